@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Install everything the project needs into ./.venv, from the pinned lock file.
+# Idempotent: it skips pip when neither the lock nor pyproject.toml changed since the last run.
+# Usage: bash scripts/setup.sh [--browser]   (--browser also makes sure Chromium is there)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+if [[ ! -x .venv/bin/python ]]; then
+  echo "setup: creating .venv with $($PYTHON --version)"
+  "$PYTHON" -m venv .venv
+fi
+
+stamp=.venv/.briefing-installed
+want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
+  echo "setup: installing pinned packages (requirements.lock)"
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -r requirements.lock
+  # The project itself, editable, with no further dependency resolution: the lock is the truth.
+  .venv/bin/python -m pip install --quiet --no-deps -e .
+  echo "$want" > "$stamp"
+fi
+
+if [[ ${1:-} == --browser ]]; then
+  if [[ ! -x /usr/bin/chromium ]]; then
+    if [[ $(id -u) == 0 ]]; then
+      echo "setup: installing Debian's chromium"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+      echo "setup: /usr/bin/chromium is missing; install Debian's 'chromium' package (needs root)" >&2
+    fi
+  fi
+fi

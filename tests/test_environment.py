@@ -1,0 +1,67 @@
+"""The pip lock, pyproject.toml and environment.yml describe one environment."""
+
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~\[ ;]", requirement, maxsplit=1)[0].strip().lower().replace("_", "-")
+
+
+def _lock() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "requirements.lock").read_text().splitlines():
+        if "==" in line and not line.startswith("#"):
+            name, version = line.split("==", 1)
+            pins[_name(name)] = version.strip()
+    return pins
+
+
+def _conda_pins() -> dict[str, str]:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip_block = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    return {_name(r): r.split("==", 1)[1] for r in pip_block if "==" in r}
+
+
+def _declared() -> list[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    reqs = list(project["dependencies"])
+    for extra in project.get("optional-dependencies", {}).values():
+        reqs += extra
+    return sorted({_name(r) for r in reqs})
+
+
+def test_every_declared_dependency_is_pinned_in_the_lock():
+    lock = _lock()
+    missing = [name for name in _declared() if name not in lock]
+    assert not missing, f"in pyproject.toml but not pinned in requirements.lock: {missing}"
+
+
+def test_environment_yml_lists_every_declared_dependency():
+    conda = _conda_pins()
+    missing = [name for name in _declared() if name not in conda]
+    assert not missing, f"in pyproject.toml but not in environment.yml: {missing}"
+
+
+def test_environment_yml_pins_match_the_lock():
+    lock, conda = _lock(), _conda_pins()
+    drift = {name: (version, lock.get(name)) for name, version in conda.items()
+             if lock.get(name) != version}
+    assert not drift, f"environment.yml vs requirements.lock (yml, lock): {drift}"
+
+
+def test_lock_satisfies_pyproject_lower_bounds():
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    reqs = list(project["dependencies"])
+    for extra in project.get("optional-dependencies", {}).values():
+        reqs += extra
+    lock = _lock()
+    bad = [r for r in reqs if lock[_name(r)] not in Requirement(r).specifier]
+    assert not bad, f"the lock does not satisfy: {bad}"
