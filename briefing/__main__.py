@@ -1,0 +1,111 @@
+"""Command line: `python -m briefing <command> [PATH]`.
+
+Commands live in one table (`COMMANDS`) so that others can add theirs without touching
+the dispatcher. Each command gets the parsed arguments and returns the exit status.
+Bad input prints the problem list and exits 1; it never prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefing.model import Briefing, FactError
+
+
+@dataclass(frozen=True)
+class Command:
+    help: str
+    run: Callable[[argparse.Namespace], int]
+    arguments: Callable[[argparse.ArgumentParser], None] = lambda p: None
+
+
+def _path_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", nargs="?", default=None,
+                   help="an article folder or a folder of them (default: the shipped "
+                        "articles)")
+
+
+def _load(path: str | None) -> Briefing | None:
+    from briefing.load import load
+
+    try:
+        return load(path)
+    except FactError as e:
+        print(e, file=sys.stderr)
+        return None
+
+
+def _coverage_table(b: Briefing):
+    from briefing.text import coverage
+
+    return coverage(b.sentences, b.evidence)
+
+
+def summary(b: Briefing) -> str:
+    """One line: rows per frame, then cited / non-heading sentences."""
+    cov = _coverage_table(b)
+    body = cov[~cov["is_heading"]]
+    counts = " ".join(f"{name}={n}" for name, n in b.counts().items())
+    pct = 100 * body["cited"].sum() / len(body) if len(body) else 100.0
+    return f"valid: {counts}; coverage {int(body['cited'].sum())}/{len(body)} " \
+           f"sentences ({pct:.0f}%)"
+
+
+def validate(args: argparse.Namespace) -> int:
+    b = _load(args.path)
+    if b is None:
+        return 1
+    print(summary(b))
+    return 0
+
+
+def coverage(args: argparse.Namespace) -> int:
+    b = _load(args.path)
+    if b is None:
+        return 1
+    cov = _coverage_table(b)
+    for article_id, sentences in cov.groupby("article_id", sort=False, observed=True):
+        print(f"# {article_id}")
+        for s in sentences.itertuples(index=False):
+            if s.is_heading:
+                print(f"s{s.index:<3} [heading] {s.text}")
+            else:
+                cites = ", ".join(s.fact_ids) if s.fact_ids else "UNCITED"
+                print(f"s{s.index:<3} {s.text}\n      ← {cites}")
+        print()
+    uncited = cov[~cov["is_heading"] & ~cov["cited"]]
+    if len(uncited):
+        print(f"uncited sentences ({len(uncited)}):")
+        for s in uncited.itertuples(index=False):
+            print(f"  {s.sentence_id}: {s.text}")
+    else:
+        print("uncited sentences: none")
+    return 0
+
+
+COMMANDS: dict[str, Command] = {
+    "validate": Command("load and check the facts; print a summary or the problems",
+                        validate, _path_argument),
+    "coverage": Command("each sentence with the facts that cite it; uncited ones listed",
+                        coverage, _path_argument),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="briefing", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, cmd in COMMANDS.items():
+        cmd.arguments(sub.add_parser(name, help=cmd.help, description=cmd.help))
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return COMMANDS[args.command].run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

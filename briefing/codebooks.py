@@ -1,0 +1,60 @@
+"""The coding standards as frames: CAMEO, PLOVER and the Admiralty grades.
+
+The tables are data shipped under `assets/codebooks/`; they are read once per process
+(they never change while it runs) and handed out as copies so callers cannot spoil
+the cached ones.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+
+def assets_dir() -> Path:
+    """The assets folder: `$BRIEFING_ASSETS` if set, else the one beside the package."""
+    env = os.environ.get("BRIEFING_ASSETS")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "assets"
+
+
+@dataclass(frozen=True)
+class Codebooks:
+    cameo: pd.DataFrame
+    plover: pd.DataFrame
+    admiralty: pd.DataFrame
+    # Lookups the parser needs per fact; sets and dicts are far cheaper there than frames.
+    cameo_codes: frozenset[str]
+    plover_types: tuple[str, ...]
+    plover_modes: dict[str, frozenset[str]]
+
+
+def load_codebooks(folder: Path | None = None) -> Codebooks:
+    """Read the codebook tables from `folder` (default: `<assets>/codebooks`)."""
+    return _load(str((folder or assets_dir() / "codebooks").resolve()))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(folder: str) -> Codebooks:
+    base = Path(folder)
+    # CAMEO codes are strings: "042" and "42" are different codes.
+    cameo = pd.read_csv(base / "cameo.csv", dtype={"cameo_code": str, "name": str})
+    cameo["goldstein"] = cameo["goldstein"].astype(float)
+    plover = pd.read_csv(base / "plover.csv", dtype=str, keep_default_na=False)
+    plover["score"] = plover["score"].astype(float)
+    admiralty = pd.read_csv(base / "admiralty.csv", dtype=str)
+    types = tuple(dict.fromkeys(plover["plover_type"]))
+    modes: dict[str, set[str]] = {t: set() for t in types}
+    for t, m in zip(plover["plover_type"], plover["plover_mode"], strict=True):
+        modes[t].add(m)
+    return Codebooks(
+        cameo=cameo,
+        plover=plover,
+        admiralty=admiralty,
+        cameo_codes=frozenset(cameo["cameo_code"]),
+        plover_types=types,
+        plover_modes={t: frozenset(m) for t, m in modes.items()},
+    )

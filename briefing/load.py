@@ -1,0 +1,952 @@
+"""Article folders → validated frames.
+
+The work is split in two so that it can later be cached and run in parallel:
+
+- `parse_article(folder)` is pure and picklable: it reads one folder and returns plain
+  records (lists of dicts, one list per frame) and the problems found in it. Every
+  field is checked here, while the YAML line is still at hand.
+- `assemble(parses)` builds each frame once from all records, runs the checks that
+  span articles (unique ids, references, codebooks) vectorised, and validates every
+  frame against its pandera model (`schema.py`) as the contract check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+import pandera.pandas as pa
+import yaml
+
+from briefing import schema as S
+from briefing.codebooks import Codebooks, assets_dir, load_codebooks
+from briefing.model import COLUMNS, FRAMES, Briefing, FactError, Problem
+from briefing.text import locate, sentence_at, split_sentences
+
+FACTS = "facts.yaml"
+TEXT = "article.txt"
+# Hand-written facts for one article are a few tens of KB; anything this big is a
+# mistake or an attack, and is refused before a parser sees it.
+MAX_BYTES = 5 * 1024 * 1024
+
+_ID = re.compile(S.ID_PATTERN)
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_COUNTRY = re.compile(r"^[A-Z]{3}$")
+
+Records = dict[str, list[dict[str, Any]]]
+# Private columns carried through assembly to locate problems; dropped before return.
+_HIDDEN = ("_article", "_file", "_line", "_keys")
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+class _Map(dict):
+    """A YAML mapping that remembers its line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class _Seq(list):
+    """A YAML sequence that remembers the line of each item (1-based)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _Loader(yaml.CSafeLoader):
+    """libyaml parsing with line numbers kept and aliases refused.
+
+    libyaml composes an alias as a second reference to the same node, so the first
+    time a node is constructed twice we know an alias was used and stop: an alias
+    bomb never gets the chance to expand in whatever walks the result.
+    """
+
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "aliases are not allowed", node.start_mark
+            )
+        return super().construct_object(node, deep=deep)
+
+    def flatten_mapping(self, node):
+        for key, _ in node.value:
+            if key.tag == "tag:yaml.org,2002:merge":
+                raise yaml.constructor.ConstructorError(
+                    None, None, "merge keys (<<) are not allowed", key.start_mark
+                )
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as e:  # 2025-13-45 matches the pattern but is no date
+            raise yaml.constructor.ConstructorError(
+                None, None, f"invalid date {node.value!r}: {e}", node.start_mark
+            ) from None
+
+
+def _construct_map(loader: _Loader, node: yaml.MappingNode):
+    data = _Map()
+    data.line = node.start_mark.line + 1
+    data.key_lines = {}
+    yield data
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be a plain value", key_node.start_mark
+            ) from None
+        if key in data:
+            # PyYAML would silently keep the last value; a repeated key is a typo.
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        data[key] = loader.construct_object(value_node, deep=True)
+        data.key_lines[key] = key_node.start_mark.line + 1
+
+
+def _construct_seq(loader: _Loader, node: yaml.SequenceNode):
+    data = _Seq()
+    data.line = node.start_mark.line + 1
+    data.item_lines = [n.start_mark.line + 1 for n in node.value]
+    yield data
+    data.extend(loader.construct_object(n, deep=True) for n in node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def read_text(path: Path, problems: list[Problem]) -> str | None:
+    """A file's text, or None with a problem (missing, too big, not UTF-8)."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        problems.append(Problem(name, "", "", f"missing file {path.name}"))
+        return None
+    except OSError as e:
+        problems.append(Problem(name, "", "", f"cannot read: {e.strerror or e}"))
+        return None
+    if not path.is_file():
+        problems.append(Problem(name, "", "", "not a regular file"))
+        return None
+    if size > MAX_BYTES:
+        problems.append(
+            Problem(name, "", "", f"file is {size} bytes; the limit is {MAX_BYTES}")
+        )
+        return None
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        problems.append(Problem(name, "", "", f"cannot read: {e.strerror or e}"))
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        problems.append(
+            Problem(name, "", "", f"not UTF-8: invalid byte 0x{raw[e.start]:02x} "
+                    f"at byte offset {e.start}")
+        )
+        return None
+
+
+def read_yaml(path: Path, problems: list[Problem]) -> Any:
+    """Parse a YAML file with line numbers; None with a problem when it cannot be."""
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        what = " ".join(str(x) for x in (e.context, e.problem) if x)
+        problems.append(Problem(str(path), "", "", f"YAML: {what}", line))
+    except yaml.YAMLError as e:
+        problems.append(Problem(str(path), "", "", f"YAML: {e}"))
+    except RecursionError:
+        problems.append(Problem(str(path), "", "", "YAML nesting is too deep"))
+    except Exception as e:  # noqa: BLE001 - bad input must never become a traceback
+        problems.append(Problem(str(path), "", "", f"YAML: {type(e).__name__}: {e}"))
+    finally:
+        loader.dispose()
+    return None
+
+
+# --------------------------------------------------------------- one article
+
+
+@dataclass
+class ArticleParse:
+    """What `parse_article` makes of one folder. Plain data, so it pickles."""
+
+    folder: str
+    article_id: str | None
+    records: Records
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Fields:
+    """Reads the fields of one YAML mapping, recording a problem for each bad one."""
+
+    def __init__(self, p: _Parser, m: _Map, fact_id: str, allowed: Iterable[str]):
+        self.p, self.m, self.fact_id = p, m, fact_id
+        self.bad: set[str] = set()
+        for key in m:
+            if key not in allowed:
+                self.problem(str(key), f"unknown key {key!r} (a typo?)")
+
+    def line(self, key: str) -> int:
+        return self.m.key_lines.get(key, self.m.line)
+
+    def problem(self, key: str, message: str, line: int | None = None) -> None:
+        self.bad.add(key)
+        self.p.problem(self.fact_id, key, message, line or self.line(key))
+
+    def str(self, key: str, *, required: bool = True, default: str = "",
+            choices: tuple[str, ...] | None = None, pattern: re.Pattern | None = None,
+            nonempty: bool = False) -> str | None:
+        if key not in self.m or self.m[key] is None:
+            if required:
+                self.problem(key, "is required")
+                return None
+            return default
+        v = self.m[key]
+        if not isinstance(v, str):
+            self.problem(key, f"must be a string, got {type(v).__name__} {v!r}")
+            return None
+        if nonempty and not v.strip():
+            self.problem(key, "must not be empty")
+            return None
+        if choices is not None and v not in choices:
+            self.problem(key, f"{v!r} is not one of {', '.join(choices)}")
+            return None
+        if pattern is not None and v and not pattern.match(v):
+            self.problem(key, f"{v!r} does not match {pattern.pattern}")
+            return None
+        return v
+
+    def number(self, key: str, lo: float, hi: float, *, integer: bool = False
+               ) -> float | int | None:
+        v = self.m.get(key)
+        if v is None:
+            self.problem(key, "is required")
+            return None
+        ok = isinstance(v, int) if integer else isinstance(v, int | float)
+        if not ok or isinstance(v, bool):
+            kind = "an integer" if integer else "a number"
+            self.problem(key, f"must be {kind} from {lo:g} to {hi:g}, got {v!r}")
+            return None
+        if not lo <= v <= hi:
+            self.problem(key, f"{v!r} is outside {lo:g}–{hi:g}")
+            return None
+        return v
+
+
+class _Parser:
+    """Turns one article's YAML into records. One instance per article."""
+
+    def __init__(self, folder: Path, text: str, codebooks: Codebooks):
+        self.folder = folder
+        self.file = str(folder / FACTS)
+        self.text = text
+        self.cb = codebooks
+        self.problems: list[Problem] = []
+        self.records: Records = {name: [] for name in FRAMES}
+        self.article_id = ""
+        self.sentence_starts: list[int] = []
+
+    def problem(self, fact_id: str, key: str, message: str, line: int | None) -> None:
+        self.problems.append(Problem(self.file, fact_id, key, message, line))
+
+    def row(self, frame: str, f: _Fields | None, line: int, **values: Any) -> None:
+        values.update(_article=str(self.folder), _file=self.file, _line=line,
+                      _keys=dict(f.m.key_lines) if f else {})
+        self.records[frame].append(values)
+
+    # -- structure
+
+    def items(self, doc: _Map, key: str, *, required: bool) -> list[_Map]:
+        """The mappings of a top-level list; problems for anything else."""
+        v = doc.get(key)
+        line = doc.key_lines.get(key, 1)
+        if v is None:
+            if required:
+                self.problem("", key, f"`{key}` needs at least one item", line)
+            return []
+        if not isinstance(v, list):
+            self.problem("", key, "must be a list of mappings", line)
+            return []
+        if required and not v:
+            self.problem("", key, f"`{key}` needs at least one item", line)
+        out = []
+        for i, item in enumerate(v):
+            if isinstance(item, _Map):
+                out.append(item)
+            else:
+                self.problem("", key, f"item {i + 1} must be a mapping with an `id`",
+                             v.item_lines[i])
+        return out
+
+    def fact(self, m: _Map, allowed: Iterable[str], kind: str) -> _Fields | None:
+        """Fields of one item, or None when it has no usable id (nothing can cite it)."""
+        raw = m.get("id")
+        fid = raw if isinstance(raw, str) and _ID.match(raw) else ""
+        f = _Fields(self, m, fid, allowed)
+        if not fid:
+            why = "is required" if raw is None else f"{raw!r} does not match {S.ID_PATTERN}"
+            f.problem("id", f"{kind} id {why}")
+            return None
+        return f
+
+    def parse(self, doc: Any) -> None:
+        if doc is None:
+            self.problem("", "", "the file is empty", None)
+            return
+        if not isinstance(doc, _Map):
+            self.problem("", "", "the top level must be a mapping", 1)
+            return
+        allowed = ("article", "sources", "actors", "events", "statements", "issues",
+                   "positions")
+        for key in doc:
+            if key not in allowed:
+                self.problem("", str(key), f"unknown top-level key {key!r}",
+                             doc.key_lines.get(key))
+        if not self.parse_article(doc):
+            return
+        for m in self.items(doc, "sources", required=True):
+            self.parse_source(m)
+        for m in self.items(doc, "actors", required=True):
+            self.parse_actor(m)
+        for m in self.items(doc, "events", required=True):
+            self.parse_event(m)
+        for m in self.items(doc, "statements", required=False):
+            self.parse_statement(m)
+        for m in self.items(doc, "issues", required=False):
+            self.parse_issue(m)
+        for m in self.items(doc, "positions", required=False):
+            self.parse_position(m)
+
+    # -- frames
+
+    def parse_article(self, doc: _Map) -> bool:
+        m = doc.get("article")
+        if not isinstance(m, _Map):
+            self.problem("", "article", "`article` must be a mapping",
+                         doc.key_lines.get("article", 1))
+            return False
+        f = self.fact(m, ("id", "title", "outlet", "published", "published_basis",
+                          "language"), "article")
+        if f is None:
+            return False
+        self.article_id = f.fact_id
+        published = m.get("published")
+        if isinstance(published, dt.datetime) or not isinstance(published, dt.date):
+            f.problem("published", f"must be a date YYYY-MM-DD, got {published!r}")
+            published = None
+        self.row("articles", f, m.line,
+                 article_id=f.fact_id,
+                 title=f.str("title", nonempty=True),
+                 outlet=f.str("outlet", required=False),
+                 published=published.isoformat() if published else None,
+                 language=f.str("language", required=False, default="en"),
+                 text=self.text,
+                 published_basis=f.str("published_basis", choices=S.DATE_BASES),
+                 folder=str(self.folder))
+        sentences = split_sentences(f.fact_id, self.text)
+        self.sentence_starts = [s["start"] for s in sentences]
+        self._sentence_ids = [s["sentence_id"] for s in sentences]
+        for s in sentences:
+            self.records["sentences"].append(
+                {**s, "_article": str(self.folder), "_file": str(self.folder / TEXT),
+                 "_line": None, "_keys": {}})
+        return True
+
+    def parse_source(self, m: _Map) -> None:
+        f = self.fact(m, ("id", "name", "kind", "reliability", "note", "evidence"),
+                      "source")
+        if f is None:
+            return
+        self.row("sources", f, m.line,
+                 source_id=f.fact_id,
+                 name=f.str("name", nonempty=True),
+                 kind=f.str("kind", choices=S.SOURCE_KINDS),
+                 reliability=f.str("reliability", choices=S.RELIABILITY),
+                 note=f.str("note", required=False))
+        if "evidence" in m:
+            self.evidence(f, "source")
+
+    def parse_actor(self, m: _Map) -> None:
+        f = self.fact(m, ("id", "name", "kind", "country", "parent", "role", "bloc"),
+                      "actor")
+        if f is None:
+            return
+        self.row("actors", f, m.line,
+                 actor_id=f.fact_id,
+                 name=f.str("name", nonempty=True),
+                 kind=f.str("kind", choices=S.ACTOR_KINDS),
+                 country=f.str("country", required=False, pattern=_COUNTRY),
+                 parent_id=f.str("parent", required=False, pattern=_ID),
+                 role=f.str("role", required=False),
+                 bloc=f.str("bloc", required=False, pattern=_ID))
+
+    def parse_event(self, m: _Map) -> None:
+        f = self.fact(m, ("id", "date", "date_basis", "date_note", "plover_type",
+                          "plover_mode", "cameo_code", "status", "source", "credibility",
+                          "summary", "participants", "evidence"), "event")
+        if f is None:
+            return
+        date, precision = self.date(f)
+        basis = f.str("date_basis", required=date is not None, default=None,
+                      choices=S.DATE_BASES)
+        ptype = f.str("plover_type", choices=self.cb.plover_types)
+        mode = f.str("plover_mode", required=False)
+        if ptype and mode is not None and mode not in self.cb.plover_modes[ptype]:
+            modes = sorted(x for x in self.cb.plover_modes[ptype] if x)
+            f.problem("plover_mode", f"{mode!r} is not a mode of {ptype} "
+                      f"({', '.join(modes) or 'it has none'}, or empty)")
+            mode = None
+        code = m.get("cameo_code")
+        if isinstance(code, int) and not isinstance(code, bool):
+            f.problem("cameo_code", f"must be quoted, e.g. \"0{code}\": YAML reads "
+                      "unquoted codes as numbers and drops leading zeros")
+            code = None
+        else:
+            code = f.str("cameo_code")
+            if code is not None and code not in self.cb.cameo_codes:
+                f.problem("cameo_code", f"{code!r} is not a CAMEO code in the codebook")
+                code = None
+        credibility = f.number("credibility", 1, 6, integer=True)
+        self.row("events", f, m.line,
+                 event_id=f.fact_id,
+                 article_id=self.article_id,
+                 date=date,
+                 date_precision=precision,
+                 date_basis=basis,
+                 plover_type=ptype,
+                 plover_mode=mode,
+                 cameo_code=code,
+                 status=f.str("status", choices=S.STATUSES),
+                 source_id=f.str("source", pattern=_ID),
+                 credibility=credibility,
+                 summary=f.str("summary", nonempty=True),
+                 date_note=f.str("date_note", required=False))
+        self.participants(f)
+        self.evidence(f, "event")
+
+    def date(self, f: _Fields) -> tuple[str | None, str | None]:
+        """An ISO day string and its precision; a missing date is allowed."""
+        v = f.m.get("date")
+        if v is None:
+            return None, None
+        if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+            return v.isoformat(), "day"
+        if isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 9999:
+            return f"{v:04d}-01-01", "year"
+        if isinstance(v, str):
+            for pattern, precision in ((_MONTH, "month"), (_DAY, "day")):
+                if mm := pattern.match(v):
+                    parts = [int(x) for x in mm.groups()] + [1]
+                    try:
+                        return dt.date(*parts[:3]).isoformat(), precision
+                    except ValueError:
+                        break
+        f.problem("date", f"{v!r} is not a date: use YYYY-MM-DD, \"YYYY-MM\" or YYYY")
+        return None, None
+
+    def participants(self, f: _Fields) -> None:
+        v = f.m.get("participants")
+        if not isinstance(v, _Map):
+            f.problem("participants", "must be a mapping of role → list of actor ids"
+                      if v is not None else "is required (at least one `actor`)")
+            return
+        seen: set[tuple[str, str]] = set()
+        for role, ids in v.items():
+            line = v.key_lines.get(role, v.line)
+            if role not in S.ROLES:
+                f.problem("participants", f"unknown role {role!r} "
+                          f"(one of {', '.join(S.ROLES)})", line)
+                continue
+            if isinstance(ids, str):
+                ids = [ids]  # `actor: iran` reads naturally; accept it
+            if not isinstance(ids, list):
+                f.problem("participants", f"`{role}` must be a list of actor ids", line)
+                continue
+            for actor in ids:
+                if not isinstance(actor, str) or not _ID.match(actor):
+                    f.problem("participants", f"{role}: {actor!r} is not an actor id", line)
+                elif (actor, role) in seen:
+                    f.problem("participants", f"{role}: {actor!r} is listed twice", line)
+                else:
+                    seen.add((actor, role))
+                    self.row("participants", None, line, event_id=f.fact_id,
+                             actor_id=actor, role=role)
+        if not any(role == "actor" for _, role in seen) and "participants" not in f.bad:
+            f.problem("participants", "needs at least one `actor`")
+
+    def parse_statement(self, m: _Map) -> None:
+        f = self.fact(m, ("id", "speaker", "event", "source", "attribution", "quote_type",
+                          "text", "evidence"), "statement")
+        if f is None:
+            return
+        self.row("statements", f, m.line,
+                 statement_id=f.fact_id,
+                 article_id=self.article_id,
+                 speaker_id=f.str("speaker", pattern=_ID),
+                 event_id=f.str("event", required=False, pattern=_ID),
+                 source_id=f.str("source", pattern=_ID),
+                 attribution=f.str("attribution", choices=S.ATTRIBUTIONS),
+                 quote_type=f.str("quote_type", choices=S.QUOTE_TYPES),
+                 text=f.str("text", nonempty=True))
+        self.evidence(f, "statement")
+
+    def parse_issue(self, m: _Map) -> None:
+        f = self.fact(m, ("id", "label", "scale_0", "scale_100"), "issue")
+        if f is None:
+            return
+        self.row("issues", f, m.line,
+                 issue_id=f.fact_id,
+                 label=f.str("label", nonempty=True),
+                 scale_0=f.str("scale_0", nonempty=True),
+                 scale_100=f.str("scale_100", nonempty=True))
+
+    def parse_position(self, m: _Map) -> None:
+        f = self.fact(m, ("id", "actor", "issue", "position", "salience", "confidence",
+                          "rationale", "evidence"), "position")
+        if f is None:
+            return
+        position = f.number("position", 0, 100)
+        salience = f.number("salience", 0, 100)
+        self.row("positions", f, m.line,
+                 position_id=f.fact_id,
+                 article_id=self.article_id,
+                 actor_id=f.str("actor", pattern=_ID),
+                 issue_id=f.str("issue", pattern=_ID),
+                 position=position,
+                 salience=salience,
+                 confidence=f.str("confidence", choices=S.CONFIDENCE),
+                 rationale=f.str("rationale", required=False),
+                 basis=S.BASIS)
+        self.evidence(f, "position")
+
+    def evidence(self, f: _Fields, kind: str) -> None:
+        items = f.m.get("evidence")
+        line = f.line("evidence")
+        if not isinstance(items, list) or not items:
+            f.problem("evidence", "needs at least one quote from the article"
+                      if items is None or items == [] else "must be a list of quotes")
+            return
+        lines = getattr(items, "item_lines", [line] * len(items))
+        for item, item_line in zip(items, lines, strict=True):
+            occurrence = None
+            if isinstance(item, _Map):
+                for key in item:
+                    if key not in ("quote", "occurrence"):
+                        f.problem("evidence", f"unknown key {key!r} in an evidence item",
+                                  item_line)
+                quote, occurrence = item.get("quote"), item.get("occurrence")
+                if occurrence is not None and (
+                        not isinstance(occurrence, int) or isinstance(occurrence, bool)
+                        or occurrence < 1):
+                    f.problem("evidence", f"occurrence must be a whole number ≥ 1, "
+                              f"got {occurrence!r}", item_line)
+                    continue
+            else:
+                quote = item
+            if not isinstance(quote, str):
+                f.problem("evidence", f"a quote must be a string, got {quote!r}", item_line)
+                continue
+            where = locate(self.text, quote, occurrence)
+            if isinstance(where, str):
+                f.problem("evidence", where, item_line)
+                continue
+            start, end = where
+            self.row("evidence", None, item_line,
+                     evidence_id=None,  # numbered across the fact base in `assemble`
+                     fact_id=f.fact_id,
+                     fact_kind=kind,
+                     article_id=self.article_id,
+                     start=start,
+                     end=end,
+                     quote=self.text[start:end],
+                     sentence_id=self._sentence_ids[sentence_at(self.sentence_starts,
+                                                                start)])
+
+
+def parse_article(folder: Path | str, codebooks: Codebooks | None = None) -> ArticleParse:
+    """Read one article folder into records and problems. Never raises for bad input."""
+    folder = Path(folder)
+    problems: list[Problem] = []
+    text = read_text(folder / TEXT, problems)
+    if text is not None and not text.strip():
+        problems.append(Problem(str(folder / TEXT), "", "", "the article text is empty"))
+        text = None
+    doc = read_yaml(folder / FACTS, problems)
+    if text is None or doc is None:
+        if doc is None and not any(p.file == str(folder / FACTS) for p in problems):
+            problems.append(Problem(str(folder / FACTS), "", "", "the file is empty"))
+        return ArticleParse(str(folder), None, {name: [] for name in FRAMES}, problems)
+    parser = _Parser(folder, text, codebooks or load_codebooks())
+    try:
+        parser.parse(doc)
+    except RecursionError:
+        parser.problem("", "", "the YAML is nested too deeply", None)
+    return ArticleParse(str(folder), parser.article_id or None, parser.records,
+                        problems + parser.problems)
+
+
+# ------------------------------------------------------------------- discovery
+
+
+def discover(path: Path | str | None = None) -> list[Path]:
+    """Article folders under `path` (default: `<assets>/articles`), in name order."""
+    root = Path(path) if path is not None else assets_dir() / "articles"
+    if not root.exists():
+        raise FactError([Problem(str(root), "", "", "no such file or folder")])
+    if not root.is_dir():
+        raise FactError([Problem(str(root), "", "", "not a folder (give an article "
+                                 "folder or a folder of article folders)")])
+    if (root / FACTS).exists():
+        return [root]
+    folders = sorted(p for p in root.iterdir() if p.is_dir() and (p / FACTS).exists())
+    if not folders:
+        raise FactError([Problem(str(root), "", "", f"no articles here: neither {FACTS} "
+                                 f"nor subfolders holding one")])
+    return folders
+
+
+# -------------------------------------------------------------------- assembly
+
+_STR, _INT, _FLOAT, _BOOL, _DATE = "str", "int64", "float64", "bool", "datetime64[ns]"
+# Dtype of every non-categorical column; categoricals come from schema.CATEGORIES.
+_DTYPES: dict[str, dict[str, str]] = {
+    "articles": {"published": _DATE},
+    "events": {"date": _DATE, "goldstein": _FLOAT, "credibility": _INT,
+               "plover_score": _FLOAT},
+    "positions": {"position": _FLOAT, "salience": _FLOAT},
+    "evidence": {"start": _INT, "end": _INT},
+    "sentences": {"index": _INT, "start": _INT, "end": _INT, "is_heading": _BOOL},
+}
+# Columns that the loader fills in itself after the records are read.
+_DERIVED = {"events": ("goldstein", "cameo_name", "plover_score", "quad_class")}
+
+
+def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """One frame from all articles' records, with the contract's dtypes."""
+    cols = [c for c in COLUMNS[name] if c not in _DERIVED.get(name, ())]
+    df = pd.DataFrame.from_records(rows, columns=[*cols, *_HIDDEN]) if rows else \
+        pd.DataFrame({c: [] for c in (*cols, *_HIDDEN)})
+    return _typed(name, df)
+
+
+def _typed(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    cats = S.CATEGORIES.get(name, {})
+    types = _DTYPES.get(name, {})
+    for col in df.columns:
+        if col in _HIDDEN:
+            continue
+        if col in cats:
+            df[col] = pd.Categorical(df[col], categories=list(cats[col]),
+                                     ordered=(name, col) in S.ORDERED)
+        elif types.get(col) == _DATE:
+            df[col] = pd.to_datetime(df[col], format="%Y-%m-%d").astype(_DATE)
+        elif types.get(col) == _INT and not df[col].isna().any():
+            df[col] = df[col].astype(_INT)
+        elif col in types:
+            # A missing number (already reported) stays NaN rather than failing here.
+            df[col] = df[col].astype(_FLOAT if types[col] == _INT else types[col])
+        else:
+            df[col] = df[col].astype(_STR)
+    return df
+
+
+class _Assembly:
+    """Builds the frames from all records and collects cross-article problems."""
+
+    def __init__(self, parses: list[ArticleParse], codebooks: Codebooks):
+        self.cb = codebooks
+        self.problems: list[Problem] = []
+        self.f = {name: _frame(name, [r for p in parses for r in p.records[name]])
+                  for name in FRAMES}
+
+    def report(self, df: pd.DataFrame, mask: pd.Series, id_col: str, fld: str,
+               message: Callable[[pd.Series], str]) -> None:
+        """A problem for each row where `mask` holds, at the line of `fld` if known."""
+        for _, row in df[mask].iterrows():
+            line = row["_keys"].get(fld, row["_line"]) if row["_keys"] else row["_line"]
+            self.problems.append(Problem(row["_file"], row[id_col], fld, message(row),
+                                         None if pd.isna(line) else int(line)))
+
+    def run(self) -> dict[str, pd.DataFrame]:
+        self.unique_ids()
+        self.shared_declarations()
+        self.fact_ids_across_kinds()
+        self.references()
+        self.codebook_columns()
+        self.actor_blocs()
+        self.evidence_ids()
+        return self.f
+
+    def unique_ids(self) -> None:
+        for name, col in (("articles", "article_id"), ("events", "event_id"),
+                          ("statements", "statement_id"), ("positions", "position_id")):
+            df = self.f[name]
+            dup = df[col].duplicated()
+            if dup.any():
+                first = df[~dup].drop_duplicates(col).set_index(col)["_file"]
+                self.report(df, dup, col, "id", lambda r, c=col, fi=first:
+                            f"id {r[c]!r} is already used in {fi[r[c]]}")
+                self.f[name] = df[~dup]
+
+    def shared_declarations(self) -> None:
+        # Iran is Iran in every article: a source, actor or issue may be declared again,
+        # but only identically. The later copy is dropped either way.
+        for name, col in (("sources", "source_id"), ("actors", "actor_id"),
+                          ("issues", "issue_id")):
+            df = self.f[name]
+            dup = df[col].duplicated()
+            if not dup.any():
+                continue
+            data = [c for c in df.columns if c not in _HIDDEN]
+            first = df[~dup].set_index(col)
+            again = df[dup]
+            ref = first.loc[again[col], [c for c in data if c != col]]
+            mine = again[[c for c in data if c != col]].set_axis(ref.index)
+            differs = ~((ref.astype(object) == mine.astype(object))
+                        | (ref.isna() & mine.isna())).all(axis=1)
+            differs.index = again.index
+            self.report(again, differs, col, "id", lambda r, c=col, fi=first:
+                        f"{r[c]!r} is declared differently in {fi.loc[r[c], '_file']}")
+            self.f[name] = df[~dup]
+
+    def fact_ids_across_kinds(self) -> None:
+        # Evidence names its fact by id alone, so an event and a statement may not share one.
+        seen = pd.Index(self.f["events"]["event_id"])
+        for name, col in (("statements", "statement_id"), ("positions", "position_id")):
+            df = self.f[name]
+            clash = df[col].isin(seen)
+            self.report(df, clash, col, "id", lambda r, c=col:
+                        f"id {r[c]!r} is already used by another fact")
+            self.f[name] = df[~clash]
+            seen = seen.append(pd.Index(self.f[name][col]))
+
+    def references(self) -> None:
+        f = self.f
+        actors = pd.Index(f["actors"]["actor_id"])
+        sources = pd.Index(f["sources"]["source_id"])
+        events = pd.Index(f["events"]["event_id"])
+        issues = pd.Index(f["issues"]["issue_id"])
+        checks = (
+            ("participants", "actor_id", "participants", actors, "actor", "event_id"),
+            ("events", "source_id", "source", sources, "source", "event_id"),
+            ("statements", "speaker_id", "speaker", actors, "actor", "statement_id"),
+            ("statements", "event_id", "event", events, "event", "statement_id"),
+            ("statements", "source_id", "source", sources, "source", "statement_id"),
+            ("positions", "actor_id", "actor", actors, "actor", "position_id"),
+            ("positions", "issue_id", "issue", issues, "issue", "position_id"),
+            ("actors", "parent_id", "parent", actors, "actor", "actor_id"),
+        )
+        for name, col, fld, known, what, id_col in checks:
+            df = f[name]
+            values = df[col]
+            # Empty means "none" for optional references; None means already reported.
+            bad = ~values.isin(known) & (values != "") & values.notna()
+            self.report(df, bad, id_col, fld, lambda r, c=col, w=what:
+                        f"unknown {w} {r[c]!r}")
+        self.parent_cycles()
+
+    def parent_cycles(self) -> None:
+        parent = dict(zip(self.f["actors"]["actor_id"], self.f["actors"]["parent_id"],
+                          strict=True))
+        cyclic = set()
+        for start in parent:
+            seen, a = set(), start
+            while a and a in parent and a not in seen:
+                seen.add(a)
+                a = parent[a]
+            if a == start:
+                cyclic.add(start)
+        df = self.f["actors"]
+        self.report(df, df["actor_id"].isin(cyclic), "actor_id", "parent",
+                    lambda r: f"parent chain of {r['actor_id']!r} loops back to it")
+
+    def codebook_columns(self) -> None:
+        ev = self.f["events"]
+        cameo = self.cb.cameo.set_index("cameo_code")
+        ev["goldstein"] = ev["cameo_code"].map(cameo["goldstein"]).astype(_FLOAT)
+        ev["cameo_name"] = ev["cameo_code"].map(cameo["name"]).astype(_STR)
+        pl = self.cb.plover.set_index(["plover_type", "plover_mode"])
+        key = pd.MultiIndex.from_arrays([ev["plover_type"].astype(object),
+                                         ev["plover_mode"].astype(object)])
+        ev["plover_score"] = pl["score"].reindex(key).to_numpy()
+        quad = pl.groupby(level=0)["quad_class"].first()
+        ev["quad_class"] = pd.Categorical(ev["plover_type"].astype(object).map(quad),
+                                          categories=list(S.QUAD_CLASSES))
+        self.f["events"] = ev[[*COLUMNS["events"], *_HIDDEN]]
+
+    def actor_blocs(self) -> None:
+        # A bloc defaults to the parent's, then to the actor itself: Araqchi → Iran.
+        df = self.f["actors"]
+        own = dict(zip(df["actor_id"], df["bloc"], strict=True))
+        parent = dict(zip(df["actor_id"], df["parent_id"], strict=True))
+
+        def bloc(a: str, depth: int = 0) -> str:
+            if own.get(a) or depth > 50:
+                return own.get(a) or a
+            p = parent.get(a)
+            return bloc(p, depth + 1) if p and p in parent else a
+
+        df["bloc"] = pd.Series([bloc(a) for a in df["actor_id"]], index=df.index,
+                               dtype=_STR)
+
+    def evidence_ids(self) -> None:
+        # Numbered per fact across the whole base: a source declared in two articles
+        # keeps distinct evidence ids.
+        ev = self.f["evidence"]
+        n = ev.groupby("fact_id", sort=False).cumcount() + 1
+        ev["evidence_id"] = ev["fact_id"] + "#" + n.astype(str)
+
+    def required_links(self) -> None:
+        """Backstops for rules the parser enforces per fact (cheap, and guard refactors)."""
+        cited = pd.Index(self.f["evidence"]["fact_id"])
+        for name, col in (("events", "event_id"), ("statements", "statement_id"),
+                          ("positions", "position_id")):
+            df = self.f[name]
+            self.report(df, ~df[col].isin(cited), col, "evidence",
+                        lambda r: "has no evidence")
+        p = self.f["participants"]
+        doers = pd.Index(p.loc[p["role"] == "actor", "event_id"])
+        ev = self.f["events"]
+        self.report(ev, ~ev["event_id"].isin(doers), "event_id", "participants",
+                    lambda r: "needs at least one `actor`")
+
+
+def _validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Run each frame's pandera model; turn failure cases into problems."""
+    problems: list[Problem] = []
+    for name, model in S.MODELS.items():
+        df = frames[name]
+        try:
+            model.validate(df, lazy=True)
+        except pa.errors.SchemaErrors as e:
+            problems.extend(_failures(name, df, e.failure_cases))
+    return problems
+
+
+def _failures(name: str, df: pd.DataFrame, cases: pd.DataFrame) -> list[Problem]:
+    id_col = S.ID_COLUMN[name]
+    out = []
+    for case in cases.itertuples(index=False):
+        column = str(case.column) if pd.notna(case.column) else ""
+        idx = case.index
+        what = f"{case.check}: {case.failure_case!r}"
+        if idx is None or pd.isna(idx) or idx not in df.index:
+            out.append(Problem(f"<{name} frame>", "", column, f"contract: {what}"))
+            continue
+        row = df.loc[idx]
+        field_name = column if column in COLUMNS[name] else ""
+        line = row["_keys"].get(field_name, row["_line"]) if row["_keys"] else row["_line"]
+        out.append(Problem(row["_file"], str(row[id_col]), field_name or column,
+                           f"contract: {what}", None if pd.isna(line) else int(line)))
+    return out
+
+
+def assemble(parses: list[ArticleParse], codebooks: Codebooks
+             ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """All records → frames (with private columns) and the problems across articles."""
+    a = _Assembly(parses, codebooks)
+    frames = a.run()
+    a.required_links()
+    problems = a.problems + _validate(frames)
+    return frames, problems
+
+
+def _dedupe(problems: list[Problem], known: list[Problem]) -> list[Problem]:
+    """Drop contract failures that repeat a problem already reported for that field."""
+    seen = {(p.file, p.fact_id, p.field) for p in known}
+    out = []
+    for p in problems:
+        key = (p.file, p.fact_id, p.field)
+        if p.message.startswith("contract:") and (key in seen or (p.file, p.fact_id, "")
+                                                  in seen):
+            continue
+        seen.add(key)
+        out.append(p)
+    return out
+
+
+def _folder_of(p: Problem) -> str:
+    return str(Path(p.file).parent)
+
+
+# ------------------------------------------------------------------------ load
+
+
+def load(path: Path | str | None = None, *, errors: Literal["raise", "skip"] = "raise",
+         cache: bool | None = None) -> Briefing:
+    """Load and validate the fact base at `path` (an article folder or a folder of them).
+
+    Every problem is collected before anything is raised. With `errors="raise"` any
+    problem raises `FactError`; with `errors="skip"` articles with problems are left
+    out (with whatever cites them) and the problems are listed on `result.problems`.
+    `cache` is reserved for a parse cache; it is accepted and ignored for now.
+    """
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    folders = discover(path)
+    codebooks = load_codebooks()
+    parses = [parse_article(folder, codebooks) for folder in folders]
+    if errors == "raise":
+        frames, problems = assemble(parses, codebooks)
+        own = [p for parse in parses for p in parse.problems]
+        problems = own + _dedupe(problems, own)
+        if problems:
+            raise FactError(problems)
+        return _briefing(frames, codebooks, ())
+    return _load_skipping(parses, codebooks)
+
+
+def _load_skipping(parses: list[ArticleParse], codebooks: Codebooks) -> Briefing:
+    # An article broken on its own goes first; then articles are assembled together
+    # and any that conflicts with the rest (the later one in name order) goes too,
+    # until what is left is consistent. Siblings of a broken article stay.
+    problems = [p for parse in parses for p in parse.problems]
+    bad = {_folder_of(p) for p in problems}
+    while True:
+        good = [p for p in parses if p.folder not in bad]
+        frames, found = assemble(good, codebooks)
+        found = _dedupe(found, problems)
+        if not found:
+            break
+        problems += found
+        blamed = {_folder_of(p) for p in found} & {p.folder for p in good}
+        if not blamed:  # a problem no article can be blamed for: refuse to guess
+            raise FactError(problems)
+        bad |= blamed
+    dropped = sorted(bad)
+    summary = [Problem(folder, "", "", "article skipped because of the problems listed")
+               for folder in dropped]
+    return _briefing(frames, codebooks, tuple(problems + summary))
+
+
+def _briefing(frames: dict[str, pd.DataFrame], cb: Codebooks,
+              problems: tuple[Problem, ...]) -> Briefing:
+    public = {name: frames[name].drop(columns=list(_HIDDEN)).reset_index(drop=True)
+              for name in FRAMES}
+    for name, df in public.items():
+        assert tuple(df.columns) == COLUMNS[name], (name, tuple(df.columns))
+    return Briefing(**public, cameo=cb.cameo.copy(), plover=cb.plover.copy(),
+                    admiralty=cb.admiralty.copy(), problems=problems)
