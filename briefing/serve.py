@@ -1,0 +1,200 @@
+"""Serve the briefing dashboard with Voilà, locked down and fast.
+
+    python -m briefing serve [--port N] [--host H] [--no-browser] [--notebook PATH]
+    python -m briefing.serve  ...   (same, without the CLI table)
+
+What this adds on top of ``voila briefing.ipynb``:
+
+* reads the project's ``voila.json`` (repo root) wherever it is started from;
+* finds the ``briefing`` template in ``share/jupyter/voila/templates/`` (JUPYTER_PATH);
+* serves plotly.js from the installed ``plotly`` package at ``/voila/static/plotly.min.js``
+  (static, cacheable, never in widget state) and ``briefing/static/`` (topojson etc.) under
+  ``/voila/static/``;
+* refuses any URL naming source or config files (``.ipynb``, ``.py``, ``.yaml`` ...);
+* kernel websocket only forwards widget comm traffic (``briefing.server``);
+* binds 127.0.0.1 unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+from urllib.parse import unquote
+
+from tornado import web
+from tornado.routing import Matcher, PathMatches, Rule
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARE_JUPYTER = REPO_ROOT / "share" / "jupyter"
+TEMPLATE = "briefing"
+DEFAULT_NOTEBOOK = REPO_ROOT / "briefing.ipynb"
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8866
+
+#: Paths that must never be served, whatever handler would otherwise match.
+DENIED_PATH = re.compile(
+    r"(\.(ipynb|py|pyc|pyo|ya?ml|toml|cfg|ini|lock|sh|env|j2|sqlite|db|pem|key)$)"
+    r"|(/\.)"  # dotfiles and dot-directories (.git, .venv, .env ...)
+    r"|(\.\.)",  # any traversal attempt, encoded or not
+    re.IGNORECASE,
+)
+
+__all__ = ["base_config", "build_argv", "main", "make_app_class", "prepare_environment"]
+
+
+def prepare_environment() -> None:
+    """Our Voilà template on JUPYTER_PATH; the repo on PYTHONPATH (kernels import briefing)."""
+    for var, entry in (("JUPYTER_PATH", SHARE_JUPYTER), ("PYTHONPATH", REPO_ROOT)):
+        parts = [p for p in os.environ.get(var, "").split(os.pathsep) if p]
+        if str(entry) not in parts:
+            os.environ[var] = os.pathsep.join([str(entry), *parts])
+
+
+def _assets_version() -> str:
+    import plotly
+
+    from briefing.widgets import plotly_js_path
+
+    stamp = int(plotly_js_path().stat().st_mtime)
+    return f"{plotly.__version__}-{stamp}"
+
+
+def build_argv(
+    notebook: str | os.PathLike[str],
+    *,
+    port: int = DEFAULT_PORT,
+    host: str = DEFAULT_HOST,
+    open_browser: bool = False,
+) -> list[str]:
+    """Voilà command-line arguments for serving ``notebook`` (see also ``base_config``)."""
+    return [
+        str(notebook),
+        f"--port={int(port)}",
+        f"--Voila.ip={host}",
+        f"--Voila.open_browser={open_browser}",
+        f"--template={TEMPLATE}",
+    ]
+
+
+def base_config():  # type: ignore[no-untyped-def]
+    """Settings that are not plain options: where voila.json lives, template resources."""
+    from traitlets.config import Config
+
+    return Config(
+        {
+            "Voila": {"config_file_paths": [str(REPO_ROOT)]},
+            "VoilaConfiguration": {
+                "resources": {"briefing": {"assets_version": _assets_version()}}
+            },
+        }
+    )
+
+
+class _DeniedPathMatcher(Matcher):
+    def match(self, request):  # type: ignore[no-untyped-def]
+        path = request.path or ""
+        for _ in range(3):  # undo (double) percent-encoding before judging
+            decoded = unquote(path)
+            if decoded == path:
+                break
+            path = decoded
+        return {} if DENIED_PATH.search(path) else None
+
+
+class _DeniedHandler(web.RequestHandler):
+    def prepare(self) -> None:
+        self.log_denied()
+        raise web.HTTPError(404)
+
+    def log_denied(self) -> None:
+        import logging
+
+        logging.getLogger("briefing.serve").warning("refused request for %s", self.request.path)
+
+
+class _CachedStaticFileHandler(web.StaticFileHandler):
+    """Static files that browsers may keep: long-lived when versioned (``?v=``), else a day."""
+
+    def set_extra_headers(self, path: str) -> None:
+        if not self.get_argument("v", None):
+            self.set_header("Cache-Control", "public, max-age=86400")
+        self.set_header("X-Content-Type-Options", "nosniff")
+
+
+def make_app_class():  # type: ignore[no-untyped-def]
+    """The Voilà application class with the briefing additions (imported lazily: voila is big)."""
+    from jupyter_server.utils import url_path_join
+    from voila.app import Voila
+
+    from briefing.widgets import STATIC_DIR, plotly_js_path
+
+    class BriefingVoila(Voila):
+        name = "briefing-voila"
+
+        def setup_template_dirs(self) -> None:
+            super().setup_template_dirs()
+            # /voila/static/<name> also finds briefing/static/* (topojson, ...)
+            if str(STATIC_DIR) not in self.static_paths:
+                self.static_paths.insert(0, str(STATIC_DIR))
+
+        def init_handlers(self) -> list:
+            handlers = super().init_handlers()
+            plotly_dir = str(plotly_js_path().parent)
+            ours = [
+                Rule(_DeniedPathMatcher(), _DeniedHandler),
+                Rule(
+                    PathMatches(url_path_join(self.server_url, r"/voila/static/(plotly\.min\.js)")),
+                    _CachedStaticFileHandler,
+                    {"path": plotly_dir},
+                ),
+            ]
+            return ours + handlers
+
+    return BriefingVoila
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="briefing serve", description="Serve the briefing dashboard with Voilà."
+    )
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default 8866)")
+    parser.add_argument("--host", default=DEFAULT_HOST, help="bind address (default 127.0.0.1)")
+    parser.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    parser.add_argument(
+        "--notebook",
+        default=str(DEFAULT_NOTEBOOK),
+        help="notebook to serve (default briefing.ipynb)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start Voilà on the dashboard notebook; returns the exit status when the server stops."""
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    notebook = Path(args.notebook).resolve()
+    if not notebook.is_file():
+        print(f"briefing serve: notebook not found: {notebook}", file=sys.stderr)
+        return 2
+    prepare_environment()
+    app_class = make_app_class()
+    app = app_class.instance(config=base_config())
+    app.initialize(
+        build_argv(notebook, port=args.port, host=args.host, open_browser=not args.no_browser)
+    )
+    shown_host = f"[{args.host}]" if ":" in args.host else args.host
+
+    def announce() -> None:  # runs once the loop starts, i.e. after the port is bound
+        print(f"briefing: serving {notebook.name} at http://{shown_host}:{app.port}/", flush=True)
+
+    from tornado.ioloop import IOLoop
+
+    IOLoop.current().add_callback(announce)
+    app.start()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,296 @@
+// PlotlyView front end (anywidget ESM). Draws model.figure with plotly.js.
+//
+// plotly.js: used from window.Plotly when the page already has it (the briefing Voila
+// template loads it from the server as a static file, script id "briefing-plotly");
+// otherwise (JupyterLab) the kernel is asked once per page for the library text.
+// Readiness: page-global set of drawn chart ids; when it reaches group_size the body gets
+// data-briefing-ready. Each (re)draw sets data-briefing-rev on the view element.
+
+const PLOTLY_SCRIPT_ID = "briefing-plotly";
+const GEO_TRACE_TYPES = new Set(["scattergeo", "choropleth"]);
+const POINT_KEYS = [
+  "curveNumber", "pointNumber", "pointIndex", "customdata", "x", "y", "z",
+  "lat", "lon", "location", "label", "value", "text",
+];
+const SCRIPT_WAIT_MS = 30000;
+
+function pageState() {
+  if (!window.__briefingCharts) {
+    window.__briefingCharts = {
+      drawn: new Set(),
+      expected: 0,
+      views: new Set(),
+      plotly: null,
+      geo: new Map(),
+    };
+  }
+  return window.__briefingCharts;
+}
+
+// ---- plotly.js -----------------------------------------------------------------------
+
+function plotlyFromPage() {
+  return new Promise((resolve, reject) => {
+    if (window.Plotly) return resolve(window.Plotly);
+    const tag = document.getElementById(PLOTLY_SCRIPT_ID);
+    if (!tag || tag.dataset.failed) return reject(new Error("plotly.js not on the page"));
+    let timer = null;
+    const finish = () => {
+      clearTimeout(timer);
+      if (window.Plotly) resolve(window.Plotly);
+      else reject(new Error("plotly.js script ran but did not define Plotly"));
+    };
+    tag.addEventListener("load", finish, { once: true });
+    tag.addEventListener("error", () => {
+      clearTimeout(timer);
+      reject(new Error("plotly.js script failed to load"));
+    }, { once: true });
+    // the load event may already have fired before we got here
+    if (tag.dataset.loaded) finish();
+    else timer = setTimeout(finish, SCRIPT_WAIT_MS);
+  });
+}
+
+function plotlyFromKernel(model) {
+  return new Promise((resolve, reject) => {
+    const onMsg = (msg) => {
+      if (!msg || msg.type !== "plotly-lib") return;
+      model.off("msg:custom", onMsg);
+      if (!window.Plotly && typeof msg.source === "string") {
+        const script = document.createElement("script");
+        script.textContent = msg.source;
+        script.dataset.briefing = "plotly-from-kernel";
+        document.head.appendChild(script);
+      }
+      if (window.Plotly) resolve(window.Plotly);
+      else reject(new Error("plotly.js from the kernel did not define Plotly"));
+    };
+    model.on("msg:custom", onMsg);
+    model.send({ type: "need-plotly" });
+  });
+}
+
+function loadPlotly(model) {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  const state = pageState();
+  if (!state.plotly) {
+    state.plotly = plotlyFromPage().catch(() => plotlyFromKernel(model));
+    state.plotly.catch(() => { state.plotly = null; }); // allow a later retry
+  }
+  return state.plotly;
+}
+
+// ---- geo topojson (never from a CDN) -------------------------------------------------
+
+function voilaStaticBase() {
+  // Voila pages carry data-base-url="<base>voila/" on <body>
+  const base = document.body && document.body.dataset.baseUrl;
+  return base ? base.replace(/\/?$/, "/") + "static/" : null;
+}
+
+function topojsonNames(figure) {
+  const data = figure.data || [];
+  if (!data.some((t) => t && GEO_TRACE_TYPES.has(t.type))) return [];
+  const layout = figure.layout || {};
+  const names = new Set();
+  const nameOf = (geo) => {
+    const scope = String((geo && geo.scope) || "world").replace(/ /g, "-");
+    return `${scope}_${(geo && geo.resolution) || 110}m`;
+  };
+  for (const trace of data) {
+    if (!trace || !GEO_TRACE_TYPES.has(trace.type)) continue;
+    const key = trace.geo || "geo";
+    names.add(nameOf(layout[key]));
+  }
+  return [...names];
+}
+
+function topojsonFromKernel(model, name) {
+  return new Promise((resolve) => {
+    const onMsg = (msg) => {
+      if (!msg || msg.type !== "topojson" || msg.name !== name) return;
+      model.off("msg:custom", onMsg);
+      resolve(typeof msg.source === "string" ? JSON.parse(msg.source) : null);
+    };
+    model.on("msg:custom", onMsg);
+    model.send({ type: "need-topojson", name });
+  });
+}
+
+async function fetchTopojson(model, name) {
+  const base = voilaStaticBase();
+  if (base) {
+    try {
+      const response = await fetch(`${base}${name}.json`, { credentials: "same-origin" });
+      if (response.ok) return await response.json();
+    } catch (err) {
+      // fall through to the kernel
+    }
+  }
+  return topojsonFromKernel(model, name);
+}
+
+async function ensureTopojson(model, figure) {
+  const names = topojsonNames(figure);
+  if (!names.length) return;
+  window.PlotlyGeoAssets = window.PlotlyGeoAssets || {};
+  window.PlotlyGeoAssets.topojson = window.PlotlyGeoAssets.topojson || {};
+  const assets = window.PlotlyGeoAssets.topojson;
+  const state = pageState();
+  await Promise.all(names.map(async (name) => {
+    if (assets[name]) return;
+    if (!state.geo.has(name)) state.geo.set(name, fetchTopojson(model, name));
+    const topo = await state.geo.get(name);
+    if (topo) assets[name] = topo;
+  }));
+}
+
+// ---- readiness -----------------------------------------------------------------------
+
+function markDrawn(chartId, groupSize, el) {
+  const state = pageState();
+  state.drawn.add(chartId);
+  state.views.add(el);
+  state.expected = Math.max(state.expected, groupSize || 1);
+  el.setAttribute("data-briefing-drawn", "");
+  if (state.drawn.size < state.expected) return;
+  const first = !document.body.hasAttribute("data-briefing-ready");
+  document.body.setAttribute("data-briefing-ready", "");
+  for (const view of state.views) {
+    if (view.isConnected) view.setAttribute("data-briefing-ready", "");
+    else state.views.delete(view);
+  }
+  if (first) window.dispatchEvent(new CustomEvent("briefing-ready"));
+}
+
+// ---- clicks --------------------------------------------------------------------------
+
+function plainValue(value) {
+  if (value === undefined) return undefined;
+  try {
+    return JSON.parse(JSON.stringify(value));
+  } catch (err) {
+    return null;
+  }
+}
+
+function clickPoints(event) {
+  return (event && event.points ? event.points : []).map((point) => {
+    const out = {};
+    for (const key of POINT_KEYS) {
+      const value = plainValue(point[key]);
+      if (value !== undefined) out[key] = value;
+    }
+    if (!("customdata" in out)) out.customdata = null;
+    return out;
+  });
+}
+
+// ---- the view ------------------------------------------------------------------------
+
+function plotConfig(model) {
+  const config = Object.assign({ displaylogo: false, responsive: true }, model.get("config") || {});
+  if (!config.topojsonURL) {
+    // keep plotly.js on our own server even when an asset is missing
+    config.topojsonURL = voilaStaticBase() || "./";
+  }
+  return config;
+}
+
+function showError(el, err) {
+  let box = el.querySelector(".briefing-plotly-error");
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "briefing-plotly-error";
+    el.appendChild(box);
+  }
+  box.textContent = "This chart could not be drawn.";
+  console.warn("[briefing] chart failed:", err);
+}
+
+function render({ model, el }) {
+  el.classList.add("briefing-plotly-view");
+  const plot = document.createElement("div");
+  plot.className = "briefing-plotly-plot";
+  el.appendChild(plot);
+
+  let alive = true;
+  let scheduled = false;
+  let chain = Promise.resolve();
+  let listening = false;
+  let Plotly = null;
+
+  const draw = async () => {
+    if (!alive) return;
+    Plotly = await loadPlotly(model);
+    if (!alive) return;
+    const revision = model.get("revision");
+    const figure = structuredClone(model.get("figure") || {});
+    await ensureTopojson(model, figure);
+    await Plotly.react(plot, {
+      data: figure.data || [],
+      layout: figure.layout || {},
+      frames: figure.frames || undefined,
+      config: plotConfig(model),
+    });
+    if (!alive) return;
+    if (!listening) {
+      listening = true;
+      plot.on("plotly_click", (event) => {
+        model.send({ type: "click", chart_id: model.get("chart_id"), points: clickPoints(event) });
+      });
+    }
+    const stale = el.querySelector(".briefing-plotly-error");
+    if (stale) stale.remove();
+    el.setAttribute("data-briefing-rev", String(revision));
+    el.dataset.chartId = model.get("chart_id");
+    markDrawn(model.get("chart_id"), model.get("group_size"), el);
+  };
+
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      chain = chain.then(draw).catch((err) => {
+        showError(el, err);
+        try {
+          model.send({ type: "error", message: String(err && err.message ? err.message : err) });
+        } catch (sendErr) {
+          // the comm may be gone
+        }
+      });
+    });
+  };
+
+  model.on("change:figure", schedule);
+  model.on("change:revision", schedule);
+  model.on("change:config", schedule);
+  schedule();
+
+  let resizeObserver = null;
+  if (typeof ResizeObserver !== "undefined") {
+    let lastWidth = 0;
+    resizeObserver = new ResizeObserver((entries) => {
+      const width = entries[0] ? Math.round(entries[0].contentRect.width) : 0;
+      if (!Plotly || !width || width === lastWidth || !plot.layout) {
+        lastWidth = width || lastWidth;
+        return;
+      }
+      lastWidth = width;
+      Promise.resolve().then(() => Plotly.Plots.resize(plot)).catch(() => {});
+    });
+    resizeObserver.observe(el);
+  }
+
+  return () => {
+    alive = false;
+    model.off("change:figure", schedule);
+    model.off("change:revision", schedule);
+    model.off("change:config", schedule);
+    if (resizeObserver) resizeObserver.disconnect();
+    if (Plotly && plot.data) Plotly.purge(plot);
+  };
+}
+
+export default { render };

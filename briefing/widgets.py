@@ -1,0 +1,184 @@
+"""Light-weight chart widget: a plotly figure drawn by plotly.js without ``go.FigureWidget``.
+
+``PlotlyView`` only ships the figure JSON over the widget comm. plotly.js itself reaches the
+browser as a static, cacheable file served by the dashboard server (see ``briefing.serve`` and
+the ``briefing`` Voilà template). When no such file is on the page (e.g. in JupyterLab) the
+view asks the kernel once for the library text (custom message ``need-plotly``) and injects it.
+
+Typical use::
+
+    view = PlotlyView(fig, chart_id="timeline", group_size=2)
+    view.on_click(lambda view, points: ...)
+    view.update(new_fig)            # or: view.figure = new_fig
+
+Page readiness: every view knows how many charts the page holds (``group_size``); once that
+many distinct ``chart_id`` have drawn, the browser sets ``data-briefing-ready`` on
+``document.body``. After each (re)draw the view element carries
+``data-briefing-rev="<revision>"``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import re
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import traitlets
+
+__all__ = ["PlotlyView", "STATIC_DIR", "plotly_js_path"]
+
+log = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+_TOPOJSON_NAME = re.compile(r"^[a-z][a-z-]*_\d{2,3}m$")
+_ids = itertools.count(1)
+
+ClickCallback = Callable[["PlotlyView", list[dict[str, Any]]], Any]
+
+
+def plotly_js_path() -> Path:
+    """The plotly.min.js that ships inside the installed ``plotly`` package."""
+    import plotly  # local import: only the path is needed, not plotly's widget machinery
+
+    return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+
+
+@cache
+def _plotly_js_text() -> str:
+    return plotly_js_path().read_text(encoding="utf-8")
+
+
+def figure_to_dict(figure: Any) -> dict[str, Any]:
+    """Coerce a plotly figure, its JSON text, or a mapping into a plain JSON-able dict."""
+    if figure is None:
+        return {"data": [], "layout": {}}
+    if isinstance(figure, str):
+        out = json.loads(figure)
+    elif hasattr(figure, "to_json") and callable(figure.to_json):
+        out = json.loads(figure.to_json())
+    elif hasattr(figure, "to_plotly_json") and callable(figure.to_plotly_json):
+        out = json.loads(json.dumps(figure.to_plotly_json(), default=_json_default))
+    elif isinstance(figure, Mapping):
+        out = json.loads(json.dumps(dict(figure), default=_json_default))
+    else:
+        raise TypeError(
+            f"PlotlyView needs a plotly figure, JSON text or dict, not {type(figure)!r}"
+        )
+    if not isinstance(out, dict):
+        raise TypeError("figure JSON must be an object with 'data' and 'layout'")
+    out.setdefault("data", [])
+    out.setdefault("layout", {})
+    return out
+
+
+def _json_default(obj: Any) -> Any:
+    # plotly's encoder knows numpy/pandas/datetime; use it for anything json cannot handle
+    from plotly.utils import PlotlyJSONEncoder
+
+    return json.loads(json.dumps(obj, cls=PlotlyJSONEncoder))
+
+
+class PlotlyView(anywidget.AnyWidget):
+    """A plotly chart as a small anywidget (no ``FigureWidget``, no plotly.js in widget state).
+
+    Traits (all synced):
+      figure      figure JSON as a dict (``fig.to_json()`` parsed); accepts a go.Figure,
+                  JSON text or dict on assignment; each change bumps ``revision``
+      config      plotly.js config (merged over ``displaylogo=False, responsive=True``)
+      chart_id    page-unique id used for click messages and readiness counting
+      revision    bumped on every figure update; mirrored as ``data-briefing-rev``
+      group_size  how many charts the page expects before it is marked ready
+    """
+
+    _esm = STATIC_DIR / "plotly_view.js"
+    _css = """
+    .briefing-plotly-view { width: 100%; min-height: 120px; position: relative; }
+    .briefing-plotly-plot { width: 100%; }
+    .briefing-plotly-error { color: #8a3b12; font: 14px/1.4 system-ui, sans-serif; padding: 1em; }
+    """
+
+    figure = traitlets.Dict().tag(sync=True)
+    config = traitlets.Dict().tag(sync=True)
+    chart_id = traitlets.Unicode("").tag(sync=True)
+    revision = traitlets.Int(0).tag(sync=True)
+    group_size = traitlets.Int(1).tag(sync=True)
+
+    def __init__(
+        self,
+        figure: Any = None,
+        *,
+        chart_id: str | None = None,
+        config: Mapping[str, Any] | None = None,
+        group_size: int = 1,
+        **kwargs: Any,
+    ) -> None:
+        self._click_callbacks: list[ClickCallback] = []
+        super().__init__(
+            figure=figure_to_dict(figure),
+            config=dict(config or {}),
+            chart_id=chart_id or f"chart-{next(_ids)}",
+            group_size=max(1, int(group_size)),
+            **kwargs,
+        )
+        self.on_msg(self._handle_custom_msg)
+
+    # -- figure updates -------------------------------------------------------------------
+
+    @traitlets.validate("figure")
+    def _coerce_figure(self, proposal: Any) -> dict[str, Any]:
+        return figure_to_dict(proposal["value"])
+
+    @traitlets.observe("figure")
+    def _bump_revision(self, change: Any) -> None:
+        self.revision += 1
+
+    def update(self, figure: Any, config: Mapping[str, Any] | None = None) -> None:
+        """Replace the figure (and optionally the config); the browser redraws once."""
+        with self.hold_sync():
+            if config is not None:
+                self.config = dict(config)
+            self.figure = figure  # observer bumps revision inside the same sync message
+
+    # -- clicks ---------------------------------------------------------------------------
+
+    def on_click(self, callback: ClickCallback, remove: bool = False) -> None:
+        """Register ``callback(view, points)`` for plotly clicks.
+
+        ``points`` is a list of dicts with ``curveNumber``, ``pointNumber``, ``customdata``,
+        ``x``, ``y`` (plus ``pointIndex``, ``z``, ``lat``, ``lon``, ``location``, ``label``,
+        ``value``, ``text`` when plotly.js reports them).
+        """
+        if remove:
+            if callback in self._click_callbacks:
+                self._click_callbacks.remove(callback)
+        elif callback not in self._click_callbacks:
+            self._click_callbacks.append(callback)
+
+    def _handle_custom_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if not isinstance(content, dict):
+            return
+        kind = content.get("type")
+        if kind == "click":
+            points = [p for p in content.get("points") or [] if isinstance(p, dict)]
+            for callback in list(self._click_callbacks):
+                try:
+                    callback(self, points)
+                except Exception:  # a broken callback must not kill the comm
+                    log.exception("PlotlyView %s: click callback failed", self.chart_id)
+        elif kind == "need-plotly":
+            self.send({"type": "plotly-lib", "source": _plotly_js_text()})
+        elif kind == "need-topojson":
+            name = str(content.get("name") or "")
+            text = None
+            path = STATIC_DIR / f"{name}.json"
+            if _TOPOJSON_NAME.match(name) and path.is_file():
+                text = path.read_text(encoding="utf-8")
+            self.send({"type": "topojson", "name": name, "source": text})
+        elif kind == "error":
+            log.warning("PlotlyView %s: browser error: %s", self.chart_id, content.get("message"))
