@@ -155,9 +155,10 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
         problems.append(
             Problem(name, "", "", f"not UTF-8: invalid byte 0x{raw[e.start]:02x} "
-                    f"at byte offset {e.start}")
+                    f"at byte offset {e.start}", line)
         )
         return None
 
@@ -304,13 +305,13 @@ class _Parser:
     def fact(self, m: _Map, allowed: Iterable[str], kind: str) -> _Fields | None:
         """Fields of one item, or None when it has no usable id (nothing can cite it)."""
         raw = m.get("id")
-        fid = raw if isinstance(raw, str) and _ID.match(raw) else ""
-        f = _Fields(self, m, fid, allowed)
-        if not fid:
-            why = "is required" if raw is None else f"{raw!r} does not match {S.ID_PATTERN}"
-            f.problem("id", f"{kind} id {why}")
-            return None
-        return f
+        if isinstance(raw, str) and _ID.match(raw):
+            return _Fields(self, m, raw, allowed)
+        # Name the fact by what was written, so the message can be found in the file.
+        f = _Fields(self, m, "" if raw is None else str(raw), allowed)
+        why = "is required" if raw is None else f"{raw!r} does not match {S.ID_PATTERN}"
+        f.problem("id", f"{kind} id {why}")
+        return None
 
     def parse(self, doc: Any) -> None:
         if doc is None:
@@ -421,8 +422,8 @@ class _Parser:
             mode = None
         code = m.get("cameo_code")
         if isinstance(code, int) and not isinstance(code, bool):
-            f.problem("cameo_code", f"must be quoted, e.g. \"0{code}\": YAML reads "
-                      "unquoted codes as numbers and drops leading zeros")
+            f.problem("cameo_code", "must be a quoted string such as \"042\" (unquoted, "
+                      f"YAML reads it as the number {code})")
             code = None
         else:
             code = f.str("cameo_code")
@@ -619,13 +620,19 @@ def discover(path: Path | str | None = None) -> list[Path]:
     if not root.is_dir():
         raise FactError([Problem(str(root), "", "", "not a folder (give an article "
                                  "folder or a folder of article folders)")])
-    if (root / FACTS).exists():
+    if _is_article(root):
         return [root]
-    folders = sorted(p for p in root.iterdir() if p.is_dir() and (p / FACTS).exists())
+    # A subfolder with only one of the two files is a half-made article: keep it, so
+    # that the missing file is reported rather than the article silently ignored.
+    folders = sorted(p for p in root.iterdir() if p.is_dir() and _is_article(p))
     if not folders:
-        raise FactError([Problem(str(root), "", "", f"no articles here: neither {FACTS} "
-                                 f"nor subfolders holding one")])
+        raise FactError([Problem(str(root), "", "", f"no articles here: no {FACTS} or "
+                                 f"{TEXT} in it or in its subfolders")])
     return folders
+
+
+def _is_article(folder: Path) -> bool:
+    return (folder / FACTS).exists() or (folder / TEXT).exists()
 
 
 # -------------------------------------------------------------------- assembly
@@ -706,9 +713,10 @@ class _Assembly:
             df = self.f[name]
             dup = df[col].duplicated()
             if dup.any():
-                first = df[~dup].drop_duplicates(col).set_index(col)["_file"]
+                first = df[~dup].set_index(col)
                 self.report(df, dup, col, "id", lambda r, c=col, fi=first:
-                            f"id {r[c]!r} is already used in {fi[r[c]]}")
+                            f"id {r[c]!r} is already used at {fi.loc[r[c], '_file']}:"
+                            f"{fi.loc[r[c], '_line']}")
                 self.f[name] = df[~dup]
 
     def shared_declarations(self) -> None:
@@ -866,26 +874,29 @@ def _failures(name: str, df: pd.DataFrame, cases: pd.DataFrame) -> list[Problem]
 
 def assemble(parses: list[ArticleParse], codebooks: Codebooks
              ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    """All records → frames (with private columns) and the problems across articles."""
+    """All records → frames (with private columns) and the problems across articles.
+
+    The parse problems are not repeated; the backstop and contract checks report only
+    what no earlier check said about the same fact (a bad CAMEO code also leaves an
+    empty Goldstein score, which is not news).
+    """
     a = _Assembly(parses, codebooks)
     frames = a.run()
+    primary = a.problems
+    a.problems = []
     a.required_links()
-    problems = a.problems + _validate(frames)
-    return frames, problems
-
-
-def _dedupe(problems: list[Problem], known: list[Problem]) -> list[Problem]:
-    """Drop contract failures that repeat a problem already reported for that field."""
-    seen = {(p.file, p.fact_id, p.field) for p in known}
-    out = []
-    for p in problems:
-        key = (p.file, p.fact_id, p.field)
-        if p.message.startswith("contract:") and (key in seen or (p.file, p.fact_id, "")
-                                                  in seen):
+    secondary = a.problems + _validate(frames)
+    known = [p for parse in parses for p in parse.problems] + primary
+    facts = {(p.file, p.fact_id) for p in known}
+    fields = {(p.file, p.fact_id, p.field) for p in known}
+    extra = []
+    for p in secondary:
+        if (p.file, p.fact_id, p.field) in fields or (
+                p.message.startswith("contract:") and (p.file, p.fact_id) in facts):
             continue
-        seen.add(key)
-        out.append(p)
-    return out
+        fields.add((p.file, p.fact_id, p.field))
+        extra.append(p)
+    return frames, primary + extra
 
 
 def _folder_of(p: Problem) -> str:
@@ -910,9 +921,8 @@ def load(path: Path | str | None = None, *, errors: Literal["raise", "skip"] = "
     codebooks = load_codebooks()
     parses = [parse_article(folder, codebooks) for folder in folders]
     if errors == "raise":
-        frames, problems = assemble(parses, codebooks)
-        own = [p for parse in parses for p in parse.problems]
-        problems = own + _dedupe(problems, own)
+        frames, found = assemble(parses, codebooks)
+        problems = [p for parse in parses for p in parse.problems] + found
         if problems:
             raise FactError(problems)
         return _briefing(frames, codebooks, ())
@@ -928,7 +938,6 @@ def _load_skipping(parses: list[ArticleParse], codebooks: Codebooks) -> Briefing
     while True:
         good = [p for p in parses if p.folder not in bad]
         frames, found = assemble(good, codebooks)
-        found = _dedupe(found, problems)
         if not found:
             break
         problems += found
