@@ -718,6 +718,26 @@ class _Assembly:
                             f"id {r[c]!r} is already used at {fi.loc[r[c], '_file']}:"
                             f"{fi.loc[r[c], '_line']}")
                 self.f[name] = df[~dup]
+                # Within one article the copies' participants and quotes cannot be told
+                # apart, so only another article's copy takes its rows with it.
+                gone = df.loc[dup, ["_article", col]]
+                gone = gone[gone["_article"].to_numpy()
+                            != first.loc[gone[col], "_article"].to_numpy()]
+                self.drop_dependents(name, gone)
+
+    def drop_dependents(self, name: str, gone: pd.DataFrame) -> None:
+        """Drop the rows that came with a rejected duplicate, so they raise no echoes."""
+        if name == "articles":
+            folders = set(gone["_article"])
+            for other in FRAMES:
+                df = self.f[other]
+                self.f[other] = df[~df["_article"].isin(folders)]
+            return
+        keys = pd.MultiIndex.from_frame(gone.set_axis(["_article", "id"], axis=1))
+        for other, col in (("participants", "event_id"), ("evidence", "fact_id")):
+            df = self.f[other]
+            mine = pd.MultiIndex.from_arrays([df["_article"], df[col]]).isin(keys)
+            self.f[other] = df[~mine]
 
     def shared_declarations(self) -> None:
         # Iran is Iran in every article: a source, actor or issue may be declared again,
