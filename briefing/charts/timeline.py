@@ -1,0 +1,129 @@
+"""Events in time, on a broken axis: background years on the left, the reporting days on
+the right. One linear axis from 1979 to June 2025 would squeeze the article's days into
+a single pixel; two panels sharing the rows keep both readable."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from briefing.charts.theme import (
+    HOVER,
+    PLOVER_COLOURS,
+    PLOVER_ORDER,
+    STATUS_SYMBOLS,
+    STATUS_WORDS,
+    base_figure,
+    click_data,
+    event_hover,
+    legend_marker,
+    plain,
+    plover_words,
+)
+from briefing.model import Briefing
+
+RECENT_DAYS = 60  # events this close to the publication date sit in the "days" panel
+
+
+def _plot_dates(ev: pd.DataFrame) -> pd.Series:
+    """Where to draw a date of month or year precision: the middle of its span."""
+    d = pd.to_datetime(ev["date"])
+    return d.where(ev["date_precision"] == "day",
+                   d.where(ev["date_precision"] != "month", d + pd.Timedelta(days=14))
+                   .where(ev["date_precision"] != "year", d + pd.Timedelta(days=182)))
+
+
+def timeline(
+    b: Briefing,
+    *,
+    recent_days: int = RECENT_DAYS,
+    title: str | None = None,
+    height: int | None = None,
+    width: int | None = None,
+) -> go.Figure:
+    """Events by date, one row per PLOVER type (cooperation at the top), coloured by type,
+    marker shape by status. Left panel: background, by year; right panel: the days around
+    publication. Clicks: ["events", event_id]."""
+    title = title or "When: background and the reporting days"
+    ev = plain(b.events[b.events["date"].notna()])
+    if ev.empty:
+        return base_figure(title=title, height=height, width=width,
+                           empty_message="No dated events in this selection")
+    published = pd.to_datetime(b.articles["published"]).dropna()
+    anchor = published.min() if len(published) else pd.to_datetime(ev["date"]).max()
+    cutoff = anchor - pd.Timedelta(days=recent_days)
+    x = _plot_dates(ev)
+    recent = ((pd.to_datetime(ev["date"]) >= cutoff) & (ev["date_precision"] != "year"))
+    types = [t for t in PLOVER_ORDER if t in set(ev["plover_type"])]
+    types += sorted(set(ev["plover_type"]) - set(types))
+    row = ev["plover_type"].map({t: i for i, t in enumerate(reversed(types))}).astype(float)
+    # Stack events that share a row and a day a little apart, so none hides another.
+    key = pd.DataFrame({"r": row, "d": x.dt.normalize(), "p": recent})
+    nth = key.groupby(["r", "d", "p"]).cumcount()
+    count = key.groupby(["r", "d", "p"])["r"].transform("size")
+    y = row + (nth - (count - 1) / 2) * np.minimum(0.22, 0.8 / count)
+    hover = event_hover(b, ev)
+    panels = [("background", ~recent, "x"), ("days", recent, "x2")]
+    has = {name: bool(mask.any()) for name, mask, _ in panels}
+    split = 0.32 if all(has.values()) else (1.0 if has["background"] else 0.0)
+    traces: list[go.BaseTraceType] = []
+    for name, mask, axis in panels:
+        if not mask.any():
+            continue
+        part = ev[mask]
+        traces.append(go.Scatter(
+            x=x[mask], y=y[mask], xaxis=axis, yaxis="y", mode="markers", name=name,
+            showlegend=False,
+            marker={"size": 12, "color": [PLOVER_COLOURS.get(t, "#777")
+                                          for t in part["plover_type"]],
+                    "symbol": [STATUS_SYMBOLS.get(s, "circle") for s in part["status"]],
+                    "line": {"width": 2, "color": [PLOVER_COLOURS.get(t, "#777")
+                                                   for t in part["plover_type"]]}},
+            hovertext=hover[mask], hovertemplate=HOVER,
+            customdata=click_data("events", part["event_id"]),
+        ))
+    present = [s for s in STATUS_SYMBOLS if s in set(ev["status"])]
+    for s in present:
+        traces.append(legend_marker(STATUS_WORDS[s], symbol=STATUS_SYMBOLS[s], group="status",
+                                    line={"width": 2, "color": "#555"},
+                                    group_title="status" if s == present[0] else None))
+    layout: dict = {
+        "yaxis": {"tickvals": list(range(len(types))),
+                  "ticktext": [plover_words(t) for t in reversed(types)],
+                  "range": [-0.7, len(types) - 0.3], "showgrid": True, "gridcolor": "#eee",
+                  "zeroline": False, "fixedrange": True},
+        "legend": {"orientation": "h", "y": -0.12, "x": 0, "yanchor": "top"},
+        "hovermode": "closest",
+    }
+    gap = 0.03 if all(has.values()) else 0.0
+    if has["background"]:
+        years = x[~recent]
+        lo = years.min() - pd.Timedelta(days=400)
+        hi = years.max() + pd.Timedelta(days=400)
+        layout["xaxis"] = {"domain": [0, split - gap / 2], "type": "date", "range": [lo, hi],
+                           "tickformat": "%Y", "showgrid": True, "gridcolor": "#eee",
+                           "title": {"text": "background (years)"}}
+    else:
+        layout["xaxis"] = {"visible": False, "domain": [0, 0.001]}
+    if has["days"]:
+        days = x[recent]
+        lo = min(days.min(), published.min() if len(published) else days.min())
+        hi = max(days.max(), published.max() if len(published) else days.max())
+        layout["xaxis2"] = {"domain": [split + gap / 2, 1], "type": "date", "anchor": "y",
+                            "range": [lo - pd.Timedelta(days=1.5), hi + pd.Timedelta(days=1.5)],
+                            "tickformat": "%-d %b<br>%Y", "showgrid": True, "gridcolor": "#eee",
+                            "title": {"text": "the reporting days"}}
+        if len(published) and published.nunique() <= 5:
+            layout["shapes"] = [{"type": "line", "xref": "x2", "yref": "paper", "x0": d,
+                                 "x1": d, "y0": 0, "y1": 1, "line": {"dash": "dot",
+                                                                     "color": "#999"}}
+                                for d in published.unique()]
+            layout["annotations"] = [{"xref": "x2", "yref": "paper", "x": d, "y": 1.0,
+                                      "text": "published", "showarrow": False,
+                                      "yanchor": "bottom", "font": {"size": 10,
+                                                                   "color": "#777"}}
+                                     for d in published.unique()]
+    if has["background"] and not has["days"]:
+        layout["yaxis"]["anchor"] = "x"
+    return base_figure(traces, title=title, height=height, width=width, **layout)

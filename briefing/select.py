@@ -1,0 +1,492 @@
+"""From a selection (one small frozen value) to frames, and facts in plain words.
+
+`select(b, sel)` is the only place where widget state becomes data. The work that does not
+depend on the selection (codes for actors, types, statuses, reliability ranks; which
+evidence row belongs to which fact) is done once per Briefing and memoised on the
+Briefing value itself, the way `functools.cached_property` would: no module-level cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from briefing.charts.theme import (
+    ATTRIBUTION_WORDS,
+    BASIS_WORDS,
+    BLOC_WORDS,
+    PLOVER_WORDS,
+    SOURCE_KIND_WORDS,
+    STATUS_WORDS,
+    blank,
+    bloc_of,
+    credibility_meanings,
+    date_words,
+    plover_words,
+    reliability_meanings,
+)
+from briefing.model import Briefing
+
+GRADES = "ABCDEF"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the viewer has chosen. Empty sets and None mean "no restriction".
+
+    `issue` and `focus_actor` are view options (which issue the positions chart shows,
+    whose ego network the network chart highlights); they remove no facts.
+    `focus_events` (an edge clicked) narrows the events to those, with their statements.
+    """
+
+    actors: frozenset[str] = frozenset()
+    event_types: frozenset[str] = frozenset()
+    statuses: frozenset[str] = frozenset()
+    date_from: pd.Timestamp | None = None
+    date_to: pd.Timestamp | None = None
+    min_reliability: str = "F"
+    issue: str | None = None
+    focus_actor: str | None = None
+    focus_events: frozenset[str] = field(default=frozenset())
+
+    def __post_init__(self) -> None:
+        # Widgets hand over lists and tuples; store frozensets so the value stays hashable.
+        for f in ("actors", "event_types", "statuses", "focus_events"):
+            v = getattr(self, f)
+            if not isinstance(v, frozenset):
+                object.__setattr__(self, f, frozenset([v] if isinstance(v, str) else v))
+        for f in ("date_from", "date_to"):
+            v = getattr(self, f)
+            if v is not None and not isinstance(v, pd.Timestamp):
+                object.__setattr__(self, f, pd.Timestamp(v))
+        if self.min_reliability not in GRADES:
+            raise ValueError(f"min_reliability must be one of A–F, not {self.min_reliability!r}")
+
+    @property
+    def filters_facts(self) -> bool:
+        return bool(self.actors or self.event_types or self.statuses or self.date_from
+                    is not None or self.date_to is not None or self.min_reliability != "F"
+                    or self.focus_events)
+
+    def describe(self, b: Briefing | None = None) -> str:
+        """The selection in plain words (names instead of ids when `b` is given)."""
+        nm = dict(zip(b.actors["actor_id"], b.actors["name"], strict=False)) if b else {}
+        parts = []
+        if self.actors:
+            parts.append("actors: " + ", ".join(sorted(nm.get(a, a) for a in self.actors)))
+        if self.event_types:
+            parts.append("event types: " + ", ".join(
+                sorted(PLOVER_WORDS.get(t, t) for t in self.event_types)))
+        if self.statuses:
+            parts.append("status: " + ", ".join(sorted(self.statuses)))
+        if self.date_from is not None or self.date_to is not None:
+            lo = self.date_from.date().isoformat() if self.date_from is not None else "…"
+            hi = self.date_to.date().isoformat() if self.date_to is not None else "…"
+            parts.append(f"dates {lo} to {hi}")
+        if self.min_reliability != "F":
+            parts.append(f"sources graded {self.min_reliability} or better")
+        if self.focus_events:
+            parts.append(f"{len(self.focus_events)} chosen event(s)")
+        return "; ".join(parts) if parts else "all facts"
+
+
+# --------------------------------------------------------------------------- index
+@dataclass(frozen=True)
+class _Index:
+    actor_ids: pd.Index
+    ancestors: np.ndarray  # parent code per actor code; -1 for none
+    ev_type: pd.Series
+    ev_status: pd.Series
+    ev_date: np.ndarray  # int64 ns, NaT as min int
+    ev_rel: np.ndarray  # 0 = A … 5 = F
+    ev_pos: pd.Series  # event_id → row position
+    part_ev: np.ndarray
+    part_actor: np.ndarray
+    st_ev: np.ndarray  # -1 when the statement has no event
+    st_rel: np.ndarray
+    st_speaker: np.ndarray
+    st_date: np.ndarray
+    pos_actor: np.ndarray
+    evid_fact: np.ndarray  # into the fact vector [events, statements, positions, none]
+
+
+def _codes(values: pd.Series, index: pd.Index) -> np.ndarray:
+    return index.get_indexer(values.astype(object))
+
+
+def _rank(source_ids: pd.Series, sources: pd.DataFrame) -> np.ndarray:
+    grade = source_ids.map(dict(zip(sources["source_id"], sources["reliability"],
+                                    strict=False)))
+    return grade.map({g: i for i, g in enumerate(GRADES)}).fillna(5).to_numpy(dtype=np.int8)
+
+
+def _dates(values: pd.Series) -> np.ndarray:
+    d = pd.to_datetime(values).astype("datetime64[ns]")
+    return d.to_numpy().astype("int64")
+
+
+def index(b: Briefing) -> _Index:
+    """The selection index of `b`, built on first use and kept on the Briefing."""
+    cached = b.__dict__.get("_selection_index")
+    if cached is not None:
+        return cached
+    actors = pd.Index(b.actors["actor_id"].astype(object))
+    parent = b.actors["parent_id"].where(~blank(b.actors["parent_id"]), None)
+    ev, st, pos, evid = b.events, b.statements, b.positions, b.evidence
+    ev_pos = pd.Series(np.arange(len(ev)), index=ev["event_id"].astype(object))
+    st_ev = ev_pos.reindex(st["event_id"].astype(object)).fillna(-1).to_numpy(dtype=np.int64)
+    published = dict(zip(b.articles["article_id"], b.articles["published"], strict=False))
+    fact_pos = pd.concat([
+        ev_pos,
+        pd.Series(len(ev) + np.arange(len(st)), index=st["statement_id"].astype(object)),
+        pd.Series(len(ev) + len(st) + np.arange(len(pos)),
+                  index=pos["position_id"].astype(object)),
+    ])
+    n_facts = len(ev) + len(st) + len(pos)
+    idx = _Index(
+        actor_ids=actors,
+        ancestors=_codes(parent.fillna(""), actors),
+        ev_type=ev["plover_type"].astype(object),
+        ev_status=ev["status"].astype(object),
+        ev_date=_dates(ev["date"]),
+        ev_rel=_rank(ev["source_id"], b.sources),
+        ev_pos=ev_pos,
+        part_ev=ev_pos.reindex(b.participants["event_id"].astype(object)).fillna(-1)
+        .to_numpy(dtype=np.int64),
+        part_actor=_codes(b.participants["actor_id"], actors),
+        st_ev=st_ev,
+        st_rel=_rank(st["source_id"], b.sources),
+        st_speaker=_codes(st["speaker_id"], actors),
+        st_date=_dates(st["article_id"].map(published)),
+        pos_actor=_codes(pos["actor_id"], actors),
+        evid_fact=fact_pos.reindex(evid["fact_id"].astype(object)).fillna(n_facts)
+        .to_numpy(dtype=np.int64),
+    )
+    b.__dict__["_selection_index"] = idx  # memo on the value, as cached_property does
+    return idx
+
+
+def _descendants(ix: _Index, chosen: Iterable[str]) -> np.ndarray:
+    """Boolean per actor code: chosen actors and everything below them (Araqchi < Iran)."""
+    n = len(ix.actor_ids)
+    mask = np.zeros(n + 1, dtype=bool)  # slot n absorbs unknown codes (-1)
+    codes = ix.actor_ids.get_indexer(list(chosen))
+    mask[codes[codes >= 0]] = True
+    parents = np.where(ix.ancestors >= 0, ix.ancestors, n)
+    for _ in range(8):  # hierarchies are shallow: person < ministry < state
+        grown = mask[:n] | mask[parents]
+        if (grown == mask[:n]).all():
+            break
+        mask[:n] = grown
+    return mask
+
+
+def _with_ancestors(ix: _Index, mask: np.ndarray) -> np.ndarray:
+    n = len(ix.actor_ids)
+    mask = mask.copy()
+    for _ in range(8):
+        up = ix.ancestors[mask[:n]]
+        up = up[up >= 0]
+        if mask[up].all():
+            break
+        mask[up] = True
+    return mask
+
+
+def select(b: Briefing, sel: Selection) -> Briefing:
+    """The facts that the selection leaves, every frame restricted consistently.
+
+    Events pass every filter (type, status, dates, source reliability, actors: any
+    participant is a chosen actor or belongs to one, focus events). Participants and
+    evidence follow the events; statements follow their event, or, without one, the
+    speaker, source and the article's date; positions follow the actors. Actors kept are
+    those still referenced, the chosen ones and their parents (the network places people
+    next to their states). Articles and sentences are kept whole: they are the context.
+    """
+    if not sel.filters_facts:
+        return b
+    ix = index(b)
+    n_ev = len(b.events)
+    keep = np.ones(n_ev, dtype=bool)
+    if sel.event_types:
+        keep &= ix.ev_type.isin(sel.event_types).to_numpy()
+    if sel.statuses:
+        keep &= ix.ev_status.isin(sel.statuses).to_numpy()
+    lo = pd.Timestamp(sel.date_from).value if sel.date_from is not None else None
+    hi = pd.Timestamp(sel.date_to).value if sel.date_to is not None else None
+    if lo is not None:
+        keep &= ix.ev_date >= lo
+    if hi is not None:
+        keep &= ix.ev_date <= hi
+    max_rank = GRADES.index(sel.min_reliability)
+    if max_rank < 5:
+        keep &= ix.ev_rel <= max_rank
+    chosen = None
+    if sel.actors:
+        chosen = _descendants(ix, sel.actors)
+        hit = chosen[ix.part_actor] & (ix.part_ev >= 0)
+        touched = np.zeros(n_ev, dtype=bool)
+        touched[ix.part_ev[hit]] = True
+        keep &= touched
+    if sel.focus_events:
+        focus = np.zeros(n_ev, dtype=bool)
+        pos = ix.ev_pos.reindex(list(sel.focus_events)).dropna().to_numpy(dtype=np.int64)
+        focus[pos] = True
+        keep &= focus
+
+    # Statements: with an event, follow it; without one, stand on their own filters.
+    st_keep = np.zeros(len(b.statements), dtype=bool)
+    linked = ix.st_ev >= 0
+    st_keep[linked] = keep[ix.st_ev[linked]]
+    if not (sel.event_types or sel.statuses or sel.focus_events):
+        free = ~linked & (ix.st_rel <= max_rank)
+        if lo is not None:
+            free &= ix.st_date >= lo
+        if hi is not None:
+            free &= ix.st_date <= hi
+        if chosen is not None:
+            free &= chosen[ix.st_speaker]
+        st_keep |= free
+    # Positions are analyst judgments with no source or date: only actors narrow them.
+    if sel.focus_events:
+        pos_keep = np.zeros(len(b.positions), dtype=bool)
+    elif chosen is not None:
+        pos_keep = chosen[ix.pos_actor]
+    else:
+        pos_keep = np.ones(len(b.positions), dtype=bool)
+
+    part_keep = np.zeros(len(ix.part_ev), dtype=bool)
+    ok = ix.part_ev >= 0
+    part_keep[ok] = keep[ix.part_ev[ok]]
+    facts = np.concatenate([keep, st_keep, pos_keep, [False]])
+    evid_keep = facts[ix.evid_fact]
+
+    n_act = len(ix.actor_ids)
+    act = np.zeros(n_act + 1, dtype=bool)
+    act[ix.part_actor[part_keep]] = True
+    act[ix.st_speaker[st_keep]] = True
+    act[ix.pos_actor[pos_keep]] = True
+    if sel.actors:
+        codes = ix.actor_ids.get_indexer(list(sel.actors))
+        act[codes[codes >= 0]] = True
+    act[n_act] = False
+    act = _with_ancestors(ix, act)
+
+    events = b.events[keep]
+    statements = b.statements[st_keep]
+    positions = b.positions[pos_keep]
+    used_sources = set(events["source_id"]) | set(statements["source_id"])
+    issues = b.issues
+    if len(positions) < len(b.positions):
+        wanted = set(positions["issue_id"]) | ({sel.issue} if sel.issue else set())
+        issues = b.issues[b.issues["issue_id"].isin(wanted)]
+    return b.with_frames(
+        events=events,
+        participants=b.participants[part_keep],
+        statements=statements,
+        positions=positions,
+        issues=issues,
+        evidence=b.evidence[evid_keep],
+        actors=b.actors[act[:n_act]],
+        sources=b.sources[b.sources["source_id"].isin(used_sources)],
+    )
+
+
+# --------------------------------------------------------------------------- detail
+_VERBS = {
+    "AGREE": "agreed with", "CONSULT": "consulted", "SUPPORT": "expressed support for",
+    "CONCEDE": "made a concession to", "COOPERATE": "cooperated with", "AID": "gave aid to",
+    "RETREAT": "de-escalated toward", "REQUEST": "made a request to", "ACCUSE": "accused",
+    "REJECT": "rejected", "THREATEN": "threatened", "PROTEST": "protested against",
+    "SANCTION": "sanctioned", "MOBILIZE": "mobilised against", "COERCE": "coerced",
+    "ASSAULT": "used force against",
+}
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def goldstein_words(score: float) -> str:
+    """What a Goldstein score (−10 conflict … +10 cooperation) means, in words."""
+    bands = [(-7, "severe conflict"), (-3, "conflict"), (-0.5, "mild conflict"),
+             (0.5, "neutral"), (3, "mild cooperation"), (7, "cooperation")]
+    meaning = next((w for limit, w in bands if score < limit), "strong cooperation")
+    return f"{score:+.1f}: {meaning} (Goldstein scale, −10 conflict … +10 cooperation)"
+
+
+def _evidence(b: Briefing, fact_id: str) -> list[dict[str, Any]]:
+    ev = b.evidence[b.evidence["fact_id"] == fact_id]
+    sents = b.sentences.set_index("sentence_id") if len(b.sentences) else None
+    titles = dict(zip(b.articles["article_id"], b.articles["title"], strict=False))
+    out = []
+    for row in ev.itertuples(index=False):
+        item = {"evidence_id": row.evidence_id, "quote": row.quote,
+                "article_id": row.article_id, "article_title": titles.get(row.article_id, ""),
+                "start": int(row.start), "end": int(row.end), "sentence_id": row.sentence_id,
+                "sentence": row.quote, "quote_start": 0, "quote_end": len(row.quote)}
+        if sents is not None and row.sentence_id in sents.index:
+            s = sents.loc[row.sentence_id]
+            item["sentence"] = s["text"]
+            item["quote_start"] = max(int(row.start) - int(s["start"]), 0)
+            item["quote_end"] = min(int(row.end) - int(s["start"]), len(s["text"]))
+        out.append(item)
+    return out
+
+
+def _source(b: Briefing, source_id: str) -> str:
+    src = b.sources[b.sources["source_id"] == source_id]
+    if src.empty:
+        return "source not given"
+    s = src.iloc[0]
+    meaning = reliability_meanings(b).get(s["reliability"], "")
+    kind = SOURCE_KIND_WORDS.get(s["kind"], s["kind"])
+    return f"{s['name']} ({kind}); reliability {s['reliability']}: {meaning}"
+
+
+def describe_event(b: Briefing, event_id: str) -> dict[str, Any]:
+    """One event in plain words: what happened, its coding explained, its evidence.
+
+    Text is returned as is (not HTML-escaped): escape it where you render it.
+    """
+    row = b.events[b.events["event_id"] == event_id]
+    if row.empty:
+        raise KeyError(f"no event {event_id!r}")
+    e = row.iloc[0]
+    nm = dict(zip(b.actors["actor_id"], b.actors["name"], strict=False))
+    parts = b.participants[b.participants["event_id"] == event_id]
+    by_role = {r: [nm.get(a, a) for a in parts.loc[parts["role"] == r, "actor_id"]]
+               for r in ("actor", "recipient", "via", "subject")}
+    verb = _VERBS.get(e["plover_type"], plover_words(e["plover_type"]))
+    sentence = _join(by_role["actor"] or ["someone"]) + " " + verb
+    sentence += " " + _join(by_role["recipient"]) if by_role["recipient"] else ""
+    if by_role["via"]:
+        sentence += f", through {_join(by_role['via'])} carrying the message"
+    if by_role["subject"]:
+        sentence += f", about {_join(by_role['subject'])}"
+    if e["status"] != "occurred":
+        sentence += f" ({STATUS_WORDS.get(e['status'], e['status'])})"
+    cameo = b.cameo[b.cameo["cameo_code"] == e["cameo_code"]] if len(b.cameo) else b.cameo
+    cameo_name = e.get("cameo_name") or (cameo.iloc[0]["name"] if len(cameo) else "")
+    mode = e["plover_mode"] if isinstance(e["plover_mode"], str) else ""
+    precision = e["date_precision"]
+    date = date_words(pd.Series([e["date"]]), pd.Series([precision])).iloc[0]
+    cred = credibility_meanings(b).get(int(e["credibility"]), "")
+    return {
+        "kind": "event",
+        "id": event_id,
+        "summary": e["summary"],
+        "sentence": sentence,
+        "participants": [{"actor_id": a, "name": nm.get(a, a), "role": r}
+                         for a, r in zip(parts["actor_id"], parts["role"], strict=True)],
+        "coding": {
+            "PLOVER": f"{e['plover_type']}{' / ' + mode if mode else ''}: "
+                      f"{plover_words(e['plover_type'], mode)} — {e['quad_class']}, "
+                      f"score {e['plover_score']:+.1f} of −10 … +10",
+            "CAMEO": f"{e['cameo_code']}: {cameo_name}",
+            "Goldstein": goldstein_words(float(e["goldstein"])),
+            "status": STATUS_WORDS.get(e["status"], e["status"]),
+            "source": _source(b, e["source_id"]),
+            "credibility": f"{int(e['credibility'])}: {cred}",
+            "date": f"{date} (precision: {precision}; "
+                    f"{BASIS_WORDS.get(e['date_basis'], e['date_basis'])})"
+                    + (f"; {e['date_note']}" if e.get("date_note") else ""),
+        },
+        "evidence": _evidence(b, event_id),
+        "statements": [describe_statement(b, s) for s in
+                       b.statements.loc[b.statements["event_id"] == event_id,
+                                        "statement_id"]],
+    }
+
+
+def describe_statement(b: Briefing, statement_id: str) -> dict[str, Any]:
+    row = b.statements[b.statements["statement_id"] == statement_id]
+    if row.empty:
+        raise KeyError(f"no statement {statement_id!r}")
+    s = row.iloc[0]
+    nm = dict(zip(b.actors["actor_id"], b.actors["name"], strict=False))
+    how = "said" if s["quote_type"] == "direct" else "is reported to have said"
+    return {
+        "kind": "statement", "id": statement_id, "text": s["text"],
+        "sentence": f"{nm.get(s['speaker_id'], s['speaker_id'])} {how} "
+                    f"({ATTRIBUTION_WORDS.get(s['attribution'], s['attribution'])}): "
+                    f"{s['text']}",
+        "source": _source(b, s["source_id"]),
+        "evidence": _evidence(b, statement_id),
+    }
+
+
+def describe_position(b: Briefing, position_id: str) -> dict[str, Any]:
+    """An analyst's placement of an actor on an issue, with what it rests on."""
+    row = b.positions[b.positions["position_id"] == position_id]
+    if row.empty:
+        raise KeyError(f"no position {position_id!r}")
+    p = row.iloc[0]
+    iss = b.issues[b.issues["issue_id"] == p["issue_id"]]
+    label, lo, hi = (iss.iloc[0][["label", "scale_0", "scale_100"]] if len(iss)
+                     else (p["issue_id"], "0", "100"))
+    nm = dict(zip(b.actors["actor_id"], b.actors["name"], strict=False))
+    pos = float(p["position"])
+    near = hi if pos > 55 else lo if pos < 45 else "the middle of the scale"
+    return {
+        "kind": "position", "id": position_id,
+        "sentence": f"{nm.get(p['actor_id'], p['actor_id'])} stands at {pos:g} of 100 on "
+                    f"“{label}”, nearer to: {near}",
+        "issue": label, "scale_0": lo, "scale_100": hi,
+        "position": pos, "salience": float(p["salience"]), "confidence": p["confidence"],
+        "rationale": p["rationale"],
+        "basis": "analyst judgment (ICD 203: an assessment, not something the article "
+                 "reports)",
+        "evidence": _evidence(b, position_id),
+    }
+
+
+def describe_actor(b: Briefing, actor_id: str) -> dict[str, Any]:
+    """An actor: who it is, whom it belongs to, its events, statements and positions."""
+    row = b.actors[b.actors["actor_id"] == actor_id]
+    if row.empty:
+        raise KeyError(f"no actor {actor_id!r}")
+    a = row.iloc[0]
+    nm = dict(zip(b.actors["actor_id"], b.actors["name"], strict=False))
+    parent = a["parent_id"] if isinstance(a["parent_id"], str) and a["parent_id"] else ""
+    mine = b.participants[b.participants["actor_id"] == actor_id]
+    ev = b.events.merge(mine[["event_id", "role"]], on="event_id").sort_values("date")
+    return {
+        "kind": "actor", "id": actor_id, "name": a["name"], "type": a["kind"],
+        "country": a["country"] if isinstance(a["country"], str) else "",
+        "belongs_to": nm.get(parent, parent), "role": a["role"] if isinstance(
+            a["role"], str) else "",
+        "bloc": BLOC_WORDS[bloc_of(row).iloc[0]],
+        "events": [{"event_id": r.event_id, "summary": r.summary, "role": r.role,
+                    "date": d} for r, d in zip(ev.itertuples(index=False),
+                                               date_words(ev["date"], ev["date_precision"]),
+                                               strict=True)],
+        "statements": list(b.statements.loc[b.statements["speaker_id"] == actor_id,
+                                            "statement_id"]),
+        "positions": list(b.positions.loc[b.positions["actor_id"] == actor_id,
+                                          "position_id"]),
+    }
+
+
+_DESCRIBE = {"event": describe_event, "statement": describe_statement,
+             "position": describe_position, "actor": describe_actor}
+
+
+def facts_for(b: Briefing, kind: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+    """`describe_<kind>` for each id that exists (a click may carry several)."""
+    fn = _DESCRIBE[kind]
+    out = []
+    for i in ids:
+        try:
+            out.append(fn(b, i))
+        except KeyError:
+            continue
+    return out
+
+
+def selection_fields() -> list[str]:
+    return [f.name for f in fields(Selection)]
