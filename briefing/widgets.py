@@ -84,6 +84,25 @@ def _json_default(obj: Any) -> Any:
     return json.loads(json.dumps(obj, cls=PlotlyJSONEncoder))
 
 
+class FigureJSON(traitlets.TraitType):
+    """Trait holding figure JSON as a plain dict; accepts go.Figure, JSON text or a mapping."""
+
+    info_text = "a plotly figure, its JSON text, or a dict with 'data' and 'layout'"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(default_value={"data": [], "layout": {}}, **kwargs)
+
+    def make_dynamic_default(self) -> dict[str, Any]:
+        return {"data": [], "layout": {}}
+
+    def validate(self, obj: Any, value: Any) -> dict[str, Any]:
+        try:
+            return figure_to_dict(value)
+        except (TypeError, ValueError):
+            self.error(obj, value)
+            raise  # unreachable: error() raises
+
+
 class PlotlyView(anywidget.AnyWidget):
     """A plotly chart as a small anywidget (no ``FigureWidget``, no plotly.js in widget state).
 
@@ -103,7 +122,7 @@ class PlotlyView(anywidget.AnyWidget):
     .briefing-plotly-error { color: #8a3b12; font: 14px/1.4 system-ui, sans-serif; padding: 1em; }
     """
 
-    figure = traitlets.Dict().tag(sync=True)
+    figure = FigureJSON().tag(sync=True)
     config = traitlets.Dict().tag(sync=True)
     chart_id = traitlets.Unicode("").tag(sync=True)
     revision = traitlets.Int(0).tag(sync=True)
@@ -126,13 +145,9 @@ class PlotlyView(anywidget.AnyWidget):
             group_size=max(1, int(group_size)),
             **kwargs,
         )
-        self.on_msg(self._handle_custom_msg)
+        self.on_msg(self._on_custom_msg)
 
     # -- figure updates -------------------------------------------------------------------
-
-    @traitlets.validate("figure")
-    def _coerce_figure(self, proposal: Any) -> dict[str, Any]:
-        return figure_to_dict(proposal["value"])
 
     @traitlets.observe("figure")
     def _bump_revision(self, change: Any) -> None:
@@ -160,7 +175,7 @@ class PlotlyView(anywidget.AnyWidget):
         elif callback not in self._click_callbacks:
             self._click_callbacks.append(callback)
 
-    def _handle_custom_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
+    def _on_custom_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if not isinstance(content, dict):
             return
         kind = content.get("type")

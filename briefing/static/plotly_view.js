@@ -188,8 +188,21 @@ function clickPoints(event) {
 
 // ---- the view ------------------------------------------------------------------------
 
+// Never offered, whatever the figure's config says: nothing leaves our server.
+const FORCED_CONFIG = {
+  showSendToCloud: false,
+  plotlyServerURL: "",
+};
+
 function plotConfig(model) {
-  const config = Object.assign({ displaylogo: false, responsive: true }, model.get("config") || {});
+  const config = Object.assign(
+    { displaylogo: false, responsive: true },
+    model.get("config") || {},
+    FORCED_CONFIG,
+  );
+  const remove = new Set(config.modeBarButtonsToRemove || []);
+  remove.add("sendChartToCloud");
+  config.modeBarButtonsToRemove = [...remove];
   if (!config.topojsonURL) {
     // keep plotly.js on our own server even when an asset is missing
     config.topojsonURL = voilaStaticBase() || "./";

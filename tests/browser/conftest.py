@@ -1,0 +1,230 @@
+"""Fixtures for browser tests: a real Voilà server (project settings) and Playwright Chromium.
+
+* ``voila_server`` (module scope): ``briefing.serve`` on a free loopback port, serving the
+  module's ``VOILA_NOTEBOOK`` (default ``demo.ipynb`` next to this file); waits until it
+  answers and its pool of preheated kernels is filled.
+* ``browser`` (module scope): headless Debian Chromium. Missing Chromium or Playwright skips
+  the test locally and fails it when ``CI`` is set.
+* ``open_page(url)``: a fresh page that records every request (``.requests``, including
+  websockets) and console errors (``.console_errors``).
+* ``artifacts``: screenshot folder, ``$BRIEFING_ARTIFACTS`` or ``test-artifacts/screenshots``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+DEFAULT_NOTEBOOK = HERE / "demo.ipynb"
+READY_SELECTOR = "body[data-briefing-ready]"
+SERVER_START_TIMEOUT = 90.0
+
+
+def _unavailable(reason: str) -> None:
+    """Skip locally; in CI a browser test that cannot run is a failure."""
+    if os.environ.get("CI"):
+        pytest.fail(f"browser test cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+# ---- server --------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class VoilaServer:
+    notebook: Path
+    port: int
+    process: subprocess.Popen[bytes]
+    log_path: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    @property
+    def origin(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for_log(self, pattern: str, timeout: float = 30.0, since: int = 0) -> bool:
+        deadline = time.monotonic() + timeout
+        regex = re.compile(pattern)
+        while time.monotonic() < deadline:
+            if regex.search(self.log()[since:]):
+                return True
+            if self.process.poll() is not None:
+                return False
+            time.sleep(0.1)
+        return False
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            try:  # the server runs in its own process group (kernels included)
+                os.killpg(self.process.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=5)
+
+
+def start_voila(notebook: Path, log_dir: Path, *, wait_pool: bool = True) -> VoilaServer:
+    """Start ``python -m briefing.serve`` for ``notebook`` on a free port; wait until it serves."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    log_path = log_dir / f"voila-{notebook.stem}-{port}.log"
+    env = dict(os.environ)
+    env.pop("BROWSER", None)
+    with open(log_path, "wb") as log_file:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "briefing.serve",
+                "--notebook",
+                str(notebook),
+                "--port",
+                str(port),
+                "--no-browser",
+            ],
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = VoilaServer(notebook=notebook, port=port, process=process, log_path=log_path)
+    try:
+        if not server.wait_for_log(r"briefing: serving .* at http://", SERVER_START_TIMEOUT):
+            raise RuntimeError(f"Voilà did not start:\n{server.log()[-4000:]}")
+        found = re.search(r"briefing: serving .* at http://[^:]+:(\d+)/", server.log())
+        server.port = int(found.group(1)) if found else port
+        _wait_http(server.url + "voila/static/briefing.css", SERVER_START_TIMEOUT)
+        if wait_pool:  # preheated kernels: the first page should not pay for a cold start
+            server.wait_for_log(r"Kernel pool of .* is filled", SERVER_START_TIMEOUT)
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
+def _wait_http(url: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    last: Exception | None = None
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except Exception as exc:  # not up yet
+            last = exc
+        time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer: {last}")
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    path = Path(
+        os.environ.get("BRIEFING_ARTIFACTS") or REPO_ROOT / "test-artifacts" / "screenshots"
+    )
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def voila_server(request: pytest.FixtureRequest, artifacts: Path) -> Any:
+    notebook = Path(getattr(request.module, "VOILA_NOTEBOOK", DEFAULT_NOTEBOOK))
+    server = start_voila(notebook, artifacts / "logs")
+    yield server
+    server.stop()
+
+
+# ---- browser -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Any:
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class RecordedPage:
+    page: Any
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    response_text: str | None = None
+
+    def foreign_requests(self, origin: str) -> list[str]:
+        """Requests that did not go to ``origin`` (host:port) -- blob: of that origin is fine."""
+        allowed = re.compile(
+            rf"^(https?|wss?)://{re.escape(origin)}(/|$)|^blob:https?://{re.escape(origin)}/|^data:"
+        )
+        return [url for url in self.requests if not allowed.match(url)]
+
+
+@pytest.fixture(scope="module")
+def open_page(browser: Any) -> Any:
+    contexts: list[Any] = []
+
+    def _open(url: str | None = None, *, viewport: dict[str, int] | None = None) -> RecordedPage:
+        context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        rec = RecordedPage(page)
+        page.on("request", lambda req: rec.requests.append(req.url))
+        page.on("websocket", lambda ws: rec.requests.append(ws.url))
+        page.on(
+            "console",
+            lambda msg: rec.console_errors.append(msg.text) if msg.type == "error" else None,
+        )
+        page.on("pageerror", lambda exc: rec.console_errors.append(f"pageerror: {exc}"))
+        if url is not None:
+            response = page.goto(url)
+            rec.response_text = response.text() if response is not None else None
+        return rec
+
+    yield _open
+    for context in contexts:
+        context.close()
