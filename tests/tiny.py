@@ -233,7 +233,7 @@ def tiny_briefing() -> Briefing:
     positions_f = _frame("positions", positions)
     positions_f[["position", "salience"]] = positions_f[["position", "salience"]].astype(
         "int64")
-    return Briefing(
+    b = Briefing(
         articles=articles,
         sources=_frame("sources", [dict(zip(COLUMNS["sources"], r, strict=True))
                                    for r in SOURCES]),
@@ -251,3 +251,55 @@ def tiny_briefing() -> Briefing:
         plover=plover,
         admiralty=admiralty,
     )
+    # The loader hands out closed value sets as categoricals; so do we.
+    return b.with_frames(**{
+        name: b.frames()[name].astype(dict.fromkeys(cols, "category"))
+        for name, cols in CATEGORICAL.items()})
+
+
+CATEGORICAL = {
+    "articles": ["published_basis"],
+    "sources": ["kind", "reliability"],
+    "actors": ["kind"],
+    "events": ["date_precision", "date_basis", "plover_type", "status", "quad_class"],
+    "participants": ["role"],
+    "statements": ["attribution", "quote_type"],
+    "positions": ["confidence"],
+    "evidence": ["fact_kind"],
+}
+
+# Columns holding ids, per frame: what `scaled` renames to keep ids unique.
+ID_COLUMNS = {
+    "articles": ["article_id", "folder"],
+    "events": ["event_id", "article_id"],
+    "participants": ["event_id"],
+    "statements": ["statement_id", "article_id", "event_id"],
+    "positions": ["position_id", "article_id"],
+    "evidence": ["evidence_id", "fact_id", "article_id", "sentence_id"],
+    "sentences": ["sentence_id", "article_id"],
+}
+
+
+def scaled(b: Briefing, copies: int) -> Briefing:
+    """`copies` articles' worth of facts: every article-level frame repeated with ids
+    suffixed; actors, sources and issues shared (as across real articles)."""
+    frames = {}
+    for name, frame in b.frames().items():
+        if name not in ID_COLUMNS:
+            frames[name] = frame
+            continue
+        parts = []
+        for i in range(copies):
+            part = frame.copy()
+            for col in ID_COLUMNS[name]:
+                ok = part[col].astype("string").fillna("") != ""
+                part[col] = part[col].astype(object).where(~ok, part[col].astype(object)
+                                                           + f"-{i}")
+            if name == "events":  # spread the copies over time, as a real archive would be
+                part["date"] = part["date"] - pd.to_timedelta(i % 365, unit="D")
+            parts.append(part)
+        out = pd.concat(parts, ignore_index=True)
+        frames[name] = out.astype({c: frame[c].dtype for c in frame.columns
+                                   if isinstance(frame[c].dtype, pd.CategoricalDtype)})
+    # positions: keep one set per (actor, issue) so the charts show a sensible table
+    return b.with_frames(**frames)

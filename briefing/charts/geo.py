@@ -48,7 +48,7 @@ from briefing.charts.theme import (
     base_figure,
     blank,
     bloc_of,
-    click_data,
+    click_ids,
     esc,
     esc_series,
     plain,
@@ -81,7 +81,7 @@ def geo_assets_script() -> str:
             + data + ";})();</script>")
 
 
-def _countries(b: Briefing) -> pd.Series:
+def countries(b: Briefing) -> pd.Series:
     """actor_id → ISO-3 country: its own, else its parent's (a minister → his state)."""
     a = plain(b.actors)
     own = a["country"].where(~blank(a["country"]), None)
@@ -124,7 +124,7 @@ def geo_map(
     actor), channel midpoints ["events", "id id …"]."""
     title = title or "Where: states and the channels between them"
     caps = capitals().set_index("iso3")
-    country = _countries(b)
+    country = countries(b)
     legs = edge_legs(b)
     legs = legs.assign(a=legs["src"].map(country), z=legs["tgt"].map(country))
     legs = legs[legs["a"].notna() & legs["z"].notna() & (legs["a"] != legs["z"])
@@ -172,7 +172,7 @@ def geo_map(
                     "colorscale": SCORE_SCALE, "cmin": -10, "cmax": 10,
                     "colorbar": SCORE_COLORBAR, "line": {"color": "white", "width": 1}},
             hovertext=hover, hovertemplate=HOVER,
-            customdata=click_data("events", edges["ids"]),
+            customdata=click_ids("channel", edges["ids"], edges["a"] + " " + edges["z"]),
         ))
 
     # Capitals: one point per state involved, sized by the events its actors take part in.

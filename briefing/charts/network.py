@@ -27,6 +27,7 @@ from briefing.charts.theme import (
     blank,
     bloc_of,
     click_data,
+    click_ids,
     esc,
     esc_series,
     legend_marker,
@@ -71,6 +72,21 @@ def edge_legs(b: Briefing) -> pd.DataFrame:
     return legs.assign(leg=legs["leg"].where(~negated, "negated"))
 
 
+def events_behind(b: Briefing, kind: str, key: tuple[str, ...]) -> tuple[str, ...]:
+    """The event ids behind an aggregated edge: ("edge", (src, tgt, leg)) in the network,
+    ("channel", (iso_from, iso_to)) on the map."""
+    legs = edge_legs(b)
+    if kind == "edge" and len(key) == 3:
+        hit = (legs["src"] == key[0]) & (legs["tgt"] == key[1]) & (legs["leg"] == key[2])
+    elif kind == "channel" and len(key) == 2:
+        from briefing.charts.geo import countries  # geo imports this module
+        c = countries(b)
+        hit = (legs["src"].map(c) == key[0]) & (legs["tgt"].map(c) == key[1])
+    else:
+        return ()
+    return tuple(dict.fromkeys(legs.loc[hit, "event_id"]))
+
+
 def edge_table(legs: pd.DataFrame, keys: list[str], label: dict[str, str] | None = None,
                summaries: pd.Series | None = None, max_listed: int = 4) -> pd.DataFrame:
     """Aggregate legs per `keys`: event count, mean score, ids, plain-word hover parts."""
@@ -92,9 +108,9 @@ def edge_table(legs: pd.DataFrame, keys: list[str], label: dict[str, str] | None
     out = out.join(types)
     if summaries is not None:
         def listed(ids: str) -> str:
-            ids_ = ids.split()
+            ids_ = ids.split(" ", max_listed)
             lines = [summaries.get(i, "") for i in ids_[:max_listed]]
-            more = len(ids_) - max_listed
+            more = ids.count(" ") + 1 - max_listed
             return "<br>".join(f"• {x}" for x in lines) + (
                 f"<br>… and {more} more (click to list them)" if more > 0 else "")
         out["listed"] = out["ids"].map(listed)
@@ -285,7 +301,9 @@ def network(
                     "colorbar": SCORE_COLORBAR, "line": {"color": "white", "width": 1},
                     "opacity": np.where(seg["ego"], 1.0, 0.25)},
             hovertext=hover, hovertemplate=HOVER,
-            customdata=click_data("events", seg["ids"]), showlegend=False,
+            customdata=click_ids("edge", seg["ids"],
+                                 seg["src"] + " " + seg["tgt"] + " " + seg["leg"]),
+            showlegend=False,
         ))
 
     # Nodes: size by events taken part in; colour by bloc; symbol by kind.

@@ -10,6 +10,7 @@ from briefing.charts.theme import (
     BLOC_COLOURS,
     CONFIDENCE_OPACITY,
     HOVER,
+    MAX_CLICK_IDS,
     MAX_LABELS,
     base_figure,
     bloc_of,
@@ -34,6 +35,23 @@ def weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
         return float(np.median(v))
     cum = np.cumsum(w)
     return float(v[np.searchsorted(cum, cum[-1] / 2)])
+
+
+def _per_actor(pos: pd.DataFrame) -> pd.DataFrame:
+    """One row per actor on the issue (many articles may each place an actor)."""
+    w = pos["salience"].clip(lower=1)
+    g = pos.groupby("actor_id", sort=False)
+    out = pd.DataFrame({
+        "position": (pos["position"] * w).groupby(pos["actor_id"], sort=False).sum()
+        / w.groupby(pos["actor_id"], sort=False).sum(),
+        "salience": g["salience"].mean(),
+        "confidence": g["confidence"].agg(lambda s: s.mode().iloc[0]),
+        "rationale": g["rationale"].first(),
+        "issue_id": g["issue_id"].first(),
+        "position_id": g["position_id"].agg(lambda s: " ".join(s.iloc[:MAX_CLICK_IDS])),
+        "n": g.size(),
+    })
+    return out.reset_index()
 
 
 def _hover(b: Briefing, pos: pd.DataFrame) -> pd.Series:
@@ -69,13 +87,15 @@ def positions(
         return base_figure(title=title, height=height, width=width,
                            empty_message="No positions on this issue in this selection")
     nm = names(b)
-    pos = pos.assign(position=pos["position"].astype(float),
-                     salience=pos["salience"].astype(float),
-                     name=pos["actor_id"].map(nm).fillna(pos["actor_id"]))
+    pos = _per_actor(pos.assign(position=pos["position"].astype(float),
+                                salience=pos["salience"].astype(float)))
+    pos = pos.assign(name=pos["actor_id"].map(nm).fillna(pos["actor_id"]))
     pos = pos.sort_values(["position", "name"]).reset_index(drop=True)
     blocs = bloc_of(b.actors.reset_index(drop=True))
     bloc = dict(zip(b.actors["actor_id"], blocs, strict=False))
-    hover = _hover(b, pos)
+    hover = _hover(b, pos) + np.where(
+        pos["n"] > 1, "<br>(" + pos["n"].astype(str) + " judgments: position is their "
+        "salience-weighted mean)", "")
     labels = [esc(n) for n in pos["name"]]
     traces: list[go.BaseTraceType] = [go.Scatter(
         x=pos["position"], y=labels, mode="markers", showlegend=False,

@@ -142,14 +142,17 @@ def article_html(
             _FINAL.search(body) is None)
         cuts = sorted({start, end, *(p for s, e in [*marks, *quotes] for p in (s, e)
                                        if start < p < end)})
-        pieces = []
+        pieces, marking = [], False
         for s, e in zip(cuts, cuts[1:], strict=False):
             chunk = html.escape(text[s:e])
             if _inside(s, quotes):
                 chunk = f"<b>{chunk}</b>"
-            if _inside(s, marks):
-                chunk = f'<mark style="background: #ffe98a">{chunk}</mark>'
+            if _inside(s, marks) != marking:  # quotes lie inside marks: tags nest
+                marking = not marking
+                pieces.append('<mark style="background: #ffe98a">' if marking else "</mark>")
             pieces.append(chunk)
+        if marking:
+            pieces.append("</mark>")
         tag = "h3" if is_heading else "p"
         out.append(f"<{tag}>{''.join(pieces)}</{tag}>")
     out.append("</div>")

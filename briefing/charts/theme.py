@@ -20,6 +20,7 @@ from briefing.model import Briefing
 FONT = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
 MARGIN = {"l": 20, "r": 20, "t": 56, "b": 30}
 HOVER = "%{hovertext}<extra></extra>"  # every trace's hovertemplate: text built in Python
+MAX_CLICK_IDS = 200  # beyond this an edge carries its key, not its ids (figure size)
 MAX_LABELS = 40  # text labels on a chart; beyond this names appear on hover only
 
 QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
@@ -312,8 +313,23 @@ def click_data(kind: str, ids: Iterable[str]) -> list[list[str]]:
     return [[kind, i] for i in ids]
 
 
-def parse_click(customdata: object) -> tuple[str, tuple[str, ...]]:
-    """(kind, ids) from a clicked point's customdata; ("", ()) if it is not ours."""
-    if isinstance(customdata, list | tuple) and len(customdata) >= 2:
-        return str(customdata[0]), tuple(str(customdata[1]).split())
-    return "", ()
+def parse_click(customdata: object, b: Briefing | None = None) -> tuple[str, tuple[str, ...]]:
+    """(kind, ids) from a clicked point's customdata; ("", ()) if it is not ours.
+
+    Edges with more than MAX_CLICK_IDS events carry ["edge", "src tgt leg"] (network) or
+    ["channel", "ISO ISO"] (map) instead of their ids; given `b`, those are resolved to
+    ("events", ids) here.
+    """
+    if not (isinstance(customdata, list | tuple) and len(customdata) >= 2):
+        return "", ()
+    kind, ids = str(customdata[0]), tuple(str(customdata[1]).split())
+    if kind in ("edge", "channel") and b is not None:
+        from briefing.charts.network import events_behind  # network imports theme
+        return "events", events_behind(b, kind, ids)
+    return kind, ids
+
+
+def click_ids(kind_if_many: str, ids: pd.Series, keys: pd.Series) -> list[list[str]]:
+    """customdata for aggregated points: the ids, or the key when there are too many."""
+    return [["events", i] if i.count(" ") < MAX_CLICK_IDS else [kind_if_many, k]
+            for i, k in zip(ids, keys, strict=True)]

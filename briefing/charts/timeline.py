@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from briefing.charts.theme import (
     HOVER,
+    MAX_CLICK_IDS,
     PLOVER_COLOURS,
     PLOVER_ORDER,
     STATUS_SYMBOLS,
@@ -23,6 +24,7 @@ from briefing.charts.theme import (
 )
 from briefing.model import Briefing
 
+MAX_POINTS = 600  # above this many (type, day, status) points, bin by week, month, year
 RECENT_DAYS = 60  # events this close to the publication date sit in the "days" panel
 
 
@@ -53,8 +55,23 @@ def timeline(
     published = pd.to_datetime(b.articles["published"]).dropna()
     anchor = published.min() if len(published) else pd.to_datetime(ev["date"]).max()
     cutoff = anchor - pd.Timedelta(days=recent_days)
-    x = _plot_dates(ev)
-    recent = ((pd.to_datetime(ev["date"]) >= cutoff) & (ev["date_precision"] != "year"))
+    recent_all = ((pd.to_datetime(ev["date"]) >= cutoff) & (ev["date_precision"] != "year"))
+    # One point per (panel, type, day, status): a big archive stays a few hundred points.
+    ev = ev.assign(_x=_plot_dates(ev), _recent=recent_all)
+    for freq in ("D", "W", "M", "Y"):  # coarser bins until the chart stays small
+        ev["_bin"] = ev["_x"].dt.to_period(freq).dt.start_time
+        if ev.groupby(["_recent", "plover_type", "_bin", "status"]).ngroups <= MAX_POINTS:
+            break
+    if freq != "D":
+        ev["_x"] = ev["_bin"]
+    groups = ev.groupby(["_recent", "plover_type", "_bin", "status"], sort=False)
+    many = groups["event_id"].agg(lambda s: " ".join(s.iloc[:MAX_CLICK_IDS]))
+    size = groups["event_id"].size()
+    ev = groups.head(1)
+    key = list(zip(ev["_recent"], ev["plover_type"], ev["_bin"], ev["status"], strict=True))
+    n_in = size.reindex(key).to_numpy()
+    ids = many.reindex(key).to_numpy()
+    x, recent = ev["_x"], ev["_recent"].astype(bool)
     types = [t for t in PLOVER_ORDER if t in set(ev["plover_type"])]
     types += sorted(set(ev["plover_type"]) - set(types))
     row = ev["plover_type"].map({t: i for i, t in enumerate(reversed(types))}).astype(float)
@@ -63,7 +80,9 @@ def timeline(
     nth = key.groupby(["r", "d", "p"]).cumcount()
     count = key.groupby(["r", "d", "p"])["r"].transform("size")
     y = row + (nth - (count - 1) / 2) * np.minimum(0.22, 0.8 / count)
-    hover = event_hover(b, ev)
+    hover = event_hover(b, ev) + np.where(
+        n_in > 1, "<br><i>and " + (n_in - 1).astype(str) + " more like it (click to list)</i>",
+        "")
     panels = [("background", ~recent, "x"), ("days", recent, "x2")]
     has = {name: bool(mask.any()) for name, mask, _ in panels}
     split = 0.32 if all(has.values()) else (1.0 if has["background"] else 0.0)
@@ -72,16 +91,17 @@ def timeline(
         if not mask.any():
             continue
         part = ev[mask]
+        n_part = n_in[mask.to_numpy()]
         traces.append(go.Scatter(
             x=x[mask], y=y[mask], xaxis=axis, yaxis="y", mode="markers", name=name,
             showlegend=False,
-            marker={"size": 12, "color": [PLOVER_COLOURS.get(t, "#777")
+            marker={"size": 12 + 3 * np.sqrt(n_part - 1), "color": [PLOVER_COLOURS.get(t, "#777")
                                           for t in part["plover_type"]],
                     "symbol": [STATUS_SYMBOLS.get(s, "circle") for s in part["status"]],
                     "line": {"width": 2, "color": [PLOVER_COLOURS.get(t, "#777")
                                                    for t in part["plover_type"]]}},
             hovertext=hover[mask], hovertemplate=HOVER,
-            customdata=click_data("events", part["event_id"]),
+            customdata=click_data("events", ids[mask.to_numpy()]),
         ))
     present = [s for s in STATUS_SYMBOLS if s in set(ev["status"])]
     for s in present:

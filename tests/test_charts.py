@@ -1,0 +1,234 @@
+"""Charts: structure of traces, layout and customdata; escaping of fact text."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+import briefing.charts as charts
+from briefing.charts import CHARTS, article_html, parse_click
+from briefing.charts.geo import TOPOJSON_PATH, capitals, geo_assets_script
+from briefing.charts.theme import HOVER
+from briefing.select import Selection, select
+from tests.tiny import scaled, tiny_briefing
+
+HOSTILE = "<script>alert(1)</script> %{x} <img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def b():
+    return tiny_briefing()
+
+
+@pytest.fixture(scope="module")
+def hostile(b):
+    ev = b.events.copy()
+    ev.loc[ev["event_id"] == "ev-envoy", "summary"] = HOSTILE
+    actors = b.actors.copy()
+    actors.loc[actors["actor_id"] == "araqchi", "name"] = HOSTILE
+    return b.with_frames(events=ev, actors=actors)
+
+
+def hovers(fig: go.Figure) -> list[str]:
+    out = []
+    for t in fig.data:
+        ht = getattr(t, "hovertext", None)
+        if ht is None:
+            continue
+        for h in (ht if isinstance(ht, list | tuple) else list(ht)):
+            out.extend(h if isinstance(h, list | tuple) else [h])
+    return [h for h in out if isinstance(h, str)]
+
+
+def fact_ids(b) -> set[str]:
+    return (set(b.events["event_id"]) | set(b.statements["statement_id"])
+            | set(b.positions["position_id"]) | set(b.sources["source_id"])
+            | set(b.evidence["evidence_id"]) | set(b.actors["actor_id"]))
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_contract(b, name):
+    fn = CHARTS[name]
+    params = list(inspect.signature(fn).parameters.values())
+    assert params[0].name == "b" and params[0].kind is params[0].POSITIONAL_OR_KEYWORD
+    assert all(p.kind is p.KEYWORD_ONLY for p in params[1:])
+    assert [p.name for p in params[-3:]] == ["title", "height", "width"]
+    assert fn.__doc__
+    fig = fn(b)
+    assert isinstance(fig, go.Figure)
+    assert fig.layout.title.text
+    assert fn(b, title="Custom", height=333).layout.height == 333
+    texts = hovers(fig)
+    assert texts, f"{name} has no hover text"
+    for h in texts:
+        for i in fact_ids(b):  # ids are lower-case slugs; names are words
+            assert not re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", h), (name, i, h)
+    for t in fig.data:  # fact text never goes into a template
+        assert t.hovertemplate in (None, HOVER)
+
+
+def test_every_chart_function_is_listed():
+    listed = set(CHARTS.values())
+    for name in charts.__all__:
+        obj = getattr(charts, name)
+        if inspect.isfunction(obj) and inspect.signature(obj).return_annotation in (
+                "go.Figure", go.Figure):
+            assert obj in listed, name
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_hostile_text_is_escaped(hostile, name):
+    fig = CHARTS[name](hostile)
+    raw = fig.to_json()
+    assert "<script>" not in raw and "<img" not in raw
+    for t in fig.data:
+        assert t.hovertemplate in (None, HOVER)
+    if name in ("network", "timeline", "geo_map"):
+        assert any("&lt;script&gt;alert(1)&lt;/script&gt; %{x}" in h for h in hovers(fig))
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_empty_selection_gives_a_figure(b, name):
+    empty = select(b, Selection(event_types={"SANCTION"}, actors={"nobody"}))
+    fig = CHARTS[name](empty.with_frames(positions=empty.positions.iloc[:0],
+                                         sources=empty.sources.iloc[:0]))
+    assert isinstance(fig, go.Figure) and fig.layout.title.text
+
+
+def test_network_nodes_edges_and_envoy(b):
+    fig = charts.network(b)
+    nodes = next(t for t in fig.data if t.customdata is not None
+                 and t.customdata[0][0] == "actor")
+    assert {c[1] for c in nodes.customdata} == set(b.actors["actor_id"])
+    # Araqchi sits next to Iran (nearer to it than to any other state).
+    pos = {c[1]: (x, y) for c, x, y in zip(nodes.customdata, nodes.x, nodes.y, strict=True)}
+
+    def dist(a, c):
+        return ((pos[a][0] - pos[c][0]) ** 2 + (pos[a][1] - pos[c][1]) ** 2) ** 0.5
+    states = b.actors.loc[b.actors["kind"] == "state", "actor_id"]
+    assert min(states, key=lambda s: dist("araqchi", s)) == "iran"
+    mids = next(t for t in fig.data if t.customdata is not None
+                and t.customdata[0][0] == "events")
+    assert mids.marker.colorbar.title.text.startswith("conflict")
+    edge_events = {e for c in mids.customdata for e in c[1].split()}
+    assert "ev-envoy" in edge_events and "ev-resolution" in edge_events
+    assert "carries message" in list(mids.text)
+    assert any(t.line.dash == "dash" and t.x[0] is not None for t in fig.data
+               if t.mode == "lines+markers")
+    # Arrowheads: markers oriented along the segment, drawn only at the end point.
+    arrows = [t for t in fig.data if t.mode == "lines+markers"]
+    assert all(t.marker.symbol == "arrow" and t.marker.angleref == "previous" for t in arrows)
+    # The joint act: three actors, three edges into the Security Council.
+    into_unsc = [c for c, txt in zip(mids.customdata, mids.hovertext, strict=True)
+                 if "ev-resolution" in c[1].split()]
+    assert len(into_unsc) == 3
+    assert sum(len(t.x) for t in fig.data) < 400
+
+
+def test_network_focus_fades_others(b):
+    fig = charts.network(b, focus_actor="russia")
+    nodes = next(t for t in fig.data if t.customdata is not None
+                 and t.customdata[0][0] == "actor")
+    op = dict(zip((c[1] for c in nodes.customdata), nodes.marker.opacity, strict=True))
+    assert op["russia"] == 1.0 and op["china"] == 1.0 and op["khamenei"] < 1.0
+
+
+def test_click_resolution(b):
+    assert parse_click(["events", "ev-a ev-b"]) == ("events", ("ev-a", "ev-b"))
+    assert parse_click(["edge", "khamenei araqchi hands"], b) == ("events", ("ev-envoy",))
+    assert parse_click(["channel", "USA IRN"], b)[1] == ("ev-strikes", "ev-jcpoa-exit")
+    assert parse_click(None) == ("", ())
+
+
+def test_positions_scale_salience_and_median(b):
+    fig = charts.positions(b, issue="iss-ceasefire")
+    pts = fig.data[0]
+    assert list(pts.x) == sorted(pts.x) and all(0 <= x <= 100 for x in pts.x)
+    sizes = dict(zip(pts.y, pts.marker.size, strict=True))
+    assert sizes["Russia"] > sizes["Pakistan"]  # salience 80 > 50
+    texts = " ".join(a.text for a in fig.layout.annotations)
+    assert "Continue the strikes" in texts and "Immediate unconditional ceasefire" in texts
+    assert "median" in texts
+    assert fig.layout.shapes[0].x0 == 90  # half the salience (190) lies at or below China
+    assert {t.name for t in fig.data if t.name} >= {"high confidence", "low confidence"}
+    assert [c[0] for c in pts.customdata] == ["position"] * 3
+
+
+def test_positions_overview_grid(b):
+    fig = charts.positions_overview(b)
+    hm = fig.data[0]
+    assert len(hm.x) == 2 and len(hm.y) == 5
+    assert "Russia" in hm.y
+
+
+def test_timeline_broken_axis_and_status(b):
+    fig = charts.timeline(b)
+    lay = fig.layout
+    assert lay.xaxis.domain[1] < lay.xaxis2.domain[0]
+    data = [t for t in fig.data if t.customdata is not None]
+    plotted = {i for t in data for c in t.customdata for i in c[1].split()}
+    assert plotted == set(b.events["event_id"])
+    old = next(t for t in data if t.xaxis == "x")
+    assert pd.Timestamp(min(old.x)).year == 1979
+    symbols = {s for t in data for s in t.marker.symbol}
+    assert {"square", "circle-open", "x-thin-open"} <= symbols
+    legend = {t.name for t in fig.data if t.showlegend}
+    assert "historical background" in legend and "negated: the text says it is not so" in legend
+
+
+def test_geo_map_offline_assets(b):
+    fig = charts.geo_map(b)
+    assert fig.layout.geo.scope == "world" and fig.layout.geo.resolution == 110
+    caps = next(t for t in fig.data if t.customdata is not None
+                and t.customdata[0][0] in ("actor", "state"))
+    assert {"iran", "russia", "usa", "china", "pakistan", "israel"} <= {
+        c[1] for c in caps.customdata}
+    topo = json.loads(TOPOJSON_PATH.read_text())
+    assert {"countries", "land", "coastlines"} <= set(topo["objects"])
+    assert "PlotlyGeoAssets" in geo_assets_script()
+    assert len(capitals()) >= 40 and capitals()["iso3"].is_unique
+
+
+def test_sources_counts(b):
+    fig = charts.sources(b)
+    bar = fig.data[0]
+    counts = dict(zip((c[1] for c in bar.customdata), bar.x, strict=True))
+    assert counts["src-tass"] == 2  # one event, one statement
+    assert counts["src-article"] == 8  # seven events, one statement
+
+
+def test_article_html_marks_and_escapes(b, hostile):
+    html = article_html(b, article_id="a1-envoy", highlight={"ev-envoy"})
+    assert html.count("<h3>") == 2  # "Khamenei sends envoy to Moscow", "Mediation"
+    assert html.count("<mark") == 1
+    assert "<b>Ali Khamenei dispatched his foreign minister to Moscow on Monday</b>" in html
+    arts = b.articles.copy()
+    arts.loc[0, "title"] = HOSTILE
+    out = article_html(b.with_frames(articles=arts), article_id="a1-envoy")
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "<mark" not in out
+
+
+def test_real_article_charts_are_small():
+    import briefing
+
+    real = briefing.load()
+    for name, fn in CHARTS.items():
+        fig = fn(real)
+        assert len(fig.to_json()) < 100_000, name
+        assert len(fig.data) <= 40, name
+    assert "<mark" in article_html(real, highlight=set(real.evidence["evidence_id"]))
+
+
+@pytest.mark.slow
+def test_charts_stay_small_at_scale():
+    big = scaled(tiny_briefing(), 300)
+    for name, fn in CHARTS.items():
+        fig = fn(big)
+        assert len(fig.data) <= 40, name
+        assert len(fig.to_json()) < 2_000_000, name
