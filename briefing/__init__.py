@@ -1,6 +1,27 @@
-"""briefing: a sourced, validated fact base about news articles, and a dashboard over it."""
+"""briefing: a sourced, validated fact base about news articles, and a dashboard over it.
+
+    import briefing
+    facts = briefing.load()          # validated frames: facts.events, facts.evidence, …
+    briefing.dashboard(facts)        # the interactive page (ipywidgets + plotly)
+"""
+
+from typing import Any
 
 from briefing.load import load
 from briefing.model import COLUMNS, FRAMES, Briefing, FactError, Problem
 
-__all__ = ["COLUMNS", "FRAMES", "Briefing", "FactError", "Problem", "load"]
+__all__ = ["COLUMNS", "FRAMES", "Briefing", "Dashboard", "FactError", "Problem", "Selection",
+           "dashboard", "load"]
+
+# Widgets and charts are imported on first use, so the CLI and plain data work stay light.
+_LAZY = {"dashboard": ("briefing.page", "dashboard"), "Dashboard": ("briefing.page", "Dashboard"),
+         "Selection": ("briefing.select", "Selection"), "select": ("briefing.select", "select")}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        return getattr(importlib.import_module(module), attr)
+    raise AttributeError(f"module 'briefing' has no attribute {name!r}")
