@@ -15,7 +15,7 @@ __all__ = ["COLUMNS", "FRAMES", "Briefing", "Dashboard", "FactError", "Problem",
 
 # Widgets and charts are imported on first use, so the CLI and plain data work stay light.
 _LAZY = {"dashboard": ("briefing.page", "dashboard"), "Dashboard": ("briefing.page", "Dashboard"),
-         "Selection": ("briefing.select", "Selection"), "select": ("briefing.select", "select")}
+         "Selection": ("briefing.select", "Selection")}
 
 
 def __getattr__(name: str) -> Any:
