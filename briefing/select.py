@@ -111,6 +111,9 @@ class _Index:
     st_speaker: np.ndarray
     st_date: np.ndarray
     pos_actor: np.ndarray
+    pos_issue: np.ndarray  # issue row per position (-1 unknown)
+    ev_src: np.ndarray  # source row per event / statement (-1 unknown)
+    st_src: np.ndarray
     evid_fact: np.ndarray  # into the fact vector [events, statements, positions, none]
 
 
@@ -163,6 +166,9 @@ def index(b: Briefing) -> _Index:
         st_speaker=_codes(st["speaker_id"], actors),
         st_date=_dates(st["article_id"].map(published)),
         pos_actor=_codes(pos["actor_id"], actors),
+        pos_issue=_codes(pos["issue_id"], pd.Index(b.issues["issue_id"].astype(object))),
+        ev_src=_codes(ev["source_id"], pd.Index(b.sources["source_id"].astype(object))),
+        st_src=_codes(st["source_id"], pd.Index(b.sources["source_id"].astype(object))),
         evid_fact=fact_pos.reindex(evid["fact_id"].astype(object)).fillna(n_facts)
         .to_numpy(dtype=np.int64),
     )
@@ -279,11 +285,16 @@ def select(b: Briefing, sel: Selection) -> Briefing:
     events = b.events[keep]
     statements = b.statements[st_keep]
     positions = b.positions[pos_keep]
-    used_sources = set(events["source_id"]) | set(statements["source_id"])
+    # Codes, not sets of strings: iterating 50,000 ids would cost more than the filtering.
+    used = np.zeros(len(b.sources) + 1, dtype=bool)
+    used[ix.ev_src[keep]] = True
+    used[ix.st_src[st_keep]] = True
     issues = b.issues
     if len(positions) < len(b.positions):
-        wanted = set(positions["issue_id"]) | ({sel.issue} if sel.issue else set())
-        issues = b.issues[b.issues["issue_id"].isin(wanted)]
+        wanted = np.zeros(len(b.issues) + 1, dtype=bool)
+        wanted[ix.pos_issue[pos_keep]] = True
+        wanted[:-1] |= (b.issues["issue_id"] == sel.issue).to_numpy() if sel.issue else False
+        issues = b.issues[wanted[:-1]]
     return b.with_frames(
         events=events,
         participants=b.participants[part_keep],
@@ -292,7 +303,7 @@ def select(b: Briefing, sel: Selection) -> Briefing:
         issues=issues,
         evidence=b.evidence[evid_keep],
         actors=b.actors[act[:n_act]],
-        sources=b.sources[b.sources["source_id"].isin(used_sources)],
+        sources=b.sources[used[:-1]],
     )
 
 

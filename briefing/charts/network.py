@@ -138,8 +138,14 @@ def layout_positions(actors: pd.DataFrame) -> dict[str, tuple[float, float]]:
     tops.sort(key=lambda a: (order.get(blocs[a], 9), kind[a] != "state", name[a]))
     pos: dict[str, tuple[float, float]] = {}
     n = len(tops)
-    for i, a in enumerate(tops):
-        angle = math.pi / 2 - 2 * math.pi * i / max(n, 1)
+    # A state with many people around it gets a wider slice of the circle, so that two
+    # crowded neighbours (Iran and Russia) do not pile their people on each other.
+    weight = [1.0 + 0.9 * min(len(children.get(a, [])), 8) for a in tops]
+    total = sum(weight)
+    start = 0.0
+    for a, w in zip(tops, weight, strict=True):
+        angle = math.pi / 2 - 2 * math.pi * (start + w / 2) / total
+        start += w
         r = 0.0 if n == 1 else 1.0
         pos[a] = (r * math.cos(angle), r * math.sin(angle))
 
