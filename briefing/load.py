@@ -371,7 +371,7 @@ class _Parser:
                          doc.key_lines.get("article", 1))
             return False
         f = self.fact(m, ("id", "title", "outlet", "published", "published_basis",
-                          "language"), "article")
+                          "language", "key_points"), "article")
         if f is None:
             return False
         self.article_id = f.fact_id
@@ -388,6 +388,7 @@ class _Parser:
                  text=self.text,
                  published_basis=f.str("published_basis", choices=S.DATE_BASES),
                  folder=str(self.folder))
+        self.parse_key_points(f)
         sentences = split_sentences(f.fact_id, self.text)
         self.sentence_starts = [s["start"] for s in sentences]
         self._sentence_ids = [s["sentence_id"] for s in sentences]
@@ -396,6 +397,32 @@ class _Parser:
                 {**s, "_article": str(self.folder), "_file": str(self.folder / TEXT),
                  "_line": None, "_keys": {}})
         return True
+
+    def parse_key_points(self, f: _Fields) -> None:
+        # Headline points for the page header; each must rest on facts of this base.
+        points = f.m.get("key_points")
+        if points is None:
+            return
+        if not isinstance(points, list):
+            f.problem("key_points", "must be a list of mappings with `text` and `facts`")
+            return
+        for i, item in enumerate(points, start=1):
+            line = points.item_lines[i - 1]
+            if not isinstance(item, _Map):
+                f.problem("key_points", f"point {i} must be a mapping with `text` and "
+                          "`facts`", line)
+                continue
+            kp = _Fields(self, item, f.fact_id, ("text", "facts"))
+            text = kp.str("text", nonempty=True)
+            facts = item.get("facts")
+            if isinstance(facts, str):
+                facts = [facts]
+            if not (isinstance(facts, list) and facts
+                    and all(isinstance(x, str) and _ID.match(x) for x in facts)):
+                kp.problem("facts", f"point {i}: `facts` must be a non-empty list of ids")
+                continue
+            self.row("key_points", kp, line, article_id=f.fact_id, point=i, text=text,
+                     fact_ids=" ".join(facts))
 
     def parse_source(self, m: _Map) -> None:
         f = self.fact(m, ("id", "name", "kind", "reliability", "note", "evidence"),
@@ -667,6 +694,7 @@ _DTYPES: dict[str, dict[str, str]] = {
     "positions": {"position": _FLOAT, "salience": _FLOAT},
     "evidence": {"start": _INT, "end": _INT},
     "sentences": {"index": _INT, "start": _INT, "end": _INT, "is_heading": _BOOL},
+    "key_points": {"point": _INT},
 }
 # Columns that the loader fills in itself after the records are read.
 _DERIVED = {"events": ("goldstein", "cameo_name", "plover_score", "quad_class")}
@@ -816,6 +844,15 @@ class _Assembly:
             self.report(df, bad, id_col, fld, lambda r, c=col, w=what:
                         f"unknown {w} {r[c]!r}")
         self.parent_cycles()
+        facts = events.append(pd.Index(f["statements"]["statement_id"])).append(
+            pd.Index(f["positions"]["position_id"]))
+        kp = f["key_points"]
+        if len(kp):
+            cited = kp["fact_ids"].str.split()
+            bad = cited.map(lambda ids: [i for i in ids if i not in facts])
+            self.report(kp, bad.str.len() > 0, "article_id", "key_points",
+                        lambda r: f"key point {r['point']}: unknown fact "
+                                  f"{' '.join(i for i in r['fact_ids'].split() if i not in facts)}")
 
     def parent_cycles(self) -> None:
         parent = dict(zip(self.f["actors"]["actor_id"], self.f["actors"]["parent_id"],

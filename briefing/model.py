@@ -18,6 +18,7 @@ FRAMES = (
     "positions",
     "evidence",
     "sentences",
+    "key_points",
 )
 
 
@@ -60,6 +61,7 @@ class Briefing:
     positions: pd.DataFrame
     evidence: pd.DataFrame
     sentences: pd.DataFrame
+    key_points: pd.DataFrame = field(default_factory=lambda: empty_frame("key_points"))
     cameo: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
     plover: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
     admiralty: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
@@ -105,4 +107,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                  "quote", "sentence_id"),
     "sentences": ("sentence_id", "article_id", "index", "start", "end", "text",
                   "is_heading"),
+    # The analyst's headline points for an article, each resting on facts (space-separated).
+    "key_points": ("article_id", "point", "text", "fact_ids"),
 }
+
+
+def empty_frame(name: str) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS[name]})

@@ -187,9 +187,10 @@ class Dashboard:
 
     def _key_points(self) -> list[dict[str, Any]]:
         """Key points from the facts (an article may list them); else the strongest events."""
-        kp = getattr(self.b, "key_points", None)
-        if kp is not None and len(kp):
-            return [{"text": r.text, "facts": list(r.facts)} for r in kp.itertuples()]
+        kp = self.b.key_points
+        if len(self.b.articles) == 1 and len(kp):
+            return [{"text": t, "facts": f.split()} for t, f in
+                    zip(kp["text"], kp["fact_ids"], strict=True)]
         ev = self.b.events.assign(weight=self.b.events["goldstein"].abs())
         ev = ev[ev["status"].isin(["occurred", "proposed", "announced"])]
         top = ev.sort_values(["weight", "date"], ascending=False).head(4)

@@ -188,6 +188,13 @@ class Sentences(_Model):
     is_heading: Series[bool]
 
 
+class KeyPoints(_Model):
+    article_id: Series[str]
+    point: Series[int] = pa.Field(ge=1)
+    text: Series[str] = pa.Field(str_length={"min_value": 1})
+    fact_ids: Series[str] = pa.Field(str_length={"min_value": 1})
+
+
 MODELS: dict[str, type[pa.DataFrameModel]] = {
     "articles": Articles,
     "sources": Sources,
@@ -199,6 +206,7 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "positions": Positions,
     "evidence": Evidence,
     "sentences": Sentences,
+    "key_points": KeyPoints,
 }
 
 # The columns that name a row in problem messages.
@@ -206,5 +214,5 @@ ID_COLUMN = {
     "articles": "article_id", "sources": "source_id", "actors": "actor_id",
     "events": "event_id", "participants": "event_id", "statements": "statement_id",
     "issues": "issue_id", "positions": "position_id", "evidence": "fact_id",
-    "sentences": "sentence_id",
+    "sentences": "sentence_id", "key_points": "article_id",
 }  # fmt: skip

@@ -23,8 +23,8 @@ def test_notebook_is_committed_without_outputs():
 def test_notebook_cells_define_nothing_and_loop_nowhere():
     offenders = []
     for i, src in enumerate(_code_cells()):
-        tree = ast.parse("\n".join(l for l in src.splitlines()
-                                   if not l.lstrip().startswith(("%", "!"))))
+        tree = ast.parse("\n".join(line for line in src.splitlines()
+                                   if not line.lstrip().startswith(("%", "!"))))
         kinds = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda,
                  ast.For, ast.While, ast.ListComp, ast.DictComp, ast.SetComp)
         if any(isinstance(node, kinds) for node in ast.walk(tree)):
