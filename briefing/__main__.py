@@ -86,11 +86,25 @@ def coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def serve(args: argparse.Namespace) -> int:
+    from briefing import serve as server  # Voilà is imported only when serving
+
+    return server.run(args)
+
+
+def _serve_arguments(p: argparse.ArgumentParser) -> None:
+    from briefing.serve import add_arguments
+
+    add_arguments(p)
+
+
 COMMANDS: dict[str, Command] = {
     "validate": Command("load and check the facts; print a summary or the problems",
                         validate, _path_argument),
     "coverage": Command("each sentence with the facts that cite it; uncited ones listed",
                         coverage, _path_argument),
+    "serve": Command("serve the dashboard with Voilà on 127.0.0.1 and print its URL",
+                     serve, _serve_arguments),
 }
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -661,8 +662,11 @@ def parse_article(folder: Path | str, codebooks: Codebooks | None = None) -> Art
 
 
 def discover(path: Path | str | None = None) -> list[Path]:
-    """Article folders under `path` (default: `<assets>/articles`), in name order."""
-    root = Path(path) if path is not None else assets_dir() / "articles"
+    """Article folders under `path` (default: `$BRIEFING_FACTS`, else `<assets>/articles`),
+    in name order."""
+    if path is None:
+        path = os.environ.get("BRIEFING_FACTS") or assets_dir() / "articles"
+    root = Path(path)
     if not root.exists():
         raise FactError([Problem(str(root), "", "", "no such file or folder")])
     if not root.is_dir():

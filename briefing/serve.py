@@ -1,6 +1,6 @@
 """Serve the briefing dashboard with Voilà, locked down and fast.
 
-    python -m briefing serve [--port N] [--host H] [--no-browser] [--notebook PATH]
+    python -m briefing serve [--port N] [--host H] [--open] [--notebook PATH]
     python -m briefing.serve  ...   (same, without the CLI table)
 
 What this adds on top of ``voila briefing.ipynb``:
@@ -156,24 +156,32 @@ def make_app_class():  # type: ignore[no-untyped-def]
     return BriefingVoila
 
 
-def _parse(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="briefing serve", description="Serve the briefing dashboard with Voilà."
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default 8866)")
     parser.add_argument("--host", default=DEFAULT_HOST, help="bind address (default 127.0.0.1)")
-    parser.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    parser.add_argument("--open", action="store_true", help="also open a web browser")
     parser.add_argument(
         "--notebook",
         default=str(DEFAULT_NOTEBOOK),
         help="notebook to serve (default briefing.ipynb)",
     )
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="briefing serve", description="Serve the briefing dashboard with Voilà."
+    )
+    add_arguments(parser)
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Start Voilà on the dashboard notebook; returns the exit status when the server stops."""
-    args = _parse(sys.argv[1:] if argv is None else argv)
+    return run(_parse(sys.argv[1:] if argv is None else argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve with parsed arguments (see `add_arguments`)."""
     notebook = Path(args.notebook).resolve()
     if not notebook.is_file():
         print(f"briefing serve: notebook not found: {notebook}", file=sys.stderr)
@@ -182,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     app_class = make_app_class()
     app = app_class.instance(config=base_config())
     app.initialize(
-        build_argv(notebook, port=args.port, host=args.host, open_browser=not args.no_browser)
+        build_argv(notebook, port=args.port, host=args.host, open_browser=args.open)
     )
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
 

@@ -118,7 +118,6 @@ def start_voila(notebook: Path, log_dir: Path, *, wait_pool: bool = True) -> Voi
                 str(notebook),
                 "--port",
                 str(port),
-                "--no-browser",
             ],
             cwd=REPO_ROOT,
             env=env,
