@@ -14,6 +14,7 @@ import html
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
@@ -28,6 +29,7 @@ from briefing.widgets import PlotlyView
 log = logging.getLogger(__name__)
 
 GRADES = "ABCDEF"
+_CSS = (Path(__file__).parent / "static" / "dashboard.css").read_text(encoding="utf-8")
 
 # Which selection fields each chart reads: a chart is redrawn only when one of them changes.
 _FACT_FILTERS = ("actors", "event_types", "statuses", "date_from", "date_to",
@@ -35,16 +37,17 @@ _FACT_FILTERS = ("actors", "event_types", "statuses", "date_from", "date_to",
 CHARTS: dict[str, tuple[str, Callable[..., Any], tuple[str, ...]]] = {
     # name: (title shown above it, builder(b, sel), selection fields it depends on)
     "network": ("Diplomatic channels",
-                lambda b, sel: charts.network(b, focus_actor=sel.focus_actor),
+                lambda b, sel: charts.network(b, focus_actor=sel.focus_actor, title=""),
                 (*_FACT_FILTERS, "focus_actor")),
     "positions": ("Actor positions",
-                  lambda b, sel: charts.positions(b, issue=sel.issue),
+                  lambda b, sel: charts.positions(b, issue=sel.issue, title=""),
                   ("actors", "issue")),
     "overview": ("Positions across issues",
-                 lambda b, sel: charts.positions_overview(b), ("actors",)),
-    "timeline": ("Timeline", lambda b, sel: charts.timeline(b), _FACT_FILTERS),
-    "map": ("Map", lambda b, sel: charts.geo_map(b), _FACT_FILTERS),
-    "sources": ("Sources and their grades", lambda b, sel: charts.sources(b), _FACT_FILTERS),
+                 lambda b, sel: charts.positions_overview(b, title=""), ("actors",)),
+    "timeline": ("Timeline", lambda b, sel: charts.timeline(b, title=""), _FACT_FILTERS),
+    "map": ("Map", lambda b, sel: charts.geo_map(b, title=""), _FACT_FILTERS),
+    "sources": ("Sources and their grades", lambda b, sel: charts.sources(b, title=""),
+                _FACT_FILTERS),
 }
 
 
@@ -117,14 +120,14 @@ class Dashboard:
         self.w_actors = w.SelectMultiple(
             options=[(f"{n} ({kind_words.get(k, k)})", a) for n, k, a in
                      zip(names["name"], names["kind"], names["actor_id"], strict=True)],
-            rows=7, description="Actors", layout=w.Layout(width="auto"))
+            rows=6, description="Actors", layout=w.Layout(width="auto"))
         types = sorted(b.events["plover_type"].astype(str).unique())
         self.w_types = w.SelectMultiple(
-            options=[(PLOVER_WORDS.get(t, t.title()), t) for t in types], rows=7,
+            options=[(PLOVER_WORDS.get(t, t.title()), t) for t in types], rows=6,
             description="Event types", layout=w.Layout(width="auto"))
         statuses = [s for s in STATUS_WORDS if s in set(b.events["status"].astype(str))]
         self.w_status = w.SelectMultiple(
-            options=[(STATUS_WORDS[s], s) for s in statuses], rows=7,
+            options=[(STATUS_WORDS[s], s) for s in statuses], rows=6,
             description="Status", layout=w.Layout(width="auto"))
         dates = sorted(pd.to_datetime(b.events["date"]).dropna().unique())
         prec = (b.events.assign(date=pd.to_datetime(b.events["date"]))
@@ -134,7 +137,10 @@ class Dashboard:
         self.w_dates = w.SelectionRangeSlider(
             options=self._date_options or [("—", None)],
             index=(0, max(len(self._date_options) - 1, 0)), description="Dates",
-            continuous_update=False, layout=w.Layout(width="95%"))
+            continuous_update=False, readout=False, layout=w.Layout(width="60%"))
+        self.w_dates_label = w.HTML()
+        self._date_readout()
+        self.w_dates.observe(lambda _c: self._date_readout(), names="value")
         meanings = dict(zip(b.admiralty.query("axis == 'reliability'")["grade"],
                             b.admiralty.query("axis == 'reliability'")["meaning"],
                             strict=False)) if len(b.admiralty) else {}
@@ -158,6 +164,15 @@ class Dashboard:
         self.w_csv.on_click(lambda _b: self._guard(self._export_csv))
         self.w_html.on_click(lambda _b: self._guard(self._export_html))
 
+    def _date_readout(self) -> None:
+        # Voilà's slider readout is a fixed-width box that cuts long dates; say it in full.
+        if not self._date_options:
+            self.w_dates_label.value = ""
+            return
+        lo, hi = self.w_dates.index
+        self.w_dates_label.value = (f"<span class='briefing-note'>{_e(self._date_options[lo][0])}"
+                                    f" – {_e(self._date_options[hi][0])}</span>")
+
     def _header(self) -> w.Widget:
         b = self.b
         if len(b.articles) == 1:
@@ -172,7 +187,7 @@ class Dashboard:
         counts = (f"{len(b.actors)} actors · {len(b.events)} events · "
                   f"{len(b.statements)} statements · {len(b.sources)} sources · "
                   f"{len(b.positions)} assessed positions")
-        head = w.HTML(f"<div class='briefing-title'><h1>{_e(title)}</h1>"
+        head = w.HTML(f"<style>{_CSS}</style><div class='briefing-title'><h1>{_e(title)}</h1>"
                       f"<p class='briefing-sub'>{_e(sub)} · <span>{_e(counts)}</span></p></div>")
         points = [head]
         for i, kp in enumerate(self._key_points()):
@@ -181,8 +196,11 @@ class Dashboard:
                            layout=w.Layout(width="auto"))
             btn.add_class("briefing-kp-button")
             btn.on_click(lambda _b, ids=tuple(kp["facts"]): self._guard(self._show, ids))
-            text = w.HTML(f"<span class='briefing-kp'>{i + 1}. {_e(kp['text'])}</span>")
-            points.append(w.HBox([text, btn], layout=w.Layout(align_items="center")))
+            btn.layout = w.Layout(width="110px", flex="0 0 auto")
+            text = w.HTML(f"<span class='briefing-kp'>{i + 1}. {_e(kp['text'])}</span>",
+                          layout=w.Layout(flex="1 1 auto"))
+            points.append(w.HBox([text, btn], layout=w.Layout(align_items="center",
+                                                               width="100%")))
         return w.VBox(points)
 
     def _key_points(self) -> list[dict[str, Any]]:
@@ -201,38 +219,56 @@ class Dashboard:
         title = CHARTS[name][0] if name in CHARTS else name
         head = w.HTML(f"<h2>{_e(title)}</h2>" + (f"<p class='briefing-note'>{_e(note)}</p>"
                                                  if note else ""))
-        box = w.VBox([head, body], layout=w.Layout(width="100%"))
+        box = w.VBox([head, body])
         box.add_class("briefing-card")
         return box
 
     def _layout(self) -> w.Widget:
         filters = w.VBox([
+            w.HTML("<h2>Filter the briefing</h2>"),
             w.HBox([self.w_actors, self.w_types, self.w_status],
                    layout=w.Layout(flex_flow="row wrap", gap="8px")),
-            w.HBox([self.w_dates], layout=w.Layout(width="100%")),
+            w.HBox([self.w_dates, self.w_dates_label],
+                   layout=w.Layout(width="100%", align_items="center")),
             w.HBox([self.w_reliability, self.w_issue, self.w_reset, self.w_csv, self.w_html],
                    layout=w.Layout(flex_flow="row wrap", gap="8px", align_items="center")),
             self.downloads, self.status,
         ])
         filters.add_class("briefing-filters")
         v = self.views
-        grid = w.GridBox(
-            [self._card("network", v["network"],
-                        note="Who acts toward whom. Click a country or person to focus on it, "
-                             "a link to see its events."),
-             self._card("Details", self.detail),
-             self._card("positions", v["positions"],
-                        note="Analyst judgment, not reported fact. Dot size: how much the "
-                             "issue matters to the actor."),
-             self._card("overview", v["overview"]),
-             self._card("timeline", v["timeline"]),
-             self._card("map", v["map"]),
-             self._card("The article", self.article,
-                        note="Highlighted: the sentences behind what the charts show."),
-             self._card("sources", v["sources"])],
-            layout=w.Layout(grid_template_columns="repeat(auto-fit, minmax(560px, 1fr))",
-                            grid_gap="14px", width="100%"))
-        root = w.VBox([self._header(), filters, grid], layout=w.Layout(width="100%"))
+        self.detail.layout = w.Layout(max_height="640px", overflow_y="auto")
+        rows = [
+            # (card, flex) pairs: each row wraps to one column on narrow screens.
+            [(self._card("network", v["network"],
+                         note="Who acts toward whom. Click a country or person to focus on "
+                              "it; click the dot on a link to see its events."), (3, 700)),
+             (self._card("Details", self.detail), (2, 380))],
+            [(self._card("positions", v["positions"],
+                         note="Analyst judgment, not reported fact. Dot size: how much the "
+                              "issue matters to the actor; hollow: low confidence."), (1, 520)),
+             (self._card("overview", v["overview"],
+                         note="Each cell: where an actor stands on an issue's own 0–100 "
+                              "scale."), (1, 520))],
+            [(self._card("timeline", v["timeline"],
+                         note="Background years on the left, the days of the story on the "
+                              "right."), (1, 520)),
+             (self._card("map", v["map"], note="States involved and the channels between "
+                                              "their capitals."), (1, 520))],
+            [(self._card("The article", self.article,
+                         note="Highlighted: the sentences behind what the charts show."),
+              (1, 520)),
+             (self._card("sources", v["sources"],
+                         note="Admiralty grades: A completely reliable … F cannot be "
+                              "judged."), (1, 520))],
+        ]
+        boxes = []
+        for row in rows:
+            for card, (grow, basis) in row:
+                card.layout = w.Layout(flex=f"{grow} 1 {basis}px", min_width="0")
+            boxes.append(w.HBox([c for c, _ in row],
+                                layout=w.Layout(flex_flow="row wrap", gap="14px",
+                                                align_items="flex-start", width="100%")))
+        root = w.VBox([self._header(), filters, *boxes], layout=w.Layout(width="100%"))
         root.add_class("briefing-root")
         return root
 

@@ -43,7 +43,6 @@ from briefing.charts.theme import (
     BLOC_COLOURS,
     HOVER,
     SCORE_BIN_WORDS,
-    SCORE_COLORBAR,
     SCORE_SCALE,
     base_figure,
     blank,
@@ -51,9 +50,11 @@ from briefing.charts.theme import (
     click_ids,
     esc,
     esc_series,
+    flat_colorbar,
     plain,
     score_bin_colour,
     score_colour_bin,
+    trace,
 )
 from briefing.model import Briefing
 
@@ -122,7 +123,7 @@ def geo_map(
     states as arrows coloured like the network (conflict red … cooperation blue).
     Clicks: capitals ["actor", state actor_id] (or ["state", ISO-3] if the state is not an
     actor), channel midpoints ["events", "id id …"]."""
-    title = title or "Where: states and the channels between them"
+    title = "Where: states and the channels between them" if title is None else title
     caps = capitals().set_index("iso3")
     country = countries(b)
     legs = edge_legs(b)
@@ -152,7 +153,7 @@ def geo_map(
         for band, part in edges.groupby("band"):
             n = len(part)
             w = float(np.clip(1 + np.log2(part["n"].max()), 1.5, 5))
-            traces.append(go.Scattergeo(
+            traces.append(trace("scattergeo",
                 lat=np.column_stack([part["s_lat"], part["e_lat"], np.full(n, np.nan)]).ravel(),
                 lon=np.column_stack([part["s_lon"], part["e_lon"], np.full(n, np.nan)]).ravel(),
                 mode="lines+markers", hoverinfo="skip", showlegend=False,
@@ -166,11 +167,11 @@ def geo_map(
                  + " event(s): " + edges["types"] + "<br>average PLOVER score "
                  + edges["score"].map("{:+.1f}".format) + " ("
                  + [SCORE_BIN_WORDS[i] for i in edges["band"]] + ")<br>" + edges["listed"])
-        traces.append(go.Scattergeo(
+        traces.append(trace("scattergeo",
             lat=edges["m_lat"], lon=edges["m_lon"], mode="markers", showlegend=False,
             marker={"size": 7 + 2.5 * np.sqrt(edges["n"]), "color": edges["score"],
                     "colorscale": SCORE_SCALE, "cmin": -10, "cmax": 10,
-                    "colorbar": SCORE_COLORBAR, "line": {"color": "white", "width": 1}},
+                    "colorbar": flat_colorbar(), "line": {"color": "white", "width": 1}},
             hovertext=hover, hovertemplate=HOVER,
             customdata=click_ids("channel", edges["ids"], edges["a"] + " " + edges["z"]),
         ))
@@ -188,7 +189,7 @@ def geo_map(
     hover = [f"<b>{esc(caps.at[i, 'country'])}</b> (capital: {esc(caps.at[i, 'capital'])})"
              f"<br>{c} event(s)<br>actors: {members.get(i, '')}" for i, c in zip(isos, cnt,
                                                                                  strict=True)]
-    traces.append(go.Scattergeo(
+    traces.append(trace("scattergeo",
         lat=caps.loc[isos, "lat"], lon=caps.loc[isos, "lon"], mode="markers+text",
         text=[esc(caps.at[i, "country"]) for i in isos], textposition="bottom center",
         marker={"size": [10 + 3 * np.sqrt(c) for c in cnt],
@@ -212,5 +213,5 @@ def geo_map(
              "countrycolor": "#cfcfcf", "showocean": True, "oceancolor": "#f7fbff",
              "showcoastlines": True, "coastlinecolor": "#bdbdbd", "showframe": False,
              "fitbounds": "locations", "showlakes": False},
-        annotations=notes, margin={"l": 10, "r": 10, "t": 56, "b": 30},
+        annotations=notes, margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 70},
     )

@@ -21,7 +21,6 @@ from briefing.charts.theme import (
     KIND_SYMBOLS,
     MAX_LABELS,
     SCORE_BIN_WORDS,
-    SCORE_COLORBAR,
     SCORE_SCALE,
     base_figure,
     blank,
@@ -30,12 +29,14 @@ from briefing.charts.theme import (
     click_ids,
     esc,
     esc_series,
+    flat_colorbar,
     legend_marker,
     names,
     plain,
     plover_words,
     score_bin_colour,
     score_colour_bin,
+    trace,
 )
 from briefing.model import Briefing
 
@@ -159,9 +160,9 @@ def layout_positions(actors: pd.DataFrame) -> dict[str, tuple[float, float]]:
         for j, c in enumerate(kids):
             ring, k = divmod(j, per_ring)
             in_ring = min(per_ring, len(kids) - ring * per_ring)
-            step = 0.7 if in_ring <= 3 else 2.4 / in_ring
+            step = 0.75 if in_ring <= 3 else 2.6 / in_ring
             angle = base + (k - (in_ring - 1) / 2) * step
-            r = (0.36 + 0.14 * ring) / depth
+            r = (0.5 + 0.16 * ring) / depth
             pos[c] = (x + r * math.cos(angle), y + r * math.sin(angle))
             if depth < 4:
                 place(c, depth + 1)
@@ -217,7 +218,7 @@ def _line_trace(seg: pd.DataFrame, *, colour: str, width: float, dash: str,
     xs = np.column_stack([seg["x0"], seg["x1"], np.full(n, np.nan)]).ravel()
     ys = np.column_stack([seg["y0"], seg["y1"], np.full(n, np.nan)]).ravel()
     sizes = np.tile([0, 8 + width * 1.6, 0], n)
-    return go.Scatter(
+    return trace("scatter",
         x=xs, y=ys, mode="lines+markers", hoverinfo="skip", showlegend=False,
         line={"color": colour, "width": width, "dash": dash}, opacity=opacity,
         marker={"symbol": "arrow", "angleref": "previous", "size": sizes, "color": colour,
@@ -238,7 +239,7 @@ def network(
     from conflict (red) to cooperation (blue), thicker for more events; an envoy carrying
     a message is a dashed leg through the envoy. `focus_actor` fades all but its ego
     network. Clicks: nodes carry ["actor", id], edge midpoints ["events", "id id …"]."""
-    title = title or "Who does what to whom"
+    title = "Who does what to whom" if title is None else title
     legs = edge_legs(b)
     nm = names(b)
     referenced = set(b.participants["actor_id"]) if len(b.participants) else set()
@@ -291,20 +292,17 @@ def network(
                  + "<br>average PLOVER score " + seg["score"].map("{:+.1f}".format)
                  + " (" + [SCORE_BIN_WORDS[i] for i in seg["band"]] + ")<br>"
                  + seg["listed"])
-        few = len(seg) <= 30
-        labels = np.select(
-            [seg["leg"] == "carries", seg["leg"] == "hands", seg["leg"] == "negated"],
-            ["carries message", "", "not: " + seg["top_type"].map(plover_words)],
-            [plover_words(t) if few else "" for t in seg["top_type"]])
-        if not few:
-            labels = np.where(seg["leg"] == "carries", labels, "")
-        traces.append(go.Scatter(
+        # Only the envoy's legs are labelled on the chart: every other edge names its
+        # types on hover, and labels on 40 short edges would bury the nodes.
+        labels = np.where(seg["leg"] == "carries", "carries message", "")
+        traces.append(trace("scatter",
             x=seg["xm"], y=seg["ym"], mode="markers+text", name="acts (click for events)",
             text=labels, textposition="top center",
             textfont={"size": 10, "color": "#555"},
             marker={"size": 7 + 2.5 * np.sqrt(seg["n"]), "color": seg["score"],
                     "colorscale": SCORE_SCALE, "cmin": -10, "cmax": 10,
-                    "colorbar": SCORE_COLORBAR, "line": {"color": "white", "width": 1},
+                    "colorbar": flat_colorbar(),
+                    "line": {"color": "white", "width": 1},
                     "opacity": np.where(seg["ego"], 1.0, 0.25)},
             hovertext=hover, hovertemplate=HOVER,
             customdata=click_ids("edge", seg["ids"],
@@ -344,9 +342,9 @@ def network(
                                                 actors["kind"], parent_name, blocs, d,
                                                 strict=True)
     ]
-    traces.append(go.Scatter(
+    traces.append(trace("scatter",
         x=[pos[a][0] for a in ids], y=[pos[a][1] for a in ids], mode="markers+text",
-        name="actors", showlegend=False,
+        name="actors", showlegend=False, cliponaxis=False,
         text=[esc(n) if a in top else "" for a, n in zip(ids, actors["name"], strict=True)],
         textposition=_text_positions(actors, pos),
         textfont={"size": 11},
@@ -365,18 +363,19 @@ def network(
         traces.append(legend_marker(kind, symbol=KIND_SYMBOLS[kind], group="kind"))
     for dash, words in (("dash", "message carried by an envoy"),
                         ("dot", "negated: the text says it is not so")):
-        traces.append(go.Scatter(x=[None], y=[None], mode="lines", name=words,
+        traces.append(trace("scatter", x=[None], y=[None], mode="lines", name=words,
                                  line={"dash": dash, "color": "#777"}, hoverinfo="skip",
                                  legendgroup="lines"))
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
-    pad = 0.25
+    pad = 0.3
     return base_figure(
-        traces, title=title, height=height, width=width,
+        traces, title=title, height=height or 600, width=width,
         xaxis={"visible": False, "range": [min(xs) - pad, max(xs) + pad]},
         yaxis={"visible": False, "range": [min(ys) - pad, max(ys) + pad],
                "scaleanchor": "x", "scaleratio": 1},
-        legend={"orientation": "h", "x": 0, "y": -0.02, "yanchor": "top",
-                "bgcolor": "rgba(255,255,255,0.8)", "font": {"size": 11}},
+        legend={"orientation": "v", "x": 1.0, "xanchor": "left", "y": 1.0,
+                "yanchor": "top", "bgcolor": "rgba(255,255,255,0.8)", "font": {"size": 11}},
+        margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 70},
         hovermode="closest",
     )

@@ -20,6 +20,9 @@ from briefing.charts.theme import (
     legend_marker,
     names,
     plain,
+    short,
+    trace,
+    wrap_lines,
 )
 from briefing.model import Briefing
 
@@ -81,7 +84,7 @@ def positions(
         issue = pos["issue_id"].value_counts().index[0]
     iss = b.issues[b.issues["issue_id"] == issue]
     label = iss["label"].iloc[0] if len(iss) else "Positions"
-    title = title or f"Where they stand: {esc(label)}"
+    title = f"Where they stand: {esc(label)}" if title is None else title
     pos = pos[pos["issue_id"] == issue]
     if pos.empty:
         return base_figure(title=title, height=height, width=width,
@@ -97,7 +100,7 @@ def positions(
         pos["n"] > 1, "<br>(" + pos["n"].astype(str) + " judgments: position is their "
         "salience-weighted mean)", "")
     labels = [esc(n) for n in pos["name"]]
-    traces: list[go.BaseTraceType] = [go.Scatter(
+    traces: list[go.BaseTraceType] = [trace("scatter",
         x=pos["position"], y=labels, mode="markers", showlegend=False,
         marker={"size": 8 + pos["salience"] * 0.3,
                 "color": [BLOC_COLOURS[bloc.get(a, "other")] for a in pos["actor_id"]],
@@ -113,32 +116,38 @@ def positions(
                                     colour=f"rgba(80,80,80,{CONFIDENCE_OPACITY[c]})",
                                     line={"width": 2, "color": "#555"}))
     median = weighted_median(pos["position"].to_numpy(), pos["salience"].to_numpy())
-    lo, hi = (esc(iss["scale_0"].iloc[0]), esc(iss["scale_100"].iloc[0])) if len(iss) else (
-        "0", "100")
+    raw_lo, raw_hi = ((iss["scale_0"].iloc[0], iss["scale_100"].iloc[0]) if len(iss)
+                      else ("0", "100"))
+    # The scale's two ends are named above the plot, each wrapped into its half.
+    lo_lines, hi_lines = wrap_lines(f"0 = {raw_lo}", 44), wrap_lines(f"100 = {raw_hi}", 44)
+    lines = max(len(lo_lines), len(hi_lines))
     n = len(pos)
     return base_figure(
-        traces, title=title, height=height or 170 + 42 * n, width=width,
+        traces, title=title, height=height or 150 + 14 * lines + 42 * n, width=width,
         xaxis={"range": [-4, 104], "tickvals": [0, 25, 50, 75, 100], "zeroline": False,
                "showgrid": True, "gridcolor": "#eee", "fixedrange": True,
                },
         yaxis={"type": "category", "fixedrange": True, "automargin": True,
-               "range": [-0.8, n - 0.2]},
+               "range": [-0.9, n - 0.4]},
+        margin={"l": 20, "r": 20, "b": 64, "t": (40 if title else 10) + 15 * lines},
         shapes=[{"type": "line", "x0": median, "x1": median, "yref": "paper", "y0": 0,
                  "y1": 1, "line": {"color": "#333", "dash": "dash", "width": 1.5}}],
         annotations=[
-            {"x": median, "yref": "paper", "y": 1.0, "yanchor": "bottom", "showarrow": False,
-             "text": f"salience-weighted median {median:g}", "font": {"size": 11},
-             "bgcolor": "white"},
-            {"x": 0, "xref": "x", "yref": "paper", "y": 0, "yanchor": "top", "yshift": -26,
-             "xanchor": "left", "showarrow": False, "text": f"← {lo}",
+            {"x": median, "y": -0.65, "yref": "y", "showarrow": False,
+             "xanchor": "left" if median < 50 else "right", "xshift": 4 if median < 50
+             else -4, "text": f"salience-weighted median {median:g}",
+             "font": {"size": 11}, "bgcolor": "white"},
+            {"x": 0, "xref": "paper", "yref": "paper", "y": 1.0, "yanchor": "bottom",
+             "xanchor": "left", "align": "left", "showarrow": False, "yshift": 4,
+             "text": "<br>".join(esc(x) for x in lo_lines),
              "font": {"size": 11, "color": "#555"}},
-            {"x": 100, "xref": "x", "yref": "paper", "y": 0, "yanchor": "top", "yshift": -26,
-             "xanchor": "right", "showarrow": False, "text": f"{hi} →",
+            {"x": 1, "xref": "paper", "yref": "paper", "y": 1.0, "yanchor": "bottom",
+             "xanchor": "right", "align": "right", "showarrow": False, "yshift": 4,
+             "text": "<br>".join(esc(x) for x in hi_lines),
              "font": {"size": 11, "color": "#555"}},
         ],
-        legend={"orientation": "h", "y": -0.45 if n < 4 else -0.25, "x": 0,
-                "yanchor": "top"},
-        margin={"l": 20, "r": 20, "t": 80, "b": 80},
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom",
+                "x": 0},
     )
 
 
@@ -153,7 +162,7 @@ def positions_overview(
     """Actors × issues: colour = position on each issue's own 0–100 scale. Hover names
     the issue's ends. Clicks: ["position", position_id]. At most `label_limit` actors
     (those with the most salience overall)."""
-    title = title or "Positions on every issue (analyst judgment)"
+    title = "Positions on every issue (analyst judgment)" if title is None else title
     pos = plain(b.positions)
     if pos.empty:
         return base_figure(title=title, height=height, width=width,
@@ -179,18 +188,22 @@ def positions_overview(
               for i in issue_ids] for a in actor_ids]
     custom = [[["position", ids_s.get((a, i), "")] for i in issue_ids] for a in actor_ids]
     text = [[("" if np.isnan(v) else f"{v:g}") for v in r] for r in grid.to_numpy()]
-    trace = go.Heatmap(
-        z=grid.to_numpy(), x=[esc(x) for x in issues["label"]],
-        y=[esc(nm.get(a, a)) for a in actor_ids], zmin=0, zmax=100,
+    heat = trace("heatmap",
+        # Issue labels wrap under their column; long actor names are shortened (hover
+        # carries them whole).
+        z=grid.to_numpy(), x=["<br>".join(esc(x) for x in wrap_lines(label, 12))
+                              for label in issues["label"]],
+        y=[esc(short(nm.get(a, a), 30)) for a in actor_ids], zmin=0, zmax=100,
         colorscale=[[0, "#5e3c99"], [0.5, "#f7f7f7"], [1, "#e66101"]],
-        colorbar={"title": {"text": "position<br>(0–100 on the<br>issue's own scale)"},
-                  "thickness": 12},
+        colorbar={"title": {"text": "position<br>0–100 on each<br>issue's scale"},
+                  "thickness": 12, "len": 0.9},
         text=text, texttemplate="%{text}", hovertext=hover, hovertemplate=HOVER,
         customdata=custom, xgap=2, ygap=2,
     )
     return base_figure(
-        [trace], title=title, height=height or max(260, 120 + 28 * len(actor_ids)),
-        width=width, xaxis={"side": "top", "automargin": True, "fixedrange": True},
+        [heat], title=title, height=height or max(260, 120 + 28 * len(actor_ids)),
+        width=width, xaxis={"side": "bottom", "automargin": True, "fixedrange": True,
+                            "tickangle": 0, "tickfont": {"size": 10}},
         yaxis={"automargin": True, "fixedrange": True, "autorange": "reversed"},
-        margin={"l": 20, "r": 20, "t": 90, "b": 20},
+        margin={"l": 20, "r": 20, "t": 40 if title else 10, "b": 20},
     )

@@ -22,6 +22,8 @@ from briefing.charts.theme import (
     legend_marker,
     plain,
     reliability_meanings,
+    short,
+    trace,
 )
 from briefing.model import Briefing
 
@@ -38,7 +40,7 @@ def sources(
     """One bar per source: how many facts (events and statements) rest on it, coloured by
     its Admiralty reliability grade (A completely reliable … F cannot be judged).
     Clicks: ["source", source_id]."""
-    title = title or "Sources and how far to trust them"
+    title = "Sources and how far to trust them" if title is None else title
     src = plain(b.sources)
     if src.empty:
         return base_figure(title=title, height=height, width=width,
@@ -58,24 +60,29 @@ def sources(
              + " statement(s) rest on it")
     note = src["note"].fillna("") if "note" in src else pd.Series("", index=src.index)
     hover = hover + np.where(note != "", "<br>" + esc_series(note), "")
-    y = esc_series(src["name"]).tolist()
-    trace = go.Bar(
+    # Names are shortened on the axis (whole on hover); the bar carries only its grade,
+    # so long names cannot squeeze the bars into slivers.
+    y = [esc(short(n, 34)) for n in src["name"]]
+    bars = trace("bar",
         x=src["total"], y=y, orientation="h", showlegend=False,
         marker={"color": [RELIABILITY_COLOURS.get(g, "#999") for g in grade]},
-        text=(grade + " · " + meaning.str.lower()).tolist(), textposition="auto",
-        insidetextanchor="start", hovertext=hover.tolist(), hovertemplate=HOVER,
+        text=grade.tolist(), textposition="outside", cliponaxis=False,
+        textfont={"size": 12, "color": "#333"},
+        hovertext=hover.tolist(), hovertemplate=HOVER,
         customdata=click_data("source", src["source_id"]),
     )
     present = [g for g in "ABCDEF" if g in set(grade)]
     legend = [legend_marker(f"{g}: {reliability_meanings(b).get(g, '')}", symbol="square",
                             colour=RELIABILITY_COLOURS[g]) for g in present]
     return base_figure(
-        [trace, *legend], title=title, height=height or 150 + 34 * len(src), width=width,
+        [bars, *legend], title=title, height=height or 170 + 34 * len(src), width=width,
         xaxis={"title": {"text": "facts resting on the source"}, "showgrid": True,
                "gridcolor": "#eee", "dtick": 1 if src["total"].max() <= 10 else None,
                "fixedrange": True},
         yaxis={"automargin": True, "fixedrange": True},
-        legend={"title": {"text": "reliability (Admiralty)"}},
+        legend={"title": {"text": "Reliability (Admiralty): "}, "orientation": "h",
+                "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
+        margin={"l": 20, "r": 30, "t": 40 if title else 10, "b": 90},
         bargap=0.35,
     )
 

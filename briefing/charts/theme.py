@@ -107,15 +107,30 @@ def esc(value: object) -> str:
     """Text from the facts, safe to show in plotly labels and HTML."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return ""
-    return html.escape(str(value), quote=True)
+    # Numeric entities for quotes: plotly's label renderer decodes &#34; but shows &quot;
+    # literally; browsers read both.
+    return html.escape(str(value), quote=False).replace('"', "&#34;").replace("'", "&#39;")
+
+
+def wrap_lines(text: object, width: int) -> list[str]:
+    """Raw text broken into lines of at most `width` characters (escape each line after)."""
+    import textwrap
+
+    return textwrap.wrap(str(text), width) or [""]
+
+
+def short(text: object, width: int) -> str:
+    """Raw text cut to `width` characters with an ellipsis (escape it after)."""
+    t = str(text)
+    return t if len(t) <= width else t[: width - 1].rstrip() + "…"
 
 
 def esc_series(values: pd.Series) -> pd.Series:
     """`esc` over a column, vectorised."""
     s = values.astype("string").fillna("")
     return (s.str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False)
-            .str.replace(">", "&gt;", regex=False).str.replace('"', "&quot;", regex=False)
-            .str.replace("'", "&#x27;", regex=False)).astype(object)
+            .str.replace(">", "&gt;", regex=False).str.replace('"', "&#34;", regex=False)
+            .str.replace("'", "&#39;", regex=False)).astype(object)
 
 
 def plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -166,6 +181,13 @@ def sample_scale(t: float) -> str:
             return "#" + "".join(f"{round(p + (q - p) * f):02x}" for p, q in zip(x, y,
                                                                                    strict=True))
     return SCORE_SCALE[-1][1]
+
+
+# The same scale laid flat under a chart, where it does not steal the plot's width.
+def flat_colorbar(length: float = 0.55) -> dict:
+    return {**SCORE_COLORBAR, "orientation": "h", "x": 0.0, "xanchor": "left", "y": -0.02,
+            "yanchor": "top", "len": length, "thickness": 10,
+            "title": {"text": "conflict ↔ cooperation (PLOVER score)", "side": "top"}}
 
 
 SCORE_COLORBAR = {
@@ -254,8 +276,41 @@ def credibility_meanings(b: Briefing) -> dict[int, str]:
 
 
 # --------------------------------------------------------------------------- builder
+# Figures are assembled as plain dicts and wrapped with `go.Figure(..., _validate=False)`:
+# plotly's property validation cost 50–100 ms per chart (most of a filter change), while
+# the dicts come from this module's few fixed shapes. tests/test_perf_guards.py runs every
+# chart's output through full validation, so a bad property still fails a test.
+def trace(kind: str, **props: object) -> dict:
+    """A trace as a plain dict: `trace("scatter", x=..., marker={...})` (None props dropped)."""
+    return {"type": kind, **_clean(props)}
+
+
+def _clean(props: dict) -> dict:
+    out = {}
+    for k, v in props.items():
+        if v is None:
+            continue
+        if isinstance(v, dict):
+            v = _clean(v)
+        elif isinstance(v, pd.Series | pd.Index):
+            v = v.to_numpy()
+        out[k] = v
+    return out
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    """`extra` over `base`, nested dicts merged (what `update_layout` does)."""
+    out = dict(base)
+    for k, v in extra.items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = _merge(out[k], v)
+        else:
+            out[k] = v
+    return out
+
+
 def base_figure(
-    traces: Iterable[go.BaseTraceType] = (),
+    traces: Iterable[dict | go.BaseTraceType] = (),
     *,
     title: str,
     height: int | None = None,
@@ -267,42 +322,47 @@ def base_figure(
 
     `title` is trusted text (chart code writes it; fact text in it must be escaped by the
     caller). `empty_message` puts a plain-word note in the middle when there is no data.
+    Traces are `trace(...)` dicts (or plotly trace objects).
     """
-    fig = go.Figure(data=list(traces))
-    fig.update_layout(
-        title={"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 16}},
-        font={"family": FONT, "size": 12, "color": "#222"},
-        margin=MARGIN,
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        hoverlabel={"bgcolor": "white", "font": {"family": FONT, "size": 12},
-                    "align": "left"},
-        legend={"bgcolor": "rgba(255,255,255,0.8)", "font": {"size": 11}},
-        height=height,
-        width=width,
-        clickmode="event",
-        dragmode="pan",
-    )
-    if layout:
-        fig.update_layout(**layout)
+    shared = {
+        # An empty title (the dashboard heads each card itself) gives its room back.
+        "title": {"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 16}},
+        "font": {"family": FONT, "size": 12, "color": "#222"},
+        "margin": {**MARGIN, "t": MARGIN["t"] if title else 16},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "hoverlabel": {"bgcolor": "white", "font": {"family": FONT, "size": 12},
+                       "align": "left"},
+        "legend": {"bgcolor": "rgba(255,255,255,0.8)", "font": {"size": 11}},
+        "height": height,
+        "width": width,
+        "clickmode": "event",
+        "dragmode": "pan",
+    }
+    full = _clean(_merge(shared, layout))
     if empty_message:
-        fig.add_annotation(text=esc(empty_message), showarrow=False, xref="paper",
-                           yref="paper", x=0.5, y=0.5, font={"size": 14, "color": "#777"})
-        fig.update_xaxes(visible=False)
-        fig.update_yaxes(visible=False)
-    return fig
+        note = {"text": esc(empty_message), "showarrow": False, "xref": "paper",
+                "yref": "paper", "x": 0.5, "y": 0.5, "font": {"size": 14, "color": "#777"}}
+        full["annotations"] = [*full.get("annotations", ()), note]
+        for axis in [k for k in full if k.startswith(("xaxis", "yaxis"))] or ["xaxis",
+                                                                             "yaxis"]:
+            full[axis] = {**full.get(axis, {}), "visible": False}
+        full.setdefault("xaxis", {"visible": False})
+        full.setdefault("yaxis", {"visible": False})
+    data = [t if isinstance(t, dict) else t.to_plotly_json() for t in traces]
+    return go.Figure({"data": data, "layout": full}, _validate=False)
 
 
 def legend_marker(name: str, *, colour: str = "#555", symbol: str = "circle",
                   group: str | None = None, line: dict | None = None,
-                  size: int = 10, group_title: str | None = None) -> go.Scatter:
+                  size: int = 10, group_title: str | None = None) -> dict:
     """A legend-only entry (no data), for encodings carried by per-point arrays."""
     marker = {"color": colour, "symbol": symbol, "size": size}
     if line:
         marker["line"] = line
-    return go.Scatter(x=[None], y=[None], mode="markers", name=name, marker=marker,
-                      legendgroup=group, showlegend=True, hoverinfo="skip",
-                      legendgrouptitle={"text": group_title} if group_title else None)
+    return trace("scatter", x=[None], y=[None], mode="markers", name=name, marker=marker,
+                 legendgroup=group, showlegend=True, hoverinfo="skip",
+                 legendgrouptitle={"text": group_title} if group_title else None)
 
 
 # --------------------------------------------------------------------------- clicks

@@ -21,6 +21,7 @@ from briefing.charts.theme import (
     legend_marker,
     plain,
     plover_words,
+    trace,
 )
 from briefing.model import Briefing
 
@@ -47,7 +48,7 @@ def timeline(
     """Events by date, one row per PLOVER type (cooperation at the top), coloured by type,
     marker shape by status. Left panel: background, by year; right panel: the days around
     publication. Clicks: ["events", event_id]."""
-    title = title or "When: background and the reporting days"
+    title = "When: background and the reporting days" if title is None else title
     ev = plain(b.events[b.events["date"].notna()])
     if ev.empty:
         return base_figure(title=title, height=height, width=width,
@@ -92,7 +93,7 @@ def timeline(
             continue
         part = ev[mask]
         n_part = n_in[mask.to_numpy()]
-        traces.append(go.Scatter(
+        traces.append(trace("scatter",
             x=x[mask], y=y[mask], xaxis=axis, yaxis="y", mode="markers", name=name,
             showlegend=False,
             marker={"size": 12 + 3 * np.sqrt(n_part - 1), "color": [PLOVER_COLOURS.get(t, "#777")
@@ -113,7 +114,10 @@ def timeline(
                   "ticktext": [plover_words(t) for t in reversed(types)],
                   "range": [-0.7, len(types) - 0.3], "showgrid": True, "gridcolor": "#eee",
                   "zeroline": False, "fixedrange": True},
-        "legend": {"orientation": "h", "y": -0.12, "x": 0, "yanchor": "top"},
+        # Pinned to the bottom of the figure, below both axis titles.
+        "legend": {"orientation": "h", "yref": "container", "y": 0, "x": 0,
+                   "yanchor": "bottom"},
+        "margin": {"l": 20, "r": 20, "t": 40 if title else 22, "b": 120},
         "hovermode": "closest",
     }
     gap = 0.03 if all(has.values()) else 0.0
@@ -146,4 +150,4 @@ def timeline(
                                      for d in published.unique()]
     if has["background"] and not has["days"]:
         layout["yaxis"]["anchor"] = "x"
-    return base_figure(traces, title=title, height=height, width=width, **layout)
+    return base_figure(traces, title=title, height=height or 500, width=width, **layout)
