@@ -1,0 +1,29 @@
+"""What the README promises exists: every CLI command is documented, every path named."""
+
+import re
+from pathlib import Path
+
+from briefing.__main__ import COMMANDS
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_cli_command_is_documented_in_the_readme():
+    missing = [name for name in COMMANDS if f"briefing {name}" not in README
+               and "serve.sh" not in README]
+    undocumented = [name for name in COMMANDS if not re.search(rf"\b{name}\b", README)]
+    assert not missing and not undocumented, (missing, undocumented)
+
+
+def test_the_two_commands_exist_and_ci_calls_the_test_command():
+    assert "bash scripts/serve.sh" in README and "bash scripts/test.sh" in README
+    assert (ROOT / "scripts/serve.sh").is_file() and (ROOT / "scripts/test.sh").is_file()
+    assert "scripts/test.sh" in (ROOT / ".ci/run").read_text()
+
+
+def test_paths_named_in_the_readme_exist():
+    named = set(re.findall(r"`((?:assets|briefing|docs|tests|scripts|share|bench)/[^`*<> ]*)`",
+                           README))
+    missing = sorted(p for p in named if not (ROOT / p.rstrip("/")).exists())
+    assert not missing, f"README names paths that do not exist: {missing}"
