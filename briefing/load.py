@@ -32,9 +32,14 @@ from briefing.text import locate, sentence_at, split_sentences
 
 FACTS = "facts.yaml"
 TEXT = "article.txt"
-# Hand-written facts for one article are a few tens of KB; anything this big is a
-# mistake or an attack, and is refused before a parser sees it.
-MAX_BYTES = 5 * 1024 * 1024
+# Hand-written facts for one article are a few tens of KB (the first article's: 43 KB);
+# a file over 1 MiB is a mistake or an attack, and is refused before a parser sees it.
+# (1 MiB of the smallest YAML nodes, `[a,a,a,...]`, still parses in about a second.)
+MAX_BYTES = 1024 * 1024
+# A file under the size limit can still hold 40,000 broken facts; listing (and then
+# cross-checking) every one of them would take minutes and help no one. Past this many
+# problems the article's parse stops and its records are dropped.
+MAX_PROBLEMS = 200
 
 _ID = re.compile(S.ID_PATTERN)
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -65,6 +70,9 @@ class _Seq(list):
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 # Scalar tags a facts file may use; anything else (binary, sets, python objects) is refused.
 _SCALAR_TAGS = frozenset("tag:yaml.org,2002:" + t
                          for t in ("str", "int", "float", "bool", "null", "timestamp"))
@@ -108,8 +116,16 @@ class _Loader(yaml.CSafeLoader):
                 raise _error(f"the tag {tag!r} is not allowed", node)
             try:
                 return self.yaml_constructors[tag](self, node)
-            except ValueError as e:  # 2025-13-45 looks like a date but is none
-                raise _error(f"invalid value {node.value!r}: {e}", node) from None
+            except ValueError as e:
+                if tag == _TIMESTAMP_TAG:
+                    # 2025-02-30 looks like a date but is none: keep the text, so that
+                    # the field's own check names the fact and the field.
+                    return node.value
+                raise _error(f"invalid value {_short(node.value)}: {e}", node) from None
+        if tag not in (_SEQ_TAG, _MAP_TAG):
+            # `!!python/object/apply:os.system [...]` is never constructed, but it is
+            # not a plain list either: refuse it as plainly as a tagged scalar.
+            raise _error(f"the tag {tag!r} is not allowed", node)
         if type(node) is yaml.SequenceNode:
             seq = _Seq(self.value(n, seen) for n in node.value)
             seq.line = node.start_mark.line + 1
@@ -136,7 +152,10 @@ class _Loader(yaml.CSafeLoader):
                 raise _error("a mapping key must be a plain value", key_node)
             if key in data:
                 # PyYAML would silently keep the last value; a repeated key is a typo.
-                raise _error(f"duplicate key {key!r}", key_node)
+                # Name the fact when its id came first, as it usually does.
+                fact = data.get("id") if isinstance(data.get("id"), str) else ""
+                raise _error(f"duplicate key {_short(key)}", key_node,
+                             fact_id=fact, field=str(key))
             if value_node.tag == _STR_TAG and id(value_node) not in seen:
                 seen.add(id(value_node))
                 data[key] = value_node.value
@@ -146,8 +165,26 @@ class _Loader(yaml.CSafeLoader):
         return data
 
 
-def _error(message: str, node: yaml.Node) -> yaml.MarkedYAMLError:
-    return yaml.constructor.ConstructorError(None, None, message, node.start_mark)
+def _error(message: str, node: yaml.Node, *, fact_id: str = "", field: str = ""
+           ) -> yaml.MarkedYAMLError:
+    e = yaml.constructor.ConstructorError(None, None, message, node.start_mark)
+    e.fact_id, e.field = fact_id, field  # type: ignore[attr-defined]
+    return e
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    """`repr` for a problem message, cut short: a hostile value may be megabytes long."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
+
+
+def _kind(value: Any) -> str:
+    """The YAML word for a value's type (our line-keeping list and dict are internal)."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
 
 
 def read_text(path: Path, problems: list[Problem]) -> str | None:
@@ -197,7 +234,12 @@ def read_yaml(path: Path, problems: list[Problem]) -> Any:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
         what = " ".join(str(x) for x in (e.context, e.problem) if x)
-        problems.append(Problem(str(path), "", "", f"YAML: {what}", line))
+        problems.append(Problem(str(path), getattr(e, "fact_id", ""), getattr(e, "field", ""),
+                                f"YAML: {what}", line))
+    except yaml.reader.ReaderError as e:  # a control character such as NUL
+        line = text.count("\n", 0, e.position) + 1
+        problems.append(Problem(str(path), "", "", f"YAML: {e.reason}: character "
+                                f"#x{e.character:04x} is not allowed in YAML", line))
     except yaml.YAMLError as e:
         problems.append(Problem(str(path), "", "", f"YAML: {e}"))
     except RecursionError:
@@ -249,16 +291,16 @@ class _Fields:
             return default
         v = self.m[key]
         if not isinstance(v, str):
-            self.problem(key, f"must be a string, got {type(v).__name__} {v!r}")
+            self.problem(key, f"must be a string, got {_kind(v)} {_short(v)}")
             return None
         if nonempty and not v.strip():
             self.problem(key, "must not be empty")
             return None
         if choices is not None and v not in choices:
-            self.problem(key, f"{v!r} is not one of {', '.join(choices)}")
+            self.problem(key, f"{_short(v)} is not one of {', '.join(choices)}")
             return None
         if pattern is not None and v and not pattern.match(v):
-            self.problem(key, f"{v!r} does not match {pattern.pattern}")
+            self.problem(key, f"{_short(v)} does not match {pattern.pattern}")
             return None
         return v
 
@@ -271,12 +313,16 @@ class _Fields:
         ok = isinstance(v, int) if integer else isinstance(v, int | float)
         if not ok or isinstance(v, bool):
             kind = "an integer" if integer else "a number"
-            self.problem(key, f"must be {kind} from {lo:g} to {hi:g}, got {v!r}")
+            self.problem(key, f"must be {kind} from {lo:g} to {hi:g}, got {_short(v)}")
             return None
         if not lo <= v <= hi:
-            self.problem(key, f"{v!r} is outside {lo:g}–{hi:g}")
+            self.problem(key, f"{_short(v)} is outside {lo:g}–{hi:g}")
             return None
         return v
+
+
+class _TooManyProblems(Exception):
+    """Raised by `_Parser.problem` to stop a parse that has found `MAX_PROBLEMS`."""
 
 
 class _Parser:
@@ -294,6 +340,8 @@ class _Parser:
 
     def problem(self, fact_id: str, key: str, message: str, line: int | None) -> None:
         self.problems.append(Problem(self.file, fact_id, key, message, line))
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _TooManyProblems
 
     def row(self, frame: str, f: _Fields | None, line: int, **values: Any) -> None:
         values.update(_article=str(self.folder), _file=self.file, _line=line,
@@ -330,8 +378,8 @@ class _Parser:
         if isinstance(raw, str) and _ID.match(raw):
             return _Fields(self, m, raw, allowed)
         # Name the fact by what was written, so the message can be found in the file.
-        f = _Fields(self, m, "" if raw is None else str(raw), allowed)
-        why = "is required" if raw is None else f"{raw!r} does not match {S.ID_PATTERN}"
+        f = _Fields(self, m, "" if raw is None else str(raw)[:80], allowed)
+        why = "is required" if raw is None else f"{_short(raw)} does not match {S.ID_PATTERN}"
         f.problem("id", f"{kind} id {why}")
         return None
 
@@ -378,7 +426,7 @@ class _Parser:
         self.article_id = f.fact_id
         published = m.get("published")
         if isinstance(published, dt.datetime) or not isinstance(published, dt.date):
-            f.problem("published", f"must be a date YYYY-MM-DD, got {published!r}")
+            f.problem("published", f"must be a date YYYY-MM-DD, got {_short(published)}")
             published = None
         self.row("articles", f, m.line,
                  article_id=f.fact_id,
@@ -514,7 +562,7 @@ class _Parser:
                         return dt.date(*parts[:3]).isoformat(), precision
                     except ValueError:
                         break
-        f.problem("date", f"{v!r} is not a date: use YYYY-MM-DD, \"YYYY-MM\" or YYYY")
+        f.problem("date", f"{_short(v)} is not a date: use YYYY-MM-DD, \"YYYY-MM\" or YYYY")
         return None, None
 
     def participants(self, f: _Fields) -> None:
@@ -537,7 +585,7 @@ class _Parser:
                 continue
             for actor in ids:
                 if not isinstance(actor, str) or not _ID.match(actor):
-                    f.problem("participants", f"{role}: {actor!r} is not an actor id", line)
+                    f.problem("participants", f"{role}: {_short(actor)} is not an actor id", line)
                 elif (actor, role) in seen:
                     f.problem("participants", f"{role}: {actor!r} is listed twice", line)
                 else:
@@ -653,7 +701,11 @@ def parse_article(folder: Path | str, codebooks: Codebooks | None = None) -> Art
     try:
         parser.parse(doc)
     except RecursionError:
-        parser.problem("", "", "the YAML is nested too deeply", None)
+        parser.problems.append(Problem(parser.file, "", "", "the YAML is nested too deeply"))
+    except _TooManyProblems:
+        parser.problems.append(Problem(parser.file, "", "", f"stopped after {MAX_PROBLEMS} "
+                                       "problems; fix these and validate again"))
+        parser.records = {name: [] for name in FRAMES}
     return ArticleParse(str(folder), parser.article_id or None, parser.records,
                         problems + parser.problems)
 
