@@ -1047,11 +1047,26 @@ def load(path: Path | str | None = None, *, errors: Literal["raise", "skip"] = "
     Every problem is collected before anything is raised. With `errors="raise"` any
     problem raises `FactError`; with `errors="skip"` articles with problems are left
     out (with whatever cites them) and the problems are listed on `result.problems`.
-    `cache` is reserved for a parse cache; it is accepted and ignored for now.
+
+    Results are cached outside the article folders (`briefing.cache`): an unchanged fact
+    base is read back whole, and only changed articles are parsed again. `cache=False`
+    (or `BRIEFING_CACHE=off`) loads from scratch. Many articles are parsed in parallel.
     """
+    from briefing import cache as C
+
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
     folders = discover(path)
+    store = C.Cache() if cache is not False and not (cache is None and C.disabled_by_env()) \
+        else None
+    version = f"{C.code_version()} {MAX_BYTES}" if store else ""
+    base_key = C.key(errors, *map(str, folders))
+    files = [f / name for f in folders for name in (FACTS, TEXT)]
+    check = f"{version} {C.stamp(files)}" if store else ""
+    if store:
+        hit = store.get("bases", base_key, check)
+        if isinstance(hit, Briefing):
+            return hit
     codebooks = load_codebooks()
     # Parsing makes millions of small objects and keeps them all; the cyclic garbage
     # collector would rescan the growing heap again and again (3x the whole load time
@@ -1059,17 +1074,73 @@ def load(path: Path | str | None = None, *, errors: Literal["raise", "skip"] = "
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        parses = [parse_article(folder, codebooks) for folder in folders]
+        parses = _parse_all(folders, codebooks, store, version)
         if errors == "skip":
-            return _load_skipping(parses, codebooks)
-        frames, found = assemble(parses, codebooks)
-        problems = [p for parse in parses for p in parse.problems] + found
-        if problems:
-            raise FactError(problems)
-        return _briefing(frames, codebooks, ())
+            result = _load_skipping(parses, codebooks)
+        else:
+            frames, found = assemble(parses, codebooks)
+            problems = [p for parse in parses for p in parse.problems] + found
+            if problems:
+                raise FactError(problems)
+            result = _briefing(frames, codebooks, ())
+        if store:
+            store.put("bases", base_key, check, result, keep=C.MAX_BASES)
+        return result
     finally:
         if was_enabled:
             gc.enable()
+
+
+# Below this many articles to parse, starting worker processes costs more than it saves.
+PARALLEL_FROM = 50
+
+
+def _parse_all(folders: list[Path], codebooks: Codebooks, store: Any, version: str
+               ) -> list[ArticleParse]:
+    """Every folder's parse: from the cache where its files are unchanged, else parsed
+    (in worker processes when there are many) and stored."""
+    from briefing import cache as C
+
+    parses: dict[int, ArticleParse] = {}
+    todo: list[tuple[int, Path, str]] = []
+    for i, folder in enumerate(folders):
+        check = f"{version} {C.stamp([folder / FACTS, folder / TEXT])}" if store else ""
+        hit = store.get("articles", C.key(str(folder)), check) if store else None
+        if isinstance(hit, ArticleParse):
+            parses[i] = hit
+        else:
+            todo.append((i, folder, check))
+    workers = min(os.cpu_count() or 1, 8)
+    if len(todo) >= PARALLEL_FROM and workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # "spawn": a kernel or server process has threads, and forking it is unsafe.
+        folder_of = store.folder if store else None
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")
+                                 ) as pool:
+            done = pool.map(_parse_and_store, [f for _, f, _ in todo],
+                            [c for _, _, c in todo], [folder_of] * len(todo),
+                            chunksize=max(1, len(todo) // (workers * 4)))
+            for (i, _, _), parse in zip(todo, done, strict=True):
+                parses[i] = parse
+    else:
+        for i, folder, check in todo:
+            parses[i] = parse_article(folder, codebooks)
+            if store:
+                store.put("articles", C.key(str(folder)), check, parses[i])
+    return [parses[i] for i in range(len(folders))]
+
+
+def _parse_and_store(folder: Path, check: str, cache_folder: Path | None) -> ArticleParse:
+    """One article in a worker process; the worker writes its cache entry itself."""
+    from briefing import cache as C
+
+    gc.disable()  # as in `load`: the worker's heap only grows
+    parse = parse_article(folder)
+    if cache_folder is not None:
+        C.Cache(cache_folder).put("articles", C.key(str(folder)), check, parse)
+    return parse
 
 
 def _load_skipping(parses: list[ArticleParse], codebooks: Codebooks) -> Briefing:

@@ -1,0 +1,162 @@
+"""Structure behind the speed work: the load cache, parallel parsing, unvalidated figures.
+
+Nothing here is timed (the targets live in `bench/`); these tests make sure the shortcuts
+taken for speed give the same results as the slow path.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+import briefing
+from bench.generate import generate
+from briefing.charts import CHARTS
+from briefing.select import Selection, select
+from tests.tiny import scaled, tiny_briefing
+
+L = sys.modules["briefing.load"]
+DATA = Path(__file__).resolve().parent / "data" / "articles"
+
+
+@pytest.fixture()
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BRIEFING_CACHE", str(folder))
+    return folder
+
+
+def _same(a: briefing.Briefing, b: briefing.Briefing) -> None:
+    for name in briefing.FRAMES:
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), check_like=False)
+    assert a.problems == b.problems
+
+
+# ------------------------------------------------------------------------ cache
+def test_cache_hit_equals_fresh_load(cache_dir):
+    fresh = briefing.load(DATA, cache=False)
+    assert not cache_dir.exists() or not any(cache_dir.rglob("*.pickle"))
+    first = briefing.load(DATA)
+    assert list((cache_dir / "bases").glob("*.pickle"))
+    assert len(list((cache_dir / "articles").glob("*.pickle"))) == 2
+    again = briefing.load(DATA)
+    _same(fresh, first)
+    _same(fresh, again)
+
+
+def test_cache_writes_nothing_next_to_the_facts(cache_dir, tmp_path):
+    facts = generate(3, tmp_path / "facts")
+    before = sorted(p.relative_to(facts) for p in facts.rglob("*"))
+    briefing.load(facts)
+    briefing.load(facts)
+    assert sorted(p.relative_to(facts) for p in facts.rglob("*")) == before
+
+
+def test_changed_article_is_parsed_again(cache_dir, tmp_path):
+    facts = generate(3, tmp_path / "facts")
+    first = briefing.load(facts)
+    yaml = facts / "art-00002" / "facts.yaml"
+    yaml.write_text(yaml.read_text().replace('"Synthetic report 2"', '"Renamed report"'))
+    second = briefing.load(facts)
+    assert "Renamed report" in set(second.articles["title"])
+    assert "Renamed report" not in set(first.articles["title"])
+    assert len(second.events) == len(first.events)
+
+
+def test_a_broken_edit_is_reported_not_served_from_cache(cache_dir, tmp_path):
+    facts = generate(2, tmp_path / "facts")
+    briefing.load(facts)
+    yaml = facts / "art-00001" / "facts.yaml"
+    yaml.write_text(yaml.read_text().replace("status: occurred", "status: happened", 1))
+    with pytest.raises(briefing.FactError, match="happened"):
+        briefing.load(facts)
+    skipped = briefing.load(facts, errors="skip")
+    assert list(skipped.articles["article_id"]) == ["art-00002"]
+
+
+def test_corrupt_cache_files_fall_back_to_a_fresh_load(cache_dir):
+    fresh = briefing.load(DATA, cache=False)
+    briefing.load(DATA)
+    for p in cache_dir.rglob("*.pickle"):
+        p.write_bytes(b"not a pickle at all")
+    _same(fresh, briefing.load(DATA))
+    for p in cache_dir.rglob("*.pickle"):
+        p.write_bytes(p.read_bytes()[:20])  # truncated
+    _same(fresh, briefing.load(DATA))
+
+
+def test_cache_false_and_env_off_write_nothing(cache_dir, monkeypatch):
+    briefing.load(DATA, cache=False)
+    assert not any(cache_dir.rglob("*.pickle"))
+    monkeypatch.setenv("BRIEFING_CACHE", "off")
+    briefing.load(DATA)
+    assert not any(cache_dir.rglob("*.pickle"))
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_cache_folder_writable_by_others_is_not_used(cache_dir):
+    cache_dir.mkdir(mode=0o777)
+    os.chmod(cache_dir, 0o777)
+    briefing.load(DATA)
+    assert not any(cache_dir.rglob("*.pickle"))
+
+
+# ------------------------------------------------------------------------ parallel
+def test_parallel_parse_equals_serial_parse(tmp_path, monkeypatch):
+    facts = generate(6, tmp_path / "facts")
+    serial = briefing.load(facts, cache=False)
+    monkeypatch.setattr(L, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    parallel = briefing.load(facts, cache=False)
+    _same(serial, parallel)
+
+
+def test_generated_fact_base_is_valid(tmp_path):
+    facts = generate(4, tmp_path / "facts")
+    b = briefing.load(facts, cache=False)
+    assert len(b.articles) == 4
+    assert 45 <= len(b.events) / 4 + len(b.statements) / 4 + len(b.positions) / 4 <= 60
+    assert b.events["event_id"].is_unique
+
+
+# ------------------------------------------------------------------------ figures
+def _fully_validated(fig: go.Figure) -> None:
+    """Charts skip plotly's validation at run time; here every property is checked."""
+    d = fig.to_dict()
+    checked = go.Figure(d).to_dict()  # raises ValueError on an unknown property or value
+    # A magic-underscore key ("marker_color") passes validation by being expanded into a
+    # path, but plotly.js would ignore it in JSON: the key trees must be the same.
+    assert _key_tree(d) == _key_tree(checked)
+
+
+def _key_tree(x: object) -> object:
+    if isinstance(x, dict):
+        return {k: _key_tree(v) for k, v in x.items() if k != "template"}
+    if isinstance(x, list | tuple) and x and isinstance(x[0], dict):
+        return [_key_tree(v) for v in x]
+    return None
+
+
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_every_chart_passes_full_validation(name):
+    for b in (tiny_briefing(), scaled(tiny_briefing(), 30)):
+        fig = CHARTS[name](b)
+        assert isinstance(fig, go.Figure)
+        _fully_validated(fig)
+        empty = select(b, Selection(actors={"no-such-actor"}))
+        _fully_validated(CHARTS[name](empty))
+
+
+def test_real_article_dashboard_figures_pass_full_validation():
+    from briefing.page import CHARTS as PAGE_CHARTS
+
+    b = briefing.load()
+    sel = Selection(issue=b.issues["issue_id"].iloc[0], focus_actor="iran")
+    sub = select(b, sel)
+    for _title, build, _deps in PAGE_CHARTS.values():
+        _fully_validated(build(sub, sel))
