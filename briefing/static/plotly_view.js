@@ -20,6 +20,7 @@ function pageState() {
       drawn: new Set(),
       expected: 0,
       views: new Set(),
+      pending: 0,
       plotly: null,
       geo: new Map(),
     };
@@ -163,6 +164,14 @@ function markDrawn(chartId, groupSize, el) {
   if (first) window.dispatchEvent(new CustomEvent("briefing-ready"));
 }
 
+// While any view has a redraw queued or running, <body> carries data-briefing-drawing:
+// tests and the benchmark wait for it to go away after an interaction.
+function drawing(delta) {
+  const state = pageState();
+  state.pending = Math.max(0, state.pending + delta);
+  if (document.body) document.body.toggleAttribute("data-briefing-drawing", state.pending > 0);
+}
+
 // ---- clicks --------------------------------------------------------------------------
 
 function plainValue(value) {
@@ -263,6 +272,7 @@ function render({ model, el }) {
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
+    drawing(+1);
     queueMicrotask(() => {
       scheduled = false;
       chain = chain.then(draw).catch((err) => {
@@ -272,7 +282,7 @@ function render({ model, el }) {
         } catch (sendErr) {
           // the comm may be gone
         }
-      });
+      }).finally(() => drawing(-1));
     });
   };
 
