@@ -1,0 +1,1 @@
+"""Security tests: hostile input, hostile text, what the server exposes, load."""
