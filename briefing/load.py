@@ -1101,35 +1101,54 @@ def _parse_all(folders: list[Path], codebooks: Codebooks, store: Any, version: s
     (in worker processes when there are many) and stored."""
     from briefing import cache as C
 
-    parses: dict[int, ArticleParse] = {}
-    todo: list[tuple[int, Path, str]] = []
-    for i, folder in enumerate(folders):
-        check = f"{version} {C.stamp([folder / FACTS, folder / TEXT])}" if store else ""
-        hit = store.get("articles", C.key(str(folder)), check) if store else None
-        if isinstance(hit, ArticleParse):
-            parses[i] = hit
-        else:
-            todo.append((i, folder, check))
+    parses: dict[int, ArticleParse] = dict(_cached(folders, store, version))
+    todo = [(i, folder, f"{version} {C.stamp([folder / FACTS, folder / TEXT])}"
+             if store else "") for i, folder in enumerate(folders) if i not in parses]
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) >= PARALLEL_FROM and workers > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # "spawn": a kernel or server process has threads, and forking it is unsafe.
-        folder_of = store.folder if store else None
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")
-                                 ) as pool:
-            done = pool.map(_parse_and_store, [f for _, f, _ in todo],
-                            [c for _, _, c in todo], [folder_of] * len(todo),
-                            chunksize=max(1, len(todo) // (workers * 4)))
-            for (i, _, _), parse in zip(todo, done, strict=True):
+        try:
+            for (i, _, _), parse in zip(todo, _parse_in_workers(todo, store, workers),
+                                        strict=True):
                 parses[i] = parse
-    else:
-        for i, folder, check in todo:
-            parses[i] = parse_article(folder, codebooks)
-            if store:
-                store.put("articles", C.key(str(folder)), check, parses[i])
+        except Exception:  # noqa: BLE001 - no worker processes here: parse in this one
+            parses.clear()
+            parses.update({i: hit for i, hit in _cached(folders, store, version)})
+    for i, folder, check in todo:
+        if i in parses:
+            continue
+        parses[i] = parse_article(folder, codebooks)
+        if store:
+            store.put("articles", C.key(str(folder)), check, parses[i])
     return [parses[i] for i in range(len(folders))]
+
+
+def _cached(folders: list[Path], store: Any, version: str
+            ) -> Iterable[tuple[int, ArticleParse]]:
+    from briefing import cache as C
+
+    if not store:
+        return
+    for i, folder in enumerate(folders):
+        check = f"{version} {C.stamp([folder / FACTS, folder / TEXT])}"
+        hit = store.get("articles", C.key(str(folder)), check)
+        if isinstance(hit, ArticleParse):
+            yield i, hit
+
+
+def _parse_in_workers(todo: list[tuple[int, Path, str]], store: Any, workers: int
+                      ) -> list[ArticleParse]:
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    # A process with threads (a Jupyter kernel, a server) must not fork; a plain script
+    # is forked, which also spares it the re-import of its main module that "spawn" does.
+    method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+    folder_of = store.folder if store else None
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        return list(pool.map(_parse_and_store, [f for _, f, _ in todo],
+                             [c for _, _, c in todo], [folder_of] * len(todo),
+                             chunksize=max(1, len(todo) // (workers * 4))))
 
 
 def _parse_and_store(folder: Path, check: str, cache_folder: Path | None) -> ArticleParse:
