@@ -42,6 +42,21 @@ DENIED_PATH = re.compile(
     re.IGNORECASE,
 )
 
+#: What a dashboard page needs, relative to the server URL; every other path is refused
+#: (Voilà would otherwise redirect it to ``/voila/files/`` or answer with a 500).
+_KERNEL_ID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+SERVED_PATH = re.compile(
+    r"^/(?:$"  # the dashboard
+    r"|voila/static/[^/].*"  # Voilà's, ours (briefing/static) and plotly.min.js
+    r"|voila/templates/[a-z0-9_-]+/static/[^/].*"  # a template's own static files
+    r"|voila/labextensions/[^/].*"  # the widget front-ends
+    r"|voila/api/themes/[^/].*"
+    rf"|api/kernels/{_KERNEL_ID}(?:/channels)?"  # the page's own kernel (id is a secret)
+    rf"|voila/(?:query|execution|api/shutdown)/{_KERNEL_ID}"
+    r"|login"  # only used when a token is set
+    r")$"
+)
+
 __all__ = ["base_config", "build_argv", "main", "make_app_class", "prepare_environment"]
 
 
@@ -94,6 +109,12 @@ def base_config():  # type: ignore[no-untyped-def]
 
 
 class _DeniedPathMatcher(Matcher):
+    """Matches (so that `_DeniedHandler` answers 404) a request for a denied file, or
+    for any path outside `SERVED_PATH` under `prefix` (the server URL)."""
+
+    def __init__(self, prefix: str = "/") -> None:
+        self.prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+
     def match(self, request):  # type: ignore[no-untyped-def]
         path = request.path or ""
         for _ in range(3):  # undo (double) percent-encoding before judging
@@ -101,7 +122,11 @@ class _DeniedPathMatcher(Matcher):
             if decoded == path:
                 break
             path = decoded
-        return {} if DENIED_PATH.search(path) else None
+        if DENIED_PATH.search(path) or "\\" in path or "\x00" in path:
+            return {}
+        if not path.startswith(self.prefix):
+            return {}
+        return None if SERVED_PATH.match("/" + path[len(self.prefix):]) else {}
 
 
 class _DeniedHandler(web.RequestHandler):
@@ -144,7 +169,7 @@ def make_app_class():  # type: ignore[no-untyped-def]
             handlers = super().init_handlers()
             plotly_dir = str(plotly_js_path().parent)
             ours = [
-                Rule(_DeniedPathMatcher(), _DeniedHandler),
+                Rule(_DeniedPathMatcher(self.server_url), _DeniedHandler),
                 Rule(
                     PathMatches(url_path_join(self.server_url, r"/voila/static/(plotly\.min\.js)")),
                     _CachedStaticFileHandler,

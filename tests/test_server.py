@@ -134,13 +134,37 @@ def test_denied_path_matcher(path: str) -> None:
     assert serve._DeniedPathMatcher().match(request) == {}
 
 
+KERNEL = "0b3c2f8e-6a1d-4c5e-9f7a-1234567890ab"
+
+
 @pytest.mark.parametrize(
     "path",
-    ["/", "/voila/static/plotly.min.js", "/voila/static/voila.js", "/api/kernels/x/channels"],
+    ["/", "/voila/static/plotly.min.js", "/voila/static/voila.js",
+     f"/api/kernels/{KERNEL}/channels", f"/api/kernels/{KERNEL}", f"/voila/query/{KERNEL}",
+     "/voila/templates/briefing/static/briefing.css",
+     "/voila/labextensions/@jupyter-widgets/jupyterlab-manager/static/x.js"],
 )
 def test_allowed_path_matcher(path: str) -> None:
     request = type("R", (), {"path": path})()
     assert serve._DeniedPathMatcher().match(request) is None
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/anything", "/api/kernels", "/api/kernels/x/channels", "/api/sessions", "/voila/files/x",
+     "/voila/tree", "/voila/templates/briefing/conf.json", "/voila/static/", "/logout",
+     "/voila/static/a\\b.css", "//etc/passwd"],
+)
+def test_paths_outside_the_dashboard_are_refused(path: str) -> None:
+    request = type("R", (), {"path": path})()
+    assert serve._DeniedPathMatcher().match(request) == {}
+
+
+def test_path_rules_follow_the_server_url() -> None:
+    under = serve._DeniedPathMatcher("/brief/")
+    for path, refused in [("/brief/", False), ("/brief/voila/static/voila.js", False),
+                          ("/", True), ("/voila/static/voila.js", True)]:
+        assert (under.match(type("R", (), {"path": path})()) == {}) is refused, path
 
 
 # ---- integration: a real server, a hostile websocket client -----------------------------------

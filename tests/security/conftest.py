@@ -4,6 +4,8 @@
   slowest problem list, viewers held, kernels and memory); written at the end of the
   session to ``$BRIEFING_ARTIFACTS/security-figures.json`` (default ``test-artifacts/``).
 * ``launcher``: the browser tests' ``start_voila`` and Chromium settings, reused as is.
+* ``hostile_server`` (session): the real server (``briefing.serve``, project settings)
+  serving ``hostile.ipynb``, the dashboard on the hostile-text fact base.
 * ``browser`` (module): headless Debian Chromium; missing Chromium skips locally and fails
   in CI, as in ``tests/browser``.
 """
@@ -56,6 +58,14 @@ def figures() -> Any:
         out = artifacts_dir() / "security-figures.json"
         old = json.loads(out.read_text()) if out.exists() else {}
         out.write_text(json.dumps({**old, **_FIGURES}, indent=2, sort_keys=True) + "\n")
+
+
+@pytest.fixture(scope="session")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    srv = launcher.start_voila(Path(__file__).resolve().parent / "hostile.ipynb",
+                               artifacts_dir() / "logs")
+    yield srv
+    srv.stop()
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,6 @@ from typing import Any
 
 import pytest
 
-from .conftest import launcher
-
 pytestmark = pytest.mark.browser
 
 HERE = Path(__file__).resolve().parent
@@ -61,10 +59,9 @@ POINTS_JS = """(index) => {
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    srv = launcher.start_voila(NOTEBOOK, tmp_path_factory.mktemp("hostile-logs"))
-    yield srv
-    srv.stop()
+def server(hostile_server: Any) -> Any:
+    assert hostile_server.notebook == NOTEBOOK
+    return hostile_server
 
 
 class Watched:
