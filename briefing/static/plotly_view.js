@@ -249,6 +249,11 @@ function render({ model, el }) {
     const revision = model.get("revision");
     const figure = structuredClone(model.get("figure") || {});
     await ensureTopojson(model, figure);
+    // A definite height for the plot's box: with `responsive`, plotly sizes its SVG to
+    // 100% of this element, and a box without a height collapses after quick redraws
+    // or a window resize.
+    const height = Number((figure.layout || {}).height) || 450;
+    plot.style.height = `${height}px`;
     await Plotly.react(plot, {
       data: figure.data || [],
       layout: figure.layout || {},

@@ -547,18 +547,11 @@ def test_screenshots(
         page.close()
 
 
-# ---- bugs found here -------------------------------------------------------------------------
+# ---- regressions -------------------------------------------------------------------------------
+# Charts once collapsed to a thin strip after a quick redraw or a window resize: the plot's box
+# had no height under plotly's responsive sizing.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "plotly_view.js draws figures without a layout height under config responsive=true; a "
-        "redraw right after another (filter, then Reset) or a window resize can leave the "
-        "plot's .svg-container at height:100% of a parent with no height, so the chart "
-        "collapses to the view's 120 px min-height and is cut off"
-    ),
-)
 def test_charts_keep_their_height_after_quick_updates_and_resize(dash: Any, facts: Any) -> None:
     page = dash.page
     total = len(facts.events)
