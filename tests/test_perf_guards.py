@@ -160,3 +160,45 @@ def test_real_article_dashboard_figures_pass_full_validation():
     sub = select(b, sel)
     for _title, build, _deps in PAGE_CHARTS.values():
         _fully_validated(build(sub, sel))
+
+
+# ------------------------------------------------------------------------ widget JSON
+def _decoded(x: object) -> object:
+    """Typed arrays unpacked, NaN as None, whole floats as ints, midnight dates as days."""
+    import base64
+    import math
+
+    import numpy as np
+
+    if isinstance(x, dict):
+        if set(x) >= {"dtype", "bdata"}:
+            values = np.frombuffer(base64.b64decode(x["bdata"]), dtype=np.dtype(x["dtype"]))
+            shape = x.get("shape")
+            if shape:
+                values = values.reshape([int(n) for n in str(shape).split(",")])
+            return _decoded(values.tolist())
+        return {k: _decoded(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_decoded(v) for v in x]
+    if isinstance(x, float):
+        return None if math.isnan(x) else int(x) if x == int(x) else x
+    if isinstance(x, str) and len(x) >= 19 and x[10] == "T" and x[11:19] == "00:00:00":
+        return x[:10]
+    return x
+
+
+def test_widget_json_matches_plotly_json():
+    import json
+
+    from briefing.page import CHARTS as PAGE_CHARTS
+    from briefing.widgets import figure_to_dict
+
+    b = briefing.load()
+    for sel in (Selection(issue=b.issues["issue_id"].iloc[0]),
+                Selection(statuses={"occurred"}, focus_actor="iran")):
+        sub = select(b, sel)
+        for _title, build, _deps in PAGE_CHARTS.values():
+            fig = build(sub, sel)
+            fast = figure_to_dict(fig)
+            json.dumps(fast, allow_nan=False)  # what the kernel's message packer demands
+            assert _decoded(fast) == _decoded(json.loads(fig.to_json()))

@@ -50,6 +50,7 @@ from briefing.charts.theme import (
     click_ids,
     esc,
     esc_series,
+    event_summaries,
     flat_colorbar,
     plain,
     score_bin_colour,
@@ -134,8 +135,7 @@ def geo_map(
     if not involved:
         return base_figure(title=title, height=height, width=width,
                            empty_message="No states with a known capital in this selection")
-    summaries = pd.Series(esc_series(b.events["summary"]).to_numpy(),
-                          index=b.events["event_id"])
+    summaries = event_summaries(b)
     edges = edge_table(legs, ["a", "z"], summaries=summaries)
     traces: list[go.BaseTraceType] = []
     if len(edges):

@@ -29,8 +29,10 @@ from briefing.charts.theme import (
     click_ids,
     esc,
     esc_series,
+    event_summaries,
     flat_colorbar,
     legend_marker,
+    memo,
     names,
     plain,
     plover_words,
@@ -48,11 +50,16 @@ LEG_WORDS = {"direct": "", "hands": "hands the message to", "carries": "carries 
 
 def edge_legs(b: Briefing) -> pd.DataFrame:
     """One row per drawn leg of an event: src, tgt, leg, event_id, type, mode, score.
+    (Built once per Briefing value; treat it as read-only.)
 
     An act goes from each `actor` to each `recipient` (to each `subject` when there is no
     recipient). When someone carries it (`via`), it is drawn as two legs, actor → carrier
     ("hands") and carrier → recipient ("carries"), instead of the direct line.
     """
+    return memo(b, "_edge_legs", lambda: _edge_legs(b))
+
+
+def _edge_legs(b: Briefing) -> pd.DataFrame:
     p = plain(b.participants[["event_id", "actor_id", "role"]])
     ev = plain(b.events[["event_id", "plover_type", "plover_mode", "plover_score"]])
     by = {r: p.loc[p["role"] == r, ["event_id", "actor_id"]] for r in
@@ -282,8 +289,7 @@ def network(
     pos = layout_positions(actors)
     legs = legs[legs["src"].isin(pos) & legs["tgt"].isin(pos)]
 
-    summaries = pd.Series(esc_series(b.events["summary"]).to_numpy(),
-                          index=b.events["event_id"])
+    summaries = event_summaries(b)
     edges = edge_table(legs, ["src", "tgt", "leg"], summaries=summaries)
     if len(edges) > MAX_EDGES:  # the busiest links; the others are in the note
         capped = (capped + " " if capped else "") + (

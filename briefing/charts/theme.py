@@ -9,13 +9,16 @@ template as a placeholder and renders `<b>`, `<br>` etc. as markup, so a summary
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from briefing.model import Briefing
+
+T = TypeVar("T")
 
 FONT = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
 MARGIN = {"l": 20, "r": 20, "t": 56, "b": 30}
@@ -131,6 +134,22 @@ def esc_series(values: pd.Series) -> pd.Series:
     return (s.str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False)
             .str.replace(">", "&gt;", regex=False).str.replace('"', "&#34;", regex=False)
             .str.replace("'", "&#39;", regex=False)).astype(object)
+
+
+def memo(b: Briefing, name: str, build: Callable[[], T]) -> T:
+    """A value derived from `b` alone, built once and kept on the Briefing value (frames
+    are read-only; a selection is a new Briefing). Charts drawn from the same selection
+    share work this way: the network and the map both need the edge legs."""
+    d = b.__dict__
+    if name not in d:
+        d[name] = build()
+    return d[name]
+
+
+def event_summaries(b: Briefing) -> pd.Series:
+    """Escaped event summaries by event id."""
+    return memo(b, "_event_summaries", lambda: pd.Series(
+        esc_series(b.events["summary"]).to_numpy(), index=b.events["event_id"]))
 
 
 def plain(frame: pd.DataFrame) -> pd.DataFrame:
