@@ -248,7 +248,8 @@ class Dashboard:
                               "issue matters to the actor; hollow: low confidence."), (1, 520)),
              (self._card("overview", v["overview"],
                          note="Each cell: where an actor stands on an issue's own 0–100 "
-                              "scale."), (1, 520))],
+                              "scale (hover for its two ends). Grey: no position "
+                              "recorded."), (1, 520))],
             [(self._card("timeline", v["timeline"],
                          note="Background years on the left, the days of the story on the "
                               "right."), (1, 520)),
@@ -262,12 +263,14 @@ class Dashboard:
                               "judged."), (1, 520))],
         ]
         boxes = []
-        for row in rows:
+        for i, row in enumerate(rows):
             for card, (grow, basis) in row:
                 card.layout = w.Layout(flex=f"{grow} 1 {basis}px", min_width="0")
+            # The first row stretches, so the detail panel runs the network's full height.
             boxes.append(w.HBox([c for c, _ in row],
                                 layout=w.Layout(flex_flow="row wrap", gap="14px",
-                                                align_items="flex-start", width="100%")))
+                                                align_items="stretch" if i == 0
+                                                else "flex-start", width="100%")))
         root = w.VBox([self._header(), filters, *boxes], layout=w.Layout(width="100%"))
         root.add_class("briefing-root")
         return root

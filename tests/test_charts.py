@@ -151,7 +151,7 @@ def test_positions_scale_salience_and_median(b):
     assert list(pts.x) == sorted(pts.x) and all(0 <= x <= 100 for x in pts.x)
     sizes = dict(zip(pts.y, pts.marker.size, strict=True))
     assert sizes["Russia"] > sizes["Pakistan"]  # salience 80 > 50
-    texts = " ".join(a.text for a in fig.layout.annotations)
+    texts = " ".join(a.text for a in fig.layout.annotations).replace("<br>", " ")
     assert "Continue the strikes" in texts and "Immediate unconditional ceasefire" in texts
     assert "median" in texts
     assert fig.layout.shapes[0].x0 == 90  # half the salience (190) lies at or below China

@@ -99,7 +99,7 @@ def positions(
     hover = _hover(b, pos) + np.where(
         pos["n"] > 1, "<br>(" + pos["n"].astype(str) + " judgments: position is their "
         "salience-weighted mean)", "")
-    labels = [esc(n) for n in pos["name"]]
+    labels = [esc(short(n, 30)) for n in pos["name"]]
     traces: list[go.BaseTraceType] = [trace("scatter",
         x=pos["position"], y=labels, mode="markers", showlegend=False,
         marker={"size": 8 + pos["salience"] * 0.3,
@@ -119,7 +119,7 @@ def positions(
     raw_lo, raw_hi = ((iss["scale_0"].iloc[0], iss["scale_100"].iloc[0]) if len(iss)
                       else ("0", "100"))
     # The scale's two ends are named above the plot, each wrapped into its half.
-    lo_lines, hi_lines = wrap_lines(f"0 = {raw_lo}", 44), wrap_lines(f"100 = {raw_hi}", 44)
+    lo_lines, hi_lines = wrap_lines(f"← 0 = {raw_lo}", 32), wrap_lines(f"100 = {raw_hi} →", 32)
     lines = max(len(lo_lines), len(hi_lines))
     n = len(pos)
     return base_figure(
@@ -194,9 +194,11 @@ def positions_overview(
         z=grid.to_numpy(), x=["<br>".join(esc(x) for x in wrap_lines(label, 12))
                               for label in issues["label"]],
         y=[esc(short(nm.get(a, a), 30)) for a in actor_ids], zmin=0, zmax=100,
-        colorscale=[[0, "#5e3c99"], [0.5, "#f7f7f7"], [1, "#e66101"]],
-        colorbar={"title": {"text": "position<br>0–100 on each<br>issue's scale"},
-                  "thickness": 12, "len": 0.9},
+        # The middle of the scale is a warm light tone, not white: a cell with no position
+        # shows the grey plot background instead, so "missing" never reads as "neutral".
+        colorscale=[[0, "#5e3c99"], [0.5, "#efe3c8"], [1, "#e66101"]],
+        colorbar={"title": {"text": "position<br>(0–100)", "side": "top"},
+                  "thickness": 12, "len": 0.8},
         text=text, texttemplate="%{text}", hovertext=hover, hovertemplate=HOVER,
         customdata=custom, xgap=2, ygap=2,
     )
@@ -206,4 +208,5 @@ def positions_overview(
                             "tickangle": 0, "tickfont": {"size": 10}},
         yaxis={"automargin": True, "fixedrange": True, "autorange": "reversed"},
         margin={"l": 20, "r": 20, "t": 40 if title else 10, "b": 20},
+        plot_bgcolor="#e4e4e4",
     )

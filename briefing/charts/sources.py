@@ -62,7 +62,7 @@ def sources(
     hover = hover + np.where(note != "", "<br>" + esc_series(note), "")
     # Names are shortened on the axis (whole on hover); the bar carries only its grade,
     # so long names cannot squeeze the bars into slivers.
-    y = [esc(short(n, 34)) for n in src["name"]]
+    y = [esc(short(n, 44)) for n in src["name"]]
     bars = trace("bar",
         x=src["total"], y=y, orientation="h", showlegend=False,
         marker={"color": [RELIABILITY_COLOURS.get(g, "#999") for g in grade]},

@@ -95,7 +95,7 @@ def timeline(
         n_part = n_in[mask.to_numpy()]
         traces.append(trace("scatter",
             x=x[mask], y=y[mask], xaxis=axis, yaxis="y", mode="markers", name=name,
-            showlegend=False,
+            showlegend=False, cliponaxis=False,
             marker={"size": 12 + 3 * np.sqrt(n_part - 1), "color": [PLOVER_COLOURS.get(t, "#777")
                                           for t in part["plover_type"]],
                     "symbol": [STATUS_SYMBOLS.get(s, "circle") for s in part["status"]],
