@@ -175,11 +175,21 @@ _INIT = r"""
     .some(e => e.textContent.includes('bench-ready'));
   const done = () => document.body &&
     (document.body.hasAttribute('data-briefing-ready') || label());
+  // first time each phase of the page was seen: where the time to interactive goes
+  const phases = window.__phases = {};
+  const seen = (name, yes) => {
+    if (phases[name] === undefined && yes) phases[name] = performance.now();
+  };
   const check = () => {
+    seen('plotly_js', !!window.Plotly);
+    seen('first_widget', !!document.querySelector('.jupyter-widgets'));
+    seen('first_chart_view', !!document.querySelector('.briefing-plotly-view'));
+    seen('first_chart_drawn', !!document.querySelector('[data-briefing-drawn]'));
     if (window.__tti === undefined && done()) window.__tti = performance.now();
   };
-  new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true,
-                                                 attributeFilter: ['data-briefing-ready']});
+  new MutationObserver(check).observe(document, {
+    subtree: true, childList: true, attributes: true,
+    attributeFilter: ['data-briefing-ready', 'data-briefing-drawn']});
   for (const kind of ['mousedown', 'change', 'input']) {
     document.addEventListener(kind, () => {
       if (window.__armed && window.__t0 === undefined) window.__t0 = performance.now();
@@ -325,8 +335,13 @@ def page_view(browser: Any, url: str, *, timeout_ms: float = 180_000) -> dict[st
     page.goto(url, wait_until="commit", timeout=timeout_ms)
     page.wait_for_function("() => window.__tti !== undefined", timeout=timeout_ms, polling=50)
     tti = page.evaluate("() => window.__tti")
+    phases = page.evaluate("() => window.__phases")
+    nav = page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
+                        " return n ? {html_done: n.responseEnd, dom_content_loaded:"
+                        " n.domContentLoadedEventEnd} : {}; }")
     page.wait_for_timeout(1000)  # late messages (e.g. comm acks) count as the view's bytes
-    return {"tti_ms": tti, "page": page, "context": context, **counts}
+    return {"tti_ms": tti, "page": page, "context": context, "phases": {**nav, **phases},
+            **counts}
 
 
 def measure_interactions(page: Any, n: int) -> dict[str, list[float]]:
@@ -418,8 +433,8 @@ def bench_browser(runs: int, work: Path, facts_1000: Path | None, clicks: int
                             out["interactions_article"] = measure_interactions(v["page"],
                                                                                clicks)
                         v["context"].close()
-                        views[name].append({k: v[k] for k in ("tti_ms", "http", "ws_in",
-                                                              "ws_out", "requests")})
+                        views[name].append({k: v[k] for k in ("tti_ms", "http", "ws_in", "ws_out",
+                                                              "requests", "phases")})
                         settle([s_dash, s_bare])
                         print(".", end="", flush=True)
                 print()
@@ -445,8 +460,8 @@ def bench_browser(runs: int, work: Path, facts_1000: Path | None, clicks: int
                             out["interactions_1000"] = measure_interactions(v["page"],
                                                                             clicks)
                         v["context"].close()
-                        views[name].append({k: v[k] for k in ("tti_ms", "http", "ws_in",
-                                                              "ws_out", "requests")})
+                        views[name].append({k: v[k] for k in ("tti_ms", "http", "ws_in", "ws_out",
+                                                              "requests", "phases")})
                         settle([s_big, s_bare], timeout=180)
                         print(".", end="", flush=True)
                 print()
@@ -479,6 +494,15 @@ def summarise(res: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         row(f"TTI bare page, {label} (median of {n})", b, None, "ms")
         row(f"TTI ratio dashboard/bare, {label}", d / b, TARGETS["tti_ratio"]
             if label != "preheated_1000" else None, "×", ".2f")
+        for who in ("dashboard", "bare"):
+            names = sorted({k for v in br[label][who] for k in v.get("phases", {})},
+                           key=lambda k: median([v["phases"].get(k, 0)
+                                                 for v in br[label][who]]))
+            views = br[label][who]
+            text = ", ".join(
+                f"{k} {median([v['phases'][k] for v in views if k in v['phases']]):.0f}"
+                for k in names)
+            rows.append((f"  phases ms, {who}, {label}", text, "", ""))
         for kind in ("http", "ws_in", "ws_out"):
             dk = median([v[kind] for v in br[label]["dashboard"]]) / 1024
             bk = median([v[kind] for v in br[label]["bare"]]) / 1024

@@ -62,6 +62,7 @@ from briefing.model import Briefing
 TOPOJSON_PATH = Path(__file__).resolve().parent.parent / "static" / "world_110m.json"
 CAPITALS_PATH = Path(__file__).resolve().parent.parent.parent / "assets" / "geo" / "capitals.csv"
 TOPOJSON_NAME = "world_110m"
+MAX_CHANNELS = 250  # channels drawn at most; the note says how many there are
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +138,9 @@ def geo_map(
                            empty_message="No states with a known capital in this selection")
     summaries = event_summaries(b)
     edges = edge_table(legs, ["a", "z"], summaries=summaries)
+    shown_of = len(edges)
+    if shown_of > MAX_CHANNELS:  # an archive links every pair of states: keep the busiest
+        edges = edges.nlargest(MAX_CHANNELS, "n", keep="first").reset_index(drop=True)
     traces: list[go.BaseTraceType] = []
     if len(edges):
         la0, lo0 = caps.loc[edges["a"], "lat"].to_numpy(), caps.loc[edges["a"], "lon"].to_numpy()
@@ -201,6 +205,11 @@ def geo_map(
     ))
     unplaced = b.actors[b.actors["actor_id"].map(country).isna()]["name"]
     notes = []
+    if shown_of > MAX_CHANNELS:
+        notes.append({"text": f"Drawing the {MAX_CHANNELS} busiest of {shown_of:,} channels.",
+                      "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": 1,
+                      "xanchor": "left", "yanchor": "bottom",
+                      "font": {"size": 11, "color": "#666"}})
     if len(unplaced):
         listed = ", ".join(esc(x) for x in unplaced[:5]) + (" …" if len(unplaced) > 5 else "")
         notes.append({"text": f"not on the map (no country): {listed}", "showarrow": False,
