@@ -223,20 +223,26 @@ class Dashboard:
         box.add_class("briefing-card")
         return box
 
+    @staticmethod
+    def _row(children: list[w.Widget], *, wide: bool = False, **layout: str) -> w.HBox:
+        # ipywidgets' Layout has no `gap`: spacing comes from the dashboard's CSS classes.
+        row = w.HBox(children, layout=w.Layout(flex_flow="row wrap", width="100%", **layout))
+        row.add_class("briefing-row-wide" if wide else "briefing-row")
+        return row
+
     def _layout(self) -> w.Widget:
         filters = w.VBox([
             w.HTML("<h2>Filter the briefing</h2>"),
-            w.HBox([self.w_actors, self.w_types, self.w_status],
-                   layout=w.Layout(flex_flow="row wrap", gap="8px")),
+            self._row([self.w_actors, self.w_types, self.w_status]),
             w.HBox([self.w_dates, self.w_dates_label],
                    layout=w.Layout(width="100%", align_items="center")),
-            w.HBox([self.w_reliability, self.w_issue, self.w_reset, self.w_csv, self.w_html],
-                   layout=w.Layout(flex_flow="row wrap", gap="8px", align_items="center")),
+            self._row([self.w_reliability, self.w_issue, self.w_reset, self.w_csv, self.w_html],
+                      align_items="center"),
             self.downloads, self.status,
         ])
         filters.add_class("briefing-filters")
         v = self.views
-        self.detail.layout = w.Layout(max_height="640px", overflow_y="auto")
+        self.detail.layout = w.Layout(max_height="640px", overflow="auto")
         rows = [
             # (card, flex) pairs: each row wraps to one column on narrow screens.
             [(self._card("network", v["network"],
@@ -267,10 +273,8 @@ class Dashboard:
             for card, (grow, basis) in row:
                 card.layout = w.Layout(flex=f"{grow} 1 {basis}px", min_width="0")
             # The first row stretches, so the detail panel runs the network's full height.
-            boxes.append(w.HBox([c for c, _ in row],
-                                layout=w.Layout(flex_flow="row wrap", gap="14px",
-                                                align_items="stretch" if i == 0
-                                                else "flex-start", width="100%")))
+            boxes.append(self._row([c for c, _ in row], wide=True,
+                                   align_items="stretch" if i == 0 else "flex-start"))
         root = w.VBox([self._header(), filters, *boxes], layout=w.Layout(width="100%"))
         root.add_class("briefing-root")
         return root
