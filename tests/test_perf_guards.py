@@ -202,3 +202,32 @@ def test_widget_json_matches_plotly_json():
             fast = figure_to_dict(fig)
             json.dumps(fast, allow_nan=False)  # what the kernel's message packer demands
             assert _decoded(fast) == _decoded(json.loads(fig.to_json()))
+
+
+# ------------------------------------------------------------------------ chart limits
+def test_edge_table_limit_keeps_the_busiest_edges_unchanged():
+    from briefing.charts.network import edge_legs, edge_table
+
+    b = scaled(tiny_briefing(), 12)
+    legs = edge_legs(b)
+    full = edge_table(legs, ["src", "tgt", "leg"])
+    top = edge_table(legs, ["src", "tgt", "leg"], limit=5)
+    assert top.attrs["total"] == full.attrs["total"] == len(full) > 5
+    expected = full.nlargest(5, "n", keep="first").set_index(["src", "tgt", "leg"])
+    got = top.set_index(["src", "tgt", "leg"]).loc[expected.index]
+    pd.testing.assert_frame_equal(got[["n", "ids", "top_type"]],
+                                  expected[["n", "ids", "top_type"]])
+    assert got["score"].round(9).tolist() == expected["score"].round(9).tolist()
+
+
+def test_big_network_and_map_say_what_they_leave_out(tmp_path):
+    from briefing.charts import geo_map, network
+    from briefing.charts.network import MAX_NODES
+
+    b = scaled(tiny_briefing(), 40)
+    few = network(b, node_limit=4)
+    nodes = [t for t in few.data if t.name == "actors"][0]
+    assert len(nodes.x) <= 4 + len(b.actors[b.actors["kind"] == "state"])
+    assert "most active" in few.layout.annotations[0].text
+    assert MAX_NODES >= 100
+    geo_map(b)  # fewer channels than the cap: no note needed, and no error

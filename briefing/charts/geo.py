@@ -137,10 +137,9 @@ def geo_map(
         return base_figure(title=title, height=height, width=width,
                            empty_message="No states with a known capital in this selection")
     summaries = event_summaries(b)
-    edges = edge_table(legs, ["a", "z"], summaries=summaries)
-    shown_of = len(edges)
-    if shown_of > MAX_CHANNELS:  # an archive links every pair of states: keep the busiest
-        edges = edges.nlargest(MAX_CHANNELS, "n", keep="first").reset_index(drop=True)
+    # an archive links every pair of states: keep the busiest
+    edges = edge_table(legs, ["a", "z"], summaries=summaries, limit=MAX_CHANNELS)
+    shown_of = edges.attrs["total"]
     traces: list[go.BaseTraceType] = []
     if len(edges):
         la0, lo0 = caps.loc[edges["a"], "lat"].to_numpy(), caps.loc[edges["a"], "lon"].to_numpy()

@@ -98,12 +98,30 @@ def events_behind(b: Briefing, kind: str, key: tuple[str, ...]) -> tuple[str, ..
 
 
 def edge_table(legs: pd.DataFrame, keys: list[str], label: dict[str, str] | None = None,
-               summaries: pd.Series | None = None, max_listed: int = 4) -> pd.DataFrame:
-    """Aggregate legs per `keys`: event count, mean score, ids, plain-word hover parts."""
+               summaries: pd.Series | None = None, max_listed: int = 4,
+               limit: int | None = None) -> pd.DataFrame:
+    """Aggregate legs per `keys`: event count, mean score, ids, plain-word hover parts.
+
+    With `limit`, only the `limit` edges with most events are kept (ties: first seen);
+    `.attrs["total"]` says how many edges there were.
+    """
     if legs.empty:
-        return pd.DataFrame(columns=[*keys, "n", "score", "ids", "types", "top_type",
-                                     "listed"])
+        out = pd.DataFrame(columns=[*keys, "n", "score", "ids", "types", "top_type",
+                                    "listed"])
+        out.attrs["total"] = 0
+        return out
     legs = plain(legs)
+    # Event ids per edge, in order of appearance, in plain Python: pandas' per-group
+    # lambdas cost most of a redraw at 1,000 articles.
+    edge_keys = list(zip(*(legs[k].to_numpy(dtype=object) for k in keys), strict=True))
+    ids_of: dict[tuple, dict[str, None]] = {}
+    for key, event in zip(edge_keys, legs["event_id"].to_numpy(dtype=object), strict=True):
+        ids_of.setdefault(key, {})[event] = None
+    total = len(ids_of)
+    if limit is not None and total > limit:
+        busiest = set(sorted(ids_of, key=lambda k: -len(ids_of[k]))[:limit])  # stable
+        ids_of = {k: v for k, v in ids_of.items() if k in busiest}
+        legs = legs[[k in ids_of for k in edge_keys]]
     legs = legs.assign(mode=legs["plover_mode"].fillna(""))
     kinds = (legs.groupby([*keys, "plover_type", "mode"], sort=False)["event_id"].nunique()
              .rename("k").reset_index().sort_values("k", ascending=False))
@@ -114,9 +132,12 @@ def edge_table(legs: pd.DataFrame, keys: list[str], label: dict[str, str] | None
     types = kinds.groupby(keys, sort=False).agg(types=("words", _first_kinds),
                                                 top_type=("plover_type", "first"),
                                                 top_mode=("mode", "first"))
-    g = legs.groupby(keys, sort=False)
-    out = pd.DataFrame({"n": g["event_id"].nunique(), "score": g["plover_score"].mean(),
-                        "ids": g["event_id"].agg(lambda s: " ".join(dict.fromkeys(s)))})
+    score = legs.groupby(keys, sort=False)["plover_score"].mean()
+    index = pd.MultiIndex.from_tuples(list(ids_of), names=keys) if len(keys) > 1 else \
+        pd.Index([k[0] for k in ids_of], name=keys[0])
+    out = pd.DataFrame({"n": [len(v) for v in ids_of.values()],
+                        "score": score.reindex(index).to_numpy(),
+                        "ids": [" ".join(v) for v in ids_of.values()]}, index=index)
     out = out.join(types)
     if summaries is not None:
         def listed(ids: str) -> str:
@@ -128,7 +149,9 @@ def edge_table(legs: pd.DataFrame, keys: list[str], label: dict[str, str] | None
         out["listed"] = out["ids"].map(listed)
     else:
         out["listed"] = ""
-    return out.reset_index()
+    out = out.reset_index()
+    out.attrs["total"] = total
+    return out
 
 
 def _first_kinds(words: pd.Series, n: int = 4) -> str:
@@ -290,11 +313,11 @@ def network(
     legs = legs[legs["src"].isin(pos) & legs["tgt"].isin(pos)]
 
     summaries = event_summaries(b)
-    edges = edge_table(legs, ["src", "tgt", "leg"], summaries=summaries)
-    if len(edges) > MAX_EDGES:  # the busiest links; the others are in the note
+    # the busiest links; the others are in the note
+    edges = edge_table(legs, ["src", "tgt", "leg"], summaries=summaries, limit=MAX_EDGES)
+    if edges.attrs["total"] > MAX_EDGES:
         capped = (capped + " " if capped else "") + (
-            f"Drawing the {MAX_EDGES} busiest of {len(edges):,} links.")
-        edges = edges.nlargest(MAX_EDGES, "n", keep="first").reset_index(drop=True)
+            f"Drawing the {MAX_EDGES} busiest of {edges.attrs['total']:,} links.")
     ego_events: set[str] = set()
     if focus_actor:
         ego_events = set(b.participants.loc[b.participants["actor_id"] == focus_actor,
