@@ -30,8 +30,10 @@ from pathlib import Path
 from typing import Any
 
 _FORMAT = 1
-# Whole-base entries kept (each is one fact base as loaded); older ones are removed.
+# Entries kept, least recently used removed first: whole fact bases as loaded, and single
+# articles (one per folder ever loaded: tests and scratch folders would pile up).
 MAX_BASES = 8
+MAX_ARTICLES = 5000
 
 
 def cache_dir() -> Path:
@@ -141,11 +143,25 @@ class Cache:
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
-            if keep:
-                entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns)
-                for old in entries[:-keep]:
-                    old.unlink(missing_ok=True)
         except Exception:  # noqa: BLE001 - a full disk or a race must not fail the load
+            return
+        if keep:
+            self.trim(kind, keep)
+
+    def trim(self, kind: str, keep: int) -> None:
+        """Remove all but the `keep` most recently used entries of `kind`."""
+        if not self.ok:
+            return
+        try:
+            entries = []
+            with os.scandir(self.folder / kind) as it:
+                for e in it:
+                    if e.name.endswith(".pickle"):
+                        entries.append((e.stat().st_mtime_ns, e.path))
+            entries.sort()
+            for _, path in entries[:-keep]:
+                Path(path).unlink(missing_ok=True)
+        except OSError:
             return
 
 

@@ -1119,6 +1119,8 @@ def _parse_all(folders: list[Path], codebooks: Codebooks, store: Any, version: s
         parses[i] = parse_article(folder, codebooks)
         if store:
             store.put("articles", C.key(str(folder)), check, parses[i])
+    if store and todo:
+        store.trim("articles", max(C.MAX_ARTICLES, len(folders)))
     return [parses[i] for i in range(len(folders))]
 
 

@@ -231,3 +231,15 @@ def test_big_network_and_map_say_what_they_leave_out(tmp_path):
     assert "most active" in few.layout.annotations[0].text
     assert MAX_NODES >= 100
     geo_map(b)  # fewer channels than the cap: no note needed, and no error
+
+
+def test_cache_keeps_a_bounded_number_of_articles(cache_dir, tmp_path, monkeypatch):
+    from briefing import cache as C
+
+    monkeypatch.setattr(C, "MAX_ARTICLES", 2)
+    for k in range(3):
+        briefing.load(generate(1, tmp_path / f"facts-{k}"))
+    assert len(list((cache_dir / "articles").glob("*.pickle"))) == 2
+    three = generate(3, tmp_path / "three")
+    briefing.load(three)  # a base bigger than the limit keeps all of its own
+    assert len(list((cache_dir / "articles").glob("*.pickle"))) == 3
