@@ -83,14 +83,17 @@ def build_argv(
     port: int = DEFAULT_PORT,
     host: str = DEFAULT_HOST,
     open_browser: bool = False,
+    extra: list[str] | None = None,
 ) -> list[str]:
-    """Voilà command-line arguments for serving ``notebook`` (see also ``base_config``)."""
+    """Voilà command-line arguments for serving ``notebook`` (see also ``base_config``).
+    ``extra`` are further ``--Class.trait=value`` settings, after ours so they win."""
     return [
         str(notebook),
         f"--port={int(port)}",
         f"--Voila.ip={host}",
         f"--Voila.open_browser={open_browser}",
         f"--template={TEMPLATE}",
+        *(extra or []),
     ]
 
 
@@ -149,6 +152,27 @@ class _CachedStaticFileHandler(web.StaticFileHandler):
         self.set_header("X-Content-Type-Options", "nosniff")
 
 
+def _touch_kernels_when_handed_out(kernel_manager) -> None:  # type: ignore[no-untyped-def]
+    """A preheated kernel keeps the time it was started as its last activity; handed to a
+    viewer an hour later, the culler may shut it down before the page connects (the page
+    then never works). Mark it active at hand-out, so culling counts from the viewer."""
+    get = getattr(kernel_manager, "get_rendered_notebook", None)
+    if get is None or getattr(get, "_briefing_touch", False):
+        return
+    from jupyter_server._tz import utcnow
+
+    async def handed_out(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = await get(*args, **kwargs)
+        try:
+            kernel_manager.get_kernel(result[2]).last_activity = utcnow()
+        except (KeyError, IndexError, TypeError):  # already gone: the page will say so
+            pass
+        return result
+
+    handed_out._briefing_touch = True  # type: ignore[attr-defined]
+    kernel_manager.get_rendered_notebook = handed_out
+
+
 def make_app_class():  # type: ignore[no-untyped-def]
     """The Voilà application class with the briefing additions (imported lazily: voila is big)."""
     from jupyter_server.utils import url_path_join
@@ -167,6 +191,7 @@ def make_app_class():  # type: ignore[no-untyped-def]
 
         def init_handlers(self) -> list:
             handlers = super().init_handlers()
+            _touch_kernels_when_handed_out(self.kernel_manager)
             plotly_dir = str(plotly_js_path().parent)
             ours = [
                 Rule(_DeniedPathMatcher(self.server_url), _DeniedHandler),
@@ -192,12 +217,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_SETTING = re.compile(r"^--[A-Za-z]\w*\.\w+=.*$")
+
+
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="briefing serve", description="Serve the briefing dashboard with Voilà."
+        prog="briefing serve", description="Serve the briefing dashboard with Voilà.",
+        epilog="Any --Class.trait=value argument is passed on to Voilà (for example "
+               "--MappingKernelManager.cull_idle_timeout=600).",
     )
     add_arguments(parser)
-    return parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    unknown = [a for a in rest if not _SETTING.match(a)]
+    if unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    args.voila_settings = rest
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -215,7 +250,8 @@ def run(args: argparse.Namespace) -> int:
     app_class = make_app_class()
     app = app_class.instance(config=base_config())
     app.initialize(
-        build_argv(notebook, port=args.port, host=args.host, open_browser=args.open)
+        build_argv(notebook, port=args.port, host=args.host, open_browser=args.open,
+                   extra=getattr(args, "voila_settings", None))
     )
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
 
