@@ -117,6 +117,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["serve"]:
+        # serve also passes any --Class.trait=value on to Voilà, so it parses its own line.
+        from briefing import serve as server
+
+        return server.main(argv[1:])
     args = parser().parse_args(argv)
     return COMMANDS[args.command].run(args)
 
