@@ -121,24 +121,36 @@ def edge_table(legs: pd.DataFrame, keys: list[str], label: dict[str, str] | None
     if limit is not None and total > limit:
         busiest = set(sorted(ids_of, key=lambda k: -len(ids_of[k]))[:limit])  # stable
         ids_of = {k: v for k, v in ids_of.items() if k in busiest}
-        legs = legs[[k in ids_of for k in edge_keys]]
-    legs = legs.assign(mode=legs["plover_mode"].fillna(""))
-    kinds = (legs.groupby([*keys, "plover_type", "mode"], sort=False)["event_id"].nunique()
-             .rename("k").reset_index().sort_values("k", ascending=False))
-    kinds["words"] = [f"{plover_words(t, m)} ×{k}" for t, m, k in
-                      zip(kinds["plover_type"], kinds["mode"], kinds["k"], strict=True)]
-    # The commonest kinds first; an archive's busiest edge has dozens, and every kind named
-    # in every hover made most of the figure's megabytes at 1,000 articles.
-    types = kinds.groupby(keys, sort=False).agg(types=("words", _first_kinds),
-                                                top_type=("plover_type", "first"),
-                                                top_mode=("mode", "first"))
-    score = legs.groupby(keys, sort=False)["plover_score"].mean()
+    # Kinds (PLOVER type and mode) per edge, commonest first, and the mean score: one
+    # pass over the kept legs (pandas' groupby machinery costs more than the work here).
+    kept = legs[[k in ids_of for k in edge_keys]] if len(ids_of) < total else legs
+    kinds_of: dict[tuple, dict[tuple[str, str], set[str]]] = {k: {} for k in ids_of}
+    sums: dict[tuple, list[float]] = {k: [0.0, 0] for k in ids_of}
+    modes = kept["plover_mode"].to_numpy(dtype=object)
+    for key, event, ptype, mode, score in zip(
+            zip(*(kept[k].to_numpy(dtype=object) for k in keys), strict=True),
+            kept["event_id"].to_numpy(dtype=object), kept["plover_type"].to_numpy(dtype=object),
+            modes, kept["plover_score"].to_numpy(dtype=float), strict=True):
+        mode = mode if isinstance(mode, str) else ""
+        kinds_of[key].setdefault((ptype, mode), set()).add(event)
+        if score == score:  # NaN scores are left out of the mean, as pandas does
+            sums[key][0] += score
+            sums[key][1] += 1
     index = pd.MultiIndex.from_tuples(list(ids_of), names=keys) if len(keys) > 1 else \
         pd.Index([k[0] for k in ids_of], name=keys[0])
+    types, top_type, top_mode = [], [], []
+    for key in ids_of:
+        ranked = sorted(kinds_of[key].items(), key=lambda kv: -len(kv[1]))
+        words = [f"{plover_words(t, m)} ×{len(ev)}" for (t, m), ev in ranked]
+        types.append(_first_kinds(pd.Series(words, dtype=object)) if len(words) > 4
+                     else ", ".join(words))
+        top_type.append(ranked[0][0][0])
+        top_mode.append(ranked[0][0][1])
     out = pd.DataFrame({"n": [len(v) for v in ids_of.values()],
-                        "score": score.reindex(index).to_numpy(),
-                        "ids": [" ".join(v) for v in ids_of.values()]}, index=index)
-    out = out.join(types)
+                        "score": [t / c if c else np.nan for t, c in sums.values()],
+                        "ids": [" ".join(v) for v in ids_of.values()],
+                        "types": types, "top_type": top_type, "top_mode": top_mode},
+                       index=index)
     if summaries is not None:
         def listed(ids: str) -> str:
             ids_ = ids.split(" ", max_listed)
