@@ -119,7 +119,7 @@ def wrap_lines(text: object, width: int) -> list[str]:
     """Raw text broken into lines of at most `width` characters (escape each line after)."""
     import textwrap
 
-    return textwrap.wrap(str(text), width, break_long_words=False) or [""]
+    return textwrap.wrap(str(text), width) or [""]
 
 
 def short(text: object, width: int) -> str:
@@ -252,26 +252,44 @@ def event_hover(b: Briefing, events: pd.DataFrame | None = None) -> pd.Series:
     ev = plain(b.events if events is None else events)
     if ev.empty:
         return pd.Series([], dtype=object, index=ev.index)
-    roles = event_roles(b, ev["event_id"]).reindex(ev["event_id"]).fillna("")
-    roles.index = ev.index
-    src = plain(b.sources).set_index("source_id")
-    src_name = ev["source_id"].map(src["name"]).fillna("unknown source")
-    grade = ev["source_id"].map(src["reliability"]).fillna("F")
-    rel = grade.map(reliability_meanings(b)).fillna("")
-    cred = ev["credibility"].map(credibility_meanings(b)).fillna("")
-    who = roles["actor"]
-    who = who + np.where(roles["recipient"] != "", " → " + roles["recipient"], "")
-    who = who + np.where(roles["via"] != "", " (carried by " + roles["via"] + ")", "")
-    who = who + np.where(roles["subject"] != "", "; about " + roles["subject"], "")
-    kind = [plover_words(t, m if isinstance(m, str) else "")
-            for t, m in zip(ev["plover_type"], ev["plover_mode"], strict=True)]
-    status = ev["status"].map(STATUS_WORDS).fillna(ev["status"])
-    return ("<b>" + esc_series(ev["summary"]) + "</b><br>"
-            + who + "<br>"
-            + pd.Series(kind, index=ev.index) + " · " + status
-            + " · " + date_words(ev["date"], ev["date_precision"]) + "<br>"
-            + "source: " + esc_series(src_name) + " (" + grade.astype(str) + ", "
-            + rel.str.lower() + "); information: " + cred.str.lower()).astype(object)
+    # Plain Python over the rows: a few dozen pandas string operations on short columns
+    # cost more than the text itself (half of every timeline redraw).
+    wanted = set(ev["event_id"])
+    nm = names(b)
+    roles: dict[str, dict[str, list[str]]] = {}
+    p = b.participants
+    for e, a, r in zip(p["event_id"].to_numpy(dtype=object), p["actor_id"].to_numpy(dtype=object),
+                       p["role"].to_numpy(dtype=object), strict=True):
+        if e in wanted:
+            n = nm.get(a)
+            roles.setdefault(e, {}).setdefault(r, []).append(esc(a if n is None else n))
+    src = dict(zip(b.sources["source_id"], zip(b.sources["name"],
+                                               b.sources["reliability"].astype(object),
+                                               strict=True), strict=False))
+    rel_words = reliability_meanings(b)
+    cred_words = credibility_meanings(b)
+    dates = date_words(ev["date"], ev["date_precision"]).to_numpy(dtype=object)
+    out = []
+    for i, (e, summary, ptype, mode, status, source, cred) in enumerate(zip(
+            ev["event_id"], ev["summary"], ev["plover_type"], ev["plover_mode"],
+            ev["status"], ev["source_id"], ev["credibility"], strict=True)):
+        r = roles.get(e, {})
+        who = ", ".join(r.get("actor", ()))
+        if r.get("recipient"):
+            who += " → " + ", ".join(r["recipient"])
+        if r.get("via"):
+            who += " (carried by " + ", ".join(r["via"]) + ")"
+        if r.get("subject"):
+            who += "; about " + ", ".join(r["subject"])
+        name, grade = src.get(source, (None, None))
+        name = "unknown source" if name is None or name != name else name
+        grade = "F" if grade is None or grade != grade else str(grade)
+        kind = plover_words(ptype, mode if isinstance(mode, str) else "")
+        out.append(f"<b>{esc(summary)}</b><br>{who}<br>{kind} · "
+                   f"{STATUS_WORDS.get(status, status)} · {dates[i]}<br>source: {esc(name)} "
+                   f"({grade}, {rel_words.get(grade, '').lower()}); information: "
+                   f"{cred_words.get(cred, '').lower()}")
+    return pd.Series(out, index=ev.index, dtype=object)
 
 
 def reliability_meanings(b: Briefing) -> dict[str, str]:
