@@ -119,7 +119,7 @@ def wrap_lines(text: object, width: int) -> list[str]:
     """Raw text broken into lines of at most `width` characters (escape each line after)."""
     import textwrap
 
-    return textwrap.wrap(str(text), width) or [""]
+    return textwrap.wrap(str(text), width, break_long_words=False) or [""]
 
 
 def short(text: object, width: int) -> str:
