@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
 export BRIEFING_ARTIFACTS=${BRIEFING_ARTIFACTS:-$PWD/test-artifacts}
 mkdir -p "$BRIEFING_ARTIFACTS"
+# The load cache of this run lives in a private temporary folder, not in ~/.cache.
+export BRIEFING_CACHE=${BRIEFING_CACHE:-$(mktemp -d)}
 echo "test: ruff"
 .venv/bin/ruff check briefing tests bench
 echo "test: pytest (screenshots and logs in $BRIEFING_ARTIFACTS)"
