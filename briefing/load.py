@@ -22,10 +22,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
-import pandera.pandas as pa
 import yaml
 
-from briefing import schema as S
+from briefing import valuesets as S
 from briefing.codebooks import Codebooks, assets_dir, load_codebooks
 from briefing.model import COLUMNS, FRAMES, Briefing, FactError, Problem
 from briefing.text import locate, sentence_at, split_sentences
@@ -978,8 +977,13 @@ class _Assembly:
 
 def _validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     """Run each frame's pandera model; turn failure cases into problems."""
+    # pandera is imported here, not at module load: a cached fact base never needs it.
+    import pandera.pandas as pa
+
+    from briefing.schema import MODELS
+
     problems: list[Problem] = []
-    for name, model in S.MODELS.items():
+    for name, model in MODELS.items():
         df = frames[name]
         try:
             model.validate(df, lazy=True)
