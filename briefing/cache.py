@@ -70,7 +70,8 @@ def _source_version() -> str:
     h = hashlib.sha256(f"{_FORMAT} {sys.version} {pandas.__version__} "
                        f"{yaml.__version__}".encode())
     here = Path(__file__).resolve().parent
-    for name in ("load.py", "schema.py", "valuesets.py", "model.py", "text.py", "codebooks.py", "cache.py"):
+    for name in ("load.py", "schema.py", "valuesets.py", "model.py", "text.py", "codebooks.py",
+                 "cache.py"):
         try:
             h.update(name.encode() + b"\0" + (here / name).read_bytes())
         except OSError:
