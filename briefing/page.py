@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import ipywidgets as w
 import pandas as pd
@@ -34,20 +34,40 @@ _CSS = (Path(__file__).parent / "static" / "dashboard.css").read_text(encoding="
 # Which selection fields each chart reads: a chart is redrawn only when one of them changes.
 _FACT_FILTERS = ("actors", "event_types", "statuses", "date_from", "date_to",
                  "min_reliability", "focus_events")
-CHARTS: dict[str, tuple[str, Callable[..., Any], tuple[str, ...]]] = {
-    # name: (title shown above it, builder(b, sel), selection fields it depends on)
-    "network": ("Diplomatic channels",
-                lambda b, sel: charts.network(b, focus_actor=sel.focus_actor, title=""),
-                (*_FACT_FILTERS, "focus_actor")),
-    "positions": ("Actor positions",
-                  lambda b, sel: charts.positions(b, issue=sel.issue, title=""),
-                  ("actors", "issue")),
-    "overview": ("Positions across issues",
-                 lambda b, sel: charts.positions_overview(b, title=""), ("actors",)),
-    "timeline": ("Timeline", lambda b, sel: charts.timeline(b, title=""), _FACT_FILTERS),
-    "map": ("Map", lambda b, sel: charts.geo_map(b, title=""), _FACT_FILTERS),
-    "sources": ("Sources and their grades", lambda b, sel: charts.sources(b, title=""),
-                _FACT_FILTERS),
+class Chart(NamedTuple):
+    heading: str
+    build: Callable[[Briefing, Selection], Any]  # (frames, selection) → go.Figure
+    depends_on: tuple[str, ...]  # the selection fields it reads
+    note: str = ""
+    flex: tuple[int, int] = (1, 520)  # its card: (grow, basis in px)
+
+
+CHARTS: dict[str, Chart] = {
+    "network": Chart(
+        "Diplomatic channels",
+        lambda b, sel: charts.network(b, focus_actor=sel.focus_actor, title=""),
+        (*_FACT_FILTERS, "focus_actor"),
+        "Who acts toward whom. Click a country or person to focus on it; click the dot on "
+        "a link to see its events.", (3, 700)),
+    "positions": Chart(
+        "Actor positions", lambda b, sel: charts.positions(b, issue=sel.issue, title=""),
+        ("actors", "issue"),
+        "Analyst judgment, not reported fact. Dot size: how much the issue matters to the "
+        "actor; hollow: low confidence."),
+    "overview": Chart(
+        "Positions across issues", lambda b, sel: charts.positions_overview(b, title=""),
+        ("actors",),
+        "Each cell: where an actor stands on an issue's own 0–100 scale (hover for its two "
+        "ends). Grey: no position recorded."),
+    "timeline": Chart(
+        "Timeline", lambda b, sel: charts.timeline(b, title=""), _FACT_FILTERS,
+        "Background years on the left, the days of the story on the right."),
+    "map": Chart(
+        "Map", lambda b, sel: charts.geo_map(b, title=""), _FACT_FILTERS,
+        "States involved and the channels between their capitals."),
+    "sources": Chart(
+        "Sources and their grades", lambda b, sel: charts.sources(b, title=""), _FACT_FILTERS,
+        "Admiralty grades: A completely reliable … F cannot be judged."),
 }
 
 
@@ -72,15 +92,22 @@ class Dashboard:
         self._updating = False
         self.status = w.HTML(layout=w.Layout(min_height="1.5em"))
         self.status.add_class("briefing-status")
-        self.detail = w.HTML(self._detail_placeholder())
+        self.detail = w.HTML(self._detail_placeholder(),
+                             layout=w.Layout(max_height="640px", overflow="auto"))
         self.detail.add_class("briefing-detail")
         self.article = w.HTML()
         self.article.add_class("briefing-article")
         self.downloads = w.HTML()
+        # Each chart is its own card: the view draws its heading and note (as text).
         self.views = {
-            name: PlotlyView(chart_id=name, group_size=len(CHARTS), config={"displaylogo": False})
-            for name in CHARTS
+            name: PlotlyView(chart_id=name, group_size=len(CHARTS), heading=c.heading,
+                             note=c.note, config={"displaylogo": False},
+                             layout=w.Layout(flex=f"{c.flex[0]} 1 {c.flex[1]}px",
+                                             min_width="0"))
+            for name, c in CHARTS.items()
         }
+        for view in self.views.values():
+            view.add_class("briefing-card")
         for view in self.views.values():
             view.on_click(self._on_click)
         self._build_controls()
@@ -193,10 +220,9 @@ class Dashboard:
         for i, kp in enumerate(self._key_points()):
             btn = w.Button(description="evidence", icon="search",
                            tooltip="Show the facts and the article's words behind this point",
-                           layout=w.Layout(width="auto"))
+                           layout=w.Layout(width="110px", flex="0 0 auto"))
             btn.add_class("briefing-kp-button")
             btn.on_click(lambda _b, ids=tuple(kp["facts"]): self._guard(self._show, ids))
-            btn.layout = w.Layout(width="110px", flex="0 0 auto")
             text = w.HTML(f"<span class='briefing-kp'>{i + 1}. {_e(kp['text'])}</span>",
                           layout=w.Layout(flex="1 1 auto"))
             points.append(w.HBox([text, btn], layout=w.Layout(align_items="center",
@@ -215,11 +241,14 @@ class Dashboard:
         return [{"text": s, "facts": [e]} for s, e in zip(top["summary"], top["event_id"],
                                                           strict=True)]
 
-    def _card(self, name: str, body: w.Widget, *, note: str = "") -> w.Widget:
-        title = CHARTS[name][0] if name in CHARTS else name
+    @staticmethod
+    def _card(title: str, body: w.Widget, *, note: str = "",
+              flex: tuple[int, int] = (1, 520)) -> w.Widget:
+        # `flex` = (grow, basis in px): cards share a row and wrap below `basis`.
         head = w.HTML(f"<h2>{_e(title)}</h2>" + (f"<p class='briefing-note'>{_e(note)}</p>"
                                                  if note else ""))
-        box = w.VBox([head, body])
+        box = w.VBox([head, body], layout=w.Layout(flex=f"{flex[0]} 1 {flex[1]}px",
+                                                   min_width="0"))
         box.add_class("briefing-card")
         return box
 
@@ -242,39 +271,18 @@ class Dashboard:
         ])
         filters.add_class("briefing-filters")
         v = self.views
-        self.detail.layout = w.Layout(max_height="640px", overflow="auto")
         rows = [
-            # (card, flex) pairs: each row wraps to one column on narrow screens.
-            [(self._card("network", v["network"],
-                         note="Who acts toward whom. Click a country or person to focus on "
-                              "it; click the dot on a link to see its events."), (3, 700)),
-             (self._card("Details", self.detail), (2, 380))],
-            [(self._card("positions", v["positions"],
-                         note="Analyst judgment, not reported fact. Dot size: how much the "
-                              "issue matters to the actor; hollow: low confidence."), (1, 520)),
-             (self._card("overview", v["overview"],
-                         note="Each cell: where an actor stands on an issue's own 0–100 "
-                              "scale (hover for its two ends). Grey: no position "
-                              "recorded."), (1, 520))],
-            [(self._card("timeline", v["timeline"],
-                         note="Background years on the left, the days of the story on the "
-                              "right."), (1, 520)),
-             (self._card("map", v["map"], note="States involved and the channels between "
-                                              "their capitals."), (1, 520))],
-            [(self._card("The article", self.article,
-                         note="Highlighted: the sentences behind what the charts show."),
-              (1, 520)),
-             (self._card("sources", v["sources"],
-                         note="Admiralty grades: A completely reliable … F cannot be "
-                              "judged."), (1, 520))],
+            # Each row wraps to one column on narrow screens.
+            [v["network"], self._card("Details", self.detail, flex=(2, 380))],
+            [v["positions"], v["overview"]],
+            [v["timeline"], v["map"]],
+            [self._card("The article", self.article,
+                        note="Highlighted: the sentences behind what the charts show."),
+             v["sources"]],
         ]
-        boxes = []
-        for i, row in enumerate(rows):
-            for card, (grow, basis) in row:
-                card.layout = w.Layout(flex=f"{grow} 1 {basis}px", min_width="0")
-            # The first row stretches, so the detail panel runs the network's full height.
-            boxes.append(self._row([c for c, _ in row], wide=True,
-                                   align_items="stretch" if i == 0 else "flex-start"))
+        # The first row stretches, so the detail panel runs the network's full height.
+        boxes = [self._row(row, wide=True, align_items="stretch" if i == 0 else "flex-start")
+                 for i, row in enumerate(rows)]
         root = w.VBox([self._header(), filters, *boxes], layout=w.Layout(width="100%"))
         root.add_class("briefing-root")
         return root
@@ -292,12 +300,12 @@ class Dashboard:
     def _render(self, initial: bool = False) -> None:
         sel = self.selection
         sub = select(self.b, sel)
-        for name, (_title, build, deps) in CHARTS.items():
-            key = tuple(getattr(sel, f) for f in deps)
+        for name, chart in CHARTS.items():
+            key = tuple(getattr(sel, f) for f in chart.depends_on)
             if not initial and self._keys.get(name) == key:
                 continue
             self._keys[name] = key
-            self.views[name].update(build(sub, sel))
+            self.views[name].update(chart.build(sub, sel))
         highlight = frozenset(sub.evidence["evidence_id"]) if sel.filters_facts else frozenset()
         self.article.value = charts.article_html(self.b, highlight=highlight)
         n = len(sub.events)
@@ -426,7 +434,7 @@ class Dashboard:
 
     def _export_html(self) -> None:
         sel, sub = self.selection, self.frames()
-        figures = {CHARTS[n][0]: CHARTS[n][1](sub, sel) for n in CHARTS}
+        figures = {c.heading: c.build(sub, sel) for c in CHARTS.values()}
         page = export.export_html(figures, title=str(self.b.articles["title"].iloc[0]),
                                   selection_text=sel.describe(self.b))
         self._offer(page.encode("utf-8"), "briefing.html", "text/html", "charts (HTML)")

@@ -179,6 +179,10 @@ class PlotlyView(anywidget.AnyWidget):
     chart_id = traitlets.Unicode("").tag(sync=True)
     revision = traitlets.Int(0).tag(sync=True)
     group_size = traitlets.Int(1).tag(sync=True)
+    # A heading and a note drawn above the chart as plain text (never as HTML), so a chart
+    # can be its own card without two more widgets around it.
+    heading = traitlets.Unicode("").tag(sync=True)
+    note = traitlets.Unicode("").tag(sync=True)
 
     def __init__(
         self,

@@ -158,8 +158,8 @@ def test_real_article_dashboard_figures_pass_full_validation():
     b = briefing.load()
     sel = Selection(issue=b.issues["issue_id"].iloc[0], focus_actor="iran")
     sub = select(b, sel)
-    for _title, build, _deps in PAGE_CHARTS.values():
-        _fully_validated(build(sub, sel))
+    for chart in PAGE_CHARTS.values():
+        _fully_validated(chart.build(sub, sel))
 
 
 # ------------------------------------------------------------------------ widget JSON
@@ -197,7 +197,7 @@ def test_widget_json_matches_plotly_json():
     for sel in (Selection(issue=b.issues["issue_id"].iloc[0]),
                 Selection(statuses={"occurred"}, focus_actor="iran")):
         sub = select(b, sel)
-        for _title, build, _deps in PAGE_CHARTS.values():
+        for build in (chart.build for chart in PAGE_CHARTS.values()):
             fig = build(sub, sel)
             fast = figure_to_dict(fig)
             json.dumps(fast, allow_nan=False)  # what the kernel's message packer demands

@@ -232,6 +232,20 @@ function showError(el, err) {
 
 function render({ model, el }) {
   el.classList.add("briefing-plotly-view");
+  const head = document.createElement("div");
+  head.className = "briefing-plotly-head";
+  const heading = document.createElement("h2");
+  const note = document.createElement("p");
+  note.className = "briefing-note";
+  head.append(heading, note);
+  const caption = () => {
+    // textContent: headings and notes are shown as text, whatever they contain
+    heading.textContent = model.get("heading") || "";
+    note.textContent = model.get("note") || "";
+    head.hidden = !heading.textContent && !note.textContent;
+  };
+  caption();
+  el.appendChild(head);
   const plot = document.createElement("div");
   plot.className = "briefing-plotly-plot";
   el.appendChild(plot);
@@ -294,6 +308,8 @@ function render({ model, el }) {
   model.on("change:figure", schedule);
   model.on("change:revision", schedule);
   model.on("change:config", schedule);
+  model.on("change:heading", caption);
+  model.on("change:note", caption);
   schedule();
 
   let resizeObserver = null;
@@ -316,6 +332,8 @@ function render({ model, el }) {
     model.off("change:figure", schedule);
     model.off("change:revision", schedule);
     model.off("change:config", schedule);
+    model.off("change:heading", caption);
+    model.off("change:note", caption);
     if (resizeObserver) resizeObserver.disconnect();
     if (Plotly && plot.data) Plotly.purge(plot);
   };
