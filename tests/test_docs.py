@@ -27,3 +27,11 @@ def test_paths_named_in_the_readme_exist():
                            README))
     missing = sorted(p for p in named if not (ROOT / p.rstrip("/")).exists())
     assert not missing, f"README names paths that do not exist: {missing}"
+
+
+def test_the_readme_python_example_runs():
+    # The analyst's first steps, exactly as the README shows them.
+    blocks = re.findall(r"```python\n(.*?)```", README, flags=re.S)
+    assert blocks, "the README shows no Python example"
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
