@@ -89,6 +89,7 @@ class Dashboard:
         self.selection = selection or Selection(issue=issues[0] if issues else None)
         self._id_kind = self._index_ids(b)
         self._keys: dict[str, tuple] = {}
+        self._shown: tuple[Selection, Briefing] | None = None
         self._updating = False
         self.status = w.HTML(layout=w.Layout(min_height="1.5em"))
         self.status.add_class("briefing-status")
@@ -123,8 +124,10 @@ class Dashboard:
         self._guard(self._render)
 
     def frames(self) -> Briefing:
-        """The frames behind what the page shows now."""
-        return select(self.b, self.selection)
+        """The frames behind what the page shows now (computed once per selection)."""
+        if self._shown is None or self._shown[0] != self.selection:
+            self._shown = (self.selection, select(self.b, self.selection))
+        return self._shown[1]
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.root._repr_mimebundle_(**kwargs)
@@ -299,7 +302,7 @@ class Dashboard:
 
     def _render(self, initial: bool = False) -> None:
         sel = self.selection
-        sub = select(self.b, sel)
+        sub = self.frames()
         for name, chart in CHARTS.items():
             key = tuple(getattr(sel, f) for f in chart.depends_on)
             if not initial and self._keys.get(name) == key:

@@ -26,6 +26,7 @@ from briefing.charts.theme import (
     bloc_of,
     credibility_meanings,
     date_words,
+    names,
     plover_words,
     reliability_meanings,
 )
@@ -74,7 +75,7 @@ class Selection:
 
     def describe(self, b: Briefing | None = None) -> str:
         """The selection in plain words (names instead of ids when `b` is given)."""
-        nm = dict(zip(b.actors["actor_id"], b.actors["name"], strict=False)) if b else {}
+        nm = names(b) if b else {}
         parts = []
         if self.actors:
             parts.append("actors: " + ", ".join(sorted(nm.get(a, a) for a in self.actors)))
@@ -368,7 +369,7 @@ def describe_event(b: Briefing, event_id: str) -> dict[str, Any]:
     if row.empty:
         raise KeyError(f"no event {event_id!r}")
     e = row.iloc[0]
-    nm = dict(zip(b.actors["actor_id"], b.actors["name"], strict=False))
+    nm = names(b)
     parts = b.participants[b.participants["event_id"] == event_id]
     by_role = {r: [nm.get(a, a) for a in parts.loc[parts["role"] == r, "actor_id"]]
                for r in ("actor", "recipient", "via", "subject")}
@@ -419,7 +420,7 @@ def describe_statement(b: Briefing, statement_id: str) -> dict[str, Any]:
     if row.empty:
         raise KeyError(f"no statement {statement_id!r}")
     s = row.iloc[0]
-    nm = dict(zip(b.actors["actor_id"], b.actors["name"], strict=False))
+    nm = names(b)
     how = "said" if s["quote_type"] == "direct" else "is reported to have said"
     return {
         "kind": "statement", "id": statement_id, "text": s["text"],
@@ -440,7 +441,7 @@ def describe_position(b: Briefing, position_id: str) -> dict[str, Any]:
     iss = b.issues[b.issues["issue_id"] == p["issue_id"]]
     label, lo, hi = (iss.iloc[0][["label", "scale_0", "scale_100"]] if len(iss)
                      else (p["issue_id"], "0", "100"))
-    nm = dict(zip(b.actors["actor_id"], b.actors["name"], strict=False))
+    nm = names(b)
     pos = float(p["position"])
     near = hi if pos > 55 else lo if pos < 45 else "the middle of the scale"
     return {
@@ -462,7 +463,7 @@ def describe_actor(b: Briefing, actor_id: str) -> dict[str, Any]:
     if row.empty:
         raise KeyError(f"no actor {actor_id!r}")
     a = row.iloc[0]
-    nm = dict(zip(b.actors["actor_id"], b.actors["name"], strict=False))
+    nm = names(b)
     parent = a["parent_id"] if isinstance(a["parent_id"], str) and a["parent_id"] else ""
     mine = b.participants[b.participants["actor_id"] == actor_id]
     ev = b.events.merge(mine[["event_id", "role"]], on="event_id").sort_values("date")
