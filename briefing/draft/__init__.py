@@ -22,7 +22,7 @@ from briefing.draft.attribution import Said, find_statements
 from briefing.draft.dates import as_fact_date, find_dates, resolve
 from briefing.draft.gazetteer import load_gazetteer
 from briefing.draft.people import find_people, pronoun_mentions
-from briefing.draft.triggers import _ANNOUNCED, find_triggers, status
+from briefing.draft.triggers import find_triggers, status
 from briefing.text import count_occurrences, split_sentences
 
 __all__ = ["MAX_CHARS", "TODO", "DraftError", "draft", "to_yaml"]
@@ -34,7 +34,9 @@ _HTML = re.compile(r"<\s*(?:script|html|body|div|p|span|iframe|style|a\s|br|img)
                    re.IGNORECASE)
 _BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
                     r"|\s(?:but|and)\s(?=\w+\s+(?:has|have|had|is|are|was|were|will)\b)")
-_PRESENT = re.compile(r"\b(?:is|are|am|will)\b")
+_PRESENT = re.compile(r"\b(?:is|are|am|will)\b|\b(?:has|have)\b|n[’']t\b")
+_FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due)\b")
+_ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$", re.IGNORECASE)
 
 
 class DraftError(ValueError):
@@ -106,17 +108,19 @@ def quote(text: str, start: int, end: int) -> str | dict[str, Any]:
 
 
 def draft(text: str, *, published: dt.date | str, title: str | None = None,
-          known: Any = _DEFAULT) -> dict[str, Any]:
+          known: Any = _DEFAULT, today: dt.date | None = None) -> dict[str, Any]:
     """Draft the facts of one article. `known` is a Briefing whose actors (by name and
-    aliases) the drafter recognises; default: the shipped fact base; None: none."""
+    aliases) the drafter recognises; default: the shipped fact base; None: none.
+    `today` is what a future publication date is judged against (default: today)."""
     text = check_text(text)
-    pub = check_published(published)
+    pub = check_published(published, today)
     forms = _shipped() if known is _DEFAULT else known_forms(known)
     reg = Registry(load_gazetteer(), known=dict(forms))
     find_people(text, reg)
     find_places(text, reg)
     sentences = split_sentences("draft", text)
     body = [s for s in sentences if not s["is_heading"]]
+    _unknown_subjects(text, body, reg)
     pronoun_mentions(text, body, reg)
     reg.sorted()
     said = find_statements(text, body, reg)
@@ -179,12 +183,59 @@ class _Sources:
                         s.reason)
 
 
+_ASIDE = re.compile(r"—[^—\n]{1,200}—")
+
+
+def _asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Dash-paired asides ("Putin—whose military has ...—has shown"): the clause runs on
+    around them, and nothing in them is the clause's subject."""
+    return [(m.start(), m.end()) for m in _ASIDE.finditer(text, lo, hi)]
+
+
 def _clause(text: str, lo: int, hi: int, pos: int, end: int) -> tuple[int, int]:
+    asides = _asides(text, lo, hi)
+    inside = lambda i: any(a <= i < b for a, b in asides)  # noqa: E731
     start = lo
     for m in _BREAK.finditer(text, lo, pos):
-        start = m.end()
-    stop = _BREAK.search(text, end, hi)
+        if not inside(m.start()):
+            start = m.end()
+    stop = next((m for m in _BREAK.finditer(text, end, hi) if not inside(m.start())), None)
     return start, stop.start() if stop else hi
+
+
+_AUX = r"(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|also|not|yet|never|" \
+       r"now|\w+ly)\s+){0,3}"
+_SUBJECT = re.compile(r"(?<![\w’'])(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?"
+                      r"(?:\s+and\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)?)\s+" + _AUX + "$")
+_NOT_SUBJECT = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "This", "That",
+                "These", "Those", "There", "But", "And", "However", "Although", "While", "If",
+                "When", "After", "Before", "On", "In", "At", "Last", "Next", "Neither",
+                "Both", "Some", "Many", "Officials", "Sources", "Monday", "Tuesday",
+                "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def _unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
+    """A capitalised name right before an event verb that no table knows ("Ruritania
+    has demanded") is drafted as an actor of unknown kind, with all its mentions."""
+    names: list[str] = []
+    for s in body:
+        for t in find_triggers(text, s["start"], s["end"]):
+            if t.trigger.noun:
+                continue
+            c0 = max(s["start"], t.start - 80)
+            m = _SUBJECT.search(text, c0, t.start)
+            if not m or reg.taken(m.start("name"), m.end("name")):
+                continue
+            for name in re.split(r"\s+and\s+", m.group("name")):
+                if name.split()[0] not in _NOT_SUBJECT and name not in reg.gazetteer.forms:
+                    names.append(name)
+    for name in dict.fromkeys(names):
+        actor = reg.add(slug(name), {"name": name, "kind": "organization", "country": "",
+                                     "reason": "capitalised subject of an event verb, in no "
+                                               "table: kind to check"})
+        for m in re.finditer(rf"(?<![\w’']){re.escape(name)}(?!\w)", text):
+            if not reg.taken(m.start(), m.end()):
+                reg.mention(m.start(), m.end(), actor, "subject")
 
 
 def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -209,19 +260,34 @@ def _events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list
         dates = find_dates(text, lo, hi)
         for t in find_triggers(text, lo, hi):
             c0, c1 = _clause(text, lo, hi, t.start, t.end)
-            before = [m for m in mentions if c0 <= m.start and m.end <= t.start]
+            for x in said:
+                # In reported speech the event's subject is inside what was said:
+                # "Putin said Israel has provided ..." — Israel provides, not Putin.
+                if x.content[0] <= t.start < x.content[1]:
+                    c0 = max(c0, x.content[0])
+            if not t.trigger.noun and _ADJECTIVE.search(text, max(lo, t.start - 12), t.start) \
+                    and text[t.start:t.end].endswith("ed"):
+                continue   # "Iraq’s alleged weapons": a participle used as an adjective
+            asides = _asides(text, lo, hi)
+            before = [m for m in mentions if c0 <= m.start and m.end <= t.start
+                      and not any(a <= m.start < b for a, b in asides)]
             after = [m for m in mentions if t.end <= m.start and m.end <= c1]
             if t.trigger.noun:
                 # "the U.S. strikes", "Israeli airstrikes": the actor modifies the noun.
                 before = [m for m in before if len(text[m.end:t.start].split()) <= 2]
             if not before:
                 continue
-            subject = _coordinated(text, before)
+            if re.search(r"(?:^|\s)and\s+(?:\w+ly\s+)?$", text[c0:t.start]):
+                # "Moscow has purchased weapons from Iran ... and signed": a second verb
+                # shares the clause's first subject, not the noun just before "and".
+                subject = [before[0]]
+            else:
+                subject = _coordinated(text, before)
             actors = list(dict.fromkeys(m.actor for m in subject))
             recipients = [m.actor for m in after if m.actor not in actors][:1]
-            if t.trigger.mutual and recipients:
+            if t.trigger.mutual and recipients and len(actors) == 1:
                 actors, recipients = actors + recipients, []
-            future = bool(_ANNOUNCED.search(text, c0, t.start))
+            future = bool(_FUTURE.search(text, c0, t.start))
             date, why = _date(text, dates, t.start, c0, c1, pub, future)
             year = date.get("date")
             historical = isinstance(year, int | str) and int(str(year)[:4]) < pub.year
@@ -259,6 +325,8 @@ def _events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list
 def _date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: int,
           pub: dt.date, future: bool) -> tuple[dict[str, Any], str]:
     # The date expression nearest the trigger, preferring one in the trigger's clause.
+    # "the largest attack since 1979": a year after "since" bounds the event, not dates it.
+    dates = [d for d in dates if not re.search(r"\bsince\s+(?:the\s+)?$", text[:d[0]][-12:])]
     ranked = sorted(dates, key=lambda d: (not (c0 <= d[0] < c1), abs(d[0] - pos)))
     for _, _, phrase in ranked:
         r = resolve(phrase, pub, future=future)
@@ -269,8 +337,9 @@ def _date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: i
         return {}, r.note
     if _PRESENT.search(text, c0, c1):
         return {"date": pub.isoformat(), "date_basis": "resolved",
-                "date_note": "no date in the sentence; present or future tense: taken as "
-                             f"the publication date {pub.isoformat()}"}, "present tense"
+                "date_note": "no date in the sentence; present, present perfect or future "
+                             f"tense: as of the publication date {pub.isoformat()}"}, \
+            "present tense"
     return {}, "no date in the sentence: left for the analyst"
 
 
