@@ -33,6 +33,7 @@ PENDING = "pending"
 _HTML = re.compile(r"<\s*(?:script|html|body|div|p|span|iframe|style|a\s|br|img)\b",
                    re.IGNORECASE)
 _BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
+                    r"|,\s+and\s+(?=[A-Z])"
                     r"|\s(?:but|and)\s(?=\w+\s+(?:has|have|had|is|are|was|were|will)\b)")
 _PRESENT = re.compile(r"\b(?:is|are|am|will)\b|\b(?:has|have)\b|n[’']t\b")
 _FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due)\b")
@@ -254,7 +255,7 @@ def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
 def _events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list[Said],
             sources: _Sources) -> list[tuple[dict[str, Any], tuple[int, int]]]:
     out: list[tuple[dict[str, Any], tuple[int, int]]] = []
-    mentions = reg.sorted()
+    mentions = [m for m in reg.sorted() if m.via != "title-prefix"]
     for s in body:
         lo, hi = s["start"], s["end"]
         dates = find_dates(text, lo, hi)
@@ -277,9 +278,10 @@ def _events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list
                 before = [m for m in before if len(text[m.end:t.start].split()) <= 2]
             if not before:
                 continue
-            if re.search(r"(?:^|\s)and\s+(?:\w+ly\s+)?$", text[c0:t.start]):
-                # "Moscow has purchased weapons from Iran ... and signed": a second verb
-                # shares the clause's first subject, not the noun just before "and".
+            if re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$", text[c0:t.start]):
+                # "Moscow has purchased weapons from Iran ... and signed", "travelled to
+                # Warsaw to meet": a second verb or an infinitive shares the clause's
+                # first subject, not the noun just before it.
                 subject = [before[0]]
             else:
                 subject = _coordinated(text, before)
@@ -383,10 +385,21 @@ def _actors(reg: Registry) -> list[dict[str, Any]]:
     return out
 
 
+class _Quoted(str):
+    """A string YAML must quote: a CAMEO code like 042 would otherwise be read back as
+    a number by a reader less careful than ours."""
+
+
 def to_yaml(d: dict[str, Any]) -> str:
     """The draft as facts.yaml text (UTF-8, keys in the format's order)."""
     import yaml
 
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    Dumper.add_representer(_Quoted, lambda dumper, v: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", str(v), style='"'))
+    d = {**d, "events": [{**e, "cameo_code": _Quoted(e["cameo_code"])} for e in d["events"]]}
     head = ("# Drafted by `python -m briefing draft`: every fact is `review: pending` until\n"
             "# an analyst accepts it; TODO marks analyst judgment still to give.\n")
-    return head + yaml.safe_dump(d, sort_keys=False, allow_unicode=True, width=100)
+    return head + yaml.dump(d, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)

@@ -81,6 +81,10 @@ def find_people(text: str, reg: Registry) -> None:
             fields["parent"] = reg.state(country, f"gazetteer: {m.group('state')}")
         actor = _register(reg, name, fields)
         reg.mention(nstart, nend, actor, "title")
+        if country and not reg.taken(m.start("state"), m.end("state")):
+            # "Iranian" in "Iranian Foreign Minister Abbas Araqchi" names his state, but
+            # the state is not a participant of what he does: marked so events skip it.
+            reg.mention(m.start("state"), m.end("state"), fields["parent"], "title-prefix")
     _known_people(text, reg)
     _speakers(text, reg)
     _later_mentions(text, reg)
