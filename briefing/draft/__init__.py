@@ -33,8 +33,7 @@ PENDING = "pending"
 _HTML = re.compile(r"<\s*(?:script|html|body|div|p|span|iframe|style|a\s|br|img)\b",
                    re.IGNORECASE)
 _BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
-                    r"|,\s+and\s+(?=[A-Z])"
-                    r"|\s(?:but|and)\s(?=\w+\s+(?:has|have|had|is|are|was|were|will)\b)")
+                    r"|,\s+and\s+(?=[A-Z])")
 _PRESENT = re.compile(r"\b(?:is|are|am|will)\b|\b(?:has|have)\b|n[’']t\b")
 _FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due)\b")
 _ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$", re.IGNORECASE)
@@ -198,8 +197,10 @@ def _clause(text: str, lo: int, hi: int, pos: int, end: int) -> tuple[int, int]:
     inside = lambda i: any(a <= i < b for a, b in asides)  # noqa: E731
     start = lo
     for m in _BREAK.finditer(text, lo, pos):
-        if not inside(m.start()):
-            start = m.end()
+        if inside(m.start()) or (m.group(0).startswith(",") and "and" in m.group(0)
+                                 and not re.search(r"\b[a-z]{4,}\b", text[start:m.start()])):
+            continue   # ", and" ends a clause, not a list of names ("Russia, China, and")
+        start = m.end()
     stop = next((m for m in _BREAK.finditer(text, end, hi) if not inside(m.start())), None)
     return start, stop.start() if stop else hi
 

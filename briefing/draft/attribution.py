@@ -89,6 +89,8 @@ def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Sai
         for v in verb_re.finditer(text, lo, hi):
             if in_quote(v.start()) or text[v.end():hi].lstrip().startswith(("“", '"')):
                 continue   # a direct quote, handled above
+            if text[lo:v.start()].endswith(" as "):
+                continue   # "was quoted by X as saying": the relay rule below
             said = _reported(text, lo, hi, v, mentions, reg)
             if said:
                 out.append(said)
