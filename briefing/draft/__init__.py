@@ -133,7 +133,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
                     "outlet": "", "published": pub, "published_basis": "context",
                     "language": "en"},
         "sources": sources.out,
-        "actors": _actors(reg),
+        "actors": _actors(reg, text),
         "events": [e for e, _ in events],
         "statements": statements,
         "issues": [],
@@ -153,9 +153,9 @@ class _Sources:
     def __init__(self, text: str):
         self.text = text
         self.out: list[dict[str, Any]] = [{
-            "id": "src-outlet", "name": "The article's outlet (own reporting)", "kind": "wire",
+            "id": "src-outlet", "name": "The article's outlet (own reporting)", "kind": "outlet",
             "reliability": TODO, "review": PENDING,
-            "reason": "every article has its own reporting; kind 'wire' is a default"}]
+            "reason": "every article has its own reporting"}]
         self.ids = {"src-outlet"}
 
     def add(self, sid: str, name: str, kind: str, reason: str, evidence: Any = None) -> str:
@@ -372,15 +372,32 @@ def _statements(text: str, reg: Registry, said: list[Said],
     return out
 
 
-def _actors(reg: Registry) -> list[dict[str, Any]]:
+def _actors(reg: Registry, text: str) -> list[dict[str, Any]]:
+    # A person's bare surname, as the text uses it, becomes an alias: once the draft is
+    # accepted, the next article's "Araqchi" is known without his title.
+    aliases: dict[str, list[str]] = {}
+    for m in reg.mentions:
+        if m.via == "surname":
+            aliases.setdefault(m.actor, []).append(text[m.start:m.end])
+    known = {k["id"]: k for k in reg.known.values()}
     out = []
     for a in reg.actors.values():
+        if a["id"] in known:
+            # The fact base's own declaration, unchanged: a draft must not redeclare a
+            # curated actor differently (the newer declaration would win).
+            k = known[a["id"]]
+            row = {f: k[f] for f in ("id", "name", "kind", "country", "parent", "role", "bloc",
+                                     "aliases") if k[f] or f in ("country",)}
+            out.append(row | {"review": PENDING, "reason": a["reason"]})
+            continue
         row = {"id": a["id"], "name": a["name"], "kind": a["kind"],
                "country": a.get("country", "")}
         if a.get("parent") in reg.actors and a["parent"] != a["id"]:
             row["parent"] = a["parent"]
         if a.get("role"):
             row["role"] = a["role"]
+        if a["id"] in aliases:
+            row["aliases"] = "|".join(dict.fromkeys(aliases[a["id"]]))
         row |= {"review": PENDING, "reason": a["reason"]}
         out.append(row)
     return out

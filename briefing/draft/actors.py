@@ -89,7 +89,8 @@ def known_forms(known: Any) -> dict[str, dict[str, Any]]:
     for row in frame.to_dict("records"):
         rec = {"id": row["actor_id"], "name": row["name"], "kind": str(row["kind"]),
                "country": row.get("country") or "", "role": row.get("role") or "",
-               "parent": row.get("parent") or ""}
+               "parent": row.get("parent_id") or "", "bloc": row.get("bloc") or "",
+               "aliases": row.get("aliases") or ""}
         aliases = row.get("aliases") or ""
         names = [row["name"], *(a for a in str(aliases).split("|") if a.strip())]
         for n in names:
@@ -98,6 +99,15 @@ def known_forms(known: Any) -> dict[str, dict[str, Any]]:
             # are the analyst's wording, not the text's.
             if n and n[0].isupper() and len(n.split()) <= 4:
                 out.setdefault(n, rec)
+    # A known person's surname alone ("Araqchi") is theirs too, unless two share it.
+    surnames: dict[str, list[dict[str, Any]]] = {}
+    for rec in {id(r): r for r in out.values()}.values():
+        words = rec["name"].split()
+        if rec["kind"] == "person" and len(words) > 1:
+            surnames.setdefault(words[-1], []).append(rec)
+    for surname, recs in surnames.items():
+        if len(recs) == 1:
+            out.setdefault(surname, recs[0])
     return out
 
 
