@@ -118,6 +118,40 @@ def main() -> None:
               f"{_pct(r['dates']):>14} {r['bad']:>4} {r['seconds']:>8.3f}  {r['drafted']}")
         if r["missed"]:
             print(f"{'':28} missed actors: {', '.join(r['missed'])}")
+    bad_inputs()
+
+
+BAD_INPUTS = {
+    "empty": b"",
+    "5 MB of text": b"Iran met Iraq on Monday. " * 210_000,
+    "binary": bytes(range(256)) * 64,
+    "not UTF-8": "Le ministre a déclaré lundi.".encode("latin-1"),
+    "HTML and script": b"<html><p>Iran met Iraq.</p><script>alert(1)</script></html>",
+    "no punctuation": b"iran and iraq held talks on monday\nthe talks went well\n" * 50,
+}
+
+
+def bad_inputs() -> None:
+    """The CLI on each bad input, as a user runs it: exit code, message, wall time."""
+    import subprocess
+    import sys
+    import tempfile
+
+    print(f"\n{'bad input':20} {'exit':>4} {'seconds':>8}  message")
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = [(name, data, "2025-06-27") for name, data in BAD_INPUTS.items()]
+        cases += [("malformed date", b"Iran met Iraq.", "2025-13-40"),
+                  ("future date", b"Iran met Iraq.", "2999-01-01")]
+        for i, (name, data, published) in enumerate(cases):
+            src = Path(tmp) / f"in{i}.txt"
+            src.write_bytes(data)
+            t0 = time.perf_counter()
+            r = subprocess.run([sys.executable, "-m", "briefing", "draft", str(src),
+                                "--published", published, "--into", str(Path(tmp) / f"o{i}")],
+                               capture_output=True, text=True, cwd=ROOT)
+            seconds = time.perf_counter() - t0
+            message = (r.stderr or r.stdout).strip().splitlines()[-1][:90]
+            print(f"{name:20} {r.returncode:>4} {seconds:>8.2f}  {message}")
 
 
 if __name__ == "__main__":

@@ -12,8 +12,9 @@ import os
 import sys
 from pathlib import Path
 
-# Read at most this many bytes: a file beyond it is refused without reading it whole.
-MAX_BYTES = 1_000_000
+# Read at most this many bytes (UTF-8 takes up to 4 per character): a file beyond it is
+# refused without reading it whole.
+MAX_BYTES = 800_000
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -41,8 +42,8 @@ def run(args: argparse.Namespace) -> int:
         with open(src, "rb") as f:
             data = f.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
-            return _fail(f"{src}: too long (over {MAX_BYTES:,} bytes; the limit is "
-                         f"{MAX_CHARS:,} characters)")
+            return _fail(f"{src}: the text is too long (over {MAX_BYTES:,} bytes; the limit "
+                         f"is {MAX_CHARS:,} characters, far beyond a news article)")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as e:
