@@ -19,7 +19,14 @@ import sys
 import types
 from typing import Any
 
-from briefing.draft.actors import Mention, Registry, find_places, known_forms, slug
+from briefing.draft.actors import (
+    Mention,
+    Registry,
+    find_bodies,
+    find_places,
+    known_forms,
+    slug,
+)
 from briefing.draft.attribution import Said, find_statements
 from briefing.draft.dates import as_fact_date, find_dates, resolve
 from briefing.draft.gazetteer import load_gazetteer
@@ -35,7 +42,7 @@ PENDING = "pending"
 _HTML = re.compile(r"<\s*(?:script|html|body|div|p|span|iframe|style|a\s|br|img)\b",
                    re.IGNORECASE)
 _BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
-                    r"|,\s+and\s+(?=[A-Z])")
+                    r"|,\s+and\s+(?=[A-Z])|\s+but\s+")
 _PRESENT = re.compile(r"\b(?:is|are|am|will)\b|\b(?:has|have)\b|n[’']t\b")
 _FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due)\b")
 _ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$", re.IGNORECASE)
@@ -119,6 +126,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     forms = _shipped() if known is _DEFAULT else known_forms(known)
     reg = Registry(load_gazetteer(), known=dict(forms))
     find_people(text, reg)
+    find_bodies(text, reg)
     find_places(text, reg)
     sentences = split_sentences("draft", text)
     body = [s for s in sentences if not s["is_heading"]]
@@ -233,7 +241,15 @@ def _unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
             for name in re.split(r"\s+and\s+", m.group("name")):
                 if name.split()[0] not in _NOT_SUBJECT and name not in reg.gazetteer.forms:
                     names.append(name)
+    people = {w: a["id"] for a in reg.actors.values() if a["kind"] == "person"
+              for w in a["name"].split()}
     for name in dict.fromkeys(names):
+        if name in people:
+            # "Wang" after "Wang Lu": a family name written first is still the person.
+            for m in re.finditer(rf"(?<![\w’']){re.escape(name)}(?!\w)", text):
+                if not reg.taken(m.start(), m.end()):
+                    reg.mention(m.start(), m.end(), people[name], "surname")
+            continue
         actor = reg.add(slug(name), {"name": name, "kind": "organization", "country": "",
                                      "reason": "capitalised subject of an event verb, in no "
                                                "table: kind to check"})
@@ -281,10 +297,13 @@ def _events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list
                 before = [m for m in before if len(text[m.end:t.start].split()) <= 2]
             if not before:
                 continue
-            if re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$", text[c0:t.start]):
+            participial = text[c0:t.start].endswith(", ") and text[t.start:t.end].endswith(
+                "ing")
+            if participial or re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$",
+                                        text[c0:t.start]):
                 # "Moscow has purchased weapons from Iran ... and signed", "travelled to
-                # Warsaw to meet": a second verb or an infinitive shares the clause's
-                # first subject, not the noun just before it.
+                # Warsaw to meet", "imposed sanctions on Belarus, accusing": a second verb,
+                # an infinitive or a participle shares the clause's first subject.
                 subject = [before[0]]
             else:
                 subject = _coordinated(text, before)
@@ -296,7 +315,9 @@ def _events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list
             date, why = _date(text, dates, t.start, c0, c1, pub, future)
             year = date.get("date")
             historical = isinstance(year, int | str) and int(str(year)[:4]) < pub.year
-            st, st_why = status(text, c0, t, historical)
+            reported = any(x.content[0] <= t.start < x.content[1] for x in said)
+            st, st_why = status(text, max(c0, subject[-1].end), t, historical,
+                                reported=reported)
             ev_start = min(subject[0].start, t.start)
             ev_end = c1
             while ev_end > t.end and text[ev_end - 1] in " ,.;:":

@@ -33,7 +33,7 @@ def slug(text: str) -> str:
 # An organisation named in the text but absent from the table: capitalised words ending
 # in a head noun that names a body ("the Fenwick News Service", "the Defence Ministry").
 _ORG_HEADS = ("Agency", "Service", "Ministry", "Council", "Commission", "Committee", "Court",
-              "Guard", "Army", "Navy", "Party", "Parliament", "Assembly", "Bank", "Office",
+              "Guard", "Army", "Navy", "Party", "Parliament", "Assembly", "Office",
               "Organization", "Organisation", "Department", "Corps", "Forces", "Union")
 _ORG = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'\-]*\s+){1,4}(?:" + "|".join(_ORG_HEADS) + r")\b")
 _NEWS = re.compile(r"\b(?:News|Press)\b")
@@ -154,3 +154,24 @@ def find_places(text: str, reg: Registry) -> None:
         if _NEWS.search(name):
             reg.actors[actor]["news"] = True
         reg.mention(start, m.end(), actor, "name")
+
+
+def find_bodies(text: str, reg: Registry) -> None:
+    """A state's bodies: "China's foreign ministry", "Israeli troops", "South Korea's
+    military" → an organisation of that state (its parent), named by the table's label."""
+    g = reg.gazetteer
+    states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
+                      if p.kind == "state" and p.via in ("name", "alias", "demonym"))
+    heads = "|".join(re.escape(h) for h in sorted(g.bodies, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w.])(?P<state>{states})(?:[’']s)?\s+(?P<head>(?i:{heads}))\b",
+                         text):
+        if reg.taken(m.start(), m.end()):
+            continue
+        place = g.forms[m.group("state")]
+        label = g.bodies[m.group("head").lower()]
+        parent = reg.state(place.key, f"gazetteer: {m.group('state')}")
+        name = f"{label} of {place.name}"
+        actor = reg.add(slug(name), {"name": name, "kind": "organization",
+                                     "country": place.key, "parent": parent,
+                                     "reason": f"a state's body: '{m.group(0)}'"})
+        reg.mention(m.start(), m.end(), actor, "body")
