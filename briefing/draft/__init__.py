@@ -43,7 +43,10 @@ _HTML = re.compile(r"<\s*(?:script|html|body|div|p|span|iframe|style|a\s|br|img)
                    re.IGNORECASE)
 _BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
                     r"|,\s+and\s+(?=[A-Z])|\s+but\s+")
-_PRESENT = re.compile(r"\b(?:is|are|am|will)\b|\b(?:has|have)\b|n[’']t\b")
+# The verb group before a trigger, read for what the tense says about the date.
+_PRESENT = re.compile(r"\b(?:is|are|am)\b")
+_NEGATED_PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+){0,2}?\s+(?:not|never|no)\b|"
+                              r"\b(?:has|have)n[’']t\b")
 _FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due)\b")
 _ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$", re.IGNORECASE)
 
@@ -312,7 +315,8 @@ def _events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list
             if t.trigger.mutual and recipients and len(actors) == 1:
                 actors, recipients = actors + recipients, []
             future = bool(_FUTURE.search(text, c0, t.start))
-            date, why = _date(text, dates, t.start, c0, c1, pub, future)
+            verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
+            date, why = _date(text, dates, t.start, c0, c1, pub, future, verbs)
             year = date.get("date")
             historical = isinstance(year, int | str) and int(str(year)[:4]) < pub.year
             reported = any(x.content[0] <= t.start < x.content[1] for x in said)
@@ -349,7 +353,7 @@ def _events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list
 
 
 def _date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: int,
-          pub: dt.date, future: bool) -> tuple[dict[str, Any], str]:
+          pub: dt.date, future: bool, verbs: str) -> tuple[dict[str, Any], str]:
     # The date expression nearest the trigger, preferring one in the trigger's clause.
     # "the largest attack since 1979": a year after "since" bounds the event, not dates it.
     dates = [d for d in dates if not re.search(r"\bsince\s+(?:the\s+)?$", text[:d[0]][-12:])]
@@ -361,11 +365,13 @@ def _date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: i
             return {"date": value, "date_basis": r.basis, "date_note": r.note}, \
                 f"date from '{phrase}'"
         return {}, r.note
-    if _PRESENT.search(text, c0, c1):
+    if _PRESENT.search(verbs) or _NEGATED_PERFECT.search(verbs):
+        # "is dissatisfied", "has not yet commented": a state of affairs at publication.
         return {"date": pub.isoformat(), "date_basis": "resolved",
-                "date_note": "no date in the sentence; present, present perfect or future "
-                             f"tense: as of the publication date {pub.isoformat()}"}, \
+                "date_note": "no date in the sentence; present tense or 'has not': the "
+                             f"state at the publication date {pub.isoformat()}"}, \
             "present tense"
+    # Past, perfect or future with no date ("has offered", "will deliver") is vague.
     return {}, "no date in the sentence: left for the analyst"
 
 
