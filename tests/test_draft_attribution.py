@@ -94,3 +94,11 @@ def test_in_a_statement_that():
     (st,) = d["statements"]
     assert (st["speaker"], st["text"]) == ("foreign-ministry-of-china",
                                            "Beijing rejects the report")
+
+
+def test_a_wire_dateline_names_the_outlet():
+    d = _draft("MOSCOW (Reuters) - Russia expelled two Dutch diplomats on Monday.")
+    outlet = d["sources"][0]
+    assert (outlet["id"], outlet["name"], outlet["kind"]) == ("src-outlet", "Reuters", "wire")
+    assert outlet["evidence"] == ["Reuters"] and d["article"]["outlet"] == "Reuters"
+    assert _draft("Russia expelled two Dutch diplomats.")["sources"][0]["kind"] == "outlet"

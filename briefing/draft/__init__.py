@@ -108,13 +108,13 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     pronoun_mentions(text, body, reg)
     reg.sorted()
     said = find_statements(text, body, reg)
-    sources = Sources(text)
+    sources = Sources(text, reg.gazetteer)
     events = draft_events(text, body, reg, pub, said, sources)
     statements = _statements(text, reg, said, events, sources)
     title = (title or _title(text, sentences)).strip()
     return {
         "article": {"id": slug(f"{title[:48]} {pub.isoformat()}"), "title": title,
-                    "outlet": "", "published": pub, "published_basis": "context",
+                    "outlet": sources.outlet, "published": pub, "published_basis": "context",
                     "language": "en"},
         "sources": sources.out,
         "actors": _actors(reg, text),

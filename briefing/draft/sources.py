@@ -3,23 +3,40 @@ voice that a statement is attributed to. Reliability is the analyst's: always TO
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from briefing.draft.actors import Registry
 from briefing.draft.attribution import Said
 from briefing.draft.evidence import quote
+from briefing.draft.gazetteer import Gazetteer
 
 TODO = "TODO"
 PENDING = "pending"
 
 
+# A wire dateline names the outlet: "WASHINGTON (Reuters) - ...".
+_DATELINE = re.compile(r"^[A-Z][A-Z .,’'/-]{1,40}\((?P<outlet>[^()\n]{1,40})\)\s*[-–—]")
+
+
 class Sources:
-    def __init__(self, text: str):
+    def __init__(self, text: str, gazetteer: Gazetteer):
         self.text = text
-        self.out: list[dict[str, Any]] = [{
-            "id": "src-outlet", "name": "The article's outlet (own reporting)", "kind": "outlet",
-            "reliability": TODO, "review": PENDING,
-            "reason": "every article has its own reporting"}]
+        outlet = {"id": "src-outlet", "name": "The article's outlet (own reporting)",
+                  "kind": "outlet", "reliability": TODO, "review": PENDING,
+                  "reason": "every article has its own reporting"}
+        m = _DATELINE.match(text.lstrip())
+        place = gazetteer.forms.get(m.group("outlet").strip()) if m else None
+        if place and place.kind == "organization":
+            row = gazetteer.organizations[place.key]
+            if row["source_kind"]:
+                offset = len(text) - len(text.lstrip())
+                outlet |= {"name": row["name"], "kind": row["source_kind"],
+                           "reason": "named in the dateline",
+                           "evidence": [quote(text, offset + m.start("outlet"),
+                                              offset + m.end("outlet"))]}
+        self.outlet = outlet["name"] if outlet["kind"] != "outlet" else ""
+        self.out: list[dict[str, Any]] = [outlet]
         self.ids = {"src-outlet"}
 
     def add(self, sid: str, name: str, kind: str, reason: str, evidence: Any = None) -> str:
