@@ -32,10 +32,10 @@ def slug(text: str) -> str:
 
 # An organisation named in the text but absent from the table: capitalised words ending
 # in a head noun that names a body ("the Fenwick News Service", "the Defence Ministry").
-_ORG_HEADS = ("Agency", "Service", "Ministry", "Council", "Commission", "Committee", "Court",
+ORG_HEADS = ("Agency", "Service", "Ministry", "Council", "Commission", "Committee", "Court",
               "Guard", "Army", "Navy", "Party", "Parliament", "Assembly", "Office",
               "Organization", "Organisation", "Department", "Corps", "Forces", "Union")
-_ORG = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'\-]*\s+){1,4}(?:" + "|".join(_ORG_HEADS) + r")\b")
+_ORG = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'\-]*\s+){1,4}(?:" + "|".join(ORG_HEADS) + r")\b")
 _NEWS = re.compile(r"\b(?:News|Press)\b")
 
 

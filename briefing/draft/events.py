@@ -24,6 +24,8 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due)\b")
 _ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$", re.IGNORECASE)
 
 
+# What may stand between a state's adjective and a person's name: title words.
+_TITLE_AFTER = re.compile(r"(?:[’']s)?(?:,?\s+(?:[A-Z][\w\-]*|for|of|to|the|at)){1,6},?\s+")
 _ASIDE = re.compile(r"—[^—\n]{1,200}—")
 
 
@@ -81,12 +83,33 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
                 if not reg.taken(m.start(), m.end()):
                     reg.mention(m.start(), m.end(), people[name], "surname")
             continue
-        actor = reg.add(slug(name), {"name": name, "kind": "organization", "country": "",
-                                     "reason": "capitalised subject of an event verb, in no "
-                                               "table: kind to check"})
-        for m in re.finditer(rf"(?<![\w’']){re.escape(name)}(?!\w)", text):
-            if not reg.taken(m.start(), m.end()):
-                reg.mention(m.start(), m.end(), actor, "subject")
+        # Its adjective in the text too ("Ruritania" … "Ruritanian trawlers") makes it a
+        # place: a state the gazetteer does not list (no ISO code to give).
+        adjectives = {name + "n", name + "ian", name + "ese", name[:-1] + "an"} \
+            if " " not in name and len(name) > 3 else set()
+        adjective = next((a for a in sorted(adjectives)
+                          if re.search(rf"(?<![\w’']){re.escape(a)}(?!\w)", text)), None)
+        kind, why = ("state", f"capitalised subject of an event verb, in no table; its "
+                              f"adjective '{adjective}' appears too") if adjective else \
+            ("organization", "capitalised subject of an event verb, in no table: kind to check")
+        actor = reg.add(slug(name), {"name": name, "kind": kind, "country": "", "reason": why})
+        forms = [name] + ([adjective] if adjective else [])
+        people_at = {m.start: m.actor for m in reg.mentions if m.kind == "person"}
+        for form in forms:
+            for m in re.finditer(rf"(?<![\w’']){re.escape(form)}(?!\w)", text):
+                if reg.taken(m.start(), m.end()):
+                    continue
+                via = "subject" if form == name else "demonym"
+                # "Ruritanian Fisheries Minister Otto Pfefferkorn": the adjective names the
+                # minister's state, it does not act.
+                title = _TITLE_AFTER.match(text, m.end(), m.end() + 60)
+                title_end = title.end() - m.end() if title else 0
+                person = next((people_at[p] for p in sorted(people_at)
+                               if m.end() < p <= m.end() + title_end), None)
+                if person:
+                    via = "title-prefix"
+                    reg.actors[person].setdefault("parent", actor)
+                reg.mention(m.start(), m.end(), actor, via)
 
 
 def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
