@@ -102,3 +102,20 @@ def test_a_wire_dateline_names_the_outlet():
     assert (outlet["id"], outlet["name"], outlet["kind"]) == ("src-outlet", "Reuters", "wire")
     assert outlet["evidence"] == ["Reuters"] and d["article"]["outlet"] == "Reuters"
     assert _draft("Russia expelled two Dutch diplomats.")["sources"][0]["kind"] == "outlet"
+
+
+def test_one_anonymous_voice_is_one_source_and_quotes_inside_stay_balanced():
+    d = _draft('Iran has rejected the proposal, calling it "a trap", a senior Iranian '
+               "official told a newspaper.")
+    (st,) = d["statements"]
+    assert (st["speaker"], st["attribution"]) == ("iran", "anonymous")
+    assert st["text"] == 'Iran has rejected the proposal, calling it "a trap"'
+    assert [s["id"] for s in d["sources"] if s["kind"] == "anonymous"] == ["src-anon-1"]
+    assert d["events"][0]["source"] == "src-anon-1"
+
+
+def test_state_media_reporting_in_its_own_name():
+    d = _draft("Moscow and Beijing signed an energy agreement, Russian state media reported.")
+    (src,) = [s for s in d["sources"] if s["id"] != "src-outlet"]
+    assert src["kind"] == "state_media"
+    assert d["events"][0]["participants"] == {"actor": ["russia", "china"]}

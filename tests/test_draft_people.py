@@ -78,3 +78,8 @@ def test_a_name_no_table_knows_acting_is_drafted_and_its_adjective_makes_it_a_st
     assert actors["ilse-moor"]["parent"] == "veltravia"
     assert actors["kalmoor-holdings"]["kind"] == "organization"
     assert "kind to check" in actors["kalmoor-holdings"]["reason"]
+
+
+def test_ids_are_ascii_slugs():
+    d = _draft("Turkish Foreign Minister Selim Aksoy said Türkiye would host talks.")
+    assert {"turkiye", "selim-aksoy"} <= {a["id"] for a in d["actors"]}

@@ -142,7 +142,9 @@ def _statements(text: str, reg: Registry, said: list[Said],
         if key in seen:
             continue
         seen.add(key)
-        content = " ".join(text[s.content[0]:s.content[1]].split()).strip(" ,.“”\"")
+        content = " ".join(text[s.content[0]:s.content[1]].split()).strip(" ,.")
+        if content[:1] in "“\"" and content[-1:] in "”\"":
+            content = content[1:-1].strip(" ,.")   # a direct quote: the words, not the marks
         content = re.sub(r"^that\s+", "", content)
         if not content:
             continue

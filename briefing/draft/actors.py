@@ -9,6 +9,7 @@ by `people.py` and registered here too, so every later step asks one registry.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +26,9 @@ class Mention:
 
 
 def slug(text: str) -> str:
-    s = re.sub(r"[^a-z0-9]+", "-", text.lower().replace("’", "").replace("'", "")).strip("-")
+    """An id from a name: "Türkiye" → "turkiye", "Côte d'Ivoire" → "cote-divoire"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "")).strip("-")
     s = s if s and s[0].isalpha() else f"a-{s}"
     return s[:64].rstrip("-") or "actor"
 
@@ -168,10 +171,12 @@ def find_bodies(text: str, reg: Registry) -> None:
         if reg.taken(m.start(), m.end()):
             continue
         place = g.forms[m.group("state")]
-        label = g.bodies[m.group("head").lower()]
+        body = g.bodies[m.group("head").lower()]
+        label = body["label"]
         parent = reg.state(place.key, f"gazetteer: {m.group('state')}")
         name = f"{label} of {place.name}"
         actor = reg.add(slug(name), {"name": name, "kind": "organization",
                                      "country": place.key, "parent": parent,
-                                     "reason": f"a state's body: '{m.group(0)}'"})
+                                     "reason": f"a state's body: '{m.group(0)}'"}
+                      | ({"source_kind": body["source_kind"]} if body["source_kind"] else {}))
         reg.mention(m.start(), m.end(), actor, "body")

@@ -15,7 +15,8 @@ from briefing.draft.actors import Mention, Registry
 
 _ANON = re.compile(
     r"(?:(?P<dem>[A-Z][\w.’']+)\s+)?(?:(?:a|an|the|one|two|several|other)\s+)?"
-    r"(?:(?:senior|unnamed|anonymous|informed|western|diplomatic|security|government)\s+)*"
+    r"(?:(?:senior|unnamed|anonymous|informed|western|diplomatic|security|government|"
+    r"(?P<dem2>[A-Z][\w.’']+))\s+)*"
     r"(?P<head>sources?|officials?|diplomats?|insiders?)"
     r"(?:,?\s+speaking on (?:the )?condition of anonymity,?|\s+familiar with [\w\s]+?,)?\s*$",
     re.IGNORECASE)
@@ -148,8 +149,9 @@ def _speaker(text: str, start: int, end: int, mentions: list[Mention], reg: Regi
     head = text[start:end]
     anon = _ANON.search(head)
     if anon:
-        place = reg.gazetteer.forms.get(anon.group("dem") or "")
-        speaker = reg.state(place.key, f"gazetteer: {anon.group('dem')}") \
+        dem = anon.group("dem") or anon.group("dem2") or ""
+        place = reg.gazetteer.forms.get(dem)
+        speaker = reg.state(place.key, f"gazetteer: {dem}") \
             if place and place.kind == "state" else _unnamed(reg)
         return speaker, None, "anonymous", start + anon.start(), \
             f"anonymous '{anon.group('head')}' + speech verb"
@@ -168,14 +170,16 @@ def _speaker(text: str, start: int, end: int, mentions: list[Mention], reg: Regi
 def _reported(text: str, lo: int, hi: int, v: re.Match[str], mentions: list[Mention],
               reg: Registry) -> Said | None:
     before = text[lo:v.start()]
-    if "”" in before or before.count('"') >= 2:
+    if before.lstrip()[:1] in ("“", '"') and ("”" in before or before.count('"') >= 2):
         return None   # what was said is a direct quote, handled above
     after = text[v.end():hi]
     that = _THAT.match(after)
     comma = text.rfind(", ", lo, v.start())
     trailing_comma = v.group(0).endswith(",") or after.lstrip()[:1] == ","
+    audience_last = v.group(0).split()[0] in _AUDIENCE_VERBS and len(after.split()) <= 6 \
+        and not re.search(r"\bthat\b", after)
     if that is None and comma > lo and text[comma + 2:v.start()].strip() and (
-            trailing_comma or _TAIL.match(after)):
+            trailing_comma or _TAIL.match(after) or audience_last):
         # Attribution after what was said: "X struck Y on Friday, the ministry said."
         who = _speaker(text, comma + 2, v.start(), mentions, reg)
         if who is None or len(text[comma + 2:v.start()].split()) > 8:

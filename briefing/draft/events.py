@@ -24,6 +24,26 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due)\b")
 _ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$", re.IGNORECASE)
 
 
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+$",
+                                re.IGNORECASE)
+_BY = re.compile(r"(?:\s+\w+){0,3}?\s+by\s+(?:the\s+)?")
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "’s", "'s", "s"}
+_PREPOSITIONS = {"about", "on", "over", "for", "of", "to", "with", "against", "after", "before",
+                 "following", "since", "during", "in", "at", "from", "into", "by", "and", "or"}
+
+
+def _modifies(gap: str) -> bool:
+    """Whether a mention followed by `gap` modifies the noun after it ("U.S. strikes",
+    "Israel’s deadly strikes"), rather than standing apart ("Nabil about the ceasefire")."""
+    if not gap.strip():
+        return True
+    if not re.match(r"[’']s\b", gap):
+        return False   # "condemned the attack": a verb stands between
+    words = [w for w in re.findall(r"[\w’'\-]+", gap) if w.lower() not in _DETERMINERS]
+    return len(words) <= 1 and not (words and words[0].lower() in _PREPOSITIONS)
+
+
 # What may stand between a state's adjective and a person's name: title words.
 _TITLE_AFTER = re.compile(r"(?:[’']s)?(?:,?\s+(?:[A-Z][\w\-]*|for|of|to|the|at)){1,6},?\s+")
 _ASIDE = re.compile(r"—[^—\n]{1,200}—")
@@ -129,6 +149,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             sources: Sources) -> list[tuple[dict[str, Any], tuple[int, int]]]:
     out: list[tuple[dict[str, Any], tuple[int, int]]] = []
     mentions = [m for m in reg.sorted() if m.via != "title-prefix"]
+    seen: set[tuple] = set()
     for s in body:
         lo, hi = s["start"], s["end"]
         dates = find_dates(text, lo, hi)
@@ -138,7 +159,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # In reported speech the event's subject is inside what was said:
                 # "Putin said Israel has provided ..." — Israel provides, not Putin.
                 if x.content[0] <= t.start < x.content[1]:
-                    c0 = max(c0, x.content[0])
+                    c0, c1 = max(c0, x.content[0]), min(c1, x.content[1])
             if not t.trigger.noun and _ADJECTIVE.search(text, max(lo, t.start - 12), t.start) \
                     and text[t.start:t.end].endswith("ed"):
                 continue   # "Iraq’s alleged weapons": a participle used as an adjective
@@ -146,9 +167,25 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             before = [m for m in mentions if c0 <= m.start and m.end <= t.start
                       and not any(a <= m.start < b for a, b in asides)]
             after = [m for m in mentions if t.end <= m.start and m.end <= c1]
-            if t.trigger.noun:
-                # "the U.S. strikes", "Israeli airstrikes": the actor modifies the noun.
-                before = [m for m in before if len(text[m.end:t.start].split()) <= 2]
+            # "an attack", "the talks": a verb's form used as a noun.
+            noun = t.trigger.noun or bool(_DETERMINER_BEFORE.search(text, max(lo, t.start - 8),
+                                                                    t.start))
+            passive = not noun and not text[t.start:t.end].split()[0].endswith("ing") \
+                and _PASSIVE.search(text[c0:t.start])
+            agent = _BY.match(text, t.end, c1)
+            agent_mentions = [m for m in after if agent and m.start == agent.end()]
+            if noun:
+                # "the U.S. strikes", "Israeli airstrikes": the actor modifies the noun;
+                # "an attack by Houthi rebels": the actor follows "by".
+                before = [m for m in before if _modifies(text[m.end:t.start])]
+                if not before and agent_mentions:
+                    before, after = agent_mentions, []
+            elif passive:
+                # "Three soldiers were killed by Houthi rebels": the agent acts on the
+                # subject; without an agent nobody is said to act.
+                if not agent_mentions:
+                    continue
+                before, after = agent_mentions, before[-1:]
             if not before:
                 continue
             participial = text[c0:t.start].endswith(", ") and text[t.start:t.end].endswith(
@@ -199,6 +236,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 "reason": f"trigger '{code.phrase}' → CAMEO {code.cameo_code}; {st_why}; "
                           f"{why}",
             }
+            # "killed in an attack": two triggers, one event.
+            key = (lo, code.plover_type, tuple(actors))
+            if key in seen:
+                continue
+            seen.add(key)
             out.append((event, (t.start, t.end)))
     return out
 

@@ -50,7 +50,7 @@ class Gazetteer:
     forms: dict[str, Place]                       # surface form → place
     pattern: re.Pattern[str]                      # every surface form, longest first
     titles: dict[str, str]                        # lower-case title → office
-    bodies: dict[str, str]                        # lower-case head noun → label
+    bodies: dict[str, dict[str, str]]             # lower-case head noun → row
     irregular: dict[str, list[str]]               # lemma → forms
     speech_verbs: frozenset[str]                  # every inflected form
 
@@ -108,7 +108,7 @@ def _load(folder: str) -> Gazetteer:
         forms=forms,
         pattern=_form_pattern(list(forms)),
         titles={r["title"].lower(): r["office"] for r in read_table("titles.csv")},
-        bodies={r["head"].lower(): r["label"] for r in read_table("bodies.csv")},
+        bodies={r["head"].lower(): r for r in read_table("bodies.csv")},
         irregular=irregular,
         speech_verbs=frozenset(speech),
     )

@@ -38,6 +38,7 @@ class Sources:
         self.outlet = outlet["name"] if outlet["kind"] != "outlet" else ""
         self.out: list[dict[str, Any]] = [outlet]
         self.ids = {"src-outlet"}
+        self.anonymous: dict[tuple[int, str], str] = {}
 
     def add(self, sid: str, name: str, kind: str, reason: str, evidence: Any = None) -> str:
         if sid not in self.ids:
@@ -55,10 +56,17 @@ class Sources:
             kind = "state_media" if s.kind == "state_media_relay" else "wire"
             return self.add(f"src-{s.relay}"[:64], org["name"], kind, f"relayed: {s.reason}")
         if s.kind == "anonymous":
-            n = sum(1 for x in self.ids if x.startswith("src-anon"))
+            # One source per anonymous voice, however many facts cite it.
             start = self.text.find(s.anon_phrase, s.start)
-            return self.add(f"src-anon-{n + 1}", f"Unnamed: {s.anon_phrase}", "anonymous",
+            key = (start, s.anon_phrase)
+            if key not in self.anonymous:
+                self.anonymous[key] = f"src-anon-{len(self.anonymous) + 1}"
+            return self.add(self.anonymous[key], f"Unnamed: {s.anon_phrase}", "anonymous",
                             s.reason, quote(self.text, start, start + len(s.anon_phrase)))
         a = reg.actors[s.speaker]
+        row = reg.gazetteer.organizations.get(s.speaker, {})
+        kind = row.get("source_kind") or a.get("source_kind")
+        if kind:   # a news agency or state media reporting in its own name
+            return self.add(f"src-{s.speaker}"[:64], a["name"], kind, s.reason)
         return self.add(f"src-{s.speaker}"[:64], f"{a['name']}, on the record", "official",
                         s.reason)
