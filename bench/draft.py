@@ -123,7 +123,20 @@ def main() -> None:
               f"{_pct(r['dates']):>14} {r['bad']:>4} {r['seconds']:>8.3f}  {r['drafted']}")
         if r["missed"]:
             print(f"{'':28} missed actors: {', '.join(r['missed'])}")
+    longest()
     bad_inputs()
+
+
+def longest() -> None:
+    """The longest text the drafter accepts: the shipped article repeated to the limit."""
+    from briefing.draft import MAX_CHARS
+
+    one = (ROOT / "assets/articles/iran-russia-2025-06-23/article.txt").read_text() + "\n"
+    text = one * (MAX_CHARS // len(one))
+    t0 = time.perf_counter()
+    d = draft(text, published="2025-06-23", known=None)
+    print(f"\nlongest accepted text ({len(text):,} of {MAX_CHARS:,} characters): "
+          f"{time.perf_counter() - t0:.2f} s, {len(d['events'])} events")
 
 
 BAD_INPUTS = {

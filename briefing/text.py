@@ -63,7 +63,10 @@ def _spans(paragraph: str):
     """(start, end) of each sentence in one paragraph."""
     start = 0
     for m in _BOUNDARY.finditer(paragraph):
-        if m.group(0)[0] == "." and _ABBREVIATION.search(paragraph, 0, m.start() + 1):
+        # Only the words just before the stop can make it an abbreviation: searching the
+        # whole paragraph again at every stop made long paragraphs quadratic.
+        if m.group(0)[0] == "." and _ABBREVIATION.search(paragraph, max(0, m.start() - 40),
+                                                         m.start() + 1):
             continue
         yield start, m.end()
         start = m.end()

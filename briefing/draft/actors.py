@@ -8,6 +8,7 @@ by `people.py` and registered here too, so every later step asks one registry.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -70,13 +71,19 @@ class Registry:
         self.by_country[iso3] = actor_id
         return actor_id
 
+    spans: list[tuple[int, int]] = field(default_factory=list)     # sorted (start, end)
+
     def mention(self, start: int, end: int, actor: str, via: str) -> Mention:
         m = Mention(start, end, actor, self.actors[actor]["kind"], via)
         self.mentions.append(m)
+        bisect.insort(self.spans, (start, end))
         return m
 
     def taken(self, start: int, end: int) -> bool:
-        return any(m.start < end and start < m.end for m in self.mentions)
+        # Spans seldom overlap one another, so the few that start before `end` and
+        # nearest to it are the only ones that can reach into [start, end).
+        i = bisect.bisect_left(self.spans, (end, -1))
+        return any(s < end and start < e for s, e in self.spans[max(0, i - 3):i])
 
     def sorted(self) -> list[Mention]:
         self.mentions.sort(key=lambda m: (m.start, -m.end))

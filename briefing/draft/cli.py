@@ -14,7 +14,7 @@ from pathlib import Path
 
 # Read at most this many bytes (UTF-8 takes up to 4 per character): a file beyond it is
 # refused without reading it whole.
-MAX_BYTES = 800_000
+MAX_BYTES = 400_000
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -3,6 +3,7 @@ it), its status, its date and its source; and unknown capitalised subjects as ac
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Any
@@ -150,12 +151,15 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
     out: list[tuple[dict[str, Any], tuple[int, int]]] = []
     mentions = [m for m in reg.sorted() if m.via != "title-prefix"]
     seen: set[tuple] = set()
+    starts = [m.start for m in mentions]
     for s in body:
         lo, hi = s["start"], s["end"]
+        local = mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+        said_here = [x for x in said if x.content[0] < hi and lo < x.content[1]]
         dates = find_dates(text, lo, hi)
         for t in find_triggers(text, lo, hi):
             c0, c1 = _clause(text, lo, hi, t.start, t.end)
-            for x in said:
+            for x in said_here:
                 # In reported speech the event's subject is inside what was said:
                 # "Putin said Israel has provided ..." — Israel provides, not Putin.
                 if x.content[0] <= t.start < x.content[1]:
@@ -164,9 +168,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     and text[t.start:t.end].endswith("ed"):
                 continue   # "Iraq’s alleged weapons": a participle used as an adjective
             asides = _asides(text, lo, hi)
-            before = [m for m in mentions if c0 <= m.start and m.end <= t.start
+            before = [m for m in local if c0 <= m.start and m.end <= t.start
                       and not any(a <= m.start < b for a, b in asides)]
-            after = [m for m in mentions if t.end <= m.start and m.end <= c1]
+            after = [m for m in local if t.end <= m.start and m.end <= c1]
             # "an attack", "the talks": a verb's form used as a noun.
             noun = t.trigger.noun or bool(_DETERMINER_BEFORE.search(text, max(lo, t.start - 8),
                                                                     t.start))
@@ -207,7 +211,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             date, why = _date(text, dates, t.start, c0, c1, pub, future, verbs)
             year = date.get("date")
             historical = isinstance(year, int | str) and int(str(year)[:4]) < pub.year
-            reported = any(x.content[0] <= t.start < x.content[1] for x in said)
+            reported = any(x.content[0] <= t.start < x.content[1] for x in said_here)
             st, st_why = status(text, max(c0, subject[-1].end), t, historical,
                                 reported=reported)
             ev_start = min(subject[0].start, t.start)
@@ -215,7 +219,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             while ev_end > t.end and text[ev_end - 1] in " ,.;:":
                 ev_end -= 1
             source = "src-outlet"
-            for x in said:
+            for x in said_here:
                 if x.content[0] <= t.start < x.content[1]:
                     source = sources.for_said(x, reg)
             n = len(out) + 1

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.text import count_occurrences
-
 
 def quote(text: str, start: int, end: int) -> str | dict[str, Any]:
     """Evidence for text[start:end]: the quote, with `occurrence` when it repeats."""
     q = text[start:end]
-    if count_occurrences(text, q) == 1:
-        return q
+    if text.find(q) == start and text.find(q, start + 1) < 0:
+        return q   # unique: two searches, not a count of the whole text
     n, pos = 1, text.find(q)
     while pos < start:
         pos = text.find(q, pos + 1)

@@ -8,6 +8,7 @@ codebook (the loader adds it). Nothing about codes is decided here.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
 
@@ -128,12 +129,21 @@ def _by_first_word(folder: str) -> dict[str, tuple[Trigger, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+def _index() -> dict[str, tuple[Trigger, ...]]:
+    # Resolving the assets folder touches the file system: once per process and setting.
+    key = os.environ.get("BRIEFING_ASSETS", "")
+    if key not in _INDEXES:
+        _INDEXES[key] = _by_first_word(str(assets_dir() / "gazetteer"))
+    return _INDEXES[key]
+
+
+_INDEXES: dict[str, dict[str, tuple[Trigger, ...]]] = {}
 _WORD = re.compile(r"[\w’'\-]+")
 
 
 def find_triggers(text: str, start: int, end: int) -> list[Match]:
     """Trigger matches in text[start:end]; where two overlap the more specific wins."""
-    index = _by_first_word(str(assets_dir() / "gazetteer"))
+    index = _index()
     found = []
     for w in _WORD.finditer(text, start, end):
         for t in index.get(w.group(0).lower(), ()):
