@@ -136,3 +136,18 @@ def test_the_api_refuses_bad_input_with_a_draft_error(text, published, message):
 
     with pytest.raises(DraftError, match=message):
         draft(text, published=published, known=None)
+
+
+def test_with_the_placeholders_filled_validate_counts_the_facts_awaiting_review(tmp_path):
+    out = tmp_path / "norway"
+    assert run(str(ARTICLE), "--published", "2025-06-27", "--into", str(out)).returncode == 0
+    facts = out / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8")
+                     .replace("reliability: TODO", "reliability: F")
+                     .replace("credibility: TODO", "credibility: 6"), encoding="utf-8")
+    d = yaml.safe_load(facts.read_text(encoding="utf-8"))
+    pending = sum(len(d[k]) for k in ("sources", "actors", "events", "statements"))
+    r = subprocess.run([sys.executable, "-m", "briefing", "validate", str(out)], cwd=ROOT,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert f"{pending} facts await review" in r.stdout
