@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from briefing.codebooks import assets_dir
+from briefing.codebooks import assets_dir, load_codebooks
 
 EVENTS, STATEMENTS, POSITIONS = 32, 10, 8  # 50 facts per article
 PEOPLE = 3  # people of the article's own; they push the actor count to ~3 per article
@@ -66,12 +66,16 @@ CITIES = ("Moscow", "Tehran", "Ankara", "Doha", "Muscat", "Geneva", "Vienna", "B
           "Cairo", "Riyadh", "Baku", "Delhi")
 
 
-def _codebook_choices() -> tuple[list[str], list[tuple[str, str]]]:
+def _codebook_choices() -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
+    """CAMEO codes that agree with each PLOVER type (as the loader checks), and the
+    PLOVER (type, mode) pairs."""
     base = assets_dir() / "codebooks"
-    cameo = pd.read_csv(base / "cameo.csv", dtype={"cameo_code": str})
+    books = load_codebooks(base)
     plover = pd.read_csv(base / "plover.csv", dtype=str, keep_default_na=False)
-    return (sorted(cameo["cameo_code"].astype(str)),
-            list(zip(plover["plover_type"], plover["plover_mode"], strict=True)))
+    codes = sorted(books.cameo["cameo_code"].astype(str))
+    by_type = {t: [c for c in codes if books.plover_type_of(c) in (t, None)]
+               for t in dict.fromkeys(plover["plover_type"])}
+    return by_type, list(zip(plover["plover_type"], plover["plover_mode"], strict=True))
 
 
 def _q(text: str) -> str:
@@ -79,7 +83,7 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def article(i: int, cameo_codes: list[str], plover: list[tuple[str, str]]
+def article(i: int, cameo_codes: dict[str, list[str]], plover: list[tuple[str, str]]
             ) -> tuple[str, str]:
     """(article.txt, facts.yaml) of synthetic article number `i`."""
     rnd = random.Random(i)
@@ -124,7 +128,7 @@ def article(i: int, cameo_codes: list[str], plover: list[tuple[str, str]]
             f"    date_note: {_q(note)}\n"
             f"    plover_type: {ptype}\n"
             f"    plover_mode: {_q(mode)}\n"
-            f"    cameo_code: {_q(rnd.choice(cameo_codes))}\n"
+            f"    cameo_code: {_q(rnd.choice(cameo_codes[ptype]))}\n"
             f"    status: {rnd.choice(STATUSES)}\n"
             f"    source: {rnd.choice(SOURCES)[0]}\n"
             f"    credibility: {rnd.randint(1, 6)}\n"

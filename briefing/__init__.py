@@ -7,15 +7,20 @@
 
 from typing import Any
 
+# `channels` and `load` are functions named like their modules: importing them here binds
+# the names to the functions (a later `import briefing.channels` does not rebind them).
+from briefing.channels import channels
 from briefing.load import load
 from briefing.model import COLUMNS, FRAMES, Briefing, FactError, Problem
 
 __all__ = ["COLUMNS", "FRAMES", "Briefing", "Dashboard", "FactError", "Problem", "Selection",
-           "dashboard", "load"]
+           "channels", "dashboard", "load", "select"]
 
 # Widgets and charts are imported on first use, so the CLI and plain data work stay light.
-_LAZY = {"dashboard": ("briefing.page", "dashboard"), "Dashboard": ("briefing.page", "Dashboard"),
-         "Selection": ("briefing.select", "Selection")}
+_LAZY = {"dashboard": ("briefing.dashboard", "dashboard"),
+         "Dashboard": ("briefing.dashboard", "Dashboard"),
+         "Selection": ("briefing.select", "Selection"),
+         "select": ("briefing.select", "select")}
 
 
 def __getattr__(name: str) -> Any:

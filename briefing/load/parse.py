@@ -39,7 +39,8 @@ Records = dict[str, list[dict[str, Any]]]
 # Private columns carried through assembly to locate problems; dropped before return.
 HIDDEN = ("_article", "_file", "_line", "_keys")
 # Top-level lists of a facts file, the frame each fills and whether it needs an item.
-_LISTS = (("sources", "sources", True), ("actors", "actors", True), ("blocs", "blocs", False),
+# Sources and actors may all live in the registry beside the articles.
+_LISTS = (("sources", "sources", False), ("actors", "actors", False), ("blocs", "blocs", False),
           ("events", "events", True), ("statements", "statements", False),
           ("issues", "issues", False), ("positions", "positions", False))
 _REGISTRY_LISTS = ("sources", "actors", "blocs", "issues")
