@@ -182,7 +182,7 @@ def index(b: Briefing) -> _Index:
 
 
 def _descendants(ix: _Index, chosen: Iterable[str]) -> np.ndarray:
-    """Boolean per actor code: chosen actors and everything below them (Araqchi < Iran)."""
+    """Boolean per actor code: chosen actors and everything below them (a minister < his state)."""
     n = len(ix.actor_ids)
     mask = np.zeros(n + 1, dtype=bool)  # slot n absorbs unknown codes (-1)
     codes = ix.actor_ids.get_indexer(list(chosen))

@@ -60,7 +60,7 @@ def layout_positions(actors: pd.DataFrame, bloc_order: list[str] | None = None
     pos: dict[str, tuple[float, float]] = {}
     n = len(tops)
     # A state with many people around it gets a wider slice of the circle, so that two
-    # crowded neighbours (Iran and Russia) do not pile their people on each other.
+    # crowded neighbours do not pile their people on each other.
     weight = [1.0 + 0.9 * min(len(children.get(a, [])), 8) for a in tops]
     total = sum(weight)
     start = 0.0

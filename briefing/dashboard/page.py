@@ -60,7 +60,7 @@ class Dashboard:
     """The briefing page for one fact base. Display it, or use its parts from code.
 
     >>> dash = Dashboard(briefing.load())      # doctest: +SKIP
-    >>> dash.set_selection(Selection(actors={"russia"}))   # doctest: +SKIP
+    >>> dash.set_selection(Selection(actors={"an-actor-id"}))   # doctest: +SKIP
     """
 
     def __init__(self, b: Briefing, *, selection: Selection | None = None) -> None:
