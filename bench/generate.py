@@ -56,7 +56,7 @@ ISSUES = [
      f"Fully backs change on question {k}") for k in range(1, 13)
 ]
 STATUSES = ("occurred", "occurred", "occurred", "announced", "proposed", "historical",
-            "hypothetical", "negated")
+            "hypothetical", "negated", "ongoing", "planned", "postponed", "cancelled")
 VERBS = ("met", "called", "warned", "urged", "thanked", "criticised", "visited",
          "briefed", "pressed", "reassured", "rebuked", "consulted")
 TOPICS = ("the ceasefire talks", "grain shipments", "the nuclear file", "border security",
@@ -119,12 +119,22 @@ def article(i: int, cameo_codes: dict[str, list[str]], plover: list[tuple[str, s
                   f"{ptype.lower()} {mode}".strip()
         date = (day.isoformat() if precision < 0.8 else _q(day.strftime("%Y-%m"))
                 if precision < 0.95 else str(day.year))
+        # The many-articles features: every 8th event a joint act (both sides as actors,
+        # no recipient), every 10th a span of days, every 16th undated.
+        mutual = k % 8 == 0
+        when = (f"    date: {date}\n"
+                f"    date_basis: {rnd.choice(('article', 'resolved', 'context'))}\n")
+        if k % 16 == 3:
+            when = ""
+        elif k % 10 == 1 and precision < 0.8:
+            when += f"    date_end: {(day + dt.timedelta(days=1 + k % 3)).isoformat()}\n"
+        roles = (f"      actor: [{who}, {whom}]\n" if mutual else
+                 f"      actor: [{who}]\n      recipient: [{whom}]\n")
         events.append(
             f"  # Coding note: item {k} reads as {ptype} ({mode or 'no mode'}); the verb and "
             f"its object decide the mode,\n  # the CAMEO code follows the closest row.\n"
             f"  - id: {pre}-ev-{k}\n"
-            f"    date: {date}\n"
-            f"    date_basis: {rnd.choice(('article', 'resolved', 'context'))}\n"
+            f"{when}"
             f"    date_note: {_q(note)}\n"
             f"    plover_type: {ptype}\n"
             f"    plover_mode: {_q(mode)}\n"
@@ -134,8 +144,7 @@ def article(i: int, cameo_codes: dict[str, list[str]], plover: list[tuple[str, s
             f"    credibility: {rnd.randint(1, 6)}\n"
             f"    summary: {_q(summary)}\n"
             f"    participants:\n"
-            f"      actor: [{who}]\n"
-            f"      recipient: [{whom}]\n"
+            f"{roles}"
             f"    evidence:\n"
             f"      - {_q(quote)}\n")
     for k in range(STATEMENTS):

@@ -7,20 +7,19 @@
 
 from typing import Any
 
-# `channels` and `load` are functions named like their modules: importing them here binds
-# the names to the functions (a later `import briefing.channels` does not rebind them).
+# `channels`, `load` and `select` are functions named like their modules: importing them
+# here binds the names to the functions (a later `import briefing.select` does not rebind).
 from briefing.channels import channels
 from briefing.load import load
 from briefing.model import COLUMNS, FRAMES, Briefing, FactError, Problem
+from briefing.select import Selection, select
 
 __all__ = ["COLUMNS", "FRAMES", "Briefing", "Dashboard", "FactError", "Problem", "Selection",
            "channels", "dashboard", "load", "select"]
 
 # Widgets and charts are imported on first use, so the CLI and plain data work stay light.
 _LAZY = {"dashboard": ("briefing.dashboard", "dashboard"),
-         "Dashboard": ("briefing.dashboard", "Dashboard"),
-         "Selection": ("briefing.select", "Selection"),
-         "select": ("briefing.select", "select")}
+         "Dashboard": ("briefing.dashboard", "Dashboard")}
 
 
 def __getattr__(name: str) -> Any:

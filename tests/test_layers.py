@@ -162,3 +162,51 @@ def test_no_story_names_in_the_code():
             for m in pattern.finditer(line):
                 found.append(f"{path.relative_to(ROOT)}:{i}: {m.group(1)}")
     assert not found, found
+
+
+def test_adding_a_column_is_one_line_in_the_contract(tmp_path):
+    """Copy the package, add one `Col` to the contract, and load an article that uses the
+    new YAML key: the parser accepts and reads it, the frame carries it with its dtype,
+    and the pandera schema checks it — nothing else was edited."""
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copytree(PACKAGE, tmp_path / "briefing",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    contract = tmp_path / "briefing" / "contract.py"
+    text = contract.read_text(encoding="utf-8")
+    anchor = '        Col("summary", key="summary", required=True, nonempty=True),\n'
+    assert anchor in text
+    contract.write_text(text.replace(anchor, anchor + '        Col("venue", key="venue", '
+                                     'pattern=r"^[a-z ]*$"),\n'), encoding="utf-8")
+    article = tmp_path / "art"
+    shutil.copytree(ROOT / "tests" / "data" / "articles" / "tiny-valid", article)
+    facts = article / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        "    summary: Alba's minister visits Borea to ask for help\n",
+        "    summary: Alba's minister visits Borea to ask for help\n    venue: the capital\n"),
+        encoding="utf-8")
+    script = (
+        "import sys, briefing\n"
+        "from briefing.schema import MODELS\n"
+        "b = briefing.load(sys.argv[1], cache=False)\n"
+        "ev = b.events.set_index('event_id')\n"
+        "assert ev.loc['ev-tiny-visit', 'venue'] == 'the capital', ev['venue']\n"
+        "assert ev.loc['ev-tiny-pact', 'venue'] == ''\n"
+        "assert 'venue' in MODELS['events'].columns\n"
+        "bad = open(sys.argv[1] + '/facts.yaml').read().replace('the capital', 'The Capital!')\n"
+        "open(sys.argv[1] + '/facts.yaml', 'w').write(bad)\n"
+        "try:\n"
+        "    briefing.load(sys.argv[1], cache=False)\n"
+        "except briefing.FactError as e:\n"
+        "    [p] = e.problems\n"
+        "    assert (p.fact_id, p.field, p.line) == ('ev-tiny-visit', 'venue', 42), p\n"
+        "else:\n"
+        "    raise SystemExit('a venue breaking its pattern was not reported')\n"
+        "print('ok', list(b.events.columns).index('venue'))\n")
+    env = {"PYTHONPATH": str(tmp_path), "BRIEFING_ASSETS": str(ROOT / "assets"),
+           "BRIEFING_CACHE": "off", "PATH": "/usr/bin:/bin"}
+    r = subprocess.run([sys.executable, "-c", script, str(article)], capture_output=True,
+                       text=True, env=env, timeout=120, cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout.startswith("ok"), r.stderr[-2000:]
