@@ -36,6 +36,10 @@ _CSS = (Path(__file__).resolve().parent.parent / "static" / "dashboard.css").rea
     encoding="utf-8")
 
 
+# Key points are shown for this many newest articles at most.
+MAX_KEY_POINT_ARTICLES = 6
+
+
 def _e(value: Any) -> str:
     """Every piece of fact text goes through here before it reaches HTML."""
     return html.escape("" if value is None else str(value), quote=True)
@@ -50,10 +54,10 @@ def set_name(b: Briefing) -> tuple[str, str]:
         return str(a["title"]), f"{pd.Timestamp(a['published']):%-d %B %Y} · {outlet}"
     if arts.empty:
         return "Briefing", "no articles"
-    first, last = arts["published"].min(), arts["published"].max()
+    first, last = pd.Timestamp(arts["published"].min()), pd.Timestamp(arts["published"].max())
     titles = "; ".join(arts["title"].head(3)) + (" …" if len(arts) > 3 else "")
-    return (f"Briefing on {len(arts)} articles: {titles}",
-            f"{pd.Timestamp(first):%-d %b %Y} – {pd.Timestamp(last):%-d %b %Y}")
+    span = f"{first:%-d %b %Y}" if first == last else f"{first:%-d %b %Y} – {last:%-d %b %Y}"
+    return f"Briefing on {len(arts):,} articles: {titles}", span
 
 
 class Dashboard:
@@ -208,6 +212,11 @@ class Dashboard:
                       f"{detail.left_out_html(b)}</div>")
         points: list[w.Widget] = [head]
         many = len(b.articles) > 1
+        if len(b.articles) > MAX_KEY_POINT_ARTICLES:
+            points.append(w.HTML(
+                f"<p class='briefing-note'>Key points of the {MAX_KEY_POINT_ARTICLES} newest "
+                f"of {len(b.articles):,} articles; the others' are in the export and in "
+                "<code>facts.key_points</code>.</p>"))
         for article_id, article_title, published, kps in self._key_points():
             if many:
                 points.append(w.HTML(
@@ -231,10 +240,12 @@ class Dashboard:
         return w.VBox(points)
 
     def _key_points(self) -> list[tuple[str, str, Any, list[dict[str, Any]]]]:
-        """Every article's key points as its analyst wrote them, newest article first."""
+        """Every article's key points as its analyst wrote them, newest article first (the
+        newest MAX_KEY_POINT_ARTICLES of an archive: each point is a button on the page)."""
         kp = self.b.key_points
         out = []
-        for a in self.b.articles.sort_values("published", ascending=False).itertuples():
+        arts = self.b.articles.sort_values("published", ascending=False)
+        for a in arts.head(MAX_KEY_POINT_ARTICLES).itertuples():
             mine = kp[kp["article_id"] == a.article_id]
             out.append((a.article_id, a.title, a.published,
                         [{"text": t, "facts": f.split()} for t, f in
@@ -260,9 +271,12 @@ class Dashboard:
         return row
 
     def _layout(self) -> w.Widget:
+        many = len(self.b.articles) > 1
         filters = w.VBox([
             w.HTML("<h2>Filter the briefing</h2>"),
-            self._row([self.w_articles, self.w_actors, self.w_types, self.w_status]),
+            # With one article there is nothing to choose between: no article list.
+            self._row([*([self.w_articles] if many else []), self.w_actors, self.w_types,
+                       self.w_status]),
             w.HBox([self.w_dates, self.w_dates_label],
                    layout=w.Layout(width="100%", align_items="center")),
             self._row([self.w_reliability, self.w_issue, self.w_reset, self.w_csv, self.w_html],
@@ -276,7 +290,8 @@ class Dashboard:
             [v["network"], self._card("Details", self.detail, flex=(2, 380))],
             [v["positions"], v["positions_overview"]],
             [v["timeline"], v["geo_map"]],
-            [self._card("The article", w.VBox([self.w_read, self.article]),
+            [self._card("The article" if not many else "The articles",
+                        w.VBox([*([self.w_read] if many else []), self.article]),
                         note="Highlighted: the sentences behind what the charts show."),
              v["sources"]],
         ]
