@@ -163,7 +163,7 @@ def _statements(text: str, reg: Registry, said: list[Said],
 
 def _actors(reg: Registry, text: str) -> list[dict[str, Any]]:
     # A person's bare surname, as the text uses it, becomes an alias: once the draft is
-    # accepted, the next article's "Araqchi" is known without his title.
+    # accepted, the next article's bare surname is known without a title.
     aliases: dict[str, list[str]] = {}
     for m in reg.mentions:
         if m.via == "surname":

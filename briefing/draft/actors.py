@@ -1,7 +1,7 @@
 """Actor mentions: who the text names, as spans tied to one drafted actor each.
 
 States come from the gazetteer (names, demonyms, capitals, seats of power); organisations
-from its organisation table and from names that end like one ("... News Service");
+from its organisation table and from names that end like one ("the Andes Wire Agency");
 actors the fact base already knows come by their `name` and `aliases`. People are found
 by `people.py` and registered here too, so every later step asks one registry.
 """
@@ -34,13 +34,6 @@ def slug(text: str) -> str:
     return s[:64].rstrip("-") or "actor"
 
 
-# An organisation named in the text but absent from the table: capitalised words ending
-# in a head noun that names a body ("the Fenwick News Service", "the Defence Ministry").
-ORG_HEADS = ("Agency", "Service", "Ministry", "Council", "Commission", "Committee", "Court",
-              "Guard", "Army", "Navy", "Party", "Parliament", "Assembly", "Office",
-              "Organization", "Organisation", "Department", "Corps", "Forces", "Union")
-_ORG = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'\-]*\s+){1,4}(?:" + "|".join(ORG_HEADS) + r")\b")
-_NEWS = re.compile(r"\b(?:News|Press)\b")
 
 
 @dataclass
@@ -105,11 +98,11 @@ def known_forms(known: Any) -> dict[str, dict[str, Any]]:
         names = [row["name"], *(a for a in str(aliases).split("|") if a.strip())]
         for n in names:
             n = n.strip()
-            # Only names a reader would write: descriptive labels ("Voices within ...")
+            # Only names a reader would write: descriptive labels ("People who ...")
             # are the analyst's wording, not the text's.
             if n and n[0].isupper() and len(n.split()) <= 4:
                 out.setdefault(n, rec)
-    # A known person's surname alone ("Araqchi") is theirs too, unless two share it.
+    # A known person's surname alone ("Lopez") is theirs too, unless two share it.
     surnames: dict[str, list[dict[str, Any]]] = {}
     for rec in {id(r): r for r in out.values()}.values():
         words = rec["name"].split()
@@ -147,10 +140,12 @@ def find_places(text: str, reg: Registry) -> None:
                                         "country": row["country"],
                                         "reason": f"gazetteer: organisation '{row['name']}'"})
         reg.mention(start, end, actor, place.via)
-    for m in _ORG.finditer(text):
+    # An organisation named in the text but absent from the table: capitalised words
+    # ending in a head noun that names a body ("the Andes Wire Agency").
+    for m in g.org_pattern.finditer(text):
         name = m.group(0).strip()
         words = name.split()
-        # Drop a sentence-initial article or demonym the match swept in ("The", "Iranian").
+        # Drop a sentence-initial article or demonym the match swept in ("The", "Chilean").
         while words and (words[0] in ("The", "A", "An") or g.forms.get(words[0])):
             words = words[1:]
         if len(words) < 2:
@@ -161,13 +156,13 @@ def find_places(text: str, reg: Registry) -> None:
             continue
         actor = reg.add(slug(name), {"name": name, "kind": "organization", "country": "",
                                      "reason": "name ends in an organisation word"})
-        if _NEWS.search(name):
+        if any(w in g.news_words for w in words):
             reg.actors[actor]["news"] = True
         reg.mention(start, m.end(), actor, "name")
 
 
 def find_bodies(text: str, reg: Registry) -> None:
-    """A state's bodies: "China's foreign ministry", "Israeli troops", "South Korea's
+    """A state's bodies: "Chile's foreign ministry", "Peruvian troops", "South Korea's
     military" → an organisation of that state (its parent), named by the table's label."""
     g = reg.gazetteer
     states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))

@@ -1,8 +1,8 @@
 """Statements: direct quotes and reported speech, with speaker, source and attribution.
 
-on record     "Putin said Israel has ..."             → the speaker's own source
+on record     "Lopez said Chile has ..."              → the speaker's own source
 relayed       "X was quoted by the TASS news agency as saying that ..." → the relaying outlet
-anonymous     "A source said ...", "Iranian sources indicated that ..." → an anonymous source
+anonymous     "A source said ...", "Chilean sources indicated that ..." → an anonymous source
 spokesperson  "a foreign ministry spokesperson said ..."
 """
 

@@ -36,7 +36,7 @@ _PREPOSITIONS = {"about", "on", "over", "for", "of", "to", "with", "against", "a
 
 def _modifies(gap: str) -> bool:
     """Whether a mention followed by `gap` modifies the noun after it ("U.S. strikes",
-    "Israel’s deadly strikes"), rather than standing apart ("Nabil about the ceasefire")."""
+    "Peru’s deadly strikes"), rather than standing apart ("Lopez about the ceasefire")."""
     if not gap.strip():
         return True
     if not re.match(r"[’']s\b", gap):
@@ -51,7 +51,7 @@ _ASIDE = re.compile(r"—[^—\n]{1,200}—")
 
 
 def _asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Dash-paired asides ("Putin—whose military has ...—has shown"): the clause runs on
+    """Dash-paired asides ("Lopez—whose party has ...—has shown"): the clause runs on
     around them, and nothing in them is the clause's subject."""
     return [(m.start(), m.end()) for m in _ASIDE.finditer(text, lo, hi)]
 
@@ -63,7 +63,7 @@ def _clause(text: str, lo: int, hi: int, pos: int, end: int) -> tuple[int, int]:
     for m in _BREAK.finditer(text, lo, pos):
         if inside(m.start()) or (m.group(0).startswith(",") and "and" in m.group(0)
                                  and not re.search(r"\b[a-z]{4,}\b", text[start:m.start()])):
-            continue   # ", and" ends a clause, not a list of names ("Russia, China, and")
+            continue   # ", and" ends a clause, not a list of names ("Chile, Peru, and")
         start = m.end()
     stop = next((m for m in _BREAK.finditer(text, end, hi) if not inside(m.start())), None)
     return start, stop.start() if stop else hi
@@ -81,7 +81,7 @@ _NOT_SUBJECT = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "
 
 
 def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
-    """A capitalised name right before an event verb that no table knows ("Ruritania
+    """A capitalised name right before an event verb that no table knows ("Veltravia
     has demanded") is drafted as an actor of unknown kind, with all its mentions."""
     names: list[str] = []
     for s in body:
@@ -104,7 +104,7 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
                 if not reg.taken(m.start(), m.end()):
                     reg.mention(m.start(), m.end(), people[name], "surname")
             continue
-        # Its adjective in the text too ("Ruritania" … "Ruritanian trawlers") makes it a
+        # Its adjective in the text too ("Veltravia" … "Veltravian trawlers") makes it a
         # place: a state the gazetteer does not list (no ISO code to give).
         adjectives = {name + "n", name + "ian", name + "ese", name[:-1] + "an"} \
             if " " not in name and len(name) > 3 else set()
@@ -121,7 +121,7 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
                 if reg.taken(m.start(), m.end()):
                     continue
                 via = "subject" if form == name else "demonym"
-                # "Ruritanian Fisheries Minister Otto Pfefferkorn": the adjective names the
+                # "Veltravian Fisheries Minister Ilse Moor": the adjective names the
                 # minister's state, it does not act.
                 title = _TITLE_AFTER.match(text, m.end(), m.end() + 60)
                 title_end = title.end() - m.end() if title else 0
@@ -134,8 +134,8 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
 
 
 def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The subject: the last mention and those joined to it by ',' / 'and' ("Russia,
-    China, and Pakistan")."""
+    """The subject: the last mention and those joined to it by ',' / 'and' ("Chile,
+    Peru, and Bolivia")."""
     group = [mentions[-1]]
     for m in reversed(mentions[:-1]):
         gap = text[m.end:group[0].start]
@@ -161,12 +161,12 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             c0, c1 = _clause(text, lo, hi, t.start, t.end)
             for x in said_here:
                 # In reported speech the event's subject is inside what was said:
-                # "Putin said Israel has provided ..." — Israel provides, not Putin.
+                # "Lopez said Peru has provided ..." — Peru provides, not Lopez.
                 if x.content[0] <= t.start < x.content[1]:
                     c0, c1 = max(c0, x.content[0]), min(c1, x.content[1])
             if not t.trigger.noun and _ADJECTIVE.search(text, max(lo, t.start - 12), t.start) \
                     and text[t.start:t.end].endswith("ed"):
-                continue   # "Iraq’s alleged weapons": a participle used as an adjective
+                continue   # "Peru’s alleged weapons": a participle used as an adjective
             asides = _asides(text, lo, hi)
             before = [m for m in local if c0 <= m.start and m.end <= t.start
                       and not any(a <= m.start < b for a, b in asides)]
@@ -196,7 +196,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 "ing")
             if participial or re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$",
                                         text[c0:t.start]):
-                # "Moscow has purchased weapons from Iran ... and signed", "travelled to
+                # "Lima has bought ships from Chile ... and signed", "travelled to
                 # Warsaw to meet", "imposed sanctions on Belarus, accusing": a second verb,
                 # an infinitive or a participle shares the clause's first subject.
                 subject = [before[0]]

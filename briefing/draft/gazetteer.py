@@ -2,7 +2,8 @@
 
 `countries.csv`   one row per ISO 3166-1 code: names, demonyms, capital, seats of power
 `titles.csv`      titles and offices that introduce a person ("Foreign Minister")
-`bodies.csv`      a state's bodies named by a head noun ("China's foreign ministry")
+`org_words.csv`   words that end an organisation's name ("Agency") or mark news media
+`bodies.csv`      a state's bodies named by a head noun ("Chile's foreign ministry")
 `organizations.csv`  UN bodies, alliances, news agencies, ministries, armed groups
 `triggers.csv`    event phrases → CAMEO codes (`triggers.py` reads it)
 `irregular_verbs.csv`, `speech_verbs.csv`   the word forms the matchers need
@@ -51,6 +52,9 @@ class Gazetteer:
     pattern: re.Pattern[str]                      # every surface form, longest first
     titles: dict[str, str]                        # lower-case title → office
     bodies: dict[str, dict[str, str]]             # lower-case head noun → row
+    org_heads: frozenset[str]                     # "Agency", "Ministry": end a body's name
+    news_words: frozenset[str]                    # words that mark a body that reports
+    org_pattern: re.Pattern[str]                  # capitalised words ending in a head
     irregular: dict[str, list[str]]               # lemma → forms
     speech_verbs: frozenset[str]                  # every inflected form
 
@@ -101,6 +105,8 @@ def _load(folder: str) -> Gazetteer:
         for form in [r["name"], *_split(r["aliases"])]:
             forms[form] = Place(oid, "organization", "name", r["name"])
     irregular = {r["lemma"]: _split(r["forms"]) for r in read_table("irregular_verbs.csv")}
+    words = read_table("org_words.csv")
+    heads = frozenset(r["word"] for r in words if r["role"] == "head")
     speech = {f for r in read_table("speech_verbs.csv") for f in inflections(r["verb"], irregular)}
     return Gazetteer(
         countries=countries,
@@ -109,6 +115,10 @@ def _load(folder: str) -> Gazetteer:
         pattern=_form_pattern(list(forms)),
         titles={r["title"].lower(): r["office"] for r in read_table("titles.csv")},
         bodies={r["head"].lower(): r for r in read_table("bodies.csv")},
+        org_heads=heads,
+        news_words=frozenset(r["word"] for r in words if r["role"] == "news"),
+        org_pattern=re.compile(r"(?<![\w’'])(?:[A-Z][\w’'\-]*\s+){1,4}(?:"
+                               + "|".join(sorted(heads)) + r")\b"),
         irregular=irregular,
         speech_verbs=frozenset(speech),
     )
@@ -120,5 +130,5 @@ def load_gazetteer() -> Gazetteer:
 
 
 def lookup(name: str) -> Place | None:
-    """What a name means to the drafter ("Tehran" → Iran, "TASS" → the agency), or None."""
+    """What a name means to the drafter ("Lima" → Peru, "Reuters" → the agency), or None."""
     return load_gazetteer().forms.get(name.strip())

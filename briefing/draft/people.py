@@ -1,5 +1,5 @@
-"""People: a title and a name ("Iranian Foreign Minister Abbas Araqchi"), a name before a
-speech verb ("Rufus Firefly said"), a name the fact base knows; then their later mentions
+"""People: a title and a name ("Chilean Foreign Minister Ana Lopez"), a name before a
+speech verb ("Ana Lopez said"), a name the fact base knows; then their later mentions
 (the surname alone, "he"/"she" where only one person can be meant).
 """
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.draft.actors import ORG_HEADS, Mention, Registry, slug
+from briefing.draft.actors import Mention, Registry, slug
 
 _NAME_WORD = r"[A-Z][a-zà-ÿ’'\-]+(?:-[A-Z][a-zà-ÿ]+)?"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|del|van|von|der|le|la|di|dos)"
@@ -24,7 +24,7 @@ NAME = (rf"(?:{_HONORIFIC})?{_NAME_WORD}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}
 def _title_pattern(titles: list[str], states: list[str]) -> re.Pattern[str]:
     title = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     state = "|".join(re.escape(s) for s in sorted(states, key=len, reverse=True))
-    # "[former] [Iranian|Russia's|U.S.] [UN] Foreign Minister[ for the Sea,] Abbas Araqchi"
+    # "[former] [Chilean|Peru's|U.S.] [UN] Foreign Minister[ for Fisheries,] Ana Lopez"
     return re.compile(
         rf"(?:(?P<former>[Ff]ormer)\s+)?(?:(?P<state>{state})(?:[’']s)?\s+)?"
         rf"(?P<title>(?i:{title}))"
@@ -35,7 +35,7 @@ def _title_pattern(titles: list[str], states: list[str]) -> re.Pattern[str]:
 def _trim(name: str) -> str:
     """The name without honorific and without trailing words that are not names."""
     name = re.sub(rf"^{_HONORIFIC}", "", name)
-    name = re.sub(r"[’']s?$", "", name)   # "Powell’s remarks": the possessive is not the name
+    name = re.sub(r"[’']s?$", "", name)   # "Lopez’s remarks": the possessive is not the name
     words = name.split()
     while words and words[-1] in _NOT_NAME:
         words.pop()
@@ -82,7 +82,7 @@ def find_people(text: str, reg: Registry) -> None:
         actor = _register(reg, name, fields)
         reg.mention(nstart, nend, actor, "title")
         if country and not reg.taken(m.start("state"), m.end("state")):
-            # "Iranian" in "Iranian Foreign Minister Abbas Araqchi" names his state, but
+            # "Chilean" in "Chilean Foreign Minister Ana Lopez" names her state, but
             # the state is not a participant of what he does: marked so events skip it.
             reg.mention(m.start("state"), m.end("state"), fields["parent"], "title-prefix")
     _known_people(text, reg)
@@ -107,14 +107,15 @@ def _known_people(text: str, reg: Registry) -> None:
 
 
 def _speakers(text: str, reg: Registry) -> None:
-    # Two or more capitalised words right before a speech verb: "Rufus Firefly said".
+    # Two or more capitalised words right before a speech verb: "Ana Lopez said".
     verbs = "|".join(sorted(reg.gazetteer.speech_verbs, key=len, reverse=True))
     for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
                          rf",?\s+(?:{verbs})\b", text):
         name = _trim(m.group("name"))
         if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in reg.gazetteer.forms \
-                or name.split()[-1] in ORG_HEADS or "News" in name.split():
-            continue   # "The Fenwick News Service reported": a body, not a person
+                or name.split()[-1] in reg.gazetteer.org_heads \
+                or any(w in reg.gazetteer.news_words for w in name.split()):
+            continue   # "The Andes Wire Agency reported": a body, not a person
         start = m.start("name")
         if reg.taken(start, start + len(name)) or any(
                 w in reg.gazetteer.forms for w in name.split()):
