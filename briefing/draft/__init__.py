@@ -15,8 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import sys
-import types
 from typing import Any
 
 from briefing.draft.actors import Registry, find_bodies, find_places, known_forms, slug
@@ -211,13 +209,3 @@ def to_yaml(d: dict[str, Any]) -> str:
             "# an analyst accepts it; TODO marks analyst judgment still to give.\n")
     return head + yaml.dump(d, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
 
-
-class _CallableModule(types.ModuleType):
-    """`briefing.draft(text, ...)` must call the function even after `import
-    briefing.draft`, which binds the name `draft` on the package to this module."""
-
-    def __call__(self, text: str, **kwargs: Any) -> dict[str, Any]:
-        return draft(text, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
