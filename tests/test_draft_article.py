@@ -70,14 +70,15 @@ def test_what_the_article_says_is_drafted(drafted):
     seizure = events[("COERCE", ("poland",))]
     assert seizure["participants"]["recipient"] == ["norway"]
     offer = events[("AGREE", ("germany",))]
-    assert (offer["status"], offer["date"]) == ("proposed", "2025-06")       # "Last week"
+    assert (offer["status"], offer["date"], offer["date_end"]) == (
+        "proposed", "2025-06-16", "2025-06-22")                             # "Last week"
     pact = events[("SUPPORT", ("poland", "sweden"))]
     assert (pact["status"], pact["date"], pact["date_basis"]) == ("historical", 2019,
                                                                   "article")
     kinds = {(s["speaker"], s["attribution"], s["quote_type"]) for s in drafted["statements"]}
     assert {("ingrid-solberg", "on_record", "indirect"),
             ("unnamed-source", "anonymous", "indirect"),
-            ("poland", "anonymous", "indirect"),
+            ("unnamed-polish-officials", "anonymous", "indirect"),
             ("tomasz-wierzba", "on_record", "direct")} <= kinds
 
 

@@ -37,7 +37,11 @@ def test_anonymous_sources_with_and_without_a_nationality():
                "the meeting is planned.")
     a, b = d["statements"]
     assert (a["attribution"], a["speaker"]) == ("anonymous", "unnamed-source")
-    assert (b["attribution"], b["speaker"]) == ("anonymous", "qatar")
+    assert (b["attribution"], b["speaker"]) == ("anonymous", "unnamed-qatari-sources")
+    speakers = {x["id"]: x for x in d["actors"]}
+    # An unnamed speaker is tied to its state, never the state itself.
+    assert speakers["unnamed-qatari-sources"]["kind"] == "unnamed"
+    assert speakers["unnamed-qatari-sources"]["parent"] == "qatar"
     assert _source(d, a["source"])["evidence"] == ["A source said"]
     assert _source(d, b["source"])["kind"] == "anonymous"
 
@@ -54,7 +58,13 @@ def test_direct_quote_keeps_the_quote_marks_in_the_evidence():
 
 def test_spokesperson():
     d = _draft("A Brazilian foreign ministry spokesperson, Ana Lobo, said Brazil rejects the plan.")
-    assert [s["attribution"] for s in d["statements"]] == ["spokesperson"]
+    assert [(s["speaker"], s["attribution"]) for s in d["statements"]] == [
+        ("ana-lobo", "spokesperson")]
+    d = _draft("A Brazilian foreign ministry spokesperson said Brazil rejects the plan.")
+    (st,) = d["statements"]
+    (who,) = [a for a in d["actors"] if a["id"] == st["speaker"]]
+    assert (who["kind"], who["parent"], st["attribution"]) == (
+        "unnamed", "foreign-ministry-of-brazil", "spokesperson")
 
 
 def test_attribution_after_what_was_said():
@@ -80,7 +90,7 @@ def test_told_an_audience_that():
     (st,) = d["statements"]
     assert (st["speaker"], st["text"]) == ("aiko-tanabe", "Japan would protest to Pyongyang")
     # "would" seen from the past of "told": a plan, not a hypothesis.
-    assert d["events"][0]["status"] == "announced"
+    assert d["events"][0]["status"] == "planned"
 
 
 def test_told_reporters_after_a_direct_quote_is_one_statement():
@@ -108,7 +118,8 @@ def test_one_anonymous_voice_is_one_source_and_quotes_inside_stay_balanced():
     d = _draft('Iran has rejected the proposal, calling it "a trap", a senior Iranian '
                "official told a newspaper.")
     (st,) = d["statements"]
-    assert (st["speaker"], st["attribution"]) == ("iran", "anonymous")
+    assert (st["speaker"], st["attribution"]) == ("unnamed-senior-iranian-official",
+                                                  "anonymous")
     assert st["text"] == 'Iran has rejected the proposal, calling it "a trap"'
     assert [s["id"] for s in d["sources"] if s["kind"] == "anonymous"] == ["src-anon-1"]
     assert d["events"][0]["source"] == "src-anon-1"

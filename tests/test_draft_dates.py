@@ -10,35 +10,35 @@ MONDAY = dt.date(2025, 6, 23)
 
 
 @pytest.mark.parametrize("phrase, future, start, end, fact", [
-    ("on Monday", False, "2025-06-23", "2025-06-23", "2025-06-23"),     # the story's day
-    ("on Sunday", False, "2025-06-22", "2025-06-22", "2025-06-22"),     # the day before
-    ("Friday", False, "2025-06-20", "2025-06-20", "2025-06-20"),
-    ("on Friday", True, "2025-06-27", "2025-06-27", "2025-06-27"),      # "will meet on Friday"
-    ("last Monday", False, "2025-06-16", "2025-06-16", "2025-06-16"),
-    ("yesterday", False, "2025-06-22", "2025-06-22", "2025-06-22"),
-    ("last week", False, "2025-06-16", "2025-06-22", "2025-06"),        # a range
-    ("next week", False, "2025-06-30", "2025-07-06", 2025),
-    ("last month", False, "2025-05-01", "2025-05-31", "2025-05"),
-    ("earlier this year", False, "2025-01-01", "2025-06-23", 2025),     # year precision
-    ("last year", False, "2024-01-01", "2024-12-31", 2024),
-    ("in March", False, "2025-03-01", "2025-03-31", "2025-03"),
-    ("in September", False, "2024-09-01", "2024-09-30", "2024-09"),     # not yet this year
-    ("March 5", False, "2025-03-05", "2025-03-05", "2025-03-05"),
-    ("5 March 2024", False, "2024-03-05", "2024-03-05", "2024-03-05"),  # as stated
-    ("February 24, 2022", False, "2022-02-24", "2022-02-24", "2022-02-24"),
-    ("2018", False, "2018-01-01", "2018-12-31", 2018),
+    ("on Monday", False, "2025-06-23", "2025-06-23", ("2025-06-23", None)),     # the story's day
+    ("on Sunday", False, "2025-06-22", "2025-06-22", ("2025-06-22", None)),     # the day before
+    ("Friday", False, "2025-06-20", "2025-06-20", ("2025-06-20", None)),
+    ("on Friday", True, "2025-06-27", "2025-06-27", ("2025-06-27", None)),  # "will meet on Friday"
+    ("last Monday", False, "2025-06-16", "2025-06-16", ("2025-06-16", None)),
+    ("yesterday", False, "2025-06-22", "2025-06-22", ("2025-06-22", None)),
+    ("last week", False, "2025-06-16", "2025-06-22", ("2025-06-16", "2025-06-22")),  # a span
+    ("next week", False, "2025-06-30", "2025-07-06", ("2025-06-30", "2025-07-06")),
+    ("last month", False, "2025-05-01", "2025-05-31", ("2025-05", None)),
+    ("earlier this year", False, "2025-01-01", "2025-06-23", ("2025-01-01", "2025-06-23")),
+    ("last year", False, "2024-01-01", "2024-12-31", (2024, None)),
+    ("in March", False, "2025-03-01", "2025-03-31", ("2025-03", None)),
+    ("in September", False, "2024-09-01", "2024-09-30", ("2024-09", None)),  # last year's
+    ("March 5", False, "2025-03-05", "2025-03-05", ("2025-03-05", None)),
+    ("5 March 2024", False, "2024-03-05", "2024-03-05", ("2024-03-05", None)),  # as stated
+    ("February 24, 2022", False, "2022-02-24", "2022-02-24", ("2022-02-24", None)),
+    ("2018", False, "2018-01-01", "2018-12-31", (2018, None)),
 ])
 def test_resolved(phrase, future, start, end, fact):
     r = resolve(phrase, MONDAY, future=future)
     assert r.resolved and (r.start.isoformat(), r.end.isoformat()) == (start, end)
-    assert as_fact_date(r)[0] == fact
+    assert as_fact_date(r) == fact
     assert phrase in r.note
 
 
 @pytest.mark.parametrize("phrase", ["recently", "in recent weeks", "soon", "lately"])
 def test_vague_is_left_unresolved_with_a_note(phrase):
     r = resolve(phrase, MONDAY)
-    assert not r.resolved and as_fact_date(r) == (None, "")
+    assert not r.resolved and as_fact_date(r) == (None, None)
     assert "vague" in r.note
 
 
@@ -65,6 +65,7 @@ def test_find_dates_in_a_sentence():
     ("Chile will visit Peru on Friday.", "2025-06-27"),           # the coming Friday
     ("Chile visited Peru on Friday.", "2025-06-20"),              # the last Friday
     ("Iran attacked Iraq, the largest attack since 1980.", None),  # "since" bounds, not dates
+    ("Chile will visit Peru next week.", "2025-06-30"),           # a span: date_end too
 ])
 def test_an_events_date_from_the_sentence_and_its_tense(text, date):
     from briefing.draft import draft
@@ -73,3 +74,18 @@ def test_an_events_date_from_the_sentence_and_its_tense(text, date):
     assert ev.get("date") == date
     if date is None:
         assert "left for the analyst" in ev["reason"] and "date_basis" not in ev
+
+
+def test_since_a_day_starts_an_ongoing_span():
+    from briefing.draft import draft
+
+    (ev,) = draft("Peru has blockaded the port since 13 June.", published=MONDAY,
+                  known=None)["events"]
+    assert (ev["date"], ev["status"]) == ("2025-06-13", "ongoing")
+
+
+def test_a_week_is_a_span_with_its_end():
+    from briefing.draft import draft
+
+    (ev,) = draft("Chile condemned Peru last week.", published=MONDAY, known=None)["events"]
+    assert (ev["date"], ev["date_end"]) == ("2025-06-16", "2025-06-22")

@@ -43,7 +43,9 @@ def test_a_mutual_act_has_both_sides_as_actors():
 
 @pytest.mark.parametrize("text, status", [
     ("Spain has not yet condemned Morocco.", "negated"),
-    ("Chile will visit Peru next week.", "announced"),
+    ("Chile will visit Peru next week.", "planned"),
+    ("Chile postponed a visit to Peru.", "postponed"),
+    ("Chile called off talks with Peru.", "cancelled"),
     ("Egypt offered to mediate between Sudan and Chad.", "proposed"),
     ("Poland could expel Belarusian diplomats.", "hypothetical"),
     ("Italy expelled Iranian diplomats in 2019.", "historical"),
@@ -73,7 +75,7 @@ def test_an_infinitive_shares_subject_and_status():
                      "President Claire Morel.")
     meeting = events[-1]
     assert meeting["participants"]["actor"] == ["felix-brandt", "claire-morel"]
-    assert meeting["status"] == "announced"
+    assert meeting["status"] == "planned"
 
 
 def test_but_ends_a_clause():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.draft.actors import Mention, Registry
+from briefing.draft.actors import Mention, Registry, slug
 
 _ANON = re.compile(
     r"(?:(?P<dem>[A-Z][\w.’']+)\s+)?(?:(?:a|an|the|one|two|several|other)\s+)?"
@@ -137,9 +137,17 @@ _TAIL = re.compile(r"^\s*(?:(?:on|late on|early on|in|last|this)\s+\w+(?:\s+\w+)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,’']+(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 
 
-def _unnamed(reg: Registry) -> str:
-    return reg.add("unnamed-source", {"name": "Unnamed source", "kind": "person", "country": "",
-                                      "reason": "anonymous source in the text"})
+def _unnamed(reg: Registry, words: str, parent: str | None) -> str:
+    """A speaker the text does not name ("Iranian sources", "a ministry spokesperson"):
+    an actor of kind `unnamed`, tied to the state or body the text names — never that
+    state itself, which would put the words in its mouth."""
+    words = re.sub(r"^(?:a|an|the|one)\s+", "", " ".join(words.split()), flags=re.IGNORECASE)
+    name = f"Unnamed {words}" if words else "Unnamed source"
+    fields = {"name": name, "kind": "unnamed", "country": "",
+              "reason": f"a speaker the text does not name: '{words}'"}
+    if parent:
+        fields |= {"parent": parent, "country": reg.actors[parent].get("country", "")}
+    return reg.add(slug(name), fields)
 
 
 def _speaker(text: str, start: int, end: int, mentions: list[Mention], reg: Registry
@@ -148,18 +156,23 @@ def _speaker(text: str, start: int, end: int, mentions: list[Mention], reg: Regi
     mention, attribution, where the speaker's words start, reason)."""
     head = text[start:end]
     anon = _ANON.search(head)
+    mention = _last_mention(mentions, start, end)
     if anon:
         dem = anon.group("dem") or anon.group("dem2") or ""
         place = reg.gazetteer.forms.get(dem)
-        speaker = reg.state(place.key, f"gazetteer: {dem}") \
-            if place and place.kind == "state" else _unnamed(reg)
-        return speaker, None, "anonymous", start + anon.start(), \
+        parent = reg.state(place.key, f"gazetteer: {dem}") \
+            if place and place.kind == "state" else None
+        words = re.sub(r",.*$", "", anon.group(0)).strip()
+        return _unnamed(reg, words, parent), None, "anonymous", start + anon.start(), \
             f"anonymous '{anon.group('head')}' + speech verb"
-    mention = _last_mention(mentions, start, end)
     if _SPOKES.search(head):
-        if mention is None:
-            return _unnamed(reg), None, "spokesperson", start, "spokesperson + speech verb"
-        return mention.actor, mention, "spokesperson", min(mention.start, start), \
+        if mention is not None and mention.kind == "person":
+            return mention.actor, mention, "spokesperson", mention.start, \
+                "named spokesperson + speech verb"
+        spokes = re.search(r"(?:(?:a|an|the)\s+)?[\w’' ]{0,40}?\bspokes\w+", head)
+        words = spokes.group(0) if spokes else "spokesperson"
+        parent = mention.actor if mention is not None else None
+        return _unnamed(reg, words, parent), None, "spokesperson", start, \
             "spokesperson + speech verb"
     if mention is None or len(text[mention.end:end].split()) > 4:
         return None

@@ -2,8 +2,7 @@
 
 The resolver never guesses: an expression it cannot pin down ("recently", "soon") is
 returned unresolved with a note saying why. A range ("last week") is kept as a range;
-`as_fact_date` turns it into the fact format's one value at the finest precision that
-holds the whole range.
+`as_fact_date` turns it into the fact format's `date` (and `date_end` for a span).
 """
 
 from __future__ import annotations
@@ -165,15 +164,17 @@ def find_dates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in PATTERN.finditer(text, start, end)]
 
 
-def as_fact_date(r: Resolved) -> tuple[str | int | None, str]:
-    """The fact format's date (day, "YYYY-MM" or year) that holds the whole range."""
+def as_fact_date(r: Resolved) -> tuple[str | int | None, str | None]:
+    """The fact format's `date` and `date_end` for a resolved expression: a day; a whole
+    month as "YYYY-MM"; a whole year as YYYY; any other range ("last week") as its first
+    and last day. Unresolved: (None, None)."""
     if not r.resolved:
-        return None, ""
+        return None, None
     a, b = r.start, r.end
     if a == b:
-        return a.isoformat(), "day"
-    if (a.year, a.month) == (b.year, b.month):
-        return f"{a.year:04d}-{a.month:02d}", "month"
-    if a.year == b.year:
-        return a.year, "year"
-    return None, ""
+        return a.isoformat(), None
+    if a.day == 1 and b == _month_end(a.year, a.month):
+        return f"{a.year:04d}-{a.month:02d}", None
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+        return a.year, None
+    return a.isoformat(), b.isoformat()

@@ -174,6 +174,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # "an attack", "the talks": a verb's form used as a noun.
             noun = t.trigger.noun or bool(_DETERMINER_BEFORE.search(text, max(lo, t.start - 8),
                                                                     t.start))
+            light = noun and reg.gazetteer.light_verbs.search(text, max(c0, t.start - 40),
+                                                               t.start)
+            if light:
+                noun = False   # "Chile postponed a visit": Chile's act, its status 'postponed'
             passive = not noun and not text[t.start:t.end].split()[0].endswith("ing") \
                 and _PASSIVE.search(text[c0:t.start])
             agent = _BY.match(text, t.end, c1)
@@ -214,6 +218,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             reported = any(x.content[0] <= t.start < x.content[1] for x in said_here)
             st, st_why = status(text, max(c0, subject[-1].end), t, historical,
                                 reported=reported)
+            if why.startswith("since ") and st == "occurred":
+                st, st_why = "ongoing", f"'{why}': it runs on"
             ev_start = min(subject[0].start, t.start)
             ev_end = c1
             while ev_end > t.end and text[ev_end - 1] in " ,.;:":
@@ -253,15 +259,21 @@ def _date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: i
           pub: dt.date, future: bool, verbs: str) -> tuple[dict[str, Any], str]:
     # The date expression nearest the trigger, preferring one in the trigger's clause.
     # "the largest attack since 1979": a year after "since" bounds the event, not dates it.
-    dates = [d for d in dates if not re.search(r"\bsince\s+(?:the\s+)?$", text[:d[0]][-12:])]
+    # "Fighting since 13 June": the span starts then and runs on (ongoing).
     ranked = sorted(dates, key=lambda d: (not (c0 <= d[0] < c1), abs(d[0] - pos)))
-    for _, _, phrase in ranked:
+    for start, _, phrase in ranked:
+        since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start]))
+        if since and re.fullmatch(r"\d{4}", phrase.strip()):
+            continue
         r = resolve(phrase, pub, future=future)
-        value, _precision = as_fact_date(r)
-        if value is not None:
-            return {"date": value, "date_basis": r.basis, "date_note": r.note}, \
-                f"date from '{phrase}'"
-        return {}, r.note
+        value, end = as_fact_date(r)
+        if value is None:
+            return {}, r.note
+        found = {"date": value, "date_basis": r.basis, "date_note": r.note}
+        if end:
+            found = {"date": value, "date_end": end, "date_basis": r.basis,
+                     "date_note": r.note + f" (the span {value} to {end})"}
+        return found, "since " + phrase if since else f"date from '{phrase}'"
     if _PRESENT.search(verbs) or _NEGATED_PERFECT.search(verbs):
         # "is dissatisfied", "has not yet commented": a state of affairs at publication.
         return {"date": pub.isoformat(), "date_basis": "resolved",

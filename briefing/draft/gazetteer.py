@@ -6,7 +6,7 @@
 `bodies.csv`      a state's bodies named by a head noun ("Chile's foreign ministry")
 `organizations.csv`  UN bodies, alliances, news agencies, ministries, armed groups
 `triggers.csv`    event phrases → CAMEO codes (`triggers.py` reads it)
-`irregular_verbs.csv`, `speech_verbs.csv`   the word forms the matchers need
+`irregular_verbs.csv`, `speech_verbs.csv`, `light_verbs.csv`   the verbs the matchers need
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ class Gazetteer:
     org_pattern: re.Pattern[str]                  # capitalised words ending in a head
     irregular: dict[str, list[str]]               # lemma → forms
     speech_verbs: frozenset[str]                  # every inflected form
+    light_verbs: re.Pattern[str]                  # "held" in "held talks": the act's verb
 
     def find(self, text: str) -> list[tuple[int, int, Place]]:
         """Every gazetteer form in `text`, left to right, longest match first."""
@@ -121,7 +122,20 @@ def _load(folder: str) -> Gazetteer:
                                + "|".join(sorted(heads)) + r")\b"),
         irregular=irregular,
         speech_verbs=frozenset(speech),
+        light_verbs=_light_verbs(irregular),
     )
+
+
+def _light_verbs(irregular: dict[str, list[str]]) -> re.Pattern[str]:
+    # A verb whose object names the act ("held talks", "postponed a visit") makes the
+    # noun a predicate of the clause's subject.
+    forms = []
+    for r in read_table("light_verbs.csv"):
+        first, *rest = r["verb"].split()
+        forms += [" ".join([f, *rest]) for f in inflections(first, irregular)]
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\s+(?:(?:a|an|the|new|its|their|his|her|fresh)\s+)*$",
+                      re.IGNORECASE)
 
 
 def load_gazetteer() -> Gazetteer:

@@ -168,6 +168,10 @@ _PROPOSED_BEFORE = re.compile(r"\b(?:offer(?:s|ed)?|propos(?:e|es|ed)|suggest(?:
                               re.IGNORECASE)
 
 
+_POSTPONED = re.compile(r"\b(?:postpon\w*|delay(?:s|ed|ing)?|put off|defer\w*)\b",
+                        re.IGNORECASE)
+_CANCELLED = re.compile(r"\b(?:cancel\w*|called off|calls? off|scrap(?:s|ped|ping)?)\b",
+                        re.IGNORECASE)
 _REPORTED_FUTURE = re.compile(r"\bwould\b(?!\s+have\b)", re.IGNORECASE)
 
 
@@ -175,14 +179,18 @@ def status(text: str, start: int, m: Match, historical: bool, *, reported: bool 
            ) -> tuple[str, str]:
     """(status, why) from the words between the subject (or the clause start) and the
     trigger. In reported speech "would" is the future seen from the past ("said Japan
-    would protest"): announced, not hypothetical."""
+    would protest"): planned, not hypothetical."""
     window = text[start:m.start]
     near = " ".join(window.split()[-10:])
     word = text[m.start:m.end]
     if _NEGATION.search(near):
         return "negated", f"negation before '{word}'"
+    if _POSTPONED.search(near):
+        return "postponed", f"put off before '{word}'"
+    if _CANCELLED.search(near):
+        return "cancelled", f"called off before '{word}'"
     if _ANNOUNCED.search(near) or (reported and _REPORTED_FUTURE.search(near)):
-        return "announced", f"future or plan before '{word}'"
+        return "planned", f"future or plan before '{word}'"
     if _HYPOTHETICAL.search(near):
         return "hypothetical", f"modal or condition before '{word}'"
     if _PROPOSED.match(word) or _PROPOSED_BEFORE.search(near):
