@@ -9,6 +9,8 @@ reads `article.txt` with the article's publication date and no knowledge of the 
            with the same PLOVER type
   dates    on those matched events, the drafted date equals the hand-coded one (same
            precision); an undated draft of a dated event is wrong
+  within   the drafted date (or span) lies inside the hand-coded one: right, or finer
+           ("last week" as its seven days where the hand coding says the month)
   bad      drafted quotes not found in the text (must be 0)
   seconds  wall time of one `draft()` call
 
@@ -41,6 +43,26 @@ def _drafted_date(value) -> str:
     return "" if value is None else str(value)
 
 
+def _period(date: str, end: str | None = None) -> tuple[str, str] | None:
+    """First and last day of a fact date ("2025-06" → June) or of a span."""
+    import calendar
+
+    if not date:
+        return None
+    if len(date) == 4:
+        lo, hi = f"{date}-01-01", f"{date}-12-31"
+    elif len(date) == 7:
+        y, m = map(int, date.split("-"))
+        lo, hi = f"{date}-01", f"{date}-{calendar.monthrange(y, m)[1]:02d}"
+    else:
+        lo = hi = date
+    return lo, max(hi, end or hi)
+
+
+def _within(inner: tuple[str, str] | None, outer: tuple[str, str] | None) -> bool:
+    return bool(inner and outer and outer[0] <= inner[0] and inner[1] <= outer[1])
+
+
 def score(folder: Path) -> dict:
     hand = load(folder, cache=False)
     text = (folder / "article.txt").read_text(encoding="utf-8")
@@ -69,7 +91,8 @@ def score(folder: Path) -> dict:
     for e in d["events"]:
         sents, b = sentences_of(e["evidence"])
         bad += b
-        drafted.append((sents, e["plover_type"], _drafted_date(e.get("date"))))
+        drafted.append((sents, e["plover_type"], _drafted_date(e.get("date")),
+                        _period(_drafted_date(e.get("date")), e.get("date_end"))))
     for kind in ("statements", "sources"):
         for f in d[kind]:
             bad += sentences_of(f.get("evidence", []))[1]
@@ -85,7 +108,7 @@ def score(folder: Path) -> dict:
     hand_sents: dict[str, set[int]] = {}
     for fact_id, start in zip(ev["fact_id"], ev["start"], strict=True):
         hand_sents.setdefault(fact_id, set()).add(sentence_at(starts, int(start)))
-    matched = dates_right = 0
+    matched = dates_right = dates_within = 0
     for e in hand.events.itertuples(index=False):
         hits = [x for x in drafted
                 if x[1] == e.plover_type and x[0] & hand_sents.get(e.event_id, set())]
@@ -93,9 +116,11 @@ def score(folder: Path) -> dict:
             matched += 1
             want = _fmt(e.date, e.date_precision)
             dates_right += any(x[2] == want for x in hits)
+            dates_within += any(_within(x[3], _period(want)) for x in hits)
     return {"article": folder.name, "actors": (found_actors, len(states) + len(people)),
             "missed": sorted((states - d_states) | (people - d_people)),
             "events": (matched, len(hand.events)), "dates": (dates_right, matched),
+            "within": (dates_within, matched),
             "bad": bad, "seconds": seconds, "drafted": len(d["events"])}
 
 
@@ -115,12 +140,13 @@ def main() -> None:
     known = time.perf_counter() - t0
     print(f"load average: {os.getloadavg()[0]:.2f} (1 min); first call (reads the tables) "
           f"{first:.2f} s; first call with the shipped base as knowledge {known:.2f} s")
-    print(f"{'article':28} {'actors':>14} {'events':>14} {'dates':>14} {'bad':>4} "
-          f"{'seconds':>8}  drafted")
+    print(f"{'article':28} {'actors':>14} {'events':>14} {'dates':>14} {'within':>14} "
+          f"{'bad':>4} {'seconds':>8}  drafted")
     for f in folders:
         r = score(f)
         print(f"{r['article'][:28]:28} {_pct(r['actors']):>14} {_pct(r['events']):>14} "
-              f"{_pct(r['dates']):>14} {r['bad']:>4} {r['seconds']:>8.3f}  {r['drafted']}")
+              f"{_pct(r['dates']):>14} {_pct(r['within']):>14} {r['bad']:>4} "
+              f"{r['seconds']:>8.3f}  {r['drafted']}")
         if r["missed"]:
             print(f"{'':28} missed actors: {', '.join(r['missed'])}")
     longest()
