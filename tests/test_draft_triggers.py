@@ -104,3 +104,19 @@ def test_a_noun_trigger_after_a_verb_is_not_the_subjects_act():
 def test_a_present_participle_after_be_is_active():
     (ev,) = _events("Iran and Russia are coordinating their positions.")
     assert ev["participants"]["actor"] == ["iran", "russia"]
+
+
+def test_an_appeal_to_no_one_has_no_recipient_and_what_it_is_about_is_a_subject():
+    (ev,) = _events("India called for restraint in the clash between Chile and Peru.")
+    assert ev["participants"] == {"actor": ["india"], "subject": ["chile", "peru"]}
+
+
+def test_what_talks_are_about_is_their_subject():
+    (ev,) = _events("Norway held talks with Sweden about Finland.")
+    assert ev["participants"] == {"actor": ["norway", "sweden"], "subject": ["finland"]}
+
+
+def test_a_recipient_stands_near_the_verb():
+    (ev,) = _events("Brazil condemned the decision taken last year by the government of "
+                    "Argentina.")
+    assert "recipient" not in ev["participants"]

@@ -26,6 +26,8 @@ _ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$",
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+_ABOUT = re.compile(r"\b(?:about|over|regarding|concerning)\s+(?:the\s+)?$",
+                    re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+$",
                                 re.IGNORECASE)
 _BY = re.compile(r"(?:\s+\w+){0,3}?\s+by\s+(?:the\s+)?")
@@ -207,9 +209,21 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             else:
                 subject = _coordinated(text, before)
             actors = list(dict.fromkeys(m.actor for m in subject))
-            recipients = [m.actor for m in after if m.actor not in actors][:1]
+            # What the act is about ("talks about Gaza", "called for restraint in Sudan")
+            # is its subject, never its recipient.
+            about = [m for m in after if _ABOUT.search(text, max(t.end, m.start - 14), m.start)]
+            others = [m for m in after if m not in about and m.actor not in actors]
+            # A recipient stands near the verb ("condemned Peru", "sent envoys to Lima").
+            recipients = [m.actor for m in others
+                          if len(text[t.end:m.start].split()) <= 6][:1]
+            appeal = t.trigger.phrase.startswith(("call for", "appeal for", "calls for"))
+            if appeal:
+                # "A called for restraint": an appeal to no one in particular.
+                about, recipients = about + others, []
             if t.trigger.mutual and recipients and len(actors) == 1:
                 actors, recipients = actors + recipients, []
+            subjects = [a for a in dict.fromkeys(m.actor for m in about)
+                        if a not in actors and a not in recipients][:3]
             future = bool(_FUTURE.search(text, c0, t.start))
             verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
             date, why = _date(text, dates, t.start, c0, c1, pub, future, verbs)
@@ -239,8 +253,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 "credibility": TODO,
                 "summary": " ".join(filter(None, [names(actors), text[t.start:t.end],
                                                   names(recipients)])),
-                "participants": {"actor": actors, **({"recipient": recipients}
-                                                      if recipients else {})},
+                "participants": {"actor": actors,
+                                 **({"recipient": recipients} if recipients else {}),
+                                 **({"subject": subjects} if subjects else {})},
                 "evidence": [quote(text, ev_start, ev_end)],
                 "review": PENDING,
                 "reason": f"trigger '{code.phrase}' → CAMEO {code.cameo_code}; {st_why}; "
