@@ -138,7 +138,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,’']+(?:\([^)]{1,40}\))?\s*[-–—]+\s*"
 
 
 def _unnamed(reg: Registry, words: str, parent: str | None) -> str:
-    """A speaker the text does not name ("Iranian sources", "a ministry spokesperson"):
+    """A speaker the text does not name ("Chilean sources", "a ministry spokesperson"):
     an actor of kind `unnamed`, tied to the state or body the text names — never that
     state itself, which would put the words in its mouth."""
     words = re.sub(r"^(?:a|an|the|one)\s+", "", " ".join(words.split()), flags=re.IGNORECASE)
