@@ -183,7 +183,7 @@ function render({ model, el: host }) {
       button("◀ prev", "previous", "previous (k)"), button("next ▶", "next", "next (j)"),
       button("✓ accept", "accept", "accept (a)"), button("✗ reject", "reject", "reject (x)"),
       button("✎ edit", "edit", "edit (e)"), button("↶ undo", "undo", "undo (u)"),
-      button("💾 save", "save", "save (Ctrl+S)")));
+      button("save", "save", "save (Ctrl+S)")));
     const s = view.selection;
     parts.push(el("div", { class: "wb-selection", "data-role": "selection" },
       s ? [el("span", {}, "Selected: “", el("q", { text: s.quote }), `” (${s.start}–${s.end}) `),
@@ -249,7 +249,7 @@ function render({ model, el: host }) {
       const fillModes = () => {
         const t = (setup.plover || []).find((p) => p.type === ptype.value);
         mode.replaceChildren(el("option", { value: "", text: "— (no mode)" }),
-          (t ? t.modes : []).map((m) => el("option", { value: m.mode, text: `${m.mode} (${m.score})` })));
+          ...(t ? t.modes : []).map((m) => el("option", { value: m.mode, text: `${m.mode} (${m.score})` })));
         mode.value = f.plover_mode && t && t.modes.some((m) => m.mode === f.plover_mode) ? f.plover_mode : "";
         fillCameo();
       };
@@ -259,7 +259,7 @@ function render({ model, el: host }) {
           && (!mode.value || map[c.code][1] === mode.value || !map[c.code][1])));
         const rows = fit.length ? fit : (setup.cameo || []);
         cameo.replaceChildren(el("option", { value: "", text: "—" }),
-          rows.map((c) => el("option", { value: c.code, text: `${c.code} ${c.name} (Goldstein ${c.goldstein})` })));
+          ...rows.map((c) => el("option", { value: c.code, text: `${c.code} ${c.name} (Goldstein ${c.goldstein})` })));
         cameo.value = rows.some((c) => c.code === f.cameo_code) ? f.cameo_code : "";
         showDef();
       };

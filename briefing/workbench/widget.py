@@ -54,7 +54,7 @@ class Workbench(anywidget.AnyWidget):
         self._rev = 0
         self.on_msg(self._on_msg)
         if source is not None or text is not None:
-            self.open(source, text=text, title=title, published=published, folder=folder,
+            self.open_article(source, text=text, title=title, published=published, folder=folder,
                       draft=draft)
         else:
             self.message = {"level": "info", "text": "Open an article: give its file, or "
@@ -62,7 +62,7 @@ class Workbench(anywidget.AnyWidget):
 
     # -- opening -------------------------------------------------------------------------
 
-    def open(self, source: str | Path | None = None, *, text: str | None = None,
+    def open_article(self, source: str | Path | None = None, *, text: str | None = None,
              title: str | None = None, published: str | dt.date | None = None,
              folder: str | Path | None = None,
              draft: dict[str, Any] | str | Path | None = None) -> bool:
@@ -150,7 +150,7 @@ class Workbench(anywidget.AnyWidget):
         """Apply one message from the browser (also the scripted API of tests and bench)."""
         kind = content.get("type")
         if kind == "open":
-            self.open(content.get("path") or None, text=content.get("text") or None,
+            self.open_article(content.get("path") or None, text=content.get("text") or None,
                       title=content.get("title"), published=content.get("published"),
                       folder=content.get("folder") or None, draft=content.get("draft") or None)
             return
