@@ -28,11 +28,21 @@ def _path_argument(p: argparse.ArgumentParser) -> None:
                         "articles)")
 
 
-def _load(path: str | None) -> Briefing | None:
+def _validate_arguments(p: argparse.ArgumentParser) -> None:
+    _path_argument(p)
+    p.add_argument("--against", metavar="BASE", default=None,
+                   help="check PATH together with the fact base at BASE (a new article "
+                        "before it is added: clashing ids, unknown actors, declarations "
+                        "that differ)")
+
+
+def _load(path: str | None, against: str | None = None,
+          include_pending: bool = False) -> Briefing | None:
     from briefing.load import load
 
+    where = [path or ".", against] if against else path
     try:
-        return load(path)
+        return load(where, include_pending=include_pending)
     except FactError as e:
         print(e, file=sys.stderr)
         return None
@@ -50,14 +60,20 @@ def summary(b: Briefing) -> str:
     body = cov[~cov["is_heading"]]
     counts = " ".join(f"{name}={n}" for name, n in b.counts().items())
     pct = 100 * body["cited"].sum() / len(body) if len(body) else 100.0
+    pending = sum(int((df["review"] == "pending").sum()) for df in b.frames().values()
+                  if "review" in df.columns)
+    waiting = (f"; {pending} fact{'s await' if pending != 1 else ' awaits'} review"
+               if pending else "")
     return f"valid: {counts}; coverage {int(body['cited'].sum())}/{len(body)} " \
-           f"sentences ({pct:.0f}%)"
+           f"sentences ({pct:.0f}%){waiting}"
 
 
 def validate(args: argparse.Namespace) -> int:
-    b = _load(args.path)
+    b = _load(args.path, getattr(args, "against", None), include_pending=True)
     if b is None:
         return 1
+    for w in b.warnings:
+        print(f"warning: {w}", file=sys.stderr)
     print(summary(b))
     return 0
 
@@ -100,7 +116,7 @@ def _serve_arguments(p: argparse.ArgumentParser) -> None:
 
 COMMANDS: dict[str, Command] = {
     "validate": Command("load and check the facts; print a summary or the problems",
-                        validate, _path_argument),
+                        validate, _validate_arguments),
     "coverage": Command("each sentence with the facts that cite it; uncited ones listed",
                         coverage, _path_argument),
     "serve": Command("serve the dashboard with Voilà on 127.0.0.1 and print its URL",

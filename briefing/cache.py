@@ -70,12 +70,15 @@ def _source_version() -> str:
     h = hashlib.sha256(f"{_FORMAT} {sys.version} {pandas.__version__} "
                        f"{yaml.__version__}".encode())
     here = Path(__file__).resolve().parent
-    for name in ("load.py", "schema.py", "valuesets.py", "model.py", "text.py", "codebooks.py",
-                 "cache.py"):
+    # Every module the loader runs: the contract and its helpers, and the whole `load`
+    # package (a new module there changes the key without anyone listing it).
+    files = [here / n for n in ("contract.py", "schema.py", "model.py", "text.py",
+                                "codebooks.py", "cache.py")]
+    for path in [*files, *sorted((here / "load").glob("*.py"))]:
         try:
-            h.update(name.encode() + b"\0" + (here / name).read_bytes())
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
         except OSError:
-            h.update(name.encode() + b"\0missing")
+            h.update(path.name.encode() + b"\0missing")
     return h.hexdigest()
 
 

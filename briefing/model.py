@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-# Frame names in the order the contract lists them (DATA_MODEL.md); `sentences` is ours.
-FRAMES = (
-    "articles",
-    "sources",
-    "actors",
-    "events",
-    "participants",
-    "statements",
-    "issues",
-    "positions",
-    "evidence",
-    "sentences",
-    "key_points",
-)
+from briefing import contract
+
+# Frame names in the contract's order.
+FRAMES = tuple(contract.FRAMES)
+COLUMNS = contract.COLUMNS
 
 
 @dataclass(frozen=True)
@@ -62,10 +53,13 @@ class Briefing:
     evidence: pd.DataFrame
     sentences: pd.DataFrame
     key_points: pd.DataFrame = field(default_factory=lambda: empty_frame("key_points"))
+    blocs: pd.DataFrame = field(default_factory=lambda: empty_frame("blocs"))
     cameo: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
     plover: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
     admiralty: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
     problems: tuple[Problem, ...] = ()
+    # Things worth knowing that did not stop the load (an entity declared differently).
+    warnings: tuple[Problem, ...] = ()
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """The fact frames by name (codebooks excluded)."""
@@ -81,35 +75,6 @@ class Briefing:
     def __repr__(self) -> str:
         counts = ", ".join(f"{k}={v}" for k, v in self.counts().items())
         return f"Briefing({counts}, problems={len(self.problems)})"
-
-
-def frame_names() -> list[str]:
-    return [f.name for f in fields(Briefing) if f.name in FRAMES]
-
-
-# Columns of every frame, in order. The contract's columns come first; ours follow.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("article_id", "title", "outlet", "published", "language", "text",
-                 "published_basis", "folder"),
-    "sources": ("source_id", "name", "kind", "reliability", "note"),
-    "actors": ("actor_id", "name", "kind", "country", "parent_id", "role", "bloc"),
-    "events": ("event_id", "article_id", "date", "date_precision", "date_basis",
-               "plover_type", "plover_mode", "cameo_code", "goldstein", "status",
-               "source_id", "credibility", "summary", "date_note", "cameo_name",
-               "plover_score", "quad_class"),
-    "participants": ("event_id", "actor_id", "role"),
-    "statements": ("statement_id", "article_id", "speaker_id", "event_id", "source_id",
-                   "attribution", "quote_type", "text"),
-    "issues": ("issue_id", "label", "scale_0", "scale_100"),
-    "positions": ("position_id", "article_id", "actor_id", "issue_id", "position",
-                  "salience", "confidence", "rationale", "basis"),
-    "evidence": ("evidence_id", "fact_id", "fact_kind", "article_id", "start", "end",
-                 "quote", "sentence_id"),
-    "sentences": ("sentence_id", "article_id", "index", "start", "end", "text",
-                  "is_heading"),
-    # The analyst's headline points for an article, each resting on facts (space-separated).
-    "key_points": ("article_id", "point", "text", "fact_ids"),
-}
 
 
 def empty_frame(name: str) -> pd.DataFrame:

@@ -133,21 +133,30 @@ def test_codebooks_are_frames(real):
     assert set(real.admiralty["axis"]) == {"reliability", "credibility"}
 
 
-def test_folder_of_articles_in_name_order(tmp_path):
-    for name in ("b-second", "a-first"):
+def test_the_newer_copy_of_an_article_is_blamed_not_the_later_name(tmp_path):
+    for name in ("b-older", "a-newer"):
         shutil.copytree(TINY, tmp_path / name)
-    # The same facts twice: ids clash, and the later folder (b-second) is blamed.
+    facts = tmp_path / "a-newer" / "facts.yaml"
+    text = facts.read_text()
+    assert "published: 2025-03-10" in text
+    facts.write_text(text.replace("published: 2025-03-10", "published: 2025-04-02"))
+    # The same article twice: the newer one (a-newer, though it sorts first) is blamed.
     with pytest.raises(briefing.FactError) as e:
         briefing.load(tmp_path)
-    assert e.value.problems
-    assert all("b-second" in p.file for p in e.value.problems)
+    assert [p.field for p in e.value.problems] == ["id"]
+    assert all("a-newer" in p.file for p in e.value.problems)
+    kept = briefing.load(tmp_path, errors="skip")
+    assert [Path(f).name for f in kept.articles["folder"]] == ["b-older"]
+    assert len(kept.events) > 0
 
 
 def test_test_articles_folder_loads():
     b = briefing.load(TEST_ARTICLES)
     assert b.problems == ()
     folders = sorted(p.name for p in TEST_ARTICLES.iterdir() if (p / "facts.yaml").exists())
-    assert [Path(f).name for f in b.articles["folder"]] == folders  # name order
+    # Oldest first (then by folder name): the order the page reads them in.
+    assert sorted(Path(f).name for f in b.articles["folder"]) == folders
+    assert b.articles["published"].is_monotonic_increasing
     cov = coverage(b.sentences, b.evidence)
     assert cov.loc[~cov["is_heading"], "cited"].all()
 

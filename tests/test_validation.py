@@ -10,7 +10,7 @@ import pytest
 
 import briefing
 
-load_module = importlib.import_module("briefing.load")  # `briefing.load` is the function
+yamlfile = importlib.import_module("briefing.load.yamlfile")
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = ROOT / "tests" / "data" / "broken"
@@ -105,7 +105,7 @@ def test_a_valid_article_is_not_blamed_for_an_earlier_broken_one(tmp_path):
     assert any(p.field == "status" for p in e.value.problems)
 
 
-def test_shared_declarations_must_match(tmp_path):
+def test_shared_declarations_that_differ_warn_and_the_newest_wins(tmp_path):
     shutil.copytree(TINY, tmp_path / "a")
     other = tmp_path / "b"
     shutil.copytree(TINY, other)
@@ -117,13 +117,17 @@ def test_shared_declarations_must_match(tmp_path):
     assert len(b.articles) == 2 and len(b.actors) == 3 and len(b.events) == 4
     assert b.evidence["evidence_id"].is_unique
 
+    # b is newer and grades the wire differently: nothing is dropped, b's grade is used,
+    # and the warning names the field and both values, at the older declaration.
+    facts = facts.replace("published: 2025-03-10", "published: 2025-05-01")
     (other / "facts.yaml").write_text(facts.replace("reliability: B", "reliability: C"),
                                       encoding="utf-8")
-    with pytest.raises(briefing.FactError) as e:
-        briefing.load(tmp_path)
-    [p] = e.value.problems
-    assert (p.fact_id, p.field) == ("src-tiny-wire", "id") and "/b/" in p.file
-    assert "declared differently" in p.message
+    b = briefing.load(tmp_path)
+    assert b.problems == () and len(b.articles) == 2 and len(b.events) == 4
+    assert b.sources.set_index("source_id").loc["src-tiny-wire", "reliability"] == "C"
+    [w] = b.warnings
+    assert (w.fact_id, w.field) == ("src-tiny-wire", "reliability") and "/a/" in w.file
+    assert "reliability: 'B' here, 'C' there" in w.message and "/b/" in w.message
 
 
 @pytest.mark.parametrize("where", ["missing", "empty", "no-articles", "file"])
@@ -163,9 +167,9 @@ def test_merge_keys_are_refused(tmp_path):
 
 
 def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
-    monkeypatch.setattr(load_module, "MAX_BYTES", 100)
+    monkeypatch.setattr(yamlfile, "MAX_BYTES", 100)
     with pytest.raises(briefing.FactError, match="the limit is 100"):
-        briefing.load(TINY)
+        briefing.load(TINY, cache=False)
 
 
 @pytest.mark.parametrize("text", [
