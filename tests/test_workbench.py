@@ -162,6 +162,7 @@ def test_live_validation_names_fact_and_field(tmp_path):
     wb.handle({"type": "validate"})
     mine = [p for p in wb.problems if p["fact_id"] == new_id]
     assert {p["field"] for p in mine} >= {"plover_type", "cameo_code", "source"}
+    assert any("awaits the analyst" in p["message"] for p in mine)
     assert all(p["file"].endswith("fictional-ruritania/facts.yaml") for p in wb.problems)
     act(wb, "edit", sid=f"event:{new_id}", fields={"plover_type": "NOT-A-TYPE"})
     wb.handle({"type": "validate"})

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from briefing import valuesets as S
+from briefing import contract as S
 from briefing.codebooks import assets_dir, load_codebooks
 
 _C2P = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,\s*([a-z_ -]*?)\s*(?:,.*)?)?(?:#.*)?$")

@@ -76,7 +76,6 @@ class Review:
     doc: dict[str, Any]
     cursor: int = 0
     undo: list[dict[str, Any]] = field(default_factory=list)
-    taken: frozenset[str] = frozenset()  # ids used elsewhere in the base (new ids avoid them)
 
     def __post_init__(self) -> None:
         self.doc = normalise(self.doc)
@@ -262,7 +261,7 @@ class Review:
         return f"undone: {step.get('action', 'change')}"
 
     def _ids(self) -> set[str]:
-        return {f.get("id") for kind in KINDS for f in self.doc.get(kind) or []} | set(self.taken)
+        return {f.get("id") for kind in KINDS for f in self.doc.get(kind) or []}
 
 
 def new_fact(kind: str, quote: str, evidence: Any, taken: set[str]) -> dict[str, Any]:

@@ -49,7 +49,6 @@ class Workbench(anywidget.AnyWidget):
         self.folder: Path | None = None
         self.facts_digest: str | None = None
         self.autosave_error: str | None = None
-        self.base_ids: dict[str, str] = {}
         self._base_path = Path(base) if base else None
         self._rev = 0
         self.on_msg(self._on_msg)
@@ -115,8 +114,8 @@ class Workbench(anywidget.AnyWidget):
             doc, digest = saved["doc"], saved.get("facts_digest")
         self.folder = target
         self.facts_digest = digest
-        self.base_ids, registry = _base(base, str(doc.get("article", {}).get("id", "")))
-        self.review = Review(text, doc, taken=frozenset(self.base_ids))
+        registry = _registry(base)
+        self.review = Review(text, doc)
         if saved is not None:
             self.review.cursor = int(saved.get("cursor") or 0)
             self.review.undo = list(saved.get("undo") or [])
@@ -206,8 +205,7 @@ class Workbench(anywidget.AnyWidget):
     def validate(self) -> list[Problem]:
         """Run the loader on the facts as they would be saved; show its problems."""
         assert self.review is not None and self.folder is not None
-        found = check.validate(self.review.text, self.review.facts(), target=self.folder,
-                               base_ids=self.base_ids)
+        found = check.validate(self.review.text, self.review.facts(), target=self.folder)
         self.problems = [{"file": p.file, "line": p.line, "fact_id": p.fact_id,
                           "field": p.field, "message": p.message, "text": str(p)}
                          for p in found]
@@ -337,22 +335,15 @@ def _default_base() -> Path:
     return Path(os.environ.get("BRIEFING_FACTS") or assets_dir() / "articles")
 
 
-def _base(base: Path, article_id: str) -> tuple[dict[str, str], dict[str, Any]]:
-    """Ids of facts in other articles of the base, and its actors/sources/issues."""
+def _registry(base: Path) -> dict[str, Any]:
+    """The base's actors, sources and issues, offered by the pickers."""
     import briefing
 
     try:
         facts = briefing.load(base, errors="skip")
-    except Exception:  # noqa: BLE001 - no base (a new folder) is fine: nothing to collide with
-        return {}, registry_payload(None)
-    ids: dict[str, str] = {}
-    for frame, col in (("events", "event_id"), ("statements", "statement_id"),
-                       ("positions", "position_id")):
-        df = getattr(facts, frame)
-        for fid, art in zip(df[col], df["article_id"], strict=True):
-            if art != article_id:
-                ids[str(fid)] = str(art)
-    return ids, registry_payload(facts)
+    except Exception:  # noqa: BLE001 - no base yet (a new folder) is fine: nothing to offer
+        return registry_payload(None)
+    return registry_payload(facts)
 
 
 def _draft(text: str, published: dt.date, title: str) -> dict[str, Any]:
