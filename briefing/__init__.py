@@ -11,11 +11,11 @@ from briefing.load import load
 from briefing.model import COLUMNS, FRAMES, Briefing, FactError, Problem
 
 __all__ = ["COLUMNS", "FRAMES", "Briefing", "Dashboard", "FactError", "Problem", "Selection",
-           "dashboard", "load", "workbench"]
+           "dashboard", "draft", "load", "workbench"]
 
 # Widgets and charts are imported on first use, so the CLI and plain data work stay light.
 _LAZY = {"dashboard": ("briefing.page", "dashboard"), "Dashboard": ("briefing.page", "Dashboard"),
-         "Selection": ("briefing.select", "Selection"),
+         "Selection": ("briefing.select", "Selection"), "draft": ("briefing.draft", "draft"),
          "workbench": ("briefing.workbench", "workbench")}
 
 
