@@ -159,13 +159,13 @@ def test_live_validation_names_fact_and_field(tmp_path):
     assert wb.view["selection"]["quote"] == "seized two"
     act(wb, "add", kind="events")
     new_id = wb.view["current"]["fact"]["id"]
-    wb.handle({"type": "validate"})
+    wb.validate()
     mine = [p for p in wb.problems if p["fact_id"] == new_id]
     assert {p["field"] for p in mine} >= {"plover_type", "cameo_code", "source"}
     assert any("awaits the analyst" in p["message"] for p in mine)
     assert all(p["file"].endswith("fictional-ruritania/facts.yaml") for p in wb.problems)
     act(wb, "edit", sid=f"event:{new_id}", fields={"plover_type": "NOT-A-TYPE"})
-    wb.handle({"type": "validate"})
+    wb.validate()
     assert any(p["fact_id"] == new_id and p["field"] == "plover_type"
                and "NOT-A-TYPE" in p["message"] for p in wb.problems)
 

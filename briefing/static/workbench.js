@@ -49,6 +49,7 @@ function render({ model, el: host }) {
   let seq = 0;
   let editing = null;
   let validateTimer = null;
+  let stale = true;  // a change not yet validated
   const sent = new Map();  // seq -> time sent (for the bench: key press to view drawn)
 
   function send(msg) {
@@ -199,8 +200,8 @@ function render({ model, el: host }) {
       } }, el("strong", { text: p.fact_id || "-" }), ` ${p.field || "-"}: `, p.message));
     }
     parts.push(el("div", { class: "wb-check", "data-role": "validation",
-      "data-count": String(probs.length), "data-stale": view.dirty ? "1" : "0" },
-      el("div", { class: "wb-check-head", text: probs.length
+      "data-count": String(probs.length), "data-stale": stale ? "1" : "0" },
+      el("div", { class: "wb-check-head", text: stale ? "Checking with the loader…" : probs.length
         ? `${probs.length} problem${probs.length === 1 ? "" : "s"} (the loader's own words)`
         : "Valid: the loader finds no problem." }), list));
     side.replaceChildren(...parts);
@@ -397,6 +398,8 @@ function render({ model, el: host }) {
     }
     if (view.edit && view.current && !editing) openEditor(view.current);
     if (view.dirty) {
+      stale = true;
+      side.querySelector("[data-role=validation]")?.setAttribute("data-stale", "1");
       clearTimeout(validateTimer);
       validateTimer = setTimeout(() => send({ type: "validate" }), VALIDATE_IDLE_MS);
     }
@@ -410,7 +413,8 @@ function render({ model, el: host }) {
   model.on("change:view", draw);
   model.on("change:phase", draw);
   model.on("change:message", draw);
-  model.on("change:problems", () => { if (model.get("phase") === "review") { if (!editing) drawSide(model.get("view") || {}); else drawSideKeepEditor(model.get("view") || {}); } });
+  model.on("change:checked", () => {
+    stale = false; if (model.get("phase") === "review") { if (!editing) drawSide(model.get("view") || {}); else drawSideKeepEditor(model.get("view") || {}); } });
   draw();
   if (model.get("phase") === "review") root.focus({ preventScroll: true });
   return () => clearTimeout(validateTimer);

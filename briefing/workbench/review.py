@@ -12,6 +12,7 @@ sources, actors and issues that an accepted fact refers to, without the review k
 from __future__ import annotations
 
 import copy
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,9 @@ ENTITY_KINDS = ("sources", "actors", "issues")
 STATUSES = ("pending", "accepted", "rejected")
 TODO = "TODO"
 UNDO_LIMIT = 200
+# Undo steps kept in the autosave: enough to take back the last few keys after a restart,
+# few enough that the file written on every key stays small.
+UNDO_SAVED = 20
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -156,7 +160,7 @@ class Review:
                 "cited": len(self._sentences) - len(uncited), "uncited": uncited}
 
     def to_json(self) -> dict[str, Any]:
-        return {"doc": self.doc, "cursor": self.cursor, "undo": self.undo[-UNDO_LIMIT:]}
+        return {"doc": self.doc, "cursor": self.cursor, "undo": self.undo[-UNDO_SAVED:]}
 
     # -- changing ----------------------------------------------------------------------
 
@@ -170,7 +174,9 @@ class Review:
                    "add": self._add}.get(action)
         if handler is None:
             raise ReviewError(f"unknown action {action!r}")
-        snapshot = {"doc": copy.deepcopy(self.doc), "cursor": self.cursor, "action": action}
+        # A snapshot as JSON text: cheaper to take than a deep copy, and saved as is.
+        snapshot = {"doc": json.dumps(self.doc, ensure_ascii=False), "cursor": self.cursor,
+                    "action": action}
         message = handler(action, **args)
         self.undo.append(snapshot)
         del self.undo[:-UNDO_LIMIT]
@@ -256,7 +262,9 @@ class Review:
         if not self.undo:
             return "nothing to undo"
         step = self.undo.pop()
-        self.doc, self.cursor = step["doc"], step["cursor"]
+        doc = step["doc"]
+        self.doc = json.loads(doc) if isinstance(doc, str) else doc
+        self.cursor = step["cursor"]
         self._items = None
         return f"undone: {step.get('action', 'change')}"
 

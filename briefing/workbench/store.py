@@ -137,14 +137,19 @@ def writable_folder(folder: Path) -> str | None:
     return None
 
 
-def atomic_write(path: Path, data: str) -> None:
-    """Write `data` to `path` so that readers see the old file or the new one, never half."""
+def atomic_write(path: Path, data: str, *, durable: bool = True) -> None:
+    """Write `data` to `path` so that readers see the old file or the new one, never half.
+
+    `durable` also flushes it to the disk before the rename (survives a power cut, not
+    only a crash); the autosave on every key skips that, the facts file never does.
+    """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -255,7 +260,7 @@ def state_path(folder: Path) -> Path:
 
 def save_state(folder: Path, state: dict[str, Any]) -> None:
     atomic_write(state_path(folder), json.dumps({"version": STATE_VERSION, **state},
-                                                ensure_ascii=False))
+                                                ensure_ascii=False), durable=False)
 
 
 def load_state(folder: Path, text: str) -> dict[str, Any] | None:

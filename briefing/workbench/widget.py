@@ -38,6 +38,7 @@ class Workbench(anywidget.AnyWidget):
     setup = traitlets.Dict().tag(sync=True)
     view = traitlets.Dict().tag(sync=True)
     problems = traitlets.List().tag(sync=True)
+    checked = traitlets.Int(0).tag(sync=True)  # validations run; the browser's "fresh" signal
     message = traitlets.Dict().tag(sync=True)  # {"level": info|ok|error, "text": ...}
 
     def __init__(self, source: str | Path | None = None, *, text: str | None = None,
@@ -51,6 +52,7 @@ class Workbench(anywidget.AnyWidget):
         self.autosave_error: str | None = None
         self._base_path = Path(base) if base else None
         self._rev = 0
+        self._generation = 0  # bumped by every change and validation; stale results drop
         self.on_msg(self._on_msg)
         if source is not None or text is not None:
             self.open_article(source, text=text, title=title, published=published, folder=folder,
@@ -163,7 +165,7 @@ class Workbench(anywidget.AnyWidget):
         elif kind == "select":
             self.select(content.get("start"), content.get("end"), seq=content.get("seq"))
         elif kind == "validate":
-            self.validate()
+            self._validate_soon()
         elif kind == "save":
             self.save(content.get("folder") or None)
 
@@ -181,6 +183,8 @@ class Workbench(anywidget.AnyWidget):
             return
         if action == "add":
             self._selection = None
+        if changes:
+            self._generation += 1
         self._autosave()
         if note or self.autosave_error:
             text = " ".join(x for x in (note, self.autosave_error) if x)
@@ -205,11 +209,37 @@ class Workbench(anywidget.AnyWidget):
     def validate(self) -> list[Problem]:
         """Run the loader on the facts as they would be saved; show its problems."""
         assert self.review is not None and self.folder is not None
+        self._generation += 1
         found = check.validate(self.review.text, self.review.facts(), target=self.folder)
+        self._show_problems(found)
+        return found
+
+    def _validate_soon(self) -> None:
+        """Validate in a thread, so keys pressed meanwhile are not kept waiting; a result
+        that a later change has overtaken is dropped (the browser asks again)."""
+        import threading
+
+        assert self.review is not None and self.folder is not None
+        self._generation += 1
+        generation, text = self._generation, self.review.text
+        facts, folder = self.review.facts(), self.folder
+
+        def run() -> None:
+            try:
+                found = check.validate(text, facts, target=folder)
+            except Exception:  # noqa: BLE001 - logged; the next change asks again
+                log.exception("workbench: validation failed")
+                return
+            if generation == self._generation:
+                self._show_problems(found)
+
+        threading.Thread(target=run, name="workbench-validate", daemon=True).start()
+
+    def _show_problems(self, found: list[Problem]) -> None:
         self.problems = [{"file": p.file, "line": p.line, "fact_id": p.fact_id,
                           "field": p.field, "message": p.message, "text": str(p)}
                          for p in found]
-        return found
+        self.checked += 1
 
     def save(self, folder: str | Path | None = None) -> bool:
         """Write facts.yaml (and article.txt) to the review's folder, or to `folder`."""
