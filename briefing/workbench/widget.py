@@ -90,7 +90,7 @@ class Workbench(anywidget.AnyWidget):
         target = Path(folder).expanduser() if folder not in (None, "") else None
         if target is None and path is not None and path.name == store.TEXT:
             target = path.parent
-        saved = None
+        saved, drafter_note = None, ""
         if target is not None:
             saved = store.load_state(target, text)
         if saved is None and target is not None and (target / store.FACTS).exists():
@@ -102,7 +102,8 @@ class Workbench(anywidget.AnyWidget):
             if day is None:
                 raise store.InputError("give the publication date (YYYY-MM-DD): relative "
                                        "dates in the text are resolved against it")
-            doc = _draft(text, day, title) if draft is None else _read_draft(draft)
+            doc, drafter_note = (_draft(text, day, title) if draft is None
+                                 else (_read_draft(draft), ""))
             doc = dict(doc)
             article = {"id": slugify(f"{title} {day}", limit=64), "title": title,
                        "outlet": "", "published": day.isoformat(),
@@ -129,7 +130,7 @@ class Workbench(anywidget.AnyWidget):
             note = (f"Resumed your review: {counts['accepted'] + counts['rejected']} decided, "
                     f"{counts['pending']} pending.")
         else:
-            note = f"{counts['pending']} suggestions to review."
+            note = f"{counts['pending']} suggestions to review." + drafter_note
         self._autosave()
         if self.autosave_error:
             note += f" {self.autosave_error}"
@@ -376,15 +377,18 @@ def _registry(base: Path) -> dict[str, Any]:
     return registry_payload(facts)
 
 
-def _draft(text: str, published: dt.date, title: str) -> dict[str, Any]:
-    """The drafter's suggestions, or an empty draft when no drafter is installed."""
+def _draft(text: str, published: dt.date, title: str) -> tuple[dict[str, Any], str]:
+    """The drafter's suggestions and a note; an empty draft when the drafter declines."""
     try:
         from briefing import draft as make_draft  # type: ignore[attr-defined]
     except ImportError:
         make_draft = None
     if not callable(make_draft):
-        return {}
-    return make_draft(text, published=published, title=title)
+        return {}, " No drafter installed: select words to add facts."
+    try:
+        return make_draft(text, published=published, title=title), ""
+    except Exception as e:  # noqa: BLE001 - the drafter's refusal is a note, the text still opens
+        return {}, f" The drafter made no draft ({e}); select words to add facts."
 
 
 def _read_draft(draft: dict[str, Any] | str | Path) -> dict[str, Any]:
