@@ -8,7 +8,9 @@ analyst" for a drafter's TODO — with the file named as the facts.yaml Save wil
 
 from __future__ import annotations
 
+import multiprocessing
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -38,3 +40,26 @@ def validate(text: str, facts: dict[str, Any], *, target: Path) -> list[Problem]
 def _relocate(p: Problem, tmp: Path, target: Path) -> Problem:
     file = p.file.replace(str(tmp), str(target))
     return Problem(file, p.fact_id, p.field, p.message.replace(str(tmp), str(target)), p.line)
+
+
+_pool: ProcessPoolExecutor | None = None
+
+
+def pool() -> ProcessPoolExecutor:
+    """One worker process per kernel for live validation, started on first use.
+
+    `spawn`, not fork: the kernel has threads (its message loop) that a fork would copy
+    in whatever state they are in.
+    """
+    global _pool
+    if _pool is None:
+        _pool = ProcessPoolExecutor(max_workers=1,
+                                    mp_context=multiprocessing.get_context("spawn"))
+    return _pool
+
+
+def reset_pool() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=False, cancel_futures=True)
+    _pool = None

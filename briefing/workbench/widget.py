@@ -216,25 +216,31 @@ class Workbench(anywidget.AnyWidget):
         return found
 
     def _validate_soon(self) -> None:
-        """Validate in a thread, so keys pressed meanwhile are not kept waiting; a result
-        that a later change has overtaken is dropped (the browser asks again)."""
-        import threading
-
+        """Validate in a worker process, so keys pressed meanwhile are not kept waiting (a
+        thread would share the kernel's interpreter lock with them); a result that a later
+        change has overtaken is dropped (the browser asks again after that change)."""
         assert self.review is not None and self.folder is not None
         self._generation += 1
-        generation, text = self._generation, self.review.text
-        facts, folder = self.review.facts(), self.folder
+        generation = self._generation
+        try:
+            future = check.pool().submit(check.validate, self.review.text, self.review.facts(),
+                                         target=self.folder)
+        except Exception:  # noqa: BLE001 - no worker (a broken pool): validate here
+            log.exception("workbench: validation worker unavailable")
+            self.validate()
+            return
 
-        def run() -> None:
+        def done(f: Any) -> None:
             try:
-                found = check.validate(text, facts, target=folder)
+                found = f.result()
             except Exception:  # noqa: BLE001 - logged; the next change asks again
                 log.exception("workbench: validation failed")
+                check.reset_pool()
                 return
             if generation == self._generation:
                 self._show_problems(found)
 
-        threading.Thread(target=run, name="workbench-validate", daemon=True).start()
+        future.add_done_callback(done)
 
     def _show_problems(self, found: list[Problem]) -> None:
         self.problems = [{"file": p.file, "line": p.line, "fact_id": p.fact_id,
