@@ -255,3 +255,10 @@ def test_dump_quotes_codes_and_keeps_the_documented_key_order():
     event = yaml.safe_load(text)["events"][0]
     assert list(event)[:3] == ["id", "date", "date_basis"]
     assert isinstance(event["cameo_code"], str)
+
+
+def test_an_actor_is_found_by_its_whole_name_only():
+    text = "Iranian officials met. Iran said no."
+    doc = {"actors": [{"id": "iran", "name": "Iran", "kind": "state", "review": "pending"}]}
+    (item,) = Review(text, doc).items()
+    assert item.spans == [(text.index("Iran said"), text.index("Iran said") + 4)]

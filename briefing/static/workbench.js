@@ -282,7 +282,8 @@ function render({ model, el: host }) {
         row("source", select("source", [...sources].map(([id, n]) => [id, `${id} — ${n}`]), f.source)),
         row("credibility", select("credibility", (adm.credibility || []).map(([g, m]) => [g, `${g} — ${m}`]), f.credibility),
           el("small", { text: "Admiralty: how likely the information is, judged apart from the source" })));
-      for (const role of sets.roles || []) form.append(row(`${role}s`, actorInput(`role:${role}`, (f.participants || {})[role])));
+      for (const role of sets.roles || []) form.append(row(role, actorInput(`role:${role}`, (f.participants || {})[role])));
+      form.append(el("small", { class: "wb-hint", text: "participants: actor ids, comma-separated (search by name)" }));
     } else if (kind === "statement") {
       form.append(row("speaker", actorInput("speaker", f.speaker)),
         row("text", text("text", true)),

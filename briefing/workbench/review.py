@@ -107,9 +107,10 @@ class Review:
         if not spans and kind == "actors":
             name = fact.get("name")
             if isinstance(name, str) and name and name != TODO:
-                pos = self.text.find(name)
-                if pos >= 0:
-                    spans = [(pos, pos + len(name))]
+                # The name as a whole word: "Iran" is not the start of "Iranian".
+                found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text)
+                if found:
+                    spans = [found.span()]
         return spans
 
     def current(self) -> Item | None:

@@ -142,7 +142,8 @@ def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
     page.click(".wb-editor [data-action=apply]")
     page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
     assert page.get_attribute(".wb [data-role=current]", "data-sid") == sid
-    page.wait_for_selector(".wb [data-role=validation][data-count='0'][data-stale='0']", timeout=30_000)
+    page.wait_for_selector(".wb [data-role=validation][data-count='0'][data-stale='0']",
+                           timeout=30_000)
     page.focus(".wb")
     page.keyboard.press("Control+s")
     page.wait_for_selector(".wb .wb-message.wb-ok", timeout=30_000)
