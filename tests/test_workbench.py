@@ -262,3 +262,29 @@ def test_an_actor_is_found_by_its_whole_name_only():
     doc = {"actors": [{"id": "iran", "name": "Iran", "kind": "state", "review": "pending"}]}
     (item,) = Review(text, doc).items()
     assert item.spans == [(text.index("Iran said"), text.index("Iran said") + 4)]
+
+
+def test_preview_is_a_note_before_save_and_the_dashboard_after(tmp_path):
+    import ipywidgets
+
+    wb = open_wb(tmp_path)
+    note = wb.preview()
+    assert isinstance(note, ipywidgets.Label) and "Save" in note.value
+    for _ in range(wb.view["counts"]["pending"]):
+        act(wb, "accept")
+    assert wb.save()
+    board = wb.preview()
+    assert type(board).__name__ == "Dashboard"
+
+
+def test_coding_notebook_is_thin_and_output_free():
+    import ast
+
+    nb = json.loads((Path(__file__).resolve().parent.parent / "coding.ipynb").read_text())
+    cells = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert cells and all(not c.get("outputs") and not c.get("execution_count") for c in cells)
+    for cell in cells:
+        tree = ast.parse("".join(cell["source"]))
+        assert not any(isinstance(n, ast.FunctionDef | ast.ClassDef | ast.For | ast.While
+                                  | ast.Lambda | ast.ListComp) for n in ast.walk(tree))
+    assert "briefing.workbench(" in "".join("".join(c["source"]) for c in cells)
