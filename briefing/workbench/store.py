@@ -174,13 +174,13 @@ def save_facts(folder: Path, text: str, facts: dict[str, Any], expected: str | N
     if now != expected:
         who = "created" if expected is None else "changed"
         raise InputError(f"{path} was {who} by someone else since you opened this review; "
-                         "nothing was written. Your review is kept: reopen the article to "
-                         "start from their file, or save to another folder.")
+                         "nothing was written. Your review is kept: save it elsewhere with "
+                         "wb.save(\"another/folder\"), or compare with their file first.")
     text_path = folder / TEXT
     if text_path.exists():
         if file_digest(text_path) != digest(text):
             raise InputError(f"{text_path} holds a different text than this review; "
-                             "nothing was written: save to another folder")
+                             "nothing was written: save with wb.save(\"another/folder\")")
     else:
         atomic_write(text_path, text)
     body = dump_facts(facts)
