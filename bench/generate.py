@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from briefing.codebooks import assets_dir
+from briefing.codebooks import assets_dir, load_codebooks
 
 EVENTS, STATEMENTS, POSITIONS = 32, 10, 8  # 50 facts per article
 PEOPLE = 3  # people of the article's own; they push the actor count to ~3 per article
@@ -56,7 +56,7 @@ ISSUES = [
      f"Fully backs change on question {k}") for k in range(1, 13)
 ]
 STATUSES = ("occurred", "occurred", "occurred", "announced", "proposed", "historical",
-            "hypothetical", "negated")
+            "hypothetical", "negated", "ongoing", "planned", "postponed", "cancelled")
 VERBS = ("met", "called", "warned", "urged", "thanked", "criticised", "visited",
          "briefed", "pressed", "reassured", "rebuked", "consulted")
 TOPICS = ("the ceasefire talks", "grain shipments", "the nuclear file", "border security",
@@ -66,12 +66,16 @@ CITIES = ("Moscow", "Tehran", "Ankara", "Doha", "Muscat", "Geneva", "Vienna", "B
           "Cairo", "Riyadh", "Baku", "Delhi")
 
 
-def _codebook_choices() -> tuple[list[str], list[tuple[str, str]]]:
+def _codebook_choices() -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
+    """CAMEO codes that agree with each PLOVER type (as the loader checks), and the
+    PLOVER (type, mode) pairs."""
     base = assets_dir() / "codebooks"
-    cameo = pd.read_csv(base / "cameo.csv", dtype={"cameo_code": str})
+    books = load_codebooks(base)
     plover = pd.read_csv(base / "plover.csv", dtype=str, keep_default_na=False)
-    return (sorted(cameo["cameo_code"].astype(str)),
-            list(zip(plover["plover_type"], plover["plover_mode"], strict=True)))
+    codes = sorted(books.cameo["cameo_code"].astype(str))
+    by_type = {t: [c for c in codes if books.plover_type_of(c) in (t, None)]
+               for t in dict.fromkeys(plover["plover_type"])}
+    return by_type, list(zip(plover["plover_type"], plover["plover_mode"], strict=True))
 
 
 def _q(text: str) -> str:
@@ -79,7 +83,7 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def article(i: int, cameo_codes: list[str], plover: list[tuple[str, str]]
+def article(i: int, cameo_codes: dict[str, list[str]], plover: list[tuple[str, str]]
             ) -> tuple[str, str]:
     """(article.txt, facts.yaml) of synthetic article number `i`."""
     rnd = random.Random(i)
@@ -115,23 +119,32 @@ def article(i: int, cameo_codes: list[str], plover: list[tuple[str, str]]
                   f"{ptype.lower()} {mode}".strip()
         date = (day.isoformat() if precision < 0.8 else _q(day.strftime("%Y-%m"))
                 if precision < 0.95 else str(day.year))
+        # The many-articles features: every 8th event a joint act (both sides as actors,
+        # no recipient), every 10th a span of days, every 16th undated.
+        mutual = k % 8 == 0
+        when = (f"    date: {date}\n"
+                f"    date_basis: {rnd.choice(('article', 'resolved', 'context'))}\n")
+        if k % 16 == 3:
+            when = ""
+        elif k % 10 == 1 and precision < 0.8:
+            when += f"    date_end: {(day + dt.timedelta(days=1 + k % 3)).isoformat()}\n"
+        roles = (f"      actor: [{who}, {whom}]\n" if mutual else
+                 f"      actor: [{who}]\n      recipient: [{whom}]\n")
         events.append(
             f"  # Coding note: item {k} reads as {ptype} ({mode or 'no mode'}); the verb and "
             f"its object decide the mode,\n  # the CAMEO code follows the closest row.\n"
             f"  - id: {pre}-ev-{k}\n"
-            f"    date: {date}\n"
-            f"    date_basis: {rnd.choice(('article', 'resolved', 'context'))}\n"
+            f"{when}"
             f"    date_note: {_q(note)}\n"
             f"    plover_type: {ptype}\n"
             f"    plover_mode: {_q(mode)}\n"
-            f"    cameo_code: {_q(rnd.choice(cameo_codes))}\n"
+            f"    cameo_code: {_q(rnd.choice(cameo_codes[ptype]))}\n"
             f"    status: {rnd.choice(STATUSES)}\n"
             f"    source: {rnd.choice(SOURCES)[0]}\n"
             f"    credibility: {rnd.randint(1, 6)}\n"
             f"    summary: {_q(summary)}\n"
             f"    participants:\n"
-            f"      actor: [{who}]\n"
-            f"      recipient: [{whom}]\n"
+            f"{roles}"
             f"    evidence:\n"
             f"      - {_q(quote)}\n")
     for k in range(STATEMENTS):

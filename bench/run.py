@@ -74,7 +74,8 @@ t = time.perf_counter(); b = briefing.load(path); out["load_s"] = time.perf_coun
 if what == "full":
     import psutil
     from briefing.select import Selection, select
-    from briefing.page import CHARTS, Dashboard
+    from briefing.charts import CHARTS
+    from briefing.dashboard import Dashboard
     from briefing.widgets import figure_to_dict
     iss = b.issues["issue_id"].iloc[0]
     actors = list(b.participants["actor_id"].value_counts().index[:2])
@@ -91,8 +92,8 @@ if what == "full":
     sel = Selection(issue=iss)
     sub = select(b, sel)
     charts = {}
-    for name, build in ((n, c.build) for n, c in CHARTS.items()):
-        t = time.perf_counter(); fig = build(sub, sel); tb = time.perf_counter() - t
+    for name, chart in CHARTS.items():
+        t = time.perf_counter(); fig = chart.figure(sub, sel); tb = time.perf_counter() - t
         t = time.perf_counter(); d = figure_to_dict(fig); ts = time.perf_counter() - t
         charts[name] = {"build_ms": tb * 1000, "serialise_ms": ts * 1000,
                         "kb": len(json.dumps(d)) / 1024}

@@ -7,15 +7,19 @@
 
 from typing import Any
 
+# `channels`, `load` and `select` are functions named like their modules: importing them
+# here binds the names to the functions (a later `import briefing.select` does not rebind).
+from briefing.channels import channels
 from briefing.load import load
 from briefing.model import COLUMNS, FRAMES, Briefing, FactError, Problem
+from briefing.select import Selection, select
 
 __all__ = ["COLUMNS", "FRAMES", "Briefing", "Dashboard", "FactError", "Problem", "Selection",
-           "dashboard", "draft", "load", "workbench"]
+           "channels", "dashboard", "draft", "load", "select", "workbench"]
 
 # Widgets and charts are imported on first use, so the CLI and plain data work stay light.
-_LAZY = {"dashboard": ("briefing.page", "dashboard"), "Dashboard": ("briefing.page", "Dashboard"),
-         "Selection": ("briefing.select", "Selection"), "draft": ("briefing.draft", "draft"),
+_LAZY = {"dashboard": ("briefing.dashboard", "dashboard"),
+         "Dashboard": ("briefing.dashboard", "Dashboard"), "draft": ("briefing.draft", "draft"),
          "workbench": ("briefing.workbench", "workbench")}
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 import pandas as pd
 
@@ -79,3 +81,27 @@ class Briefing:
 
 def empty_frame(name: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS[name]})
+
+
+T = TypeVar("T")
+
+
+def memo(b: Briefing, name: str, build: Callable[[], T]) -> T:
+    """A value derived from `b` alone, built once and kept on the Briefing value (frames
+    are read-only; a selection is a new Briefing), the way `functools.cached_property`
+    would: charts drawn from the same selection share work, with no module-level cache."""
+    d = b.__dict__
+    if name not in d:
+        d[name] = build()
+    return d[name]
+
+
+def plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with categorical columns as plain objects, so text can be joined."""
+    cats = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
+    return frame.astype(dict.fromkeys(cats, object)) if cats else frame
+
+
+def blank(values: pd.Series) -> pd.Series:
+    """True where an optional text field is empty (the loader may give "" or NA)."""
+    return values.isna() | (values.astype("string").fillna("") == "")

@@ -9,28 +9,13 @@ Briefing value itself, the way `functools.cached_property` would: no module-leve
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
-from typing import Any
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from briefing.charts.theme import (
-    ATTRIBUTION_WORDS,
-    BASIS_WORDS,
-    BLOC_WORDS,
-    PLOVER_WORDS,
-    SOURCE_KIND_WORDS,
-    STATUS_WORDS,
-    blank,
-    bloc_of,
-    credibility_meanings,
-    date_words,
-    names,
-    plover_words,
-    reliability_meanings,
-)
-from briefing.model import Briefing
+from briefing.model import Briefing, blank
+from briefing.words import PLOVER_WORDS, names
 
 GRADES = "ABCDEF"
 
@@ -45,6 +30,7 @@ class Selection:
     """
 
     actors: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
     event_types: frozenset[str] = frozenset()
     statuses: frozenset[str] = frozenset()
     date_from: pd.Timestamp | None = None
@@ -56,7 +42,7 @@ class Selection:
 
     def __post_init__(self) -> None:
         # Widgets hand over lists and tuples; store frozensets so the value stays hashable.
-        for f in ("actors", "event_types", "statuses", "focus_events"):
+        for f in ("actors", "articles", "event_types", "statuses", "focus_events"):
             v = getattr(self, f)
             if not isinstance(v, frozenset):
                 object.__setattr__(self, f, frozenset([v] if isinstance(v, str) else v))
@@ -69,9 +55,9 @@ class Selection:
 
     @property
     def filters_facts(self) -> bool:
-        return bool(self.actors or self.event_types or self.statuses or self.date_from
-                    is not None or self.date_to is not None or self.min_reliability != "F"
-                    or self.focus_events)
+        return bool(self.actors or self.articles or self.event_types or self.statuses
+                    or self.date_from is not None or self.date_to is not None
+                    or self.min_reliability != "F" or self.focus_events)
 
     def describe(self, b: Briefing | None = None) -> str:
         """The selection in plain words (names instead of ids when `b` is given)."""
@@ -79,6 +65,11 @@ class Selection:
         parts = []
         if self.actors:
             parts.append("actors: " + ", ".join(sorted(nm.get(a, a) for a in self.actors)))
+        if self.articles:
+            titles = dict(zip(b.articles["article_id"], b.articles["title"],
+                              strict=False)) if b else {}
+            parts.append("articles: " + "; ".join(sorted(titles.get(a, a)
+                                                        for a in self.articles)))
         if self.event_types:
             parts.append("event types: " + ", ".join(
                 sorted(PLOVER_WORDS.get(t, t) for t in self.event_types)))
@@ -103,6 +94,11 @@ class _Index:
     ev_type: pd.Series
     ev_status: pd.Series
     ev_date: np.ndarray  # int64 ns, NaT as min int
+    ev_end: np.ndarray  # last day of the event's span (its date, its date_end, or for an
+    #                     ongoing event the day its article was published)
+    ev_article: np.ndarray  # article row per event / statement / position
+    st_article: np.ndarray
+    pos_article: np.ndarray
     ev_rel: np.ndarray  # 0 = A … 5 = F
     ev_pos: pd.Series  # event_id → row position
     part_ev: np.ndarray
@@ -151,12 +147,20 @@ def index(b: Briefing) -> _Index:
                   index=pos["position_id"].astype(object)),
     ])
     n_facts = len(ev) + len(st) + len(pos)
+    articles = pd.Index(b.articles["article_id"].astype(object))
+    end = ev["date_end"].where(ev["date_end"].notna(), ev["date"])
+    ongoing = (ev["status"] == "ongoing") & ev["date_end"].isna()
+    end = end.where(~ongoing, ev["article_id"].map(published))
     idx = _Index(
         actor_ids=actors,
         ancestors=_codes(parent.fillna(""), actors),
         ev_type=ev["plover_type"].astype(object),
         ev_status=ev["status"].astype(object),
         ev_date=_dates(ev["date"]),
+        ev_end=_dates(end),
+        ev_article=_codes(ev["article_id"], articles),
+        st_article=_codes(st["article_id"], articles),
+        pos_article=_codes(pos["article_id"], articles),
         ev_rel=_rank(ev["source_id"], b.sources),
         ev_pos=ev_pos,
         part_ev=ev_pos.reindex(b.participants["event_id"].astype(object)).fillna(-1)
@@ -178,7 +182,7 @@ def index(b: Briefing) -> _Index:
 
 
 def _descendants(ix: _Index, chosen: Iterable[str]) -> np.ndarray:
-    """Boolean per actor code: chosen actors and everything below them (Araqchi < Iran)."""
+    """Boolean per actor code: chosen actors and everything below them (a minister < his state)."""
     n = len(ix.actor_ids)
     mask = np.zeros(n + 1, dtype=bool)  # slot n absorbs unknown codes (-1)
     codes = ix.actor_ids.get_indexer(list(chosen))
@@ -207,7 +211,8 @@ def _with_ancestors(ix: _Index, mask: np.ndarray) -> np.ndarray:
 def select(b: Briefing, sel: Selection) -> Briefing:
     """The facts that the selection leaves, every frame restricted consistently.
 
-    Events pass every filter (type, status, dates, source reliability, actors: any
+    Events pass every filter (article, type, status, dates — their span overlaps the
+    range; undated events stay —, source reliability, actors: any
     participant is a chosen actor or belongs to one, focus events). Participants and
     evidence follow the events; statements follow their event, or, without one, the
     speaker, source and the article's date; positions follow the actors. Actors kept are
@@ -225,10 +230,19 @@ def select(b: Briefing, sel: Selection) -> Briefing:
         keep &= ix.ev_status.isin(sel.statuses).to_numpy()
     lo = pd.Timestamp(sel.date_from).value if sel.date_from is not None else None
     hi = pd.Timestamp(sel.date_to).value if sel.date_to is not None else None
+    # An event's span overlaps the range; an undated event cannot be dated out of it.
+    undated = ix.ev_date == np.iinfo(np.int64).min
     if lo is not None:
-        keep &= ix.ev_date >= lo
+        keep &= (ix.ev_end >= lo) | undated
     if hi is not None:
-        keep &= ix.ev_date <= hi
+        keep &= (ix.ev_date <= hi) | undated
+    art = None
+    if sel.articles:
+        art = np.zeros(len(b.articles) + 1, dtype=bool)
+        codes = pd.Index(b.articles["article_id"].astype(object)).get_indexer(
+            list(sel.articles))
+        art[codes[codes >= 0]] = True
+        keep &= art[ix.ev_article]
     max_rank = GRADES.index(sel.min_reliability)
     if max_rank < 5:
         keep &= ix.ev_rel <= max_rank
@@ -257,6 +271,8 @@ def select(b: Briefing, sel: Selection) -> Briefing:
             free &= ix.st_date <= hi
         if chosen is not None:
             free &= chosen[ix.st_speaker]
+        if art is not None:
+            free &= art[ix.st_article]
         st_keep |= free
     # Positions are analyst judgments with no source or date: only actors narrow them.
     if sel.focus_events:
@@ -265,6 +281,8 @@ def select(b: Briefing, sel: Selection) -> Briefing:
         pos_keep = chosen[ix.pos_actor]
     else:
         pos_keep = np.ones(len(b.positions), dtype=bool)
+    if art is not None:
+        pos_keep = pos_keep & art[ix.pos_article]
 
     part_keep = np.zeros(len(ix.part_ev), dtype=bool)
     ok = ix.part_ev >= 0
@@ -305,200 +323,6 @@ def select(b: Briefing, sel: Selection) -> Briefing:
         evidence=b.evidence[evid_keep],
         actors=b.actors[act[:n_act]],
         sources=b.sources[used[:-1]],
+        key_points=b.key_points[b.key_points["article_id"].isin(sel.articles)]
+        if sel.articles else b.key_points,
     )
-
-
-# --------------------------------------------------------------------------- detail
-_VERBS = {
-    "AGREE": "agreed with", "CONSULT": "consulted", "SUPPORT": "expressed support for",
-    "CONCEDE": "made a concession to", "COOPERATE": "cooperated with", "AID": "gave aid to",
-    "RETREAT": "de-escalated toward", "REQUEST": "made a request to", "ACCUSE": "accused",
-    "REJECT": "rejected", "THREATEN": "threatened", "PROTEST": "protested against",
-    "SANCTION": "sanctioned", "MOBILIZE": "mobilised against", "COERCE": "coerced",
-    "ASSAULT": "used force against",
-}
-
-
-def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def goldstein_words(score: float) -> str:
-    """What a Goldstein score (−10 conflict … +10 cooperation) means, in words."""
-    bands = [(-7, "severe conflict"), (-3, "conflict"), (-0.5, "mild conflict"),
-             (0.5, "neutral"), (3, "mild cooperation"), (7, "cooperation")]
-    meaning = next((w for limit, w in bands if score < limit), "strong cooperation")
-    return f"{score:+.1f}: {meaning} (Goldstein scale, −10 conflict … +10 cooperation)"
-
-
-def _evidence(b: Briefing, fact_id: str) -> list[dict[str, Any]]:
-    ev = b.evidence[b.evidence["fact_id"] == fact_id]
-    sents = b.sentences.set_index("sentence_id") if len(b.sentences) else None
-    titles = dict(zip(b.articles["article_id"], b.articles["title"], strict=False))
-    out = []
-    for row in ev.itertuples(index=False):
-        item = {"evidence_id": row.evidence_id, "quote": row.quote,
-                "article_id": row.article_id, "article_title": titles.get(row.article_id, ""),
-                "start": int(row.start), "end": int(row.end), "sentence_id": row.sentence_id,
-                "sentence": row.quote, "quote_start": 0, "quote_end": len(row.quote)}
-        if sents is not None and row.sentence_id in sents.index:
-            s = sents.loc[row.sentence_id]
-            item["sentence"] = s["text"]
-            item["quote_start"] = max(int(row.start) - int(s["start"]), 0)
-            item["quote_end"] = min(int(row.end) - int(s["start"]), len(s["text"]))
-        out.append(item)
-    return out
-
-
-def _source(b: Briefing, source_id: str) -> str:
-    src = b.sources[b.sources["source_id"] == source_id]
-    if src.empty:
-        return "source not given"
-    s = src.iloc[0]
-    meaning = reliability_meanings(b).get(s["reliability"], "")
-    kind = SOURCE_KIND_WORDS.get(s["kind"], s["kind"])
-    return f"{s['name']} ({kind}); reliability {s['reliability']}: {meaning}"
-
-
-def describe_event(b: Briefing, event_id: str) -> dict[str, Any]:
-    """One event in plain words: what happened, its coding explained, its evidence.
-
-    Text is returned as is (not HTML-escaped): escape it where you render it.
-    """
-    row = b.events[b.events["event_id"] == event_id]
-    if row.empty:
-        raise KeyError(f"no event {event_id!r}")
-    e = row.iloc[0]
-    nm = names(b)
-    parts = b.participants[b.participants["event_id"] == event_id]
-    by_role = {r: [nm.get(a, a) for a in parts.loc[parts["role"] == r, "actor_id"]]
-               for r in ("actor", "recipient", "via", "subject")}
-    verb = _VERBS.get(e["plover_type"], plover_words(e["plover_type"]))
-    sentence = _join(by_role["actor"] or ["someone"]) + " " + verb
-    sentence += " " + _join(by_role["recipient"]) if by_role["recipient"] else ""
-    if by_role["via"]:
-        sentence += f", through {_join(by_role['via'])} carrying the message"
-    if by_role["subject"]:
-        sentence += f", about {_join(by_role['subject'])}"
-    if e["status"] != "occurred":
-        sentence += f" ({STATUS_WORDS.get(e['status'], e['status'])})"
-    cameo = b.cameo[b.cameo["cameo_code"] == e["cameo_code"]] if len(b.cameo) else b.cameo
-    cameo_name = e.get("cameo_name") or (cameo.iloc[0]["name"] if len(cameo) else "")
-    mode = e["plover_mode"] if isinstance(e["plover_mode"], str) else ""
-    precision = e["date_precision"]
-    date = date_words(pd.Series([e["date"]]), pd.Series([precision])).iloc[0]
-    cred = credibility_meanings(b).get(int(e["credibility"]), "")
-    return {
-        "kind": "event",
-        "id": event_id,
-        "summary": e["summary"],
-        "sentence": sentence,
-        "participants": [{"actor_id": a, "name": nm.get(a, a), "role": r}
-                         for a, r in zip(parts["actor_id"], parts["role"], strict=True)],
-        "coding": {
-            "PLOVER": f"{e['plover_type']}{' / ' + mode if mode else ''}: "
-                      f"{plover_words(e['plover_type'], mode)} — {e['quad_class']}, "
-                      f"score {e['plover_score']:+.1f} of −10 … +10",
-            "CAMEO": f"{e['cameo_code']}: {cameo_name}",
-            "Goldstein": goldstein_words(float(e["goldstein"])),
-            "status": STATUS_WORDS.get(e["status"], e["status"]),
-            "source": _source(b, e["source_id"]),
-            "credibility": f"{int(e['credibility'])}: {cred}",
-            "date": f"{date} (precision: {precision}; "
-                    f"{BASIS_WORDS.get(e['date_basis'], e['date_basis'])})"
-                    + (f"; {e['date_note']}" if e.get("date_note") else ""),
-        },
-        "evidence": _evidence(b, event_id),
-        "statements": [describe_statement(b, s) for s in
-                       b.statements.loc[b.statements["event_id"] == event_id,
-                                        "statement_id"]],
-    }
-
-
-def describe_statement(b: Briefing, statement_id: str) -> dict[str, Any]:
-    row = b.statements[b.statements["statement_id"] == statement_id]
-    if row.empty:
-        raise KeyError(f"no statement {statement_id!r}")
-    s = row.iloc[0]
-    nm = names(b)
-    how = "said" if s["quote_type"] == "direct" else "is reported to have said"
-    return {
-        "kind": "statement", "id": statement_id, "text": s["text"],
-        "sentence": f"{nm.get(s['speaker_id'], s['speaker_id'])} {how} "
-                    f"({ATTRIBUTION_WORDS.get(s['attribution'], s['attribution'])}): "
-                    f"{s['text']}",
-        "source": _source(b, s["source_id"]),
-        "evidence": _evidence(b, statement_id),
-    }
-
-
-def describe_position(b: Briefing, position_id: str) -> dict[str, Any]:
-    """An analyst's placement of an actor on an issue, with what it rests on."""
-    row = b.positions[b.positions["position_id"] == position_id]
-    if row.empty:
-        raise KeyError(f"no position {position_id!r}")
-    p = row.iloc[0]
-    iss = b.issues[b.issues["issue_id"] == p["issue_id"]]
-    label, lo, hi = (iss.iloc[0][["label", "scale_0", "scale_100"]] if len(iss)
-                     else (p["issue_id"], "0", "100"))
-    nm = names(b)
-    pos = float(p["position"])
-    near = hi if pos > 55 else lo if pos < 45 else "the middle of the scale"
-    return {
-        "kind": "position", "id": position_id,
-        "sentence": f"{nm.get(p['actor_id'], p['actor_id'])} stands at {pos:g} of 100 on "
-                    f"“{label}”, nearer to: {near}",
-        "issue": label, "scale_0": lo, "scale_100": hi,
-        "position": pos, "salience": float(p["salience"]), "confidence": p["confidence"],
-        "rationale": p["rationale"],
-        "basis": "analyst judgment (ICD 203: an assessment, not something the article "
-                 "reports)",
-        "evidence": _evidence(b, position_id),
-    }
-
-
-def describe_actor(b: Briefing, actor_id: str) -> dict[str, Any]:
-    """An actor: who it is, whom it belongs to, its events, statements and positions."""
-    row = b.actors[b.actors["actor_id"] == actor_id]
-    if row.empty:
-        raise KeyError(f"no actor {actor_id!r}")
-    a = row.iloc[0]
-    nm = names(b)
-    parent = a["parent_id"] if isinstance(a["parent_id"], str) and a["parent_id"] else ""
-    mine = b.participants[b.participants["actor_id"] == actor_id]
-    ev = b.events.merge(mine[["event_id", "role"]], on="event_id").sort_values("date")
-    return {
-        "kind": "actor", "id": actor_id, "name": a["name"], "type": a["kind"],
-        "country": a["country"] if isinstance(a["country"], str) else "",
-        "belongs_to": nm.get(parent, parent), "role": a["role"] if isinstance(
-            a["role"], str) else "",
-        "bloc": BLOC_WORDS[bloc_of(row).iloc[0]],
-        "events": [{"event_id": r.event_id, "summary": r.summary, "role": r.role,
-                    "date": d} for r, d in zip(ev.itertuples(index=False),
-                                               date_words(ev["date"], ev["date_precision"]),
-                                               strict=True)],
-        "statements": list(b.statements.loc[b.statements["speaker_id"] == actor_id,
-                                            "statement_id"]),
-        "positions": list(b.positions.loc[b.positions["actor_id"] == actor_id,
-                                          "position_id"]),
-    }
-
-
-_DESCRIBE = {"event": describe_event, "statement": describe_statement,
-             "position": describe_position, "actor": describe_actor}
-
-
-def facts_for(b: Briefing, kind: str, ids: Iterable[str]) -> list[dict[str, Any]]:
-    """`describe_<kind>` for each id that exists (a click may carry several)."""
-    fn = _DESCRIBE[kind]
-    out = []
-    for i in ids:
-        try:
-            out.append(fn(b, i))
-        except KeyError:
-            continue
-    return out
-
-
-def selection_fields() -> list[str]:
-    return [f.name for f in fields(Selection)]

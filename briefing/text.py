@@ -17,7 +17,7 @@ import pandas as pd
 # full stop ("the U.S. military") is never a boundary, so only capitals need the
 # abbreviation test below.
 _BOUNDARY = re.compile(r"[.!?][”\"’']?(?=\s+[A-Z“\"‘'])")
-# "U.S. Secretary", "Mr. Putin": a full stop that belongs to an abbreviation.
+# "U.S. Secretary", "Mr. Smith": a full stop that belongs to an abbreviation.
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St)\.)$")
 # A paragraph ends with sentence punctuation; a line that does not is a heading.
 _FINAL = re.compile(r"[.!?][”\"’')\]]*\s*$")

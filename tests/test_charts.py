@@ -11,18 +11,21 @@ import plotly.graph_objects as go
 import pytest
 
 import briefing.charts as charts
-from briefing.charts import CHARTS, article_html, parse_click
-from briefing.charts.geo import TOPOJSON_PATH, capitals, geo_assets_script
+from briefing.channels import events_behind
+from briefing.charts import CHARTS, parse_click
+from briefing.charts.geo_map import TOPOJSON_PATH, geo_assets_script
 from briefing.charts.theme import HOVER
+from briefing.dashboard.article import article_html
+from briefing.places import locations
 from briefing.select import Selection, select
-from tests.tiny import scaled, tiny_briefing
+from tests.tiny import check, scaled, tiny_briefing
 
 HOSTILE = "<script>alert(1)</script> %{x} <img src=x onerror=alert(1)>"
 
 
 @pytest.fixture(scope="module")
 def b():
-    return tiny_briefing()
+    return check(tiny_briefing())
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +56,7 @@ def fact_ids(b) -> set[str]:
 
 @pytest.mark.parametrize("name", sorted(CHARTS))
 def test_contract(b, name):
-    fn = CHARTS[name]
+    fn = CHARTS[name].draw
     params = list(inspect.signature(fn).parameters.values())
     assert params[0].name == "b" and params[0].kind is params[0].POSITIONAL_OR_KEYWORD
     assert all(p.kind is p.KEYWORD_ONLY for p in params[1:])
@@ -73,7 +76,8 @@ def test_contract(b, name):
 
 
 def test_every_chart_function_is_listed():
-    listed = set(CHARTS.values())
+    listed = {c.draw for c in CHARTS.values()}
+    assert all(c.draw.__name__ == name for name, c in CHARTS.items())  # one name each
     for name in charts.__all__:
         obj = getattr(charts, name)
         if inspect.isfunction(obj) and inspect.signature(obj).return_annotation in (
@@ -83,7 +87,7 @@ def test_every_chart_function_is_listed():
 
 @pytest.mark.parametrize("name", sorted(CHARTS))
 def test_hostile_text_is_escaped(hostile, name):
-    fig = CHARTS[name](hostile)
+    fig = CHARTS[name].draw(hostile)
     raw = fig.to_json()
     assert "<script>" not in raw and "<img" not in raw
     for t in fig.data:
@@ -94,8 +98,8 @@ def test_hostile_text_is_escaped(hostile, name):
 
 @pytest.mark.parametrize("name", sorted(CHARTS))
 def test_empty_selection_gives_a_figure(b, name):
-    empty = select(b, Selection(event_types={"SANCTION"}, actors={"nobody"}))
-    fig = CHARTS[name](empty.with_frames(positions=empty.positions.iloc[:0],
+    empty = check(select(b, Selection(event_types={"SANCTION"}, actors={"nobody"})))
+    fig = CHARTS[name].draw(empty.with_frames(positions=empty.positions.iloc[:0],
                                          sources=empty.sources.iloc[:0]))
     assert isinstance(fig, go.Figure) and fig.layout.title.text
 
@@ -140,8 +144,10 @@ def test_network_focus_fades_others(b):
 
 def test_click_resolution(b):
     assert parse_click(["events", "ev-a ev-b"]) == ("events", ("ev-a", "ev-b"))
-    assert parse_click(["edge", "khamenei araqchi hands"], b) == ("events", ("ev-envoy",))
-    assert parse_click(["channel", "USA IRN"], b)[1] == ("ev-strikes", "ev-jcpoa-exit")
+    assert parse_click(["edge", "khamenei araqchi hands"]) == ("edge", ("khamenei",
+                                                                       "araqchi", "hands"))
+    assert events_behind(b, "edge", ("khamenei", "araqchi", "hands")) == ("ev-envoy",)
+    assert events_behind(b, "channel", ("USA", "IRN")) == ("ev-strikes", "ev-jcpoa-exit")
     assert parse_click(None) == ("", ())
 
 
@@ -191,7 +197,7 @@ def test_geo_map_offline_assets(b):
     topo = json.loads(TOPOJSON_PATH.read_text())
     assert {"countries", "land", "coastlines"} <= set(topo["objects"])
     assert "PlotlyGeoAssets" in geo_assets_script()
-    assert len(capitals()) >= 40 and capitals()["iso3"].is_unique
+    assert len(locations()) >= 249 and locations().index.is_unique
 
 
 def test_sources_counts(b):
@@ -218,8 +224,8 @@ def test_real_article_charts_are_small():
     import briefing
 
     real = briefing.load()
-    for name, fn in CHARTS.items():
-        fig = fn(real)
+    for name, c in CHARTS.items():
+        fig = c.draw(real)
         assert len(fig.to_json()) < 100_000, name
         assert len(fig.data) <= 40, name
     assert "<mark" in article_html(real, highlight=set(real.evidence["evidence_id"]))
@@ -227,8 +233,9 @@ def test_real_article_charts_are_small():
 
 @pytest.mark.slow
 def test_charts_stay_small_at_scale():
-    big = scaled(tiny_briefing(), 300)
-    for name, fn in CHARTS.items():
-        fig = fn(big)
+    big = scaled(150)
+    check(big)
+    for name, c in CHARTS.items():
+        fig = c.draw(big)
         assert len(fig.data) <= 40, name
         assert len(fig.to_json()) < 2_000_000, name

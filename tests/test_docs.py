@@ -35,3 +35,33 @@ def test_the_readme_python_example_runs():
     assert blocks, "the README shows no Python example"
     for block in blocks:
         exec(compile(block, "README.md", "exec"), {})
+
+
+DOCS = [ROOT / "README.md", ROOT / "SECURITY.md", ROOT / "bench" / "README.md",
+        *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def test_paths_named_anywhere_in_the_docs_exist():
+    # Inline code, code blocks (the README's layout) and links: every project path named.
+    missing = []
+    for doc in DOCS:
+        text = doc.read_text(encoding="utf-8")
+        for path in re.findall(r"(?<![\w/.])((?:assets|briefing|docs|tests|scripts|share|bench)"
+                               r"/[\w./-]*\w/?)", text):
+            made = path.startswith("bench/results")  # written by the benchmark, git-ignored
+            if not made and not (ROOT / path.rstrip("/")).exists():
+                missing.append(f"{doc.name}: {path}")
+        for link in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", text):
+            if not (doc.parent / link).exists():
+                missing.append(f"{doc.name}: link {link}")
+    assert not missing, missing
+
+
+def test_the_data_model_tables_are_the_contract():
+    from briefing.contract import FRAMES
+
+    text = (ROOT / "docs" / "data-model.md").read_text(encoding="utf-8")
+    documented: dict[str, list[str]] = {}
+    for name, body in re.findall(r"^### `(\w+)`\n(.*?)(?=^#|\Z)", text, flags=re.S | re.M):
+        documented[name] = re.findall(r"^\| `(\w+)` \|", body, flags=re.M)
+    assert documented == {name: list(f.columns) for name, f in FRAMES.items()}

@@ -11,17 +11,17 @@ import pandas as pd
 import pytest
 
 from briefing.charts import geo_map, network, timeline
-from briefing.export import export_csv_zip, export_html
+from briefing.dashboard.export import export_csv_zip, export_html
 from briefing.model import FRAMES
 from briefing.select import Selection, select
-from tests.tiny import tiny_briefing
+from tests.tiny import check, tiny_briefing
 
 HOSTILE = "<script>alert(1)</script> %{x} <img src=x onerror=alert(1)>"
 
 
 @pytest.fixture(scope="module")
 def b():
-    return tiny_briefing()
+    return check(tiny_briefing())
 
 
 def test_csv_zip_has_every_frame_and_a_readme(b):

@@ -144,22 +144,21 @@ def _key_tree(x: object) -> object:
 
 @pytest.mark.parametrize("name", list(CHARTS))
 def test_every_chart_passes_full_validation(name):
-    for b in (tiny_briefing(), scaled(tiny_briefing(), 30)):
-        fig = CHARTS[name](b)
+    for b in (tiny_briefing(), scaled(15)):
+        fig = CHARTS[name].draw(b)
         assert isinstance(fig, go.Figure)
         _fully_validated(fig)
         empty = select(b, Selection(actors={"no-such-actor"}))
-        _fully_validated(CHARTS[name](empty))
+        _fully_validated(CHARTS[name].draw(empty))
 
 
 def test_real_article_dashboard_figures_pass_full_validation():
-    from briefing.page import CHARTS as PAGE_CHARTS
 
     b = briefing.load()
     sel = Selection(issue=b.issues["issue_id"].iloc[0], focus_actor="iran")
     sub = select(b, sel)
-    for chart in PAGE_CHARTS.values():
-        _fully_validated(chart.build(sub, sel))
+    for chart in CHARTS.values():
+        _fully_validated(chart.figure(sub, sel))
 
 
 # ------------------------------------------------------------------------ widget JSON
@@ -190,15 +189,14 @@ def _decoded(x: object) -> object:
 def test_widget_json_matches_plotly_json():
     import json
 
-    from briefing.page import CHARTS as PAGE_CHARTS
     from briefing.widgets import figure_to_dict
 
     b = briefing.load()
     for sel in (Selection(issue=b.issues["issue_id"].iloc[0]),
                 Selection(statuses={"occurred"}, focus_actor="iran")):
         sub = select(b, sel)
-        for build in (chart.build for chart in PAGE_CHARTS.values()):
-            fig = build(sub, sel)
+        for chart in CHARTS.values():
+            fig = chart.figure(sub, sel)
             fast = figure_to_dict(fig)
             json.dumps(fast, allow_nan=False)  # what the kernel's message packer demands
             assert _decoded(fast) == _decoded(json.loads(fig.to_json()))
@@ -206,12 +204,12 @@ def test_widget_json_matches_plotly_json():
 
 # ------------------------------------------------------------------------ chart limits
 def test_edge_table_limit_keeps_the_busiest_edges_unchanged():
-    from briefing.charts.network import edge_legs, edge_table
+    from briefing.channels import edge_table, legs
 
-    b = scaled(tiny_briefing(), 12)
-    legs = edge_legs(b)
-    full = edge_table(legs, ["src", "tgt", "leg"])
-    top = edge_table(legs, ["src", "tgt", "leg"], limit=5)
+    b = scaled(6)
+    lg = legs(b)
+    full = edge_table(lg, ["src", "tgt", "leg"])
+    top = edge_table(lg, ["src", "tgt", "leg"], limit=5)
     assert top.attrs["total"] == full.attrs["total"] == len(full) > 5
     expected = full.nlargest(5, "n", keep="first").set_index(["src", "tgt", "leg"])
     got = top.set_index(["src", "tgt", "leg"]).loc[expected.index]
@@ -224,7 +222,7 @@ def test_big_network_and_map_say_what_they_leave_out(tmp_path):
     from briefing.charts import geo_map, network
     from briefing.charts.network import MAX_NODES
 
-    b = scaled(tiny_briefing(), 40)
+    b = scaled(20)
     few = network(b, node_limit=4)
     nodes = [t for t in few.data if t.name == "actors"][0]
     assert len(nodes.x) <= 4 + len(b.actors[b.actors["kind"] == "state"])

@@ -7,21 +7,14 @@ import time
 import pandas as pd
 import pytest
 
-from briefing.select import (
-    Selection,
-    describe_actor,
-    describe_event,
-    describe_position,
-    facts_for,
-    index,
-    select,
-)
-from tests.tiny import scaled, tiny_briefing
+from briefing.describe import describe_actor, describe_event, describe_position, facts_for
+from briefing.select import Selection, index, select
+from tests.tiny import check, scaled, tiny_briefing
 
 
 @pytest.fixture(scope="module")
 def b():
-    return tiny_briefing()
+    return check(tiny_briefing())
 
 
 def ids(frame: pd.DataFrame, col: str) -> set[str]:
@@ -85,7 +78,7 @@ def test_actor_filter_finds_the_envoy_and_joint_actors(b):
     (Selection(focus_events={"ev-envoy", "ev-nope"}), {"ev-envoy"}),
 ])
 def test_event_filters(b, sel, expected):
-    s = select(b, sel)
+    s = check(select(b, sel))
     assert ids(s.events, "event_id") == expected
     assert_consistent(b, s)
 
@@ -147,7 +140,7 @@ def test_real_article_selections_stay_consistent():
 
 
 def test_select_is_fast_on_a_thousand_articles():
-    big = scaled(tiny_briefing(), 1000)  # ~18 facts/article; the real one is ~60
+    big = scaled(500)  # ~18 facts/article; the real one is ~60
     index(big)
     sel = Selection(actors={"iran"}, event_types={"CONSULT", "REQUEST"},
                     min_reliability="D")

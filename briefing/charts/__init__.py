@@ -2,28 +2,80 @@
 
 Every chart takes the Briefing first and its options by keyword, ends with `title`,
 `height`, `width`, and returns `go.Figure`. Clickable points carry
-`customdata = [kind, ids]` (see `theme.parse_click`).
+`customdata = [kind, ids]` (see `theme.parse_click`). Chart modules import the theme and
+the data modules, never each other.
+
+`CHARTS` is the one registry: a chart's name is its module, its function and its key on
+the page.
 """
 
-from briefing.charts.geo import TOPOJSON_PATH, geo_assets_script, geo_map
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import plotly.graph_objects as go
+
+from briefing.charts.geo_map import TOPOJSON_PATH, geo_assets_script, geo_map
 from briefing.charts.network import network
-from briefing.charts.positions import positions, positions_overview
-from briefing.charts.sources import article_html, highlight_ids, sources
+from briefing.charts.positions import positions
+from briefing.charts.positions_overview import positions_overview
+from briefing.charts.sources import sources
 from briefing.charts.theme import parse_click
 from briefing.charts.timeline import timeline
+from briefing.model import Briefing
+from briefing.select import Selection
 
-# The chart functions (frames → go.Figure), by name; the contract test walks this.
-CHARTS = {
-    "network": network,
-    "positions": positions,
-    "positions_overview": positions_overview,
-    "timeline": timeline,
-    "geo_map": geo_map,
-    "sources": sources,
+# Selection fields that change which facts are shown.
+FACT_FILTERS = ("actors", "articles", "event_types", "statuses", "date_from", "date_to",
+                "min_reliability", "focus_events")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart as the page shows it: its function, heading and note, the selection fields
+    it reads (it is redrawn only when one changes) and its card's flex (grow, basis px)."""
+
+    draw: Callable[..., go.Figure]
+    heading: str
+    note: str
+    reads: tuple[str, ...]
+    options: Callable[[Selection], dict[str, Any]] = lambda sel: {}
+    flex: tuple[int, int] = (1, 520)
+
+    def figure(self, b: Briefing, sel: Selection) -> go.Figure:
+        """The chart of `b` (already selected) as the page draws it: no title of its own."""
+        return self.draw(b, title="", **self.options(sel))
+
+
+CHARTS: dict[str, Chart] = {
+    "network": Chart(
+        network, "Diplomatic channels",
+        "Who acts toward whom; a plain line is a joint act (a call, talks). Click a "
+        "country or person to focus on it; click the dot on a link to see its events.",
+        (*FACT_FILTERS, "focus_actor"), lambda sel: {"focus_actor": sel.focus_actor},
+        (3, 700)),
+    "positions": Chart(
+        positions, "Actor positions",
+        "Analyst judgment, not reported fact. Dot size: how much the issue matters to the "
+        "actor; hollow: low confidence; rings: earlier articles' judgments.",
+        ("actors", "articles", "issue"), lambda sel: {"issue": sel.issue}),
+    "positions_overview": Chart(
+        positions_overview, "Positions across issues",
+        "Each cell: where an actor stands on an issue's own 0–100 scale (hover for its two "
+        "ends); the newest judgment. Grey: no position recorded.", ("actors", "articles")),
+    "timeline": Chart(
+        timeline, "Timeline",
+        "Background years on the left, then the days around each article's publication; "
+        "bars are spans of days, undated events sit in their own lane.", FACT_FILTERS),
+    "geo_map": Chart(
+        geo_map, "Map", "States involved and the channels between their capitals.",
+        FACT_FILTERS),
+    "sources": Chart(
+        sources, "Sources and their grades",
+        "Admiralty grades: A completely reliable … F cannot be judged.", FACT_FILTERS),
 }
 
-__all__ = [
-    "CHARTS", "TOPOJSON_PATH", "article_html", "geo_assets_script", "geo_map",
-    "highlight_ids", "network", "parse_click", "positions", "positions_overview", "sources",
-    "timeline",
-]
+__all__ = ["CHARTS", "FACT_FILTERS", "TOPOJSON_PATH", "Chart", "geo_assets_script", "geo_map",
+           "network", "parse_click", "positions", "positions_overview", "sources", "timeline"]

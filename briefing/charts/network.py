@@ -13,172 +13,41 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from briefing.channels import edge_table, legs
 from briefing.charts.theme import (
-    BLOC_COLOURS,
-    BLOC_WORDS,
-    BLOCS,
     HOVER,
     KIND_SYMBOLS,
     MAX_LABELS,
-    SCORE_BIN_WORDS,
     SCORE_SCALE,
     base_figure,
-    blank,
-    bloc_of,
+    bloc_colours,
     click_data,
     click_ids,
-    esc,
-    esc_series,
     event_summaries,
     flat_colorbar,
     legend_marker,
-    memo,
-    names,
-    plain,
-    plover_words,
     score_bin_colour,
     score_colour_bin,
     trace,
 )
-from briefing.model import Briefing
+from briefing.escape import esc, esc_series
+from briefing.model import Briefing, blank, plain
+from briefing.words import ACTOR_KIND_WORDS, ROLE_WORDS, SCORE_BIN_WORDS, bloc_labels, names
 
 MAX_NODES = 120  # actors drawn at most; the rest are summarised in a note
 MAX_EDGES = 400  # links drawn at most, likewise
 WIDTH_BANDS = ((1, 1.5), (2, 3.0), (4, 4.5), (10, 6.5))  # (from this many events, px)
-LEG_WORDS = {"direct": "", "hands": "hands the message to", "carries": "carries message"}
 
 
-def edge_legs(b: Briefing) -> pd.DataFrame:
-    """One row per drawn leg of an event: src, tgt, leg, event_id, type, mode, score.
-    (Built once per Briefing value; treat it as read-only.)
-
-    An act goes from each `actor` to each `recipient` (to each `subject` when there is no
-    recipient). When someone carries it (`via`), it is drawn as two legs, actor → carrier
-    ("hands") and carrier → recipient ("carries"), instead of the direct line.
-    """
-    return memo(b, "_edge_legs", lambda: _edge_legs(b))
-
-
-def _edge_legs(b: Briefing) -> pd.DataFrame:
-    p = plain(b.participants[["event_id", "actor_id", "role"]])
-    ev = plain(b.events[["event_id", "plover_type", "plover_mode", "plover_score"]])
-    by = {r: p.loc[p["role"] == r, ["event_id", "actor_id"]] for r in
-          ("actor", "recipient", "via", "subject")}
-    has_recipient = by["recipient"]["event_id"].unique()
-    targets = pd.concat([by["recipient"],
-                         by["subject"][~by["subject"]["event_id"].isin(has_recipient)]])
-    carried = by["via"]["event_id"].unique()
-    src = by["actor"].rename(columns={"actor_id": "src"})
-    direct = src[~src["event_id"].isin(carried)].merge(
-        targets.rename(columns={"actor_id": "tgt"}), on="event_id").assign(leg="direct")
-    hands = src.merge(by["via"].rename(columns={"actor_id": "tgt"}), on="event_id")
-    carries = by["via"].rename(columns={"actor_id": "src"}).merge(
-        targets.rename(columns={"actor_id": "tgt"}), on="event_id")
-    legs = pd.concat([direct, hands.assign(leg="hands"), carries.assign(leg="carries")],
-                     ignore_index=True)
-    legs = legs[legs["src"] != legs["tgt"]].merge(ev, on="event_id")
-    # A negated act ("does not include a defence clause") is drawn, but dotted and apart.
-    negated = legs["event_id"].isin(b.events.loc[b.events["status"] == "negated", "event_id"])
-    return legs.assign(leg=legs["leg"].where(~negated, "negated"))
-
-
-def events_behind(b: Briefing, kind: str, key: tuple[str, ...]) -> tuple[str, ...]:
-    """The event ids behind an aggregated edge: ("edge", (src, tgt, leg)) in the network,
-    ("channel", (iso_from, iso_to)) on the map."""
-    legs = edge_legs(b)
-    if kind == "edge" and len(key) == 3:
-        hit = (legs["src"] == key[0]) & (legs["tgt"] == key[1]) & (legs["leg"] == key[2])
-    elif kind == "channel" and len(key) == 2:
-        from briefing.charts.geo import countries  # geo imports this module
-        c = countries(b)
-        hit = (legs["src"].map(c) == key[0]) & (legs["tgt"].map(c) == key[1])
-    else:
-        return ()
-    return tuple(dict.fromkeys(legs.loc[hit, "event_id"]))
-
-
-def edge_table(legs: pd.DataFrame, keys: list[str], label: dict[str, str] | None = None,
-               summaries: pd.Series | None = None, max_listed: int = 4,
-               limit: int | None = None) -> pd.DataFrame:
-    """Aggregate legs per `keys`: event count, mean score, ids, plain-word hover parts.
-
-    With `limit`, only the `limit` edges with most events are kept (ties: first seen);
-    `.attrs["total"]` says how many edges there were.
-    """
-    if legs.empty:
-        out = pd.DataFrame(columns=[*keys, "n", "score", "ids", "types", "top_type",
-                                    "listed"])
-        out.attrs["total"] = 0
-        return out
-    legs = plain(legs)
-    # Event ids per edge, in order of appearance, in plain Python: pandas' per-group
-    # lambdas cost most of a redraw at 1,000 articles.
-    edge_keys = list(zip(*(legs[k].to_numpy(dtype=object) for k in keys), strict=True))
-    ids_of: dict[tuple, dict[str, None]] = {}
-    for key, event in zip(edge_keys, legs["event_id"].to_numpy(dtype=object), strict=True):
-        ids_of.setdefault(key, {})[event] = None
-    total = len(ids_of)
-    if limit is not None and total > limit:
-        busiest = set(sorted(ids_of, key=lambda k: -len(ids_of[k]))[:limit])  # stable
-        ids_of = {k: v for k, v in ids_of.items() if k in busiest}
-    # Kinds (PLOVER type and mode) per edge, commonest first, and the mean score: one
-    # pass over the kept legs (pandas' groupby machinery costs more than the work here).
-    kept = legs[[k in ids_of for k in edge_keys]] if len(ids_of) < total else legs
-    kinds_of: dict[tuple, dict[tuple[str, str], set[str]]] = {k: {} for k in ids_of}
-    sums: dict[tuple, list[float]] = {k: [0.0, 0] for k in ids_of}
-    modes = kept["plover_mode"].to_numpy(dtype=object)
-    for key, event, ptype, mode, score in zip(
-            zip(*(kept[k].to_numpy(dtype=object) for k in keys), strict=True),
-            kept["event_id"].to_numpy(dtype=object), kept["plover_type"].to_numpy(dtype=object),
-            modes, kept["plover_score"].to_numpy(dtype=float), strict=True):
-        mode = mode if isinstance(mode, str) else ""
-        kinds_of[key].setdefault((ptype, mode), set()).add(event)
-        if score == score:  # NaN scores are left out of the mean, as pandas does
-            sums[key][0] += score
-            sums[key][1] += 1
-    index = pd.MultiIndex.from_tuples(list(ids_of), names=keys) if len(keys) > 1 else \
-        pd.Index([k[0] for k in ids_of], name=keys[0])
-    types, top_type, top_mode = [], [], []
-    for key in ids_of:
-        ranked = sorted(kinds_of[key].items(), key=lambda kv: -len(kv[1]))
-        words = [f"{plover_words(t, m)} ×{len(ev)}" for (t, m), ev in ranked]
-        types.append(_first_kinds(pd.Series(words, dtype=object)) if len(words) > 4
-                     else ", ".join(words))
-        top_type.append(ranked[0][0][0])
-        top_mode.append(ranked[0][0][1])
-    out = pd.DataFrame({"n": [len(v) for v in ids_of.values()],
-                        "score": [t / c if c else np.nan for t, c in sums.values()],
-                        "ids": [" ".join(v) for v in ids_of.values()],
-                        "types": types, "top_type": top_type, "top_mode": top_mode},
-                       index=index)
-    if summaries is not None:
-        def listed(ids: str) -> str:
-            ids_ = ids.split(" ", max_listed)
-            lines = [summaries.get(i, "") for i in ids_[:max_listed]]
-            more = ids.count(" ") + 1 - max_listed
-            return "<br>".join(f"• {x}" for x in lines) + (
-                f"<br>… and {more} more (click to list them)" if more > 0 else "")
-        out["listed"] = out["ids"].map(listed)
-    else:
-        out["listed"] = ""
-    out = out.reset_index()
-    out.attrs["total"] = total
-    return out
-
-
-def _first_kinds(words: pd.Series, n: int = 4) -> str:
-    more = len(words) - n
-    return ", ".join(words.iloc[:n]) + (f", and {more} more kinds" if more > 0 else "")
-
-
-def layout_positions(actors: pd.DataFrame) -> dict[str, tuple[float, float]]:
+def layout_positions(actors: pd.DataFrame, bloc_order: list[str] | None = None
+                     ) -> dict[str, tuple[float, float]]:
     """Deterministic placement: top-level actors on a circle grouped by bloc, everything
     that belongs to an actor (people, ministries, facilities) clustered just outside it."""
     actors = plain(actors)
     ids = list(actors["actor_id"])
     parent = dict(zip(ids, actors["parent_id"].where(~blank(actors["parent_id"]), ""),
                       strict=True))
-    blocs = dict(zip(ids, bloc_of(actors), strict=True))
+    blocs = dict(zip(ids, actors["bloc"], strict=True))
     kind = dict(zip(ids, actors["kind"], strict=True))
     name = dict(zip(ids, actors["name"], strict=True))
     children: dict[str, list[str]] = {}
@@ -186,12 +55,12 @@ def layout_positions(actors: pd.DataFrame) -> dict[str, tuple[float, float]]:
         if parent[a] in parent and parent[a] != a:
             children.setdefault(parent[a], []).append(a)
     tops = [a for a in ids if parent[a] not in parent or parent[a] == a]
-    order = {bl: i for i, bl in enumerate(BLOCS)}
-    tops.sort(key=lambda a: (order.get(blocs[a], 9), kind[a] != "state", name[a]))
+    order = {bl: i for i, bl in enumerate(bloc_order or dict.fromkeys(blocs.values()))}
+    tops.sort(key=lambda a: (order.get(blocs[a], len(order)), kind[a] != "state", name[a]))
     pos: dict[str, tuple[float, float]] = {}
     n = len(tops)
     # A state with many people around it gets a wider slice of the circle, so that two
-    # crowded neighbours (Iran and Russia) do not pile their people on each other.
+    # crowded neighbours do not pile their people on each other.
     weight = [1.0 + 0.9 * min(len(children.get(a, [])), 8) for a in tops]
     total = sum(weight)
     start = 0.0
@@ -264,11 +133,12 @@ def _segments(edges: pd.DataFrame, pos: dict[str, tuple[float, float]]) -> pd.Da
 
 
 def _line_trace(seg: pd.DataFrame, *, colour: str, width: float, dash: str,
-                opacity: float = 1.0) -> go.Scatter:
+                opacity: float = 1.0, arrows: bool = True) -> go.Scatter:
     n = len(seg)
     xs = np.column_stack([seg["x0"], seg["x1"], np.full(n, np.nan)]).ravel()
     ys = np.column_stack([seg["y0"], seg["y1"], np.full(n, np.nan)]).ravel()
-    sizes = np.tile([0, 8 + width * 1.6, 0], n)
+    # A joint act has no direction: its line carries no arrowhead.
+    sizes = np.tile([0, 8 + width * 1.6 if arrows else 0, 0], n)
     return trace("scatter",
         x=xs, y=ys, mode="lines+markers", hoverinfo="skip", showlegend=False,
         line={"color": colour, "width": width, "dash": dash}, opacity=opacity,
@@ -290,9 +160,10 @@ def network(
     """Directed network: actors as nodes next to their states, acts as arrows coloured
     from conflict (red) to cooperation (blue), thicker for more events; an envoy carrying
     a message is a dashed leg through the envoy. `focus_actor` fades all but its ego
-    network. Clicks: nodes carry ["actor", id], edge midpoints ["events", "id id …"]."""
+    network; a joint act (a call, talks) links its actors with a plain line. Clicks: nodes
+    carry ["actor", id], edge midpoints ["events", "id id …"]."""
     title = "Who does what to whom" if title is None else title
-    legs = edge_legs(b)
+    lg = legs(b)
     nm = names(b)
     referenced = set(b.participants["actor_id"]) if len(b.participants) else set()
     capped = ""
@@ -321,12 +192,12 @@ def network(
     if actors.empty:
         return base_figure(title=title, height=height, width=width,
                            empty_message="No actors in this selection")
-    pos = layout_positions(actors)
-    legs = legs[legs["src"].isin(pos) & legs["tgt"].isin(pos)]
+    pos = layout_positions(actors, list(b.blocs["bloc_id"]))
+    lg = lg[lg["src"].isin(pos) & lg["tgt"].isin(pos)]
 
     summaries = event_summaries(b)
     # the busiest links; the others are in the note
-    edges = edge_table(legs, ["src", "tgt", "leg"], summaries=summaries, limit=MAX_EDGES)
+    edges = edge_table(lg, ["src", "tgt", "leg"], summaries=summaries, limit=MAX_EDGES)
     if edges.attrs["total"] > MAX_EDGES:
         capped = (capped + " " if capped else "") + (
             f"Drawing the {MAX_EDGES} busiest of {edges.attrs['total']:,} links.")
@@ -339,22 +210,25 @@ def network(
         seg = _segments(edges, pos)
         seg["band"] = score_colour_bin(seg["score"].to_numpy())
         seg["w"] = _width(seg["n"].to_numpy())
-        seg["dash"] = np.select([seg["leg"] == "direct", seg["leg"] == "negated"],
-                                ["solid", "dot"], "dash")
+        seg["dash"] = np.select([seg["leg"].isin(["direct", "mutual"]),
+                                 seg["leg"] == "negated"], ["solid", "dot"], "dash")
+        seg["arrows"] = seg["leg"] != "mutual"
         seg["ego"] = (seg["ids"].map(lambda s: bool(ego_events & set(s.split())))
                       if focus_actor else True)
         faded = seg[~seg["ego"]]
         if len(faded):
-            for dash, part in faded.groupby("dash"):
+            for (dash, arrows), part in faded.groupby(["dash", "arrows"]):
                 traces.append(_line_trace(part, colour="#c8c8c8", width=1.2, dash=dash,
-                                          opacity=0.5))
-        for (band, w, dash), part in seg[seg["ego"]].groupby(["band", "w", "dash"]):
+                                          opacity=0.5, arrows=bool(arrows)))
+        for (band, w, dash, arrows), part in seg[seg["ego"]].groupby(
+                ["band", "w", "dash", "arrows"]):
             traces.append(_line_trace(part, colour=score_bin_colour(int(band)), width=w,
-                                      dash=dash))
+                                      dash=dash, arrows=bool(arrows)))
         src_names = esc_series(seg["src"].map(nm).fillna(seg["src"]))
         tgt_names = esc_series(seg["tgt"].map(nm).fillna(seg["tgt"]))
         arrow = seg["leg"].map({"carries": " carries the message to ",
                                 "hands": " hands a message to ",
+                                "mutual": " ↔ (together) ",
                                 "negated": " → (negated: the text says not) "}).fillna(" → ")
         hover = ("<b>" + src_names + arrow + tgt_names + "</b><br>"
                  + seg["n"].astype(str) + " event(s): " + seg["types"]
@@ -388,13 +262,14 @@ def network(
     d = deg.reindex(ids).fillna(0).to_numpy()
     top = set(pd.Series(d, index=ids).sort_values(ascending=False, kind="stable")
               .index[:label_limit])
-    blocs = bloc_of(actors)
+    blocs = actors["bloc"]
+    colour = bloc_colours(b)
+    labels = bloc_labels(b)
     ego = set()
     if focus_actor:
         ego = {focus_actor} | set(b.participants.loc[
             b.participants["event_id"].isin(ego_events), "actor_id"])
-    words = {"actor": "acting", "recipient": "receiving", "via": "carrying",
-             "subject": "as subject"}
+    words = ROLE_WORDS
 
     def role_line(a: str) -> str:
         if a not in role_counts.index:
@@ -405,8 +280,9 @@ def network(
     parent_name = actors["parent_id"].map(nm).fillna("")
     hover = [
         f"<b>{esc(n)}</b>" + (f"<br>{esc(role)}" if isinstance(role, str) and role else "")
-        + f"<br>{esc(kind)}" + (f" · part of {esc(pn)}" if pn else "")
-        + f" · {BLOC_WORDS[bl]}<br>{int(k)} event(s): {role_line(a)}"
+        + f"<br>{esc(ACTOR_KIND_WORDS.get(kind, kind))}" + (f" · part of {esc(pn)}" if pn
+                                                            else "")
+        + f" · {esc(labels.get(bl, bl))}<br>{int(k)} event(s): {role_line(a)}"
         for a, n, role, kind, pn, bl, k in zip(ids, actors["name"], actors["role"],
                                                 actors["kind"], parent_name, blocs, d,
                                                 strict=True)
@@ -417,19 +293,20 @@ def network(
         text=[esc(n) if a in top else "" for a, n in zip(ids, actors["name"], strict=True)],
         textposition=_text_positions(actors, pos),
         textfont={"size": 11},
-        marker={"size": 12 + 4 * np.sqrt(d), "color": [BLOC_COLOURS[x] for x in blocs],
+        marker={"size": 12 + 4 * np.sqrt(d), "color": [colour.get(x, "#7f7f7f") for x in blocs],
                 "symbol": [KIND_SYMBOLS.get(k, "circle") for k in actors["kind"]],
                 "line": {"color": ["#111" if a == focus_actor else "white" for a in ids],
                          "width": [3 if a == focus_actor else 1.5 for a in ids]},
                 "opacity": [1.0 if not focus_actor or a in ego else 0.25 for a in ids]},
         hovertext=hover, hovertemplate=HOVER, customdata=click_data("actor", ids),
     ))
-    present = [x for x in BLOCS if x in set(blocs)]
+    present = [x for x in b.blocs["bloc_id"] if x in set(blocs)]
     for bl in present:
-        traces.append(legend_marker(BLOC_WORDS[bl], colour=BLOC_COLOURS[bl], group="bloc",
+        traces.append(legend_marker(esc(labels.get(bl, bl)), colour=colour[bl], group="bloc",
                                     group_title="bloc" if bl == present[0] else None))
     for kind in [k for k in KIND_SYMBOLS if k in set(actors["kind"])]:
-        traces.append(legend_marker(kind, symbol=KIND_SYMBOLS[kind], group="kind"))
+        traces.append(legend_marker(ACTOR_KIND_WORDS[kind], symbol=KIND_SYMBOLS[kind],
+                                    group="kind"))
     for dash, words in (("dash", "message carried by an envoy"),
                         ("dot", "negated: the text says it is not so")):
         traces.append(trace("scatter", x=[None], y=[None], mode="lines", name=words,

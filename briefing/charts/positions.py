@@ -1,4 +1,9 @@
-"""Where actors stand on an issue (analyst judgment, ICD 203), and all issues at once."""
+"""Where actors stand on an issue (analyst judgment, ICD 203), article by article.
+
+When several articles assess the same actor on the same issue, the chart draws the
+trajectory — each article's judgment, oldest to newest, joined by a line — and places the
+actor at the newest one; it never averages them silently.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +12,20 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from briefing.charts.theme import (
-    BLOC_COLOURS,
     CONFIDENCE_OPACITY,
     HOVER,
-    MAX_CLICK_IDS,
-    MAX_LABELS,
     base_figure,
-    bloc_of,
+    bloc_colours,
     click_data,
-    esc,
-    esc_series,
     legend_marker,
-    names,
-    plain,
-    short,
+    position_hover,
     trace,
-    wrap_lines,
 )
-from briefing.model import Briefing
+from briefing.escape import esc, esc_series, short, wrap_lines
+from briefing.model import Briefing, plain
+from briefing.words import names
 
 CONFIDENCE_SYMBOLS = {"high": "circle", "moderate": "circle", "low": "circle-open"}
-JUDGMENT = "analyst judgment, not reported by the article"
 
 
 def weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
@@ -40,32 +38,22 @@ def weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
     return float(v[np.searchsorted(cum, cum[-1] / 2)])
 
 
-def _per_actor(pos: pd.DataFrame) -> pd.DataFrame:
-    """One row per actor on the issue (many articles may each place an actor)."""
-    w = pos["salience"].clip(lower=1)
-    g = pos.groupby("actor_id", sort=False)
-    out = pd.DataFrame({
-        "position": (pos["position"] * w).groupby(pos["actor_id"], sort=False).sum()
-        / w.groupby(pos["actor_id"], sort=False).sum(),
-        "salience": g["salience"].mean(),
-        "confidence": g["confidence"].agg(lambda s: s.mode().iloc[0]),
-        "rationale": g["rationale"].first(),
-        "issue_id": g["issue_id"].first(),
-        "position_id": g["position_id"].agg(lambda s: " ".join(s.iloc[:MAX_CLICK_IDS])),
-        "n": g.size(),
-    })
-    return out.reset_index()
+def _judgments(b: Briefing, pos: pd.DataFrame) -> pd.DataFrame:
+    """The positions with their article's date and title, oldest first per actor."""
+    arts = b.articles.set_index("article_id")
+    pos = pos.assign(position=pos["position"].astype(float),
+                     salience=pos["salience"].astype(float),
+                     published=pos["article_id"].map(arts["published"]),
+                     article=pos["article_id"].map(arts["title"]).fillna(pos["article_id"]))
+    return pos.sort_values(["actor_id", "published", "position_id"], kind="stable")
 
 
-def _hover(b: Briefing, pos: pd.DataFrame) -> pd.Series:
-    nm = names(b)
-    labels = dict(zip(b.issues["issue_id"], b.issues["label"], strict=False))
-    return ("<b>" + esc_series(pos["actor_id"].map(nm).fillna(pos["actor_id"])) + "</b> on "
-            + esc_series(pos["issue_id"].map(labels).fillna("an issue")) + "<br>position "
-            + pos["position"].map("{:g}".format) + " of 100 · salience "
-            + pos["salience"].map("{:g}".format) + " · confidence "
-            + pos["confidence"].astype(str) + "<br>why: " + esc_series(pos["rationale"])
-            + f"<br><i>{JUDGMENT}</i>").astype(object)
+def _trajectory_words(history: pd.DataFrame) -> str:
+    """'30 (A title, 3 Jun 2025) → 55 (Another, 2 Dec 2025)', escaped."""
+    steps = [f"{p:g} ({esc(short(t, 40))}, {pd.Timestamp(d):%-d %b %Y})"
+             for p, t, d in zip(history["position"], history["article"], history["published"],
+                                strict=True)]
+    return " → ".join(steps)
 
 
 def positions(
@@ -77,8 +65,10 @@ def positions(
     width: int | None = None,
 ) -> go.Figure:
     """Each actor on the issue's 0–100 scale (ends named), marker size = salience,
-    confidence by fill and opacity, a line at the salience-weighted median. Without
-    `issue`, the issue with most positions. Clicks: ["position", position_id]."""
+    confidence by fill and opacity, a line at the salience-weighted median of the newest
+    judgments. An actor assessed by several articles shows its trajectory: earlier
+    judgments as small rings joined to the newest. Without `issue`, the issue with most
+    positions. Clicks: ["position", position_id]."""
     pos = plain(b.positions)
     if issue is None and len(pos):
         issue = pos["issue_id"].value_counts().index[0]
@@ -90,31 +80,58 @@ def positions(
         return base_figure(title=title, height=height, width=width,
                            empty_message="No positions on this issue in this selection")
     nm = names(b)
-    pos = _per_actor(pos.assign(position=pos["position"].astype(float),
-                                salience=pos["salience"].astype(float)))
-    pos = pos.assign(name=pos["actor_id"].map(nm).fillna(pos["actor_id"]))
+    every = _judgments(b, pos)
+    newest = every.drop_duplicates("actor_id", keep="last")
+    earlier = every[every.duplicated("actor_id", keep="last")]
+    pos = newest.assign(name=newest["actor_id"].map(nm).fillna(newest["actor_id"]))
     pos = pos.sort_values(["position", "name"]).reset_index(drop=True)
-    blocs = bloc_of(b.actors.reset_index(drop=True))
-    bloc = dict(zip(b.actors["actor_id"], blocs, strict=False))
-    hover = _hover(b, pos) + np.where(
-        pos["n"] > 1, "<br>(" + pos["n"].astype(str) + " judgments: position is their "
-        "salience-weighted mean)", "")
-    labels = [esc(short(n, 30)) for n in pos["name"]]
-    traces: list[go.BaseTraceType] = [trace("scatter",
+    bloc = dict(zip(b.actors["actor_id"], b.actors["bloc"], strict=False))
+    colour = bloc_colours(b)
+    paths = {a: _trajectory_words(g) for a, g in every.groupby("actor_id", sort=False)
+             if len(g) > 1}
+    hover = position_hover(b, pos) + pos["actor_id"].map(
+        lambda a: f"<br>over time: {paths[a]}" if a in paths else "")
+    label_of = {a: esc(short(n, 30)) for a, n in zip(pos["actor_id"], pos["name"],
+                                                       strict=True)}
+    labels = [label_of[a] for a in pos["actor_id"]]
+    traces: list[go.BaseTraceType] = []
+    if len(earlier):
+        # The path from the oldest judgment to the newest, one line per actor.
+        xs, ys = [], []
+        for a, g in every[every["actor_id"].isin(earlier["actor_id"])].groupby(
+                "actor_id", sort=False):
+            xs += [*g["position"], None]
+            ys += [label_of[a]] * len(g) + [None]
+        traces.append(trace("scatter", x=xs, y=ys, mode="lines", showlegend=False,
+                            hoverinfo="skip", line={"color": "#9a9a9a", "width": 1.5}))
+        ehover = ("earlier: " + position_hover(b, earlier) + "<br>from “"
+                  + esc_series(earlier["article"]) + "”")
+        traces.append(trace("scatter",
+            x=earlier["position"], y=[label_of[a] for a in earlier["actor_id"]],
+            mode="markers", showlegend=False,
+            marker={"size": 9, "symbol": "circle-open", "line": {"width": 1.5},
+                    "color": [colour.get(bloc.get(a, ""), "#7f7f7f")
+                              for a in earlier["actor_id"]]},
+            hovertext=ehover, hovertemplate=HOVER,
+            customdata=click_data("position", earlier["position_id"])))
+    traces.append(trace("scatter",
         x=pos["position"], y=labels, mode="markers", showlegend=False,
         marker={"size": 8 + pos["salience"] * 0.3,
-                "color": [BLOC_COLOURS[bloc.get(a, "other")] for a in pos["actor_id"]],
+                "color": [colour.get(bloc.get(a, ""), "#7f7f7f") for a in pos["actor_id"]],
                 "opacity": [CONFIDENCE_OPACITY.get(c, 0.5) for c in pos["confidence"]],
                 "symbol": [CONFIDENCE_SYMBOLS.get(c, "circle") for c in pos["confidence"]],
-                "line": {"width": 2, "color": [BLOC_COLOURS[bloc.get(a, "other")]
+                "line": {"width": 2, "color": [colour.get(bloc.get(a, ""), "#7f7f7f")
                                                for a in pos["actor_id"]]}},
         hovertext=hover, hovertemplate=HOVER,
         customdata=click_data("position", pos["position_id"]),
-    )]
+    ))
     for c in ("high", "moderate", "low"):
         traces.append(legend_marker(f"{c} confidence", symbol=CONFIDENCE_SYMBOLS[c],
                                     colour=f"rgba(80,80,80,{CONFIDENCE_OPACITY[c]})",
                                     line={"width": 2, "color": "#555"}))
+    if len(earlier):
+        traces.append(legend_marker("an earlier article's judgment", symbol="circle-open",
+                                    colour="#777", size=9))
     median = weighted_median(pos["position"].to_numpy(), pos["salience"].to_numpy())
     raw_lo, raw_hi = ((iss["scale_0"].iloc[0], iss["scale_100"].iloc[0]) if len(iss)
                       else ("0", "100"))
@@ -135,7 +152,8 @@ def positions(
         annotations=[
             {"x": median, "y": -0.65, "yref": "y", "showarrow": False,
              "xanchor": "left" if median < 50 else "right", "xshift": 4 if median < 50
-             else -4, "text": f"salience-weighted median {median:g}",
+             else -4, "text": f"salience-weighted median {median:g}"
+             + (" (newest judgments)" if len(earlier) else ""),
              "font": {"size": 11}, "bgcolor": "white"},
             {"x": 0, "xref": "paper", "yref": "paper", "y": 1.0, "yanchor": "bottom",
              "xanchor": "left", "align": "left", "showarrow": False, "yshift": 4,
@@ -148,65 +166,4 @@ def positions(
         ],
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom",
                 "x": 0},
-    )
-
-
-def positions_overview(
-    b: Briefing,
-    *,
-    label_limit: int = MAX_LABELS,
-    title: str | None = None,
-    height: int | None = None,
-    width: int | None = None,
-) -> go.Figure:
-    """Actors × issues: colour = position on each issue's own 0–100 scale. Hover names
-    the issue's ends. Clicks: ["position", position_id]. At most `label_limit` actors
-    (those with the most salience overall)."""
-    title = "Positions on every issue (analyst judgment)" if title is None else title
-    pos = plain(b.positions)
-    if pos.empty:
-        return base_figure(title=title, height=height, width=width,
-                           empty_message="No positions in this selection")
-    nm = names(b)
-    pos = pos.assign(position=pos["position"].astype(float),
-                     salience=pos["salience"].astype(float))
-    keep = pos.groupby("actor_id")["salience"].sum().sort_values(ascending=False)
-    pos = pos[pos["actor_id"].isin(keep.index[:label_limit])]
-    pos = pos.drop_duplicates(["actor_id", "issue_id"], keep="last")
-    issues = b.issues[b.issues["issue_id"].isin(pos["issue_id"])]
-    actor_ids = list(pos.groupby("actor_id")["position"].mean().sort_values().index)
-    issue_ids = list(issues["issue_id"])
-    grid = pos.pivot(index="actor_id", columns="issue_id", values="position").reindex(
-        index=actor_ids, columns=issue_ids)
-    hover_s = pd.Series(_hover(b, pos).to_numpy(), index=pd.MultiIndex.from_frame(
-        pos[["actor_id", "issue_id"]]))
-    ends = {i: f"<br>0 = {esc(a)} · 100 = {esc(z)}" for i, a, z in
-            zip(issues["issue_id"], issues["scale_0"], issues["scale_100"], strict=True)}
-    ids_s = pd.Series(pos["position_id"].to_numpy(), index=hover_s.index)
-    hover = [[hover_s.get((a, i), "no position recorded") + (ends[i] if (a, i) in hover_s
-                                                             else "")
-              for i in issue_ids] for a in actor_ids]
-    custom = [[["position", ids_s.get((a, i), "")] for i in issue_ids] for a in actor_ids]
-    text = [[("" if np.isnan(v) else f"{v:g}") for v in r] for r in grid.to_numpy()]
-    heat = trace("heatmap",
-        # Issue labels wrap under their column; long actor names are shortened (hover
-        # carries them whole).
-        z=grid.to_numpy(), x=["<br>".join(esc(x) for x in wrap_lines(label, 12))
-                              for label in issues["label"]],
-        y=[esc(short(nm.get(a, a), 30)) for a in actor_ids], zmin=0, zmax=100,
-        # The middle of the scale is a warm light tone, not white: a cell with no position
-        # shows the grey plot background instead, so "missing" never reads as "neutral".
-        colorscale=[[0, "#5e3c99"], [0.5, "#efe3c8"], [1, "#e66101"]],
-        colorbar={"title": {"text": "position<br>(0–100)", "side": "top"},
-                  "thickness": 12, "len": 0.8},
-        text=text, texttemplate="%{text}", hovertext=hover, hovertemplate=HOVER,
-        customdata=custom, xgap=2, ygap=2,
-    )
-    return base_figure(
-        [heat], title=title, height=height or max(260, 120 + 28 * len(actor_ids)),
-        width=width, xaxis={"side": "bottom", "automargin": True, "fixedrange": True,
-                            "tickangle": 0, "tickfont": {"size": 10}},
-        yaxis={"automargin": True, "fixedrange": True, "autorange": "reversed"},
-        margin={"l": 20, "r": 20, "t": 40 if title else 10, "b": 20},
-        plot_bgcolor="#e4e4e4",
     )

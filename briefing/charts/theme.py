@@ -1,4 +1,5 @@
-"""One theme for every chart: colours, fonts, plain-word labels, hover text, the builder.
+"""One theme for every chart: colours, symbols, fonts, the figure builder and the click
+protocol. Plain words come from `briefing.words`, escaping from `briefing.escape`.
 
 Fact text reaches the browser only through `esc` and only inside `hovertext` /
 `customdata` / `text`, never inside a `hovertemplate`: plotly treats `%{...}` in a
@@ -8,17 +9,23 @@ template as a placeholder and renders `<b>`, `<br>` etc. as markup, so a summary
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable, Iterable
-from typing import TypeVar
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from briefing.model import Briefing
-
-T = TypeVar("T")
+from briefing.escape import esc, esc_series
+from briefing.model import Briefing, memo, plain
+from briefing.words import (
+    SCORE_BIN_WORDS,
+    STATUS_WORDS,
+    credibility_meanings,
+    names,
+    plover_words,
+    reliability_meanings,
+    span_words,
+)
 
 FONT = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
 MARGIN = {"l": 20, "r": 20, "t": 56, "b": 30}
@@ -26,24 +33,18 @@ HOVER = "%{hovertext}<extra></extra>"  # every trace's hovertemplate: text built
 MAX_CLICK_IDS = 20  # beyond this an edge carries its key, not its ids (figure size)
 MAX_LABELS = 40  # text labels on a chart; beyond this names appear on hover only
 
-QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 QUAD_COLOURS = {
     "verbal cooperation": "#4a90d9",
     "material cooperation": "#1b9e77",
     "verbal conflict": "#e6912e",
     "material conflict": "#c0392b",
 }
-# Each PLOVER type takes a shade of its quad class's hue, cooperation to conflict.
+# Rows of the timeline, cooperation at the top: PLOVER types ordered by their quad class
+# (material cooperation, verbal cooperation, verbal conflict, material conflict).
 PLOVER_ORDER = ("AID", "COOPERATE", "RETREAT", "SUPPORT", "CONCEDE", "AGREE", "CONSULT",
                 "REQUEST", "REJECT", "ACCUSE", "THREATEN", "PROTEST", "SANCTION",
                 "MOBILIZE", "COERCE", "ASSAULT")
-PLOVER_QUAD = {
-    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal cooperation"),
-    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material cooperation"),
-    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal conflict"),
-    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
-                    "material conflict"),
-}
+# Each PLOVER type takes a shade of its quad class's hue, cooperation to conflict.
 PLOVER_COLOURS = {
     "AID": "#0b6e4f", "COOPERATE": "#1b9e77", "RETREAT": "#66c2a4",
     "SUPPORT": "#1f5fa8", "CONCEDE": "#3b7fd0", "AGREE": "#4a90d9", "CONSULT": "#7fb2e5",
@@ -51,131 +52,46 @@ PLOVER_COLOURS = {
     "PROTEST": "#e35d4f", "SANCTION": "#c0392b", "MOBILIZE": "#9e2a2b",
     "COERCE": "#7b1d2a", "ASSAULT": "#4a0f1a",
 }
-PLOVER_WORDS = {
-    "AGREE": "agree", "CONSULT": "consult", "SUPPORT": "support", "CONCEDE": "concede",
-    "COOPERATE": "cooperate", "AID": "give aid", "RETREAT": "retreat or de-escalate",
-    "REQUEST": "request", "ACCUSE": "accuse", "REJECT": "reject", "THREATEN": "threaten",
-    "PROTEST": "protest", "SANCTION": "sanction", "MOBILIZE": "mobilise",
-    "COERCE": "coerce", "ASSAULT": "use force",
-}
 # Conflict (−10) → cooperation (+10); the midpoint is a mid grey, not white, so that
 # neutral edges stay visible on a white page.
 SCORE_SCALE = [[0.0, "#8e1b1b"], [0.3, "#e0684f"], [0.5, "#a8a8a8"], [0.7, "#5b9bd5"],
                [1.0, "#12467f"]]
 SCORE_BINS = (-10.0, -6.0, -2.0, 2.0, 6.0, 10.01)
-SCORE_BIN_WORDS = ("strong conflict", "conflict", "neutral", "cooperation",
-                   "strong cooperation")
+# Blocs take colours in order of first appearance unless the facts give one: a
+# qualitative palette that stays apart from the red–grey–blue score scale.
+BLOC_PALETTE = ("#2e8b57", "#8e3b8e", "#3f51b5", "#d4a017", "#17becf", "#e377c2",
+                "#8c564b", "#bcbd22", "#1f77b4", "#ff7f0e", "#7f7f7f", "#9467bd")
 
-BLOCS = ("iran", "russia", "us-israel", "china-pakistan", "other")
-BLOC_COLOURS = {
-    "iran": "#2e8b57", "russia": "#8e3b8e", "us-israel": "#3f51b5",
-    "china-pakistan": "#d4a017", "other": "#7f7f7f",
-}
-BLOC_WORDS = {"iran": "Iran", "russia": "Russia", "us-israel": "United States and Israel",
-              "china-pakistan": "China and Pakistan", "other": "others"}
-_BLOC_ALIASES = {"us": "us-israel", "usa": "us-israel", "israel": "us-israel",
-                 "united-states": "us-israel", "china": "china-pakistan",
-                 "pakistan": "china-pakistan", "irn": "iran", "rus": "russia"}
-_BLOC_BY_COUNTRY = {"IRN": "iran", "RUS": "russia", "USA": "us-israel", "ISR": "us-israel",
-                    "CHN": "china-pakistan", "PAK": "china-pakistan"}
-
-STATUS_WORDS = {
-    "occurred": "occurred",
-    "announced": "announced",
-    "proposed": "proposed, not (yet) done",
-    "historical": "historical background",
-    "hypothetical": "hypothetical",
-    "negated": "negated: the text says it is not so",
-}
-STATUS_SYMBOLS = {"occurred": "circle", "announced": "diamond", "proposed": "circle-open",
+STATUS_SYMBOLS = {"occurred": "circle", "ongoing": "circle", "announced": "diamond",
+                  "planned": "diamond-open", "proposed": "circle-open",
+                  "postponed": "hourglass-open", "cancelled": "x-open",
                   "historical": "square", "hypothetical": "diamond-open",
                   "negated": "x-thin-open"}
 KIND_SYMBOLS = {"state": "circle", "person": "diamond", "organization": "square",
-                "facility": "triangle-up"}
+                "facility": "triangle-up", "group": "hexagon", "unnamed": "circle-open"}
 RELIABILITY_COLOURS = {"A": "#1a7f37", "B": "#4caf50", "C": "#c9a227", "D": "#e07b39",
                        "E": "#c0392b", "F": "#9e9e9e"}
 CONFIDENCE_OPACITY = {"high": 1.0, "moderate": 0.65, "low": 0.3}
-SOURCE_KIND_WORDS = {"wire": "news agency", "state_media": "state media",
-                     "official": "official", "anonymous": "anonymous source",
-                     "document": "document", "analyst": "analyst"}
-ATTRIBUTION_WORDS = {"on_record": "on the record", "spokesperson": "through a spokesperson",
-                     "state_media_relay": "relayed by state media",
-                     "anonymous": "anonymously"}
-BASIS_WORDS = {"article": "stated in the article",
-               "resolved": "resolved from a relative date in the article",
-               "context": "from outside the article (not evidence)"}
 
 
-def esc(value: object) -> str:
-    """Text from the facts, safe to show in plotly labels and HTML."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    # Numeric entities for quotes: plotly's label renderer decodes &#34; but shows &quot;
-    # literally; browsers read both.
-    return html.escape(str(value), quote=False).replace('"', "&#34;").replace("'", "&#39;")
-
-
-def wrap_lines(text: object, width: int) -> list[str]:
-    """Raw text broken into lines of at most `width` characters (escape each line after)."""
-    import textwrap
-
-    return textwrap.wrap(str(text), width, break_long_words=False) or [""]
-
-
-def short(text: object, width: int) -> str:
-    """Raw text cut to `width` characters with an ellipsis (escape it after)."""
-    t = str(text)
-    return t if len(t) <= width else t[: width - 1].rstrip() + "…"
-
-
-def esc_series(values: pd.Series) -> pd.Series:
-    """`esc` over a column, vectorised."""
-    s = values.astype("string").fillna("")
-    return (s.str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False)
-            .str.replace(">", "&gt;", regex=False).str.replace('"', "&#34;", regex=False)
-            .str.replace("'", "&#39;", regex=False)).astype(object)
-
-
-def memo(b: Briefing, name: str, build: Callable[[], T]) -> T:
-    """A value derived from `b` alone, built once and kept on the Briefing value (frames
-    are read-only; a selection is a new Briefing). Charts drawn from the same selection
-    share work this way: the network and the map both need the edge legs."""
-    d = b.__dict__
-    if name not in d:
-        d[name] = build()
-    return d[name]
+def bloc_colours(b: Briefing) -> dict[str, str]:
+    """bloc_id → colour: the one the facts declare, else the palette in order of first
+    appearance. Read from the whole fact base's bloc table (kept whole by a selection),
+    so a bloc keeps its colour whatever is selected."""
+    out, i = {}, 0
+    for bloc, colour in zip(b.blocs["bloc_id"], b.blocs["color"], strict=False):
+        if isinstance(colour, str) and colour:
+            out[bloc] = colour
+        else:
+            out[bloc] = BLOC_PALETTE[i % len(BLOC_PALETTE)]
+            i += 1
+    return out
 
 
 def event_summaries(b: Briefing) -> pd.Series:
     """Escaped event summaries by event id."""
     return memo(b, "_event_summaries", lambda: pd.Series(
         esc_series(b.events["summary"]).to_numpy(), index=b.events["event_id"]))
-
-
-def plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with categorical columns as plain objects, so text can be joined."""
-    cats = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
-    return frame.astype(dict.fromkeys(cats, object)) if cats else frame
-
-
-def blank(values: pd.Series) -> pd.Series:
-    """True where an optional text field is empty (the loader may give "" or NA)."""
-    return values.isna() | (values.astype("string").fillna("") == "")
-
-
-def bloc_of(actors: pd.DataFrame) -> pd.Series:
-    """Each actor's colour bloc, one of BLOCS (aliases and countries folded in)."""
-    actors = plain(actors)
-    raw = actors["bloc"].astype("string").fillna("").str.lower()
-    raw = raw.map(lambda v: _BLOC_ALIASES.get(v, v))
-    by_country = actors["country"].astype("string").fillna("").map(_BLOC_BY_COUNTRY)
-    out = raw.where(raw.isin(BLOCS), by_country).fillna("other")
-    return pd.Series(out.to_numpy(dtype=object), index=actors.index)
-
-
-def plover_words(ptype: str, mode: str = "") -> str:
-    words = PLOVER_WORDS.get(ptype, str(ptype).lower())
-    return f"{words} ({mode})" if mode else words
 
 
 def score_colour_bin(score: np.ndarray) -> np.ndarray:
@@ -218,35 +134,6 @@ SCORE_COLORBAR = {
 
 
 # --------------------------------------------------------------------------- hovers
-def names(b: Briefing) -> dict[str, str]:
-    """actor_id → display name."""
-    return dict(zip(b.actors["actor_id"], b.actors["name"], strict=False))
-
-
-def date_words(dates: pd.Series, precision: pd.Series) -> pd.Series:
-    """'23 June 2025', 'June 2025' or '2025' depending on the date's precision."""
-    d = pd.to_datetime(dates)
-    day = d.dt.strftime("%-d %B %Y")
-    month = d.dt.strftime("%B %Y")
-    year = d.dt.strftime("%Y")
-    out = day.where(precision == "day", month.where(precision == "month", year))
-    return out.fillna("date unknown").astype(object)
-
-
-def event_roles(b: Briefing, event_ids: Iterable[str] | None = None) -> pd.DataFrame:
-    """Per event: escaped, comma-joined names of its actors, recipients, carriers, subjects."""
-    p = plain(b.participants)
-    if event_ids is not None:
-        p = p[p["event_id"].isin(list(event_ids))]
-    nm = p["actor_id"].map(names(b)).fillna(p["actor_id"])
-    p = p.assign(name=esc_series(nm))
-    wide = p.groupby(["event_id", "role"], sort=False)["name"].agg(", ".join).unstack()
-    for role in ("actor", "recipient", "via", "subject"):
-        if role not in wide:
-            wide[role] = ""
-    return wide[["actor", "recipient", "via", "subject"]].fillna("")
-
-
 def event_hover(b: Briefing, events: pd.DataFrame | None = None) -> pd.Series:
     """Plain-word hover text for events, indexed like `events`."""
     ev = plain(b.events if events is None else events)
@@ -268,7 +155,9 @@ def event_hover(b: Briefing, events: pd.DataFrame | None = None) -> pd.Series:
                                                strict=True), strict=False))
     rel_words = reliability_meanings(b)
     cred_words = credibility_meanings(b)
-    dates = date_words(ev["date"], ev["date_precision"]).to_numpy(dtype=object)
+    dates = [span_words(d, p, e, q) for d, p, e, q in zip(
+        ev["date"], ev["date_precision"], ev["date_end"], ev["date_end_precision"],
+        strict=True)]
     out = []
     for i, (e, summary, ptype, mode, status, source, cred) in enumerate(zip(
             ev["event_id"], ev["summary"], ev["plover_type"], ev["plover_mode"],
@@ -279,6 +168,8 @@ def event_hover(b: Briefing, events: pd.DataFrame | None = None) -> pd.Series:
             who += " → " + ", ".join(r["recipient"])
         if r.get("via"):
             who += " (carried by " + ", ".join(r["via"]) + ")"
+        if r.get("actor") and len(r["actor"]) > 1 and not r.get("recipient"):
+            who = " ↔ ".join(r["actor"])  # a joint act: together, no direction
         if r.get("subject"):
             who += "; about " + ", ".join(r["subject"])
         name, grade = src.get(source, (None, None))
@@ -292,24 +183,19 @@ def event_hover(b: Briefing, events: pd.DataFrame | None = None) -> pd.Series:
     return pd.Series(out, index=ev.index, dtype=object)
 
 
-def reliability_meanings(b: Briefing) -> dict[str, str]:
-    a = b.admiralty
-    if a.empty:
-        return {"A": "Completely reliable", "B": "Usually reliable", "C": "Fairly reliable",
-                "D": "Not usually reliable", "E": "Unreliable",
-                "F": "Reliability cannot be judged"}
-    a = a[a["axis"] == "reliability"]
-    return dict(zip(a["grade"].astype(str), a["meaning"], strict=False))
+JUDGMENT = "analyst judgment, not reported by the article"
 
 
-def credibility_meanings(b: Briefing) -> dict[int, str]:
-    a = b.admiralty
-    if a.empty:
-        words = ["Confirmed by other sources", "Probably true", "Possibly true", "Doubtful",
-                 "Improbable", "Truth cannot be judged"]
-        return {i + 1: w for i, w in enumerate(words)}
-    a = a[a["axis"] == "credibility"]
-    return {int(g): m for g, m in zip(a["grade"], a["meaning"], strict=False)}
+def position_hover(b: Briefing, pos: pd.DataFrame) -> pd.Series:
+    """Plain-word hover text for positions, indexed like `pos`."""
+    nm = names(b)
+    labels = dict(zip(b.issues["issue_id"], b.issues["label"], strict=False))
+    return ("<b>" + esc_series(pos["actor_id"].map(nm).fillna(pos["actor_id"])) + "</b> on "
+            + esc_series(pos["issue_id"].map(labels).fillna("an issue")) + "<br>position "
+            + pos["position"].map("{:g}".format) + " of 100 · salience "
+            + pos["salience"].map("{:g}".format) + " · confidence "
+            + pos["confidence"].astype(str) + "<br>why: " + esc_series(pos["rationale"])
+            + f"<br><i>{JUDGMENT}</i>").astype(object)
 
 
 # --------------------------------------------------------------------------- builder
@@ -419,20 +305,16 @@ def click_data(kind: str, ids: Iterable[str]) -> list[list[str]]:
     return [[kind, i] for i in ids]
 
 
-def parse_click(customdata: object, b: Briefing | None = None) -> tuple[str, tuple[str, ...]]:
+def parse_click(customdata: object) -> tuple[str, tuple[str, ...]]:
     """(kind, ids) from a clicked point's customdata; ("", ()) if it is not ours.
 
     Edges with more than MAX_CLICK_IDS events carry ["edge", "src tgt leg"] (network) or
-    ["channel", "ISO ISO"] (map) instead of their ids; given `b`, those are resolved to
-    ("events", ids) here.
+    ["channel", "ISO ISO"] (map) instead of their ids: `briefing.channels.events_behind`
+    turns such a key back into event ids.
     """
     if not (isinstance(customdata, list | tuple) and len(customdata) >= 2):
         return "", ()
-    kind, ids = str(customdata[0]), tuple(str(customdata[1]).split())
-    if kind in ("edge", "channel") and b is not None:
-        from briefing.charts.network import events_behind  # network imports theme
-        return "events", events_behind(b, kind, ids)
-    return kind, ids
+    return str(customdata[0]), tuple(str(customdata[1]).split())
 
 
 def click_ids(kind_if_many: str, ids: pd.Series, keys: pd.Series) -> list[list[str]]:

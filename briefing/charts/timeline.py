@@ -1,6 +1,12 @@
-"""Events in time, on a broken axis: background years on the left, the reporting days on
-the right. One linear axis from 1979 to June 2025 would squeeze the article's days into
-a single pixel; two panels sharing the rows keep both readable."""
+"""Events in time, on a broken axis that keeps every article's days readable.
+
+One linear axis from 1979 to the reporting days would squeeze a story into a pixel, and
+two articles six months apart would squeeze each other. So the x axis is cut into panels
+sharing the rows: background years on the left, then one panel per *reporting window*
+(articles published within a few weeks of each other), and an "undated" lane on the
+right for events the text does not date. An event with a span (27–28 October; "since 13
+June" and still ongoing) is a bar over its range.
+"""
 
 from __future__ import annotations
 
@@ -14,19 +20,19 @@ from briefing.charts.theme import (
     PLOVER_COLOURS,
     PLOVER_ORDER,
     STATUS_SYMBOLS,
-    STATUS_WORDS,
     base_figure,
     click_data,
     event_hover,
     legend_marker,
-    plain,
-    plover_words,
     trace,
 )
-from briefing.model import Briefing
+from briefing.model import Briefing, plain
+from briefing.words import STATUS_WORDS, plover_words
 
 MAX_POINTS = 600  # above this many (type, day, status) points, bin by week, month, year
-RECENT_DAYS = 60  # events this close to the publication date sit in the "days" panel
+RECENT_DAYS = 60  # events this close before a publication sit in its window
+WINDOW_GAP_DAYS = 21  # publications further apart than this open a new window
+MAX_WINDOWS = 4  # beyond this many windows, the closest ones are merged
 
 
 def _plot_dates(ev: pd.DataFrame) -> pd.Series:
@@ -35,6 +41,47 @@ def _plot_dates(ev: pd.DataFrame) -> pd.Series:
     return d.where(ev["date_precision"] == "day",
                    d.where(ev["date_precision"] != "month", d + pd.Timedelta(days=14))
                    .where(ev["date_precision"] != "year", d + pd.Timedelta(days=182)))
+
+
+def reporting_windows(published: pd.Series, *, gap_days: int = WINDOW_GAP_DAYS,
+                      max_windows: int = MAX_WINDOWS) -> list[list[pd.Timestamp]]:
+    """Publication dates grouped into windows: a new window where two consecutive dates
+    are more than `gap_days` apart; the closest windows merged until `max_windows` remain."""
+    days = sorted(pd.to_datetime(published).dropna().unique())
+    windows: list[list[pd.Timestamp]] = []
+    for d in days:
+        d = pd.Timestamp(d)
+        if windows and (d - windows[-1][-1]).days <= gap_days:
+            windows[-1].append(d)
+        else:
+            windows.append([d])
+    while len(windows) > max_windows:
+        gaps = [(windows[i + 1][0] - windows[i][-1]) for i in range(len(windows) - 1)]
+        i = int(np.argmin(gaps))
+        windows[i:i + 2] = [windows[i] + windows[i + 1]]
+    return windows
+
+
+def _panel_of(ev: pd.DataFrame, windows: list[list[pd.Timestamp]], recent_days: int
+              ) -> np.ndarray:
+    """Panel per event: -1 undated, 0 background, k ≥ 1 the k-th reporting window."""
+    x = pd.to_datetime(ev["date"])
+    panel = np.where(x.isna(), -1, 0)
+    fine = (ev["date_precision"] != "year").to_numpy()
+    for k, w in enumerate(windows, start=1):
+        lo, hi = w[0] - pd.Timedelta(days=recent_days), w[-1] + pd.Timedelta(days=recent_days)
+        inside = ((x >= lo) & (x <= hi)).to_numpy() & fine & (panel == 0)
+        panel = np.where(inside, k, panel)
+    return panel
+
+
+def _span_end(b: Briefing, ev: pd.DataFrame) -> pd.Series:
+    """The last day of each event's span: its date_end, or for an ongoing event the day
+    its article was published; NaT for a single day."""
+    end = pd.to_datetime(ev["date_end"])
+    published = dict(zip(b.articles["article_id"], b.articles["published"], strict=False))
+    ongoing = (ev["status"] == "ongoing") & end.isna()
+    return end.where(~ongoing, pd.to_datetime(ev["article_id"].map(published)))
 
 
 def timeline(
@@ -46,108 +93,152 @@ def timeline(
     width: int | None = None,
 ) -> go.Figure:
     """Events by date, one row per PLOVER type (cooperation at the top), coloured by type,
-    marker shape by status. Left panel: background, by year; right panel: the days around
-    publication. Clicks: ["events", event_id]."""
+    marker shape by status. Panels: background by year; one per reporting window (the days
+    around each group of publications); undated events in a lane of their own. A span is
+    a bar from its first to its last day. Clicks: ["events", event_id …]."""
     title = "When: background and the reporting days" if title is None else title
-    ev = plain(b.events[b.events["date"].notna()])
+    ev = plain(b.events)
     if ev.empty:
         return base_figure(title=title, height=height, width=width,
-                           empty_message="No dated events in this selection")
-    published = pd.to_datetime(b.articles["published"]).dropna()
-    anchor = published.min() if len(published) else pd.to_datetime(ev["date"]).max()
-    cutoff = anchor - pd.Timedelta(days=recent_days)
-    recent_all = ((pd.to_datetime(ev["date"]) >= cutoff) & (ev["date_precision"] != "year"))
+                           empty_message="No events in this selection")
+    windows = reporting_windows(b.articles["published"])
+    ev = ev.assign(_x=_plot_dates(ev), _end=_span_end(b, ev),
+                   _panel=_panel_of(ev, windows, recent_days))
     # One point per (panel, type, day, status): a big archive stays a few hundred points.
-    ev = ev.assign(_x=_plot_dates(ev), _recent=recent_all)
+    ev["_x"] = ev["_x"].fillna(pd.Timestamp("2000-01-01"))  # undated: one spot in its lane
     for freq in ("D", "W", "M", "Y"):  # coarser bins until the chart stays small
         ev["_bin"] = ev["_x"].dt.to_period(freq).dt.start_time
-        if ev.groupby(["_recent", "plover_type", "_bin", "status"]).ngroups <= MAX_POINTS:
+        if ev.groupby(["_panel", "plover_type", "_bin", "status"]).ngroups <= MAX_POINTS:
             break
     if freq != "D":
         ev["_x"] = ev["_bin"]
-    groups = ev.groupby(["_recent", "plover_type", "_bin", "status"], sort=False)
+    groups = ev.groupby(["_panel", "plover_type", "_bin", "status"], sort=False)
     many = groups["event_id"].agg(lambda s: " ".join(s.iloc[:MAX_CLICK_IDS]))
     size = groups["event_id"].size()
     ev = groups.head(1)
-    key = list(zip(ev["_recent"], ev["plover_type"], ev["_bin"], ev["status"], strict=True))
+    key = list(zip(ev["_panel"], ev["plover_type"], ev["_bin"], ev["status"], strict=True))
     n_in = size.reindex(key).to_numpy()
     ids = many.reindex(key).to_numpy()
-    x, recent = ev["_x"], ev["_recent"].astype(bool)
     types = [t for t in PLOVER_ORDER if t in set(ev["plover_type"])]
     types += sorted(set(ev["plover_type"]) - set(types))
     row = ev["plover_type"].map({t: i for i, t in enumerate(reversed(types))}).astype(float)
     # Stack events that share a row and a day a little apart, so none hides another.
-    key = pd.DataFrame({"r": row, "d": x.dt.normalize(), "p": recent})
-    nth = key.groupby(["r", "d", "p"]).cumcount()
-    count = key.groupby(["r", "d", "p"])["r"].transform("size")
+    stack = pd.DataFrame({"r": row, "d": ev["_x"].dt.normalize(), "p": ev["_panel"]})
+    nth = stack.groupby(["r", "d", "p"]).cumcount()
+    count = stack.groupby(["r", "d", "p"])["r"].transform("size")
     y = row + (nth - (count - 1) / 2) * np.minimum(0.22, 0.8 / count)
     hover = event_hover(b, ev) + np.where(
         n_in > 1, "<br><i>and " + (n_in - 1).astype(str) + " more like it (click to list)</i>",
         "")
-    panels = [("background", ~recent, "x"), ("days", recent, "x2")]
-    has = {name: bool(mask.any()) for name, mask, _ in panels}
-    split = 0.32 if all(has.values()) else (1.0 if has["background"] else 0.0)
+    panel = ev["_panel"].to_numpy()
+    present = [p for p in range(len(windows) + 1) if (panel == p).any()]
+    if (panel == -1).any():
+        present.append(-1)
+    axis_of = {p: "x" if i == 0 else f"x{i + 1}" for i, p in enumerate(present)}
     traces: list[go.BaseTraceType] = []
-    for name, mask, axis in panels:
-        if not mask.any():
-            continue
-        part = ev[mask]
-        n_part = n_in[mask.to_numpy()]
+    colours = [PLOVER_COLOURS.get(t, "#777") for t in ev["plover_type"]]
+    spans = ev["_end"].notna().to_numpy() & (panel != -1)
+    if spans.any():
+        # Bars under the markers: one trace of line segments for every span.
+        xs, ys = [], []
+        for x0, x1, yy in zip(ev["_x"][spans], ev["_end"][spans], y[spans], strict=True):
+            xs += [x0, max(x1, x0), None]
+            ys += [yy, yy, None]
+        for p in {int(q) for q in panel[spans]}:
+            mine = panel[spans] == p
+            traces.append(trace("scatter",
+                x=[v for i, v in enumerate(xs) if mine[i // 3]],
+                y=[v for i, v in enumerate(ys) if mine[i // 3]],
+                xaxis=axis_of[p], yaxis="y", mode="lines", showlegend=False,
+                hoverinfo="skip", line={"color": "#8fa9c4", "width": 6}, opacity=0.55))
+    for p in present:
+        mask = panel == p
         traces.append(trace("scatter",
-            x=x[mask], y=y[mask], xaxis=axis, yaxis="y", mode="markers", name=name,
+            x=ev["_x"][mask] if p != -1 else np.full(mask.sum(), 0.5), y=y[mask],
+            xaxis=axis_of[p], yaxis="y", mode="markers",
+            name="undated" if p == -1 else "background" if p == 0 else f"window {p}",
             showlegend=False, cliponaxis=False,
-            marker={"size": 12 + 3 * np.sqrt(n_part - 1), "color": [PLOVER_COLOURS.get(t, "#777")
-                                          for t in part["plover_type"]],
-                    "symbol": [STATUS_SYMBOLS.get(s, "circle") for s in part["status"]],
-                    "line": {"width": 2, "color": [PLOVER_COLOURS.get(t, "#777")
-                                                   for t in part["plover_type"]]}},
+            marker={"size": 12 + 3 * np.sqrt(n_in[mask] - 1),
+                    "color": [c for c, m in zip(colours, mask, strict=True) if m],
+                    "symbol": [STATUS_SYMBOLS.get(s, "circle") for s in ev["status"][mask]],
+                    "line": {"width": 2, "color": [c for c, m in zip(colours, mask, strict=True)
+                                                   if m]}},
             hovertext=hover[mask], hovertemplate=HOVER,
-            customdata=click_data("events", ids[mask.to_numpy()]),
+            customdata=click_data("events", ids[mask]),
         ))
-    present = [s for s in STATUS_SYMBOLS if s in set(ev["status"])]
-    for s in present:
+    statuses = [s for s in STATUS_SYMBOLS if s in set(ev["status"])]
+    for s in statuses:
         traces.append(legend_marker(STATUS_WORDS[s], symbol=STATUS_SYMBOLS[s], group="status",
                                     line={"width": 2, "color": "#555"},
-                                    group_title="status" if s == present[0] else None))
+                                    group_title="status" if s == statuses[0] else None))
+    if spans.any():
+        traces.append(trace("scatter", x=[None], y=[None], mode="lines", name="span of days",
+                            line={"color": "#8fa9c4", "width": 6}, hoverinfo="skip",
+                            legendgroup="span"))
     layout: dict = {
         "yaxis": {"tickvals": list(range(len(types))),
                   "ticktext": [plover_words(t) for t in reversed(types)],
                   "range": [-0.7, len(types) - 0.3], "showgrid": True, "gridcolor": "#eee",
-                  "zeroline": False, "fixedrange": True},
-        # Pinned to the bottom of the figure, below both axis titles.
+                  "zeroline": False, "fixedrange": True, "anchor": "x"},
+        # Pinned to the bottom of the figure, below the axis titles.
         "legend": {"orientation": "h", "yref": "container", "y": 0, "x": 0,
                    "yanchor": "bottom"},
-        "margin": {"l": 20, "r": 20, "t": 40 if title else 22, "b": 120},
+        "margin": {"l": 20, "r": 20, "t": 40 if title else 30, "b": 120},
         "hovermode": "closest",
+        "shapes": [], "annotations": [],
     }
-    gap = 0.03 if all(has.values()) else 0.0
-    if has["background"]:
-        years = x[~recent]
-        lo = years.min() - pd.Timedelta(days=400)
-        hi = years.max() + pd.Timedelta(days=400)
-        layout["xaxis"] = {"domain": [0, split - gap / 2], "type": "date", "range": [lo, hi],
-                           "tickformat": "%Y", "showgrid": True, "gridcolor": "#eee",
-                           "title": {"text": "background (years)"}}
-    else:
-        layout["xaxis"] = {"visible": False, "domain": [0, 0.001]}
-    if has["days"]:
-        days = x[recent]
-        lo = min(days.min(), published.min() if len(published) else days.min())
-        hi = max(days.max(), published.max() if len(published) else days.max())
-        layout["xaxis2"] = {"domain": [split + gap / 2, 1], "type": "date", "anchor": "y",
-                            "range": [lo - pd.Timedelta(days=1.5), hi + pd.Timedelta(days=1.5)],
-                            "tickformat": "%-d %b<br>%Y", "showgrid": True, "gridcolor": "#eee",
-                            "title": {"text": "the reporting days"}}
-        if len(published) and published.nunique() <= 5:
-            layout["shapes"] = [{"type": "line", "xref": "x2", "yref": "paper", "x0": d,
-                                 "x1": d, "y0": 0, "y1": 1, "line": {"dash": "dot",
-                                                                     "color": "#999"}}
-                                for d in published.unique()]
-            layout["annotations"] = [{"xref": "x2", "yref": "paper", "x": d, "y": 1.0,
-                                      "text": "published", "showarrow": False,
-                                      "yanchor": "bottom", "font": {"size": 10,
-                                                                   "color": "#777"}}
-                                     for d in published.unique()]
-    if has["background"] and not has["days"]:
-        layout["yaxis"]["anchor"] = "x"
+    layout.update(_panels(present, axis_of, ev, panel, windows))
     return base_figure(traces, title=title, height=height or 500, width=width, **layout)
+
+
+def _panels(present: list[int], axis_of: dict[int, str], ev: pd.DataFrame,
+            panel: np.ndarray, windows: list[list[pd.Timestamp]]) -> dict:
+    """Axis domains, ranges and titles, and each window's publication marks."""
+    # Widths: background 30 %, undated a narrow lane, the windows share the rest.
+    weight = {p: 0.3 if p == 0 else 0.08 if p == -1 else 1.0 for p in present}
+    n_windows = sum(1 for p in present if p > 0)
+    if n_windows:
+        for p in present:
+            if p > 0:
+                weight[p] = (1 - (0.3 if 0 in present else 0) - (0.08 if -1 in present
+                                                                    else 0)) / n_windows
+    total = sum(weight.values())
+    gap = 0.025
+    out: dict = {"shapes": [], "annotations": []}
+    start = 0.0
+    for p in present:
+        width = weight[p] / total
+        domain = [start + (gap / 2 if start > 0 else 0), min(start + width, 1.0)]
+        start += width
+        name = "xaxis" if axis_of[p] == "x" else "xaxis" + axis_of[p][1:]
+        ax: dict = {"domain": domain, "anchor": "y", "showgrid": True, "gridcolor": "#eee"}
+        xs = ev["_x"][panel == p]
+        ends = ev["_end"][panel == p].dropna()
+        if p == -1:
+            ax.update(range=[0, 1], showticklabels=False, showgrid=False,
+                      title={"text": "undated"})
+        elif p == 0:
+            ax.update(type="date", tickformat="%Y", title={"text": "background (years)"},
+                      range=[xs.min() - pd.Timedelta(days=400),
+                             xs.max() + pd.Timedelta(days=400)])
+        else:
+            pubs = windows[p - 1]
+            lo = min(xs.min(), pubs[0])
+            hi = max(xs.max(), pubs[-1], ends.max() if len(ends) else pubs[-1])
+            ax.update(type="date", tickformat="%-d %b<br>%Y", nticks=6,
+                      range=[lo - pd.Timedelta(days=1.5), hi + pd.Timedelta(days=1.5)],
+                      title={"text": f"reporting days, {pubs[0]:%b %Y}"})
+            xref = axis_of[p]
+            for d in pubs:
+                out["shapes"].append({"type": "line", "xref": xref, "yref": "paper",
+                                      "x0": d, "x1": d, "y0": 0, "y1": 1,
+                                      "line": {"dash": "dot", "color": "#999"}})
+            # One label per window, however many articles it holds: no pile-up.
+            label = "published" if len(pubs) == 1 else f"{len(pubs)} articles published"
+            out["annotations"].append({"xref": xref, "yref": "paper", "x": pubs[-1],
+                                       "y": 1.0, "text": label, "showarrow": False,
+                                       "xanchor": "right" if len(pubs) > 1 else "center",
+                                       "yanchor": "bottom",
+                                       "font": {"size": 10, "color": "#777"}})
+        out[name] = ax
+    return out

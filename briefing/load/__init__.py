@@ -22,6 +22,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from briefing.codebooks import Codebooks, assets_dir, load_codebooks
+from briefing.load import yamlfile
 from briefing.load.assemble import assemble
 from briefing.load.parse import (
     FACTS,
@@ -32,7 +33,6 @@ from briefing.load.parse import (
     parse_article,
     parse_registry,
 )
-from briefing.load import yamlfile
 from briefing.model import COLUMNS, FRAMES, Briefing, FactError, Problem
 
 __all__ = ["FACTS", "REGISTRY", "TEXT", "ArticleParse", "discover", "load", "parse_article",

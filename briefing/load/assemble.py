@@ -215,7 +215,7 @@ class _Assembly:
         self.f["events"] = ev[[*COLUMNS["events"], *HIDDEN]]
 
     def actor_blocs(self) -> None:
-        # A bloc defaults to the parent's, then to the actor itself: Araqchi → Iran.
+        # A bloc defaults to the parent's, then to the actor itself: a minister → his state.
         df = self.f["actors"]
         own = dict(zip(df["actor_id"], df["bloc"], strict=True))
         parent = dict(zip(df["actor_id"], df["parent_id"], strict=True))

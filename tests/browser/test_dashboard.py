@@ -25,7 +25,7 @@ pytestmark = pytest.mark.browser
 HERE = Path(__file__).resolve().parent
 VOILA_NOTEBOOK = HERE.parent.parent / "briefing.ipynb"  # read by the voila_server fixture
 READY = "body[data-briefing-ready]"
-CHARTS = ("network", "positions", "overview", "timeline", "map", "sources")
+CHARTS = ("network", "positions", "positions_overview", "timeline", "geo_map", "sources")
 NOTEBOOK_SOURCE = ("import briefing", "briefing.load()", "briefing.dashboard(facts)", "facts = ")
 REDRAW_MS = 20_000
 
@@ -246,11 +246,11 @@ def test_every_chart_draws(dash: Any, artifacts: Path) -> None:
         assert v.get_attribute("data-briefing-rev") is not None, chart
         assert v.locator(".briefing-plotly-error").count() == 0, chart
     # country shapes: the land fill and the country borders are drawn from the topojson
-    geo = view(page, "map").locator(".geolayer")
+    geo = view(page, "geo_map").locator(".geolayer")
     for layer in ("land", "countries"):
         d = geo.locator(f".layer.{layer} path").first.get_attribute("d")
         assert d and len(d) > 1000, f"the map has no {layer} shapes"
-    assert view(page, "map").locator(".scattergeo .point, .scattergeo path").count() >= 3
+    assert view(page, "geo_map").locator(".scattergeo .point, .scattergeo path").count() >= 3
     assert timeline_points(page) >= 10
     assert view(page, "network").locator(".scatterlayer .points path").count() >= 20
     assert page.locator(".briefing-error").count() == 0
@@ -273,7 +273,7 @@ def test_header_shows_title_and_key_points(dash: Any, facts: Any) -> None:
 
 # ---- 2. filters ------------------------------------------------------------------------------
 
-FACT_CHARTS = ("network", "timeline", "map", "sources")
+FACT_CHARTS = ("network", "timeline", "geo_map", "sources")
 
 
 def test_actor_filter(dash: Any, facts: Any) -> None:
@@ -281,7 +281,7 @@ def test_actor_filter(dash: Any, facts: Any) -> None:
     total, points = len(facts.events), timeline_points(page)
     before = revs(page)
     control(page, "Actors").select_option(label="Ukraine (state)")
-    wait_redrawn(page, before, (*FACT_CHARTS, "positions", "overview"))
+    wait_redrawn(page, before, (*FACT_CHARTS, "positions", "positions_overview"))
     wait_status(page, 1, total - 1)
     assert timeline_points(page) < points
     assert "Ukraine" in status(page)
@@ -420,7 +420,7 @@ def test_click_network_edge_shows_evidence(dash: Any, facts: Any, artifacts: Pat
     summary = facts.events.set_index("event_id").loc["ev-envoy-moscow", "summary"]
     assert detail.locator("h3", has_text=summary).count() == 1
     # the selection is now these events: other charts follow, the article highlights them
-    wait_redrawn(page, before, ("timeline", "map", "sources"))
+    wait_redrawn(page, before, ("timeline", "geo_map", "sources"))
     wait_status(page, len(ids))
     article_marks = page.locator(".briefing-article mark")
     article_marks.first.wait_for(timeout=REDRAW_MS)

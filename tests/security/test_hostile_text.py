@@ -20,8 +20,9 @@ import ipywidgets as w
 import pytest
 
 import briefing
-from briefing import charts, export
-from briefing.page import Dashboard
+from briefing import charts
+from briefing.dashboard import Dashboard, export
+from briefing.dashboard.article import article_html
 
 HOSTILE_TEXT = Path(__file__).resolve().parent / "data" / "script-injection"
 
@@ -68,7 +69,7 @@ def test_the_fixture_carries_payloads_everywhere(b: briefing.Briefing) -> None:
 
 @pytest.mark.parametrize("name", sorted(charts.CHARTS))
 def test_chart_json_carries_no_live_markup(b: briefing.Briefing, name: str) -> None:
-    fig = charts.CHARTS[name](b)
+    fig = charts.CHARTS[name].draw(b)
     data = fig.to_plotly_json()
     assert_inert(strings(data), name)
     text = " ".join(strings(data))
@@ -84,13 +85,13 @@ def test_chart_json_carries_no_live_markup(b: briefing.Briefing, name: str) -> N
 
 
 def test_template_syntax_stays_literal_in_hover_text(b: briefing.Briefing) -> None:
-    hover = " ".join(s for chart in charts.CHARTS.values() for t in chart(b).data
+    hover = " ".join(s for chart in charts.CHARTS.values() for t in chart.draw(b).data
                      for s in strings(t.hovertext))
     assert "%{x}" in hover and "{{7*7}}" in hover  # shown as written, not expanded
 
 
 def test_article_html_is_inert(b: briefing.Briefing) -> None:
-    page = charts.article_html(b, highlight=frozenset(b.evidence["evidence_id"]))
+    page = article_html(b, highlight=frozenset(b.evidence["evidence_id"]))
     assert_inert([page], "article_html")
     assert "&lt;script&gt;window.__pwned" in page
     assert "&lt;img src=x onerror=" in page
@@ -162,7 +163,7 @@ class _Tags(HTMLParser):
 
 def test_html_export_is_inert(b: briefing.Briefing) -> None:
     dash = Dashboard(b)
-    figures = {charts.CHARTS[n].__name__: charts.CHARTS[n](b) for n in charts.CHARTS}
+    figures = {n: c.draw(b) for n, c in charts.CHARTS.items()}
     page = export.export_html(figures, title=str(b.articles["title"].iloc[0]),
                               selection_text="<script>window.__pwned='selection'</script>")
     parser = _Tags()

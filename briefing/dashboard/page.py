@@ -15,60 +15,25 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import ipywidgets as w
 import pandas as pd
 
-from briefing import charts, export
-from briefing.charts.theme import PLOVER_WORDS, STATUS_WORDS, date_words, parse_click
+from briefing.channels import events_behind
+from briefing.charts import CHARTS, parse_click
+from briefing.dashboard import detail, export
+from briefing.dashboard.article import article_html
+from briefing.describe import facts_for
 from briefing.model import Briefing
-from briefing.select import Selection, facts_for, select
+from briefing.select import Selection, select
 from briefing.widgets import PlotlyView
+from briefing.words import ACTOR_KIND_WORDS, PLOVER_WORDS, STATUS_WORDS, date_words
 
 log = logging.getLogger(__name__)
 
-GRADES = "ABCDEF"
-_CSS = (Path(__file__).parent / "static" / "dashboard.css").read_text(encoding="utf-8")
-
-# Which selection fields each chart reads: a chart is redrawn only when one of them changes.
-_FACT_FILTERS = ("actors", "event_types", "statuses", "date_from", "date_to",
-                 "min_reliability", "focus_events")
-class Chart(NamedTuple):
-    heading: str
-    build: Callable[[Briefing, Selection], Any]  # (frames, selection) → go.Figure
-    depends_on: tuple[str, ...]  # the selection fields it reads
-    note: str = ""
-    flex: tuple[int, int] = (1, 520)  # its card: (grow, basis in px)
-
-
-CHARTS: dict[str, Chart] = {
-    "network": Chart(
-        "Diplomatic channels",
-        lambda b, sel: charts.network(b, focus_actor=sel.focus_actor, title=""),
-        (*_FACT_FILTERS, "focus_actor"),
-        "Who acts toward whom. Click a country or person to focus on it; click the dot on "
-        "a link to see its events.", (3, 700)),
-    "positions": Chart(
-        "Actor positions", lambda b, sel: charts.positions(b, issue=sel.issue, title=""),
-        ("actors", "issue"),
-        "Analyst judgment, not reported fact. Dot size: how much the issue matters to the "
-        "actor; hollow: low confidence."),
-    "overview": Chart(
-        "Positions across issues", lambda b, sel: charts.positions_overview(b, title=""),
-        ("actors",),
-        "Each cell: where an actor stands on an issue's own 0–100 scale (hover for its two "
-        "ends). Grey: no position recorded."),
-    "timeline": Chart(
-        "Timeline", lambda b, sel: charts.timeline(b, title=""), _FACT_FILTERS,
-        "Background years on the left, the days of the story on the right."),
-    "map": Chart(
-        "Map", lambda b, sel: charts.geo_map(b, title=""), _FACT_FILTERS,
-        "States involved and the channels between their capitals."),
-    "sources": Chart(
-        "Sources and their grades", lambda b, sel: charts.sources(b, title=""), _FACT_FILTERS,
-        "Admiralty grades: A completely reliable … F cannot be judged."),
-}
+_CSS = (Path(__file__).resolve().parent.parent / "static" / "dashboard.css").read_text(
+    encoding="utf-8")
 
 
 def _e(value: Any) -> str:
@@ -76,11 +41,26 @@ def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def set_name(b: Briefing) -> tuple[str, str]:
+    """The title and subtitle that name a set of articles (page header, exports)."""
+    arts = b.articles.sort_values("published", ascending=False)
+    if len(arts) == 1:
+        a = arts.iloc[0]
+        outlet = a["outlet"] or "outlet not named"
+        return str(a["title"]), f"{pd.Timestamp(a['published']):%-d %B %Y} · {outlet}"
+    if arts.empty:
+        return "Briefing", "no articles"
+    first, last = arts["published"].min(), arts["published"].max()
+    titles = "; ".join(arts["title"].head(3)) + (" …" if len(arts) > 3 else "")
+    return (f"Briefing on {len(arts)} articles: {titles}",
+            f"{pd.Timestamp(first):%-d %b %Y} – {pd.Timestamp(last):%-d %b %Y}")
+
+
 class Dashboard:
     """The briefing page for one fact base. Display it, or use its parts from code.
 
     >>> dash = Dashboard(briefing.load())      # doctest: +SKIP
-    >>> dash.set_selection(Selection(actors={"russia"}))   # doctest: +SKIP
+    >>> dash.set_selection(Selection(actors={"an-actor-id"}))   # doctest: +SKIP
     """
 
     def __init__(self, b: Briefing, *, selection: Selection | None = None) -> None:
@@ -93,11 +73,19 @@ class Dashboard:
         self._updating = False
         self.status = w.HTML(layout=w.Layout(min_height="1.5em"))
         self.status.add_class("briefing-status")
-        self.detail = w.HTML(self._detail_placeholder(),
+        self.detail = w.HTML(detail.placeholder(),
                              layout=w.Layout(max_height="640px", overflow="auto"))
         self.detail.add_class("briefing-detail")
         self.article = w.HTML()
         self.article.add_class("briefing-article")
+        newest = b.articles.sort_values("published", ascending=False)
+        self._article_id = str(newest["article_id"].iloc[0]) if len(newest) else None
+        self._highlight: frozenset[str] = frozenset()
+        self.w_read = w.Dropdown(
+            options=list(zip(newest["title"].map(lambda t: t if len(t) < 70 else t[:69] + "…"),
+                             newest["article_id"], strict=True)),
+            value=self._article_id, description="Read", layout=w.Layout(width="auto"))
+        self.w_read.observe(lambda c: self._guard(self._read, c["new"]), names="value")
         self.downloads = w.HTML()
         # Each chart is its own card: the view draws its heading and note (as text).
         self.views = {
@@ -145,8 +133,14 @@ class Dashboard:
     def _build_controls(self) -> None:
         b = self.b
         names = b.actors.sort_values(["kind", "name"])
-        kind_words = {"state": "state", "person": "person", "organization": "organisation",
-                      "facility": "facility"}
+        kind_words = ACTOR_KIND_WORDS
+        newest = b.articles.sort_values("published", ascending=False)
+        self.w_articles = w.SelectMultiple(
+            options=[(f"{pd.Timestamp(d):%-d %b %Y}: {t}", a) for d, t, a in
+                     zip(newest["published"], newest["title"], newest["article_id"],
+                         strict=True)],
+            rows=min(6, max(2, len(newest))), description="Articles",
+            layout=w.Layout(width="auto"))
         self.w_actors = w.SelectMultiple(
             options=[(f"{n} ({kind_words.get(k, k)})", a) for n, k, a in
                      zip(names["name"], names["kind"], names["actor_id"], strict=True)],
@@ -173,7 +167,7 @@ class Dashboard:
         self.w_dates.observe(lambda _c: self._date_readout(), names="value")
         meanings = dict(zip(b.admiralty.query("axis == 'reliability'")["grade"],
                             b.admiralty.query("axis == 'reliability'")["meaning"],
-                            strict=False)) if len(b.admiralty) else {}
+                            strict=False))
         self.w_reliability = w.Dropdown(
             options=[("Any source (A–F)", "F")] + [
                 (f"{g} – {meanings.get(g, '')} or better", g) for g in "ABCDE"],
@@ -186,7 +180,7 @@ class Dashboard:
                               tooltip="Every frame of the current selection, zipped")
         self.w_html = w.Button(description="Export HTML", icon="download",
                                tooltip="The charts as one file that opens without a server")
-        for ctl in (self.w_actors, self.w_types, self.w_status, self.w_dates,
+        for ctl in (self.w_articles, self.w_actors, self.w_types, self.w_status, self.w_dates,
                     self.w_reliability, self.w_issue):
             ctl.style.description_width = "initial"
             ctl.observe(self._on_control, names="value")
@@ -205,44 +199,47 @@ class Dashboard:
 
     def _header(self) -> w.Widget:
         b = self.b
-        if len(b.articles) == 1:
-            a = b.articles.iloc[0]
-            title = a["title"]
-            outlet = a["outlet"] or "outlet not named"
-            sub = f"{pd.Timestamp(a['published']):%-d %B %Y} · {outlet}"
-        else:
-            title = f"Briefing on {len(b.articles)} articles"
-            sub = (f"{pd.Timestamp(b.articles['published'].min()):%-d %b %Y} – "
-                   f"{pd.Timestamp(b.articles['published'].max()):%-d %b %Y}")
+        title, sub = set_name(b)
         counts = (f"{len(b.actors)} actors · {len(b.events)} events · "
                   f"{len(b.statements)} statements · {len(b.sources)} sources · "
                   f"{len(b.positions)} assessed positions")
         head = w.HTML(f"<style>{_CSS}</style><div class='briefing-title'><h1>{_e(title)}</h1>"
-                      f"<p class='briefing-sub'>{_e(sub)} · <span>{_e(counts)}</span></p></div>")
-        points = [head]
-        for i, kp in enumerate(self._key_points()):
-            btn = w.Button(description="evidence", icon="search",
-                           tooltip="Show the facts and the article's words behind this point",
-                           layout=w.Layout(width="110px", flex="0 0 auto"))
-            btn.add_class("briefing-kp-button")
-            btn.on_click(lambda _b, ids=tuple(kp["facts"]): self._guard(self._show, ids))
-            text = w.HTML(f"<span class='briefing-kp'>{i + 1}. {_e(kp['text'])}</span>",
-                          layout=w.Layout(flex="1 1 auto"))
-            points.append(w.HBox([text, btn], layout=w.Layout(align_items="center",
-                                                               width="100%")))
+                      f"<p class='briefing-sub'>{_e(sub)} · <span>{_e(counts)}</span></p>"
+                      f"{detail.left_out_html(b)}</div>")
+        points: list[w.Widget] = [head]
+        many = len(b.articles) > 1
+        for article_id, article_title, published, kps in self._key_points():
+            if many:
+                points.append(w.HTML(
+                    f"<h2 class='briefing-kp-article'>{_e(article_title)} "
+                    f"<span class='briefing-note'>{pd.Timestamp(published):%-d %b %Y}"
+                    "</span></h2>"))
+            if not kps:
+                points.append(w.HTML("<p class='briefing-note'>No key points written for "
+                                     "this article yet.</p>"))
+            for i, kp in enumerate(kps):
+                btn = w.Button(description="evidence", icon="search",
+                               tooltip="Show the facts and the article's words behind this "
+                                       "point", layout=w.Layout(width="110px", flex="0 0 auto"))
+                btn.add_class("briefing-kp-button")
+                btn.on_click(lambda _b, ids=tuple(kp["facts"]), a=article_id:
+                             self._guard(self._show, ids, a))
+                text = w.HTML(f"<span class='briefing-kp'>{i + 1}. {_e(kp['text'])}</span>",
+                              layout=w.Layout(flex="1 1 auto"))
+                points.append(w.HBox([text, btn], layout=w.Layout(align_items="center",
+                                                                   width="100%")))
         return w.VBox(points)
 
-    def _key_points(self) -> list[dict[str, Any]]:
-        """Key points from the facts (an article may list them); else the strongest events."""
+    def _key_points(self) -> list[tuple[str, str, Any, list[dict[str, Any]]]]:
+        """Every article's key points as its analyst wrote them, newest article first."""
         kp = self.b.key_points
-        if len(self.b.articles) == 1 and len(kp):
-            return [{"text": t, "facts": f.split()} for t, f in
-                    zip(kp["text"], kp["fact_ids"], strict=True)]
-        ev = self.b.events.assign(weight=self.b.events["goldstein"].abs())
-        ev = ev[ev["status"].isin(["occurred", "proposed", "announced"])]
-        top = ev.sort_values(["weight", "date"], ascending=False).head(4)
-        return [{"text": s, "facts": [e]} for s, e in zip(top["summary"], top["event_id"],
-                                                          strict=True)]
+        out = []
+        for a in self.b.articles.sort_values("published", ascending=False).itertuples():
+            mine = kp[kp["article_id"] == a.article_id]
+            out.append((a.article_id, a.title, a.published,
+                        [{"text": t, "facts": f.split()} for t, f in
+                         zip(mine["text"], mine["fact_ids"], strict=True)]))
+        return out
 
     @staticmethod
     def _card(title: str, body: w.Widget, *, note: str = "",
@@ -265,7 +262,7 @@ class Dashboard:
     def _layout(self) -> w.Widget:
         filters = w.VBox([
             w.HTML("<h2>Filter the briefing</h2>"),
-            self._row([self.w_actors, self.w_types, self.w_status]),
+            self._row([self.w_articles, self.w_actors, self.w_types, self.w_status]),
             w.HBox([self.w_dates, self.w_dates_label],
                    layout=w.Layout(width="100%", align_items="center")),
             self._row([self.w_reliability, self.w_issue, self.w_reset, self.w_csv, self.w_html],
@@ -277,9 +274,9 @@ class Dashboard:
         rows = [
             # Each row wraps to one column on narrow screens.
             [v["network"], self._card("Details", self.detail, flex=(2, 380))],
-            [v["positions"], v["overview"]],
-            [v["timeline"], v["map"]],
-            [self._card("The article", self.article,
+            [v["positions"], v["positions_overview"]],
+            [v["timeline"], v["geo_map"]],
+            [self._card("The article", w.VBox([self.w_read, self.article]),
                         note="Highlighted: the sentences behind what the charts show."),
              v["sources"]],
         ]
@@ -304,13 +301,17 @@ class Dashboard:
         sel = self.selection
         sub = self.frames()
         for name, chart in CHARTS.items():
-            key = tuple(getattr(sel, f) for f in chart.depends_on)
+            key = tuple(getattr(sel, f) for f in chart.reads)
             if not initial and self._keys.get(name) == key:
                 continue
             self._keys[name] = key
-            self.views[name].update(chart.build(sub, sel))
-        highlight = frozenset(sub.evidence["evidence_id"]) if sel.filters_facts else frozenset()
-        self.article.value = charts.article_html(self.b, highlight=highlight)
+            self.views[name].update(chart.figure(sub, sel))
+        self._highlight = (frozenset(sub.evidence["evidence_id"]) if sel.filters_facts
+                           else frozenset())
+        if sel.articles and self._article_id not in sel.articles:
+            self._read(sorted(sel.articles)[0])
+        else:
+            self._draw_article()
         n = len(sub.events)
         self.status.value = (f"<span class='briefing-showing'>Showing {n} of {len(self.b.events)}"
                              f" events — {_e(sel.describe(self.b))}</span>")
@@ -321,7 +322,8 @@ class Dashboard:
         lo, hi = self.w_dates.value if self._date_options else (None, None)
         full = (not self._date_options or (lo == self._date_options[0][1]
                                            and hi == self._date_options[-1][1]))
-        sel = replace(self.selection, actors=frozenset(self.w_actors.value),
+        sel = replace(self.selection, articles=frozenset(self.w_articles.value),
+                      actors=frozenset(self.w_actors.value),
                       event_types=frozenset(self.w_types.value),
                       statuses=frozenset(self.w_status.value),
                       date_from=None if full else lo, date_to=None if full else hi,
@@ -333,6 +335,7 @@ class Dashboard:
         """Back to everything: controls cleared, focus dropped, detail panel emptied."""
         self._updating = True
         try:
+            self.w_articles.value = ()
             self.w_actors.value = ()
             self.w_types.value = ()
             self.w_status.value = ()
@@ -342,7 +345,7 @@ class Dashboard:
         finally:
             self._updating = False
         self.downloads.value = ""
-        self.detail.value = self._detail_placeholder()
+        self.detail.value = detail.placeholder()
         self.set_selection(Selection(issue=self.w_issue.value))
 
     # ------------------------------------------------------------------ clicks and details
@@ -353,7 +356,9 @@ class Dashboard:
         # Aggregated edges carry a key, resolved against the frames the chart was drawn from.
         shown = self.frames()
         for point in points[:1]:
-            kind, ids = parse_click(point.get("customdata"), shown)
+            kind, ids = parse_click(point.get("customdata"))
+            if kind in ("edge", "channel"):
+                kind, ids = "events", events_behind(shown, kind, ids)
             if kind == "actor" and chart_id == "network":
                 focus = None if self.selection.focus_actor == ids[0] else ids[0]
                 self.set_selection(replace(self.selection, focus_actor=focus))
@@ -362,73 +367,43 @@ class Dashboard:
             if kind == "source":
                 self._show_source(ids[0])
             elif kind == "state":
-                self.detail.value = self._detail_placeholder()
+                self.detail.value = detail.placeholder()
             elif ids:
                 self._show(ids)
 
     def _show_source(self, source_id: str) -> None:
-        src = self.b.sources[self.b.sources["source_id"] == source_id]
-        if src.empty:
-            return
-        s = src.iloc[0]
-        shown = self.frames()
-        ev = shown.events[shown.events["source_id"] == source_id]
-        items = "".join(f"<li>{_e(x)}</li>" for x in ev["summary"].head(15))
-        grade = self.b.admiralty.query("axis == 'reliability' and grade == @s.reliability")
-        meaning = grade["meaning"].iloc[0] if len(grade) else ""
-        self.detail.value = (f"<div class='briefing-fact'><h3>{_e(s['name'])}</h3>"
-                             f"<p>Reliability {_e(s['reliability'])}: {_e(meaning)} "
-                             f"(Admiralty grade)</p><p>{len(ev)} events in view rest on it:</p>"
-                             f"<ul>{items}</ul></div>")
+        self.detail.value = detail.source_html(self.b, self.frames(), source_id)
 
-    def _show(self, ids: tuple[str, ...] | list[str]) -> None:
-        """Open the detail panel on these facts (any mix of kinds, known by their ids)."""
+    def _show(self, ids: tuple[str, ...] | list[str], article_id: str | None = None) -> None:
+        """Open the detail panel on these facts (any mix of kinds, known by their ids), and
+        the article they come from, with their evidence marked."""
         cards = []
         for kind in ("actor", "event", "statement", "position"):
             chosen = [i for i in dict.fromkeys(ids) if self._id_kind.get(i) == kind]
-            cards += [self._detail_html(d) for d in facts_for(self.b, kind, chosen[:12])]
+            cards += [detail.fact_html(d) for d in facts_for(self.b, kind, chosen[:12])]
         more = len(ids) - 12
         tail = f"<p class='briefing-note'>and {more} more</p>" if more > 0 else ""
-        self.detail.value = "".join(cards) + tail or self._detail_placeholder()
+        self.detail.value = "".join(cards) + tail or detail.placeholder()
+        evidence = self.b.evidence[self.b.evidence["fact_id"].isin(list(ids))]
+        if article_id is None and len(evidence):
+            article_id = str(evidence["article_id"].iloc[0])
+        if article_id is not None:
+            self._highlight = frozenset(evidence["evidence_id"])
+            self._read(article_id)
 
-    @staticmethod
-    def _detail_placeholder() -> str:
-        return ("<p class='briefing-note'>Click a country, person, link, dot or bar in any "
-                "chart — or “evidence” next to a key point — to see the fact, how it is coded, "
-                "and the article's own words.</p>")
+    def _read(self, article_id: str | None) -> None:
+        """Show this article's text (the highlight stays what the selection or click set)."""
+        if article_id is None:
+            return
+        self._article_id = article_id
+        if self.w_read.value != article_id:
+            self.w_read.value = article_id  # its observer calls back here, and draws
+            return
+        self._draw_article()
 
-    def _detail_html(self, d: dict[str, Any]) -> str:
-        kind = d["kind"]
-        if kind == "actor":
-            lines = [f"<h3>{_e(d['name'])}</h3>",
-                     f"<p>{_e(d['role'] or d['type'])}"
-                     + (f" — part of {_e(d['belongs_to'])}" if d["belongs_to"] else "") + "</p>"]
-            items = "".join(f"<li>{_e(e['date'])}: {_e(e['summary'])} "
-                            f"<span class='briefing-note'>({_e(e['role'])})</span></li>"
-                            for e in d["events"][:10])
-            lines.append(f"<ul>{items}</ul>" if items else "<p>No events in view.</p>")
-            return "<div class='briefing-fact'>" + "".join(lines) + "</div>"
-        head = d.get("summary") or d.get("sentence") or ""
-        out = [f"<div class='briefing-fact'><h3>{_e(head)}</h3>"]
-        if kind == "event":
-            out.append(f"<p>{_e(d['sentence'])}</p>")
-            out.append("<dl>" + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>"
-                                        for k, v in d["coding"].items()) + "</dl>")
-        elif kind == "statement":
-            out.append(f"<dl><dt>source</dt><dd>{_e(d['source'])}</dd></dl>")
-        elif kind == "position":
-            out.append(f"<p>{_e(d['sentence'])}</p><dl>"
-                       f"<dt>scale</dt><dd>0 = {_e(d['scale_0'])}; 100 = {_e(d['scale_100'])}</dd>"
-                       f"<dt>salience</dt><dd>{d['salience']:g} of 100</dd>"
-                       f"<dt>confidence</dt><dd>{_e(d['confidence'])}</dd>"
-                       f"<dt>rationale</dt><dd>{_e(d['rationale'])}</dd>"
-                       f"<dt>basis</dt><dd>{_e(d['basis'])}</dd></dl>")
-        for ev in d.get("evidence", []):
-            s, a, z = ev["sentence"], ev["quote_start"], ev["quote_end"]
-            out.append(f"<blockquote class='briefing-evidence'>{_e(s[:a])}<mark>{_e(s[a:z])}"
-                       f"</mark>{_e(s[z:])}</blockquote>")
-        out.append("</div>")
-        return "".join(out)
+    def _draw_article(self) -> None:
+        self.article.value = article_html(self.b, article_id=self._article_id,
+                                          highlight=self._highlight)
 
     # ------------------------------------------------------------------ exports
     def _export_csv(self) -> None:
@@ -437,9 +412,10 @@ class Dashboard:
 
     def _export_html(self) -> None:
         sel, sub = self.selection, self.frames()
-        figures = {c.heading: c.build(sub, sel) for c in CHARTS.values()}
-        page = export.export_html(figures, title=str(self.b.articles["title"].iloc[0]),
-                                  selection_text=sel.describe(self.b))
+        figures = {c.heading: c.figure(sub, sel) for c in CHARTS.values()}
+        title, sub_title = set_name(self.b)
+        page = export.export_html(figures, title=title,
+                                  selection_text=f"{sub_title}; {sel.describe(self.b)}")
         self._offer(page.encode("utf-8"), "briefing.html", "text/html", "charts (HTML)")
 
     def _offer(self, data: bytes, filename: str, mime: str, what: str) -> None:

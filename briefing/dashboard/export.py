@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from briefing.charts.geo import geo_assets_script
+from briefing.charts.geo_map import geo_assets_script
 from briefing.model import Briefing
 
 

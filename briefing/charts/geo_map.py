@@ -35,40 +35,29 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 
-from briefing.charts.network import edge_legs, edge_table
+from briefing.channels import edge_table, legs
 from briefing.charts.theme import (
-    BLOC_COLOURS,
     HOVER,
-    SCORE_BIN_WORDS,
     SCORE_SCALE,
     base_figure,
-    blank,
-    bloc_of,
+    bloc_colours,
     click_ids,
-    esc,
-    esc_series,
     event_summaries,
     flat_colorbar,
-    plain,
     score_bin_colour,
     score_colour_bin,
     trace,
 )
+from briefing.escape import esc, esc_series, short
 from briefing.model import Briefing
+from briefing.places import actor_countries, locations, unplaced
+from briefing.words import SCORE_BIN_WORDS
 
 TOPOJSON_PATH = Path(__file__).resolve().parent.parent / "static" / "world_110m.json"
-CAPITALS_PATH = Path(__file__).resolve().parent.parent.parent / "assets" / "geo" / "capitals.csv"
 TOPOJSON_NAME = "world_110m"
 MAX_CHANNELS = 250  # channels drawn at most; the note says how many there are
-
-
-@lru_cache(maxsize=1)
-def capitals() -> pd.DataFrame:
-    """iso3, country, capital, lat, lon (read once: the table never changes in a run)."""
-    return pd.read_csv(CAPITALS_PATH, dtype={"iso3": str}, keep_default_na=False)
 
 
 @lru_cache(maxsize=1)
@@ -82,22 +71,6 @@ def geo_assets_script() -> str:
     return ("<script>(function(){var g=window.PlotlyGeoAssets=window.PlotlyGeoAssets||{};"
             "g.topojson=g.topojson||{};g.topojson[" + json.dumps(TOPOJSON_NAME) + "]="
             + data + ";})();</script>")
-
-
-def countries(b: Briefing) -> pd.Series:
-    """actor_id → ISO-3 country: its own, else its parent's (a minister → his state)."""
-    a = plain(b.actors)
-    own = a["country"].where(~blank(a["country"]), None)
-    country = dict(zip(a["actor_id"], own, strict=False))
-    parent = dict(zip(a["actor_id"], a["parent_id"].where(~blank(a["parent_id"]), None),
-                      strict=False))
-    out = {}
-    for actor in a["actor_id"]:
-        c, p, hops = country.get(actor), parent.get(actor), 0
-        while c is None and p is not None and hops < 8:
-            c, p, hops = country.get(p), parent.get(p), hops + 1
-        out[actor] = c
-    return pd.Series(out, dtype=object)
 
 
 def _slerp(lat0, lon0, lat1, lon1, t: float):
@@ -122,23 +95,25 @@ def geo_map(
     width: int | None = None,
 ) -> go.Figure:
     """States at their capitals (sized by events, coloured by bloc) and channels between
-    states as arrows coloured like the network (conflict red … cooperation blue).
+    states as arrows coloured like the network (conflict red … cooperation blue); every
+    ISO 3166-1 country can be placed, and the actors that cannot (organisations, unnamed
+    speakers) are named in a note under the map.
     Clicks: capitals ["actor", state actor_id] (or ["state", ISO-3] if the state is not an
     actor), channel midpoints ["events", "id id …"]."""
     title = "Where: states and the channels between them" if title is None else title
-    caps = capitals().set_index("iso3")
-    country = countries(b)
-    legs = edge_legs(b)
-    legs = legs.assign(a=legs["src"].map(country), z=legs["tgt"].map(country))
-    legs = legs[legs["a"].notna() & legs["z"].notna() & (legs["a"] != legs["z"])
-                & legs["a"].isin(caps.index) & legs["z"].isin(caps.index)]
+    caps = locations()
+    country = actor_countries(b)
+    lg = legs(b)
+    lg = lg.assign(a=lg["src"].map(country), z=lg["tgt"].map(country))
+    lg = lg[lg["a"].notna() & lg["z"].notna() & (lg["a"] != lg["z"])
+            & lg["a"].isin(caps.index) & lg["z"].isin(caps.index)]
     involved = set(country.dropna()) & set(caps.index)
     if not involved:
         return base_figure(title=title, height=height, width=width,
                            empty_message="No states with a known capital in this selection")
     summaries = event_summaries(b)
     # an archive links every pair of states: keep the busiest
-    edges = edge_table(legs, ["a", "z"], summaries=summaries, limit=MAX_CHANNELS)
+    edges = edge_table(lg, ["a", "z"], summaries=summaries, limit=MAX_CHANNELS)
     shown_of = edges.attrs["total"]
     traces: list[go.BaseTraceType] = []
     if len(edges):
@@ -183,9 +158,10 @@ def geo_map(
     part = b.participants.assign(iso=b.participants["actor_id"].map(country))
     n_events = part.groupby("iso")["event_id"].nunique()
     isos = sorted(involved)
-    states = plain(b.actors)[b.actors["kind"] == "state"]
+    states = b.actors[b.actors["kind"] == "state"]
     state_actor = dict(zip(states["country"], states["actor_id"], strict=False))
-    blocs = dict(zip(b.actors["actor_id"], bloc_of(b.actors), strict=False))
+    blocs = dict(zip(b.actors["actor_id"], b.actors["bloc"], strict=False))
+    colour = bloc_colours(b)
     people = b.actors.assign(iso=b.actors["actor_id"].map(country))
     members = people.groupby("iso")["name"].agg(lambda s: ", ".join(esc(x) for x in s[:6]))
     cnt = [int(n_events.get(i, 0)) for i in isos]
@@ -196,21 +172,25 @@ def geo_map(
         lat=caps.loc[isos, "lat"], lon=caps.loc[isos, "lon"], mode="markers+text",
         text=[esc(caps.at[i, "country"]) for i in isos], textposition="bottom center",
         marker={"size": [10 + 3 * np.sqrt(c) for c in cnt],
-                "color": [BLOC_COLOURS[blocs.get(state_actor.get(i, ""), "other")]
+                "color": [colour.get(blocs.get(state_actor.get(i, ""), ""), "#7f7f7f")
                           for i in isos], "line": {"color": "white", "width": 1.5}},
         hovertext=hover, hovertemplate=HOVER, showlegend=False,
         customdata=[["actor", state_actor[i]] if i in state_actor else ["state", i]
                     for i in isos],
     ))
-    unplaced = b.actors[b.actors["actor_id"].map(country).isna()]["name"]
+    # Only those taking part in an event in view: a note of every organisation in an
+    # archive would not fit under the map.
+    off = unplaced(b)
+    off = off[off["actor_id"].isin(b.participants["actor_id"])]["name"]
     notes = []
     if shown_of > MAX_CHANNELS:
         notes.append({"text": f"Drawing the {MAX_CHANNELS} busiest of {shown_of:,} channels.",
                       "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": 1,
                       "xanchor": "left", "yanchor": "bottom",
                       "font": {"size": 11, "color": "#666"}})
-    if len(unplaced):
-        listed = ", ".join(esc(x) for x in unplaced[:5]) + (" …" if len(unplaced) > 5 else "")
+    if len(off):
+        listed = esc(short(", ".join(off[:6]), 90)) + (
+            f" and {len(off) - 6} more" if len(off) > 6 else "")
         notes.append({"text": f"not on the map (no country): {listed}", "showarrow": False,
                       "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left",
                       "yanchor": "top", "font": {"size": 10, "color": "#777"}})
