@@ -55,3 +55,21 @@ def test_find_dates_in_a_sentence():
     text = "At the UN on Sunday, Russia recalled the 2003 debate; talks resume next week."
     assert [p for _, _, p in find_dates(text, 0, len(text))] == ["on Sunday", "2003",
                                                                  "next week"]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Iran is dissatisfied with Russia.", "2025-06-23"),          # a state at publication
+    ("Spain has not yet condemned Morocco.", "2025-06-23"),       # still not, at publication
+    ("Egypt has offered to mediate between Sudan and Chad.", None),   # when? not said
+    ("Chile will visit Peru.", None),                             # future, no date
+    ("Chile will visit Peru on Friday.", "2025-06-27"),           # the coming Friday
+    ("Chile visited Peru on Friday.", "2025-06-20"),              # the last Friday
+    ("Iran attacked Iraq, the largest attack since 1980.", None),  # "since" bounds, not dates
+])
+def test_an_events_date_from_the_sentence_and_its_tense(text, date):
+    from briefing.draft import draft
+
+    (ev, *_) = draft(text, published=MONDAY, known=None)["events"]
+    assert ev.get("date") == date
+    if date is None:
+        assert "left for the analyst" in ev["reason"] and "date_basis" not in ev

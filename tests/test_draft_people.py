@@ -55,3 +55,31 @@ def test_a_pronoun_with_two_people_before_it_is_left_alone():
 def test_words_that_are_not_names_are_not_people():
     d = _draft("Foreign Minister Monday was a holiday. The President On the record.")
     assert [a for a in d["actors"] if a["kind"] == "person"] == []
+
+
+def test_a_states_bodies_belong_to_it():
+    d = _draft("Israeli troops entered the town. Russia’s defence ministry denied it.")
+    bodies = {a["id"]: a for a in d["actors"] if a["kind"] == "organization"}
+    assert bodies["armed-forces-of-israel"]["parent"] == "israel"
+    assert bodies["defence-ministry-of-russia"]["country"] == "RUS"
+
+
+def test_a_family_name_written_first_is_the_same_person():
+    d = _draft("Foreign Minister Wang Lu met Indian officials. Wang urged India to act.")
+    assert [a["id"] for a in d["actors"] if a["kind"] == "person"] == ["wang-lu"]
+    assert d["events"][-1]["participants"]["actor"] == ["wang-lu"]
+
+
+def test_a_name_no_table_knows_acting_is_drafted_and_its_adjective_makes_it_a_state():
+    d = _draft("Veltravia has expelled two diplomats. Veltravian Trade Minister Ilse Moor "
+               "said the decision is final. Kalmoor Holdings rejected the claim.")
+    actors = {a["id"]: a for a in d["actors"]}
+    assert (actors["veltravia"]["kind"], actors["veltravia"]["country"]) == ("state", "")
+    assert actors["ilse-moor"]["parent"] == "veltravia"
+    assert actors["kalmoor-holdings"]["kind"] == "organization"
+    assert "kind to check" in actors["kalmoor-holdings"]["reason"]
+
+
+def test_ids_are_ascii_slugs():
+    d = _draft("Turkish Foreign Minister Selim Aksoy said Türkiye would host talks.")
+    assert {"turkiye", "selim-aksoy"} <= {a["id"] for a in d["actors"]}

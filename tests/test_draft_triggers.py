@@ -59,3 +59,46 @@ def test_a_participle_used_as_an_adjective_is_no_event():
 
 def test_no_actor_no_event():
     assert _events("Talks resumed after a long pause.") == []
+
+
+def test_a_participle_after_a_comma_shares_the_subject():
+    events = _events("The European Union imposed sanctions on Belarus, accusing Minsk of "
+                     "fraud.")
+    assert [(e["plover_type"], e["participants"]["actor"]) for e in events] == [
+        ("COERCE", ["eu"]), ("ACCUSE", ["eu"])]
+
+
+def test_an_infinitive_shares_subject_and_status():
+    events = _events("Chancellor Felix Brandt will travel to Paris next week to meet "
+                     "President Claire Morel.")
+    meeting = events[-1]
+    assert meeting["participants"]["actor"] == ["felix-brandt", "claire-morel"]
+    assert meeting["status"] == "announced"
+
+
+def test_but_ends_a_clause():
+    events = _events("Spain condemned the Israeli strikes but has not commented on the U.S. "
+                     "attacks.")
+    strikes = [e for e in events if e["plover_type"] == "ASSAULT"]
+    assert [e["participants"] for e in strikes] == [{"actor": ["israel"]},
+                                                   {"actor": ["united-states"]}]
+
+
+def test_passive_with_an_agent_and_a_noun_with_by():
+    events = _events("Three Saudi soldiers were killed in an attack by Houthi rebels.")
+    assert [e["participants"] for e in events] == [
+        {"actor": ["houthis"], "recipient": ["saudi-arabia"]}]
+
+
+def test_passive_without_an_agent_is_no_event():
+    assert _events("Two Chilean fishermen were detained near the coast.") == []
+
+
+def test_a_noun_trigger_after_a_verb_is_not_the_subjects_act():
+    events = _events("The French foreign ministry condemned the attack.")
+    assert [e["plover_type"] for e in events] == ["ACCUSE"]
+
+
+def test_a_present_participle_after_be_is_active():
+    (ev,) = _events("Iran and Russia are coordinating their positions.")
+    assert ev["participants"]["actor"] == ["iran", "russia"]

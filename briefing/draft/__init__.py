@@ -19,26 +19,20 @@ import sys
 import types
 from typing import Any
 
-from briefing.draft.actors import Mention, Registry, find_places, known_forms, slug
+from briefing.draft.actors import Registry, find_bodies, find_places, known_forms, slug
 from briefing.draft.attribution import Said, find_statements
-from briefing.draft.dates import as_fact_date, find_dates, resolve
+from briefing.draft.events import draft_events, unknown_subjects
+from briefing.draft.evidence import quote
 from briefing.draft.gazetteer import load_gazetteer
 from briefing.draft.people import find_people, pronoun_mentions
-from briefing.draft.triggers import find_triggers, status
-from briefing.text import count_occurrences, split_sentences
+from briefing.draft.sources import PENDING, TODO, Sources
+from briefing.text import split_sentences
 
-__all__ = ["MAX_CHARS", "TODO", "DraftError", "draft", "to_yaml"]
+__all__ = ["MAX_CHARS", "TODO", "DraftError", "draft", "quote", "to_yaml"]
 
-TODO = "TODO"
 MAX_CHARS = 200_000      # about 30,000 words: far beyond a news article
-PENDING = "pending"
 _HTML = re.compile(r"<\s*(?:script|html|body|div|p|span|iframe|style|a\s|br|img)\b",
                    re.IGNORECASE)
-_BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
-                    r"|,\s+and\s+(?=[A-Z])")
-_PRESENT = re.compile(r"\b(?:is|are|am|will)\b|\b(?:has|have)\b|n[’']t\b")
-_FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due)\b")
-_ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$", re.IGNORECASE)
 
 
 class DraftError(ValueError):
@@ -96,19 +90,6 @@ def check_text(text: Any) -> str:
                          "article's plain text, not its web page")
     return text
 
-
-def quote(text: str, start: int, end: int) -> str | dict[str, Any]:
-    """Evidence for text[start:end]: the quote, with `occurrence` when it repeats."""
-    q = text[start:end]
-    if count_occurrences(text, q) == 1:
-        return q
-    n, pos = 1, text.find(q)
-    while pos < start:
-        pos = text.find(q, pos + 1)
-        n += 1
-    return {"quote": q, "occurrence": n}
-
-
 def draft(text: str, *, published: dt.date | str, title: str | None = None,
           known: Any = _DEFAULT, today: dt.date | None = None) -> dict[str, Any]:
     """Draft the facts of one article. `known` is a Briefing whose actors (by name and
@@ -119,20 +100,21 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     forms = _shipped() if known is _DEFAULT else known_forms(known)
     reg = Registry(load_gazetteer(), known=dict(forms))
     find_people(text, reg)
+    find_bodies(text, reg)
     find_places(text, reg)
     sentences = split_sentences("draft", text)
     body = [s for s in sentences if not s["is_heading"]]
-    _unknown_subjects(text, body, reg)
+    unknown_subjects(text, body, reg)
     pronoun_mentions(text, body, reg)
     reg.sorted()
     said = find_statements(text, body, reg)
-    sources = _Sources(text)
-    events = _events(text, body, reg, pub, said, sources)
+    sources = Sources(text, reg.gazetteer)
+    events = draft_events(text, body, reg, pub, said, sources)
     statements = _statements(text, reg, said, events, sources)
     title = (title or _title(text, sentences)).strip()
     return {
         "article": {"id": slug(f"{title[:48]} {pub.isoformat()}"), "title": title,
-                    "outlet": "", "published": pub, "published_basis": "context",
+                    "outlet": sources.outlet, "published": pub, "published_basis": "context",
                     "language": "en"},
         "sources": sources.out,
         "actors": _actors(reg, text),
@@ -150,207 +132,9 @@ def _title(text: str, sentences: list[dict]) -> str:
     words = first["text"].split()
     return " ".join(words[:10]) + (" …" if len(words) > 10 else "")
 
-
-class _Sources:
-    def __init__(self, text: str):
-        self.text = text
-        self.out: list[dict[str, Any]] = [{
-            "id": "src-outlet", "name": "The article's outlet (own reporting)", "kind": "outlet",
-            "reliability": TODO, "review": PENDING,
-            "reason": "every article has its own reporting"}]
-        self.ids = {"src-outlet"}
-
-    def add(self, sid: str, name: str, kind: str, reason: str, evidence: Any = None) -> str:
-        if sid not in self.ids:
-            self.ids.add(sid)
-            src = {"id": sid, "name": name, "kind": kind, "reliability": TODO,
-                   "review": PENDING, "reason": reason}
-            if evidence is not None:
-                src["evidence"] = [evidence]
-            self.out.append(src)
-        return sid
-
-    def for_said(self, s: Said, reg: Registry) -> str:
-        if s.relay:
-            org = reg.actors[s.relay]
-            kind = "state_media" if s.kind == "state_media_relay" else "wire"
-            return self.add(f"src-{s.relay}"[:64], org["name"], kind, f"relayed: {s.reason}")
-        if s.kind == "anonymous":
-            n = sum(1 for x in self.ids if x.startswith("src-anon"))
-            start = self.text.find(s.anon_phrase, s.start)
-            return self.add(f"src-anon-{n + 1}", f"Unnamed: {s.anon_phrase}", "anonymous",
-                            s.reason, quote(self.text, start, start + len(s.anon_phrase)))
-        a = reg.actors[s.speaker]
-        return self.add(f"src-{s.speaker}"[:64], f"{a['name']}, on the record", "official",
-                        s.reason)
-
-
-_ASIDE = re.compile(r"—[^—\n]{1,200}—")
-
-
-def _asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Dash-paired asides ("Putin—whose military has ...—has shown"): the clause runs on
-    around them, and nothing in them is the clause's subject."""
-    return [(m.start(), m.end()) for m in _ASIDE.finditer(text, lo, hi)]
-
-
-def _clause(text: str, lo: int, hi: int, pos: int, end: int) -> tuple[int, int]:
-    asides = _asides(text, lo, hi)
-    inside = lambda i: any(a <= i < b for a, b in asides)  # noqa: E731
-    start = lo
-    for m in _BREAK.finditer(text, lo, pos):
-        if inside(m.start()) or (m.group(0).startswith(",") and "and" in m.group(0)
-                                 and not re.search(r"\b[a-z]{4,}\b", text[start:m.start()])):
-            continue   # ", and" ends a clause, not a list of names ("Russia, China, and")
-        start = m.end()
-    stop = next((m for m in _BREAK.finditer(text, end, hi) if not inside(m.start())), None)
-    return start, stop.start() if stop else hi
-
-
-_AUX = r"(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|also|not|yet|never|" \
-       r"now|\w+ly)\s+){0,3}"
-_SUBJECT = re.compile(r"(?<![\w’'])(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?"
-                      r"(?:\s+and\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)?)\s+" + _AUX + "$")
-_NOT_SUBJECT = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "This", "That",
-                "These", "Those", "There", "But", "And", "However", "Although", "While", "If",
-                "When", "After", "Before", "On", "In", "At", "Last", "Next", "Neither",
-                "Both", "Some", "Many", "Officials", "Sources", "Monday", "Tuesday",
-                "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-
-
-def _unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
-    """A capitalised name right before an event verb that no table knows ("Ruritania
-    has demanded") is drafted as an actor of unknown kind, with all its mentions."""
-    names: list[str] = []
-    for s in body:
-        for t in find_triggers(text, s["start"], s["end"]):
-            if t.trigger.noun:
-                continue
-            c0 = max(s["start"], t.start - 80)
-            m = _SUBJECT.search(text, c0, t.start)
-            if not m or reg.taken(m.start("name"), m.end("name")):
-                continue
-            for name in re.split(r"\s+and\s+", m.group("name")):
-                if name.split()[0] not in _NOT_SUBJECT and name not in reg.gazetteer.forms:
-                    names.append(name)
-    for name in dict.fromkeys(names):
-        actor = reg.add(slug(name), {"name": name, "kind": "organization", "country": "",
-                                     "reason": "capitalised subject of an event verb, in no "
-                                               "table: kind to check"})
-        for m in re.finditer(rf"(?<![\w’']){re.escape(name)}(?!\w)", text):
-            if not reg.taken(m.start(), m.end()):
-                reg.mention(m.start(), m.end(), actor, "subject")
-
-
-def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The subject: the last mention and those joined to it by ',' / 'and' ("Russia,
-    China, and Pakistan")."""
-    group = [mentions[-1]]
-    for m in reversed(mentions[:-1]):
-        gap = text[m.end:group[0].start]
-        if re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", gap):
-            group.insert(0, m)
-        else:
-            break
-    return group
-
-
-def _events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list[Said],
-            sources: _Sources) -> list[tuple[dict[str, Any], tuple[int, int]]]:
-    out: list[tuple[dict[str, Any], tuple[int, int]]] = []
-    mentions = [m for m in reg.sorted() if m.via != "title-prefix"]
-    for s in body:
-        lo, hi = s["start"], s["end"]
-        dates = find_dates(text, lo, hi)
-        for t in find_triggers(text, lo, hi):
-            c0, c1 = _clause(text, lo, hi, t.start, t.end)
-            for x in said:
-                # In reported speech the event's subject is inside what was said:
-                # "Putin said Israel has provided ..." — Israel provides, not Putin.
-                if x.content[0] <= t.start < x.content[1]:
-                    c0 = max(c0, x.content[0])
-            if not t.trigger.noun and _ADJECTIVE.search(text, max(lo, t.start - 12), t.start) \
-                    and text[t.start:t.end].endswith("ed"):
-                continue   # "Iraq’s alleged weapons": a participle used as an adjective
-            asides = _asides(text, lo, hi)
-            before = [m for m in mentions if c0 <= m.start and m.end <= t.start
-                      and not any(a <= m.start < b for a, b in asides)]
-            after = [m for m in mentions if t.end <= m.start and m.end <= c1]
-            if t.trigger.noun:
-                # "the U.S. strikes", "Israeli airstrikes": the actor modifies the noun.
-                before = [m for m in before if len(text[m.end:t.start].split()) <= 2]
-            if not before:
-                continue
-            if re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$", text[c0:t.start]):
-                # "Moscow has purchased weapons from Iran ... and signed", "travelled to
-                # Warsaw to meet": a second verb or an infinitive shares the clause's
-                # first subject, not the noun just before it.
-                subject = [before[0]]
-            else:
-                subject = _coordinated(text, before)
-            actors = list(dict.fromkeys(m.actor for m in subject))
-            recipients = [m.actor for m in after if m.actor not in actors][:1]
-            if t.trigger.mutual and recipients and len(actors) == 1:
-                actors, recipients = actors + recipients, []
-            future = bool(_FUTURE.search(text, c0, t.start))
-            date, why = _date(text, dates, t.start, c0, c1, pub, future)
-            year = date.get("date")
-            historical = isinstance(year, int | str) and int(str(year)[:4]) < pub.year
-            st, st_why = status(text, c0, t, historical)
-            ev_start = min(subject[0].start, t.start)
-            ev_end = c1
-            while ev_end > t.end and text[ev_end - 1] in " ,.;:":
-                ev_end -= 1
-            source = "src-outlet"
-            for x in said:
-                if x.content[0] <= t.start < x.content[1]:
-                    source = sources.for_said(x, reg)
-            n = len(out) + 1
-            code = t.trigger
-            names = lambda ids: " and ".join(reg.actors[i]["name"] for i in ids)  # noqa: E731
-            event = {
-                "id": f"ev-{n}-{slug(code.phrase.replace('*', ''))}"[:64].rstrip("-"),
-                **date,
-                "plover_type": code.plover_type, "plover_mode": code.plover_mode,
-                "cameo_code": code.cameo_code, "status": st, "source": source,
-                "credibility": TODO,
-                "summary": " ".join(filter(None, [names(actors), text[t.start:t.end],
-                                                  names(recipients)])),
-                "participants": {"actor": actors, **({"recipient": recipients}
-                                                      if recipients else {})},
-                "evidence": [quote(text, ev_start, ev_end)],
-                "review": PENDING,
-                "reason": f"trigger '{code.phrase}' → CAMEO {code.cameo_code}; {st_why}; "
-                          f"{why}",
-            }
-            out.append((event, (t.start, t.end)))
-    return out
-
-
-def _date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: int,
-          pub: dt.date, future: bool) -> tuple[dict[str, Any], str]:
-    # The date expression nearest the trigger, preferring one in the trigger's clause.
-    # "the largest attack since 1979": a year after "since" bounds the event, not dates it.
-    dates = [d for d in dates if not re.search(r"\bsince\s+(?:the\s+)?$", text[:d[0]][-12:])]
-    ranked = sorted(dates, key=lambda d: (not (c0 <= d[0] < c1), abs(d[0] - pos)))
-    for _, _, phrase in ranked:
-        r = resolve(phrase, pub, future=future)
-        value, _precision = as_fact_date(r)
-        if value is not None:
-            return {"date": value, "date_basis": r.basis, "date_note": r.note}, \
-                f"date from '{phrase}'"
-        return {}, r.note
-    if _PRESENT.search(text, c0, c1):
-        return {"date": pub.isoformat(), "date_basis": "resolved",
-                "date_note": "no date in the sentence; present, present perfect or future "
-                             f"tense: as of the publication date {pub.isoformat()}"}, \
-            "present tense"
-    return {}, "no date in the sentence: left for the analyst"
-
-
 def _statements(text: str, reg: Registry, said: list[Said],
                 events: list[tuple[dict[str, Any], tuple[int, int]]],
-                sources: _Sources) -> list[dict[str, Any]]:
+                sources: Sources) -> list[dict[str, Any]]:
     out = []
     seen = set()
     for s in said:
@@ -358,7 +142,9 @@ def _statements(text: str, reg: Registry, said: list[Said],
         if key in seen:
             continue
         seen.add(key)
-        content = " ".join(text[s.content[0]:s.content[1]].split()).strip(" ,.“”\"")
+        content = " ".join(text[s.content[0]:s.content[1]].split()).strip(" ,.")
+        if content[:1] in "“\"" and content[-1:] in "”\"":
+            content = content[1:-1].strip(" ,.")   # a direct quote: the words, not the marks
         content = re.sub(r"^that\s+", "", content)
         if not content:
             continue

@@ -9,6 +9,7 @@ by `people.py` and registered here too, so every later step asks one registry.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,17 +26,19 @@ class Mention:
 
 
 def slug(text: str) -> str:
-    s = re.sub(r"[^a-z0-9]+", "-", text.lower().replace("’", "").replace("'", "")).strip("-")
+    """An id from a name: "Türkiye" → "turkiye", "Côte d'Ivoire" → "cote-divoire"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "")).strip("-")
     s = s if s and s[0].isalpha() else f"a-{s}"
     return s[:64].rstrip("-") or "actor"
 
 
 # An organisation named in the text but absent from the table: capitalised words ending
 # in a head noun that names a body ("the Fenwick News Service", "the Defence Ministry").
-_ORG_HEADS = ("Agency", "Service", "Ministry", "Council", "Commission", "Committee", "Court",
-              "Guard", "Army", "Navy", "Party", "Parliament", "Assembly", "Bank", "Office",
+ORG_HEADS = ("Agency", "Service", "Ministry", "Council", "Commission", "Committee", "Court",
+              "Guard", "Army", "Navy", "Party", "Parliament", "Assembly", "Office",
               "Organization", "Organisation", "Department", "Corps", "Forces", "Union")
-_ORG = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'\-]*\s+){1,4}(?:" + "|".join(_ORG_HEADS) + r")\b")
+_ORG = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'\-]*\s+){1,4}(?:" + "|".join(ORG_HEADS) + r")\b")
 _NEWS = re.compile(r"\b(?:News|Press)\b")
 
 
@@ -154,3 +157,26 @@ def find_places(text: str, reg: Registry) -> None:
         if _NEWS.search(name):
             reg.actors[actor]["news"] = True
         reg.mention(start, m.end(), actor, "name")
+
+
+def find_bodies(text: str, reg: Registry) -> None:
+    """A state's bodies: "China's foreign ministry", "Israeli troops", "South Korea's
+    military" → an organisation of that state (its parent), named by the table's label."""
+    g = reg.gazetteer
+    states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
+                      if p.kind == "state" and p.via in ("name", "alias", "demonym"))
+    heads = "|".join(re.escape(h) for h in sorted(g.bodies, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w.])(?P<state>{states})(?:[’']s)?\s+(?P<head>(?i:{heads}))\b",
+                         text):
+        if reg.taken(m.start(), m.end()):
+            continue
+        place = g.forms[m.group("state")]
+        body = g.bodies[m.group("head").lower()]
+        label = body["label"]
+        parent = reg.state(place.key, f"gazetteer: {m.group('state')}")
+        name = f"{label} of {place.name}"
+        actor = reg.add(slug(name), {"name": name, "kind": "organization",
+                                     "country": place.key, "parent": parent,
+                                     "reason": f"a state's body: '{m.group(0)}'"}
+                      | ({"source_kind": body["source_kind"]} if body["source_kind"] else {}))
+        reg.mention(m.start(), m.end(), actor, "body")

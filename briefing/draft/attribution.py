@@ -15,7 +15,8 @@ from briefing.draft.actors import Mention, Registry
 
 _ANON = re.compile(
     r"(?:(?P<dem>[A-Z][\w.’']+)\s+)?(?:(?:a|an|the|one|two|several|other)\s+)?"
-    r"(?:(?:senior|unnamed|anonymous|informed|western|diplomatic|security|government)\s+)*"
+    r"(?:(?:senior|unnamed|anonymous|informed|western|diplomatic|security|government|"
+    r"(?P<dem2>[A-Z][\w.’']+))\s+)*"
     r"(?P<head>sources?|officials?|diplomats?|insiders?)"
     r"(?:,?\s+speaking on (?:the )?condition of anonymity,?|\s+familiar with [\w\s]+?,)?\s*$",
     re.IGNORECASE)
@@ -127,31 +128,79 @@ def _content_end(text: str, start: int, hi: int) -> int:
     return end
 
 
-def _reported(text: str, lo: int, hi: int, v: re.Match[str], mentions: list[Mention],
-              reg: Registry) -> Said | None:
-    clause = _clause_start(text, lo, v.start())
-    head = text[clause:v.start()]
-    content = (v.end(), hi)
-    if len(text[v.end():hi].split()) < 3:
-        return None   # "..., he said." with nothing after: the quote precedes, handled above
-    end = _content_end(text, v.end(), hi)
+_THAT = re.compile(r"\s*(?:[^\s,.;“\"]+\s+){0,6}?that\b")
+_AUDIENCE_VERBS = ("told", "tell", "tells", "telling")
+# What may follow the verb of an attribution placed after what was said: "..., the
+# ministry said on Monday." / "... in a statement."
+_TAIL = re.compile(r"^\s*(?:(?:on|late on|early on|in|last|this)\s+\w+(?:\s+\w+)?)?\s*[.!]?\s*$")
+# A dateline before the first sentence: "WASHINGTON (Reuters) - ".
+_DATELINE = re.compile(r"^[A-Z][A-Z .,’']+(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
+
+
+def _unnamed(reg: Registry) -> str:
+    return reg.add("unnamed-source", {"name": "Unnamed source", "kind": "person", "country": "",
+                                      "reason": "anonymous source in the text"})
+
+
+def _speaker(text: str, start: int, end: int, mentions: list[Mention], reg: Registry
+             ) -> tuple[str, Mention | None, str, int, str] | None:
+    """Who speaks in text[start:end] (the words before the speech verb): (actor,
+    mention, attribution, where the speaker's words start, reason)."""
+    head = text[start:end]
     anon = _ANON.search(head)
     if anon:
-        dem = anon.group("dem") or ""
+        dem = anon.group("dem") or anon.group("dem2") or ""
         place = reg.gazetteer.forms.get(dem)
-        if place and place.kind == "state":
-            speaker = reg.state(place.key, f"gazetteer: {dem}")
-        else:
-            speaker = reg.add("unnamed-source", {"name": "Unnamed source", "kind": "person",
-                                                 "country": "",
-                                                 "reason": "anonymous source in the text"})
-        start = clause + anon.start()
-        return Said(speaker, None, "anonymous", "indirect", start, end, content,
-                    anon_phrase=text[start:v.end()].rstrip(" ,:"),
-                    reason=f"anonymous '{anon.group('head')}' + speech verb")
-    speaker = _last_mention(mentions, clause, v.start())
-    if speaker is None or len(text[speaker.end:v.start()].split()) > 4:
+        speaker = reg.state(place.key, f"gazetteer: {dem}") \
+            if place and place.kind == "state" else _unnamed(reg)
+        return speaker, None, "anonymous", start + anon.start(), \
+            f"anonymous '{anon.group('head')}' + speech verb"
+    mention = _last_mention(mentions, start, end)
+    if _SPOKES.search(head):
+        if mention is None:
+            return _unnamed(reg), None, "spokesperson", start, "spokesperson + speech verb"
+        return mention.actor, mention, "spokesperson", min(mention.start, start), \
+            "spokesperson + speech verb"
+    if mention is None or len(text[mention.end:end].split()) > 4:
         return None
-    kind = "spokesperson" if _SPOKES.search(head) else "on_record"
-    return Said(speaker.actor, speaker, kind, "indirect", speaker.start, end, content,
-                reason=f"'{text[speaker.start:speaker.end]}' + speech verb")
+    return mention.actor, mention, "on_record", mention.start, \
+        f"'{text[mention.start:mention.end]}' + speech verb"
+
+
+def _reported(text: str, lo: int, hi: int, v: re.Match[str], mentions: list[Mention],
+              reg: Registry) -> Said | None:
+    before = text[lo:v.start()]
+    if before.lstrip()[:1] in ("“", '"') and ("”" in before or before.count('"') >= 2):
+        return None   # what was said is a direct quote, handled above
+    after = text[v.end():hi]
+    that = _THAT.match(after)
+    comma = text.rfind(", ", lo, v.start())
+    trailing_comma = v.group(0).endswith(",") or after.lstrip()[:1] == ","
+    audience_last = v.group(0).split()[0] in _AUDIENCE_VERBS and len(after.split()) <= 6 \
+        and not re.search(r"\bthat\b", after)
+    if that is None and comma > lo and text[comma + 2:v.start()].strip() and (
+            trailing_comma or _TAIL.match(after) or audience_last):
+        # Attribution after what was said: "X struck Y on Friday, the ministry said."
+        who = _speaker(text, comma + 2, v.start(), mentions, reg)
+        if who is None or len(text[comma + 2:v.start()].split()) > 8:
+            return None
+        actor, mention, kind, _, reason = who
+        end = _content_end(text, lo, v.end())
+        dateline = _DATELINE.match(text[lo:comma])
+        content_start = lo + (dateline.end() if dateline else 0)
+        return Said(actor, mention, kind, "indirect", lo, end, (content_start, comma),
+                    anon_phrase=text[comma + 2:v.end()] if kind == "anonymous" else "",
+                    reason=reason + " (after what was said)")
+    if that is None and v.group(0).split()[0] in _AUDIENCE_VERBS:
+        return None   # "told reporters after the talks": an audience, not what was said
+    cstart = v.end() + (that.end() if that else 0)
+    if len(text[cstart:hi].split()) < 3:
+        return None
+    clause = _clause_start(text, lo, v.start())
+    who = _speaker(text, clause, v.start(), mentions, reg)
+    if who is None:
+        return None
+    actor, mention, kind, start, reason = who
+    return Said(actor, mention, kind, "indirect", start, _content_end(text, cstart, hi),
+                (cstart, hi), anon_phrase=text[start:v.end()].rstrip(" ,:")
+                if kind == "anonymous" else "", reason=reason)

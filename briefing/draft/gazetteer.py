@@ -2,6 +2,7 @@
 
 `countries.csv`   one row per ISO 3166-1 code: names, demonyms, capital, seats of power
 `titles.csv`      titles and offices that introduce a person ("Foreign Minister")
+`bodies.csv`      a state's bodies named by a head noun ("China's foreign ministry")
 `organizations.csv`  UN bodies, alliances, news agencies, ministries, armed groups
 `triggers.csv`    event phrases → CAMEO codes (`triggers.py` reads it)
 `irregular_verbs.csv`, `speech_verbs.csv`   the word forms the matchers need
@@ -49,6 +50,7 @@ class Gazetteer:
     forms: dict[str, Place]                       # surface form → place
     pattern: re.Pattern[str]                      # every surface form, longest first
     titles: dict[str, str]                        # lower-case title → office
+    bodies: dict[str, dict[str, str]]             # lower-case head noun → row
     irregular: dict[str, list[str]]               # lemma → forms
     speech_verbs: frozenset[str]                  # every inflected form
 
@@ -106,6 +108,7 @@ def _load(folder: str) -> Gazetteer:
         forms=forms,
         pattern=_form_pattern(list(forms)),
         titles={r["title"].lower(): r["office"] for r in read_table("titles.csv")},
+        bodies={r["head"].lower(): r for r in read_table("bodies.csv")},
         irregular=irregular,
         speech_verbs=frozenset(speech),
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.draft.actors import Mention, Registry, slug
+from briefing.draft.actors import ORG_HEADS, Mention, Registry, slug
 
 _NAME_WORD = r"[A-Z][a-zà-ÿ’'\-]+(?:-[A-Z][a-zà-ÿ]+)?"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|del|van|von|der|le|la|di|dos)"
@@ -112,8 +112,9 @@ def _speakers(text: str, reg: Registry) -> None:
     for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
                          rf",?\s+(?:{verbs})\b", text):
         name = _trim(m.group("name"))
-        if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in reg.gazetteer.forms:
-            continue
+        if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in reg.gazetteer.forms \
+                or name.split()[-1] in ORG_HEADS or "News" in name.split():
+            continue   # "The Fenwick News Service reported": a body, not a person
         start = m.start("name")
         if reg.taken(start, start + len(name)) or any(
                 w in reg.gazetteer.forms for w in name.split()):

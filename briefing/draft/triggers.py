@@ -158,14 +158,20 @@ _PROPOSED_BEFORE = re.compile(r"\b(?:offer(?:s|ed)?|propos(?:e|es|ed)|suggest(?:
                               re.IGNORECASE)
 
 
-def status(text: str, clause_start: int, m: Match, historical: bool) -> tuple[str, str]:
-    """(status, why) from the words before the trigger in its clause."""
-    window = text[clause_start:m.start]
-    near = " ".join(window.split()[-5:])
+_REPORTED_FUTURE = re.compile(r"\bwould\b(?!\s+have\b)", re.IGNORECASE)
+
+
+def status(text: str, start: int, m: Match, historical: bool, *, reported: bool = False
+           ) -> tuple[str, str]:
+    """(status, why) from the words between the subject (or the clause start) and the
+    trigger. In reported speech "would" is the future seen from the past ("said Japan
+    would protest"): announced, not hypothetical."""
+    window = text[start:m.start]
+    near = " ".join(window.split()[-10:])
     word = text[m.start:m.end]
     if _NEGATION.search(near):
         return "negated", f"negation before '{word}'"
-    if _ANNOUNCED.search(near):
+    if _ANNOUNCED.search(near) or (reported and _REPORTED_FUTURE.search(near)):
         return "announced", f"future or plan before '{word}'"
     if _HYPOTHETICAL.search(near):
         return "hypothetical", f"modal or condition before '{word}'"
