@@ -20,7 +20,7 @@ from briefing.workbench.store import FACTS, TEXT, dump_facts
 
 def validate(text: str, facts: dict[str, Any], *, target: Path) -> list[Problem]:
     """Every problem the loader finds in `facts` (as Save would write them to `target`)."""
-    import briefing
+    from briefing.load import load
 
     with tempfile.TemporaryDirectory(prefix="briefing-review-") as tmp:
         folder = Path(tmp) / (target.name or "article")
@@ -28,7 +28,7 @@ def validate(text: str, facts: dict[str, Any], *, target: Path) -> list[Problem]
         (folder / TEXT).write_text(text, encoding="utf-8", newline="")
         (folder / FACTS).write_text(dump_facts(facts), encoding="utf-8", newline="")
         try:
-            briefing.load(folder, errors="raise", cache=False)
+            load(folder, errors="raise", cache=False)
         except FactError as e:
             return [_relocate(p, folder, target) for p in e.problems]
         except Exception as e:  # noqa: BLE001 - a loader bug must not break the workbench

@@ -12,7 +12,7 @@ from typing import Any
 
 from briefing.text import count_occurrences, locate
 
-# Letters, digits and the joiners that sit inside a word ("Russia’s", "20-year").
+# Letters, digits and the joiners that sit inside a word ("minister’s", "20-year").
 _WORD = re.compile(r"\w")
 _JOINERS = "'’-"
 

@@ -107,7 +107,7 @@ class Review:
         if not spans and kind == "actors":
             name = fact.get("name")
             if isinstance(name, str) and name and name != TODO:
-                # The name as a whole word: "Iran" is not the start of "Iranian".
+                # The name as a whole word: "Gaul" is not the start of "Gaulish".
                 found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text)
                 if found:
                     spans = [found.span()]
@@ -321,7 +321,7 @@ def _references(doc: dict[str, Any], all_actors: list[dict[str, Any]]
     for f in doc.get("positions") or []:
         used["actors"].add(f.get("actor"))
         used["issues"].add(f.get("issue"))
-    # An actor's parent comes along with it (Araqchi brings Iran).
+    # An actor's parent comes along with it (a minister brings the state).
     actors = {a.get("id"): a for a in all_actors}
     frontier = set(used["actors"])
     while frontier:

@@ -18,7 +18,7 @@ import anywidget
 import traitlets
 import yaml
 
-from briefing.model import Problem
+from briefing.model import FactError, Problem
 from briefing.widgets import STATIC_DIR
 from briefing.workbench import check, store
 from briefing.workbench.pickers import codebook_payload, registry_payload
@@ -282,14 +282,15 @@ class Workbench(anywidget.AnyWidget):
         """The dashboard over the saved article; before a valid Save, a note saying so."""
         import ipywidgets
 
-        import briefing
+        from briefing.dashboard import dashboard
+        from briefing.load import load
 
         if self.folder is None or not (self.folder / store.FACTS).exists():
             return ipywidgets.Label("The preview appears here once the article is saved: "
                                     "press Save in the workbench, then run this cell again.")
         try:
-            return briefing.dashboard(briefing.load(self.folder))
-        except briefing.FactError as e:
+            return dashboard(load(self.folder))
+        except FactError as e:
             return ipywidgets.Label(f"Not shown yet: the saved facts have {len(e.problems)} "
                                     "problem(s); the workbench lists them.")
 
@@ -374,10 +375,10 @@ def _default_base() -> Path:
 
 def _registry(base: Path) -> dict[str, Any]:
     """The base's actors, sources and issues, offered by the pickers."""
-    import briefing
+    from briefing.load import load
 
     try:
-        facts = briefing.load(base, errors="skip")
+        facts = load(base, errors="skip")
     except Exception:  # noqa: BLE001 - no base yet (a new folder) is fine: nothing to offer
         return registry_payload(None)
     return registry_payload(facts)
