@@ -185,17 +185,35 @@ def test_every_change_autosaves_and_reopening_resumes(tmp_path):
     assert again.view["counts"]["rejected"] == 0
 
 
+def accept_all(wb: Workbench) -> None:
+    for _ in range(wb.view["counts"]["pending"]):
+        act(wb, "accept")
+
+
 def test_a_concurrent_save_is_refused_and_nothing_is_overwritten(tmp_path):
     first = open_wb(tmp_path)
-    second = open_wb(tmp_path)
-    act(first, "accept")
-    assert first.save()
+    second = open_wb(tmp_path)  # someone else opens the same article at the same time
+    accept_all(first)
+    assert first.save(), first.message
     theirs = (first.folder / "facts.yaml").read_bytes()
-    act(second, "reject")
+    accept_all(second)
+    # Their autosave would overwrite the first review's: it stops and says so.
+    assert "another review" in second.message["text"]
     assert second.save() is False
     assert "someone else" in second.message["text"]
     assert (first.folder / "facts.yaml").read_bytes() == theirs
     assert first.save() is True  # the first one may go on saving its own file
+    state = json.loads((first.folder / store.STATE).read_text(encoding="utf-8"))
+    assert state["doc"] == first.review.doc
+
+
+def test_save_refuses_facts_the_loader_rejects_and_keeps_the_review(tmp_path):
+    wb = open_wb(tmp_path)
+    act(wb, "accept")  # one actor alone: no event, no source yet
+    assert wb.save() is False
+    assert "Not saved" in wb.message["text"] and wb.problems
+    assert not (wb.folder / "facts.yaml").exists()
+    assert json.loads((wb.folder / store.STATE).read_text())["doc"] == wb.review.doc
 
 
 def test_atomic_write_leaves_no_temporary_files(tmp_path):
@@ -279,8 +297,7 @@ def test_preview_is_a_note_before_save_and_the_dashboard_after(tmp_path):
     wb = open_wb(tmp_path)
     note = wb.preview()
     assert isinstance(note, ipywidgets.Label) and "Save" in note.value
-    for _ in range(wb.view["counts"]["pending"]):
-        act(wb, "accept")
+    accept_all(wb)
     assert wb.save()
     board = wb.preview()
     assert type(board).__name__ == "Dashboard"

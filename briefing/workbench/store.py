@@ -258,9 +258,11 @@ def state_path(folder: Path) -> Path:
     return folder / STATE
 
 
-def save_state(folder: Path, state: dict[str, Any]) -> None:
-    atomic_write(state_path(folder), json.dumps({"version": STATE_VERSION, **state},
-                                                ensure_ascii=False), durable=False)
+def save_state(folder: Path, state: dict[str, Any]) -> str:
+    """Write the review state; returns the hash of what was written."""
+    body = json.dumps({"version": STATE_VERSION, **state}, ensure_ascii=False)
+    atomic_write(state_path(folder), body, durable=False)
+    return digest(body)  # type: ignore[return-value]
 
 
 def load_state(folder: Path, text: str) -> dict[str, Any] | None:

@@ -50,6 +50,7 @@ class Workbench(anywidget.AnyWidget):
         self.folder: Path | None = None
         self.facts_digest: str | None = None
         self.autosave_error: str | None = None
+        self.state_digest: str | None = None  # of the review file as this review last saw it
         self._base_path = Path(base) if base else None
         self._rev = 0
         self._generation = 0  # bumped by every change and validation; stale results drop
@@ -117,6 +118,7 @@ class Workbench(anywidget.AnyWidget):
             doc, digest = saved["doc"], saved.get("facts_digest")
         self.folder = target
         self.facts_digest = digest
+        self.state_digest = store.file_digest(store.state_path(target))
         registry = _registry(base)
         self.review = Review(text, doc)
         if saved is not None:
@@ -253,7 +255,21 @@ class Workbench(anywidget.AnyWidget):
         assert self.review is not None
         target = Path(folder).expanduser() if folder else self.folder
         assert target is not None
+        unwritable = store.writable_folder(target)
+        if unwritable:
+            self.message = {"level": "error", "text": f"Not saved: {unwritable}"}
+            return False
         problems = self.validate()
+        if problems:
+            # facts.yaml is what the dashboard reads: only a valid one goes there. The
+            # work itself is never lost: it is in the autosaved review.
+            n = len(problems)
+            self.message = {"level": "error", "text": (
+                f"Not saved: the loader finds {n} problem{'s' if n != 1 else ''} (listed "
+                "below; click one to go to its fact). Fix or reject those facts, then save. "
+                f"Your review is kept in {self.folder / store.STATE}.")}
+            self._publish()
+            return False
         expected = self.facts_digest if target == self.folder else store.file_digest(
             target / store.FACTS)
         try:
@@ -268,13 +284,8 @@ class Workbench(anywidget.AnyWidget):
         if target == self.folder:
             self.facts_digest = digest
         self._autosave()
-        n = len(problems)
-        self.message = {
-            "level": "ok" if not n else "error",
-            "text": f"Saved {target / store.FACTS}" + (
-                " — valid: `python -m briefing validate` passes." if not n else
-                f" — {n} problem{'s' if n != 1 else ''} left (listed below); "
-                "the dashboard will not show it until they are fixed.")}
+        self.message = {"level": "ok", "text": f"Saved {target / store.FACTS} — valid: "
+                        "`python -m briefing validate` passes; run wb.preview() to see it."}
         self._publish()
         return True
 
@@ -299,11 +310,17 @@ class Workbench(anywidget.AnyWidget):
     def _autosave(self) -> None:
         assert self.review is not None and self.folder is not None
         problem = store.writable_folder(self.folder)
+        path = store.state_path(self.folder)
+        if problem is None and store.file_digest(path) != self.state_digest:
+            # Another workbench wrote this review since we last did: someone else is
+            # reviewing the same article. Writing now would silently drop their work.
+            problem = (f"{path} was changed by another review of this article; reopen it "
+                       "to continue from theirs, or save yours with wb.save(\"another/folder\")")
         if problem is None:
             try:
-                store.save_state(self.folder, {"text_digest": store.digest(self.review.text),
-                                               "facts_digest": self.facts_digest,
-                                               **self.review.to_json()})
+                self.state_digest = store.save_state(
+                    self.folder, {"text_digest": store.digest(self.review.text),
+                                  "facts_digest": self.facts_digest, **self.review.to_json()})
             except OSError as e:
                 problem = f"{self.folder}: {e.strerror or e}"
         self.autosave_error = (f"Autosave is off: {problem}." if problem else None)
