@@ -373,14 +373,17 @@ function render({ model, el: host }) {
   });
 
   // ---- drawing ----
+  function drawMessage() {
+    const m = model.get("message") || {};
+    msg.className = `wb-message wb-${m.level || "info"}`;
+    msg.textContent = m.text || "";
+  }
   function draw() {
     const phase = model.get("phase");
     root.dataset.phase = phase;
     drawOpen();
     main.hidden = legend.hidden = phase !== "review";
-    const m = model.get("message") || {};
-    msg.className = `wb-message wb-${m.level || "info"}`;
-    msg.textContent = m.text || "";
+    drawMessage();
     bar.replaceChildren(el("strong", { text: "Review workbench" }),
       phase === "review" ? el("span", { class: "wb-folder", text: ` → ${(model.get("view") || {}).folder || ""}` }) : null);
     if (phase !== "review") return;
@@ -413,7 +416,7 @@ function render({ model, el: host }) {
 
   model.on("change:view", draw);
   model.on("change:phase", draw);
-  model.on("change:message", draw);
+  model.on("change:message", drawMessage);
   model.on("change:checked", () => {
     stale = false; if (model.get("phase") === "review") { if (!editing) drawSide(model.get("view") || {}); else drawSideKeepEditor(model.get("view") || {}); } });
   draw();
