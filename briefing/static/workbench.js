@@ -103,16 +103,20 @@ function render({ model, el: host }) {
   }
 
   // ---- the text with highlights ----
-  let drawnText = null;
+  let drawnKey = null;
   function drawText(view) {
     const text = model.get("text") || "";
     const items = view.items || [];
+    const uncited = (view.coverage && view.coverage.uncited) || [];
+    // Moving between suggestions changes only which fact is current: restyle the pieces
+    // instead of rebuilding the text.
+    const key = JSON.stringify([text.length, uncited, items.map((it) => [it.spans, it.status])]);
+    if (key === drawnKey) return markCurrent(view, items);
     const bounds = new Set([0, text.length]);
     const cover = [];
     items.forEach((it, i) => {
       for (const [s, e] of it.spans || []) { bounds.add(s); bounds.add(e); cover.push([s, e, i]); }
     });
-    const uncited = (view.coverage && view.coverage.uncited) || [];
     for (const [s, e] of uncited) { bounds.add(s); bounds.add(e); }
     const cuts = [...bounds].filter((b) => b >= 0 && b <= text.length).sort((a, b) => a - b);
     const frag = document.createDocumentFragment();
@@ -121,17 +125,25 @@ function render({ model, el: host }) {
       const here = cover.filter(([cs, ce]) => cs <= s && ce >= e).map(([, , i]) => i);
       const piece = el("span", { "data-start": s });
       piece.textContent = text.slice(s, e);
-      if (here.length) {
-        const cur = here.includes(view.cursor);
-        const top = cur ? view.cursor : here[0];
-        piece.className = `wb-hl wb-${items[top].status}` + (cur ? " wb-current" : "");
-        piece.dataset.item = String(top);
-      }
+      if (here.length) piece.dataset.items = here.join(",");
       if (uncited.some(([us, ue]) => us <= s && ue >= e)) piece.classList.add("wb-uncited");
       frag.append(piece);
     }
     textBox.replaceChildren(frag);
-    drawnText = text;
+    drawnKey = key;
+    markCurrent(view, items);
+  }
+
+  function markCurrent(view, items) {
+    for (const piece of textBox.querySelectorAll("[data-items]")) {
+      const here = piece.dataset.items.split(",").map(Number);
+      const cur = here.includes(view.cursor);
+      const top = cur ? view.cursor : here[0];
+      piece.classList.remove("wb-pending", "wb-accepted", "wb-rejected", "wb-current");
+      piece.classList.add("wb-hl", `wb-${items[top].status}`);
+      if (cur) piece.classList.add("wb-current");
+      piece.dataset.item = String(top);
+    }
   }
 
   textBox.addEventListener("mouseup", () => {
