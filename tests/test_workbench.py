@@ -314,3 +314,13 @@ def test_coding_notebook_is_thin_and_output_free():
         assert not any(isinstance(n, ast.FunctionDef | ast.ClassDef | ast.For | ast.While
                                   | ast.Lambda | ast.ListComp) for n in ast.walk(tree))
     assert "briefing.workbench(" in "".join("".join(c["source"]) for c in cells)
+
+
+def test_an_accepted_actor_brings_its_pending_parent():
+    doc = {"actors": [
+        {"id": "ru-gaul", "name": "Gaul", "kind": "state", "review": "pending"},
+        {"id": "ru-chief", "name": "Chief", "kind": "person", "parent": "ru-gaul",
+         "review": "accepted"},
+        {"id": "ru-other", "name": "Other", "kind": "state", "review": "pending"}]}
+    facts = Review("Chief of Gaul spoke.", doc).facts()
+    assert [a["id"] for a in facts["actors"]] == ["ru-gaul", "ru-chief"]

@@ -321,8 +321,10 @@ def _references(doc: dict[str, Any], all_actors: list[dict[str, Any]]
     for f in doc.get("positions") or []:
         used["actors"].add(f.get("actor"))
         used["issues"].add(f.get("issue"))
-    # An actor's parent comes along with it (a minister brings the state).
+    # An actor's parent comes along with it (a minister brings the state), for the actors
+    # the facts use and for those the analyst accepted on their own.
     actors = {a.get("id"): a for a in all_actors}
+    used["actors"] |= {a.get("id") for a in doc.get("actors") or []}
     frontier = set(used["actors"])
     while frontier:
         parents = {actors[a].get("parent") for a in frontier if a in actors} - used["actors"]
