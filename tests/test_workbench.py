@@ -324,3 +324,13 @@ def test_an_accepted_actor_brings_its_pending_parent():
         {"id": "ru-other", "name": "Other", "kind": "state", "review": "pending"}]}
     facts = Review("Chief of Gaul spoke.", doc).facts()
     assert [a["id"] for a in facts["actors"]] == ["ru-gaul", "ru-chief"]
+
+
+def test_a_draft_cannot_name_the_folder(tmp_path):
+    base = tmp_path / "base"
+    base.mkdir()
+    draft = pending_draft()
+    draft["article"]["id"] = "../../escaped"
+    wb = Workbench(text=TEXT, title="Herring talks", published=PUBLISHED, draft=draft, base=base)
+    assert wb.folder == base / "herring-talks-2031-05-07"
+    assert not (tmp_path / "escaped").exists()

@@ -112,7 +112,9 @@ class Workbench(anywidget.AnyWidget):
             doc["article"] = {**article, **(doc.get("article") or {})}
             digest = None
             if target is None:
-                target = base / doc["article"]["id"]
+                # The folder is named by a slug made here: never by a value read from a
+                # draft, which could hold "../" or a path of its own.
+                target = base / slugify(f"{title} {day}", limit=64)
                 saved = store.load_state(target, text)
         if saved is not None:
             doc, digest = saved["doc"], saved.get("facts_digest")
