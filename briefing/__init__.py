@@ -15,11 +15,12 @@ from briefing.model import COLUMNS, FRAMES, Briefing, FactError, Problem
 from briefing.select import Selection, select
 
 __all__ = ["COLUMNS", "FRAMES", "Briefing", "Dashboard", "FactError", "Problem", "Selection",
-           "channels", "dashboard", "load", "select"]
+           "channels", "dashboard", "draft", "load", "select", "workbench"]
 
 # Widgets and charts are imported on first use, so the CLI and plain data work stay light.
 _LAZY = {"dashboard": ("briefing.dashboard", "dashboard"),
-         "Dashboard": ("briefing.dashboard", "Dashboard")}
+         "Dashboard": ("briefing.dashboard", "Dashboard"), "draft": ("briefing.draft", "draft"),
+         "workbench": ("briefing.workbench", "workbench")}
 
 
 def __getattr__(name: str) -> Any:

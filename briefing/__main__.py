@@ -114,6 +114,18 @@ def _serve_arguments(p: argparse.ArgumentParser) -> None:
     add_arguments(p)
 
 
+def draft(args: argparse.Namespace) -> int:
+    from briefing.draft.cli import run
+
+    return run(args)
+
+
+def _draft_arguments(p: argparse.ArgumentParser) -> None:
+    from briefing.draft.cli import add_arguments
+
+    add_arguments(p)
+
+
 COMMANDS: dict[str, Command] = {
     "validate": Command("load and check the facts; print a summary or the problems",
                         validate, _validate_arguments),
@@ -121,6 +133,8 @@ COMMANDS: dict[str, Command] = {
                         coverage, _path_argument),
     "serve": Command("serve the dashboard with Voilà on 127.0.0.1 and print its URL",
                      serve, _serve_arguments),
+    "draft": Command("draft an article's facts from its text into a folder, for review",
+                     draft, _draft_arguments),
 }
 
 

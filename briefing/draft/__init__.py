@@ -1,0 +1,222 @@
+"""The drafter: an article's text → a first draft of its facts, for an analyst to review.
+
+    import briefing
+    d = briefing.draft(text, published="2025-06-23")      # a dict shaped like facts.yaml
+
+Offline, deterministic and rule-based: gazetteers and lexicons under `assets/gazetteer/`,
+codes from `assets/codebooks/`. Every drafted fact carries `review: pending` and a
+`reason` (the rule or lexicon entry that proposed it). Analyst judgment — source
+reliability, event credibility, issues, positions — is never drafted: required fields
+hold the placeholder `TODO` and the lists stay empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import sys
+import types
+from typing import Any
+
+from briefing.draft.actors import Registry, find_bodies, find_places, known_forms, slug
+from briefing.draft.attribution import Said, find_statements
+from briefing.draft.events import draft_events, unknown_subjects
+from briefing.draft.evidence import quote
+from briefing.draft.gazetteer import load_gazetteer
+from briefing.draft.people import find_people, pronoun_mentions
+from briefing.draft.sources import PENDING, TODO, Sources
+from briefing.text import split_sentences
+
+__all__ = ["MAX_CHARS", "TODO", "DraftError", "draft", "quote", "to_yaml"]
+
+MAX_CHARS = 200_000      # about 30,000 words: far beyond a news article
+_HTML = re.compile(r"<\s*(?:script|html|body|div|p|span|iframe|style|a\s|br|img)\b",
+                   re.IGNORECASE)
+
+
+class DraftError(ValueError):
+    """Input the drafter refuses, with a message meant for the person who gave it."""
+
+
+_DEFAULT = object()
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped() -> dict[str, dict[str, Any]]:
+    from briefing.load import load
+
+    try:
+        return known_forms(load())
+    except Exception:   # a broken shipped base must not stop drafting a new article
+        return {}
+
+
+def check_published(published: dt.date | str, today: dt.date | None = None) -> dt.date:
+    """The publication date as a date; a malformed or future one is a DraftError."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if isinstance(published, str):
+        try:
+            published = dt.date.fromisoformat(published.strip())
+        except ValueError:
+            raise DraftError(f"published: {published!r} is not a date YYYY-MM-DD") from None
+    if not isinstance(published, dt.date):
+        raise DraftError(f"published: {published!r} is not a date YYYY-MM-DD")
+    if published > (today or dt.date.today()):
+        raise DraftError(f"published: {published.isoformat()} is in the future")
+    return published
+
+
+def check_text(text: Any) -> str:
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise DraftError(f"the text is not UTF-8 (byte {e.start}): save it as UTF-8 "
+                             "text") from None
+    if not isinstance(text, str):
+        raise DraftError(f"the text must be a string, got {type(text).__name__}")
+    if "\x00" in text:
+        raise DraftError("the text holds NUL bytes: it looks like a binary file, not an "
+                         "article")
+    if not text.strip():
+        raise DraftError("the text is empty")
+    if len(text) > MAX_CHARS:
+        raise DraftError(f"the text is too long: {len(text):,} characters, the limit is "
+                         f"{MAX_CHARS:,} (a news article is far shorter)")
+    if _HTML.search(text):
+        raise DraftError("the text holds HTML markup (<script>, <p>, ...): give the "
+                         "article's plain text, not its web page")
+    return text
+
+def draft(text: str, *, published: dt.date | str, title: str | None = None,
+          known: Any = _DEFAULT, today: dt.date | None = None) -> dict[str, Any]:
+    """Draft the facts of one article. `known` is a Briefing whose actors (by name and
+    aliases) the drafter recognises; default: the shipped fact base; None: none.
+    `today` is what a future publication date is judged against (default: today)."""
+    text = check_text(text)
+    pub = check_published(published, today)
+    forms = _shipped() if known is _DEFAULT else known_forms(known)
+    reg = Registry(load_gazetteer(), known=dict(forms))
+    find_people(text, reg)
+    find_bodies(text, reg)
+    find_places(text, reg)
+    sentences = split_sentences("draft", text)
+    body = [s for s in sentences if not s["is_heading"]]
+    unknown_subjects(text, body, reg)
+    pronoun_mentions(text, body, reg)
+    reg.sorted()
+    said = find_statements(text, body, reg)
+    sources = Sources(text, reg.gazetteer)
+    events = draft_events(text, body, reg, pub, said, sources)
+    statements = _statements(text, reg, said, events, sources)
+    title = (title or _title(text, sentences)).strip()
+    return {
+        "article": {"id": slug(f"{title[:48]} {pub.isoformat()}"), "title": title,
+                    "outlet": sources.outlet, "published": pub, "published_basis": "context",
+                    "language": "en"},
+        "sources": sources.out,
+        "actors": _actors(reg, text),
+        "events": [e for e, _ in events],
+        "statements": statements,
+        "issues": [],
+        "positions": [],
+    }
+
+
+def _title(text: str, sentences: list[dict]) -> str:
+    first = sentences[0] if sentences else {"text": text[:80], "is_heading": False}
+    if first["is_heading"]:
+        return first["text"][:120]
+    words = first["text"].split()
+    return " ".join(words[:10]) + (" …" if len(words) > 10 else "")
+
+def _statements(text: str, reg: Registry, said: list[Said],
+                events: list[tuple[dict[str, Any], tuple[int, int]]],
+                sources: Sources) -> list[dict[str, Any]]:
+    out = []
+    seen = set()
+    for s in said:
+        key = (s.start, s.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        content = " ".join(text[s.content[0]:s.content[1]].split()).strip(" ,.")
+        if content[:1] in "“\"" and content[-1:] in "”\"":
+            content = content[1:-1].strip(" ,.")   # a direct quote: the words, not the marks
+        content = re.sub(r"^that\s+", "", content)
+        if not content:
+            continue
+        st = {"id": f"st-{len(out) + 1}-{s.speaker}"[:64].rstrip("-"), "speaker": s.speaker}
+        linked = [e["id"] for e, (a, _b) in events if s.content[0] <= a < s.content[1]]
+        if linked:
+            st["event"] = linked[0]
+        st |= {"source": sources.for_said(s, reg), "attribution": s.kind,
+               "quote_type": s.quote_type, "text": content,
+               "evidence": [quote(text, s.start, s.end)], "review": PENDING,
+               "reason": s.reason}
+        out.append(st)
+    return out
+
+
+def _actors(reg: Registry, text: str) -> list[dict[str, Any]]:
+    # A person's bare surname, as the text uses it, becomes an alias: once the draft is
+    # accepted, the next article's "Araqchi" is known without his title.
+    aliases: dict[str, list[str]] = {}
+    for m in reg.mentions:
+        if m.via == "surname":
+            aliases.setdefault(m.actor, []).append(text[m.start:m.end])
+    known = {k["id"]: k for k in reg.known.values()}
+    out = []
+    for a in reg.actors.values():
+        if a["id"] in known:
+            # The fact base's own declaration, unchanged: a draft must not redeclare a
+            # curated actor differently (the newer declaration would win).
+            k = known[a["id"]]
+            row = {f: k[f] for f in ("id", "name", "kind", "country", "parent", "role", "bloc",
+                                     "aliases") if k[f] or f in ("country",)}
+            out.append(row | {"review": PENDING, "reason": a["reason"]})
+            continue
+        row = {"id": a["id"], "name": a["name"], "kind": a["kind"],
+               "country": a.get("country", "")}
+        if a.get("parent") in reg.actors and a["parent"] != a["id"]:
+            row["parent"] = a["parent"]
+        if a.get("role"):
+            row["role"] = a["role"]
+        if a["id"] in aliases:
+            row["aliases"] = "|".join(dict.fromkeys(aliases[a["id"]]))
+        row |= {"review": PENDING, "reason": a["reason"]}
+        out.append(row)
+    return out
+
+
+class _Quoted(str):
+    """A string YAML must quote: a CAMEO code like 042 would otherwise be read back as
+    a number by a reader less careful than ours."""
+
+
+def to_yaml(d: dict[str, Any]) -> str:
+    """The draft as facts.yaml text (UTF-8, keys in the format's order)."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    Dumper.add_representer(_Quoted, lambda dumper, v: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", str(v), style='"'))
+    d = {**d, "events": [{**e, "cameo_code": _Quoted(e["cameo_code"])} for e in d["events"]]}
+    head = ("# Drafted by `python -m briefing draft`: every fact is `review: pending` until\n"
+            "# an analyst accepts it; TODO marks analyst judgment still to give.\n")
+    return head + yaml.dump(d, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+class _CallableModule(types.ModuleType):
+    """`briefing.draft(text, ...)` must call the function even after `import
+    briefing.draft`, which binds the name `draft` on the package to this module."""
+
+    def __call__(self, text: str, **kwargs: Any) -> dict[str, Any]:
+        return draft(text, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

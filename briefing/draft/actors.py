@@ -1,0 +1,182 @@
+"""Actor mentions: who the text names, as spans tied to one drafted actor each.
+
+States come from the gazetteer (names, demonyms, capitals, seats of power); organisations
+from its organisation table and from names that end like one ("... News Service");
+actors the fact base already knows come by their `name` and `aliases`. People are found
+by `people.py` and registered here too, so every later step asks one registry.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.draft.gazetteer import Gazetteer
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    actor: str          # the drafted actor's id
+    kind: str           # state | person | organization | facility
+    via: str            # how it was found: name, demonym, capital, seat, title, surname, ...
+
+
+def slug(text: str) -> str:
+    """An id from a name: "Türkiye" → "turkiye", "Côte d'Ivoire" → "cote-divoire"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "")).strip("-")
+    s = s if s and s[0].isalpha() else f"a-{s}"
+    return s[:64].rstrip("-") or "actor"
+
+
+# An organisation named in the text but absent from the table: capitalised words ending
+# in a head noun that names a body ("the Fenwick News Service", "the Defence Ministry").
+ORG_HEADS = ("Agency", "Service", "Ministry", "Council", "Commission", "Committee", "Court",
+              "Guard", "Army", "Navy", "Party", "Parliament", "Assembly", "Office",
+              "Organization", "Organisation", "Department", "Corps", "Forces", "Union")
+_ORG = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'\-]*\s+){1,4}(?:" + "|".join(ORG_HEADS) + r")\b")
+_NEWS = re.compile(r"\b(?:News|Press)\b")
+
+
+@dataclass
+class Registry:
+    """The drafted actors (by id, in order of first mention) and every mention of them."""
+
+    gazetteer: Gazetteer
+    known: dict[str, dict[str, Any]] = field(default_factory=dict)   # surface → known actor
+    actors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    by_country: dict[str, str] = field(default_factory=dict)        # ISO code → state id
+
+    def add(self, actor_id: str, fields: dict[str, Any]) -> str:
+        if actor_id not in self.actors:
+            self.actors[actor_id] = {"id": actor_id, **fields}
+        return actor_id
+
+    def state(self, iso3: str, reason: str) -> str:
+        """The drafted state actor for an ISO code (a known one's id if the base has it)."""
+        if iso3 in self.by_country:
+            return self.by_country[iso3]
+        row = self.gazetteer.countries[iso3]
+        known = next((k for k in self.known.values()
+                      if k["kind"] == "state" and k["country"] == iso3), None)
+        actor_id = known["id"] if known else slug(row["name"])
+        self.add(actor_id, {"name": known["name"] if known else row["name"], "kind": "state",
+                            "country": iso3, "reason": reason})
+        self.by_country[iso3] = actor_id
+        return actor_id
+
+    def mention(self, start: int, end: int, actor: str, via: str) -> Mention:
+        m = Mention(start, end, actor, self.actors[actor]["kind"], via)
+        self.mentions.append(m)
+        return m
+
+    def taken(self, start: int, end: int) -> bool:
+        return any(m.start < end and start < m.end for m in self.mentions)
+
+    def sorted(self) -> list[Mention]:
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        return self.mentions
+
+
+def known_forms(known: Any) -> dict[str, dict[str, Any]]:
+    """Surface form → actor record, from a Briefing's actors frame (name and aliases)."""
+    if known is None or not hasattr(known, "actors"):
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    frame = known.actors
+    for row in frame.to_dict("records"):
+        rec = {"id": row["actor_id"], "name": row["name"], "kind": str(row["kind"]),
+               "country": row.get("country") or "", "role": row.get("role") or "",
+               "parent": row.get("parent_id") or "", "bloc": row.get("bloc") or "",
+               "aliases": row.get("aliases") or ""}
+        aliases = row.get("aliases") or ""
+        names = [row["name"], *(a for a in str(aliases).split("|") if a.strip())]
+        for n in names:
+            n = n.strip()
+            # Only names a reader would write: descriptive labels ("Voices within ...")
+            # are the analyst's wording, not the text's.
+            if n and n[0].isupper() and len(n.split()) <= 4:
+                out.setdefault(n, rec)
+    # A known person's surname alone ("Araqchi") is theirs too, unless two share it.
+    surnames: dict[str, list[dict[str, Any]]] = {}
+    for rec in {id(r): r for r in out.values()}.values():
+        words = rec["name"].split()
+        if rec["kind"] == "person" and len(words) > 1:
+            surnames.setdefault(words[-1], []).append(rec)
+    for surname, recs in surnames.items():
+        if len(recs) == 1:
+            out.setdefault(surname, recs[0])
+    return out
+
+
+def find_places(text: str, reg: Registry) -> None:
+    """States and organisations from the gazetteer, the known base and name shapes."""
+    g = reg.gazetteer
+    if reg.known:
+        alts = "|".join(re.escape(f) for f in sorted(reg.known, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\w.])(?:{alts})(?!\w)", text):
+            rec = reg.known[m.group(0)]
+            if reg.taken(m.start(), m.end()) or rec["kind"] == "person":
+                continue   # people are registered by people.py, with their later mentions
+            if rec["kind"] == "state" and rec["country"] in g.countries:
+                actor = reg.state(rec["country"], f"known actor '{rec['name']}'")
+            else:
+                actor = reg.add(rec["id"], {k: rec[k] for k in ("name", "kind", "country")}
+                                | {"reason": f"known actor '{rec['name']}'"})
+            reg.mention(m.start(), m.end(), actor, "known")
+    for start, end, place in g.find(text):
+        if reg.taken(start, end):
+            continue
+        if place.kind == "state":
+            actor = reg.state(place.key, f"gazetteer: {place.via} of {place.name}")
+        else:
+            row = g.organizations[place.key]
+            actor = reg.add(place.key, {"name": row["name"], "kind": "organization",
+                                        "country": row["country"],
+                                        "reason": f"gazetteer: organisation '{row['name']}'"})
+        reg.mention(start, end, actor, place.via)
+    for m in _ORG.finditer(text):
+        name = m.group(0).strip()
+        words = name.split()
+        # Drop a sentence-initial article or demonym the match swept in ("The", "Iranian").
+        while words and (words[0] in ("The", "A", "An") or g.forms.get(words[0])):
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        start = m.end() - len(name)
+        if reg.taken(start, m.end()):
+            continue
+        actor = reg.add(slug(name), {"name": name, "kind": "organization", "country": "",
+                                     "reason": "name ends in an organisation word"})
+        if _NEWS.search(name):
+            reg.actors[actor]["news"] = True
+        reg.mention(start, m.end(), actor, "name")
+
+
+def find_bodies(text: str, reg: Registry) -> None:
+    """A state's bodies: "China's foreign ministry", "Israeli troops", "South Korea's
+    military" → an organisation of that state (its parent), named by the table's label."""
+    g = reg.gazetteer
+    states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
+                      if p.kind == "state" and p.via in ("name", "alias", "demonym"))
+    heads = "|".join(re.escape(h) for h in sorted(g.bodies, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w.])(?P<state>{states})(?:[’']s)?\s+(?P<head>(?i:{heads}))\b",
+                         text):
+        if reg.taken(m.start(), m.end()):
+            continue
+        place = g.forms[m.group("state")]
+        body = g.bodies[m.group("head").lower()]
+        label = body["label"]
+        parent = reg.state(place.key, f"gazetteer: {m.group('state')}")
+        name = f"{label} of {place.name}"
+        actor = reg.add(slug(name), {"name": name, "kind": "organization",
+                                     "country": place.key, "parent": parent,
+                                     "reason": f"a state's body: '{m.group(0)}'"}
+                      | ({"source_kind": body["source_kind"]} if body["source_kind"] else {}))
+        reg.mention(m.start(), m.end(), actor, "body")

@@ -1,0 +1,179 @@
+"""Dates in the text, resolved against the publication date, with precision and basis.
+
+The resolver never guesses: an expression it cannot pin down ("recently", "soon") is
+returned unresolved with a note saying why. A range ("last week") is kept as a range;
+`as_fact_date` turns it into the fact format's one value at the finest precision that
+holds the whole range.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = [d.lower() for d in calendar.day_name]
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+
+
+@dataclass(frozen=True)
+class Resolved:
+    phrase: str
+    start: dt.date | None       # None: unresolved
+    end: dt.date | None
+    note: str
+    basis: str = "resolved"     # article (stated in full) | resolved (relative)
+
+    @property
+    def resolved(self) -> bool:
+        return self.start is not None
+
+
+_M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_D = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_Y = r"(?:1[89]\d\d|20\d\d)"
+_WD = r"(?:" + "|".join(WEEKDAYS) + r")"
+PATTERN = re.compile(
+    rf"\b(?:"
+    rf"(?P<dmy>{_D}\s+{_M}(?:,?\s+{_Y})?)"
+    rf"|(?P<mdy>{_M}\s+{_D}(?:,?\s+{_Y})?)"
+    rf"|(?P<my>(?:in|since|until|by|of)\s+{_M}(?:\s+{_Y})?)"
+    rf"|(?P<rel>(?:last|this|next|earlier this|later this|past)\s+(?:week|month|year)"
+    rf"|earlier this (?:week|month|year)|today|yesterday|tomorrow|tonight)"
+    rf"|(?P<wd>(?:(?:on|last|this|next)\s+)?{_WD})"
+    rf"|(?P<year>{_Y})"
+    rf"|(?P<vague>recently|soon|in recent (?:days|weeks|months)|lately|previously)"
+    rf")\b", re.IGNORECASE)
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _day(y: int, m: int, d: str) -> dt.date | None:
+    try:
+        return dt.date(y, m, int(re.sub(r"\D", "", d)))
+    except ValueError:
+        return None
+
+
+def resolve(phrase: str, published: dt.date, *, future: bool = False) -> Resolved:
+    """One date expression → a day, a range or unresolved, against `published`.
+
+    `future` says the verb looks ahead ("will meet on Friday"): a weekday is then the
+    next one on or after the publication day rather than the last one on or before it.
+    """
+    m = PATTERN.fullmatch(phrase.strip())
+    p = phrase.strip()
+    low = p.lower()
+    if m is None:
+        return Resolved(p, None, None, f'"{p}" is not a date expression the drafter knows')
+    pub = published.isoformat()
+    if m.group("dmy") or m.group("mdy"):
+        words = re.findall(r"[A-Za-z]+|\d+", p)
+        month = next(MONTHS[w.lower()] for w in words if w.lower() in MONTHS)
+        nums = [w for w in words if w.isdigit()]
+        day = nums[0] if len(nums[0]) <= 2 else nums[1]
+        year = int(nums[-1]) if len(nums) > 1 and len(nums[-1]) == 4 else None
+        if year is None:
+            year = published.year
+            d = _day(year, month, day)
+            if d and d > published and not future:
+                year -= 1
+        d = _day(year, month, day)
+        if d is None:
+            return Resolved(p, None, None, f'"{p}" is not a calendar day')
+        basis = "article" if len(nums) > 1 and len(nums[-1]) == 4 else "resolved"
+        note = f'"{p}" as stated' if basis == "article" else \
+            f'"{p}", year taken from the publication date {pub}'
+        return Resolved(p, d, d, note, basis)
+    if m.group("my"):
+        words = re.findall(r"[A-Za-z]+|\d+", p)
+        month = next(MONTHS[w.lower()] for w in words[1:] if w.lower() in MONTHS)
+        years = [int(w) for w in words if w.isdigit()]
+        year = years[0] if years else published.year
+        if not years and month > published.month and not future:
+            year -= 1
+        basis = "article" if years else "resolved"
+        return Resolved(p, dt.date(year, month, 1), _month_end(year, month),
+                        f'"{p}"' + ("" if years else f", year of the publication date {pub}"),
+                        basis)
+    if m.group("year"):
+        y = int(p)
+        return Resolved(p, dt.date(y, 1, 1), dt.date(y, 12, 31), f'"{p}" as stated', "article")
+    if m.group("wd"):
+        wd = WEEKDAYS.index(low.split()[-1])
+        back = (published.weekday() - wd) % 7
+        if low.startswith("next") or (future and not low.startswith("last")):
+            d = published + dt.timedelta(days=(wd - published.weekday()) % 7 or
+                                         (7 if low.startswith("next") else 0))
+        else:
+            d = published - dt.timedelta(days=back or (7 if low.startswith("last") else 0))
+        return Resolved(p, d, d, f'"{p}", resolved against the publication date '
+                                 f'({calendar.day_name[published.weekday()]} {pub})')
+    if m.group("rel"):
+        return _relative(low, p, published)
+    return Resolved(p, None, None, f'"{p}" is vague: left for the analyst')
+
+
+def _relative(low: str, p: str, published: dt.date) -> Resolved:
+    pub = published.isoformat()
+    note = f'"{p}", resolved against the publication date {pub}'
+    one = dt.timedelta(days=1)
+    monday = published - dt.timedelta(days=published.weekday())
+    if low in ("today", "tonight"):
+        return Resolved(p, published, published, note)
+    if low == "yesterday":
+        return Resolved(p, published - one, published - one, note)
+    if low == "tomorrow":
+        return Resolved(p, published + one, published + one, note)
+    unit = low.split()[-1]
+    if unit == "week":
+        if low.startswith(("last", "past")):
+            return Resolved(p, monday - 7 * one, monday - one, note)
+        if low.startswith("next"):
+            return Resolved(p, monday + 7 * one, monday + 13 * one, note)
+        if low.startswith("earlier"):
+            return Resolved(p, monday, published, note)
+        return Resolved(p, monday, monday + 6 * one, note)
+    if unit == "month":
+        first = published.replace(day=1)
+        if low.startswith(("last", "past")):
+            prev = first - one
+            return Resolved(p, prev.replace(day=1), prev, note)
+        if low.startswith("next"):
+            nxt = _month_end(published.year, published.month) + one
+            return Resolved(p, nxt, _month_end(nxt.year, nxt.month), note)
+        if low.startswith("earlier"):
+            return Resolved(p, first, published, note)
+        return Resolved(p, first, _month_end(published.year, published.month), note)
+    y = published.year
+    if low.startswith(("last", "past")):
+        return Resolved(p, dt.date(y - 1, 1, 1), dt.date(y - 1, 12, 31), note)
+    if low.startswith("next"):
+        return Resolved(p, dt.date(y + 1, 1, 1), dt.date(y + 1, 12, 31), note)
+    if low.startswith("earlier"):
+        return Resolved(p, dt.date(y, 1, 1), published, note)
+    return Resolved(p, dt.date(y, 1, 1), dt.date(y, 12, 31), note)
+
+
+def find_dates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Date expressions in text[start:end], as (start, end, phrase)."""
+    return [(m.start(), m.end(), m.group(0)) for m in PATTERN.finditer(text, start, end)]
+
+
+def as_fact_date(r: Resolved) -> tuple[str | int | None, str]:
+    """The fact format's date (day, "YYYY-MM" or year) that holds the whole range."""
+    if not r.resolved:
+        return None, ""
+    a, b = r.start, r.end
+    if a == b:
+        return a.isoformat(), "day"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.year:04d}-{a.month:02d}", "month"
+    if a.year == b.year:
+        return a.year, "year"
+    return None, ""

@@ -1,0 +1,268 @@
+"""Events: each trigger in a sentence, with who does it to whom (from the clause around
+it), its status, its date and its source; and unknown capitalised subjects as actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from briefing.draft.actors import Mention, Registry, slug
+from briefing.draft.attribution import Said
+from briefing.draft.dates import as_fact_date, find_dates, resolve
+from briefing.draft.evidence import quote
+from briefing.draft.sources import PENDING, TODO, Sources
+from briefing.draft.triggers import find_triggers, status
+
+_BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
+                    r"|,\s+and\s+(?=[A-Z])|\s+but\s+")
+# The verb group before a trigger, read for what the tense says about the date.
+_PRESENT = re.compile(r"\b(?:is|are|am)\b")
+_NEGATED_PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+){0,2}?\s+(?:not|never|no)\b|"
+                              r"\b(?:has|have)n[’']t\b")
+_FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due)\b")
+_ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$", re.IGNORECASE)
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+$",
+                                re.IGNORECASE)
+_BY = re.compile(r"(?:\s+\w+){0,3}?\s+by\s+(?:the\s+)?")
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "’s", "'s", "s"}
+_PREPOSITIONS = {"about", "on", "over", "for", "of", "to", "with", "against", "after", "before",
+                 "following", "since", "during", "in", "at", "from", "into", "by", "and", "or"}
+
+
+def _modifies(gap: str) -> bool:
+    """Whether a mention followed by `gap` modifies the noun after it ("U.S. strikes",
+    "Israel’s deadly strikes"), rather than standing apart ("Nabil about the ceasefire")."""
+    if not gap.strip():
+        return True
+    if not re.match(r"[’']s\b", gap):
+        return False   # "condemned the attack": a verb stands between
+    words = [w for w in re.findall(r"[\w’'\-]+", gap) if w.lower() not in _DETERMINERS]
+    return len(words) <= 1 and not (words and words[0].lower() in _PREPOSITIONS)
+
+
+# What may stand between a state's adjective and a person's name: title words.
+_TITLE_AFTER = re.compile(r"(?:[’']s)?(?:,?\s+(?:[A-Z][\w\-]*|for|of|to|the|at)){1,6},?\s+")
+_ASIDE = re.compile(r"—[^—\n]{1,200}—")
+
+
+def _asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Dash-paired asides ("Putin—whose military has ...—has shown"): the clause runs on
+    around them, and nothing in them is the clause's subject."""
+    return [(m.start(), m.end()) for m in _ASIDE.finditer(text, lo, hi)]
+
+
+def _clause(text: str, lo: int, hi: int, pos: int, end: int) -> tuple[int, int]:
+    asides = _asides(text, lo, hi)
+    inside = lambda i: any(a <= i < b for a, b in asides)  # noqa: E731
+    start = lo
+    for m in _BREAK.finditer(text, lo, pos):
+        if inside(m.start()) or (m.group(0).startswith(",") and "and" in m.group(0)
+                                 and not re.search(r"\b[a-z]{4,}\b", text[start:m.start()])):
+            continue   # ", and" ends a clause, not a list of names ("Russia, China, and")
+        start = m.end()
+    stop = next((m for m in _BREAK.finditer(text, end, hi) if not inside(m.start())), None)
+    return start, stop.start() if stop else hi
+
+
+_AUX = r"(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|also|not|yet|never|" \
+       r"now|\w+ly)\s+){0,3}"
+_SUBJECT = re.compile(r"(?<![\w’'])(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?"
+                      r"(?:\s+and\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)?)\s+" + _AUX + "$")
+_NOT_SUBJECT = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "This", "That",
+                "These", "Those", "There", "But", "And", "However", "Although", "While", "If",
+                "When", "After", "Before", "On", "In", "At", "Last", "Next", "Neither",
+                "Both", "Some", "Many", "Officials", "Sources", "Monday", "Tuesday",
+                "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
+    """A capitalised name right before an event verb that no table knows ("Ruritania
+    has demanded") is drafted as an actor of unknown kind, with all its mentions."""
+    names: list[str] = []
+    for s in body:
+        for t in find_triggers(text, s["start"], s["end"]):
+            if t.trigger.noun:
+                continue
+            c0 = max(s["start"], t.start - 80)
+            m = _SUBJECT.search(text, c0, t.start)
+            if not m or reg.taken(m.start("name"), m.end("name")):
+                continue
+            for name in re.split(r"\s+and\s+", m.group("name")):
+                if name.split()[0] not in _NOT_SUBJECT and name not in reg.gazetteer.forms:
+                    names.append(name)
+    people = {w: a["id"] for a in reg.actors.values() if a["kind"] == "person"
+              for w in a["name"].split()}
+    for name in dict.fromkeys(names):
+        if name in people:
+            # "Wang" after "Wang Lu": a family name written first is still the person.
+            for m in re.finditer(rf"(?<![\w’']){re.escape(name)}(?!\w)", text):
+                if not reg.taken(m.start(), m.end()):
+                    reg.mention(m.start(), m.end(), people[name], "surname")
+            continue
+        # Its adjective in the text too ("Ruritania" … "Ruritanian trawlers") makes it a
+        # place: a state the gazetteer does not list (no ISO code to give).
+        adjectives = {name + "n", name + "ian", name + "ese", name[:-1] + "an"} \
+            if " " not in name and len(name) > 3 else set()
+        adjective = next((a for a in sorted(adjectives)
+                          if re.search(rf"(?<![\w’']){re.escape(a)}(?!\w)", text)), None)
+        kind, why = ("state", f"capitalised subject of an event verb, in no table; its "
+                              f"adjective '{adjective}' appears too") if adjective else \
+            ("organization", "capitalised subject of an event verb, in no table: kind to check")
+        actor = reg.add(slug(name), {"name": name, "kind": kind, "country": "", "reason": why})
+        forms = [name] + ([adjective] if adjective else [])
+        people_at = {m.start: m.actor for m in reg.mentions if m.kind == "person"}
+        for form in forms:
+            for m in re.finditer(rf"(?<![\w’']){re.escape(form)}(?!\w)", text):
+                if reg.taken(m.start(), m.end()):
+                    continue
+                via = "subject" if form == name else "demonym"
+                # "Ruritanian Fisheries Minister Otto Pfefferkorn": the adjective names the
+                # minister's state, it does not act.
+                title = _TITLE_AFTER.match(text, m.end(), m.end() + 60)
+                title_end = title.end() - m.end() if title else 0
+                person = next((people_at[p] for p in sorted(people_at)
+                               if m.end() < p <= m.end() + title_end), None)
+                if person:
+                    via = "title-prefix"
+                    reg.actors[person].setdefault("parent", actor)
+                reg.mention(m.start(), m.end(), actor, via)
+
+
+def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The subject: the last mention and those joined to it by ',' / 'and' ("Russia,
+    China, and Pakistan")."""
+    group = [mentions[-1]]
+    for m in reversed(mentions[:-1]):
+        gap = text[m.end:group[0].start]
+        if re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", gap):
+            group.insert(0, m)
+        else:
+            break
+    return group
+
+
+def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list[Said],
+            sources: Sources) -> list[tuple[dict[str, Any], tuple[int, int]]]:
+    out: list[tuple[dict[str, Any], tuple[int, int]]] = []
+    mentions = [m for m in reg.sorted() if m.via != "title-prefix"]
+    seen: set[tuple] = set()
+    for s in body:
+        lo, hi = s["start"], s["end"]
+        dates = find_dates(text, lo, hi)
+        for t in find_triggers(text, lo, hi):
+            c0, c1 = _clause(text, lo, hi, t.start, t.end)
+            for x in said:
+                # In reported speech the event's subject is inside what was said:
+                # "Putin said Israel has provided ..." — Israel provides, not Putin.
+                if x.content[0] <= t.start < x.content[1]:
+                    c0, c1 = max(c0, x.content[0]), min(c1, x.content[1])
+            if not t.trigger.noun and _ADJECTIVE.search(text, max(lo, t.start - 12), t.start) \
+                    and text[t.start:t.end].endswith("ed"):
+                continue   # "Iraq’s alleged weapons": a participle used as an adjective
+            asides = _asides(text, lo, hi)
+            before = [m for m in mentions if c0 <= m.start and m.end <= t.start
+                      and not any(a <= m.start < b for a, b in asides)]
+            after = [m for m in mentions if t.end <= m.start and m.end <= c1]
+            # "an attack", "the talks": a verb's form used as a noun.
+            noun = t.trigger.noun or bool(_DETERMINER_BEFORE.search(text, max(lo, t.start - 8),
+                                                                    t.start))
+            passive = not noun and not text[t.start:t.end].split()[0].endswith("ing") \
+                and _PASSIVE.search(text[c0:t.start])
+            agent = _BY.match(text, t.end, c1)
+            agent_mentions = [m for m in after if agent and m.start == agent.end()]
+            if noun:
+                # "the U.S. strikes", "Israeli airstrikes": the actor modifies the noun;
+                # "an attack by Houthi rebels": the actor follows "by".
+                before = [m for m in before if _modifies(text[m.end:t.start])]
+                if not before and agent_mentions:
+                    before, after = agent_mentions, []
+            elif passive:
+                # "Three soldiers were killed by Houthi rebels": the agent acts on the
+                # subject; without an agent nobody is said to act.
+                if not agent_mentions:
+                    continue
+                before, after = agent_mentions, before[-1:]
+            if not before:
+                continue
+            participial = text[c0:t.start].endswith(", ") and text[t.start:t.end].endswith(
+                "ing")
+            if participial or re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$",
+                                        text[c0:t.start]):
+                # "Moscow has purchased weapons from Iran ... and signed", "travelled to
+                # Warsaw to meet", "imposed sanctions on Belarus, accusing": a second verb,
+                # an infinitive or a participle shares the clause's first subject.
+                subject = [before[0]]
+            else:
+                subject = _coordinated(text, before)
+            actors = list(dict.fromkeys(m.actor for m in subject))
+            recipients = [m.actor for m in after if m.actor not in actors][:1]
+            if t.trigger.mutual and recipients and len(actors) == 1:
+                actors, recipients = actors + recipients, []
+            future = bool(_FUTURE.search(text, c0, t.start))
+            verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
+            date, why = _date(text, dates, t.start, c0, c1, pub, future, verbs)
+            year = date.get("date")
+            historical = isinstance(year, int | str) and int(str(year)[:4]) < pub.year
+            reported = any(x.content[0] <= t.start < x.content[1] for x in said)
+            st, st_why = status(text, max(c0, subject[-1].end), t, historical,
+                                reported=reported)
+            ev_start = min(subject[0].start, t.start)
+            ev_end = c1
+            while ev_end > t.end and text[ev_end - 1] in " ,.;:":
+                ev_end -= 1
+            source = "src-outlet"
+            for x in said:
+                if x.content[0] <= t.start < x.content[1]:
+                    source = sources.for_said(x, reg)
+            n = len(out) + 1
+            code = t.trigger
+            names = lambda ids: " and ".join(reg.actors[i]["name"] for i in ids)  # noqa: E731
+            event = {
+                "id": f"ev-{n}-{slug(code.phrase.replace('*', ''))}"[:64].rstrip("-"),
+                **date,
+                "plover_type": code.plover_type, "plover_mode": code.plover_mode,
+                "cameo_code": code.cameo_code, "status": st, "source": source,
+                "credibility": TODO,
+                "summary": " ".join(filter(None, [names(actors), text[t.start:t.end],
+                                                  names(recipients)])),
+                "participants": {"actor": actors, **({"recipient": recipients}
+                                                      if recipients else {})},
+                "evidence": [quote(text, ev_start, ev_end)],
+                "review": PENDING,
+                "reason": f"trigger '{code.phrase}' → CAMEO {code.cameo_code}; {st_why}; "
+                          f"{why}",
+            }
+            # "killed in an attack": two triggers, one event.
+            key = (lo, code.plover_type, tuple(actors))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append((event, (t.start, t.end)))
+    return out
+
+
+def _date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: int,
+          pub: dt.date, future: bool, verbs: str) -> tuple[dict[str, Any], str]:
+    # The date expression nearest the trigger, preferring one in the trigger's clause.
+    # "the largest attack since 1979": a year after "since" bounds the event, not dates it.
+    dates = [d for d in dates if not re.search(r"\bsince\s+(?:the\s+)?$", text[:d[0]][-12:])]
+    ranked = sorted(dates, key=lambda d: (not (c0 <= d[0] < c1), abs(d[0] - pos)))
+    for _, _, phrase in ranked:
+        r = resolve(phrase, pub, future=future)
+        value, _precision = as_fact_date(r)
+        if value is not None:
+            return {"date": value, "date_basis": r.basis, "date_note": r.note}, \
+                f"date from '{phrase}'"
+        return {}, r.note
+    if _PRESENT.search(verbs) or _NEGATED_PERFECT.search(verbs):
+        # "is dissatisfied", "has not yet commented": a state of affairs at publication.
+        return {"date": pub.isoformat(), "date_basis": "resolved",
+                "date_note": "no date in the sentence; present tense or 'has not': the "
+                             f"state at the publication date {pub.isoformat()}"}, \
+            "present tense"
+    # Past, perfect or future with no date ("has offered", "will deliver") is vague.
+    return {}, "no date in the sentence: left for the analyst"

@@ -1,0 +1,124 @@
+"""The drafter's look-up tables, read from `assets/gazetteer/` (data, never literals here).
+
+`countries.csv`   one row per ISO 3166-1 code: names, demonyms, capital, seats of power
+`titles.csv`      titles and offices that introduce a person ("Foreign Minister")
+`bodies.csv`      a state's bodies named by a head noun ("China's foreign ministry")
+`organizations.csv`  UN bodies, alliances, news agencies, ministries, armed groups
+`triggers.csv`    event phrases → CAMEO codes (`triggers.py` reads it)
+`irregular_verbs.csv`, `speech_verbs.csv`   the word forms the matchers need
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.codebooks import assets_dir
+
+
+def gazetteer_dir() -> Path:
+    return assets_dir() / "gazetteer"
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    """One CSV of the gazetteer as a list of rows (empty cells are empty strings)."""
+    with open(gazetteer_dir() / name, encoding="utf-8", newline="") as f:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+@dataclass(frozen=True)
+class Place:
+    """What a surface form means: a state (by ISO code) or an organisation."""
+
+    key: str        # "IRN" for a state, an organisation id otherwise
+    kind: str       # state | organization
+    via: str        # name | alias | demonym | capital | seat
+    name: str       # the canonical name
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: dict[str, dict[str, str]]          # iso3 → row
+    organizations: dict[str, dict[str, str]]      # id → row
+    forms: dict[str, Place]                       # surface form → place
+    pattern: re.Pattern[str]                      # every surface form, longest first
+    titles: dict[str, str]                        # lower-case title → office
+    bodies: dict[str, dict[str, str]]             # lower-case head noun → row
+    irregular: dict[str, list[str]]               # lemma → forms
+    speech_verbs: frozenset[str]                  # every inflected form
+
+    def find(self, text: str) -> list[tuple[int, int, Place]]:
+        """Every gazetteer form in `text`, left to right, longest match first."""
+        return [(m.start(), m.end(), self.forms[m.group(0)])
+                for m in self.pattern.finditer(text)]
+
+
+def inflections(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
+    """A verb's forms: the table's irregular ones, else English's regular endings."""
+    if lemma in irregular:
+        return [lemma, *irregular[lemma]]
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
+    return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+def _form_pattern(forms: list[str]) -> re.Pattern[str]:
+    # Longest first so "UN Security Council" wins over "UN"; a form ending in "." (U.S.)
+    # may not be followed by a word character anyway, so the end test is a lookahead.
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])")
+
+
+@functools.lru_cache(maxsize=2)
+def _load(folder: str) -> Gazetteer:
+    countries = {r["iso3"]: r for r in read_table("countries.csv")}
+    organizations = {r["id"]: r for r in read_table("organizations.csv")}
+    forms: dict[str, Place] = {}
+    capital_count: dict[str, int] = {}
+    for r in countries.values():
+        capital_count[r["capital"]] = capital_count.get(r["capital"], 0) + 1
+    for iso, r in countries.items():
+        entries = [(r["name"], "name")] + [(a, "alias") for a in _split(r["aliases"])]
+        entries += [(d, "demonym") for d in _split(r["demonyms"])]
+        # A capital shared by two countries (Kingston) cannot name a government.
+        if r["capital"] and capital_count[r["capital"]] == 1 and r["capital"] != r["name"]:
+            entries.append((r["capital"], "capital"))
+        entries += [(s, "seat") for s in _split(r["seats"])]
+        for form, via in entries:
+            forms.setdefault(form, Place(iso, "state", via, r["name"]))
+    for oid, r in organizations.items():
+        for form in [r["name"], *_split(r["aliases"])]:
+            forms[form] = Place(oid, "organization", "name", r["name"])
+    irregular = {r["lemma"]: _split(r["forms"]) for r in read_table("irregular_verbs.csv")}
+    speech = {f for r in read_table("speech_verbs.csv") for f in inflections(r["verb"], irregular)}
+    return Gazetteer(
+        countries=countries,
+        organizations=organizations,
+        forms=forms,
+        pattern=_form_pattern(list(forms)),
+        titles={r["title"].lower(): r["office"] for r in read_table("titles.csv")},
+        bodies={r["head"].lower(): r for r in read_table("bodies.csv")},
+        irregular=irregular,
+        speech_verbs=frozenset(speech),
+    )
+
+
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, read once per process (it never changes while the process runs)."""
+    return _load(str(gazetteer_dir()))
+
+
+def lookup(name: str) -> Place | None:
+    """What a name means to the drafter ("Tehran" → Iran, "TASS" → the agency), or None."""
+    return load_gazetteer().forms.get(name.strip())

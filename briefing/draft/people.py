@@ -1,0 +1,159 @@
+"""People: a title and a name ("Iranian Foreign Minister Abbas Araqchi"), a name before a
+speech verb ("Rufus Firefly said"), a name the fact base knows; then their later mentions
+(the surname alone, "he"/"she" where only one person can be meant).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.draft.actors import ORG_HEADS, Mention, Registry, slug
+
+_NAME_WORD = r"[A-Z][a-zà-ÿ’'\-]+(?:-[A-Z][a-zà-ÿ]+)?"
+_PARTICLE = r"(?:al|el|bin|ibn|de|da|del|van|von|der|le|la|di|dos)"
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Dr)\.\s+"
+# Capitalised words that never start or continue a person's name.
+_NOT_NAME = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+             "January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December", "The", "A", "An", "He", "She",
+             "They", "It", "We", "In", "On", "At", "But", "And", "However", "Although",
+             "While", "After", "Before", "Once", "This", "That", "Within", "Neither"}
+NAME = (rf"(?:{_HONORIFIC})?{_NAME_WORD}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,3}}")
+
+
+def _title_pattern(titles: list[str], states: list[str]) -> re.Pattern[str]:
+    title = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    state = "|".join(re.escape(s) for s in sorted(states, key=len, reverse=True))
+    # "[former] [Iranian|Russia's|U.S.] [UN] Foreign Minister[ for the Sea,] Abbas Araqchi"
+    return re.compile(
+        rf"(?:(?P<former>[Ff]ormer)\s+)?(?:(?P<state>{state})(?:[’']s)?\s+)?"
+        rf"(?P<title>(?i:{title}))"
+        rf"(?P<of>\s+(?:for|to|of|at)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,)?"
+        rf",?\s+(?P<name>{NAME})")
+
+
+def _trim(name: str) -> str:
+    """The name without honorific and without trailing words that are not names."""
+    name = re.sub(rf"^{_HONORIFIC}", "", name)
+    name = re.sub(r"[’']s?$", "", name)   # "Powell’s remarks": the possessive is not the name
+    words = name.split()
+    while words and words[-1] in _NOT_NAME:
+        words.pop()
+    return " ".join(words)
+
+
+def _register(reg: Registry, name: str, fields: dict) -> str:
+    for a in reg.actors.values():
+        if a["kind"] == "person" and (a["name"] == name or a["name"].endswith(" " + name)):
+            return a["id"]
+    known = reg.known.get(name)
+    if known and known["kind"] == "person":
+        fields = {**fields, "name": known["name"], "country": known["country"] or
+                  fields.get("country", ""), "role": known["role"] or fields.get("role", "")}
+        return reg.add(known["id"], fields)
+    return reg.add(slug(name), {"name": name, **fields})
+
+
+def find_people(text: str, reg: Registry) -> None:
+    g = reg.gazetteer
+    states = [f for f, p in g.forms.items() if p.kind == "state"]
+    pattern = _title_pattern(list(g.titles), states)
+    for m in pattern.finditer(text):
+        name = _trim(m.group("name"))
+        if not name or name.split()[0] in _NOT_NAME or name in g.forms:
+            continue
+        nstart = m.start("name") + m.group("name").find(name)
+        nend = nstart + len(name)
+        if reg.taken(nstart, nend):
+            continue
+        office = g.titles[m.group("title").lower()]
+        country = g.forms[m.group("state")].key if m.group("state") else ""
+        role = office
+        if m.group("of"):
+            role = f"{office} {m.group('of').strip(' ,')}"
+        if country:
+            role = f"{role}, {g.countries[country]['name']}" if office else role
+        if m.group("former") and role:
+            role = f"former {role}"
+        fields = {"kind": "person", "country": country, "role": role,
+                  "reason": f"title '{m.group('title')}' before a name"}
+        if country:
+            fields["parent"] = reg.state(country, f"gazetteer: {m.group('state')}")
+        actor = _register(reg, name, fields)
+        reg.mention(nstart, nend, actor, "title")
+        if country and not reg.taken(m.start("state"), m.end("state")):
+            # "Iranian" in "Iranian Foreign Minister Abbas Araqchi" names his state, but
+            # the state is not a participant of what he does: marked so events skip it.
+            reg.mention(m.start("state"), m.end("state"), fields["parent"], "title-prefix")
+    _known_people(text, reg)
+    _speakers(text, reg)
+    _later_mentions(text, reg)
+
+
+def _known_people(text: str, reg: Registry) -> None:
+    names = [n for n, k in reg.known.items() if k["kind"] == "person"]
+    if not names:
+        return
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    for m in re.finditer(rf"(?<!\w)(?:{alts})(?!\w)", text):
+        if reg.taken(m.start(), m.end()):
+            continue
+        k = reg.known[m.group(0)]
+        fields = {"kind": "person", "country": k["country"], "role": k["role"],
+                  "reason": f"known actor '{k['name']}'"}
+        if k["country"] in reg.gazetteer.countries:
+            fields["parent"] = reg.state(k["country"], f"known actor '{k['name']}'")
+        reg.mention(m.start(), m.end(), _register(reg, k["name"], fields), "known")
+
+
+def _speakers(text: str, reg: Registry) -> None:
+    # Two or more capitalised words right before a speech verb: "Rufus Firefly said".
+    verbs = "|".join(sorted(reg.gazetteer.speech_verbs, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
+                         rf",?\s+(?:{verbs})\b", text):
+        name = _trim(m.group("name"))
+        if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in reg.gazetteer.forms \
+                or name.split()[-1] in ORG_HEADS or "News" in name.split():
+            continue   # "The Fenwick News Service reported": a body, not a person
+        start = m.start("name")
+        if reg.taken(start, start + len(name)) or any(
+                w in reg.gazetteer.forms for w in name.split()):
+            continue
+        actor = _register(reg, name, {"kind": "person", "country": "", "role": "",
+                                      "reason": "capitalised name before a speech verb"})
+        reg.mention(start, start + len(name), actor, "name")
+
+
+def _later_mentions(text: str, reg: Registry) -> None:
+    people = [a for a in reg.actors.values() if a["kind"] == "person"]
+    surnames: dict[str, set[str]] = {}
+    for a in people:
+        words = a["name"].split()
+        if len(words) > 1:
+            surnames.setdefault(words[-1], set()).add(a["id"])
+    for surname, ids in surnames.items():
+        if len(ids) != 1:
+            continue   # two people share the surname: a bare surname cannot be told apart
+        actor = next(iter(ids))
+        for m in re.finditer(rf"(?<![\w’']){re.escape(surname)}(?![\w])", text):
+            if not reg.taken(m.start(), m.end()):
+                reg.mention(m.start(), m.end(), actor, "surname")
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:
+    """"he"/"she" resolved to a person when exactly one person is named in the sentence
+    so far or, failing that, in the sentence before; otherwise left alone (not safe)."""
+    people = [m for m in reg.sorted() if m.kind == "person"]
+    out: list[Mention] = []
+    for i, s in enumerate(sentences):
+        for p in _PRONOUN.finditer(text, s["start"], s["end"]):
+            before = {m.actor for m in people if s["start"] <= m.start < p.start()}
+            if not before and i > 0:
+                prev = sentences[i - 1]
+                before = {m.actor for m in people if prev["start"] <= m.start < prev["end"]}
+            if len(before) == 1:
+                out.append(reg.mention(p.start(), p.end(), before.pop(), "pronoun"))
+    return out

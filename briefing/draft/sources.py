@@ -1,0 +1,72 @@
+"""Sources: the article's own reporting, and one source per speaker, agency or anonymous
+voice that a statement is attributed to. Reliability is the analyst's: always TODO."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from briefing.draft.actors import Registry
+from briefing.draft.attribution import Said
+from briefing.draft.evidence import quote
+from briefing.draft.gazetteer import Gazetteer
+
+TODO = "TODO"
+PENDING = "pending"
+
+
+# A wire dateline names the outlet: "WASHINGTON (Reuters) - ...".
+_DATELINE = re.compile(r"^[A-Z][A-Z .,’'/-]{1,40}\((?P<outlet>[^()\n]{1,40})\)\s*[-–—]")
+
+
+class Sources:
+    def __init__(self, text: str, gazetteer: Gazetteer):
+        self.text = text
+        outlet = {"id": "src-outlet", "name": "The article's outlet (own reporting)",
+                  "kind": "outlet", "reliability": TODO, "review": PENDING,
+                  "reason": "every article has its own reporting"}
+        m = _DATELINE.match(text.lstrip())
+        place = gazetteer.forms.get(m.group("outlet").strip()) if m else None
+        if place and place.kind == "organization":
+            row = gazetteer.organizations[place.key]
+            if row["source_kind"]:
+                offset = len(text) - len(text.lstrip())
+                outlet |= {"name": row["name"], "kind": row["source_kind"],
+                           "reason": "named in the dateline",
+                           "evidence": [quote(text, offset + m.start("outlet"),
+                                              offset + m.end("outlet"))]}
+        self.outlet = outlet["name"] if outlet["kind"] != "outlet" else ""
+        self.out: list[dict[str, Any]] = [outlet]
+        self.ids = {"src-outlet"}
+        self.anonymous: dict[tuple[int, str], str] = {}
+
+    def add(self, sid: str, name: str, kind: str, reason: str, evidence: Any = None) -> str:
+        if sid not in self.ids:
+            self.ids.add(sid)
+            src = {"id": sid, "name": name, "kind": kind, "reliability": TODO,
+                   "review": PENDING, "reason": reason}
+            if evidence is not None:
+                src["evidence"] = [evidence]
+            self.out.append(src)
+        return sid
+
+    def for_said(self, s: Said, reg: Registry) -> str:
+        if s.relay:
+            org = reg.actors[s.relay]
+            kind = "state_media" if s.kind == "state_media_relay" else "wire"
+            return self.add(f"src-{s.relay}"[:64], org["name"], kind, f"relayed: {s.reason}")
+        if s.kind == "anonymous":
+            # One source per anonymous voice, however many facts cite it.
+            start = self.text.find(s.anon_phrase, s.start)
+            key = (start, s.anon_phrase)
+            if key not in self.anonymous:
+                self.anonymous[key] = f"src-anon-{len(self.anonymous) + 1}"
+            return self.add(self.anonymous[key], f"Unnamed: {s.anon_phrase}", "anonymous",
+                            s.reason, quote(self.text, start, start + len(s.anon_phrase)))
+        a = reg.actors[s.speaker]
+        row = reg.gazetteer.organizations.get(s.speaker, {})
+        kind = row.get("source_kind") or a.get("source_kind")
+        if kind:   # a news agency or state media reporting in its own name
+            return self.add(f"src-{s.speaker}"[:64], a["name"], kind, s.reason)
+        return self.add(f"src-{s.speaker}"[:64], f"{a['name']}, on the record", "official",
+                        s.reason)

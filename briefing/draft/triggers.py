@@ -1,0 +1,182 @@
+"""Trigger phrases → CAMEO code → PLOVER type and mode, and the event's status.
+
+The phrases are `assets/gazetteer/triggers.csv`; type and mode come from PLOVER's own
+CAMEO→PLOVER table (`assets/codebooks/cameo2plover-2021.txt`), Goldstein from the CAMEO
+codebook (the loader adds it). Nothing about codes is decided here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from briefing.codebooks import assets_dir, load_codebooks
+from briefing.draft.gazetteer import inflections, load_gazetteer, read_table
+
+
+@dataclass(frozen=True)
+class Trigger:
+    phrase: str
+    cameo_code: str
+    plover_type: str
+    plover_mode: str
+    mutual: bool
+    noun: bool
+    pattern: re.Pattern[str]
+    weight: int          # literal words in the phrase: the more, the more specific
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    trigger: Trigger
+
+
+def cameo_to_plover() -> dict[str, tuple[str, str]]:
+    """PLOVER's table as {cameo code: (type, mode)}; modes the PLOVER codebook does not
+    list for that type (the 2021 table predates some) become ""."""
+    return dict(_table(str(assets_dir() / "codebooks" / "cameo2plover-2021.txt")))
+
+
+@functools.lru_cache(maxsize=2)
+def _table(path: str) -> tuple[tuple[str, tuple[str, str]], ...]:
+    modes = load_codebooks().plover_modes
+    rows: dict[str, tuple[str, str]] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            body = line.split("#", 1)[0].strip()
+            m = re.match(r"^(\d{2,4}):\s*(.*)$", body)
+            if not m:
+                continue
+            parts = [p.strip() for p in m.group(2).split(",")]
+            ptype = parts[0]
+            mode = parts[1] if len(parts) > 1 else ""
+            if ptype not in modes:
+                continue
+            # The first row of a code wins: the table lists 08 twice (CONCEDE, RETREAT).
+            rows.setdefault(m.group(1), (ptype, mode if mode in modes[ptype] else ""))
+    return tuple(rows.items())
+
+
+def plover_for(code: str) -> tuple[str, str] | None:
+    """Type and mode for a CAMEO code: its own row, else its nearest parent's row.
+
+    CAMEO appeals (02x) have no row in PLOVER's table; they are REQUEST with the mode of
+    the matching demand (10x), the convention of the project's hand coding.
+    """
+    table = cameo_to_plover()
+    candidates = [code[:n] for n in range(len(code), 1, -1)]
+    if code.startswith("02"):
+        candidates += ["10" + code[2:n] for n in range(len(code), 2, -1)] + ["10"]
+    for c in candidates:
+        if c in table:
+            return table[c]
+    return None
+
+
+def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]]) -> str:
+    words = phrase.split()
+    out = []
+    for i, w in enumerate(words):
+        if w == "*":
+            out.append(r"(?:\S+\s+){0,3}?")
+            continue
+        if i == 0 and not noun:
+            forms = inflections(w, irregular)
+            out.append("(?:" + "|".join(re.escape(f) for f in forms) + r")\s+")
+        else:
+            out.append(re.escape(w) + r"\s+")
+    body = "".join(out)
+    body = body[:-3] if body.endswith(r"\s+") else body
+    return rf"(?<![\w\-]){body}(?![\w\-])"
+
+
+@functools.lru_cache(maxsize=2)
+def _lexicon(folder: str) -> tuple[Trigger, ...]:
+    g = load_gazetteer()
+    codes = load_codebooks().cameo_codes
+    out = []
+    for r in read_table("triggers.csv"):
+        code = r["cameo_code"]
+        mapped = plover_for(code)
+        if code not in codes or mapped is None:
+            raise ValueError(f"assets/gazetteer/triggers.csv: phrase {r['phrase']!r}: "
+                             f"cameo_code {code!r} is not in the CAMEO→PLOVER tables")
+        noun = r["pos"] == "noun"
+        pattern = re.compile(_phrase_pattern(r["phrase"], noun, g.irregular), re.IGNORECASE)
+        out.append(Trigger(r["phrase"], code, mapped[0], mapped[1], r["mutual"] == "yes",
+                           noun, pattern, len([w for w in r["phrase"].split() if w != "*"])))
+    return tuple(out)
+
+
+def lexicon() -> tuple[Trigger, ...]:
+    return _lexicon(str(assets_dir() / "gazetteer"))
+
+
+@functools.lru_cache(maxsize=2)
+def _by_first_word(folder: str) -> dict[str, tuple[Trigger, ...]]:
+    # Trying 200 patterns on every sentence costs a third of a second; trying only the
+    # phrases whose first word is the word at hand costs a few milliseconds.
+    index: dict[str, list[Trigger]] = {}
+    irregular = load_gazetteer().irregular
+    for t in _lexicon(folder):
+        first = t.phrase.split()[0]
+        for form in ([first] if t.noun else inflections(first, irregular)):
+            index.setdefault(form.lower(), []).append(t)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+_WORD = re.compile(r"[\w’'\-]+")
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Match]:
+    """Trigger matches in text[start:end]; where two overlap the more specific wins."""
+    index = _by_first_word(str(assets_dir() / "gazetteer"))
+    found = []
+    for w in _WORD.finditer(text, start, end):
+        for t in index.get(w.group(0).lower(), ()):
+            if m := t.pattern.match(text, w.start(), end):
+                found.append(Match(m.start(), m.end(), t))
+    found.sort(key=lambda m: (-m.trigger.weight, -(m.end - m.start), m.start))
+    kept: list[Match] = []
+    for m in found:
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without)\b|n[’']t\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if|possibility of|possible|consider"
+                           r"(?:s|ed|ing)?)\b", re.IGNORECASE)
+_ANNOUNCED = re.compile(r"\b(?:will|shall|plans? to|planned to|is to|are to|is set to|"
+                        r"are set to|intends? to|expected to|is due to|are due to)\b",
+                        re.IGNORECASE)
+_PROPOSED = re.compile(r"^(?:offer|propos|suggest)", re.IGNORECASE)
+_PROPOSED_BEFORE = re.compile(r"\b(?:offer(?:s|ed)?|propos(?:e|es|ed)|suggest(?:s|ed)?)\b",
+                              re.IGNORECASE)
+
+
+_REPORTED_FUTURE = re.compile(r"\bwould\b(?!\s+have\b)", re.IGNORECASE)
+
+
+def status(text: str, start: int, m: Match, historical: bool, *, reported: bool = False
+           ) -> tuple[str, str]:
+    """(status, why) from the words between the subject (or the clause start) and the
+    trigger. In reported speech "would" is the future seen from the past ("said Japan
+    would protest"): announced, not hypothetical."""
+    window = text[start:m.start]
+    near = " ".join(window.split()[-10:])
+    word = text[m.start:m.end]
+    if _NEGATION.search(near):
+        return "negated", f"negation before '{word}'"
+    if _ANNOUNCED.search(near) or (reported and _REPORTED_FUTURE.search(near)):
+        return "announced", f"future or plan before '{word}'"
+    if _HYPOTHETICAL.search(near):
+        return "hypothetical", f"modal or condition before '{word}'"
+    if _PROPOSED.match(word) or _PROPOSED_BEFORE.search(near):
+        return "proposed", f"offer or proposal: '{word}'"
+    if historical:
+        return "historical", "dated in an earlier year"
+    return "occurred", "reported as done"

@@ -1,0 +1,121 @@
+"""Statements: on the record, relayed by state media, anonymous, direct quotes."""
+
+from briefing.draft import draft
+
+
+def _draft(text: str) -> dict:
+    return draft(text, published="2025-06-23", known=None)
+
+
+def _source(d: dict, sid: str) -> dict:
+    return next(s for s in d["sources"] if s["id"] == sid)
+
+
+def test_on_record_reported_speech():
+    d = _draft("President Omar Haddad said Egypt will reopen the border crossing.")
+    (st,) = d["statements"]
+    assert (st["speaker"], st["attribution"], st["quote_type"]) == (
+        "omar-haddad", "on_record", "indirect")
+    assert st["text"] == "Egypt will reopen the border crossing"
+    assert _source(d, st["source"])["kind"] == "official"
+
+
+def test_relayed_by_state_media():
+    d = _draft("Foreign Minister Omar Haddad was quoted by the official Xinhua news agency as "
+               "saying that China and Egypt are coordinating their positions.")
+    (st,) = d["statements"]
+    assert (st["speaker"], st["attribution"]) == ("omar-haddad", "state_media_relay")
+    src = _source(d, st["source"])
+    assert (src["kind"], src["reliability"]) == ("state_media", "TODO")
+    # The event reported in the statement cites the relaying source.
+    (ev,) = [e for e in d["events"] if e["id"] == st["event"]]
+    assert ev["source"] == st["source"] and ev["participants"]["actor"] == ["china", "egypt"]
+
+
+def test_anonymous_sources_with_and_without_a_nationality():
+    d = _draft("A source said the envoy will travel to Doha. Qatari sources indicated that "
+               "the meeting is planned.")
+    a, b = d["statements"]
+    assert (a["attribution"], a["speaker"]) == ("anonymous", "unnamed-source")
+    assert (b["attribution"], b["speaker"]) == ("anonymous", "qatar")
+    assert _source(d, a["source"])["evidence"] == ["A source said"]
+    assert _source(d, b["source"])["kind"] == "anonymous"
+
+
+def test_direct_quote_keeps_the_quote_marks_in_the_evidence():
+    text = "Kenya’s Ambassador, Joseph Mwangi, said, “We will not accept this, and we never will.”"
+    d = _draft(text)
+    (st,) = d["statements"]
+    assert (st["speaker"], st["quote_type"]) == ("joseph-mwangi", "direct")
+    assert st["text"] == "We will not accept this, and we never will"
+    (q,) = st["evidence"]
+    assert q in text and q.endswith("”")
+
+
+def test_spokesperson():
+    d = _draft("A Brazilian foreign ministry spokesperson, Ana Lobo, said Brazil rejects the plan.")
+    assert [s["attribution"] for s in d["statements"]] == ["spokesperson"]
+
+
+def test_attribution_after_what_was_said():
+    d = _draft("North Korea fired two missiles into the sea on Friday, South Korea’s military "
+               "said.")
+    (st,) = d["statements"]
+    assert (st["speaker"], st["attribution"]) == ("military-of-south-korea", "on_record")
+    assert st["text"] == "North Korea fired two missiles into the sea on Friday"
+    (ev,) = d["events"]
+    assert ev["source"] == st["source"] and ev["participants"]["actor"] == ["north-korea"]
+
+
+def test_a_dateline_is_not_part_of_what_was_said():
+    d = _draft("WASHINGTON (Reuters) - Canada expelled two Russian diplomats, officials said.")
+    (st,) = d["statements"]
+    assert st["text"] == "Canada expelled two Russian diplomats"
+    assert st["attribution"] == "anonymous"
+
+
+def test_told_an_audience_that():
+    d = _draft("Prime Minister Aiko Tanabe told parliament that Japan would protest to "
+               "Pyongyang.")
+    (st,) = d["statements"]
+    assert (st["speaker"], st["text"]) == ("aiko-tanabe", "Japan would protest to Pyongyang")
+    # "would" seen from the past of "told": a plan, not a hypothesis.
+    assert d["events"][0]["status"] == "announced"
+
+
+def test_told_reporters_after_a_direct_quote_is_one_statement():
+    d = _draft("“We have made our position clear,” President Lena Marsh told reporters.")
+    assert [(s["speaker"], s["quote_type"]) for s in d["statements"]] == [
+        ("lena-marsh", "direct")]
+
+
+def test_in_a_statement_that():
+    d = _draft("China’s foreign ministry said in a statement that Beijing rejects the report.")
+    (st,) = d["statements"]
+    assert (st["speaker"], st["text"]) == ("foreign-ministry-of-china",
+                                           "Beijing rejects the report")
+
+
+def test_a_wire_dateline_names_the_outlet():
+    d = _draft("MOSCOW (Reuters) - Russia expelled two Dutch diplomats on Monday.")
+    outlet = d["sources"][0]
+    assert (outlet["id"], outlet["name"], outlet["kind"]) == ("src-outlet", "Reuters", "wire")
+    assert outlet["evidence"] == ["Reuters"] and d["article"]["outlet"] == "Reuters"
+    assert _draft("Russia expelled two Dutch diplomats.")["sources"][0]["kind"] == "outlet"
+
+
+def test_one_anonymous_voice_is_one_source_and_quotes_inside_stay_balanced():
+    d = _draft('Iran has rejected the proposal, calling it "a trap", a senior Iranian '
+               "official told a newspaper.")
+    (st,) = d["statements"]
+    assert (st["speaker"], st["attribution"]) == ("iran", "anonymous")
+    assert st["text"] == 'Iran has rejected the proposal, calling it "a trap"'
+    assert [s["id"] for s in d["sources"] if s["kind"] == "anonymous"] == ["src-anon-1"]
+    assert d["events"][0]["source"] == "src-anon-1"
+
+
+def test_state_media_reporting_in_its_own_name():
+    d = _draft("Moscow and Beijing signed an energy agreement, Russian state media reported.")
+    (src,) = [s for s in d["sources"] if s["id"] != "src-outlet"]
+    assert src["kind"] == "state_media"
+    assert d["events"][0]["participants"] == {"actor": ["russia", "china"]}

@@ -1,0 +1,138 @@
+"""`python -m briefing draft`, run as a user runs it: output files, --force, bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "tests" / "data" / "draft" / "article.txt"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefing", "draft", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def _files(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*")}
+
+
+def test_writes_the_text_byte_exact_and_the_facts(tmp_path):
+    out = tmp_path / "norway"
+    r = run(str(ARTICLE), "--published", "2025-06-27", "--into", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "awaits review" in r.stdout
+    assert _files(tmp_path) == {"norway", "norway/article.txt", "norway/facts.yaml"}
+    assert (out / "article.txt").read_bytes() == ARTICLE.read_bytes()
+    facts = yaml.safe_load((out / "facts.yaml").read_text(encoding="utf-8"))
+    assert facts["article"]["title"] == "Norway offers to host Baltic fisheries talks"
+    assert facts["events"] and all(e["review"] == "pending" for e in facts["events"])
+
+
+def test_validate_reports_the_placeholders_of_a_draft(tmp_path):
+    out = tmp_path / "norway"
+    assert run(str(ARTICLE), "--published", "2025-06-27", "--into", str(out)).returncode == 0
+    r = subprocess.run([sys.executable, "-m", "briefing", "validate", str(out)], cwd=ROOT,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1 and "Traceback" not in r.stdout + r.stderr
+    assert "src-outlet: reliability: awaits the analyst" in r.stdout + r.stderr
+
+
+def test_title_option(tmp_path):
+    out = tmp_path / "t"
+    assert run(str(ARTICLE), "--published", "2025-06-27", "--title", "Nets and boats",
+               "--into", str(out)).returncode == 0
+    assert yaml.safe_load((out / "facts.yaml").read_text())["article"]["title"] == \
+        "Nets and boats"
+
+
+def test_an_existing_facts_yaml_is_kept_without_force(tmp_path):
+    out = tmp_path / "norway"
+    out.mkdir()
+    (out / "facts.yaml").write_text("# the analyst's work\n")
+    r = run(str(ARTICLE), "--published", "2025-06-27", "--into", str(out))
+    assert r.returncode == 1 and "--force" in r.stderr
+    assert (out / "facts.yaml").read_text() == "# the analyst's work\n"
+    assert not (out / "article.txt").exists()
+    r = run(str(ARTICLE), "--published", "2025-06-27", "--into", str(out), "--force")
+    assert r.returncode == 0, r.stderr
+    assert (out / "facts.yaml").read_text().startswith("# Drafted by")
+
+
+def test_never_writes_through_a_planted_link(tmp_path):
+    out = tmp_path / "d"
+    out.mkdir()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep")
+    (out / "article.txt").symlink_to(outside)
+    r = run(str(ARTICLE), "--published", "2025-06-27", "--into", str(out), "--force")
+    assert r.returncode == 1 and "symbolic link" in r.stderr
+    assert outside.read_text() == "keep"
+
+
+BAD_TEXT = {
+    "empty": (b"", "empty"),
+    "blank": (b"  \n\n ", "empty"),
+    "huge": (b"Iran met Iraq. " * 350_000, "too long"),
+    "binary": (bytes(range(256)) * 40, "UTF-8"),
+    "latin1": ("Le ministre a déclaré.".encode("latin-1"), "not UTF-8"),
+    "nul": (b"Iran met Iraq.\x00\x00", "binary"),
+    "html": (b"<html><body><p>Iran met Iraq.</p><script>alert(1)</script></body></html>",
+             "HTML"),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_TEXT))
+def test_bad_text_exits_1_with_a_clear_message_and_writes_nothing(tmp_path, name):
+    data, message = BAD_TEXT[name]
+    src = tmp_path / "in.txt"
+    src.write_bytes(data)
+    r = run(str(src), "--published", "2025-06-27", "--into", str(tmp_path / "out"))
+    assert r.returncode == 1
+    assert message in r.stderr and "Traceback" not in r.stderr + r.stdout
+    assert r.stderr.startswith("draft: ") and len(r.stderr.splitlines()) == 1
+    assert _files(tmp_path) == {"in.txt"}
+
+
+@pytest.mark.parametrize("date, message", [("2025-13-40", "not a date"),
+                                           ("yesterday", "not a date"),
+                                           ("2999-01-01", "in the future")])
+def test_bad_publication_date(tmp_path, date, message):
+    r = run(str(ARTICLE), "--published", date, "--into", str(tmp_path / "out"))
+    assert r.returncode == 1 and message in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_file(tmp_path):
+    r = run(str(tmp_path / "nope.txt"), "--published", "2025-06-27", "--into",
+            str(tmp_path / "out"))
+    assert r.returncode == 1 and "no such file" in r.stderr
+
+
+def test_text_without_sentence_punctuation_gives_an_empty_draft(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text("iran and iraq held talks on monday in baghdad\nthe talks went well\n")
+    r = run(str(src), "--published", "2025-06-27", "--into", str(tmp_path / "out"))
+    assert r.returncode == 0, r.stderr
+    facts = yaml.safe_load((tmp_path / "out" / "facts.yaml").read_text())
+    assert facts["events"] == [] and facts["statements"] == []
+
+
+@pytest.mark.parametrize("text, published, message", [
+    ("", "2025-06-27", "empty"),
+    ("Iran met Iraq. " * 400_000, "2025-06-27", "too long"),
+    (b"\xff\xfe Iran", "2025-06-27", "not UTF-8"),
+    ("<script>alert(1)</script> Iran met Iraq.", "2025-06-27", "HTML"),
+    ("Iran met Iraq.", "27/06/2025", "not a date"),
+    ("Iran met Iraq.", "2999-01-01", "in the future"),
+])
+def test_the_api_refuses_bad_input_with_a_draft_error(text, published, message):
+    from briefing.draft import DraftError, draft
+
+    with pytest.raises(DraftError, match=message):
+        draft(text, published=published, known=None)

@@ -1,0 +1,104 @@
+"""Trigger words → CAMEO → PLOVER, participants, and status from negation and modality."""
+
+import pytest
+
+from briefing.draft import draft
+
+
+def _events(text: str) -> list[dict]:
+    return draft(text, published="2025-06-23", known=None)["events"]
+
+
+@pytest.mark.parametrize("text, code, ptype, mode", [
+    ("Germany sent its foreign minister to Kenya on Monday.", "042", "CONSULT", "visit"),
+    ("Brazil condemned the Argentine decision.", "111", "ACCUSE", "disapprove"),
+    ("India called for restraint after the clash.", "0256", "REQUEST", "yield"),
+    ("Ghana offered to mediate between Mali and Niger.", "039", "AGREE", ""),
+    ("Mexico seized two Cuban fishing boats.", "171", "COERCE", "seize"),
+    ("Japan imposed sanctions on North Korea.", "163", "COERCE", "restrict"),
+    ("Turkish airstrikes hit Syria overnight.", "195", "ASSAULT", "heavy-weapons"),
+])
+def test_trigger_codes(text, code, ptype, mode):
+    e = _events(text)[0]
+    assert (e["cameo_code"], e["plover_type"], e["plover_mode"]) == (code, ptype, mode)
+    assert e["review"] == "pending" and code in e["reason"]
+    assert e["credibility"] == "TODO"
+
+
+def test_who_does_what_to_whom():
+    e = _events("Brazil condemned Argentina on Monday.")[0]
+    assert e["participants"] == {"actor": ["brazil"], "recipient": ["argentina"]}
+    assert e["evidence"] == ["Brazil condemned Argentina on Monday"]
+
+
+def test_coordinated_subjects_act_together():
+    e = _events("Russia, China, and Pakistan proposed a resolution at the UN.")[0]
+    assert e["participants"]["actor"] == ["russia", "china", "pakistan"]
+
+
+def test_a_mutual_act_has_both_sides_as_actors():
+    e = _events("Norway held talks with Sweden in Oslo.")[0]
+    assert e["participants"] == {"actor": ["norway", "sweden"]}
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Spain has not yet condemned Morocco.", "negated"),
+    ("Chile will visit Peru next week.", "announced"),
+    ("Egypt offered to mediate between Sudan and Chad.", "proposed"),
+    ("Poland could expel Belarusian diplomats.", "hypothetical"),
+    ("Italy expelled Iranian diplomats in 2019.", "historical"),
+    ("Italy expelled Iranian diplomats on Monday.", "occurred"),
+])
+def test_status(text, status):
+    assert _events(text)[0]["status"] == status
+
+
+def test_a_participle_used_as_an_adjective_is_no_event():
+    assert _events("Iraq’s alleged weapons were never found.") == []
+
+
+def test_no_actor_no_event():
+    assert _events("Talks resumed after a long pause.") == []
+
+
+def test_a_participle_after_a_comma_shares_the_subject():
+    events = _events("The European Union imposed sanctions on Belarus, accusing Minsk of "
+                     "fraud.")
+    assert [(e["plover_type"], e["participants"]["actor"]) for e in events] == [
+        ("COERCE", ["eu"]), ("ACCUSE", ["eu"])]
+
+
+def test_an_infinitive_shares_subject_and_status():
+    events = _events("Chancellor Felix Brandt will travel to Paris next week to meet "
+                     "President Claire Morel.")
+    meeting = events[-1]
+    assert meeting["participants"]["actor"] == ["felix-brandt", "claire-morel"]
+    assert meeting["status"] == "announced"
+
+
+def test_but_ends_a_clause():
+    events = _events("Spain condemned the Israeli strikes but has not commented on the U.S. "
+                     "attacks.")
+    strikes = [e for e in events if e["plover_type"] == "ASSAULT"]
+    assert [e["participants"] for e in strikes] == [{"actor": ["israel"]},
+                                                   {"actor": ["united-states"]}]
+
+
+def test_passive_with_an_agent_and_a_noun_with_by():
+    events = _events("Three Saudi soldiers were killed in an attack by Houthi rebels.")
+    assert [e["participants"] for e in events] == [
+        {"actor": ["houthis"], "recipient": ["saudi-arabia"]}]
+
+
+def test_passive_without_an_agent_is_no_event():
+    assert _events("Two Chilean fishermen were detained near the coast.") == []
+
+
+def test_a_noun_trigger_after_a_verb_is_not_the_subjects_act():
+    events = _events("The French foreign ministry condemned the attack.")
+    assert [e["plover_type"] for e in events] == ["ACCUSE"]
+
+
+def test_a_present_participle_after_be_is_active():
+    (ev,) = _events("Iran and Russia are coordinating their positions.")
+    assert ev["participants"]["actor"] == ["iran", "russia"]
