@@ -7,8 +7,9 @@
 
 from typing import Any
 
-# `channels`, `load` and `select` are functions named like their modules: importing them
-# here binds the names to the functions (a later `import briefing.select` does not rebind).
+# `channels`, `draft`, `load` and `select` are functions named like their modules:
+# importing them here binds the names to the functions (a later `import briefing.select`
+# does not rebind).
 from briefing.channels import channels
 from briefing.draft import draft
 from briefing.load import load
@@ -16,11 +17,12 @@ from briefing.model import COLUMNS, FRAMES, Briefing, FactError, Problem
 from briefing.select import Selection, select
 
 __all__ = ["COLUMNS", "FRAMES", "Briefing", "Dashboard", "FactError", "Problem", "Selection",
-           "channels", "dashboard", "draft", "load", "select"]
+           "channels", "dashboard", "draft", "load", "select", "workbench"]
 
 # Widgets and charts are imported on first use, so the CLI and plain data work stay light.
 _LAZY = {"dashboard": ("briefing.dashboard", "dashboard"),
-         "Dashboard": ("briefing.dashboard", "Dashboard")}
+         "Dashboard": ("briefing.dashboard", "Dashboard"),
+         "workbench": ("briefing.workbench", "workbench")}
 
 
 def __getattr__(name: str) -> Any:

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from briefing.contract import RELIABILITY
 from briefing.model import Briefing, blank
 from briefing.words import PLOVER_WORDS, names
 
-GRADES = "ABCDEF"
+# Admiralty reliability grades, best first (the contract's value set).
+GRADES = "".join(RELIABILITY)
 
 
 @dataclass(frozen=True)

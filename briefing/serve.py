@@ -11,7 +11,7 @@ What this adds on top of ``voila briefing.ipynb``:
   (static, cacheable, never in widget state) and ``briefing/static/`` (topojson etc.) under
   ``/voila/static/``;
 * refuses any URL naming source or config files (``.ipynb``, ``.py``, ``.yaml`` ...);
-* kernel websocket only forwards widget comm traffic (``briefing.server``);
+* kernel websocket only forwards widget comm traffic (``briefing.kernel_websocket``);
 * binds 127.0.0.1 unless told otherwise.
 """
 

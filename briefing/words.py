@@ -93,12 +93,20 @@ def date_words(dates: pd.Series, precision: pd.Series) -> pd.Series:
 
 def span_words(start: object, start_precision: object, end: object,
                end_precision: object) -> str:
-    """A date or a range in words: '27 October 2025', '27 – 28 October 2025'."""
-    one = date_words(pd.Series([start]), pd.Series([start_precision])).iloc[0]
-    if end is None or pd.isna(end):
+    """A date or a range in words: '27 October 2025', '27 October 2025 – 28 October 2025'."""
+    return spans_words(pd.Series([start]), pd.Series([start_precision]), pd.Series([end]),
+                       pd.Series([end_precision])).iloc[0]
+
+
+def spans_words(start: pd.Series, start_precision: pd.Series, end: pd.Series,
+                end_precision: pd.Series) -> pd.Series:
+    """`span_words` over columns, indexed like `start`."""
+    one = date_words(start, start_precision)
+    if not end.notna().any():
         return one
-    other = date_words(pd.Series([end]), pd.Series([end_precision])).iloc[0]
-    return one if other == one else f"{one} – {other}"
+    other = date_words(end, end_precision).where(end.notna(), one)
+    joined = [a if b == a else f"{a} – {b}" for a, b in zip(one, other, strict=True)]
+    return pd.Series(joined, index=start.index, dtype=object)
 
 
 def goldstein_words(score: float) -> str:

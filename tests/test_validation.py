@@ -216,3 +216,42 @@ def test_dates_month_and_year_precision(tmp_path):
 def test_errors_argument_is_checked():
     with pytest.raises(ValueError, match="errors"):
         briefing.load(TINY, errors="ignore")  # type: ignore[arg-type]
+
+
+def test_cameo_and_plover_codebooks_name_105_to_108_alike():
+    # CAMEO's own manual and PLOVER's table: 105 yield, 106 meet, 107 settle, 108 mediation.
+    from briefing.codebooks import load_codebooks
+
+    cb = load_codebooks()
+    table = (ROOT / "assets" / "codebooks" / "cameo2plover-2021.txt").read_text()
+    for code, word in (("105", "yields"), ("106", "meeting"), ("107", "settling"),
+                       ("108", "mediation")):
+        assert word in cb.cameo_name(code).lower(), code
+        line = next(x for x in table.splitlines() if x.startswith(f"{code}:"))
+        assert word in line.split("#", 1)[1].lower(), line
+        assert cb.plover_type_of(code) == "REQUEST"
+
+
+def test_a_cameo_code_must_belong_to_its_plover_type(tmp_path):
+    folder = tmp_path / "art"
+    shutil.copytree(TINY, folder)
+    facts = folder / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace('cameo_code: "042"',
+                                                               'cameo_code: "195"'))
+    with pytest.raises(briefing.FactError) as e:
+        briefing.load(folder, cache=False)
+    [p] = e.value.problems
+    assert (p.fact_id, p.field) == ("ev-tiny-visit", "cameo_code")
+    assert "ASSAULT" in p.message and "CONSULT" in p.message
+
+
+def test_a_country_code_must_be_iso(tmp_path):
+    folder = tmp_path / "art"
+    shutil.copytree(TINY, folder)
+    facts = folder / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("country: ALB",
+                                                               "country: ALX", 1))
+    with pytest.raises(briefing.FactError) as e:
+        briefing.load(folder, cache=False)
+    [p] = e.value.problems
+    assert (p.fact_id, p.field) == ("alba", "country") and "ISO 3166-1" in p.message

@@ -14,6 +14,7 @@ from briefing.charts.theme import (
     legend_marker,
     trace,
 )
+from briefing.contract import RELIABILITY
 from briefing.escape import esc, esc_series, short
 from briefing.model import Briefing, plain
 from briefing.words import SOURCE_KIND_WORDS, reliability_meanings
@@ -60,7 +61,7 @@ def sources(
         hovertext=hover.tolist(), hovertemplate=HOVER,
         customdata=click_data("source", src["source_id"]),
     )
-    present = [g for g in "ABCDEF" if g in set(grade)]
+    present = [g for g in RELIABILITY if g in set(grade)]
     legend = [legend_marker(f"{g}: {reliability_meanings(b).get(g, '')}", symbol="square",
                             colour=RELIABILITY_COLOURS[g]) for g in present]
     return base_figure(

@@ -24,7 +24,7 @@ from briefing.words import (
     names,
     plover_words,
     reliability_meanings,
-    span_words,
+    spans_words,
 )
 
 FONT = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
@@ -155,9 +155,8 @@ def event_hover(b: Briefing, events: pd.DataFrame | None = None) -> pd.Series:
                                                strict=True), strict=False))
     rel_words = reliability_meanings(b)
     cred_words = credibility_meanings(b)
-    dates = [span_words(d, p, e, q) for d, p, e, q in zip(
-        ev["date"], ev["date_precision"], ev["date_end"], ev["date_end_precision"],
-        strict=True)]
+    dates = spans_words(ev["date"], ev["date_precision"], ev["date_end"],
+                        ev["date_end_precision"]).to_numpy(dtype=object)
     out = []
     for i, (e, summary, ptype, mode, status, source, cred) in enumerate(zip(
             ev["event_id"], ev["summary"], ev["plover_type"], ev["plover_mode"],

@@ -22,6 +22,7 @@ import pandas as pd
 
 from briefing.channels import events_behind
 from briefing.charts import CHARTS, parse_click
+from briefing.contract import RELIABILITY
 from briefing.dashboard import detail, export
 from briefing.dashboard.article import article_html
 from briefing.describe import facts_for
@@ -174,7 +175,7 @@ class Dashboard:
                             strict=False))
         self.w_reliability = w.Dropdown(
             options=[("Any source (A–F)", "F")] + [
-                (f"{g} – {meanings.get(g, '')} or better", g) for g in "ABCDE"],
+                (f"{g} – {meanings.get(g, '')} or better", g) for g in RELIABILITY[:-1]],
             value="F", description="Sources")
         self.w_issue = w.Dropdown(
             options=list(zip(b.issues["label"], b.issues["issue_id"], strict=True)),

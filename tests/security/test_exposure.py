@@ -4,7 +4,7 @@ Against ``briefing.serve`` with the project's settings (the ``hostile_server`` f
 source, config and fact files, Voilà's other routes and Jupyter's APIs are refused, plain
 or percent-encoded; no response carries a traceback or a server path; the server listens
 on 127.0.0.1 only; a page from another origin cannot open the kernel websocket. (The
-filter that keeps ``execute_request`` from the kernel is tested in ``tests/test_server.py``.)
+filter that keeps ``execute_request`` from the kernel is tested in ``tests/test_serve.py``.)
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Kernel websocket lock-down (briefing.server) and the serve settings.
+"""Kernel websocket lock-down (briefing.kernel_websocket) and the serve settings.
 
 Unit tests check the filter itself; the integration test talks to a real Voilà server (started
 with the browser fixtures' launcher) the way a hostile page could, and proves that an
@@ -23,7 +23,7 @@ from jupyter_server.services.kernels.connection.base import serialize_msg_to_ws_
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
 
 from briefing import serve
-from briefing.server import (
+from briefing.kernel_websocket import (
     ALLOWED_CLIENT_MESSAGES,
     V1_PROTOCOL,
     BriefingWebsocketConnection,
@@ -104,7 +104,7 @@ def test_voila_json_settings() -> None:
     assert config["Voila"]["ip"] == "127.0.0.1"
     assert (
         config["Voila"]["kernel_websocket_connection_class"]
-        == "briefing.server.BriefingWebsocketConnection"
+        == "briefing.kernel_websocket.BriefingWebsocketConnection"
     )
     vc = config["VoilaConfiguration"]
     assert vc["show_tracebacks"] is False

@@ -5,7 +5,8 @@ A dashboard page only ever needs the widget comm traffic, so anything else -- ab
 ``execute_request`` -- is dropped here before it reaches ZMQ.
 
 Enable with ``Voila.kernel_websocket_connection_class =
-"briefing.server.BriefingWebsocketConnection"`` (``voila.json`` and ``briefing.serve`` do so).
+"briefing.kernel_websocket.BriefingWebsocketConnection"`` (``voila.json`` and
+``briefing.serve`` do so).
 """
 
 from __future__ import annotations

@@ -1,0 +1,279 @@
+"""Files: the article's text checks, facts.yaml in the documented shape, and the autosave.
+
+Every write is atomic (a temporary file in the same folder, flushed, then `os.replace`),
+so a crash or a full disk never leaves half a file. Saving facts.yaml refuses when the
+file changed since this review read it (someone else saved it): nothing is overwritten
+silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefing.workbench.review import KINDS
+
+FACTS = "facts.yaml"
+TEXT = "article.txt"
+STATE = ".review.json"
+# An article is a few thousand words; past this it is a mistake (a whole dump, a binary).
+MAX_TEXT_BYTES = 1024 * 1024
+STATE_VERSION = 1
+
+# The documented key order of each kind of fact (docs/facts-format.md), for stable diffs.
+ORDER = {
+    "article": ("id", "title", "outlet", "published", "published_basis", "language",
+                "key_points"),
+    "sources": ("id", "name", "kind", "reliability", "note", "evidence"),
+    "actors": ("id", "name", "kind", "country", "parent", "role", "bloc"),
+    "events": ("id", "date", "date_basis", "date_note", "plover_type", "plover_mode",
+               "cameo_code", "status", "source", "credibility", "summary", "participants",
+               "evidence"),
+    "statements": ("id", "speaker", "event", "source", "attribution", "quote_type", "text",
+                   "evidence"),
+    "issues": ("id", "label", "scale_0", "scale_100"),
+    "positions": ("id", "actor", "issue", "position", "salience", "confidence", "rationale",
+                  "evidence"),
+}
+ROLE_ORDER = ("actor", "recipient", "via", "subject")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+class InputError(ValueError):
+    """Bad input the analyst can fix; the message says what and where."""
+
+
+# --------------------------------------------------------------------------- text
+
+
+def check_text(raw: bytes | str, where: str = "the pasted text") -> str:
+    """The article text from raw bytes or a string, or InputError saying what is wrong."""
+    if isinstance(raw, str):
+        size = len(raw.encode("utf-8", "surrogatepass"))
+        text = raw
+    else:
+        size = len(raw)
+        if size > MAX_TEXT_BYTES:
+            raise InputError(f"{where} is {size:,} bytes; an article may be at most "
+                             f"{MAX_TEXT_BYTES:,} bytes (1 MiB)")
+        if b"\x00" in raw:
+            raise InputError(f"{where} holds binary bytes (NUL at byte {raw.index(0)}): "
+                             "give the article as plain UTF-8 text")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise InputError(f"{where} is not UTF-8 text (invalid byte 0x{raw[e.start]:02x} "
+                             f"at byte {e.start})") from None
+    if size > MAX_TEXT_BYTES:
+        raise InputError(f"{where} is {size:,} bytes; an article may be at most "
+                         f"{MAX_TEXT_BYTES:,} bytes (1 MiB)")
+    if "\x00" in text:
+        raise InputError(f"{where} holds binary bytes (NUL): give plain text")
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        raise InputError(f"{where} holds broken characters (lone surrogates)")
+    if not text.strip():
+        raise InputError(f"{where} is empty: paste or open the article's text")
+    return text
+
+
+def read_text(path: Path) -> str:
+    """An article file's text, checked; InputError names the file."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if not path.is_file():
+        raise InputError(f"{path}: not a file")
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise InputError(f"{path} is {size:,} bytes; an article may be at most "
+                         f"{MAX_TEXT_BYTES:,} bytes (1 MiB)")
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+    return check_text(raw, str(path))
+
+
+def digest(data: bytes | str | None) -> str | None:
+    if data is None:
+        return None
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    """The content hash of a file, or None when there is no file."""
+    try:
+        return digest(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+# ------------------------------------------------------------------------- writing
+
+
+def writable_folder(folder: Path) -> str | None:
+    """Why `folder` cannot take our files, or None when it can (created if its parent exists)."""
+    if folder.exists() and not folder.is_dir():
+        return f"{folder} is a file, not a folder"
+    if not folder.exists():
+        if not folder.parent.is_dir():
+            return f"{folder.parent} does not exist: name a folder that does"
+        try:
+            folder.mkdir()
+        except OSError as e:
+            return f"cannot create {folder}: {e.strerror or e}"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"{folder} is read-only: name a folder you can write to"
+    return None
+
+
+def atomic_write(path: Path, data: str, *, durable: bool = True) -> None:
+    """Write `data` to `path` so that readers see the old file or the new one, never half.
+
+    `durable` also flushes it to the disk before the rename (survives a power cut, not
+    only a crash); the autosave on every key skips that, the facts file never does.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(data)
+            f.flush()
+            if durable:
+                os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def save_facts(folder: Path, text: str, facts: dict[str, Any], expected: str | None) -> str:
+    """Write article.txt (if new) and facts.yaml; returns the new facts.yaml hash.
+
+    `expected` is the hash of facts.yaml when this review last read or wrote it (None: it
+    did not exist). A different file on disk means someone else saved: InputError, and
+    nothing is written.
+    """
+    problem = writable_folder(folder)
+    if problem:
+        raise InputError(problem)
+    path = folder / FACTS
+    now = file_digest(path)
+    if now != expected:
+        who = "created" if expected is None else "changed"
+        raise InputError(f"{path} was {who} by someone else since you opened this review; "
+                         "nothing was written. Your review is kept: save it elsewhere with "
+                         "wb.save(\"another/folder\"), or compare with their file first.")
+    text_path = folder / TEXT
+    if text_path.exists():
+        if file_digest(text_path) != digest(text):
+            raise InputError(f"{text_path} holds a different text than this review; "
+                             "nothing was written: save with wb.save(\"another/folder\")")
+    else:
+        atomic_write(text_path, text)
+    body = dump_facts(facts)
+    atomic_write(path, body)
+    return digest(body)  # type: ignore[return-value]
+
+
+# ------------------------------------------------------------------------ YAML
+
+
+class _Quoted(str):
+    """A string that must stay a string in YAML (CAMEO codes, month dates)."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _quoted(dumper: yaml.SafeDumper, value: _Quoted) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    # Long prose folds into a readable block; short values stay plain.
+    style = ">" if len(value) > 88 and "\n" not in value and value == value.strip() else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(_Quoted, _quoted)
+_Dumper.add_representer(str, _text)
+
+
+def _ordered(kind: str, fact: dict[str, Any]) -> dict[str, Any]:
+    order = ORDER[kind]
+    out = {k: fact[k] for k in order if k in fact}
+    out.update({k: v for k, v in fact.items() if k not in out})  # unknown keys: validation says
+    if isinstance(out.get("cameo_code"), str):
+        out["cameo_code"] = _Quoted(out["cameo_code"])
+    for key in ("published", "date"):
+        value = out.get(key)
+        if isinstance(value, str) and _DAY.match(value):
+            try:
+                out[key] = dt.date.fromisoformat(value)
+            except ValueError:
+                pass  # left as text; validation names the field
+        elif isinstance(value, str) and _YEAR.match(value) and key == "date":
+            out[key] = int(value)
+        elif isinstance(value, str) and key == "date":
+            out[key] = _Quoted(value)
+    if isinstance(out.get("participants"), dict):
+        roles = out["participants"]
+        out["participants"] = {r: roles[r] for r in (*ROLE_ORDER, *roles) if r in roles}
+    return out
+
+
+def dump_facts(facts: dict[str, Any]) -> str:
+    """facts.yaml text: the documented key order, lists in review order, block style."""
+    doc: dict[str, Any] = {"article": _ordered("article", facts.get("article") or {})}
+    for kind in KINDS:
+        doc[kind] = [_ordered(kind, f) for f in facts.get(kind) or []]
+    head = ("# Coded in the review workbench (briefing.workbench); format: "
+            "docs/facts-format.md.\n")
+    parts = [head]
+    for key, value in doc.items():
+        parts.append("\n" + yaml.dump({key: value}, Dumper=_Dumper, sort_keys=False,
+                                      allow_unicode=True, width=92, default_flow_style=False,
+                                      indent=2))
+    return "".join(parts)
+
+
+# ------------------------------------------------------------------------ state
+
+
+def state_path(folder: Path) -> Path:
+    return folder / STATE
+
+
+def save_state(folder: Path, state: dict[str, Any]) -> str:
+    """Write the review state; returns the hash of what was written."""
+    body = json.dumps({"version": STATE_VERSION, **state}, ensure_ascii=False)
+    atomic_write(state_path(folder), body, durable=False)
+    return digest(body)  # type: ignore[return-value]
+
+
+def load_state(folder: Path, text: str) -> dict[str, Any] | None:
+    """The saved review of this exact text, or None (no state, another text, unreadable)."""
+    path = state_path(folder)
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+        return None
+    if state.get("text_digest") != digest(text) or not isinstance(state.get("doc"), dict):
+        return None
+    return state

@@ -1,0 +1,455 @@
+"""The review workbench widget (anywidget): the browser draws, Python decides.
+
+The browser (`briefing/static/workbench.js`) renders the text and panels from two synced
+values, `text` (sent once) and `view` (after every action), and sends back small messages:
+an action name with its arguments, the character offsets of a selection, a request to
+validate or to save. All state lives here, in a `Review`, and is autosaved beside the
+article after every change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import traitlets
+import yaml
+
+from briefing.model import FactError, Problem
+from briefing.widgets import STATIC_DIR
+from briefing.workbench import check, store
+from briefing.workbench.pickers import codebook_payload, registry_payload
+from briefing.workbench.review import SINGULAR, Review, ReviewError, describe, slugify
+
+log = logging.getLogger(__name__)
+
+
+class Workbench(anywidget.AnyWidget):
+    """Review a machine draft of one article and save it as a valid facts.yaml."""
+
+    _esm = STATIC_DIR / "workbench.js"
+    _css = STATIC_DIR / "workbench.css"
+
+    phase = traitlets.Unicode("open").tag(sync=True)  # open | review
+    text = traitlets.Unicode("").tag(sync=True)
+    setup = traitlets.Dict().tag(sync=True)
+    view = traitlets.Dict().tag(sync=True)
+    problems = traitlets.List().tag(sync=True)
+    checked = traitlets.Int(0).tag(sync=True)  # validations run; the browser's "fresh" signal
+    message = traitlets.Dict().tag(sync=True)  # {"level": info|ok|error, "text": ...}
+
+    def __init__(self, source: str | Path | None = None, *, text: str | None = None,
+                 title: str | None = None, published: str | dt.date | None = None,
+                 folder: str | Path | None = None, draft: dict[str, Any] | str | Path | None = None,
+                 base: str | Path | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.review: Review | None = None
+        self.folder: Path | None = None
+        self.facts_digest: str | None = None
+        self.autosave_error: str | None = None
+        self.state_digest: str | None = None  # of the review file as this review last saw it
+        self._base_path = Path(base) if base else None
+        self._rev = 0
+        self._generation = 0  # bumped by every change and validation; stale results drop
+        self.on_msg(self._on_msg)
+        if source is not None or text is not None:
+            self.open_article(source, text=text, title=title, published=published, folder=folder,
+                      draft=draft)
+        else:
+            self.message = {"level": "info", "text": "Open an article: give its file, or "
+                            "paste its text with a title and publication date."}
+
+    # -- opening -------------------------------------------------------------------------
+
+    def open_article(self, source: str | Path | None = None, *, text: str | None = None,
+             title: str | None = None, published: str | dt.date | None = None,
+             folder: str | Path | None = None,
+             draft: dict[str, Any] | str | Path | None = None) -> bool:
+        """Open an article (a file, or text); resume its saved review if there is one."""
+        try:
+            self._open(source, text, title, published, folder, draft)
+        except store.InputError as e:
+            self.phase = "open"
+            self.message = {"level": "error", "text": str(e)}
+            return False
+        return True
+
+    def _open(self, source: Any, text: str | None, title: str | None, published: Any,
+              folder: Any, draft: Any) -> None:
+        if source not in (None, ""):
+            path = Path(source).expanduser()
+            text = store.read_text(path)
+        elif text is not None:
+            path = None
+            text = store.check_text(text)
+        else:
+            raise store.InputError("give the article: a file path, or its text")
+        base = self._base_path or _default_base()
+        target = Path(folder).expanduser() if folder not in (None, "") else None
+        if target is None and path is not None and path.name == store.TEXT:
+            target = path.parent
+        saved, drafter_note = None, ""
+        if target is not None:
+            saved = store.load_state(target, text)
+        if saved is None and target is not None and (target / store.FACTS).exists():
+            doc = _read_facts(target / store.FACTS)
+            digest = store.file_digest(target / store.FACTS)
+        elif saved is None:
+            title = (title or "").strip() or _first_line(text)
+            day = _day(published)
+            if day is None:
+                raise store.InputError("give the publication date (YYYY-MM-DD): relative "
+                                       "dates in the text are resolved against it")
+            doc, drafter_note = (_draft(text, day, title) if draft is None
+                                 else (_read_draft(draft), ""))
+            doc = dict(doc)
+            article = {"id": slugify(f"{title} {day}", limit=64), "title": title,
+                       "outlet": "", "published": day.isoformat(),
+                       "published_basis": "context", "language": "en"}
+            doc["article"] = {**article, **(doc.get("article") or {})}
+            digest = None
+            if target is None:
+                # The folder is named by a slug made here: never by a value read from a
+                # draft, which could hold "../" or a path of its own.
+                target = base / slugify(f"{title} {day}", limit=64)
+                saved = store.load_state(target, text)
+        if saved is not None:
+            doc, digest = saved["doc"], saved.get("facts_digest")
+        self.folder = target
+        self.facts_digest = digest
+        self.state_digest = store.file_digest(store.state_path(target))
+        registry = _registry(base)
+        self.review = Review(text, doc)
+        if saved is not None:
+            self.review.cursor = int(saved.get("cursor") or 0)
+            self.review.undo = list(saved.get("undo") or [])
+        self.setup = {**codebook_payload(), "registry": registry}
+        self.text = text
+        self.phase = "review"
+        counts = self.review.counts()
+        if saved is not None:
+            note = (f"Resumed your review: {counts['accepted'] + counts['rejected']} decided, "
+                    f"{counts['pending']} pending.")
+        else:
+            note = f"{counts['pending']} suggestions to review." + drafter_note
+        self._autosave()
+        if self.autosave_error:
+            note += f" {self.autosave_error}"
+        self.message = {"level": "error" if self.autosave_error else "info", "text": note}
+        self._publish(dirty=True)
+
+    # -- browser messages ----------------------------------------------------------------
+
+    def _on_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if not isinstance(content, dict):
+            return
+        try:
+            self.handle(content)
+        except Exception as e:  # noqa: BLE001 - the analyst sees a message, never a traceback
+            log.exception("workbench: %r failed", content.get("type"))
+            self.message = {"level": "error", "text": f"Something went wrong: {e}"}
+
+    def handle(self, content: dict[str, Any]) -> None:
+        """Apply one message from the browser (also the scripted API of tests and bench)."""
+        kind = content.get("type")
+        if kind == "open":
+            self.open_article(content.get("path") or None, text=content.get("text") or None,
+                      title=content.get("title"), published=content.get("published"),
+                      folder=content.get("folder") or None, draft=content.get("draft") or None)
+            return
+        if self.review is None:
+            self.message = {"level": "error", "text": "Open an article first."}
+            return
+        if kind == "action":
+            self.act(str(content.get("action")),
+                     **{k: v for k, v in content.items() if k not in ("type", "action", "seq")},
+                     seq=content.get("seq"))
+        elif kind == "select":
+            self.select(content.get("start"), content.get("end"), seq=content.get("seq"))
+        elif kind == "validate":
+            self._validate_soon()
+        elif kind == "save":
+            self.save(content.get("folder") or None)
+
+    def act(self, action: str, seq: Any = None, **args: Any) -> None:
+        """Apply one review action (next, previous, goto, accept, reject, edit, add, undo)."""
+        assert self.review is not None
+        changes = action not in ("next", "previous", "goto", "next_pending")
+        if action == "add" and "start" not in args and self._selection:
+            args = {**args, **{k: self._selection[k] for k in ("start", "end")}}
+        try:
+            note = self.review.apply(action, **args)
+        except (ReviewError, TypeError) as e:
+            self.message = {"level": "error", "text": str(e)}
+            self._publish(seq=seq)
+            return
+        if action == "add":
+            self._selection = None
+        if changes:
+            self._generation += 1
+        self._autosave()
+        if note or self.autosave_error:
+            text = " ".join(x for x in (note, self.autosave_error) if x)
+            self.message = {"level": "error" if self.autosave_error else "info", "text": text}
+        self._publish(dirty=changes, seq=seq, edit=action == "add")
+
+    _selection: dict[str, Any] | None = None
+
+    def select(self, start: Any, end: Any, seq: Any = None) -> None:
+        """Remember a selection, snapped to whole words; the view shows the words chosen."""
+        from briefing.workbench.offsets import snap
+
+        assert self.review is not None
+        try:
+            span = snap(self.review.text, int(start), int(end))
+        except (TypeError, ValueError):
+            span = None
+        self._selection = None if span is None else {
+            "start": span[0], "end": span[1], "quote": self.review.text[span[0]:span[1]]}
+        self._publish(seq=seq)
+
+    def validate(self) -> list[Problem]:
+        """Run the loader on the facts as they would be saved; show its problems."""
+        assert self.review is not None and self.folder is not None
+        self._generation += 1
+        found = check.validate(self.review.text, self.review.facts(), target=self.folder)
+        self._show_problems(found)
+        return found
+
+    def _validate_soon(self) -> None:
+        """Validate in a worker process, so keys pressed meanwhile are not kept waiting (a
+        thread would share the kernel's interpreter lock with them); a result that a later
+        change has overtaken is dropped (the browser asks again after that change)."""
+        assert self.review is not None and self.folder is not None
+        self._generation += 1
+        generation = self._generation
+        try:
+            future = check.pool().submit(check.validate, self.review.text, self.review.facts(),
+                                         target=self.folder)
+        except Exception:  # noqa: BLE001 - no worker (a broken pool): validate here
+            log.exception("workbench: validation worker unavailable")
+            self.validate()
+            return
+
+        def done(f: Any) -> None:
+            try:
+                found = f.result()
+            except Exception:  # noqa: BLE001 - logged; the next change asks again
+                log.exception("workbench: validation failed")
+                check.reset_pool()
+                return
+            if generation == self._generation:
+                self._show_problems(found)
+
+        future.add_done_callback(done)
+
+    def _show_problems(self, found: list[Problem]) -> None:
+        self.problems = [{"file": p.file, "line": p.line, "fact_id": p.fact_id,
+                          "field": p.field, "message": p.message, "text": str(p)}
+                         for p in found]
+        self.checked += 1
+
+    def save(self, folder: str | Path | None = None) -> bool:
+        """Write facts.yaml (and article.txt) to the review's folder, or to `folder`."""
+        assert self.review is not None
+        target = Path(folder).expanduser() if folder else self.folder
+        assert target is not None
+        unwritable = store.writable_folder(target)
+        if unwritable:
+            self.message = {"level": "error", "text": f"Not saved: {unwritable}"}
+            return False
+        problems = self.validate()
+        if problems:
+            # facts.yaml is what the dashboard reads: only a valid one goes there. The
+            # work itself is never lost: it is in the autosaved review.
+            n = len(problems)
+            self.message = {"level": "error", "text": (
+                f"Not saved: the loader finds {n} problem{'s' if n != 1 else ''} (listed "
+                "below; click one to go to its fact). Fix or reject those facts, then save. "
+                f"Your review is kept in {self.folder / store.STATE}.")}
+            self._publish()
+            return False
+        expected = self.facts_digest if target == self.folder else store.file_digest(
+            target / store.FACTS)
+        try:
+            digest = store.save_facts(target, self.review.text, self.review.facts(), expected)
+        except store.InputError as e:
+            self.message = {"level": "error", "text": f"Not saved: {e}"}
+            return False
+        except OSError as e:
+            self.message = {"level": "error",
+                            "text": f"Not saved: {target}: {e.strerror or e}"}
+            return False
+        if target == self.folder:
+            self.facts_digest = digest
+        self._autosave()
+        self.message = {"level": "ok", "text": f"Saved {target / store.FACTS} — valid: "
+                        "`python -m briefing validate` passes; run wb.preview() to see it."}
+        self._publish()
+        return True
+
+    def preview(self) -> Any:
+        """The dashboard over the saved article; before a valid Save, a note saying so."""
+        import ipywidgets
+
+        from briefing.dashboard import dashboard
+        from briefing.load import load
+
+        if self.folder is None or not (self.folder / store.FACTS).exists():
+            return ipywidgets.Label("The preview appears here once the article is saved: "
+                                    "press Save in the workbench, then run this cell again.")
+        try:
+            return dashboard(load(self.folder))
+        except FactError as e:
+            return ipywidgets.Label(f"Not shown yet: the saved facts have {len(e.problems)} "
+                                    "problem(s); the workbench lists them.")
+
+    # -- state out -------------------------------------------------------------------------
+
+    def _autosave(self) -> None:
+        assert self.review is not None and self.folder is not None
+        problem = store.writable_folder(self.folder)
+        path = store.state_path(self.folder)
+        if problem is None and store.file_digest(path) != self.state_digest:
+            # Another workbench wrote this review since we last did: someone else is
+            # reviewing the same article. Writing now would silently drop their work.
+            problem = (f"{path} was changed by another review of this article; reopen it "
+                       "to continue from theirs, or save yours with wb.save(\"another/folder\")")
+        if problem is None:
+            try:
+                self.state_digest = store.save_state(
+                    self.folder, {"text_digest": store.digest(self.review.text),
+                                  "facts_digest": self.facts_digest, **self.review.to_json()})
+            except OSError as e:
+                problem = f"{self.folder}: {e.strerror or e}"
+        self.autosave_error = (f"Autosave is off: {problem}." if problem else None)
+
+    def _publish(self, *, dirty: bool = False, seq: Any = None, edit: bool = False) -> None:
+        review = self.review
+        assert review is not None
+        self._rev += 1
+        items = review.items()
+        current = review.current()
+        problems_by_fact: dict[str, int] = {}
+        for p in self.problems:
+            problems_by_fact[p["fact_id"]] = problems_by_fact.get(p["fact_id"], 0) + 1
+        self.view = {
+            "rev": self._rev,
+            "seq": seq,
+            "dirty": dirty,
+            "edit": edit,
+            "cursor": review.cursor,
+            "items": [{"sid": it.sid, "kind": SINGULAR[it.kind], "id": it.fact.get("id", ""),
+                       "label": describe(it), "reason": it.fact.get("reason", ""),
+                       "status": it.status, "spans": it.spans,
+                       "problems": problems_by_fact.get(str(it.fact.get("id")), 0)}
+                      for it in items],
+            "current": None if current is None else {
+                "sid": current.sid, "kind": SINGULAR[current.kind], "fact": current.fact},
+            "doc": {k: [{"id": f.get("id"), "name": f.get("name") or f.get("label") or "",
+                         "scale_0": f.get("scale_0"), "scale_100": f.get("scale_100"),
+                         "status": f.get("review", "accepted")}
+                        for f in review.doc.get(k) or []]
+                    for k in ("actors", "sources", "issues", "events")},
+            "counts": review.counts(),
+            "coverage": review.coverage(),
+            "undo": len(review.undo),
+            "selection": self._selection,
+            "folder": str(self.folder),
+        }
+
+
+def workbench(source: str | Path | None = None, *, text: str | None = None,
+              title: str | None = None, published: str | dt.date | None = None,
+              folder: str | Path | None = None,
+              draft: dict[str, Any] | str | Path | None = None,
+              base: str | Path | None = None) -> Workbench:
+    """Open the review workbench on an article file or pasted text.
+
+    `source` is the article's text file (UTF-8); or give `text` with `title` and
+    `published`. The draft comes from `briefing.draft` (or `draft=`: a dict shaped like
+    facts.yaml, or such a YAML file, every machine fact with `review: pending`).
+    Saves go to `folder` (default: the article's own folder when the file is an
+    `article.txt`, else `<base>/<slug>`, `base` being the fact base, by default
+    `$BRIEFING_FACTS` or `assets/articles`). The review autosaves to `<folder>/.review.json`
+    and resumes from it.
+    """
+    return Workbench(source, text=text, title=title, published=published, folder=folder,
+                     draft=draft, base=base)
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _default_base() -> Path:
+    import os
+
+    from briefing.codebooks import assets_dir
+
+    return Path(os.environ.get("BRIEFING_FACTS") or assets_dir() / "articles")
+
+
+def _registry(base: Path) -> dict[str, Any]:
+    """The base's actors, sources and issues, offered by the pickers."""
+    from briefing.load import load
+
+    try:
+        facts = load(base, errors="skip")
+    except Exception:  # noqa: BLE001 - no base yet (a new folder) is fine: nothing to offer
+        return registry_payload(None)
+    return registry_payload(facts)
+
+
+def _draft(text: str, published: dt.date, title: str) -> tuple[dict[str, Any], str]:
+    """The drafter's suggestions and a note; an empty draft when the drafter declines."""
+    try:
+        from briefing import draft as make_draft  # type: ignore[attr-defined]
+    except ImportError:
+        make_draft = None
+    if not callable(make_draft):
+        return {}, " No drafter installed: select words to add facts."
+    try:
+        return make_draft(text, published=published, title=title), ""
+    except Exception as e:  # noqa: BLE001 - the drafter's refusal is a note, the text still opens
+        return {}, f" The drafter made no draft ({e}); select words to add facts."
+
+
+def _read_draft(draft: dict[str, Any] | str | Path) -> dict[str, Any]:
+    """A draft given as a dict, or as a YAML file shaped like facts.yaml (made elsewhere)."""
+    if isinstance(draft, dict):
+        return draft
+    path = Path(draft).expanduser()
+    if not path.is_file():
+        raise store.InputError(f"draft {path}: no such file")
+    return _read_facts(path)
+
+
+def _read_facts(path: Path) -> dict[str, Any]:
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError) as e:
+        raise store.InputError(f"{path}: cannot read it to resume ({e}); open the article "
+                               "with another folder") from None
+    if not isinstance(doc, dict):
+        raise store.InputError(f"{path}: not a facts file (no mapping at the top)")
+    return doc
+
+
+def _first_line(text: str) -> str:
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "Untitled")
+    return line[:120]
+
+
+def _day(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()) if value else None
+    except ValueError:
+        raise store.InputError(f"publication date {value!r} is not a date: use YYYY-MM-DD"
+                               ) from None

@@ -1,0 +1,86 @@
+"""A real JupyterLab server for browser tests (and the workbench bench).
+
+`start_lab(root, log_dir)` runs `jupyter lab --no-browser` on a free loopback port with
+a random token, serving `root`, with this checkout first on the kernel's path; it waits
+until the server answers. Update checks and news are off so the server stays quiet.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent.parent
+START_TIMEOUT = 90.0
+
+
+@dataclass
+class LabServer:
+    root: Path
+    port: int
+    token: str
+    process: subprocess.Popen[bytes]
+    log_path: Path
+
+    @property
+    def origin(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def url(self, path: str = "lab") -> str:
+        return f"http://127.0.0.1:{self.port}/{path}?token={self.token}"
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            try:  # own process group: the kernels go too
+                os.killpg(self.process.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=5)
+
+
+def start_lab(root: Path, log_dir: Path, port: int) -> LabServer:
+    log_dir.mkdir(parents=True, exist_ok=True)
+    token = secrets.token_hex(16)
+    log_path = log_dir / f"jupyterlab-{port}.log"
+    env = dict(os.environ)
+    env.pop("BROWSER", None)
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), env.get("PYTHONPATH", "")]).rstrip(
+        os.pathsep)
+    env["JUPYTER_CONFIG_DIR"] = str(root.parent / "jupyter-config")  # no user settings
+    args = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}",
+            "--ServerApp.ip=127.0.0.1", f"--ServerApp.token={token}",
+            f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False",
+            "--LabApp.news_url=", "--LabApp.check_for_updates_class="
+            "jupyterlab.NeverCheckForUpdate", "--LabApp.extension_manager=readonly"]
+    if os.geteuid() == 0:
+        args.append("--allow-root")
+    with open(log_path, "wb") as log_file:
+        process = subprocess.Popen(args, cwd=root, env=env, stdout=log_file,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    server = LabServer(root, port, token, process, log_path)
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited:\n{server.log()[-4000:]}")
+        try:
+            with urllib.request.urlopen(server.url("api/status"), timeout=5) as r:
+                if r.status == 200:
+                    return server
+        except Exception:  # noqa: BLE001 - not up yet
+            time.sleep(0.3)
+    server.stop()
+    raise RuntimeError(f"JupyterLab did not start:\n{server.log()[-4000:]}")

@@ -1,0 +1,194 @@
+"""The review workbench in real JupyterLab, driven in Chromium.
+
+One JupyterLab server and one page for the module; the tests run in order on the same
+review: open coding.ipynb and run it, review with the keyboard, add an event by
+selecting words, save and validate, resume after a kernel restart, a concurrent save
+refused, hostile text shown as text, and no request leaving the machine.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _unavailable, free_port
+from tests.browser.jupyterlab import REPO_ROOT, start_lab
+from tests.workbench_draft import article_copy, write_draft
+
+pytestmark = pytest.mark.browser
+FOLDER = "out/fictional-ruritania"
+PUBLISHED = "2031-05-07"
+PHRASE = "seized two Ruritanian trawlers"
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory, artifacts):
+    tmp = tmp_path_factory.mktemp("lab")
+    root = tmp / "root"
+    (root / "out").mkdir(parents=True)
+    shutil.copy(REPO_ROOT / "coding.ipynb", root)
+    shutil.copy(article_copy(tmp), root / "ruritania.txt")
+    shutil.copy(write_draft(tmp), root / "draft.yaml")
+    server = start_lab(root, artifacts / "logs", free_port())
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def page(lab, artifacts):
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        page = context.new_page()
+        page.requests = []
+        page.on("request", lambda r: page.requests.append(r.url))
+        page.on("websocket", lambda ws: page.requests.append(ws.url))
+        page.goto(lab.url("lab/tree/coding.ipynb"))
+        page.wait_for_selector("text=/Python 3 \\(ipykernel\\) \\| Idle/", timeout=90_000)
+        yield page
+        page.screenshot(path=str(artifacts / "workbench-last.png"))
+        browser.close()
+
+
+def menu(page, top: str, item: str) -> None:
+    page.click(f".lm-MenuBar-itemLabel:text-is('{top}')")
+    page.click(f".lm-Menu-itemLabel:text-is('{item}')")
+
+
+def rev(page) -> int:
+    return int(page.eval_on_selector(".wb", "e => e.dataset.rev || 0"))
+
+
+def press(page, key: str) -> None:
+    """Press a key in the workbench and wait until the view has been redrawn."""
+    before = rev(page)
+    page.focus(".wb")
+    page.keyboard.press(key)
+    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
+
+
+def open_form(page, **fields: str) -> None:
+    page.wait_for_selector(".wb[data-phase='open']", timeout=60_000)
+    for name, value in fields.items():
+        selector = f".wb [name={name}]"
+        page.fill(selector, value)
+    page.click(".wb [data-action=open]")
+
+
+def counts(page) -> str:
+    return page.inner_text(".wb [data-role=counts]")
+
+
+def test_run_coding_notebook_and_review_with_the_keyboard(page):
+    menu(page, "Run", "Run All Cells")
+    open_form(page, path="ruritania.txt", published=PUBLISHED, folder=FOLDER, draft="draft.yaml")
+    page.wait_for_selector(".wb[data-phase='review']", timeout=60_000)
+    legend = page.inner_text(".wb [data-role=legend]")
+    assert "accept" in legend and "reject" in legend and "undo" in legend
+    first = page.get_attribute(".wb [data-role=current]", "data-sid")
+    assert page.get_attribute(".wb [data-role=current]", "data-status") == "pending"
+    assert page.inner_text(".wb [data-role=reason]").startswith("Why:")
+    press(page, "a")
+    assert "1 accepted" in counts(page)
+    second = page.get_attribute(".wb [data-role=current]", "data-sid")
+    assert second != first
+    press(page, "x")
+    assert "1 rejected" in counts(page)
+    press(page, "u")
+    assert "0 rejected" in counts(page)
+    press(page, "x")
+    press(page, "k")
+    press(page, "j")
+    # JupyterLab's own shortcuts (a: insert cell, x: cut cell) never fired.
+    assert page.locator(".jp-Notebook .jp-Cell").count() == 3
+    assert page.locator(".wb .wb-hl.wb-accepted").count() > 0
+
+
+def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
+    page.evaluate("""(phrase) => {
+        const box = document.querySelector('.wb [data-role=text]');
+        const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+        let full = '', nodes = [];
+        while (walker.nextNode()) { nodes.push([walker.currentNode, full.length]);
+                                    full += walker.currentNode.data; }
+        const at = full.indexOf(phrase) + 2, to = at + phrase.length - 4;  // mid-word ends
+        const find = (pos) => { const [n, s] = nodes.filter(([, s]) => s <= pos).pop();
+                                return [n, pos - s]; };
+        const range = document.createRange();
+        range.setStart(...find(at)); range.setEnd(...find(to));
+        getSelection().removeAllRanges(); getSelection().addRange(range);
+        box.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+    }""", PHRASE)
+    page.wait_for_selector(f".wb [data-role=selection] q:text-is('{PHRASE}')")
+    press(page, "Shift+E")
+    editor = page.wait_for_selector(".wb [data-role=editor]")
+    sid = editor.get_attribute("data-sid")
+    page.select_option(".wb-editor [name=plover_type]", "COERCE")
+    page.select_option(".wb-editor [name=plover_mode]", "seize")
+    page.select_option(".wb-editor [name=cameo_code]", "171")
+    assert "Goldstein" in page.inner_text(".wb-editor [data-role=cameo-definition]")
+    page.select_option(".wb-editor [name=source]", "ru-src-post")
+    page.select_option(".wb-editor [name=credibility]", "2")
+    page.fill(".wb-editor [name='role:actor']", "ru-freedonia")
+    page.fill(".wb-editor [name='role:recipient']", "ru-ruritania")
+    before = rev(page)
+    page.click(".wb-editor [data-action=apply]")
+    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
+    assert page.get_attribute(".wb [data-role=current]", "data-sid") == sid
+    page.wait_for_selector(".wb [data-role=validation][data-count='0'][data-stale='0']",
+                           timeout=30_000)
+    page.focus(".wb")
+    page.keyboard.press("Control+s")
+    page.wait_for_selector(".wb .wb-message.wb-ok", timeout=30_000)
+    facts = lab.root / FOLDER / "facts.yaml"
+    assert PHRASE in facts.read_text(encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "briefing", "validate", str(facts.parent)],
+                            capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_resume_after_a_kernel_restart(page):
+    before = counts(page)
+    menu(page, "Kernel", "Restart Kernel and Run All Cells…")
+    page.click(".jp-Dialog button:has-text('Restart')")
+    open_form(page, path="ruritania.txt", published=PUBLISHED, folder=FOLDER)
+    page.wait_for_selector(".wb[data-phase='review']", timeout=60_000)
+    assert "Resumed" in page.inner_text(".wb .wb-message")
+    assert counts(page) == before
+
+
+def test_a_concurrent_save_is_refused(page, lab):
+    facts = lab.root / FOLDER / "facts.yaml"
+    theirs = facts.read_text(encoding="utf-8") + "# someone else's edit\n"
+    facts.write_text(theirs, encoding="utf-8")
+    press(page, "a")
+    page.keyboard.press("Control+s")
+    page.wait_for_selector(".wb .wb-message:has-text('someone else')", timeout=30_000)
+    assert facts.read_text(encoding="utf-8") == theirs
+
+
+def test_hostile_text_stays_text(page):
+    hostile = ('<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> '
+               "Ruritania said the talks were <b>over</b>.")
+    menu(page, "Kernel", "Restart Kernel and Run All Cells…")
+    page.click(".jp-Dialog button:has-text('Restart')")
+    open_form(page, text=hostile, title="Hostile test", published=PUBLISHED,
+              folder="out/hostile")
+    page.wait_for_selector(".wb[data-phase='review']", timeout=60_000)
+    box = page.locator(".wb [data-role=text]")
+    assert box.inner_text() == hostile
+    assert box.locator("img, script, b").count() == 0
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_no_request_leaves_the_machine(page, lab):
+    allowed = (f"http://{lab.origin}/", f"ws://{lab.origin}/", "data:", "blob:")
+    foreign = [u for u in page.requests if not u.startswith(allowed)]
+    assert page.requests and not foreign, foreign

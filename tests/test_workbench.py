@@ -1,0 +1,336 @@
+"""The review workbench's Python side: offsets, decisions, undo, save, resume, bad input.
+
+No browser here: the widget is driven through `Workbench.handle`, the same messages the
+browser sends.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+import briefing
+from briefing.workbench import store
+from briefing.workbench.offsets import evidence_item, snap, span_of
+from briefing.workbench.review import Review
+from briefing.workbench.widget import Workbench
+from tests.workbench_draft import RURITANIA, article_copy, pending_draft
+
+TEXT = (RURITANIA / "article.txt").read_text(encoding="utf-8")
+PUBLISHED = "2031-05-07"
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
+
+
+def open_wb(tmp_path: Path, **kwargs) -> Workbench:
+    source = article_copy(tmp_path)
+    kwargs.setdefault("draft", pending_draft())
+    kwargs.setdefault("folder", tmp_path / "out" / "fictional-ruritania")
+    (tmp_path / "out").mkdir(exist_ok=True)
+    return Workbench(source, published=PUBLISHED, base=tmp_path / "out", **kwargs)
+
+
+def act(wb: Workbench, action: str, **args) -> None:
+    wb.handle({"type": "action", "action": action, **args})
+
+
+# -- offsets -----------------------------------------------------------------------------
+
+
+def test_snap_widens_to_whole_words_and_trims_space():
+    start = TEXT.index("Pfefferkorn travelled")
+    s, e = snap(TEXT, start + 3, start + 15)  # "fferkorn tra"
+    assert TEXT[s:e] == "Pfefferkorn travelled"
+    s, e = snap(TEXT, start - 1, start + 11)  # a leading space
+    assert TEXT[s:e] == "Pfefferkorn"
+    assert snap(TEXT, start - 1, start) is None  # only a space
+
+
+def test_snap_keeps_apostrophes_inside_words():
+    start = TEXT.index("Freedonia’s")
+    s, e = snap(TEXT, start + 2, start + 4)
+    assert TEXT[s:e] == "Freedonia’s"
+
+
+def test_evidence_item_counts_occurrences_of_repeated_words():
+    second = TEXT.index("Ruritanian", TEXT.index("Ruritanian") + 1)
+    item = evidence_item(TEXT, second, second + len("Ruritanian"))
+    assert item == {"quote": "Ruritanian", "occurrence": 2}
+    assert span_of(TEXT, item) == (second, second + len("Ruritanian"))
+    unique = TEXT.index("Pickle Rocks")
+    assert evidence_item(TEXT, unique, unique + 12) == "Pickle Rocks"
+
+
+# -- decisions and undo --------------------------------------------------------------------
+
+
+def test_items_follow_the_text_and_decisions_move_to_the_next_pending():
+    review = Review(TEXT, pending_draft())
+    items = review.items()
+    anchors = [it.anchor for it in items]
+    assert anchors == sorted(anchors)
+    assert review.counts()["pending"] == len(items)
+    first = review.current().sid
+    review.apply("accept")
+    assert review.items()[review.find(first)].status == "accepted"
+    assert review.current().status == "pending"
+    review.apply("reject")
+    assert review.counts() == {"pending": len(items) - 2, "accepted": 1, "rejected": 1}
+    review.apply("undo")
+    review.apply("undo")
+    assert review.counts()["pending"] == len(items)
+    assert review.current().sid == first
+
+
+def test_add_event_from_a_selection_keeps_exact_offsets():
+    review = Review(TEXT, pending_draft())
+    start = TEXT.index("seized two Ruritanian trawlers")
+    review.apply("add", kind="events", start=start + 2, end=start + 20)
+    fact = review.current().fact
+    assert fact["evidence"] == ["seized two Ruritanian"]
+    s, e = review.current().spans[0]
+    assert TEXT[s:e] == "seized two Ruritanian" and s == start
+    assert fact["plover_type"] == "TODO" and fact["id"].startswith("ev-")
+
+
+def test_edit_accepts_and_rejects_a_taken_id():
+    review = Review(TEXT, pending_draft())
+    sid = next(it.sid for it in review.items() if it.kind == "events")
+    review.apply("edit", sid=sid, fields={"summary": "Edited summary", "credibility": 2})
+    item = review.current()
+    assert item.fact["summary"] == "Edited summary" and item.status == "accepted"
+    other = next(it.fact["id"] for it in review.items() if it.kind == "events"
+                 and it.sid != item.sid)
+    with pytest.raises(ValueError, match="already used"):
+        review.apply("edit", sid=item.sid, fields={"id": other})
+
+
+def test_saved_facts_hold_accepted_facts_and_the_entities_they_use():
+    review = Review(TEXT, pending_draft())
+    event = next(it for it in review.items() if it.kind == "events")
+    review.apply("accept", sid=event.sid)
+    facts = review.facts()
+    assert [e["id"] for e in facts["events"]] == [event.fact["id"]]
+    actor_ids = {a["id"] for a in facts["actors"]}
+    for ids in event.fact["participants"].values():
+        assert set(ids) <= actor_ids
+    assert {s["id"] for s in facts["sources"]} == {event.fact["source"]}
+    assert all("review" not in f and "reason" not in f for k in facts if k != "article"
+               for f in facts[k])
+
+
+# -- the widget: save, validation, resume, conflicts ---------------------------------------
+
+
+def test_accept_all_then_save_gives_a_valid_stable_facts_file(tmp_path):
+    wb = open_wb(tmp_path)
+    n = wb.view["counts"]["pending"]
+    for _ in range(n):
+        act(wb, "accept")
+    assert wb.view["counts"] == {"pending": 0, "accepted": n, "rejected": 0}
+    assert wb.save() is True, wb.message
+    assert wb.message["level"] == "ok", wb.message
+    folder = tmp_path / "out" / "fictional-ruritania"
+    loaded = briefing.load(folder, cache=False)
+    original = briefing.load(RURITANIA, cache=False)
+    assert sorted(loaded.events["event_id"]) == sorted(original.events["event_id"])
+    assert (loaded.evidence[["fact_id", "start", "end"]].sort_values(["fact_id", "start"])
+            .reset_index(drop=True)
+            .equals(original.evidence[["fact_id", "start", "end"]]
+                    .sort_values(["fact_id", "start"]).reset_index(drop=True)))
+    first = (folder / "facts.yaml").read_bytes()
+    assert wb.save() is True
+    assert (folder / "facts.yaml").read_bytes() == first  # same review, same bytes
+    assert (folder / "article.txt").read_text(encoding="utf-8") == TEXT
+    assert '"' + original.events["cameo_code"].iloc[0] + '"' in first.decode()
+
+
+def test_live_validation_names_fact_and_field(tmp_path):
+    wb = open_wb(tmp_path)
+    start = TEXT.index("seized two")
+    wb.handle({"type": "select", "start": start, "end": start + 10})
+    assert wb.view["selection"]["quote"] == "seized two"
+    act(wb, "add", kind="events")
+    new_id = wb.view["current"]["fact"]["id"]
+    wb.validate()
+    mine = [p for p in wb.problems if p["fact_id"] == new_id]
+    assert {p["field"] for p in mine} >= {"plover_type", "cameo_code", "source"}
+    assert any("awaits the analyst" in p["message"] for p in mine)
+    assert all(p["file"].endswith("fictional-ruritania/facts.yaml") for p in wb.problems)
+    act(wb, "edit", sid=f"event:{new_id}", fields={"plover_type": "NOT-A-TYPE"})
+    wb.validate()
+    assert any(p["fact_id"] == new_id and p["field"] == "plover_type"
+               and "NOT-A-TYPE" in p["message"] for p in wb.problems)
+
+
+def test_every_change_autosaves_and_reopening_resumes(tmp_path):
+    wb = open_wb(tmp_path)
+    act(wb, "accept")
+    act(wb, "reject")
+    act(wb, "next")
+    state = json.loads((wb.folder / store.STATE).read_text(encoding="utf-8"))
+    assert state["cursor"] == wb.view["cursor"] and len(state["undo"]) == 2
+    again = open_wb(tmp_path)  # e.g. after a kernel restart
+    assert again.view["counts"] == wb.view["counts"]
+    assert again.view["cursor"] == wb.view["cursor"]
+    assert "Resumed" in again.message["text"]
+    act(again, "undo")
+    assert again.view["counts"]["rejected"] == 0
+
+
+def accept_all(wb: Workbench) -> None:
+    for _ in range(wb.view["counts"]["pending"]):
+        act(wb, "accept")
+
+
+def test_a_concurrent_save_is_refused_and_nothing_is_overwritten(tmp_path):
+    first = open_wb(tmp_path)
+    second = open_wb(tmp_path)  # someone else opens the same article at the same time
+    accept_all(first)
+    assert first.save(), first.message
+    theirs = (first.folder / "facts.yaml").read_bytes()
+    accept_all(second)
+    # Their autosave would overwrite the first review's: it stops and says so.
+    assert "another review" in second.message["text"]
+    assert second.save() is False
+    assert "someone else" in second.message["text"]
+    assert (first.folder / "facts.yaml").read_bytes() == theirs
+    assert first.save() is True  # the first one may go on saving its own file
+    state = json.loads((first.folder / store.STATE).read_text(encoding="utf-8"))
+    assert state["doc"] == first.review.doc
+
+
+def test_save_refuses_facts_the_loader_rejects_and_keeps_the_review(tmp_path):
+    wb = open_wb(tmp_path)
+    act(wb, "accept")  # one actor alone: no event, no source yet
+    assert wb.save() is False
+    assert "Not saved" in wb.message["text"] and wb.problems
+    assert not (wb.folder / "facts.yaml").exists()
+    assert json.loads((wb.folder / store.STATE).read_text())["doc"] == wb.review.doc
+
+
+def test_atomic_write_leaves_no_temporary_files(tmp_path):
+    store.atomic_write(tmp_path / "x.txt", "one")
+    store.atomic_write(tmp_path / "x.txt", "two")
+    assert [p.name for p in tmp_path.iterdir()] == ["x.txt"]
+    assert (tmp_path / "x.txt").read_text() == "two"
+
+
+# -- bad input -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"", "empty"),
+    (b"   \n\n", "empty"),
+    (b"A" * (5 * 1024 * 1024), "at most"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00binary", "binary"),
+    (b"caf\xe9 latin-1", "not UTF-8"),
+])
+def test_bad_text_gives_a_message_not_a_traceback(tmp_path, content, words):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    wb = Workbench(path, published=PUBLISHED, folder=tmp_path / "out", base=tmp_path)
+    assert wb.phase == "open"
+    assert wb.message["level"] == "error" and words in wb.message["text"]
+    assert str(path) in wb.message["text"]
+
+
+def test_pasted_text_needs_a_date_and_html_stays_text(tmp_path):
+    hostile = "<script>alert(1)</script> <img src=x onerror=alert(2)> Ruritania said so."
+    wb = Workbench(text=hostile, title="Hostile", base=tmp_path)
+    assert wb.phase == "open" and "publication date" in wb.message["text"]
+    wb = Workbench(text=hostile, title="Hostile", published=PUBLISHED, base=tmp_path)
+    assert wb.phase == "review" and wb.text == hostile
+    assert wb.folder == tmp_path / "hostile-2031-05-07"
+
+
+def test_missing_folder_is_named_in_the_message(tmp_path):
+    wb = open_wb(tmp_path, folder=tmp_path / "no" / "such" / "place")
+    assert wb.phase == "review" and "Autosave is off" in wb.message["text"]
+    assert str(tmp_path / "no" / "such") in wb.message["text"]
+    act(wb, "accept")
+    assert wb.save() is False and "does not exist" in wb.message["text"]
+
+
+def test_read_only_folder_is_named_in_the_message(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        if os.access(folder, os.W_OK):
+            # Root ignores file modes (and this venv's Python is not reachable by others).
+            pytest.skip("file modes do not bind this user (root): no read-only folder")
+        wb = open_wb(tmp_path, folder=folder)
+        assert "read-only" in wb.message["text"] and str(folder) in wb.message["text"]
+        act(wb, "accept")
+        assert wb.save() is False and "read-only" in wb.message["text"]
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
+
+
+def test_dump_quotes_codes_and_keeps_the_documented_key_order():
+    doc = pending_draft()
+    text = store.dump_facts(Review(TEXT, doc).facts() | {"events": doc["events"][:1]})
+    event = yaml.safe_load(text)["events"][0]
+    assert list(event)[:3] == ["id", "date", "date_basis"]
+    assert isinstance(event["cameo_code"], str)
+
+
+def test_an_actor_is_found_by_its_whole_name_only():
+    text = "Iranian officials met. Iran said no."
+    doc = {"actors": [{"id": "iran", "name": "Iran", "kind": "state", "review": "pending"}]}
+    (item,) = Review(text, doc).items()
+    assert item.spans == [(text.index("Iran said"), text.index("Iran said") + 4)]
+
+
+def test_preview_is_a_note_before_save_and_the_dashboard_after(tmp_path):
+    import ipywidgets
+
+    wb = open_wb(tmp_path)
+    note = wb.preview()
+    assert isinstance(note, ipywidgets.Label) and "Save" in note.value
+    accept_all(wb)
+    assert wb.save()
+    board = wb.preview()
+    assert type(board).__name__ == "Dashboard"
+
+
+def test_coding_notebook_is_thin_and_output_free():
+    import ast
+
+    nb = json.loads((Path(__file__).resolve().parent.parent / "coding.ipynb").read_text())
+    cells = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert cells and all(not c.get("outputs") and not c.get("execution_count") for c in cells)
+    for cell in cells:
+        tree = ast.parse("".join(cell["source"]))
+        assert not any(isinstance(n, ast.FunctionDef | ast.ClassDef | ast.For | ast.While
+                                  | ast.Lambda | ast.ListComp) for n in ast.walk(tree))
+    assert "briefing.workbench(" in "".join("".join(c["source"]) for c in cells)
+
+
+def test_an_accepted_actor_brings_its_pending_parent():
+    doc = {"actors": [
+        {"id": "ru-gaul", "name": "Gaul", "kind": "state", "review": "pending"},
+        {"id": "ru-chief", "name": "Chief", "kind": "person", "parent": "ru-gaul",
+         "review": "accepted"},
+        {"id": "ru-other", "name": "Other", "kind": "state", "review": "pending"}]}
+    facts = Review("Chief of Gaul spoke.", doc).facts()
+    assert [a["id"] for a in facts["actors"]] == ["ru-gaul", "ru-chief"]
+
+
+def test_a_draft_cannot_name_the_folder(tmp_path):
+    base = tmp_path / "base"
+    base.mkdir()
+    draft = pending_draft()
+    draft["article"]["id"] = "../../escaped"
+    wb = Workbench(text=TEXT, title="Herring talks", published=PUBLISHED, draft=draft, base=base)
+    assert wb.folder == base / "herring-talks-2031-05-07"
+    assert not (tmp_path / "escaped").exists()
