@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import briefing
 
@@ -160,7 +161,7 @@ def _clean_page(request: pytest.FixtureRequest, facts: Any) -> Any:
 # candidates, the one farthest from every other drawn point, so the hover picks it alone.
 # A one-off plotly_click listener records what plotly reports for the click.
 POINT_JS = """
-([chart, kind, wanted]) => {
+([chart, kind, wanted, nth]) => {
   const view = document.querySelector(`.briefing-plotly-view[data-chart-id='${chart}']`);
   const gd = view.querySelector('.js-plotly-plot');
   const match = (c) => Array.isArray(c) && c[0] === kind
@@ -182,8 +183,8 @@ POINT_JS = """
   const candidates = all.filter(p => match(p.cd));
   if (!candidates.length) return null;
   candidates[0].el.scrollIntoView({block: 'center'});
-  let best = null, bestGap = -1;
-  for (const p of candidates) {
+  // The candidates by the room around them (the nth best: a retry takes the next one).
+  const ranked = candidates.map(p => {
     const c = centre(p.el);
     let gap = Infinity;
     for (const q of all) {
@@ -191,8 +192,9 @@ POINT_JS = """
       const d = centre(q.el);
       gap = Math.min(gap, Math.hypot(c.x - d.x, c.y - d.y));
     }
-    if (gap > bestGap) { best = {...c, customdata: p.cd}; bestGap = gap; }
-  }
+    return {...c, customdata: p.cd, gap};
+  }).sort((a, b) => b.gap - a.gap);
+  const best = ranked[Math.min(nth || 0, ranked.length - 1)];
   window.__briefingClicked = null;
   if (!gd.__briefingTestListener) {
     gd.__briefingTestListener = true;
@@ -205,21 +207,46 @@ POINT_JS = """
 """
 
 
+HOVERED_JS = """
+([chart, customdata]) => {
+  const gd = document.querySelector(
+      `.briefing-plotly-view[data-chart-id='${chart}'] .js-plotly-plot`);
+  const want = JSON.stringify(customdata);
+  return (gd._hoverdata || []).some(p => JSON.stringify(p.customdata) === want);
+}
+"""
+
+
 def click_point(page: Any, chart: str, kind: str, wanted: str = "") -> list[str]:
-    """A real mouse click on a plotly point (hover first: plotly clicks what it hovers).
-    Returns the point's customdata, after checking that plotly reported that point."""
-    where = page.evaluate(POINT_JS, [chart, kind, wanted])
-    assert where, f"no {kind} point {wanted!r} in the {chart} chart"
-    page.wait_for_timeout(100)  # let a smooth scroll settle before measuring again
-    where = page.evaluate(POINT_JS, [chart, kind, wanted])
-    x, y = where["x"], where["y"]
-    page.mouse.move(x - 15, y - 15)
-    page.mouse.move(x, y, steps=4)
-    page.mouse.click(x, y)
-    page.wait_for_function("() => window.__briefingClicked !== null", timeout=5_000)
-    clicked = page.evaluate("() => window.__briefingClicked")
-    assert clicked and clicked[0] == where["customdata"], (clicked, where["customdata"])
-    return where["customdata"]
+    """A real mouse click on a plotly point. Plotly clicks what it hovers, so the mouse
+    rests on the point until plotly hovers exactly that point, then clicks; if a redraw
+    moved it or a neighbour is nearer, the point is measured again (the next roomiest
+    candidate on later tries). Returns the point's customdata, after checking that plotly
+    reported that point."""
+    for attempt in range(4):
+        where = page.evaluate(POINT_JS, [chart, kind, wanted, attempt // 2])
+        assert where, f"no {kind} point {wanted!r} in the {chart} chart"
+        page.wait_for_timeout(150)  # let a smooth scroll settle before measuring again
+        where = page.evaluate(POINT_JS, [chart, kind, wanted, attempt // 2])
+        x, y = where["x"], where["y"]
+        page.mouse.move(x - 15, y - 15)
+        page.mouse.move(x, y, steps=4)
+        try:
+            page.wait_for_function(HOVERED_JS, arg=[chart, where["customdata"]], timeout=3_000)
+        except PlaywrightTimeout:
+            continue
+        # Two clicks within plotly's double-click delay (300 ms) on one chart are a double
+        # click, which emits no plotly_click: leave room after the previous test's click.
+        page.wait_for_function(
+            "() => !window.__briefingLastClick || performance.now() - window.__briefingLastClick"
+            " > 450", timeout=REDRAW_MS)
+        page.mouse.click(x, y)
+        page.evaluate("() => { window.__briefingLastClick = performance.now(); }")
+        page.wait_for_function("() => window.__briefingClicked !== null", timeout=REDRAW_MS)
+        clicked = page.evaluate("() => window.__briefingClicked")
+        assert clicked and clicked[0] == where["customdata"], (clicked, where["customdata"])
+        return where["customdata"]
+    raise AssertionError(f"plotly never hovered the {kind} point {wanted!r} in {chart}")
 
 
 # ---- 1. the page -----------------------------------------------------------------------------
