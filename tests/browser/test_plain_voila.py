@@ -13,6 +13,7 @@ from __future__ import annotations
 import glob
 import os
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -125,3 +126,51 @@ def test_plain_voila_reads_the_project_settings(page: Any) -> None:
     # voila.json's settings apply: no notebook source on the page.
     html = page.response_text or ""
     assert "briefing.load()" not in html and "briefing.dashboard(facts)" not in html
+
+
+# ---- the Voilà preview inside JupyterLab: the same page from Voilà's server extension ----
+
+
+@pytest.fixture(scope="module")
+def lab_preview(tmp_path_factory: pytest.TempPathFactory, artifacts: Path) -> Any:
+    """A Jupyter server (as `jupyter lab` starts it, with a token) with the installed files;
+    JupyterLab's "Render with Voilà" opens `voila/render/<notebook>` on it."""
+    prefix = tmp_path_factory.mktemp("prefix-lab")
+    install_data_files(prefix)
+    port = free_port()
+    token = secrets.token_hex(16)
+    log_path = artifacts / "logs" / f"lab-preview-{port}.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, JUPYTER_PATH=str(prefix / "share" / "jupyter"),
+               JUPYTER_CONFIG_PATH=str(prefix / "etc" / "jupyter"),
+               PYTHONPATH=os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]))
+    env.pop("BROWSER", None)
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "jupyter_server", f"--port={port}", "--no-browser",
+             "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
+             "--allow-root"],
+            cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True)
+    server = VoilaServer(notebook=REPO_ROOT / "briefing.ipynb", port=port, process=process,
+                         log_path=log_path)
+    try:
+        _wait_http(f"{server.url}api/status?token={token}", 90)
+        yield server, f"{server.url}voila/render/briefing.ipynb?token={token}"
+    finally:
+        server.stop()
+
+
+def test_lab_preview_gives_the_same_page(lab_preview: Any, open_page: Any) -> None:
+    server, url = lab_preview
+    rec = open_page(url, viewport={"width": 1366, "height": 768})
+    rec.page.wait_for_selector(READY, state="attached", timeout=120_000)
+    rec.page.wait_for_timeout(500)
+    assert "Content-Security-Policy" in (rec.response_text or "")
+    drawn = rec.page.evaluate(
+        "() => new Set([...document.querySelectorAll('.briefing-plotly-view[data-briefing-rev]')]"
+        ".filter(v => v.querySelector('.js-plotly-plot .main-svg')).map(v => v.dataset.chartId))"
+        ".size")
+    assert drawn == CHARTS
+    assert rec.foreign_requests(server.origin) == []  # no MathJax or Font Awesome CDN
+    assert rec.console_errors == []
