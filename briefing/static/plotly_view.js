@@ -1,7 +1,8 @@
 // PlotlyView front end (anywidget ESM). Draws model.figure with plotly.js.
 //
 // plotly.js: used from window.Plotly when the page already has it (the briefing Voila
-// template loads it from the server as a static file, script id "briefing-plotly");
+// template loads it from the server as a static file, script id "briefing-plotly", after
+// the page's load event; window.__briefingPlotly settles when it ran);
 // otherwise (JupyterLab) the kernel is asked once per page for the library text.
 // Readiness: page-global set of drawn chart ids; when it reaches group_size the body gets
 // data-briefing-ready. Each (re)draw sets data-briefing-rev on the view element.
@@ -31,6 +32,13 @@ function pageState() {
 // ---- plotly.js -----------------------------------------------------------------------
 
 function plotlyFromPage() {
+  if (window.__briefingPlotly && !window.Plotly) {
+    // the briefing template loads plotly.js after the page's load event
+    return window.__briefingPlotly.then(() => {
+      if (!window.Plotly) throw new Error("plotly.js script ran but did not define Plotly");
+      return window.Plotly;
+    });
+  }
   return new Promise((resolve, reject) => {
     if (window.Plotly) return resolve(window.Plotly);
     const tag = document.getElementById(PLOTLY_SCRIPT_ID);
