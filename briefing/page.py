@@ -397,7 +397,9 @@ class Dashboard:
 
     @staticmethod
     def _detail_placeholder() -> str:
-        return ("<p class='briefing-note'>Click a country, person, link, dot or bar in any "
+        # briefing-detail-empty: the CSS keeps the card short until there is something to show
+        return ("<p class='briefing-note briefing-detail-empty'>Click a country, person, link, "
+                "dot or bar in any "
                 "chart — or “evidence” next to a key point — to see the fact, how it is coded, "
                 "and the article's own words.</p>")
 

@@ -227,6 +227,38 @@ function plotConfig(model) {
   return config;
 }
 
+// On a phone a chart is ~350 px wide: a legend on its right would take half of it. Below
+// that width the legend goes under the plot, in a bottom margin added for it, so the plot
+// keeps its size. Only the drawn copy changes; the model's figure stays as sent.
+const NARROW_PX = 560;
+const LEGEND_BELOW_PX = 150;
+const COLORBAR_PX = 90;
+
+function fitWidth(figure, width) {
+  if (!width || width >= NARROW_PX) return figure;
+  const data = figure.data || [];
+  const layout = Object.assign({}, figure.layout || {});
+  const legendShown = layout.showlegend !== false
+    && data.some((t) => t && t.showlegend !== false && t.name);
+  if (!legendShown) return figure;
+  // a colour bar drawn under the plot keeps its place; the legend goes below it
+  const colorbar = data.some((t) => t && ((t.colorbar && t.showscale !== false)
+    || (t.marker && t.marker.colorbar && t.marker.showscale !== false)));
+  const below = LEGEND_BELOW_PX + (colorbar ? COLORBAR_PX : 0);
+  const height = Number(layout.height) || 450;
+  const margin = Object.assign({ t: 40, b: 40 }, layout.margin || {});
+  const plotHeight = Math.max(120, height - margin.t - margin.b);
+  margin.b += below;
+  margin.r = Math.min(margin.r === undefined ? 20 : margin.r, 20);
+  layout.margin = margin;
+  layout.height = height + below;
+  layout.legend = Object.assign({}, layout.legend || {}, {
+    orientation: "h", x: 0, xanchor: "left", y: -(60 + (colorbar ? COLORBAR_PX : 0)) / plotHeight,
+    yanchor: "top",
+  });
+  return Object.assign({}, figure, { layout });
+}
+
 function showError(el, err) {
   let box = el.querySelector(".briefing-plotly-error");
   if (!box) {
@@ -263,13 +295,15 @@ function render({ model, el }) {
   let chain = Promise.resolve();
   let listening = false;
   let Plotly = null;
+  let narrow = false;
 
   const draw = async () => {
     if (!alive) return;
     Plotly = await loadPlotly(model);
     if (!alive) return;
     const revision = model.get("revision");
-    const figure = structuredClone(model.get("figure") || {});
+    const figure = fitWidth(structuredClone(model.get("figure") || {}), el.clientWidth);
+    narrow = el.clientWidth > 0 && el.clientWidth < NARROW_PX;
     await ensureTopojson(model, figure);
     // A definite height for the plot's box: with `responsive`, plotly sizes its SVG to
     // 100% of this element, and a box without a height collapses after quick redraws
@@ -330,6 +364,10 @@ function render({ model, el }) {
         return;
       }
       lastWidth = width;
+      if ((width < NARROW_PX) !== narrow) {
+        schedule(); // the legend moves between the side and below: draw again
+        return;
+      }
       Promise.resolve().then(() => Plotly.Plots.resize(plot)).catch(() => {});
     });
     resizeObserver.observe(el);
