@@ -64,8 +64,8 @@ def test_filter_lists_take_plain_clicks(voila_server: Any, open_page: Any) -> No
         arg=2, timeout=20_000)
     options.nth(0).click()  # a second click takes it back
     assert status.evaluate("s => s.selectedOptions.length") == 1
-    assert page.locator(".widget-select-multiple").first.evaluate(
-        "e => getComputedStyle(e, '::after').content").strip('"') == "click to pick several"
+    assert "click to pick several" in page.locator(".briefing-filters h2").evaluate(
+        "e => getComputedStyle(e, '::after').content")
 
 
 def test_keyboard_focus_is_visible(voila_server: Any, open_page: Any) -> None:
