@@ -622,9 +622,14 @@ def summarise(res: dict[str, Any]) -> list[tuple[str, str, str, str]]:
 
 
 def print_table(rows: list[tuple[str, str, str, str]]) -> None:
-    w = [max(len(r[i]) for r in rows) for i in range(4)]
+    # long free-text rows (phases, per-chart lists) do not widen the columns of the others
+    fits = [r for r in rows if len(r[1]) <= 40] or rows
+    w = [max(len(r[i]) for r in fits) for i in range(4)]
     for r in rows:
-        print("  ".join(c.ljust(w[i]) for i, c in enumerate(r)).rstrip())
+        if len(r[1]) > 40:
+            print(f"{r[0].ljust(w[0])}  {r[1]}")
+        else:
+            print("  ".join(c.ljust(w[i]) for i, c in enumerate(r)).rstrip())
 
 
 def main(argv: list[str] | None = None) -> int:
