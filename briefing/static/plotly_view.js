@@ -227,15 +227,18 @@ function plotConfig(model) {
   return config;
 }
 
-// On a phone a chart is ~350 px wide: a legend on its right would take half of it. Below
-// that width the legend goes under the plot, in a bottom margin added for it, so the plot
-// keeps its size. Only the drawn copy changes; the model's figure stays as sent.
-const NARROW_PX = 560;
+// On a phone a chart is ~350 px wide: a legend on its right would take half of it. On a
+// narrow screen (the same width as dashboard.css's phone layout) the legend goes under the
+// plot, in a bottom margin added for it, so the plot keeps its size. Only the drawn copy
+// changes; the model's figure stays as sent. The screen, not the element, decides: an
+// element's width can dip while the page lays out, and a desktop chart must not flip.
+const NARROW_SCREEN = "(max-width: 640px)";
+const narrowScreen = () => !!(window.matchMedia && window.matchMedia(NARROW_SCREEN).matches);
 const LEGEND_BELOW_PX = 150;
 const COLORBAR_PX = 90;
 
-function fitWidth(figure, width) {
-  if (!width || width >= NARROW_PX) return figure;
+function fitNarrow(figure, narrow) {
+  if (!narrow) return figure;
   const data = figure.data || [];
   const layout = Object.assign({}, figure.layout || {});
   const legendShown = layout.showlegend !== false
@@ -302,8 +305,8 @@ function render({ model, el }) {
     Plotly = await loadPlotly(model);
     if (!alive) return;
     const revision = model.get("revision");
-    const figure = fitWidth(structuredClone(model.get("figure") || {}), el.clientWidth);
-    narrow = el.clientWidth > 0 && el.clientWidth < NARROW_PX;
+    narrow = narrowScreen();
+    const figure = fitNarrow(structuredClone(model.get("figure") || {}), narrow);
     await ensureTopojson(model, figure);
     // A definite height for the plot's box: with `responsive`, plotly sizes its SVG to
     // 100% of this element, and a box without a height collapses after quick redraws
@@ -364,7 +367,7 @@ function render({ model, el }) {
         return;
       }
       lastWidth = width;
-      if ((width < NARROW_PX) !== narrow) {
+      if (narrowScreen() !== narrow) {
         schedule(); // the legend moves between the side and below: draw again
         return;
       }
