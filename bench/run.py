@@ -168,11 +168,20 @@ BARE_NOTEBOOK = {
     "nbformat": 4, "nbformat_minor": 5,
 }
 
+# The page an experienced Jupyter user compares us with: one ipywidgets.HTML, served by
+# stock Voilà (lab template, no project settings, preheated kernels).
+STOCK_NOTEBOOK = {**BARE_NOTEBOOK, "cells": [{
+    **BARE_NOTEBOOK["cells"][0], "id": "stock-1",
+    "source": ["import ipywidgets\n", "ipywidgets.HTML('bench-ready')"]}]}
+
 # Runs before any page script: notes when the page is interactive (our marker, or the bare
-# page's label), and the first user input after `window.__armed` is set.
+# pages' label / HTML widget), and the first user input after `window.__armed` is set.
+# Phases: when the widget state arrived over the kernel websocket (Voilà's preheated page
+# asks for every model's state at once: "update_states"), the first widget view, plotly.js
+# parsed, the first chart drawn; the last chart drawn is the time to interactive.
 _INIT = r"""
 (() => {
-  const label = () => [...document.querySelectorAll('.widget-label')]
+  const label = () => [...document.querySelectorAll('.widget-label, .widget-html-content')]
     .some(e => e.textContent.includes('bench-ready'));
   const done = () => document.body &&
     (document.body.hasAttribute('data-briefing-ready') || label());
@@ -188,6 +197,20 @@ _INIT = r"""
     seen('first_chart_drawn', !!document.querySelector('[data-briefing-drawn]'));
     if (window.__tti === undefined && done()) window.__tti = performance.now();
   };
+  const Native = window.WebSocket;
+  const decoder = new TextDecoder('utf-8', {fatal: false});
+  window.WebSocket = function (url, protocols) {
+    const ws = protocols === undefined ? new Native(url) : new Native(url, protocols);
+    ws.addEventListener('message', (event) => {
+      const d = event.data;
+      const text = typeof d === 'string' ? d : (d instanceof ArrayBuffer
+        ? decoder.decode(new Uint8Array(d, 0, Math.min(d.byteLength, 65536))) : '');
+      if (text.includes('update_states')) seen('widget_state', true);
+    });
+    return ws;
+  };
+  window.WebSocket.prototype = Native.prototype;
+  for (const k of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) window.WebSocket[k] = Native[k];
   new MutationObserver(check).observe(document, {
     subtree: true, childList: true, attributes: true,
     attributeFilter: ['data-briefing-ready', 'data-briefing-drawn']});
@@ -271,6 +294,36 @@ class Servers:
             server.wait_for_log(r"Kernel pool of .* is filled", 300)
         return server
 
+    def start_stock(self, notebook: Path) -> Any:
+        """Stock Voilà as a user types it, `voila NOTEBOOK`, plus preheated kernels: the lab
+        template, none of the project's settings (no voila.json is read, even one installed
+        into the environment), no briefing code on the page."""
+        from tests.browser.conftest import (
+            SERVER_START_TIMEOUT,
+            VoilaServer,
+            _wait_http,
+            free_port,
+        )
+
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        port = free_port()
+        log_path = self.log_dir / f"stock-voila-{notebook.stem}-{port}.log"
+        no_config = notebook.parent / "no-config"
+        no_config.mkdir(exist_ok=True)
+        env = {k: v for k, v in os.environ.items() if k not in ("BROWSER", "JUPYTER_PATH")}
+        argv = [PY, "-m", "voila", str(notebook), f"--port={port}", "--no-browser",
+                "--Voila.ip=127.0.0.1", f"--Voila.config_file_paths={no_config}",
+                "--template=lab", "--VoilaConfiguration.preheat_kernel=True",
+                "--VoilaConfiguration.default_pool_size=2"]
+        with open(log_path, "wb") as log_file:
+            proc = subprocess.Popen(argv, cwd=notebook.parent, env=env, stdout=log_file,
+                                    stderr=subprocess.STDOUT, start_new_session=True)
+        server = VoilaServer(notebook=notebook, port=port, process=proc, log_path=log_path)
+        self.running.append(server)
+        _wait_http(server.url + "voila/static/voila.js", SERVER_START_TIMEOUT)
+        server.wait_for_log(r"Kernel pool of .* is filled", 300)
+        return server
+
     def stop_all(self) -> None:
         for s in self.running:
             s.stop()
@@ -341,8 +394,8 @@ def page_view(browser: Any, url: str, *, timeout_ms: float = 180_000) -> dict[st
                         " return n ? {html_done: n.responseEnd, dom_content_loaded:"
                         " n.domContentLoadedEventEnd} : {}; }")
     page.wait_for_timeout(1000)  # late messages (e.g. comm acks) count as the view's bytes
-    return {"tti_ms": tti, "page": page, "context": context, "phases": {**nav, **phases},
-            **counts}
+    return {"tti_ms": tti, "page": page, "context": context,
+            "phases": {**nav, **phases, "interactive": tti}, **counts}
 
 
 def measure_interactions(page: Any, n: int) -> dict[str, list[float]]:
@@ -401,8 +454,8 @@ _NODE_XY = r"""
 """
 
 
-def bench_browser(runs: int, work: Path, facts_1000: Path | None, clicks: int
-                  ) -> dict[str, Any]:
+def bench_browser(runs: int, work: Path, facts_1000: Path | None, clicks: int,
+                  cold: bool = True) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(REPO))
@@ -410,36 +463,48 @@ def bench_browser(runs: int, work: Path, facts_1000: Path | None, clicks: int
 
     bare = work / "bare.ipynb"
     bare.write_text(json.dumps(BARE_NOTEBOOK))
+    (work / "stock").mkdir(exist_ok=True)
+    stock = work / "stock" / "stock.ipynb"  # a folder of its own: no voila.json next to it
+    stock.write_text(json.dumps(STOCK_NOTEBOOK))
     dash_nb = REPO / "briefing.ipynb"
     servers = Servers(work / "logs")
     out: dict[str, Any] = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            for preheat in (True, False):
+            for preheat in (True, False) if cold else (True,):
                 label = "preheated" if preheat else "cold_kernel"
+                load_before = load_average()
                 print(f"  browser: time to interactive, {label} ", end="", flush=True)
                 s_dash = servers.start(dash_nb, preheat=preheat, cache=work / "cache-srv")
                 s_bare = servers.start(bare, preheat=preheat, cache=work / "cache-srv")
-                settle([s_dash, s_bare])
-                views: dict[str, list[dict]] = {"dashboard": [], "bare": []}
+                # the stock page is served (preheated) alongside, in the preheated round
+                s_stock = servers.start_stock(stock) if preheat else None
+                pages = [("bare", s_bare), ("dashboard", s_dash)]
+                if s_stock is not None:
+                    pages.append(("stock", s_stock))
+                running = [s for _, s in pages]
+                settle(running)
+                views: dict[str, list[dict]] = {name: [] for name, _ in pages}
                 for i in range(runs):
-                    order = [("bare", s_bare), ("dashboard", s_dash)]
-                    for name, server in order if i % 2 == 0 else order[::-1]:
+                    # loads alternate: each page goes first, second, third in turn
+                    order = pages[i % len(pages):] + pages[:i % len(pages)]
+                    for name, server in order:
                         v = page_view(browser, server.url)
                         if name == "dashboard" and preheat and i == 0:
                             out["kernel_rss_article_mb"] = kernel_rss_mb(server)
-                        if name == "dashboard" and preheat and i == runs - 1:
+                        if name == "dashboard" and preheat and i == runs - 1 and clicks:
                             print(" interactions", end="", flush=True)
                             out["interactions_article"] = measure_interactions(v["page"],
                                                                                clicks)
                         v["context"].close()
                         views[name].append({k: v[k] for k in ("tti_ms", "http", "ws_in", "ws_out",
                                                               "requests", "phases")})
-                        settle([s_dash, s_bare])
+                        settle(running)
                         print(".", end="", flush=True)
                 print()
                 out[label] = views
+                out[f"{label}_load"] = [load_before, load_average()]
                 servers.stop_all()
             if facts_1000 is not None:
                 print("  browser: 1,000 articles ", end="", flush=True)
@@ -488,14 +553,24 @@ def summarise(res: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     for label in ("preheated", "cold_kernel", "preheated_1000"):
         if label not in br:
             continue
+        if f"{label}_load" in br:
+            before, after = br[f"{label}_load"]
+            rows.append((f"load average during {label} (1, 5, 15 min)", f"{before} → {after}",
+                         "", ""))
         d = median([v["tti_ms"] for v in br[label]["dashboard"]])
         b = median([v["tti_ms"] for v in br[label]["bare"]])
         n = len(br[label]["dashboard"])
         row(f"TTI dashboard, {label} (median of {n})", d, None, "ms")
         row(f"TTI bare page, {label} (median of {n})", b, None, "ms")
-        row(f"TTI ratio dashboard/bare, {label}", d / b, TARGETS["tti_ratio"]
-            if label != "preheated_1000" else None, "×", ".2f")
-        for who in ("dashboard", "bare"):
+        stock = [v["tti_ms"] for v in br[label].get("stock", [])]
+        if stock:
+            st = median(stock)
+            row(f"TTI stock bare Voilà page, {label} (median of {len(stock)})", st, None, "ms")
+            row(f"TTI ratio dashboard/stock bare page, {label}", d / st,
+                TARGETS["tti_ratio"], "×", ".2f")
+        row(f"TTI ratio dashboard/our bare page (same template), {label}", d / b,
+            None if stock or label == "preheated_1000" else TARGETS["tti_ratio"], "×", ".2f")
+        for who in [w for w in ("dashboard", "bare", "stock") if br[label].get(w)]:
             names = sorted({k for v in br[label][who] for k in v.get("phases", {})},
                            key=lambda k: median([v["phases"].get(k, 0)
                                                  for v in br[label][who]]))
@@ -509,6 +584,10 @@ def summarise(res: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             bk = median([v[kind] for v in br[label]["bare"]]) / 1024
             rows.append((f"bytes {kind}, {label}: dashboard / bare", f"{dk:,.0f} / {bk:,.0f} KB",
                          "", f"{dk / bk:.2f}×" if bk else ""))
+            if stock:
+                sk = median([v[kind] for v in br[label]["stock"]]) / 1024
+                rows.append((f"bytes {kind}, {label}: stock bare page", f"{sk:,.0f} KB", "",
+                             ""))
     for key, target in (("interactions_article", TARGETS["interaction_p95_article_ms"]),
                         ("interactions_1000", TARGETS["interaction_p95_1000_ms"])):
         for kind, xs in br.get(key, {}).items():
@@ -544,9 +623,14 @@ def summarise(res: dict[str, Any]) -> list[tuple[str, str, str, str]]:
 
 
 def print_table(rows: list[tuple[str, str, str, str]]) -> None:
-    w = [max(len(r[i]) for r in rows) for i in range(4)]
+    # long free-text rows (phases, per-chart lists) do not widen the columns of the others
+    fits = [r for r in rows if len(r[1]) <= 40] or rows
+    w = [max(len(r[i]) for r in fits) for i in range(4)]
     for r in rows:
-        print("  ".join(c.ljust(w[i]) for i, c in enumerate(r)).rstrip())
+        if len(r[1]) > 40:
+            print(f"{r[0].ljust(w[0])}  {r[1]}")
+        else:
+            print("  ".join(c.ljust(w[i]) for i, c in enumerate(r)).rstrip())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -557,6 +641,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="interaction rounds per page (each: 2 filters + 1 click)")
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument("--skip-cold", action="store_true",
+                        help="no round without preheated kernels")
     args = parser.parse_args(argv)
     RESULTS.mkdir(parents=True, exist_ok=True)
     res: dict[str, Any] = {
@@ -575,7 +661,8 @@ def main(argv: list[str] | None = None) -> int:
 
             big = generate(1000, work / "facts-1000", fresh=False) if 1000 in args.sizes \
                 else None
-            res["browser"] = bench_browser(args.runs, work, big, args.clicks)
+            res["browser"] = bench_browser(args.runs, work, big, args.clicks,
+                                           cold=not args.skip_cold)
         res["seconds"] = time.monotonic() - t
     res["machine"]["load_after"] = load_average()
     stamp = time.strftime("%Y%m%d-%H%M%S")

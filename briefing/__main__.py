@@ -126,11 +126,57 @@ def _draft_arguments(p: argparse.ArgumentParser) -> None:
     add_arguments(p)
 
 
+def export(args: argparse.Namespace) -> int:
+    """The briefing as a PDF (and each chart as PNG), offline, with the machine's Chromium."""
+    from pathlib import Path
+
+    from briefing.charts import CHARTS
+    from briefing.printout import PrintError, printout_html, render
+    from briefing.select import Selection, select
+
+    if not (args.pdf or args.png):
+        print("briefing export: say what to make: --pdf and/or --png", file=sys.stderr)
+        return 2
+    b = _load(args.path)
+    if b is None:
+        return 1
+    issues = list(b.issues["issue_id"])
+    sel = Selection(issue=issues[0] if issues else None)
+    shown = select(b, sel)
+    figures = {c.heading: c.figure(shown, sel) for c in CHARTS.values()}
+    notes = {c.heading: c.note for c in CHARTS.values()}
+    try:
+        out = render(printout_html(b, sel, figures, notes=notes, shown=shown, paper=args.paper),
+                     paper=args.paper, png=args.png)
+    except PrintError as e:
+        print(f"briefing export: {e}", file=sys.stderr)
+        return 1
+    if not args.pdf:
+        out.pdf = b""
+    for path in out.save(Path(args.out)):
+        if path.suffix != ".pdf" or args.pdf:
+            print(f"wrote {path} ({path.stat().st_size / 1024:,.0f} KB)")
+    if not args.pdf:
+        (Path(args.out) / f"briefing-{args.paper}.pdf").unlink(missing_ok=True)
+    return 0
+
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    _path_argument(p)
+    p.add_argument("--pdf", action="store_true", help="the briefing as one PDF")
+    p.add_argument("--png", action="store_true", help="each chart as a PNG")
+    p.add_argument("--out", default=".", help="folder to write into (default: here)")
+    p.add_argument("--paper", choices=["a4", "letter"], default="a4",
+                   help="paper size of the PDF (default a4)")
+
+
 COMMANDS: dict[str, Command] = {
     "validate": Command("load and check the facts; print a summary or the problems",
                         validate, _validate_arguments),
     "coverage": Command("each sentence with the facts that cite it; uncited ones listed",
                         coverage, _path_argument),
+    "export": Command("the briefing as a PDF (A4 or Letter) and/or each chart as PNG, offline",
+                      export, _export_arguments),
     "serve": Command("serve the dashboard with Voilà on 127.0.0.1 and print its URL",
                      serve, _serve_arguments),
     "draft": Command("draft an article's facts from its text into a folder, for review",

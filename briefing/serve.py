@@ -7,7 +7,7 @@ What this adds on top of ``voila briefing.ipynb``:
 
 * reads the project's ``voila.json`` (repo root) wherever it is started from;
 * finds the ``briefing`` template in ``share/jupyter/voila/templates/`` (JUPYTER_PATH);
-* serves plotly.js from the installed ``plotly`` package at ``/voila/static/plotly.min.js``
+* serves plotly.js (briefing/static's partial bundle) at ``/voila/static/plotly.min.js``
   (static, cacheable, never in widget state) and ``briefing/static/`` (topojson etc.) under
   ``/voila/static/``;
 * refuses any URL naming source or config files (``.ipynb``, ``.py``, ``.yaml`` ...);

@@ -46,10 +46,9 @@ ClickCallback = Callable[["PlotlyView", list[dict[str, Any]]], Any]
 
 
 def plotly_js_path() -> Path:
-    """The plotly.min.js that ships inside the installed ``plotly`` package."""
-    import plotly  # local import: only the path is needed, not plotly's widget machinery
-
-    return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+    """The page's plotly.js: a partial bundle with only the trace types the charts draw
+    (``scripts/plotly-bundle/``), a third of the full library the ``plotly`` package ships."""
+    return STATIC_DIR / "plotly.min.js"
 
 
 @cache

@@ -30,7 +30,7 @@ LAYERS = {
     "briefing.places": 2, "briefing.channels": 2, "briefing.draft": 2,
     "briefing.charts.theme": 3, "briefing.charts": 4,
     "briefing.widgets": 5, "briefing.workbench": 6, "briefing.dashboard": 6,
-    "briefing.printout": 7, "briefing.serve": 8, "briefing.kernel_websocket": 8,
+    "briefing.printout": 5, "briefing.serve": 8, "briefing.kernel_websocket": 8,
     "briefing.__main__": 9, "briefing": 9,
 }
 

@@ -22,7 +22,8 @@ def _e(value: Any) -> str:
 
 
 def placeholder() -> str:
-    return f"<p class='briefing-note'>{_e(PLACEHOLDER)}</p>"
+    # briefing-detail-empty: the CSS keeps the card short until there is something to show
+    return f"<p class='briefing-note briefing-detail-empty'>{_e(PLACEHOLDER)}</p>"
 
 
 def fact_html(d: dict[str, Any]) -> str:

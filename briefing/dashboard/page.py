@@ -185,6 +185,9 @@ class Dashboard:
                               tooltip="Every frame of the current selection, zipped")
         self.w_html = w.Button(description="Export HTML", icon="download",
                                tooltip="The charts as one file that opens without a server")
+        self.w_pdf = w.Button(description="Export PDF", icon="file-pdf-o",
+                              tooltip="This view as a printable A4 briefing: key points, "
+                                      "evidence, every chart, sources")
         for ctl in (self.w_articles, self.w_actors, self.w_types, self.w_status, self.w_dates,
                     self.w_reliability, self.w_issue):
             ctl.style.description_width = "initial"
@@ -192,6 +195,7 @@ class Dashboard:
         self.w_reset.on_click(lambda _b: self._guard(self.reset))
         self.w_csv.on_click(lambda _b: self._guard(self._export_csv))
         self.w_html.on_click(lambda _b: self._guard(self._export_html))
+        self.w_pdf.on_click(lambda _b: self._guard(self._export_pdf))
 
     def _date_readout(self) -> None:
         # Voilà's slider readout is a fixed-width box that cuts long dates; say it in full.
@@ -280,8 +284,8 @@ class Dashboard:
                        self.w_status]),
             w.HBox([self.w_dates, self.w_dates_label],
                    layout=w.Layout(width="100%", align_items="center")),
-            self._row([self.w_reliability, self.w_issue, self.w_reset, self.w_csv, self.w_html],
-                      align_items="center"),
+            self._row([self.w_reliability, self.w_issue, self.w_reset, self.w_csv, self.w_html,
+                       self.w_pdf], align_items="center"),
             self.downloads, self.status,
         ])
         filters.add_class("briefing-filters")
@@ -433,6 +437,24 @@ class Dashboard:
         page = export.export_html(figures, title=title,
                                   selection_text=f"{sub_title}; {sel.describe(self.b)}")
         self._offer(page.encode("utf-8"), "briefing.html", "text/html", "charts (HTML)")
+
+    def _export_pdf(self) -> None:
+        # Chromium prints the page in a few seconds; say so, since the kernel is busy meanwhile.
+        from briefing import printout
+
+        self.downloads.value = "<span class='briefing-note'>Preparing the PDF…</span>"
+        sel, sub = self.selection, self.frames()
+        figures = {c.heading: c.figure(sub, sel) for c in CHARTS.values()}
+        try:
+            out = printout.render(printout.printout_html(
+                self.b, sel, figures, notes={c.heading: c.note for c in CHARTS.values()},
+                shown=sub), paper="a4")
+        except printout.PrintError as e:
+            log.warning("PDF export failed: %s", e)
+            self.downloads.value = ("<span class='briefing-error'>The PDF could not be made "
+                                    "on this server. Export HTML and print it instead.</span>")
+            return
+        self._offer(out.pdf, "briefing-a4.pdf", "application/pdf", "briefing (PDF, A4)")
 
     def _offer(self, data: bytes, filename: str, mime: str, what: str) -> None:
         # A data: link keeps the download inside the page: no file is written on the server

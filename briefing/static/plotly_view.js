@@ -1,7 +1,8 @@
 // PlotlyView front end (anywidget ESM). Draws model.figure with plotly.js.
 //
 // plotly.js: used from window.Plotly when the page already has it (the briefing Voila
-// template loads it from the server as a static file, script id "briefing-plotly");
+// template loads it from the server as a static file, script id "briefing-plotly", after
+// the page's load event; window.__briefingPlotly settles when it ran);
 // otherwise (JupyterLab) the kernel is asked once per page for the library text.
 // Readiness: page-global set of drawn chart ids; when it reaches group_size the body gets
 // data-briefing-ready. Each (re)draw sets data-briefing-rev on the view element.
@@ -31,6 +32,13 @@ function pageState() {
 // ---- plotly.js -----------------------------------------------------------------------
 
 function plotlyFromPage() {
+  if (window.__briefingPlotly && !window.Plotly) {
+    // the briefing template loads plotly.js after the page's load event
+    return window.__briefingPlotly.then(() => {
+      if (!window.Plotly) throw new Error("plotly.js script ran but did not define Plotly");
+      return window.Plotly;
+    });
+  }
   return new Promise((resolve, reject) => {
     if (window.Plotly) return resolve(window.Plotly);
     const tag = document.getElementById(PLOTLY_SCRIPT_ID);
@@ -219,6 +227,41 @@ function plotConfig(model) {
   return config;
 }
 
+// On a phone a chart is ~350 px wide: a legend on its right would take half of it. On a
+// narrow screen (the same width as dashboard.css's phone layout) the legend goes under the
+// plot, in a bottom margin added for it, so the plot keeps its size. Only the drawn copy
+// changes; the model's figure stays as sent. The screen, not the element, decides: an
+// element's width can dip while the page lays out, and a desktop chart must not flip.
+const NARROW_SCREEN = "(max-width: 640px)";
+const narrowScreen = () => !!(window.matchMedia && window.matchMedia(NARROW_SCREEN).matches);
+const LEGEND_BELOW_PX = 150;
+const COLORBAR_PX = 90;
+
+function fitNarrow(figure, narrow) {
+  if (!narrow) return figure;
+  const data = figure.data || [];
+  const layout = Object.assign({}, figure.layout || {});
+  const legendShown = layout.showlegend !== false
+    && data.some((t) => t && t.showlegend !== false && t.name);
+  if (!legendShown) return figure;
+  // a colour bar drawn under the plot keeps its place; the legend goes below it
+  const colorbar = data.some((t) => t && ((t.colorbar && t.showscale !== false)
+    || (t.marker && t.marker.colorbar && t.marker.showscale !== false)));
+  const below = LEGEND_BELOW_PX + (colorbar ? COLORBAR_PX : 0);
+  const height = Number(layout.height) || 450;
+  const margin = Object.assign({ t: 40, b: 40 }, layout.margin || {});
+  const plotHeight = Math.max(120, height - margin.t - margin.b);
+  margin.b += below;
+  margin.r = Math.min(margin.r === undefined ? 20 : margin.r, 20);
+  layout.margin = margin;
+  layout.height = height + below;
+  layout.legend = Object.assign({}, layout.legend || {}, {
+    orientation: "h", x: 0, xanchor: "left", y: -(60 + (colorbar ? COLORBAR_PX : 0)) / plotHeight,
+    yanchor: "top",
+  });
+  return Object.assign({}, figure, { layout });
+}
+
 function showError(el, err) {
   let box = el.querySelector(".briefing-plotly-error");
   if (!box) {
@@ -255,13 +298,15 @@ function render({ model, el }) {
   let chain = Promise.resolve();
   let listening = false;
   let Plotly = null;
+  let narrow = false;
 
   const draw = async () => {
     if (!alive) return;
     Plotly = await loadPlotly(model);
     if (!alive) return;
     const revision = model.get("revision");
-    const figure = structuredClone(model.get("figure") || {});
+    narrow = narrowScreen();
+    const figure = fitNarrow(structuredClone(model.get("figure") || {}), narrow);
     await ensureTopojson(model, figure);
     // A definite height for the plot's box: with `responsive`, plotly sizes its SVG to
     // 100% of this element, and a box without a height collapses after quick redraws
@@ -322,6 +367,10 @@ function render({ model, el }) {
         return;
       }
       lastWidth = width;
+      if (narrowScreen() !== narrow) {
+        schedule(); // the legend moves between the side and below: draw again
+        return;
+      }
       Promise.resolve().then(() => Plotly.Plots.resize(plot)).catch(() => {});
     });
     resizeObserver.observe(el);

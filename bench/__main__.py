@@ -1,0 +1,5 @@
+"""`python -m bench`: the whole benchmark (same as `python -m bench.run`)."""
+
+from bench.run import main
+
+raise SystemExit(main())
