@@ -339,6 +339,32 @@ def test_the_map_places_every_state_and_names_what_it_cannot(story):
     assert "African Union" in note and "Atlantic Coastal Group" in note
 
 
+def test_the_map_draws_joint_acts_without_a_direction(story):
+    from briefing.charts import geo_map
+
+    fig = geo_map(story)
+    mids = next(t for t in fig.data if t.mode == "markers" and t.customdata is not None)
+    by_ids = {c[1]: (lat, lon) for c, lat, lon in
+              zip(mids.customdata, mids.lat, mids.lon, strict=True)}
+    # The March call and the 2019 memorandum (both joint acts of Ghana and Norway) are one
+    # channel, apart from the directed ones; so is the June call of Cabo Verde and Senegal.
+    assert f"{MARCH}/ev-call ev-memorandum" in by_ids
+    assert f"{JUNE}/ev-call" in by_ids
+    assert not any(f"{JUNE}/ev-call" in k and k != f"{JUNE}/ev-call" for k in by_ids)
+    # Their lines carry no arrowhead; a directed channel (Norway's letter) keeps one.
+    heads = {}
+    for t in fig.data:
+        if t.mode != "lines+markers":
+            continue
+        lat, lon, size = list(t.lat), list(t.lon), list(t.marker.size)
+        for i in range(0, len(lat), 3):
+            heads[(lat[i], lon[i], lat[i + 1], lon[i + 1])] = size[i + 1]
+    hover = dict(zip((c[1] for c in mids.customdata), mids.hovertext, strict=True))
+    assert "Ghana ↔ Norway" in hover[f"{MARCH}/ev-call ev-memorandum"]
+    assert "Norway → Cabo Verde" in hover["ev-letter ev-envoy"]
+    assert sorted(heads.values()).count(0) == 2 and len(heads) == len(by_ids)
+
+
 def _segments_of(trace):
     xs, ys = list(trace.x), list(trace.y)
     sizes = list(trace.marker.size)
