@@ -438,3 +438,19 @@ def test_select_by_date_keeps_overlapping_spans_and_undated_events(story):
     inside = set(select(story, Selection(date_from="2025-06-12", date_to="2025-06-13"))
                  .events["event_id"])
     assert "ev-dakar-visit" in inside and "ev-visit" not in inside
+
+
+def test_overview_and_sources_on_the_story(story):
+    from briefing.charts import positions_overview, sources
+    from briefing.dashboard.detail import source_html
+
+    heat = positions_overview(story).data[0]
+    cells = {c[0][1]: z[0] for c, z in zip(heat.customdata, heat.z, strict=True)}
+    assert cells == {"pos-ghana-licences": 55, f"{NOVEMBER}/pos-norway-licences": 85}
+    bars = sources(story).data[0]
+    assert sorted(c[1] for c in bars.customdata) == sorted(story.sources["source_id"])
+    counts = dict(zip((c[1] for c in bars.customdata), bars.x, strict=True))
+    assert counts["src-aggregator"] == 0 and counts["src-wire"] > 0
+    # The relay chain, in words, where a source is opened.
+    html = source_html(story, story, "src-aggregator")
+    assert "Relays Cabo Verde&#x27;s state broadcaster" in html
