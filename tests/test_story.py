@@ -454,3 +454,16 @@ def test_overview_and_sources_on_the_story(story):
     # The relay chain, in words, where a source is opened.
     html = source_html(story, story, "src-aggregator")
     assert "Relays Cabo Verde&#x27;s state broadcaster" in html
+
+
+def test_the_header_and_exports_name_the_set(story):
+    from briefing.dashboard.page import set_name
+    from briefing.select import Selection, select
+
+    title, sub = set_name(story)
+    assert title.startswith("Briefing on 3 articles: Norway sends envoy")
+    assert sub == "12 Mar 2025 – 19 Nov 2025"
+    one = select(story, Selection(articles={JUNE}))
+    # The header names the whole base; a selection is named in words beside it.
+    assert "articles: Cabo Verde's foreign minister in Accra" in \
+        Selection(articles={JUNE}).describe(one)

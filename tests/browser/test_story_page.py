@@ -15,7 +15,14 @@ import pytest
 
 import briefing
 from tests.browser.conftest import start_voila
-from tests.browser.test_dashboard import READY, REDRAW_MS, click_point, view, wait_status
+from tests.browser.test_dashboard import (
+    READY,
+    REDRAW_MS,
+    click_point,
+    control,
+    view,
+    wait_status,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -91,6 +98,10 @@ def test_the_reader_follows_a_key_point_of_an_older_article(page: Any, facts: An
     titles = facts.articles.set_index("article_id")["title"]
     heading = page.locator(".briefing-article h2")
     assert heading.inner_text().strip() == titles[NOVEMBER]  # the newest article first
+    # Every article can be read, newest first.
+    newest = facts.articles.sort_values("published", ascending=False)["title"].tolist()
+    options = control(page, "Read").locator("option").all_inner_texts()
+    assert [" ".join(o.split()) for o in options] == newest  # ipywidgets uses &nbsp;
     # The March article's first key point rests on its phone call.
     point = facts.key_points[facts.key_points["article_id"] == MARCH].iloc[0]
     assert point["fact_ids"].split() == [CALL]
