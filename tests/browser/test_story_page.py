@@ -16,6 +16,7 @@ import pytest
 import briefing
 from tests.browser.conftest import start_voila
 from tests.browser.test_dashboard import (
+    POINT_JS,
     READY,
     REDRAW_MS,
     click_point,
@@ -145,3 +146,36 @@ def test_the_network_links_the_two_ministers_of_the_call(page: Any, facts: Any) 
     page.locator(".briefing-detail h3", has_text=summary).wait_for(timeout=REDRAW_MS)
     text = page.locator(".briefing-detail").inner_text()
     assert "Efua Ansah-Mireku and Sigrun Vatnedal" in text
+
+
+# The map's points are `path.point` outside a `.points` group: the same finder, wider.
+GEO_POINT_JS = POINT_JS.replace("querySelectorAll('.points path')",
+                                "querySelectorAll('.points path, path.point')")
+assert GEO_POINT_JS != POINT_JS
+
+
+def click_geo_point(page: Any, kind: str, wanted: str) -> list[str]:
+    """A real mouse click on a map point found by its customdata (as `click_point`)."""
+    where = page.evaluate(GEO_POINT_JS, ["geo_map", kind, wanted])
+    assert where, f"no {kind} point {wanted!r} on the map"
+    page.wait_for_timeout(100)
+    where = page.evaluate(GEO_POINT_JS, ["geo_map", kind, wanted])
+    page.mouse.move(where["x"] - 15, where["y"] - 15)
+    page.mouse.move(where["x"], where["y"], steps=4)
+    page.mouse.click(where["x"], where["y"])
+    page.wait_for_function("() => window.__briefingClicked !== null", timeout=5_000)
+    clicked = page.evaluate("() => window.__briefingClicked")
+    assert clicked and clicked[0] == where["customdata"], (clicked, where["customdata"])
+    return where["customdata"]
+
+
+def test_a_click_on_a_map_channel_chooses_its_events(page: Any, facts: Any) -> None:
+    page.locator("button.widget-button", has_text="Reset").click()
+    wait_status(page, len(facts.events))
+    customdata = click_geo_point(page, "events", "ev-letter")
+    ids = customdata[1].split()
+    assert sorted(ids) == ["ev-envoy", "ev-letter"]
+    # As on the network: the selection is now that channel's events.
+    wait_status(page, len(ids))
+    summary = facts.events.set_index("event_id").at["ev-letter", "summary"]
+    page.locator(".briefing-detail h3", has_text=summary).wait_for(timeout=REDRAW_MS)
