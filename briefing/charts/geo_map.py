@@ -95,7 +95,8 @@ def geo_map(
     width: int | None = None,
 ) -> go.Figure:
     """States at their capitals (sized by events, coloured by bloc) and channels between
-    states as arrows coloured like the network (conflict red … cooperation blue); every
+    states as arrows coloured like the network (conflict red … cooperation blue), a joint
+    act (a call, talks) as a line without arrowhead; every
     ISO 3166-1 country can be placed, and the actors that cannot (organisations, unnamed
     speakers) are named in a note under the map.
     Clicks: capitals ["actor", state actor_id] (or ["state", ISO-3] if the state is not an
@@ -112,8 +113,11 @@ def geo_map(
         return base_figure(title=title, height=height, width=width,
                            empty_message="No states with a known capital in this selection")
     summaries = event_summaries(b)
+    # A joint act (a call, talks) has no direction: it is a channel of its own, drawn
+    # without an arrowhead (its two ends are in actor-id order, which means nothing).
+    lg = lg.assign(mutual=lg["leg"] == "mutual")
     # an archive links every pair of states: keep the busiest
-    edges = edge_table(lg, ["a", "z"], summaries=summaries, limit=MAX_CHANNELS)
+    edges = edge_table(lg, ["a", "z", "mutual"], summaries=summaries, limit=MAX_CHANNELS)
     shown_of = edges.attrs["total"]
     traces: list[go.BaseTraceType] = []
     if len(edges):
@@ -122,7 +126,7 @@ def geo_map(
         s_lat, s_lon = _slerp(la0, lo0, la1, lo1, 0.03)
         e_lat, e_lon = _slerp(la0, lo0, la1, lo1, 0.95)
         # A→B and B→A share a path: put their click points on different sides of the middle.
-        t_mid = np.where(edges["a"] < edges["z"], 0.42, 0.58)
+        t_mid = np.where(edges["mutual"], 0.5, np.where(edges["a"] < edges["z"], 0.42, 0.58))
         m_lat, m_lon = zip(*(_slerp(x0, y0, x1, y1, t) for x0, y0, x1, y1, t in
                              zip(la0, lo0, la1, lo1, t_mid, strict=True)), strict=True)
         edges = edges.assign(s_lat=s_lat, s_lon=s_lon, e_lat=e_lat, e_lon=e_lon,
@@ -137,10 +141,13 @@ def geo_map(
                 mode="lines+markers", hoverinfo="skip", showlegend=False,
                 line={"color": score_bin_colour(int(band)), "width": w},
                 marker={"symbol": "arrow", "angleref": "previous",
-                        "size": np.tile([0, 12, 0], n), "color": score_bin_colour(int(band))},
+                        "size": np.column_stack([np.zeros(n), np.where(part["mutual"], 0, 12),
+                                                 np.zeros(n)]).ravel(),
+                        "color": score_bin_colour(int(band))},
             ))
         cname = caps["country"]
-        hover = ("<b>" + esc_series(edges["a"].map(cname)) + " → "
+        hover = ("<b>" + esc_series(edges["a"].map(cname))
+                 + np.where(edges["mutual"], " ↔ ", " → ")
                  + esc_series(edges["z"].map(cname)) + "</b><br>" + edges["n"].astype(str)
                  + " event(s): " + edges["types"] + "<br>average PLOVER score "
                  + edges["score"].map("{:+.1f}".format) + " ("

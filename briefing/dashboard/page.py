@@ -382,7 +382,7 @@ class Dashboard:
             if kind == "actor" and chart_id == "network":
                 focus = None if self.selection.focus_actor == ids[0] else ids[0]
                 self.set_selection(replace(self.selection, focus_actor=focus))
-            elif kind == "events" and chart_id in ("network", "map"):
+            elif kind == "events" and chart_id in ("network", "geo_map"):
                 self.set_selection(replace(self.selection, focus_events=frozenset(ids)))
             if kind == "source":
                 self._show_source(ids[0])

@@ -47,10 +47,11 @@ class Fields:
         self.bad.add(key)
         self.p.problem(self.fact_id, key, message, line or self.line(key))
 
-    def read(self, frame: str) -> dict[str, Any]:
-        """Every column of `frame` that comes from a YAML key, read by its declaration."""
+    def read(self, frame: str, *, lists: Iterable[str] = ()) -> dict[str, Any]:
+        """Every column of `frame` that comes from a YAML key, read by its declaration;
+        the keys in `lists` hold YAML lists, which the caller reads with `id_list`."""
         return {c.name: self.value(c) for c in C.FRAMES[frame].cols
-                if c.key and c.key != "id" and c.dtype != "date"}
+                if c.key and c.key != "id" and c.dtype != "date" and c.key not in lists}
 
     def value(self, c: C.Col) -> Any:
         v = self.m.get(c.key)

@@ -225,7 +225,7 @@ class Parser:
         f = self.fact(m, "actors")
         if f is None:
             return
-        values = f.read("actors")
+        values = f.read("actors", lists=("aliases", "members"))
         values["aliases"] = f.id_list("aliases", "|", ids=False)
         values["members"] = f.id_list("members", " ", ids=True)
         country = values.get("country")
