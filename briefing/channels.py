@@ -9,8 +9,8 @@ An event becomes one or more *legs* between two actors:
   proposal — links the actors to each other, once per pair, with no direction;
 - the `subject` of an event is what it is about, never its recipient: an event with one
   actor and no recipient is not a link (it still shows on the timeline and in details);
-- an act the text says did not happen (`negated`, `cancelled`) is kept apart, so charts
-  can draw it dotted.
+- an act that did not happen (`negated`, `cancelled`, `postponed`) is kept apart, so
+  charts can draw it dotted.
 
 `channels(b)` aggregates legs per actor pair and kind; the network chart, the map, the
 click handler and the exports all read the legs or the channels from here.
@@ -25,8 +25,9 @@ from briefing.model import Briefing, memo, plain
 from briefing.places import actor_countries
 from briefing.words import plover_words
 
-# Legs of events that did not happen are drawn apart (dotted).
-NOT_HAPPENED = ("negated", "cancelled")
+# Legs of events that did not happen are drawn apart (dotted): the text says not, it was
+# called off, or put off.
+NOT_HAPPENED = ("negated", "cancelled", "postponed")
 _LEG_COLUMNS = ["src", "tgt", "leg", "event_id", "plover_type", "plover_mode",
                 "plover_score", "goldstein"]
 

@@ -90,7 +90,9 @@ def describe_event(b: Briefing, event_id: str) -> dict[str, Any]:
     if by_role["via"]:
         sentence += f", through {_join(by_role['via'])} carrying the message"
     if by_role["subject"]:
-        sentence += f", about {_join(by_role['subject'])}"
+        # "held talks about X"; after a recipient or an envoy, "…, about X".
+        lead = ", about" if by_role["recipient"] or by_role["via"] else " about"
+        sentence += f"{lead} {_join(by_role['subject'])}"
     if e["status"] != "occurred":
         sentence += f" ({STATUS_WORDS.get(e['status'], e['status'])})"
     cameo = b.cameo[b.cameo["cameo_code"] == e["cameo_code"]] if len(b.cameo) else b.cameo

@@ -288,9 +288,6 @@ def test_timeline_panels_bars_and_undated_lane(story):
     assert [a.text for a in fig.layout.annotations] == ["published"] * 3
 
 
-@pytest.mark.xfail(strict=True, reason="known: an ongoing event of a later article that "
-                   "began in an earlier window is merged into the earlier article's point, "
-                   "and its bar stops at the earlier publication day")
 def test_timeline_keeps_the_later_articles_ongoing_span(story):
     import pandas as pd
 

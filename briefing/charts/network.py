@@ -229,7 +229,7 @@ def network(
         arrow = seg["leg"].map({"carries": " carries the message to ",
                                 "hands": " hands a message to ",
                                 "mutual": " ↔ (together) ",
-                                "negated": " → (negated: the text says not) "}).fillna(" → ")
+                                "negated": " → (did not happen) "}).fillna(" → ")
         hover = ("<b>" + src_names + arrow + tgt_names + "</b><br>"
                  + seg["n"].astype(str) + " event(s): " + seg["types"]
                  + "<br>average PLOVER score " + seg["score"].map("{:+.1f}".format)
@@ -308,7 +308,7 @@ def network(
         traces.append(legend_marker(ACTOR_KIND_WORDS[kind], symbol=KIND_SYMBOLS[kind],
                                     group="kind"))
     for dash, words in (("dash", "message carried by an envoy"),
-                        ("dot", "negated: the text says it is not so")):
+                        ("dot", "did not happen: negated, cancelled or postponed")):
         traces.append(trace("scatter", x=[None], y=[None], mode="lines", name=words,
                                  line={"dash": dash, "color": "#777"}, hoverinfo="skip",
                                  legendgroup="lines"))

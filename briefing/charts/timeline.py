@@ -75,6 +75,27 @@ def _panel_of(ev: pd.DataFrame, windows: list[list[pd.Timestamp]], recent_days: 
     return panel
 
 
+def _follow_spans(ev: pd.DataFrame, windows: list[list[pd.Timestamp]], recent_days: int
+                  ) -> pd.DataFrame:
+    """A span that runs into a later reporting window ("since 3 March", reported in June)
+    is drawn in that window, from its left edge: the later article's days stay readable
+    and the bar reaches its end. The hover still gives the whole span."""
+    ends = ev["_end"].notna()
+    if not ends.any() or not windows:
+        return ev
+    at_end = _panel_of(ev.assign(date=ev["_end"], date_precision="day"), windows,
+                       recent_days)
+    later = ends.to_numpy() & (at_end > ev["_panel"].to_numpy()) & (at_end >= 1)
+    if not later.any():
+        return ev
+    edge = {k: w[0] - pd.Timedelta(days=3) for k, w in enumerate(windows, start=1)}
+    ev = ev.copy()
+    ev.loc[later, "_panel"] = at_end[later]
+    ev.loc[later, "_x"] = [max(x, edge[k]) for x, k in zip(ev.loc[later, "_x"],
+                                                          at_end[later], strict=True)]
+    return ev
+
+
 def _span_end(b: Briefing, ev: pd.DataFrame) -> pd.Series:
     """The last day of each event's span: its date_end, or for an ongoing event the day
     its article was published; NaT for a single day."""
@@ -104,19 +125,24 @@ def timeline(
     windows = reporting_windows(b.articles["published"])
     ev = ev.assign(_x=_plot_dates(ev), _end=_span_end(b, ev),
                    _panel=_panel_of(ev, windows, recent_days))
+    ev = _follow_spans(ev, windows, recent_days)
     # One point per (panel, type, day, status): a big archive stays a few hundred points.
     ev["_x"] = ev["_x"].fillna(pd.Timestamp("2000-01-01"))  # undated: one spot in its lane
+    # A span is its own point: it is never merged with a one-day event of the same day.
+    ev["_span"] = ev["_end"].dt.strftime("%Y-%m-%d").fillna("")
+    keys = ["_panel", "plover_type", "_bin", "status", "_span"]
     for freq in ("D", "W", "M", "Y"):  # coarser bins until the chart stays small
         ev["_bin"] = ev["_x"].dt.to_period(freq).dt.start_time
-        if ev.groupby(["_panel", "plover_type", "_bin", "status"]).ngroups <= MAX_POINTS:
+        if ev.groupby(keys).ngroups <= MAX_POINTS:
             break
     if freq != "D":
         ev["_x"] = ev["_bin"]
-    groups = ev.groupby(["_panel", "plover_type", "_bin", "status"], sort=False)
+    groups = ev.groupby(keys, sort=False)
     many = groups["event_id"].agg(lambda s: " ".join(s.iloc[:MAX_CLICK_IDS]))
     size = groups["event_id"].size()
     ev = groups.head(1)
-    key = list(zip(ev["_panel"], ev["plover_type"], ev["_bin"], ev["status"], strict=True))
+    key = list(zip(ev["_panel"], ev["plover_type"], ev["_bin"], ev["status"], ev["_span"],
+                   strict=True))
     n_in = size.reindex(key).to_numpy()
     ids = many.reindex(key).to_numpy()
     types = [t for t in PLOVER_ORDER if t in set(ev["plover_type"])]
