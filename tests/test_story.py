@@ -6,6 +6,7 @@ same plus one article that names an actor declared nowhere).
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -464,3 +465,37 @@ def test_the_header_and_exports_name_the_set(story):
     # The header names the whole base; a selection is named in words beside it.
     assert "articles: Cabo Verde's foreign minister in Accra" in \
         Selection(articles={JUNE}).describe(one)
+
+
+def test_the_shipped_article_and_new_ones_with_clashing_ids_load_whole(tmp_path):
+    """The issue's case: the existing article plus new ones coded independently, which
+    re-declare one of its actors differently and reuse one of its fact ids."""
+    import shutil
+
+    import briefing
+
+    root = tmp_path / "base"
+    shutil.copytree(ROOT / "assets" / "articles", root)
+    shutil.copytree(STORY, root, dirs_exist_ok=True)
+    facts = root / "2025-11-norway-envoy" / "facts.yaml"  # newer than the shipped one
+    text = facts.read_text(encoding="utf-8")
+    text = text.replace("actors:\n", "actors:\n- id: iran\n  name: Iran\n  kind: state\n"
+                        "  country: IRN\n  role: a state named in passing\n", 1)
+    text = re.sub(r"\bev-letter\b(?!-)", "ev-envoy-moscow", text)
+    facts.write_text(text, encoding="utf-8")
+    alone = [briefing.load(f, cache=False) for f in (ROOT / "assets" / "articles", STORY)]
+    both = check(briefing.load(root, cache=False))
+    assert both.problems == ()
+    assert len(both.articles) == sum(len(b.articles) for b in alone)
+    assert len(both.events) == sum(len(b.events) for b in alone)
+    assert len(both.key_points) == sum(len(b.key_points) for b in alone)
+    # Both copies of the event id are kept, each scoped to its article.
+    new = both.articles.set_index("folder").loc[str(root / "2025-11-norway-envoy"),
+                                                "article_id"]
+    assert {"iran-russia-2025-06-23/ev-envoy-moscow",
+            f"{new}/ev-envoy-moscow"} <= set(both.events["event_id"])
+    # The newer article's declaration of Iran wins; the warning names the field.
+    assert both.actors.set_index("actor_id").loc["iran", "role"] == "a state named in passing"
+    [w] = [w for w in both.warnings if w.fact_id == "iran"]
+    assert w.field == "role" and "iran-russia-2025-06-23" in w.file
+    assert "a state named in passing" in w.message and "norway-envoy" in w.message

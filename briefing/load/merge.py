@@ -6,9 +6,10 @@
   points) follow it. An id used once keeps its plain form.
 - **Entities are declared once, or agree to differ.** An actor, source, issue or bloc may be
   declared in the registry and again in articles. One declaration wins — the registry's,
-  else the newest article's (by publication date) — and when the others differ, a warning
-  names the entity, both files and each differing field with both values. Nothing is
-  dropped, and no article is blamed for it.
+  else the newest article's (by publication date) — and takes what it leaves out from the
+  others, in that order; where two give different values, a warning names the entity,
+  both files and each differing field with both values. Nothing is dropped, and no
+  article is blamed for it.
 
 Parses come from the cache and are shared: nothing here changes them in place.
 """
@@ -98,7 +99,8 @@ def merge_entities(parses: list[ArticleParse]
             firsts = [r for r in declarations if not r.get("_duplicate")]
             dups = [r for r in declarations if r.get("_duplicate")]
             registry = [r for r in firsts if r["_registry"]]
-            winner = registry[0] if registry else firsts[-1]
+            ranked = [*registry, *reversed([r for r in firsts if not r["_registry"]])]
+            winner = ranked[0]
             why = "the registry's" if registry else "the newest article's"
             for other in firsts:
                 if other is winner:
@@ -111,16 +113,32 @@ def merge_entities(parses: list[ArticleParse]
                         f"({why} declaration is used): "
                         + "; ".join(f"{k}: {b!r} here, {a!r} there" for k, a, b in diff),
                         other["_line"]))
-            rows.append(_clean(winner))
+            rows.append(_clean(_filled(winner, ranked[1:])))
             rows.extend(_clean(r) for r in dups)
         chosen[frame] = rows
     return chosen, warnings
 
 
 def _differences(a: dict[str, Any], b: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    # A field one declaration leaves out is silence, not disagreement.
     return [(k, a.get(k), b.get(k)) for k in a
             if not k.startswith("_") and k not in _QUIET and k not in HIDDEN
+            and _norm(a.get(k)) != "" and _norm(b.get(k)) != ""
             and _norm(a.get(k)) != _norm(b.get(k))]
+
+
+def _filled(winner: dict[str, Any], others: list[dict[str, Any]]) -> dict[str, Any]:
+    """The winning declaration, with the fields it leaves out taken from the next one that
+    gives them (in the same order of precedence)."""
+    out = dict(winner)
+    for k, v in winner.items():
+        if k.startswith("_") or k in HIDDEN or _norm(v) != "":
+            continue
+        for other in others:
+            if _norm(other.get(k)) != "":
+                out[k] = other[k]
+                break
+    return out
 
 
 def _norm(v: Any) -> Any:
