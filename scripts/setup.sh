@@ -22,6 +22,22 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
   echo "$want" > "$stamp"
 fi
 
+# The Voilà template, plotly.js, the map and the settings go into the environment's
+# prefix, as a wheel install puts them ([tool.setuptools.data-files]); an editable install
+# does not, so they are copied here (every run: a template edited since is copied again).
+# Plain `voila briefing.ipynb` and JupyterLab's Voilà preview then serve our page.
+.venv/bin/python - <<'PY'
+import shutil, sys, tomllib
+from pathlib import Path
+
+table = tomllib.loads(Path("pyproject.toml").read_text())["tool"]["setuptools"]["data-files"]
+for target, sources in table.items():
+    dest = Path(sys.prefix) / target
+    dest.mkdir(parents=True, exist_ok=True)
+    for src in sources:
+        shutil.copy2(src, dest / Path(src).name)
+PY
+
 if [[ ${1:-} == --browser ]]; then
   if [[ ! -x /usr/bin/chromium ]]; then
     if [[ $(id -u) == 0 ]]; then

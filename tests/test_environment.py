@@ -65,3 +65,22 @@ def test_lock_satisfies_pyproject_lower_bounds():
     lock = _lock()
     bad = [r for r in reqs if lock[_name(r)] not in Requirement(r).specifier]
     assert not bad, f"the lock does not satisfy: {bad}"
+
+
+def test_the_environment_holds_the_template_and_settings():
+    """scripts/setup.sh puts pyproject's data-files into the environment's prefix, as a
+    wheel install does: plain `voila briefing.ipynb` finds our template and settings."""
+    import sys
+
+    table = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "data-files"]
+    if not (Path(sys.prefix) / "share" / "jupyter").is_dir() or \
+            Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():
+        import pytest
+
+        pytest.skip("not the project's own environment")
+    for target, sources in table.items():
+        for src in sources:
+            placed = Path(sys.prefix) / target / Path(src).name
+            assert placed.is_file(), placed
+            assert placed.read_bytes() == (ROOT / src).read_bytes(), f"{placed} is stale"
