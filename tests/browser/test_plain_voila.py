@@ -108,8 +108,8 @@ def test_plain_voila_draws_every_chart(page: Any) -> None:
         ".filter(v => v.querySelector('.js-plotly-plot .main-svg')).map(v => v.dataset.chartId)")
     assert len(set(drawn)) == CHARTS, drawn
     # the map's countries come from our server, not a CDN
-    assert page.page.locator("[data-chart-id='map'] .geo path.countries, "
-                             "[data-chart-id='map'] .countries path").count() > 0
+    assert page.page.locator("[data-chart-id='geo_map'] .geo path.countries, "
+                             "[data-chart-id='geo_map'] .countries path").count() > 0
 
 
 def test_plain_voila_requests_nothing_off_the_server(page: Any, plain_voila: Any) -> None:
