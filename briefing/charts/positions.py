@@ -26,6 +26,7 @@ from briefing.model import Briefing, plain
 from briefing.words import names
 
 CONFIDENCE_SYMBOLS = {"high": "circle", "moderate": "circle", "low": "circle-open"}
+MAX_STEPS = 4  # judgments per actor drawn on its trajectory, newest first
 
 
 def weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
@@ -80,15 +81,22 @@ def positions(
         return base_figure(title=title, height=height, width=width,
                            empty_message="No positions on this issue in this selection")
     nm = names(b)
+    # An archive may judge an actor in hundreds of articles: the trajectory shows the
+    # newest MAX_STEPS judgments (the hover says how many there were).
     every = _judgments(b, pos)
+    counts = every.groupby("actor_id", sort=False)["position_id"].transform("size")
+    every = every.groupby("actor_id", sort=False).tail(MAX_STEPS)
     newest = every.drop_duplicates("actor_id", keep="last")
     earlier = every[every.duplicated("actor_id", keep="last")]
     pos = newest.assign(name=newest["actor_id"].map(nm).fillna(newest["actor_id"]))
     pos = pos.sort_values(["position", "name"]).reset_index(drop=True)
     bloc = dict(zip(b.actors["actor_id"], b.actors["bloc"], strict=False))
     colour = bloc_colours(b)
-    paths = {a: _trajectory_words(g) for a, g in every.groupby("actor_id", sort=False)
-             if len(g) > 1}
+    total = dict(zip(every["actor_id"], counts.loc[every.index], strict=False))
+    paths = {a: ("… " if total[a] > len(g) else "") + _trajectory_words(g)
+             + (f" ({total[a]} judgments, the newest {len(g)} shown)" if total[a] > len(g)
+                else "")
+             for a, g in every.groupby("actor_id", sort=False) if len(g) > 1}
     hover = position_hover(b, pos) + pos["actor_id"].map(
         lambda a: f"<br>over time: {paths[a]}" if a in paths else "")
     label_of = {a: esc(short(n, 30)) for a, n in zip(pos["actor_id"], pos["name"],

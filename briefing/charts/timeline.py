@@ -128,21 +128,26 @@ def timeline(
     ev = _follow_spans(ev, windows, recent_days)
     # One point per (panel, type, day, status): a big archive stays a few hundred points.
     ev["_x"] = ev["_x"].fillna(pd.Timestamp("2000-01-01"))  # undated: one spot in its lane
-    # A span is its own point: it is never merged with a one-day event of the same day.
-    ev["_span"] = ev["_end"].dt.strftime("%Y-%m-%d").fillna("")
+    # A span is never merged with a one-day event of the same bin; spans ending in the same
+    # bin (of the same coarseness as their start) merge like any points do.
     keys = ["_panel", "plover_type", "_bin", "status", "_span"]
     for freq in ("D", "W", "M", "Y"):  # coarser bins until the chart stays small
         ev["_bin"] = ev["_x"].dt.to_period(freq).dt.start_time
+        ev["_span"] = ev["_end"].dt.to_period(freq).dt.start_time.dt.strftime(
+            "%Y-%m-%d").fillna("")
         if ev.groupby(keys).ngroups <= MAX_POINTS:
             break
+    else:
+        # Still too many by year: one point per type and year, whatever its status or span
+        # (the hover counts the others).
+        keys = ["_panel", "plover_type", "_bin"]
     if freq != "D":
         ev["_x"] = ev["_bin"]
     groups = ev.groupby(keys, sort=False)
     many = groups["event_id"].agg(lambda s: " ".join(s.iloc[:MAX_CLICK_IDS]))
     size = groups["event_id"].size()
     ev = groups.head(1)
-    key = list(zip(ev["_panel"], ev["plover_type"], ev["_bin"], ev["status"], ev["_span"],
-                   strict=True))
+    key = list(zip(*(ev[k] for k in keys), strict=True))
     n_in = size.reindex(key).to_numpy()
     ids = many.reindex(key).to_numpy()
     types = [t for t in PLOVER_ORDER if t in set(ev["plover_type"])]
