@@ -245,20 +245,27 @@ def _panels(present: list[int], axis_of: dict[int, str], ev: pd.DataFrame,
         ax: dict = {"domain": domain, "anchor": "y", "showgrid": True, "gridcolor": "#eee"}
         xs = ev["_x"][panel == p]
         ends = ev["_end"][panel == p].dropna()
+        # Short titles and few ticks: several panels share one chart's width.
+        small = {"size": 11}
+        ticks = max(2, round(10 * (domain[1] - domain[0])))
         if p == -1:
             ax.update(range=[0, 1], showticklabels=False, showgrid=False,
-                      title={"text": "undated"})
+                      title={"text": "undated", "font": small})
         elif p == 0:
-            ax.update(type="date", tickformat="%Y", title={"text": "background (years)"},
+            ax.update(type="date", tickformat="%Y", nticks=ticks,
+                      title={"text": "background" if n_windows > 1 else
+                             "background (years)", "font": small},
                       range=[xs.min() - pd.Timedelta(days=400),
                              xs.max() + pd.Timedelta(days=400)])
         else:
             pubs = windows[p - 1]
             lo = min(xs.min(), pubs[0])
             hi = max(xs.max(), pubs[-1], ends.max() if len(ends) else pubs[-1])
-            ax.update(type="date", tickformat="%-d %b<br>%Y", nticks=6,
+            ax.update(type="date", tickformat="%-d %b" if n_windows > 1 else "%-d %b<br>%Y",
+                      nticks=ticks, tickangle=0,
                       range=[lo - pd.Timedelta(days=1.5), hi + pd.Timedelta(days=1.5)],
-                      title={"text": f"reporting days, {pubs[0]:%b %Y}"})
+                      title={"text": f"{pubs[0]:%b %Y}" if n_windows > 1 else
+                             "the reporting days", "font": small})
             xref = axis_of[p]
             for d in pubs:
                 out["shapes"].append({"type": "line", "xref": xref, "yref": "paper",
