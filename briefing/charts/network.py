@@ -314,10 +314,11 @@ def network(
                                  legendgroup="lines"))
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
-    pad = 0.3
+    # Names sit beside the outermost nodes: more room left and right than above and below.
+    pad, side = 0.3, 0.6
     return base_figure(
         traces, title=title, height=height or 600, width=width,
-        xaxis={"visible": False, "range": [min(xs) - pad, max(xs) + pad]},
+        xaxis={"visible": False, "range": [min(xs) - side, max(xs) + side]},
         yaxis={"visible": False, "range": [min(ys) - pad, max(ys) + pad],
                "scaleanchor": "x", "scaleratio": 1},
         legend={"orientation": "v", "x": 1.0, "xanchor": "left", "y": 1.0,
