@@ -109,9 +109,14 @@ def test_in_a_statement_that():
 def test_a_wire_dateline_names_the_outlet():
     d = _draft("MOSCOW (Reuters) - Russia expelled two Dutch diplomats on Monday.")
     outlet = d["sources"][0]
-    assert (outlet["id"], outlet["name"], outlet["kind"]) == ("src-outlet", "Reuters", "wire")
+    # A known agency is the same source in every article that cites it.
+    assert (outlet["id"], outlet["name"], outlet["kind"]) == ("src-reuters", "Reuters", "wire")
     assert outlet["evidence"] == ["Reuters"] and d["article"]["outlet"] == "Reuters"
-    assert _draft("Russia expelled two Dutch diplomats.")["sources"][0]["kind"] == "outlet"
+    own = _draft("Russia expelled two Dutch diplomats.")
+    assert own["sources"][0]["kind"] == "outlet"
+    # An unnamed outlet is this article's own: its id cannot clash with another article's.
+    assert own["sources"][0]["id"] == f"src-{own['article']['id']}"[:58].rstrip("-") + "-own"
+    assert own["events"][0]["source"] == own["sources"][0]["id"]
 
 
 def test_one_anonymous_voice_is_one_source_and_quotes_inside_stay_balanced():
@@ -127,6 +132,6 @@ def test_one_anonymous_voice_is_one_source_and_quotes_inside_stay_balanced():
 
 def test_state_media_reporting_in_its_own_name():
     d = _draft("Moscow and Beijing signed an energy agreement, Russian state media reported.")
-    (src,) = [s for s in d["sources"] if s["id"] != "src-outlet"]
+    (src,) = [s for s in d["sources"] if s["kind"] != "outlet"]
     assert src["kind"] == "state_media"
     assert d["events"][0]["participants"] == {"actor": ["russia", "china"]}

@@ -40,7 +40,8 @@ def test_validate_reports_the_placeholders_of_a_draft(tmp_path):
     r = subprocess.run([sys.executable, "-m", "briefing", "validate", str(out)], cwd=ROOT,
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 1 and "Traceback" not in r.stdout + r.stderr
-    assert "src-outlet: reliability: awaits the analyst" in r.stdout + r.stderr
+    outlet = yaml.safe_load((out / "facts.yaml").read_text(encoding="utf-8"))["sources"][0]["id"]
+    assert f"{outlet}: reliability: awaits the analyst" in r.stdout + r.stderr
 
 
 def test_title_option(tmp_path):

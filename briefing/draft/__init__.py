@@ -107,12 +107,13 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     pronoun_mentions(text, body, reg)
     reg.sorted()
     said = find_statements(text, body, reg)
-    sources = Sources(text, reg.gazetteer)
+    title = (title or _title(text, sentences)).strip()
+    article_id = slug(f"{title[:48]} {pub.isoformat()}")
+    sources = Sources(text, reg.gazetteer, article_id)
     events = draft_events(text, body, reg, pub, said, sources)
     statements = _statements(text, reg, said, events, sources)
-    title = (title or _title(text, sentences)).strip()
     return {
-        "article": {"id": slug(f"{title[:48]} {pub.isoformat()}"), "title": title,
+        "article": {"id": article_id, "title": title,
                     "outlet": sources.outlet, "published": pub, "published_basis": "context",
                     "language": "en"},
         "sources": sources.out,

@@ -238,7 +238,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             ev_end = c1
             while ev_end > t.end and text[ev_end - 1] in " ,.;:":
                 ev_end -= 1
-            source = "src-outlet"
+            source = sources.outlet_id
             for x in said_here:
                 if x.content[0] <= t.start < x.content[1]:
                     source = sources.for_said(x, reg)

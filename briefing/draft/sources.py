@@ -20,9 +20,13 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,’'/-]{1,40}\((?P<outlet>[^()\n]{1,40})\)
 
 
 class Sources:
-    def __init__(self, text: str, gazetteer: Gazetteer):
+    def __init__(self, text: str, gazetteer: Gazetteer, article_id: str):
         self.text = text
-        outlet = {"id": "src-outlet", "name": "The article's outlet (own reporting)",
+        # Sources are entities shared across the fact base: the article's own outlet is
+        # this article's (an id of its own), unless the dateline names a known agency,
+        # which is the same source in every article that cites it.
+        self.outlet_id = f"src-{article_id}"[:58].rstrip("-") + "-own"
+        outlet = {"id": self.outlet_id, "name": "The article's outlet (own reporting)",
                   "kind": "outlet", "reliability": TODO, "review": PENDING,
                   "reason": "every article has its own reporting"}
         m = _DATELINE.match(text.lstrip())
@@ -31,13 +35,14 @@ class Sources:
             row = gazetteer.organizations[place.key]
             if row["source_kind"]:
                 offset = len(text) - len(text.lstrip())
-                outlet |= {"name": row["name"], "kind": row["source_kind"],
+                self.outlet_id = f"src-{place.key}"[:64]
+                outlet |= {"id": self.outlet_id, "name": row["name"], "kind": row["source_kind"],
                            "reason": "named in the dateline",
                            "evidence": [quote(text, offset + m.start("outlet"),
                                               offset + m.end("outlet"))]}
         self.outlet = outlet["name"] if outlet["kind"] != "outlet" else ""
         self.out: list[dict[str, Any]] = [outlet]
-        self.ids = {"src-outlet"}
+        self.ids = {self.outlet_id}
         self.anonymous: dict[tuple[int, str], str] = {}
 
     def add(self, sid: str, name: str, kind: str, reason: str, evidence: Any = None) -> str:
