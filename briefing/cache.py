@@ -87,10 +87,10 @@ def code_version() -> str:
 
     The codebooks are stamped on every call: `BRIEFING_ASSETS` may point elsewhere.
     """
-    from briefing.codebooks import assets_dir, countries_csv
+    from briefing.codebooks import COUNTRIES_CSV, assets_dir
 
     books = sorted((assets_dir() / "codebooks").glob("*.csv"))
-    return _source_version() + stamp([*books, countries_csv()])
+    return _source_version() + stamp([*books, COUNTRIES_CSV])
 
 
 def stamp(paths: list[Path]) -> str:

@@ -92,13 +92,12 @@ def _cameo_plover(path: Path) -> dict[str, str]:
     return table
 
 
-def countries_csv() -> Path:
-    """Every ISO 3166-1 country: the gazetteer the map and the drafter read too (its test
-    checks the list against pycountry), in the assets folder beside the codebooks."""
-    return assets_dir() / "gazetteer" / "countries.csv"
+# Every ISO 3166-1 country, from the gazetteer the map and the drafter read too (its test
+# checks the list against pycountry); shipped with the package, like the codebooks.
+COUNTRIES_CSV = Path(__file__).resolve().parent.parent / "assets" / "gazetteer" / "countries.csv"
 
 
 @functools.cache
 def _countries() -> frozenset[str]:
-    table = pd.read_csv(countries_csv(), dtype=str, keep_default_na=False, usecols=["iso3"])
+    table = pd.read_csv(COUNTRIES_CSV, dtype=str, keep_default_na=False, usecols=["iso3"])
     return frozenset(table["iso3"])

@@ -163,7 +163,6 @@ def test_test_articles_folder_loads():
 
 def test_env_var_sets_the_assets_folder(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "assets" / "codebooks", tmp_path / "codebooks")
-    shutil.copytree(ROOT / "assets" / "gazetteer", tmp_path / "gazetteer")
     shutil.copytree(TINY, tmp_path / "articles" / "tiny-valid")
     monkeypatch.setenv("BRIEFING_ASSETS", str(tmp_path))
     b = briefing.load()
