@@ -89,21 +89,16 @@ class VoilaServer:
         return False
 
     def stop(self) -> None:
-        stop_group(self.process)
-
-
-def stop_group(process: subprocess.Popen[bytes]) -> None:
-    """Stop a server started in its own process group, kernels included: TERM, then KILL."""
-    if process.poll() is None:
-        try:
-            os.killpg(process.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=5)
+        if self.process.poll() is None:
+            try:  # the server runs in its own process group (kernels included)
+                os.killpg(self.process.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=5)
 
 
 def start_voila(notebook: Path, log_dir: Path, *, wait_pool: bool = True) -> VoilaServer:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
 import subprocess
 import sys
 import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-
-from tests.browser.conftest import stop_group
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 START_TIMEOUT = 90.0
@@ -41,7 +40,16 @@ class LabServer:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
     def stop(self) -> None:
-        stop_group(self.process)
+        if self.process.poll() is None:
+            try:  # own process group: the kernels go too
+                os.killpg(self.process.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=5)
 
 
 def start_lab(root: Path, log_dir: Path, port: int) -> LabServer:
