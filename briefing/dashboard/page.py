@@ -86,7 +86,6 @@ class Dashboard:
         newest = b.articles.sort_values("published", ascending=False)
         self._article_id = str(newest["article_id"].iloc[0]) if len(newest) else None
         self._highlight: frozenset[str] = frozenset()
-        self._article_key: tuple[str | None, frozenset[str]] | None = None
         self.w_read = w.Dropdown(
             options=list(zip(newest["title"].map(lambda t: t if len(t) < 70 else t[:69] + "…"),
                              newest["article_id"], strict=True)),
@@ -423,12 +422,6 @@ class Dashboard:
         self._draw_article()
 
     def _draw_article(self) -> None:
-        # Every render asks; the article's HTML is rebuilt only when what it shows changed
-        # (a chart option such as the issue leaves it as it was).
-        key = (self._article_id, self._highlight)
-        if key == self._article_key:
-            return
-        self._article_key = key
         self.article.value = article_html(self.b, article_id=self._article_id,
                                           highlight=self._highlight)
 
