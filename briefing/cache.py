@@ -87,10 +87,10 @@ def code_version() -> str:
 
     The codebooks are stamped on every call: `BRIEFING_ASSETS` may point elsewhere.
     """
-    from briefing.codebooks import COUNTRIES_CSV, assets_dir
+    from briefing.codebooks import assets_dir
 
     books = sorted((assets_dir() / "codebooks").glob("*.csv"))
-    return _source_version() + stamp([*books, COUNTRIES_CSV])
+    return _source_version() + stamp(books)
 
 
 def stamp(paths: list[Path]) -> str:

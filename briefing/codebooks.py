@@ -92,12 +92,8 @@ def _cameo_plover(path: Path) -> dict[str, str]:
     return table
 
 
-# Every ISO 3166-1 country, from the gazetteer the map and the drafter read too (its test
-# checks the list against pycountry); shipped with the package, like the codebooks.
-COUNTRIES_CSV = Path(__file__).resolve().parent.parent / "assets" / "gazetteer" / "countries.csv"
-
-
 @functools.cache
 def _countries() -> frozenset[str]:
-    table = pd.read_csv(COUNTRIES_CSV, dtype=str, keep_default_na=False, usecols=["iso3"])
-    return frozenset(table["iso3"])
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries)
