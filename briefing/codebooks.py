@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,9 +17,15 @@ import pandas as pd
 
 
 def assets_dir() -> Path:
-    """The assets folder: `$BRIEFING_ASSETS` if set, else the one beside the package."""
+    """The assets folder: `$BRIEFING_ASSETS` if set, else the checkout's (beside the
+    package), else the copy a wheel installs under `<prefix>/share/briefing/assets`."""
     env = os.environ.get("BRIEFING_ASSETS")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "assets"
+    if env:
+        return Path(env)
+    beside = Path(__file__).resolve().parent.parent / "assets"
+    if (beside / "codebooks").is_dir():
+        return beside
+    return Path(sys.prefix) / "share" / "briefing" / "assets"
 
 
 @dataclass(frozen=True)

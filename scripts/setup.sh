@@ -18,7 +18,10 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet -r requirements.lock
   # The project itself, editable, with no further dependency resolution: the lock is the truth.
-  .venv/bin/python -m pip install --quiet --no-deps -e .
+  # setuptools warns on every editable install that a folder named like the package may
+  # shadow it; here that folder is the package itself, so the notice is silenced by name.
+  PYTHONWARNINGS="ignore:Editable installation" \
+    .venv/bin/python -m pip install --quiet --no-deps -e .
   echo "$want" > "$stamp"
 fi
 
@@ -27,15 +30,16 @@ fi
 # does not, so they are copied here (every run: a template edited since is copied again).
 # Plain `voila briefing.ipynb` and JupyterLab's Voilà preview then serve our page.
 .venv/bin/python - <<'PY'
-import shutil, sys, tomllib
+import glob, shutil, sys, tomllib
 from pathlib import Path
 
 table = tomllib.loads(Path("pyproject.toml").read_text())["tool"]["setuptools"]["data-files"]
 for target, sources in table.items():
     dest = Path(sys.prefix) / target
     dest.mkdir(parents=True, exist_ok=True)
-    for src in sources:
-        shutil.copy2(src, dest / Path(src).name)
+    for pattern in sources:  # setuptools takes glob patterns here; so do we
+        for src in sorted(glob.glob(pattern)):
+            shutil.copy2(src, dest / Path(src).name)
 PY
 
 if [[ ${1:-} == --browser ]]; then
