@@ -259,7 +259,7 @@ class Servers:
         self.running: list[Any] = []
 
     def start(self, notebook: Path, *, facts: Path | None = None, preheat: bool = True,
-              cache: Path | None = None) -> Any:
+              cache: Path | None = None, extra: list[str] | None = None) -> Any:
         import re
 
         from tests.browser.conftest import (
@@ -280,7 +280,8 @@ class Servers:
             env["BRIEFING_CACHE"] = str(cache)
         argv = [PY, "-m", "bench.serve", "--notebook", str(notebook), "--port", str(port)]
         with open(log_path, "wb") as log_file:
-            proc = subprocess.Popen(argv + ([] if preheat else ["--no-preheat"]), cwd=REPO,
+            proc = subprocess.Popen(argv + ([] if preheat else ["--no-preheat"]) + (extra or []),
+                                    cwd=REPO,
                                     env=env, stdout=log_file, stderr=subprocess.STDOUT,
                                     start_new_session=True)
         server = VoilaServer(notebook=notebook, port=port, process=proc, log_path=log_path)
@@ -294,7 +295,7 @@ class Servers:
             server.wait_for_log(r"Kernel pool of .* is filled", 300)
         return server
 
-    def start_stock(self, notebook: Path) -> Any:
+    def start_stock(self, notebook: Path, extra: list[str] | None = None) -> Any:
         """Stock Voilà as a user types it, `voila NOTEBOOK`, plus preheated kernels: the lab
         template, none of the project's settings (no voila.json is read, even one installed
         into the environment), no briefing code on the page."""
@@ -314,7 +315,7 @@ class Servers:
         argv = [PY, "-m", "voila", str(notebook), f"--port={port}", "--no-browser",
                 "--Voila.ip=127.0.0.1", f"--Voila.config_file_paths={no_config}",
                 "--template=lab", "--VoilaConfiguration.preheat_kernel=True",
-                "--VoilaConfiguration.default_pool_size=2"]
+                "--VoilaConfiguration.default_pool_size=2", *(extra or [])]
         with open(log_path, "wb") as log_file:
             proc = subprocess.Popen(argv, cwd=notebook.parent, env=env, stdout=log_file,
                                     stderr=subprocess.STDOUT, start_new_session=True)

@@ -79,8 +79,11 @@ def test_the_environment_holds_the_template_and_settings():
         import pytest
 
         pytest.skip("not the project's own environment")
-    for target, sources in table.items():
-        for src in sources:
-            placed = Path(sys.prefix) / target / Path(src).name
-            assert placed.is_file(), placed
-            assert placed.read_bytes() == (ROOT / src).read_bytes(), f"{placed} is stale"
+    for target, patterns in table.items():
+        for pattern in patterns:  # setuptools' data-files take glob patterns
+            sources = sorted(ROOT.glob(pattern))
+            assert sources, f"{pattern} matches nothing"
+            for src in sources:
+                placed = Path(sys.prefix) / target / src.name
+                assert placed.is_file(), placed
+                assert placed.read_bytes() == src.read_bytes(), f"{placed} is stale"

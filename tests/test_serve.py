@@ -243,7 +243,8 @@ async def _probe(server: Any, kernel_id: str, marker: Path, v1: bool) -> dict[st
         msg_type = header.get("msg_type")
         if msg_type in seen:
             seen[msg_type] = True
-    await asyncio.sleep(1.5)  # give a (wrongly) forwarded execute time to write the file
+    # No wait here: the kernel answers shell messages in order, so had the execute been
+    # forwarded, it would have run (and written its file) before the kernel_info reply.
     ws.close()
     return seen
 

@@ -17,9 +17,9 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import briefing
+from tests.browser.plotly_events import WAIT_MS, click_point, wait_resized
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +28,7 @@ VOILA_NOTEBOOK = HERE.parent.parent / "briefing.ipynb"  # read by the voila_serv
 READY = "body[data-briefing-ready]"
 CHARTS = ("network", "positions", "positions_overview", "timeline", "geo_map", "sources")
 NOTEBOOK_SOURCE = ("import briefing", "briefing.load()", "briefing.dashboard(facts)", "facts = ")
-REDRAW_MS = 20_000
+REDRAW_MS = WAIT_MS  # the one ceiling of every wait (plotly_events.py)
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,7 @@ def facts() -> Any:
 @pytest.fixture(scope="module")
 def dash(voila_server: Any, open_page: Any) -> Any:
     rec = open_page(voila_server.url, viewport={"width": 1366, "height": 768})
-    rec.page.wait_for_selector(READY, state="attached", timeout=90_000)
+    rec.page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
     return rec
 
 
@@ -154,109 +154,6 @@ def _clean_page(request: pytest.FixtureRequest, facts: Any) -> Any:
         page = request.getfixturevalue("dash").page
         if not page.is_closed() and shown_events(page) != len(facts.events):
             reset(page, len(facts.events))
-
-
-# The centre of one plotly point (viewport coordinates), found by its customdata: a point of
-# `kind` whose ids include `wanted` (any point of `kind` when `wanted` is empty). Of several
-# candidates, the one farthest from every other drawn point, so the hover picks it alone.
-# A one-off plotly_click listener records what plotly reports for the click.
-POINT_JS = """
-([chart, kind, wanted, nth]) => {
-  const view = document.querySelector(`.briefing-plotly-view[data-chart-id='${chart}']`);
-  const gd = view.querySelector('.js-plotly-plot');
-  const match = (c) => Array.isArray(c) && c[0] === kind
-      && (!wanted || String(c[1]).split(' ').includes(wanted));
-  const centre = (el) => {
-    const r = el.getBoundingClientRect();
-    return {x: r.x + r.width / 2, y: r.y + r.height / 2};
-  };
-  const all = [];
-  for (const group of view.querySelectorAll('.scatterlayer .trace')) {
-    const trace = group.__data__ && group.__data__[0] && group.__data__[0].trace;
-    if (!trace || trace.visible !== true) continue;
-    for (const el of group.querySelectorAll('.points path')) {
-      if (!el.__data__) continue;
-      const cd = Array.isArray(trace.customdata) ? trace.customdata[el.__data__.i] : null;
-      all.push({el, cd});
-    }
-  }
-  const candidates = all.filter(p => match(p.cd));
-  if (!candidates.length) return null;
-  candidates[0].el.scrollIntoView({block: 'center'});
-  // The candidates by the room around them (the nth best: a retry takes the next one).
-  const ranked = candidates.map(p => {
-    const c = centre(p.el);
-    let gap = Infinity;
-    for (const q of all) {
-      if (q === p) continue;
-      const d = centre(q.el);
-      gap = Math.min(gap, Math.hypot(c.x - d.x, c.y - d.y));
-    }
-    return {...c, customdata: p.cd, gap};
-  }).sort((a, b) => b.gap - a.gap);
-  const best = ranked[Math.min(nth || 0, ranked.length - 1)];
-  window.__briefingClicked = null;
-  if (!gd.__briefingTestListener) {
-    gd.__briefingTestListener = true;
-    gd.on('plotly_click', (e) => {
-      window.__briefingClicked = e.points.map(p => p.customdata);
-    });
-  }
-  return best;
-}
-"""
-
-
-HOVERED_JS = """
-([chart, customdata]) => {
-  const gd = document.querySelector(
-      `.briefing-plotly-view[data-chart-id='${chart}'] .js-plotly-plot`);
-  const want = JSON.stringify(customdata);
-  return (gd._hoverdata || []).some(p => JSON.stringify(p.customdata) === want);
-}
-"""
-
-
-def click_point(page: Any, chart: str, kind: str, wanted: str = "") -> list[str]:
-    """A real mouse click on a plotly point. Plotly clicks what it hovers, so the mouse
-    rests on the point until plotly hovers exactly that point, then clicks; if a redraw
-    moved it or a neighbour is nearer, the point is measured again (the next roomiest
-    candidate on later tries). Returns the point's customdata, after checking that plotly
-    reported that point."""
-    seen: list[Any] = []
-    for attempt in range(6):
-        where = page.evaluate(POINT_JS, [chart, kind, wanted, attempt // 2])
-        assert where, f"no {kind} point {wanted!r} in the {chart} chart"
-        page.wait_for_timeout(150)  # let a smooth scroll settle before measuring again
-        where = page.evaluate(POINT_JS, [chart, kind, wanted, attempt // 2])
-        x, y = where["x"], where["y"]
-        page.mouse.move(x - 15, y - 15)
-        page.mouse.move(x, y, steps=4)
-        try:
-            page.wait_for_function(HOVERED_JS, arg=[chart, where["customdata"]], timeout=3_000)
-        except PlaywrightTimeout:
-            continue
-        # Two clicks within plotly's double-click delay (300 ms) on one chart are a double
-        # click, which emits no plotly_click: leave room after the previous test's click.
-        page.wait_for_function(
-            "() => !window.__briefingLastClick || performance.now() - window.__briefingLastClick"
-            " > 450", timeout=REDRAW_MS)
-        page.mouse.click(x, y)
-        page.evaluate("() => { window.__briefingLastClick = performance.now(); }")
-        try:
-            page.wait_for_function("() => window.__briefingClicked !== null", timeout=4_000)
-        except PlaywrightTimeout:
-            # Seen about once in ten runs under load: plotly had hovered the point, yet at
-            # mouse-up its hover was gone and it reported no click. Hover and click again.
-            continue
-        clicked = page.evaluate("() => window.__briefingClicked")
-        if clicked and clicked[0] == where["customdata"]:
-            return where["customdata"]
-        # A neighbour a few pixels away took the click (seen where two edge midpoints
-        # nearly touch): the next try hovers and clicks again, then the next roomiest point.
-        seen.append(clicked)
-    raise AssertionError(f"plotly never reported a click on the {kind} point {wanted!r} in "
-                         f"{chart}; it reported {seen}")
 
 
 # ---- 1. the page -----------------------------------------------------------------------------
@@ -537,7 +434,7 @@ def test_export_html_opens_offline(
         page.goto(path.as_uri())
         page.wait_for_function(
             "() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 6",
-            timeout=30_000,
+            timeout=WAIT_MS,
         )
         assert page.locator(".js-plotly-plot").count() == len(CHARTS)
         assert page.locator(".geolayer .layer.land path").count() >= 1
@@ -566,7 +463,7 @@ def test_screenshots(
     rec = open_page(voila_server.url, viewport={"width": width, "height": 4200})
     page = rec.page
     try:
-        page.wait_for_selector(READY, state="attached", timeout=90_000)
+        page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
         settle(page)
         assert clipped_charts(page) == []
         tall = min(int(page.evaluate(CONTENT_HEIGHT_JS)), 4200)
@@ -602,7 +499,7 @@ def test_charts_keep_their_height_after_quick_updates_and_resize(dash: Any, fact
     problems = clipped_charts(page)
     page.set_viewport_size({"width": 1920, "height": 1080})
     try:
-        page.wait_for_timeout(600)
+        wait_resized(page)
         settle(page)
         problems += clipped_charts(page)
     finally:

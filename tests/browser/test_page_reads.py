@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.plotly_events import WAIT_MS, wait_resized
+
 pytestmark = pytest.mark.browser
 
 VOILA_NOTEBOOK = Path(__file__).resolve().parent.parent.parent / "briefing.ipynb"
@@ -19,7 +21,7 @@ READY = "body[data-briefing-ready]"
 
 def open_ready(open_page: Any, url: str, width: int, height: int) -> Any:
     rec = open_page(url, viewport={"width": width, "height": height})
-    rec.page.wait_for_selector(READY, state="attached", timeout=90_000)
+    rec.page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
     return rec
 
 
@@ -43,9 +45,9 @@ def test_details_box_is_short_before_the_first_click(voila_server: Any, open_pag
     assert details["h"] < 0.5 * network["h"], (details, network)
     # once it shows facts, the card runs beside the network again
     page.get_by_role("button", name="evidence").first.click()
-    page.wait_for_selector(".briefing-detail .briefing-fact", timeout=20_000)
+    page.wait_for_selector(".briefing-detail .briefing-fact", timeout=WAIT_MS)
     page.wait_for_function(
-        "() => !document.querySelector('.briefing-detail-empty')", timeout=20_000)
+        "() => !document.querySelector('.briefing-detail-empty')", timeout=WAIT_MS)
     grown = box_of(page, ".briefing-card:has(.briefing-detail)")
     assert grown["h"] > details["h"]
 
@@ -61,7 +63,7 @@ def test_filter_lists_take_plain_clicks(voila_server: Any, open_page: Any) -> No
     assert len(picked) == 2, picked
     page.wait_for_function(
         "n => /status: [^—]*,/.test(document.querySelector('.briefing-status').textContent)",
-        arg=2, timeout=20_000)
+        arg=2, timeout=WAIT_MS)
     options.nth(0).click()  # a second click takes it back
     assert status.evaluate("s => s.selectedOptions.length") == 1
     assert "click to pick several" in page.locator(".briefing-filters h2").evaluate(
@@ -86,7 +88,7 @@ def test_keyboard_focus_is_visible(voila_server: Any, open_page: Any) -> None:
 def test_phone_layout_is_one_column(voila_server: Any, open_page: Any,
                                     artifacts: Path) -> None:
     page = open_ready(open_page, voila_server.url, 390, 844).page
-    page.wait_for_timeout(500)  # charts redraw for the narrow width
+    wait_resized(page)  # charts are laid out again for the narrow width
     boxes = page.evaluate(
         "() => [...document.querySelectorAll('.briefing-card, .briefing-filters')].map(e => {"
         " const r = e.getBoundingClientRect(); return [r.x, r.x + r.width, r.y, r.height]; })")
@@ -109,7 +111,7 @@ def test_phone_layout_is_one_column(voila_server: Any, open_page: Any,
 def test_screenshots_for_a_person(voila_server: Any, open_page: Any, artifacts: Path,
                                   width: int, height: int) -> None:
     page = open_ready(open_page, voila_server.url, width, height).page
-    page.wait_for_timeout(500)
+    wait_resized(page)
     path = artifacts / f"stakeholder-{width}x{height}.png"
     page.screenshot(path=str(path))
     assert path.stat().st_size > 10_000

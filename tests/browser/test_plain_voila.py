@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import REPO_ROOT, VoilaServer, _wait_http, free_port
+from tests.browser.plotly_events import WAIT_MS
 
 pytestmark = pytest.mark.browser
 
@@ -85,11 +86,15 @@ def plain_voila(tmp_path_factory: pytest.TempPathFactory, artifacts: Path) -> An
         server.stop()
 
 
+MAP_DRAWN = "[data-chart-id='geo_map'] .geolayer .layer.land path"
+
+
 @pytest.fixture(scope="module")
 def page(plain_voila: VoilaServer, open_page: Any) -> Any:
     rec = open_page(plain_voila.url, viewport={"width": 1366, "height": 768})
-    rec.page.wait_for_selector(READY, state="attached", timeout=90_000)
-    rec.page.wait_for_timeout(500)  # late requests (the map's topojson) count too
+    rec.page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
+    # the map's topojson is the last file a page fetches: its land shapes drawn, it came
+    rec.page.wait_for_selector(MAP_DRAWN, state="attached", timeout=WAIT_MS)
     return rec
 
 
@@ -164,8 +169,8 @@ def lab_preview(tmp_path_factory: pytest.TempPathFactory, artifacts: Path) -> An
 def test_lab_preview_gives_the_same_page(lab_preview: Any, open_page: Any) -> None:
     server, url = lab_preview
     rec = open_page(url, viewport={"width": 1366, "height": 768})
-    rec.page.wait_for_selector(READY, state="attached", timeout=120_000)
-    rec.page.wait_for_timeout(500)
+    rec.page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
+    rec.page.wait_for_selector(MAP_DRAWN, state="attached", timeout=WAIT_MS)
     assert "Content-Security-Policy" in (rec.response_text or "")
     drawn = rec.page.evaluate(
         "() => new Set([...document.querySelectorAll('.briefing-plotly-view[data-briefing-rev]')]"

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import briefing
+from tests.browser.plotly_events import WAIT_MS
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -25,15 +26,15 @@ def test_export_pdf_button_downloads_the_current_view(voila_server: Any, open_pa
     facts = briefing.load()
     rec = open_page(voila_server.url, viewport={"width": 1366, "height": 768})
     page = rec.page
-    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
     # narrow the view first: the PDF must say which view it is
     status = page.locator(".widget-select-multiple select").nth(2)
     status.select_option(["occurred"])
     page.wait_for_function("() => document.querySelector('.briefing-status')"
-                           ".textContent.includes('status')", timeout=20_000)
+                           ".textContent.includes('status')", timeout=WAIT_MS)
     page.get_by_role("button", name="Export PDF").click()
     link = page.locator("a.briefing-download[download='briefing-a4.pdf']")
-    link.wait_for(timeout=120_000)
+    link.wait_for(timeout=WAIT_MS)
     href = link.get_attribute("href") or ""
     assert href.startswith("data:application/pdf;base64,")
     data = base64.b64decode(href.split(",", 1)[1])

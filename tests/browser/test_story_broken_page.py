@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import briefing
+from tests.browser.plotly_events import WAIT_MS
 from tests.browser.test_dashboard import READY
 from tests.browser.test_story_page import NOTEBOOK, serve
 
@@ -33,7 +34,7 @@ def test_the_page_says_which_article_was_left_out(voila_server: Any, open_page: 
     facts = briefing.load(BROKEN, errors="skip")
     rec = open_page(voila_server.url, viewport={"width": 1366, "height": 900})
     page = rec.page
-    page.wait_for_selector(READY, state="attached", timeout=90_000)
+    page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
     page.screenshot(path=str(artifacts / "story-broken-1366.png"))
     # Not blank: every chart drawn, every valid article's key points shown.
     assert page.locator(".briefing-plotly-view .main-svg").count() >= 6

@@ -15,11 +15,10 @@ import pytest
 
 import briefing
 from tests.browser.conftest import start_voila
+from tests.browser.plotly_events import WAIT_MS, click_point
 from tests.browser.test_dashboard import (
-    POINT_JS,
     READY,
     REDRAW_MS,
-    click_point,
     control,
     view,
     wait_status,
@@ -57,7 +56,7 @@ def facts() -> briefing.Briefing:
 @pytest.fixture(scope="module")
 def page(voila_server: Any, open_page: Any) -> Any:
     rec = open_page(voila_server.url, viewport={"width": 1366, "height": 900})
-    rec.page.wait_for_selector(READY, state="attached", timeout=90_000)
+    rec.page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
     return rec.page
 
 
@@ -138,7 +137,7 @@ def test_the_network_links_the_two_ministers_of_the_call(page: Any, facts: Any) 
     assert len(mids) == 1
     with_call = [c for c in mids[0][3] if CALL in str(c[1]).split()]
     assert with_call == [["events", CALL]]
-    # A real click on that link's midpoint opens the call in the detail panel.
+    # A click on that link's midpoint opens the call in the detail panel.
     customdata = click_point(page, "network", "events", CALL)
     assert customdata == ["events", CALL]
     wait_status(page, 1)  # the selection is now that one event
@@ -148,31 +147,10 @@ def test_the_network_links_the_two_ministers_of_the_call(page: Any, facts: Any) 
     assert "Efua Ansah-Mireku and Sigrun Vatnedal" in text
 
 
-# The map's points are `path.point` outside a `.points` group: the same finder, wider.
-GEO_POINT_JS = POINT_JS.replace("querySelectorAll('.points path')",
-                                "querySelectorAll('.points path, path.point')")
-assert GEO_POINT_JS != POINT_JS
-
-
-def click_geo_point(page: Any, kind: str, wanted: str) -> list[str]:
-    """A real mouse click on a map point found by its customdata (as `click_point`)."""
-    where = page.evaluate(GEO_POINT_JS, ["geo_map", kind, wanted])
-    assert where, f"no {kind} point {wanted!r} on the map"
-    page.wait_for_timeout(100)
-    where = page.evaluate(GEO_POINT_JS, ["geo_map", kind, wanted])
-    page.mouse.move(where["x"] - 15, where["y"] - 15)
-    page.mouse.move(where["x"], where["y"], steps=4)
-    page.mouse.click(where["x"], where["y"])
-    page.wait_for_function("() => window.__briefingClicked !== null", timeout=5_000)
-    clicked = page.evaluate("() => window.__briefingClicked")
-    assert clicked and clicked[0] == where["customdata"], (clicked, where["customdata"])
-    return where["customdata"]
-
-
 def test_a_click_on_a_map_channel_chooses_its_events(page: Any, facts: Any) -> None:
     page.locator("button.widget-button", has_text="Reset").click()
     wait_status(page, len(facts.events))
-    customdata = click_geo_point(page, "events", "ev-letter")
+    customdata = click_point(page, "geo_map", "events", "ev-letter")
     ids = customdata[1].split()
     assert sorted(ids) == ["ev-envoy", "ev-letter"]
     # As on the network: the selection is now that channel's events.

@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.plotly_events import WAIT_MS, click_at
+
 pytestmark = pytest.mark.browser
 
 READY = "body[data-briefing-ready]"
@@ -20,7 +22,7 @@ NOTEBOOK_SNIPPETS = ["import ipywidgets", "def bar_figure", "PlotlyView(", "on_c
 @pytest.fixture(scope="module")
 def demo(voila_server: Any, open_page: Any) -> Any:
     rec = open_page(voila_server.url)
-    rec.page.wait_for_selector(READY, state="attached", timeout=60_000)
+    rec.page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
     return rec
 
 
@@ -48,7 +50,7 @@ def test_control_updates_chart(demo: Any, artifacts: Path) -> None:
     page.wait_for_function(
         "([el, rev]) => el.getAttribute('data-briefing-rev') !== rev",
         arg=[bars.element_handle(), before],
-        timeout=15_000,
+        timeout=WAIT_MS,
     )
     assert "month" in bars.locator(".gtitle").text_content()
     assert int(bars.get_attribute("data-briefing-rev")) > int(before)
@@ -58,14 +60,8 @@ def test_control_updates_chart(demo: Any, artifacts: Path) -> None:
 
 def test_click_on_point_reaches_python(demo: Any, artifacts: Path) -> None:
     page = demo.page
-    point = view(demo, "trend").locator(".scatterlayer .point").nth(2)
-    box = point.bounding_box()
-    assert box is not None
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x - 20, y)
-    page.mouse.move(x, y, steps=5)  # plotly picks the point on hover, then takes the click
-    page.mouse.click(x, y)
-    page.locator(".clicked", has_text="Clicked trend: d3").wait_for(timeout=15_000)
+    assert click_at(page, "trend", 0, 2) == "d3"  # plotly's click on the third point
+    page.locator(".clicked", has_text="Clicked trend: d3").wait_for(timeout=WAIT_MS)
     page.screenshot(path=str(artifacts / "demo-clicked.png"), full_page=True)
 
 

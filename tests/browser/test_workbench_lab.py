@@ -16,6 +16,7 @@ import pytest
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _unavailable, free_port
 from tests.browser.jupyterlab import REPO_ROOT, start_lab
+from tests.browser.plotly_events import WAIT_MS
 from tests.workbench_draft import article_copy, write_draft
 
 pytestmark = pytest.mark.browser
@@ -51,7 +52,7 @@ def page(lab, artifacts):
         page.on("request", lambda r: page.requests.append(r.url))
         page.on("websocket", lambda ws: page.requests.append(ws.url))
         page.goto(lab.url("lab/tree/coding.ipynb"))
-        page.wait_for_selector("text=/Python 3 \\(ipykernel\\) \\| Idle/", timeout=90_000)
+        page.wait_for_selector("text=/Python 3 \\(ipykernel\\) \\| Idle/", timeout=WAIT_MS)
         yield page
         page.screenshot(path=str(artifacts / "workbench-last.png"))
         browser.close()
@@ -75,7 +76,7 @@ def press(page, key: str) -> None:
 
 
 def open_form(page, **fields: str) -> None:
-    page.wait_for_selector(".wb[data-phase='open']", timeout=60_000)
+    page.wait_for_selector(".wb[data-phase='open']", timeout=WAIT_MS)
     for name, value in fields.items():
         selector = f".wb [name={name}]"
         page.fill(selector, value)
@@ -89,7 +90,7 @@ def counts(page) -> str:
 def test_run_coding_notebook_and_review_with_the_keyboard(page):
     menu(page, "Run", "Run All Cells")
     open_form(page, path="ruritania.txt", published=PUBLISHED, folder=FOLDER, draft="draft.yaml")
-    page.wait_for_selector(".wb[data-phase='review']", timeout=60_000)
+    page.wait_for_selector(".wb[data-phase='review']", timeout=WAIT_MS)
     legend = page.inner_text(".wb [data-role=legend]")
     assert "accept" in legend and "reject" in legend and "undo" in legend
     first = page.get_attribute(".wb [data-role=current]", "data-sid")
@@ -143,10 +144,10 @@ def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
     page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
     assert page.get_attribute(".wb [data-role=current]", "data-sid") == sid
     page.wait_for_selector(".wb [data-role=validation][data-count='0'][data-stale='0']",
-                           timeout=30_000)
+                           timeout=WAIT_MS)
     page.focus(".wb")
     page.keyboard.press("Control+s")
-    page.wait_for_selector(".wb .wb-message.wb-ok", timeout=30_000)
+    page.wait_for_selector(".wb .wb-message.wb-ok", timeout=WAIT_MS)
     facts = lab.root / FOLDER / "facts.yaml"
     assert PHRASE in facts.read_text(encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "briefing", "validate", str(facts.parent)],
@@ -159,7 +160,7 @@ def test_resume_after_a_kernel_restart(page):
     menu(page, "Kernel", "Restart Kernel and Run All Cells…")
     page.click(".jp-Dialog button:has-text('Restart')")
     open_form(page, path="ruritania.txt", published=PUBLISHED, folder=FOLDER)
-    page.wait_for_selector(".wb[data-phase='review']", timeout=60_000)
+    page.wait_for_selector(".wb[data-phase='review']", timeout=WAIT_MS)
     assert "Resumed" in page.inner_text(".wb .wb-message")
     assert counts(page) == before
 
@@ -170,7 +171,7 @@ def test_a_concurrent_save_is_refused(page, lab):
     facts.write_text(theirs, encoding="utf-8")
     press(page, "a")
     page.keyboard.press("Control+s")
-    page.wait_for_selector(".wb .wb-message:has-text('someone else')", timeout=30_000)
+    page.wait_for_selector(".wb .wb-message:has-text('someone else')", timeout=WAIT_MS)
     assert facts.read_text(encoding="utf-8") == theirs
 
 
@@ -181,7 +182,7 @@ def test_hostile_text_stays_text(page):
     page.click(".jp-Dialog button:has-text('Restart')")
     open_form(page, text=hostile, title="Hostile test", published=PUBLISHED,
               folder="out/hostile")
-    page.wait_for_selector(".wb[data-phase='review']", timeout=60_000)
+    page.wait_for_selector(".wb[data-phase='review']", timeout=WAIT_MS)
     box = page.locator(".wb [data-role=text]")
     assert box.inner_text() == hostile
     assert box.locator("img, script, b").count() == 0

@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.plotly_events import WAIT_MS, click_at, hover_labels
+
 pytestmark = pytest.mark.browser
 
 HERE = Path(__file__).resolve().parent
@@ -37,24 +39,18 @@ INJECTED_JS = """() => {
           images: images.length, pwned: window.__pwned === undefined ? null : window.__pwned};
 }"""
 
-POINTS_JS = """(index) => {
-  // Every drawn point; with an index, that point scrolled into view, with its centre.
+# [trace, point, customdata as JSON] of every network point a click opens (has customdata).
+NETWORK_POINTS_JS = """() => {
+  const gd = document.querySelector(
+      ".briefing-plotly-view[data-chart-id='network'] .js-plotly-plot");
   const out = [];
-  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
-    const view = plot.closest('.briefing-plotly-view') || plot;
-    for (const el of plot.querySelectorAll('.scatterlayer .points path, .barlayer .point path,'
-                                           + ' .heatmaplayer image')) {
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0) out.push({chart: view.dataset.chartId || view.id, el});
-    }
+  for (const t of gd._fullData) {
+    if (t.visible !== true || !Array.isArray(t.customdata)) continue;
+    t.customdata.forEach((c, j) => {
+      if (Array.isArray(c)) out.push([t.index, j, JSON.stringify(c)]);
+    });
   }
-  const at = (p) => {
-    const r = p.el.getBoundingClientRect();
-    return {chart: p.chart, x: r.x + r.width / 2, y: r.y + r.height / 2};
-  };
-  if (index === null) return out.map(at);
-  out[index].el.scrollIntoView({block: 'center'});
-  return at(out[index]);
+  return out;
 }"""
 
 
@@ -87,25 +83,15 @@ def page(server: Any, browser: Any) -> Any:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     watched = Watched(context)
     watched.page.goto(server.url)
-    watched.page.wait_for_selector(READY, state="attached", timeout=90_000)
+    watched.page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
     yield watched
     context.close()
 
 
 def _hover_everything(page: Any) -> list[str]:
-    """Move the mouse over every drawn point; return the hover labels seen."""
-    labels = []
-    points = page.evaluate(POINTS_JS, None)
-    assert len(points) >= 3, points
-    for i in range(min(len(points), 80)):
-        p = page.evaluate(POINTS_JS, i)
-        page.mouse.move(p["x"] - 3, p["y"] - 3)
-        page.mouse.move(p["x"], p["y"], steps=2)
-        page.wait_for_timeout(30)
-        text = page.evaluate("() => [...document.querySelectorAll('.hoverlayer')]"
-                             ".map(h => h.textContent).join(' ')")
-        if text.strip():
-            labels.append(text)
+    """Plotly's own hover on every hoverable point; the hover labels it drew."""
+    labels = hover_labels(page)
+    assert labels, "plotly drew no hover label"
     return labels
 
 
@@ -134,18 +120,23 @@ def test_detail_panel_shows_payloads_as_text(page: Watched, artifacts_dir: Path)
         before = detail.inner_text()
         button.click()
         p.wait_for_function("(before) => document.querySelector('.briefing-detail')"
-                            ".innerText !== before", arg=before, timeout=20_000)
+                            ".innerText !== before", arg=before, timeout=WAIT_MS)
         shown += detail.inner_text()
     assert "<script>alert('quote')</script>" in shown
     assert "<img src=x onerror=\"window.__pwned='rationale'\">" in shown
-    # a click on each network point (actors and links) opens it in the panel too
-    points = p.evaluate(POINTS_JS, None)
-    for i in [i for i, q in enumerate(points) if q["chart"] == "network"][:8]:
-        point = p.evaluate(POINTS_JS, i)
-        p.mouse.move(point["x"], point["y"], steps=3)
-        p.mouse.click(point["x"], point["y"])
-        p.wait_for_timeout(300)
-    p.wait_for_timeout(1000)
+    # plotly's click on each network point (actors and links) opens it in the panel too
+    clicked: set[str] = set()
+    for _ in range(8):  # the chart redraws after each click: its points are read again
+        fresh = [q for q in p.evaluate(NETWORK_POINTS_JS) if q[2] not in clicked]
+        if not fresh:
+            break
+        curve, index, key = fresh[0]
+        clicked.add(key)
+        before = detail.inner_text()
+        click_at(p, "network", curve, index)
+        p.wait_for_function("(before) => document.querySelector('.briefing-detail')"
+                            ".innerText !== before", arg=before, timeout=WAIT_MS)
+    assert len(clicked) >= 3, clicked
     p.screenshot(path=str(artifacts_dir / "hostile-text-page.png"), full_page=True)
     found = page.injected()
     assert found == {"handlers": [], "links": [], "images": 0, "pwned": None}, found
@@ -156,7 +147,7 @@ def test_html_export_runs_nothing(page: Watched, browser: Any, tmp_path: Path) -
     p = page.page
     p.locator("button.widget-button", has_text="Export HTML").click()
     link = p.locator("a.briefing-download")
-    link.wait_for(timeout=30_000)
+    link.wait_for(timeout=WAIT_MS)
     href = link.get_attribute("href") or ""
     assert href.startswith("data:text/html;base64,")
     exported = tmp_path / "briefing.html"
@@ -167,7 +158,7 @@ def test_html_export_runs_nothing(page: Watched, browser: Any, tmp_path: Path) -
         opened.page.goto(exported.as_uri())
         opened.page.wait_for_function(
             "() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 5",
-            timeout=30_000)
+            timeout=WAIT_MS)
         labels = " ".join(_hover_everything(opened.page))
         assert "<" in labels and "%{" in labels
         title = opened.page.title()
