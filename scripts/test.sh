@@ -12,4 +12,8 @@ export BRIEFING_CACHE=${BRIEFING_CACHE:-$(mktemp -d)}
 echo "test: ruff"
 .venv/bin/ruff check briefing tests bench
 echo "test: pytest (screenshots and logs in $BRIEFING_ARTIFACTS)"
-exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
+# Two workers (pytest-xdist): the tests that drive servers and Chromium run in one of them,
+# in file order (tests/conftest.py groups them); everything else is spread over both. The
+# 15 slowest tests are listed at the end of every run.
+exec .venv/bin/python -m pytest -p no:cacheprovider -n "${BRIEFING_WORKERS:-2}" \
+  --dist loadgroup --durations=15 "$@"

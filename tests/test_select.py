@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import time
-
 import pandas as pd
 import pytest
 
 from briefing.describe import describe_actor, describe_event, describe_position, facts_for
 from briefing.select import Selection, index, select
-from tests.tiny import check, scaled, tiny_briefing
+from tests.tiny import check, tiny_briefing
 
 
 @pytest.fixture(scope="module")
@@ -137,18 +135,3 @@ def test_real_article_selections_stay_consistent():
         assert_consistent(real, select(real, sel))
     for e in real.events["event_id"]:
         assert describe_event(real, e)["evidence"]
-
-
-def test_select_is_fast_on_a_thousand_articles():
-    big = scaled(500)  # ~18 facts/article; the real one is ~60
-    index(big)
-    sel = Selection(actors={"iran"}, event_types={"CONSULT", "REQUEST"},
-                    min_reliability="D")
-    best = min(_timed(big, sel) for _ in range(5))
-    assert best < 0.05, f"select took {best * 1000:.1f} ms"
-
-
-def _timed(b, sel) -> float:
-    t = time.perf_counter()
-    select(b, sel)
-    return time.perf_counter() - t

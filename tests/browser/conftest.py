@@ -101,13 +101,17 @@ class VoilaServer:
                 self.process.wait(timeout=5)
 
 
-def start_voila(notebook: Path, log_dir: Path, *, wait_pool: bool = True) -> VoilaServer:
-    """Start ``python -m briefing.serve`` for ``notebook`` on a free port; wait until it serves."""
+def start_voila(notebook: Path, log_dir: Path, *, wait_pool: bool = True,
+                facts: Path | None = None) -> VoilaServer:
+    """Start ``python -m briefing.serve`` for ``notebook`` on a free port (its kernels load
+    ``facts`` when given: BRIEFING_FACTS); wait until it serves."""
     log_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log_path = log_dir / f"voila-{notebook.stem}-{port}.log"
     env = dict(os.environ)
     env.pop("BROWSER", None)
+    if facts is not None:
+        env["BRIEFING_FACTS"] = str(facts)
     with open(log_path, "wb") as log_file:
         process = subprocess.Popen(
             [
@@ -140,6 +144,19 @@ def start_voila(notebook: Path, log_dir: Path, *, wait_pool: bool = True) -> Voi
     return server
 
 
+def shared_voila(notebook: Path, log_dir: Path, facts: Path | None = None) -> VoilaServer:
+    """The test process's one server for ``notebook`` on ``facts``, for tests that only read
+    from it: started on first use, shared by every module asking for the same pair, stopped
+    when the process exits (tests/browser/registry.py)."""
+    from tests.browser.registry import SHARED
+
+    key = (str(notebook.resolve()), str(facts.resolve()) if facts else "")
+    server = SHARED.get(key)
+    if server is None or server.process.poll() is not None:
+        server = SHARED[key] = start_voila(notebook, log_dir, facts=facts)
+    return server
+
+
 def _wait_http(url: str, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     last: Exception | None = None
@@ -165,16 +182,16 @@ def artifacts() -> Path:
 
 @pytest.fixture(scope="module")
 def voila_server(request: pytest.FixtureRequest, artifacts: Path) -> Any:
+    """The shared server for the module's ``VOILA_NOTEBOOK`` (and ``VOILA_FACTS``)."""
     notebook = Path(getattr(request.module, "VOILA_NOTEBOOK", DEFAULT_NOTEBOOK))
-    server = start_voila(notebook, artifacts / "logs")
-    yield server
-    server.stop()
+    facts = getattr(request.module, "VOILA_FACTS", None)
+    return shared_voila(notebook, artifacts / "logs", Path(facts) if facts else None)
 
 
 # ---- browser -------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Any:
     if not CHROMIUM.exists():
         _unavailable(f"{CHROMIUM} is missing")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-WAIT_MS = 60_000
+WAIT_MS = 120_000
 
 # Finds the chart's plotly element: by the view's chart id, or any plot for chart=null.
 _GD = """
@@ -70,21 +70,16 @@ HOVERABLE_JS = _GD + """
   const out = [];
   plotOf(chart).forEach((gd, p) => {
     for (const trace of gd._fullData || []) {
-      if (trace.visible !== true || trace.hoverinfo === 'skip' || trace.hoverinfo === 'none')
-        continue;
+      // plotly hovers a point named by its index on scatter-like traces only
+      if (trace.visible !== true || trace.hoverinfo === 'skip' || trace.hoverinfo === 'none'
+          || !['scatter', 'scattergeo'].includes(trace.type)) continue;
       const subplot = trace.geo || ((trace.xaxis || 'x') + (trace.yaxis || 'y'));
       const n = trace._length || (trace.x || trace.lon || []).length;
-      if (trace.type === 'heatmap') {
-        (trace.z || []).forEach((row, i) => (row || []).forEach((v, j) => {
-          if (v !== null && v !== undefined) out.push([p, trace.index, [i, j], subplot]);
-        }));
-      } else {
-        const xs = trace.x || trace.lon || [], ys = trace.y || trace.lat || [];
-        for (let j = 0; j < n; j++) {
-          if (xs[j] === null || xs[j] === undefined || ys[j] === null || ys[j] === undefined)
-            continue;  // a gap in a line: nothing to hover
-          out.push([p, trace.index, j, subplot]);
-        }
+      const xs = trace.x || trace.lon || [], ys = trace.y || trace.lat || [];
+      for (let j = 0; j < n; j++) {
+        if (xs[j] === null || xs[j] === undefined || ys[j] === null || ys[j] === undefined)
+          continue;  // a gap in a line: nothing to hover
+        out.push([p, trace.index, j, subplot]);
       }
     }
   });
@@ -92,17 +87,22 @@ HOVERABLE_JS = _GD + """
 }
 """
 
-# Plotly's own hover on one point; resolves with the hover label's text once plotly says it
-# drew it (its plotly_hover event). A point plotly will not label emits nothing: after a
-# generous ceiling that point counts as unlabelled ('') -- callers assert on what was drawn.
+# Plotly's own hover on one point (drawn as a mouse hover draws it; plotly emits no event
+# for a hover it was asked for, and may defer it by its hover throttle): resolves with the
+# hover label's text once plotly holds that point as hovered, or '' if it never does within
+# a generous ceiling (callers assert on the labels that were drawn).
 HOVER_JS = _GD + """
 async ([chart, p, curve, point, subplot, ceiling]) => {
   const gd = plotOf(chart)[p];
   window.Plotly.Fx.unhover(gd);
-  const drawn = new Promise((resolve) => gd.once('plotly_hover', () => resolve(true)));
   window.Plotly.Fx.hover(gd, [{curveNumber: curve, pointNumber: point}], subplot);
-  const none = new Promise((resolve) => setTimeout(() => resolve(false), ceiling));
-  if (!(await Promise.race([drawn, none]))) return '';
+  const held = () => (gd._hoverdata || []).some(
+      d => d.curveNumber === curve && d.pointNumber === point);
+  const started = performance.now();
+  while (!held()) {
+    if (performance.now() - started > ceiling) return '';
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   return [...document.querySelectorAll('.hoverlayer')].map(h => h.textContent).join(' ');
 }
 """

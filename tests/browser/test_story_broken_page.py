@@ -23,9 +23,7 @@ LEFT_OUT = "2025-12-lome-talks"
 
 @pytest.fixture(scope="module")
 def voila_server(artifacts: Path) -> Any:
-    server = serve(BROKEN, artifacts)
-    yield server
-    server.stop()
+    return serve(BROKEN, artifacts)
 
 
 def test_the_page_says_which_article_was_left_out(voila_server: Any, open_page: Any,

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import briefing
-from tests.browser.conftest import start_voila
+from tests.browser.conftest import shared_voila
 from tests.browser.plotly_events import WAIT_MS, click_point
 from tests.browser.test_dashboard import (
     READY,
@@ -35,17 +35,14 @@ CALL = f"{MARCH}/ev-call"
 
 
 def serve(facts: Path, artifacts: Path) -> Any:
-    """The project's server with BRIEFING_FACTS pointing at `facts` (kernels inherit it)."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("BRIEFING_FACTS", str(facts))
-        return start_voila(NOTEBOOK, artifacts / "logs")
+    """The project's shared server with BRIEFING_FACTS pointing at `facts` (kernels
+    inherit it)."""
+    return shared_voila(NOTEBOOK, artifacts / "logs", facts)
 
 
 @pytest.fixture(scope="module")
 def voila_server(artifacts: Path) -> Any:
-    server = serve(STORY, artifacts)
-    yield server
-    server.stop()
+    return serve(STORY, artifacts)
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@
 * ``launcher``: the browser tests' ``start_voila`` and Chromium settings, reused as is.
 * ``hostile_server`` (session): the real server (``briefing.serve``, project settings)
   serving ``hostile.ipynb``, the dashboard on the hostile-text fact base.
-* ``browser`` (module): headless Debian Chromium; missing Chromium skips locally and fails
+* ``browser`` (session): headless Debian Chromium; missing Chromium skips locally and fails
   in CI, as in ``tests/browser``.
 """
 
@@ -89,14 +89,12 @@ def start_server(notebook: Path, log_dir: Path, extra: list[str]) -> Any:
 
 
 @pytest.fixture(scope="session")
-def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    srv = launcher.start_voila(Path(__file__).resolve().parent / "hostile.ipynb",
-                               artifacts_dir() / "logs")
-    yield srv
-    srv.stop()
+def hostile_server() -> Any:
+    return launcher.shared_voila(Path(__file__).resolve().parent / "hostile.ipynb",
+                                 artifacts_dir() / "logs")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Any:
     if not launcher.CHROMIUM.exists():
         launcher._unavailable(f"{launcher.CHROMIUM} is missing")
