@@ -191,7 +191,9 @@ def voila_server(request: pytest.FixtureRequest, artifacts: Path) -> Any:
 # ---- browser -------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API runs an event loop while a browser is open, and tests
+# between browser modules (test_serve, test_exposure) use asyncio.run themselves.
+@pytest.fixture(scope="module")
 def browser() -> Any:
     if not CHROMIUM.exists():
         _unavailable(f"{CHROMIUM} is missing")

@@ -6,7 +6,7 @@
 * ``launcher``: the browser tests' ``start_voila`` and Chromium settings, reused as is.
 * ``hostile_server`` (session): the real server (``briefing.serve``, project settings)
   serving ``hostile.ipynb``, the dashboard on the hostile-text fact base.
-* ``browser`` (session): headless Debian Chromium; missing Chromium skips locally and fails
+* ``browser`` (module): headless Debian Chromium; missing Chromium skips locally and fails
   in CI, as in ``tests/browser``.
 """
 
@@ -94,7 +94,9 @@ def hostile_server() -> Any:
                                  artifacts_dir() / "logs")
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API runs an event loop while a browser is open, and tests
+# between browser modules (test_serve, test_exposure) use asyncio.run themselves.
+@pytest.fixture(scope="module")
 def browser() -> Any:
     if not launcher.CHROMIUM.exists():
         launcher._unavailable(f"{launcher.CHROMIUM} is missing")
