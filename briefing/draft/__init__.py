@@ -19,6 +19,7 @@ from typing import Any
 
 from briefing.draft.actors import Registry, find_bodies, find_places, known_forms, slug
 from briefing.draft.attribution import Said, find_statements
+from briefing.draft.coref import pair_mentions
 from briefing.draft.events import draft_events, unknown_subjects
 from briefing.draft.evidence import quote
 from briefing.draft.gazetteer import load_gazetteer
@@ -105,6 +106,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     body = [s for s in sentences if not s["is_heading"]]
     unknown_subjects(text, body, reg)
     pronoun_mentions(text, body, reg)
+    pair_mentions(text, reg)
     reg.sorted()
     said = find_statements(text, body, reg)
     title = (title or _title(text, sentences)).strip()

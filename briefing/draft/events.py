@@ -141,25 +141,67 @@ def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     group = [mentions[-1]]
     for m in reversed(mentions[:-1]):
         gap = text[m.end:group[0].start]
-        if re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", gap):
+        if (m.start, m.end) == (group[0].start, group[0].end) or \
+                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", gap):
             group.insert(0, m)
         else:
             break
     return group
 
 
+# Verbs whose "to"-infinitive names what is offered, asked or refused, not a second act:
+# "offered to host talks", "urged the Assembly to open negotiations", "invited him to
+# visit". The hand coding codes the appeal or the offer alone.
+_CONTROL_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
+_COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+to\s+(?:\w+\s+){0,3}$")
+_BETWEEN = re.compile(r"\s+between\s+$")
+# Types a nominal act may carry with no one named as doing it ("a drone strike on a
+# market", "detentions were reported"): the agent is drafted as unnamed.
+_AGENTLESS_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"}
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+UNNAMED = "unnamed-agent"
+
+
+def _unnamed(reg: Registry, at: int) -> Mention:
+    """The agent of a passive or nominal act that the text does not name."""
+    reg.add(UNNAMED, {"name": "Unnamed agent (the text does not say who)", "kind": "unnamed",
+                      "country": "", "reason": "passive voice or a noun with no agent: who "
+                      "acted is for the analyst"})
+    return Mention(at, at, UNNAMED, "unnamed", "agentless")
+
+
+def _state_like(reg: Registry, actors: list[str]) -> bool:
+    return all(reg.actors[a].get("kind") in ("state", "person") or
+               (reg.actors[a].get("kind") == "organization" and reg.actors[a].get("country"))
+               for a in actors)
+
+
 def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list[Said],
             sources: Sources) -> list[tuple[dict[str, Any], tuple[int, int]]]:
+    from briefing.draft.triggers import Match, Trigger, plover_for
+
     out: list[tuple[dict[str, Any], tuple[int, int]]] = []
     mentions = [m for m in reg.sorted() if m.via != "title-prefix"]
     seen: set[tuple] = set()
     starts = [m.start for m in mentions]
+    carry_next: dict[str, Any] | None = None
     for s in body:
         lo, hi = s["start"], s["end"]
         local = mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
         said_here = [x for x in said if x.content[0] < hi and lo < x.content[1]]
         dates = find_dates(text, lo, hi)
-        for t in find_triggers(text, lo, hi):
+        previous: Match | None = None
+        triggers = find_triggers(text, lo, hi)
+        noun_starts = tuple(t.start for t in triggers if t.trigger.noun)
+        carry, carry_next = carry_next, None
+        for t in triggers:
+            if any(m.start < t.end and t.start < m.end for m in local):
+                continue   # "Rapid Support Forces": a word of a name, not an act
+            prev, previous = previous, t
+            if prev is not None and prev.trigger.plover_type in _CONTROL_TYPES \
+                    and _COMPLEMENT.match(text[prev.end:t.start]) \
+                    and not _BREAK.search(text, prev.end, t.start):
+                continue   # "offered to host talks": the offer is the event
             c0, c1 = _clause(text, lo, hi, t.start, t.end)
             for x in said_here:
                 # In reported speech the event's subject is inside what was said:
@@ -180,22 +222,40 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                                                t.start)
             if light:
                 noun = False   # "Chile postponed a visit": Chile's act, its status 'postponed'
-            passive = not noun and not text[t.start:t.end].split()[0].endswith("ing") \
+            word = text[t.start:t.end].split()[0]
+            passive = not noun and not word.endswith("ing") \
                 and _PASSIVE.search(text[c0:t.start])
             agent = _BY.match(text, t.end, c1)
             agent_mentions = [m for m in after if agent and m.start == agent.end()]
+            if not noun and not passive and agent_mentions and word.endswith("ed") \
+                    and re.match(r"\s+by\b", text[t.end:]):
+                passive = True   # "an accord signed by the two governments"
+            between = [m for m in after if _BETWEEN.search(text, max(t.end, m.start - 12),
+                                                           m.start)]
             if noun:
                 # "the U.S. strikes", "Israeli airstrikes": the actor modifies the noun;
-                # "an attack by Houthi rebels": the actor follows "by".
+                # "an attack by Houthi rebels": the actor follows "by"; "talks between A
+                # and B", "the war between A and B": both sides act.
                 before = [m for m in before if _modifies(text[m.end:t.start])]
                 if not before and agent_mentions:
                     before, after = agent_mentions, []
+                elif not before and between:
+                    group = [between[0]] + [m for m in after if m.start > between[0].start
+                                            and re.fullmatch(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?",
+                                                             text[between[0].end:m.start])]
+                    before, after = group, []
+                if not before:
+                    if _DEFINITE.search(text, max(lo, t.start - 24), t.start) and \
+                            _merge(out, text, t, c0, c1, dates, pub):
+                        continue   # "the strike" again: one happening, more evidence
+                    if t.trigger.plover_type in _AGENTLESS_TYPES:
+                        before = [_unnamed(reg, t.start)]
             elif passive:
                 # "Three soldiers were killed by Houthi rebels": the agent acts on the
-                # subject; without an agent nobody is said to act.
-                if not agent_mentions:
-                    continue
-                before, after = agent_mentions, before[-1:]
+                # subject; without an agent the act is still reported, by someone unnamed.
+                patient = before[-1:]
+                before = agent_mentions or [_unnamed(reg, t.start)]
+                after = patient + [m for m in after if m not in agent_mentions]
             if not before:
                 continue
             participial = text[c0:t.start].endswith(", ") and text[t.start:t.end].endswith(
@@ -205,7 +265,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "Lima has bought ships from Chile ... and signed", "travelled to
                 # Warsaw to meet", "imposed sanctions on Belarus, accusing": a second verb,
                 # an infinitive or a participle shares the clause's first subject.
-                subject = [before[0]]
+                subject = _coordinated(text, [m for m in before if
+                                              (m.start, m.end) == (before[0].start,
+                                                                   before[0].end)])
             else:
                 subject = _coordinated(text, before)
             actors = list(dict.fromkeys(m.actor for m in subject))
@@ -216,6 +278,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # A recipient stands near the verb ("condemned Peru", "sent envoys to Lima").
             recipients = [m.actor for m in others
                           if len(text[t.end:m.start].split()) <= 6][:1]
+            if passive and others and others[0].actor not in recipients:
+                recipients = [others[0].actor]   # the passive's subject undergoes it
             appeal = t.trigger.phrase.startswith(("call for", "appeal for", "calls for"))
             if appeal:
                 # "A called for restraint": an appeal to no one in particular.
@@ -224,9 +288,25 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 actors, recipients = actors + recipients, []
             subjects = [a for a in dict.fromkeys(m.actor for m in about)
                         if a not in actors and a not in recipients][:3]
+            code = t.trigger
+            if code.plover_type == "PROTEST" and not code.noun and actors != [UNNAMED] \
+                    and _state_like(reg, actors):
+                # A government "protests": a formal complaint, not street dissent.
+                mapped = plover_for("114") or ("ACCUSE", "allege")
+                code = Trigger(code.phrase, "114", mapped[0], mapped[1], code.mutual,
+                               code.noun, code.pattern, code.weight)
             future = bool(_FUTURE.search(text, c0, t.start))
             verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
-            date, why = _date(text, dates, t.start, c0, c1, pub, future, verbs)
+            date, why = _date(text, dates, t.start, c0, c1, pub, future, verbs,
+                              object_of=prev if noun else None, nouns=noun_starts)
+            if not date and carry and not future and not t.trigger.noun \
+                    and not _PRESENT.search(verbs) and not _NEGATED_PERFECT.search(verbs):
+                # "X was summoned on Friday. The minister demanded ...": a sentence that
+                # goes on telling the same day's story, with no date of its own.
+                date = {k: v for k, v in carry.items() if k != "date_note"} | {
+                    "date_note": f"no date in the sentence; the day of the sentence "
+                                 f"before ({carry.get('date_note', '')})"}
+                why = "date of the sentence before"
             year = date.get("date")
             historical = isinstance(year, int | str) and int(str(year)[:4]) < pub.year
             reported = any(x.content[0] <= t.start < x.content[1] for x in said_here)
@@ -234,7 +314,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                 reported=reported)
             if why.startswith("since ") and st == "occurred":
                 st, st_why = "ongoing", f"'{why}': it runs on"
-            ev_start = min(subject[0].start, t.start)
+            ev_start = min([m.start for m in subject if m.actor != UNNAMED] + [t.start])
+            if passive or actors == [UNNAMED]:
+                ev_start = min([ev_start] + [m.start for m in after[:1] if m.start < t.start]
+                               + [m.start for m in local if c0 <= m.start < t.start][:1])
             ev_end = c1
             while ev_end > t.end and text[ev_end - 1] in " ,.;:":
                 ev_end -= 1
@@ -243,7 +326,6 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 if x.content[0] <= t.start < x.content[1]:
                     source = sources.for_said(x, reg)
             n = len(out) + 1
-            code = t.trigger
             names = lambda ids: " and ".join(reg.actors[i]["name"] for i in ids)  # noqa: E731
             event = {
                 "id": f"ev-{n}-{slug(code.phrase.replace('*', ''))}"[:64].rstrip("-"),
@@ -251,8 +333,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 "plover_type": code.plover_type, "plover_mode": code.plover_mode,
                 "cameo_code": code.cameo_code, "status": st, "source": source,
                 "credibility": TODO,
-                "summary": " ".join(filter(None, [names(actors), text[t.start:t.end],
-                                                  names(recipients)])),
+                "summary": _summary(text, t, actors, recipients, names, passive),
                 "participants": {"actor": actors,
                                  **({"recipient": recipients} if recipients else {}),
                                  **({"subject": subjects} if subjects else {})},
@@ -267,23 +348,101 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 continue
             seen.add(key)
             out.append((event, (t.start, t.end)))
+            if carry_next is None and st == "occurred":
+                carry_next = {k: v for k, v in date.items()} if "date" in date else {}
     return out
 
 
+def _summary(text: str, t: Any, actors: list[str], recipients: list[str], names: Any,
+             passive: bool) -> str:
+    """A whole clause: "Georgia summoned Azerbaijan", not "Georgia summoned with"."""
+    words = text[t.start:t.end].split()
+    while words and words[-1].lower() in _PREPOSITIONS:
+        words.pop()
+    verb = " ".join(words)
+    if passive and actors == [UNNAMED] and recipients:
+        return f"{names(recipients)} {verb} (by someone the text does not name)"
+    who = "Someone the text does not name" if actors == [UNNAMED] else names(actors)
+    return " ".join(filter(None, [who, verb, names(recipients)]))
+
+
+def _merge(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t: Any, c0: int,
+           c1: int, dates: list[tuple[int, int, str]], pub: dt.date) -> bool:
+    """A definite noun ("the strike") with no actor of its own, after an event of the same
+    type: the same happening, mentioned again. Its words join that event's evidence, and
+    a date said here fills the event's date when it had none."""
+    same = [e for e, _ in out if e["plover_type"] == t.trigger.plover_type]
+    if not same:
+        return False
+    event = same[-1]
+    ev_end = c1
+    while ev_end > t.end and text[ev_end - 1] in " ,.;:":
+        ev_end -= 1
+    ev_start = max(c0, t.start - 4 if text[t.start - 4:t.start].lower() == "the " else t.start)
+    q = quote(text, ev_start, ev_end)
+    if q not in event["evidence"]:
+        event["evidence"].append(q)
+    if "date" not in event:
+        date, why = _date(text, dates, t.start, c0, c1, pub, False, "")
+        if date:
+            event.update(date)
+            event["reason"] += f"; mentioned again, {why}"
+    return True
+
+
+# A date right after a speech verb dates the saying, not what was said: "detained on
+# August 28, the ministry said on Saturday".
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|"
+                          r"confirmed|quoted as saying)\s+$", re.IGNORECASE)
+# A relative clause holds its own time: "talks, which stalled in 2023".
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;—]*")
+# Words that look ahead, for a bare month or weekday: "could be signed ... in November".
+_AHEAD = re.compile(r"\b(?:will|would|shall|could|might|may|expected|scheduled|due|set to|"
+                    r"plans?|planned|next|upcoming)\b", re.IGNORECASE)
+_EXPLICIT = re.compile(r"\d")
+
+
 def _date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: int,
-          pub: dt.date, future: bool, verbs: str) -> tuple[dict[str, Any], str]:
-    # The date expression nearest the trigger, preferring one in the trigger's clause.
-    # "the largest attack since 1979": a year after "since" bounds the event, not dates it.
-    # "Fighting since 13 June": the span starts then and runs on (ongoing).
-    ranked = sorted(dates, key=lambda d: (not (c0 <= d[0] < c1), abs(d[0] - pos)))
+          pub: dt.date, future: bool, verbs: str, object_of: Any = None,
+          nouns: tuple[int, ...] = ()) -> tuple[dict[str, Any], str]:
+    # The date expression nearest the trigger, preferring one in the trigger's clause,
+    # and within the clause a stated calendar date over a weekday ("lodged on March 5
+    # ... on Thursday"). "the largest attack since 1979": a year after "since" bounds the
+    # event, not dates it. "Fighting since 13 June": the span starts then and runs on.
+    sentence_lo = min([c0] + [d[0] for d in dates])
+    relative = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, sentence_lo, c1 + 400)]
+    mine = next(((a, b) for a, b in relative if a <= pos < b), None)
+
+    def usable(d: tuple[int, int, str]) -> bool:
+        if _SAID_BEFORE.search(text, max(0, d[0] - 30), d[0]):
+            return False
+        if object_of is not None and d[0] < pos:
+            return False   # "condemned on Sunday a strike": Sunday dates the condemning
+        if nouns and object_of is None and any(pos < n < d[0] for n in nouns):
+            return False   # "condemned the attack ... last month": the attack's date
+        inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
+        return inner is None or inner == mine
+
+    candidates = [d for d in dates if usable(d)]
+    ranked = sorted(candidates, key=lambda d: (not (c0 <= d[0] < c1),
+                                               not _EXPLICIT.search(d[2]), abs(d[0] - pos)))
+    ahead = future or bool(_AHEAD.search(text, c0, c1))
     for start, _, phrase in ranked:
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start]))
         if since and re.fullmatch(r"\d{4}", phrase.strip()):
             continue
-        r = resolve(phrase, pub, future=future)
+        anchor = None
+        if re.search(r"\b(?:earlier|later|before|after)$", phrase, re.IGNORECASE):
+            # "two days earlier": counted from the date said before it in the sentence.
+            prior = [d for d in dates if d[0] < start and _EXPLICIT.search(d[2])]
+            if prior:
+                anchor = resolve(prior[-1][2], pub, future=ahead)
+        r = resolve(phrase, pub, future=ahead, anchor=anchor.start if anchor else None)
         value, end = as_fact_date(r)
         if value is None:
             return {}, r.note
+        if r.start > pub and not ahead:
+            continue   # "pledged to double trade by 2030": a target, not when it happened
         found = {"date": value, "date_basis": r.basis, "date_note": r.note}
         if end:
             found = {"date": value, "date_end": end, "date_basis": r.basis,

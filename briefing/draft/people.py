@@ -9,7 +9,7 @@ import re
 
 from briefing.draft.actors import Mention, Registry, slug
 
-_NAME_WORD = r"[A-Z][a-zà-ÿ’'\-]+(?:-[A-Z][a-zà-ÿ]+)?"
+_NAME_WORD = r"[A-Z][a-zà-ÿ’']+(?:-[A-Z]?[a-zà-ÿ’']+)*"   # "Takht-Ravanchi", "Abdel-Rahman"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|del|van|von|der|le|la|di|dos)"
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr)\.\s+"
 # Capitalised words that never start or continue a person's name.
