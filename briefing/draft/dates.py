@@ -39,7 +39,7 @@ PATTERN = re.compile(
     rf"\b(?:"
     rf"(?P<dmy>{_D}\s+{_M}(?:,?\s+{_Y})?)"
     rf"|(?P<mdy>{_M}\s+{_D}(?:,?\s+{_Y})?)"
-    rf"|(?P<my>(?:in|since|until|by|of)\s+{_M}(?:\s+{_Y})?)"
+    rf"|(?P<my>(?:in|since|until|by|of)\s+{_M}(?:\s+{_Y})?(?!\s+\d))"
     rf"|(?P<rel>(?:last|this|next|earlier this|later this|past)\s+(?:week|month|year)"
     rf"|earlier this (?:week|month|year)|today|yesterday|tomorrow|tonight)"
     rf"|(?P<wd>(?:(?:on|last|this|next)\s+)?{_WD})"

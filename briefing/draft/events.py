@@ -153,7 +153,9 @@ def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
 # "offered to host talks", "urged the Assembly to open negotiations", "invited him to
 # visit". The hand coding codes the appeal or the offer alone.
 _CONTROL_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
-_COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+to\s+(?:\w+\s+){0,3}$")
+_COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+to\s+(?:[\w’'\-]+\s+){0,6}$")
+# "accused the army of shelling": what is alleged, not a second act.
+_ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+$")
 _BETWEEN = re.compile(r"\s+between\s+$")
 # Types a nominal act may carry with no one named as doing it ("a drone strike on a
 # market", "detentions were reported"): the agent is drafted as unnamed.
@@ -185,28 +187,40 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
     seen: set[tuple] = set()
     starts = [m.start for m in mentions]
     carry_next: dict[str, Any] | None = None
+    carry: dict[str, Any] | None = None
     for s in body:
         lo, hi = s["start"], s["end"]
         local = mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
         said_here = [x for x in said if x.content[0] < hi and lo < x.content[1]]
         dates = find_dates(text, lo, hi)
         previous: Match | None = None
+        control: Match | None = None
         triggers = find_triggers(text, lo, hi)
-        noun_starts = tuple(t.start for t in triggers if t.trigger.noun)
-        carry, carry_next = carry_next, None
+        noun_starts = tuple(t.start for t in triggers if t.trigger.noun or
+                            _DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start))
+        # The date a sentence without one of its own carries on: the last sentence's
+        # that told of an event (a quote in between does not break the story).
+        carry = carry_next if carry_next is not None else carry
+        carry_next = None
         for t in triggers:
             if any(m.start < t.end and t.start < m.end for m in local):
                 continue   # "Rapid Support Forces": a word of a name, not an act
             prev, previous = previous, t
-            if prev is not None and prev.trigger.plover_type in _CONTROL_TYPES \
-                    and _COMPLEMENT.match(text[prev.end:t.start]) \
-                    and not _BREAK.search(text, prev.end, t.start):
+            if control is not None and not _BREAK.search(text, control.end, t.start) and (
+                    (control.trigger.plover_type in _CONTROL_TYPES
+                     and _COMPLEMENT.match(text[control.end:t.start]))
+                    or (control.trigger.plover_type == "ACCUSE"
+                        and _ALLEGED.match(text[control.end:t.start]))):
                 continue   # "offered to host talks": the offer is the event
+            if t.trigger.plover_type in _CONTROL_TYPES | {"ACCUSE"}:
+                control = t
             c0, c1 = _clause(text, lo, hi, t.start, t.end)
             for x in said_here:
                 # In reported speech the event's subject is inside what was said:
-                # "Lopez said Peru has provided ..." — Peru provides, not Lopez.
-                if x.content[0] <= t.start < x.content[1]:
+                # "Lopez said Peru has provided ..." — Peru provides, not Lopez. But
+                # 'said “...” and urged': after the quote closes, the speaker acts again.
+                if x.content[0] <= t.start < x.content[1] and not re.search(
+                        r"[”\"]\s+and\s+(?:\w+ly\s+)?$", text[x.content[0]:t.start]):
                     c0, c1 = max(c0, x.content[0]), min(c1, x.content[1])
             if not t.trigger.noun and _ADJECTIVE.search(text, max(lo, t.start - 12), t.start) \
                     and text[t.start:t.end].endswith("ed"):
@@ -246,7 +260,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     before, after = group, []
                 if not before:
                     if _DEFINITE.search(text, max(lo, t.start - 24), t.start) and \
-                            _merge(out, text, t, c0, c1, dates, pub):
+                            _merge(out, text, t, c0, c1, dates, pub, lo):
                         continue   # "the strike" again: one happening, more evidence
                     if t.trigger.plover_type in _AGENTLESS_TYPES:
                         before = [_unnamed(reg, t.start)]
@@ -289,7 +303,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             subjects = [a for a in dict.fromkeys(m.actor for m in about)
                         if a not in actors and a not in recipients][:3]
             code = t.trigger
-            if code.plover_type == "PROTEST" and not code.noun and actors != [UNNAMED] \
+            if code.plover_type == "PROTEST" and not noun and actors != [UNNAMED] \
                     and _state_like(reg, actors):
                 # A government "protests": a formal complaint, not street dissent.
                 mapped = plover_for("114") or ("ACCUSE", "allege")
@@ -298,8 +312,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             future = bool(_FUTURE.search(text, c0, t.start))
             verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
             date, why = _date(text, dates, t.start, c0, c1, pub, future, verbs,
-                              object_of=prev if noun else None, nouns=noun_starts)
-            if not date and carry and not future and not t.trigger.noun \
+                              object_of=prev if noun else None, nouns=noun_starts, lo=lo)
+            if not date and carry and not future and not noun \
                     and not _PRESENT.search(verbs) and not _NEGATED_PERFECT.search(verbs):
                 # "X was summoned on Friday. The minister demanded ...": a sentence that
                 # goes on telling the same day's story, with no date of its own.
@@ -367,14 +381,19 @@ def _summary(text: str, t: Any, actors: list[str], recipients: list[str], names:
 
 
 def _merge(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t: Any, c0: int,
-           c1: int, dates: list[tuple[int, int, str]], pub: dt.date) -> bool:
+           c1: int, dates: list[tuple[int, int, str]], pub: dt.date, lo: int) -> bool:
     """A definite noun ("the strike") with no actor of its own, after an event of the same
     type: the same happening, mentioned again. Its words join that event's evidence, and
     a date said here fills the event's date when it had none."""
-    same = [e for e, _ in out if e["plover_type"] == t.trigger.plover_type]
+    mode = t.trigger.plover_mode
+    same = [e for e, _ in out if e["plover_type"] == t.trigger.plover_type
+            and (e["plover_mode"] == mode or "" in (e["plover_mode"], mode))]
     if not same:
         return False
     event = same[-1]
+    here, _ = _date(text, dates, t.start, c0, c1, pub, False, "", lo=lo)
+    if here and "date" in event and here["date"] != event["date"]:
+        return False   # "the war ... began in April 2023": another time, another event
     ev_end = c1
     while ev_end > t.end and text[ev_end - 1] in " ,.;:":
         ev_end -= 1
@@ -383,7 +402,7 @@ def _merge(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t: Any,
     if q not in event["evidence"]:
         event["evidence"].append(q)
     if "date" not in event:
-        date, why = _date(text, dates, t.start, c0, c1, pub, False, "")
+        date, why = _date(text, dates, t.start, c0, c1, pub, False, "", lo=lo)
         if date:
             event.update(date)
             event["reason"] += f"; mentioned again, {why}"
@@ -400,32 +419,48 @@ _RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;—]*")
 _AHEAD = re.compile(r"\b(?:will|would|shall|could|might|may|expected|scheduled|due|set to|"
                     r"plans?|planned|next|upcoming)\b", re.IGNORECASE)
 _EXPLICIT = re.compile(r"\d")
+_WEEKDAY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
+                      re.IGNORECASE)
+# "the 1951 treaty", "Powell's 2003 remarks": a year naming a thing, not dating the verb.
+_ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her)|[’']s)\s+$", re.IGNORECASE)
 
 
 def _date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: int,
           pub: dt.date, future: bool, verbs: str, object_of: Any = None,
-          nouns: tuple[int, ...] = ()) -> tuple[dict[str, Any], str]:
+          nouns: tuple[int, ...] = (), lo: int | None = None
+          ) -> tuple[dict[str, Any], str]:
     # The date expression nearest the trigger, preferring one in the trigger's clause,
     # and within the clause a stated calendar date over a weekday ("lodged on March 5
     # ... on Thursday"). "the largest attack since 1979": a year after "since" bounds the
     # event, not dates it. "Fighting since 13 June": the span starts then and runs on.
-    sentence_lo = min([c0] + [d[0] for d in dates])
+    sentence_lo = min([c0] + [d[0] for d in dates]) if lo is None else lo
     relative = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, sentence_lo, c1 + 400)]
     mine = next(((a, b) for a, b in relative if a <= pos < b), None)
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", text[:c1 + 400])
+              if m.end() > sentence_lo]
 
     def usable(d: tuple[int, int, str]) -> bool:
         if _SAID_BEFORE.search(text, max(0, d[0] - 30), d[0]):
             return False
+        if any(a <= d[0] < b and not a <= pos < b for a, b in quoted):
+            return False   # “... the world of today”: the quote's words, not a date
+        if re.fullmatch(r"\d{4}", d[2]) and _ATTRIBUTE_YEAR.search(text, max(0, d[0] - 8),
+                                                                   d[0]):
+            return False
         if object_of is not None and d[0] < pos:
             return False   # "condemned on Sunday a strike": Sunday dates the condemning
-        if nouns and object_of is None and any(pos < n < d[0] for n in nouns):
+        if object_of is None and any(pos < n < d[0] and len(text[pos:n].split()) <= 3
+                                     for n in nouns):
             return False   # "condemned the attack ... last month": the attack's date
         inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
-        return inner is None or inner == mine
+        # "The strike, which hit the market on Saturday": the clause tells of the noun.
+        return inner is None or inner == mine or (
+            inner[0] >= pos and len(text[pos:inner[0]].split()) <= 1)
 
     candidates = [d for d in dates if usable(d)]
     ranked = sorted(candidates, key=lambda d: (not (c0 <= d[0] < c1),
-                                               not _EXPLICIT.search(d[2]), abs(d[0] - pos)))
+                                               bool(_WEEKDAY.search(d[2])),
+                                               abs(d[0] - pos)))
     ahead = future or bool(_AHEAD.search(text, c0, c1))
     for start, _, phrase in ranked:
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start]))
@@ -439,6 +474,9 @@ def _date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: i
                 anchor = resolve(prior[-1][2], pub, future=ahead)
         r = resolve(phrase, pub, future=ahead, anchor=anchor.start if anchor else None)
         value, end = as_fact_date(r)
+        if value is None and anchor is None and re.search(r"(?:earlier|later|before|after)$",
+                                                          phrase):
+            continue   # "a day after" with nothing in the sentence to count from
         if value is None:
             return {}, r.note
         if r.start > pub and not ahead:
