@@ -126,8 +126,10 @@ def test_one_anonymous_voice_is_one_source_and_quotes_inside_stay_balanced():
     assert (st["speaker"], st["attribution"]) == ("unnamed-senior-iranian-official",
                                                   "anonymous")
     assert st["text"] == 'Iran has rejected the proposal, calling it "a trap"'
-    assert [s["id"] for s in d["sources"] if s["kind"] == "anonymous"] == ["src-anon-1"]
-    assert d["events"][0]["source"] == "src-anon-1"
+    # Scoped to the article (issue 21): "a source" here is not "a source" elsewhere.
+    anon = f"src-{d['article']['id'][:44].rstrip('-')}-anon-1"
+    assert [s["id"] for s in d["sources"] if s["kind"] == "anonymous"] == [anon]
+    assert d["events"][0]["source"] == anon
 
 
 def test_state_media_reporting_in_its_own_name():
@@ -135,3 +137,10 @@ def test_state_media_reporting_in_its_own_name():
     (src,) = [s for s in d["sources"] if s["kind"] != "outlet"]
     assert src["kind"] == "state_media"
     assert d["events"][0]["participants"] == {"actor": ["russia", "china"]}
+
+
+def test_anonymous_sources_of_two_articles_have_two_ids():
+    one = _draft("A source said Chile will protest.")
+    two = draft("An official said Peru will protest.", published="2025-06-24", known=None)
+    ids = [{s["id"] for s in d["sources"] if s["kind"] == "anonymous"} for d in (one, two)]
+    assert ids[0] and ids[1] and not ids[0] & ids[1]

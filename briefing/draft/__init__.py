@@ -91,10 +91,12 @@ def check_text(text: Any) -> str:
     return text
 
 def draft(text: str, *, published: dt.date | str, title: str | None = None,
-          known: Any = _DEFAULT, today: dt.date | None = None) -> dict[str, Any]:
+          known: Any = _DEFAULT, today: dt.date | None = None, outlet: str | None = None,
+          url: str | None = None) -> dict[str, Any]:
     """Draft the facts of one article. `known` is a Briefing whose actors (by name and
     aliases) the drafter recognises; default: the shipped fact base; None: none.
-    `today` is what a future publication date is judged against (default: today)."""
+    `today` is what a future publication date is judged against (default: today).
+    `outlet` and `url` say where the article was read (the outlet becomes its source)."""
     text = check_text(text)
     pub = check_published(published, today)
     forms = _shipped() if known is _DEFAULT else known_forms(known)
@@ -111,13 +113,14 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     said = find_statements(text, body, reg)
     title = (title or _title(text, sentences)).strip()
     article_id = slug(f"{title[:48]} {pub.isoformat()}")
-    sources = Sources(text, reg.gazetteer, article_id)
+    reg.scope = article_id
+    sources = Sources(text, reg.gazetteer, article_id, outlet=outlet)
     events = draft_events(text, body, reg, pub, said, sources)
     statements = _statements(text, reg, said, events, sources)
     return {
         "article": {"id": article_id, "title": title,
-                    "outlet": sources.outlet, "published": pub, "published_basis": "context",
-                    "language": "en"},
+                    "outlet": sources.outlet, **({"url": url.strip()} if url else {}),
+                    "published": pub, "published_basis": "context", "language": "en"},
         "sources": sources.out,
         "actors": _actors(reg, text),
         "events": [e for e, _ in events],

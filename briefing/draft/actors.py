@@ -45,6 +45,7 @@ class Registry:
     actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     by_country: dict[str, str] = field(default_factory=dict)        # ISO code → state id
+    scope: str = ""          # the article's id: what per-article entity ids are scoped to
 
     def add(self, actor_id: str, fields: dict[str, Any]) -> str:
         if actor_id not in self.actors:

@@ -164,12 +164,19 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}$", re
 UNNAMED = "unnamed-agent"
 
 
+def unnamed_id(reg: Registry) -> str:
+    """The unnamed agent is this article's alone: two articles' unknown attackers are not
+    one actor."""
+    return f"unnamed-{reg.scope}"[:64].rstrip("-") if reg.scope else UNNAMED
+
+
 def _unnamed(reg: Registry, at: int) -> Mention:
     """The agent of a passive or nominal act that the text does not name."""
-    reg.add(UNNAMED, {"name": "Unnamed agent (the text does not say who)", "kind": "unnamed",
-                      "country": "", "reason": "passive voice or a noun with no agent: who "
-                      "acted is for the analyst"})
-    return Mention(at, at, UNNAMED, "unnamed", "agentless")
+    reg.add(unnamed_id(reg), {"name": "Unnamed agent (the text does not say who)",
+                              "kind": "unnamed", "country": "",
+                              "reason": "passive voice or a noun with no agent: who acted "
+                                        "is for the analyst"})
+    return Mention(at, at, unnamed_id(reg), "unnamed", "agentless")
 
 
 def _state_like(reg: Registry, actors: list[str]) -> bool:
@@ -303,7 +310,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             subjects = [a for a in dict.fromkeys(m.actor for m in about)
                         if a not in actors and a not in recipients][:3]
             code = t.trigger
-            if code.plover_type == "PROTEST" and not noun and actors != [UNNAMED] \
+            if code.plover_type == "PROTEST" and not noun and actors != [unnamed_id(reg)] \
                     and _state_like(reg, actors):
                 # A government "protests": a formal complaint, not street dissent.
                 mapped = plover_for("114") or ("ACCUSE", "allege")
@@ -328,8 +335,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                 reported=reported)
             if why.startswith("since ") and st == "occurred":
                 st, st_why = "ongoing", f"'{why}': it runs on"
-            ev_start = min([m.start for m in subject if m.actor != UNNAMED] + [t.start])
-            if passive or actors == [UNNAMED]:
+            ev_start = min([m.start for m in subject if m.via != "agentless"] + [t.start])
+            if passive or actors == [unnamed_id(reg)]:
                 ev_start = min([ev_start] + [m.start for m in after[:1] if m.start < t.start]
                                + [m.start for m in local if c0 <= m.start < t.start][:1])
             ev_end = c1
@@ -347,7 +354,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 "plover_type": code.plover_type, "plover_mode": code.plover_mode,
                 "cameo_code": code.cameo_code, "status": st, "source": source,
                 "credibility": TODO,
-                "summary": _summary(text, t, actors, recipients, names, passive),
+                "summary": _summary(text, t, actors, recipients, names, passive,
+                                    unnamed_id(reg)),
                 "participants": {"actor": actors,
                                  **({"recipient": recipients} if recipients else {}),
                                  **({"subject": subjects} if subjects else {})},
@@ -368,15 +376,15 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
 
 
 def _summary(text: str, t: Any, actors: list[str], recipients: list[str], names: Any,
-             passive: bool) -> str:
+             passive: bool, unnamed: str) -> str:
     """A whole clause: "Georgia summoned Azerbaijan", not "Georgia summoned with"."""
     words = text[t.start:t.end].split()
     while words and words[-1].lower() in _PREPOSITIONS:
         words.pop()
     verb = " ".join(words)
-    if passive and actors == [UNNAMED] and recipients:
+    if passive and actors == [unnamed] and recipients:
         return f"{names(recipients)} {verb} (by someone the text does not name)"
-    who = "Someone the text does not name" if actors == [UNNAMED] else names(actors)
+    who = "Someone the text does not name" if actors == [unnamed] else names(actors)
     return " ".join(filter(None, [who, verb, names(recipients)]))
 
 
