@@ -23,7 +23,7 @@ from briefing.draft.coref import pair_mentions
 from briefing.draft.events import draft_events, unknown_subjects
 from briefing.draft.evidence import quote
 from briefing.draft.gazetteer import load_gazetteer
-from briefing.draft.people import find_people, pronoun_mentions
+from briefing.draft.people import find_people, place_people, pronoun_mentions
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.text import split_sentences
 
@@ -109,6 +109,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     unknown_subjects(text, body, reg)
     pronoun_mentions(text, body, reg)
     pair_mentions(text, reg)
+    place_people(text, body, reg)
     reg.sorted()
     said = find_statements(text, body, reg)
     title = (title or _title(text, sentences)).strip()
@@ -142,11 +143,16 @@ def _statements(text: str, reg: Registry, said: list[Said],
                 sources: Sources) -> list[dict[str, Any]]:
     out = []
     seen = set()
-    for s in said:
+    spans: list[tuple[str, int, int]] = []
+    # Widest first: 'the ministry said the attack was “a war crime”' is one statement,
+    # not that and the quote inside it again.
+    for s in sorted(said, key=lambda s: (s.start, -s.end)):
         key = (s.start, s.end)
-        if key in seen:
+        if key in seen or any(sp == s.speaker and a <= s.start and s.end <= b
+                              for sp, a, b in spans):
             continue
         seen.add(key)
+        spans.append((s.speaker, s.start, s.end))
         content = " ".join(text[s.content[0]:s.content[1]].split()).strip(" ,.")
         if content[:1] in "“\"" and content[-1:] in "”\"":
             content = content[1:-1].strip(" ,.")   # a direct quote: the words, not the marks

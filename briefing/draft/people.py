@@ -64,9 +64,15 @@ def find_people(text: str, reg: Registry) -> None:
             continue
         nstart = m.start("name") + m.group("name").find(name)
         nend = nstart + len(name)
-        if reg.taken(nstart, nend):
-            continue
+        if reg.taken(nstart, nend) or text[m.start("title"):nend] in g.forms:
+            continue   # "General Assembly": a body's name that starts like a title
         office = g.titles[m.group("title").lower()]
+        if office.lower() == "counterpart":
+            # "his Kenyan counterpart, Wanjiru Odhiambo": the office of the person whose
+            # counterpart she is, in her own state.
+            prior = [a for a in reg.actors.values() if a["kind"] == "person" and a.get("role")]
+            if prior:
+                office = prior[-1]["role"].split(",")[0]
         country = g.forms[m.group("state")].key if m.group("state") else ""
         role = office
         if m.group("of"):
@@ -118,8 +124,9 @@ def _speakers(text: str, reg: Registry) -> None:
             continue   # "The Andes Wire Agency reported": a body, not a person
         start = m.start("name")
         if reg.taken(start, start + len(name)) or any(
-                w in reg.gazetteer.forms for w in name.split()):
-            continue
+                w in reg.gazetteer.forms for w in name.split()) \
+                or re.search(r"\b(?:of|for)\s+(?:the\s+)?$", text[max(0, start - 12):start]):
+            continue   # "the Department of Foreign Affairs said": a body's name
         actor = _register(reg, name, {"kind": "person", "country": "", "role": "",
                                       "reason": "capitalised name before a speech verb"})
         reg.mention(start, start + len(name), actor, "name")
@@ -155,6 +162,40 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
             if not before and i > 0:
                 prev = sentences[i - 1]
                 before = {m.actor for m in people if prev["start"] <= m.start < prev["end"]}
+            if len(before) > 1 and i > 0 and not any(
+                    s["start"] <= m.start < p.start() for m in people):
+                # Two people in the sentence before: "he" continues its subject, the
+                # person named first, when the sentence opens with them.
+                prev = sentences[i - 1]
+                first = min((m for m in people if prev["start"] <= m.start < prev["end"]),
+                            key=lambda m: m.start)
+                if len(text[prev["start"]:first.start].split()) <= 3:
+                    before = {first.actor}
             if len(before) == 1:
                 out.append(reg.mention(p.start(), p.end(), before.pop(), "pronoun"))
     return out
+
+
+def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
+    """A person the text gives no state ("Deputy Foreign Minister Nino Beridze") is put
+    under the one state named before them in their sentence as a subject would be —
+    not another person's title ("Kenyan President ..."), not a place after a preposition
+    ("travels to Ankara"); with none, or two, it stays for the analyst."""
+    mentions = reg.sorted()
+    for s in sentences:
+        for m in mentions:
+            a = reg.actors[m.actor]
+            if m.kind != "person" or not s["start"] <= m.start < s["end"] or a.get("country"):
+                continue
+            here = {x.actor for x in mentions if x.kind == "state" and x.via != "title-prefix"
+                    and s["start"] <= x.start < m.start
+                    and not re.search(r"\b(?:to|in|at|from|into|for|with|on|against)\s+$",
+                                      text[max(0, x.start - 10):x.start])}
+            if len(here) != 1:
+                continue
+            state = next(iter(here))
+            a["country"] = reg.actors[state].get("country", "")
+            a["parent"] = state
+            if a.get("role") and "," not in a["role"]:
+                a["role"] = f"{a['role']}, {reg.actors[state]['name']}"
+            a["reason"] += f"; state: the one named before them in the sentence ({state})"

@@ -54,7 +54,7 @@ class Sources:
             self.outlet = outlet_name
         self.out: list[dict[str, Any]] = [outlet]
         self.ids = {self.outlet_id}
-        self.anonymous: dict[tuple[int, str], str] = {}
+        self.anonymous: dict[str, str] = {}
 
     def add(self, sid: str, name: str, kind: str, reason: str, evidence: Any = None) -> str:
         if sid not in self.ids:
@@ -74,11 +74,14 @@ class Sources:
         if s.kind == "anonymous":
             # One source per anonymous voice, however many facts cite it.
             start = self.text.find(s.anon_phrase, s.start)
-            key = (start, s.anon_phrase)
+            # The voice is the unnamed actor: "the official said" later is the same source.
+            key = s.speaker
             if key not in self.anonymous:
                 self.anonymous[key] = f"src-{self.scope}-anon-{len(self.anonymous) + 1}"
+            evidence = quote(self.text, start, start + len(s.anon_phrase)) \
+                if start >= 0 and s.anon_phrase else None
             return self.add(self.anonymous[key], f"Unnamed: {s.anon_phrase}", "anonymous",
-                            s.reason, quote(self.text, start, start + len(s.anon_phrase)))
+                            s.reason, evidence)
         a = reg.actors[s.speaker]
         row = reg.gazetteer.organizations.get(s.speaker, {})
         kind = row.get("source_kind") or a.get("source_kind")
