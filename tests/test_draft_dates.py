@@ -145,3 +145,17 @@ def test_last_week_is_a_span_with_date_end():
 def test_earlier_this_month_is_the_month():
     assert _event_dates("Farmers in Iraq staged protests earlier this month.",
                         "2025-10-20") == ["2025-10"]
+
+
+def test_two_days_of_one_month_are_a_span_and_scheduled_talks_are_planned():
+    from briefing.draft import draft
+
+    [e] = draft("Talks between Japan and the Philippines are scheduled for March 21 and 22.",
+                published="2026-03-09", known=None)["events"]
+    assert (e["date"], e["date_end"], e["status"]) == ("2026-03-21", "2026-03-22", "planned")
+    assert sorted(e["participants"]["actor"]) == ["japan", "philippines"]
+
+
+def test_the_date_right_after_the_object_dates_the_verb():
+    assert _event_dates("China rejected the protest on Thursday.", "2026-03-09")[0] == \
+        "2026-03-05"

@@ -76,3 +76,8 @@ def test_hyphenated_names_are_kept_whole():
 def test_summaries_do_not_end_on_a_preposition():
     d = _draft("Iraq met with Jordan on Sunday.")
     assert d["events"][0]["summary"].split()[-1] not in {"with", "to", "on"}
+
+
+def test_a_relative_clause_verb_is_not_the_main_subjects_act():
+    d = _draft("Turkey and Iraq are close to an agreement that would guarantee water flows.")
+    assert d["events"] == []

@@ -37,8 +37,8 @@ _Y = r"(?:1[89]\d\d|20\d\d)"
 _WD = r"(?:" + "|".join(WEEKDAYS) + r")"
 PATTERN = re.compile(
     rf"\b(?:"
-    rf"(?P<dmy>{_D}\s+{_M}(?:,?\s+{_Y})?)"
-    rf"|(?P<mdy>{_M}\s+{_D}(?:,?\s+{_Y})?)"
+    rf"(?P<dmy>{_D}(?:\s*(?:and|-|–|to)\s*{_D})?\s+{_M}(?:,?\s+{_Y})?)"
+    rf"|(?P<mdy>{_M}\s+{_D}(?:\s*(?:and|-|–|to)\s*{_D})?(?:,?\s+{_Y})?)"
     rf"|(?P<my>(?:in|since|until|by|of)\s+{_M}(?:\s+{_Y})?(?!\s+\d))"
     rf"|(?P<rel>(?:last|this|next|earlier this|later this|past)\s+(?:week|month|year)"
     rf"|earlier this (?:week|month|year)|today|yesterday|tomorrow|tonight)"
@@ -85,6 +85,8 @@ def resolve(phrase: str, published: dt.date, *, future: bool = False,
         nums = [w for w in words if w.isdigit()]
         day = nums[0] if len(nums[0]) <= 2 else nums[1]
         year = int(nums[-1]) if len(nums) > 1 and len(nums[-1]) == 4 else None
+        days = [w for w in nums if len(w) <= 2]
+        last = days[1] if len(days) > 1 else None   # "March 21 and 22": a span
         if year is None:
             year = published.year
             d = _day(year, month, day)
@@ -96,7 +98,8 @@ def resolve(phrase: str, published: dt.date, *, future: bool = False,
         basis = "article" if len(nums) > 1 and len(nums[-1]) == 4 else "resolved"
         note = f'"{p}" as stated' if basis == "article" else \
             f'"{p}", year taken from the publication date {pub}'
-        return Resolved(p, d, d, note, basis)
+        end = _day(year, month, last) if last else d
+        return Resolved(p, d, end if end and end >= d else d, note, basis)
     if m.group("my"):
         words = re.findall(r"[A-Za-z]+|\d+", p)
         month = next(MONTHS[w.lower()] for w in words[1:] if w.lower() in MONTHS)

@@ -157,6 +157,7 @@ _COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+to\s+(?:[\w’'\-]+\s+){
 # "accused the army of shelling": what is alleged, not a second act.
 _ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+$")
 _BETWEEN = re.compile(r"\s+between\s+$")
+_AND = re.compile(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?")
 # Types a nominal act may carry with no one named as doing it ("a drone strike on a
 # market", "detentions were reported"): the agent is drafted as unnamed.
 _AGENTLESS_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"}
@@ -261,9 +262,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 if not before and agent_mentions:
                     before, after = agent_mentions, []
                 elif not before and between:
-                    group = [between[0]] + [m for m in after if m.start > between[0].start
-                                            and re.fullmatch(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?",
-                                                             text[between[0].end:m.start])]
+                    first = between[0]
+                    group = [first] + [m for m in after if m is not first and (
+                        (m.start, m.end) == (first.start, first.end) or
+                        m.start > first.start and _AND.fullmatch(text[first.end:m.start]))]
                     before, after = group, []
                 if not before:
                     if _DEFINITE.search(text, max(lo, t.start - 24), t.start) and \
@@ -279,6 +281,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 after = patient + [m for m in after if m not in agent_mentions]
             if not before:
                 continue
+            rel = re.search(r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", text[c0:t.start])
+            if not noun and not passive and rel and not any(
+                    m.end >= c0 + rel.start() - 2 for m in before):
+                continue   # "an agreement that would guarantee": the agreement's act
             participial = text[c0:t.start].endswith(", ") and text[t.start:t.end].endswith(
                 "ing")
             if participial or re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$",
@@ -335,6 +341,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                 reported=reported)
             if why.startswith("since ") and st == "occurred":
                 st, st_why = "ongoing", f"'{why}': it runs on"
+            if st == "occurred" and _SCHEDULED.match(text, t.end, c1):
+                st, st_why = "planned", "'is scheduled/expected' after the noun"
             ev_start = min([m.start for m in subject if m.via != "agentless"] + [t.start])
             if passive or actors == [unnamed_id(reg)]:
                 ev_start = min([ev_start] + [m.start for m in after[:1] if m.start < t.start]
@@ -382,6 +390,8 @@ def _summary(text: str, t: Any, actors: list[str], recipients: list[str], names:
     while words and words[-1].lower() in _PREPOSITIONS:
         words.pop()
     verb = " ".join(words)
+    if verb[:1].isupper() and not verb[1:2].isupper():
+        verb = verb[:1].lower() + verb[1:]   # "Talks between ...": the noun, mid-summary
     if passive and actors == [unnamed] and recipients:
         return f"{names(recipients)} {verb} (by someone the text does not name)"
     who = "Someone the text does not name" if actors == [unnamed] else names(actors)
@@ -427,6 +437,9 @@ _RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;—]*")
 _AHEAD = re.compile(r"\b(?:will|would|shall|could|might|may|expected|scheduled|due|set to|"
                     r"plans?|planned|next|upcoming)\b", re.IGNORECASE)
 _EXPLICIT = re.compile(r"\d")
+# "Talks ... are scheduled for March 21": the status follows the noun.
+_SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+                        r"(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
                       re.IGNORECASE)
 # "the 1951 treaty", "Powell's 2003 remarks": a year naming a thing, not dating the verb.
@@ -458,7 +471,7 @@ def _date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: i
         if object_of is not None and d[0] < pos:
             return False   # "condemned on Sunday a strike": Sunday dates the condemning
         if object_of is None and any(pos < n < d[0] and len(text[pos:n].split()) <= 3
-                                     for n in nouns):
+                                     and len(text[n:d[0]].split()) >= 5 for n in nouns):
             return False   # "condemned the attack ... last month": the attack's date
         inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
         # "The strike, which hit the market on Saturday": the clause tells of the noun.
