@@ -118,10 +118,12 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     sources = Sources(text, reg.gazetteer, article_id, outlet=outlet)
     events = draft_events(text, body, reg, pub, said, sources)
     statements = _statements(text, reg, said, events, sources)
+    points = key_points(text, body, reg, events, statements)
     return {
         "article": {"id": article_id, "title": title,
                     "outlet": sources.outlet, **({"url": url.strip()} if url else {}),
-                    "published": pub, "published_basis": "context", "language": "en"},
+                    "published": pub, "published_basis": "context", "language": "en",
+                    **({"key_points": points} if points else {})},
         "sources": sources.out,
         "actors": _actors(reg, text),
         "events": [e for e, _ in events],
@@ -129,6 +131,34 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
         "issues": [],
         "positions": [],
     }
+
+
+# Offices whose holder's words are headline material.
+_HEADS = re.compile(r"\b(?:President|Prime Minister|King|Queen|Emir|Chancellor|Supreme "
+                    r"Leader|Premier|Crown Prince|Secretary-General)\b")
+
+
+def key_points(text: str, body: list[dict], reg: Registry,
+               events: list[tuple[dict[str, Any], tuple[int, int]]],
+               statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Candidate headline points: the lede (the first sentence, resting on the events it
+    tells) and what heads of state or government said. A point rests on drafted facts,
+    which are pending: the loader leaves it out until the analyst accepts them."""
+    out: list[dict[str, Any]] = []
+    if body:
+        lede = body[0]
+        facts = [e["id"] for e, (a, _b) in events if lede["start"] <= a < lede["end"]]
+        words = " ".join(lede["text"].split())
+        dateline = re.match(r"^([^—–]{2,40}?)\s*[—–-]+\s+", words)
+        if dateline and dateline.group(1).isupper():
+            words = words[dateline.end():]   # "BRASÍLIA — ": the dateline is no point
+        if facts:
+            out.append({"text": words.rstrip(" ."), "facts": facts[:4]})
+    for st in statements:
+        speaker = reg.actors.get(st["speaker"], {})
+        if speaker.get("kind") == "person" and _HEADS.search(speaker.get("role") or ""):
+            out.append({"text": f"{speaker['name']}: {st['text']}", "facts": [st["id"]]})
+    return out[:4]
 
 
 def _title(text: str, sentences: list[dict]) -> str:
@@ -163,7 +193,10 @@ def _statements(text: str, reg: Registry, said: list[Said],
         linked = [e["id"] for e, (a, _b) in events if s.content[0] <= a < s.content[1]]
         if linked:
             st["event"] = linked[0]
-        st |= {"source": sources.for_said(s, reg), "attribution": s.kind,
+        # "X has not commented": the outlet reports the silence; X said nothing.
+        src = sources.outlet_id if s.reason.startswith("no comment") else \
+            sources.for_said(s, reg)
+        st |= {"source": src, "attribution": s.kind,
                "quote_type": s.quote_type, "text": content,
                "evidence": [quote(text, s.start, s.end)], "review": PENDING,
                "reason": s.reason}

@@ -25,6 +25,11 @@ _SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
 _RELAY = re.compile(r"\bwas quoted by\b(?P<by>.{0,80}?)\bas saying\b(?:\s+that)?", re.DOTALL)
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _QUOTE = re.compile(r"“[^”]{12,}”|\"[^\"]{12,}\"")
+# "has not commented", "declined to comment": a statement that says so.
+_NO_COMMENT = re.compile(r"\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:publicly\s+)?"
+                         r"(?:commented|responded|replied|reacted)|declined\s+to\s+(?:comment|"
+                         r"confirm)|did\s+not\s+(?:immediately\s+)?respond|could\s+not\s+"
+                         r"be\s+reached)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although)\b")
 
 
@@ -136,6 +141,16 @@ def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Sai
             out.append(Said(speaker.actor, speaker, "on_record", "indirect", lo,
                             _content_end(text, lo, hi), (content_start, hi),
                             reason="'according to'"))
+        for r in _NO_COMMENT.finditer(text, lo, hi):
+            clause = _clause_start(text, lo, r.start())
+            speaker = _last_mention(mentions, clause, r.start())
+            if speaker is None or len(text[speaker.end:r.start()].split()) > 3:
+                continue
+            end = _content_end(text, r.end(), hi)
+            out.append(Said(speaker.actor, speaker, "on_record", "indirect", speaker.start,
+                            end, (speaker.start, end),
+                            reason=f"no comment: '{r.group(0)}' — the outlet reports a "
+                                   "silence, which is a fact too"))
     return _continued(out, reg)
 
 
@@ -240,6 +255,13 @@ def _speaker(text: str, start: int, end: int, mentions: list[Mention], reg: Regi
         if people:
             return people[-1].speaker, None, "on_record", start, \
                 "'he'/'she': the person quoted last"
+    if mention is not None and mention.kind != "person":
+        # "President Ana Rojas of Peru said": the person speaks; "of Peru" says whose.
+        person = _last_mention([m for m in mentions if m.kind == "person"], start,
+                               mention.start)
+        if person is not None and re.fullmatch(r",?\s+(?:of|from)\s+(?:the\s+)?",
+                                               text[person.end:mention.start]):
+            mention = person
     if mention is None or len(text[mention.end:end].split()) > 4:
         return None
     return mention.actor, mention, "on_record", mention.start, \

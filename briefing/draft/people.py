@@ -54,6 +54,12 @@ def _register(reg: Registry, name: str, fields: dict) -> str:
     return reg.add(slug(name), {"name": name, **fields})
 
 
+def _prefixes(words: str) -> list[str]:
+    """"United States and" → ["United States and", "United States", "United"]."""
+    parts = words.split()
+    return [" ".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
 def find_people(text: str, reg: Registry) -> None:
     g = reg.gazetteer
     states = [f for f, p in g.forms.items() if p.kind == "state"]
@@ -81,6 +87,15 @@ def find_people(text: str, reg: Registry) -> None:
             role = f"{role}, {g.countries[country]['name']}" if office else role
         if m.group("former") and role:
             role = f"former {role}"
+        if not country:
+            # "President Ana Rojas of Peru": the state after the name.
+            after = re.match(r",?\s+(?:of|from)\s+(?:the\s+)?([A-Z][\w’'.\- ]{1,40}?)"
+                             r"(?=[\s,.;]|$)", text[nend:nend + 48])
+            place = next((g.forms[w] for w in _prefixes(after.group(1))
+                          if w in g.forms), None) if after else None
+            if place is not None and place.kind == "state":
+                country = place.key
+                role = f"{role}, {g.countries[country]['name']}" if role else role
         fields = {"kind": "person", "country": country, "role": role,
                   "reason": f"title '{m.group('title')}' before a name"}
         if country:
