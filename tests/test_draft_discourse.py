@@ -81,3 +81,9 @@ def test_summaries_do_not_end_on_a_preposition():
 def test_a_relative_clause_verb_is_not_the_main_subjects_act():
     d = _draft("Turkey and Iraq are close to an agreement that would guarantee water flows.")
     assert d["events"] == []
+
+
+def test_a_name_inside_a_trigger_phrase_does_not_hide_the_trigger():
+    # "provided Moscow with guarantees": the wildcard spans a name; the act is still there.
+    d = _draft("Israel has provided Moscow with guarantees for its staff.")
+    assert _types(d) == ["AGREE"]

@@ -211,7 +211,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
         carry = carry_next if carry_next is not None else carry
         carry_next = None
         for t in triggers:
-            if any(m.start < t.end and t.start < m.end for m in local):
+            if any(m.start <= t.start < m.end for m in local):
                 continue   # "Rapid Support Forces": a word of a name, not an act
             prev, previous = previous, t
             if control is not None and not _BREAK.search(text, control.end, t.start) and (
