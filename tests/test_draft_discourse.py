@@ -87,3 +87,19 @@ def test_a_name_inside_a_trigger_phrase_does_not_hide_the_trigger():
     # "provided Moscow with guarantees": the wildcard spans a name; the act is still there.
     d = _draft("Israel has provided Moscow with guarantees for its staff.")
     assert _types(d) == ["AGREE"]
+
+
+def test_nationals_of_a_state_are_a_group_under_it_not_the_state():
+    d = _draft("Three Georgian citizens were detained by Azerbaijani border guards.")
+    [e] = d["events"]
+    assert e["participants"] == {"actor": ["azerbaijan"], "recipient": ["georgian-citizens"]}
+    group = next(a for a in d["actors"] if a["id"] == "georgian-citizens")
+    assert (group["kind"], group["parent"]) == ("group", "georgia")
+
+
+def test_a_known_actor_does_not_bring_another_storys_bloc():
+    # The shipped article puts China in a "China and Pakistan" bloc; a China–Egypt call
+    # is another story.
+    d = draft("China and Egypt held talks by phone on Monday.", published="2025-06-23")
+    china = next(a for a in d["actors"] if a["id"] == "china")
+    assert "bloc" not in china

@@ -100,7 +100,7 @@ def test_passive_without_an_agent_is_drafted_with_an_unnamed_agent():
     [e] = d["events"]
     assert e["plover_type"] == "COERCE"
     [agent] = e["participants"]["actor"]
-    assert e["participants"]["recipient"] == ["chile"]
+    assert e["participants"]["recipient"] == ["chilean-fishermen"]   # under Chile
     assert {a["id"]: a["kind"] for a in d["actors"]}[agent] == "unnamed"
     assert agent == f"unnamed-{d['article']['id']}"[:64].rstrip("-")   # this article's own
 

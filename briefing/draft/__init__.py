@@ -17,7 +17,14 @@ import functools
 import re
 from typing import Any
 
-from briefing.draft.actors import Registry, find_bodies, find_places, known_forms, slug
+from briefing.draft.actors import (
+    Registry,
+    find_bodies,
+    find_nationals,
+    find_places,
+    known_forms,
+    slug,
+)
 from briefing.draft.attribution import Said, find_statements
 from briefing.draft.coref import pair_mentions
 from briefing.draft.events import draft_events, unknown_subjects
@@ -102,6 +109,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     forms = _shipped() if known is _DEFAULT else known_forms(known)
     reg = Registry(load_gazetteer(), known=dict(forms))
     find_people(text, reg)
+    find_nationals(text, reg)
     find_bodies(text, reg)
     find_places(text, reg)
     sentences = split_sentences("draft", text)
@@ -218,7 +226,9 @@ def _actors(reg: Registry, text: str) -> list[dict[str, Any]]:
             # The fact base's own declaration, unchanged: a draft must not redeclare a
             # curated actor differently (the newer declaration would win).
             k = known[a["id"]]
-            row = {f: k[f] for f in ("id", "name", "kind", "country", "parent", "role", "bloc",
+            # Not its bloc: a bloc groups the actors of one story ("China and Pakistan"
+            # at the UN), and this article may tell another.
+            row = {f: k[f] for f in ("id", "name", "kind", "country", "parent", "role",
                                      "aliases") if k[f] or f in ("country",)}
             out.append(row | {"review": PENDING, "reason": a["reason"]})
             continue

@@ -115,6 +115,30 @@ def known_forms(known: Any) -> dict[str, dict[str, Any]]:
     return out
 
 
+# People of a state are not the state: "Georgian citizens were detained" is done to them.
+_NATIONALS = re.compile(
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens of|\d+)\s+)?"
+    r"(?P<dem>[A-Z][\w’'\-]+)\s+(?P<who>citizens|nationals|fishermen|shepherds|"
+    r"sailors|crew members|workers|journalists|students|tourists|civilians|pilgrims|"
+    r"migrants|farmers|traders|residents)\b")
+
+
+def find_nationals(text: str, reg: Registry) -> None:
+    """"Three Georgian citizens": an actor of kind group under Georgia, not Georgia."""
+    g = reg.gazetteer
+    for m in _NATIONALS.finditer(text):
+        place = g.forms.get(m.group("dem"))
+        if place is None or place.kind != "state" or place.via != "demonym" \
+                or reg.taken(m.start(), m.end()):
+            continue
+        state = reg.state(place.key, f"gazetteer: demonym of {place.name}")
+        name = f"{m.group('dem')} {m.group('who')}"
+        actor = reg.add(slug(name), {"name": name, "kind": "group", "country": place.key,
+                                     "parent": state,
+                                     "reason": "people of a state, not the state"})
+        reg.mention(m.start(), m.end(), actor, "nationals")
+
+
 def find_places(text: str, reg: Registry) -> None:
     """States and organisations from the gazetteer, the known base and name shapes."""
     g = reg.gazetteer
