@@ -103,3 +103,17 @@ def test_a_known_actor_does_not_bring_another_storys_bloc():
     d = draft("China and Egypt held talks by phone on Monday.", published="2025-06-23")
     china = next(a for a in d["actors"] if a["id"] == "china")
     assert "bloc" not in china
+
+
+def test_summaries_are_the_texts_whole_clause():
+    [e] = _draft("Three Georgian citizens were detained by Azerbaijani border guards on "
+                 "Friday.", published="2025-09-01")["events"]
+    assert e["summary"] == "Three Georgian citizens were detained by Azerbaijani border guards"
+    [e] = _draft("Chinese coast guard vessels blocked a Philippine resupply mission near the "
+                 "shoal.")["events"]
+    assert e["summary"] == "Chinese coast guard vessels blocked a Philippine resupply mission"
+
+
+def test_a_passive_without_a_named_patient_has_no_recipient_from_elsewhere():
+    [e] = _draft("The three were released on Sunday and returned to Georgia.")["events"]
+    assert "recipient" not in e["participants"]

@@ -117,7 +117,7 @@ def known_forms(known: Any) -> dict[str, dict[str, Any]]:
 
 # People of a state are not the state: "Georgian citizens were detained" is done to them.
 _NATIONALS = re.compile(
-    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens of|\d+)\s+)?"
+    r"(?:(?i:two|three|four|five|six|seven|eight|nine|ten|several|dozens of|\d+)\s+)?"
     r"(?P<dem>[A-Z][\w’'\-]+)\s+(?P<who>citizens|nationals|fishermen|shepherds|"
     r"sailors|crew members|workers|journalists|students|tourists|civilians|pilgrims|"
     r"migrants|farmers|traders|residents)\b")

@@ -252,6 +252,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if not noun and not passive and agent_mentions and word.endswith("ed") \
                     and re.match(r"\s+by\b", text[t.end:]):
                 passive = True   # "an accord signed by the two governments"
+            patient: list[Mention] = []
             between = [m for m in after if _BETWEEN.search(text, max(t.end, m.start - 12),
                                                            m.start)]
             if noun:
@@ -276,7 +277,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             elif passive:
                 # "Three soldiers were killed by Houthi rebels": the agent acts on the
                 # subject; without an agent the act is still reported, by someone unnamed.
-                patient = before[-1:]
+                # The passive's subject heads the clause: "Azerbaijan’s ambassador in
+                # Tbilisi was summoned" is done to Azerbaijan('s ambassador).
+                patient = before[:1]
                 before = agent_mentions or [_unnamed(reg, t.start)]
                 after = patient + [m for m in after if m not in agent_mentions]
             if not before:
@@ -305,8 +308,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # A recipient stands near the verb ("condemned Peru", "sent envoys to Lima").
             recipients = [m.actor for m in others
                           if len(text[t.end:m.start].split()) <= 6][:1]
-            if passive and others and others[0].actor not in recipients:
-                recipients = [others[0].actor]   # the passive's subject undergoes it
+            if passive:
+                # The passive's subject undergoes it; nothing else in the clause does
+                # ("were released and returned to Georgia": Georgia is not released).
+                recipients = [m.actor for m in patient if m.actor not in actors][:1]
             appeal = t.trigger.phrase.startswith(("call for", "appeal for", "calls for"))
             if appeal:
                 # "A called for restraint": an appeal to no one in particular.
@@ -362,8 +367,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 "plover_type": code.plover_type, "plover_mode": code.plover_mode,
                 "cameo_code": code.cameo_code, "status": st, "source": source,
                 "credibility": TODO,
-                "summary": _summary(text, t, actors, recipients, names, passive,
-                                    unnamed_id(reg)),
+                "summary": _clause_summary(text, subject, t, [
+                    m for m in after if (m.actor in recipients or m.actor in actors)
+                    and len(text[t.end:m.start].split()) <= 6], c1,
+                                           ev_start if passive else None)
+                or _summary(text, t, actors, recipients, names, passive, unnamed_id(reg)),
                 "participants": {"actor": actors,
                                  **({"recipient": recipients} if recipients else {}),
                                  **({"subject": subjects} if subjects else {})},
@@ -383,6 +391,48 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
     return out
 
 
+_NP_TAIL = re.compile(r"(?:\s+(?!(?:on|in|at|to|for|with|of|by|from|and|or|but|that|which|"
+                      r"who|after|before|over|about|near|among|between|during|since|while|"
+                      r"as|than|the|a|an|its|their|his|her|this|that)\b)[a-z][\w\-’']*)"
+                      r"{1,3}")
+
+
+def _clause_summary(text: str, subject: list[Mention], t: Any, recipients: list[Mention],
+                    c1: int, patient_start: int | None) -> str:
+    """The text's own clause, from the subject to the recipient (or the verb): "Japan’s
+    Defence Minister Kenji Morimoto will visit Manila" — whole, in the article's words.
+    Passive: from the one it is done to, to the agent ("Three Georgian citizens were
+    detained by Azerbaijani border guards"). Empty when there is no named subject or
+    the clause runs long (the built summary is used instead)."""
+    named = [m for m in subject if m.via != "agentless"]
+    if not named:
+        return ""
+    if patient_start is not None:
+        if patient_start >= t.start:
+            return ""   # "The strike ... was blamed by": no named patient to open with
+        end = max(m.end for m in named)
+        if tail := _NP_TAIL.match(text, end, c1):
+            end = tail.end()   # "by Azerbaijani" → "by Azerbaijani border guards"
+        words = text[patient_start:end].split()
+    else:
+        end = max([t.end] + [m.end for m in recipients if m.end <= c1])
+        comma = text.find(",", t.end, end)
+        end = comma if comma > 0 else end   # "rejected the protest, saying ...": stop
+        if tail := _NP_TAIL.match(text, end, c1):
+            end = tail.end()   # "blocked a Philippine" → "... a Philippine resupply mission"
+        s0, s1 = named[0].start, named[-1].end
+        gap = text[s1:t.start].split()
+        if s0 > t.start or len(gap) > 4 or any(w.endswith(",") or w == "and" for w in gap):
+            return ""   # the subject is not where the clause starts: built instead
+        words = text[s0:end].split()
+    while words and words[-1].lower() in _PREPOSITIONS:
+        words.pop()
+    if not words or len(words) > 20:
+        return ""
+    out = " ".join(words).rstrip(" ,;:")
+    return out[:1].upper() + out[1:]
+
+
 def _summary(text: str, t: Any, actors: list[str], recipients: list[str], names: Any,
              passive: bool, unnamed: str) -> str:
     """A whole clause: "Georgia summoned Azerbaijan", not "Georgia summoned with"."""
@@ -392,8 +442,6 @@ def _summary(text: str, t: Any, actors: list[str], recipients: list[str], names:
     verb = " ".join(words)
     if verb[:1].isupper() and not verb[1:2].isupper():
         verb = verb[:1].lower() + verb[1:]   # "Talks between ...": the noun, mid-summary
-    if passive and actors == [unnamed] and recipients:
-        return f"{names(recipients)} {verb} (by someone the text does not name)"
     who = "Someone the text does not name" if actors == [unnamed] else names(actors)
     return " ".join(filter(None, [who, verb, names(recipients)]))
 
