@@ -226,8 +226,8 @@ def _actors(reg: Registry, text: str) -> list[dict[str, Any]]:
             # The fact base's own declaration, unchanged: a draft must not redeclare a
             # curated actor differently (the newer declaration would win).
             k = known[a["id"]]
-            # Not its bloc: a bloc groups the actors of one story ("China and Pakistan"
-            # at the UN), and this article may tell another.
+            # Not its bloc: a bloc groups the actors of one story (two co-sponsors of a
+            # resolution), and this article may tell another.
             row = {f: k[f] for f in ("id", "name", "kind", "country", "parent", "role",
                                      "aliases") if k[f] or f in ("country",)}
             out.append(row | {"review": PENDING, "reason": a["reason"]})

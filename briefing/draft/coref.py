@@ -1,7 +1,7 @@
 """Phrases that point back at actors already named: "the two ministers", "both
 countries", "their presidents", "the paramilitary group".
 
-News English names the parties once and then refers to them as a pair; without this the
+A report names the parties once and then refers to them as a pair; without this the
 second sentence ("The two leaders also signed ...") has no subject and its events are
 lost. Each phrase becomes mentions of the actors it points back to, all on the phrase's
 own span, so the event finder reads it as a coordinated subject ("A and B").

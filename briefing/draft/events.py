@@ -10,17 +10,15 @@ from typing import Any
 
 from briefing.draft.actors import Mention, Registry, slug
 from briefing.draft.attribution import Said
-from briefing.draft.dates import as_fact_date, find_dates, resolve
+from briefing.draft.dates import find_dates
 from briefing.draft.evidence import quote
 from briefing.draft.sources import PENDING, TODO, Sources
+from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import find_triggers, status
+from briefing.draft.when import NEGATED_PERFECT, PRESENT, event_date
 
 _BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
                     r"|,\s+and\s+(?=[A-Z])|\s+but\s+")
-# The verb group before a trigger, read for what the tense says about the date.
-_PRESENT = re.compile(r"\b(?:is|are|am)\b")
-_NEGATED_PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+){0,2}?\s+(?:not|never|no)\b|"
-                              r"\b(?:has|have)n[’']t\b")
 _FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due)\b")
 _ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$", re.IGNORECASE)
 
@@ -156,6 +154,9 @@ _CONTROL_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
 _COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+to\s+(?:[\w’'\-]+\s+){0,6}$")
 # "accused the army of shelling": what is alleged, not a second act.
 _ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+$")
+# "Talks ... are scheduled for March 21": the status follows the noun.
+_SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+                        r"(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\s+between\s+$")
 _AND = re.compile(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?")
 # Types a nominal act may carry with no one named as doing it ("a drone strike on a
@@ -329,10 +330,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                code.noun, code.pattern, code.weight)
             future = bool(_FUTURE.search(text, c0, t.start))
             verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
-            date, why = _date(text, dates, t.start, c0, c1, pub, future, verbs,
+            date, why = event_date(text, dates, t.start, c0, c1, pub, future, verbs,
                               object_of=prev if noun else None, nouns=noun_starts, lo=lo)
             if not date and carry and not future and not noun \
-                    and not _PRESENT.search(verbs) and not _NEGATED_PERFECT.search(verbs):
+                    and not PRESENT.search(verbs) and not NEGATED_PERFECT.search(verbs):
                 # "X was summoned on Friday. The minister demanded ...": a sentence that
                 # goes on telling the same day's story, with no date of its own.
                 date = {k: v for k, v in carry.items() if k != "date_note"} | {
@@ -367,11 +368,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 "plover_type": code.plover_type, "plover_mode": code.plover_mode,
                 "cameo_code": code.cameo_code, "status": st, "source": source,
                 "credibility": TODO,
-                "summary": _clause_summary(text, subject, t, [
+                "summary": clause_summary(text, subject, t, [
                     m for m in after if (m.actor in recipients or m.actor in actors)
                     and len(text[t.end:m.start].split()) <= 6], c1,
                                            ev_start if passive else None)
-                or _summary(text, t, actors, recipients, names, passive, unnamed_id(reg)),
+                or built_summary(text, t, actors, recipients, names, passive, unnamed_id(reg)),
                 "participants": {"actor": actors,
                                  **({"recipient": recipients} if recipients else {}),
                                  **({"subject": subjects} if subjects else {})},
@@ -391,61 +392,6 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
     return out
 
 
-_NP_TAIL = re.compile(r"(?:\s+(?!(?:on|in|at|to|for|with|of|by|from|and|or|but|that|which|"
-                      r"who|after|before|over|about|near|among|between|during|since|while|"
-                      r"as|than|the|a|an|its|their|his|her|this|that)\b)[a-z][\w\-’']*)"
-                      r"{1,3}")
-
-
-def _clause_summary(text: str, subject: list[Mention], t: Any, recipients: list[Mention],
-                    c1: int, patient_start: int | None) -> str:
-    """The text's own clause, from the subject to the recipient (or the verb): "Japan’s
-    Defence Minister Kenji Morimoto will visit Manila" — whole, in the article's words.
-    Passive: from the one it is done to, to the agent ("Three Georgian citizens were
-    detained by Azerbaijani border guards"). Empty when there is no named subject or
-    the clause runs long (the built summary is used instead)."""
-    named = [m for m in subject if m.via != "agentless"]
-    if not named:
-        return ""
-    if patient_start is not None:
-        if patient_start >= t.start:
-            return ""   # "The strike ... was blamed by": no named patient to open with
-        end = max(m.end for m in named)
-        if tail := _NP_TAIL.match(text, end, c1):
-            end = tail.end()   # "by Azerbaijani" → "by Azerbaijani border guards"
-        words = text[patient_start:end].split()
-    else:
-        end = max([t.end] + [m.end for m in recipients if m.end <= c1])
-        comma = text.find(",", t.end, end)
-        end = comma if comma > 0 else end   # "rejected the protest, saying ...": stop
-        if tail := _NP_TAIL.match(text, end, c1):
-            end = tail.end()   # "blocked a Philippine" → "... a Philippine resupply mission"
-        s0, s1 = named[0].start, named[-1].end
-        gap = text[s1:t.start].split()
-        if s0 > t.start or len(gap) > 4 or any(w.endswith(",") or w == "and" for w in gap):
-            return ""   # the subject is not where the clause starts: built instead
-        words = text[s0:end].split()
-    while words and words[-1].lower() in _PREPOSITIONS:
-        words.pop()
-    if not words or len(words) > 20:
-        return ""
-    out = " ".join(words).rstrip(" ,;:")
-    return out[:1].upper() + out[1:]
-
-
-def _summary(text: str, t: Any, actors: list[str], recipients: list[str], names: Any,
-             passive: bool, unnamed: str) -> str:
-    """A whole clause: "Georgia summoned Azerbaijan", not "Georgia summoned with"."""
-    words = text[t.start:t.end].split()
-    while words and words[-1].lower() in _PREPOSITIONS:
-        words.pop()
-    verb = " ".join(words)
-    if verb[:1].isupper() and not verb[1:2].isupper():
-        verb = verb[:1].lower() + verb[1:]   # "Talks between ...": the noun, mid-summary
-    who = "Someone the text does not name" if actors == [unnamed] else names(actors)
-    return " ".join(filter(None, [who, verb, names(recipients)]))
-
-
 def _merge(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t: Any, c0: int,
            c1: int, dates: list[tuple[int, int, str]], pub: dt.date, lo: int) -> bool:
     """A definite noun ("the strike") with no actor of its own, after an event of the same
@@ -457,7 +403,7 @@ def _merge(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t: Any,
     if not same:
         return False
     event = same[-1]
-    here, _ = _date(text, dates, t.start, c0, c1, pub, False, "", lo=lo)
+    here, _ = event_date(text, dates, t.start, c0, c1, pub, False, "", lo=lo)
     if here and "date" in event and here["date"] != event["date"]:
         return False   # "the war ... began in April 2023": another time, another event
     ev_end = c1
@@ -468,98 +414,10 @@ def _merge(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t: Any,
     if q not in event["evidence"]:
         event["evidence"].append(q)
     if "date" not in event:
-        date, why = _date(text, dates, t.start, c0, c1, pub, False, "", lo=lo)
+        date, why = event_date(text, dates, t.start, c0, c1, pub, False, "", lo=lo)
         if date:
             event.update(date)
             event["reason"] += f"; mentioned again, {why}"
     return True
 
 
-# A date right after a speech verb dates the saying, not what was said: "detained on
-# August 28, the ministry said on Saturday".
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|"
-                          r"confirmed|quoted as saying)\s+$", re.IGNORECASE)
-# A relative clause holds its own time: "talks, which stalled in 2023".
-_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;—]*")
-# Words that look ahead, for a bare month or weekday: "could be signed ... in November".
-_AHEAD = re.compile(r"\b(?:will|would|shall|could|might|may|expected|scheduled|due|set to|"
-                    r"plans?|planned|next|upcoming)\b", re.IGNORECASE)
-_EXPLICIT = re.compile(r"\d")
-# "Talks ... are scheduled for March 21": the status follows the noun.
-_SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
-                        r"(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)
-_WEEKDAY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
-                      re.IGNORECASE)
-# "the 1951 treaty", "Powell's 2003 remarks": a year naming a thing, not dating the verb.
-_ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her)|[’']s)\s+$", re.IGNORECASE)
-
-
-def _date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: int,
-          pub: dt.date, future: bool, verbs: str, object_of: Any = None,
-          nouns: tuple[int, ...] = (), lo: int | None = None
-          ) -> tuple[dict[str, Any], str]:
-    # The date expression nearest the trigger, preferring one in the trigger's clause,
-    # and within the clause a stated calendar date over a weekday ("lodged on March 5
-    # ... on Thursday"). "the largest attack since 1979": a year after "since" bounds the
-    # event, not dates it. "Fighting since 13 June": the span starts then and runs on.
-    sentence_lo = min([c0] + [d[0] for d in dates]) if lo is None else lo
-    relative = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, sentence_lo, c1 + 400)]
-    mine = next(((a, b) for a, b in relative if a <= pos < b), None)
-    quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", text[:c1 + 400])
-              if m.end() > sentence_lo]
-
-    def usable(d: tuple[int, int, str]) -> bool:
-        if _SAID_BEFORE.search(text, max(0, d[0] - 30), d[0]):
-            return False
-        if any(a <= d[0] < b and not a <= pos < b for a, b in quoted):
-            return False   # “... the world of today”: the quote's words, not a date
-        if re.fullmatch(r"\d{4}", d[2]) and _ATTRIBUTE_YEAR.search(text, max(0, d[0] - 8),
-                                                                   d[0]):
-            return False
-        if object_of is not None and d[0] < pos:
-            return False   # "condemned on Sunday a strike": Sunday dates the condemning
-        if object_of is None and any(pos < n < d[0] and len(text[pos:n].split()) <= 3
-                                     and len(text[n:d[0]].split()) >= 5 for n in nouns):
-            return False   # "condemned the attack ... last month": the attack's date
-        inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
-        # "The strike, which hit the market on Saturday": the clause tells of the noun.
-        return inner is None or inner == mine or (
-            inner[0] >= pos and len(text[pos:inner[0]].split()) <= 1)
-
-    candidates = [d for d in dates if usable(d)]
-    ranked = sorted(candidates, key=lambda d: (not (c0 <= d[0] < c1),
-                                               bool(_WEEKDAY.search(d[2])),
-                                               abs(d[0] - pos)))
-    ahead = future or bool(_AHEAD.search(text, c0, c1))
-    for start, _, phrase in ranked:
-        since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start]))
-        if since and re.fullmatch(r"\d{4}", phrase.strip()):
-            continue
-        anchor = None
-        if re.search(r"\b(?:earlier|later|before|after)$", phrase, re.IGNORECASE):
-            # "two days earlier": counted from the date said before it in the sentence.
-            prior = [d for d in dates if d[0] < start and _EXPLICIT.search(d[2])]
-            if prior:
-                anchor = resolve(prior[-1][2], pub, future=ahead)
-        r = resolve(phrase, pub, future=ahead, anchor=anchor.start if anchor else None)
-        value, end = as_fact_date(r)
-        if value is None and anchor is None and re.search(r"(?:earlier|later|before|after)$",
-                                                          phrase):
-            continue   # "a day after" with nothing in the sentence to count from
-        if value is None:
-            return {}, r.note
-        if r.start > pub and not ahead:
-            continue   # "pledged to double trade by 2030": a target, not when it happened
-        found = {"date": value, "date_basis": r.basis, "date_note": r.note}
-        if end:
-            found = {"date": value, "date_end": end, "date_basis": r.basis,
-                     "date_note": r.note + f" (the span {value} to {end})"}
-        return found, "since " + phrase if since else f"date from '{phrase}'"
-    if _PRESENT.search(verbs) or _NEGATED_PERFECT.search(verbs):
-        # "is dissatisfied", "has not yet commented": a state of affairs at publication.
-        return {"date": pub.isoformat(), "date_basis": "resolved",
-                "date_note": "no date in the sentence; present tense or 'has not': the "
-                             f"state at the publication date {pub.isoformat()}"}, \
-            "present tense"
-    # Past, perfect or future with no date ("has offered", "will deliver") is vague.
-    return {}, "no date in the sentence: left for the analyst"
