@@ -117,3 +117,14 @@ def test_summaries_are_the_texts_whole_clause():
 def test_a_passive_without_a_named_patient_has_no_recipient_from_elsewhere():
     [e] = _draft("The three were released on Sunday and returned to Georgia.")["events"]
     assert "recipient" not in e["participants"]
+
+
+def test_nominalisations_take_their_roles_from_possessive_of_and_by():
+    d = _draft("Georgia protested Azerbaijan’s detention of three Georgian shepherds.")
+    detention = next(e for e in d["events"] if e["plover_type"] == "COERCE")
+    assert detention["participants"] == {"actor": ["azerbaijan"],
+                                         "recipient": ["georgian-shepherds"]}
+    d = _draft("Egypt condemned the arrest of two Kenyan journalists by Ethiopian police.")
+    arrest = next(e for e in d["events"] if e["plover_type"] == "COERCE")
+    assert arrest["participants"]["recipient"] == ["kenyan-journalists"]
+    assert arrest["participants"]["actor"] != ["egypt"]

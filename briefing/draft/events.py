@@ -28,7 +28,7 @@ _ABOUT = re.compile(r"\b(?:about|over|regarding|concerning)\s+(?:the\s+)?$",
                     re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+$",
                                 re.IGNORECASE)
-_BY = re.compile(r"(?:\s+\w+){0,3}?\s+by\s+(?:the\s+)?")
+_BY = re.compile(r"(?:\s+[\w’'\-]+){0,5}?\s+by\s+(?:the\s+)?")
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "’s", "'s", "s"}
 _PREPOSITIONS = {"about", "on", "over", "for", "of", "to", "with", "against", "after", "before",
                  "following", "since", "during", "in", "at", "from", "into", "by", "and", "or"}
@@ -262,7 +262,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # and B", "the war between A and B": both sides act.
                 before = [m for m in before if _modifies(text[m.end:t.start])]
                 if not before and agent_mentions:
-                    before, after = agent_mentions, []
+                    # "the arrest of two journalists by Ethiopian police": the "of" object
+                    # undergoes it, the "by" agent does it.
+                    before, after = agent_mentions, [m for m in after
+                                                     if m.end <= agent_mentions[0].start]
                 elif not before and between:
                     first = between[0]
                     group = [first] + [m for m in after if m is not first and (

@@ -14,7 +14,8 @@ _PREPOSITIONS = {"about", "on", "over", "for", "of", "to", "with", "against", "a
 
 _NP_TAIL = re.compile(r"(?:\s+(?!(?:on|in|at|to|for|with|of|by|from|and|or|but|that|which|"
                       r"who|after|before|over|about|near|among|between|during|since|while|"
-                      r"as|than|the|a|an|its|their|his|her|this|that)\b)[a-z][\w\-’']*)"
+                      r"as|than|the|a|an|its|their|his|her|this|that|is|are|was|were|be|"
+                      r"been|has|have|had|will|would|could|may|might)\b)[a-z][\w\-’']*)"
                       r"{1,3}")
 
 
@@ -32,14 +33,18 @@ def clause_summary(text: str, subject: list[Mention], t: Any, recipients: list[M
         if patient_start >= t.start:
             return ""   # "The strike ... was blamed by": no named patient to open with
         end = max(m.end for m in named)
-        if tail := _NP_TAIL.match(text, end, c1):
+        last = max(named, key=lambda m: m.end)
+        if last.via == "demonym" and (tail := _NP_TAIL.match(text, end, c1)):
             end = tail.end()   # "by Azerbaijani" → "by Azerbaijani border guards"
         words = text[patient_start:end].split()
     else:
-        end = max([t.end] + [m.end for m in recipients if m.end <= c1])
+        inside = [m for m in recipients if m.end <= c1]
+        end = max([t.end] + [m.end for m in inside])
         comma = text.find(",", t.end, end)
         end = comma if comma > 0 else end   # "rejected the protest, saying ...": stop
-        if tail := _NP_TAIL.match(text, end, c1):
+        ends_on = [m for m in inside if m.end == end]
+        if ends_on and ends_on[0].via == "demonym" and \
+                (tail := _NP_TAIL.match(text, end, c1)):
             end = tail.end()   # "blocked a Philippine" → "... a Philippine resupply mission"
         s0, s1 = named[0].start, named[-1].end
         gap = text[s1:t.start].split()
