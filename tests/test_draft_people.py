@@ -129,3 +129,10 @@ def test_a_department_of_something_is_not_a_person():
 def test_a_person_without_a_state_goes_under_the_one_named_before_them():
     people = _people("Georgia’s deputy minister, Nino Beridze, said the talks failed.")
     assert people["Nino Beridze"].get("parent") in (None, "georgia")
+
+
+def test_title_words_before_the_name_go_to_the_role_and_long_names_stay_whole():
+    people = _people("Director General Rafael Grossi met Qatari Prime Minister Sheikh "
+                     "Mohammed bin Abdulrahman Al Thani in Doha on Monday.")
+    assert people["Rafael Grossi"]["role"] == "Director General"
+    assert people["Mohammed bin Abdulrahman Al Thani"]["role"] == "Prime Minister, Qatar"

@@ -18,7 +18,9 @@ _NOT_NAME = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
              "September", "October", "November", "December", "The", "A", "An", "He", "She",
              "They", "It", "We", "In", "On", "At", "But", "And", "However", "Although",
              "While", "After", "Before", "Once", "This", "That", "Within", "Neither"}
-NAME = (rf"(?:{_HONORIFIC})?{_NAME_WORD}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,3}}")
+NAME = (rf"(?:{_HONORIFIC})?{_NAME_WORD}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,4}}")
+# Words written before a name that are not the name: "Sheikh Mohammed ...".
+_COURTESY = {"Sheikh", "Sheikha", "Sheik", "Prof", "Prof.", "Dr", "Dr.", "Mr", "Mrs", "Ms"}
 
 
 def _title_pattern(titles: list[str], states: list[str]) -> re.Pattern[str]:
@@ -66,6 +68,11 @@ def find_people(text: str, reg: Registry) -> None:
     pattern = _title_pattern(list(g.titles), states)
     for m in pattern.finditer(text):
         name = _trim(m.group("name"))
+        # "Director General Rafael Grossi": title words after the title go to the role.
+        words, lead = name.split(), []
+        while len(words) > 2 and (words[0].lower() in g.titles or words[0] in _COURTESY):
+            lead.append(words.pop(0))
+        name = " ".join(words)
         if not name or name.split()[0] in _NOT_NAME or name in g.forms:
             continue
         nstart = m.start("name") + m.group("name").find(name)
@@ -73,6 +80,9 @@ def find_people(text: str, reg: Registry) -> None:
         if reg.taken(nstart, nend) or text[m.start("title"):nend] in g.forms:
             continue   # "General Assembly": a body's name that starts like a title
         office = g.titles[m.group("title").lower()]
+        more = [w for w in lead if w.lower() in g.titles and w not in _COURTESY]
+        if more:
+            office = " ".join([office, *more])
         if office.lower() == "counterpart":
             # "his Kenyan counterpart, Wanjiru Odhiambo": the office of the person whose
             # counterpart she is, in her own state.
