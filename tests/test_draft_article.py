@@ -143,3 +143,29 @@ def test_the_shipped_base_is_the_default_knowledge():
 
     d = briefing.draft("Araqchi met Nebenzia in Geneva.", published="2025-06-23")
     assert {a["id"] for a in d["actors"]} >= {"araqchi", "nebenzia"}
+
+
+# --- Issue 21: more of the briefing drafted ------------------------------------------------
+
+def test_has_not_commented_is_a_statement_from_the_outlet():
+    from briefing.draft import draft
+
+    d = draft("Turkey’s foreign ministry has not commented on the talks.",
+              published="2025-10-20", known=None, outlet="The Wire (fictional)")
+    [st] = d["statements"]
+    assert "has not commented" in st["text"]
+    assert st["source"] == "src-the-wire-fictional"      # the outlet reports the silence
+    assert st["review"] == "pending"
+
+
+def test_candidate_key_points_rest_on_drafted_facts():
+    from briefing.draft import draft
+
+    d = draft("LIMA — Peru and Chile signed a fisheries accord on Monday. President Ana "
+              "Rojas of Peru said the accord would protect fishermen.",
+              published="2025-10-20", known=None)
+    points = d["article"]["key_points"]
+    ids = {f["id"] for kind in ("events", "statements") for f in d[kind]}
+    assert points[0]["text"].startswith("Peru and Chile signed")   # the lede, no dateline
+    assert all(p["facts"] and set(p["facts"]) <= ids for p in points)
+    assert any(p["text"].startswith("Ana Rojas:") for p in points)

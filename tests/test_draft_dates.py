@@ -89,3 +89,73 @@ def test_a_week_is_a_span_with_its_end():
 
     (ev,) = draft("Chile condemned Peru last week.", published=MONDAY, known=None)["events"]
     assert (ev["date"], ev["date_end"]) == ("2025-06-16", "2025-06-22")
+
+
+# --- Issue 21: which date an event takes ------------------------------------------------
+
+def _event_dates(text: str, published: str) -> list:
+    from briefing.draft import draft
+
+    return [e.get("date") for e in draft(text, published=published, known=None)["events"]]
+
+
+def test_a_stated_calendar_date_wins_over_a_weekday_in_the_clause():
+    # Published Monday 2026-03-09: "Thursday" is March 5 too, but March 6 is stated.
+    assert _event_dates("Manila rejected the claim on Thursday, March 6.",
+                        "2026-03-09") == ["2026-03-06"]
+
+
+def test_days_earlier_count_from_the_date_said_before():
+    dates = _event_dates("Manila lodged a protest with China on March 5 over an incident two "
+                         "days earlier in which Chinese ships blocked a supply boat.",
+                         "2026-03-09")
+    assert dates == ["2026-03-05", "2026-03-03"]
+
+
+def test_the_date_of_the_saying_does_not_date_what_was_said():
+    assert _event_dates("Two Georgian citizens were detained on August 28, the ministry "
+                        "said on Saturday.", "2025-09-01") == ["2025-08-28"]
+
+
+def test_a_target_year_is_not_when_a_pledge_was_made():
+    assert _event_dates("Chile and Peru pledged to double trade by 2030.",
+                        "2025-11-06") == [None]
+
+
+def test_a_sentence_without_a_date_goes_on_with_the_day_before_it():
+    dates = _event_dates("Georgia summoned the Azerbaijani ambassador on Friday. Deputy "
+                         "Foreign Minister Nino Beridze demanded the release of the men.",
+                         "2025-09-01")
+    assert dates == ["2025-08-29", "2025-08-29"]
+
+
+def test_a_bare_month_with_a_plan_looks_ahead():
+    assert _event_dates("The accord could be signed when Iraq's prime minister travels to "
+                        "Ankara in November.", "2025-10-20")[-1] == "2025-11"
+
+
+def test_last_week_is_a_span_with_date_end():
+    from briefing.draft import draft
+
+    [e] = draft("Turkey and Iraq held talks last week.", published="2025-10-20",
+                known=None)["events"]
+    assert (e["date"], e["date_end"]) == ("2025-10-13", "2025-10-19")
+
+
+def test_earlier_this_month_is_the_month():
+    assert _event_dates("Farmers in Iraq staged protests earlier this month.",
+                        "2025-10-20") == ["2025-10"]
+
+
+def test_two_days_of_one_month_are_a_span_and_scheduled_talks_are_planned():
+    from briefing.draft import draft
+
+    [e] = draft("Talks between Japan and the Philippines are scheduled for March 21 and 22.",
+                published="2026-03-09", known=None)["events"]
+    assert (e["date"], e["date_end"], e["status"]) == ("2026-03-21", "2026-03-22", "planned")
+    assert sorted(e["participants"]["actor"]) == ["japan", "philippines"]
+
+
+def test_the_date_right_after_the_object_dates_the_verb():
+    assert _event_dates("China rejected the protest on Thursday.", "2026-03-09")[0] == \
+        "2026-03-05"

@@ -47,9 +47,18 @@ def test_later_mentions_by_surname_and_safe_pronoun_are_the_same_actor():
 
 
 def test_a_pronoun_with_two_people_before_it_is_left_alone():
+    # Neither person is the subject the sentence opens with: "he" stays unresolved.
+    d = _draft("The talks between President Omar Haddad and Prime Minister Lina Sabbagh "
+               "ended in Cairo. He said the visit was a success.")
+    assert d["statements"] == []
+
+
+def test_a_pronoun_after_two_people_continues_the_sentences_subject():
+    # Issue 21: "he" goes on with the subject of the sentence before (the person it opens
+    # with), as a reader takes it.
     d = _draft("President Omar Haddad met Prime Minister Lina Sabbagh in Cairo. "
                "He said the visit was a success.")
-    assert d["statements"] == []
+    assert [s["speaker"] for s in d["statements"]] == ["omar-haddad"]
 
 
 def test_words_that_are_not_names_are_not_people():
@@ -83,3 +92,47 @@ def test_a_name_no_table_knows_acting_is_drafted_and_its_adjective_makes_it_a_st
 def test_ids_are_ascii_slugs():
     d = _draft("Turkish Foreign Minister Selim Aksoy said Türkiye would host talks.")
     assert {"turkiye", "selim-aksoy"} <= {a["id"] for a in d["actors"]}
+
+
+# --- Issue 21: whole names, roles, states ------------------------------------------------
+
+def _people(text: str) -> dict[str, dict]:
+    from briefing.draft import draft
+
+    d = draft(text, published="2025-09-15", known=None)
+    return {a["name"]: a for a in d["actors"] if a["kind"] == "person"}
+
+
+def test_particles_and_hyphens_stay_in_the_name():
+    people = _people("Iraqi Prime Minister Salim al-Jaburi met Deputy Foreign Minister "
+                     "Nino Kapanadze-Gelashvili of Georgia on Sunday.")
+    assert {"Salim al-Jaburi", "Nino Kapanadze-Gelashvili"} <= set(people)
+
+
+def test_a_counterpart_takes_the_office_of_the_person_before():
+    people = _people("Egyptian Foreign Minister Karim Abdel-Rahman spoke with his Kenyan "
+                     "counterpart, Wanjiru Odhiambo, on Sunday.")
+    assert people["Wanjiru Odhiambo"]["role"] == "Foreign Minister, Kenya"
+    assert people["Wanjiru Odhiambo"]["parent"] == "kenya"
+
+
+def test_the_general_assembly_is_not_a_general():
+    people = _people("Brazil urged the General Assembly to act on Monday.")
+    assert people == {}
+
+
+def test_a_department_of_something_is_not_a_person():
+    people = _people("The Department of Foreign Affairs said the talks would resume.")
+    assert people == {}
+
+
+def test_a_person_without_a_state_goes_under_the_one_named_before_them():
+    people = _people("Georgia’s deputy minister, Nino Beridze, said the talks failed.")
+    assert people["Nino Beridze"].get("parent") in (None, "georgia")
+
+
+def test_title_words_before_the_name_go_to_the_role_and_long_names_stay_whole():
+    people = _people("Director General Rafael Grossi met Qatari Prime Minister Sheikh "
+                     "Mohammed bin Abdulrahman Al Thani in Doha on Monday.")
+    assert people["Rafael Grossi"]["role"] == "Director General"
+    assert people["Mohammed bin Abdulrahman Al Thani"]["role"] == "Prime Minister, Qatar"

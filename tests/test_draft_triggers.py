@@ -92,13 +92,25 @@ def test_passive_with_an_agent_and_a_noun_with_by():
         {"actor": ["houthis"], "recipient": ["saudi-arabia"]}]
 
 
-def test_passive_without_an_agent_is_no_event():
-    assert _events("Two Chilean fishermen were detained near the coast.") == []
+def test_passive_without_an_agent_is_drafted_with_an_unnamed_agent():
+    # Issue 21: "were detained" is an event even when the text does not say by whom; the
+    # agent is an explicit unnamed actor for the analyst, the detained are its recipient.
+    d = draft("Two Chilean fishermen were detained near the coast.", published="2025-06-23",
+              known=None)
+    [e] = d["events"]
+    assert e["plover_type"] == "COERCE"
+    [agent] = e["participants"]["actor"]
+    assert e["participants"]["recipient"] == ["chilean-fishermen"]   # under Chile
+    assert {a["id"]: a["kind"] for a in d["actors"]}[agent] == "unnamed"
+    assert agent == f"unnamed-{d['article']['id']}"[:64].rstrip("-")   # this article's own
 
 
 def test_a_noun_trigger_after_a_verb_is_not_the_subjects_act():
     events = _events("The French foreign ministry condemned the attack.")
-    assert [e["plover_type"] for e in events] == ["ACCUSE"]
+    assert [e["plover_type"] for e in events] == ["ACCUSE", "ASSAULT"]
+    # The attack is drafted (issue 21: the happening condemned is an event too), but its
+    # agent is unnamed: the ministry condemns, it does not attack.
+    assert events[1]["participants"]["actor"][0].startswith("unnamed-")
 
 
 def test_a_present_participle_after_be_is_active():

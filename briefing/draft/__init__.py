@@ -17,12 +17,20 @@ import functools
 import re
 from typing import Any
 
-from briefing.draft.actors import Registry, find_bodies, find_places, known_forms, slug
+from briefing.draft.actors import (
+    Registry,
+    find_bodies,
+    find_nationals,
+    find_places,
+    known_forms,
+    slug,
+)
 from briefing.draft.attribution import Said, find_statements
+from briefing.draft.coref import pair_mentions
 from briefing.draft.events import draft_events, unknown_subjects
 from briefing.draft.evidence import quote
 from briefing.draft.gazetteer import load_gazetteer
-from briefing.draft.people import find_people, pronoun_mentions
+from briefing.draft.people import find_people, place_people, pronoun_mentions
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.text import split_sentences
 
@@ -90,32 +98,40 @@ def check_text(text: Any) -> str:
     return text
 
 def draft(text: str, *, published: dt.date | str, title: str | None = None,
-          known: Any = _DEFAULT, today: dt.date | None = None) -> dict[str, Any]:
+          known: Any = _DEFAULT, today: dt.date | None = None, outlet: str | None = None,
+          url: str | None = None) -> dict[str, Any]:
     """Draft the facts of one article. `known` is a Briefing whose actors (by name and
     aliases) the drafter recognises; default: the shipped fact base; None: none.
-    `today` is what a future publication date is judged against (default: today)."""
+    `today` is what a future publication date is judged against (default: today).
+    `outlet` and `url` say where the article was read (the outlet becomes its source)."""
     text = check_text(text)
     pub = check_published(published, today)
     forms = _shipped() if known is _DEFAULT else known_forms(known)
     reg = Registry(load_gazetteer(), known=dict(forms))
     find_people(text, reg)
+    find_nationals(text, reg)
     find_bodies(text, reg)
     find_places(text, reg)
     sentences = split_sentences("draft", text)
     body = [s for s in sentences if not s["is_heading"]]
     unknown_subjects(text, body, reg)
     pronoun_mentions(text, body, reg)
+    pair_mentions(text, reg)
+    place_people(text, body, reg)
     reg.sorted()
     said = find_statements(text, body, reg)
     title = (title or _title(text, sentences)).strip()
     article_id = slug(f"{title[:48]} {pub.isoformat()}")
-    sources = Sources(text, reg.gazetteer, article_id)
+    reg.scope = article_id
+    sources = Sources(text, reg.gazetteer, article_id, outlet=outlet)
     events = draft_events(text, body, reg, pub, said, sources)
     statements = _statements(text, reg, said, events, sources)
+    points = key_points(text, body, reg, events, statements)
     return {
         "article": {"id": article_id, "title": title,
-                    "outlet": sources.outlet, "published": pub, "published_basis": "context",
-                    "language": "en"},
+                    "outlet": sources.outlet, **({"url": url.strip()} if url else {}),
+                    "published": pub, "published_basis": "context", "language": "en",
+                    **({"key_points": points} if points else {})},
         "sources": sources.out,
         "actors": _actors(reg, text),
         "events": [e for e, _ in events],
@@ -123,6 +139,34 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
         "issues": [],
         "positions": [],
     }
+
+
+# Offices whose holder's words are headline material.
+_HEADS = re.compile(r"\b(?:President|Prime Minister|King|Queen|Emir|Chancellor|Supreme "
+                    r"Leader|Premier|Crown Prince|Secretary-General)\b")
+
+
+def key_points(text: str, body: list[dict], reg: Registry,
+               events: list[tuple[dict[str, Any], tuple[int, int]]],
+               statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Candidate headline points: the lede (the first sentence, resting on the events it
+    tells) and what heads of state or government said. A point rests on drafted facts,
+    which are pending: the loader leaves it out until the analyst accepts them."""
+    out: list[dict[str, Any]] = []
+    if body:
+        lede = body[0]
+        facts = [e["id"] for e, (a, _b) in events if lede["start"] <= a < lede["end"]]
+        words = " ".join(lede["text"].split())
+        dateline = re.match(r"^([^—–]{2,40}?)\s*[—–-]+\s+", words)
+        if dateline and dateline.group(1).isupper():
+            words = words[dateline.end():]   # "BRASÍLIA — ": the dateline is no point
+        if facts:
+            out.append({"text": words.rstrip(" ."), "facts": facts[:4]})
+    for st in statements:
+        speaker = reg.actors.get(st["speaker"], {})
+        if speaker.get("kind") == "person" and _HEADS.search(speaker.get("role") or ""):
+            out.append({"text": f"{speaker['name']}: {st['text']}", "facts": [st["id"]]})
+    return out[:4]
 
 
 def _title(text: str, sentences: list[dict]) -> str:
@@ -137,11 +181,16 @@ def _statements(text: str, reg: Registry, said: list[Said],
                 sources: Sources) -> list[dict[str, Any]]:
     out = []
     seen = set()
-    for s in said:
+    spans: list[tuple[str, int, int]] = []
+    # Widest first: 'the ministry said the attack was “a war crime”' is one statement,
+    # not that and the quote inside it again.
+    for s in sorted(said, key=lambda s: (s.start, -s.end)):
         key = (s.start, s.end)
-        if key in seen:
+        if key in seen or any(sp == s.speaker and a <= s.start and s.end <= b
+                              for sp, a, b in spans):
             continue
         seen.add(key)
+        spans.append((s.speaker, s.start, s.end))
         content = " ".join(text[s.content[0]:s.content[1]].split()).strip(" ,.")
         if content[:1] in "“\"" and content[-1:] in "”\"":
             content = content[1:-1].strip(" ,.")   # a direct quote: the words, not the marks
@@ -152,7 +201,10 @@ def _statements(text: str, reg: Registry, said: list[Said],
         linked = [e["id"] for e, (a, _b) in events if s.content[0] <= a < s.content[1]]
         if linked:
             st["event"] = linked[0]
-        st |= {"source": sources.for_said(s, reg), "attribution": s.kind,
+        # "X has not commented": the outlet reports the silence; X said nothing.
+        src = sources.outlet_id if s.reason.startswith("no comment") else \
+            sources.for_said(s, reg)
+        st |= {"source": src, "attribution": s.kind,
                "quote_type": s.quote_type, "text": content,
                "evidence": [quote(text, s.start, s.end)], "review": PENDING,
                "reason": s.reason}
@@ -174,7 +226,9 @@ def _actors(reg: Registry, text: str) -> list[dict[str, Any]]:
             # The fact base's own declaration, unchanged: a draft must not redeclare a
             # curated actor differently (the newer declaration would win).
             k = known[a["id"]]
-            row = {f: k[f] for f in ("id", "name", "kind", "country", "parent", "role", "bloc",
+            # Not its bloc: a bloc groups the actors of one story (two co-sponsors of a
+            # resolution), and this article may tell another.
+            row = {f: k[f] for f in ("id", "name", "kind", "country", "parent", "role",
                                      "aliases") if k[f] or f in ("country",)}
             out.append(row | {"review": PENDING, "reason": a["reason"]})
             continue

@@ -45,6 +45,7 @@ class Registry:
     actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     by_country: dict[str, str] = field(default_factory=dict)        # ISO code → state id
+    scope: str = ""          # the article's id: what per-article entity ids are scoped to
 
     def add(self, actor_id: str, fields: dict[str, Any]) -> str:
         if actor_id not in self.actors:
@@ -112,6 +113,30 @@ def known_forms(known: Any) -> dict[str, dict[str, Any]]:
         if len(recs) == 1:
             out.setdefault(surname, recs[0])
     return out
+
+
+# People of a state are not the state: "Georgian citizens were detained" is done to them.
+_NATIONALS = re.compile(
+    r"(?:(?i:two|three|four|five|six|seven|eight|nine|ten|several|dozens of|\d+)\s+)?"
+    r"(?P<dem>[A-Z][\w’'\-]+)\s+(?P<who>citizens|nationals|fishermen|shepherds|"
+    r"sailors|crew members|workers|journalists|students|tourists|civilians|pilgrims|"
+    r"migrants|farmers|traders|residents)\b")
+
+
+def find_nationals(text: str, reg: Registry) -> None:
+    """"Three Georgian citizens": an actor of kind group under Georgia, not Georgia."""
+    g = reg.gazetteer
+    for m in _NATIONALS.finditer(text):
+        place = g.forms.get(m.group("dem"))
+        if place is None or place.kind != "state" or place.via != "demonym" \
+                or reg.taken(m.start(), m.end()):
+            continue
+        state = reg.state(place.key, f"gazetteer: demonym of {place.name}")
+        name = f"{m.group('dem')} {m.group('who')}"
+        actor = reg.add(slug(name), {"name": name, "kind": "group", "country": place.key,
+                                     "parent": state,
+                                     "reason": "people of a state, not the state"})
+        reg.mention(m.start(), m.end(), actor, "nationals")
 
 
 def find_places(text: str, reg: Registry) -> None:

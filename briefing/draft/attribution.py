@@ -18,12 +18,18 @@ _ANON = re.compile(
     r"(?:(?:senior|unnamed|anonymous|informed|western|diplomatic|security|government|"
     r"(?P<dem2>[A-Z][\w.’']+))\s+)*"
     r"(?P<head>sources?|officials?|diplomats?|insiders?)"
+    r"(?:\s+(?:from|in|at|of|close to|familiar with|with knowledge of)\s+[\w\s’'\-]+?)?"
     r"(?:,?\s+speaking on (?:the )?condition of anonymity,?|\s+familiar with [\w\s]+?,)?\s*$",
     re.IGNORECASE)
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
 _RELAY = re.compile(r"\bwas quoted by\b(?P<by>.{0,80}?)\bas saying\b(?:\s+that)?", re.DOTALL)
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _QUOTE = re.compile(r"“[^”]{12,}”|\"[^\"]{12,}\"")
+# "has not commented", "declined to comment": a statement that says so.
+_NO_COMMENT = re.compile(r"\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:publicly\s+)?"
+                         r"(?:commented|responded|replied|reacted)|declined\s+to\s+(?:comment|"
+                         r"confirm)|did\s+not\s+(?:immediately\s+)?respond|could\s+not\s+"
+                         r"be\s+reached)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although)\b")
 
 
@@ -64,25 +70,44 @@ def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Sai
         return any(a < pos < b for a, b in quotes)
 
     out: list[Said] = []
+    starts = [s["start"] for s in sentences]
     for a, b in quotes:
-        line_start = text.rfind("\n", 0, a) + 1
+        own = [x for x in starts if x <= a]
+        line_start = max([text.rfind("\n", 0, a) + 1] + own[-1:])
         line_end = text.find("\n", b)
         line_end = len(text) if line_end < 0 else line_end
         before = list(verb_re.finditer(text, max(line_start, a - 160), a))
         after = verb_re.search(text, b, min(line_end, b + 80))
         speaker = None
+        who = None
+        reason = "direct quote with a speech verb"
         if before:
             v = before[-1]
-            speaker = _last_mention(mentions, _clause_start(text, line_start, v.start()),
-                                    v.start())
-            ev_start = speaker.start if speaker else v.start()
+            lo_v = _clause_start(text, line_start, v.start())
+            who = _speaker(text, lo_v, v.start(), mentions, reg)
+            ev_start = who[3] if who else v.start()
         elif after:
-            speaker = _last_mention(mentions, b, min(line_end, after.end() + 40))
+            # “...,” the official said. / “...,” he was quoted as saying.
+            who = _speaker(text, b, after.start(), mentions, reg, continues=out)
             ev_start = a
-        if speaker is None:
+        else:
+            # 'Lin urged Manila to “stop provocations.”': no speech verb; the sentence's
+            # subject, when it is a person named before the quote, says the words.
+            first = _last_mention([m for m in mentions if m.kind == "person"], line_start, a)
+            head = [m for m in mentions if line_start <= m.start < a]
+            if first is not None and head and head[0] == first:
+                who = (first.actor, first, "on_record", first.start,
+                       "the subject of the sentence the quote is in")
+                ev_start = first.start
+                reason = who[4]
+        if who is None:
             continue
-        out.append(Said(speaker.actor, speaker, "on_record", "direct", min(ev_start, a), b,
-                        (a + 1, b - 1), reason="direct quote with a speech verb"))
+        actor, speaker, kind, _, why = who
+        if kind == "anonymous" or kind == "spokesperson":
+            reason = why
+        out.append(Said(actor, speaker, kind, "direct", min(ev_start, a), b,
+                        (a + 1, b - 1), anon_phrase=why.split("'")[1] if kind == "anonymous"
+                        else "", reason=reason))
     for s in sentences:
         if s["is_heading"]:
             continue
@@ -106,13 +131,49 @@ def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Sai
                             _content_end(text, r.end(), hi), (r.end(), hi),
                             relay=org.actor, reason="'was quoted by … as saying'"))
         for r in _ACCORDING.finditer(text, lo, hi):
-            speaker = _last_mention(mentions, r.end(), min(hi, r.end() + 60))
+            comma = text.find(",", r.end(), hi)
+            phrase_end = comma if comma > 0 else min(hi, r.end() + 60)
+            inside = [m for m in mentions if r.end() <= m.start and m.end <= phrase_end]
+            speaker = inside[0] if inside else None
             if speaker is None or not text[r.end():speaker.end].count(" ") < 6:
                 continue
             content_start = lo if r.start() > lo + 20 else speaker.end
             out.append(Said(speaker.actor, speaker, "on_record", "indirect", lo,
                             _content_end(text, lo, hi), (content_start, hi),
                             reason="'according to'"))
+        for r in _NO_COMMENT.finditer(text, lo, hi):
+            clause = _clause_start(text, lo, r.start())
+            speaker = _last_mention(mentions, clause, r.start())
+            if speaker is None or len(text[speaker.end:r.start()].split()) > 3:
+                continue
+            end = _content_end(text, r.end(), hi)
+            out.append(Said(speaker.actor, speaker, "on_record", "indirect", speaker.start,
+                            end, (speaker.start, end),
+                            reason=f"no comment: '{r.group(0)}' — the outlet reports a "
+                                   "silence, which is a fact too"))
+    return _continued(out, reg)
+
+
+def _continued(out: list[Said], reg: Registry) -> list[Said]:
+    """"the official said" after "a senior Iraqi official said": the same voice, so the
+    same unnamed actor (and source), not a new one."""
+    out = sorted(out, key=lambda x: x.start)
+    for i, x in enumerate(out):
+        m = re.match(r"(?i)the\s+(\w+?)s?(?:\s+\w+)?$", x.anon_phrase.strip(" ,"))
+        if x.kind != "anonymous" or not m:
+            continue
+        noun = m.group(1).lower()
+        if reg.actors[x.speaker]["name"].lower().rstrip("s") != f"unnamed {noun}":
+            continue
+        prior = [y for y in out[:i] if y.kind == "anonymous" and y.speaker != x.speaker
+                 and y.speaker in reg.actors
+                 and re.search(rf"\b{noun}s?\b", reg.actors[y.speaker]["name"].lower())]
+        if prior:
+            old = x.speaker
+            x.speaker, x.anon_phrase = prior[-1].speaker, prior[-1].anon_phrase
+            x.reason = f"{x.reason}; the voice named before"
+            if not any(y.speaker == old for y in out):
+                reg.actors.pop(old, None)
     return out
 
 
@@ -150,10 +211,16 @@ def _unnamed(reg: Registry, words: str, parent: str | None) -> str:
     return reg.add(slug(name), fields)
 
 
-def _speaker(text: str, start: int, end: int, mentions: list[Mention], reg: Registry
+_PRONOUN = re.compile(r"^\s*,?\s*(?:he|she)\b", re.IGNORECASE)
+
+
+def _speaker(text: str, start: int, end: int, mentions: list[Mention], reg: Registry,
+             continues: list[Said] | None = None
              ) -> tuple[str, Mention | None, str, int, str] | None:
     """Who speaks in text[start:end] (the words before the speech verb): (actor,
-    mention, attribution, where the speaker's words start, reason)."""
+    mention, attribution, where the speaker's words start, reason). With `continues`
+    (the statements so far), "he said" and "the official said" go on with the last
+    voice of that kind when the text names no one."""
     head = text[start:end]
     anon = _ANON.search(head)
     mention = _last_mention(mentions, start, end)
@@ -163,8 +230,16 @@ def _speaker(text: str, start: int, end: int, mentions: list[Mention], reg: Regi
         parent = reg.state(place.key, f"gazetteer: {dem}") \
             if place and place.kind == "state" else None
         words = re.sub(r",.*$", "", anon.group(0)).strip()
+        if continues and re.match(r"(?i)the\s+\w+$", words):
+            # "the official said": the anonymous voice named just before, not a new one.
+            noun = anon.group("head").lower().rstrip("s")
+            prior = [x for x in continues if x.kind == "anonymous" and
+                     reg.actors[x.speaker]["name"].lower().rstrip("s").endswith(noun)]
+            if prior:
+                return prior[-1].speaker, None, "anonymous", start + anon.start(), \
+                    f"'{prior[-1].anon_phrase}' again ('{words}')"
         return _unnamed(reg, words, parent), None, "anonymous", start + anon.start(), \
-            f"anonymous '{anon.group('head')}' + speech verb"
+            f"anonymous '{text[start + anon.start():end].strip()}' + speech verb"
     if _SPOKES.search(head):
         if mention is not None and mention.kind == "person":
             return mention.actor, mention, "spokesperson", mention.start, \
@@ -174,6 +249,19 @@ def _speaker(text: str, start: int, end: int, mentions: list[Mention], reg: Regi
         parent = mention.actor if mention is not None else None
         return _unnamed(reg, words, parent), None, "spokesperson", start, \
             "spokesperson + speech verb"
+    if mention is None and continues and _PRONOUN.match(head):
+        # “...,” he was quoted as saying: the last person who spoke or was quoted.
+        people = [x for x in continues if reg.actors[x.speaker].get("kind") == "person"]
+        if people:
+            return people[-1].speaker, None, "on_record", start, \
+                "'he'/'she': the person quoted last"
+    if mention is not None and mention.kind != "person":
+        # "President Ana Rojas of Peru said": the person speaks; "of Peru" says whose.
+        person = _last_mention([m for m in mentions if m.kind == "person"], start,
+                               mention.start)
+        if person is not None and re.fullmatch(r",?\s+(?:of|from)\s+(?:the\s+)?",
+                                               text[person.end:mention.start]):
+            mention = person
     if mention is None or len(text[mention.end:end].split()) > 4:
         return None
     return mention.actor, mention, "on_record", mention.start, \

@@ -37,12 +37,14 @@ _Y = r"(?:1[89]\d\d|20\d\d)"
 _WD = r"(?:" + "|".join(WEEKDAYS) + r")"
 PATTERN = re.compile(
     rf"\b(?:"
-    rf"(?P<dmy>{_D}\s+{_M}(?:,?\s+{_Y})?)"
-    rf"|(?P<mdy>{_M}\s+{_D}(?:,?\s+{_Y})?)"
-    rf"|(?P<my>(?:in|since|until|by|of)\s+{_M}(?:\s+{_Y})?)"
+    rf"(?P<dmy>{_D}(?:\s*(?:and|-|–|to)\s*{_D})?\s+{_M}(?:,?\s+{_Y})?)"
+    rf"|(?P<mdy>{_M}\s+{_D}(?:\s*(?:and|-|–|to)\s*{_D})?(?:,?\s+{_Y})?)"
+    rf"|(?P<my>(?:in|since|until|by|of)\s+{_M}(?:\s+{_Y})?(?!\s+\d))"
     rf"|(?P<rel>(?:last|this|next|earlier this|later this|past)\s+(?:week|month|year)"
     rf"|earlier this (?:week|month|year)|today|yesterday|tomorrow|tonight)"
     rf"|(?P<wd>(?:(?:on|last|this|next)\s+)?{_WD})"
+    rf"|(?P<offset>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
+    rf"(?:days?|weeks?)\s+(?:earlier|later|before|after|ago))"
     rf"|(?P<year>{_Y})"
     rf"|(?P<vague>recently|soon|in recent (?:days|weeks|months)|lately|previously)"
     rf")\b", re.IGNORECASE)
@@ -59,11 +61,17 @@ def _day(y: int, m: int, d: str) -> dt.date | None:
         return None
 
 
-def resolve(phrase: str, published: dt.date, *, future: bool = False) -> Resolved:
+_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine "
+                                       "ten".split())} | {"a": 1}
+
+
+def resolve(phrase: str, published: dt.date, *, future: bool = False,
+            anchor: dt.date | None = None) -> Resolved:
     """One date expression → a day, a range or unresolved, against `published`.
 
     `future` says the verb looks ahead ("will meet on Friday"): a weekday is then the
     next one on or after the publication day rather than the last one on or before it.
+    `anchor` is the date an offset counts from ("two days earlier" than March 5).
     """
     m = PATTERN.fullmatch(phrase.strip())
     p = phrase.strip()
@@ -77,6 +85,8 @@ def resolve(phrase: str, published: dt.date, *, future: bool = False) -> Resolve
         nums = [w for w in words if w.isdigit()]
         day = nums[0] if len(nums[0]) <= 2 else nums[1]
         year = int(nums[-1]) if len(nums) > 1 and len(nums[-1]) == 4 else None
+        days = [w for w in nums if len(w) <= 2]
+        last = days[1] if len(days) > 1 else None   # "March 21 and 22": a span
         if year is None:
             year = published.year
             d = _day(year, month, day)
@@ -88,7 +98,8 @@ def resolve(phrase: str, published: dt.date, *, future: bool = False) -> Resolve
         basis = "article" if len(nums) > 1 and len(nums[-1]) == 4 else "resolved"
         note = f'"{p}" as stated' if basis == "article" else \
             f'"{p}", year taken from the publication date {pub}'
-        return Resolved(p, d, d, note, basis)
+        end = _day(year, month, last) if last else d
+        return Resolved(p, d, end if end and end >= d else d, note, basis)
     if m.group("my"):
         words = re.findall(r"[A-Za-z]+|\d+", p)
         month = next(MONTHS[w.lower()] for w in words[1:] if w.lower() in MONTHS)
@@ -96,10 +107,23 @@ def resolve(phrase: str, published: dt.date, *, future: bool = False) -> Resolve
         year = years[0] if years else published.year
         if not years and month > published.month and not future:
             year -= 1
+        elif not years and month < published.month and future:
+            year += 1   # "will visit in February", said in November
         basis = "article" if years else "resolved"
         return Resolved(p, dt.date(year, month, 1), _month_end(year, month),
                         f'"{p}"' + ("" if years else f", year of the publication date {pub}"),
                         basis)
+    if m.group("offset"):
+        count_word, unit, way = low.split()
+        count = int(count_word) if count_word.isdigit() else _NUMBERS[count_word]
+        step = dt.timedelta(days=count * (7 if unit.startswith("week") else 1))
+        if way == "ago":
+            d = published - step
+            return Resolved(p, d, d, f'"{p}", counted back from the publication date {pub}')
+        if anchor is None:
+            return Resolved(p, None, None, f'"{p}": no date in the sentence to count from')
+        d = anchor - step if way in ("earlier", "before") else anchor + step
+        return Resolved(p, d, d, f'"{p}", counted from {anchor.isoformat()} in the sentence')
     if m.group("year"):
         y = int(p)
         return Resolved(p, dt.date(y, 1, 1), dt.date(y, 12, 31), f'"{p}" as stated', "article")
@@ -146,8 +170,8 @@ def _relative(low: str, p: str, published: dt.date) -> Resolved:
         if low.startswith("next"):
             nxt = _month_end(published.year, published.month) + one
             return Resolved(p, nxt, _month_end(nxt.year, nxt.month), note)
-        if low.startswith("earlier"):
-            return Resolved(p, first, published, note)
+        # "earlier this month": the month, at month precision — its first day would be
+        # a guess dressed up as a date.
         return Resolved(p, first, _month_end(published.year, published.month), note)
     y = published.year
     if low.startswith(("last", "past")):

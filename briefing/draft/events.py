@@ -10,17 +10,15 @@ from typing import Any
 
 from briefing.draft.actors import Mention, Registry, slug
 from briefing.draft.attribution import Said
-from briefing.draft.dates import as_fact_date, find_dates, resolve
+from briefing.draft.dates import find_dates
 from briefing.draft.evidence import quote
 from briefing.draft.sources import PENDING, TODO, Sources
+from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import find_triggers, status
+from briefing.draft.when import NEGATED_PERFECT, PRESENT, event_date
 
 _BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
                     r"|,\s+and\s+(?=[A-Z])|\s+but\s+")
-# The verb group before a trigger, read for what the tense says about the date.
-_PRESENT = re.compile(r"\b(?:is|are|am)\b")
-_NEGATED_PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+){0,2}?\s+(?:not|never|no)\b|"
-                              r"\b(?:has|have)n[’']t\b")
 _FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due)\b")
 _ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$", re.IGNORECASE)
 
@@ -30,7 +28,7 @@ _ABOUT = re.compile(r"\b(?:about|over|regarding|concerning)\s+(?:the\s+)?$",
                     re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+$",
                                 re.IGNORECASE)
-_BY = re.compile(r"(?:\s+\w+){0,3}?\s+by\s+(?:the\s+)?")
+_BY = re.compile(r"(?:\s+[\w’'\-]+){0,5}?\s+by\s+(?:the\s+)?")
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "’s", "'s", "s"}
 _PREPOSITIONS = {"about", "on", "over", "for", "of", "to", "with", "against", "after", "before",
                  "following", "since", "during", "in", "at", "from", "into", "by", "and", "or"}
@@ -141,30 +139,97 @@ def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     group = [mentions[-1]]
     for m in reversed(mentions[:-1]):
         gap = text[m.end:group[0].start]
-        if re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", gap):
+        if (m.start, m.end) == (group[0].start, group[0].end) or \
+                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", gap):
             group.insert(0, m)
         else:
             break
     return group
 
 
+# Verbs whose "to"-infinitive names what is offered, asked or refused, not a second act:
+# "offered to host talks", "urged the Assembly to open negotiations", "invited him to
+# visit". The hand coding codes the appeal or the offer alone.
+_CONTROL_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
+_COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+to\s+(?:[\w’'\-]+\s+){0,6}$")
+# "accused the army of shelling": what is alleged, not a second act.
+_ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+$")
+# "Talks ... are scheduled for March 21": the status follows the noun.
+_SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+                        r"(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)
+_BETWEEN = re.compile(r"\s+between\s+$")
+_AND = re.compile(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?")
+# Types a nominal act may carry with no one named as doing it ("a drone strike on a
+# market", "detentions were reported"): the agent is drafted as unnamed.
+_AGENTLESS_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"}
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+UNNAMED = "unnamed-agent"
+
+
+def unnamed_id(reg: Registry) -> str:
+    """The unnamed agent is this article's alone: two articles' unknown attackers are not
+    one actor."""
+    return f"unnamed-{reg.scope}"[:64].rstrip("-") if reg.scope else UNNAMED
+
+
+def _unnamed(reg: Registry, at: int) -> Mention:
+    """The agent of a passive or nominal act that the text does not name."""
+    reg.add(unnamed_id(reg), {"name": "Unnamed agent (the text does not say who)",
+                              "kind": "unnamed", "country": "",
+                              "reason": "passive voice or a noun with no agent: who acted "
+                                        "is for the analyst"})
+    return Mention(at, at, unnamed_id(reg), "unnamed", "agentless")
+
+
+def _state_like(reg: Registry, actors: list[str]) -> bool:
+    return all(reg.actors[a].get("kind") in ("state", "person") or
+               (reg.actors[a].get("kind") == "organization" and reg.actors[a].get("country"))
+               for a in actors)
+
+
 def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list[Said],
             sources: Sources) -> list[tuple[dict[str, Any], tuple[int, int]]]:
+    from briefing.draft.triggers import Match, Trigger, plover_for
+
     out: list[tuple[dict[str, Any], tuple[int, int]]] = []
     mentions = [m for m in reg.sorted() if m.via != "title-prefix"]
     seen: set[tuple] = set()
     starts = [m.start for m in mentions]
+    carry_next: dict[str, Any] | None = None
+    carry: dict[str, Any] | None = None
     for s in body:
         lo, hi = s["start"], s["end"]
         local = mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
         said_here = [x for x in said if x.content[0] < hi and lo < x.content[1]]
         dates = find_dates(text, lo, hi)
-        for t in find_triggers(text, lo, hi):
+        previous: Match | None = None
+        control: Match | None = None
+        triggers = find_triggers(text, lo, hi)
+        noun_starts = tuple(t.start for t in triggers if t.trigger.noun or
+                            _DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start))
+        # The date a sentence without one of its own carries on: the last sentence's
+        # that told of an event (a quote in between does not break the story).
+        carry = carry_next if carry_next is not None else carry
+        carry_next = None
+        for t in triggers:
+            if any(m.start <= t.start < m.end for m in local):
+                continue   # "Rapid Support Forces": a word of a name, not an act
+            prev, previous = previous, t
+            if control is not None and not _BREAK.search(text, control.end, t.start) and (
+                    (control.trigger.plover_type in _CONTROL_TYPES
+                     and _COMPLEMENT.match(text[control.end:t.start]))
+                    or (control.trigger.plover_type == "ACCUSE"
+                        and _ALLEGED.match(text[control.end:t.start]))):
+                continue   # "offered to host talks": the offer is the event
+            if t.trigger.plover_type in _CONTROL_TYPES | {"ACCUSE"}:
+                control = t
             c0, c1 = _clause(text, lo, hi, t.start, t.end)
             for x in said_here:
                 # In reported speech the event's subject is inside what was said:
-                # "Lopez said Peru has provided ..." — Peru provides, not Lopez.
-                if x.content[0] <= t.start < x.content[1]:
+                # "Lopez said Peru has provided ..." — Peru provides, not Lopez. But
+                # 'said “...” and urged': after the quote closes, the speaker acts again.
+                if x.content[0] <= t.start < x.content[1] and not re.search(
+                        r"[”\"]\s+and\s+(?:\w+ly\s+)?$", text[x.content[0]:t.start]):
                     c0, c1 = max(c0, x.content[0]), min(c1, x.content[1])
             if not t.trigger.noun and _ADJECTIVE.search(text, max(lo, t.start - 12), t.start) \
                     and text[t.start:t.end].endswith("ed"):
@@ -180,24 +245,53 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                                                t.start)
             if light:
                 noun = False   # "Chile postponed a visit": Chile's act, its status 'postponed'
-            passive = not noun and not text[t.start:t.end].split()[0].endswith("ing") \
+            word = text[t.start:t.end].split()[0]
+            passive = not noun and not word.endswith("ing") \
                 and _PASSIVE.search(text[c0:t.start])
             agent = _BY.match(text, t.end, c1)
             agent_mentions = [m for m in after if agent and m.start == agent.end()]
+            if not noun and not passive and agent_mentions and word.endswith("ed") \
+                    and re.match(r"\s+by\b", text[t.end:]):
+                passive = True   # "an accord signed by the two governments"
+            patient: list[Mention] = []
+            between = [m for m in after if _BETWEEN.search(text, max(t.end, m.start - 12),
+                                                           m.start)]
             if noun:
                 # "the U.S. strikes", "Israeli airstrikes": the actor modifies the noun;
-                # "an attack by Houthi rebels": the actor follows "by".
+                # "an attack by Houthi rebels": the actor follows "by"; "talks between A
+                # and B", "the war between A and B": both sides act.
                 before = [m for m in before if _modifies(text[m.end:t.start])]
                 if not before and agent_mentions:
-                    before, after = agent_mentions, []
+                    # "the arrest of two journalists by Ethiopian police": the "of" object
+                    # undergoes it, the "by" agent does it.
+                    before, after = agent_mentions, [m for m in after
+                                                     if m.end <= agent_mentions[0].start]
+                elif not before and between:
+                    first = between[0]
+                    group = [first] + [m for m in after if m is not first and (
+                        (m.start, m.end) == (first.start, first.end) or
+                        m.start > first.start and _AND.fullmatch(text[first.end:m.start]))]
+                    before, after = group, []
+                if not before:
+                    if _DEFINITE.search(text, max(lo, t.start - 24), t.start) and \
+                            _merge(out, text, t, c0, c1, dates, pub, lo):
+                        continue   # "the strike" again: one happening, more evidence
+                    if t.trigger.plover_type in _AGENTLESS_TYPES:
+                        before = [_unnamed(reg, t.start)]
             elif passive:
                 # "Three soldiers were killed by Houthi rebels": the agent acts on the
-                # subject; without an agent nobody is said to act.
-                if not agent_mentions:
-                    continue
-                before, after = agent_mentions, before[-1:]
+                # subject; without an agent the act is still reported, by someone unnamed.
+                # The passive's subject heads the clause: "Azerbaijan’s ambassador in
+                # Tbilisi was summoned" is done to Azerbaijan('s ambassador).
+                patient = before[:1]
+                before = agent_mentions or [_unnamed(reg, t.start)]
+                after = patient + [m for m in after if m not in agent_mentions]
             if not before:
                 continue
+            rel = re.search(r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", text[c0:t.start])
+            if not noun and not passive and rel and not any(
+                    m.end >= c0 + rel.start() - 2 for m in before):
+                continue   # "an agreement that would guarantee": the agreement's act
             participial = text[c0:t.start].endswith(", ") and text[t.start:t.end].endswith(
                 "ing")
             if participial or re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$",
@@ -205,7 +299,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "Lima has bought ships from Chile ... and signed", "travelled to
                 # Warsaw to meet", "imposed sanctions on Belarus, accusing": a second verb,
                 # an infinitive or a participle shares the clause's first subject.
-                subject = [before[0]]
+                subject = _coordinated(text, [m for m in before if
+                                              (m.start, m.end) == (before[0].start,
+                                                                   before[0].end)])
             else:
                 subject = _coordinated(text, before)
             actors = list(dict.fromkeys(m.actor for m in subject))
@@ -216,6 +312,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # A recipient stands near the verb ("condemned Peru", "sent envoys to Lima").
             recipients = [m.actor for m in others
                           if len(text[t.end:m.start].split()) <= 6][:1]
+            if passive:
+                # The passive's subject undergoes it; nothing else in the clause does
+                # ("were released and returned to Georgia": Georgia is not released).
+                recipients = [m.actor for m in patient if m.actor not in actors][:1]
             appeal = t.trigger.phrase.startswith(("call for", "appeal for", "calls for"))
             if appeal:
                 # "A called for restraint": an appeal to no one in particular.
@@ -224,9 +324,25 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 actors, recipients = actors + recipients, []
             subjects = [a for a in dict.fromkeys(m.actor for m in about)
                         if a not in actors and a not in recipients][:3]
+            code = t.trigger
+            if code.plover_type == "PROTEST" and not noun and actors != [unnamed_id(reg)] \
+                    and _state_like(reg, actors):
+                # A government "protests": a formal complaint, not street dissent.
+                mapped = plover_for("114") or ("ACCUSE", "allege")
+                code = Trigger(code.phrase, "114", mapped[0], mapped[1], code.mutual,
+                               code.noun, code.pattern, code.weight)
             future = bool(_FUTURE.search(text, c0, t.start))
             verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
-            date, why = _date(text, dates, t.start, c0, c1, pub, future, verbs)
+            date, why = event_date(text, dates, t.start, c0, c1, pub, future, verbs,
+                              object_of=prev if noun else None, nouns=noun_starts, lo=lo)
+            if not date and carry and not future and not noun \
+                    and not PRESENT.search(verbs) and not NEGATED_PERFECT.search(verbs):
+                # "X was summoned on Friday. The minister demanded ...": a sentence that
+                # goes on telling the same day's story, with no date of its own.
+                date = {k: v for k, v in carry.items() if k != "date_note"} | {
+                    "date_note": f"no date in the sentence; the day of the sentence "
+                                 f"before ({carry.get('date_note', '')})"}
+                why = "date of the sentence before"
             year = date.get("date")
             historical = isinstance(year, int | str) and int(str(year)[:4]) < pub.year
             reported = any(x.content[0] <= t.start < x.content[1] for x in said_here)
@@ -234,7 +350,12 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                 reported=reported)
             if why.startswith("since ") and st == "occurred":
                 st, st_why = "ongoing", f"'{why}': it runs on"
-            ev_start = min(subject[0].start, t.start)
+            if st == "occurred" and _SCHEDULED.match(text, t.end, c1):
+                st, st_why = "planned", "'is scheduled/expected' after the noun"
+            ev_start = min([m.start for m in subject if m.via != "agentless"] + [t.start])
+            if passive or actors == [unnamed_id(reg)]:
+                ev_start = min([ev_start] + [m.start for m in after[:1] if m.start < t.start]
+                               + [m.start for m in local if c0 <= m.start < t.start][:1])
             ev_end = c1
             while ev_end > t.end and text[ev_end - 1] in " ,.;:":
                 ev_end -= 1
@@ -243,7 +364,6 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 if x.content[0] <= t.start < x.content[1]:
                     source = sources.for_said(x, reg)
             n = len(out) + 1
-            code = t.trigger
             names = lambda ids: " and ".join(reg.actors[i]["name"] for i in ids)  # noqa: E731
             event = {
                 "id": f"ev-{n}-{slug(code.phrase.replace('*', ''))}"[:64].rstrip("-"),
@@ -251,8 +371,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 "plover_type": code.plover_type, "plover_mode": code.plover_mode,
                 "cameo_code": code.cameo_code, "status": st, "source": source,
                 "credibility": TODO,
-                "summary": " ".join(filter(None, [names(actors), text[t.start:t.end],
-                                                  names(recipients)])),
+                "summary": clause_summary(text, subject, t, [
+                    m for m in after if (m.actor in recipients or m.actor in actors)
+                    and len(text[t.end:m.start].split()) <= 6], c1,
+                                           ev_start if passive else None)
+                or built_summary(text, t, actors, recipients, names, passive, unnamed_id(reg)),
                 "participants": {"actor": actors,
                                  **({"recipient": recipients} if recipients else {}),
                                  **({"subject": subjects} if subjects else {})},
@@ -267,33 +390,37 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 continue
             seen.add(key)
             out.append((event, (t.start, t.end)))
+            if carry_next is None and st == "occurred":
+                carry_next = {k: v for k, v in date.items()} if "date" in date else {}
     return out
 
 
-def _date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: int,
-          pub: dt.date, future: bool, verbs: str) -> tuple[dict[str, Any], str]:
-    # The date expression nearest the trigger, preferring one in the trigger's clause.
-    # "the largest attack since 1979": a year after "since" bounds the event, not dates it.
-    # "Fighting since 13 June": the span starts then and runs on (ongoing).
-    ranked = sorted(dates, key=lambda d: (not (c0 <= d[0] < c1), abs(d[0] - pos)))
-    for start, _, phrase in ranked:
-        since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start]))
-        if since and re.fullmatch(r"\d{4}", phrase.strip()):
-            continue
-        r = resolve(phrase, pub, future=future)
-        value, end = as_fact_date(r)
-        if value is None:
-            return {}, r.note
-        found = {"date": value, "date_basis": r.basis, "date_note": r.note}
-        if end:
-            found = {"date": value, "date_end": end, "date_basis": r.basis,
-                     "date_note": r.note + f" (the span {value} to {end})"}
-        return found, "since " + phrase if since else f"date from '{phrase}'"
-    if _PRESENT.search(verbs) or _NEGATED_PERFECT.search(verbs):
-        # "is dissatisfied", "has not yet commented": a state of affairs at publication.
-        return {"date": pub.isoformat(), "date_basis": "resolved",
-                "date_note": "no date in the sentence; present tense or 'has not': the "
-                             f"state at the publication date {pub.isoformat()}"}, \
-            "present tense"
-    # Past, perfect or future with no date ("has offered", "will deliver") is vague.
-    return {}, "no date in the sentence: left for the analyst"
+def _merge(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t: Any, c0: int,
+           c1: int, dates: list[tuple[int, int, str]], pub: dt.date, lo: int) -> bool:
+    """A definite noun ("the strike") with no actor of its own, after an event of the same
+    type: the same happening, mentioned again. Its words join that event's evidence, and
+    a date said here fills the event's date when it had none."""
+    mode = t.trigger.plover_mode
+    same = [e for e, _ in out if e["plover_type"] == t.trigger.plover_type
+            and (e["plover_mode"] == mode or "" in (e["plover_mode"], mode))]
+    if not same:
+        return False
+    event = same[-1]
+    here, _ = event_date(text, dates, t.start, c0, c1, pub, False, "", lo=lo)
+    if here and "date" in event and here["date"] != event["date"]:
+        return False   # "the war ... began in April 2023": another time, another event
+    ev_end = c1
+    while ev_end > t.end and text[ev_end - 1] in " ,.;:":
+        ev_end -= 1
+    ev_start = max(c0, t.start - 4 if text[t.start - 4:t.start].lower() == "the " else t.start)
+    q = quote(text, ev_start, ev_end)
+    if q not in event["evidence"]:
+        event["evidence"].append(q)
+    if "date" not in event:
+        date, why = event_date(text, dates, t.start, c0, c1, pub, False, "", lo=lo)
+        if date:
+            event.update(date)
+            event["reason"] += f"; mentioned again, {why}"
+    return True
+
+

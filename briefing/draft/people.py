@@ -9,7 +9,7 @@ import re
 
 from briefing.draft.actors import Mention, Registry, slug
 
-_NAME_WORD = r"[A-Z][a-zà-ÿ’'\-]+(?:-[A-Z][a-zà-ÿ]+)?"
+_NAME_WORD = r"[A-Z][a-zà-ÿ’']+(?:-[A-Z]?[a-zà-ÿ’']+)*"   # "Takht-Ravanchi", "Abdel-Rahman"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|del|van|von|der|le|la|di|dos)"
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr)\.\s+"
 # Capitalised words that never start or continue a person's name.
@@ -18,7 +18,9 @@ _NOT_NAME = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
              "September", "October", "November", "December", "The", "A", "An", "He", "She",
              "They", "It", "We", "In", "On", "At", "But", "And", "However", "Although",
              "While", "After", "Before", "Once", "This", "That", "Within", "Neither"}
-NAME = (rf"(?:{_HONORIFIC})?{_NAME_WORD}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,3}}")
+NAME = (rf"(?:{_HONORIFIC})?{_NAME_WORD}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,4}}")
+# Words written before a name that are not the name: "Sheikh Mohammed ...".
+_COURTESY = {"Sheikh", "Sheikha", "Sheik", "Prof", "Prof.", "Dr", "Dr.", "Mr", "Mrs", "Ms"}
 
 
 def _title_pattern(titles: list[str], states: list[str]) -> re.Pattern[str]:
@@ -54,19 +56,39 @@ def _register(reg: Registry, name: str, fields: dict) -> str:
     return reg.add(slug(name), {"name": name, **fields})
 
 
+def _prefixes(words: str) -> list[str]:
+    """"United States and" → ["United States and", "United States", "United"]."""
+    parts = words.split()
+    return [" ".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
 def find_people(text: str, reg: Registry) -> None:
     g = reg.gazetteer
     states = [f for f, p in g.forms.items() if p.kind == "state"]
     pattern = _title_pattern(list(g.titles), states)
     for m in pattern.finditer(text):
         name = _trim(m.group("name"))
+        # "Director General Rafael Grossi": title words after the title go to the role.
+        words, lead = name.split(), []
+        while len(words) > 2 and (words[0].lower() in g.titles or words[0] in _COURTESY):
+            lead.append(words.pop(0))
+        name = " ".join(words)
         if not name or name.split()[0] in _NOT_NAME or name in g.forms:
             continue
         nstart = m.start("name") + m.group("name").find(name)
         nend = nstart + len(name)
-        if reg.taken(nstart, nend):
-            continue
+        if reg.taken(nstart, nend) or text[m.start("title"):nend] in g.forms:
+            continue   # "General Assembly": a body's name that starts like a title
         office = g.titles[m.group("title").lower()]
+        more = [w for w in lead if w.lower() in g.titles and w not in _COURTESY]
+        if more:
+            office = " ".join([office, *more])
+        if office.lower() == "counterpart":
+            # "his Kenyan counterpart, Wanjiru Odhiambo": the office of the person whose
+            # counterpart she is, in her own state.
+            prior = [a for a in reg.actors.values() if a["kind"] == "person" and a.get("role")]
+            if prior:
+                office = prior[-1]["role"].split(",")[0]
         country = g.forms[m.group("state")].key if m.group("state") else ""
         role = office
         if m.group("of"):
@@ -75,6 +97,15 @@ def find_people(text: str, reg: Registry) -> None:
             role = f"{role}, {g.countries[country]['name']}" if office else role
         if m.group("former") and role:
             role = f"former {role}"
+        if not country:
+            # "President Ana Rojas of Peru": the state after the name.
+            after = re.match(r",?\s+(?:of|from)\s+(?:the\s+)?([A-Z][\w’'.\- ]{1,40}?)"
+                             r"(?=[\s,.;]|$)", text[nend:nend + 48])
+            place = next((g.forms[w] for w in _prefixes(after.group(1))
+                          if w in g.forms), None) if after else None
+            if place is not None and place.kind == "state":
+                country = place.key
+                role = f"{role}, {g.countries[country]['name']}" if role else role
         fields = {"kind": "person", "country": country, "role": role,
                   "reason": f"title '{m.group('title')}' before a name"}
         if country:
@@ -118,8 +149,9 @@ def _speakers(text: str, reg: Registry) -> None:
             continue   # "The Andes Wire Agency reported": a body, not a person
         start = m.start("name")
         if reg.taken(start, start + len(name)) or any(
-                w in reg.gazetteer.forms for w in name.split()):
-            continue
+                w in reg.gazetteer.forms for w in name.split()) \
+                or re.search(r"\b(?:of|for)\s+(?:the\s+)?$", text[max(0, start - 12):start]):
+            continue   # "the Department of Foreign Affairs said": a body's name
         actor = _register(reg, name, {"kind": "person", "country": "", "role": "",
                                       "reason": "capitalised name before a speech verb"})
         reg.mention(start, start + len(name), actor, "name")
@@ -155,6 +187,40 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
             if not before and i > 0:
                 prev = sentences[i - 1]
                 before = {m.actor for m in people if prev["start"] <= m.start < prev["end"]}
+            if len(before) > 1 and i > 0 and not any(
+                    s["start"] <= m.start < p.start() for m in people):
+                # Two people in the sentence before: "he" continues its subject, the
+                # person named first, when the sentence opens with them.
+                prev = sentences[i - 1]
+                first = min((m for m in people if prev["start"] <= m.start < prev["end"]),
+                            key=lambda m: m.start)
+                if len(text[prev["start"]:first.start].split()) <= 3:
+                    before = {first.actor}
             if len(before) == 1:
                 out.append(reg.mention(p.start(), p.end(), before.pop(), "pronoun"))
     return out
+
+
+def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
+    """A person the text gives no state ("Deputy Foreign Minister Nino Beridze") is put
+    under the one state named before them in their sentence as a subject would be —
+    not another person's title ("Kenyan President ..."), not a place after a preposition
+    ("travels to Ankara"); with none, or two, it stays for the analyst."""
+    mentions = reg.sorted()
+    for s in sentences:
+        for m in mentions:
+            a = reg.actors[m.actor]
+            if m.kind != "person" or not s["start"] <= m.start < s["end"] or a.get("country"):
+                continue
+            here = {x.actor for x in mentions if x.kind == "state" and x.via != "title-prefix"
+                    and s["start"] <= x.start < m.start
+                    and not re.search(r"\b(?:to|in|at|from|into|for|with|on|against)\s+$",
+                                      text[max(0, x.start - 10):x.start])}
+            if len(here) != 1:
+                continue
+            state = next(iter(here))
+            a["country"] = reg.actors[state].get("country", "")
+            a["parent"] = state
+            if a.get("role") and "," not in a["role"]:
+                a["role"] = f"{a['role']}, {reg.actors[state]['name']}"
+            a["reason"] += f"; state: the one named before them in the sentence ({state})"

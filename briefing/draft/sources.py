@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from briefing.draft.actors import Registry
+from briefing.draft.actors import Registry, slug
 from briefing.draft.attribution import Said
 from briefing.draft.evidence import quote
 from briefing.draft.gazetteer import Gazetteer
@@ -20,12 +20,17 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,’'/-]{1,40}\((?P<outlet>[^()\n]{1,40})\)
 
 
 class Sources:
-    def __init__(self, text: str, gazetteer: Gazetteer, article_id: str):
+    def __init__(self, text: str, gazetteer: Gazetteer, article_id: str, *,
+                 outlet: str | None = None):
         self.text = text
+        # Ids of this article's own voices (anonymous sources) carry the article's id:
+        # "a source" in one story is not "a source" in the next.
+        self.scope = article_id[:44].rstrip("-")
         # Sources are entities shared across the fact base: the article's own outlet is
         # this article's (an id of its own), unless the dateline names a known agency,
         # which is the same source in every article that cites it.
         self.outlet_id = f"src-{article_id}"[:58].rstrip("-") + "-own"
+        given = outlet
         outlet = {"id": self.outlet_id, "name": "The article's outlet (own reporting)",
                   "kind": "outlet", "reliability": TODO, "review": PENDING,
                   "reason": "every article has its own reporting"}
@@ -41,9 +46,15 @@ class Sources:
                            "evidence": [quote(text, offset + m.start("outlet"),
                                               offset + m.end("outlet"))]}
         self.outlet = outlet["name"] if outlet["kind"] != "outlet" else ""
+        if outlet_name := (given or "").strip():
+            # The outlet the analyst read it in: a source shared by all its articles.
+            self.outlet_id = f"src-{slug(outlet_name)}"[:64].rstrip("-")
+            outlet |= {"id": self.outlet_id, "name": outlet_name, "kind": "outlet",
+                       "reason": "the outlet given with the article (--outlet or meta.json)"}
+            self.outlet = outlet_name
         self.out: list[dict[str, Any]] = [outlet]
         self.ids = {self.outlet_id}
-        self.anonymous: dict[tuple[int, str], str] = {}
+        self.anonymous: dict[str, str] = {}
 
     def add(self, sid: str, name: str, kind: str, reason: str, evidence: Any = None) -> str:
         if sid not in self.ids:
@@ -63,11 +74,14 @@ class Sources:
         if s.kind == "anonymous":
             # One source per anonymous voice, however many facts cite it.
             start = self.text.find(s.anon_phrase, s.start)
-            key = (start, s.anon_phrase)
+            # The voice is the unnamed actor: "the official said" later is the same source.
+            key = s.speaker
             if key not in self.anonymous:
-                self.anonymous[key] = f"src-anon-{len(self.anonymous) + 1}"
+                self.anonymous[key] = f"src-{self.scope}-anon-{len(self.anonymous) + 1}"
+            evidence = quote(self.text, start, start + len(s.anon_phrase)) \
+                if start >= 0 and s.anon_phrase else None
             return self.add(self.anonymous[key], f"Unnamed: {s.anon_phrase}", "anonymous",
-                            s.reason, quote(self.text, start, start + len(s.anon_phrase)))
+                            s.reason, evidence)
         a = reg.actors[s.speaker]
         row = reg.gazetteer.organizations.get(s.speaker, {})
         kind = row.get("source_kind") or a.get("source_kind")

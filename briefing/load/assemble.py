@@ -344,6 +344,10 @@ def _failures(name: str, df: pd.DataFrame, cases: pd.DataFrame) -> list[Problem]
     return out
 
 
+def _bare(fact_id: str) -> str:
+    return str(fact_id).rsplit("/", 1)[-1]
+
+
 def assemble(parses: list[ArticleParse], codebooks: Codebooks, include_pending: bool = False
              ) -> tuple[dict[str, pd.DataFrame], list[Problem], list[Problem]]:
     """All records → frames (with private columns), the problems across articles and
@@ -360,13 +364,16 @@ def assemble(parses: list[ArticleParse], codebooks: Codebooks, include_pending: 
     a.required_links()
     secondary = a.problems + _validate(frames)
     known = [p for parse in parses for p in parse.problems] + primary
-    facts = {(p.file, p.fact_id) for p in known}
-    fields = {(p.file, p.fact_id, p.field) for p in known}
+    # The frames call a fact id that two articles share "<article-id>/ev-1"; the parse
+    # problems name it as its file does ("ev-1"). Compared bare, a TODO the parser
+    # already reported is not reported again as an internal dtype failure.
+    facts = {(p.file, _bare(p.fact_id)) for p in known}
+    fields = {(p.file, _bare(p.fact_id), p.field) for p in known}
     extra = []
     for p in secondary:
-        if (p.file, p.fact_id, p.field) in fields or (
-                p.message.startswith("contract:") and (p.file, p.fact_id) in facts):
+        if (p.file, _bare(p.fact_id), p.field) in fields or (
+                p.message.startswith("contract:") and (p.file, _bare(p.fact_id)) in facts):
             continue
-        fields.add((p.file, p.fact_id, p.field))
+        fields.add((p.file, _bare(p.fact_id), p.field))
         extra.append(p)
     return frames, primary + extra, a.warnings

@@ -1,0 +1,60 @@
+"""Phrases that point back at actors already named: "the two ministers", "both
+countries", "their presidents", "the paramilitary group".
+
+A report names the parties once and then refers to them as a pair; without this the
+second sentence ("The two leaders also signed ...") has no subject and its events are
+lost. Each phrase becomes mentions of the actors it points back to, all on the phrase's
+own span, so the event finder reads it as a coordinated subject ("A and B").
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.draft.actors import Mention, Registry
+
+# The head noun says what kind of actor the pair is: people or states.
+_PEOPLE = r"(?:ministers|leaders|presidents|prime ministers|heads of state|envoys|officials|" \
+          r"diplomats|counterparts)"
+_STATES = r"(?:countries|states|nations|governments|sides|capitals|neighbours|neighbors|" \
+          r"(?:\w+\s+)?ministries|delegations|parties)"
+_PAIR = re.compile(
+    rf"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?|[Tt]heir(?=\s+{_PEOPLE}))\s+"
+    rf"(?:(?P<people>{_PEOPLE})|(?P<states>{_STATES}))\b")
+_GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia)\s+)?"
+                    r"(?:group|militia|movement|rebels|paramilitaries)\b(?!\s+of\b)")
+
+
+def _last_distinct(mentions: list[Mention], before: int, kinds: set[str], n: int,
+                   text: str) -> list[str]:
+    out: list[str] = []
+    for m in reversed(mentions):
+        if m.start >= before or m.kind not in kinds or m.actor in out:
+            continue
+        out.append(m.actor)
+        if len(out) == n:
+            break
+    return out[::-1]
+
+
+def pair_mentions(text: str, reg: Registry) -> list[Mention]:
+    """Mentions for "the two X", "both X", "their X" (the last two people or states named
+    before) and "the group" (the last armed group or organisation named before)."""
+    named = [m for m in reg.sorted() if m.via not in ("pronoun", "pair", "group")]
+    out: list[Mention] = []
+    for p in _PAIR.finditer(text):
+        if reg.taken(p.start(), p.end()):
+            continue
+        kinds = {"person"} if p.group("people") else {"state"}
+        actors = _last_distinct(named, p.start(), kinds, 2, text)
+        if len(actors) == 2:
+            out += [reg.mention(p.start(), p.end(), a, "pair") for a in actors]
+    for g in _GROUP.finditer(text):
+        if reg.taken(g.start(), g.end()):
+            continue
+        groups = [m for m in named if m.start < g.start()
+                  and reg.actors[m.actor].get("kind") in ("group", "organization")
+                  and not reg.actors[m.actor].get("parent")]
+        if groups:
+            out.append(reg.mention(g.start(), g.end(), groups[-1].actor, "group"))
+    return out

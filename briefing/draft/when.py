@@ -1,0 +1,104 @@
+"""Which date an event takes: the date expressions of its sentence ranked by where they
+stand (its own clause first, a stated day before a weekday), those that belong to
+something else left out (the saying, a relative clause, a quote, the object noun, a
+target year), else the publication date for a present state, else none."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from briefing.draft.dates import as_fact_date, resolve
+
+# The verb group before a trigger, read for what the tense says about the date.
+PRESENT = re.compile(r"\b(?:is|are|am)\b")
+NEGATED_PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+){0,2}?\s+(?:not|never|no)\b|"
+                              r"\b(?:has|have)n[’']t\b")
+
+
+# A date right after a speech verb dates the saying, not what was said: "detained on
+# August 28, the ministry said on Saturday".
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|"
+                          r"confirmed|quoted as saying)\s+$", re.IGNORECASE)
+# A relative clause holds its own time: "talks, which stalled in 2023".
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;—]*")
+# Words that look ahead, for a bare month or weekday: "could be signed ... in November".
+_AHEAD = re.compile(r"\b(?:will|would|shall|could|might|may|expected|scheduled|due|set to|"
+                    r"plans?|planned|next|upcoming)\b", re.IGNORECASE)
+_EXPLICIT = re.compile(r"\d")
+_WEEKDAY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
+                      re.IGNORECASE)
+# "the 1951 treaty", "the minister's 2003 remarks": a year naming a thing, not dating the verb.
+_ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her)|[’']s)\s+$", re.IGNORECASE)
+
+
+def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: int,
+          pub: dt.date, future: bool, verbs: str, object_of: Any = None,
+          nouns: tuple[int, ...] = (), lo: int | None = None
+          ) -> tuple[dict[str, Any], str]:
+    # The date expression nearest the trigger, preferring one in the trigger's clause,
+    # and within the clause a stated calendar date over a weekday ("lodged on March 5
+    # ... on Thursday"). "the largest attack since 1979": a year after "since" bounds the
+    # event, not dates it. "Fighting since 13 June": the span starts then and runs on.
+    sentence_lo = min([c0] + [d[0] for d in dates]) if lo is None else lo
+    relative = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, sentence_lo, c1 + 400)]
+    mine = next(((a, b) for a, b in relative if a <= pos < b), None)
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", text[:c1 + 400])
+              if m.end() > sentence_lo]
+
+    def usable(d: tuple[int, int, str]) -> bool:
+        if _SAID_BEFORE.search(text, max(0, d[0] - 30), d[0]):
+            return False
+        if any(a <= d[0] < b and not a <= pos < b for a, b in quoted):
+            return False   # “... the world of today”: the quote's words, not a date
+        if re.fullmatch(r"\d{4}", d[2]) and _ATTRIBUTE_YEAR.search(text, max(0, d[0] - 8),
+                                                                   d[0]):
+            return False
+        if object_of is not None and d[0] < pos:
+            return False   # "condemned on Sunday a strike": Sunday dates the condemning
+        if object_of is None and any(pos < n < d[0] and len(text[pos:n].split()) <= 3
+                                     and len(text[n:d[0]].split()) >= 5 for n in nouns):
+            return False   # "condemned the attack ... last month": the attack's date
+        inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
+        # "The strike, which hit the market on Saturday": the clause tells of the noun.
+        return inner is None or inner == mine or (
+            inner[0] >= pos and len(text[pos:inner[0]].split()) <= 1)
+
+    candidates = [d for d in dates if usable(d)]
+    ranked = sorted(candidates, key=lambda d: (not (c0 <= d[0] < c1),
+                                               bool(_WEEKDAY.search(d[2])),
+                                               abs(d[0] - pos)))
+    ahead = future or bool(_AHEAD.search(text, c0, c1))
+    for start, _, phrase in ranked:
+        since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start]))
+        if since and re.fullmatch(r"\d{4}", phrase.strip()):
+            continue
+        anchor = None
+        if re.search(r"\b(?:earlier|later|before|after)$", phrase, re.IGNORECASE):
+            # "two days earlier": counted from the date said before it in the sentence.
+            prior = [d for d in dates if d[0] < start and _EXPLICIT.search(d[2])]
+            if prior:
+                anchor = resolve(prior[-1][2], pub, future=ahead)
+        r = resolve(phrase, pub, future=ahead, anchor=anchor.start if anchor else None)
+        value, end = as_fact_date(r)
+        if value is None and anchor is None and re.search(r"(?:earlier|later|before|after)$",
+                                                          phrase):
+            continue   # "a day after" with nothing in the sentence to count from
+        if value is None:
+            return {}, r.note
+        if r.start > pub and not ahead:
+            continue   # "pledged to double trade by 2030": a target, not when it happened
+        found = {"date": value, "date_basis": r.basis, "date_note": r.note}
+        if end:
+            found = {"date": value, "date_end": end, "date_basis": r.basis,
+                     "date_note": r.note + f" (the span {value} to {end})"}
+        return found, "since " + phrase if since else f"date from '{phrase}'"
+    if PRESENT.search(verbs) or NEGATED_PERFECT.search(verbs):
+        # "is dissatisfied", "has not yet commented": a state of affairs at publication.
+        return {"date": pub.isoformat(), "date_basis": "resolved",
+                "date_note": "no date in the sentence; present tense or 'has not': the "
+                             f"state at the publication date {pub.isoformat()}"}, \
+            "present tense"
+    # Past, perfect or future with no date ("has offered", "will deliver") is vague.
+    return {}, "no date in the sentence: left for the analyst"

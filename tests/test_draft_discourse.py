@@ -1,0 +1,130 @@
+"""Issue 21: roles from syntax and discourse — pairs named again, passives, infinitive
+complements, one happening mentioned twice, names kept whole."""
+
+from briefing.draft import draft
+
+
+def _draft(text: str, published: str = "2025-09-15") -> dict:
+    return draft(text, published=published, known=None)
+
+
+def _types(d: dict) -> list[str]:
+    return [e["plover_type"] for e in d["events"]]
+
+
+def test_the_two_ministers_are_the_pair_named_before():
+    d = _draft("Foreign Minister Ana Sousa of Portugal met Foreign Minister Ivo Horvat of "
+               "Croatia on Sunday. The two ministers agreed to resume talks on fisheries.")
+    agree = next(e for e in d["events"] if e["plover_type"] == "AGREE")
+    people = {a["id"]: a["name"] for a in d["actors"] if a["kind"] == "person"}
+    assert sorted(people[a] for a in agree["participants"]["actor"]) == ["Ana Sousa",
+                                                                         "Ivo Horvat"]
+
+
+def test_both_governments_are_the_two_states_named_before():
+    d = _draft("Chile hosted Peru for border talks. The two governments signed an accord "
+               "on fishing rights.")
+    sign = next(e for e in d["events"] if e["plover_type"] == "SUPPORT")
+    assert sorted(sign["participants"]["actor"]) == ["chile", "peru"]
+
+
+def test_an_offer_to_host_talks_is_one_event_not_three():
+    d = _draft("Norway offered to host a new round of ceasefire talks in Oslo.")
+    assert _types(d) == ["AGREE"]
+    assert d["events"][0]["status"] == "proposed"
+
+
+def test_an_appeal_to_open_negotiations_is_the_appeal_alone():
+    d = _draft("Kenya urged Uganda to open negotiations on the border.")
+    assert _types(d) == ["REQUEST"]
+    assert d["events"][0]["participants"]["recipient"] == ["uganda"]
+
+
+def test_what_is_alleged_is_not_a_second_act():
+    d = _draft("Mali accused Niger of shelling border villages.")
+    assert _types(d) == ["ACCUSE"]
+
+
+def test_one_strike_mentioned_twice_is_one_event_with_both_quotes():
+    d = _draft("The African Union on Sunday condemned a drone strike on a market in Chad. "
+               "The strike, which hit the market on Saturday morning, killed nine people.",
+               published="2025-12-08")
+    strikes = [e for e in d["events"] if e["plover_type"] == "ASSAULT"]
+    assert len(strikes) == 1
+    assert len(strikes[0]["evidence"]) == 2
+    assert strikes[0]["date"] == "2025-12-06"          # Saturday, not the Sunday condemnation
+
+
+def test_a_government_protesting_is_a_formal_complaint():
+    [e] = _draft("Georgia protested to Azerbaijan on Friday.")["events"]
+    assert (e["plover_type"], e["cameo_code"]) == ("ACCUSE", "114")
+
+
+def test_a_word_of_a_name_is_not_an_act():
+    d = _draft("The Rapid Support Forces denied the report on Monday.")
+    assert "SUPPORT" not in _types(d)
+
+
+def test_hyphenated_names_are_kept_whole():
+    d = _draft("Egyptian Foreign Minister Karim Abdel-Rahman spoke by telephone with "
+               "Kenyan Foreign Minister Wanjiru Odhiambo on Sunday.")
+    names = {a["name"] for a in d["actors"] if a["kind"] == "person"}
+    assert names == {"Karim Abdel-Rahman", "Wanjiru Odhiambo"}
+    assert "Karim Abdel-Rahman" in d["events"][0]["summary"]
+
+
+def test_summaries_do_not_end_on_a_preposition():
+    d = _draft("Iraq met with Jordan on Sunday.")
+    assert d["events"][0]["summary"].split()[-1] not in {"with", "to", "on"}
+
+
+def test_a_relative_clause_verb_is_not_the_main_subjects_act():
+    d = _draft("Turkey and Iraq are close to an agreement that would guarantee water flows.")
+    assert d["events"] == []
+
+
+def test_a_name_inside_a_trigger_phrase_does_not_hide_the_trigger():
+    # "provided Moscow with guarantees": the wildcard spans a name; the act is still there.
+    d = _draft("Israel has provided Moscow with guarantees for its staff.")
+    assert _types(d) == ["AGREE"]
+
+
+def test_nationals_of_a_state_are_a_group_under_it_not_the_state():
+    d = _draft("Three Georgian citizens were detained by Azerbaijani border guards.")
+    [e] = d["events"]
+    assert e["participants"] == {"actor": ["azerbaijan"], "recipient": ["georgian-citizens"]}
+    group = next(a for a in d["actors"] if a["id"] == "georgian-citizens")
+    assert (group["kind"], group["parent"]) == ("group", "georgia")
+
+
+def test_a_known_actor_does_not_bring_another_storys_bloc():
+    # The shipped article puts China in a "China and Pakistan" bloc; a China–Egypt call
+    # is another story.
+    d = draft("China and Egypt held talks by phone on Monday.", published="2025-06-23")
+    china = next(a for a in d["actors"] if a["id"] == "china")
+    assert "bloc" not in china
+
+
+def test_summaries_are_the_texts_whole_clause():
+    [e] = _draft("Three Georgian citizens were detained by Azerbaijani border guards on "
+                 "Friday.", published="2025-09-01")["events"]
+    assert e["summary"] == "Three Georgian citizens were detained by Azerbaijani border guards"
+    [e] = _draft("Chinese coast guard vessels blocked a Philippine resupply mission near the "
+                 "shoal.")["events"]
+    assert e["summary"] == "Chinese coast guard vessels blocked a Philippine resupply mission"
+
+
+def test_a_passive_without_a_named_patient_has_no_recipient_from_elsewhere():
+    [e] = _draft("The three were released on Sunday and returned to Georgia.")["events"]
+    assert "recipient" not in e["participants"]
+
+
+def test_nominalisations_take_their_roles_from_possessive_of_and_by():
+    d = _draft("Georgia protested Azerbaijan’s detention of three Georgian shepherds.")
+    detention = next(e for e in d["events"] if e["plover_type"] == "COERCE")
+    assert detention["participants"] == {"actor": ["azerbaijan"],
+                                         "recipient": ["georgian-shepherds"]}
+    d = _draft("Egypt condemned the arrest of two Kenyan journalists by Ethiopian police.")
+    arrest = next(e for e in d["events"] if e["plover_type"] == "COERCE")
+    assert arrest["participants"]["recipient"] == ["kenyan-journalists"]
+    assert arrest["participants"]["actor"] != ["egypt"]
