@@ -73,7 +73,9 @@ def test_evidence_item_counts_occurrences_of_repeated_words():
 
 def test_items_follow_the_text_and_decisions_move_to_the_next_pending():
     review = Review(TEXT, pending_draft())
-    items = review.items()
+    # The article heads the list (its title and key points); the facts follow the text.
+    assert review.items()[0].kind == "article"
+    items = review.items()[1:]
     anchors = [it.anchor for it in items]
     assert anchors == sorted(anchors)
     assert review.counts()["pending"] == len(items)

@@ -18,11 +18,20 @@ import anywidget
 import traitlets
 import yaml
 
+from briefing import contract as C
 from briefing.model import FactError, Problem
 from briefing.widgets import STATIC_DIR
 from briefing.workbench import check, store
-from briefing.workbench.pickers import codebook_payload, registry_payload
-from briefing.workbench.review import SINGULAR, Review, ReviewError, describe, slugify
+from briefing.workbench.pickers import codebook_payload, forms_payload, registry_payload
+from briefing.workbench.review import (
+    ARTICLE,
+    KINDS,
+    Review,
+    ReviewError,
+    describe,
+    singular,
+    slugify,
+)
 
 log = logging.getLogger(__name__)
 
@@ -126,15 +135,15 @@ class Workbench(anywidget.AnyWidget):
         if saved is not None:
             self.review.cursor = int(saved.get("cursor") or 0)
             self.review.undo = list(saved.get("undo") or [])
-        self.setup = {**codebook_payload(), "registry": registry}
+        self.setup = {**codebook_payload(), "forms": forms_payload(), "registry": registry}
         self.text = text
         self.phase = "review"
         counts = self.review.counts()
         if saved is not None:
-            note = (f"Resumed your review: {counts['accepted'] + counts['rejected']} decided, "
-                    f"{counts['pending']} pending.")
+            note = (f"Resumed your review: {counts[C.ACCEPTED] + counts[C.REJECTED]} decided, "
+                    f"{counts[C.PENDING]} pending.")
         else:
-            note = f"{counts['pending']} suggestions to review." + drafter_note
+            note = f"{counts[C.PENDING]} suggestions to review." + drafter_note
         self._autosave()
         if self.autosave_error:
             note += f" {self.autosave_error}"
@@ -178,7 +187,10 @@ class Workbench(anywidget.AnyWidget):
         """Apply one review action (next, previous, goto, accept, reject, edit, add, undo)."""
         assert self.review is not None
         changes = action not in ("next", "previous", "goto", "next_pending")
-        if action == "add" and "start" not in args and self._selection:
+        # Actions on the selected words take them from the last selection.
+        uses_selection = action in ("add", "cite") or (action == "key_point"
+                                                       and args.get("op") == "add")
+        if uses_selection and "start" not in args and self._selection:
             args = {**args, **{k: self._selection[k] for k in ("start", "end")}}
         try:
             note = self.review.apply(action, **args)
@@ -186,7 +198,7 @@ class Workbench(anywidget.AnyWidget):
             self.message = {"level": "error", "text": str(e)}
             self._publish(seq=seq)
             return
-        if action == "add":
+        if uses_selection:
             self._selection = None
         if changes:
             self._generation += 1
@@ -342,18 +354,20 @@ class Workbench(anywidget.AnyWidget):
             "dirty": dirty,
             "edit": edit,
             "cursor": review.cursor,
-            "items": [{"sid": it.sid, "kind": SINGULAR[it.kind], "id": it.fact.get("id", ""),
+            "items": [{"sid": it.sid, "kind": singular(it.kind), "id": it.fact.get("id", ""),
                        "label": describe(it), "reason": it.fact.get("reason", ""),
                        "status": it.status, "spans": it.spans,
                        "problems": problems_by_fact.get(str(it.fact.get("id")), 0)}
                       for it in items],
             "current": None if current is None else {
-                "sid": current.sid, "kind": SINGULAR[current.kind], "fact": current.fact},
-            "doc": {k: [{"id": f.get("id"), "name": f.get("name") or f.get("label") or "",
+                "sid": current.sid, "kind": singular(current.kind), "fact": current.fact},
+            # What the pickers offer from this review: every item of every list, named.
+            "doc": {k: [{"id": f.get("id"), "name": str(f.get(C.BY_LIST[k].label) or ""),
                          "scale_0": f.get("scale_0"), "scale_100": f.get("scale_100"),
-                         "status": f.get("review", "accepted")}
+                         "status": f.get("review", C.ACCEPTED)}
                         for f in review.doc.get(k) or []]
-                    for k in ("actors", "sources", "issues", "events")},
+                    for k in KINDS},
+            "key_points": (review.doc.get(ARTICLE) or {}).get("key_points") or [],
             "counts": review.counts(),
             "coverage": review.coverage(),
             "undo": len(review.undo),
