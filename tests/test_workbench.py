@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -336,3 +337,98 @@ def test_a_draft_cannot_name_the_folder(tmp_path):
     wb = Workbench(text=TEXT, title="Herring talks", published=PUBLISHED, draft=draft, base=base)
     assert wb.folder == base / "herring-talks-2031-05-07"
     assert not (tmp_path / "escaped").exists()
+
+
+# -- round trip: an analyst's file keeps its comments, order, layout and mode -------------
+
+DATA = Path(__file__).resolve().parent / "data"
+CODED = sorted([*(DATA.parent.parent / "assets" / "articles").glob("*/facts.yaml"),
+                *(DATA / "articles").glob("*/facts.yaml"),
+                *(DATA / "fixtures").glob("*/facts.yaml"),
+                *(DATA / "story").glob("*/facts.yaml")])
+
+
+def _coded_copy(tmp_path: Path, facts: Path, mode: int = 0o644) -> Path:
+    """A copy of a coded article's base (its registry too), the file at `mode`."""
+    base = tmp_path / facts.parent.parent.name
+    shutil.copytree(facts.parent.parent, base)
+    folder = base / facts.parent.name
+    os.chmod(folder / "facts.yaml", mode)
+    return folder
+
+
+def _changed(before: str, after: str) -> list[str]:
+    import difflib
+
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+@pytest.mark.parametrize("facts", CODED, ids=lambda p: p.parent.name)
+def test_saving_a_coded_article_without_edits_leaves_its_file_as_it_was(tmp_path, facts):
+    assert len(CODED) >= 8
+    folder = _coded_copy(tmp_path, facts, 0o640)
+    before = (folder / "facts.yaml").read_bytes()
+    assert b"#" in before or facts.parent.name == "tiny-valid"  # comments to keep
+    wb = Workbench(folder / "article.txt", base=folder.parent)
+    assert wb.save() is True, wb.message
+    assert (folder / "facts.yaml").read_bytes() == before
+    assert (folder / "facts.yaml").stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize("facts", CODED, ids=lambda p: p.parent.name)
+def test_editing_one_field_changes_only_its_lines(tmp_path, facts):
+    folder = _coded_copy(tmp_path, facts)
+    before = (folder / "facts.yaml").read_text(encoding="utf-8")
+    wb = Workbench(folder / "article.txt", base=folder.parent)
+    event = next(it for it in wb.review.items() if it.kind == "events")
+    old = event.fact["summary"]
+    act(wb, "edit", sid=event.sid, fields={"summary": "An edited summary"})
+    assert wb.save() is True, wb.message
+    after = (folder / "facts.yaml").read_text(encoding="utf-8")
+    changed = _changed(before, after)
+    assert changed[-1] == "+" + " " * (len(changed[-1]) - len(changed[-1][1:].lstrip()) - 1) \
+        + "summary: An edited summary"
+    assert all(line.startswith("-") for line in changed[:-1])
+    assert old.split()[0] in changed[0]  # the old summary's lines, nothing else
+    assert (folder / "facts.yaml").stat().st_mode & 0o777 == 0o644
+    assert briefing.load(folder, cache=False).events.set_index("event_id").loc[
+        event.fact["id"], "summary"] == "An edited summary"
+
+
+def test_new_keys_go_in_contract_order_and_renames_follow_references(tmp_path):
+    facts = DATA / "articles" / "fictional-ruritania" / "facts.yaml"
+    folder = _coded_copy(tmp_path, facts)
+    before = (folder / "facts.yaml").read_text(encoding="utf-8")
+    wb = Workbench(folder / "article.txt", base=folder.parent)
+    event = next(it for it in wb.review.items() if it.kind == "events"
+                 and it.fact.get("date") and "date_end" not in it.fact)
+    old_id = event.fact["id"]
+    act(wb, "edit", sid=event.sid, fields={"id": "ev-renamed", "date_end": event.fact["date"]})
+    assert wb.save() is True, wb.message
+    after = (folder / "facts.yaml").read_text(encoding="utf-8")
+    changed = _changed(before, after)
+    # The id line, the new date_end right after the date, and each reference to the id.
+    assert f"-  - id: {old_id}" in changed and "+  - id: ev-renamed" in changed
+    lines = after.splitlines()
+    at = lines.index("  - id: ev-renamed")
+    block = lines[at:at + 4]
+    assert any(x.strip().startswith("date_end:") for x in block), block
+    keys = [x.split(":")[0].strip() for x in lines[at + 1:at + 6]]
+    assert keys.index("date_end") == keys.index("date") + 1
+    refs = before.count(old_id) - 1
+    assert after.count("ev-renamed") == refs + 1 and old_id not in after.replace(
+        "ev-renamed", "")
+    assert len(changed) == 2 * (refs + 1) + 1
+    b = briefing.load(folder, cache=False)
+    assert "ev-renamed" in set(b.events["event_id"])
+
+
+def test_a_new_file_gets_the_usual_mode_not_a_private_one(tmp_path):
+    wb = open_wb(tmp_path)
+    accept_all(wb)
+    assert wb.save() is True, wb.message
+    mode = (wb.folder / "facts.yaml").stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    assert mode == 0o666 & ~umask
