@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -15,8 +16,10 @@ import pytest
 import yaml
 
 import briefing
+from briefing import contract as C
 from briefing.workbench import store
 from briefing.workbench.offsets import evidence_item, snap, span_of
+from briefing.workbench.pickers import codebook_payload, forms_payload
 from briefing.workbench.review import Review
 from briefing.workbench.widget import Workbench
 from tests.workbench_draft import RURITANIA, article_copy, pending_draft
@@ -432,3 +435,106 @@ def test_a_new_file_gets_the_usual_mode_not_a_private_one(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert mode == 0o666 & ~umask
+
+
+# -- the forms cover the document ------------------------------------------------------------
+
+DOC_FRAMES = [C.FRAMES["articles"], *C.LISTS, C.FRAMES["key_points"]]
+JS = (Path(briefing.__file__).parent / "static" / "workbench.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("frame,key", [(f.name, c.key) for f in DOC_FRAMES for c in f.yaml_cols],
+                         ids=lambda x: x)
+def test_every_yaml_key_is_in_a_workbench_form_or_marked_not_editable(frame, key):
+    f = C.FRAMES[frame]
+    col = next(c for c in f.yaml_cols if c.key == key)
+    form = {fd["key"]: fd for fd in forms_payload()[f.singular]}
+    if key not in form:
+        # Only a key the contract itself marks as not edited may be missing.
+        assert col.input == "none", f"{frame}.{key} is in no form and not marked input='none'"
+        return
+    assert form[key]["input"] == col.edit
+    # The browser has a renderer for that input kind (one per kind, in workbench.js).
+    assert re.search(rf"^\s+{col.edit}: \(fd\) =>", JS, flags=re.M), col.edit
+    if col.edit in ("choice", "grade"):
+        assert form[key]["values"], f"{frame}.{key}: a choice with nothing to choose"
+    if col.values and col.edit == "choice":
+        assert [v for v, _ in form[key]["values"]] == list(col.values)
+
+
+def test_every_cameo_code_is_offered_under_a_type_the_loader_accepts():
+    from briefing.codebooks import load_codebooks
+
+    cb = load_codebooks()
+    payload = codebook_payload()
+    offered = {c["code"]: c["type"] for c in payload["cameo"]}
+    assert set(offered) == set(cb.cameo_codes)
+    # 02x appeals are in no row of PLOVER's table: offered under any type, REQUEST too
+    # (the docs' own example: "A urged B to …", REQUEST with CAMEO 02x).
+    assert offered["020"] == "" and offered["0231"] == ""
+    for code, ptype in offered.items():
+        assert ptype in ("", *C.PLOVER_TYPES)
+        assert cb.plover_type_of(code) in (ptype or None, None)
+
+
+def test_an_edit_of_nothing_changes_nothing_and_review_words_come_from_the_contract():
+    review = Review(TEXT, pending_draft())
+    doc = json.dumps(review.doc, sort_keys=True)
+    for item in review.items():
+        review.apply("edit", sid=item.sid, fields={})
+    # Edited facts become accepted (a decision), but no value changes.
+    changed = json.loads(json.dumps(review.doc, sort_keys=True))
+    for kind in changed:
+        for f in changed[kind] if isinstance(changed[kind], list) else []:
+            f.pop("review", None)
+    original = json.loads(doc)
+    for kind in original:
+        for f in original[kind] if isinstance(original[kind], list) else []:
+            f.pop("review", None)
+    assert changed == original
+    pkg = Path(briefing.__file__).parent
+    for path in [*(pkg / "workbench").glob("*.py"), pkg / "static" / "workbench.js"]:
+        text = path.read_text(encoding="utf-8")
+        for word in (C.PLACEHOLDER, *C.REVIEW):
+            assert f'"{word}"' not in text, f"{path.name} spells {word!r}: use the contract's"
+
+
+def test_key_points_are_written_from_selected_words(tmp_path):
+    wb = open_wb(tmp_path)
+    accept_all(wb)
+    sentence = TEXT.index("seized two")
+    wb.handle({"type": "select", "start": sentence, "end": sentence + 30})
+    act(wb, "key_point", op="add")
+    points = wb.view["key_points"]
+    assert points[-1]["text"] == TEXT[sentence:sentence + 30].strip() or points[-1]["text"]
+    assert points[-1]["facts"], wb.message  # the facts whose evidence covers the words
+    n = len(points)
+    act(wb, "key_point", op="move", index=n - 1, by=-(n - 1))
+    assert wb.view["key_points"][0] == points[-1]
+    act(wb, "key_point", op="edit", index=0, text="Freedonia seized two trawlers")
+    assert wb.save() is True, wb.message
+    b = briefing.load(wb.folder, cache=False)
+    assert b.key_points.sort_values("point")["text"].iloc[0] == "Freedonia seized two trawlers"
+    act(wb, "key_point", op="remove", index=0)
+    assert len(wb.view["key_points"]) == n - 1
+
+
+def test_an_issue_is_created_from_the_position_form_and_the_position_saves(tmp_path):
+    wb = open_wb(tmp_path)
+    accept_all(wb)
+    start = TEXT.index("seized two")
+    wb.handle({"type": "select", "start": start, "end": start + 10})
+    act(wb, "add", kind="positions")
+    sid = wb.view["current"]["sid"]
+    actor = wb.review.doc["actors"][0]["id"]
+    act(wb, "edit", sid=sid, fields={"actor": actor, "position": 70, "salience": 40,
+                                     "confidence": C.CONFIDENCE[0]},
+        create=[{"key": "issue", "kind": "issues",
+                 "fields": {"label": "Fishing access", "scale_0": "closed",
+                            "scale_100": "open"}}])
+    fact = wb.view["current"]["fact"]
+    assert fact["issue"] == "fishing-access", wb.message
+    assert wb.save() is True, wb.message
+    b = briefing.load(wb.folder, cache=False)
+    assert "fishing-access" in set(b.positions["issue_id"])
+    assert b.issues.set_index("issue_id").loc["fishing-access", "scale_100"] == "open"
