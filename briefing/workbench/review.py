@@ -328,9 +328,10 @@ class Review:
             if span is None:
                 raise ReviewError("select the words of the key point in the text first")
             s, e = span
-            # The facts it rests on: those whose evidence overlaps the selected words.
+            # The facts it rests on: the accepted ones (those Save writes) whose evidence
+            # overlaps the selected words.
             found = [f.get("id") for kind in FACT_KINDS for f in self.doc.get(kind) or []
-                     if f.get("review", C.ACCEPTED) != C.REJECTED
+                     if f.get("review", C.ACCEPTED) == C.ACCEPTED
                      and any(a < e and b > s for a, b in self._spans(kind, f))]
             points.append({"text": self.text[s:e].strip(), "facts": found})
             self.cursor = 0

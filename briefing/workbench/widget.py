@@ -137,7 +137,6 @@ class Workbench(anywidget.AnyWidget):
             self.review.undo = list(saved.get("undo") or [])
         self.setup = {**codebook_payload(), "forms": forms_payload(), "registry": registry}
         self.text = text
-        self.phase = "review"
         counts = self.review.counts()
         if saved is not None:
             note = (f"Resumed your review: {counts[C.ACCEPTED] + counts[C.REJECTED]} decided, "
@@ -147,8 +146,11 @@ class Workbench(anywidget.AnyWidget):
         self._autosave()
         if self.autosave_error:
             note += f" {self.autosave_error}"
-        self.message = {"level": "error" if self.autosave_error else "info", "text": note}
+        # The view and message first, then the phase: the browser draws the review once,
+        # complete.
         self._publish(dirty=True)
+        self.message = {"level": "error" if self.autosave_error else "info", "text": note}
+        self.phase = "review"
 
     # -- browser messages ----------------------------------------------------------------
 

@@ -2,8 +2,9 @@
 
 One JupyterLab server and one page for the module; the tests run in order on the same
 review: open coding.ipynb and run it, review with the keyboard, add an event by
-selecting words, save and validate, resume after a kernel restart, a concurrent save
-refused, hostile text shown as text, and no request leaving the machine.
+selecting words, save and validate, write a key point from selected words, resume after
+a kernel restart, a concurrent save refused, hostile text shown as text, and no request
+leaving the machine.
 """
 
 from __future__ import annotations
@@ -111,7 +112,8 @@ def test_run_coding_notebook_and_review_with_the_keyboard(page):
     assert page.locator(".wb .wb-hl.wb-accepted").count() > 0
 
 
-def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
+def select_words(page, phrase: str) -> None:
+    """Select `phrase` in the article as a mouse would (ends mid-word: the kernel snaps)."""
     page.evaluate("""(phrase) => {
         const box = document.querySelector('.wb [data-role=text]');
         const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
@@ -125,8 +127,12 @@ def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
         range.setStart(...find(at)); range.setEnd(...find(to));
         getSelection().removeAllRanges(); getSelection().addRange(range);
         box.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
-    }""", PHRASE)
-    page.wait_for_selector(f".wb [data-role=selection] q:text-is('{PHRASE}')")
+    }""", phrase)
+    page.wait_for_selector(f".wb [data-role=selection] q:text-is('{phrase}')")
+
+
+def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
+    select_words(page, PHRASE)
     press(page, "Shift+E")
     editor = page.wait_for_selector(".wb [data-role=editor]")
     sid = editor.get_attribute("data-sid")
@@ -152,6 +158,24 @@ def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
     result = subprocess.run([sys.executable, "-m", "briefing", "validate", str(facts.parent)],
                             capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_write_a_key_point_from_selected_words(page, lab):
+    select_words(page, PHRASE)
+    before = rev(page)
+    page.click(".wb [data-role=selection] [data-action=key_point]")
+    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
+    assert "key point 1" in page.inner_text(".wb .wb-message")
+    page.wait_for_selector(".wb [data-role=validation][data-count='0'][data-stale='0']",
+                           timeout=30_000)
+    page.focus(".wb")
+    page.keyboard.press("Control+s")
+    page.wait_for_selector(".wb .wb-message.wb-ok", timeout=30_000)
+    import yaml
+
+    facts = yaml.safe_load((lab.root / FOLDER / "facts.yaml").read_text(encoding="utf-8"))
+    [point] = facts["article"]["key_points"]
+    assert point["text"] == PHRASE and point["facts"], point
 
 
 def test_resume_after_a_kernel_restart(page):
