@@ -538,3 +538,16 @@ def test_an_issue_is_created_from_the_position_form_and_the_position_saves(tmp_p
     b = briefing.load(wb.folder, cache=False)
     assert "fishing-access" in set(b.positions["issue_id"])
     assert b.issues.set_index("issue_id").loc["fishing-access", "scale_100"] == "open"
+
+
+def test_a_new_fact_starts_with_the_actors_its_words_name():
+    review = Review(TEXT, pending_draft())
+    names = {a["name"]: a["id"] for a in review.doc["actors"]}
+    # A sentence of the text naming two actors of the draft.
+    sentence = next(sn for sn in review._sentences
+                    if sum(n in sn["text"] for n in names) >= 2)
+    review.apply("add", kind="events", start=sentence["start"], end=sentence["end"])
+    actors = review.current().fact["participants"]["actor"]
+    assert len(actors) >= 2 and set(actors) <= set(names.values())
+    assert actors == sorted(actors, key=lambda i: min(
+        sentence["text"].find(n) for n, x in names.items() if x == i and n in sentence["text"]))

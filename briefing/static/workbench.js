@@ -7,6 +7,7 @@
 
 const KEYS = [
   ["j / ↓", "next"], ["k / ↑", "previous"], ["a", "accept"], ["x", "reject"],
+  ["1–6", "grade: credibility / reliability A–F"],
   ["e", "edit"], ["u", "undo"], ["Shift+A / E / S", "add actor / event / statement from selection"],
   ["Ctrl+S", "save"], ["Esc", "close editor"],
 ];
@@ -475,6 +476,7 @@ function render({ model, el: host }) {
       act("edit", { sid: cur.sid, fields: changed, create });
     };
     form.addEventListener("submit", done);
+    form.addEventListener("input", () => { form.dataset.changed = "1"; });
     form.append(el("div", { class: "wb-buttons" },
       el("button", { type: "submit", class: "wb-btn", "data-action": "apply" }, "Apply (Enter)"),
       el("button", { type: "button", class: "wb-btn", onclick: () => closeEditor() }, "Cancel (Esc)")));
@@ -488,6 +490,27 @@ function render({ model, el: host }) {
     root.focus({ preventScroll: true });
   }
 
+  // ---- judgments by key: 1–6 grades the current fact's analyst judgment ----
+  // An event's credibility (1–6), a source's reliability (1 → A … 6 → F): the grade
+  // fields of its form, from the contract; one key instead of opening the editor.
+  function judge(n) {
+    const view = model.get("view") || {};
+    const cur = view.current;
+    if (!cur) return;
+    const fd = ((model.get("setup") || {}).forms?.[cur.kind] || []).find((x) => x.input === "grade");
+    if (!fd || !fd.values[n - 1]) return;
+    const g = fd.values[n - 1][0];
+    const value = /^\d+$/.test(String(g)) ? Number(g) : g;
+    act("edit", { sid: cur.sid, fields: { [fd.key]: value } });
+  }
+
+  // Values typed into an open editor and not applied: the page asks before it goes.
+  const beforeUnload = (e) => {
+    const form = root.querySelector(".wb-editor");
+    if (form && form.dataset.changed === "1") { e.preventDefault(); e.returnValue = ""; }
+  };
+  window.addEventListener("beforeunload", beforeUnload);
+
   // ---- keys ----
   root.addEventListener("keydown", (e) => {
     // JupyterLab must not see our keys (a, x, j, k are notebook commands there).
@@ -498,6 +521,7 @@ function render({ model, el: host }) {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") { e.preventDefault(); doAction("save"); return; }
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") { e.preventDefault(); doAction("undo"); return; }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (/^[1-6]$/.test(e.key) && model.get("phase") === "review") { e.preventDefault(); judge(Number(e.key)); return; }
     const map = { j: "next", ArrowDown: "next", k: "previous", ArrowUp: "previous", a: "accept",
       x: "reject", e: "edit", u: "undo", A: "add:actors", E: "add:events", S: "add:statements" };
     const action = map[e.key];
@@ -553,7 +577,7 @@ function render({ model, el: host }) {
     stale = false; if (model.get("phase") === "review") { if (!editing) drawSide(model.get("view") || {}); else drawSideKeepEditor(model.get("view") || {}); } });
   draw();
   if (model.get("phase") === "review") root.focus({ preventScroll: true });
-  return () => clearTimeout(validateTimer);
+  return () => { clearTimeout(validateTimer); window.removeEventListener("beforeunload", beforeUnload); };
 }
 
 export default { render };

@@ -312,6 +312,11 @@ class Review:
         s, e = span
         quote = self.text[s:e]
         fact = new_fact(kind, quote, evidence_item(self.text, s, e), self._ids(kind))
+        named = self._actors_named_in(quote)
+        for c in C.BY_LIST[kind].yaml_cols:
+            # The actors the selected words name fill the fact's actor keys.
+            if named and c.refers == "actors" and c.key in fact:
+                fact[c.key] = {C.ROLES[0]: named} if c.edit == "participants" else named[0]
         self.doc.setdefault(kind, []).append(fact)
         self._items = None
         self.cursor = self.find(f"{SINGULAR[kind]}:{fact['id']}")
@@ -358,6 +363,20 @@ class Review:
                 points[n]["facts"] = [str(f) for f in facts if str(f).strip()]
             return f"edited key point {n + 1}"
         raise ReviewError(f"unknown key-point change {op!r}")
+
+    def _actors_named_in(self, words: str) -> list[str]:
+        """Ids of the review's actors (not rejected) named in `words` — by name or alias,
+        as whole words — in the order the words name them."""
+        hits = []
+        for a in self.doc.get("actors") or []:
+            if a.get("review") == C.REJECTED or not isinstance(a.get("id"), str):
+                continue
+            names = [a.get("name"), *(a.get("aliases") or [])]
+            spots = [m.start() for n in names if isinstance(n, str) and n and n != C.PLACEHOLDER
+                     for m in [re.search(rf"(?<!\w){re.escape(n)}(?!\w)", words)] if m]
+            if spots:
+                hits.append((min(spots), a["id"]))
+        return [i for _, i in sorted(hits)]
 
     def _undo(self) -> str:
         if not self.undo:

@@ -278,12 +278,14 @@ class Workbench(anywidget.AnyWidget):
         problems = self.validate()
         if problems:
             # facts.yaml is what the dashboard reads: only a valid one goes there. The
-            # work itself is never lost: it is in the autosaved review.
+            # work itself is kept in the autosaved review — said only while it is true.
             n = len(problems)
+            kept = (f"Your review is kept in {self.folder / store.STATE}."
+                    if self.autosave_error is None else self.autosave_error)
             self.message = {"level": "error", "text": (
                 f"Not saved: the loader finds {n} problem{'s' if n != 1 else ''} (listed "
                 "below; click one to go to its fact). Fix or reject those facts, then save. "
-                f"Your review is kept in {self.folder / store.STATE}.")}
+                + kept)}
             self._publish()
             return False
         expected = self.facts_digest if target == self.folder else store.file_digest(
