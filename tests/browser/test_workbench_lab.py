@@ -1,10 +1,10 @@
 """The review workbench in real JupyterLab, driven in Chromium.
 
 One JupyterLab server and one page for the module; the tests run in order on the same
-review: open coding.ipynb and run it, review with the keyboard, add an event by
-selecting words, save and validate, write a key point from selected words, resume after
-a kernel restart, a concurrent save refused, hostile text shown as text, and no request
-leaving the machine.
+review: open coding.ipynb and run it, review with the keyboard, apply an editor without
+edits (no value changes, a CAMEO 02x code included), add an event by selecting words,
+save and validate, write a key point from selected words, resume after a kernel restart,
+a concurrent save refused, hostile text shown as text, and no request leaving the machine.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _unavailable, free_port
 from tests.browser.jupyterlab import REPO_ROOT, start_lab
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.browser
 FOLDER = "out/fictional-ruritania"
 PUBLISHED = "2031-05-07"
 PHRASE = "seized two Ruritanian trawlers"
+APPEAL = "event:ru-ev-agree-talks"
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +34,13 @@ def lab(tmp_path_factory, artifacts):
     (root / "out").mkdir(parents=True)
     shutil.copy(REPO_ROOT / "coding.ipynb", root)
     shutil.copy(article_copy(tmp), root / "ruritania.txt")
-    shutil.copy(write_draft(tmp), root / "draft.yaml")
+    # One drafted appeal coded as the docs code one (REQUEST, CAMEO 020): a code in no row
+    # of PLOVER's table, which the editor must offer and keep.
+    draft = yaml.safe_load(write_draft(tmp).read_text(encoding="utf-8"))
+    appeal = next(e for e in draft["events"] if e["id"] == APPEAL.split(":")[1])
+    appeal.update(plover_type="REQUEST", plover_mode="", cameo_code="020")
+    (root / "draft.yaml").write_text(yaml.safe_dump(draft, sort_keys=False, allow_unicode=True),
+                                     encoding="utf-8")
     server = start_lab(root, artifacts / "logs", free_port())
     yield server
     server.stop()
@@ -110,6 +118,26 @@ def test_run_coding_notebook_and_review_with_the_keyboard(page):
     # JupyterLab's own shortcuts (a: insert cell, x: cut cell) never fired.
     assert page.locator(".jp-Notebook .jp-Cell").count() == 3
     assert page.locator(".wb .wb-hl.wb-accepted").count() > 0
+
+
+def test_an_editor_applied_without_edits_keeps_every_value(page):
+    for key in ["k"] * 40 + ["j"] * 60:
+        if page.get_attribute(".wb [data-role=current]", "data-sid") == APPEAL:
+            break
+        press(page, key)
+    assert page.get_attribute(".wb [data-role=current]", "data-sid") == APPEAL
+    fields = page.locator(".wb [data-role=current] .wb-field").all_inner_texts()
+    assert any("020" in f for f in fields)
+    page.focus(".wb")
+    page.keyboard.press("e")
+    page.wait_for_selector(".wb [data-role=editor]")
+    assert page.input_value(".wb-editor [name=cameo_code]") == "020"
+    assert page.input_value(".wb-editor [name=plover_type]") == "REQUEST"
+    before = rev(page)
+    page.click(".wb-editor [data-action=apply]")
+    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
+    assert page.get_attribute(".wb [data-role=current]", "data-sid") == APPEAL
+    assert page.locator(".wb [data-role=current] .wb-field").all_inner_texts() == fields
 
 
 def select_words(page, phrase: str) -> None:
