@@ -103,7 +103,7 @@ def test_add_event_from_a_selection_keeps_exact_offsets():
     assert fact["evidence"] == ["seized two Ruritanian"]
     s, e = review.current().spans[0]
     assert TEXT[s:e] == "seized two Ruritanian" and s == start
-    assert fact["plover_type"] == "TODO" and fact["id"].startswith("ev-")
+    assert fact["credibility"] == "TODO" and fact["id"].startswith("ev-")
 
 
 def test_edit_accepts_and_rejects_a_taken_id():
@@ -167,7 +167,8 @@ def test_live_validation_names_fact_and_field(tmp_path):
     new_id = wb.view["current"]["fact"]["id"]
     wb.validate()
     mine = [p for p in wb.problems if p["fact_id"] == new_id]
-    assert {p["field"] for p in mine} >= {"plover_type", "cameo_code", "source"}
+    # The trigger's type and code are proposed; source and credibility await the analyst.
+    assert {p["field"] for p in mine} >= {"credibility", "source"}
     assert any("awaits the analyst" in p["message"] for p in mine)
     assert all(p["file"].endswith("fictional-ruritania/facts.yaml") for p in wb.problems)
     act(wb, "edit", sid=f"event:{new_id}", fields={"plover_type": "NOT-A-TYPE"})
@@ -551,3 +552,16 @@ def test_a_new_fact_starts_with_the_actors_its_words_name():
     assert len(actors) >= 2 and set(actors) <= set(names.values())
     assert actors == sorted(actors, key=lambda i: min(
         sentence["text"].find(n) for n, x in names.items() if x == i and n in sentence["text"]))
+
+
+def test_a_new_event_starts_from_its_words_trigger_and_date():
+    review = Review(TEXT, pending_draft())
+    trigger = TEXT.index("seized two")
+    review.apply("add", kind="events", start=trigger, end=trigger + 10)
+    fact = review.current().fact
+    assert (fact["plover_type"], fact["cameo_code"]) == ("COERCE", "171")
+    dated = TEXT.index("on Tuesday")
+    review.apply("add", kind="events", start=0, end=dated + len("on Tuesday"))
+    fact = review.current().fact
+    assert fact["date"] == "2031-05-06" and fact["date_basis"] == "resolved"
+    assert "on Tuesday" in fact["date_note"]

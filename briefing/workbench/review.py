@@ -15,6 +15,7 @@ document's declaration in `briefing.contract`.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
@@ -312,6 +313,8 @@ class Review:
         s, e = span
         quote = self.text[s:e]
         fact = new_fact(kind, quote, evidence_item(self.text, s, e), self._ids(kind))
+        if kind == "events":
+            fact.update(self._proposed_event(s, e))
         named = self._actors_named_in(quote)
         for c in C.BY_LIST[kind].yaml_cols:
             # The actors the selected words name fill the fact's actor keys.
@@ -363,6 +366,33 @@ class Review:
                 points[n]["facts"] = [str(f) for f in facts if str(f).strip()]
             return f"edited key point {n + 1}"
         raise ReviewError(f"unknown key-point change {op!r}")
+
+    def _proposed_event(self, start: int, end: int) -> dict[str, Any]:
+        """What the drafter's own rules read in the selected words: the first trigger's
+        PLOVER type, mode and CAMEO code, and the first date resolved against the
+        publication date (a proposal the analyst checks, as for a drafted event)."""
+        from briefing.draft.dates import as_fact_date, find_dates, resolve
+        from briefing.draft.triggers import find_triggers
+
+        out: dict[str, Any] = {}
+        for m in find_triggers(self.text, start, end)[:1]:
+            t = m.trigger
+            out.update(plover_type=t.plover_type, plover_mode=t.plover_mode,
+                       cameo_code=t.cameo_code)
+        published = (self.doc.get(ARTICLE) or {}).get("published")
+        try:
+            day = dt.date.fromisoformat(str(published))
+        except ValueError:
+            return out  # no publication date to resolve against
+        for _, _, phrase in find_dates(self.text, start, end):
+            r = resolve(phrase, day)
+            date, date_end = as_fact_date(r)
+            if date is not None:
+                out.update(date=date, date_basis=r.basis, date_note=f'"{phrase}": {r.note}')
+                if date_end is not None:
+                    out["date_end"] = date_end
+                break
+        return out
 
     def _actors_named_in(self, words: str) -> list[str]:
         """Ids of the review's actors (not rejected) named in `words` — by name or alias,
