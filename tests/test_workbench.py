@@ -565,3 +565,29 @@ def test_a_new_event_starts_from_its_words_trigger_and_date():
     fact = review.current().fact
     assert fact["date"] == "2031-05-06" and fact["date_basis"] == "resolved"
     assert "on Tuesday" in fact["date_note"]
+
+
+def test_a_refused_save_offers_its_ways_out(tmp_path):
+    first, second = open_wb(tmp_path), open_wb(tmp_path)
+    accept_all(first)
+    assert first.save(), first.message
+    theirs = (first.folder / "facts.yaml").read_bytes()
+    accept_all(second)
+    act(second, "reject", sid=next(it.sid for it in second.review.items()
+                                   if it.kind == "events"))
+    mine = second.review.facts()
+    assert second.save() is False
+    assert second.message["actions"] == ["diff", "reload", "save_as"]
+    second.handle({"type": "diff"})
+    diff = second.message["diff"]
+    assert diff.startswith("---") and re.search(r"^-\s*- id: ", diff, flags=re.M)  # rejected
+    assert (first.folder / "facts.yaml").read_bytes() == theirs  # looking writes nothing
+    elsewhere = tmp_path / "elsewhere"
+    second.handle({"type": "save", "folder": str(elsewhere)})
+    assert second.message["level"] == "ok", second.message
+    assert briefing.load(elsewhere, cache=False).events.shape[0] == len(mine["events"])
+    second.handle({"type": "reload"})
+    assert second.review.facts() == first.review.facts()
+    assert second.save() is True and (first.folder / "facts.yaml").read_bytes() == theirs
+    act(second, "undo")
+    assert second.review.facts() == mine

@@ -529,10 +529,24 @@ function render({ model, el: host }) {
   });
 
   // ---- drawing ----
+  // The ways out of a refused save, as buttons under its message.
+  const WAYS = {
+    diff: () => el("button", { type: "button", class: "wb-btn", "data-action": "diff",
+      onclick: () => send({ type: "diff" }) }, "Show the differences"),
+    reload: () => el("button", { type: "button", class: "wb-btn", "data-action": "reload",
+      onclick: () => send({ type: "reload" }) }, "Take their file (undo brings yours back)"),
+    save_as: () => {
+      const folder = el("input", { type: "text", name: "save-as", placeholder: "another folder" });
+      return el("span", {}, folder, el("button", { type: "button", class: "wb-btn", "data-action": "save-as",
+        onclick: () => folder.value.trim() && send({ type: "save", folder: folder.value.trim() }) }, "Save there"));
+    },
+  };
   function drawMessage() {
     const m = model.get("message") || {};
     msg.className = `wb-message wb-${m.level || "info"}`;
-    msg.textContent = m.text || "";
+    msg.replaceChildren(el("span", { text: m.text || "" }));
+    if (m.actions?.length) msg.append(el("div", { class: "wb-buttons", "data-role": "ways-out" }, m.actions.filter((a) => WAYS[a]).map((a) => WAYS[a]())));
+    if (m.diff) msg.append(el("pre", { class: "wb-diff", "data-role": "diff", text: m.diff }));
   }
   function draw() {
     const phase = model.get("phase");

@@ -190,7 +190,7 @@ class Review:
             return self._undo()
         handler = {"accept": self._decide, "reject": self._decide, "edit": self._edit,
                    "add": self._add, "key_point": self._key_point,
-                   "cite": self._cite}.get(action)
+                   "cite": self._cite, "replace": self._replace}.get(action)
         if handler is None:
             raise ReviewError(f"unknown action {action!r}")
         # A snapshot as JSON text: cheaper to take than a deep copy, and saved as is.
@@ -407,6 +407,15 @@ class Review:
             if spots:
                 hits.append((min(spots), a["id"]))
         return [i for _, i in sorted(hits)]
+
+    def _replace(self, action: str, doc: dict[str, Any] | None = None) -> str:
+        """Take another version of the whole document (the file as someone saved it)."""
+        if not isinstance(doc, dict):
+            raise ReviewError("replace needs a document")
+        self.doc = normalise(doc)
+        self._items = None
+        self.cursor = 0
+        return "took the file on disk"
 
     def _undo(self) -> str:
         if not self.undo:

@@ -44,6 +44,10 @@ class InputError(ValueError):
     """Bad input the analyst can fix; the message says what and where."""
 
 
+class ConflictError(InputError):
+    """Someone else saved facts.yaml since this review read it; nothing was written."""
+
+
 # --------------------------------------------------------------------------- text
 
 
@@ -184,9 +188,10 @@ def save_facts(folder: Path, text: str, facts: dict[str, Any], expected: str | N
     now = file_digest(path)
     if now != expected:
         who = "created" if expected is None else "changed"
-        raise InputError(f"{path} was {who} by someone else since you opened this review; "
-                         "nothing was written. Your review is kept: save it elsewhere with "
-                         "wb.save(\"another/folder\"), or compare with their file first.")
+        raise ConflictError(f"{path} was {who} by someone else since you opened this "
+                            "review; nothing was written. Your review is as it was: compare "
+                            "the two, take their file (undo brings yours back), or save "
+                            "yours elsewhere.")
     text_path = folder / TEXT
     if text_path.exists():
         if file_digest(text_path) != digest(text):
@@ -295,3 +300,18 @@ def load_state(folder: Path, text: str) -> dict[str, Any] | None:
     if state.get("text_digest") != digest(text) or not isinstance(state.get("doc"), dict):
         return None
     return state
+
+
+def facts_diff(folder: Path, facts: dict[str, Any]) -> str:
+    """The differences between facts.yaml on disk and what saving `facts` would write."""
+    import difflib
+
+    path = folder / FACTS
+    try:
+        disk = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        disk = ""
+    mine = roundtrip.merge(disk, facts) if disk else dump_facts(facts)
+    return "".join(difflib.unified_diff(disk.splitlines(keepends=True),
+                                        mine.splitlines(keepends=True),
+                                        f"{path} (on disk)", f"{path} (this review)"))

@@ -184,6 +184,10 @@ class Workbench(anywidget.AnyWidget):
             self._validate_soon()
         elif kind == "save":
             self.save(content.get("folder") or None)
+        elif kind == "diff":
+            self.differences()
+        elif kind == "reload":
+            self.take_theirs()
 
     def act(self, action: str, seq: Any = None, **args: Any) -> None:
         """Apply one review action (next, previous, goto, accept, reject, edit, add, undo)."""
@@ -292,8 +296,15 @@ class Workbench(anywidget.AnyWidget):
             target / store.FACTS)
         try:
             digest = store.save_facts(target, self.review.text, self.review.facts(), expected)
+        except store.ConflictError as e:
+            # The ways out, as buttons in the message (and as methods: wb.differences(),
+            # wb.take_theirs(), wb.save("another/folder")).
+            self.message = {"level": "error", "text": f"Not saved: {e}",
+                            "actions": ["diff", "reload", "save_as"]}
+            return False
         except store.InputError as e:
-            self.message = {"level": "error", "text": f"Not saved: {e}"}
+            self.message = {"level": "error", "text": f"Not saved: {e}",
+                            "actions": ["save_as"]}
             return False
         except OSError as e:
             self.message = {"level": "error",
@@ -306,6 +317,30 @@ class Workbench(anywidget.AnyWidget):
                         "`python -m briefing validate` passes; run wb.preview() to see it."}
         self._publish()
         return True
+
+    def differences(self) -> str:
+        """What saving now would change in facts.yaml on disk, as a unified diff."""
+        assert self.review is not None and self.folder is not None
+        diff = store.facts_diff(self.folder, self.review.facts())
+        self.message = {**self.message, "diff": diff or "No difference: the file on disk "
+                        "already holds this review's facts."}
+        return diff
+
+    def take_theirs(self) -> None:
+        """Continue from facts.yaml as it is on disk now (the other save); one undo step
+        brings this review's facts back."""
+        assert self.review is not None and self.folder is not None
+        path = self.folder / store.FACTS
+        doc = _read_facts(path)
+        self.review.apply("replace", doc=doc)
+        self.facts_digest = store.file_digest(path)
+        self._generation += 1
+        self._autosave()
+        note = (f"Now reviewing {path} as it is on disk; press u (undo) to bring your "
+                "version back.")
+        self.message = {"level": "error" if self.autosave_error else "info",
+                        "text": " ".join(x for x in (note, self.autosave_error) if x)}
+        self._publish(dirty=True)
 
     def preview(self) -> Any:
         """The dashboard over the saved article; before a valid Save, a note saying so."""

@@ -224,6 +224,11 @@ def test_a_concurrent_save_is_refused(page, lab):
     page.keyboard.press("Control+s")
     page.wait_for_selector(".wb .wb-message:has-text('someone else')", timeout=30_000)
     assert facts.read_text(encoding="utf-8") == theirs
+    # Its ways out are buttons: the differences show their line, which mine would drop.
+    page.click(".wb [data-role=ways-out] [data-action=diff]")
+    diff = page.wait_for_selector(".wb [data-role=diff]", timeout=30_000).inner_text()
+    assert "-# someone else's edit" in diff
+    assert facts.read_text(encoding="utf-8") == theirs
 
 
 def test_hostile_text_stays_text(page):
