@@ -220,14 +220,16 @@ def test_a_concurrent_save_is_refused(page, lab):
     facts = lab.root / FOLDER / "facts.yaml"
     theirs = facts.read_text(encoding="utf-8") + "# someone else's edit\n"
     facts.write_text(theirs, encoding="utf-8")
-    press(page, "a")
+    press(page, "u")  # a change of mine: the key point written above is taken back
     page.keyboard.press("Control+s")
     page.wait_for_selector(".wb .wb-message:has-text('someone else')", timeout=30_000)
     assert facts.read_text(encoding="utf-8") == theirs
-    # Its ways out are buttons: the differences show their line, which mine would drop.
+    # Its ways out are buttons: the differences between their file and what mine would
+    # write (their comment kept: a save edits the file, it does not rewrite it).
     page.click(".wb [data-role=ways-out] [data-action=diff]")
     diff = page.wait_for_selector(".wb [data-role=diff]", timeout=30_000).inner_text()
-    assert "-# someone else's edit" in diff
+    assert "(on disk)" in diff and "(this review)" in diff
+    assert "-  key_points:" in diff and "-# someone else's edit" not in diff
     assert facts.read_text(encoding="utf-8") == theirs
 
 
