@@ -113,7 +113,9 @@ class Col:
     hint: str = ""  # a few words for the form
     judgment: bool = False  # analyst judgment: drafted as PLACEHOLDER, never guessed
     refers: str | None = None  # the frame whose id this value names
-    start: Any = None  # what a fact the analyst adds starts with (None: PLACEHOLDER)
+    # What a fact the analyst adds starts with (None: PLACEHOLDER if required); "" also
+    # means an empty value is written as "" rather than left out.
+    start: Any = None
 
     @property
     def edit(self) -> str:
@@ -192,7 +194,7 @@ FRAMES: dict[str, Frame] = {f.name: f for f in (
     Frame("articles", "article_id", (
         _id("article_id"),
         Col("title", key="title", required=True, nonempty=True, hint="the headline"),
-        Col("outlet", key="outlet", hint="who published it; empty when not named"),
+        Col("outlet", key="outlet", start="", hint="who published it; empty when not named"),
         Col("url", key="url", pattern=r"^(https?://\S+)?$", hint="where it was read"),
         Col("published", "date", key="published", required=True, input="date",
             hint="YYYY-MM-DD"),

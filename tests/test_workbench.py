@@ -591,3 +591,28 @@ def test_a_refused_save_offers_its_ways_out(tmp_path):
     assert second.save() is True and (first.folder / "facts.yaml").read_bytes() == theirs
     act(second, "undo")
     assert second.review.facts() == mine
+
+
+def test_judgments_take_one_key_each_and_move_to_the_next_awaiting_one():
+    draft = pending_draft()
+    for e in draft["events"][:3]:
+        e["credibility"] = C.PLACEHOLDER
+    draft["sources"][0]["reliability"] = C.PLACEHOLDER
+    review = Review(TEXT, draft)
+    waiting = [it.sid for it in review.items()
+               if C.PLACEHOLDER in (it.fact.get("credibility"), it.fact.get("reliability"))]
+    assert len(waiting) == 4
+    review.apply("goto", sid=waiting[0])
+    visited = []
+    for _ in range(4):
+        visited.append(review.current().sid)
+        review.apply("judge", sid=visited[-1], grade=2)
+    assert sorted(visited) == sorted(waiting)  # each key went on to the next one waiting
+    facts = {f["id"]: f for k in ("events", "sources") for f in review.doc[k]}
+    graded = [facts[sid.split(":", 1)[1]] for sid in waiting]
+    assert sorted(str(f.get("credibility", f.get("reliability"))) for f in graded) == [
+        "2", "2", "2", "B"]
+    assert all(f["review"] == C.ACCEPTED for f in graded)
+    with pytest.raises(ValueError, match="no grade"):
+        review.apply("judge", sid=next(it.sid for it in review.items()
+                                        if it.kind == "actors"), grade=1)

@@ -491,17 +491,12 @@ function render({ model, el: host }) {
   }
 
   // ---- judgments by key: 1–6 grades the current fact's analyst judgment ----
-  // An event's credibility (1–6), a source's reliability (1 → A … 6 → F): the grade
-  // fields of its form, from the contract; one key instead of opening the editor.
+  // An event's credibility (1–6), a source's reliability (1 → A … 6 → F); the kernel then
+  // goes on to the next fact whose judgment awaits the analyst: one key per judgment.
   function judge(n) {
-    const view = model.get("view") || {};
-    const cur = view.current;
-    if (!cur) return;
-    const fd = ((model.get("setup") || {}).forms?.[cur.kind] || []).find((x) => x.input === "grade");
-    if (!fd || !fd.values[n - 1]) return;
-    const g = fd.values[n - 1][0];
-    const value = /^\d+$/.test(String(g)) ? Number(g) : g;
-    act("edit", { sid: cur.sid, fields: { [fd.key]: value } });
+    const cur = (model.get("view") || {}).current;
+    const fd = ((model.get("setup") || {}).forms?.[cur?.kind] || []).find((x) => x.input === "grade");
+    if (cur && fd) act("judge", { sid: cur.sid, grade: n });
   }
 
   // Values typed into an open editor and not applied: the page asks before it goes.

@@ -190,7 +190,8 @@ class Review:
             return self._undo()
         handler = {"accept": self._decide, "reject": self._decide, "edit": self._edit,
                    "add": self._add, "key_point": self._key_point,
-                   "cite": self._cite, "replace": self._replace}.get(action)
+                   "cite": self._cite, "replace": self._replace,
+                   "judge": self._judge}.get(action)
         if handler is None:
             raise ReviewError(f"unknown action {action!r}")
         # A snapshot as JSON text: cheaper to take than a deep copy, and saved as is.
@@ -408,6 +409,29 @@ class Review:
                 hits.append((min(spots), a["id"]))
         return [i for _, i in sorted(hits)]
 
+    def _judge(self, action: str, sid: str | None = None, grade: int = 0) -> str:
+        """Grade the fact's analyst judgment by its rank (1–6: credibility 1–6, reliability
+        A–F), accept it, and go on to the next fact whose judgment awaits the analyst —
+        ten judgments are ten keys."""
+        item = self._target(sid)
+        col = _grade_col(item.kind)
+        if col is None:
+            raise ReviewError(f"a {singular(item.kind)} has no grade to give")
+        grades = _grades(col)
+        if not 1 <= int(grade) <= len(grades):
+            raise ReviewError(f"{col.key} grades are 1–{len(grades)}")
+        item.fact[col.key] = grades[int(grade) - 1]
+        if "review" in item.fact:
+            item.fact["review"] = C.ACCEPTED
+        self._items = None
+        at = self.find(item.sid)
+        items = self.items()
+        later = [n for n in [*range(at + 1, len(items)), *range(0, at)]
+                 if _awaits_judgment(items[n])]
+        self.cursor = later[0] if later else at
+        left = f"; {len(later)} more await a judgment" if later else "; no judgment left"
+        return f"{item.fact.get('id')}: {col.key} {item.fact[col.key]}{left}"
+
     def _replace(self, action: str, doc: dict[str, Any] | None = None) -> str:
         """Take another version of the whole document (the file as someone saved it)."""
         if not isinstance(doc, dict):
@@ -473,11 +497,30 @@ def describe(item: Item) -> str:
     return f"{f.get('id', '?')} — {_short(str(words), 70)}" if words else str(f.get("id", "?"))
 
 
+def _grade_col(kind: str) -> C.Col | None:
+    if kind not in C.BY_LIST:
+        return None
+    return next((c for c in C.BY_LIST[kind].yaml_cols if c.edit == "grade"), None)
+
+
+def _grades(col: C.Col) -> tuple[Any, ...]:
+    """A grade column's grades in rank order: its value set, else its integer range."""
+    if col.values:
+        return col.values
+    return tuple(range(int(col.lo or 0), int(col.hi or 0) + 1))
+
+
+def _awaits_judgment(item: Item) -> bool:
+    if item.kind not in C.BY_LIST or item.fact.get("review") == C.REJECTED:
+        return False
+    return any(c.judgment and item.fact.get(c.key) == C.PLACEHOLDER
+               for c in C.BY_LIST[item.kind].yaml_cols)
+
+
 def _keeps_empty(kind: str) -> set[str]:
     """Keys whose empty value is written as "" (an outlet not named, no PLOVER mode)."""
     frame = C.FRAMES["articles"] if kind == ARTICLE else C.BY_LIST[kind]
-    return {c.key for c in frame.cols if c.key and c.start == ""} | (
-        {"outlet"} if kind == ARTICLE else set())
+    return {c.key for c in frame.cols if c.key and c.start == ""}
 
 
 def _named(value: Any) -> set[str]:

@@ -138,6 +138,11 @@ def test_an_editor_applied_without_edits_keeps_every_value(page):
     page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
     assert page.get_attribute(".wb [data-role=current]", "data-sid") == APPEAL
     assert page.locator(".wb [data-role=current] .wb-field").all_inner_texts() == fields
+    # A judgment is one key: 3 grades the event's credibility (no other awaits one here).
+    press(page, "3")
+    assert page.get_attribute(".wb [data-role=current]", "data-sid") == APPEAL
+    graded = page.locator(".wb [data-role=current] .wb-field").all_inner_texts()
+    assert [f.split() for f in graded if f.startswith("credibility")] == [["credibility", "3"]]
 
 
 def select_words(page, phrase: str) -> None:
