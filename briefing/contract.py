@@ -231,7 +231,7 @@ FRAMES: dict[str, Frame] = {f.name: f for f in (
             hint="ISO 3166 alpha-3, or empty"),
         Col("parent_id", key="parent", pattern=_SLUG_OR_EMPTY, input="actor",
             refers="actors", hint="the actor this one belongs to"),
-        Col("role", key="role", hint="e.g. Foreign Minister of Iran"),
+        Col("role", key="role", hint="a title, e.g. foreign minister"),
         Col("bloc", key="bloc", nonempty=True, pattern=ID_PATTERN, input="bloc",
             refers="blocs", hint="colour group; default: the parent's, else its own id"),
         Col("aliases", key="aliases", doc="other names, joined by |", input="names"),

@@ -23,39 +23,33 @@ from typing import Any
 
 from briefing import contract as C
 from briefing.text import split_sentences
+from briefing.workbench.document import (
+    ARTICLE,
+    ENTITY_KINDS,
+    FACT_KINDS,
+    KINDS,
+    REVIEW_KEYS,
+    SINGULAR,
+    STATUSES,
+    awaits_judgment,
+    grade_col,
+    grades,
+    keeps_empty,
+    new_fact,
+    references,
+    rename,
+    singular,
+)
 from briefing.workbench.offsets import evidence_item, snap, span_of
 
-# The lists of a facts.yaml, in the documented order.
-KINDS = tuple(f.list for f in C.LISTS if f.list)
-SINGULAR = {f.list: f.singular for f in C.LISTS if f.list}
-# Lists whose items are facts with evidence; the others are entities that facts refer to.
-FACT_KINDS = C.FACT_LISTS
-ENTITY_KINDS = C.REGISTRY_LISTS
-STATUSES = C.REVIEW
-ARTICLE = "article"
-# Bookkeeping keys of a suggestion, never saved.
-REVIEW_KEYS = tuple(c.key for c in C.FRAMES["events"].cols if c.key in ("review", "reason"))
 UNDO_LIMIT = 200
 # Undo steps kept in the autosave: enough to take back the last few keys after a restart,
 # few enough that the file written on every key stays small.
 UNDO_SAVED = 20
-_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 class ReviewError(ValueError):
     """An action that cannot be applied (unknown fact, bad field); the message says why."""
-
-
-def slugify(words: str, *, prefix: str = "", limit: int = 40) -> str:
-    """A readable id from words: lower-case ASCII, digits and '-', starting with a letter."""
-    import unicodedata
-
-    ascii_words = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
-    slug = _SLUG.sub("-", ascii_words.lower()).strip("-")[:limit].strip("-")
-    slug = f"{prefix}{slug}" if prefix else slug
-    if not slug or not slug[0].isalpha():
-        slug = f"x-{slug}".strip("-")
-    return slug[:64]
 
 
 @dataclass
@@ -151,7 +145,7 @@ class Review:
         """What Save writes: the article, accepted facts, and the entities they use."""
         keep = {kind: [f for f in self.doc.get(kind) or []
                        if f.get("review", C.ACCEPTED) == C.ACCEPTED] for kind in KINDS}
-        used = _references(keep, self.doc)
+        used = references(keep, self.doc)
         for kind in ENTITY_KINDS:
             keep[kind] = [f for f in self.doc.get(kind) or []
                           if f.get("review", C.ACCEPTED) == C.ACCEPTED
@@ -272,7 +266,7 @@ class Review:
         new_id = fields.get("id", old_id)
         if new_id != old_id and new_id in self._ids(item.kind):
             raise ReviewError(f"id {new_id!r} is already used by another fact")
-        keep_empty = _keeps_empty(item.kind)
+        keep_empty = keeps_empty(item.kind)
         for key, value in fields.items():
             if key in REVIEW_KEYS:
                 continue
@@ -414,20 +408,20 @@ class Review:
         A–F), accept it, and go on to the next fact whose judgment awaits the analyst —
         ten judgments are ten keys."""
         item = self._target(sid)
-        col = _grade_col(item.kind)
+        col = grade_col(item.kind)
         if col is None:
             raise ReviewError(f"a {singular(item.kind)} has no grade to give")
-        grades = _grades(col)
-        if not 1 <= int(grade) <= len(grades):
-            raise ReviewError(f"{col.key} grades are 1–{len(grades)}")
-        item.fact[col.key] = grades[int(grade) - 1]
+        ranks = grades(col)
+        if not 1 <= int(grade) <= len(ranks):
+            raise ReviewError(f"{col.key} grades are 1–{len(ranks)}")
+        item.fact[col.key] = ranks[int(grade) - 1]
         if "review" in item.fact:
             item.fact["review"] = C.ACCEPTED
         self._items = None
         at = self.find(item.sid)
         items = self.items()
         later = [n for n in [*range(at + 1, len(items)), *range(0, at)]
-                 if _awaits_judgment(items[n])]
+                 if awaits_judgment(items[n].kind, items[n].fact)]
         self.cursor = later[0] if later else at
         left = f"; {len(later)} more await a judgment" if later else "; no judgment left"
         return f"{item.fact.get('id')}: {col.key} {item.fact[col.key]}{left}"
@@ -458,140 +452,12 @@ class Review:
         return {f.get("id") for k in kinds for f in self.doc.get(k) or []}
 
 
-# Id prefixes of the facts an analyst adds: "ev-…" reads as an event in any list.
-_PREFIX = {"events": "ev-", "statements": "st-", "positions": "pos-"}
-
-
-def singular(kind: str) -> str:
-    return ARTICLE if kind == ARTICLE else SINGULAR[kind]
-
-
-def new_fact(kind: str, quote: str, evidence: Any, taken: set[str]) -> dict[str, Any]:
-    """A fact made by the analyst from selected words, from the contract: its label says
-    the words, the keys it must have start as declared or as the placeholder."""
-    frame = C.BY_LIST[kind]
-    base = slugify(quote, prefix=_PREFIX.get(kind, ""), limit=32)
-    fact_id, n = base, 2
-    while fact_id in taken:
-        fact_id, n = f"{base}-{n}", n + 1
-    fact: dict[str, Any] = {"id": fact_id}
-    for c in frame.yaml_cols:
-        if c.edit in ("id", "none"):
-            continue
-        if c.key == "evidence":
-            fact[c.key] = [evidence]
-        elif c.key == frame.label and c.required:
-            fact[c.key] = quote
-        elif c.start is not None:
-            fact[c.key] = copy.deepcopy(c.start)
-        elif c.required or c.judgment:
-            fact[c.key] = C.PLACEHOLDER
-    return fact
-
-
 def describe(item: Item) -> str:
     """A one-line label for a fact: its id and what it says."""
     f = item.fact
     label = C.FRAMES["articles"].label if item.kind == ARTICLE else C.BY_LIST[item.kind].label
     words = f.get(label) or ""
     return f"{f.get('id', '?')} — {_short(str(words), 70)}" if words else str(f.get("id", "?"))
-
-
-def _grade_col(kind: str) -> C.Col | None:
-    if kind not in C.BY_LIST:
-        return None
-    return next((c for c in C.BY_LIST[kind].yaml_cols if c.edit == "grade"), None)
-
-
-def _grades(col: C.Col) -> tuple[Any, ...]:
-    """A grade column's grades in rank order: its value set, else its integer range."""
-    if col.values:
-        return col.values
-    return tuple(range(int(col.lo or 0), int(col.hi or 0) + 1))
-
-
-def _awaits_judgment(item: Item) -> bool:
-    if item.kind not in C.BY_LIST or item.fact.get("review") == C.REJECTED:
-        return False
-    return any(c.judgment and item.fact.get(c.key) == C.PLACEHOLDER
-               for c in C.BY_LIST[item.kind].yaml_cols)
-
-
-def _keeps_empty(kind: str) -> set[str]:
-    """Keys whose empty value is written as "" (an outlet not named, no PLOVER mode)."""
-    frame = C.FRAMES["articles"] if kind == ARTICLE else C.BY_LIST[kind]
-    return {c.key for c in frame.cols if c.key and c.start == ""}
-
-
-def _named(value: Any) -> set[str]:
-    """The ids a referring value names: one id, a list of them, or lists by role."""
-    if isinstance(value, str):
-        return {value} if value else set()
-    if isinstance(value, list):
-        return {v for v in value if isinstance(v, str)}
-    if isinstance(value, dict):
-        return set().union(*(_named(v) for v in value.values())) if value else set()
-    return set()
-
-
-def _refs(kind: str) -> list[C.Col]:
-    return [c for c in C.BY_LIST[kind].yaml_cols if c.refers]
-
-
-def _references(keep: dict[str, Any], doc: dict[str, Any]) -> dict[str, set[str]]:
-    """Ids of the entities that the kept facts name, and those these entities name in
-    turn (a minister brings the state, a relay the source it relays), by the contract's
-    `refers`."""
-    used: dict[str, set[str]] = {k: set() for k in ENTITY_KINDS}
-    for kind in FACT_KINDS:
-        for f in keep.get(kind) or []:
-            for c in _refs(kind):
-                if c.refers in used:
-                    used[c.refers] |= _named(f.get(c.key))
-    index = {k: {f.get("id"): f for f in doc.get(k) or []} for k in ENTITY_KINDS}
-    frontier = {k: used[k] | {f.get("id") for f in keep.get(k) or []} for k in ENTITY_KINDS}
-    for k in ENTITY_KINDS:
-        used[k] |= frontier[k]
-    while any(frontier.values()):
-        found: dict[str, set[str]] = {k: set() for k in ENTITY_KINDS}
-        for kind, ids in frontier.items():
-            for i in ids:
-                f = index[kind].get(i)
-                for c in _refs(kind) if f else ():
-                    if c.refers in used:
-                        found[c.refers] |= _named(f.get(c.key)) - used[c.refers]
-        for k in ENTITY_KINDS:
-            used[k] |= found[k]
-        frontier = found
-    return used
-
-
-def rename(doc: dict[str, Any], kind: str, old: str, new: str) -> int:
-    """Rename every reference to `kind` item `old` (the contract's `refers`); returns how
-    many values changed."""
-    def swap(value: Any) -> Any:
-        if value == old:
-            return new
-        if isinstance(value, list):
-            return [swap(v) for v in value]
-        if isinstance(value, dict):
-            return {k: swap(v) for k, v in value.items()}
-        return value
-
-    targets = {kind, "facts"} if kind in FACT_KINDS else {kind}
-    changed = 0
-    places = [(C.BY_LIST[k], f) for k in KINDS for f in doc.get(k) or []]
-    article = doc.get(ARTICLE) or {}
-    places += [(C.FRAMES["key_points"], p) for p in article.get("key_points") or []
-               if isinstance(p, dict)]
-    for frame, f in places:
-        for c in frame.yaml_cols:
-            if c.refers in targets and c.key in f:
-                value = swap(f[c.key])
-                if value != f[c.key]:
-                    f[c.key] = value
-                    changed += 1
-    return changed
 
 
 def normalise(value: Any) -> Any:

@@ -30,7 +30,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from briefing import contract as C
-from briefing.workbench.review import ARTICLE, KINDS, normalise
+from briefing.workbench.document import ARTICLE, KINDS
+from briefing.workbench.review import normalise
 
 # The indentation styles a facts file is written in (mapping, sequence, dash offset): the
 # one that reproduces the file best is used for the lines a save changes.
@@ -84,7 +85,7 @@ def yaml_value(key: str | None, value: Any) -> Any:
         seq = CommentedSeq(yaml_value(key, v) if isinstance(v, dict) else yaml_value(None, v)
                            for v in value)
         if value and key != "evidence" and not any(isinstance(v, dict | list) for v in value):
-            seq.fa.set_flow_style()  # ids and names on one line: `actor: [iran]`
+            seq.fa.set_flow_style()  # ids and names on one line: `actor: [a, b]`
         return seq
     if isinstance(value, str) and key in _QUOTED:
         return DoubleQuotedScalarString(value)

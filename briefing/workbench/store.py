@@ -23,7 +23,7 @@ import yaml
 
 from briefing import contract as C
 from briefing.workbench import roundtrip
-from briefing.workbench.review import ARTICLE, KINDS
+from briefing.workbench.document import ARTICLE, KINDS
 
 FACTS = "facts.yaml"
 TEXT = "article.txt"
@@ -272,6 +272,30 @@ def dump_facts(facts: dict[str, Any]) -> str:
                                       allow_unicode=True, width=92, default_flow_style=False,
                                       indent=2))
     return "".join(parts)
+
+
+# ------------------------------------------------------------------------ reading
+
+
+def read_draft(draft: dict[str, Any] | str | Path) -> dict[str, Any]:
+    """A draft given as a dict, or as a YAML file shaped like facts.yaml (made elsewhere)."""
+    if isinstance(draft, dict):
+        return draft
+    path = Path(draft).expanduser()
+    if not path.is_file():
+        raise InputError(f"draft {path}: no such file")
+    return read_facts(path)
+
+
+def read_facts(path: Path) -> dict[str, Any]:
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError) as e:
+        raise InputError(f"{path}: cannot read it to resume ({e}); open the article "
+                               "with another folder") from None
+    if not isinstance(doc, dict):
+        raise InputError(f"{path}: not a facts file (no mapping at the top)")
+    return doc
 
 
 # ------------------------------------------------------------------------ state

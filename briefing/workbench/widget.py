@@ -16,22 +16,14 @@ from typing import Any
 
 import anywidget
 import traitlets
-import yaml
 
 from briefing import contract as C
 from briefing.model import FactError, Problem
 from briefing.widgets import STATIC_DIR
 from briefing.workbench import check, store
+from briefing.workbench.document import ARTICLE, KINDS, singular, slugify
 from briefing.workbench.pickers import codebook_payload, forms_payload, registry_payload
-from briefing.workbench.review import (
-    ARTICLE,
-    KINDS,
-    Review,
-    ReviewError,
-    describe,
-    singular,
-    slugify,
-)
+from briefing.workbench.review import Review, ReviewError, describe
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +96,7 @@ class Workbench(anywidget.AnyWidget):
         if target is not None:
             saved = store.load_state(target, text)
         if saved is None and target is not None and (target / store.FACTS).exists():
-            doc = _read_facts(target / store.FACTS)
+            doc = store.read_facts(target / store.FACTS)
             digest = store.file_digest(target / store.FACTS)
         elif saved is None:
             title = (title or "").strip() or _first_line(text)
@@ -113,7 +105,7 @@ class Workbench(anywidget.AnyWidget):
                 raise store.InputError("give the publication date (YYYY-MM-DD): relative "
                                        "dates in the text are resolved against it")
             doc, drafter_note = (_draft(text, day, title) if draft is None
-                                 else (_read_draft(draft), ""))
+                                 else (store.read_draft(draft), ""))
             doc = dict(doc)
             article = {"id": slugify(f"{title} {day}", limit=64), "title": title,
                        "outlet": "", "published": day.isoformat(),
@@ -331,7 +323,7 @@ class Workbench(anywidget.AnyWidget):
         brings this review's facts back."""
         assert self.review is not None and self.folder is not None
         path = self.folder / store.FACTS
-        doc = _read_facts(path)
+        doc = store.read_facts(path)
         self.review.apply("replace", doc=doc)
         self.facts_digest = store.file_digest(path)
         self._generation += 1
@@ -468,27 +460,6 @@ def _draft(text: str, published: dt.date, title: str) -> tuple[dict[str, Any], s
         return make_draft(text, published=published, title=title), ""
     except Exception as e:  # noqa: BLE001 - the drafter's refusal is a note, the text still opens
         return {}, f" The drafter made no draft ({e}); select words to add facts."
-
-
-def _read_draft(draft: dict[str, Any] | str | Path) -> dict[str, Any]:
-    """A draft given as a dict, or as a YAML file shaped like facts.yaml (made elsewhere)."""
-    if isinstance(draft, dict):
-        return draft
-    path = Path(draft).expanduser()
-    if not path.is_file():
-        raise store.InputError(f"draft {path}: no such file")
-    return _read_facts(path)
-
-
-def _read_facts(path: Path) -> dict[str, Any]:
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError) as e:
-        raise store.InputError(f"{path}: cannot read it to resume ({e}); open the article "
-                               "with another folder") from None
-    if not isinstance(doc, dict):
-        raise store.InputError(f"{path}: not a facts file (no mapping at the top)")
-    return doc
 
 
 def _first_line(text: str) -> str:
