@@ -616,3 +616,20 @@ def test_judgments_take_one_key_each_and_move_to_the_next_awaiting_one():
     with pytest.raises(ValueError, match="no grade"):
         review.apply("judge", sid=next(it.sid for it in review.items()
                                         if it.kind == "actors"), grade=1)
+
+
+def test_a_file_that_cannot_be_edited_in_place_is_named_and_left_alone(tmp_path):
+    folder = tmp_path / "art"
+    shutil.copytree(DATA / "articles" / "tiny-valid", folder)
+    facts = folder / "facts.yaml"
+    # A key given twice: PyYAML keeps the last, a round-trip editor refuses it.
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        "  title: Envoy goes north\n", "  title: Envoy goes north\n  title: Envoy goes north\n"),
+        encoding="utf-8")
+    before = facts.read_bytes()
+    wb = Workbench(folder / "article.txt", base=tmp_path)
+    act(wb, "edit", sid=wb.review.items()[0].sid, fields={"title": "Envoy goes far north"})
+    assert wb.save() is False
+    assert str(facts) in wb.message["text"] and "in place" in wb.message["text"]
+    assert wb.message["actions"] == ["save_as"]
+    assert facts.read_bytes() == before

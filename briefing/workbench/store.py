@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from ruamel.yaml import YAMLError
 
 from briefing import contract as C
 from briefing.workbench import roundtrip
@@ -202,8 +203,15 @@ def save_facts(folder: Path, text: str, facts: dict[str, Any], expected: str | N
     if now is None:
         body = dump_facts(facts)
     else:
-        original = path.read_bytes().decode("utf-8")
-        body = roundtrip.merge(original, facts)
+        try:
+            original = path.read_bytes().decode("utf-8")
+            body = roundtrip.merge(original, facts)
+        except (UnicodeDecodeError, ValueError, YAMLError) as e:
+            # The loader read it, but it cannot be edited in place (a key given twice,
+            # bytes that are not UTF-8): never rewrite the analyst's file blindly.
+            raise InputError(f"{path} cannot be edited in place ({type(e).__name__}: "
+                             f"{str(e).splitlines()[0] if str(e) else e!r}); nothing was "
+                             "written: save to another folder and compare") from None
         if body == original:
             return now  # nothing changed: the file stays as it was, untouched
     atomic_write(path, body)
