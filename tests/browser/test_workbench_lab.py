@@ -177,6 +177,9 @@ def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
     page.select_option(".wb-editor [name=credibility]", "2")
     page.fill(".wb-editor [name='role:actor']", "ru-freedonia")
     page.fill(".wb-editor [name='role:recipient']", "ru-ruritania")
+    # A date range: a key the old hand-written form did not have, rendered from its input.
+    page.fill(".wb-editor [name=date]", "2031-05-05")
+    page.fill(".wb-editor [name=date_end]", "2031-05-06")
     before = rev(page)
     page.click(".wb-editor [data-action=apply]")
     page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
@@ -188,6 +191,9 @@ def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
     page.wait_for_selector(".wb .wb-message.wb-ok", timeout=30_000)
     facts = lab.root / FOLDER / "facts.yaml"
     assert PHRASE in facts.read_text(encoding="utf-8")
+    saved = yaml.safe_load(facts.read_text(encoding="utf-8"))
+    [event] = [e for e in saved["events"] if e["id"] == sid.split(":", 1)[1]]
+    assert (str(event["date"]), str(event["date_end"])) == ("2031-05-05", "2031-05-06")
     result = subprocess.run([sys.executable, "-m", "briefing", "validate", str(facts.parent)],
                             capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
