@@ -633,3 +633,34 @@ def test_a_file_that_cannot_be_edited_in_place_is_named_and_left_alone(tmp_path)
     assert str(facts) in wb.message["text"] and "in place" in wb.message["text"]
     assert wb.message["actions"] == ["save_as"]
     assert facts.read_bytes() == before
+
+
+def _readable(path: Path) -> bool:
+    try:
+        doc = yaml.safe_load(path.read_bytes().decode("utf-8"))
+    except (ValueError, yaml.YAMLError):  # not UTF-8, not YAML, a date with no such day
+        return False
+    return isinstance(doc, dict)
+
+
+ALL_YAML = sorted(p for p in [*DATA.rglob("facts.yaml"), *DATA.rglob("registry.yaml"),
+                              *(DATA.parent.parent / "assets" / "articles").glob("*/facts.yaml")]
+                  if _readable(p))
+
+
+@pytest.mark.parametrize("path", ALL_YAML, ids=lambda p: str(p.relative_to(DATA.parent.parent)))
+def test_the_round_trip_writer_leaves_every_readable_fixture_as_it_was(path):
+    """Broken and hostile fixtures too: whatever the loader says of them, writing back what
+    was read changes no byte (or is refused, when a round-trip reader cannot take it)."""
+    from ruamel.yaml import YAMLError
+
+    from briefing.workbench import roundtrip
+    from briefing.workbench.review import normalise
+
+    assert len(ALL_YAML) > 60
+    text = path.read_text(encoding="utf-8")
+    doc = normalise(yaml.safe_load(text))
+    try:
+        assert roundtrip.merge(text, doc) == text
+    except YAMLError as e:
+        assert "duplicate" in str(e).lower(), e

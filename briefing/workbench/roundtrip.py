@@ -45,6 +45,9 @@ _QUOTED = {"cameo_code"}
 
 def _yaml(style: tuple[int, int, int]) -> YAML:
     y = YAML()  # round trip
+    # Read as the loader reads (PyYAML, YAML 1.1): `042` is 34, `yes` is true. A value is
+    # rewritten only when it differs as the loader sees it.
+    y.version = (1, 1)
     y.preserve_quotes = True
     y.width = 4096  # never fold a line the analyst did not fold
     y.indent(mapping=style[0], sequence=style[1], offset=style[2])
@@ -54,7 +57,11 @@ def _yaml(style: tuple[int, int, int]) -> YAML:
 def _dump(y: YAML, doc: Any) -> str:
     out = io.StringIO()
     y.dump(doc, out)
-    return out.getvalue()
+    text = out.getvalue()
+    # The version directive ruamel writes first is not the analyst's: never patched in.
+    if text.startswith("%YAML"):
+        text = text.split("\n---\n", 1)[1]
+    return text
 
 
 def _order(key: str | None) -> tuple[str, ...]:
