@@ -183,10 +183,14 @@ def _merge_seq(old: CommentedSeq, new: list[Any], key: str | None) -> None:
 def merge(original: str, facts: dict[str, Any]) -> str:
     """The text of `original` (a facts.yaml) with `facts` (the reviewed document) in it,
     changed only where the values changed."""
+    # Read once (the slow part); the indentation only matters when writing.
+    doc = _yaml(_STYLES[0]).load(original)
+    if normalise(doc) == facts:
+        return original  # nothing changed as the loader sees it
     best: tuple[int, YAML, str] | None = None
     for style in _STYLES:
         y = _yaml(style)
-        before = _dump(y, y.load(original))
+        before = _dump(y, doc)
         moved = _changed_lines(original, before)
         if best is None or moved < best[0]:
             best = (moved, y, before)
@@ -194,7 +198,6 @@ def merge(original: str, facts: dict[str, Any]) -> str:
             break
     assert best is not None
     _, y, before = best
-    doc = y.load(original)
     if not isinstance(doc, CommentedMap):
         raise ValueError("not a facts file (no mapping at the top)")
     for k in [k for k in doc if k not in facts]:
