@@ -5,11 +5,14 @@
     briefing.dashboard(facts)        # the interactive page (ipywidgets + plotly)
 """
 
+import importlib
+import sys
+import types
 from typing import Any
 
 # `channels`, `draft`, `load` and `select` are functions named like their modules:
 # importing them here binds the names to the functions (a later `import briefing.select`
-# does not rebind).
+# does not rebind: the subpackage is already imported).
 from briefing.channels import channels
 from briefing.draft import draft
 from briefing.load import load
@@ -25,10 +28,27 @@ _LAZY = {"dashboard": ("briefing.dashboard", "dashboard"),
          "workbench": ("briefing.workbench", "workbench")}
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
+def _lazy(name: str) -> property:
+    module, attr = _LAZY[name]
 
-        module, attr = _LAZY[name]
+    def get(self: types.ModuleType) -> Any:
         return getattr(importlib.import_module(module), attr)
-    raise AttributeError(f"module 'briefing' has no attribute {name!r}")
+
+    def set_(self: types.ModuleType, value: Any) -> None:
+        # Importing a subpackage binds it on its parent (`briefing.dashboard = <module>`)
+        # the first time, whoever imports it (the workbench's preview does). A plain
+        # module attribute would then shadow the function for the rest of the session;
+        # this property keeps the public name the function and lets the binding pass.
+        if not isinstance(value, types.ModuleType):
+            raise AttributeError(f"briefing.{name} is the public function; it cannot be set")
+
+    return property(get, set_, doc=f"`{module}.{attr}`, imported on first use")
+
+
+class _Package(types.ModuleType):
+    """The `briefing` module, with its lazily imported public names as properties."""
+
+
+for _name in _LAZY:
+    setattr(_Package, _name, _lazy(_name))
+sys.modules[__name__].__class__ = _Package

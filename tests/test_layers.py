@@ -167,7 +167,9 @@ def test_no_story_names_in_the_code():
 def test_adding_a_column_is_one_line_in_the_contract(tmp_path):
     """Copy the package, add one `Col` to the contract, and load an article that uses the
     new YAML key: the parser accepts and reads it, the frame carries it with its dtype,
-    and the pandera schema checks it — nothing else was edited."""
+    and the pandera schema checks it; the workbench's event form has it after the
+    summary, and an edit of it is saved there, in contract order — nothing else was
+    edited."""
     import shutil
     import subprocess
     import sys
@@ -176,7 +178,7 @@ def test_adding_a_column_is_one_line_in_the_contract(tmp_path):
                     ignore=shutil.ignore_patterns("__pycache__"))
     contract = tmp_path / "briefing" / "contract.py"
     text = contract.read_text(encoding="utf-8")
-    anchor = '        Col("summary", key="summary", required=True, nonempty=True),\n'
+    anchor = '        Col("summary", key="summary", required=True, nonempty=True, input="long"),\n'
     assert anchor in text
     contract.write_text(text.replace(anchor, anchor + '        Col("venue", key="venue", '
                                      'pattern=r"^[a-z ]*$"),\n'), encoding="utf-8")
@@ -195,6 +197,18 @@ def test_adding_a_column_is_one_line_in_the_contract(tmp_path):
         "assert ev.loc['ev-tiny-visit', 'venue'] == 'the capital', ev['venue']\n"
         "assert ev.loc['ev-tiny-pact', 'venue'] == ''\n"
         "assert 'venue' in MODELS['events'].columns\n"
+        "from briefing.workbench.pickers import forms_payload\n"
+        "from briefing.workbench.widget import Workbench\n"
+        "form = [f['key'] for f in forms_payload()['event']]\n"
+        "assert form.index('venue') == form.index('summary') + 1, form\n"
+        "wb = Workbench(sys.argv[1] + '/article.txt', base=sys.argv[1])\n"
+        "wb.act('edit', sid='event:ev-tiny-pact', fields={'venue': 'the coast'})\n"
+        "assert wb.save(), wb.message\n"
+        "lines = open(sys.argv[1] + '/facts.yaml').read().splitlines()\n"
+        "at = lines.index('    summary: Alba and Borea signed a trade pact')\n"
+        "assert lines[at + 1] == '    venue: the coast', lines[at - 8:at + 3]\n"
+        "ev = briefing.load(sys.argv[1], cache=False).events.set_index('event_id')\n"
+        "assert ev.loc['ev-tiny-pact', 'venue'] == 'the coast'\n"
         "bad = open(sys.argv[1] + '/facts.yaml').read().replace('the capital', 'The Capital!')\n"
         "open(sys.argv[1] + '/facts.yaml', 'w').write(bad)\n"
         "try:\n"

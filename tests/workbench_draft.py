@@ -12,16 +12,19 @@ from typing import Any
 
 import yaml
 
+from briefing import contract as C
+
 HERE = Path(__file__).resolve().parent
 RURITANIA = HERE / "data" / "articles" / "fictional-ruritania"
-KINDS = ("sources", "actors", "events", "statements", "issues", "positions")
+# The lists a drafter marks for review: those whose items carry a `review` key.
+KINDS = tuple(f.list for f in C.LISTS if "review" in f.key_order)
 
 
 def pending_draft(folder: Path = RURITANIA) -> dict[str, Any]:
     doc = yaml.safe_load((folder / "facts.yaml").read_text(encoding="utf-8"))
     for kind in KINDS:
         for fact in doc.get(kind) or []:
-            fact["review"] = "pending"
+            fact["review"] = C.PENDING
             fact["reason"] = f"test draft: copied from the hand-coded {kind[:-1]}"
     return doc
 

@@ -6,14 +6,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from briefing.contract import PENDING
+from briefing.contract import PLACEHOLDER as TODO
 from briefing.draft.actors import Registry, slug
 from briefing.draft.attribution import Said
 from briefing.draft.evidence import quote
 from briefing.draft.gazetteer import Gazetteer
-
-TODO = "TODO"
-PENDING = "pending"
-
 
 # A wire dateline names the outlet: "WASHINGTON (Reuters) - ...".
 _DATELINE = re.compile(r"^[A-Z][A-Z .,’'/-]{1,40}\((?P<outlet>[^()\n]{1,40})\)\s*[-–—]")

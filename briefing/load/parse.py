@@ -38,12 +38,10 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 Records = dict[str, list[dict[str, Any]]]
 # Private columns carried through assembly to locate problems; dropped before return.
 HIDDEN = ("_article", "_file", "_line", "_keys")
-# Top-level lists of a facts file, the frame each fills and whether it needs an item.
-# Sources and actors may all live in the registry beside the articles.
-_LISTS = (("sources", "sources", False), ("actors", "actors", False), ("blocs", "blocs", False),
-          ("events", "events", True), ("statements", "statements", False),
-          ("issues", "issues", False), ("positions", "positions", False))
-_REGISTRY_LISTS = ("sources", "actors", "blocs", "issues")
+# Top-level lists of a facts file, the frame each fills and whether it needs an item
+# (from the contract). Sources and actors may all live in the registry beside the articles.
+_LISTS = tuple((f.list, f.name, f.nonempty_list) for f in C.LISTS)
+_REGISTRY_LISTS = C.REGISTRY_LISTS
 
 
 @dataclass

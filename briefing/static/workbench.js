@@ -7,6 +7,7 @@
 
 const KEYS = [
   ["j / ↓", "next"], ["k / ↑", "previous"], ["a", "accept"], ["x", "reject"],
+  ["1–6", "grade: credibility / reliability A–F"],
   ["e", "edit"], ["u", "undo"], ["Shift+A / E / S", "add actor / event / statement from selection"],
   ["Ctrl+S", "save"], ["Esc", "close editor"],
 ];
@@ -80,6 +81,7 @@ function render({ model, el: host }) {
     if (action === "edit") return openEditor(view.current);
     if (action === "save") return send({ type: "save" });
     if (action.startsWith("add:")) return act("add", { kind: action.slice(4) });
+    if (action === "key_point") return act("key_point", { op: "add" });
     act(action);
   }
 
@@ -201,8 +203,11 @@ function render({ model, el: host }) {
     parts.push(el("div", { class: "wb-selection", "data-role": "selection" },
       s ? [el("span", {}, "Selected: “", el("q", { text: s.quote }), `” (${s.start}–${s.end}) `),
            button("+ actor", "add:actors"), button("+ event", "add:events"),
-           button("+ statement", "add:statements"), button("+ position", "add:positions")]
-        : "Select words in the text to add an actor, event or statement there."));
+           button("+ statement", "add:statements"), button("+ position", "add:positions"),
+           button("+ source", "add:sources"), button("+ issue", "add:issues"),
+           button("+ key point", "key_point", "a key point of the article, from these words"),
+           cur && cur.kind !== "article" ? button("+ cite", "cite", "add these words to the current fact's evidence") : null]
+        : "Select words in the text to add an actor, event, statement, source, issue or key point there."));
     const probs = model.get("problems") || [];
     const list = el("ul", { class: "wb-problems", "data-role": "problems" });
     for (const p of probs.slice(0, 60)) {
@@ -219,154 +224,287 @@ function render({ model, el: host }) {
     side.replaceChildren(...parts);
   }
 
-  // ---- the editor (pickers) ----
+  // ---- the editor: forms are data (setup.forms, from the contract) ----
+  // One renderer per input kind. Each returns { node, read }: `read()` gives the value to
+  // send, or `undefined` to leave the key as it is. Apply sends only the keys whose value
+  // changed, so opening an editor and applying it never changes a value by itself.
+  const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+  function pickerLists(setup, view) {
+    const named = (kind, extra) => {
+      const out = new Map();
+      for (const x of (view.doc?.[kind] || [])) out.set(x.id, x);
+      for (const x of (setup.registry?.[kind] || [])) if (!out.has(x.id)) out.set(x.id, { ...x, name: x.name || x.label, ...extra });
+      return out;
+    };
+    return { actors: named("actors"), sources: named("sources"), issues: named("issues"),
+      blocs: named("blocs"), events: named("events"),
+      facts: new Map([...(view.doc?.events || []), ...(view.doc?.statements || []), ...(view.doc?.positions || [])].map((x) => [x.id, x])) };
+  }
+
+  function renderers(ctx) {
+    const { setup, lists, f, form } = ctx;
+    const TODO = setup.placeholder;
+    const shown = (v) => (v == null || v === TODO ? "" : String(v));
+    const datalist = (name, map) => {
+      const id = `wb-${name}-${ctx.uid}`;
+      if (!form.querySelector(`#${CSS.escape(id)}`)) {
+        form.append(el("datalist", { id }, [...map].map(([k, x]) => el("option", { value: k, text: x.name || "" }))));
+      }
+      return id;
+    };
+    const textInput = (fd, long) => {
+      const i = el(long ? "textarea" : "input", { name: fd.key, rows: long ? "2" : null,
+        placeholder: f[fd.key] === TODO ? `${TODO}: ${fd.hint}` : null });
+      i.value = shown(f[fd.key]);
+      return { node: i, read: () => (i.value.trim() === "" && f[fd.key] === TODO ? undefined : i.value.trim()) };
+    };
+    const selectOf = (fd, options) => {
+      const v = f[fd.key];
+      const opts = [...options];
+      if (v != null && v !== TODO && v !== "" && !opts.some(([o]) => String(o) === String(v))) opts.push([v, "(as written)"]);
+      const s = el("select", { name: fd.key }, el("option", { value: "", text: v === TODO ? `— ${TODO} —` : "—" }),
+        opts.map(([o, meaning]) => el("option", { value: String(o), text: meaning ? `${o} — ${meaning}` : String(o) })));
+      s.value = shown(v);
+      return { node: s, read: () => {
+        if (s.value === "") return v === TODO ? undefined : "";
+        const hit = opts.find(([o]) => String(o) === s.value);
+        return hit ? hit[0] : s.value;
+      } };
+    };
+    const idList = (value) => (Array.isArray(value) ? value : value ? [value] : []).filter((x) => x !== TODO);
+    const idsInput = (fd, map, one) => {
+      const i = el("input", { name: fd.key, list: datalist(fd.refers || fd.key, map), placeholder: "search by id or name" });
+      i.value = idList(f[fd.key]).join(", ");
+      return { node: i, read: () => {
+        const ids = i.value.split(/[,\s]+/).filter(Boolean);
+        if (!ids.length && (f[fd.key] === TODO || same(f[fd.key], [TODO]))) return undefined;
+        return one ? (ids[0] || "") : ids;
+      } };
+    };
+    return {
+      id: (fd) => textInput(fd, false),
+      text: (fd) => textInput(fd, false),
+      long: (fd) => textInput(fd, true),
+      date: (fd) => {
+        const r = textInput(fd, false);
+        r.node.setAttribute("placeholder", "YYYY-MM-DD, YYYY-MM or YYYY");
+        return r;
+      },
+      choice: (fd) => selectOf(fd, fd.values),
+      grade: (fd) => {
+        // Credibility grades are numbers in the file; reliability grades are letters.
+        const numeric = fd.values.every(([g]) => /^\d+$/.test(String(g)));
+        return selectOf(fd, fd.values.map(([g, m]) => [numeric ? Number(g) : g, m]));
+      },
+      scale: (fd) => {
+        const v = f[fd.key];
+        const i = el("input", { type: "range", min: "0", max: "100", name: fd.key });
+        i.value = typeof v === "number" ? v : 50;
+        const out = el("output", { text: typeof v === "number" ? String(v) : `${TODO}: move to set` });
+        let touched = false;
+        i.addEventListener("input", () => { touched = true; out.textContent = i.value; });
+        return { node: el("span", { class: "wb-scale-input" }, i, out),
+          read: () => (touched || typeof v === "number" ? Number(i.value) : undefined) };
+      },
+      actor: (fd) => idsInput(fd, lists.actors, true),
+      actors: (fd) => idsInput(fd, lists.actors, false),
+      facts: (fd) => idsInput(fd, lists.facts, false),
+      bloc: (fd) => idsInput(fd, lists.blocs, true),
+      source: (fd) => selectOf(fd, [...lists.sources].filter(([id]) => id !== f.id).map(([id, x]) => [id, x.name])),
+      event: (fd) => selectOf(fd, [...lists.events].map(([id, x]) => [id, x.name])),
+      issue: (fd) => {
+        const r = selectOf(fd, [...lists.issues].map(([id, x]) => [id, x.name]));
+        const ends = el("div", { class: "wb-scale", "data-role": "scale" });
+        const showEnds = () => { const x = lists.issues.get(r.node.value);
+          ends.replaceChildren(el("span", { text: `0: ${x ? x.scale_0 : "pick an issue"}` }), el("span", { text: `100: ${x ? x.scale_100 : ""}` })); };
+        r.node.addEventListener("change", showEnds); showEnds();
+        // A new issue, with its scale's two ends, made on Apply and chosen here.
+        const fresh = ["label", "scale_0", "scale_100"].map((k) => el("input", { name: `new-issue-${k}`,
+          placeholder: { label: "new issue: label", scale_0: "what 0 means", scale_100: "what 100 means" }[k] }));
+        const box = el("details", { class: "wb-new", "data-role": "new-issue" }, el("summary", { text: "+ new issue" }), ...fresh);
+        ctx.creates.push(() => {
+          const [label, s0, s100] = fresh.map((x) => x.value.trim());
+          return label ? { key: fd.key, kind: "issues", fields: { label, scale_0: s0, scale_100: s100 } } : null;
+        });
+        return { node: el("div", {}, r.node, ends, box), read: r.read };
+      },
+      names: (fd) => {
+        const i = el("textarea", { name: fd.key, rows: "2", placeholder: "one name per line" });
+        i.value = (Array.isArray(f[fd.key]) ? f[fd.key] : f[fd.key] ? [f[fd.key]] : []).join("\n");
+        return { node: i, read: () => i.value.split("\n").map((x) => x.trim()).filter(Boolean) };
+      },
+      participants: (fd) => {
+        const roles = f[fd.key] && typeof f[fd.key] === "object" ? f[fd.key] : {};
+        const inputs = fd.values.map(([role]) => {
+          const i = el("input", { name: `role:${role}`, list: datalist("actors", lists.actors), placeholder: "actor ids, comma-separated" });
+          i.value = idList(roles[role]).join(", ");
+          return [role, i];
+        });
+        return { node: el("div", { class: "wb-roles" }, inputs.map(([role, i]) => el("label", { class: "wb-row" }, el("span", { class: "wb-key", text: role }), i))),
+          read: () => {
+            const out = {};
+            for (const [role, i] of inputs) {
+              const ids = i.value.split(/[,\s]+/).filter(Boolean);
+              if (ids.length) out[role] = ids;
+              else if (same(roles[role], [TODO])) out[role] = roles[role];
+            }
+            return out;
+          } };
+      },
+      evidence: (fd) => {
+        const items = Array.isArray(f[fd.key]) ? f[fd.key] : [];
+        const boxes = items.map((e) => el("input", { type: "checkbox", checked: true }));
+        return { node: el("div", { class: "wb-evidence", "data-role": "evidence" },
+          items.map((e, n) => el("label", {}, boxes[n], " “", el("q", { text: typeof e === "string" ? e : e.quote }), "”")),
+          el("small", { text: "untick to drop a quote; select words and press “+ cite” to add one" })),
+          read: () => items.filter((e, n) => boxes[n].checked) };
+      },
+      key_points: (fd) => {
+        const list = el("ol", { class: "wb-key-points", "data-role": "key-points" });
+        const add = (p) => {
+          const text = el("textarea", { name: "key-point-text", rows: "2" }); text.value = p.text || "";
+          const facts = el("input", { name: "key-point-facts", list: datalist("facts", lists.facts) });
+          facts.value = idList(p.facts).join(", ");
+          const li = el("li", {}, text, facts, el("span", { class: "wb-buttons" },
+            el("button", { type: "button", class: "wb-btn", title: "move up", onclick: () => li.previousElementSibling?.before(li) }, "↑"),
+            el("button", { type: "button", class: "wb-btn", title: "move down", onclick: () => li.nextElementSibling?.after(li) }, "↓"),
+            el("button", { type: "button", class: "wb-btn", title: "remove", "data-action": "remove-key-point", onclick: () => li.remove() }, "✕")));
+          list.append(li);
+        };
+        (Array.isArray(f[fd.key]) ? f[fd.key] : []).forEach(add);
+        return { node: el("div", {}, list, el("small", { text: "select words in the text and press “+ key point” to add one" })),
+          read: () => [...list.children].map((li) => ({ text: li.querySelector("textarea").value.trim(),
+            facts: li.querySelector("input").value.split(/[,\s]+/).filter(Boolean) })).filter((p) => p.text) };
+      },
+      plover: (fd) => ploverCascade(ctx, fd),
+    };
+  }
+
+  function ploverCascade(ctx, fd) {
+    // The PLOVER type → mode → CAMEO cascade: drawn once, for the first of its three keys.
+    const { setup, f } = ctx;
+    if (ctx.plover) return null;
+    const TODO = setup.placeholder;
+    const orig = { plover_type: f.plover_type, plover_mode: f.plover_mode, cameo_code: f.cameo_code };
+    const ptype = el("select", { name: "plover_type" }, el("option", { value: "", text: "—" }),
+      (setup.plover || []).map((p) => el("option", { value: p.type, text: `${p.type} (${p.quad}, ${p.score})` })));
+    ptype.value = orig.plover_type && orig.plover_type !== TODO ? orig.plover_type : "";
+    const mode = el("select", { name: "plover_mode" });
+    const cameo = el("select", { name: "cameo_code" });
+    const def = el("div", { class: "wb-def", "data-role": "cameo-definition" });
+    let wantMode = orig.plover_mode || "", wantCode = orig.cameo_code && orig.cameo_code !== TODO ? orig.cameo_code : "";
+    const option = (c, extra) => el("option", { value: c.code, text: `${c.code} ${c.name} (Goldstein ${c.goldstein})${extra || ""}` });
+    const fillModes = () => {
+      const t = (setup.plover || []).find((p) => p.type === ptype.value);
+      const modes = (t ? t.modes : []).map((m) => [m.mode, `${m.mode} (${m.score})`]);
+      if (wantMode && !modes.some(([m]) => m === wantMode)) modes.push([wantMode, `${wantMode} (as written)`]);
+      mode.replaceChildren(el("option", { value: "", text: "— (no mode)" }), ...modes.map(([m, label]) => el("option", { value: m, text: label })));
+      mode.value = wantMode;
+      fillCameo();
+    };
+    const fillCameo = () => {
+      // Every code the loader accepts under the type: the type's own codes (PLOVER's
+      // table, a code inheriting its parent's row), then the codes the table leaves out
+      // (01x statements, 02x appeals), which fit any type.
+      const all = setup.cameo || [];
+      const own = all.filter((c) => !ptype.value || c.type === ptype.value);
+      const free = ptype.value ? all.filter((c) => c.type === "") : [];
+      const groups = [el("option", { value: "", text: "—" })];
+      if (own.length) groups.push(el("optgroup", { label: ptype.value ? `${ptype.value} in PLOVER's table` : "all codes" }, own.map((c) => option(c))));
+      if (free.length) groups.push(el("optgroup", { label: "not in PLOVER's table: accepted under any type" }, free.map((c) => option(c))));
+      if (wantCode && ![...own, ...free].some((c) => c.code === wantCode)) {
+        const c = all.find((x) => x.code === wantCode) || { code: wantCode, name: "", goldstein: "?" };
+        groups.push(el("optgroup", { label: "as written (another type's code)" }, option(c)));
+      }
+      cameo.replaceChildren(...groups);
+      cameo.value = wantCode;
+      showDef();
+    };
+    const showDef = () => {
+      const c = (setup.cameo || []).find((x) => x.code === cameo.value);
+      def.textContent = c ? `CAMEO ${c.code}: ${c.name} — Goldstein ${c.goldstein} (${c.quad})` : "Pick a CAMEO code: its definition and Goldstein score show here.";
+    };
+    ptype.addEventListener("change", () => { wantMode = ""; fillModes(); });
+    mode.addEventListener("change", () => { wantMode = mode.value; });
+    cameo.addEventListener("change", () => { wantCode = cameo.value; showDef(); });
+    fillModes();
+    const read = (key, input) => () => {
+      const v = input.value;
+      if (v === "" && (orig[key] === TODO || orig[key] == null)) return undefined;
+      return v;
+    };
+    ctx.plover = { plover_type: read("plover_type", ptype), plover_mode: read("plover_mode", mode), cameo_code: read("cameo_code", cameo) };
+    return { node: el("div", { class: "wb-plover" },
+      el("label", { class: "wb-row" }, el("span", { class: "wb-key", text: "PLOVER type" }), ptype),
+      el("label", { class: "wb-row" }, el("span", { class: "wb-key", text: "mode" }), mode),
+      el("label", { class: "wb-row" }, el("span", { class: "wb-key", text: "CAMEO" }), cameo), def), read: null };
+  }
+
+  let editorUid = 0;
   function openEditor(cur) {
     if (!cur) return;
     editing = cur.sid;
     const setup = model.get("setup") || {};
     const view = model.get("view") || {};
     const f = JSON.parse(JSON.stringify(cur.fact));
+    const fields = (setup.forms || {})[cur.kind] || [];
     const form = el("form", { class: "wb-editor", "data-role": "editor", "data-sid": cur.sid });
-    const inputs = {};
-    const row = (label, input, help) => el("label", { class: "wb-row" },
-      el("span", { class: "wb-key", text: label }), input, help || null);
-    const text = (k, long) => { const i = el(long ? "textarea" : "input", { name: k, rows: long ? "2" : null });
-      i.value = f[k] == null || f[k] === "TODO" ? "" : String(f[k]); inputs[k] = i; return i; };
-    const select = (k, options, value) => {
-      const s = el("select", { name: k }, el("option", { value: "", text: "—" }),
-        options.map(([v, label]) => el("option", { value: v, text: label })));
-      s.value = value == null || value === "TODO" ? "" : String(value);
-      inputs[k] = s; return s;
-    };
-    const actorList = el("datalist", { id: `wb-actors-${cur.sid}` });
-    const known = new Map();
-    for (const a of (view.doc?.actors || [])) known.set(a.id, a.name);
-    for (const a of (setup.registry?.actors || [])) if (!known.has(a.id)) known.set(a.id, `${a.name}${a.role ? " — " + a.role : ""}`);
-    for (const [id, name] of known) actorList.append(el("option", { value: id, text: name }));
-    const actorInput = (k, value) => { const i = el("input", { name: k, list: actorList.id, placeholder: "search actors" });
-      i.value = Array.isArray(value) ? value.filter((x) => x !== "TODO").join(", ") : (value && value !== "TODO" ? value : "");
-      inputs[k] = i; return i; };
-    const sources = new Map();
-    for (const s of (view.doc?.sources || [])) sources.set(s.id, s.name);
-    for (const s of (setup.registry?.sources || [])) if (!sources.has(s.id)) sources.set(s.id, s.name);
-    const adm = setup.admiralty || {};
-    const sets = setup.sets || {};
-    const kind = cur.kind;
-    form.append(actorList, el("div", { class: "wb-editor-head", text: `Edit ${kind} ${f.id}` }),
-      row("id", text("id")));
-    if (kind === "event") {
-      const ptype = select("plover_type", (setup.plover || []).map((p) => [p.type, `${p.type} (${p.quad}, ${p.score})`]), f.plover_type);
-      const mode = el("select", { name: "plover_mode" }); inputs.plover_mode = mode;
-      const cameo = el("select", { name: "cameo_code" }); inputs.cameo_code = cameo;
-      const def = el("div", { class: "wb-def", "data-role": "cameo-definition" });
-      const fillModes = () => {
-        const t = (setup.plover || []).find((p) => p.type === ptype.value);
-        mode.replaceChildren(el("option", { value: "", text: "— (no mode)" }),
-          ...(t ? t.modes : []).map((m) => el("option", { value: m.mode, text: `${m.mode} (${m.score})` })));
-        mode.value = f.plover_mode && t && t.modes.some((m) => m.mode === f.plover_mode) ? f.plover_mode : "";
-        fillCameo();
-      };
-      const fillCameo = () => {
-        const map = setup.cameo_plover || {};
-        const fit = (setup.cameo || []).filter((c) => !ptype.value || (map[c.code] && map[c.code][0] === ptype.value
-          && (!mode.value || map[c.code][1] === mode.value || !map[c.code][1])));
-        const rows = fit.length ? fit : (setup.cameo || []);
-        cameo.replaceChildren(el("option", { value: "", text: "—" }),
-          ...rows.map((c) => el("option", { value: c.code, text: `${c.code} ${c.name} (Goldstein ${c.goldstein})` })));
-        cameo.value = rows.some((c) => c.code === f.cameo_code) ? f.cameo_code : "";
-        showDef();
-      };
-      const showDef = () => {
-        const c = (setup.cameo || []).find((x) => x.code === cameo.value);
-        def.textContent = c ? `CAMEO ${c.code}: ${c.name} — Goldstein ${c.goldstein} (${c.quad})` : "Pick a CAMEO code: its definition and Goldstein score show here.";
-      };
-      ptype.addEventListener("change", () => { f.plover_mode = ""; fillModes(); });
-      mode.addEventListener("change", fillCameo);
-      cameo.addEventListener("change", () => { f.cameo_code = cameo.value; showDef(); });
-      fillModes();
-      const basis = select("date_basis", (sets.date_basis || []).map(([k, v]) => [k, `${k}: ${v}`]), f.date_basis);
-      form.append(
-        row("summary", text("summary", true)),
-        row("PLOVER type", ptype), row("mode", mode), row("CAMEO", cameo), def,
-        row("date", text("date"), el("small", { text: "YYYY-MM-DD (day), YYYY-MM (month) or YYYY (year)" })),
-        row("date basis", basis), row("date note", text("date_note")),
-        row("status", select("status", (sets.status || []).map((s) => [s, s]), f.status)),
-        row("source", select("source", [...sources].map(([id, n]) => [id, `${id} — ${n}`]), f.source)),
-        row("credibility", select("credibility", (adm.credibility || []).map(([g, m]) => [g, `${g} — ${m}`]), f.credibility),
-          el("small", { text: "Admiralty: how likely the information is, judged apart from the source" })));
-      for (const role of sets.roles || []) form.append(row(role, actorInput(`role:${role}`, (f.participants || {})[role])));
-      form.append(el("small", { class: "wb-hint", text: "participants: actor ids, comma-separated (search by name)" }));
-    } else if (kind === "statement") {
-      form.append(row("speaker", actorInput("speaker", f.speaker)),
-        row("text", text("text", true)),
-        row("event", select("event", (view.doc?.events || []).map((e) => [e.id, e.id]), f.event)),
-        row("source", select("source", [...sources].map(([id, n]) => [id, `${id} — ${n}`]), f.source)),
-        row("attribution", select("attribution", (sets.attribution || []).map((s) => [s, s]), f.attribution)),
-        row("quote type", select("quote_type", (sets.quote_type || []).map((s) => [s, s]), f.quote_type)));
-    } else if (kind === "position") {
-      const issues = new Map();
-      for (const i of [...(view.doc?.issues || []), ...(setup.registry?.issues || [])]) if (!issues.has(i.id)) issues.set(i.id, i);
-      const issue = select("issue", [...issues.values()].map((i) => [i.id, `${i.id} — ${i.name || i.label}`]), f.issue);
-      const ends = el("div", { class: "wb-scale", "data-role": "scale" });
-      const pos = el("input", { type: "range", min: "0", max: "100", name: "position" }); inputs.position = pos;
-      pos.value = typeof f.position === "number" ? f.position : 50;
-      const sal = el("input", { type: "range", min: "0", max: "100", name: "salience" }); inputs.salience = sal;
-      sal.value = typeof f.salience === "number" ? f.salience : 50;
-      const out = el("output", { text: pos.value }); const outS = el("output", { text: sal.value });
-      pos.addEventListener("input", () => { out.textContent = pos.value; });
-      sal.addEventListener("input", () => { outS.textContent = sal.value; });
-      const showEnds = () => { const i = issues.get(issue.value);
-        ends.replaceChildren(el("span", { text: `0: ${i ? i.scale_0 : "pick an issue"}` }), el("span", { text: `100: ${i ? i.scale_100 : ""}` })); };
-      issue.addEventListener("change", showEnds); showEnds();
-      form.append(row("actor", actorInput("actor", f.actor)), row("issue", issue), ends,
-        row("position", pos, out), row("salience", sal, outS),
-        row("confidence", select("confidence", (sets.confidence || []).map((s) => [s, s]), f.confidence)),
-        row("rationale", text("rationale", true)));
-    } else if (kind === "actor") {
-      form.append(row("name", text("name")),
-        row("kind", select("kind", (sets.actor_kind || []).map((s) => [s, s]), f.kind)),
-        row("country", text("country"), el("small", { text: "ISO 3166 alpha-3, or empty" })),
-        row("parent", actorInput("parent", f.parent)), row("role", text("role")), row("bloc", text("bloc")));
-    } else if (kind === "source") {
-      form.append(row("name", text("name")),
-        row("kind", select("kind", (sets.source_kind || []).map((s) => [s, s]), f.kind)),
-        row("reliability", select("reliability", (adm.reliability || []).map(([g, m]) => [g, `${g} — ${m}`]), f.reliability),
-          el("small", { text: "Admiralty: the source's track record, judged apart from this information" })),
-        row("note", text("note", true)));
-    } else if (kind === "issue") {
-      form.append(row("label", text("label")), row("scale 0 means", text("scale_0")), row("scale 100 means", text("scale_100")));
+    const ctx = { setup, f, form, uid: ++editorUid, lists: pickerLists(setup, view), creates: [], plover: null };
+    const kinds = renderers(ctx);
+    const readers = {};
+    form.append(el("div", { class: "wb-editor-head", text: `Edit ${cur.kind} ${f.id || ""}` }));
+    for (const fd of fields) {
+      const made = (kinds[fd.input] || kinds.text)(fd);
+      if (!made) continue;
+      if (made.read) readers[fd.key] = made.read;
+      const mark = fd.judgment ? " ⚖" : fd.required ? " *" : "";
+      form.append(fd.input === "plover" ? made.node : el("label", { class: "wb-row", "data-key": fd.key, "data-input": fd.input },
+        el("span", { class: "wb-key", text: fd.label + mark, title: fd.judgment ? "analyst judgment" : fd.required ? "required" : "" }),
+        made.node, el("small", { text: fd.hint })));
     }
+    Object.assign(readers, ctx.plover || {});
     const done = (e) => {
       e.preventDefault();
-      const fields = {};
-      const participants = {};
-      for (const [k, input] of Object.entries(inputs)) {
-        let v = input.value.trim();
-        if (k.startsWith("role:")) {
-          const ids = v.split(/[,\s]+/).filter(Boolean);
-          if (ids.length) participants[k.slice(5)] = ids;
-          continue;
-        }
-        if (["credibility", "position", "salience"].includes(k) && v !== "") v = Number(v);
-        if (["speaker", "actor", "parent"].includes(k)) v = v.split(/[,\s]+/)[0] || "";
-        fields[k] = v;
+      const changed = {};
+      for (const [k, read] of Object.entries(readers)) {
+        const v = read();
+        if (v !== undefined && !same(v, cur.fact[k] ?? (Array.isArray(v) ? [] : typeof v === "object" ? {} : ""))) changed[k] = v;
       }
-      if (kind === "event") fields.participants = participants;
+      const create = ctx.creates.map((c) => c()).filter(Boolean);
       closeEditor();
-      act("edit", { sid: cur.sid, fields });
+      act("edit", { sid: cur.sid, fields: changed, create });
     };
     form.addEventListener("submit", done);
+    form.addEventListener("input", () => { form.dataset.changed = "1"; });
     form.append(el("div", { class: "wb-buttons" },
       el("button", { type: "submit", class: "wb-btn", "data-action": "apply" }, "Apply (Enter)"),
       el("button", { type: "button", class: "wb-btn", onclick: () => closeEditor() }, "Cancel (Esc)")));
     side.prepend(form);
-    (inputs.summary || inputs.name || inputs.text || inputs.label || inputs.id).focus();
+    const first = form.querySelector("textarea, input:not([type=checkbox]), select");
+    if (first) first.focus();
   }
   function closeEditor() {
     editing = null;
     root.querySelector(".wb-editor")?.remove();
     root.focus({ preventScroll: true });
   }
+
+  // ---- judgments by key: 1–6 grades the current fact's analyst judgment ----
+  // An event's credibility (1–6), a source's reliability (1 → A … 6 → F); the kernel then
+  // goes on to the next fact whose judgment awaits the analyst: one key per judgment.
+  function judge(n) {
+    const cur = (model.get("view") || {}).current;
+    const fd = ((model.get("setup") || {}).forms?.[cur?.kind] || []).find((x) => x.input === "grade");
+    if (cur && fd) act("judge", { sid: cur.sid, grade: n });
+  }
+
+  // Values typed into an open editor and not applied: the page asks before it goes.
+  const beforeUnload = (e) => {
+    const form = root.querySelector(".wb-editor");
+    if (form && form.dataset.changed === "1") { e.preventDefault(); e.returnValue = ""; }
+  };
+  window.addEventListener("beforeunload", beforeUnload);
 
   // ---- keys ----
   root.addEventListener("keydown", (e) => {
@@ -378,6 +516,7 @@ function render({ model, el: host }) {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") { e.preventDefault(); doAction("save"); return; }
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") { e.preventDefault(); doAction("undo"); return; }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (/^[1-6]$/.test(e.key) && model.get("phase") === "review") { e.preventDefault(); judge(Number(e.key)); return; }
     const map = { j: "next", ArrowDown: "next", k: "previous", ArrowUp: "previous", a: "accept",
       x: "reject", e: "edit", u: "undo", A: "add:actors", E: "add:events", S: "add:statements" };
     const action = map[e.key];
@@ -385,10 +524,24 @@ function render({ model, el: host }) {
   });
 
   // ---- drawing ----
+  // The ways out of a refused save, as buttons under its message.
+  const WAYS = {
+    diff: () => el("button", { type: "button", class: "wb-btn", "data-action": "diff",
+      onclick: () => send({ type: "diff" }) }, "Show the differences"),
+    reload: () => el("button", { type: "button", class: "wb-btn", "data-action": "reload",
+      onclick: () => send({ type: "reload" }) }, "Take their file (undo brings yours back)"),
+    save_as: () => {
+      const folder = el("input", { type: "text", name: "save-as", placeholder: "another folder" });
+      return el("span", {}, folder, el("button", { type: "button", class: "wb-btn", "data-action": "save-as",
+        onclick: () => folder.value.trim() && send({ type: "save", folder: folder.value.trim() }) }, "Save there"));
+    },
+  };
   function drawMessage() {
     const m = model.get("message") || {};
     msg.className = `wb-message wb-${m.level || "info"}`;
-    msg.textContent = m.text || "";
+    msg.replaceChildren(el("span", { text: m.text || "" }));
+    if (m.actions?.length) msg.append(el("div", { class: "wb-buttons", "data-role": "ways-out" }, m.actions.filter((a) => WAYS[a]).map((a) => WAYS[a]())));
+    if (m.diff) msg.append(el("pre", { class: "wb-diff", "data-role": "diff", text: m.diff }));
   }
   function draw() {
     const phase = model.get("phase");
@@ -433,7 +586,7 @@ function render({ model, el: host }) {
     stale = false; if (model.get("phase") === "review") { if (!editing) drawSide(model.get("view") || {}); else drawSideKeepEditor(model.get("view") || {}); } });
   draw();
   if (model.get("phase") === "review") root.focus({ preventScroll: true });
-  return () => clearTimeout(validateTimer);
+  return () => { clearTimeout(validateTimer); window.removeEventListener("beforeunload", beforeUnload); };
 }
 
 export default { render };

@@ -9,11 +9,13 @@ analyst" for a drafter's TODO — with the file named as the facts.yaml Save wil
 from __future__ import annotations
 
 import multiprocessing
+import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from briefing.load import REGISTRY
 from briefing.model import FactError, Problem
 from briefing.workbench.store import FACTS, TEXT, dump_facts
 
@@ -27,6 +29,10 @@ def validate(text: str, facts: dict[str, Any], *, target: Path) -> list[Problem]
         folder.mkdir()
         (folder / TEXT).write_text(text, encoding="utf-8", newline="")
         (folder / FACTS).write_text(dump_facts(facts), encoding="utf-8", newline="")
+        # The shared entities the article names may be declared in the registry beside it.
+        registry = target.parent / REGISTRY
+        if registry.is_file():
+            shutil.copyfile(registry, Path(tmp) / REGISTRY)
         try:
             load(folder, errors="raise", cache=False)
         except FactError as e:
@@ -38,8 +44,10 @@ def validate(text: str, facts: dict[str, Any], *, target: Path) -> list[Problem]
 
 
 def _relocate(p: Problem, tmp: Path, target: Path) -> Problem:
-    file = p.file.replace(str(tmp), str(target))
-    return Problem(file, p.fact_id, p.field, p.message.replace(str(tmp), str(target)), p.line)
+    def real(text: str) -> str:
+        return text.replace(str(tmp), str(target)).replace(
+            str(tmp.parent / REGISTRY), str(target.parent / REGISTRY))
+    return Problem(real(p.file), p.fact_id, p.field, real(p.message), p.line)
 
 
 _pool: ProcessPoolExecutor | None = None

@@ -1,7 +1,9 @@
-"""What the pickers offer: codebook rows, value sets and the actors already known.
+"""What the pickers offer: the forms, codebook rows, value sets and the known entities.
 
 Sent to the browser once when the workbench opens (a few tens of KB), so that choosing a
-PLOVER type, a mode, a CAMEO code or a grade never waits for the kernel.
+PLOVER type, a mode, a CAMEO code or a grade never waits for the kernel. The forms are
+data made from the contract (`forms_payload`): the browser has one renderer per input
+kind and no form of its own.
 """
 
 from __future__ import annotations
@@ -41,8 +43,12 @@ def codebook_payload() -> dict[str, Any]:
             entry["modes"].append({"mode": row.plover_mode, "score": row.score})
         else:
             entry["score"] = row.score
+    # `type`: the PLOVER type the loader holds the code to (its own row of PLOVER's table,
+    # else its parent's); "" for codes the table leaves out (01x statements, 02x appeals),
+    # which the loader accepts under any type.
     cameo = [{"code": r.cameo_code, "name": r.name, "goldstein": r.goldstein,
-              "quad": r.quad_class} for r in cb.cameo.itertuples(index=False)]
+              "quad": r.quad_class, "type": cb.plover_type_of(r.cameo_code) or ""}
+             for r in cb.cameo.itertuples(index=False)]
     admiralty = {axis: [[g, m] for a, g, m in cb.admiralty.itertuples(index=False) if a == axis]
                  for axis in ("reliability", "credibility")}
     return {
@@ -50,6 +56,8 @@ def codebook_payload() -> dict[str, Any]:
         "cameo": cameo,
         "cameo_plover": cameo_to_plover(),
         "admiralty": admiralty,
+        "placeholder": S.PLACEHOLDER,
+        "review": list(S.REVIEW),
         "sets": {"status": S.STATUSES, "date_basis": list(DATE_BASES.items()),
                  "attribution": S.ATTRIBUTIONS, "quote_type": S.QUOTE_TYPES,
                  "confidence": S.CONFIDENCE, "source_kind": S.SOURCE_KINDS,
@@ -68,3 +76,36 @@ def registry_payload(base: Any) -> dict[str, Any]:
     issues = [{"id": r.issue_id, "label": r.label, "scale_0": r.scale_0,
                "scale_100": r.scale_100} for r in base.issues.itertuples(index=False)]
     return {"actors": actors, "sources": sources, "issues": issues}
+
+
+def _label(key: str) -> str:
+    return key.replace("_", " ")
+
+
+def forms_payload() -> dict[str, list[dict[str, Any]]]:
+    """The workbench's forms, one per kind of item (by its singular), from the contract:
+    every YAML key that is edited, in the documented order, with its input kind."""
+    cb = load_codebooks()
+    grades = {axis: [[g, m] for a, g, m in cb.admiralty.itertuples(index=False) if a == axis]
+              for axis in ("reliability", "credibility")}
+    frames = [S.FRAMES["articles"], *S.LISTS, S.FRAMES["key_points"]]
+    forms: dict[str, list[dict[str, Any]]] = {}
+    for frame in frames:
+        fields = []
+        for c in frame.yaml_cols:
+            if c.edit == "none":
+                continue
+            values: list[Any] = []
+            if c.edit == "choice":
+                values = [[v, DATE_BASES.get(v, "")] if c.values == S.DATE_BASES else [v, ""]
+                          for v in c.values or ()]
+            elif c.edit == "grade":
+                values = grades.get(c.key, [])
+            elif c.edit == "participants":
+                values = [[r, ""] for r in S.ROLES]
+            fields.append({"key": c.key, "label": _label(c.key), "input": c.edit,
+                           "values": values, "hint": c.hint or S.INPUTS[c.edit],
+                           "required": c.required, "judgment": c.judgment,
+                           "refers": c.refers or ""})
+        forms[frame.singular] = fields
+    return forms

@@ -1,9 +1,11 @@
 """Files: the article's text checks, facts.yaml in the documented shape, and the autosave.
 
 Every write is atomic (a temporary file in the same folder, flushed, then `os.replace`),
-so a crash or a full disk never leaves half a file. Saving facts.yaml refuses when the
-file changed since this review read it (someone else saved it): nothing is overwritten
-silently.
+so a crash or a full disk never leaves half a file, and the file keeps its mode (a new
+one gets the usual mode the umask gives). Saving facts.yaml refuses when the file
+changed since this review read it (someone else saved it): nothing is overwritten
+silently. An existing facts.yaml is edited, not rewritten (`roundtrip`): its comments,
+key order and layout stay, and a save without edits leaves it as it was.
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from ruamel.yaml import YAMLError
 
-from briefing.workbench.review import KINDS
+from briefing import contract as C
+from briefing.workbench import roundtrip
+from briefing.workbench.document import ARTICLE, KINDS
 
 FACTS = "facts.yaml"
 TEXT = "article.txt"
@@ -28,28 +33,20 @@ STATE = ".review.json"
 MAX_TEXT_BYTES = 1024 * 1024
 STATE_VERSION = 1
 
-# The documented key order of each kind of fact (docs/facts-format.md), for stable diffs.
-ORDER = {
-    "article": ("id", "title", "outlet", "published", "published_basis", "language",
-                "key_points"),
-    "sources": ("id", "name", "kind", "reliability", "note", "evidence"),
-    "actors": ("id", "name", "kind", "country", "parent", "role", "bloc"),
-    "events": ("id", "date", "date_basis", "date_note", "plover_type", "plover_mode",
-               "cameo_code", "status", "source", "credibility", "summary", "participants",
-               "evidence"),
-    "statements": ("id", "speaker", "event", "source", "attribution", "quote_type", "text",
-                   "evidence"),
-    "issues": ("id", "label", "scale_0", "scale_100"),
-    "positions": ("id", "actor", "issue", "position", "salience", "confidence", "rationale",
-                  "evidence"),
-}
-ROLE_ORDER = ("actor", "recipient", "via", "subject")
+# The documented key order of the article and of each list's items, for stable diffs.
+ORDER = {ARTICLE: C.FRAMES["articles"].key_order,
+         **{kind: C.BY_LIST[kind].key_order for kind in KINDS}}
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
+_DATES = {c.key for f in C.FRAMES.values() for c in f.cols if c.dtype == "date" and c.key}
 
 
 class InputError(ValueError):
     """Bad input the analyst can fix; the message says what and where."""
+
+
+class ConflictError(InputError):
+    """Someone else saved facts.yaml since this review read it; nothing was written."""
 
 
 # --------------------------------------------------------------------------- text
@@ -137,14 +134,33 @@ def writable_folder(folder: Path) -> str | None:
     return None
 
 
+def _umask() -> int:
+    # Read without changing it where the system says it (setting it, even back, would
+    # race with the kernel's other threads creating files).
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
 def atomic_write(path: Path, data: str, *, durable: bool = True) -> None:
     """Write `data` to `path` so that readers see the old file or the new one, never half.
 
-    `durable` also flushes it to the disk before the rename (survives a power cut, not
-    only a crash); the autosave on every key skips that, the facts file never does.
+    The file keeps its mode (a server reading the fact base as another account still
+    can); a new file gets the mode a plain `open` would give it. `durable` also flushes
+    it to the disk before the rename (survives a power cut, not only a crash); the
+    autosave on every key skips that, the facts file never does.
     """
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)  # mkstemp makes it private (0600)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(data)
             f.flush()
@@ -173,9 +189,10 @@ def save_facts(folder: Path, text: str, facts: dict[str, Any], expected: str | N
     now = file_digest(path)
     if now != expected:
         who = "created" if expected is None else "changed"
-        raise InputError(f"{path} was {who} by someone else since you opened this review; "
-                         "nothing was written. Your review is kept: save it elsewhere with "
-                         "wb.save(\"another/folder\"), or compare with their file first.")
+        raise ConflictError(f"{path} was {who} by someone else since you opened this "
+                            "review; nothing was written. Your review is as it was: compare "
+                            "the two, take their file (undo brings yours back), or save "
+                            "yours elsewhere.")
     text_path = folder / TEXT
     if text_path.exists():
         if file_digest(text_path) != digest(text):
@@ -183,7 +200,20 @@ def save_facts(folder: Path, text: str, facts: dict[str, Any], expected: str | N
                              "nothing was written: save with wb.save(\"another/folder\")")
     else:
         atomic_write(text_path, text)
-    body = dump_facts(facts)
+    if now is None:
+        body = dump_facts(facts)
+    else:
+        try:
+            original = path.read_bytes().decode("utf-8")
+            body = roundtrip.merge(original, facts)
+        except (UnicodeDecodeError, ValueError, YAMLError) as e:
+            # The loader read it, but it cannot be edited in place (a key given twice,
+            # bytes that are not UTF-8): never rewrite the analyst's file blindly.
+            raise InputError(f"{path} cannot be edited in place ({type(e).__name__}: "
+                             f"{str(e).splitlines()[0] if str(e) else e!r}); nothing was "
+                             "written: save to another folder and compare") from None
+        if body == original:
+            return now  # nothing changed: the file stays as it was, untouched
     atomic_write(path, body)
     return digest(body)  # type: ignore[return-value]
 
@@ -219,28 +249,29 @@ def _ordered(kind: str, fact: dict[str, Any]) -> dict[str, Any]:
     out.update({k: v for k, v in fact.items() if k not in out})  # unknown keys: validation says
     if isinstance(out.get("cameo_code"), str):
         out["cameo_code"] = _Quoted(out["cameo_code"])
-    for key in ("published", "date"):
-        value = out.get(key)
+    for key in _DATES & set(out):
+        value = out[key]
         if isinstance(value, str) and _DAY.match(value):
             try:
                 out[key] = dt.date.fromisoformat(value)
             except ValueError:
                 pass  # left as text; validation names the field
-        elif isinstance(value, str) and _YEAR.match(value) and key == "date":
+        elif isinstance(value, str) and _YEAR.match(value) and key != "published":
             out[key] = int(value)
-        elif isinstance(value, str) and key == "date":
+        elif isinstance(value, str) and key != "published":
             out[key] = _Quoted(value)
     if isinstance(out.get("participants"), dict):
         roles = out["participants"]
-        out["participants"] = {r: roles[r] for r in (*ROLE_ORDER, *roles) if r in roles}
+        out["participants"] = {r: roles[r] for r in (*C.ROLES, *roles) if r in roles}
     return out
 
 
 def dump_facts(facts: dict[str, Any]) -> str:
     """facts.yaml text: the documented key order, lists in review order, block style."""
-    doc: dict[str, Any] = {"article": _ordered("article", facts.get("article") or {})}
+    doc: dict[str, Any] = {ARTICLE: _ordered(ARTICLE, facts.get(ARTICLE) or {})}
     for kind in KINDS:
-        doc[kind] = [_ordered(kind, f) for f in facts.get(kind) or []]
+        if kind in facts:
+            doc[kind] = [_ordered(kind, f) for f in facts.get(kind) or []]
     head = ("# Coded in the review workbench (briefing.workbench); format: "
             "docs/facts-format.md.\n")
     parts = [head]
@@ -249,6 +280,30 @@ def dump_facts(facts: dict[str, Any]) -> str:
                                       allow_unicode=True, width=92, default_flow_style=False,
                                       indent=2))
     return "".join(parts)
+
+
+# ------------------------------------------------------------------------ reading
+
+
+def read_draft(draft: dict[str, Any] | str | Path) -> dict[str, Any]:
+    """A draft given as a dict, or as a YAML file shaped like facts.yaml (made elsewhere)."""
+    if isinstance(draft, dict):
+        return draft
+    path = Path(draft).expanduser()
+    if not path.is_file():
+        raise InputError(f"draft {path}: no such file")
+    return read_facts(path)
+
+
+def read_facts(path: Path) -> dict[str, Any]:
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError) as e:
+        raise InputError(f"{path}: cannot read it to resume ({e}); open the article "
+                               "with another folder") from None
+    if not isinstance(doc, dict):
+        raise InputError(f"{path}: not a facts file (no mapping at the top)")
+    return doc
 
 
 # ------------------------------------------------------------------------ state
@@ -277,3 +332,18 @@ def load_state(folder: Path, text: str) -> dict[str, Any] | None:
     if state.get("text_digest") != digest(text) or not isinstance(state.get("doc"), dict):
         return None
     return state
+
+
+def facts_diff(folder: Path, facts: dict[str, Any]) -> str:
+    """The differences between facts.yaml on disk and what saving `facts` would write."""
+    import difflib
+
+    path = folder / FACTS
+    try:
+        disk = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        disk = ""
+    mine = roundtrip.merge(disk, facts) if disk else dump_facts(facts)
+    return "".join(difflib.unified_diff(disk.splitlines(keepends=True),
+                                        mine.splitlines(keepends=True),
+                                        f"{path} (on disk)", f"{path} (this review)"))

@@ -16,13 +16,14 @@ from typing import Any
 
 import anywidget
 import traitlets
-import yaml
 
+from briefing import contract as C
 from briefing.model import FactError, Problem
 from briefing.widgets import STATIC_DIR
 from briefing.workbench import check, store
-from briefing.workbench.pickers import codebook_payload, registry_payload
-from briefing.workbench.review import SINGULAR, Review, ReviewError, describe, slugify
+from briefing.workbench.document import ARTICLE, KINDS, singular, slugify
+from briefing.workbench.pickers import codebook_payload, forms_payload, registry_payload
+from briefing.workbench.review import Review, ReviewError, describe
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ class Workbench(anywidget.AnyWidget):
         if target is not None:
             saved = store.load_state(target, text)
         if saved is None and target is not None and (target / store.FACTS).exists():
-            doc = _read_facts(target / store.FACTS)
+            doc = store.read_facts(target / store.FACTS)
             digest = store.file_digest(target / store.FACTS)
         elif saved is None:
             title = (title or "").strip() or _first_line(text)
@@ -104,7 +105,7 @@ class Workbench(anywidget.AnyWidget):
                 raise store.InputError("give the publication date (YYYY-MM-DD): relative "
                                        "dates in the text are resolved against it")
             doc, drafter_note = (_draft(text, day, title) if draft is None
-                                 else (_read_draft(draft), ""))
+                                 else (store.read_draft(draft), ""))
             doc = dict(doc)
             article = {"id": slugify(f"{title} {day}", limit=64), "title": title,
                        "outlet": "", "published": day.isoformat(),
@@ -126,20 +127,22 @@ class Workbench(anywidget.AnyWidget):
         if saved is not None:
             self.review.cursor = int(saved.get("cursor") or 0)
             self.review.undo = list(saved.get("undo") or [])
-        self.setup = {**codebook_payload(), "registry": registry}
+        self.setup = {**codebook_payload(), "forms": forms_payload(), "registry": registry}
         self.text = text
-        self.phase = "review"
         counts = self.review.counts()
         if saved is not None:
-            note = (f"Resumed your review: {counts['accepted'] + counts['rejected']} decided, "
-                    f"{counts['pending']} pending.")
+            note = (f"Resumed your review: {counts[C.ACCEPTED] + counts[C.REJECTED]} decided, "
+                    f"{counts[C.PENDING]} pending.")
         else:
-            note = f"{counts['pending']} suggestions to review." + drafter_note
+            note = f"{counts[C.PENDING]} suggestions to review." + drafter_note
         self._autosave()
         if self.autosave_error:
             note += f" {self.autosave_error}"
-        self.message = {"level": "error" if self.autosave_error else "info", "text": note}
+        # The view and message first, then the phase: the browser draws the review once,
+        # complete.
         self._publish(dirty=True)
+        self.message = {"level": "error" if self.autosave_error else "info", "text": note}
+        self.phase = "review"
 
     # -- browser messages ----------------------------------------------------------------
 
@@ -173,12 +176,19 @@ class Workbench(anywidget.AnyWidget):
             self._validate_soon()
         elif kind == "save":
             self.save(content.get("folder") or None)
+        elif kind == "diff":
+            self.differences()
+        elif kind == "reload":
+            self.take_theirs()
 
     def act(self, action: str, seq: Any = None, **args: Any) -> None:
         """Apply one review action (next, previous, goto, accept, reject, edit, add, undo)."""
         assert self.review is not None
         changes = action not in ("next", "previous", "goto", "next_pending")
-        if action == "add" and "start" not in args and self._selection:
+        # Actions on the selected words take them from the last selection.
+        uses_selection = action in ("add", "cite") or (action == "key_point"
+                                                       and args.get("op") == "add")
+        if uses_selection and "start" not in args and self._selection:
             args = {**args, **{k: self._selection[k] for k in ("start", "end")}}
         try:
             note = self.review.apply(action, **args)
@@ -186,7 +196,7 @@ class Workbench(anywidget.AnyWidget):
             self.message = {"level": "error", "text": str(e)}
             self._publish(seq=seq)
             return
-        if action == "add":
+        if uses_selection:
             self._selection = None
         if changes:
             self._generation += 1
@@ -264,20 +274,29 @@ class Workbench(anywidget.AnyWidget):
         problems = self.validate()
         if problems:
             # facts.yaml is what the dashboard reads: only a valid one goes there. The
-            # work itself is never lost: it is in the autosaved review.
+            # work itself is kept in the autosaved review — said only while it is true.
             n = len(problems)
+            kept = (f"Your review is kept in {self.folder / store.STATE}."
+                    if self.autosave_error is None else self.autosave_error)
             self.message = {"level": "error", "text": (
                 f"Not saved: the loader finds {n} problem{'s' if n != 1 else ''} (listed "
                 "below; click one to go to its fact). Fix or reject those facts, then save. "
-                f"Your review is kept in {self.folder / store.STATE}.")}
+                + kept)}
             self._publish()
             return False
         expected = self.facts_digest if target == self.folder else store.file_digest(
             target / store.FACTS)
         try:
             digest = store.save_facts(target, self.review.text, self.review.facts(), expected)
+        except store.ConflictError as e:
+            # The ways out, as buttons in the message (and as methods: wb.differences(),
+            # wb.take_theirs(), wb.save("another/folder")).
+            self.message = {"level": "error", "text": f"Not saved: {e}",
+                            "actions": ["diff", "reload", "save_as"]}
+            return False
         except store.InputError as e:
-            self.message = {"level": "error", "text": f"Not saved: {e}"}
+            self.message = {"level": "error", "text": f"Not saved: {e}",
+                            "actions": ["save_as"]}
             return False
         except OSError as e:
             self.message = {"level": "error",
@@ -290,6 +309,30 @@ class Workbench(anywidget.AnyWidget):
                         "`python -m briefing validate` passes; run wb.preview() to see it."}
         self._publish()
         return True
+
+    def differences(self) -> str:
+        """What saving now would change in facts.yaml on disk, as a unified diff."""
+        assert self.review is not None and self.folder is not None
+        diff = store.facts_diff(self.folder, self.review.facts())
+        self.message = {**self.message, "diff": diff or "No difference: the file on disk "
+                        "already holds this review's facts."}
+        return diff
+
+    def take_theirs(self) -> None:
+        """Continue from facts.yaml as it is on disk now (the other save); one undo step
+        brings this review's facts back."""
+        assert self.review is not None and self.folder is not None
+        path = self.folder / store.FACTS
+        doc = store.read_facts(path)
+        self.review.apply("replace", doc=doc)
+        self.facts_digest = store.file_digest(path)
+        self._generation += 1
+        self._autosave()
+        note = (f"Now reviewing {path} as it is on disk; press u (undo) to bring your "
+                "version back.")
+        self.message = {"level": "error" if self.autosave_error else "info",
+                        "text": " ".join(x for x in (note, self.autosave_error) if x)}
+        self._publish(dirty=True)
 
     def preview(self) -> Any:
         """The dashboard over the saved article; before a valid Save, a note saying so."""
@@ -342,18 +385,20 @@ class Workbench(anywidget.AnyWidget):
             "dirty": dirty,
             "edit": edit,
             "cursor": review.cursor,
-            "items": [{"sid": it.sid, "kind": SINGULAR[it.kind], "id": it.fact.get("id", ""),
+            "items": [{"sid": it.sid, "kind": singular(it.kind), "id": it.fact.get("id", ""),
                        "label": describe(it), "reason": it.fact.get("reason", ""),
                        "status": it.status, "spans": it.spans,
                        "problems": problems_by_fact.get(str(it.fact.get("id")), 0)}
                       for it in items],
             "current": None if current is None else {
-                "sid": current.sid, "kind": SINGULAR[current.kind], "fact": current.fact},
-            "doc": {k: [{"id": f.get("id"), "name": f.get("name") or f.get("label") or "",
+                "sid": current.sid, "kind": singular(current.kind), "fact": current.fact},
+            # What the pickers offer from this review: every item of every list, named.
+            "doc": {k: [{"id": f.get("id"), "name": str(f.get(C.BY_LIST[k].label) or ""),
                          "scale_0": f.get("scale_0"), "scale_100": f.get("scale_100"),
-                         "status": f.get("review", "accepted")}
+                         "status": f.get("review", C.ACCEPTED)}
                         for f in review.doc.get(k) or []]
-                    for k in ("actors", "sources", "issues", "events")},
+                    for k in KINDS},
+            "key_points": (review.doc.get(ARTICLE) or {}).get("key_points") or [],
             "counts": review.counts(),
             "coverage": review.coverage(),
             "undo": len(review.undo),
@@ -415,27 +460,6 @@ def _draft(text: str, published: dt.date, title: str) -> tuple[dict[str, Any], s
         return make_draft(text, published=published, title=title), ""
     except Exception as e:  # noqa: BLE001 - the drafter's refusal is a note, the text still opens
         return {}, f" The drafter made no draft ({e}); select words to add facts."
-
-
-def _read_draft(draft: dict[str, Any] | str | Path) -> dict[str, Any]:
-    """A draft given as a dict, or as a YAML file shaped like facts.yaml (made elsewhere)."""
-    if isinstance(draft, dict):
-        return draft
-    path = Path(draft).expanduser()
-    if not path.is_file():
-        raise store.InputError(f"draft {path}: no such file")
-    return _read_facts(path)
-
-
-def _read_facts(path: Path) -> dict[str, Any]:
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError) as e:
-        raise store.InputError(f"{path}: cannot read it to resume ({e}); open the article "
-                               "with another folder") from None
-    if not isinstance(doc, dict):
-        raise store.InputError(f"{path}: not a facts file (no mapping at the top)")
-    return doc
 
 
 def _first_line(text: str) -> str:

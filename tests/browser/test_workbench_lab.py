@@ -1,9 +1,10 @@
 """The review workbench in real JupyterLab, driven in Chromium.
 
 One JupyterLab server and one page for the module; the tests run in order on the same
-review: open coding.ipynb and run it, review with the keyboard, add an event by
-selecting words, save and validate, resume after a kernel restart, a concurrent save
-refused, hostile text shown as text, and no request leaving the machine.
+review: open coding.ipynb and run it, review with the keyboard, apply an editor without
+edits (no value changes, a CAMEO 02x code included), add an event by selecting words,
+save and validate, write a key point from selected words, resume after a kernel restart,
+a concurrent save refused, hostile text shown as text, and no request leaving the machine.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _unavailable, free_port
 from tests.browser.jupyterlab import REPO_ROOT, start_lab
@@ -23,6 +25,7 @@ pytestmark = pytest.mark.browser
 FOLDER = "out/fictional-ruritania"
 PUBLISHED = "2031-05-07"
 PHRASE = "seized two Ruritanian trawlers"
+APPEAL = "event:ru-ev-agree-talks"
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +35,13 @@ def lab(tmp_path_factory, artifacts):
     (root / "out").mkdir(parents=True)
     shutil.copy(REPO_ROOT / "coding.ipynb", root)
     shutil.copy(article_copy(tmp), root / "ruritania.txt")
-    shutil.copy(write_draft(tmp), root / "draft.yaml")
+    # One drafted appeal coded as the docs code one (REQUEST, CAMEO 020): a code in no row
+    # of PLOVER's table, which the editor must offer and keep.
+    draft = yaml.safe_load(write_draft(tmp).read_text(encoding="utf-8"))
+    appeal = next(e for e in draft["events"] if e["id"] == APPEAL.split(":")[1])
+    appeal.update(plover_type="REQUEST", plover_mode="", cameo_code="020")
+    (root / "draft.yaml").write_text(yaml.safe_dump(draft, sort_keys=False, allow_unicode=True),
+                                     encoding="utf-8")
     server = start_lab(root, artifacts / "logs", free_port())
     yield server
     server.stop()
@@ -112,7 +121,33 @@ def test_run_coding_notebook_and_review_with_the_keyboard(page):
     assert page.locator(".wb .wb-hl.wb-accepted").count() > 0
 
 
-def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
+def test_an_editor_applied_without_edits_keeps_every_value(page):
+    for key in ["k"] * 40 + ["j"] * 60:
+        if page.get_attribute(".wb [data-role=current]", "data-sid") == APPEAL:
+            break
+        press(page, key)
+    assert page.get_attribute(".wb [data-role=current]", "data-sid") == APPEAL
+    fields = page.locator(".wb [data-role=current] .wb-field").all_inner_texts()
+    assert any("020" in f for f in fields)
+    page.focus(".wb")
+    page.keyboard.press("e")
+    page.wait_for_selector(".wb [data-role=editor]")
+    assert page.input_value(".wb-editor [name=cameo_code]") == "020"
+    assert page.input_value(".wb-editor [name=plover_type]") == "REQUEST"
+    before = rev(page)
+    page.click(".wb-editor [data-action=apply]")
+    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
+    assert page.get_attribute(".wb [data-role=current]", "data-sid") == APPEAL
+    assert page.locator(".wb [data-role=current] .wb-field").all_inner_texts() == fields
+    # A judgment is one key: 3 grades the event's credibility (no other awaits one here).
+    press(page, "3")
+    assert page.get_attribute(".wb [data-role=current]", "data-sid") == APPEAL
+    graded = page.locator(".wb [data-role=current] .wb-field").all_inner_texts()
+    assert [f.split() for f in graded if f.startswith("credibility")] == [["credibility", "3"]]
+
+
+def select_words(page, phrase: str) -> None:
+    """Select `phrase` in the article as a mouse would (ends mid-word: the kernel snaps)."""
     page.evaluate("""(phrase) => {
         const box = document.querySelector('.wb [data-role=text]');
         const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
@@ -126,8 +161,12 @@ def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
         range.setStart(...find(at)); range.setEnd(...find(to));
         getSelection().removeAllRanges(); getSelection().addRange(range);
         box.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
-    }""", PHRASE)
-    page.wait_for_selector(f".wb [data-role=selection] q:text-is('{PHRASE}')")
+    }""", phrase)
+    page.wait_for_selector(f".wb [data-role=selection] q:text-is('{phrase}')")
+
+
+def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
+    select_words(page, PHRASE)
     press(page, "Shift+E")
     editor = page.wait_for_selector(".wb [data-role=editor]")
     sid = editor.get_attribute("data-sid")
@@ -139,6 +178,9 @@ def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
     page.select_option(".wb-editor [name=credibility]", "2")
     page.fill(".wb-editor [name='role:actor']", "ru-freedonia")
     page.fill(".wb-editor [name='role:recipient']", "ru-ruritania")
+    # A date range: a key the old hand-written form did not have, rendered from its input.
+    page.fill(".wb-editor [name=date]", "2031-05-05")
+    page.fill(".wb-editor [name=date_end]", "2031-05-06")
     before = rev(page)
     page.click(".wb-editor [data-action=apply]")
     page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
@@ -150,9 +192,30 @@ def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
     page.wait_for_selector(".wb .wb-message.wb-ok", timeout=WAIT_MS)
     facts = lab.root / FOLDER / "facts.yaml"
     assert PHRASE in facts.read_text(encoding="utf-8")
+    saved = yaml.safe_load(facts.read_text(encoding="utf-8"))
+    [event] = [e for e in saved["events"] if e["id"] == sid.split(":", 1)[1]]
+    assert (str(event["date"]), str(event["date_end"])) == ("2031-05-05", "2031-05-06")
     result = subprocess.run([sys.executable, "-m", "briefing", "validate", str(facts.parent)],
                             capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_write_a_key_point_from_selected_words(page, lab):
+    select_words(page, PHRASE)
+    before = rev(page)
+    page.click(".wb [data-role=selection] [data-action=key_point]")
+    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
+    assert "key point 1" in page.inner_text(".wb .wb-message")
+    page.wait_for_selector(".wb [data-role=validation][data-count='0'][data-stale='0']",
+                           timeout=30_000)
+    page.focus(".wb")
+    page.keyboard.press("Control+s")
+    page.wait_for_selector(".wb .wb-message.wb-ok", timeout=30_000)
+    import yaml
+
+    facts = yaml.safe_load((lab.root / FOLDER / "facts.yaml").read_text(encoding="utf-8"))
+    [point] = facts["article"]["key_points"]
+    assert point["text"] == PHRASE and point["facts"], point
 
 
 def test_resume_after_a_kernel_restart(page):
@@ -169,9 +232,16 @@ def test_a_concurrent_save_is_refused(page, lab):
     facts = lab.root / FOLDER / "facts.yaml"
     theirs = facts.read_text(encoding="utf-8") + "# someone else's edit\n"
     facts.write_text(theirs, encoding="utf-8")
-    press(page, "a")
+    press(page, "u")  # a change of mine: the key point written above is taken back
     page.keyboard.press("Control+s")
     page.wait_for_selector(".wb .wb-message:has-text('someone else')", timeout=WAIT_MS)
+    assert facts.read_text(encoding="utf-8") == theirs
+    # Its ways out are buttons: the differences between their file and what mine would
+    # write (their comment kept: a save edits the file, it does not rewrite it).
+    page.click(".wb [data-role=ways-out] [data-action=diff]")
+    diff = page.wait_for_selector(".wb [data-role=diff]", timeout=30_000).inner_text()
+    assert "(on disk)" in diff and "(this review)" in diff
+    assert "-  key_points:" in diff and "-# someone else's edit" not in diff
     assert facts.read_text(encoding="utf-8") == theirs
 
 
