@@ -325,7 +325,7 @@ class Dashboard:
             if not initial and self._keys.get(name) == key:
                 continue
             self._keys[name] = key
-            self.views[name].update(chart.figure(sub, sel))
+            self.views[name].update(chart.figure(sub, sel, self.b))
         self._highlight = (frozenset(sub.evidence["evidence_id"]) if sel.filters_facts
                            else frozenset())
         if sel.articles and self._article_id not in sel.articles:
@@ -432,7 +432,7 @@ class Dashboard:
 
     def _export_html(self) -> None:
         sel, sub = self.selection, self.frames()
-        figures = {c.heading: c.figure(sub, sel) for c in CHARTS.values()}
+        figures = {c.heading: c.figure(sub, sel, self.b) for c in CHARTS.values()}
         title, sub_title = set_name(self.b)
         page = export.export_html(figures, title=title,
                                   selection_text=f"{sub_title}; {sel.describe(self.b)}")
@@ -444,7 +444,7 @@ class Dashboard:
 
         self.downloads.value = "<span class='briefing-note'>Preparing the PDF…</span>"
         sel, sub = self.selection, self.frames()
-        figures = {c.heading: c.figure(sub, sel) for c in CHARTS.values()}
+        figures = {c.heading: c.figure(sub, sel, self.b) for c in CHARTS.values()}
         try:
             out = printout.render(printout.printout_html(
                 self.b, sel, figures, notes={c.heading: c.note for c in CHARTS.values()},

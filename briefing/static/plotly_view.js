@@ -262,6 +262,93 @@ function fitNarrow(figure, narrow) {
   return Object.assign({}, figure, { layout });
 }
 
+// ---- labels: the figure says where, this decides which are shown ------------------------
+//
+// plotly.js draws every text where the figure puts it and never checks two against each
+// other: at 25 articles names piled up. After each draw the chart's texts are taken in
+// priority order and a text that would overlap one already kept, or run outside the figure,
+// is moved inside (a data label at the edge) or hidden; hover and Details keep the full
+// names. Titles, annotations and legends always stay; then the data labels the chart marks
+// as must-keep; then axis ticks; then the other data labels, most important first. A chart
+// gives its data labels' priority per point in `trace.meta.label_rank` (0 = most important)
+// and the number that must stay in `trace.meta.label_keep`.
+const LABEL_SLACK = 1; // px; tests/browser/labels.py counts an overlap beyond 1.5 px
+const FIXED_TEXT = ".gtitle, .g-xtitle text, .g-ytitle text, .annotation text, .legendtext,"
+  + " .legendtitletext, .cbtitle text, .cbaxis text, .colorbar text";
+const TICK_TEXT = ".xtick text, .ytick text, .xtick2 text, .ytick2 text";
+
+function pointOf(el) {
+  // (trace meta, point index) of a data label, from plotly's own data binding on the DOM
+  const group = el.closest(".textpoint, .point, g");
+  const traceEl = el.closest(".trace");
+  const cd = traceEl && traceEl.__data__;
+  const full = cd && cd[0] && cd[0].trace;
+  const meta = full ? ((full._input || full).meta || {}) : {};
+  let index = group && group.__data__ && Number.isInteger(group.__data__.i) ? group.__data__.i : -1;
+  if (index < 0 && group && group.parentNode) index = [...group.parentNode.children].indexOf(group);
+  return { meta, index };
+}
+
+function boxesOverlap(a, b, slack) {
+  return Math.min(a.right, b.right) - Math.max(a.left, b.left) > slack
+    && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > slack;
+}
+
+function declutter(plot) {
+  for (const el of plot.querySelectorAll("text[data-briefing-hidden]")) {
+    el.style.display = "";
+    el.removeAttribute("data-briefing-hidden");
+  }
+  for (const el of plot.querySelectorAll("text[data-briefing-moved]")) {
+    el.setAttribute("transform", el.getAttribute("data-briefing-moved"));
+    if (!el.getAttribute("transform")) el.removeAttribute("transform");
+    el.removeAttribute("data-briefing-moved");
+  }
+  const fig = plot.getBoundingClientRect();
+  if (!fig.width) return;
+  const fixed = new Set(plot.querySelectorAll(FIXED_TEXT));
+  const ticks = new Set(plot.querySelectorAll(TICK_TEXT));
+  const items = [];
+  let order = 0;
+  for (const el of plot.querySelectorAll("text")) {
+    if (el.closest(".hoverlayer") || !el.textContent.trim()) continue;
+    order += 1;
+    if (fixed.has(el)) { items.push({ el, tier: 0, rank: order }); continue; }
+    if (ticks.has(el)) { items.push({ el, tier: 2, rank: order }); continue; }
+    const { meta, index } = pointOf(el);
+    const ranks = meta.label_rank;
+    const rank = Array.isArray(ranks) && index >= 0 && index < ranks.length ? ranks[index] : 1e6 + order;
+    const keep = Number(meta.label_keep) || 0;
+    items.push({ el, tier: rank < keep ? 1 : 3, rank, data: true });
+  }
+  items.sort((a, b) => a.tier - b.tier || a.rank - b.rank);
+  const kept = [];
+  for (const item of items) {
+    let box = item.el.getBoundingClientRect();
+    if (!box.width && !box.height) continue;
+    if (item.tier > 0 && item.data) {
+      // a data label running out of the figure is moved back in, as far as it ran out
+      const dx = Math.max(0, fig.left + 2 - box.left) - Math.max(0, box.right - (fig.right - 2));
+      const dy = Math.max(0, fig.top + 2 - box.top) - Math.max(0, box.bottom - (fig.bottom - 2));
+      if (dx || dy) {
+        const before = item.el.getAttribute("transform") || "";
+        item.el.setAttribute("data-briefing-moved", before);
+        item.el.setAttribute("transform", `translate(${dx},${dy}) ${before}`.trim());
+        box = item.el.getBoundingClientRect();
+      }
+    }
+    const out = box.left < fig.left - LABEL_SLACK || box.right > fig.right + LABEL_SLACK
+      || box.top < fig.top - LABEL_SLACK || box.bottom > fig.bottom + LABEL_SLACK;
+    const hit = kept.some((k) => boxesOverlap(k, box, LABEL_SLACK));
+    if (item.tier >= 2 && (out || hit)) {
+      item.el.style.display = "none";
+      item.el.setAttribute("data-briefing-hidden", "");
+      continue;
+    }
+    kept.push(box);
+  }
+}
+
 function showError(el, err) {
   let box = el.querySelector(".briefing-plotly-error");
   if (!box) {
@@ -275,6 +362,7 @@ function showError(el, err) {
 
 function render({ model, el }) {
   el.classList.add("briefing-plotly-view");
+  el.dataset.chart = model.get("chart_id"); // the chart's name (CHARTS key), for tests and styles
   const head = document.createElement("div");
   head.className = "briefing-plotly-head";
   const heading = document.createElement("h2");
@@ -320,8 +408,11 @@ function render({ model, el }) {
       config: plotConfig(model),
     });
     if (!alive) return;
+    declutter(plot);
     if (!listening) {
       listening = true;
+      // a resize, pan or zoom draws the texts again: decide again what shows
+      plot.on("plotly_afterplot", () => declutter(plot));
       plot.on("plotly_click", (event) => {
         model.send({ type: "click", chart_id: model.get("chart_id"), points: clickPoints(event) });
       });

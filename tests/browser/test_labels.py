@@ -1,0 +1,82 @@
+"""No overlapping and no cut labels, at three screen sizes, on 1, 3 and 25 articles (issue 19).
+
+One Voilà server per story (the shipped article, the three-article story in
+``tests/data/story``, a generated fictional 25-article story), each opened at 1366×900,
+1920×1080 and 390×844. `labels.measure` reads every chart's rendered SVG; the test wants
+zero overlapping pairs and zero cut labels, and on the network the most active actors
+labelled. Measurements and screenshots go to the artifacts folder.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import briefing
+from tests.browser.labels import measure, totals
+from tests.browser.test_story_page import serve
+from tests.story_gen import write_story
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+READY = "body[data-briefing-ready]"
+SIZES = {"1366": (1366, 900), "1920": (1920, 1080), "390": (390, 844)}
+MUST_LABEL = 12  # the network always names this many of its most active actors
+
+
+def _story(name: str, tmp: Path) -> Path:
+    if name == "1":
+        return ROOT / "assets" / "articles"
+    if name == "3":
+        return ROOT / "tests" / "data" / "story"
+    return write_story(tmp / "story25", 25)
+
+
+@pytest.fixture(scope="module", params=["1", "3", "25"])
+def story(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+          artifacts: Path) -> Any:
+    facts = _story(request.param, tmp_path_factory.mktemp("labels"))
+    server = serve(facts, artifacts)
+    yield request.param, briefing.load(facts), server
+    server.stop()
+
+
+def most_active(b: briefing.Briefing, n: int) -> list[str]:
+    """The names of the n actors taking part in most events (ties: first in the frame)."""
+    counts = b.participants.groupby("actor_id")["event_id"].nunique()
+    order = counts.sort_values(ascending=False, kind="stable").index[:n]
+    return list(b.actors.set_index("actor_id").loc[order, "name"])
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_no_overlapping_or_cut_labels(story: Any, size: str, open_page: Any,
+                                      artifacts: Path) -> None:
+    name, b, server = story
+    width, height = SIZES[size]
+    rec = open_page(server.url, viewport={"width": width, "height": height})
+    page = rec.page
+    page.wait_for_selector(READY, state="attached", timeout=120_000)
+    page.wait_for_function("() => !document.body.hasAttribute('data-briefing-drawing')",
+                           timeout=60_000)
+    m = measure(page)
+    overlaps, cut = totals(m)
+    record = {"story": name, "size": size, "overlaps": overlaps, "cut": cut,
+              "charts": {c: {k: v for k, v in d.items() if k != "texts"}
+                         for c, d in m["charts"].items()},
+              "overlapping": m["overlaps"][:40], "cut_labels": m["cut"][:40],
+              "controls": m["controls"]}
+    (artifacts / f"labels-{name}-{size}.json").write_text(json.dumps(record, indent=1),
+                                                          encoding="utf-8")
+    page.screenshot(path=str(artifacts / f"labels-{name}-articles-{size}.png"), full_page=True)
+    assert set(m["charts"]) == {"network", "positions", "positions_overview", "timeline",
+                                "geo_map", "sources"}
+    assert (overlaps, cut) == (0, 0), json.dumps(record, indent=1)
+    if size != "390":  # the phone shows a ranked list of actors instead of names on nodes
+        shown = " | ".join(m["charts"]["network"]["texts"])
+        wanted = most_active(b, MUST_LABEL)
+        missing = [n for n in wanted if n not in shown]
+        assert not missing, (missing, shown)
