@@ -401,9 +401,10 @@ def network(
         xaxis={"visible": False, "range": [-1 - LABEL_ROOM, 1 + LABEL_ROOM],
                "fixedrange": True},
         yaxis={"visible": False, "range": [-1.08, 1.08], "fixedrange": True},
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.12,
-                "yanchor": "top", "bgcolor": "rgba(255,255,255,0.8)", "font": {"size": 11}},
-        margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 150},
+        # the legend at the foot of the figure, below the colour bar under the plot
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container", "y": 0,
+                "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.8)", "font": {"size": 11}},
+        margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 170},
         hovermode="closest",
         annotations=[{"text": esc(capped), "showarrow": False, "xref": "paper",
                       "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",

@@ -61,7 +61,8 @@ def positions_overview(
         # The middle of the scale is a warm light tone, not white: a cell with no position
         # shows the grey plot background instead, so "missing" never reads as "neutral".
         colorscale=[[0, "#5e3c99"], [0.5, "#efe3c8"], [1, "#e66101"]],
-        colorbar={"title": {"text": "position<br>(0–100)", "side": "top"},
+        # the title beside the bar, not on top of it where it met the "100" tick
+        colorbar={"title": {"text": "position (0–100)", "side": "right"},
                   "thickness": 12, "len": 0.8},
         text=text, texttemplate="%{text}", hovertext=hover, hovertemplate=HOVER,
         customdata=custom, xgap=2, ygap=2,

@@ -239,6 +239,13 @@ const COLORBAR_PX = 90;
 
 function fitNarrow(figure, narrow) {
   if (!narrow) return figure;
+  for (const t of figure.data || []) {
+    const bar = t && ((t.marker && t.marker.colorbar) || t.colorbar);
+    if (bar && bar.orientation === "h") {
+      bar.len = 1;
+      bar.title = Object.assign({}, bar.title || {}, { font: { size: 10 } });
+    }
+  }
   const data = figure.data || [];
   const layout = Object.assign({}, figure.layout || {});
   const legendShown = layout.showlegend !== false
@@ -294,6 +301,30 @@ function boxesOverlap(a, b, slack) {
     && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > slack;
 }
 
+// A legend, colour bar or note that runs below the figure (a phone's narrow legend wraps
+// into more rows than the margin was given) makes the figure taller, once per draw.
+async function growToFit(Plotly, plot) {
+  const fig = plot.getBoundingClientRect();
+  let bottom = fig.bottom;
+  for (const el of plot.querySelectorAll(".legend .bg, .colorbar, .annotation, .infolayer text")) {
+    const r = el.getBoundingClientRect();
+    if (r.width && r.height) bottom = Math.max(bottom, r.bottom);
+  }
+  const extra = Math.ceil(bottom - fig.bottom);
+  if (extra <= 1) return false;
+  const layout = plot.layout || {};
+  const height = (Number(layout.height) || fig.height) + extra + 8;
+  const margin = layout.margin || {};
+  plot.style.height = `${height}px`;
+  await Plotly.relayout(plot, { height, "margin.b": (Number(margin.b) || 0) + extra + 8 });
+  return true;
+}
+
+function outside(box, fig) {
+  return box.left < fig.left - LABEL_SLACK || box.right > fig.right + LABEL_SLACK
+    || box.top < fig.top - LABEL_SLACK || box.bottom > fig.bottom + LABEL_SLACK;
+}
+
 function declutter(plot) {
   for (const el of plot.querySelectorAll("text[data-briefing-hidden]")) {
     el.style.display = "";
@@ -306,6 +337,7 @@ function declutter(plot) {
   }
   const fig = plot.getBoundingClientRect();
   if (!fig.width) return;
+  const layout = plot.layout || {};
   const fixed = new Set(plot.querySelectorAll(FIXED_TEXT));
   const ticks = new Set(plot.querySelectorAll(TICK_TEXT));
   const items = [];
@@ -313,7 +345,15 @@ function declutter(plot) {
   for (const el of plot.querySelectorAll("text")) {
     if (el.closest(".hoverlayer") || !el.textContent.trim()) continue;
     order += 1;
-    if (fixed.has(el)) { items.push({ el, tier: 0, rank: order }); continue; }
+    if (fixed.has(el)) {
+      // an annotation named "optional…" (a marker's caption) gives way like a tick
+      const ann = el.closest(".annotation");
+      const index = ann ? Number(ann.getAttribute("data-index")) : -1;
+      const spec = index >= 0 ? ((layout.annotations || [])[index] || {}) : {};
+      const optional = String(spec.name || "").startsWith("optional");
+      items.push({ el, tier: optional ? 2 : 0, rank: order });
+      continue;
+    }
     if (ticks.has(el)) { items.push({ el, tier: 2, rank: order }); continue; }
     const { meta, index } = pointOf(el);
     const ranks = meta.label_rank;
@@ -337,9 +377,25 @@ function declutter(plot) {
         box = item.el.getBoundingClientRect();
       }
     }
-    const out = box.left < fig.left - LABEL_SLACK || box.right > fig.right + LABEL_SLACK
-      || box.top < fig.top - LABEL_SLACK || box.bottom > fig.bottom + LABEL_SLACK;
-    const hit = kept.some((k) => boxesOverlap(k, box, LABEL_SLACK));
+    let out = outside(box, fig);
+    let hit = kept.some((k) => boxesOverlap(k, box, LABEL_SLACK));
+    if (item.tier === 3 && (out || hit)) {
+      // before hiding a data label, try it above its point, then to either side
+      const before = item.el.getAttribute("data-briefing-moved") ?? (item.el.getAttribute("transform") || "");
+      const h = box.height, w = box.width;
+      for (const [dx, dy] of [[0, -(h + 10)], [w / 2 + 10, -(h / 2 + 5)], [-(w / 2 + 10), -(h / 2 + 5)]]) {
+        const moved = { left: box.left + dx, right: box.right + dx, top: box.top + dy,
+                        bottom: box.bottom + dy };
+        if (outside(moved, fig) || kept.some((k) => boxesOverlap(k, moved, LABEL_SLACK))) continue;
+        item.el.setAttribute("data-briefing-moved", before);
+        const now = item.el.getAttribute("transform") || "";
+        item.el.setAttribute("transform", `translate(${dx},${dy}) ${now}`.trim());
+        box = item.el.getBoundingClientRect();
+        out = outside(box, fig);
+        hit = kept.some((k) => boxesOverlap(k, box, LABEL_SLACK));
+        break;
+      }
+    }
     if (item.tier >= 2 && (out || hit)) {
       item.el.style.display = "none";
       item.el.setAttribute("data-briefing-hidden", "");
@@ -407,6 +463,8 @@ function render({ model, el }) {
       frames: figure.frames || undefined,
       config: plotConfig(model),
     });
+    if (!alive) return;
+    await growToFit(Plotly, plot);
     if (!alive) return;
     declutter(plot);
     if (!listening) {
