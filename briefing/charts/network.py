@@ -35,7 +35,7 @@ from briefing.charts.theme import (
     score_colour_bin,
     trace,
 )
-from briefing.escape import esc, esc_series, short
+from briefing.escape import esc, esc_series, short, wrap_lines
 from briefing.model import Briefing, blank, memo, plain
 from briefing.words import ACTOR_KIND_WORDS, ROLE_WORDS, SCORE_BIN_WORDS, bloc_labels, names
 
@@ -109,8 +109,8 @@ def _layout(b: Briefing, node_limit: int) -> Layout:
                 p = parent.get(p, "")
             node[a] = p if p in kept else OTHERS
         drawn.append(OTHERS)
-        capped = (f"The {limit - 1} most active of {len(referenced):,} actors; the others are "
-                  "folded into their state or “others” (the count is in the name).")
+        capped = (f"The {limit - 1} most active of {len(referenced):,} actors; the rest are "
+                  "folded into their state or “others”.")
     # Order round the ellipse: by bloc, then by top-level actor (its people beside it).
     bloc = dict(zip(actors["actor_id"], actors["bloc"], strict=True))
     name = dict(zip(actors["actor_id"], actors["name"], strict=True))
@@ -404,9 +404,12 @@ def network(
         # the legend at the foot of the figure, below the colour bar under the plot
         legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container", "y": 0,
                 "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.8)", "font": {"size": 11}},
-        margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 170},
+        margin={"l": 10, "r": 10, "b": 170,
+                "t": (40 if title else 10) + 15 * len(wrap_lines(capped, 46) if capped else [])},
         hovermode="closest",
-        annotations=[{"text": esc(capped), "showarrow": False, "xref": "paper",
+        # the note wrapped for a phone's width, above the plot
+        annotations=[{"text": "<br>".join(esc(x) for x in wrap_lines(capped, 46)),
+                      "showarrow": False, "xref": "paper", "align": "left",
                       "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",
                       "font": {"size": 11, "color": "#666"}}] if capped else None,
     )

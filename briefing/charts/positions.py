@@ -144,8 +144,8 @@ def positions(
     raw_lo, raw_hi = ((iss["scale_0"].iloc[0], iss["scale_100"].iloc[0]) if len(iss)
                       else ("0", "100"))
     # The scale's two ends are named above the plot, each wrapped into its half.
-    # 22 characters: each end has half of a phone's chart (~170 px) to itself.
-    lo_lines, hi_lines = wrap_lines(f"← 0 = {raw_lo}", 22), wrap_lines(f"100 = {raw_hi} →", 22)
+    # 18 characters: each end has half of a phone's chart (~150 px) to itself.
+    lo_lines, hi_lines = wrap_lines(f"← 0 = {raw_lo}", 18), wrap_lines(f"100 = {raw_hi} →", 18)
     lines = max(len(lo_lines), len(hi_lines))
     n = len(pos)
     return base_figure(

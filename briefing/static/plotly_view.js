@@ -264,7 +264,7 @@ function fitNarrow(figure, narrow) {
   layout.height = height + below;
   layout.legend = Object.assign({}, layout.legend || {}, {
     orientation: "h", x: 0, xanchor: "left", y: -(60 + (colorbar ? COLORBAR_PX : 0)) / plotHeight,
-    yanchor: "top",
+    yanchor: "top", xref: "paper", yref: "paper", // a legend pinned to the container moves too
   });
   return Object.assign({}, figure, { layout });
 }
