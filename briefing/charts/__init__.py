@@ -79,7 +79,8 @@ CHARTS: dict[str, Chart] = {
         FACT_FILTERS),
     "sources": Chart(
         sources, "Sources and their grades",
-        "Admiralty grades: A completely reliable … F cannot be judged.", FACT_FILTERS),
+        "Bar length: facts resting on the source. Admiralty grades: A completely reliable "
+        "… F cannot be judged.", FACT_FILTERS),
 }
 
 __all__ = ["CHARTS", "FACT_FILTERS", "TOPOJSON_PATH", "Chart", "geo_assets_script", "geo_map",

@@ -351,7 +351,8 @@ function declutter(plot) {
       const index = ann ? Number(ann.getAttribute("data-index")) : -1;
       const spec = index >= 0 ? ((layout.annotations || [])[index] || {}) : {};
       const optional = String(spec.name || "").startsWith("optional");
-      items.push({ el, tier: optional ? 2 : 0, rank: order });
+      const movable = !!el.closest(".annotation, .g-xtitle, .g-ytitle, .gtitle");
+      items.push({ el, tier: optional ? 2 : 0, rank: order, movable });
       continue;
     }
     if (ticks.has(el)) { items.push({ el, tier: 2, rank: order }); continue; }
@@ -366,8 +367,9 @@ function declutter(plot) {
   for (const item of items) {
     let box = item.el.getBoundingClientRect();
     if (!box.width && !box.height) continue;
-    if (item.tier > 0 && item.data) {
-      // a data label running out of the figure is moved back in, as far as it ran out
+    if (item.data || item.movable) {
+      // a data label, note or axis title running out of the figure is moved back in, as
+      // far as it ran out
       const dx = Math.max(0, fig.left + 2 - box.left) - Math.max(0, box.right - (fig.right - 2));
       const dy = Math.max(0, fig.top + 2 - box.top) - Math.max(0, box.bottom - (fig.bottom - 2));
       if (dx || dy) {
