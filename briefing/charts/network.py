@@ -44,6 +44,7 @@ OVERVIEW_NODES = 28  # nodes of the overview: the busiest actors, the rest folde
 MUST_LABEL = 12  # the most active actors are always named on the chart
 LABEL_CHARS = 26  # a node's name on the chart is cut here (whole on hover and in Details)
 MAX_EDGES = 400  # links drawn at most, likewise
+MAIN_CHANNELS = 60  # channels drawn in colour; the thinner rest are faded context
 WIDTH_BANDS = ((1, 1.5), (2, 3.0), (4, 4.5), (10, 6.5))  # (from this many events, px)
 OTHERS = "others"  # the node that stands for every folded actor with no node of its own
 # Nodes sit on the two sides of an ellipse (angles within ±SIDE_ARC of the horizontal),
@@ -249,6 +250,19 @@ def network(
         if n != a and a in set(part["actor_id"]):
             folded.setdefault(n, []).append(a)
 
+    # Parallel acts between two nodes are one channel (one line, one click target): it is
+    # drawn in the style of its commonest kind of leg (a joint act's two ends in id order);
+    # its hover lists every kind of act in it.
+    if len(lg):
+        mutual = lg["leg"] == "mutual"
+        lo = lg[["src", "tgt"]].min(axis=1).where(mutual, lg["src"])
+        hi = lg[["src", "tgt"]].max(axis=1).where(mutual, lg["tgt"])
+        lg = lg.assign(src=lo, tgt=hi)
+        commonest = (lg.groupby(["src", "tgt", "leg"], sort=False)["event_id"].nunique()
+                     .reset_index().sort_values("event_id", ascending=False, kind="stable")
+                     .drop_duplicates(["src", "tgt"]).set_index(["src", "tgt"])["leg"])
+        lg = lg.assign(leg=commonest.reindex(pd.MultiIndex.from_frame(lg[["src", "tgt"]]))
+                       .to_numpy())
     summaries = event_summaries(b)
     capped = lay.capped
     # the busiest links; the others are in the note
@@ -277,6 +291,10 @@ def network(
         seg["arrows"] = seg["leg"] != "mutual"
         seg["ego"] = (seg["ids"].map(lambda s: bool(ego_events & set(s.split())))
                       if focus_actor else True)
+        # Context, not structure: channels to the folded "others", and beyond the busiest
+        # MAIN_CHANNELS the thinnest ones, are drawn faded (still clickable).
+        busiest = seg["n"].rank(method="first", ascending=False) <= MAIN_CHANNELS
+        seg["ego"] &= busiest & (seg["src"] != OTHERS) & (seg["tgt"] != OTHERS)
         faded = seg[~seg["ego"]]
         if len(faded):
             for (dash, arrows), part_ in faded.groupby(["dash", "arrows"]):
@@ -376,7 +394,10 @@ def network(
         hovertext=[hover_of(a, k) for a, k in zip(ids, d, strict=True)], hovertemplate=HOVER,
         customdata=[["events", event_ids.get(a, "")] if a == OTHERS else ["actor", a]
                     for a in ids],
-        meta={"label_rank": rank, "label_keep": label_limit},
+        # `narrow`: on a phone the page draws these nodes as a ranked list instead (a
+        # network ~350 px wide cannot name its actors); `activity` is what it ranks by.
+        meta={"label_rank": rank, "label_keep": label_limit, "narrow": "ranked",
+              "activity": [int(k) for k in d]},
     ))
     present = [x for x in b.blocs["bloc_id"] if x in {bloc_of.get(a) for a in ids}]
     coloured = [x for x in present if colour.get(x) != OTHER_GREY]

@@ -237,8 +237,47 @@ const narrowScreen = () => !!(window.matchMedia && window.matchMedia(NARROW_SCRE
 const LEGEND_BELOW_PX = 150;
 const COLORBAR_PX = 90;
 
+// A network on a phone cannot name its actors: a trace that asks for it (`meta.narrow`
+// "ranked") is drawn as a ranked list instead, the busiest first, as bars that keep the
+// nodes' colours, hover and clicks.
+const RANKED_ROWS = 15;
+
+function rankedList(figure) {
+  const nodes = (figure.data || []).find((t) => t && t.meta && t.meta.narrow === "ranked");
+  if (!nodes) return null;
+  const rank = nodes.meta.label_rank || [];
+  const activity = nodes.meta.activity || [];
+  const pick = (arr, i) => (Array.isArray(arr) ? arr[i] : arr);
+  const order = [...Array((nodes.x || []).length).keys()]
+    .sort((a, b) => (rank[a] ?? a) - (rank[b] ?? b)).slice(0, RANKED_ROWS);
+  const marker = nodes.marker || {};
+  const bars = {
+    type: "bar", orientation: "h", showlegend: false,
+    y: order.map((i) => pick(nodes.text, i)), x: order.map((i) => activity[i] || 0),
+    text: order.map((i) => String(activity[i] || 0)), textposition: "outside",
+    cliponaxis: false, marker: { color: order.map((i) => pick(marker.color, i)) },
+    customdata: order.map((i) => pick(nodes.customdata, i)),
+    hovertext: order.map((i) => pick(nodes.hovertext, i)),
+    hovertemplate: nodes.hovertemplate,
+  };
+  const layout = Object.assign({}, figure.layout || {}, {
+    height: 90 + 26 * order.length, showlegend: false, annotations: [{
+      text: "The most active actors, by events (the network needs a wider screen)",
+      showarrow: false, xref: "paper", yref: "paper", x: 0, y: 1, xanchor: "left",
+      yanchor: "bottom", font: { size: 11, color: "#666" },
+    }],
+    margin: { l: 10, r: 30, t: 30, b: 30 },
+    xaxis: { fixedrange: true, showgrid: true, gridcolor: "#eee", visible: true },
+    yaxis: { autorange: "reversed", automargin: true, fixedrange: true, visible: true,
+             type: "category" },
+  });
+  return Object.assign({}, figure, { data: [bars], layout });
+}
+
 function fitNarrow(figure, narrow) {
   if (!narrow) return figure;
+  const ranked = rankedList(figure);
+  if (ranked) return ranked;
   for (const t of figure.data || []) {
     const bar = t && ((t.marker && t.marker.colorbar) || t.colorbar);
     if (bar && bar.orientation === "h") {

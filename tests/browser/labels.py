@@ -89,7 +89,8 @@ LABELS_JS = r"""
                                              || y < fig.top - slack || y > fig.bottom + slack);
       if (far) { cut++; out.cut.push([chart, labels[i].text]); }
     }
-    out.charts[chart] = {labels: labels.length, overlaps: pairs, cut,
+    const hidden = plot.querySelectorAll('text[data-briefing-hidden]').length;
+    out.charts[chart] = {labels: labels.length, overlaps: pairs, cut, hidden,
                          texts: labels.map((l) => l.text)};
   }
   // Form labels against the controls of the filter card.
@@ -119,7 +120,8 @@ LABELS_JS = r"""
 
 
 def measure(page: Any) -> dict[str, Any]:
-    """Per chart: labels seen, overlapping pairs, cut labels; plus the offending texts."""
+    """Per chart: labels seen, overlapping pairs, cut labels, labels the page hid for want
+    of room (`hidden`, for the record); plus the offending texts."""
     return page.evaluate(LABELS_JS, SLACK)
 
 
