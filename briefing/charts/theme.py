@@ -31,7 +31,6 @@ FONT = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
 MARGIN = {"l": 20, "r": 20, "t": 56, "b": 30}
 HOVER = "%{hovertext}<extra></extra>"  # every trace's hovertemplate: text built in Python
 MAX_CLICK_IDS = 20  # beyond this an edge carries its key, not its ids (figure size)
-MAX_LABELS = 40  # text labels on a chart; beyond this names appear on hover only
 
 QUAD_COLOURS = {
     "verbal cooperation": "#4a90d9",
