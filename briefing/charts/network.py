@@ -339,7 +339,8 @@ def network(
     ids = drawn
     d = np.array([float(activity.get(a, 0)) for a in ids])
     # Names by priority: the busiest first (ties: the layout's order, which is stable).
-    order = sorted(range(len(ids)), key=lambda i: (-d[i], i))
+    # "others" comes last: it names no one.
+    order = sorted(range(len(ids)), key=lambda i: (ids[i] == OTHERS, -d[i], i))
     rank = [0] * len(ids)
     for r, i in enumerate(order):
         rank[i] = r

@@ -248,7 +248,8 @@ function rankedList(figure) {
   const rank = nodes.meta.label_rank || [];
   const activity = nodes.meta.activity || [];
   const pick = (arr, i) => (Array.isArray(arr) ? arr[i] : arr);
-  const order = [...Array((nodes.x || []).length).keys()]
+  const isActor = (i) => { const c = pick(nodes.customdata, i); return !c || c[0] === "actor"; };
+  const order = [...Array((nodes.x || []).length).keys()].filter(isActor)
     .sort((a, b) => (rank[a] ?? a) - (rank[b] ?? b)).slice(0, RANKED_ROWS);
   const marker = nodes.marker || {};
   const bars = {
