@@ -447,6 +447,12 @@ function declutter(plot) {
   }
 }
 
+// The width the chart was last fitted to: a test that resizes the window waits until
+// every chart says the width it now has.
+function markWidth(el) {
+  el.setAttribute("data-briefing-width", String(Math.round(el.getBoundingClientRect().width)));
+}
+
 function showError(el, err) {
   let box = el.querySelector(".briefing-plotly-error");
   if (!box) {
@@ -519,6 +525,7 @@ function render({ model, el }) {
     }
     const stale = el.querySelector(".briefing-plotly-error");
     if (stale) stale.remove();
+    markWidth(el);
     el.setAttribute("data-briefing-rev", String(revision));
     el.dataset.chartId = model.get("chart_id");
     markDrawn(model.get("chart_id"), model.get("group_size"), el);
@@ -562,7 +569,12 @@ function render({ model, el }) {
         schedule(); // the legend moves between the side and below: draw again
         return;
       }
-      Promise.resolve().then(() => Plotly.Plots.resize(plot)).catch(() => {});
+      // a narrower chart may wrap its legend into more rows or crowd its labels: fit and
+      // decide again; the resize counts as drawing (tests wait for it to end)
+      drawing(+1);
+      Promise.resolve().then(() => Plotly.Plots.resize(plot))
+        .then(() => growToFit(Plotly, plot)).then(() => declutter(plot)).catch(() => {})
+        .finally(() => { markWidth(el); drawing(-1); });
     });
     resizeObserver.observe(el);
   }
