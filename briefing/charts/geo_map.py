@@ -186,7 +186,7 @@ def geo_map(
         lat=caps.loc[isos, "lat"], lon=caps.loc[isos, "lon"], mode="markers+text",
         text=[i if crowded else esc(caps.at[i, "country"]) for i in isos],
         textposition="bottom center", textfont={"size": 10 if crowded else 11},
-        meta={"label_rank": rank, "label_keep": 0},
+        meta={"label_rank": rank, "label_keep": 0, "leader": True},
         marker={"size": [10 + 3 * np.sqrt(c) for c in cnt],
                 "color": [colour.get(blocs.get(state_actor.get(i, ""), ""), "#7f7f7f")
                           for i in isos], "line": {"color": "white", "width": 1.5}},

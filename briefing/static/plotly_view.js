@@ -365,7 +365,24 @@ function outside(box, fig) {
     || box.top < fig.top - LABEL_SLACK || box.bottom > fig.bottom + LABEL_SLACK;
 }
 
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+// A thin line from a point (just above its label's first place) to where the label went.
+function leaderLine(el, bb, dx, dy) {
+  const x0 = bb.x + bb.width / 2, y0 = bb.y - 2;
+  const left = bb.x + dx, top = bb.y + dy;
+  const x1 = Math.min(Math.max(x0, left), left + bb.width);
+  const y1 = Math.min(Math.max(y0, top), top + bb.height);
+  const line = document.createElementNS(SVG_NS, "line");
+  line.setAttribute("class", "briefing-leader");
+  for (const [k, v] of [["x1", x0], ["y1", y0], ["x2", x1], ["y2", y1]]) line.setAttribute(k, v);
+  line.setAttribute("stroke", "#888");
+  line.setAttribute("stroke-width", "0.8");
+  el.parentNode.insertBefore(line, el);
+}
+
 function declutter(plot) {
+  for (const line of plot.querySelectorAll(".briefing-leader")) line.remove();
   for (const el of plot.querySelectorAll("text[data-briefing-hidden]")) {
     el.style.display = "";
     el.removeAttribute("data-briefing-hidden");
@@ -400,7 +417,7 @@ function declutter(plot) {
     const ranks = meta.label_rank;
     const rank = Array.isArray(ranks) && index >= 0 && index < ranks.length ? ranks[index] : 1e6 + order;
     const keep = Number(meta.label_keep) || 0;
-    items.push({ el, tier: rank < keep ? 1 : 3, rank, data: true });
+    items.push({ el, tier: rank < keep ? 1 : 3, rank, data: true, leader: !!meta.leader });
   }
   items.sort((a, b) => a.tier - b.tier || a.rank - b.rank);
   const kept = [];
@@ -422,16 +439,30 @@ function declutter(plot) {
     let out = outside(box, fig);
     let hit = kept.some((k) => boxesOverlap(k, box, LABEL_SLACK));
     if (item.tier === 3 && (out || hit)) {
-      // before hiding a data label, try it above its point, then to either side
-      const before = item.el.getAttribute("data-briefing-moved") ?? (item.el.getAttribute("transform") || "");
+      // before hiding a data label, try it above its point, then to either side; a chart
+      // that asks for it (`meta.leader`) then tries farther places, joined to its point
+      // by a thin leader line
+      const before = item.el.getAttribute("data-briefing-moved")
+        ?? (item.el.getAttribute("transform") || "");
       const h = box.height, w = box.width;
-      for (const [dx, dy] of [[0, -(h + 10)], [w / 2 + 10, -(h / 2 + 5)], [-(w / 2 + 10), -(h / 2 + 5)]]) {
+      const places = [[0, -(h + 10)], [w / 2 + 10, -(h / 2 + 5)], [-(w / 2 + 10), -(h / 2 + 5)]];
+      if (item.leader) {
+        for (const r of [26, 40, 56]) {
+          for (let k = 0; k < 8; k++) {
+            const a = (Math.PI / 4) * k + Math.PI / 8;
+            places.push([Math.cos(a) * (r + w / 2), Math.sin(a) * r - h / 2]);
+          }
+        }
+      }
+      for (const [i, [dx, dy]] of places.entries()) {
         const moved = { left: box.left + dx, right: box.right + dx, top: box.top + dy,
                         bottom: box.bottom + dy };
         if (outside(moved, fig) || kept.some((k) => boxesOverlap(k, moved, LABEL_SLACK))) continue;
+        const bb = item.el.getBBox();
         item.el.setAttribute("data-briefing-moved", before);
         const now = item.el.getAttribute("transform") || "";
         item.el.setAttribute("transform", `translate(${dx},${dy}) ${now}`.trim());
+        if (i >= 3) leaderLine(item.el, bb, dx, dy);
         box = item.el.getBoundingClientRect();
         out = outside(box, fig);
         hit = kept.some((k) => boxesOverlap(k, box, LABEL_SLACK));
