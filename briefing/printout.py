@@ -202,6 +202,15 @@ tr { break-inside: avoid; }
 footer { margin-top: 12pt; color: #5b6478; font-size: 8.5pt; }
 """
 
+def label_rules() -> str:
+    """The page's label placement (plotly_view.js, between `// <labels>` and
+    `// </labels>`: plain functions, no module syntax), for the print page to run after
+    drawing, so paper follows the same rule as the screen."""
+    text = (STATIC_DIR / "plotly_view.js").read_text(encoding="utf-8")
+    start, end = text.index("// <labels>"), text.index("// </labels>")
+    return text[start:end].replace("</", "<\\/")
+
+
 # Draws every figure statically; sets window.__printReady (or __printError) when done.
 _DRAW = """
 (function () {
@@ -209,8 +218,10 @@ _DRAW = """
   var jobs = figs.map(function (f, i) {
     var layout = Object.assign({}, f.layout, {width: WIDTH, height: f.layout.height || 420,
                                              title: {text: ''}});
+    // the page's own label rule: what would collide or run out is moved or hidden
     return Plotly.newPlot('chart-' + i, f.data, layout,
-                          {staticPlot: true, displayModeBar: false, responsive: false});
+                          {staticPlot: true, displayModeBar: false, responsive: false})
+      .then(function (gd) { return growToFit(Plotly, gd).then(function () { declutter(gd); }); });
   });
   Promise.all(jobs).then(function () { window.__printReady = true; },
                          function (e) { window.__printError = String(e); });
@@ -269,6 +280,7 @@ def printout_html(
         "grades (A–F reliability, 1–6 credibility). Positions are analyst judgments, not "
         "statements of the article.</footer>",
         f"<script type='application/json' id='figures'>{payload}</script>",
+        f"<script>{label_rules()}</script>",
         f"<script>{_DRAW.replace('WIDTH', str(PAPERS[paper][1]))}</script>",
         "</body></html>",
     ])

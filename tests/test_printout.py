@@ -151,3 +151,5 @@ def test_key_points_on_paper_are_the_analysts_as_on_the_page(tmp_path) -> None:
     assert heads == [g.title for g in groups]
     assert "newest articles; the other 22" in section
     assert page.count("<h1>") == 1 and "<h1>25 articles, " in page
+    # paper places labels by the page's own rule (plotly_view.js's label block)
+    assert printout.label_rules() in page and "declutter(gd)" in page

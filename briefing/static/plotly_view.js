@@ -309,6 +309,7 @@ function fitNarrow(figure, narrow) {
   return Object.assign({}, figure, { layout });
 }
 
+// <labels> (also inlined into the print page by briefing/printout.py: plain script)
 // ---- labels: the figure says where, this decides which are shown ------------------------
 //
 // plotly.js draws every text where the figure puts it and never checks two against each
@@ -477,6 +478,7 @@ function declutter(plot) {
     kept.push(box);
   }
 }
+// </labels>
 
 // The width the chart was last fitted to: a test that resizes the window waits until
 // every chart says the width it now has.
