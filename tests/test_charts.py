@@ -334,3 +334,22 @@ def test_a_crowded_map_labels_states_by_code_with_a_priority(story25):
     caps = next(t for t in fig.data if t.mode == "markers+text")
     assert all(re.fullmatch(r"[A-Z]{3}", t) for t in caps.text)
     assert sorted(caps.meta["label_rank"]) == list(range(len(caps.text)))
+
+
+def test_a_click_on_a_folded_node_expands_it_in_place(story25):
+    from briefing.charts.network import network_layout
+
+    lay = network_layout(story25)
+    full = _nodes(charts.network(story25, layout=lay))
+    host = next(c[1] for c, t in zip(full.customdata, full.text, strict=True)
+                if c[0] == "actor" and re.search(r" \+\d+$", t))
+    members = [a for a, n in lay.node.items() if n == host and a != host]
+    focused = _nodes(charts.network(story25, layout=lay, focus_actor=host))
+    at = {c[1]: (x, y) for c, x, y in zip(focused.customdata, focused.x, focused.y,
+                                          strict=True)}
+    assert set(members[:8]) <= set(at)  # drawn, each as itself
+    hx, hy = lay.pos[host]
+    assert all(((at[m][0] - hx) ** 2 + (at[m][1] - hy) ** 2) ** 0.5 < 0.4 for m in members[:8])
+    # everything else stays where it was
+    assert all(at[c[1]] == (x, y) for c, x, y in zip(full.customdata, full.x, full.y,
+                                                       strict=True) if c[1] in at)

@@ -45,6 +45,7 @@ MUST_LABEL = 12  # the most active actors are always named on the chart
 LABEL_CHARS = 26  # a node's name on the chart is cut here (whole on hover and in Details)
 MAX_EDGES = 400  # links drawn at most, likewise
 MAIN_CHANNELS = 60  # channels drawn in colour; the thinner rest are faded context
+EXPAND = 8  # folded members drawn beside their node when it is focused (a click)
 WIDTH_BANDS = ((1, 1.5), (2, 3.0), (4, 4.5), (10, 6.5))  # (from this many events, px)
 OTHERS = "others"  # the node that stands for every folded actor with no node of its own
 # Nodes sit on the two sides of an ellipse (angles within ±SIDE_ARC of the horizontal),
@@ -157,6 +158,29 @@ def _layout(b: Briefing, node_limit: int) -> Layout:
     return Layout(node, pos, side, capped)
 
 
+def _expanded(lay: Layout, focus_actor: str | None
+              ) -> tuple[dict[str, str], dict[str, tuple[float, float]], dict[str, str]]:
+    """(node of each actor, node places, label sides) with the focus expanded: focusing on
+    a node that folds others in (or on one of those) draws its EXPAND busiest members as
+    nodes of their own, on a small arc beside it towards the centre. Deterministic: the
+    arc depends only on the layout and the focus."""
+    node, places, side = dict(lay.node), dict(lay.pos), dict(lay.side)
+    host = lay.node.get(focus_actor) if focus_actor else None
+    if host is None or host not in lay.pos:
+        return node, places, side
+    members = [a for a, n in lay.node.items() if n == host and a != host][:EXPAND]
+    if focus_actor != host and focus_actor not in members:
+        members = [*members[:EXPAND - 1], focus_actor]
+    x, y = lay.pos[host]
+    inward = math.atan2(-y, -x) if (x, y) != (0.0, 0.0) else -math.pi / 2
+    for j, a in enumerate(members):
+        angle = inward + (j - (len(members) - 1) / 2) * 0.42
+        node[a] = a
+        places[a] = (round(x + 0.34 * math.cos(angle), 6), round(y + 0.3 * math.sin(angle), 6))
+        side[a] = "right" if x < 0 else "left"
+    return node, places, side
+
+
 def _width(n: np.ndarray) -> np.ndarray:
     out = np.full(len(n), WIDTH_BANDS[0][1])
     for lo, w in WIDTH_BANDS:
@@ -224,7 +248,7 @@ def network(
     nm = names(b)
     actors = plain(b.actors)
     lg = legs(b)
-    node_of = lay.node
+    node_of, places, side = _expanded(lay, focus_actor)
     # Every leg between two drawn nodes; legs inside one folded node are not links.
     lg = lg.assign(src=lg["src"].map(node_of), tgt=lg["tgt"].map(node_of))
     lg = lg[lg["src"].notna() & lg["tgt"].notna() & (lg["src"] != lg["tgt"])]
@@ -236,14 +260,14 @@ def network(
     parent = dict(zip(actors["actor_id"], actors["parent_id"], strict=False))
     for a in list(shown):
         p = parent.get(a)
-        while isinstance(p, str) and p and p in lay.pos and p not in shown:
+        while isinstance(p, str) and p and p in places and p not in shown:
             shown.add(p)
             p = parent.get(p)
-    drawn = [a for a in lay.pos if a in shown]
+    drawn = [a for a in places if a in shown]
     if not drawn:
         return base_figure(title=title, height=height, width=width,
                            empty_message="No actors in this selection")
-    pos = {a: lay.pos[a] for a in drawn}
+    pos = {a: places[a] for a in drawn}
     lg = lg[lg["src"].isin(pos) & lg["tgt"].isin(pos)]
     folded: dict[str, list[str]] = {}
     for a, n in node_of.items():
@@ -270,7 +294,7 @@ def network(
     if edges.attrs["total"] > MAX_EDGES:
         capped = (capped + " " if capped else "") + (
             f"Drawing the {MAX_EDGES} busiest of {edges.attrs['total']:,} links.")
-    focus_node = node_of.get(focus_actor) if focus_actor else None
+    focus_node = node_of.get(focus_actor, focus_actor) if focus_actor else None
     ego_events: set[str] = set()
     if focus_actor:
         ego_events = set(part.loc[part["node"] == focus_node, "event_id"])
@@ -383,7 +407,7 @@ def network(
         x=[pos[a][0] for a in ids], y=[pos[a][1] for a in ids], mode="markers+text",
         name="actors", showlegend=False, cliponaxis=False,
         text=[esc(short(node_name(a), LABEL_CHARS)) for a in ids],
-        textposition=[sides[lay.side.get(a, "centre")] for a in ids],
+        textposition=[sides[side.get(a, "centre")] for a in ids],
         textfont={"size": 11},
         marker={"size": 9 + 2.5 * np.sqrt(d),
                 "color": [OTHER_GREY if a == OTHERS else colour.get(bloc_of.get(a), OTHER_GREY)
