@@ -34,7 +34,8 @@ from briefing.charts.geo_map import geo_assets_script
 from briefing.model import Briefing
 from briefing.select import Selection
 
-__all__ = ["PAPERS", "PrintError", "Printout", "key_points", "printout_html", "render"]
+__all__ = ["KEY_POINT_ARTICLES", "PAPERS", "ArticlePoints", "PrintError", "Printout",
+           "key_points", "printout_html", "render", "story_title"]
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
@@ -75,43 +76,90 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
 
 
-def key_points(b: Briefing) -> list[tuple[str, list[str]]]:
-    """(text, fact ids) for each key point: the article's own list, else the strongest events
-    (the same rule the page follows)."""
+#: the newest articles whose key points the page and the printout show (the others' are in
+#: the CSV export, `facts.key_points`): the header stays the same height as the story grows
+KEY_POINT_ARTICLES = 3
+
+
+@dataclass(frozen=True)
+class ArticlePoints:
+    """One article's key points as its analyst wrote them: (text, fact ids) each."""
+
+    article_id: str
+    title: str
+    published: pd.Timestamp
+    points: list[tuple[str, list[str]]]
+
+
+def key_points(b: Briefing, chosen: frozenset[str] = frozenset(),
+               articles: int = KEY_POINT_ARTICLES) -> list[ArticlePoints]:
+    """The key points under that heading, on the page and on paper: only what analysts
+    wrote (`b.key_points`), never machine summaries; of the newest `articles` articles
+    (of the `chosen` ones when a selection picks articles), newest first, each with its
+    points in the analyst's order. An article without key points is listed with none."""
     kp = b.key_points
-    if len(b.articles) == 1 and len(kp):
-        return [(str(t), str(f).split()) for t, f in zip(kp["text"], kp["fact_ids"],
-                                                          strict=True)]
-    ev = b.events.assign(weight=b.events["goldstein"].abs())
-    ev = ev[ev["status"].isin(["occurred", "proposed", "announced"])]
-    top = ev.sort_values(["weight", "date"], ascending=False).head(4)
-    return [(str(s), [str(e)]) for s, e in zip(top["summary"], top["event_id"], strict=True)]
+    arts = b.articles.sort_values(["published", "article_id"], ascending=[False, True])
+    if chosen:
+        arts = arts[arts["article_id"].isin(chosen)]
+    out = []
+    for a in arts.head(articles).itertuples():
+        mine = kp[kp["article_id"] == a.article_id]
+        out.append(ArticlePoints(str(a.article_id), str(a.title), pd.Timestamp(a.published),
+                                 [(str(t), str(f).split()) for t, f in
+                                  zip(mine["text"], mine["fact_ids"], strict=True)]))
+    return out
+
+
+def story_title(b: Briefing) -> tuple[str, str]:
+    """The title and subtitle that name a fact base (page header, PDF, HTML export): one
+    article's own title and date; for a story, "N articles, <date span>" and the newest
+    article's title."""
+    arts = b.articles.sort_values("published", ascending=False)
+    if arts.empty:
+        return "Briefing", "no articles"
+    if len(arts) == 1:
+        a = arts.iloc[0]
+        outlet = a["outlet"] or "outlet not named"
+        return str(a["title"]), f"{pd.Timestamp(a['published']):%-d %B %Y} · {outlet}"
+    first, last = pd.Timestamp(arts["published"].min()), pd.Timestamp(arts["published"].max())
+    if first == last:
+        span = f"{first:%-d %b %Y}"
+    elif first.year == last.year:
+        span = f"{first:%-d %b} – {last:%-d %b %Y}"
+    else:
+        span = f"{first:%-d %b %Y} – {last:%-d %b %Y}"
+    return f"{len(arts):,} articles, {span}", f"newest: {arts['title'].iloc[0]}"
 
 
 def _header(b: Briefing, selection_text: str) -> str:
-    if len(b.articles) == 1:
-        a = b.articles.iloc[0]
-        title = str(a["title"])
-        sub = f"{pd.Timestamp(a['published']):%-d %B %Y} · {a['outlet'] or 'outlet not named'}"
-    else:
-        title = f"Briefing on {len(b.articles)} articles"
-        sub = (f"{pd.Timestamp(b.articles['published'].min()):%-d %b %Y} – "
-               f"{pd.Timestamp(b.articles['published'].max()):%-d %b %Y}")
+    title, sub = story_title(b)
     counts = (f"{len(b.actors)} actors · {len(b.events)} events · {len(b.statements)} "
               f"statements · {len(b.sources)} sources · {len(b.positions)} assessed positions")
     return (f"<header><h1>{_e(title)}</h1><p class='sub'>{_e(sub)} · {_e(counts)}</p>"
             f"<p class='sub'>View: {_e(selection_text)}</p></header>")
 
 
-def _key_points_html(b: Briefing) -> str:
-    items = []
-    for text, ids in key_points(b):
-        quotes = b.evidence[b.evidence["fact_id"].isin(ids)]["quote"].drop_duplicates()
-        q = "".join(f"<blockquote>“{_e(x)}”</blockquote>" for x in quotes.head(3))
-        items.append(f"<li><p>{_e(text)}</p>{q}</li>")
-    if not items:
+def _key_points_html(b: Briefing, chosen: frozenset[str]) -> str:
+    groups = key_points(b, chosen)
+    many = len(b.articles) > 1
+    parts = []
+    for g in groups:
+        items = []
+        for text, ids in g.points:
+            quotes = b.evidence[b.evidence["fact_id"].isin(ids)]["quote"].drop_duplicates()
+            q = "".join(f"<blockquote>“{_e(x)}”</blockquote>" for x in quotes.head(3))
+            items.append(f"<li><p>{_e(text)}</p>{q}</li>")
+        if not items:
+            continue
+        head = (f"<h3>{_e(g.title)} <span class='sub'>{g.published:%-d %b %Y}</span></h3>"
+                if many else "")
+        parts.append(head + "<ol>" + "".join(items) + "</ol>")
+    if not parts:
         return ""
-    return "<section class='points'><h2>Key points</h2><ol>" + "".join(items) + "</ol></section>"
+    more = (len(chosen) if chosen else len(b.articles)) - len(groups)
+    note = (f"<p class='sub'>The key points of the {len(groups)} newest articles; the "
+            f"other {more}'s are in the CSV export.</p>" if more > 0 else "")
+    return "<section class='points'><h2>Key points</h2>" + note + "".join(parts) + "</section>"
 
 
 def _sources_html(b: Briefing, shown: Briefing) -> str:
@@ -154,6 +202,15 @@ tr { break-inside: avoid; }
 footer { margin-top: 12pt; color: #5b6478; font-size: 8.5pt; }
 """
 
+def label_rules() -> str:
+    """The page's label placement (plotly_view.js, between `// <labels>` and
+    `// </labels>`: plain functions, no module syntax), for the print page to run after
+    drawing, so paper follows the same rule as the screen."""
+    text = (STATIC_DIR / "plotly_view.js").read_text(encoding="utf-8")
+    start, end = text.index("// <labels>"), text.index("// </labels>")
+    return text[start:end].replace("</", "<\\/")
+
+
 # Draws every figure statically; sets window.__printReady (or __printError) when done.
 _DRAW = """
 (function () {
@@ -161,8 +218,10 @@ _DRAW = """
   var jobs = figs.map(function (f, i) {
     var layout = Object.assign({}, f.layout, {width: WIDTH, height: f.layout.height || 420,
                                              title: {text: ''}});
+    // the page's own label rule: what would collide or run out is moved or hidden
     return Plotly.newPlot('chart-' + i, f.data, layout,
-                          {staticPlot: true, displayModeBar: false, responsive: false});
+                          {staticPlot: true, displayModeBar: false, responsive: false})
+      .then(function (gd) { return growToFit(Plotly, gd).then(function () { declutter(gd); }); });
   });
   Promise.all(jobs).then(function () { window.__printReady = true; },
                          function (e) { window.__printError = String(e); });
@@ -214,13 +273,14 @@ def printout_html(
         geo_assets_script() if has_geo else "",
         "</head><body>",
         _header(b, selection.describe(b)),
-        _key_points_html(b),
+        _key_points_html(b, selection.articles),
         *charts,
         _sources_html(b, shown),
         "<footer>Coding: PLOVER event types, CAMEO codes with Goldstein scores, Admiralty "
         "grades (A–F reliability, 1–6 credibility). Positions are analyst judgments, not "
         "statements of the article.</footer>",
         f"<script type='application/json' id='figures'>{payload}</script>",
+        f"<script>{label_rules()}</script>",
         f"<script>{_DRAW.replace('WIDTH', str(PAPERS[paper][1]))}</script>",
         "</body></html>",
     ])

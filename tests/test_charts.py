@@ -239,3 +239,117 @@ def test_charts_stay_small_at_scale():
         fig = c.draw(big)
         assert len(fig.data) <= 40, name
         assert len(fig.to_json()) < 2_000_000, name
+
+
+# ------------------------------------------------------------------ a story of 25 articles
+@pytest.fixture(scope="module")
+def story25(tmp_path_factory):
+    import briefing
+    from tests.story_gen import write_story
+
+    return briefing.load(write_story(tmp_path_factory.mktemp("story25"), 25))
+
+
+def _nodes(fig):
+    return next(t for t in fig.data if t.name == "actors")
+
+
+def test_network_layout_is_the_same_on_two_runs_and_under_a_filter(story25, tmp_path):
+    import briefing
+    from briefing.charts.network import network_layout
+    from tests.story_gen import write_story
+
+    again = briefing.load(write_story(tmp_path / "again", 25))
+    assert network_layout(again) == network_layout(story25)
+    full = _nodes(charts.network(story25, layout=network_layout(story25)))
+    def key(c):  # the "others" node carries its events, which change with the selection
+        return c[1] if c[0] == "actor" else "others"
+    at = {key(c): (x, y) for c, x, y in zip(full.customdata, full.x, full.y, strict=True)}
+    # Filtered to one article: fewer nodes, each exactly where it was.
+    one = story25.articles["article_id"].iloc[3]
+    sub = select(story25, Selection(articles={one}))
+    part = _nodes(charts.network(sub, layout=network_layout(story25)))
+    assert 0 < len(part.x) < len(full.x)
+    for c, x, y in zip(part.customdata, part.x, part.y, strict=True):
+        assert at[key(c)] == (x, y), c
+
+
+def test_network_folds_the_tail_and_names_the_busiest(story25):
+    from briefing.charts.network import MUST_LABEL, OTHERS, OVERVIEW_NODES
+
+    fig = charts.network(story25)
+    nodes = _nodes(fig)
+    assert len(nodes.x) <= OVERVIEW_NODES
+    kinds = [c[0] for c in nodes.customdata]
+    assert kinds.count("events") == 1  # the "others" node, clickable for its events
+    others = list(nodes.text)[kinds.index("events")]
+    assert re.fullmatch(r"\d+ others", others) and int(others.split()[0]) > 10
+    assert OTHERS not in {c[1] for c in nodes.customdata}
+    # The busiest actors carry the lowest ranks and all of them must stay named.
+    assert nodes.meta["label_keep"] == MUST_LABEL == 12
+    counts = story25.participants.groupby("actor_id")["event_id"].nunique()
+    ranked = {c[1]: r for c, r in zip(nodes.customdata, nodes.meta["label_rank"], strict=True)}
+    top = counts.sort_values(ascending=False, kind="stable").index[:5]
+    assert all(ranked[a] < MUST_LABEL for a in top)
+    assert sorted(nodes.meta["label_rank"]) == list(range(len(nodes.x)))
+    # Parallel acts are one channel: no two midpoints (click targets) in one place.
+    mids = next(t for t in fig.data if t.name == "acts (click for events)")
+    assert len(mids.x) == len({(x, y) for x, y in zip(mids.x, mids.y, strict=True)})
+
+
+def test_a_handful_of_bloc_colours(story25):
+    from briefing.charts.theme import BLOC_LIMIT, OTHER_GREY
+
+    assert len(story25.blocs) > 2 * BLOC_LIMIT  # every state without a bloc has its own
+    nodes = _nodes(charts.network(story25))
+    colours = set(nodes.marker.color) - {OTHER_GREY}
+    assert 1 < len(colours) <= BLOC_LIMIT and OTHER_GREY in set(nodes.marker.color)
+    legend = [t.name for t in charts.network(story25).data if t.legendgroup == "bloc"]
+    assert len(legend) <= BLOC_LIMIT + 1 and "other blocs" in legend
+
+
+def test_issue_names_wrap_at_word_boundaries(story25):
+    fig = charts.positions_overview(story25)
+    words = {w for label in story25.issues["label"] for w in label.split()}
+    for tick in fig.data[0].x:
+        assert all(w in words for line in tick.split("<br>") for w in line.split()), tick
+
+
+def test_sources_fold_the_long_tail_by_grade(story25):
+    from briefing.charts.sources import MAX_SOURCE_BARS
+
+    fig = charts.sources(story25)
+    bar = fig.data[0]
+    assert len(story25.sources) > 3 * MAX_SOURCE_BARS
+    assert len(bar.y) <= MAX_SOURCE_BARS + 6
+    folded = [y for y in bar.y if " more graded " in y]
+    assert folded and sum(int(y.split()[0]) for y in folded) == \
+        len(story25.sources) - MAX_SOURCE_BARS
+    n_facts = len(story25.events) + len(story25.statements)
+    assert sum(bar.x) == n_facts  # nothing lost in the fold
+
+
+def test_a_crowded_map_labels_states_by_code_with_a_priority(story25):
+    fig = charts.geo_map(story25)
+    caps = next(t for t in fig.data if t.mode == "markers+text")
+    assert all(re.fullmatch(r"[A-Z]{3}", t) for t in caps.text)
+    assert sorted(caps.meta["label_rank"]) == list(range(len(caps.text)))
+
+
+def test_a_click_on_a_folded_node_expands_it_in_place(story25):
+    from briefing.charts.network import network_layout
+
+    lay = network_layout(story25)
+    full = _nodes(charts.network(story25, layout=lay))
+    host = next(c[1] for c, t in zip(full.customdata, full.text, strict=True)
+                if c[0] == "actor" and re.search(r" \+\d+$", t))
+    members = [a for a, n in lay.node.items() if n == host and a != host]
+    focused = _nodes(charts.network(story25, layout=lay, focus_actor=host))
+    at = {c[1]: (x, y) for c, x, y in zip(focused.customdata, focused.x, focused.y,
+                                          strict=True)}
+    assert set(members[:8]) <= set(at)  # drawn, each as itself
+    hx, hy = lay.pos[host]
+    assert all(((at[m][0] - hx) ** 2 + (at[m][1] - hy) ** 2) ** 0.5 < 0.4 for m in members[:8])
+    # everything else stays where it was
+    assert all(at[c[1]] == (x, y) for c, x, y in zip(full.customdata, full.x, full.y,
+                                                       strict=True) if c[1] in at)

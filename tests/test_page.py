@@ -4,6 +4,8 @@ a base with a broken article that still shows the rest and says what was left ou
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +14,10 @@ import pytest
 
 import briefing
 from briefing.dashboard import Dashboard, set_name
+from briefing.dashboard.page import NEWEST_ARTICLES
+from briefing.printout import key_points
 from briefing.select import Selection
+from tests.story_gen import write_story
 from tests.tiny import FIXTURES, check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,8 +39,9 @@ def _texts(widget: w.Widget) -> list[str]:
 
 def test_the_header_names_the_set_and_every_articles_key_points(b):
     title, sub = set_name(b)
-    assert title.startswith("Briefing on 2 articles:") and "Ceasefire resolution" in title
-    assert sub == "23 Jun 2025"
+    assert title == "2 articles, 23 Jun 2025"  # both published that day
+    newest = b.articles.sort_values("published", ascending=False)["title"].iloc[0]
+    assert sub == f"newest: {newest}"
     dash = Dashboard(b)
     head = " ".join(_texts(dash._header()))
     for text in b.key_points["text"]:
@@ -107,3 +113,27 @@ def test_a_broken_article_is_left_out_and_the_page_says_so(tmp_path):
 def test_selection_describes_articles_by_title(b):
     assert Selection(articles={"a1-envoy"}).describe(b) == \
         "articles: Khamenei sends Araqchi to Moscow"
+
+
+def test_a_long_story_has_a_short_header_with_the_analysts_key_points(tmp_path):
+    """25 articles: the title names the story, three newest articles are listed and the rest
+    folded; the key points are exactly `printout.key_points` (the PDF's rule), and only
+    what analysts wrote."""
+    b = briefing.load(write_story(tmp_path / "story", 25))
+    title, _ = set_name(b)
+    assert re.fullmatch(r"25 articles, \d+ [A-Z][a-z]{2} – \d+ [A-Z][a-z]{2} 2025", title), title
+    head = " ".join(_texts(Dashboard(b)._header()))
+    arts = b.articles.sort_values("published", ascending=False)
+    listed = head.split("<summary>")[0]
+    assert all(html.escape(t) in listed for t in arts["title"].head(NEWEST_ARTICLES))
+    assert html.escape(arts["title"].iloc[-1]) not in listed
+    assert "All 25 articles</summary>" in head
+    shown = re.findall(r"class='briefing-kp'>\d+\. (.*?)</span>", head)
+    groups = key_points(b)
+    assert shown == [html.escape(t) for g in groups for t, _ in g.points]
+    assert set(html.unescape(t) for t in shown) <= set(b.key_points["text"])
+    assert len(groups) == 3 and [g.published for g in groups] == sorted(
+        (g.published for g in groups), reverse=True)
+    # Choosing older articles shows theirs: the rule takes the selection's articles.
+    old = tuple(arts["article_id"].iloc[-2:])
+    assert [g.article_id for g in key_points(b, frozenset(old))] == list(old)

@@ -6,8 +6,10 @@ header, the key points with their quotes, every chart's heading and the sources 
 
 from __future__ import annotations
 
+import html
 import io
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -19,6 +21,7 @@ import pytest
 import briefing
 from briefing import printout
 from briefing.select import Selection
+from tests.story_gen import write_story
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -81,7 +84,7 @@ def test_pdf_holds_header_key_points_quotes_charts_and_sources(cli_export, facts
     text, _ = pdf_text((out / "briefing-letter.pdf").read_bytes())
     assert squash(facts.articles["title"].iloc[0]) in text
     assert "View: all facts" in text
-    for kp_text, ids in printout.key_points(facts):
+    for kp_text, ids in [p for g in printout.key_points(facts) for p in g.points]:
         assert squash(kp_text) in text
         quotes = facts.evidence[facts.evidence["fact_id"].isin(ids)]["quote"]
         assert any(squash(q) in text for q in quotes), kp_text
@@ -131,3 +134,22 @@ def test_bad_paper_and_nothing_asked_are_clear() -> None:
                        env=dict(os.environ, PYTHONPATH=str(REPO)))
     assert r.returncode == 2
     assert "--pdf and/or --png" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_key_points_on_paper_are_the_analysts_as_on_the_page(tmp_path) -> None:
+    """A 25-article story: the print page's "Key points" are `printout.key_points` (the
+    page's rule, tested in test_page.py), grouped under their articles, never the strongest
+    events' machine summaries."""
+    b = briefing.load(write_story(tmp_path / "story", 25))
+    page = printout.printout_html(b, Selection(), {}, shown=b)
+    section = page.split("<section class='points'>", 1)[1].split("</section>", 1)[0]
+    listed = [html.unescape(x) for x in re.findall(r"<li><p>(.*?)</p>", section)]
+    groups = printout.key_points(b)
+    assert listed == [t for g in groups for t, _ in g.points]
+    assert set(listed) <= set(b.key_points["text"])
+    heads = [html.unescape(x) for x in re.findall(r"<h3>(.*?) <span", section)]
+    assert heads == [g.title for g in groups]
+    assert "newest articles; the other 22" in section
+    assert page.count("<h1>") == 1 and "<h1>25 articles, " in page
+    # paper places labels by the page's own rule (plotly_view.js's label block)
+    assert printout.label_rules() in page and "declutter(gd)" in page

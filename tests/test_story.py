@@ -458,8 +458,8 @@ def test_the_header_and_exports_name_the_set(story):
     from briefing.select import Selection, select
 
     title, sub = set_name(story)
-    assert title.startswith("Briefing on 3 articles: Norway sends envoy")
-    assert sub == "12 Mar 2025 – 19 Nov 2025"
+    assert title == "3 articles, 12 Mar – 19 Nov 2025"
+    assert sub.startswith("newest: Norway sends envoy")
     one = select(story, Selection(articles={JUNE}))
     # The header names the whole base; a selection is named in words beside it.
     assert "articles: Cabo Verde's foreign minister in Accra" in \

@@ -18,7 +18,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from briefing.charts.geo_map import TOPOJSON_PATH, geo_assets_script, geo_map
-from briefing.charts.network import network
+from briefing.charts.network import network, network_layout
 from briefing.charts.positions import positions
 from briefing.charts.positions_overview import positions_overview
 from briefing.charts.sources import sources
@@ -35,7 +35,9 @@ FACT_FILTERS = ("actors", "articles", "event_types", "statuses", "date_from", "d
 @dataclass(frozen=True)
 class Chart:
     """A chart as the page shows it: its function, heading and note, the selection fields
-    it reads (it is redrawn only when one changes) and its card's flex (grow, basis px)."""
+    it reads (it is redrawn only when one changes), its card's flex (grow, basis px), and
+    `context`: options computed from the whole fact base rather than the selection (the
+    network's node positions, so nodes stay put when filters change)."""
 
     draw: Callable[..., go.Figure]
     heading: str
@@ -43,10 +45,13 @@ class Chart:
     reads: tuple[str, ...]
     options: Callable[[Selection], dict[str, Any]] = lambda sel: {}
     flex: tuple[int, int] = (1, 520)
+    context: Callable[[Briefing], dict[str, Any]] = lambda whole: {}
 
-    def figure(self, b: Briefing, sel: Selection) -> go.Figure:
-        """The chart of `b` (already selected) as the page draws it: no title of its own."""
-        return self.draw(b, title="", **self.options(sel))
+    def figure(self, b: Briefing, sel: Selection, whole: Briefing | None = None) -> go.Figure:
+        """The chart of `b` (already selected from `whole`) as the page draws it: no title
+        of its own."""
+        return self.draw(b, title="", **self.context(b if whole is None else whole),
+                         **self.options(sel))
 
 
 CHARTS: dict[str, Chart] = {
@@ -55,7 +60,7 @@ CHARTS: dict[str, Chart] = {
         "Who acts toward whom; a plain line is a joint act (a call, talks). Click a "
         "country or person to focus on it; click the dot on a link to see its events.",
         (*FACT_FILTERS, "focus_actor"), lambda sel: {"focus_actor": sel.focus_actor},
-        (3, 700)),
+        (3, 700), lambda whole: {"layout": network_layout(whole)}),
     "positions": Chart(
         positions, "Actor positions",
         "Analyst judgment, not reported fact. Dot size: how much the issue matters to the "
@@ -74,8 +79,10 @@ CHARTS: dict[str, Chart] = {
         FACT_FILTERS),
     "sources": Chart(
         sources, "Sources and their grades",
-        "Admiralty grades: A completely reliable … F cannot be judged.", FACT_FILTERS),
+        "Bar length: facts resting on the source. Admiralty grades: A completely reliable "
+        "… F cannot be judged.", FACT_FILTERS),
 }
 
 __all__ = ["CHARTS", "FACT_FILTERS", "TOPOJSON_PATH", "Chart", "geo_assets_script", "geo_map",
-           "network", "parse_click", "positions", "positions_overview", "sources", "timeline"]
+           "network", "network_layout", "parse_click", "positions", "positions_overview",
+           "sources", "timeline"]

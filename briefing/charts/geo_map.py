@@ -42,7 +42,7 @@ from briefing.charts.theme import (
     HOVER,
     SCORE_SCALE,
     base_figure,
-    bloc_colours,
+    bloc_palette,
     click_ids,
     event_summaries,
     flat_colorbar,
@@ -50,7 +50,7 @@ from briefing.charts.theme import (
     score_colour_bin,
     trace,
 )
-from briefing.escape import esc, esc_series, short
+from briefing.escape import esc, esc_series, short, wrap_lines
 from briefing.model import Briefing
 from briefing.places import actor_countries, locations, unplaced
 from briefing.words import SCORE_BIN_WORDS
@@ -58,6 +58,7 @@ from briefing.words import SCORE_BIN_WORDS
 TOPOJSON_PATH = Path(__file__).resolve().parent.parent / "static" / "world_110m.json"
 TOPOJSON_NAME = "world_110m"
 MAX_CHANNELS = 250  # channels drawn at most; the note says how many there are
+CROWDED_MAP = 12  # beyond this many states, capitals are labelled by ISO-3 code
 
 
 @lru_cache(maxsize=1)
@@ -168,16 +169,24 @@ def geo_map(
     states = b.actors[b.actors["kind"] == "state"]
     state_actor = dict(zip(states["country"], states["actor_id"], strict=False))
     blocs = dict(zip(b.actors["actor_id"], b.actors["bloc"], strict=False))
-    colour = bloc_colours(b)
+    colour = bloc_palette(b)
     people = b.actors.assign(iso=b.actors["actor_id"].map(country))
     members = people.groupby("iso")["name"].agg(lambda s: ", ".join(esc(x) for x in s[:6]))
     cnt = [int(n_events.get(i, 0)) for i in isos]
     hover = [f"<b>{esc(caps.at[i, 'country'])}</b> (capital: {esc(caps.at[i, 'capital'])})"
              f"<br>{c} event(s)<br>actors: {members.get(i, '')}" for i, c in zip(isos, cnt,
                                                                                  strict=True)]
+    # Names by involvement: the busiest state's first; the page hides one that would run
+    # into a busier one (its name stays on hover). A crowded map writes ISO-3 codes.
+    rank = [0] * len(isos)
+    for r, k in enumerate(sorted(range(len(isos)), key=lambda k: (-cnt[k], isos[k]))):
+        rank[k] = r
+    crowded = len(isos) > CROWDED_MAP
     traces.append(trace("scattergeo",
         lat=caps.loc[isos, "lat"], lon=caps.loc[isos, "lon"], mode="markers+text",
-        text=[esc(caps.at[i, "country"]) for i in isos], textposition="bottom center",
+        text=[i if crowded else esc(caps.at[i, "country"]) for i in isos],
+        textposition="bottom center", textfont={"size": 10 if crowded else 11},
+        meta={"label_rank": rank, "label_keep": 0, "leader": True},
         marker={"size": [10 + 3 * np.sqrt(c) for c in cnt],
                 "color": [colour.get(blocs.get(state_actor.get(i, ""), ""), "#7f7f7f")
                           for i in isos], "line": {"color": "white", "width": 1.5}},
@@ -189,18 +198,18 @@ def geo_map(
     # archive would not fit under the map.
     off = unplaced(b)
     off = off[off["actor_id"].isin(b.participants["actor_id"])]["name"]
-    notes = []
+    # Notes go above the map, one per line: under it the colour bar takes the room.
+    lines = []
     if shown_of > MAX_CHANNELS:
-        notes.append({"text": f"Drawing the {MAX_CHANNELS} busiest of {shown_of:,} channels.",
-                      "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": 1,
-                      "xanchor": "left", "yanchor": "bottom",
-                      "font": {"size": 11, "color": "#666"}})
+        lines.append(f"Drawing the {MAX_CHANNELS} busiest of {shown_of:,} channels.")
     if len(off):
-        listed = esc(short(", ".join(off[:6]), 90)) + (
-            f" and {len(off) - 6} more" if len(off) > 6 else "")
-        notes.append({"text": f"not on the map (no country): {listed}", "showarrow": False,
-                      "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left",
-                      "yanchor": "top", "font": {"size": 10, "color": "#777"}})
+        listed = short(", ".join(off[:4]), 80) + (
+            f" and {len(off) - 4} more" if len(off) > 4 else "")
+        # wrapped for a phone's width; escaped line by line
+        lines += [esc(x) for x in wrap_lines(f"not on the map (no country): {listed}", 48)]
+    notes = [{"text": "<br>".join(lines), "showarrow": False, "xref": "paper",
+              "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",
+              "align": "left", "font": {"size": 10, "color": "#777"}}] if lines else []
     return base_figure(
         traces, title=title, height=height, width=width,
         geo={"scope": "world", "resolution": 110, "projection": {"type": "natural earth"},
@@ -208,5 +217,6 @@ def geo_map(
              "countrycolor": "#cfcfcf", "showocean": True, "oceancolor": "#f7fbff",
              "showcoastlines": True, "coastlinecolor": "#bdbdbd", "showframe": False,
              "fitbounds": "locations", "showlakes": False},
-        annotations=notes, margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 70},
+        annotations=notes,
+        margin={"l": 10, "r": 10, "t": (40 if title else 10) + 16 * len(lines), "b": 70},
     )

@@ -1,13 +1,20 @@
 """Who does what to whom: a directed network of actors.
 
-Edges are aggregated per (from, to, kind) so the chart stays a handful of traces however
-many events there are: one line trace per (colour band, width band, solid/dashed), one
-trace of clickable edge midpoints, one trace of nodes, and legend-only entries.
+Focus and context: the OVERVIEW_NODES busiest actors are nodes of their own, the others
+are folded into their nearest drawn ancestor (a minister into her state) or into one
+"others" node, each with the count in its name. Where nodes go is decided once per fact
+base (`network_layout`), without randomness, so nodes never jump when filters change.
+Edges are aggregated per (from node, to node, kind): parallel acts are one channel, wider
+for more events; one line trace per (colour band, width band, solid/dashed), one trace of
+clickable edge midpoints, one trace of nodes, and legend-only entries. Names carry a
+priority (`meta.label_rank`, busiest first); the page hides a name that would collide
+with a more important one, except the MUST_LABEL busiest (see plotly_view.js).
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -17,12 +24,10 @@ from briefing.channels import edge_table, legs
 from briefing.charts.theme import (
     HOVER,
     KIND_SYMBOLS,
-    MAX_LABELS,
+    OTHER_GREY,
     SCORE_SCALE,
     base_figure,
-    bloc_colours,
-    click_data,
-    click_ids,
+    bloc_palette,
     event_summaries,
     flat_colorbar,
     legend_marker,
@@ -30,80 +35,150 @@ from briefing.charts.theme import (
     score_colour_bin,
     trace,
 )
-from briefing.escape import esc, esc_series
-from briefing.model import Briefing, blank, plain
+from briefing.escape import esc, esc_series, short, wrap_lines
+from briefing.model import Briefing, blank, memo, plain
 from briefing.words import ACTOR_KIND_WORDS, ROLE_WORDS, SCORE_BIN_WORDS, bloc_labels, names
 
-MAX_NODES = 120  # actors drawn at most; the rest are summarised in a note
+MAX_NODES = 120  # actors drawn at most (node_limit's default); see OVERVIEW_NODES
+OVERVIEW_NODES = 28  # nodes of the overview: the busiest actors, the rest folded into them
+MUST_LABEL = 12  # the most active actors are always named on the chart
+LABEL_CHARS = 26  # a node's name on the chart is cut here (whole on hover and in Details)
 MAX_EDGES = 400  # links drawn at most, likewise
+MAIN_CHANNELS = 60  # channels drawn in colour; the thinner rest are faded context
+EXPAND = 8  # folded members drawn beside their node when it is focused (a click)
 WIDTH_BANDS = ((1, 1.5), (2, 3.0), (4, 4.5), (10, 6.5))  # (from this many events, px)
+OTHERS = "others"  # the node that stands for every folded actor with no node of its own
+# Nodes sit on the two sides of an ellipse (angles within ±SIDE_ARC of the horizontal),
+# names pointing outwards: a stack of horizontal names never runs into its neighbours,
+# as names on the top and bottom of a circle do. The outer LABEL_ROOM of the x range on
+# each side is left for the names.
+SIDE_ARC = math.radians(62)
+LABEL_ROOM = 1.05
 
 
-def layout_positions(actors: pd.DataFrame, bloc_order: list[str] | None = None
-                     ) -> dict[str, tuple[float, float]]:
-    """Deterministic placement: top-level actors on a circle grouped by bloc, everything
-    that belongs to an actor (people, ministries, facilities) clustered just outside it."""
-    actors = plain(actors)
-    ids = list(actors["actor_id"])
-    parent = dict(zip(ids, actors["parent_id"].where(~blank(actors["parent_id"]), ""),
-                      strict=True))
-    blocs = dict(zip(ids, actors["bloc"], strict=True))
-    kind = dict(zip(ids, actors["kind"], strict=True))
-    name = dict(zip(ids, actors["name"], strict=True))
-    children: dict[str, list[str]] = {}
-    for a in ids:
-        if parent[a] in parent and parent[a] != a:
-            children.setdefault(parent[a], []).append(a)
-    tops = [a for a in ids if parent[a] not in parent or parent[a] == a]
-    order = {bl: i for i, bl in enumerate(bloc_order or dict.fromkeys(blocs.values()))}
-    tops.sort(key=lambda a: (order.get(blocs[a], len(order)), kind[a] != "state", name[a]))
+@dataclass(frozen=True)
+class Layout:
+    """Where the network draws what, decided once per fact base: `node` maps every actor to
+    the node it is drawn as (itself, its nearest drawn ancestor, or OTHERS), `pos` places
+    each node, `side` says where its name goes ("left", "right" or "centre")."""
+
+    node: dict[str, str]
+    pos: dict[str, tuple[float, float]]
+    side: dict[str, str]
+    capped: str = ""
+
+
+def _activity(b: Briefing) -> pd.Series:
+    """Distinct events per actor, busiest first (ties: the actor table's order)."""
+    p = b.participants
+    counts = p.groupby("actor_id", sort=False)["event_id"].nunique() if len(p) else \
+        pd.Series(dtype=int)
+    order = [a for a in b.actors["actor_id"] if a in counts.index]
+    return counts.reindex(order).sort_values(ascending=False, kind="stable")
+
+
+def network_layout(b: Briefing, node_limit: int = MAX_NODES) -> Layout:
+    """The network's nodes and their places for the fact base `b`, deterministic (no
+    random state, no dependence on a selection): the page computes it once on the whole
+    fact base so that nodes stay put when filters change. Memoised on `b`."""
+    return memo(b, f"_network_layout_{node_limit}", lambda: _layout(b, node_limit))
+
+
+def _layout(b: Briefing, node_limit: int) -> Layout:
+    actors = plain(b.actors)
+    parent = dict(zip(actors["actor_id"], actors["parent_id"].where(
+        ~blank(actors["parent_id"]), ""), strict=True))
+    busy = _activity(b)
+    referenced = list(busy.index)
+    limit = min(node_limit, OVERVIEW_NODES)
+    capped = ""
+    if len(referenced) <= limit:
+        drawn = list(referenced)
+        # people sit next to their states: a state with no act of its own is drawn too
+        for a in referenced:
+            p = parent.get(a, "")
+            while p and p in parent and p not in drawn:
+                drawn.append(p)
+                p = parent.get(p, "")
+        node = {a: a for a in drawn}
+    else:
+        drawn = referenced[:limit - 1]
+        kept = set(drawn)
+        node = {a: a for a in drawn}
+        for a in referenced[limit - 1:]:
+            p = parent.get(a, "")
+            while p and p not in kept and p in parent:
+                p = parent.get(p, "")
+            node[a] = p if p in kept else OTHERS
+        drawn.append(OTHERS)
+        capped = (f"The {limit - 1} most active of {len(referenced):,} actors; the rest are "
+                  "folded into their state or “others”.")
+    # Order round the ellipse: by bloc, then by top-level actor (its people beside it).
+    bloc = dict(zip(actors["actor_id"], actors["bloc"], strict=True))
+    name = dict(zip(actors["actor_id"], actors["name"], strict=True))
+    bloc_rank = {bl: i for i, bl in enumerate(b.blocs["bloc_id"])}
+
+    def top(a: str) -> str:
+        seen = set()
+        while parent.get(a, "") in parent and a not in seen:
+            seen.add(a)
+            a = parent[a]
+        return a
+
+    weight = {a: int(busy.get(a, 0)) for a in drawn}
+    group_weight: dict[str, int] = {}
+    for a in drawn:
+        group_weight[top(a)] = group_weight.get(top(a), 0) + weight[a]
+
+    def key(a: str) -> tuple:
+        if a == OTHERS:
+            return (1, 0, 0, "", 0, 0, "")
+        t = top(a)
+        return (0, bloc_rank.get(bloc.get(t, ""), len(bloc_rank)), -group_weight[t],
+                name.get(t, t), a != t, -weight[a], name.get(a, a))
+
+    ordered = sorted(drawn, key=key)
     pos: dict[str, tuple[float, float]] = {}
-    n = len(tops)
-    # A state with many people around it gets a wider slice of the circle, so that two
-    # crowded neighbours do not pile their people on each other.
-    weight = [1.0 + 0.9 * min(len(children.get(a, [])), 8) for a in tops]
-    total = sum(weight)
-    start = 0.0
-    for a, w in zip(tops, weight, strict=True):
-        angle = math.pi / 2 - 2 * math.pi * (start + w / 2) / total
-        start += w
-        r = 0.0 if n == 1 else 1.0
-        pos[a] = (r * math.cos(angle), r * math.sin(angle))
-
-    def place(a: str, depth: int) -> None:
-        kids = sorted(children.get(a, []), key=lambda c: name[c])
-        if not kids:
-            return
-        x, y = pos[a]
-        base = math.atan2(y, x) if (x, y) != (0.0, 0.0) else math.pi / 2
-        per_ring = 7
-        for j, c in enumerate(kids):
-            ring, k = divmod(j, per_ring)
-            in_ring = min(per_ring, len(kids) - ring * per_ring)
-            step = 0.75 if in_ring <= 3 else 2.6 / in_ring
-            angle = base + (k - (in_ring - 1) / 2) * step
-            r = (0.5 + 0.16 * ring) / depth
-            pos[c] = (x + r * math.cos(angle), y + r * math.sin(angle))
-            if depth < 4:
-                place(c, depth + 1)
-
-    for a in tops:
-        place(a, 1)
-    return pos
+    side: dict[str, str] = {}
+    n = len(ordered)
+    if n == 1:
+        return Layout(node, {ordered[0]: (0.0, 0.0)}, {ordered[0]: "centre"}, capped)
+    right = (n + 1) // 2
+    for i, a in enumerate(ordered):
+        if i < right:  # the right side, top to bottom
+            f = (i + 0.5) / right
+            angle = SIDE_ARC - 2 * SIDE_ARC * f if right > 1 else 0.0
+            side[a] = "right"
+        else:  # the left side, bottom to top: the sequence runs round the ellipse
+            m = n - right
+            f = (i - right + 0.5) / m
+            angle = math.pi + SIDE_ARC - 2 * SIDE_ARC * (1 - f) if m > 1 else math.pi
+            side[a] = "left"
+        pos[a] = (round(math.cos(angle), 6), round(math.sin(angle), 6))
+    return Layout(node, pos, side, capped)
 
 
-def _text_positions(actors: pd.DataFrame, pos: dict[str, tuple[float, float]]) -> list[str]:
-    """Labels point away from what they cluster around, so siblings' names do not collide."""
-    out = []
-    for a, p in zip(actors["actor_id"], actors["parent_id"], strict=True):
-        x, y = pos[a]
-        cx, cy = pos.get(p, (0.0, 0.0)) if isinstance(p, str) and p else (0.0, 0.0)
-        dx, dy = x - cx, y - cy
-        if abs(dx) > abs(dy) * 0.8 and isinstance(p, str) and p in pos:
-            out.append("middle right" if dx > 0 else "middle left")
-        else:
-            out.append("top center" if dy > 0 else "bottom center")
-    return out
+def _expanded(lay: Layout, focus_actor: str | None
+              ) -> tuple[dict[str, str], dict[str, tuple[float, float]], dict[str, str]]:
+    """(node of each actor, node places, label sides) with the focus expanded: focusing on
+    a node that folds others in (or on one of those) draws its EXPAND busiest members as
+    nodes of their own, on a small arc beside it towards the centre. Deterministic: the
+    arc depends only on the layout and the focus."""
+    node, places, side = dict(lay.node), dict(lay.pos), dict(lay.side)
+    host = lay.node.get(focus_actor) if focus_actor else None
+    if host is None or host not in lay.pos:
+        return node, places, side
+    members = [a for a, n in lay.node.items() if n == host and a != host][:EXPAND]
+    if focus_actor != host and focus_actor not in members:
+        members = [*members[:EXPAND - 1], focus_actor]
+    x, y = lay.pos[host]
+    inward = math.atan2(-y, -x) if (x, y) != (0.0, 0.0) else -math.pi / 2
+    for j, a in enumerate(members):
+        angle = inward + (j - (len(members) - 1) / 2) * 0.42
+        node[a] = a
+        places[a] = (round(x + 0.34 * math.cos(angle), 6), round(y + 0.3 * math.sin(angle), 6))
+        side[a] = "right" if x < 0 else "left"
+    return node, places, side
 
 
 def _width(n: np.ndarray) -> np.ndarray:
@@ -151,60 +226,85 @@ def network(
     b: Briefing,
     *,
     focus_actor: str | None = None,
-    label_limit: int = MAX_LABELS,
+    layout: Layout | None = None,
+    label_limit: int = MUST_LABEL,
     node_limit: int = MAX_NODES,
     title: str | None = None,
     height: int | None = None,
     width: int | None = None,
 ) -> go.Figure:
-    """Directed network: actors as nodes next to their states, acts as arrows coloured
-    from conflict (red) to cooperation (blue), thicker for more events; an envoy carrying
-    a message is a dashed leg through the envoy. `focus_actor` fades all but its ego
-    network; a joint act (a call, talks) links its actors with a plain line. Clicks: nodes
-    carry ["actor", id], edge midpoints ["events", "id id …"]."""
+    """Directed network: actors as nodes round an ellipse (people beside their states),
+    acts as arrows coloured from conflict (red) to cooperation (blue), thicker for more
+    events; an envoy carrying a message is a dashed leg through the envoy; a joint act (a
+    call, talks) links its actors with a plain line. Beyond OVERVIEW_NODES actors the
+    least active are folded into their state or "others". `layout` (from
+    `network_layout` on the whole fact base) keeps nodes in place whatever is selected;
+    `focus_actor` fades all but its ego network. The `label_limit` most active nodes are
+    always named; the other names show where there is room (`meta.label_rank`).
+    Clicks: nodes carry ["actor", id] (the "others" node ["events", ids]), edge
+    midpoints ["events", "id id …"]."""
     title = "Who does what to whom" if title is None else title
-    lg = legs(b)
+    lay = layout or network_layout(b, node_limit)
     nm = names(b)
-    referenced = set(b.participants["actor_id"]) if len(b.participants) else set()
-    capped = ""
-    if len(referenced) > node_limit:
-        # Thousands of actors make an unreadable hairball and a figure of megabytes: keep
-        # the most active ones (and the focus actor's partners), and say so on the chart.
-        busiest = b.participants["actor_id"].value_counts()
-        keep = set(busiest.index[:node_limit])
-        if focus_actor:
-            mine = b.participants.loc[b.participants["actor_id"] == focus_actor, "event_id"]
-            partners = b.participants.loc[b.participants["event_id"].isin(mine), "actor_id"]
-            keep |= {focus_actor} | set(busiest.reindex(partners.unique()).nlargest(
-                node_limit // 4).index)
-        capped = (f"Showing the {len(keep)} most active of {len(referenced):,} actors; "
-                  "filter by actor to see others.")
-        referenced = keep
     actors = plain(b.actors)
+    lg = legs(b)
+    node_of, places, side = _expanded(lay, focus_actor)
+    # Every leg between two drawn nodes; legs inside one folded node are not links.
+    lg = lg.assign(src=lg["src"].map(node_of), tgt=lg["tgt"].map(node_of))
+    lg = lg[lg["src"].notna() & lg["tgt"].notna() & (lg["src"] != lg["tgt"])]
+    part = plain(b.participants)
+    part = part.assign(node=part["actor_id"].map(node_of))
+    activity = part.dropna(subset=["node"]).groupby("node", sort=False)["event_id"].nunique()
+    # Drawn: the nodes with an act in this selection, and the states their people belong to.
+    shown = set(activity.index)
     parent = dict(zip(actors["actor_id"], actors["parent_id"], strict=False))
-    shown = set(referenced)
-    frontier = set(referenced)
-    while frontier:  # add ancestors, so people sit next to their states
-        frontier = {parent.get(a) for a in frontier} - shown - {None, ""}
-        frontier = {a for a in frontier if isinstance(a, str) and a in parent}
-        shown |= frontier
-    actors = actors[actors["actor_id"].isin(shown)] if shown else actors
-    if actors.empty:
+    for a in list(shown):
+        p = parent.get(a)
+        while isinstance(p, str) and p and p in places and p not in shown:
+            shown.add(p)
+            p = parent.get(p)
+    drawn = [a for a in places if a in shown]
+    if not drawn:
         return base_figure(title=title, height=height, width=width,
                            empty_message="No actors in this selection")
-    pos = layout_positions(actors, list(b.blocs["bloc_id"]))
+    pos = {a: places[a] for a in drawn}
     lg = lg[lg["src"].isin(pos) & lg["tgt"].isin(pos)]
+    folded: dict[str, list[str]] = {}
+    for a, n in node_of.items():
+        if n != a and a in set(part["actor_id"]):
+            folded.setdefault(n, []).append(a)
 
+    # Parallel acts between two nodes are one channel (one line, one click target): it is
+    # drawn in the style of its commonest kind of leg (a joint act's two ends in id order);
+    # its hover lists every kind of act in it.
+    if len(lg):
+        mutual = lg["leg"] == "mutual"
+        lo = lg[["src", "tgt"]].min(axis=1).where(mutual, lg["src"])
+        hi = lg[["src", "tgt"]].max(axis=1).where(mutual, lg["tgt"])
+        lg = lg.assign(src=lo, tgt=hi)
+        commonest = (lg.groupby(["src", "tgt", "leg"], sort=False)["event_id"].nunique()
+                     .reset_index().sort_values("event_id", ascending=False, kind="stable")
+                     .drop_duplicates(["src", "tgt"]).set_index(["src", "tgt"])["leg"])
+        lg = lg.assign(leg=commonest.reindex(pd.MultiIndex.from_frame(lg[["src", "tgt"]]))
+                       .to_numpy())
     summaries = event_summaries(b)
+    capped = lay.capped
     # the busiest links; the others are in the note
     edges = edge_table(lg, ["src", "tgt", "leg"], summaries=summaries, limit=MAX_EDGES)
     if edges.attrs["total"] > MAX_EDGES:
         capped = (capped + " " if capped else "") + (
             f"Drawing the {MAX_EDGES} busiest of {edges.attrs['total']:,} links.")
+    focus_node = node_of.get(focus_actor, focus_actor) if focus_actor else None
     ego_events: set[str] = set()
     if focus_actor:
-        ego_events = set(b.participants.loc[b.participants["actor_id"] == focus_actor,
-                                            "event_id"])
+        ego_events = set(part.loc[part["node"] == focus_node, "event_id"])
+
+    def node_name(a: str) -> str:
+        if a == OTHERS:
+            return f"{len(folded.get(OTHERS, []))} others"
+        n = nm.get(a, a)
+        return f"{n} +{len(folded[a])}" if folded.get(a) else n
+
     traces: list[go.BaseTraceType] = []
     if len(edges):
         seg = _segments(edges, pos)
@@ -215,17 +315,21 @@ def network(
         seg["arrows"] = seg["leg"] != "mutual"
         seg["ego"] = (seg["ids"].map(lambda s: bool(ego_events & set(s.split())))
                       if focus_actor else True)
+        # Context, not structure: channels to the folded "others", and beyond the busiest
+        # MAIN_CHANNELS the thinnest ones, are drawn faded (still clickable).
+        busiest = seg["n"].rank(method="first", ascending=False) <= MAIN_CHANNELS
+        seg["ego"] &= busiest & (seg["src"] != OTHERS) & (seg["tgt"] != OTHERS)
         faded = seg[~seg["ego"]]
         if len(faded):
-            for (dash, arrows), part in faded.groupby(["dash", "arrows"]):
-                traces.append(_line_trace(part, colour="#c8c8c8", width=1.2, dash=dash,
+            for (dash, arrows), part_ in faded.groupby(["dash", "arrows"]):
+                traces.append(_line_trace(part_, colour="#c8c8c8", width=1.2, dash=dash,
                                           opacity=0.5, arrows=bool(arrows)))
-        for (band, w, dash, arrows), part in seg[seg["ego"]].groupby(
+        for (band, w, dash, arrows), part_ in seg[seg["ego"]].groupby(
                 ["band", "w", "dash", "arrows"]):
-            traces.append(_line_trace(part, colour=score_bin_colour(int(band)), width=w,
+            traces.append(_line_trace(part_, colour=score_bin_colour(int(band)), width=w,
                                       dash=dash, arrows=bool(arrows)))
-        src_names = esc_series(seg["src"].map(nm).fillna(seg["src"]))
-        tgt_names = esc_series(seg["tgt"].map(nm).fillna(seg["tgt"]))
+        src_names = esc_series(seg["src"].map(node_name))
+        tgt_names = esc_series(seg["tgt"].map(node_name))
         arrow = seg["leg"].map({"carries": " carries the message to ",
                                 "hands": " hands a message to ",
                                 "mutual": " ↔ (together) ",
@@ -235,8 +339,8 @@ def network(
                  + "<br>average PLOVER score " + seg["score"].map("{:+.1f}".format)
                  + " (" + [SCORE_BIN_WORDS[i] for i in seg["band"]] + ")<br>"
                  + seg["listed"])
-        # Only the envoy's legs are labelled on the chart: every other edge names its
-        # types on hover, and labels on 40 short edges would bury the nodes.
+        # Only the envoy's legs are labelled on the chart (where there is room: the
+        # lowest priority of all names): every other edge names its types on hover.
         labels = np.where(seg["leg"] == "carries", "carries message", "")
         traces.append(trace("scatter",
             x=seg["xm"], y=seg["ym"], mode="markers+text", name="acts (click for events)",
@@ -248,63 +352,87 @@ def network(
                     "line": {"color": "white", "width": 1},
                     "opacity": np.where(seg["ego"], 1.0, 0.25)},
             hovertext=hover, hovertemplate=HOVER,
-            customdata=click_ids("edge", seg["ids"],
-                                 seg["src"] + " " + seg["tgt"] + " " + seg["leg"]),
+            customdata=[["events", i] for i in seg["ids"]],
+            meta={"label_rank": [10_000 + i for i in range(len(seg))], "label_keep": 0},
             showlegend=False,
         ))
 
     # Nodes: size by events taken part in; colour by bloc; symbol by kind.
-    participants = plain(b.participants)
-    deg = participants.groupby("actor_id")["event_id"].nunique()
-    role_counts = (participants.groupby(["actor_id", "role"]).size().unstack(fill_value=0)
-                   if len(participants) else pd.DataFrame())
-    ids = list(actors["actor_id"])
-    d = deg.reindex(ids).fillna(0).to_numpy()
-    top = set(pd.Series(d, index=ids).sort_values(ascending=False, kind="stable")
-              .index[:label_limit])
-    blocs = actors["bloc"]
-    colour = bloc_colours(b)
-    labels = bloc_labels(b)
+    role_counts = (part.dropna(subset=["node"]).groupby(["node", "role"]).size()
+                   .unstack(fill_value=0) if len(part) else pd.DataFrame())
+    ids = drawn
+    d = np.array([float(activity.get(a, 0)) for a in ids])
+    # Names by priority: the busiest first (ties: the layout's order, which is stable).
+    # "others" comes last: it names no one.
+    order = sorted(range(len(ids)), key=lambda i: (ids[i] == OTHERS, -d[i], i))
+    rank = [0] * len(ids)
+    for r, i in enumerate(order):
+        rank[i] = r
+    info = actors.set_index("actor_id")
+    bloc_of = dict(zip(actors["actor_id"], actors["bloc"], strict=True))
+    colour = bloc_palette(b)
+    labels_of = bloc_labels(b)
     ego = set()
     if focus_actor:
-        ego = {focus_actor} | set(b.participants.loc[
-            b.participants["event_id"].isin(ego_events), "actor_id"])
-    words = ROLE_WORDS
+        ego = {focus_node} | set(part.loc[part["event_id"].isin(ego_events), "node"])
 
     def role_line(a: str) -> str:
         if a not in role_counts.index:
             return "no events in this selection"
         r = role_counts.loc[a]
-        return ", ".join(f"{int(r[k])} {w}" for k, w in words.items() if k in r and r[k])
+        return ", ".join(f"{int(r[k])} {w}" for k, w in ROLE_WORDS.items() if k in r and r[k])
 
-    parent_name = actors["parent_id"].map(nm).fillna("")
-    hover = [
-        f"<b>{esc(n)}</b>" + (f"<br>{esc(role)}" if isinstance(role, str) and role else "")
-        + f"<br>{esc(ACTOR_KIND_WORDS.get(kind, kind))}" + (f" · part of {esc(pn)}" if pn
-                                                            else "")
-        + f" · {esc(labels.get(bl, bl))}<br>{int(k)} event(s): {role_line(a)}"
-        for a, n, role, kind, pn, bl, k in zip(ids, actors["name"], actors["role"],
-                                                actors["kind"], parent_name, blocs, d,
-                                                strict=True)
-    ]
+    def hover_of(a: str, k: float) -> str:
+        more = folded.get(a, [])
+        listed = ", ".join(esc(nm.get(x, x)) for x in more[:8]) + (
+            f" and {len(more) - 8} more" if len(more) > 8 else "")
+        if a == OTHERS:
+            return (f"<b>{len(more)} other actors</b><br>{int(k)} event(s), each too few to "
+                    f"draw on its own: {listed}")
+        row = info.loc[a]
+        pn = nm.get(row["parent_id"], "") if isinstance(row["parent_id"], str) else ""
+        role = row["role"]
+        return (f"<b>{esc(row['name'])}</b>" + (f"<br>{esc(role)}" if isinstance(role, str)
+                                                  and role else "")
+                + f"<br>{esc(ACTOR_KIND_WORDS.get(row['kind'], row['kind']))}"
+                + (f" · part of {esc(pn)}" if pn else "")
+                + f" · {esc(labels_of.get(row['bloc'], row['bloc']))}<br>{int(k)} event(s): "
+                + role_line(a) + (f"<br>with {listed} folded in" if more else ""))
+
+    sides = {"left": "middle left", "right": "middle right", "centre": "top center"}
+    kind_of = dict(zip(actors["actor_id"], actors["kind"], strict=True))
+    event_ids = part.dropna(subset=["node"]).groupby("node")["event_id"].agg(
+        lambda s: " ".join(dict.fromkeys(s))) if len(part) else pd.Series(dtype=object)
     traces.append(trace("scatter",
         x=[pos[a][0] for a in ids], y=[pos[a][1] for a in ids], mode="markers+text",
         name="actors", showlegend=False, cliponaxis=False,
-        text=[esc(n) if a in top else "" for a, n in zip(ids, actors["name"], strict=True)],
-        textposition=_text_positions(actors, pos),
+        text=[esc(short(node_name(a), LABEL_CHARS)) for a in ids],
+        textposition=[sides[side.get(a, "centre")] for a in ids],
         textfont={"size": 11},
-        marker={"size": 12 + 4 * np.sqrt(d), "color": [colour.get(x, "#7f7f7f") for x in blocs],
-                "symbol": [KIND_SYMBOLS.get(k, "circle") for k in actors["kind"]],
-                "line": {"color": ["#111" if a == focus_actor else "white" for a in ids],
-                         "width": [3 if a == focus_actor else 1.5 for a in ids]},
+        marker={"size": 9 + 2.5 * np.sqrt(d),
+                "color": [OTHER_GREY if a == OTHERS else colour.get(bloc_of.get(a), OTHER_GREY)
+                          for a in ids],
+                "symbol": [KIND_SYMBOLS.get(kind_of.get(a, ""), "circle-open") for a in ids],
+                "line": {"color": ["#111" if a == focus_node else "white" for a in ids],
+                         "width": [3 if a == focus_node else 1.5 for a in ids]},
                 "opacity": [1.0 if not focus_actor or a in ego else 0.25 for a in ids]},
-        hovertext=hover, hovertemplate=HOVER, customdata=click_data("actor", ids),
+        hovertext=[hover_of(a, k) for a, k in zip(ids, d, strict=True)], hovertemplate=HOVER,
+        customdata=[["events", event_ids.get(a, "")] if a == OTHERS else ["actor", a]
+                    for a in ids],
+        # `narrow`: on a phone the page draws these nodes as a ranked list instead (a
+        # network ~350 px wide cannot name its actors); `activity` is what it ranks by.
+        meta={"label_rank": rank, "label_keep": label_limit, "narrow": "ranked",
+              "activity": [int(k) for k in d]},
     ))
-    present = [x for x in b.blocs["bloc_id"] if x in set(blocs)]
-    for bl in present:
-        traces.append(legend_marker(esc(labels.get(bl, bl)), colour=colour[bl], group="bloc",
-                                    group_title="bloc" if bl == present[0] else None))
-    for kind in [k for k in KIND_SYMBOLS if k in set(actors["kind"])]:
+    present = [x for x in b.blocs["bloc_id"] if x in {bloc_of.get(a) for a in ids}]
+    coloured = [x for x in present if colour.get(x) != OTHER_GREY]
+    for bl in coloured:
+        traces.append(legend_marker(esc(labels_of.get(bl, bl)), colour=colour[bl],
+                                    group="bloc",
+                                    group_title="bloc" if bl == coloured[0] else None))
+    if len(coloured) < len(present) or OTHERS in ids:
+        traces.append(legend_marker("other blocs", colour=OTHER_GREY, group="bloc"))
+    for kind in [k for k in KIND_SYMBOLS if k in {kind_of.get(a) for a in ids}]:
         traces.append(legend_marker(ACTOR_KIND_WORDS[kind], symbol=KIND_SYMBOLS[kind],
                                     group="kind"))
     for dash, words in (("dash", "message carried by an envoy"),
@@ -312,20 +440,22 @@ def network(
         traces.append(trace("scatter", x=[None], y=[None], mode="lines", name=words,
                                  line={"dash": dash, "color": "#777"}, hoverinfo="skip",
                                  legendgroup="lines"))
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    # Names sit beside the outermost nodes: more room left and right than above and below.
-    pad, side = 0.3, 0.6
+    rows = max(len([a for a in lay.pos if lay.side.get(a) == "right"]), 1)
     return base_figure(
-        traces, title=title, height=height or 600, width=width,
-        xaxis={"visible": False, "range": [min(xs) - side, max(xs) + side]},
-        yaxis={"visible": False, "range": [min(ys) - pad, max(ys) + pad],
-               "scaleanchor": "x", "scaleratio": 1},
-        legend={"orientation": "v", "x": 1.0, "xanchor": "left", "y": 1.0,
-                "yanchor": "top", "bgcolor": "rgba(255,255,255,0.8)", "font": {"size": 11}},
-        margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 70},
+        traces, title=title, height=height or max(460, 150 + 34 * rows), width=width,
+        # Fixed ranges from the whole layout: a node stays where it was when others go.
+        xaxis={"visible": False, "range": [-1 - LABEL_ROOM, 1 + LABEL_ROOM],
+               "fixedrange": True},
+        yaxis={"visible": False, "range": [-1.08, 1.08], "fixedrange": True},
+        # the legend at the foot of the figure, below the colour bar under the plot
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container", "y": 0,
+                "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.8)", "font": {"size": 11}},
+        margin={"l": 10, "r": 10, "b": 170,
+                "t": (40 if title else 10) + 15 * len(wrap_lines(capped, 46) if capped else [])},
         hovermode="closest",
-        annotations=[{"text": capped, "showarrow": False, "xref": "paper", "yref": "paper",
-                      "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",
+        # the note wrapped for a phone's width, above the plot
+        annotations=[{"text": "<br>".join(esc(x) for x in wrap_lines(capped, 46)),
+                      "showarrow": False, "xref": "paper", "align": "left",
+                      "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",
                       "font": {"size": 11, "color": "#666"}}] if capped else None,
     )

@@ -15,7 +15,7 @@ from briefing.charts.theme import (
     CONFIDENCE_OPACITY,
     HOVER,
     base_figure,
-    bloc_colours,
+    bloc_palette,
     click_data,
     legend_marker,
     position_hover,
@@ -91,7 +91,7 @@ def positions(
     pos = newest.assign(name=newest["actor_id"].map(nm).fillna(newest["actor_id"]))
     pos = pos.sort_values(["position", "name"]).reset_index(drop=True)
     bloc = dict(zip(b.actors["actor_id"], b.actors["bloc"], strict=False))
-    colour = bloc_colours(b)
+    colour = bloc_palette(b)
     total = dict(zip(every["actor_id"], counts.loc[every.index], strict=False))
     paths = {a: ("… " if total[a] > len(g) else "") + _trajectory_words(g)
              + (f" ({total[a]} judgments, the newest {len(g)} shown)" if total[a] > len(g)
@@ -144,8 +144,10 @@ def positions(
     raw_lo, raw_hi = ((iss["scale_0"].iloc[0], iss["scale_100"].iloc[0]) if len(iss)
                       else ("0", "100"))
     # The scale's two ends are named above the plot, each wrapped into its half.
-    lo_lines, hi_lines = wrap_lines(f"← 0 = {raw_lo}", 32), wrap_lines(f"100 = {raw_hi} →", 32)
-    lines = max(len(lo_lines), len(hi_lines))
+    # The scale's two ends, one above the other (the 0 end first, on the left): side by
+    # side they ran into each other on a phone, where the plot is ~200 px wide.
+    lo_lines, hi_lines = wrap_lines(f"← 0 = {raw_lo}", 30), wrap_lines(f"100 = {raw_hi} →", 30)
+    lines = len(lo_lines) + len(hi_lines)
     n = len(pos)
     return base_figure(
         traces, title=title, height=height or 150 + 14 * lines + 42 * n, width=width,
@@ -164,7 +166,8 @@ def positions(
              + (" (newest judgments)" if len(earlier) else ""),
              "font": {"size": 11}, "bgcolor": "white"},
             {"x": 0, "xref": "paper", "yref": "paper", "y": 1.0, "yanchor": "bottom",
-             "xanchor": "left", "align": "left", "showarrow": False, "yshift": 4,
+             "xanchor": "left", "align": "left", "showarrow": False,
+             "yshift": 4 + 15 * len(hi_lines),
              "text": "<br>".join(esc(x) for x in lo_lines),
              "font": {"size": 11, "color": "#555"}},
             {"x": 1, "xref": "paper", "yref": "paper", "y": 1.0, "yanchor": "bottom",

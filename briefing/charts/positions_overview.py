@@ -6,16 +6,18 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from briefing.charts.theme import HOVER, MAX_LABELS, base_figure, position_hover, trace
+from briefing.charts.theme import HOVER, base_figure, position_hover, trace
 from briefing.escape import esc, short, wrap_lines
 from briefing.model import Briefing, plain
 from briefing.words import names
+
+MAX_ROWS = 20  # actors with a row of their own, those with most salience overall
 
 
 def positions_overview(
     b: Briefing,
     *,
-    label_limit: int = MAX_LABELS,
+    label_limit: int = MAX_ROWS,
     title: str | None = None,
     height: int | None = None,
     width: int | None = None,
@@ -31,8 +33,13 @@ def positions_overview(
     nm = names(b)
     pos = pos.assign(position=pos["position"].astype(float),
                      salience=pos["salience"].astype(float))
-    keep = pos.groupby("actor_id")["salience"].sum().sort_values(ascending=False)
+    keep = pos.groupby("actor_id")["salience"].sum().sort_values(ascending=False,
+                                                                 kind="stable")
     pos = pos[pos["actor_id"].isin(keep.index[:label_limit])]
+    # A story judges dozens of actors: a row each would make the page thousands of pixels
+    # tall. The note says how many are left out (the positions chart shows them by issue).
+    capped = (f"The {label_limit} actors with most at stake, of {len(keep)}."
+              if len(keep) > label_limit else "")
     # Several articles may assess one actor on one issue: the cell shows the newest.
     published = dict(zip(b.articles["article_id"], b.articles["published"], strict=False))
     pos = pos.assign(_published=pos["article_id"].map(published)).sort_values(
@@ -61,7 +68,8 @@ def positions_overview(
         # The middle of the scale is a warm light tone, not white: a cell with no position
         # shows the grey plot background instead, so "missing" never reads as "neutral".
         colorscale=[[0, "#5e3c99"], [0.5, "#efe3c8"], [1, "#e66101"]],
-        colorbar={"title": {"text": "position<br>(0–100)", "side": "top"},
+        # the title beside the bar, not on top of it where it met the "100" tick
+        colorbar={"title": {"text": "position (0–100)", "side": "right"},
                   "thickness": 12, "len": 0.8},
         text=text, texttemplate="%{text}", hovertext=hover, hovertemplate=HOVER,
         customdata=custom, xgap=2, ygap=2,
@@ -71,6 +79,10 @@ def positions_overview(
         width=width, xaxis={"side": "bottom", "automargin": True, "fixedrange": True,
                             "tickangle": 0, "tickfont": {"size": 10}},
         yaxis={"automargin": True, "fixedrange": True, "autorange": "reversed"},
-        margin={"l": 20, "r": 20, "t": 40 if title else 10, "b": 20},
+        margin={"l": 20, "r": 20, "t": (40 if title else 10) + (18 if capped else 0),
+                "b": 20},
         plot_bgcolor="#e4e4e4",
+        annotations=[{"text": esc(capped), "showarrow": False, "xref": "paper",
+                      "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",
+                      "yshift": 4, "font": {"size": 11, "color": "#666"}}] if capped else None,
     )

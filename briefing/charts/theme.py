@@ -31,7 +31,6 @@ FONT = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
 MARGIN = {"l": 20, "r": 20, "t": 56, "b": 30}
 HOVER = "%{hovertext}<extra></extra>"  # every trace's hovertemplate: text built in Python
 MAX_CLICK_IDS = 20  # beyond this an edge carries its key, not its ids (figure size)
-MAX_LABELS = 40  # text labels on a chart; beyond this names appear on hover only
 
 QUAD_COLOURS = {
     "verbal cooperation": "#4a90d9",
@@ -86,6 +85,24 @@ def bloc_colours(b: Briefing) -> dict[str, str]:
             out[bloc] = BLOC_PALETTE[i % len(BLOC_PALETTE)]
             i += 1
     return out
+
+
+BLOC_LIMIT = 6  # blocs with a colour of their own; the rest are grey "others"
+OTHER_GREY = "#9a9a9a"
+
+
+def bloc_palette(b: Briefing, limit: int = BLOC_LIMIT) -> dict[str, str]:
+    """bloc_id → colour for at most `limit` blocs, the others grey. A fact base of many
+    states gives each state without a declared bloc a bloc of its own; two dozen colours
+    mean nothing, so the blocs with most members keep theirs (ties: table order) and the
+    rest share the grey of "others"."""
+    full = bloc_colours(b)
+    if len(full) <= limit:
+        return full
+    members = b.actors["bloc"].astype(object).value_counts()
+    ranked = sorted(full, key=lambda bl: (-int(members.get(bl, 0)), list(full).index(bl)))
+    keep = set(ranked[:limit])
+    return {bl: (c if bl in keep else OTHER_GREY) for bl, c in full.items()}
 
 
 def event_summaries(b: Briefing) -> pd.Series:

@@ -273,7 +273,10 @@ def _panels(present: list[int], axis_of: dict[int, str], ev: pd.DataFrame,
                                       "line": {"dash": "dot", "color": "#999"}})
             # One label per window, however many articles it holds: no pile-up.
             label = "published" if len(pubs) == 1 else f"{len(pubs)} articles published"
-            out["annotations"].append({"xref": xref, "yref": "paper", "x": pubs[-1],
+            # "optional": on a narrow screen, windows side by side may not have room for
+            # every caption; the page then hides the one that would collide.
+            out["annotations"].append({"name": "optional publication mark",
+                                       "xref": xref, "yref": "paper", "x": pubs[-1],
                                        "y": 1.0, "text": label, "showarrow": False,
                                        "xanchor": "right" if len(pubs) > 1 else "center",
                                        "yanchor": "bottom",

@@ -13,6 +13,7 @@ from plotly.offline import get_plotlyjs
 
 from briefing.charts.geo_map import geo_assets_script
 from briefing.model import Briefing
+from briefing.printout import label_rules
 
 
 def export_csv_zip(b: Briefing, *, selection_text: str = "all facts") -> bytes:
@@ -36,6 +37,11 @@ def export_csv_zip(b: Briefing, *, selection_text: str = "all facts") -> bytes:
     return buf.getvalue()
 
 
+_LABELS_AFTER_PLOT = ("var gd = document.getElementById('{plot_id}');"
+                      "gd.on('plotly_afterplot', function () { declutter(gd); });"
+                      "growToFit(Plotly, gd).then(function () { declutter(gd); });")
+
+
 def export_html(
     figures: dict[str, go.Figure],
     *,
@@ -49,8 +55,11 @@ def export_html(
     parts = []
     for i, (name, fig) in enumerate(figures.items()):
         # to_html escapes "</" inside the figure JSON, so fact text cannot end the script.
+        # After drawing (and each redraw), the page's own label rule: what would collide
+        # or run out of the figure is moved or hidden, as on the live page and on paper.
         div = fig.to_html(full_html=False, include_plotlyjs=False, div_id=f"figure-{i}",
-                          config={"displaylogo": False, "responsive": True})
+                          config={"displaylogo": False, "responsive": True},
+                          post_script=_LABELS_AFTER_PLOT)
         parts.append(f"<section><h2>{html.escape(name)}</h2>\n{div}\n</section>")
     plotly_js = get_plotlyjs().replace("</script", "<\\/script")
     return "\n".join([
@@ -61,6 +70,7 @@ def export_html(
         "max-width:1200px;color:#222}h2{font-size:1.1em;margin-top:2em}"
         ".selection{color:#555}</style>",
         f"<script>{plotly_js}</script>",
+        f"<script>{label_rules()}</script>",
         geo_assets_script() if has_geo else "",
         "</head><body>",
         f"<h1>{html.escape(title)}</h1>",

@@ -27,6 +27,7 @@ from briefing.dashboard import detail, export
 from briefing.dashboard.article import article_html
 from briefing.describe import facts_for
 from briefing.model import Briefing
+from briefing.printout import key_points, story_title
 from briefing.select import Selection, select
 from briefing.widgets import PlotlyView
 from briefing.words import ACTOR_KIND_WORDS, PLOVER_WORDS, STATUS_WORDS, date_words
@@ -37,8 +38,8 @@ _CSS = (Path(__file__).resolve().parent.parent / "static" / "dashboard.css").rea
     encoding="utf-8")
 
 
-# Key points are shown for this many newest articles at most.
-MAX_KEY_POINT_ARTICLES = 6
+# Newest articles listed in the header; the rest are one click away (a <details> list).
+NEWEST_ARTICLES = 3
 
 
 def _e(value: Any) -> str:
@@ -47,18 +48,28 @@ def _e(value: Any) -> str:
 
 
 def set_name(b: Briefing) -> tuple[str, str]:
-    """The title and subtitle that name a set of articles (page header, exports)."""
+    """The title and subtitle that name a set of articles (page header, exports): the one
+    rule of `printout.story_title`, which the PDF follows too."""
+    return story_title(b)
+
+
+def articles_html(b: Briefing, newest: int = NEWEST_ARTICLES) -> str:
+    """The story's articles, compactly: the newest few on a line each, the rest folded."""
     arts = b.articles.sort_values("published", ascending=False)
-    if len(arts) == 1:
-        a = arts.iloc[0]
-        outlet = a["outlet"] or "outlet not named"
-        return str(a["title"]), f"{pd.Timestamp(a['published']):%-d %B %Y} · {outlet}"
-    if arts.empty:
-        return "Briefing", "no articles"
-    first, last = pd.Timestamp(arts["published"].min()), pd.Timestamp(arts["published"].max())
-    titles = "; ".join(arts["title"].head(3)) + (" …" if len(arts) > 3 else "")
-    span = f"{first:%-d %b %Y}" if first == last else f"{first:%-d %b %Y} – {last:%-d %b %Y}"
-    return f"Briefing on {len(arts):,} articles: {titles}", span
+    if len(arts) < 2:
+        return ""
+
+    def line(a: Any) -> str:
+        return (f"<li><span class='briefing-note'>{pd.Timestamp(a.published):%-d %b %Y}"
+                f"</span> {_e(a.title)}</li>")
+
+    rows = list(arts.itertuples())
+    head = "".join(line(a) for a in rows[:newest])
+    rest = "".join(line(a) for a in rows[newest:])
+    more = (f"<details><summary>All {len(rows):,} articles</summary><ul>{rest}</ul></details>"
+            if rest else "")
+    return (f"<div class='briefing-newest'><span class='briefing-note'>Newest articles</span>"
+            f"<ul>{head}</ul>{more}</div>")
 
 
 class Dashboard:
@@ -214,48 +225,35 @@ class Dashboard:
                   f"{len(b.positions)} assessed positions")
         head = w.HTML(f"<style>{_CSS}</style><div class='briefing-title'><h1>{_e(title)}</h1>"
                       f"<p class='briefing-sub'>{_e(sub)} · <span>{_e(counts)}</span></p>"
-                      f"{detail.left_out_html(b)}</div>")
+                      f"{detail.left_out_html(b)}{articles_html(b)}</div>")
         points: list[w.Widget] = [head]
         many = len(b.articles) > 1
-        if len(b.articles) > MAX_KEY_POINT_ARTICLES:
+        groups = key_points(b)
+        if len(b.articles) > len(groups):
             points.append(w.HTML(
-                f"<p class='briefing-note'>Key points of the {MAX_KEY_POINT_ARTICLES} newest "
-                f"of {len(b.articles):,} articles; the others' are in the export and in "
+                f"<p class='briefing-note'>Key points of the {len(groups)} newest of "
+                f"{len(b.articles):,} articles; the others' are in the CSV export and in "
                 "<code>facts.key_points</code>.</p>"))
-        for article_id, article_title, published, kps in self._key_points():
+        for g in groups:
             if many:
                 points.append(w.HTML(
-                    f"<h2 class='briefing-kp-article'>{_e(article_title)} "
-                    f"<span class='briefing-note'>{pd.Timestamp(published):%-d %b %Y}"
-                    "</span></h2>"))
-            if not kps:
+                    f"<h2 class='briefing-kp-article'>{_e(g.title)} "
+                    f"<span class='briefing-note'>{g.published:%-d %b %Y}</span></h2>"))
+            if not g.points:
                 points.append(w.HTML("<p class='briefing-note'>No key points written for "
                                      "this article yet.</p>"))
-            for i, kp in enumerate(kps):
+            for i, (text_, ids) in enumerate(g.points):
                 btn = w.Button(description="evidence", icon="search",
                                tooltip="Show the facts and the article's words behind this "
                                        "point", layout=w.Layout(width="110px", flex="0 0 auto"))
                 btn.add_class("briefing-kp-button")
-                btn.on_click(lambda _b, ids=tuple(kp["facts"]), a=article_id:
+                btn.on_click(lambda _b, ids=tuple(ids), a=g.article_id:
                              self._guard(self._show, ids, a))
-                text = w.HTML(f"<span class='briefing-kp'>{i + 1}. {_e(kp['text'])}</span>",
+                text = w.HTML(f"<span class='briefing-kp'>{i + 1}. {_e(text_)}</span>",
                               layout=w.Layout(flex="1 1 auto"))
                 points.append(w.HBox([text, btn], layout=w.Layout(align_items="center",
                                                                    width="100%")))
         return w.VBox(points)
-
-    def _key_points(self) -> list[tuple[str, str, Any, list[dict[str, Any]]]]:
-        """Every article's key points as its analyst wrote them, newest article first (the
-        newest MAX_KEY_POINT_ARTICLES of an archive: each point is a button on the page)."""
-        kp = self.b.key_points
-        out = []
-        arts = self.b.articles.sort_values("published", ascending=False)
-        for a in arts.head(MAX_KEY_POINT_ARTICLES).itertuples():
-            mine = kp[kp["article_id"] == a.article_id]
-            out.append((a.article_id, a.title, a.published,
-                        [{"text": t, "facts": f.split()} for t, f in
-                         zip(mine["text"], mine["fact_ids"], strict=True)]))
-        return out
 
     @staticmethod
     def _card(title: str, body: w.Widget, *, note: str = "",
@@ -325,7 +323,7 @@ class Dashboard:
             if not initial and self._keys.get(name) == key:
                 continue
             self._keys[name] = key
-            self.views[name].update(chart.figure(sub, sel))
+            self.views[name].update(chart.figure(sub, sel, self.b))
         self._highlight = (frozenset(sub.evidence["evidence_id"]) if sel.filters_facts
                            else frozenset())
         if sel.articles and self._article_id not in sel.articles:
@@ -432,7 +430,7 @@ class Dashboard:
 
     def _export_html(self) -> None:
         sel, sub = self.selection, self.frames()
-        figures = {c.heading: c.figure(sub, sel) for c in CHARTS.values()}
+        figures = {c.heading: c.figure(sub, sel, self.b) for c in CHARTS.values()}
         title, sub_title = set_name(self.b)
         page = export.export_html(figures, title=title,
                                   selection_text=f"{sub_title}; {sel.describe(self.b)}")
@@ -444,7 +442,7 @@ class Dashboard:
 
         self.downloads.value = "<span class='briefing-note'>Preparing the PDF…</span>"
         sel, sub = self.selection, self.frames()
-        figures = {c.heading: c.figure(sub, sel) for c in CHARTS.values()}
+        figures = {c.heading: c.figure(sub, sel, self.b) for c in CHARTS.values()}
         try:
             out = printout.render(printout.printout_html(
                 self.b, sel, figures, notes={c.heading: c.note for c in CHARTS.values()},

@@ -237,8 +237,55 @@ const narrowScreen = () => !!(window.matchMedia && window.matchMedia(NARROW_SCRE
 const LEGEND_BELOW_PX = 150;
 const COLORBAR_PX = 90;
 
+// A network on a phone cannot name its actors: a trace that asks for it (`meta.narrow`
+// "ranked") is drawn as a ranked list instead, the busiest first, as bars that keep the
+// nodes' colours, hover and clicks.
+const RANKED_ROWS = 15;
+
+function rankedList(figure) {
+  const nodes = (figure.data || []).find((t) => t && t.meta && t.meta.narrow === "ranked");
+  if (!nodes) return null;
+  const rank = nodes.meta.label_rank || [];
+  const activity = nodes.meta.activity || [];
+  const pick = (arr, i) => (Array.isArray(arr) ? arr[i] : arr);
+  const isActor = (i) => { const c = pick(nodes.customdata, i); return !c || c[0] === "actor"; };
+  const order = [...Array((nodes.x || []).length).keys()].filter(isActor)
+    .sort((a, b) => (rank[a] ?? a) - (rank[b] ?? b)).slice(0, RANKED_ROWS);
+  const marker = nodes.marker || {};
+  const bars = {
+    type: "bar", orientation: "h", showlegend: false,
+    y: order.map((i) => pick(nodes.text, i)), x: order.map((i) => activity[i] || 0),
+    text: order.map((i) => String(activity[i] || 0)), textposition: "outside",
+    cliponaxis: false, marker: { color: order.map((i) => pick(marker.color, i)) },
+    customdata: order.map((i) => pick(nodes.customdata, i)),
+    hovertext: order.map((i) => pick(nodes.hovertext, i)),
+    hovertemplate: nodes.hovertemplate,
+  };
+  const layout = Object.assign({}, figure.layout || {}, {
+    height: 90 + 26 * order.length, showlegend: false, annotations: [{
+      text: "The most active actors, by events (the network needs a wider screen)",
+      showarrow: false, xref: "paper", yref: "paper", x: 0, y: 1, xanchor: "left",
+      yanchor: "bottom", font: { size: 11, color: "#666" },
+    }],
+    margin: { l: 10, r: 30, t: 30, b: 30 },
+    xaxis: { fixedrange: true, showgrid: true, gridcolor: "#eee", visible: true },
+    yaxis: { autorange: "reversed", automargin: true, fixedrange: true, visible: true,
+             type: "category" },
+  });
+  return Object.assign({}, figure, { data: [bars], layout });
+}
+
 function fitNarrow(figure, narrow) {
   if (!narrow) return figure;
+  const ranked = rankedList(figure);
+  if (ranked) return ranked;
+  for (const t of figure.data || []) {
+    const bar = t && ((t.marker && t.marker.colorbar) || t.colorbar);
+    if (bar && bar.orientation === "h") {
+      bar.len = 1;
+      bar.title = Object.assign({}, bar.title || {}, { font: { size: 10 } });
+    }
+  }
   const data = figure.data || [];
   const layout = Object.assign({}, figure.layout || {});
   const legendShown = layout.showlegend !== false
@@ -257,9 +304,186 @@ function fitNarrow(figure, narrow) {
   layout.height = height + below;
   layout.legend = Object.assign({}, layout.legend || {}, {
     orientation: "h", x: 0, xanchor: "left", y: -(60 + (colorbar ? COLORBAR_PX : 0)) / plotHeight,
-    yanchor: "top",
+    yanchor: "top", xref: "paper", yref: "paper", // a legend pinned to the container moves too
   });
   return Object.assign({}, figure, { layout });
+}
+
+// <labels> (also inlined into the print page by briefing/printout.py: plain script)
+// ---- labels: the figure says where, this decides which are shown ------------------------
+//
+// plotly.js draws every text where the figure puts it and never checks two against each
+// other: at 25 articles names piled up. After each draw the chart's texts are taken in
+// priority order and a text that would overlap one already kept, or run outside the figure,
+// is moved inside (a data label at the edge) or hidden; hover and Details keep the full
+// names. Titles, annotations and legends always stay; then the data labels the chart marks
+// as must-keep; then axis ticks; then the other data labels, most important first. A chart
+// gives its data labels' priority per point in `trace.meta.label_rank` (0 = most important)
+// and the number that must stay in `trace.meta.label_keep`.
+const LABEL_SLACK = 1; // px; tests/browser/labels.py counts an overlap beyond 1.5 px
+const FIXED_TEXT = ".gtitle, .g-xtitle text, .g-ytitle text, .annotation text, .legendtext,"
+  + " .legendtitletext, .cbtitle text, .cbaxis text, .colorbar text";
+const TICK_TEXT = ".xtick text, .ytick text, .xtick2 text, .ytick2 text";
+
+function pointOf(el) {
+  // (trace meta, point index) of a data label, from plotly's own data binding on the DOM
+  const group = el.closest(".textpoint, .point, g");
+  const traceEl = el.closest(".trace");
+  const cd = traceEl && traceEl.__data__;
+  const full = cd && cd[0] && cd[0].trace;
+  const meta = full ? ((full._input || full).meta || {}) : {};
+  let index = group && group.__data__ && Number.isInteger(group.__data__.i) ? group.__data__.i : -1;
+  if (index < 0 && group && group.parentNode) index = [...group.parentNode.children].indexOf(group);
+  return { meta, index };
+}
+
+function boxesOverlap(a, b, slack) {
+  return Math.min(a.right, b.right) - Math.max(a.left, b.left) > slack
+    && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > slack;
+}
+
+// A legend, colour bar or note that runs below the figure (a phone's narrow legend wraps
+// into more rows than the margin was given) makes the figure taller, once per draw.
+async function growToFit(Plotly, plot) {
+  const fig = plot.getBoundingClientRect();
+  let bottom = fig.bottom;
+  for (const el of plot.querySelectorAll(".legend .bg, .colorbar, .annotation, .infolayer text")) {
+    const r = el.getBoundingClientRect();
+    if (r.width && r.height) bottom = Math.max(bottom, r.bottom);
+  }
+  const extra = Math.ceil(bottom - fig.bottom);
+  if (extra <= 1) return false;
+  const layout = plot.layout || {};
+  const height = (Number(layout.height) || fig.height) + extra + 8;
+  const margin = layout.margin || {};
+  plot.style.height = `${height}px`;
+  await Plotly.relayout(plot, { height, "margin.b": (Number(margin.b) || 0) + extra + 8 });
+  return true;
+}
+
+function outside(box, fig) {
+  return box.left < fig.left - LABEL_SLACK || box.right > fig.right + LABEL_SLACK
+    || box.top < fig.top - LABEL_SLACK || box.bottom > fig.bottom + LABEL_SLACK;
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+// A thin line from a point (just above its label's first place) to where the label went.
+function leaderLine(el, bb, dx, dy) {
+  const x0 = bb.x + bb.width / 2, y0 = bb.y - 2;
+  const left = bb.x + dx, top = bb.y + dy;
+  const x1 = Math.min(Math.max(x0, left), left + bb.width);
+  const y1 = Math.min(Math.max(y0, top), top + bb.height);
+  const line = document.createElementNS(SVG_NS, "line");
+  line.setAttribute("class", "briefing-leader");
+  for (const [k, v] of [["x1", x0], ["y1", y0], ["x2", x1], ["y2", y1]]) line.setAttribute(k, v);
+  line.setAttribute("stroke", "#888");
+  line.setAttribute("stroke-width", "0.8");
+  el.parentNode.insertBefore(line, el);
+}
+
+function declutter(plot) {
+  for (const line of plot.querySelectorAll(".briefing-leader")) line.remove();
+  for (const el of plot.querySelectorAll("text[data-briefing-hidden]")) {
+    el.style.display = "";
+    el.removeAttribute("data-briefing-hidden");
+  }
+  for (const el of plot.querySelectorAll("text[data-briefing-moved]")) {
+    el.setAttribute("transform", el.getAttribute("data-briefing-moved"));
+    if (!el.getAttribute("transform")) el.removeAttribute("transform");
+    el.removeAttribute("data-briefing-moved");
+  }
+  const fig = plot.getBoundingClientRect();
+  if (!fig.width) return;
+  const layout = plot.layout || {};
+  const fixed = new Set(plot.querySelectorAll(FIXED_TEXT));
+  const ticks = new Set(plot.querySelectorAll(TICK_TEXT));
+  const items = [];
+  let order = 0;
+  for (const el of plot.querySelectorAll("text")) {
+    if (el.closest(".hoverlayer") || !el.textContent.trim()) continue;
+    order += 1;
+    if (fixed.has(el)) {
+      // an annotation named "optional…" (a marker's caption) gives way like a tick
+      const ann = el.closest(".annotation");
+      const index = ann ? Number(ann.getAttribute("data-index")) : -1;
+      const spec = index >= 0 ? ((layout.annotations || [])[index] || {}) : {};
+      const optional = String(spec.name || "").startsWith("optional");
+      const movable = !!el.closest(".annotation, .g-xtitle, .g-ytitle, .gtitle");
+      items.push({ el, tier: optional ? 2 : 0, rank: order, movable });
+      continue;
+    }
+    if (ticks.has(el)) { items.push({ el, tier: 2, rank: order }); continue; }
+    const { meta, index } = pointOf(el);
+    const ranks = meta.label_rank;
+    const rank = Array.isArray(ranks) && index >= 0 && index < ranks.length ? ranks[index] : 1e6 + order;
+    const keep = Number(meta.label_keep) || 0;
+    items.push({ el, tier: rank < keep ? 1 : 3, rank, data: true, leader: !!meta.leader });
+  }
+  items.sort((a, b) => a.tier - b.tier || a.rank - b.rank);
+  const kept = [];
+  for (const item of items) {
+    let box = item.el.getBoundingClientRect();
+    if (!box.width && !box.height) continue;
+    if (item.data || item.movable) {
+      // a data label, note or axis title running out of the figure is moved back in, as
+      // far as it ran out
+      const dx = Math.max(0, fig.left + 2 - box.left) - Math.max(0, box.right - (fig.right - 2));
+      const dy = Math.max(0, fig.top + 2 - box.top) - Math.max(0, box.bottom - (fig.bottom - 2));
+      if (dx || dy) {
+        const before = item.el.getAttribute("transform") || "";
+        item.el.setAttribute("data-briefing-moved", before);
+        item.el.setAttribute("transform", `translate(${dx},${dy}) ${before}`.trim());
+        box = item.el.getBoundingClientRect();
+      }
+    }
+    let out = outside(box, fig);
+    let hit = kept.some((k) => boxesOverlap(k, box, LABEL_SLACK));
+    if (item.tier === 3 && (out || hit)) {
+      // before hiding a data label, try it above its point, then to either side; a chart
+      // that asks for it (`meta.leader`) then tries farther places, joined to its point
+      // by a thin leader line
+      const before = item.el.getAttribute("data-briefing-moved")
+        ?? (item.el.getAttribute("transform") || "");
+      const h = box.height, w = box.width;
+      const places = [[0, -(h + 10)], [w / 2 + 10, -(h / 2 + 5)], [-(w / 2 + 10), -(h / 2 + 5)]];
+      if (item.leader) {
+        for (const r of [26, 40, 56]) {
+          for (let k = 0; k < 8; k++) {
+            const a = (Math.PI / 4) * k + Math.PI / 8;
+            places.push([Math.cos(a) * (r + w / 2), Math.sin(a) * r - h / 2]);
+          }
+        }
+      }
+      for (const [i, [dx, dy]] of places.entries()) {
+        const moved = { left: box.left + dx, right: box.right + dx, top: box.top + dy,
+                        bottom: box.bottom + dy };
+        if (outside(moved, fig) || kept.some((k) => boxesOverlap(k, moved, LABEL_SLACK))) continue;
+        const bb = item.el.getBBox();
+        item.el.setAttribute("data-briefing-moved", before);
+        const now = item.el.getAttribute("transform") || "";
+        item.el.setAttribute("transform", `translate(${dx},${dy}) ${now}`.trim());
+        if (i >= 3) leaderLine(item.el, bb, dx, dy);
+        box = item.el.getBoundingClientRect();
+        out = outside(box, fig);
+        hit = kept.some((k) => boxesOverlap(k, box, LABEL_SLACK));
+        break;
+      }
+    }
+    if (item.tier >= 2 && (out || hit)) {
+      item.el.style.display = "none";
+      item.el.setAttribute("data-briefing-hidden", "");
+      continue;
+    }
+    kept.push(box);
+  }
+}
+// </labels>
+
+// The width the chart was last fitted to: a test that resizes the window waits until
+// every chart says the width it now has.
+function markWidth(el) {
+  el.setAttribute("data-briefing-width", String(Math.round(el.getBoundingClientRect().width)));
 }
 
 function showError(el, err) {
@@ -275,6 +499,7 @@ function showError(el, err) {
 
 function render({ model, el }) {
   el.classList.add("briefing-plotly-view");
+  el.dataset.chart = model.get("chart_id"); // the chart's name (CHARTS key), for tests and styles
   const head = document.createElement("div");
   head.className = "briefing-plotly-head";
   const heading = document.createElement("h2");
@@ -320,14 +545,20 @@ function render({ model, el }) {
       config: plotConfig(model),
     });
     if (!alive) return;
+    await growToFit(Plotly, plot);
+    if (!alive) return;
+    declutter(plot);
     if (!listening) {
       listening = true;
+      // a resize, pan or zoom draws the texts again: decide again what shows
+      plot.on("plotly_afterplot", () => declutter(plot));
       plot.on("plotly_click", (event) => {
         model.send({ type: "click", chart_id: model.get("chart_id"), points: clickPoints(event) });
       });
     }
     const stale = el.querySelector(".briefing-plotly-error");
     if (stale) stale.remove();
+    markWidth(el);
     el.setAttribute("data-briefing-rev", String(revision));
     el.dataset.chartId = model.get("chart_id");
     markDrawn(model.get("chart_id"), model.get("group_size"), el);
@@ -371,7 +602,12 @@ function render({ model, el }) {
         schedule(); // the legend moves between the side and below: draw again
         return;
       }
-      Promise.resolve().then(() => Plotly.Plots.resize(plot)).catch(() => {});
+      // a narrower chart may wrap its legend into more rows or crowd its labels: fit and
+      // decide again; the resize counts as drawing (tests wait for it to end)
+      drawing(+1);
+      Promise.resolve().then(() => Plotly.Plots.resize(plot))
+        .then(() => growToFit(Plotly, plot)).then(() => declutter(plot)).catch(() => {})
+        .finally(() => { markWidth(el); drawing(-1); });
     });
     resizeObserver.observe(el);
   }
