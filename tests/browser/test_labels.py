@@ -20,6 +20,7 @@ import briefing
 from briefing.charts.network import LABEL_CHARS, MUST_LABEL
 from briefing.escape import short
 from tests.browser.labels import measure, totals
+from tests.browser.plotly_events import WAIT_MS
 from tests.browser.test_story_page import serve
 from tests.story_gen import write_story
 
@@ -46,9 +47,9 @@ def story(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     server = serve(facts, artifacts)
     width, height = SIZES["1366"]
     page = open_page(server.url, viewport={"width": width, "height": height}).page
-    page.wait_for_selector(READY, state="attached", timeout=120_000)
-    yield request.param, briefing.load(facts), page
-    server.stop()
+    page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
+    # the server is shared (stopped at exit): the 3-article story is test_story_page's too
+    return request.param, briefing.load(facts), page
 
 
 # Every chart fitted to the width it has now (plotly_view.js marks it after a draw or a
@@ -71,7 +72,7 @@ def test_no_overlapping_or_cut_labels(story: Any, size: str, artifacts: Path) ->
     name, b, page = story
     width, height = SIZES[size]
     page.set_viewport_size({"width": width, "height": height})
-    page.wait_for_function(FITTED_JS, timeout=60_000)
+    page.wait_for_function(FITTED_JS, timeout=WAIT_MS)
     m = measure(page)
     overlaps, cut = totals(m)
     tall = page.evaluate("() => Math.ceil(document.querySelector('.briefing-root')"

@@ -207,10 +207,10 @@ def test_write_a_key_point_from_selected_words(page, lab):
     page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
     assert "key point 1" in page.inner_text(".wb .wb-message")
     page.wait_for_selector(".wb [data-role=validation][data-count='0'][data-stale='0']",
-                           timeout=30_000)
+                           timeout=WAIT_MS)
     page.focus(".wb")
     page.keyboard.press("Control+s")
-    page.wait_for_selector(".wb .wb-message.wb-ok", timeout=30_000)
+    page.wait_for_selector(".wb .wb-message.wb-ok", timeout=WAIT_MS)
     import yaml
 
     facts = yaml.safe_load((lab.root / FOLDER / "facts.yaml").read_text(encoding="utf-8"))
@@ -239,7 +239,7 @@ def test_a_concurrent_save_is_refused(page, lab):
     # Its ways out are buttons: the differences between their file and what mine would
     # write (their comment kept: a save edits the file, it does not rewrite it).
     page.click(".wb [data-role=ways-out] [data-action=diff]")
-    diff = page.wait_for_selector(".wb [data-role=diff]", timeout=30_000).inner_text()
+    diff = page.wait_for_selector(".wb [data-role=diff]", timeout=WAIT_MS).inner_text()
     assert "(on disk)" in diff and "(this review)" in diff
     assert "-  key_points:" in diff and "-# someone else's edit" not in diff
     assert facts.read_text(encoding="utf-8") == theirs
