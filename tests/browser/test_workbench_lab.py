@@ -148,6 +148,10 @@ def test_an_editor_applied_without_edits_keeps_every_value(page):
 
 def select_words(page, phrase: str) -> None:
     """Select `phrase` in the article as a mouse would (ends mid-word: the kernel snaps)."""
+    # the article is drawn again after each kernel update: wait until it holds the phrase
+    page.wait_for_function(
+        "(phrase) => { const box = document.querySelector('.wb [data-role=text]');"
+        " return !!box && box.textContent.includes(phrase); }", arg=phrase, timeout=WAIT_MS)
     page.evaluate("""(phrase) => {
         const box = document.querySelector('.wb [data-role=text]');
         const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
