@@ -143,7 +143,7 @@ def export(args: argparse.Namespace) -> int:
     issues = list(b.issues["issue_id"])
     sel = Selection(issue=issues[0] if issues else None)
     shown = select(b, sel)
-    figures = {c.heading: c.figure(shown, sel) for c in CHARTS.values()}
+    figures = {c.heading: c.figure(shown, sel, b) for c in CHARTS.values()}
     notes = {c.heading: c.note for c in CHARTS.values()}
     try:
         out = render(printout_html(b, sel, figures, notes=notes, shown=shown, paper=args.paper),
