@@ -22,6 +22,14 @@ from briefing.words import PLOVER_WORDS, names
 GRADES = "".join(RELIABILITY)
 
 
+# The selection fields `select` narrows the facts by, and the few that narrow positions.
+# The page redraws a chart when a field it reads changes (briefing.charts.CHARTS); a test
+# checks that no other field changes a chart.
+FACT_FILTERS = ("actors", "articles", "event_types", "statuses", "date_from", "date_to",
+                "min_reliability", "focus_events")
+POSITION_FILTERS = ("actors", "articles", "focus_events")
+
+
 @dataclass(frozen=True)
 class Selection:
     """What the viewer has chosen. Empty sets and None mean "no restriction".
@@ -276,7 +284,8 @@ def select(b: Briefing, sel: Selection) -> Briefing:
         if art is not None:
             free &= art[ix.st_article]
         st_keep |= free
-    # Positions are analyst judgments with no source or date: only actors narrow them.
+    # Positions are analyst judgments with no source or date: actors and articles narrow
+    # them, and a clicked edge (its events, not judgments) leaves none (POSITION_FILTERS).
     if sel.focus_events:
         pos_keep = np.zeros(len(b.positions), dtype=bool)
     elif chosen is not None:

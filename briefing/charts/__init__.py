@@ -25,11 +25,7 @@ from briefing.charts.sources import sources
 from briefing.charts.theme import parse_click
 from briefing.charts.timeline import timeline
 from briefing.model import Briefing
-from briefing.select import Selection
-
-# Selection fields that change which facts are shown.
-FACT_FILTERS = ("actors", "articles", "event_types", "statuses", "date_from", "date_to",
-                "min_reliability", "focus_events")
+from briefing.select import FACT_FILTERS, POSITION_FILTERS, Selection
 
 
 @dataclass(frozen=True)
@@ -65,11 +61,11 @@ CHARTS: dict[str, Chart] = {
         positions, "Actor positions",
         "Analyst judgment, not reported fact. Dot size: how much the issue matters to the "
         "actor; hollow: low confidence; rings: earlier articles' judgments.",
-        ("actors", "articles", "issue"), lambda sel: {"issue": sel.issue}),
+        (*POSITION_FILTERS, "issue"), lambda sel: {"issue": sel.issue}),
     "positions_overview": Chart(
         positions_overview, "Positions across issues",
         "Each cell: where an actor stands on an issue's own 0–100 scale (hover for its two "
-        "ends); the newest judgment. Grey: no position recorded.", ("actors", "articles")),
+        "ends); the newest judgment. Grey: no position recorded.", POSITION_FILTERS),
     "timeline": Chart(
         timeline, "Timeline",
         "Background years on the left, then the days around each article's publication; "

@@ -353,8 +353,10 @@ def test_click_network_edge_shows_evidence(dash: Any, facts: Any, artifacts: Pat
     assert marked & {" ".join(q.split()) for q in quotes}, (marked, quotes)
     summary = facts.events.set_index("event_id").loc["ev-envoy-moscow", "summary"]
     assert detail.locator("h3", has_text=summary).count() == 1
-    # the selection is now these events: other charts follow, the article highlights them
-    wait_redrawn(page, before, ("timeline", "geo_map", "sources"))
+    # the selection is now these events: other charts follow (the positions charts too:
+    # an edge's events carry no judgment), the article highlights them
+    wait_redrawn(page, before, ("timeline", "geo_map", "sources", "positions",
+                                "positions_overview"))
     wait_status(page, len(ids))
     article_marks = page.locator(".briefing-article mark")
     article_marks.first.wait_for(timeout=REDRAW_MS)
