@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from briefing import contract as C
 from briefing.model import Briefing, FactError
 
 
@@ -60,7 +61,7 @@ def summary(b: Briefing) -> str:
     body = cov[~cov["is_heading"]]
     counts = " ".join(f"{name}={n}" for name, n in b.counts().items())
     pct = 100 * body["cited"].sum() / len(body) if len(body) else 100.0
-    pending = sum(int((df["review"] == "pending").sum()) for df in b.frames().values()
+    pending = sum(int((df["review"] == C.PENDING).sum()) for df in b.frames().values()
                   if "review" in df.columns)
     waiting = (f"; {pending} fact{'s await' if pending != 1 else ' awaits'} review"
                if pending else "")

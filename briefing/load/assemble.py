@@ -19,8 +19,8 @@ from briefing.load.parse import HIDDEN, ArticleParse
 from briefing.model import COLUMNS, FRAMES, Problem
 
 _DATE, _INT, _FLOAT, _STR = "datetime64[ns]", "int64", "float64", "str"
-# Frames whose facts can wait for review, and the reference columns that tie others to them.
-_REVIEWED = ("sources", "actors", "issues", "events", "statements", "positions")
+# Frames whose facts can wait for review (those with the contract's review column).
+_REVIEWED = tuple(name for name in FRAMES if "review" in COLUMNS[name])
 
 
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -232,7 +232,7 @@ class _Assembly:
     def without_unreviewed(self, include_pending: bool) -> None:
         """Leave out rejected facts, pending ones unless asked, and what hangs off them."""
         f = self.f
-        drop = ["rejected"] if include_pending else ["rejected", "pending"]
+        drop = [C.REJECTED] if include_pending else [C.REJECTED, C.PENDING]
         gone: dict[str, set[str]] = {}
         for name in _REVIEWED:
             df, col = f[name], C.ID_COLUMN[name]
