@@ -102,9 +102,10 @@ class VoilaServer:
 
 
 def start_voila(notebook: Path, log_dir: Path, *, wait_pool: bool = True,
-                facts: Path | None = None) -> VoilaServer:
+                facts: Path | None = None, pool: int | None = None) -> VoilaServer:
     """Start ``python -m briefing.serve`` for ``notebook`` on a free port (its kernels load
-    ``facts`` when given: BRIEFING_FACTS); wait until it serves."""
+    ``facts`` when given: BRIEFING_FACTS; ``pool`` preheated kernels instead of voila.json's
+    number when given); wait until it serves."""
     log_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log_path = log_dir / f"voila-{notebook.stem}-{port}.log"
@@ -122,6 +123,7 @@ def start_voila(notebook: Path, log_dir: Path, *, wait_pool: bool = True,
                 str(notebook),
                 "--port",
                 str(port),
+                *([f"--VoilaConfiguration.default_pool_size={pool}"] if pool else []),
             ],
             cwd=REPO_ROOT,
             env=env,
@@ -147,13 +149,19 @@ def start_voila(notebook: Path, log_dir: Path, *, wait_pool: bool = True,
 def shared_voila(notebook: Path, log_dir: Path, facts: Path | None = None) -> VoilaServer:
     """The test process's one server for ``notebook`` on ``facts``, for tests that only read
     from it: started on first use, shared by every module asking for the same pair, stopped
-    when the process exits (tests/browser/registry.py)."""
+    when the process exits (tests/browser/registry.py).
+
+    One preheated kernel instead of voila.json's two: the tests open their pages one after
+    another, so the pool refills before the next page asks, and a second kernel that no page
+    takes would only cost every shared server a notebook run on the suite's two cores. The
+    pool itself (refill, culling back to its size) is tested on a server with the shipped
+    settings (tests/security/test_viewers.py)."""
     from tests.browser.registry import SHARED
 
     key = (str(notebook.resolve()), str(facts.resolve()) if facts else "")
     server = SHARED.get(key)
     if server is None or server.process.poll() is not None:
-        server = SHARED[key] = start_voila(notebook, log_dir, facts=facts)
+        server = SHARED[key] = start_voila(notebook, log_dir, facts=facts, pool=1)
     return server
 
 
