@@ -29,6 +29,7 @@ from briefing.kernel_websocket import (
     BriefingWebsocketConnection,
     client_msg_type,
 )
+from tests.browser.plotly_events import WAIT_MS
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEMO = REPO_ROOT / "tests" / "browser" / "demo.ipynb"
@@ -226,7 +227,7 @@ async def _probe(server: Any, kernel_id: str, marker: Path, v1: bool) -> dict[st
     await ws.write_message(encode(execute), binary=v1)
     await ws.write_message(encode(info), binary=v1)
     seen = {"kernel_info_reply": False, "execute_reply": False, "execute_input": False}
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + WAIT_MS / 1000
     session = Session(key=b"")
     while time.monotonic() < deadline and not seen["kernel_info_reply"]:
         try:
@@ -260,4 +261,5 @@ def test_execute_request_over_websocket_is_dropped(server: Any, tmp_path: Path, 
     assert seen["kernel_info_reply"], "allowed traffic must still reach the kernel"
     assert not seen["execute_reply"] and not seen["execute_input"]
     assert not marker.exists(), "execute_request ran in the kernel"
-    assert server.wait_for_log(r"dropped client message of type 'execute_request'", 5, log_start)
+    assert server.wait_for_log(r"dropped client message of type 'execute_request'",
+                               since=log_start)

@@ -26,6 +26,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.plotly_events import WAIT_MS
+
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -40,7 +42,7 @@ CHROMIUM_ARGS = [
 ]
 DEFAULT_NOTEBOOK = HERE / "demo.ipynb"
 READY_SELECTOR = "body[data-briefing-ready]"
-SERVER_START_TIMEOUT = 90.0
+SERVER_START_TIMEOUT = WAIT_MS / 1000  # the one ceiling (plotly_events.py)
 
 
 def _unavailable(reason: str) -> None:
@@ -77,7 +79,8 @@ class VoilaServer:
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
-    def wait_for_log(self, pattern: str, timeout: float = 30.0, since: int = 0) -> bool:
+    def wait_for_log(self, pattern: str, timeout: float = SERVER_START_TIMEOUT,
+                     since: int = 0) -> bool:
         deadline = time.monotonic() + timeout
         regex = re.compile(pattern)
         while time.monotonic() < deadline:

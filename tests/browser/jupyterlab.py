@@ -17,8 +17,10 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.browser.plotly_events import WAIT_MS
+
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
-START_TIMEOUT = 90.0
+START_TIMEOUT = WAIT_MS / 1000  # the one ceiling (plotly_events.py)
 
 
 @dataclass

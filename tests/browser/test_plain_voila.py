@@ -23,7 +23,13 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import REPO_ROOT, VoilaServer, _wait_http, free_port
+from tests.browser.conftest import (
+    REPO_ROOT,
+    SERVER_START_TIMEOUT,
+    VoilaServer,
+    _wait_http,
+    free_port,
+)
 from tests.browser.plotly_events import WAIT_MS
 
 pytestmark = pytest.mark.browser
@@ -79,8 +85,8 @@ def plain_voila(tmp_path_factory: pytest.TempPathFactory, artifacts: Path) -> An
     server = VoilaServer(notebook=REPO_ROOT / "briefing.ipynb", port=port, process=process,
                          log_path=log_path)
     try:
-        _wait_http(server.url + "voila/static/briefing.css", 90)
-        server.wait_for_log(r"Kernel pool of .* is filled", 90)
+        _wait_http(server.url + "voila/static/briefing.css", SERVER_START_TIMEOUT)
+        server.wait_for_log(r"Kernel pool of .* is filled")
         yield server
     finally:
         server.stop()

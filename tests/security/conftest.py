@@ -76,12 +76,14 @@ def start_server(notebook: Path, log_dir: Path, extra: list[str]) -> Any:
     server = launcher.VoilaServer(notebook=notebook, port=port, process=process,
                                   log_path=log_path)
     try:
-        if not server.wait_for_log(r"briefing: serving .* at http://", 90):
+        if not server.wait_for_log(r"briefing: serving .* at http://",
+                                  launcher.SERVER_START_TIMEOUT):
             raise RuntimeError(f"Voilà did not start:\n{server.log()[-4000:]}")
         found = re.search(r"briefing: serving .* at http://[^:]+:(\d+)/", server.log())
         server.port = int(found.group(1)) if found else port
-        launcher._wait_http(server.url + "voila/static/briefing.css", 90)
-        server.wait_for_log(r"Kernel pool of .* is filled", 90)
+        launcher._wait_http(server.url + "voila/static/briefing.css",
+                            launcher.SERVER_START_TIMEOUT)
+        server.wait_for_log(r"Kernel pool of .* is filled", launcher.SERVER_START_TIMEOUT)
     except BaseException:
         server.stop()
         raise

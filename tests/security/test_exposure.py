@@ -150,4 +150,4 @@ def test_another_origin_cannot_open_the_kernel_websocket(server: Any) -> None:
 def test_the_server_log_names_refusals_without_contents(server: Any) -> None:
     start = len(server.log())
     fetch(server, "/voila/files/voila.json")
-    assert server.wait_for_log(r"refused request for /voila/files/voila\.json", 5, start)
+    assert server.wait_for_log(r"refused request for /voila/files/voila\.json", since=start)
