@@ -36,7 +36,6 @@ from bench.run import (
     RESULTS,
     STOCK_NOTEBOOK,
     Servers,
-    _tree,
     load_average,
     settle,
 )
@@ -60,29 +59,6 @@ BARE_READY = ".widget-label, .widget-html"
 TIMEOUT_MS = 300_000  # one ceiling for a page to be ready
 
 
-def kernels(server: Any) -> list[Any]:
-    """The server's live kernel processes (a kernel that just exited is not one)."""
-    import psutil
-
-    out = []
-    for p in _tree(server.process.pid)[1:]:
-        try:
-            if "ipykernel" in " ".join(p.cmdline()):
-                out.append(p)
-        except psutil.Error:  # exited (or a zombie) between the listing and the look
-            pass
-    return out
-
-
-def wait_kernels(server: Any, at_most: int, timeout: float) -> int:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if len(kernels(server)) <= at_most:
-            break
-        time.sleep(1)
-    return len(kernels(server))
-
-
 def at_once(browser: Any, server: Any, viewers: int, ready: str) -> dict[str, Any]:
     contexts = [browser.new_context(viewport={"width": 1366, "height": 768})
                 for _ in range(viewers)]
@@ -103,13 +79,13 @@ def at_once(browser: Any, server: Any, viewers: int, ready: str) -> dict[str, An
                 never += 1
         ready = sorted(round(t / 1000, 2) for t in
                        (p.evaluate("() => window.__readyAt") for p in pages) if t is not None)
-        held = kernels(server)
+        held = server.kernels()
         rss = sorted(round(k.memory_info().rss / 2**20, 1) for k in held)
         lost = sum(p.locator("#briefing-kernel-lost").count() for p in pages)
     finally:
         for context in contexts:
             context.close()
-    left = wait_kernels(server, POOL, 400)
+    left = server.wait_kernels(POOL, 400)
     return {"viewers": viewers, "ready_s": ready, "never_ready": never,
             "last_ready_s": ready[-1] if ready and not never else None,
             "median_ready_s": statistics.median(ready) if ready else None,
@@ -123,7 +99,7 @@ def in_a_row(browser: Any, server: Any, views: int) -> dict[str, Any]:
     warm.goto(server.url)
     warm.wait_for_selector("body[data-briefing-ready]", state="attached", timeout=TIMEOUT_MS)
     warm.close()
-    wait_kernels(server, POOL, 400)
+    server.wait_kernels(POOL, 400)
     rss_before = server_rss(server)
     started = time.monotonic()
     for _ in range(views):
@@ -134,7 +110,7 @@ def in_a_row(browser: Any, server: Any, views: int) -> dict[str, Any]:
         page.close()
     took = time.monotonic() - started
     context.close()
-    left = wait_kernels(server, POOL, 400)
+    left = server.wait_kernels(POOL, 400)
     return {"views": views, "seconds": round(took, 1), "kernels_left": left,
             "server_rss_mb_before": rss_before, "server_rss_mb_after": server_rss(server)}
 

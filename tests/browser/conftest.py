@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,34 @@ class VoilaServer:
             time.sleep(0.1)
         return False
 
+    def kernels(self) -> list[Any]:
+        """The server's live kernel processes (``ipykernel`` under it; one that exits while
+        they are listed is not counted)."""
+        import psutil
+
+        try:
+            children = psutil.Process(self.process.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            return []
+        out = []
+        for child in children:
+            try:
+                if "ipykernel" in " ".join(child.cmdline()):
+                    out.append(child)
+            except psutil.NoSuchProcess:  # a zombie too (psutil.ZombieProcess)
+                pass
+        return out
+
+    def wait_kernels(self, at_most: int, timeout: float) -> int:
+        """Wait until at most ``at_most`` kernels are left (the culler ran); their number."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            n = len(self.kernels())
+            if n <= at_most:
+                return n
+            time.sleep(0.5)
+        return len(self.kernels())
+
     def stop(self) -> None:
         if self.process.poll() is None:
             try:  # the server runs in its own process group (kernels included)
@@ -105,10 +134,10 @@ class VoilaServer:
 
 
 def start_voila(notebook: Path, log_dir: Path, *, wait_pool: bool = True,
-                facts: Path | None = None, pool: int | None = None) -> VoilaServer:
+                facts: Path | None = None, extra: Sequence[str] = ()) -> VoilaServer:
     """Start ``python -m briefing.serve`` for ``notebook`` on a free port (its kernels load
-    ``facts`` when given: BRIEFING_FACTS; ``pool`` preheated kernels instead of voila.json's
-    number when given); wait until it serves."""
+    ``facts`` when given: BRIEFING_FACTS; ``extra``: further Voilà settings,
+    ``--Class.trait=value``); wait until it serves."""
     log_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log_path = log_dir / f"voila-{notebook.stem}-{port}.log"
@@ -126,7 +155,7 @@ def start_voila(notebook: Path, log_dir: Path, *, wait_pool: bool = True,
                 str(notebook),
                 "--port",
                 str(port),
-                *([f"--VoilaConfiguration.default_pool_size={pool}"] if pool else []),
+                *extra,
             ],
             cwd=REPO_ROOT,
             env=env,
@@ -164,7 +193,8 @@ def shared_voila(notebook: Path, log_dir: Path, facts: Path | None = None) -> Vo
     key = (str(notebook.resolve()), str(facts.resolve()) if facts else "")
     server = SHARED.get(key)
     if server is None or server.process.poll() is not None:
-        server = SHARED[key] = start_voila(notebook, log_dir, facts=facts, pool=1)
+        server = SHARED[key] = start_voila(
+            notebook, log_dir, facts=facts, extra=["--VoilaConfiguration.default_pool_size=1"])
     return server
 
 

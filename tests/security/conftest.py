@@ -15,8 +15,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -60,34 +58,6 @@ def figures() -> Any:
         out = artifacts_dir() / "security-figures.json"
         old = json.loads(out.read_text()) if out.exists() else {}
         out.write_text(json.dumps({**old, **_FIGURES}, indent=2, sort_keys=True) + "\n")
-
-
-def start_server(notebook: Path, log_dir: Path, extra: list[str]) -> Any:
-    """Like ``start_voila``, with further Voilà settings (``--Class.trait=value``)."""
-    log_dir.mkdir(parents=True, exist_ok=True)
-    port = launcher.free_port()
-    log_path = log_dir / f"voila-{notebook.stem}-{port}.log"
-    with open(log_path, "wb") as log_file:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "briefing.serve", "--notebook", str(notebook),
-             "--port", str(port), *extra],
-            cwd=REPO_ROOT, env={k: v for k, v in os.environ.items() if k != "BROWSER"},
-            stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
-    server = launcher.VoilaServer(notebook=notebook, port=port, process=process,
-                                  log_path=log_path)
-    try:
-        if not server.wait_for_log(r"briefing: serving .* at http://",
-                                  launcher.SERVER_START_TIMEOUT):
-            raise RuntimeError(f"Voilà did not start:\n{server.log()[-4000:]}")
-        found = re.search(r"briefing: serving .* at http://[^:]+:(\d+)/", server.log())
-        server.port = int(found.group(1)) if found else port
-        launcher._wait_http(server.url + "voila/static/briefing.css",
-                            launcher.SERVER_START_TIMEOUT)
-        server.wait_for_log(r"Kernel pool of .* is filled", launcher.SERVER_START_TIMEOUT)
-    except BaseException:
-        server.stop()
-        raise
-    return server
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,6 @@ that what a server does after a meeting happens within the test. Kernels are cou
 from __future__ import annotations
 
 import re
-import time
 from typing import Any
 
 import psutil
@@ -24,7 +23,7 @@ import pytest
 
 from tests.browser.plotly_events import WAIT_MS
 
-from .conftest import REPO_ROOT, artifacts_dir, start_server
+from .conftest import REPO_ROOT, artifacts_dir, launcher
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -38,38 +37,13 @@ VIEWERS = 3
 CULL_WAIT_S = 240
 
 
-def kernels(server: Any) -> list[psutil.Process]:
-    try:
-        children = psutil.Process(server.process.pid).children(recursive=True)
-    except psutil.NoSuchProcess:
-        return []
-    out = []
-    for child in children:
-        try:
-            if "ipykernel" in " ".join(child.cmdline()):
-                out.append(child)
-        except psutil.NoSuchProcess:
-            pass
-    return out
-
-
 def rss_mb(server: Any) -> float:
     return psutil.Process(server.process.pid).memory_info().rss / 2**20
 
 
-def wait_kernels(server: Any, at_most: int, timeout: float) -> int:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        n = len(kernels(server))
-        if n <= at_most:
-            return n
-        time.sleep(0.5)
-    return len(kernels(server))
-
-
 @pytest.fixture(scope="module")
 def dashboard_server() -> Any:
-    srv = start_server(REPO_ROOT / "briefing.ipynb", artifacts_dir() / "logs", CULL)
+    srv = launcher.start_voila(REPO_ROOT / "briefing.ipynb", artifacts_dir() / "logs", extra=CULL)
     yield srv
     srv.stop()
 
@@ -86,7 +60,7 @@ def test_three_viewers_at_once_then_culled(dashboard_server: Any, browser: Any) 
             pages.append(page)
         for page in pages:
             page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
-        held = len(kernels(srv))
+        held = len(srv.kernels())
         assert held >= VIEWERS  # one kernel per viewer (the pool refills behind them)
         assert all(p.locator("#briefing-kernel-lost").count() == 0 for p in pages)
         # every viewer's page is whole: six charts drawn, no error box
@@ -96,7 +70,7 @@ def test_three_viewers_at_once_then_culled(dashboard_server: Any, browser: Any) 
     finally:
         for context in contexts:
             context.close()
-    left = wait_kernels(srv, POOL, CULL_WAIT_S)
+    left = srv.wait_kernels(POOL, CULL_WAIT_S)
     assert left == POOL, "kernels of viewers who left were not culled"
 
 
@@ -110,7 +84,7 @@ def test_a_dead_kernel_is_told_and_the_next_viewer_is_fine(dashboard_server: Any
         page.goto(srv.url)
         page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
         kernel_id = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', page.content()).group(1)
-        [victim] = [k for k in kernels(srv) if kernel_id in " ".join(k.cmdline())]
+        [victim] = [k for k in srv.kernels() if kernel_id in " ".join(k.cmdline())]
         victim.kill()
         notice = page.locator("#briefing-kernel-lost")
         notice.wait_for(timeout=WAIT_MS)
