@@ -180,8 +180,57 @@ def main() -> None:
         total["bad"] = sum(r["bad"] for r in results)
         total["seconds"] = max(r["seconds"] for r in results)
         print(_row(f"ALL {group} (seconds: slowest)", total))
+    sentences()
     longest()
     bad_inputs()
+
+
+def _is(actor: dict | None, want: str) -> bool:
+    """A drafted actor is the coded one: the same ISO-3 state, or the same name."""
+    if actor is None:
+        return False
+    if len(want) == 3 and want.isupper() and actor.get("country") == want:
+        return True
+    names = [actor.get("name", ""), *str(actor.get("aliases") or "").split("|")]
+    return any(n and n.casefold() == want.casefold() for n in names)
+
+
+def sentences() -> None:
+    """Single PLOVER-style sentences (`bench/sentences/`): is the sentence's event drafted
+    with its PLOVER type? `first` scores the first drafted event only (what an analyst
+    meets first), `any` every drafted event; `dyad` also wants its source and target."""
+    import yaml
+
+    doc = yaml.safe_load((ROOT / "bench/sentences/sentences.yaml").read_text())
+    published = str(doc["published"])
+    first = anyone = dyad = none = 0
+    actors_found = actors_all = 0
+    wrong: dict[str, list[str]] = {}
+    for s in doc["sentences"]:
+        d = draft(s["text"], published=published, known=None, title="Sentence")
+        by_id = {a["id"]: a for a in d["actors"]}
+        events = d["events"]
+        types = [e["plover_type"] for e in events]
+        first += bool(types) and types[0] == s["type"]
+        anyone += s["type"] in types
+        none += not types
+        dyad += any(e["plover_type"] == s["type"]
+                    and any(_is(by_id.get(x), s["source"]) for x in e["participants"]["actor"])
+                    and any(_is(by_id.get(x), s["target"])
+                            for x in e["participants"].get("recipient", []))
+                    for e in events)
+        for want in (s["source"], s["target"]):
+            actors_all += 1
+            actors_found += any(_is(a, want) for a in d["actors"])
+        if not types or types[0] != s["type"]:
+            wrong.setdefault(s["type"], []).append(types[0] if types else "none")
+    n = len(doc["sentences"])
+    print(f"\nsingle sentences ({n}, PLOVER style): event type, first drafted event "
+          f"{_pct((first, n))}; any drafted event {_pct((anyone, n))}; with source and "
+          f"target {_pct((dyad, n))}; no event drafted {none}; actors "
+          f"{_pct((actors_found, actors_all))}")
+    for want, got in sorted(wrong.items()):
+        print(f"  {want:10} drafted as {', '.join(got)}")
 
 
 def longest() -> None:
