@@ -325,9 +325,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             subjects = [a for a in dict.fromkeys(m.actor for m in about)
                         if a not in actors and a not in recipients][:3]
             code = t.trigger
-            if code.plover_type == "PROTEST" and not noun and actors != [unnamed_id(reg)] \
+            if code.cameo_code == "140" and not noun and actors != [unnamed_id(reg)] \
                     and _state_like(reg, actors):
-                # A government "protests": a formal complaint, not street dissent.
+                # A government "protests": a formal complaint, not street dissent (it
+                # may still demonstrate, boycott or march: those stay dissent).
                 mapped = plover_for("114") or ("ACCUSE", "allege")
                 code = Trigger(code.phrase, "114", mapped[0], mapped[1], code.mutual,
                                code.noun, code.pattern, code.weight)
