@@ -195,13 +195,22 @@ def _is(actor: dict | None, want: str) -> bool:
     return any(n and n.casefold() == want.casefold() for n in names)
 
 
+SENTENCES = {"sentences.yaml": "the lexicon grew on these",
+             "heldout.yaml": "held out: written after the lexicon grew"}
+
+
 def sentences() -> None:
     """Single PLOVER-style sentences (`bench/sentences/`): is the sentence's event drafted
     with its PLOVER type? `first` scores the first drafted event only (what an analyst
     meets first), `any` every drafted event; `dyad` also wants its source and target."""
+    for name, what in SENTENCES.items():
+        _sentences(name, what)
+
+
+def _sentences(name: str, what: str) -> None:
     import yaml
 
-    doc = yaml.safe_load((ROOT / "bench/sentences/sentences.yaml").read_text())
+    doc = yaml.safe_load((ROOT / "bench/sentences" / name).read_text())
     published = str(doc["published"])
     first = anyone = dyad = none = 0
     actors_found = actors_all = 0
@@ -225,7 +234,7 @@ def sentences() -> None:
         if not types or types[0] != s["type"]:
             wrong.setdefault(s["type"], []).append(types[0] if types else "none")
     n = len(doc["sentences"])
-    print(f"\nsingle sentences ({n}, PLOVER style): event type, first drafted event "
+    print(f"\nsingle sentences, {name} ({n}; {what}): event type, first drafted event "
           f"{_pct((first, n))}; any drafted event {_pct((anyone, n))}; with source and "
           f"target {_pct((dyad, n))}; no event drafted {none}; actors "
           f"{_pct((actors_found, actors_all))}")
