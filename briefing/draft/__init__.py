@@ -6,8 +6,10 @@
 Offline, deterministic and rule-based: gazetteers and lexicons under `assets/gazetteer/`,
 codes from `assets/codebooks/`. Every drafted fact carries `review: pending` and a
 `reason` (the rule or lexicon entry that proposed it). Analyst judgment — source
-reliability, event credibility, issues, positions — is never drafted: required fields
-hold the placeholder `TODO` and the lists stay empty.
+reliability, event credibility, a position's place on its issue, salience and
+confidence — is never drafted: those fields hold the placeholder `TODO`. Issues are never
+invented; a candidate position points at an actor's statement on an issue the fact base
+already declares.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from briefing.draft.events import draft_events, unknown_subjects
 from briefing.draft.evidence import quote
 from briefing.draft.gazetteer import load_gazetteer
 from briefing.draft.people import find_people, place_people, pronoun_mentions
+from briefing.draft.positions import candidate_positions, known_issues
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.text import split_sentences
 
@@ -50,13 +53,15 @@ _DEFAULT = object()
 
 
 @functools.lru_cache(maxsize=1)
-def _shipped() -> dict[str, dict[str, Any]]:
+def _shipped() -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    """The shipped fact base's actor forms and declared issues."""
     from briefing.load import load
 
     try:
-        return known_forms(load())
+        base = load()
     except Exception:   # a broken shipped base must not stop drafting a new article
-        return {}
+        return {}, []
+    return known_forms(base), known_issues(base)
 
 
 def check_published(published: dt.date | str, today: dt.date | None = None) -> dt.date:
@@ -106,7 +111,8 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     `outlet` and `url` say where the article was read (the outlet becomes its source)."""
     text = check_text(text)
     pub = check_published(published, today)
-    forms = _shipped() if known is _DEFAULT else known_forms(known)
+    forms, issues = _shipped() if known is _DEFAULT else (known_forms(known),
+                                                          known_issues(known))
     reg = Registry(load_gazetteer(), known=dict(forms))
     find_people(text, reg)
     find_nationals(text, reg)
@@ -127,6 +133,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     events = draft_events(text, body, reg, pub, said, sources)
     statements = _statements(text, reg, said, events, sources)
     points = key_points(text, body, reg, events, statements)
+    positions, issues = candidate_positions(statements, issues, reg)
     return {
         "article": {"id": article_id, "title": title,
                     "outlet": sources.outlet, **({"url": url.strip()} if url else {}),
@@ -136,8 +143,10 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
         "actors": _actors(reg, text),
         "events": [e for e, _ in events],
         "statements": statements,
-        "issues": [],
-        "positions": [],
+        # A declared issue a candidate position refers to, as the fact base declares it.
+        "issues": [{**i, "review": PENDING, "reason": "declared in the fact base"}
+                   for i in issues],
+        "positions": positions,
     }
 
 

@@ -136,7 +136,8 @@ def draft_one(src: Path, out: Path, options: dict[str, Any], force: bool) -> Res
             os.replace(tmp, target)
     except OSError as e:
         return fail(f"{out}: {e.strerror or e}")
-    counts = {k: len(d[k]) for k in ("actors", "events", "statements", "sources")}
+    counts = {k: len(d[k]) for k in ("actors", "events", "statements", "sources",
+                                    "positions")}
     return Result(name, 0, f"drafted {out}: " + ", ".join(f"{v} {k}" for k, v in
                                                            counts.items()),
                   counts, time.perf_counter() - t0)

@@ -27,8 +27,9 @@ def _title_pattern(titles: list[str], states: list[str]) -> re.Pattern[str]:
     title = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     state = "|".join(re.escape(s) for s in sorted(states, key=len, reverse=True))
     # "[former] [Chilean|Peru's|U.S.] [UN] Foreign Minister[ for Fisheries,] Ana Lopez"
+    # A title starts a word: "systems.\nIranian Foreign Minister ..." holds no "Ms.".
     return re.compile(
-        rf"(?:(?P<former>[Ff]ormer)\s+)?(?:(?P<state>{state})(?:[’']s)?\s+)?"
+        rf"(?<![\w\-])(?:(?P<former>[Ff]ormer)\s+)?(?:(?P<state>{state})(?:[’']s)?\s+)?"
         rf"(?P<title>(?i:{title}))"
         rf"(?P<of>\s+(?:for|to|of|at)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,)?"
         rf",?\s+(?P<name>{NAME})")
