@@ -231,3 +231,64 @@ def test_two_drafts_sharing_fact_ids_validate_without_internal_messages(tmp_path
         assert r.returncode == 0, r.stderr
     problems = _problems(tmp_path)
     assert problems and all("awaits the analyst" in p for p in problems)
+
+
+GOLD = ROOT / "bench" / "gold" / "egypt-kenya-call-2025-09-15"
+
+
+def _coded_copy(tmp_path: Path) -> Path:
+    """A hand-coded article with the analyst's comments in it, mode 0644."""
+    folder = tmp_path / "coded"
+    folder.mkdir()
+    (folder / "article.txt").write_bytes((GOLD / "article.txt").read_bytes())
+    lines = (GOLD / "facts.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("events:"))
+    lines.insert(at + 1, "  # analyst: the call's date is the dateline's day, not 'Sunday'\n")
+    (folder / "facts.yaml").write_text("".join(lines), encoding="utf-8")
+    (folder / "facts.yaml").chmod(0o644)
+    return folder
+
+
+def test_add_puts_the_new_drafted_facts_into_a_coded_file_and_changes_nothing_else(tmp_path):
+    folder = _coded_copy(tmp_path)
+    before = (folder / "facts.yaml").read_text(encoding="utf-8")
+    r = run(str(folder / "article.txt"), "--published", "2025-09-15", "--into",
+            str(folder), "--add")
+    assert r.returncode == 0, r.stderr
+    assert "added" in r.stdout and "kept out" in r.stdout
+    after = (folder / "facts.yaml").read_text(encoding="utf-8")
+    # Every line the analyst wrote is still there, in order: only lines were added.
+    import difflib
+    ops = [op for op, *_ in difflib.SequenceMatcher(None, before.splitlines(),
+                                                     after.splitlines()).get_opcodes()]
+    assert set(ops) == {"equal", "insert"}, ops
+    assert "# analyst: the call's date is the dateline's day" in after
+    assert (folder / "facts.yaml").stat().st_mode & 0o777 == 0o644
+    assert (folder / "article.txt").read_bytes() == (GOLD / "article.txt").read_bytes()
+    doc = yaml.safe_load(after)
+    hand = yaml.safe_load(before)
+    new_events = [e for e in doc["events"] if e["id"] not in {h["id"] for h in hand["events"]}]
+    assert new_events and all(e["review"] == "pending" for e in new_events)
+    assert doc["article"] == hand["article"] | {k: v for k, v in doc["article"].items()
+                                               if k not in hand["article"]}
+    # The suggestions' judgments await the analyst, said in plain words once each; the
+    # analyst's own facts raise nothing (no internal message about the mixed column).
+    problems = _problems(folder)
+    assert problems and all("awaits the analyst" in p for p in problems), problems
+    assert len(problems) == len(set(problems))
+    hand_ids = {f["id"] for kind in ("events", "statements", "sources")
+                for f in hand.get(kind) or []}
+    assert not any(f": {i}: " in p for p in problems for i in hand_ids)
+    # Adding the same draft again adds nothing and leaves the file as it is, byte for byte.
+    r = run(str(folder / "article.txt"), "--published", "2025-09-15", "--into",
+            str(folder), "--add")
+    assert r.returncode == 0, r.stderr
+    assert "added 0 new facts" in r.stdout
+    assert (folder / "facts.yaml").read_text(encoding="utf-8") == after
+
+
+def test_add_and_force_cannot_be_given_together(tmp_path):
+    folder = _coded_copy(tmp_path)
+    r = run(str(folder / "article.txt"), "--published", "2025-09-15", "--into",
+            str(folder), "--add", "--force")
+    assert r.returncode == 2 and "not allowed with" in r.stderr

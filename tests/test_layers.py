@@ -28,6 +28,7 @@ LAYERS = {
     "briefing.schema": 1, "briefing.load": 1,
     "briefing.select": 2, "briefing.words": 2, "briefing.describe": 2,
     "briefing.places": 2, "briefing.channels": 2, "briefing.draft": 2,
+    "briefing.draft.cli": 7,   # a command: it saves into an analyst's file as the workbench does
     "briefing.charts.theme": 3, "briefing.charts": 4,
     "briefing.widgets": 5, "briefing.workbench": 6, "briefing.dashboard": 6,
     "briefing.printout": 5, "briefing.serve": 8, "briefing.kernel_websocket": 8,

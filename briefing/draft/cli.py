@@ -9,8 +9,11 @@ Several articles (folders holding `article.txt`, or several texts): each is draf
 process of its own, in parallel, into its folder (or ROOT/<name> with --into), with a
 progress line and a summary table at the end.
 
-An existing facts.yaml is kept unless --force. Bad input prints one clear line (per
-article) and exits 1.
+An existing facts.yaml is kept unless --force (overwrite it) or --add (add the drafted
+facts it does not hold yet, by id, as pending suggestions: the file is edited in place
+like the workbench saves it — the analyst's comments, key order, layout and file mode
+kept, only the new items' lines written). Bad input prints one clear line (per article)
+and exits 1.
 """
 
 from __future__ import annotations
@@ -47,7 +50,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                                                 "(default: each article's own folder)")
     p.add_argument("--jobs", type=int, default=None,
                    help="parallel processes for several articles (default: the CPU count)")
-    p.add_argument("--force", action="store_true", help="overwrite an existing facts.yaml")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--force", action="store_true", help="overwrite an existing facts.yaml")
+    mode.add_argument("--add", action="store_true",
+                      help="add the drafted facts an existing facts.yaml does not hold "
+                           "(by id), keeping the file's comments and layout")
 
 
 @dataclass
@@ -81,8 +88,10 @@ def _meta(src: Path) -> dict[str, Any] | str:
     return {k: data[k] for k in META if data.get(k)}
 
 
-def draft_one(src: Path, out: Path, options: dict[str, Any], force: bool) -> Result:
-    """Draft one text into one folder; never raises for bad input."""
+def draft_one(src: Path, out: Path, options: dict[str, Any], existing: str = "keep"
+              ) -> Result:
+    """Draft one text into one folder; never raises for bad input. `existing` says what
+    to do with a facts.yaml already there: keep it (refuse), overwrite it, or add to it."""
     from briefing.draft import MAX_CHARS, DraftError, check_published, draft, to_yaml
 
     t0 = time.perf_counter()
@@ -112,8 +121,9 @@ def draft_one(src: Path, out: Path, options: dict[str, Any], force: bool) -> Res
         except UnicodeDecodeError as e:
             return fail(f"{src}: not UTF-8 text (byte {e.start}); save it as UTF-8")
         facts = out / "facts.yaml"
-        if facts.exists() and not force:
-            return fail(f"{facts} exists; use --force to overwrite it")
+        if facts.exists() and existing == "keep":
+            return fail(f"{facts} exists; use --add to add the draft's new facts to it, "
+                        f"or --force to overwrite it")
         d = draft(text, published=opts["published"], title=opts.get("title"),
                   outlet=opts.get("outlet"), url=opts.get("url"))
     except DraftError as e:
@@ -124,23 +134,82 @@ def draft_one(src: Path, out: Path, options: dict[str, Any], force: bool) -> Res
         out.mkdir(parents=True, exist_ok=True)
         same = (out / "article.txt").exists() and (out / "article.txt").resolve() == \
             src.resolve()
-        for fname, payload in (("article.txt", data), ("facts.yaml", to_yaml(d).encode())):
+        note = ""
+        if facts.exists() and existing == "add":
+            body, note = add_to(facts, d)
+        else:
+            body = to_yaml(d)
+        for fname, payload in (("article.txt", data), ("facts.yaml", body.encode())):
             target = out / fname
             # Never follow a link planted in the folder: it could point outside --into.
             if target.is_symlink():
                 return fail(f"{target} is a symbolic link; refusing to write through it")
-            if fname == "article.txt" and same:
-                continue   # drafting in place: the text is already there, byte for byte
+            if fname == "article.txt" and (same or existing == "add" and target.exists()):
+                continue   # the text is already there (adding keeps the folder's own)
             tmp = out / f".{fname}.tmp"
             tmp.write_bytes(payload)
             os.replace(tmp, target)
+    except AddError as e:
+        return fail(str(e))
     except OSError as e:
         return fail(f"{out}: {e.strerror or e}")
     counts = {k: len(d[k]) for k in ("actors", "events", "statements", "sources",
                                     "positions")}
     return Result(name, 0, f"drafted {out}: " + ", ".join(f"{v} {k}" for k, v in
-                                                           counts.items()),
+                                                           counts.items()) + note,
                   counts, time.perf_counter() - t0)
+
+
+class AddError(ValueError):
+    """An existing facts.yaml the draft cannot be added to; nothing was written."""
+
+
+def add_to(path: Path, d: dict[str, Any]) -> tuple[str, str]:
+    """The text of the facts.yaml at `path` with the draft's new items added (those whose
+    id the file does not hold yet, in each list of the document, and article keys it does
+    not have), and a note saying how many were added and kept out. The file is edited as
+    the workbench saves it: only the new items' lines change."""
+    import yaml
+
+    from briefing import contract as C
+    from briefing.draft import to_yaml
+    from briefing.workbench import roundtrip
+    from briefing.workbench.review import normalise
+
+    try:
+        original = path.read_bytes().decode("utf-8")
+        doc = yaml.safe_load(original)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        raise AddError(f"{path}: cannot add to it ({type(e).__name__}); nothing was "
+                       "written: draft into another folder and compare") from None
+    if not isinstance(doc, dict):
+        raise AddError(f"{path}: not a facts file (no mapping at the top); nothing was "
+                       "written")
+    merged = normalise(doc)
+    new = normalise(yaml.safe_load(to_yaml(d)))   # the draft as the loader reads it
+    added = kept = 0
+    for kind in (f.list for f in C.LISTS if f.list):
+        items = merged.get(kind) or []
+        have = {i.get("id") for i in items if isinstance(i, dict)}
+        for item in new.get(kind) or []:
+            if item.get("id") in have:
+                kept += 1
+                continue
+            items.append(item)
+            added += 1
+        if items:
+            merged[kind] = items
+    article = merged.setdefault("article", {})
+    if isinstance(article, dict):
+        for k, v in (new.get("article") or {}).items():
+            article.setdefault(k, v)
+    try:
+        body = roundtrip.merge(original, merged)
+    except ValueError as e:
+        raise AddError(f"{path}: cannot be edited in place ({e}); nothing was written: "
+                       "draft into another folder and compare") from None
+    return body, (f"; added {added} new facts to the existing facts.yaml, kept out {kept} "
+                  f"it already holds (same id)")
 
 
 def _jobs(args: argparse.Namespace) -> list[tuple[Path, Path]] | str:
@@ -167,17 +236,18 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(jobs, str):
         return _fail(jobs)
     options = {k: getattr(args, k) for k in META}
+    existing = "force" if args.force else "add" if args.add else "keep"
     if len(jobs) == 1 and not Path(args.articles[0]).is_dir():
-        r = draft_one(*jobs[0], options, args.force)
+        r = draft_one(*jobs[0], options, existing)
         if r.code:
             return _fail(r.message)
         print(r.message + "; every fact awaits review (review: pending), TODO marks "
                           "analyst fields")
         return 0
-    return _batch(jobs, options, args.force, args.jobs)
+    return _batch(jobs, options, existing, args.jobs)
 
 
-def _batch(jobs: list[tuple[Path, Path]], options: dict[str, Any], force: bool,
+def _batch(jobs: list[tuple[Path, Path]], options: dict[str, Any], existing: str,
            workers: int | None) -> int:
     if options.get("title") and len(jobs) > 1:
         return _fail("--title names one article; give titles in each meta.json instead")
@@ -187,7 +257,7 @@ def _batch(jobs: list[tuple[Path, Path]], options: dict[str, Any], force: bool,
     tty = sys.stderr.isatty()
     # Processes, not threads: drafting is pure Python and holds the interpreter lock.
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(draft_one, src, out, options, force) for src, out in jobs]
+        futures = [pool.submit(draft_one, src, out, options, existing) for src, out in jobs]
         for i, f in enumerate(as_completed(futures), 1):
             r = f.result()
             results.append(r)
