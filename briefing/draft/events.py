@@ -133,6 +133,25 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
                 reg.mention(m.start(), m.end(), actor, via)
 
 
+# "Farmers in southern Iraq", "thousands of Georgians": people of a state, not its
+# government (their protest is dissent, not a formal complaint).
+_PEOPLE_OF = re.compile(r"\b[A-Za-z]+\s+(?:in|of|from)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
+
+
+def _leading(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The clause's first subject: the first mention and those joined after it by ',' /
+    'and' ("Brazil and South Africa condemned ... and expressed support": both)."""
+    group = [mentions[0]]
+    for m in mentions[1:]:
+        last = group[-1]
+        if (m.start, m.end) == (last.start, last.end) or \
+                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", text[last.end:m.start]):
+            group.append(m)
+        else:
+            break
+    return group
+
+
 def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     """The subject: the last mention and those joined to it by ',' / 'and' ("Chile,
     Peru, and Bolivia")."""
@@ -286,6 +305,13 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 patient = before[:1]
                 before = agent_mentions or [_unnamed(reg, t.start)]
                 after = patient + [m for m in after if m not in agent_mentions]
+            if not before and not noun and not passive and re.search(
+                    r"(?:^|,)\s*and\s+(?:\w+ly\s+)?$", text[c0:t.start]):
+                # "A and B condemned the attack, which killed four, and expressed
+                # support": the clause is only "and expressed"; the sentence's first
+                # subject acts again.
+                before = [m for m in local if lo <= m.start and m.end <= t.start
+                          and not any(a <= m.start < b for a, b in asides)]
             if not before:
                 continue
             rel = re.search(r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", text[c0:t.start])
@@ -299,9 +325,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "Lima has bought ships from Chile ... and signed", "travelled to
                 # Warsaw to meet", "imposed sanctions on Belarus, accusing": a second verb,
                 # an infinitive or a participle shares the clause's first subject.
-                subject = _coordinated(text, [m for m in before if
-                                              (m.start, m.end) == (before[0].start,
-                                                                   before[0].end)])
+                subject = _leading(text, before)
             else:
                 subject = _coordinated(text, before)
             actors = list(dict.fromkeys(m.actor for m in subject))
@@ -325,8 +349,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             subjects = [a for a in dict.fromkeys(m.actor for m in about)
                         if a not in actors and a not in recipients][:3]
             code = t.trigger
+            people = subject and _PEOPLE_OF.search(text, c0, subject[0].start)
             if code.cameo_code == "140" and not noun and actors != [unnamed_id(reg)] \
-                    and _state_like(reg, actors):
+                    and _state_like(reg, actors) and not people:
                 # A government "protests": a formal complaint, not street dissent (it
                 # may still demonstrate, boycott or march: those stay dissent).
                 mapped = plover_for("114") or ("ACCUSE", "allege")
