@@ -19,8 +19,9 @@ _PEOPLE = r"(?:ministers|leaders|presidents|prime ministers|heads of state|envoy
 _STATES = r"(?:countries|states|nations|governments|sides|capitals|neighbours|neighbors|" \
           r"(?:\w+\s+)?ministries|delegations|parties)"
 _PAIR = re.compile(
-    rf"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?|[Tt]heir(?=\s+{_PEOPLE}))\s+"
-    rf"(?:(?P<people>{_PEOPLE})|(?P<states>{_STATES}))\b")
+    rf"\b(?:[Tt]he\s+(?P<n>two|three|four)|[Aa]ll\s+(?P<all>three|four)|[Bb]oth(?:\s+the)?|"
+    rf"[Tt]heir(?=\s+{_PEOPLE}))\s+(?:(?P<people>{_PEOPLE})|(?P<states>{_STATES}))\b")
+_COUNT = {"two": 2, "three": 3, "four": 4}
 _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia)\s+)?"
                     r"(?:group|militia|movement|rebels|paramilitaries)\b(?!\s+of\b)")
 
@@ -39,15 +40,17 @@ def _last_distinct(mentions: list[Mention], before: int, kinds: set[str], n: int
 
 def pair_mentions(text: str, reg: Registry) -> list[Mention]:
     """Mentions for "the two X", "both X", "their X" (the last two people or states named
-    before) and "the group" (the last armed group or organisation named before)."""
+    before; "the three X" the last three) and "the group" (the last armed group or
+    organisation named before)."""
     named = [m for m in reg.sorted() if m.via not in ("pronoun", "pair", "group")]
     out: list[Mention] = []
     for p in _PAIR.finditer(text):
         if reg.taken(p.start(), p.end()):
             continue
         kinds = {"person"} if p.group("people") else {"state"}
-        actors = _last_distinct(named, p.start(), kinds, 2, text)
-        if len(actors) == 2:
+        n = _COUNT[p.group("n") or p.group("all") or "two"]
+        actors = _last_distinct(named, p.start(), kinds, n, text)
+        if len(actors) == n:
             out += [reg.mention(p.start(), p.end(), a, "pair") for a in actors]
     for g in _GROUP.finditer(text):
         if reg.taken(g.start(), g.end()):

@@ -15,7 +15,7 @@ from briefing.draft.evidence import quote
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import find_triggers, status
-from briefing.draft.when import NEGATED_PERFECT, PRESENT, event_date
+from briefing.draft.when import BACKGROUND, NEGATED_PERFECT, PRESENT, event_date
 
 _BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
                     r"|,\s+and\s+(?=[A-Z])|\s+but\s+")
@@ -133,6 +133,9 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
                 reg.mention(m.start(), m.end(), actor, via)
 
 
+# A verb after a relative clause, or joined by ", and" to one: the clause before it holds
+# no subject of its own.
+_RESUMED = re.compile(r"(?:^|,)\s*and\s+(?:\w+ly\s+)?$|^(?:which|who)\b[^,;]*,\s*(?:\w+ly\s+)?$")
 # "Farmers in southern Iraq", "thousands of Georgians": people of a state, not its
 # government (their protest is dissent, not a formal complaint).
 _PEOPLE_OF = re.compile(r"\b[A-Za-z]+\s+(?:in|of|from)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
@@ -176,6 +179,8 @@ _ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+$")
 # "Talks ... are scheduled for March 21": the status follows the noun.
 _SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
                         r"(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)
+# "The talks will continue on Friday": the noun's own future.
+_WILL = re.compile(r"(?:\s+[\w’'\-]+){0,2}?\s+(?:will|shall)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\s+between\s+$")
 _AND = re.compile(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?")
 # Types a nominal act may carry with no one named as doing it ("a drone strike on a
@@ -253,6 +258,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if not t.trigger.noun and _ADJECTIVE.search(text, max(lo, t.start - 12), t.start) \
                     and text[t.start:t.end].endswith("ed"):
                 continue   # "Peru’s alleged weapons": a participle used as an adjective
+            if text[t.start:t.end].lower() == "armed" and re.match(r"\s+[a-z]+s\b",
+                                                                   text[t.end:]):
+                continue   # "armed groups", "armed forces": an adjective, not arming
             asides = _asides(text, lo, hi)
             before = [m for m in local if c0 <= m.start and m.end <= t.start
                       and not any(a <= m.start < b for a, b in asides)]
@@ -292,9 +300,16 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                         m.start > first.start and _AND.fullmatch(text[first.end:m.start]))]
                     before, after = group, []
                 if not before:
-                    if _DEFINITE.search(text, max(lo, t.start - 24), t.start) and \
-                            _merge(out, text, t, c0, c1, dates, pub, lo):
-                        continue   # "the strike" again: one happening, more evidence
+                    if _DEFINITE.search(text, max(lo, t.start - 24), t.start):
+                        merged = _merge(out, text, t, c0, c1, dates, pub, lo)
+                        if merged is True:
+                            continue   # "the strike" again: one happening, more evidence
+                        if merged and t.trigger.mutual:
+                            # "The talks will continue on Friday": the same parties meet
+                            # again, another time.
+                            before = [Mention(t.start, t.start, a, reg.actors[a]["kind"],
+                                              "again")
+                                      for a in merged["participants"]["actor"]]
                     if t.trigger.plover_type in _AGENTLESS_TYPES:
                         before = [_unnamed(reg, t.start)]
             elif passive:
@@ -305,11 +320,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 patient = before[:1]
                 before = agent_mentions or [_unnamed(reg, t.start)]
                 after = patient + [m for m in after if m not in agent_mentions]
-            if not before and not noun and not passive and re.search(
-                    r"(?:^|,)\s*and\s+(?:\w+ly\s+)?$", text[c0:t.start]):
+            if not before and not noun and not passive and _RESUMED.search(text[c0:t.start]):
                 # "A and B condemned the attack, which killed four, and expressed
-                # support": the clause is only "and expressed"; the sentence's first
-                # subject acts again.
+                # support", "China, which claims the sea, warned": the verb follows a
+                # relative clause; the sentence's first subject acts.
                 before = [m for m in local if lo <= m.start and m.end <= t.start
                           and not any(a <= m.start < b for a, b in asides)]
             if not before:
@@ -362,7 +376,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             date, why = event_date(text, dates, t.start, c0, c1, pub, future, verbs,
                               object_of=prev if noun else None, nouns=noun_starts, lo=lo)
             if not date and carry and not future and not noun \
-                    and not PRESENT.search(verbs) and not NEGATED_PERFECT.search(verbs):
+                    and not PRESENT.search(verbs) and not NEGATED_PERFECT.search(verbs) \
+                    and not BACKGROUND.search(verbs):
                 # "X was summoned on Friday. The minister demanded ...": a sentence that
                 # goes on telling the same day's story, with no date of its own.
                 date = {k: v for k, v in carry.items() if k != "date_note"} | {
@@ -376,7 +391,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                 reported=reported)
             if why.startswith("since ") and st == "occurred":
                 st, st_why = "ongoing", f"'{why}': it runs on"
-            if st == "occurred" and _SCHEDULED.match(text, t.end, c1):
+            if st == "occurred" and (_SCHEDULED.match(text, t.end, c1)
+                                     or noun and _WILL.match(text, t.end, c1)):
                 st, st_why = "planned", "'is scheduled/expected' after the noun"
             ev_start = min([m.start for m in subject if m.via != "agentless"] + [t.start])
             if passive or actors == [unnamed_id(reg)]:
@@ -422,19 +438,22 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
 
 
 def _merge(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t: Any, c0: int,
-           c1: int, dates: list[tuple[int, int, str]], pub: dt.date, lo: int) -> bool:
+           c1: int, dates: list[tuple[int, int, str]], pub: dt.date, lo: int
+           ) -> bool | dict[str, Any]:
     """A definite noun ("the strike") with no actor of its own, after an event of the same
-    type: the same happening, mentioned again. Its words join that event's evidence, and
-    a date said here fills the event's date when it had none."""
+    type: the same happening, mentioned again (True). Its words join that event's
+    evidence, and a date said here fills the event's date when it had none. Said of
+    another time, it is another happening: that earlier event is returned."""
     mode = t.trigger.plover_mode
     same = [e for e, _ in out if e["plover_type"] == t.trigger.plover_type
             and (e["plover_mode"] == mode or "" in (e["plover_mode"], mode))]
     if not same:
         return False
     event = same[-1]
-    here, _ = event_date(text, dates, t.start, c0, c1, pub, False, "", lo=lo)
+    future = bool(_FUTURE.search(text, t.end, c1))
+    here, _ = event_date(text, dates, t.start, c0, c1, pub, future, "", lo=lo)
     if here and "date" in event and here["date"] != event["date"]:
-        return False   # "the war ... began in April 2023": another time, another event
+        return event   # "the war ... began in April 2023": another time, another event
     ev_end = c1
     while ev_end > t.end and text[ev_end - 1] in " ,.;:":
         ev_end -= 1

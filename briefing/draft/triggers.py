@@ -180,7 +180,9 @@ def status(text: str, start: int, m: Match, historical: bool, *, reported: bool 
     """(status, why) from the words between the subject (or the clause start) and the
     trigger. In reported speech "would" is the future seen from the past ("said Japan
     would protest"): planned, not hypothetical."""
-    window = text[start:m.start]
+    # Only the words of this verb's own conjunct: "would not accept X and called Y" —
+    # the call is not negated.
+    window = re.split(r"\s(?:and|but)\s|;", text[start:m.start])[-1]
     near = " ".join(window.split()[-10:])
     word = text[m.start:m.end]
     if _NEGATION.search(near):

@@ -13,6 +13,10 @@ from briefing.draft.dates import as_fact_date, resolve
 
 # The verb group before a trigger, read for what the tense says about the date.
 PRESENT = re.compile(r"\b(?:is|are|am)\b")
+# The perfect and the simple present ("has accused", "had agreed", "blames"):
+# background that holds now, not the day the sentence before told of.
+BACKGROUND = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|ght)\b|"
+                        r"^\s*(?:\w+ly\s+)?(?!was\b|has\b|does\b|is\b)\w+[^s\W]s\b")
 NEGATED_PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+){0,2}?\s+(?:not|never|no)\b|"
                               r"\b(?:has|have)n[’']t\b")
 
