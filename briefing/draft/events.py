@@ -136,6 +136,7 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
 # A verb after a relative clause, or joined by ", and" to one: the clause before it holds
 # no subject of its own.
 _RESUMED = re.compile(r"(?:^|,)\s*and\s+(?:\w+ly\s+)?$|^(?:which|who)\b[^,;]*,\s*(?:\w+ly\s+)?$")
+_RELATIVE_END = re.compile(r"^[^,;]*,\s*(?:\w+ly\s+)?$")
 # "Farmers in southern Iraq", "thousands of Georgians": people of a state, not its
 # government (their protest is dissent, not a formal complaint).
 _PEOPLE_OF = re.compile(r"\b[A-Za-z]+\s+(?:in|of|from)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
@@ -320,7 +321,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 patient = before[:1]
                 before = agent_mentions or [_unnamed(reg, t.start)]
                 after = patient + [m for m in after if m not in agent_mentions]
-            if not before and not noun and not passive and _RESUMED.search(text[c0:t.start]):
+            if not before and not noun and not passive and (
+                    _RESUMED.search(text[c0:t.start]) or (
+                        _RELATIVE_END.search(text[c0:t.start])
+                        and re.search(r"\b(?:which|who)\s*$", text[max(lo, c0 - 8):c0]))):
                 # "A and B condemned the attack, which killed four, and expressed
                 # support", "China, which claims the sea, warned": the verb follows a
                 # relative clause; the sentence's first subject acts.
@@ -389,6 +393,12 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             reported = any(x.content[0] <= t.start < x.content[1] for x in said_here)
             st, st_why = status(text, max(c0, subject[-1].end), t, historical,
                                 reported=reported)
+            if st == "negated" and code.phrase.split()[0] == "accept":
+                # "would not accept the proposal": a refusal, said now.
+                mapped = plover_for("120") or ("REJECT", "")
+                code = Trigger(code.phrase, "120", mapped[0], mapped[1], False, code.noun,
+                               code.pattern, code.weight)
+                st, st_why = "occurred", f"{st_why}: not accepting is rejecting"
             if why.startswith("since ") and st == "occurred":
                 st, st_why = "ongoing", f"'{why}': it runs on"
             if st == "occurred" and (_SCHEDULED.match(text, t.end, c1)

@@ -1,0 +1,83 @@
+"""The drafter's clause rules added for issue 21 (session 19), each on a fictional
+sentence written for the test: who acts after a relative clause, which words negate
+which verb, which sentences take the day of the sentence before, and a meeting said to
+continue another day."""
+
+from __future__ import annotations
+
+from briefing.draft import draft
+
+PUBLISHED = "2025-06-25"   # a Wednesday
+
+
+def _events(text: str) -> list[dict]:
+    return draft(text, published=PUBLISHED, known=None)["events"]
+
+
+def _of(events: list[dict], ptype: str) -> list[dict]:
+    return [e for e in events if e["plover_type"] == ptype]
+
+
+def test_a_verb_joined_after_a_relative_clause_is_the_first_subjects_act():
+    events = _events("Peru and Chile condemned the raid on the port, which killed two "
+                     "sailors, and expressed support for the talks.")
+    (support,) = _of(events, "SUPPORT")
+    assert support["participants"]["actor"] == ["peru", "chile"]
+
+
+def test_a_verb_after_a_subjects_relative_clause_is_the_subjects_act():
+    (warn,) = _of(_events("Norway, which chairs the fisheries forum, warned Iceland on "
+                          "Monday."), "THREATEN")
+    assert warn["participants"]["actor"] == ["norway"]
+    assert warn["participants"]["recipient"] == ["iceland"]
+
+
+def test_people_of_a_state_who_protest_are_dissent_and_a_state_that_protests_complains():
+    (dissent,) = _events("Farmers in northern Peru protested against the new levy.")
+    assert (dissent["plover_type"], dissent["cameo_code"]) == ("PROTEST", "141")
+    (farmers,) = _events("Farmers in northern Peru protested over the new levy.")
+    assert farmers["plover_type"] == "PROTEST"
+    (note,) = _events("Peru protested to Chile over the new levy.")
+    assert (note["plover_type"], note["cameo_code"]) == ("ACCUSE", "114")
+
+
+def test_background_in_the_perfect_or_present_does_not_take_the_day_before():
+    events = _events("Peru and Chile held talks in Lima on Monday. Chile has accused Peru "
+                     "of spying, and Peru blames Chile for the delay.")
+    talks = _of(events, "CONSULT")[0]
+    assert talks["date"] == "2025-06-23"
+    for accuse in _of(events, "ACCUSE"):
+        assert "date" not in accuse, accuse
+    # A plain past sentence goes on with that day ("X was summoned on Friday. The
+    # minister demanded ..."): unchanged.
+    events = _events("Peru and Chile held talks in Lima on Monday. Chile demanded an "
+                     "apology.")
+    assert _of(events, "REQUEST")[0]["date"] == "2025-06-23"
+
+
+def test_a_meeting_said_to_continue_another_day_is_a_new_planned_meeting_of_the_same_parties():
+    events = _events("Peru and Chile held talks in Lima on Monday. The talks will continue "
+                     "on Friday.")
+    first, again = _of(events, "CONSULT")
+    assert first["date"] == "2025-06-23" and first["status"] == "occurred"
+    assert again["date"] == "2025-06-27" and again["status"] == "planned"
+    assert again["participants"]["actor"] == first["participants"]["actor"]
+
+
+def test_a_negation_belongs_to_its_own_conjunct():
+    events = _events("President Ana Lopez said Peru would not accept the proposal and called "
+                     "her Chilean counterpart, Jorge Soto.")
+    (call,) = _of(events, "CONSULT")
+    assert call["status"] != "negated"
+    assert _of(events, "REJECT"), [e["plover_type"] for e in events]
+
+
+def test_armed_groups_are_no_arming():
+    assert not _of(_events("Peru accused armed groups in Chile of smuggling."), "AID")
+
+
+def test_the_three_countries_are_the_last_three_states_named():
+    events = _events("Peru, Chile and Bolivia met in La Paz. The three countries agreed to "
+                     "share river data.")
+    (agree,) = _of(events, "AGREE")
+    assert agree["participants"]["actor"] == ["peru", "chile", "bolivia"]
