@@ -81,3 +81,17 @@ def test_the_three_countries_are_the_last_three_states_named():
                      "share river data.")
     (agree,) = _of(events, "AGREE")
     assert agree["participants"]["actor"] == ["peru", "chile", "bolivia"]
+
+
+def test_her_government_is_the_speakers_state_and_a_stance_said_takes_the_sayings_day():
+    events = _events("Peruvian President Ana Lopez said on Monday that her government would "
+                     "not accept the new fishing quota.")
+    (reject,) = _of(events, "REJECT")
+    assert reject["participants"]["actor"] == ["peru"]
+    assert reject["date"] == "2025-06-23" and reject["status"] == "occurred"
+
+
+def test_accepting_is_agreeing():
+    (agree,) = _events("Chile accepted the tribunal's ruling on Monday.")
+    assert (agree["plover_type"], agree["status"], agree["date"]) == \
+        ("AGREE", "occurred", "2025-06-23")

@@ -22,6 +22,8 @@ _PAIR = re.compile(
     rf"\b(?:[Tt]he\s+(?P<n>two|three|four)|[Aa]ll\s+(?P<all>three|four)|[Bb]oth(?:\s+the)?|"
     rf"[Tt]heir(?=\s+{_PEOPLE}))\s+(?:(?P<people>{_PEOPLE})|(?P<states>{_STATES}))\b")
 _COUNT = {"two": 2, "three": 3, "four": 4}
+# "his government", "her country": the state of the person named last before.
+_OWN_STATE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:government|country|nation|administration)\b")
 _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia)\s+)?"
                     r"(?:group|militia|movement|rebels|paramilitaries)\b(?!\s+of\b)")
 
@@ -40,9 +42,11 @@ def _last_distinct(mentions: list[Mention], before: int, kinds: set[str], n: int
 
 def pair_mentions(text: str, reg: Registry) -> list[Mention]:
     """Mentions for "the two X", "both X", "their X" (the last two people or states named
-    before; "the three X" the last three) and "the group" (the last armed group or
-    organisation named before)."""
-    named = [m for m in reg.sorted() if m.via not in ("pronoun", "pair", "group")]
+    before; "the three X" the last three), "his government" (the state of the person
+    named last before) and "the group" (the last armed group or organisation named
+    before)."""
+    named = [m for m in reg.sorted() if m.via not in ("pronoun", "pair", "group",
+                                                      "own-state")]
     out: list[Mention] = []
     for p in _PAIR.finditer(text):
         if reg.taken(p.start(), p.end()):
@@ -52,6 +56,13 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
         actors = _last_distinct(named, p.start(), kinds, n, text)
         if len(actors) == n:
             out += [reg.mention(p.start(), p.end(), a, "pair") for a in actors]
+    for g in _OWN_STATE.finditer(text):
+        if reg.taken(g.start(), g.end()):
+            continue
+        people = [m for m in named if m.start < g.start() and m.kind == "person"]
+        state = reg.actors[people[-1].actor].get("parent") if people else None
+        if state in reg.actors and reg.actors[state].get("kind") == "state":
+            out.append(reg.mention(g.start(), g.end(), state, "own-state"))
     for g in _GROUP.finditer(text):
         if reg.taken(g.start(), g.end()):
             continue

@@ -15,7 +15,14 @@ from briefing.draft.evidence import quote
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import find_triggers, status
-from briefing.draft.when import BACKGROUND, NEGATED_PERFECT, PRESENT, event_date
+from briefing.draft.when import (
+    BACKGROUND,
+    NEGATED_PERFECT,
+    PRESENT,
+    VERBAL,
+    event_date,
+    saying_date,
+)
 
 _BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
                     r"|,\s+and\s+(?=[A-Z])|\s+but\s+")
@@ -379,6 +386,13 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
             date, why = event_date(text, dates, t.start, c0, c1, pub, future, verbs,
                               object_of=prev if noun else None, nouns=noun_starts, lo=lo)
+            if not date and t.trigger.plover_type in VERBAL:
+                for x in said_here:
+                    if x.content[0] <= t.start < x.content[1]:
+                        date, why = saying_date(dates, (x.start, x.content[0]), pub)
+                        if not date:   # the quote's speech verb may follow: "…," he said
+                            date, why = saying_date(dates, (x.content[1], x.end), pub)
+                        break
             if not date and carry and not future and not noun \
                     and not PRESENT.search(verbs) and not NEGATED_PERFECT.search(verbs) \
                     and not BACKGROUND.search(verbs):

@@ -106,3 +106,23 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             "present tense"
     # Past, perfect or future with no date ("has offered", "will deliver") is vague.
     return {}, "no date in the sentence: left for the analyst"
+
+
+# Acts done by saying them: a stance said in reported speech ("told B on Sunday that A
+# would not accept ...") is taken when it is said.
+VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+
+def saying_date(dates: list[tuple[int, int, str]], said: tuple[int, int],
+                pub: dt.date) -> tuple[dict[str, Any], str]:
+    """The date said with the speech verb (between the speaker and what was said), as a
+    fact date; ({}, "") when the saying is undated."""
+    for start, _end, phrase in dates:
+        if said[0] <= start < said[1]:
+            value, end = as_fact_date(resolve(phrase, pub))
+            if value is None:
+                return {}, ""
+            note = f"'{phrase}': the day it was said (a stance taken by saying it)"
+            return ({"date": value, "date_basis": "resolved", "date_note": note}
+                    | ({"date_end": end} if end else {})), f"date of the saying '{phrase}'"
+    return {}, ""
