@@ -214,11 +214,122 @@ def test_a_concurrent_save_is_refused_and_nothing_is_overwritten(tmp_path):
     assert state["doc"] == first.review.doc
 
 
+def on_disk(wb: Workbench) -> dict:
+    return json.loads((wb.folder / store.STATE).read_text(encoding="utf-8"))
+
+
+def decisions(doc: dict) -> dict[str, str]:
+    return {f["id"]: f.get("review", "") for kind in store.KINDS for f in doc.get(kind) or []}
+
+
+def test_two_reviews_of_one_article_never_overwrite_each_others_autosave(tmp_path):
+    first = open_wb(tmp_path)
+    second = open_wb(tmp_path)  # the same article again: a second widget, or a second tab
+    # Resuming writes nothing, and says whose review it resumed.
+    assert on_disk(first)["review"]["id"] == first.owner["id"]
+    text = second.message["text"]
+    assert text.startswith(f"Resumed review {first.owner['id']}") and "in this kernel" in text
+    assert second.owner["id"] != first.owner["id"] and second.autosave_error is None
+
+    act(first, "accept")  # the first to change something keeps the autosave
+    assert first.autosave_error is None and on_disk(first)["doc"] == first.review.doc
+    act(second, "reject")
+    act(second, "next")
+    act(second, "reject")
+    mine = json.loads(json.dumps(second.review.doc))
+    # The second is told, truthfully, and writes nothing over the first one's work.
+    m = second.message
+    assert m["level"] == "error" and m["autosave"] == "off"
+    assert f"another review of this article, review {first.owner['id']}" in m["text"]
+    assert "not written there" in m["text"]
+    assert m["actions"] == ["take_review", "keep_review"]
+    assert on_disk(first)["review"]["id"] == first.owner["id"]
+    assert on_disk(first)["doc"] == first.review.doc
+    act(first, "next")
+    act(first, "accept")  # the first goes on autosaving
+    assert first.autosave_error is None and on_disk(first)["doc"] == first.review.doc
+    # A refused facts.yaml save says nothing untrue about the review file either.
+    assert second.save() is False
+    assert "Your review is kept" not in second.message["text"]
+    assert "Autosave is off" in second.message["text"]
+
+    # Way out 1: take their review. Their work is now this one's, one undo away from mine,
+    # and the file holds both.
+    theirs = json.loads(json.dumps(first.review.doc))
+    second.handle({"type": "take_review"})
+    assert second.review.doc == theirs and second.autosave_error is None
+    assert "Now continuing the work of review" in second.message["text"]
+    state = on_disk(second)
+    assert state["review"]["id"] == second.owner["id"] and state["doc"] == theirs
+    assert json.loads(state["undo"][-1]["doc"]) == mine
+    # The first is told in turn at its next change, naming the second.
+    act(first, "previous")
+    assert f"review {second.owner['id']}" in first.message["text"]
+    assert on_disk(second)["doc"] == theirs
+    act(second, "undo")  # mine back, and written: the first was told about an older file
+    assert second.review.doc == mine and on_disk(second)["doc"] == mine
+
+    # Way out 2: keep mine and overwrite theirs, only the version the analyst was told of.
+    first.handle({"type": "keep_review"})
+    assert "changed again" in first.message["text"] and on_disk(second)["doc"] == mine
+    assert first.message["actions"] == ["take_review", "keep_review"]
+    first.handle({"type": "keep_review"})
+    assert first.autosave_error is None and "overwrote" in first.message["text"]
+    assert on_disk(first)["doc"] == first.review.doc == theirs
+    assert decisions(theirs) != decisions(mine)  # two different reviews, neither lost:
+    act(second, "next")  # the second holds its own in its kernel and is told again
+    assert second.review.doc == mine and "Autosave is off" in second.message["text"]
+
+
+def test_a_review_in_another_kernel_is_named_and_not_overwritten(tmp_path):
+    import subprocess
+    import sys
+
+    first = open_wb(tmp_path)
+    # Another kernel (a real second process) resumes the same article and decides one fact.
+    script = ("import sys; from briefing.workbench.widget import Workbench\n"
+              "wb = Workbench(sys.argv[1], published=sys.argv[2], folder=sys.argv[3], "
+              "base=sys.argv[4])\n"
+              "wb.handle({'type': 'action', 'action': 'accept'})\n"
+              "assert wb.autosave_error is None, wb.autosave_error\n"
+              "print(wb.owner['id'], wb.owner['pid'])\n")
+    source = tmp_path / "incoming" / "ruritania.txt"
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, "-c", script, str(source), PUBLISHED,
+                           str(first.folder), str(tmp_path / "out")], capture_output=True,
+                          text=True, env=env, timeout=300, cwd=root)
+    assert done.returncode == 0, done.stderr
+    other, pid = done.stdout.split()
+    written = on_disk(first)
+    act(first, "reject")
+    assert on_disk(first) == written  # their decision stays on disk
+    text = first.message["text"]
+    assert f"review {other}" in text and f"kernel process {pid}, no longer running" in text
+    first.handle({"type": "take_review"})
+    assert decisions(first.review.doc) == decisions(written["doc"])
+    assert on_disk(first)["review"]["id"] == first.owner["id"]
+
+
+def test_a_review_file_of_another_text_is_not_overwritten_unasked(tmp_path):
+    folder = tmp_path / "out" / "fictional-ruritania"
+    folder.mkdir(parents=True)
+    other = '{"version": 1, "text_digest": "0", "doc": {"events": []}}'
+    (folder / store.STATE).write_text(other, encoding="utf-8")
+    wb = open_wb(tmp_path)
+    assert (folder / store.STATE).read_text(encoding="utf-8") == other
+    assert "is not this review's: it is the review of another text" in wb.message["text"]
+    assert wb.message["actions"] == ["keep_review"]  # nothing of this text to take
+    wb.handle({"type": "keep_review"})
+    assert wb.autosave_error is None and on_disk(wb)["doc"] == wb.review.doc
+
+
 def test_save_refuses_facts_the_loader_rejects_and_keeps_the_review(tmp_path):
     wb = open_wb(tmp_path)
     act(wb, "accept")  # one actor alone: no event, no source yet
     assert wb.save() is False
     assert "Not saved" in wb.message["text"] and wb.problems
+    assert f"Your review is kept in {wb.folder / store.STATE}." in wb.message["text"]
     assert not (wb.folder / "facts.yaml").exists()
     assert json.loads((wb.folder / store.STATE).read_text())["doc"] == wb.review.doc
 
@@ -577,14 +688,16 @@ def test_a_refused_save_offers_its_ways_out(tmp_path):
                                    if it.kind == "events"))
     mine = second.review.facts()
     assert second.save() is False
-    assert second.message["actions"] == ["diff", "reload", "save_as"]
+    # The ways out of the refused save, then those of the autosave the first review took.
+    assert second.message["actions"] == ["diff", "reload", "save_as", "take_review",
+                                         "keep_review"]
     second.handle({"type": "diff"})
     diff = second.message["diff"]
     assert diff.startswith("---") and re.search(r"^-\s*- id: ", diff, flags=re.M)  # rejected
     assert (first.folder / "facts.yaml").read_bytes() == theirs  # looking writes nothing
     elsewhere = tmp_path / "elsewhere"
     second.handle({"type": "save", "folder": str(elsewhere)})
-    assert second.message["level"] == "ok", second.message
+    assert second.message["text"].startswith(f"Saved {elsewhere}"), second.message
     assert briefing.load(elsewhere, cache=False).events.shape[0] == len(mine["events"])
     second.handle({"type": "reload"})
     assert second.review.facts() == first.review.facts()
