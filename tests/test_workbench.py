@@ -324,6 +324,52 @@ def test_a_review_file_of_another_text_is_not_overwritten_unasked(tmp_path):
     assert wb.autosave_error is None and on_disk(wb)["doc"] == wb.review.doc
 
 
+_RACER = """
+import json, sys
+from pathlib import Path
+from briefing.workbench import autosave
+folder, me, n = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+expected, log = None, []
+for i in range(n):
+    try:
+        written = autosave.save(folder, {"text_digest": "t", "doc": {"who": me, "i": i}},
+                                expected=expected)
+    except autosave.StateConflict as e:
+        expected = e.on_disk  # told: overwrite knowingly the version it was told of
+        continue
+    log.append([expected, written])
+    expected = written
+print(json.dumps(log))
+"""
+
+
+def test_two_kernels_writing_at_once_never_both_overwrite_one_version(tmp_path):
+    """Each successful write replaced the version its writer expected. Were the check and
+    the write not one step under the folder's lock, two writers could both replace the
+    same version, and one of them would have dropped the other's work unseen."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    racers = [subprocess.Popen([sys.executable, "-c", _RACER, str(tmp_path), who, "300"],
+                               stdout=subprocess.PIPE, text=True, env=env, cwd=root)
+              for who in ("a", "b")]
+    logs = [json.loads(r.communicate(timeout=300)[0]) for r in racers]
+    assert all(r.returncode == 0 for r in racers)
+    writes = [w for log in logs for w in log]
+    assert all(logs) and len(writes) > 300  # both wrote, and often
+    replaced = [expected for expected, _ in writes]
+    assert len(replaced) == len(set(replaced)), "two writes replaced one version"
+    # The versions form one chain from no file to the file on disk now.
+    after = {expected: written for expected, written in writes}
+    version, seen = None, 0
+    while version in after:
+        version, seen = after[version], seen + 1
+    assert seen == len(writes) and version == store.digest(
+        (tmp_path / store.STATE).read_bytes())
+
+
 def test_save_refuses_facts_the_loader_rejects_and_keeps_the_review(tmp_path):
     wb = open_wb(tmp_path)
     act(wb, "accept")  # one actor alone: no event, no source yet
