@@ -823,3 +823,32 @@ def test_the_round_trip_writer_leaves_every_readable_fixture_as_it_was(path):
         assert roundtrip.merge(text, doc) == text
     except YAMLError as e:
         assert "duplicate" in str(e).lower(), e
+
+
+def test_the_workbench_bench_takes_gold_articles_and_names_bad_input(tmp_path):
+    from bench.workbench import ARTICLE, BenchInput, article_input
+
+    root = Path(__file__).resolve().parent.parent
+    for folder in [ARTICLE, *sorted((root / "bench" / "gold").glob("*/")),
+                   *sorted((root / "bench" / "review").glob("*/"))]:
+        if not (folder / "article.txt").exists():
+            continue
+        meta = folder / "meta.json"
+        text, day = article_input(folder, None)
+        assert text == folder / "article.txt"
+        if meta.exists():
+            assert day == json.loads(meta.read_text(encoding="utf-8"))["published"]
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "article.txt").write_text("Someone said something.\n", encoding="utf-8")
+    with pytest.raises(BenchInput, match="no meta.json or facts.yaml"):
+        article_input(bad, None)
+    (bad / "meta.json").write_text('{"outlet": "x"}', encoding="utf-8")
+    with pytest.raises(BenchInput, match=r"meta.json: field 'published' is missing"):
+        article_input(bad, None)
+    (bad / "meta.json").write_text('{"published": "15/09/2025"}', encoding="utf-8")
+    with pytest.raises(BenchInput, match=r"meta.json: field 'published' is '15/09/2025'"):
+        article_input(bad, None)
+    assert article_input(bad / "article.txt", "2025-09-15")[1] == "2025-09-15"
+    with pytest.raises(BenchInput, match="--published is 'soon'"):
+        article_input(bad, "soon")
