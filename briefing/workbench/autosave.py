@@ -171,8 +171,8 @@ class Autosave:
                 ways = ("take their review (undo brings yours back), or keep yours and "
                         "overwrite theirs" if e.other is not None
                         else "keep yours and overwrite it")
-                problem = (f"{e}. This review's changes are not written there, they are in "
-                           f"this kernel only: {ways}")
+                problem = (f"{e}. This review's changes are not written there: they are "
+                           f"in this kernel only. The ways out: {ways}")
             except OSError as e:
                 problem = f"{self.folder}: {e.strerror or e}"
         self.error = f"Autosave is off: {problem}." if problem else None

@@ -378,7 +378,10 @@ class Workbench(anywidget.AnyWidget):
             return False
         self._autosave()
         if self.autosave_error is None:
-            self._say(f"Autosave is on: this review overwrote {conflict.path} ({conflict}). "
+            whose = (f"the autosave of {autosave.describe_owner(conflict.other.get('review'))}"
+                     f"{autosave.at(conflict.other.get('saved_at'))}"
+                     if conflict.other is not None else "a review file not of this text")
+            self._say(f"Autosave is on: this review overwrote {whose} in {conflict.path}. "
                       "If that review is still open, it is told at its next change.")
         else:
             self._say("Not overwritten.")
@@ -423,8 +426,9 @@ class Workbench(anywidget.AnyWidget):
         message: dict[str, Any] = {"level": level, "text": note}
         if self.autosave_error:
             assert self.autosave is not None
+            said = note if not note or note.endswith((".", "!", "?")) else note + "."
             message.update(level="error", autosave="off",
-                           text=" ".join(x for x in (note, self.autosave_error) if x))
+                           text=" ".join(x for x in (said, self.autosave_error) if x))
             ways += self.autosave.ways()
         if ways:
             message["actions"] = ways
