@@ -229,6 +229,7 @@ def test_two_reviews_of_one_article_never_overwrite_each_others_autosave(tmp_pat
     assert on_disk(first)["review"]["id"] == first.owner["id"]
     text = second.message["text"]
     assert text.startswith(f"Resumed review {first.owner['id']}") and "in this kernel" in text
+    assert "That review may still be open" in text
     assert second.owner["id"] != first.owner["id"] and second.autosave_error is None
 
     act(first, "accept")  # the first to change something keeps the autosave
@@ -301,6 +302,11 @@ def test_a_review_in_another_kernel_is_named_and_not_overwritten(tmp_path):
                           text=True, env=env, timeout=300, cwd=root)
     assert done.returncode == 0, done.stderr
     other, pid = done.stdout.split()
+    # Opened after that kernel ended: resumed, with no warning of a review still open.
+    late = open_wb(tmp_path)
+    assert late.message["text"].startswith(f"Resumed review {other}")
+    assert "no longer running" in late.message["text"]
+    assert "may still be open" not in late.message["text"]
     written = on_disk(first)
     act(first, "reject")
     assert on_disk(first) == written  # their decision stays on disk

@@ -64,6 +64,14 @@ def describe_owner(owner: Any) -> str:
     return f"review {owner['id']}{who}" + (f" ({where})" if where else "")
 
 
+def may_be_open(owner: Any) -> bool:
+    """Whether the review that signed a file may still be open: its kernel runs, or runs
+    on another machine (which cannot be told from here)."""
+    if not isinstance(owner, dict) or not isinstance(owner.get("pid"), int):
+        return False
+    return owner.get("host") != socket.gethostname() or _alive(owner["pid"])
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)

@@ -137,6 +137,10 @@ class Workbench(anywidget.AnyWidget):
                     f"autosaved{autosave.at(saved.get('saved_at'))}: "
                     f"{counts[C.ACCEPTED] + counts[C.REJECTED]} decided, "
                     f"{counts[C.PENDING]} pending; this is review {self.owner['id']}.")
+            if autosave.may_be_open(saved.get("review")):
+                note += (" That review may still be open: the first of the two to change "
+                         "something keeps the autosave, the other is told and offered the "
+                         "ways out.")
         else:
             note = f"{counts[C.PENDING]} suggestions to review." + drafter_note
             self._autosave()
