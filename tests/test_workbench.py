@@ -280,6 +280,12 @@ def test_two_reviews_of_one_article_never_overwrite_each_others_autosave(tmp_pat
     assert decisions(theirs) != decisions(mine)  # two different reviews, neither lost:
     act(second, "next")  # the second holds its own in its kernel and is told again
     assert second.review.doc == mine and "Autosave is off" in second.message["text"]
+    # With no file at all, nobody's work is there: the autosave writes again and says so.
+    (second.folder / store.STATE).unlink()
+    act(second, "previous")
+    assert second.message == {"level": "info", "text": "Autosave is on again: "
+                              f"{second.folder / store.STATE} holds this review."}
+    assert on_disk(second)["doc"] == mine
 
 
 def test_a_review_in_another_kernel_is_named_and_not_overwritten(tmp_path):

@@ -358,6 +358,19 @@ def test_a_review_in_another_kernel_is_named_and_taken_over(page, lab):
     assert page.locator(".wb .wb-message.wb-info").count() == 1
     press(page, "u")  # this review's own version comes back
     assert "0 rejected" in counts(page)
+    # Their kernel writes again; this time the analyst keeps this review, knowingly.
+    done = subprocess.run([sys.executable, "-c", script, "quota.txt", QUOTA_FOLDER],
+                          capture_output=True, text=True, cwd=lab.root, timeout=WAIT_MS / 1000,
+                          env={**os.environ, "PYTHONPATH": str(REPO_ROOT)})
+    assert done.returncode == 0, done.stderr
+    press(page, "k")
+    page.wait_for_selector(".wb [data-role=ways-out] [data-action=keep-review]",
+                           timeout=WAIT_MS).click()
+    page.wait_for_selector(".wb .wb-message:has-text('Autosave is on: this review overwrote')",
+                           timeout=WAIT_MS)
+    mine = shown.split("review")[-1].strip()
+    assert json.loads(state.read_text(encoding="utf-8"))["review"]["id"] == mine
+    assert "0 rejected" in counts(page)
 
 
 def test_no_request_leaves_the_machine(page, lab):
