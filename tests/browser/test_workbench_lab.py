@@ -373,6 +373,42 @@ def test_a_review_in_another_kernel_is_named_and_taken_over(page, lab):
     assert "0 rejected" in counts(page)
 
 
+def test_the_notebook_run_again_in_a_second_tab_loses_no_edit(page, lab):
+    """The same notebook opened in a second browser tab and run there: a second review of
+    the same article in the same kernel. Whichever changes something first keeps the
+    autosave; the other is told, names it, and takes its work with a button."""
+    first = page.inner_text(".wb [data-role=review-id]").split("review")[-1].strip()
+    tab = page.context.new_page()
+    try:
+        tab.goto(lab.url("lab/tree/coding.ipynb"))
+        tab.wait_for_selector("text=/Python 3 \\(ipykernel\\) \\| Idle/", timeout=WAIT_MS)
+        menu(tab, "Run", "Run All Cells")
+        open_form(tab, path="quota.txt", folder=QUOTA_FOLDER)
+        tab.wait_for_selector(".wb[data-phase='review']", timeout=WAIT_MS)
+        text = tab.inner_text(".wb .wb-message")
+        assert f"Resumed review {first}" in text and "(in this kernel)" in text, text
+        assert "may still be open" in text
+        second = tab.inner_text(".wb [data-role=review-id]").split("review")[-1].strip()
+        assert second != first
+        press(tab, "j")  # off the article's own card (it heads the list), if there
+        press(tab, "x")  # the second tab changes something first
+        assert "1 rejected" in counts(tab)
+    finally:
+        tab.close()
+    state = lab.root / QUOTA_FOLDER / ".review.json"
+    assert json.loads(state.read_text(encoding="utf-8"))["review"]["id"] == second
+    press(page, "j")
+    message = page.wait_for_selector(".wb .wb-message:has([data-role=ways-out])",
+                                     timeout=WAIT_MS).inner_text()
+    assert f"review {second}" in message and "(in this kernel)" in message, message
+    assert json.loads(state.read_text(encoding="utf-8"))["review"]["id"] == second
+    before = rev(page)
+    page.click(".wb [data-role=ways-out] [data-action=take-review]")
+    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
+    assert "1 rejected" in counts(page)
+    assert json.loads(state.read_text(encoding="utf-8"))["review"]["id"] == first
+
+
 def test_no_request_leaves_the_machine(page, lab):
     allowed = (f"http://{lab.origin}/", f"ws://{lab.origin}/", "data:", "blob:")
     foreign = [u for u in page.requests if not u.startswith(allowed)]
