@@ -232,12 +232,15 @@ def main() -> int:
             analyst = Analyst(page, args.screenshot)
             items = page.locator(".wb [data-role=counts]").inner_text()
             t0 = time.perf_counter()
+            step = "j"  # through the list; back up from its end to anything left pending
             for _ in range(400):
-                _sid, status, text = analyst.current()
+                sid, status, text = analyst.current()
                 if status != "pending":
                     if "0 pending" in page.inner_text(".wb [data-role=counts]"):
                         break
-                    analyst.key("j", "next")
+                    analyst.key(step, "next" if step == "j" else "previous")
+                    if analyst.current()[0] == sid:
+                        step = "k" if step == "j" else "j"
                     continue
                 analyst.read(text)
                 if "TODO" in text:

@@ -7,8 +7,9 @@ save and validate, write a key point from selected words, resume after a kernel 
 a concurrent save refused, hostile text shown as text; then a second, small fictional
 article coded end to end from the drafter's own draft (judgments graded and suggestions
 accepted by keys, a key point from selected words, saved, loaded by `briefing.load`), a
-review in another kernel autosaving over it (told, and taken over with a button); and no
-request leaving the machine.
+review in another kernel autosaving over it (told; taken over, then overwritten, with the
+buttons), the notebook run again in a second browser tab (the same); and no request
+leaving the machine.
 """
 
 from __future__ import annotations
