@@ -143,7 +143,7 @@ def save(folder: Path, state: dict[str, Any], *, expected: str | None) -> str:
             if other is not None:
                 why = (f"{path} was written by another review of this article, "
                        f"{describe_owner(other.get('review'))}{at(other.get('saved_at'))}, "
-                       "after this review last wrote it")
+                       "since this review last wrote or read it")
             else:
                 why = f"{path} is not this review's: {why}"
             raise StateConflict(path, other, on_disk, why)
