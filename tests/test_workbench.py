@@ -214,11 +214,180 @@ def test_a_concurrent_save_is_refused_and_nothing_is_overwritten(tmp_path):
     assert state["doc"] == first.review.doc
 
 
+def on_disk(wb: Workbench) -> dict:
+    return json.loads((wb.folder / store.STATE).read_text(encoding="utf-8"))
+
+
+def decisions(doc: dict) -> dict[str, str]:
+    return {f["id"]: f.get("review", "") for kind in store.KINDS for f in doc.get(kind) or []}
+
+
+def test_two_reviews_of_one_article_never_overwrite_each_others_autosave(tmp_path):
+    first = open_wb(tmp_path)
+    second = open_wb(tmp_path)  # the same article again: a second widget, or a second tab
+    # Resuming writes nothing, and says whose review it resumed.
+    assert on_disk(first)["review"]["id"] == first.owner["id"]
+    text = second.message["text"]
+    assert text.startswith(f"Resumed review {first.owner['id']}") and "in this kernel" in text
+    assert "That review may still be open" in text
+    assert second.owner["id"] != first.owner["id"] and second.autosave_error is None
+
+    act(first, "accept")  # the first to change something keeps the autosave
+    assert first.autosave_error is None and on_disk(first)["doc"] == first.review.doc
+    act(second, "reject")
+    act(second, "next")
+    act(second, "reject")
+    mine = json.loads(json.dumps(second.review.doc))
+    # The second is told, truthfully, and writes nothing over the first one's work.
+    m = second.message
+    assert m["level"] == "error" and m["autosave"] == "off"
+    assert f"another review of this article, review {first.owner['id']}" in m["text"]
+    assert "not written there" in m["text"]
+    assert m["actions"] == ["take_review", "keep_review"]
+    assert on_disk(first)["review"]["id"] == first.owner["id"]
+    assert on_disk(first)["doc"] == first.review.doc
+    act(first, "next")
+    act(first, "accept")  # the first goes on autosaving
+    assert first.autosave_error is None and on_disk(first)["doc"] == first.review.doc
+    # A refused facts.yaml save says nothing untrue about the review file either.
+    assert second.save() is False
+    assert "Your review is kept" not in second.message["text"]
+    assert "Autosave is off" in second.message["text"]
+
+    # Way out 1: take their review. Their work is now this one's, one undo away from mine,
+    # and the file holds both.
+    theirs = json.loads(json.dumps(first.review.doc))
+    second.handle({"type": "take_review"})
+    assert second.review.doc == theirs and second.autosave_error is None
+    assert "Now continuing the work of review" in second.message["text"]
+    state = on_disk(second)
+    assert state["review"]["id"] == second.owner["id"] and state["doc"] == theirs
+    assert json.loads(state["undo"][-1]["doc"]) == mine
+    # The first is told in turn at its next change, naming the second.
+    act(first, "previous")
+    assert f"review {second.owner['id']}" in first.message["text"]
+    assert on_disk(second)["doc"] == theirs
+    act(second, "undo")  # mine back, and written: the first was told about an older file
+    assert second.review.doc == mine and on_disk(second)["doc"] == mine
+
+    # Way out 2: keep mine and overwrite theirs, only the version the analyst was told of.
+    first.handle({"type": "keep_review"})
+    assert "changed again" in first.message["text"] and on_disk(second)["doc"] == mine
+    assert first.message["actions"] == ["take_review", "keep_review"]
+    first.handle({"type": "keep_review"})
+    assert first.autosave_error is None and "overwrote" in first.message["text"]
+    assert on_disk(first)["doc"] == first.review.doc == theirs
+    assert decisions(theirs) != decisions(mine)  # two different reviews, neither lost:
+    act(second, "next")  # the second holds its own in its kernel and is told again
+    assert second.review.doc == mine and "Autosave is off" in second.message["text"]
+    # With no file at all, nobody's work is there: the autosave writes again and says so.
+    (second.folder / store.STATE).unlink()
+    act(second, "previous")
+    assert second.message == {"level": "info", "text": "Autosave is on again: "
+                              f"{second.folder / store.STATE} holds this review."}
+    assert on_disk(second)["doc"] == mine
+
+
+def test_a_review_in_another_kernel_is_named_and_not_overwritten(tmp_path):
+    import subprocess
+    import sys
+
+    first = open_wb(tmp_path)
+    # Another kernel (a real second process) resumes the same article and decides one fact.
+    script = ("import sys; from briefing.workbench.widget import Workbench\n"
+              "wb = Workbench(sys.argv[1], published=sys.argv[2], folder=sys.argv[3], "
+              "base=sys.argv[4])\n"
+              "wb.handle({'type': 'action', 'action': 'accept'})\n"
+              "assert wb.autosave_error is None, wb.autosave_error\n"
+              "print(wb.owner['id'], wb.owner['pid'])\n")
+    source = tmp_path / "incoming" / "ruritania.txt"
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, "-c", script, str(source), PUBLISHED,
+                           str(first.folder), str(tmp_path / "out")], capture_output=True,
+                          text=True, env=env, timeout=300, cwd=root)
+    assert done.returncode == 0, done.stderr
+    other, pid = done.stdout.split()
+    # Opened after that kernel ended: resumed, with no warning of a review still open.
+    late = open_wb(tmp_path)
+    assert late.message["text"].startswith(f"Resumed review {other}")
+    assert "no longer running" in late.message["text"]
+    assert "may still be open" not in late.message["text"]
+    written = on_disk(first)
+    act(first, "reject")
+    assert on_disk(first) == written  # their decision stays on disk
+    text = first.message["text"]
+    assert f"review {other}" in text and f"kernel process {pid}, no longer running" in text
+    first.handle({"type": "take_review"})
+    assert decisions(first.review.doc) == decisions(written["doc"])
+    assert on_disk(first)["review"]["id"] == first.owner["id"]
+
+
+def test_a_review_file_of_another_text_is_not_overwritten_unasked(tmp_path):
+    folder = tmp_path / "out" / "fictional-ruritania"
+    folder.mkdir(parents=True)
+    other = '{"version": 1, "text_digest": "0", "doc": {"events": []}}'
+    (folder / store.STATE).write_text(other, encoding="utf-8")
+    wb = open_wb(tmp_path)
+    assert (folder / store.STATE).read_text(encoding="utf-8") == other
+    assert "is not this review's: it is the review of another text" in wb.message["text"]
+    assert wb.message["actions"] == ["keep_review"]  # nothing of this text to take
+    wb.handle({"type": "keep_review"})
+    assert wb.autosave_error is None and on_disk(wb)["doc"] == wb.review.doc
+
+
+_RACER = """
+import json, sys
+from pathlib import Path
+from briefing.workbench import autosave
+folder, me, n = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+expected, log = None, []
+for i in range(n):
+    try:
+        written = autosave.save(folder, {"text_digest": "t", "doc": {"who": me, "i": i}},
+                                expected=expected)
+    except autosave.StateConflict as e:
+        expected = e.on_disk  # told: overwrite knowingly the version it was told of
+        continue
+    log.append([expected, written])
+    expected = written
+print(json.dumps(log))
+"""
+
+
+def test_two_kernels_writing_at_once_never_both_overwrite_one_version(tmp_path):
+    """Each successful write replaced the version its writer expected. Were the check and
+    the write not one step under the folder's lock, two writers could both replace the
+    same version, and one of them would have dropped the other's work unseen."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    racers = [subprocess.Popen([sys.executable, "-c", _RACER, str(tmp_path), who, "300"],
+                               stdout=subprocess.PIPE, text=True, env=env, cwd=root)
+              for who in ("a", "b")]
+    logs = [json.loads(r.communicate(timeout=300)[0]) for r in racers]
+    assert all(r.returncode == 0 for r in racers)
+    writes = [w for log in logs for w in log]
+    assert all(logs) and len(writes) > 300  # both wrote, and often
+    replaced = [expected for expected, _ in writes]
+    assert len(replaced) == len(set(replaced)), "two writes replaced one version"
+    # The versions form one chain from no file to the file on disk now.
+    after = {expected: written for expected, written in writes}
+    version, seen = None, 0
+    while version in after:
+        version, seen = after[version], seen + 1
+    assert seen == len(writes) and version == store.digest(
+        (tmp_path / store.STATE).read_bytes())
+
+
 def test_save_refuses_facts_the_loader_rejects_and_keeps_the_review(tmp_path):
     wb = open_wb(tmp_path)
     act(wb, "accept")  # one actor alone: no event, no source yet
     assert wb.save() is False
     assert "Not saved" in wb.message["text"] and wb.problems
+    assert f"Your review is kept in {wb.folder / store.STATE}." in wb.message["text"]
     assert not (wb.folder / "facts.yaml").exists()
     assert json.loads((wb.folder / store.STATE).read_text())["doc"] == wb.review.doc
 
@@ -577,14 +746,16 @@ def test_a_refused_save_offers_its_ways_out(tmp_path):
                                    if it.kind == "events"))
     mine = second.review.facts()
     assert second.save() is False
-    assert second.message["actions"] == ["diff", "reload", "save_as"]
+    # The ways out of the refused save, then those of the autosave the first review took.
+    assert second.message["actions"] == ["diff", "reload", "save_as", "take_review",
+                                         "keep_review"]
     second.handle({"type": "diff"})
     diff = second.message["diff"]
     assert diff.startswith("---") and re.search(r"^-\s*- id: ", diff, flags=re.M)  # rejected
     assert (first.folder / "facts.yaml").read_bytes() == theirs  # looking writes nothing
     elsewhere = tmp_path / "elsewhere"
     second.handle({"type": "save", "folder": str(elsewhere)})
-    assert second.message["level"] == "ok", second.message
+    assert second.message["text"].startswith(f"Saved {elsewhere}"), second.message
     assert briefing.load(elsewhere, cache=False).events.shape[0] == len(mine["events"])
     second.handle({"type": "reload"})
     assert second.review.facts() == first.review.facts()
@@ -664,3 +835,32 @@ def test_the_round_trip_writer_leaves_every_readable_fixture_as_it_was(path):
         assert roundtrip.merge(text, doc) == text
     except YAMLError as e:
         assert "duplicate" in str(e).lower(), e
+
+
+def test_the_workbench_bench_takes_gold_articles_and_names_bad_input(tmp_path):
+    from bench.workbench import ARTICLE, BenchInput, article_input
+
+    root = Path(__file__).resolve().parent.parent
+    for folder in [ARTICLE, *sorted((root / "bench" / "gold").glob("*/")),
+                   *sorted((root / "bench" / "review").glob("*/"))]:
+        if not (folder / "article.txt").exists():
+            continue
+        meta = folder / "meta.json"
+        text, day = article_input(folder, None)
+        assert text == folder / "article.txt"
+        if meta.exists():
+            assert day == json.loads(meta.read_text(encoding="utf-8"))["published"]
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "article.txt").write_text("Someone said something.\n", encoding="utf-8")
+    with pytest.raises(BenchInput, match="no meta.json or facts.yaml"):
+        article_input(bad, None)
+    (bad / "meta.json").write_text('{"outlet": "x"}', encoding="utf-8")
+    with pytest.raises(BenchInput, match=r"meta.json: field 'published' is missing"):
+        article_input(bad, None)
+    (bad / "meta.json").write_text('{"published": "15/09/2025"}', encoding="utf-8")
+    with pytest.raises(BenchInput, match=r"meta.json: field 'published' is '15/09/2025'"):
+        article_input(bad, None)
+    assert article_input(bad / "article.txt", "2025-09-15")[1] == "2025-09-15"
+    with pytest.raises(BenchInput, match="--published is 'soon'"):
+        article_input(bad, "soon")

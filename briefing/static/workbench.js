@@ -524,12 +524,17 @@ function render({ model, el: host }) {
   });
 
   // ---- drawing ----
-  // The ways out of a refused save, as buttons under its message.
+  // The ways out of a refused save (or a stopped autosave), as buttons under its message.
   const WAYS = {
     diff: () => el("button", { type: "button", class: "wb-btn", "data-action": "diff",
       onclick: () => send({ type: "diff" }) }, "Show the differences"),
     reload: () => el("button", { type: "button", class: "wb-btn", "data-action": "reload",
       onclick: () => send({ type: "reload" }) }, "Take their file (undo brings yours back)"),
+    // Another review autosaved over this one's file: take its work, or overwrite it.
+    take_review: () => el("button", { type: "button", class: "wb-btn", "data-action": "take-review",
+      onclick: () => send({ type: "take_review" }) }, "Take their review (undo brings yours back)"),
+    keep_review: () => el("button", { type: "button", class: "wb-btn", "data-action": "keep-review",
+      onclick: () => send({ type: "keep_review" }) }, "Keep mine: overwrite their autosave"),
     save_as: () => {
       const folder = el("input", { type: "text", name: "save-as", placeholder: "another folder" });
       return el("span", {}, folder, el("button", { type: "button", class: "wb-btn", "data-action": "save-as",
@@ -550,7 +555,8 @@ function render({ model, el: host }) {
     main.hidden = legend.hidden = phase !== "review";
     drawMessage();
     bar.replaceChildren(el("strong", { text: "Review workbench" }),
-      phase === "review" ? el("span", { class: "wb-folder", text: ` → ${(model.get("view") || {}).folder || ""}` }) : null);
+      phase === "review" ? el("span", { class: "wb-folder", text: ` → ${(model.get("view") || {}).folder || ""}` }) : null,
+      phase === "review" ? el("span", { class: "wb-review-id", "data-role": "review-id", text: ` · review ${(model.get("view") || {}).review || ""}` }) : null);
     if (phase !== "review") return;
     const view = model.get("view") || {};
     drawText(view);

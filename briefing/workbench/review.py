@@ -435,6 +435,19 @@ class Review:
         self.cursor = 0
         return "took the file on disk"
 
+    def adopt(self, state: dict[str, Any]) -> None:
+        """Continue from another review's saved state (its facts, cursor and undo steps);
+        one more undo step brings this review's facts back, so neither is lost."""
+        if not isinstance(state.get("doc"), dict):
+            raise ReviewError("the other review's state holds no facts")
+        mine = {"doc": json.dumps(self.doc, ensure_ascii=False), "cursor": self.cursor,
+                "action": "take their review"}
+        theirs = [u for u in state.get("undo") or [] if isinstance(u, dict) and "doc" in u]
+        self.doc = normalise(state["doc"])
+        self.cursor = int(state.get("cursor") or 0)
+        self.undo = [*theirs, mine][-UNDO_LIMIT:]
+        self._items = None
+
     def _undo(self) -> str:
         if not self.undo:
             return "nothing to undo"

@@ -10,12 +10,14 @@ key order and layout stay, and a save without edits leaves it as it was.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import hashlib
-import json
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -175,6 +177,18 @@ def atomic_write(path: Path, data: str, *, durable: bool = True) -> None:
         raise
 
 
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder (every process on this machine sees it), so
+    that a check of a file and the write after it are one step for other reviews."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 def save_facts(folder: Path, text: str, facts: dict[str, Any], expected: str | None) -> str:
     """Write article.txt (if new) and facts.yaml; returns the new facts.yaml hash.
 
@@ -185,6 +199,12 @@ def save_facts(folder: Path, text: str, facts: dict[str, Any], expected: str | N
     problem = writable_folder(folder)
     if problem:
         raise InputError(problem)
+    # Under the folder's lock: two reviews saving at once cannot both pass the check.
+    with folder_lock(folder):
+        return _save_facts(folder, text, facts, expected)
+
+
+def _save_facts(folder: Path, text: str, facts: dict[str, Any], expected: str | None) -> str:
     path = folder / FACTS
     now = file_digest(path)
     if now != expected:
@@ -304,34 +324,6 @@ def read_facts(path: Path) -> dict[str, Any]:
     if not isinstance(doc, dict):
         raise InputError(f"{path}: not a facts file (no mapping at the top)")
     return doc
-
-
-# ------------------------------------------------------------------------ state
-
-
-def state_path(folder: Path) -> Path:
-    return folder / STATE
-
-
-def save_state(folder: Path, state: dict[str, Any]) -> str:
-    """Write the review state; returns the hash of what was written."""
-    body = json.dumps({"version": STATE_VERSION, **state}, ensure_ascii=False)
-    atomic_write(state_path(folder), body, durable=False)
-    return digest(body)  # type: ignore[return-value]
-
-
-def load_state(folder: Path, text: str) -> dict[str, Any] | None:
-    """The saved review of this exact text, or None (no state, another text, unreadable)."""
-    path = state_path(folder)
-    try:
-        state = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
-        return None
-    if state.get("text_digest") != digest(text) or not isinstance(state.get("doc"), dict):
-        return None
-    return state
 
 
 def facts_diff(folder: Path, facts: dict[str, Any]) -> str:

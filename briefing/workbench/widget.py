@@ -20,9 +20,10 @@ import traitlets
 from briefing import contract as C
 from briefing.model import FactError, Problem
 from briefing.widgets import STATIC_DIR
-from briefing.workbench import check, store
+from briefing.workbench import autosave, check, opening, store
+from briefing.workbench.autosave import Autosave
 from briefing.workbench.document import ARTICLE, KINDS, singular, slugify
-from briefing.workbench.pickers import codebook_payload, forms_payload, registry_payload
+from briefing.workbench.pickers import codebook_payload, forms_payload
 from briefing.workbench.review import Review, ReviewError, describe
 
 log = logging.getLogger(__name__)
@@ -50,8 +51,7 @@ class Workbench(anywidget.AnyWidget):
         self.review: Review | None = None
         self.folder: Path | None = None
         self.facts_digest: str | None = None
-        self.autosave_error: str | None = None
-        self.state_digest: str | None = None  # of the review file as this review last saw it
+        self.autosave: Autosave | None = None
         self._base_path = Path(base) if base else None
         self._rev = 0
         self._generation = 0  # bumped by every change and validation; stale results drop
@@ -88,23 +88,23 @@ class Workbench(anywidget.AnyWidget):
             text = store.check_text(text)
         else:
             raise store.InputError("give the article: a file path, or its text")
-        base = self._base_path or _default_base()
+        base = self._base_path or opening.default_base()
         target = Path(folder).expanduser() if folder not in (None, "") else None
         if target is None and path is not None and path.name == store.TEXT:
             target = path.parent
-        saved, drafter_note = None, ""
+        saved, drafter_note, state_digest = None, "", None
         if target is not None:
-            saved = store.load_state(target, text)
+            saved, state_digest = autosave.load(target, text)
         if saved is None and target is not None and (target / store.FACTS).exists():
             doc = store.read_facts(target / store.FACTS)
             digest = store.file_digest(target / store.FACTS)
         elif saved is None:
-            title = (title or "").strip() or _first_line(text)
-            day = _day(published)
+            title = (title or "").strip() or opening.first_line(text)
+            day = opening.day(published)
             if day is None:
                 raise store.InputError("give the publication date (YYYY-MM-DD): relative "
                                        "dates in the text are resolved against it")
-            doc, drafter_note = (_draft(text, day, title) if draft is None
+            doc, drafter_note = (opening.machine_draft(text, day, title) if draft is None
                                  else (store.read_draft(draft), ""))
             doc = dict(doc)
             article = {"id": slugify(f"{title} {day}", limit=64), "title": title,
@@ -116,13 +116,13 @@ class Workbench(anywidget.AnyWidget):
                 # The folder is named by a slug made here: never by a value read from a
                 # draft, which could hold "../" or a path of its own.
                 target = base / slugify(f"{title} {day}", limit=64)
-                saved = store.load_state(target, text)
+                saved, state_digest = autosave.load(target, text)
         if saved is not None:
             doc, digest = saved["doc"], saved.get("facts_digest")
         self.folder = target
         self.facts_digest = digest
-        self.state_digest = store.file_digest(store.state_path(target))
-        registry = _registry(base)
+        self.autosave = Autosave(target, state_digest)
+        registry = opening.registry(base)
         self.review = Review(text, doc)
         if saved is not None:
             self.review.cursor = int(saved.get("cursor") or 0)
@@ -131,17 +131,23 @@ class Workbench(anywidget.AnyWidget):
         self.text = text
         counts = self.review.counts()
         if saved is not None:
-            note = (f"Resumed your review: {counts[C.ACCEPTED] + counts[C.REJECTED]} decided, "
-                    f"{counts[C.PENDING]} pending.")
+            # Resuming writes nothing: if the review that wrote the file is still open, the
+            # first of the two to change something keeps the autosave, the other is told.
+            note = (f"Resumed {autosave.describe_owner(saved.get('review'))}, "
+                    f"autosaved{autosave.at(saved.get('saved_at'))}: "
+                    f"{counts[C.ACCEPTED] + counts[C.REJECTED]} decided, "
+                    f"{counts[C.PENDING]} pending; this is review {self.owner['id']}.")
+            if autosave.may_be_open(saved.get("review")):
+                note += (" That review may still be open: the first of the two to change "
+                         "something keeps the autosave, the other is told and offered the "
+                         "ways out.")
         else:
             note = f"{counts[C.PENDING]} suggestions to review." + drafter_note
-        self._autosave()
-        if self.autosave_error:
-            note += f" {self.autosave_error}"
+            self._autosave()
         # The view and message first, then the phase: the browser draws the review once,
         # complete.
         self._publish(dirty=True)
-        self.message = {"level": "error" if self.autosave_error else "info", "text": note}
+        self._say(note)
         self.phase = "review"
 
     # -- browser messages ----------------------------------------------------------------
@@ -180,6 +186,10 @@ class Workbench(anywidget.AnyWidget):
             self.differences()
         elif kind == "reload":
             self.take_theirs()
+        elif kind == "take_review":
+            self.take_their_review()
+        elif kind == "keep_review":
+            self.keep_my_review()
 
     def act(self, action: str, seq: Any = None, **args: Any) -> None:
         """Apply one review action (next, previous, goto, accept, reject, edit, add, undo)."""
@@ -200,10 +210,12 @@ class Workbench(anywidget.AnyWidget):
             self._selection = None
         if changes:
             self._generation += 1
+        was_off = self.message.get("autosave") == "off"
         self._autosave()
         if note or self.autosave_error:
-            text = " ".join(x for x in (note, self.autosave_error) if x)
-            self.message = {"level": "error" if self.autosave_error else "info", "text": text}
+            self._say(note)
+        elif was_off:
+            self._say(f"Autosave is on again: {self.folder / store.STATE} holds this review.")
         self._publish(dirty=changes, seq=seq, edit=action == "add")
 
     _selection: dict[str, Any] | None = None
@@ -271,17 +283,19 @@ class Workbench(anywidget.AnyWidget):
         if unwritable:
             self.message = {"level": "error", "text": f"Not saved: {unwritable}"}
             return False
+        # Autosave first: what the messages below say about the review file is then true
+        # now, not as of the last key (another review may have written it meanwhile).
+        self._autosave()
         problems = self.validate()
         if problems:
             # facts.yaml is what the dashboard reads: only a valid one goes there. The
             # work itself is kept in the autosaved review — said only while it is true.
             n = len(problems)
-            kept = (f"Your review is kept in {self.folder / store.STATE}."
-                    if self.autosave_error is None else self.autosave_error)
-            self.message = {"level": "error", "text": (
-                f"Not saved: the loader finds {n} problem{'s' if n != 1 else ''} (listed "
-                "below; click one to go to its fact). Fix or reject those facts, then save. "
-                + kept)}
+            kept = (f" Your review is kept in {self.folder / store.STATE}."
+                    if self.autosave_error is None else "")
+            self._say(f"Not saved: the loader finds {n} problem{'s' if n != 1 else ''} "
+                      "(listed below; click one to go to its fact). Fix or reject those "
+                      "facts, then save." + kept, level="error")
             self._publish()
             return False
         expected = self.facts_digest if target == self.folder else store.file_digest(
@@ -291,12 +305,10 @@ class Workbench(anywidget.AnyWidget):
         except store.ConflictError as e:
             # The ways out, as buttons in the message (and as methods: wb.differences(),
             # wb.take_theirs(), wb.save("another/folder")).
-            self.message = {"level": "error", "text": f"Not saved: {e}",
-                            "actions": ["diff", "reload", "save_as"]}
+            self._say(f"Not saved: {e}", level="error", actions=("diff", "reload", "save_as"))
             return False
         except store.InputError as e:
-            self.message = {"level": "error", "text": f"Not saved: {e}",
-                            "actions": ["save_as"]}
+            self._say(f"Not saved: {e}", level="error", actions=("save_as",))
             return False
         except OSError as e:
             self.message = {"level": "error",
@@ -305,8 +317,8 @@ class Workbench(anywidget.AnyWidget):
         if target == self.folder:
             self.facts_digest = digest
         self._autosave()
-        self.message = {"level": "ok", "text": f"Saved {target / store.FACTS} — valid: "
-                        "`python -m briefing validate` passes; run wb.preview() to see it."}
+        self._say(f"Saved {target / store.FACTS} — valid: `python -m briefing validate` "
+                  "passes; run wb.preview() to see it.", level="ok")
         self._publish()
         return True
 
@@ -328,11 +340,57 @@ class Workbench(anywidget.AnyWidget):
         self.facts_digest = store.file_digest(path)
         self._generation += 1
         self._autosave()
-        note = (f"Now reviewing {path} as it is on disk; press u (undo) to bring your "
-                "version back.")
-        self.message = {"level": "error" if self.autosave_error else "info",
-                        "text": " ".join(x for x in (note, self.autosave_error) if x)}
+        self._say(f"Now reviewing {path} as it is on disk; press u (undo) to bring your "
+                  "version back.")
         self._publish(dirty=True)
+
+    def take_their_review(self) -> bool:
+        """Continue from the review that another review autosaved over this one's (its
+        facts, cursor and undo steps); one undo step brings this review's facts back."""
+        assert self.review is not None and self.autosave is not None
+        theirs, why = self.autosave.theirs(self.review.text)
+        if theirs is None:
+            self._say(f"Nothing taken: {self.autosave.path}: {why}.", level="error")
+            return False
+        self.review.adopt(theirs)
+        self.facts_digest = theirs.get("facts_digest")
+        self._generation += 1
+        self._autosave()
+        counts = self.review.counts()
+        self._say(f"Now continuing the work of {autosave.describe_owner(theirs.get('review'))}"
+                  f", as autosaved{autosave.at(theirs.get('saved_at'))}: "
+                  f"{counts[C.ACCEPTED] + counts[C.REJECTED]} decided, "
+                  f"{counts[C.PENDING]} pending; press u (undo) to bring yours back."
+                  + (f" {self.autosave.path} now holds both." if self.autosave_error is None
+                     else ""))
+        self._publish(dirty=True)
+        return True
+
+    def keep_my_review(self) -> bool:
+        """Write this review over the autosave another review wrote: the version this
+        review was told about, never a later one."""
+        assert self.review is not None and self.autosave is not None
+        conflict = self.autosave.conflict
+        if conflict is None:
+            self._say(f"Nothing to overwrite: {self.autosave.path} holds this review."
+                      if self.autosave_error is None else "Nothing overwritten.")
+            return self.autosave_error is None
+        if not self.autosave.may_overwrite():
+            self._autosave()  # tells who wrote it this time
+            self._say("Not overwritten: the file changed again since you were told.",
+                      level="error")
+            return False
+        self._autosave()
+        if self.autosave_error is None:
+            whose = (f"the autosave of {autosave.describe_owner(conflict.other.get('review'))}"
+                     f"{autosave.at(conflict.other.get('saved_at'))}"
+                     if conflict.other is not None else "a review file not of this text")
+            self._say(f"Autosave is on: this review overwrote {whose} in {conflict.path}. "
+                      "If that review is still open, it is told at its next change.")
+        else:
+            self._say("Not overwritten.")
+        self._publish()
+        return self.autosave_error is None
 
     def preview(self) -> Any:
         """The dashboard over the saved article; before a valid Save, a note saying so."""
@@ -352,23 +410,33 @@ class Workbench(anywidget.AnyWidget):
 
     # -- state out -------------------------------------------------------------------------
 
+    @property
+    def autosave_error(self) -> str | None:
+        """Why the autosave is off ("Autosave is off: …"), or None while it writes."""
+        return self.autosave.error if self.autosave is not None else None
+
+    @property
+    def owner(self) -> dict[str, Any]:
+        """This review's id and process, as signed into its autosave."""
+        return self.autosave.owner if self.autosave is not None else {}
+
     def _autosave(self) -> None:
-        assert self.review is not None and self.folder is not None
-        problem = store.writable_folder(self.folder)
-        path = store.state_path(self.folder)
-        if problem is None and store.file_digest(path) != self.state_digest:
-            # Another workbench wrote this review since we last did: someone else is
-            # reviewing the same article. Writing now would silently drop their work.
-            problem = (f"{path} was changed by another review of this article; reopen it "
-                       "to continue from theirs, or save yours with wb.save(\"another/folder\")")
-        if problem is None:
-            try:
-                self.state_digest = store.save_state(
-                    self.folder, {"text_digest": store.digest(self.review.text),
-                                  "facts_digest": self.facts_digest, **self.review.to_json()})
-            except OSError as e:
-                problem = f"{self.folder}: {e.strerror or e}"
-        self.autosave_error = (f"Autosave is off: {problem}." if problem else None)
+        assert self.review is not None and self.autosave is not None
+        self.autosave.write(self.review, self.facts_digest)
+
+    def _say(self, note: str, level: str = "info", actions: tuple[str, ...] = ()) -> None:
+        """Show `note`, with the autosave's state when it is off (and its ways out)."""
+        ways = list(actions)
+        message: dict[str, Any] = {"level": level, "text": note}
+        if self.autosave_error:
+            assert self.autosave is not None
+            said = note if not note or note.endswith((".", "!", "?")) else note + "."
+            message.update(level="error", autosave="off",
+                           text=" ".join(x for x in (said, self.autosave_error) if x))
+            ways += self.autosave.ways()
+        if ways:
+            message["actions"] = ways
+        self.message = message
 
     def _publish(self, *, dirty: bool = False, seq: Any = None, edit: bool = False) -> None:
         review = self.review
@@ -404,6 +472,7 @@ class Workbench(anywidget.AnyWidget):
             "undo": len(review.undo),
             "selection": self._selection,
             "folder": str(self.folder),
+            "review": self.owner.get("id", ""),
         }
 
 
@@ -424,56 +493,3 @@ def workbench(source: str | Path | None = None, *, text: str | None = None,
     """
     return Workbench(source, text=text, title=title, published=published, folder=folder,
                      draft=draft, base=base)
-
-
-# -- helpers -------------------------------------------------------------------------------
-
-
-def _default_base() -> Path:
-    import os
-
-    from briefing.codebooks import assets_dir
-
-    return Path(os.environ.get("BRIEFING_FACTS") or assets_dir() / "articles")
-
-
-def _registry(base: Path) -> dict[str, Any]:
-    """The base's actors, sources and issues, offered by the pickers."""
-    from briefing.load import load
-
-    try:
-        facts = load(base, errors="skip")
-    except Exception:  # noqa: BLE001 - no base yet (a new folder) is fine: nothing to offer
-        return registry_payload(None)
-    return registry_payload(facts)
-
-
-def _draft(text: str, published: dt.date, title: str) -> tuple[dict[str, Any], str]:
-    """The drafter's suggestions and a note; an empty draft when the drafter declines."""
-    try:
-        from briefing import draft as make_draft  # type: ignore[attr-defined]
-    except ImportError:
-        make_draft = None
-    if not callable(make_draft):
-        return {}, " No drafter installed: select words to add facts."
-    try:
-        return make_draft(text, published=published, title=title), ""
-    except Exception as e:  # noqa: BLE001 - the drafter's refusal is a note, the text still opens
-        return {}, f" The drafter made no draft ({e}); select words to add facts."
-
-
-def _first_line(text: str) -> str:
-    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "Untitled")
-    return line[:120]
-
-
-def _day(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()) if value else None
-    except ValueError:
-        raise store.InputError(f"publication date {value!r} is not a date: use YYYY-MM-DD"
-                               ) from None

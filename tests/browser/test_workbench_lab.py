@@ -4,11 +4,18 @@ One JupyterLab server and one page for the module; the tests run in order on the
 review: open coding.ipynb and run it, review with the keyboard, apply an editor without
 edits (no value changes, a CAMEO 02x code included), add an event by selecting words,
 save and validate, write a key point from selected words, resume after a kernel restart,
-a concurrent save refused, hostile text shown as text, and no request leaving the machine.
+a concurrent save refused, hostile text shown as text; then a second, small fictional
+article coded end to end from the drafter's own draft (judgments graded and suggestions
+accepted by keys, a key point from selected words, saved, loaded by `briefing.load`), a
+review in another kernel autosaving over it (told; taken over, then overwritten, with the
+buttons), the notebook run again in a second browser tab (the same); and no request
+leaving the machine.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -16,6 +23,7 @@ import sys
 import pytest
 import yaml
 
+import briefing
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _unavailable, free_port
 from tests.browser.jupyterlab import REPO_ROOT, start_lab
 from tests.browser.plotly_events import WAIT_MS
@@ -26,6 +34,10 @@ FOLDER = "out/fictional-ruritania"
 PUBLISHED = "2031-05-07"
 PHRASE = "seized two Ruritanian trawlers"
 APPEAL = "event:ru-ev-agree-talks"
+# The end-to-end article: fictional, drafted by the drafter itself (no draft file).
+QUOTA = REPO_ROOT / "tests" / "data" / "workbench" / "norway-iceland-quota"
+QUOTA_FOLDER = "out/norway-iceland-quota"
+QUOTA_POINT = "agreed to reopen talks on herring quotas"
 
 
 @pytest.fixture(scope="module")
@@ -261,6 +273,141 @@ def test_hostile_text_stays_text(page):
     assert box.inner_text() == hostile
     assert box.locator("img, script, b").count() == 0
     assert page.evaluate("window.__pwned") is None
+
+
+def restart_and_open(page, **fields: str) -> None:
+    menu(page, "Kernel", "Restart Kernel and Run All Cells…")
+    page.click(".jp-Dialog button:has-text('Restart')")
+    open_form(page, **fields)
+    page.wait_for_selector(".wb[data-phase='review']", timeout=WAIT_MS)
+
+
+def pending(page) -> int:
+    return int(counts(page).split(" pending")[0])
+
+
+def test_code_an_article_end_to_end_with_a_key_point(page, lab):
+    """Draft → judgments graded and suggestions accepted by keys → a key point written by
+    selecting words → save → `briefing.load` of the folder shows the key point with the
+    quote it rests on."""
+    shutil.copy(QUOTA / "article.txt", lab.root / "quota.txt")
+    published = json.loads((QUOTA / "meta.json").read_text(encoding="utf-8"))["published"]
+    restart_and_open(page, path="quota.txt", published=published, folder=QUOTA_FOLDER)
+    assert pending(page) > 0
+    step = "j"  # through the list, and back up from its end to what a judgment skipped
+    for _ in range(6 * pending(page)):
+        if pending(page) == 0:
+            break
+        card = page.locator(".wb [data-role=current]")
+        sid = card.get_attribute("data-sid")
+        if card.get_attribute("data-status") != "pending":
+            press(page, step)
+            if page.get_attribute(".wb [data-role=current]", "data-sid") == sid:
+                step = "k" if step == "j" else "j"
+        elif "TODO" in card.inner_text():
+            press(page, "3")  # a judgment awaits: credibility 3, reliability C
+        else:
+            press(page, "a")
+    assert pending(page) == 0 and "0 rejected" in counts(page)
+    select_words(page, QUOTA_POINT)
+    before = rev(page)
+    page.click(".wb [data-role=selection] [data-action=key_point]")
+    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
+    assert "resting on ev-2-agree-to" in page.inner_text(".wb .wb-message")
+    page.wait_for_selector(".wb [data-role=validation][data-count='0'][data-stale='0']",
+                           timeout=WAIT_MS)
+    page.focus(".wb")
+    page.keyboard.press("Control+s")
+    page.wait_for_selector(".wb .wb-message.wb-ok", timeout=WAIT_MS)
+    b = briefing.load(lab.root / QUOTA_FOLDER, cache=False)
+    [point] = b.key_points[b.key_points["text"] == QUOTA_POINT].itertuples()
+    quotes = b.evidence[b.evidence["fact_id"].isin(point.fact_ids.split())]["quote"]
+    assert any(QUOTA_POINT in q for q in quotes), (point, list(quotes))
+    graded = b.events.set_index("event_id")["credibility"]
+    assert len(graded) == 3 and set(graded.astype(str)) == {"3"}
+    assert set(b.sources["reliability"].astype(str)) == {"C"}
+
+
+def test_a_review_in_another_kernel_is_named_and_taken_over(page, lab):
+    """Another kernel resumes the article above and rejects a fact: this review's next key
+    does not overwrite it, says whose it is, and 'take their review' brings it in."""
+    shown = page.inner_text(".wb [data-role=review-id]")
+    script = ("import sys; from briefing.workbench.widget import Workbench\n"
+              "wb = Workbench(sys.argv[1], folder=sys.argv[2])\n"
+              "sid = next(i.sid for i in wb.review.items() if i.kind == 'actors')\n"
+              "wb.handle({'type': 'action', 'action': 'reject', 'sid': sid})\n"
+              "assert wb.autosave_error is None, wb.autosave_error\n"
+              "print(wb.owner['id'])\n")
+    done = subprocess.run([sys.executable, "-c", script, "quota.txt", QUOTA_FOLDER],
+                          capture_output=True, text=True, cwd=lab.root, timeout=WAIT_MS / 1000,
+                          env={**os.environ, "PYTHONPATH": str(REPO_ROOT)})
+    assert done.returncode == 0, done.stderr
+    other = done.stdout.strip()
+    state = lab.root / QUOTA_FOLDER / ".review.json"
+    theirs = state.read_bytes()
+    press(page, "j")  # a change of this review's cursor: it would autosave
+    ways = page.wait_for_selector(".wb [data-role=ways-out]", timeout=WAIT_MS)
+    message = page.inner_text(".wb .wb-message")
+    assert f"review {other}" in message and "no longer running" in message, message
+    assert state.read_bytes() == theirs  # their rejection is still on disk
+    assert "0 rejected" in counts(page) and f"review {other}" not in shown
+    before = rev(page)
+    ways.query_selector("[data-action=take-review]").click()
+    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
+    assert "1 rejected" in counts(page)
+    assert "Now continuing the work of review" in page.inner_text(".wb .wb-message")
+    assert page.locator(".wb .wb-message.wb-info").count() == 1
+    press(page, "u")  # this review's own version comes back
+    assert "0 rejected" in counts(page)
+    # Their kernel writes again; this time the analyst keeps this review, knowingly.
+    done = subprocess.run([sys.executable, "-c", script, "quota.txt", QUOTA_FOLDER],
+                          capture_output=True, text=True, cwd=lab.root, timeout=WAIT_MS / 1000,
+                          env={**os.environ, "PYTHONPATH": str(REPO_ROOT)})
+    assert done.returncode == 0, done.stderr
+    press(page, "k")
+    page.wait_for_selector(".wb [data-role=ways-out] [data-action=keep-review]",
+                           timeout=WAIT_MS).click()
+    page.wait_for_selector(".wb .wb-message:has-text('Autosave is on: this review overwrote')",
+                           timeout=WAIT_MS)
+    mine = shown.split("review")[-1].strip()
+    assert json.loads(state.read_text(encoding="utf-8"))["review"]["id"] == mine
+    assert "0 rejected" in counts(page)
+
+
+def test_the_notebook_run_again_in_a_second_tab_loses_no_edit(page, lab):
+    """The same notebook opened in a second browser tab and run there: a second review of
+    the same article in the same kernel. Whichever changes something first keeps the
+    autosave; the other is told, names it, and takes its work with a button."""
+    first = page.inner_text(".wb [data-role=review-id]").split("review")[-1].strip()
+    tab = page.context.new_page()
+    try:
+        tab.goto(lab.url("lab/tree/coding.ipynb"))
+        tab.wait_for_selector("text=/Python 3 \\(ipykernel\\) \\| Idle/", timeout=WAIT_MS)
+        menu(tab, "Run", "Run All Cells")
+        open_form(tab, path="quota.txt", folder=QUOTA_FOLDER)
+        tab.wait_for_selector(".wb[data-phase='review']", timeout=WAIT_MS)
+        text = tab.inner_text(".wb .wb-message")
+        assert f"Resumed review {first}" in text and "(in this kernel)" in text, text
+        assert "may still be open" in text
+        second = tab.inner_text(".wb [data-role=review-id]").split("review")[-1].strip()
+        assert second != first
+        press(tab, "j")  # off the article's own card (it heads the list), if there
+        press(tab, "x")  # the second tab changes something first
+        assert "1 rejected" in counts(tab)
+    finally:
+        tab.close()
+    state = lab.root / QUOTA_FOLDER / ".review.json"
+    assert json.loads(state.read_text(encoding="utf-8"))["review"]["id"] == second
+    press(page, "j")
+    message = page.wait_for_selector(".wb .wb-message:has([data-role=ways-out])",
+                                     timeout=WAIT_MS).inner_text()
+    assert f"review {second}" in message and "(in this kernel)" in message, message
+    assert json.loads(state.read_text(encoding="utf-8"))["review"]["id"] == second
+    before = rev(page)
+    page.click(".wb [data-role=ways-out] [data-action=take-review]")
+    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
+    assert "1 rejected" in counts(page)
+    assert json.loads(state.read_text(encoding="utf-8"))["review"]["id"] == first
 
 
 def test_no_request_leaves_the_machine(page, lab):
