@@ -144,7 +144,7 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
 # no subject of its own.
 _RESUMED = re.compile(r"(?:^|,)\s*and\s+(?:\w+ly\s+)?$|^(?:which|who)\b[^,;]*,\s*(?:\w+ly\s+)?$")
 _RELATIVE_END = re.compile(r"^[^,;]*,\s*(?:\w+ly\s+)?$")
-# "Farmers in southern Iraq", "thousands of Georgians": people of a state, not its
+# "farmers in the south of a state", "thousands of its nationals": people of a state, not its
 # government (their protest is dissent, not a formal complaint).
 _PEOPLE_OF = re.compile(r"\b[A-Za-z]+\s+(?:in|of|from)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
 
@@ -333,7 +333,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                         _RELATIVE_END.search(text[c0:t.start])
                         and re.search(r"\b(?:which|who)\s*$", text[max(lo, c0 - 8):c0]))):
                 # "A and B condemned the attack, which killed four, and expressed
-                # support", "China, which claims the sea, warned": the verb follows a
+                # support", "the state, which chairs the forum, warned": the verb follows a
                 # relative clause; the sentence's first subject acts.
                 before = [m for m in local if lo <= m.start and m.end <= t.start
                           and not any(a <= m.start < b for a, b in asides)]
