@@ -48,11 +48,10 @@ def test_background_in_the_perfect_or_present_does_not_take_the_day_before():
     assert talks["date"] == "2025-06-23"
     for accuse in _of(events, "ACCUSE"):
         assert "date" not in accuse, accuse
-    # A plain past sentence goes on with that day ("X was summoned on Friday. The
-    # minister demanded ..."): unchanged.
-    events = _events("Peru and Chile held talks in Lima on Monday. Chile demanded an "
-                     "apology.")
-    assert _of(events, "REQUEST")[0]["date"] == "2025-06-23"
+    # The same parties in the past tense go on with that day.
+    events = _events("Peru and Chile held talks in Lima on Monday. The two countries "
+                     "signed a fisheries accord.")
+    assert _of(events, "SUPPORT")[0]["date"] == "2025-06-23"
 
 
 def test_a_meeting_said_to_continue_another_day_is_a_new_planned_meeting_of_the_same_parties():
@@ -95,3 +94,12 @@ def test_accepting_is_agreeing():
     (agree,) = _events("Chile accepted the tribunal's ruling on Monday.")
     assert (agree["plover_type"], agree["status"], agree["date"]) == \
         ("AGREE", "occurred", "2025-06-23")
+
+
+def test_a_day_some_plan_is_scheduled_for_does_not_date_another_verb():
+    events = _events("The talks between Peru and Chile scheduled for Friday were put off "
+                     "after Chilean police detained two Peruvian fishermen on Monday.")
+    (detained,) = _of(events, "COERCE")
+    assert detained["date"] == "2025-06-23"          # the Monday before, not the next one
+    (talks,) = _of(events, "CONSULT")
+    assert talks["date"] == "2025-06-27" and talks["status"] == "postponed"

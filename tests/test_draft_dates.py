@@ -122,11 +122,17 @@ def test_a_target_year_is_not_when_a_pledge_was_made():
                         "2025-11-06") == [None]
 
 
-def test_a_sentence_without_a_date_goes_on_with_the_day_before_it():
+def test_the_same_actors_go_on_with_the_day_before_and_a_newly_named_one_is_left_undated():
+    # "the two ministers": the actors of the sentence before go on with that day's story.
+    dates = _event_dates("Georgian Foreign Minister Nino Beridze met Azerbaijani Foreign "
+                         "Minister Ilham Gasimov in Tbilisi on Friday. The two "
+                         "ministers signed a border protocol.", "2025-09-01")
+    assert dates == ["2025-08-29", "2025-08-29"]
+    # Someone newly named, with no date of their own: the day before would be a guess.
     dates = _event_dates("Georgia summoned the Azerbaijani ambassador on Friday. Deputy "
                          "Foreign Minister Nino Beridze demanded the release of the men.",
                          "2025-09-01")
-    assert dates == ["2025-08-29", "2025-08-29"]
+    assert dates == ["2025-08-29", None]
 
 
 def test_a_bare_month_with_a_plan_looks_ahead():

@@ -140,6 +140,9 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
                 reg.mention(m.start(), m.end(), actor, via)
 
 
+# Mentions that go on with the actors of the sentence before ("he", "the two ministers",
+# a surname): their undated act goes on that day too.
+_CONTINUING = frozenset({"pronoun", "pair", "surname", "own-state", "again"})
 # A verb after a relative clause, or joined by ", and" to one: the clause before it holds
 # no subject of its own.
 _RESUMED = re.compile(r"(?:^|,)\s*and\s+(?:\w+ly\s+)?$|^(?:which|who)\b[^,;]*,\s*(?:\w+ly\s+)?$")
@@ -187,6 +190,9 @@ _ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+$")
 # "Talks ... are scheduled for March 21": the status follows the noun.
 _SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
                         r"(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)
+_PUT_OFF = re.compile(r"(?:\s+[\w’'\-]+){0,10}?\s+(?:was|were|has been|have been)\s+"
+                      r"(?P<how>postponed|put off|delayed|deferred|cancell?ed|called off|"
+                      r"scrapped)\b", re.IGNORECASE)
 # "The talks will continue on Friday": the noun's own future.
 _WILL = re.compile(r"(?:\s+[\w’'\-]+){0,2}?\s+(?:will|shall)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\s+between\s+$")
@@ -393,11 +399,14 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                         if not date:   # the quote's speech verb may follow: "…," he said
                             date, why = saying_date(dates, (x.content[1], x.end), pub)
                         break
-            if not date and carry and not future and not noun \
+            if not date and carry and not future and not noun and all(
+                    m.via in _CONTINUING for m in subject) \
                     and not PRESENT.search(verbs) and not NEGATED_PERFECT.search(verbs) \
                     and not BACKGROUND.search(verbs):
-                # "X was summoned on Friday. The minister demanded ...": a sentence that
-                # goes on telling the same day's story, with no date of its own.
+                # "Lopez met Soto on Friday. She also demanded ...": the same actors go
+                # on with the day's story, with no date of their own. An actor newly
+                # named ("Qatar promised ...") is left undated, for the analyst: the
+                # day before would be a guess.
                 date = {k: v for k, v in carry.items() if k != "date_note"} | {
                     "date_note": f"no date in the sentence; the day of the sentence "
                                  f"before ({carry.get('date_note', '')})"}
@@ -415,6 +424,12 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 st, st_why = "occurred", f"{st_why}: not accepting is rejecting"
             if why.startswith("since ") and st == "occurred":
                 st, st_why = "ongoing", f"'{why}': it runs on"
+            put_off = _PUT_OFF.match(text, t.end, c1) if noun else None
+            if st == "occurred" and put_off:
+                # "The talks ... were put off": the noun's own fate follows it.
+                st = "cancelled" if put_off.group("how").lower().startswith(
+                    ("cancel", "called", "scrap")) else "postponed"
+                st_why = f"'{put_off.group('how')}' after the noun"
             if st == "occurred" and (_SCHEDULED.match(text, t.end, c1)
                                      or noun and _WILL.match(text, t.end, c1)):
                 st, st_why = "planned", "'is scheduled/expected' after the noun"

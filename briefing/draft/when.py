@@ -25,6 +25,9 @@ NEGATED_PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+){0,2}?\s+(?:not|never|n
 # August 28, the ministry said on Saturday".
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|"
                           r"confirmed|quoted as saying)\s+$", re.IGNORECASE)
+# A date some plan is "scheduled for" belongs to that plan.
+_SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+(?:for|on)\s+"
+                            r"(?:the\s+)?$", re.IGNORECASE)
 # A relative clause holds its own time: "talks, which stalled in 2023".
 _RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;—]*")
 # Words that look ahead, for a bare month or weekday: "could be signed ... in November".
@@ -51,9 +54,15 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", text[:c1 + 400])
               if m.end() > sentence_lo]
 
+    def _bound_elsewhere(d: tuple[int, int, str]) -> bool:
+        return bool(_SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0])) and not (
+            pos < d[0] and len(text[pos:d[0]].split()) <= 12)
+
     def usable(d: tuple[int, int, str]) -> bool:
         if _SAID_BEFORE.search(text, max(0, d[0] - 30), d[0]):
             return False
+        if _bound_elsewhere(d):
+            return False   # "talks scheduled for Thursday after X arrested": the talks' day
         if any(a <= d[0] < b and not a <= pos < b for a, b in quoted):
             return False   # “... the world of today”: the quote's words, not a date
         if re.fullmatch(r"\d{4}", d[2]) and _ATTRIBUTE_YEAR.search(text, max(0, d[0] - 8),
@@ -73,7 +82,10 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     ranked = sorted(candidates, key=lambda d: (not (c0 <= d[0] < c1),
                                                bool(_WEEKDAY.search(d[2])),
                                                abs(d[0] - pos)))
-    ahead = future or bool(_AHEAD.search(text, c0, c1))
+    # A plan told before this verb ("talks scheduled for Thursday after police arrested
+    # ... on Monday") does not make this verb look ahead.
+    after_plans = max([c0] + [d[1] for d in dates if d[1] <= pos and _bound_elsewhere(d)])
+    ahead = future or bool(_AHEAD.search(text, after_plans, c1))
     for start, _, phrase in ranked:
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start]))
         if since and re.fullmatch(r"\d{4}", phrase.strip()):
