@@ -103,3 +103,12 @@ def test_a_day_some_plan_is_scheduled_for_does_not_date_another_verb():
     assert detained["date"] == "2025-06-23"          # the Monday before, not the next one
     (talks,) = _of(events, "CONSULT")
     assert talks["date"] == "2025-06-27" and talks["status"] == "postponed"
+
+
+def test_arms_before_exports_are_weapons_and_people_who_block_a_road_protest():
+    (sanction,) = _events("Chile suspended arms exports to Peru.")
+    assert sanction["plover_type"] == "SANCTION"
+    (block,) = _events("Peruvian farmers blocked the highway to Chile.")
+    assert (block["plover_type"], block["cameo_code"]) == ("PROTEST", "144")
+    (blockade,) = _events("Peru blocked the port of Arica.")
+    assert blockade["plover_type"] == "COERCE"

@@ -193,6 +193,8 @@ _SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w
 _PUT_OFF = re.compile(r"(?:\s+[\w’'\-]+){0,10}?\s+(?:was|were|has been|have been)\s+"
                       r"(?P<how>postponed|put off|delayed|deferred|cancell?ed|called off|"
                       r"scrapped)\b", re.IGNORECASE)
+_ARMS_NOUN = re.compile(r"\s+(?:exports?|sales?|deliver(?:y|ies)|embargo|control|race|deals?|"
+                        r"trade|suppl(?:y|ies)|shipments?|transfers?|packages?|imports?)\b")
 # "The talks will continue on Friday": the noun's own future.
 _WILL = re.compile(r"(?:\s+[\w’'\-]+){0,2}?\s+(?:will|shall)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\s+between\s+$")
@@ -275,6 +277,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if text[t.start:t.end].lower() == "armed" and re.match(r"\s+[a-z]+s\b",
                                                                    text[t.end:]):
                 continue   # "armed groups", "armed forces": an adjective, not arming
+            if text[t.start:t.end].lower() == "arms" and _ARMS_NOUN.match(text, t.end):
+                continue   # "suspended arms exports": weapons, not arming
             asides = _asides(text, lo, hi)
             before = [m for m in local if c0 <= m.start and m.end <= t.start
                       and not any(a <= m.start < b for a, b in asides)]
@@ -380,7 +384,15 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             subjects = [a for a in dict.fromkeys(m.actor for m in about)
                         if a not in actors and a not in recipients][:3]
             code = t.trigger
-            people = subject and _PEOPLE_OF.search(text, c0, subject[0].start)
+            people = subject and (_PEOPLE_OF.search(text, c0, subject[0].start) or (
+                subject[0].via == "demonym" and re.match(r"\s+[a-z]+s\b",
+                                                         text[subject[0].end:])))
+            if code.cameo_code == "191" and not noun and people:
+                # "Bolivian miners blocked the highway": people obstructing, not a state's
+                # blockade.
+                mapped = plover_for("144") or ("PROTEST", "obstruct")
+                code = Trigger(code.phrase, "144", mapped[0], mapped[1], code.mutual,
+                               code.noun, code.pattern, code.weight)
             if code.cameo_code == "140" and not noun and actors != [unnamed_id(reg)] \
                     and _state_like(reg, actors) and not people:
                 # A government "protests": a formal complaint, not street dissent (it
