@@ -386,7 +386,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             code = t.trigger
             people = subject and (_PEOPLE_OF.search(text, c0, subject[0].start) or (
                 subject[0].via == "demonym" and re.match(r"\s+[a-z]+s\b",
-                                                         text[subject[0].end:])))
+                                                         text[subject[0].end:]))
+                or all(reg.actors[a].get("kind") == "group" for a in actors))
             if code.cameo_code == "191" and not noun and people:
                 # "Bolivian miners blocked the highway": people obstructing, not a state's
                 # blockade.
