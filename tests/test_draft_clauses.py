@@ -112,3 +112,10 @@ def test_arms_before_exports_are_weapons_and_people_who_block_a_road_protest():
     assert (block["plover_type"], block["cameo_code"]) == ("PROTEST", "144")
     (blockade,) = _events("Peru blocked the port of Arica.")
     assert blockade["plover_type"] == "COERCE"
+
+
+def test_a_meeting_named_as_where_something_was_done_is_the_subjects_meeting():
+    events = _events("Peru and Chile signed a trade deal after a summit in Lima on Monday.")
+    (summit,) = _of(events, "CONSULT")
+    assert summit["participants"]["actor"] == ["peru", "chile"]
+    assert summit["date"] == "2025-06-23"

@@ -193,6 +193,8 @@ _SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w
 _PUT_OFF = re.compile(r"(?:\s+[\w’'\-]+){0,10}?\s+(?:was|were|has been|have been)\s+"
                       r"(?P<how>postponed|put off|delayed|deferred|cancell?ed|called off|"
                       r"scrapped)\b", re.IGNORECASE)
+_AT_MEETING = re.compile(r"\b(?:at|after|during|before|on the sidelines of)\s+(?:a|an|the|this|"
+                         r"last\s+week's|their)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 _ARMS_NOUN = re.compile(r"\s+(?:exports?|sales?|deliver(?:y|ies)|embargo|control|race|deals?|"
                         r"trade|suppl(?:y|ies)|shipments?|transfers?|packages?|imports?)\b")
 # "The talks will continue on Friday": the noun's own future.
@@ -328,7 +330,14 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                             before = [Mention(t.start, t.start, a, reg.actors[a]["kind"],
                                               "again")
                                       for a in merged["participants"]["actor"]]
-                    if t.trigger.plover_type in _AGENTLESS_TYPES:
+                    if not before and t.trigger.mutual and _AT_MEETING.search(
+                            text, max(lo, t.start - 24), t.start):
+                        # "pledged aid at a conference in Paris", "a statement issued
+                        # after a summit in Abuja": the sentence's subject met there.
+                        first = [m for m in local if lo <= m.start and m.end <= t.start
+                                 and not any(a <= m.start < b for a, b in asides)]
+                        before = _leading(text, first) if first else []
+                    if not before and t.trigger.plover_type in _AGENTLESS_TYPES:
                         before = [_unnamed(reg, t.start)]
             elif passive:
                 # "Three soldiers were killed by Houthi rebels": the agent acts on the
