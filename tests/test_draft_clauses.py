@@ -119,3 +119,11 @@ def test_a_meeting_named_as_where_something_was_done_is_the_subjects_meeting():
     (summit,) = _of(events, "CONSULT")
     assert summit["participants"]["actor"] == ["peru", "chile"]
     assert summit["date"] == "2025-06-23"
+
+
+def test_is_to_looks_ahead_and_a_passives_modal_stands_after_its_subject():
+    (meet,) = _events("The Peruvian and Chilean ministers are to meet again in Lima in "
+                      "January.")
+    assert (meet["status"], meet["date"]) == ("planned", "2026-01")
+    (charge,) = _events("Peru said the two sailors would be charged with espionage.")
+    assert (charge["plover_type"], charge["status"]) == ("COERCE", "planned")

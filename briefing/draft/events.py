@@ -26,7 +26,7 @@ from briefing.draft.when import (
 
 _BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
                     r"|,\s+and\s+(?=[A-Z])|\s+but\s+")
-_FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due)\b")
+_FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due|is to|are to)\b")
 _ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$", re.IGNORECASE)
 
 
@@ -436,8 +436,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             year = date.get("date")
             historical = isinstance(year, int | str) and int(str(year)[:4]) < pub.year
             reported = any(x.content[0] <= t.start < x.content[1] for x in said_here)
-            st, st_why = status(text, max(c0, subject[-1].end), t, historical,
-                                reported=reported)
+            # A passive's words of time and modality stand before its verb, after its
+            # subject ("the officers would be charged"): read from the clause start.
+            st, st_why = status(text, c0 if passive else max(c0, subject[-1].end), t,
+                                historical, reported=reported)
             if st == "negated" and code.phrase.split()[0] == "accept":
                 # "would not accept the proposal": a refusal, said now.
                 mapped = plover_for("120") or ("REJECT", "")

@@ -32,7 +32,7 @@ _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+
 _RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;—]*")
 # Words that look ahead, for a bare month or weekday: "could be signed ... in November".
 _AHEAD = re.compile(r"\b(?:will|would|shall|could|might|may|expected|scheduled|due|set to|"
-                    r"plans?|planned|next|upcoming)\b", re.IGNORECASE)
+                    r"plans?|planned|next|upcoming|is to|are to)\b", re.IGNORECASE)
 _EXPLICIT = re.compile(r"\d")
 _WEEKDAY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
                       re.IGNORECASE)
