@@ -127,3 +127,20 @@ def test_is_to_looks_ahead_and_a_passives_modal_stands_after_its_subject():
     assert (meet["status"], meet["date"]) == ("planned", "2026-01")
     (charge,) = _events("Peru said the two sailors would be charged with espionage.")
     assert (charge["plover_type"], charge["status"]) == ("COERCE", "planned")
+
+
+def test_they_and_it_after_a_speech_verb_are_the_subject_that_speaks():
+    (recall,) = _events("Chile said it would recall its ambassador from Lima.")
+    assert (recall["plover_type"], recall["participants"]["actor"]) == ("SANCTION", ["chile"])
+    (withdraw,) = _events("Peru and Bolivia, Chile's neighbours, said they would withdraw "
+                          "their ambassadors.")
+    assert withdraw["participants"]["actor"] == ["peru", "bolivia"]
+
+
+def test_an_offer_after_an_appeal_and_goods_that_are_supplies():
+    events = _events("Brazil called on both sides to show restraint and offered to send a "
+                     "mediator.")
+    assert [e["plover_type"] for e in events] == ["REQUEST", "AGREE"]
+    assert not _events("Chile said the dam could affect water supplies.")
+    (aid,) = _events("Peru sent 40 tonnes of medical supplies to Ecuador.")
+    assert aid["plover_type"] == "AID"

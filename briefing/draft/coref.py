@@ -24,6 +24,9 @@ _PAIR = re.compile(
 _COUNT = {"two": 2, "three": 3, "four": 4}
 # "his government", "her country": the state of the person named last before.
 _OWN_STATE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:government|country|nation|administration)\b")
+# "Burkina Faso and Niger, allies of Mali, said they would ...": the subject that says.
+_SAID_THEY = re.compile(r"\b(?:said|says|say|added|announced|stated|warned|insisted)\s+"
+                        r"(?:that\s+)?(?P<p>they|it)\b")
 _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia)\s+)?"
                     r"(?:group|militia|movement|rebels|paramilitaries)\b(?!\s+of\b)")
 
@@ -56,6 +59,24 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
         actors = _last_distinct(named, p.start(), kinds, n, text)
         if len(actors) == n:
             out += [reg.mention(p.start(), p.end(), a, "pair") for a in actors]
+    for t in _SAID_THEY.finditer(text):
+        if reg.taken(t.start("p"), t.end("p")):
+            continue
+        dot = text.rfind(". ", 0, t.start())
+        start = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, t.start()) + 1)
+        lead = [m for m in named if start <= m.start < t.start()
+                and m.kind in ("state", "organization")]
+        if not lead or len(text[start:lead[0].start].split()) > 3:
+            continue
+        group = [lead[0]]
+        for m in lead[1:]:
+            if re.fullmatch(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?", text[group[-1].end:m.start]) \
+                    and not re.match(r"[’']s\b", text[m.end:]):   # not "Mali's allies"
+                group.append(m)
+            else:
+                break
+        if (t.group("p") == "it") == (len(group) == 1):
+            out += [reg.mention(t.start("p"), t.end("p"), m.actor, "pronoun") for m in group]
     for g in _OWN_STATE.finditer(text):
         if reg.taken(g.start(), g.end()):
             continue

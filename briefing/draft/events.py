@@ -184,7 +184,8 @@ def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
 # "offered to host talks", "urged the Assembly to open negotiations", "invited him to
 # visit". The hand coding codes the appeal or the offer alone.
 _CONTROL_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
-_COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+to\s+(?:[\w’'\-]+\s+){0,6}$")
+# ("... to show restraint and offered": after "and" a verb of its own, not the complement.)
+_COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+to\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
 # "accused the army of shelling": what is alleged, not a second act.
 _ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+$")
 # "Talks ... are scheduled for March 21": the status follows the noun.
@@ -281,6 +282,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 continue   # "armed groups", "armed forces": an adjective, not arming
             if text[t.start:t.end].lower() == "arms" and _ARMS_NOUN.match(text, t.end):
                 continue   # "suspended arms exports": weapons, not arming
+            if text[t.start:t.end].lower() == "supplies" and re.search(
+                    r"(?<![\w’'])(?!also\b|still\b|now\b)[a-z]+(?<!ly)\s+$",
+                    text[max(lo, t.start - 20):t.start]):
+                continue   # "water supplies", "medical supplies": goods, not supplying
             asides = _asides(text, lo, hi)
             before = [m for m in local if c0 <= m.start and m.end <= t.start
                       and not any(a <= m.start < b for a, b in asides)]
