@@ -144,3 +144,10 @@ def test_an_offer_after_an_appeal_and_goods_that_are_supplies():
     assert not _events("Chile said the dam could affect water supplies.")
     (aid,) = _events("Peru sent 40 tonnes of medical supplies to Ecuador.")
     assert aid["plover_type"] == "AID"
+
+
+def test_a_date_after_a_later_speech_verb_is_what_was_said_not_the_act_before():
+    events = _events("Peruvian President Ana Lopez thanked Chile and said her government "
+                     "would present a plan next month.")
+    (thanks,) = _of(events, "SUPPORT")
+    assert "date" not in thanks

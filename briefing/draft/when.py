@@ -25,6 +25,7 @@ NEGATED_PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+){0,2}?\s+(?:not|never|n
 # August 28, the ministry said on Saturday".
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|"
                           r"confirmed|quoted as saying)\s+$", re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:said|says|saying|added|adding|told|telling|announced)\b")
 # A date some plan is "scheduled for" belongs to that plan.
 _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+(?:for|on)\s+"
                             r"(?:the\s+)?$", re.IGNORECASE)
@@ -63,6 +64,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False
         if _bound_elsewhere(d):
             return False   # "talks scheduled for Thursday after X arrested": the talks' day
+        if pos < d[0] and _SPEECH.search(text, pos, d[0]):
+            return False   # "thanked the donors and said ... next month": what was said
         if any(a <= d[0] < b and not a <= pos < b for a, b in quoted):
             return False   # “... the world of today”: the quote's words, not a date
         if re.fullmatch(r"\d{4}", d[2]) and _ATTRIBUTE_YEAR.search(text, max(0, d[0] - 8),
