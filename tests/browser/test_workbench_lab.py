@@ -68,6 +68,7 @@ def page(lab, artifacts):
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1366, "height": 900})
+        context.set_default_timeout(WAIT_MS)   # clicks and fills wait as long as the rest
         page = context.new_page()
         page.requests = []
         page.on("request", lambda r: page.requests.append(r.url))
@@ -88,12 +89,36 @@ def rev(page) -> int:
     return int(page.eval_on_selector(".wb", "e => e.dataset.rev || 0"))
 
 
+def redrawn(page, before: int) -> None:
+    """Wait until the workbench has drawn a view newer than revision `before`."""
+    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}",
+                           timeout=WAIT_MS)
+
+
+def key_point(page, words: str) -> str:
+    """Write a key point from `words` selected in the article; the message it gives."""
+    select_words(page, words)
+    before = rev(page)
+    page.click(".wb [data-role=selection] [data-action=key_point]")
+    redrawn(page, before)
+    return page.inner_text(".wb .wb-message")
+
+
+def save_valid(page) -> None:
+    """Ctrl+S once the review validates, and wait for the saved message."""
+    page.wait_for_selector(".wb [data-role=validation][data-count='0'][data-stale='0']",
+                           timeout=WAIT_MS)
+    page.focus(".wb")
+    page.keyboard.press("Control+s")
+    page.wait_for_selector(".wb .wb-message.wb-ok", timeout=WAIT_MS)
+
+
 def press(page, key: str) -> None:
     """Press a key in the workbench and wait until the view has been redrawn."""
     before = rev(page)
     page.focus(".wb")
     page.keyboard.press(key)
-    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
+    redrawn(page, before)
 
 
 def open_form(page, **fields: str) -> None:
@@ -143,12 +168,12 @@ def test_an_editor_applied_without_edits_keeps_every_value(page):
     assert any("020" in f for f in fields)
     page.focus(".wb")
     page.keyboard.press("e")
-    page.wait_for_selector(".wb [data-role=editor]")
+    page.wait_for_selector(".wb [data-role=editor]", timeout=WAIT_MS)
     assert page.input_value(".wb-editor [name=cameo_code]") == "020"
     assert page.input_value(".wb-editor [name=plover_type]") == "REQUEST"
     before = rev(page)
     page.click(".wb-editor [data-action=apply]")
-    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
+    redrawn(page, before)
     assert page.get_attribute(".wb [data-role=current]", "data-sid") == APPEAL
     assert page.locator(".wb [data-role=current] .wb-field").all_inner_texts() == fields
     # A judgment is one key: 3 grades the event's credibility (no other awaits one here).
@@ -178,13 +203,13 @@ def select_words(page, phrase: str) -> None:
         getSelection().removeAllRanges(); getSelection().addRange(range);
         box.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
     }""", phrase)
-    page.wait_for_selector(f".wb [data-role=selection] q:text-is('{phrase}')")
+    page.wait_for_selector(f".wb [data-role=selection] q:text-is('{phrase}')", timeout=WAIT_MS)
 
 
 def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
     select_words(page, PHRASE)
     press(page, "Shift+E")
-    editor = page.wait_for_selector(".wb [data-role=editor]")
+    editor = page.wait_for_selector(".wb [data-role=editor]", timeout=WAIT_MS)
     sid = editor.get_attribute("data-sid")
     page.select_option(".wb-editor [name=plover_type]", "COERCE")
     page.select_option(".wb-editor [name=plover_mode]", "seize")
@@ -199,7 +224,7 @@ def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
     page.fill(".wb-editor [name=date_end]", "2031-05-06")
     before = rev(page)
     page.click(".wb-editor [data-action=apply]")
-    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
+    redrawn(page, before)
     assert page.get_attribute(".wb [data-role=current]", "data-sid") == sid
     page.wait_for_selector(".wb [data-role=validation][data-count='0'][data-stale='0']",
                            timeout=WAIT_MS)
@@ -217,16 +242,8 @@ def test_add_an_event_by_selecting_words_then_save_and_validate(page, lab):
 
 
 def test_write_a_key_point_from_selected_words(page, lab):
-    select_words(page, PHRASE)
-    before = rev(page)
-    page.click(".wb [data-role=selection] [data-action=key_point]")
-    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
-    assert "key point 1" in page.inner_text(".wb .wb-message")
-    page.wait_for_selector(".wb [data-role=validation][data-count='0'][data-stale='0']",
-                           timeout=WAIT_MS)
-    page.focus(".wb")
-    page.keyboard.press("Control+s")
-    page.wait_for_selector(".wb .wb-message.wb-ok", timeout=WAIT_MS)
+    assert "key point 1" in key_point(page, PHRASE)
+    save_valid(page)
     import yaml
 
     facts = yaml.safe_load((lab.root / FOLDER / "facts.yaml").read_text(encoding="utf-8"))
@@ -309,16 +326,8 @@ def test_code_an_article_end_to_end_with_a_key_point(page, lab):
         else:
             press(page, "a")
     assert pending(page) == 0 and "0 rejected" in counts(page)
-    select_words(page, QUOTA_POINT)
-    before = rev(page)
-    page.click(".wb [data-role=selection] [data-action=key_point]")
-    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
-    assert "resting on ev-2-agree-to" in page.inner_text(".wb .wb-message")
-    page.wait_for_selector(".wb [data-role=validation][data-count='0'][data-stale='0']",
-                           timeout=WAIT_MS)
-    page.focus(".wb")
-    page.keyboard.press("Control+s")
-    page.wait_for_selector(".wb .wb-message.wb-ok", timeout=WAIT_MS)
+    assert "resting on ev-2-agree-to" in key_point(page, QUOTA_POINT)
+    save_valid(page)
     b = briefing.load(lab.root / QUOTA_FOLDER, cache=False)
     [point] = b.key_points[b.key_points["text"] == QUOTA_POINT].itertuples()
     quotes = b.evidence[b.evidence["fact_id"].isin(point.fact_ids.split())]["quote"]
@@ -353,7 +362,7 @@ def test_a_review_in_another_kernel_is_named_and_taken_over(page, lab):
     assert "0 rejected" in counts(page) and f"review {other}" not in shown
     before = rev(page)
     ways.query_selector("[data-action=take-review]").click()
-    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
+    redrawn(page, before)
     assert "1 rejected" in counts(page)
     assert "Now continuing the work of review" in page.inner_text(".wb .wb-message")
     assert page.locator(".wb .wb-message.wb-info").count() == 1
@@ -405,7 +414,7 @@ def test_the_notebook_run_again_in_a_second_tab_loses_no_edit(page, lab):
     assert json.loads(state.read_text(encoding="utf-8"))["review"]["id"] == second
     before = rev(page)
     page.click(".wb [data-role=ways-out] [data-action=take-review]")
-    page.wait_for_function(f"Number(document.querySelector('.wb').dataset.rev) > {before}")
+    redrawn(page, before)
     assert "1 rejected" in counts(page)
     assert json.loads(state.read_text(encoding="utf-8"))["review"]["id"] == first
 
