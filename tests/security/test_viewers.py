@@ -11,6 +11,8 @@ that what a server does after a meeting happens within the test. Kernels are cou
   leave, the culler brings the kernels back to the preheated pool.
 * A viewer whose kernel is killed sees the notice in words; the next viewer gets a
   working page.
+* A page that arrives without its briefing (no cell sent a widget: the server dropped a
+  late output, or the notebook failed) says so in words instead of staying blank.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ def test_three_viewers_at_once_then_culled(dashboard_server: Any, browser: Any) 
         held = len(srv.kernels())
         assert held >= VIEWERS  # one kernel per viewer (the pool refills behind them)
         assert all(p.locator("#briefing-kernel-lost").count() == 0 for p in pages)
+        assert all(p.locator("#briefing-not-loaded").count() == 0 for p in pages)
         # every viewer's page is whole: six charts drawn, no error box
         for p in pages:
             assert p.locator(".briefing-plotly-view[data-briefing-rev]").count() == 6
@@ -106,3 +109,26 @@ def test_a_dead_kernel_is_told_and_the_next_viewer_is_fine(dashboard_server: Any
         figures["kernel_death"] = {"notice": notice.inner_text().split("Reload")[0].strip()}
     finally:
         context.close()
+
+
+def test_a_page_without_its_briefing_says_so(browser: Any) -> None:
+    # A real server on a notebook whose cells send no widget: what a viewer gets when the
+    # briefing's output never reaches the page.
+    srv = launcher.start_voila(REPO_ROOT / "tests" / "data" / "notebooks" / "no-output.ipynb",
+                               artifacts_dir() / "logs", extra=["--VoilaConfiguration."
+                                                                "default_pool_size=0"],
+                               wait_pool=False)
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    try:
+        page = context.new_page()
+        page.goto(srv.url)
+        notice = page.locator("#briefing-not-loaded")
+        notice.wait_for(timeout=WAIT_MS)
+        assert "did not finish loading" in notice.inner_text()
+        assert notice.locator("button", has_text="Reload").count() == 1
+        assert page.get_attribute("body", "data-briefing-failed") == "no-output"
+        assert page.locator("body[data-briefing-ready]").count() == 0
+        page.screenshot(path=str(artifacts_dir() / "not-loaded-notice.png"))
+    finally:
+        context.close()
+        srv.stop()
