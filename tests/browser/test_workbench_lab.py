@@ -423,3 +423,15 @@ def test_no_request_leaves_the_machine(page, lab):
     allowed = (f"http://{lab.origin}/", f"ws://{lab.origin}/", "data:", "blob:")
     foreign = [u for u in page.requests if not u.startswith(allowed)]
     assert page.requests and not foreign, foreign
+
+
+def test_jupyterlab_asks_for_no_news_and_checks_for_no_updates(lab):
+    # The environment's overrides (share/jupyter/lab/settings, installed by setup): an
+    # analyst's JupyterLab neither offers to fetch news from outside nor checks for updates.
+    import urllib.request
+
+    url = lab.url("lab/api/settings/@jupyterlab/apputils-extension:notification")
+    with urllib.request.urlopen(url, timeout=WAIT_MS / 1000) as r:
+        schema = json.load(r)["schema"]["properties"]   # overrides become the defaults
+    assert schema["fetchNews"]["default"] == "false"
+    assert schema["checkForUpdates"]["default"] is False
