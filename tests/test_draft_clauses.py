@@ -151,3 +151,9 @@ def test_a_date_after_a_later_speech_verb_is_what_was_said_not_the_act_before():
                      "would present a plan next month.")
     (thanks,) = _of(events, "SUPPORT")
     assert "date" not in thanks
+
+
+def test_a_region_named_after_a_continent_is_no_state():
+    d = draft("Brazil and Peru want seats for Latin America. America and China disagreed.",
+              published=PUBLISHED, known=None)
+    assert [a["id"] for a in d["actors"]] == ["brazil", "peru", "united-states", "china"]

@@ -34,6 +34,10 @@ def _split(cell: str) -> list[str]:
     return [p.strip() for p in cell.split("|") if p.strip()]
 
 
+# Regions whose names hold a state's form.
+_REGIONS = re.compile(r"\b(?:Latin|South|North|Central|Meso)\s+America\b|\bthe\s+Americas\b")
+
+
 @dataclass(frozen=True)
 class Place:
     """What a surface form means: a state (by ISO code) or an organisation."""
@@ -60,9 +64,12 @@ class Gazetteer:
     light_verbs: re.Pattern[str]                  # "held" in "held talks": the act's verb
 
     def find(self, text: str) -> list[tuple[int, int, Place]]:
-        """Every gazetteer form in `text`, left to right, longest match first."""
+        """Every gazetteer form in `text`, left to right, longest match first; none inside
+        a region's name ("Latin America" holds no "America", the United States)."""
+        regions = [(m.start(), m.end()) for m in _REGIONS.finditer(text)]
         return [(m.start(), m.end(), self.forms[m.group(0)])
-                for m in self.pattern.finditer(text)]
+                for m in self.pattern.finditer(text)
+                if not any(a <= m.start() < b for a, b in regions)]
 
 
 def inflections(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
