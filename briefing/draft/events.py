@@ -10,6 +10,36 @@ from typing import Any
 
 from briefing.draft.actors import Mention, Registry, slug
 from briefing.draft.attribution import Said
+from briefing.draft.clauses import (
+    ABOUT,
+    ADJECTIVE,
+    ALLEGED,
+    AND,
+    ARMS_NOUN,
+    AT_MEETING,
+    BETWEEN,
+    BREAK,
+    BY,
+    COMPLEMENT,
+    CONTINUING,
+    CONTROL_TYPES,
+    DEFINITE,
+    DETERMINER_BEFORE,
+    FUTURE,
+    PASSIVE,
+    PEOPLE_OF,
+    PUT_OFF,
+    RELATIVE_END,
+    RESUMED,
+    SCHEDULED,
+    TITLE_AFTER,
+    WILL,
+    aside_spans,
+    clause_span,
+    coordinated,
+    leading,
+    modifies,
+)
 from briefing.draft.dates import find_dates
 from briefing.draft.evidence import quote
 from briefing.draft.sources import PENDING, TODO, Sources
@@ -23,58 +53,6 @@ from briefing.draft.when import (
     event_date,
     saying_date,
 )
-
-_BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
-                    r"|,\s+and\s+(?=[A-Z])|\s+but\s+")
-_FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due|is to|are to)\b")
-_ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$", re.IGNORECASE)
-
-
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
-_ABOUT = re.compile(r"\b(?:about|over|regarding|concerning)\s+(?:the\s+)?$",
-                    re.IGNORECASE)
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+$",
-                                re.IGNORECASE)
-_BY = re.compile(r"(?:\s+[\w’'\-]+){0,5}?\s+by\s+(?:the\s+)?")
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "’s", "'s", "s"}
-_PREPOSITIONS = {"about", "on", "over", "for", "of", "to", "with", "against", "after", "before",
-                 "following", "since", "during", "in", "at", "from", "into", "by", "and", "or"}
-
-
-def _modifies(gap: str) -> bool:
-    """Whether a mention followed by `gap` modifies the noun after it ("U.S. strikes",
-    "Peru’s deadly strikes"), rather than standing apart ("Lopez about the ceasefire")."""
-    if not gap.strip():
-        return True
-    if not re.match(r"[’']s\b", gap):
-        return False   # "condemned the attack": a verb stands between
-    words = [w for w in re.findall(r"[\w’'\-]+", gap) if w.lower() not in _DETERMINERS]
-    return len(words) <= 1 and not (words and words[0].lower() in _PREPOSITIONS)
-
-
-# What may stand between a state's adjective and a person's name: title words.
-_TITLE_AFTER = re.compile(r"(?:[’']s)?(?:,?\s+(?:[A-Z][\w\-]*|for|of|to|the|at)){1,6},?\s+")
-_ASIDE = re.compile(r"—[^—\n]{1,200}—")
-
-
-def _asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Dash-paired asides ("Lopez—whose party has ...—has shown"): the clause runs on
-    around them, and nothing in them is the clause's subject."""
-    return [(m.start(), m.end()) for m in _ASIDE.finditer(text, lo, hi)]
-
-
-def _clause(text: str, lo: int, hi: int, pos: int, end: int) -> tuple[int, int]:
-    asides = _asides(text, lo, hi)
-    inside = lambda i: any(a <= i < b for a, b in asides)  # noqa: E731
-    start = lo
-    for m in _BREAK.finditer(text, lo, pos):
-        if inside(m.start()) or (m.group(0).startswith(",") and "and" in m.group(0)
-                                 and not re.search(r"\b[a-z]{4,}\b", text[start:m.start()])):
-            continue   # ", and" ends a clause, not a list of names ("Chile, Peru, and")
-        start = m.end()
-    stop = next((m for m in _BREAK.finditer(text, end, hi) if not inside(m.start())), None)
-    return start, stop.start() if stop else hi
-
 
 _AUX = r"(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|also|not|yet|never|" \
        r"now|\w+ly)\s+){0,3}"
@@ -130,7 +108,7 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
                 via = "subject" if form == name else "demonym"
                 # "Veltravian Fisheries Minister Ilse Moor": the adjective names the
                 # minister's state, it does not act.
-                title = _TITLE_AFTER.match(text, m.end(), m.end() + 60)
+                title = TITLE_AFTER.match(text, m.end(), m.end() + 60)
                 title_end = title.end() - m.end() if title else 0
                 person = next((people_at[p] for p in sorted(people_at)
                                if m.end() < p <= m.end() + title_end), None)
@@ -140,72 +118,9 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
                 reg.mention(m.start(), m.end(), actor, via)
 
 
-# Mentions that go on with the actors of the sentence before ("he", "the two ministers",
-# a surname): their undated act goes on that day too.
-_CONTINUING = frozenset({"pronoun", "pair", "surname", "own-state", "again"})
-# A verb after a relative clause, or joined by ", and" to one: the clause before it holds
-# no subject of its own.
-_RESUMED = re.compile(r"(?:^|,)\s*and\s+(?:\w+ly\s+)?$|^(?:which|who)\b[^,;]*,\s*(?:\w+ly\s+)?$")
-_RELATIVE_END = re.compile(r"^[^,;]*,\s*(?:\w+ly\s+)?$")
-# "farmers in the south of a state", "thousands of its nationals": people of a state, not its
-# government (their protest is dissent, not a formal complaint).
-_PEOPLE_OF = re.compile(r"\b[A-Za-z]+\s+(?:in|of|from)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
-
-
-def _leading(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The clause's first subject: the first mention and those joined after it by ',' /
-    'and' ("Brazil and South Africa condemned ... and expressed support": both)."""
-    group = [mentions[0]]
-    for m in mentions[1:]:
-        last = group[-1]
-        if (m.start, m.end) == (last.start, last.end) or \
-                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", text[last.end:m.start]):
-            group.append(m)
-        else:
-            break
-    return group
-
-
-def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The subject: the last mention and those joined to it by ',' / 'and' ("Chile,
-    Peru, and Bolivia")."""
-    group = [mentions[-1]]
-    for m in reversed(mentions[:-1]):
-        gap = text[m.end:group[0].start]
-        if (m.start, m.end) == (group[0].start, group[0].end) or \
-                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", gap):
-            group.insert(0, m)
-        else:
-            break
-    return group
-
-
-# Verbs whose "to"-infinitive names what is offered, asked or refused, not a second act:
-# "offered to host talks", "urged the Assembly to open negotiations", "invited him to
-# visit". The hand coding codes the appeal or the offer alone.
-_CONTROL_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
-# ("... to show restraint and offered": after "and" a verb of its own, not the complement.)
-_COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+to\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
-# "accused the army of shelling": what is alleged, not a second act.
-_ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+$")
-# "Talks ... are scheduled for March 21": the status follows the noun.
-_SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
-                        r"(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)
-_PUT_OFF = re.compile(r"(?:\s+[\w’'\-]+){0,10}?\s+(?:was|were|has been|have been)\s+"
-                      r"(?P<how>postponed|put off|delayed|deferred|cancell?ed|called off|"
-                      r"scrapped)\b", re.IGNORECASE)
-_AT_MEETING = re.compile(r"\b(?:at|after|during|before|on the sidelines of)\s+(?:a|an|the|this|"
-                         r"last\s+week's|their)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
-_ARMS_NOUN = re.compile(r"\s+(?:exports?|sales?|deliver(?:y|ies)|embargo|control|race|deals?|"
-                        r"trade|suppl(?:y|ies)|shipments?|transfers?|packages?|imports?)\b")
-# "The talks will continue on Friday": the noun's own future.
-_WILL = re.compile(r"(?:\s+[\w’'\-]+){0,2}?\s+(?:will|shall)\b", re.IGNORECASE)
-_BETWEEN = re.compile(r"\s+between\s+$")
-_AND = re.compile(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?")
 # Types a nominal act may carry with no one named as doing it ("a drone strike on a
 # market", "detentions were reported"): the agent is drafted as unnamed.
 _AGENTLESS_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"}
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 UNNAMED = "unnamed-agent"
 
 
@@ -249,7 +164,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
         control: Match | None = None
         triggers = find_triggers(text, lo, hi)
         noun_starts = tuple(t.start for t in triggers if t.trigger.noun or
-                            _DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start))
+                            DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start))
         # The date a sentence without one of its own carries on: the last sentence's
         # that told of an event (a quote in between does not break the story).
         carry = carry_next if carry_next is not None else carry
@@ -258,15 +173,15 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if any(m.start <= t.start < m.end for m in local):
                 continue   # "Rapid Support Forces": a word of a name, not an act
             prev, previous = previous, t
-            if control is not None and not _BREAK.search(text, control.end, t.start) and (
-                    (control.trigger.plover_type in _CONTROL_TYPES
-                     and _COMPLEMENT.match(text[control.end:t.start]))
+            if control is not None and not BREAK.search(text, control.end, t.start) and (
+                    (control.trigger.plover_type in CONTROL_TYPES
+                     and COMPLEMENT.match(text[control.end:t.start]))
                     or (control.trigger.plover_type == "ACCUSE"
-                        and _ALLEGED.match(text[control.end:t.start]))):
+                        and ALLEGED.match(text[control.end:t.start]))):
                 continue   # "offered to host talks": the offer is the event
-            if t.trigger.plover_type in _CONTROL_TYPES | {"ACCUSE"}:
+            if t.trigger.plover_type in CONTROL_TYPES | {"ACCUSE"}:
                 control = t
-            c0, c1 = _clause(text, lo, hi, t.start, t.end)
+            c0, c1 = clause_span(text, lo, hi, t.start, t.end)
             for x in said_here:
                 # In reported speech the event's subject is inside what was said:
                 # "Lopez said Peru has provided ..." — Peru provides, not Lopez. But
@@ -274,24 +189,24 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 if x.content[0] <= t.start < x.content[1] and not re.search(
                         r"[”\"]\s+and\s+(?:\w+ly\s+)?$", text[x.content[0]:t.start]):
                     c0, c1 = max(c0, x.content[0]), min(c1, x.content[1])
-            if not t.trigger.noun and _ADJECTIVE.search(text, max(lo, t.start - 12), t.start) \
+            if not t.trigger.noun and ADJECTIVE.search(text, max(lo, t.start - 12), t.start) \
                     and text[t.start:t.end].endswith("ed"):
                 continue   # "Peru’s alleged weapons": a participle used as an adjective
             if text[t.start:t.end].lower() == "armed" and re.match(r"\s+[a-z]+s\b",
                                                                    text[t.end:]):
                 continue   # "armed groups", "armed forces": an adjective, not arming
-            if text[t.start:t.end].lower() == "arms" and _ARMS_NOUN.match(text, t.end):
+            if text[t.start:t.end].lower() == "arms" and ARMS_NOUN.match(text, t.end):
                 continue   # "suspended arms exports": weapons, not arming
             if text[t.start:t.end].lower() == "supplies" and re.search(
                     r"(?<![\w’'])(?!also\b|still\b|now\b)[a-z]+(?<!ly)\s+$",
                     text[max(lo, t.start - 20):t.start]):
                 continue   # "water supplies", "medical supplies": goods, not supplying
-            asides = _asides(text, lo, hi)
+            asides = aside_spans(text, lo, hi)
             before = [m for m in local if c0 <= m.start and m.end <= t.start
                       and not any(a <= m.start < b for a, b in asides)]
             after = [m for m in local if t.end <= m.start and m.end <= c1]
             # "an attack", "the talks": a verb's form used as a noun.
-            noun = t.trigger.noun or bool(_DETERMINER_BEFORE.search(text, max(lo, t.start - 8),
+            noun = t.trigger.noun or bool(DETERMINER_BEFORE.search(text, max(lo, t.start - 8),
                                                                     t.start))
             light = noun and reg.gazetteer.light_verbs.search(text, max(c0, t.start - 40),
                                                                t.start)
@@ -299,20 +214,20 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 noun = False   # "Chile postponed a visit": Chile's act, its status 'postponed'
             word = text[t.start:t.end].split()[0]
             passive = not noun and not word.endswith("ing") \
-                and _PASSIVE.search(text[c0:t.start])
-            agent = _BY.match(text, t.end, c1)
+                and PASSIVE.search(text[c0:t.start])
+            agent = BY.match(text, t.end, c1)
             agent_mentions = [m for m in after if agent and m.start == agent.end()]
             if not noun and not passive and agent_mentions and word.endswith("ed") \
                     and re.match(r"\s+by\b", text[t.end:]):
                 passive = True   # "an accord signed by the two governments"
             patient: list[Mention] = []
-            between = [m for m in after if _BETWEEN.search(text, max(t.end, m.start - 12),
+            between = [m for m in after if BETWEEN.search(text, max(t.end, m.start - 12),
                                                            m.start)]
             if noun:
                 # "the U.S. strikes", "Israeli airstrikes": the actor modifies the noun;
                 # "an attack by Houthi rebels": the actor follows "by"; "talks between A
                 # and B", "the war between A and B": both sides act.
-                before = [m for m in before if _modifies(text[m.end:t.start])]
+                before = [m for m in before if modifies(text[m.end:t.start])]
                 if not before and agent_mentions:
                     # "the arrest of two journalists by Ethiopian police": the "of" object
                     # undergoes it, the "by" agent does it.
@@ -322,10 +237,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     first = between[0]
                     group = [first] + [m for m in after if m is not first and (
                         (m.start, m.end) == (first.start, first.end) or
-                        m.start > first.start and _AND.fullmatch(text[first.end:m.start]))]
+                        m.start > first.start and AND.fullmatch(text[first.end:m.start]))]
                     before, after = group, []
                 if not before:
-                    if _DEFINITE.search(text, max(lo, t.start - 24), t.start):
+                    if DEFINITE.search(text, max(lo, t.start - 24), t.start):
                         merged = _merge(out, text, t, c0, c1, dates, pub, lo)
                         if merged is True:
                             continue   # "the strike" again: one happening, more evidence
@@ -335,13 +250,13 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                             before = [Mention(t.start, t.start, a, reg.actors[a]["kind"],
                                               "again")
                                       for a in merged["participants"]["actor"]]
-                    if not before and t.trigger.mutual and _AT_MEETING.search(
+                    if not before and t.trigger.mutual and AT_MEETING.search(
                             text, max(lo, t.start - 24), t.start):
                         # "pledged aid at a conference in Paris", "a statement issued
                         # after a summit in Abuja": the sentence's subject met there.
                         first = [m for m in local if lo <= m.start and m.end <= t.start
                                  and not any(a <= m.start < b for a, b in asides)]
-                        before = _leading(text, first) if first else []
+                        before = leading(text, first) if first else []
                     if not before and t.trigger.plover_type in _AGENTLESS_TYPES:
                         before = [_unnamed(reg, t.start)]
             elif passive:
@@ -353,8 +268,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 before = agent_mentions or [_unnamed(reg, t.start)]
                 after = patient + [m for m in after if m not in agent_mentions]
             if not before and not noun and not passive and (
-                    _RESUMED.search(text[c0:t.start]) or (
-                        _RELATIVE_END.search(text[c0:t.start])
+                    RESUMED.search(text[c0:t.start]) or (
+                        RELATIVE_END.search(text[c0:t.start])
                         and re.search(r"\b(?:which|who)\s*$", text[max(lo, c0 - 8):c0]))):
                 # "A and B condemned the attack, which killed four, and expressed
                 # support", "the state, which chairs the forum, warned": the verb follows a
@@ -374,13 +289,13 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "Lima has bought ships from Chile ... and signed", "travelled to
                 # Warsaw to meet", "imposed sanctions on Belarus, accusing": a second verb,
                 # an infinitive or a participle shares the clause's first subject.
-                subject = _leading(text, before)
+                subject = leading(text, before)
             else:
-                subject = _coordinated(text, before)
+                subject = coordinated(text, before)
             actors = list(dict.fromkeys(m.actor for m in subject))
             # What the act is about ("talks about Gaza", "called for restraint in Sudan")
             # is its subject, never its recipient.
-            about = [m for m in after if _ABOUT.search(text, max(t.end, m.start - 14), m.start)]
+            about = [m for m in after if ABOUT.search(text, max(t.end, m.start - 14), m.start)]
             others = [m for m in after if m not in about and m.actor not in actors]
             # A recipient stands near the verb ("condemned Peru", "sent envoys to Lima").
             recipients = [m.actor for m in others
@@ -398,7 +313,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             subjects = [a for a in dict.fromkeys(m.actor for m in about)
                         if a not in actors and a not in recipients][:3]
             code = t.trigger
-            people = subject and (_PEOPLE_OF.search(text, c0, subject[0].start) or (
+            people = subject and (PEOPLE_OF.search(text, c0, subject[0].start) or (
                 subject[0].via == "demonym" and re.match(r"\s+[a-z]+s\b",
                                                          text[subject[0].end:]))
                 or all(reg.actors[a].get("kind") == "group" for a in actors))
@@ -415,7 +330,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 mapped = plover_for("114") or ("ACCUSE", "allege")
                 code = Trigger(code.phrase, "114", mapped[0], mapped[1], code.mutual,
                                code.noun, code.pattern, code.weight)
-            future = bool(_FUTURE.search(text, c0, t.start))
+            future = bool(FUTURE.search(text, c0, t.start))
             verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
             date, why = event_date(text, dates, t.start, c0, c1, pub, future, verbs,
                               object_of=prev if noun else None, nouns=noun_starts, lo=lo)
@@ -427,7 +342,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                             date, why = saying_date(dates, (x.content[1], x.end), pub)
                         break
             if not date and carry and not future and not noun and all(
-                    m.via in _CONTINUING for m in subject) \
+                    m.via in CONTINUING for m in subject) \
                     and not PRESENT.search(verbs) and not NEGATED_PERFECT.search(verbs) \
                     and not BACKGROUND.search(verbs):
                 # "Lopez met Soto on Friday. She also demanded ...": the same actors go
@@ -453,14 +368,14 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 st, st_why = "occurred", f"{st_why}: not accepting is rejecting"
             if why.startswith("since ") and st == "occurred":
                 st, st_why = "ongoing", f"'{why}': it runs on"
-            put_off = _PUT_OFF.match(text, t.end, c1) if noun else None
+            put_off = PUT_OFF.match(text, t.end, c1) if noun else None
             if st == "occurred" and put_off:
                 # "The talks ... were put off": the noun's own fate follows it.
                 st = "cancelled" if put_off.group("how").lower().startswith(
                     ("cancel", "called", "scrap")) else "postponed"
                 st_why = f"'{put_off.group('how')}' after the noun"
-            if st == "occurred" and (_SCHEDULED.match(text, t.end, c1)
-                                     or noun and _WILL.match(text, t.end, c1)):
+            if st == "occurred" and (SCHEDULED.match(text, t.end, c1)
+                                     or noun and WILL.match(text, t.end, c1)):
                 st, st_why = "planned", "'is scheduled/expected' after the noun"
             ev_start = min([m.start for m in subject if m.via != "agentless"] + [t.start])
             if passive or actors == [unnamed_id(reg)]:
@@ -518,7 +433,7 @@ def _merge(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t: Any,
     if not same:
         return False
     event = same[-1]
-    future = bool(_FUTURE.search(text, t.end, c1))
+    future = bool(FUTURE.search(text, t.end, c1))
     here, _ = event_date(text, dates, t.start, c0, c1, pub, future, "", lo=lo)
     if here and "date" in event and here["date"] != event["date"]:
         return event   # "the war ... began in April 2023": another time, another event

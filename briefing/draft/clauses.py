@@ -1,0 +1,128 @@
+"""Clause structure for the event finder: where a trigger's clause starts and ends, who
+its subject is (coordinated, resumed after a relative clause, going on from the sentence
+before), and the words around a trigger that say what it is (a passive, a noun, a
+complement, a plan, a fate told after the noun)."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.draft.actors import Mention
+
+BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
+                   r"|,\s+and\s+(?=[A-Z])|\s+but\s+")
+FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due|is to|are to)\b")
+ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$", re.IGNORECASE)
+
+
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+ABOUT = re.compile(r"\b(?:about|over|regarding|concerning)\s+(?:the\s+)?$",
+                   re.IGNORECASE)
+DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+$",
+                               re.IGNORECASE)
+BY = re.compile(r"(?:\s+[\w’'\-]+){0,5}?\s+by\s+(?:the\s+)?")
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "’s", "'s", "s"}
+PREPOSITIONS = {"about", "on", "over", "for", "of", "to", "with", "against", "after", "before",
+                "following", "since", "during", "in", "at", "from", "into", "by", "and", "or"}
+
+
+def modifies(gap: str) -> bool:
+    """Whether a mention followed by `gap` modifies the noun after it ("U.S. strikes",
+    "Peru’s deadly strikes"), rather than standing apart ("Lopez about the ceasefire")."""
+    if not gap.strip():
+        return True
+    if not re.match(r"[’']s\b", gap):
+        return False   # "condemned the attack": a verb stands between
+    words = [w for w in re.findall(r"[\w’'\-]+", gap) if w.lower() not in DETERMINERS]
+    return len(words) <= 1 and not (words and words[0].lower() in PREPOSITIONS)
+
+
+# What may stand between a state's adjective and a person's name: title words.
+TITLE_AFTER = re.compile(r"(?:[’']s)?(?:,?\s+(?:[A-Z][\w\-]*|for|of|to|the|at)){1,6},?\s+")
+ASIDE = re.compile(r"—[^—\n]{1,200}—")
+
+
+def aside_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Dash-paired asides ("Lopez—whose party has ...—has shown"): the clause runs on
+    around them, and nothing in them is the clause's subject."""
+    return [(m.start(), m.end()) for m in ASIDE.finditer(text, lo, hi)]
+
+
+def clause_span(text: str, lo: int, hi: int, pos: int, end: int) -> tuple[int, int]:
+    """The clause around text[pos:end] within the sentence text[lo:hi]: from the last
+    break before it (";", ", which", ", and" before a new subject) to the next after."""
+    asides = aside_spans(text, lo, hi)
+    inside = lambda i: any(a <= i < b for a, b in asides)  # noqa: E731
+    start = lo
+    for m in BREAK.finditer(text, lo, pos):
+        if inside(m.start()) or (m.group(0).startswith(",") and "and" in m.group(0)
+                                 and not re.search(r"\b[a-z]{4,}\b", text[start:m.start()])):
+            continue   # ", and" ends a clause, not a list of names ("Chile, Peru, and")
+        start = m.end()
+    stop = next((m for m in BREAK.finditer(text, end, hi) if not inside(m.start())), None)
+    return start, stop.start() if stop else hi
+
+
+# Mentions that go on with the actors of the sentence before ("he", "the two ministers",
+# a surname): their undated act goes on that day too.
+CONTINUING = frozenset({"pronoun", "pair", "surname", "own-state", "again"})
+# A verb after a relative clause, or joined by ", and" to one: the clause before it holds
+# no subject of its own.
+RESUMED = re.compile(r"(?:^|,)\s*and\s+(?:\w+ly\s+)?$|^(?:which|who)\b[^,;]*,\s*(?:\w+ly\s+)?$")
+RELATIVE_END = re.compile(r"^[^,;]*,\s*(?:\w+ly\s+)?$")
+# "farmers in the south of a state", "thousands of its nationals": people of a state, not its
+# government (their protest is dissent, not a formal complaint).
+PEOPLE_OF = re.compile(r"\b[A-Za-z]+\s+(?:in|of|from)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
+
+
+def leading(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The clause's first subject: the first mention and those joined after it by ',' /
+    'and' ("Brazil and South Africa condemned ... and expressed support": both)."""
+    group = [mentions[0]]
+    for m in mentions[1:]:
+        last = group[-1]
+        if (m.start, m.end) == (last.start, last.end) or \
+                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", text[last.end:m.start]):
+            group.append(m)
+        else:
+            break
+    return group
+
+
+def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The subject: the last mention and those joined to it by ',' / 'and' ("Chile,
+    Peru, and Bolivia")."""
+    group = [mentions[-1]]
+    for m in reversed(mentions[:-1]):
+        gap = text[m.end:group[0].start]
+        if (m.start, m.end) == (group[0].start, group[0].end) or \
+                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", gap):
+            group.insert(0, m)
+        else:
+            break
+    return group
+
+
+# Verbs whose "to"-infinitive names what is offered, asked or refused, not a second act:
+# "offered to host talks", "urged the Assembly to open negotiations", "invited him to
+# visit". The hand coding codes the appeal or the offer alone.
+CONTROL_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
+# ("... to show restraint and offered": after "and" a verb of its own, not the complement.)
+COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+to\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
+# "accused the army of shelling": what is alleged, not a second act.
+ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+$")
+# "Talks ... are scheduled for March 21": the status follows the noun.
+SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+                       r"(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)
+PUT_OFF = re.compile(r"(?:\s+[\w’'\-]+){0,10}?\s+(?:was|were|has been|have been)\s+"
+                     r"(?P<how>postponed|put off|delayed|deferred|cancell?ed|called off|"
+                     r"scrapped)\b", re.IGNORECASE)
+AT_MEETING = re.compile(r"\b(?:at|after|during|before|on the sidelines of)\s+(?:a|an|the|this|"
+                        r"last\s+week's|their)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+ARMS_NOUN = re.compile(r"\s+(?:exports?|sales?|deliver(?:y|ies)|embargo|control|race|deals?|"
+                       r"trade|suppl(?:y|ies)|shipments?|transfers?|packages?|imports?)\b")
+# "The talks will continue on Friday": the noun's own future.
+WILL = re.compile(r"(?:\s+[\w’'\-]+){0,2}?\s+(?:will|shall)\b", re.IGNORECASE)
+BETWEEN = re.compile(r"\s+between\s+$")
+AND = re.compile(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?")
+DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
