@@ -323,7 +323,7 @@ class Dashboard:
             if not initial and self._keys.get(name) == key:
                 continue
             self._keys[name] = key
-            self.views[name].update(chart.figure(sub, sel, self.b))
+            self.views[name].update(chart.spec(sub, sel, self.b))
         self._highlight = (frozenset(sub.evidence["evidence_id"]) if sel.filters_facts
                            else frozenset())
         if sel.articles and self._article_id not in sel.articles:
