@@ -8,7 +8,8 @@
   idle culler ran (the pool size when nothing is left behind). The same for the stock bare
   Voilà page (`voila bare.ipynb`, lab template, preheated kernels: what an experienced Jupyter
   user compares with), served beside ours and measured right after it.
-* **Memory**: the RSS of each viewer kernel while N are held (median and largest).
+* **Memory**: the RSS of each viewer kernel while N are held (median and largest), and its
+  USS (what only that kernel holds: its RSS less the library pages all kernels share).
 * **In a row**: V page views one after another (open, ready, close); the kernels left and the
   server's RSS growth, which a leak of the page's state would show.
 
@@ -84,6 +85,9 @@ def at_once(browser: Any, server: Any, viewers: int, ready: str) -> dict[str, An
                        (p.evaluate("() => window.__readyAt") for p in pages) if t is not None)
         held = server.kernels()
         rss = sorted(round(k.memory_info().rss / 2**20, 1) for k in held)
+        # USS: the memory only that kernel holds (its RSS less the pages of libraries and
+        # files it shares with the others): what one more viewer costs the machine.
+        uss = sorted(round(k.memory_full_info().uss / 2**20, 1) for k in held)
         lost = sum(p.locator("#briefing-kernel-lost").count() for p in pages)
     finally:
         for context in contexts:
@@ -93,7 +97,8 @@ def at_once(browser: Any, server: Any, viewers: int, ready: str) -> dict[str, An
             "last_ready_s": ready[-1] if ready and not never else None,
             "median_ready_s": round(statistics.median(ready), 2) if ready else None,
             "kernels_held": len(held),
-            "kernel_rss_mb": rss, "kernels_left": left, "kernel_lost_notices": lost}
+            "kernel_rss_mb": rss, "kernel_uss_mb": uss, "kernels_left": left,
+            "kernel_lost_notices": lost}
 
 
 def in_a_row(browser: Any, server: Any, views: int) -> dict[str, Any]:
@@ -195,6 +200,8 @@ def print_table(out: dict[str, Any]) -> None:
              s and f"{s['kernels_held']}/{s['kernels_left']}"),
             (f"{n} at once: kernel RSS median / largest (MB)",
              _rss(r["kernel_rss_mb"]), s and _rss(s["kernel_rss_mb"])),
+            (f"{n} at once: kernel USS median / largest (MB)",
+             _rss(r.get("kernel_uss_mb", [])), s and _rss(s.get("kernel_uss_mb", []))),
         ]
         if s and r["last_ready_s"] and s["last_ready_s"]:
             rows.append((f"{n} at once: last ready, dashboard / stock (target ≤ 1.2×)",
