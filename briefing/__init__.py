@@ -10,11 +10,10 @@ import sys
 import types
 from typing import Any
 
-# `channels`, `draft`, `load` and `select` are functions named like their modules:
-# importing them here binds the names to the functions (a later `import briefing.select`
-# does not rebind: the subpackage is already imported).
+# `channels`, `load` and `select` are functions named like their modules: importing them
+# here binds the names to the functions (a later `import briefing.select` does not rebind:
+# the subpackage is already imported). `draft` is one too, imported on first use (below).
 from briefing.channels import channels
-from briefing.draft import draft
 from briefing.load import load
 from briefing.model import COLUMNS, FRAMES, Briefing, FactError, Problem
 from briefing.select import Selection, select
@@ -22,8 +21,10 @@ from briefing.select import Selection, select
 __all__ = ["COLUMNS", "FRAMES", "Briefing", "Dashboard", "FactError", "Problem", "Selection",
            "channels", "dashboard", "draft", "load", "select", "workbench"]
 
-# Widgets and charts are imported on first use, so the CLI and plain data work stay light.
-_LAZY = {"dashboard": ("briefing.dashboard", "dashboard"),
+# Widgets and charts are imported on first use, so the CLI and plain data work stay light;
+# the drafter too, so that a viewer's kernel (which only loads and shows) never imports it.
+_LAZY = {"draft": ("briefing.draft", "draft"),
+         "dashboard": ("briefing.dashboard", "dashboard"),
          "Dashboard": ("briefing.dashboard", "Dashboard"),
          "workbench": ("briefing.workbench", "workbench")}
 

@@ -31,6 +31,7 @@ from typing import Any
 import pandas as pd
 
 from briefing.charts.geo_map import geo_assets_script
+from briefing.describe import KEY_POINT_ARTICLES, ArticlePoints, key_points, story_title
 from briefing.model import Briefing
 from briefing.select import Selection
 
@@ -74,61 +75,6 @@ def _e(value: Any) -> str:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
-
-
-#: the newest articles whose key points the page and the printout show (the others' are in
-#: the CSV export, `facts.key_points`): the header stays the same height as the story grows
-KEY_POINT_ARTICLES = 3
-
-
-@dataclass(frozen=True)
-class ArticlePoints:
-    """One article's key points as its analyst wrote them: (text, fact ids) each."""
-
-    article_id: str
-    title: str
-    published: pd.Timestamp
-    points: list[tuple[str, list[str]]]
-
-
-def key_points(b: Briefing, chosen: frozenset[str] = frozenset(),
-               articles: int = KEY_POINT_ARTICLES) -> list[ArticlePoints]:
-    """The key points under that heading, on the page and on paper: only what analysts
-    wrote (`b.key_points`), never machine summaries; of the newest `articles` articles
-    (of the `chosen` ones when a selection picks articles), newest first, each with its
-    points in the analyst's order. An article without key points is listed with none."""
-    kp = b.key_points
-    arts = b.articles.sort_values(["published", "article_id"], ascending=[False, True])
-    if chosen:
-        arts = arts[arts["article_id"].isin(chosen)]
-    out = []
-    for a in arts.head(articles).itertuples():
-        mine = kp[kp["article_id"] == a.article_id]
-        out.append(ArticlePoints(str(a.article_id), str(a.title), pd.Timestamp(a.published),
-                                 [(str(t), str(f).split()) for t, f in
-                                  zip(mine["text"], mine["fact_ids"], strict=True)]))
-    return out
-
-
-def story_title(b: Briefing) -> tuple[str, str]:
-    """The title and subtitle that name a fact base (page header, PDF, HTML export): one
-    article's own title and date; for a story, "N articles, <date span>" and the newest
-    article's title."""
-    arts = b.articles.sort_values("published", ascending=False)
-    if arts.empty:
-        return "Briefing", "no articles"
-    if len(arts) == 1:
-        a = arts.iloc[0]
-        outlet = a["outlet"] or "outlet not named"
-        return str(a["title"]), f"{pd.Timestamp(a['published']):%-d %B %Y} · {outlet}"
-    first, last = pd.Timestamp(arts["published"].min()), pd.Timestamp(arts["published"].max())
-    if first == last:
-        span = f"{first:%-d %b %Y}"
-    elif first.year == last.year:
-        span = f"{first:%-d %b} – {last:%-d %b %Y}"
-    else:
-        span = f"{first:%-d %b %Y} – {last:%-d %b %Y}"
-    return f"{len(arts):,} articles, {span}", f"newest: {arts['title'].iloc[0]}"
 
 
 def _header(b: Briefing, selection_text: str) -> str:

@@ -71,7 +71,8 @@ def figure_to_dict(figure: Any) -> dict[str, Any]:
     elif hasattr(figure, "to_plotly_json") and callable(figure.to_plotly_json):
         out = json.loads(json.dumps(figure.to_plotly_json(), default=_json_default))
     elif isinstance(figure, Mapping):
-        out = json.loads(json.dumps(dict(figure), default=_json_default))
+        # A chart's spec (`Chart.spec`): the same plain dicts and arrays a go.Figure holds.
+        out = _jsonable(dict(figure))
     else:
         raise TypeError(
             f"PlotlyView needs a plotly figure, JSON text or dict, not {type(figure)!r}"

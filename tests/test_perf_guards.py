@@ -200,6 +200,8 @@ def test_widget_json_matches_plotly_json():
             fast = figure_to_dict(fig)
             json.dumps(fast, allow_nan=False)  # what the kernel's message packer demands
             assert _decoded(fast) == _decoded(json.loads(fig.to_json()))
+            # What the page sends: the chart's plain dict, with no go.Figure built.
+            assert figure_to_dict(chart.spec(sub, sel)) == fast
 
 
 # ------------------------------------------------------------------------ chart limits

@@ -46,8 +46,13 @@ class Chart:
     def figure(self, b: Briefing, sel: Selection, whole: Briefing | None = None) -> go.Figure:
         """The chart of `b` (already selected from `whole`) as the page draws it: no title
         of its own."""
-        return self.draw(b, title="", **self.context(b if whole is None else whole),
-                         **self.options(sel))
+        return go.Figure(self.spec(b, sel, whole), _validate=False)
+
+    def spec(self, b: Briefing, sel: Selection, whole: Briefing | None = None) -> dict:
+        """`figure` as the plain dict (`data`, `layout`) the page sends: no plotly object
+        is built, so a viewer's kernel never loads plotly's property tables."""
+        return self.draw.spec(b, title="", **self.context(b if whole is None else whole),
+                              **self.options(sel))
 
 
 CHARTS: dict[str, Chart] = {

@@ -41,8 +41,9 @@ from briefing.channels import edge_table, legs
 from briefing.charts.theme import (
     HOVER,
     SCORE_SCALE,
-    base_figure,
+    base_spec,
     bloc_palette,
+    chart,
     click_ids,
     event_summaries,
     flat_colorbar,
@@ -88,13 +89,14 @@ def _slerp(lat0, lon0, lat1, lon1, t: float):
                                                                                       p[0]))
 
 
+@chart
 def geo_map(
     b: Briefing,
     *,
     title: str | None = None,
     height: int | None = None,
     width: int | None = None,
-) -> go.Figure:
+) -> dict:
     """States at their capitals (sized by events, coloured by bloc) and channels between
     states as arrows coloured like the network (conflict red … cooperation blue), a joint
     act (a call, talks) as a line without arrowhead; every
@@ -111,8 +113,8 @@ def geo_map(
             & lg["a"].isin(caps.index) & lg["z"].isin(caps.index)]
     involved = set(country.dropna()) & set(caps.index)
     if not involved:
-        return base_figure(title=title, height=height, width=width,
-                           empty_message="No states with a known capital in this selection")
+        return base_spec(title=title, height=height, width=width,
+                         empty_message="No states with a known capital in this selection")
     summaries = event_summaries(b)
     # A joint act (a call, talks) has no direction: it is a channel of its own, drawn
     # without an arrowhead (its two ends are in actor-id order, which means nothing).
@@ -210,7 +212,7 @@ def geo_map(
     notes = [{"text": "<br>".join(lines), "showarrow": False, "xref": "paper",
               "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",
               "align": "left", "font": {"size": 10, "color": "#777"}}] if lines else []
-    return base_figure(
+    return base_spec(
         traces, title=title, height=height, width=width,
         geo={"scope": "world", "resolution": 110, "projection": {"type": "natural earth"},
              "showland": True, "landcolor": "#f1f1ee", "showcountries": True,

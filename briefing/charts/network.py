@@ -26,8 +26,9 @@ from briefing.charts.theme import (
     KIND_SYMBOLS,
     OTHER_GREY,
     SCORE_SCALE,
-    base_figure,
+    base_spec,
     bloc_palette,
+    chart,
     event_summaries,
     flat_colorbar,
     legend_marker,
@@ -222,6 +223,7 @@ def _line_trace(seg: pd.DataFrame, *, colour: str, width: float, dash: str,
     )
 
 
+@chart
 def network(
     b: Briefing,
     *,
@@ -232,7 +234,7 @@ def network(
     title: str | None = None,
     height: int | None = None,
     width: int | None = None,
-) -> go.Figure:
+) -> dict:
     """Directed network: actors as nodes round an ellipse (people beside their states),
     acts as arrows coloured from conflict (red) to cooperation (blue), thicker for more
     events; an envoy carrying a message is a dashed leg through the envoy; a joint act (a
@@ -265,8 +267,8 @@ def network(
             p = parent.get(p)
     drawn = [a for a in places if a in shown]
     if not drawn:
-        return base_figure(title=title, height=height, width=width,
-                           empty_message="No actors in this selection")
+        return base_spec(title=title, height=height, width=width,
+                         empty_message="No actors in this selection")
     pos = {a: places[a] for a in drawn}
     lg = lg[lg["src"].isin(pos) & lg["tgt"].isin(pos)]
     folded: dict[str, list[str]] = {}
@@ -441,7 +443,7 @@ def network(
                                  line={"dash": dash, "color": "#777"}, hoverinfo="skip",
                                  legendgroup="lines"))
     rows = max(len([a for a in lay.pos if lay.side.get(a) == "right"]), 1)
-    return base_figure(
+    return base_spec(
         traces, title=title, height=height or max(460, 150 + 34 * rows), width=width,
         # Fixed ranges from the whole layout: a node stays where it was when others go.
         xaxis={"visible": False, "range": [-1 - LABEL_ROOM, 1 + LABEL_ROOM],

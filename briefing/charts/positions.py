@@ -14,8 +14,9 @@ import plotly.graph_objects as go
 from briefing.charts.theme import (
     CONFIDENCE_OPACITY,
     HOVER,
-    base_figure,
+    base_spec,
     bloc_palette,
+    chart,
     click_data,
     legend_marker,
     position_hover,
@@ -57,6 +58,7 @@ def _trajectory_words(history: pd.DataFrame) -> str:
     return " → ".join(steps)
 
 
+@chart
 def positions(
     b: Briefing,
     *,
@@ -64,7 +66,7 @@ def positions(
     title: str | None = None,
     height: int | None = None,
     width: int | None = None,
-) -> go.Figure:
+) -> dict:
     """Each actor on the issue's 0–100 scale (ends named), marker size = salience,
     confidence by fill and opacity, a line at the salience-weighted median of the newest
     judgments. An actor assessed by several articles shows its trajectory: earlier
@@ -78,8 +80,8 @@ def positions(
     title = f"Where they stand: {esc(label)}" if title is None else title
     pos = pos[pos["issue_id"] == issue]
     if pos.empty:
-        return base_figure(title=title, height=height, width=width,
-                           empty_message="No positions on this issue in this selection")
+        return base_spec(title=title, height=height, width=width,
+                         empty_message="No positions on this issue in this selection")
     nm = names(b)
     # An archive may judge an actor in hundreds of articles: the trajectory shows the
     # newest MAX_STEPS judgments (the hover says how many there were).
@@ -149,7 +151,7 @@ def positions(
     lo_lines, hi_lines = wrap_lines(f"← 0 = {raw_lo}", 30), wrap_lines(f"100 = {raw_hi} →", 30)
     lines = len(lo_lines) + len(hi_lines)
     n = len(pos)
-    return base_figure(
+    return base_spec(
         traces, title=title, height=height or 150 + 14 * lines + 42 * n, width=width,
         xaxis={"range": [-4, 104], "tickvals": [0, 25, 50, 75, 100], "zeroline": False,
                "showgrid": True, "gridcolor": "#eee", "fixedrange": True,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
-from briefing.charts.theme import HOVER, base_figure, position_hover, trace
+from briefing.charts.theme import HOVER, base_spec, chart, position_hover, trace
 from briefing.escape import esc, short, wrap_lines
 from briefing.model import Briefing, plain
 from briefing.words import names
@@ -14,6 +13,7 @@ from briefing.words import names
 MAX_ROWS = 20  # actors with a row of their own, those with most salience overall
 
 
+@chart
 def positions_overview(
     b: Briefing,
     *,
@@ -21,15 +21,15 @@ def positions_overview(
     title: str | None = None,
     height: int | None = None,
     width: int | None = None,
-) -> go.Figure:
+) -> dict:
     """Actors × issues: colour = position on each issue's own 0–100 scale. Hover names
     the issue's ends. Clicks: ["position", position_id]. At most `label_limit` actors
     (those with the most salience overall)."""
     title = "Positions on every issue (analyst judgment)" if title is None else title
     pos = plain(b.positions)
     if pos.empty:
-        return base_figure(title=title, height=height, width=width,
-                           empty_message="No positions in this selection")
+        return base_spec(title=title, height=height, width=width,
+                         empty_message="No positions in this selection")
     nm = names(b)
     pos = pos.assign(position=pos["position"].astype(float),
                      salience=pos["salience"].astype(float))
@@ -74,7 +74,7 @@ def positions_overview(
         text=text, texttemplate="%{text}", hovertext=hover, hovertemplate=HOVER,
         customdata=custom, xgap=2, ygap=2,
     )
-    return base_figure(
+    return base_spec(
         [heat], title=title, height=height or max(260, 120 + 28 * len(actor_ids)),
         width=width, xaxis={"side": "bottom", "automargin": True, "fixedrange": True,
                             "tickangle": 0, "tickfont": {"size": 10}},

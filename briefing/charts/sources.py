@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from briefing.charts.theme import (
     HOVER,
     RELIABILITY_COLOURS,
-    base_figure,
+    base_spec,
+    chart,
     click_data,
     legend_marker,
     trace,
@@ -22,6 +22,7 @@ from briefing.words import SOURCE_KIND_WORDS, reliability_meanings
 MAX_SOURCE_BARS = 12  # sources with a bar of their own
 
 
+@chart
 def sources(
     b: Briefing,
     *,
@@ -29,7 +30,7 @@ def sources(
     title: str | None = None,
     height: int | None = None,
     width: int | None = None,
-) -> go.Figure:
+) -> dict:
     """One bar per source: how many facts (events and statements) rest on it, coloured by
     its Admiralty reliability grade (A completely reliable … F cannot be judged), best
     grade at the top. Beyond `bars` sources, the least cited are folded into one bar per
@@ -37,8 +38,8 @@ def sources(
     title = "Sources and how far to trust them" if title is None else title
     src = plain(b.sources)
     if src.empty:
-        return base_figure(title=title, height=height, width=width,
-                           empty_message="No sources in this selection")
+        return base_spec(title=title, height=height, width=width,
+                         empty_message="No sources in this selection")
     n_ev = b.events["source_id"].value_counts()
     n_st = b.statements["source_id"].value_counts()
     src = src.assign(events=src["source_id"].map(n_ev).fillna(0).astype(int),
@@ -95,7 +96,7 @@ def sources(
     present = [g for g in RELIABILITY if g in set(grade)]
     legend = [legend_marker(f"{g}: {reliability_meanings(b).get(g, '')}", symbol="square",
                             colour=RELIABILITY_COLOURS[g]) for g in present]
-    return base_figure(
+    return base_spec(
         [bar, *legend], title=title, height=height or 170 + 34 * len(rows), width=width,
         # the axis says what the bars count in the card's note: a title under a phone's
         # narrow plot ran out of the figure

@@ -9,7 +9,10 @@ template as a placeholder and renders `<b>`, `<br>` etc. as markup, so a summary
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import inspect
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -215,10 +218,13 @@ def position_hover(b: Briefing, pos: pd.DataFrame) -> pd.Series:
 
 
 # --------------------------------------------------------------------------- builder
-# Figures are assembled as plain dicts and wrapped with `go.Figure(..., _validate=False)`:
-# plotly's property validation cost 50–100 ms per chart (most of a filter change), while
-# the dicts come from this module's few fixed shapes. tests/test_perf_guards.py runs every
-# chart's output through full validation, so a bad property still fails a test.
+# Figures are assembled as plain dicts (`base_spec`) and wrapped with
+# `go.Figure(..., _validate=False)` by `chart`: plotly's property validation cost 50–100 ms
+# per chart (most of a filter change), while the dicts come from this module's few fixed
+# shapes. tests/test_perf_guards.py runs every chart's output through full validation, so
+# a bad property still fails a test. The page sends the dicts as they are (`Chart.spec`):
+# building even an unvalidated go.Figure loads plotly's table of every property (~15 MB
+# in each viewer's kernel).
 def trace(kind: str, **props: object) -> dict:
     """A trace as a plain dict: `trace("scatter", x=..., marker={...})` (None props dropped)."""
     return {"type": kind, **_clean(props)}
@@ -254,7 +260,7 @@ TEMPLATE = {"layout": {"colorway": list(QUAD_COLOURS.values()), "xaxis": _AXIS,
                        "yaxis": _AXIS}}
 
 
-def base_figure(
+def base_spec(
     traces: Iterable[dict | go.BaseTraceType] = (),
     *,
     title: str,
@@ -262,8 +268,9 @@ def base_figure(
     width: int | None = None,
     empty_message: str | None = None,
     **layout: object,
-) -> go.Figure:
-    """The one builder: every chart's traces go into a figure with the shared layout.
+) -> dict:
+    """The one builder: every chart's traces go into a figure (a plain dict with `data`
+    and `layout`) with the shared layout.
 
     `title` is trusted text (chart code writes it; fact text in it must be escaped by the
     caller). `empty_message` puts a plain-word note in the middle when there is no data.
@@ -298,7 +305,22 @@ def base_figure(
         full.setdefault("xaxis", {"visible": False})
         full.setdefault("yaxis", {"visible": False})
     data = [t if isinstance(t, dict) else t.to_plotly_json() for t in traces]
-    return go.Figure({"data": data, "layout": full}, _validate=False)
+    return {"data": data, "layout": full}
+
+
+def chart(spec: Callable[..., dict]) -> Callable[..., go.Figure]:
+    """A chart function made from the function that builds its figure as a plain dict
+    (`base_spec`'s): the chart returns `go.Figure`; `<chart>.spec`, with the same
+    arguments, returns the dict, which the page sends as it is."""
+
+    @functools.wraps(spec)
+    def draw(*args: Any, **kwargs: Any) -> go.Figure:
+        return go.Figure(spec(*args, **kwargs), _validate=False)
+
+    draw.spec = spec  # type: ignore[attr-defined]
+    draw.__signature__ = inspect.signature(spec).replace(  # type: ignore[attr-defined]
+        return_annotation="go.Figure")
+    return draw
 
 
 def legend_marker(name: str, *, colour: str = "#555", symbol: str = "circle",

@@ -20,7 +20,8 @@ from briefing.charts.theme import (
     PLOVER_COLOURS,
     PLOVER_ORDER,
     STATUS_SYMBOLS,
-    base_figure,
+    base_spec,
+    chart,
     click_data,
     event_hover,
     legend_marker,
@@ -105,6 +106,7 @@ def _span_end(b: Briefing, ev: pd.DataFrame) -> pd.Series:
     return end.where(~ongoing, pd.to_datetime(ev["article_id"].map(published)))
 
 
+@chart
 def timeline(
     b: Briefing,
     *,
@@ -112,7 +114,7 @@ def timeline(
     title: str | None = None,
     height: int | None = None,
     width: int | None = None,
-) -> go.Figure:
+) -> dict:
     """Events by date, one row per PLOVER type (cooperation at the top), coloured by type,
     marker shape by status. Panels: background by year; one per reporting window (the days
     around each group of publications); undated events in a lane of their own. A span is
@@ -120,8 +122,8 @@ def timeline(
     title = "When: background and the reporting days" if title is None else title
     ev = plain(b.events)
     if ev.empty:
-        return base_figure(title=title, height=height, width=width,
-                           empty_message="No events in this selection")
+        return base_spec(title=title, height=height, width=width,
+                         empty_message="No events in this selection")
     windows = reporting_windows(b.articles["published"])
     ev = ev.assign(_x=_plot_dates(ev), _end=_span_end(b, ev),
                    _panel=_panel_of(ev, windows, recent_days))
@@ -219,7 +221,7 @@ def timeline(
         "shapes": [], "annotations": [],
     }
     layout.update(_panels(present, axis_of, ev, panel, windows))
-    return base_figure(traces, title=title, height=height or 500, width=width, **layout)
+    return base_spec(traces, title=title, height=height or 500, width=width, **layout)
 
 
 def _panels(present: list[int], axis_of: dict[int, str], ev: pd.DataFrame,

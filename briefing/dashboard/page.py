@@ -23,11 +23,10 @@ import pandas as pd
 from briefing.channels import events_behind
 from briefing.charts import CHARTS, parse_click
 from briefing.contract import RELIABILITY
-from briefing.dashboard import detail, export
+from briefing.dashboard import detail
 from briefing.dashboard.article import article_html
-from briefing.describe import facts_for
+from briefing.describe import facts_for, key_points, story_title
 from briefing.model import Briefing
-from briefing.printout import key_points, story_title
 from briefing.select import Selection, select
 from briefing.widgets import PlotlyView
 from briefing.words import ACTOR_KIND_WORDS, PLOVER_WORDS, STATUS_WORDS, date_words
@@ -49,7 +48,7 @@ def _e(value: Any) -> str:
 
 def set_name(b: Briefing) -> tuple[str, str]:
     """The title and subtitle that name a set of articles (page header, exports): the one
-    rule of `printout.story_title`, which the PDF follows too."""
+    rule of `describe.story_title`, which the PDF follows too."""
     return story_title(b)
 
 
@@ -323,7 +322,7 @@ class Dashboard:
             if not initial and self._keys.get(name) == key:
                 continue
             self._keys[name] = key
-            self.views[name].update(chart.figure(sub, sel, self.b))
+            self.views[name].update(chart.spec(sub, sel, self.b))
         self._highlight = (frozenset(sub.evidence["evidence_id"]) if sel.filters_facts
                            else frozenset())
         if sel.articles and self._article_id not in sel.articles:
@@ -424,11 +423,17 @@ class Dashboard:
                                           highlight=self._highlight)
 
     # ------------------------------------------------------------------ exports
+    # The export and PDF modules (plotly's own figure classes and JSON, plotly.js as text,
+    # Chromium) are imported on the first export, not when a viewer opens the page.
     def _export_csv(self) -> None:
+        from briefing.dashboard import export
+
         data = export.export_csv_zip(self.frames())
         self._offer(data, "briefing-selection.zip", "application/zip", "CSV files (zip)")
 
     def _export_html(self) -> None:
+        from briefing.dashboard import export
+
         sel, sub = self.selection, self.frames()
         figures = {c.heading: c.figure(sub, sel, self.b) for c in CHARTS.values()}
         title, sub_title = set_name(self.b)
