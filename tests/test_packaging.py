@@ -1,12 +1,15 @@
 """A wheel built from the repo holds every file the page and the package read at run time.
 
-The wheel is built once, offline (`--no-build-isolation`: the lock pins setuptools), and
+The wheel is built once, offline (`--no-build-isolation`: the lock pins setuptools), from a
+private copy of the source tree (setuptools writes its `build/` folder into the tree it
+builds: two test workers, or a leftover from an earlier run, must not share it), and
 its file list is compared with the repo's own folders, so a file added to `briefing/static`,
 the Voilà template or the assets later is checked without editing this test.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -22,9 +25,13 @@ DATA = "briefing-0.1.0.data/data/"
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[str], str]:
     out = tmp_path_factory.mktemp("wheel")
     build = tmp_path_factory.mktemp("build")
+    src = build / "src"
+    shutil.copytree(REPO, src, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "*.egg-info", "test-artifacts", "__pycache__",
+        ".pytest_cache", ".ruff_cache"))
     done = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "--no-index", "-q", "-w", str(out), str(REPO)],
+         "--no-index", "-q", "-w", str(out), str(src)],
         capture_output=True, text=True, cwd=build, timeout=600,
         env={"PATH": "/usr/bin:/bin", "HOME": str(build), "PIP_NO_CACHE_DIR": "1"},
     )
