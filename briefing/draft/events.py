@@ -147,7 +147,7 @@ def _state_like(reg: Registry, actors: list[str]) -> bool:
 
 def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list[Said],
             sources: Sources) -> list[tuple[dict[str, Any], tuple[int, int]]]:
-    from briefing.draft.triggers import Match, Trigger, plover_for
+    from briefing.draft.triggers import Match
 
     out: list[tuple[dict[str, Any], tuple[int, int]]] = []
     mentions = [m for m in reg.sorted() if m.via != "title-prefix"]
@@ -320,16 +320,12 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if code.cameo_code == "191" and not noun and people:
                 # "Bolivian miners blocked the highway": people obstructing, not a state's
                 # blockade.
-                mapped = plover_for("144") or ("PROTEST", "obstruct")
-                code = Trigger(code.phrase, "144", mapped[0], mapped[1], code.mutual,
-                               code.noun, code.pattern, code.weight)
+                code = _recoded(code, "144")
             if code.cameo_code == "140" and not noun and actors != [unnamed_id(reg)] \
                     and _state_like(reg, actors) and not people:
                 # A government "protests": a formal complaint, not street dissent (it
                 # may still demonstrate, boycott or march: those stay dissent).
-                mapped = plover_for("114") or ("ACCUSE", "allege")
-                code = Trigger(code.phrase, "114", mapped[0], mapped[1], code.mutual,
-                               code.noun, code.pattern, code.weight)
+                code = _recoded(code, "114")
             future = bool(FUTURE.search(text, c0, t.start))
             verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
             date, why = event_date(text, dates, t.start, c0, c1, pub, future, verbs,
@@ -362,9 +358,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                 historical, reported=reported)
             if st == "negated" and code.phrase.split()[0] == "accept":
                 # "would not accept the proposal": a refusal, said now.
-                mapped = plover_for("120") or ("REJECT", "")
-                code = Trigger(code.phrase, "120", mapped[0], mapped[1], False, code.noun,
-                               code.pattern, code.weight)
+                code = _recoded(code, "120", mutual=False)
                 st, st_why = "occurred", f"{st_why}: not accepting is rejecting"
             if why.startswith("since ") and st == "occurred":
                 st, st_why = "ongoing", f"'{why}': it runs on"
@@ -418,6 +412,18 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if carry_next is None and st == "occurred":
                 carry_next = {k: v for k, v in date.items()} if "date" in date else {}
     return out
+
+
+def _recoded(code: Any, cameo: str, **changes: Any) -> Any:
+    """The same trigger coded with another CAMEO code, its PLOVER type and mode from
+    PLOVER's own table ("protested" said of a state: 114, a complaint)."""
+    import dataclasses
+
+    from briefing.draft.triggers import plover_for
+
+    ptype, mode = plover_for(cameo)
+    return dataclasses.replace(code, cameo_code=cameo, plover_type=ptype, plover_mode=mode,
+                               **changes)
 
 
 def _merge(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t: Any, c0: int,
