@@ -265,8 +265,9 @@ class Servers:
         from tests.browser.conftest import (
             SERVER_START_TIMEOUT,
             VoilaServer,
-            _wait_http,
+            answers,
             free_port,
+            spawn,
         )
 
         self.log_dir.mkdir(parents=True, exist_ok=True)
@@ -279,18 +280,16 @@ class Servers:
         if cache is not None:
             env["BRIEFING_CACHE"] = str(cache)
         argv = [PY, "-m", "bench.serve", "--notebook", str(notebook), "--port", str(port)]
-        with open(log_path, "wb") as log_file:
-            proc = subprocess.Popen(argv + ([] if preheat else ["--no-preheat"]) + (extra or []),
-                                    cwd=REPO,
-                                    env=env, stdout=log_file, stderr=subprocess.STDOUT,
-                                    start_new_session=True)
-        server = VoilaServer(notebook=notebook, port=port, process=proc, log_path=log_path)
+        proc, output = spawn(argv + ([] if preheat else ["--no-preheat"]) + (extra or []),
+                             log_path, cwd=REPO, env=env)
+        server = VoilaServer(notebook=notebook, port=port, process=proc, log_path=log_path,
+                             output=output)
         self.running.append(server)
         if not server.wait_for_log(r"briefing: serving .* at http://", SERVER_START_TIMEOUT):
             raise RuntimeError(f"Voilà did not start:\n{server.log()[-4000:]}")
         found = re.search(r"briefing: serving .* at http://[^:]+:(\d+)/", server.log())
         server.port = int(found.group(1)) if found else port
-        _wait_http(server.url + "voila/static/briefing.css", SERVER_START_TIMEOUT)
+        answers(server.url + "voila/static/briefing.css")   # announced after binding
         if preheat:
             server.wait_for_log(r"Kernel pool of .* is filled", 300)
         return server
@@ -302,8 +301,9 @@ class Servers:
         from tests.browser.conftest import (
             SERVER_START_TIMEOUT,
             VoilaServer,
-            _wait_http,
+            answers,
             free_port,
+            spawn,
         )
 
         self.log_dir.mkdir(parents=True, exist_ok=True)
@@ -316,12 +316,13 @@ class Servers:
                 "--Voila.ip=127.0.0.1", f"--Voila.config_file_paths={no_config}",
                 "--template=lab", "--VoilaConfiguration.preheat_kernel=True",
                 "--VoilaConfiguration.default_pool_size=2", *(extra or [])]
-        with open(log_path, "wb") as log_file:
-            proc = subprocess.Popen(argv, cwd=notebook.parent, env=env, stdout=log_file,
-                                    stderr=subprocess.STDOUT, start_new_session=True)
-        server = VoilaServer(notebook=notebook, port=port, process=proc, log_path=log_path)
+        proc, output = spawn(argv, log_path, cwd=notebook.parent, env=env)
+        server = VoilaServer(notebook=notebook, port=port, process=proc, log_path=log_path,
+                             output=output)
         self.running.append(server)
-        _wait_http(server.url + "voila/static/voila.js", SERVER_START_TIMEOUT)
+        if not server.wait_for_log(r"Voilà is running at", SERVER_START_TIMEOUT):
+            raise RuntimeError(f"stock Voilà did not start:\n{server.log()[-4000:]}")
+        answers(server.url + "voila/static/voila.js")
         server.wait_for_log(r"Kernel pool of .* is filled", 300)
         return server
 

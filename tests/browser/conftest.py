@@ -18,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Sequence
@@ -62,12 +63,80 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class Output:
+    """A server's stdout and stderr, copied line by line to its log file as they come.
+    Waiting for a line wakes on each new line or on the process's end: no polling."""
+
+    def __init__(self, process: subprocess.Popen[bytes], log_path: Path) -> None:
+        self.text = ""
+        self.ended = False
+        self._changed = threading.Condition()
+        threading.Thread(target=self._copy, args=(process, log_path), daemon=True).start()
+
+    def _copy(self, process: subprocess.Popen[bytes], log_path: Path) -> None:
+        assert process.stdout is not None
+        with open(log_path, "ab") as log:
+            for line in iter(process.stdout.readline, b""):
+                log.write(line)
+                log.flush()
+                with self._changed:
+                    self.text += line.decode("utf-8", errors="replace")
+                    self._changed.notify_all()
+        with self._changed:
+            self.ended = True
+            self._changed.notify_all()
+
+    def wait_for(self, pattern: str, timeout: float, since: int = 0) -> bool:
+        """Whether a line matching ``pattern`` comes (after character ``since``) before the
+        process ends or ``timeout`` seconds pass."""
+        regex = re.compile(pattern)
+        with self._changed:
+            return self._changed.wait_for(
+                lambda: bool(regex.search(self.text[since:])) or self.ended, timeout
+            ) and bool(regex.search(self.text[since:]))
+
+
+def spawn(argv: Sequence[str], log_path: Path, **popen: Any) -> tuple[subprocess.Popen[bytes],
+                                                                       Output]:
+    """Start a server process in its own process group, its output watched (``Output``)
+    and copied to ``log_path``."""
+    log_path.write_bytes(b"")
+    process = subprocess.Popen(list(argv), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               start_new_session=True, **popen)
+    return process, Output(process, log_path)
+
+
+def answers(url: str) -> None:
+    """One request that must succeed: the server said it is listening."""
+    with urllib.request.urlopen(url, timeout=SERVER_START_TIMEOUT) as response:
+        if response.status != 200:
+            raise RuntimeError(f"{url} answered {response.status}")
+
+
+class _Ended(Exception):
+    pass
+
+
+def _first_end(procs: list[Any], timeout: float) -> None:
+    """Return when the first of ``procs`` ends, or after ``timeout`` seconds."""
+    import psutil
+
+    def stop(_: Any) -> None:
+        raise _Ended
+
+    try:
+        psutil.wait_procs(procs, timeout=timeout, callback=stop)
+    except _Ended:
+        pass
+
+
 @dataclass
 class VoilaServer:
     notebook: Path
     port: int
     process: subprocess.Popen[bytes]
     log_path: Path
+    output: Output | None = None
 
     @property
     def url(self) -> str:
@@ -82,15 +151,9 @@ class VoilaServer:
 
     def wait_for_log(self, pattern: str, timeout: float = SERVER_START_TIMEOUT,
                      since: int = 0) -> bool:
-        deadline = time.monotonic() + timeout
-        regex = re.compile(pattern)
-        while time.monotonic() < deadline:
-            if regex.search(self.log()[since:]):
-                return True
-            if self.process.poll() is not None:
-                return False
-            time.sleep(0.1)
-        return False
+        if self.output is None:
+            raise RuntimeError("this server was not started with spawn(): no output watch")
+        return self.output.wait_for(pattern, timeout, since)
 
     def kernels(self) -> list[Any]:
         """The server's live kernel processes (``ipykernel`` under it; one that exits while
@@ -111,13 +174,14 @@ class VoilaServer:
         return out
 
     def wait_kernels(self, at_most: int, timeout: float) -> int:
-        """Wait until at most ``at_most`` kernels are left (the culler ran); their number."""
+        """Wait until at most ``at_most`` kernels are left (the culler ran); their number.
+        Wakes when a kernel process ends (psutil waits on the processes themselves)."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            n = len(self.kernels())
-            if n <= at_most:
-                return n
-            time.sleep(0.5)
+        while (left := self.kernels()) and len(left) > at_most:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            _first_end(left, remaining)
         return len(self.kernels())
 
     def stop(self) -> None:
@@ -145,31 +209,17 @@ def start_voila(notebook: Path, log_dir: Path, *, wait_pool: bool = True,
     env.pop("BROWSER", None)
     if facts is not None:
         env["BRIEFING_FACTS"] = str(facts)
-    with open(log_path, "wb") as log_file:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "briefing.serve",
-                "--notebook",
-                str(notebook),
-                "--port",
-                str(port),
-                *extra,
-            ],
-            cwd=REPO_ROOT,
-            env=env,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    server = VoilaServer(notebook=notebook, port=port, process=process, log_path=log_path)
+    process, output = spawn([sys.executable, "-m", "briefing.serve", "--notebook",
+                             str(notebook), "--port", str(port), *extra],
+                            log_path, cwd=REPO_ROOT, env=env)
+    server = VoilaServer(notebook=notebook, port=port, process=process, log_path=log_path,
+                         output=output)
     try:
         if not server.wait_for_log(r"briefing: serving .* at http://", SERVER_START_TIMEOUT):
             raise RuntimeError(f"Voilà did not start:\n{server.log()[-4000:]}")
         found = re.search(r"briefing: serving .* at http://[^:]+:(\d+)/", server.log())
         server.port = int(found.group(1)) if found else port
-        _wait_http(server.url + "voila/static/briefing.css", SERVER_START_TIMEOUT)
+        answers(server.url + "voila/static/briefing.css")   # announced after binding
         if wait_pool:  # preheated kernels: the first page should not pay for a cold start
             server.wait_for_log(r"Kernel pool of .* is filled", SERVER_START_TIMEOUT)
     except BaseException:
@@ -197,19 +247,6 @@ def shared_voila(notebook: Path, log_dir: Path, facts: Path | None = None) -> Vo
             notebook, log_dir, facts=facts, extra=["--VoilaConfiguration.default_pool_size=1"])
     return server
 
-
-def _wait_http(url: str, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    last: Exception | None = None
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except Exception as exc:  # not up yet
-            last = exc
-        time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer: {last}")
 
 
 @pytest.fixture(scope="session")

@@ -74,15 +74,25 @@ def start_lab(root: Path, log_dir: Path, port: int) -> LabServer:
         process = subprocess.Popen(args, cwd=root, env=env, stdout=log_file,
                                    stderr=subprocess.STDOUT, start_new_session=True)
     server = LabServer(root, port, token, process, log_path)
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"JupyterLab exited:\n{server.log()[-4000:]}")
+    try:
+        wait_listening(server.url("api/status"), process, START_TIMEOUT)
+    except RuntimeError:
+        server.stop()
+        raise RuntimeError(f"JupyterLab did not start:\n{server.log()[-4000:]}") from None
+    return server
+
+
+def wait_listening(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
+    """Wait until a Jupyter server answers ``url``. Jupyter binds its port in its event
+    loop after it has logged that it runs, and says nothing once it listens, so this is
+    the one wait that asks again: a refused connection is retried after a moment, until
+    it answers, the process ends, or ``timeout`` passes."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
         try:
-            with urllib.request.urlopen(server.url("api/status"), timeout=5) as r:
+            with urllib.request.urlopen(url, timeout=5) as r:
                 if r.status == 200:
-                    return server
-        except Exception:  # noqa: BLE001 - not up yet
+                    return
+        except OSError:  # refused: not listening yet
             time.sleep(0.3)
-    server.stop()
-    raise RuntimeError(f"JupyterLab did not start:\n{server.log()[-4000:]}")
+    raise RuntimeError(f"{url} did not answer")

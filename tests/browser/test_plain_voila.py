@@ -27,9 +27,11 @@ from tests.browser.conftest import (
     REPO_ROOT,
     SERVER_START_TIMEOUT,
     VoilaServer,
-    _wait_http,
+    answers,
     free_port,
+    spawn,
 )
+from tests.browser.jupyterlab import wait_listening
 from tests.browser.plotly_events import WAIT_MS
 
 pytestmark = pytest.mark.browser
@@ -76,16 +78,16 @@ def plain_voila(tmp_path_factory: pytest.TempPathFactory, artifacts: Path) -> An
                JUPYTER_CONFIG_PATH=str(prefix / "etc" / "jupyter"),
                PYTHONPATH=os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]))
     env.pop("BROWSER", None)
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "voila", "briefing.ipynb", f"--port={port}",
-             "--no-browser"],
-            cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True)
+    process, output = spawn([sys.executable, "-m", "voila", "briefing.ipynb",
+                             f"--port={port}", "--no-browser"], log_path, cwd=REPO_ROOT,
+                            env=env)
     server = VoilaServer(notebook=REPO_ROOT / "briefing.ipynb", port=port, process=process,
-                         log_path=log_path)
+                         log_path=log_path, output=output)
     try:
-        _wait_http(server.url + "voila/static/briefing.css", SERVER_START_TIMEOUT)
+        # Voilà logs that it runs once its port is bound.
+        if not server.wait_for_log(r"Voilà is running at", SERVER_START_TIMEOUT):
+            raise RuntimeError(f"Voilà did not start:\n{server.log()[-4000:]}")
+        answers(server.url + "voila/static/briefing.css")
         server.wait_for_log(r"Kernel pool of .* is filled")
         yield server
     finally:
@@ -166,7 +168,7 @@ def lab_preview(tmp_path_factory: pytest.TempPathFactory, artifacts: Path) -> An
     server = VoilaServer(notebook=REPO_ROOT / "briefing.ipynb", port=port, process=process,
                          log_path=log_path)
     try:
-        _wait_http(f"{server.url}api/status?token={token}", 90)
+        wait_listening(f"{server.url}api/status?token={token}", process, SERVER_START_TIMEOUT)
         yield server, f"{server.url}voila/render/briefing.ipynb?token={token}"
     finally:
         server.stop()
