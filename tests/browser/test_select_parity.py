@@ -1,4 +1,5 @@
-"""The browser's selection (briefing/static/select.js) keeps the same rows as Python's.
+"""The browser's selection (briefing/static/select.js) keeps the same rows as Python's,
+and its marks (briefing/static/marks.js) are the marks Python draws (briefing.marks).
 
 The page computes a selection in the browser from the arrays `page_arrays` sends; the
 exports, the PDF and `select` compute it in Python (`briefing.select.masks`). Both run
@@ -20,8 +21,10 @@ import pytest
 
 from bench.generate import generate
 from briefing import load
+from briefing.charts.sources import sources_rules
+from briefing.marks import Rules, apply, pack
 from briefing.select import Masks, Selection, day_number, masks, page_arrays, select
-from briefing.widgets import STATIC_DIR
+from briefing.widgets import STATIC_DIR, figure_to_dict
 from tests.story_gen import write_story
 
 pytestmark = pytest.mark.browser
@@ -30,19 +33,22 @@ ROOT = Path(__file__).resolve().parents[2]
 SELECTIONS_PER_BASE = 60
 MASKS = [f for f in Masks.__dataclass_fields__]
 
-_RUN = """async ([source, arrays, meta, selections]) => {
-  const url = URL.createObjectURL(new Blob([source], {type: "text/javascript"}));
-  const {masks} = await import(url);
+_RUN = """async ([source, marksSource, arrays, meta, selections, charts]) => {
+  const load = (text) => import(URL.createObjectURL(new Blob([text], {type: "text/javascript"})));
+  const {masks} = await load(source);
+  const {unpack, applyRules} = await load(marksSource);
+  const fromB64 = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const rules = charts.map(([figure, meta, blob]) => [figure, unpack(meta, fromB64(blob))]);
   const kinds = {int8: Int8Array, int32: Int32Array, float64: Float64Array};
   const data = {meta};
   for (const [name, {dtype, b64}] of Object.entries(arrays)) {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    data[name] = new kinds[dtype](bytes.buffer);
+    data[name] = new kinds[dtype](fromB64(b64).buffer);
   }
   return selections.map((sel) => {
     const m = masks(data, sel);
     const out = {};
     for (const [k, v] of Object.entries(m)) out[k] = Array.from(v);
+    out.charts = rules.map(([figure, r]) => applyRules(figure, r, m).data);
     return out;
   });
 }"""
@@ -80,6 +86,15 @@ def _as_js(sel: Selection) -> dict[str, Any]:
             "issue": sel.issue}
 
 
+# Every chart whose marks follow the selection in the browser: its rules for a fact base.
+RULES = {"sources": sources_rules}
+
+
+def _shipped(rules: Rules) -> list[Any]:
+    meta, blob = pack(rules)
+    return [figure_to_dict(dict(rules.figure)), meta, base64.b64encode(blob).decode()]
+
+
 def _bases(tmp: Path) -> dict[str, Any]:
     return {
         "shipped article": load(),
@@ -100,6 +115,7 @@ def page(browser: Any) -> Any:
 
 def test_browser_and_python_keep_the_same_rows(page: Any, tmp_path: Path) -> None:
     source = (STATIC_DIR / "select.js").read_text(encoding="utf-8")
+    marks_source = (STATIC_DIR / "marks.js").read_text(encoding="utf-8")
     rng = random.Random(20)
     compared = 0
     for name, b in _bases(tmp_path).items():
@@ -109,13 +125,19 @@ def test_browser_and_python_keep_the_same_rows(page: Any, tmp_path: Path) -> Non
         # every grade alone too: free statements are dropped by their own source's grade
         selections = [Selection(), *(Selection(min_reliability=g) for g in "ABCDE")] + [
             _random_selection(b, rng) for _ in range(SELECTIONS_PER_BASE - 6)]
-        got = page.evaluate(_RUN, [source, sent, meta, [_as_js(s) for s in selections]])
+        rules = {name: make(b) for name, make in RULES.items()}
+        got = page.evaluate(_RUN, [source, marks_source, sent, meta,
+                                   [_as_js(s) for s in selections],
+                                   [_shipped(r) for r in rules.values()]])
         kept_some = filtered_some = 0
         for sel, js in zip(selections, got, strict=True):
             py = masks(b, sel)
             for field in MASKS:
                 want = getattr(py, field).astype(int).tolist()
                 assert js[field] == want, f"{name}: {field} differs for {sel!r}"
+            for (name, r), js_data in zip(rules.items(), js["charts"], strict=True):
+                want_data = figure_to_dict(apply(r, py))["data"]
+                assert js_data == want_data, f"{name}: {name} chart differs for {sel!r}"
             kept_some += bool(py.events.any())
             filtered_some += bool(sel.filters_facts and not py.events.all())
             compared += 1

@@ -1,0 +1,231 @@
+"""What each mark of a chart aggregates, declared once as data, and its Python executor.
+
+A chart that follows the selection in the browser is drawn once for the whole fact base
+(every mark it can ever show, at fixed places) together with `Rules`: for each mark the
+fact rows that feed it, how they are aggregated (count, distinct, sum, mean, newest) and
+which of the mark's attributes the result sets (a value, a band of thresholds, a text
+template; hidden when nothing feeds it). The browser executes the rules
+(`briefing/static/marks.js`) on the masks of `briefing/static/select.js` at every
+selection change; `apply` here executes the same rules with numpy for the exports, the PDF
+and the tests, and a parity test holds the two together.
+
+Row spaces are the frames `briefing.select.masks` returns, plus `facts`: events, then
+statements, then positions (the fact vector evidence points into).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from briefing.select import Masks
+
+SPACES = ("events", "statements", "positions", "participants", "evidence", "facts")
+AGGREGATES = ("count", "distinct", "sum", "mean", "newest")
+# Which selection fields can change a space's mask (the page derives a chart's redraws
+# from the spaces its rules read).
+_FACT_FIELDS = ("actors", "articles", "event_types", "statuses", "date_from", "date_to",
+                "min_reliability", "focus_events")
+SPACE_READS = {"events": _FACT_FIELDS, "statements": _FACT_FIELDS,
+               "participants": _FACT_FIELDS, "evidence": _FACT_FIELDS,
+               "facts": _FACT_FIELDS, "positions": ("actors", "articles", "focus_events")}
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Value:
+    """One number per mark: `agg` over the selected rows of `space` that feed the mark.
+
+    `rows[m]` lists the rows (positions in the space) feeding mark m. `field` names the
+    per-row numbers summed, averaged or taken from the newest row (by `order`); `key` the
+    per-row codes counted once each (`distinct`). Field names are keys of `Rules.fields`.
+    A mark fed by no selected row is 0 (count, distinct, sum) or NaN (mean, newest)."""
+
+    space: str
+    rows: Sequence[Sequence[int]]
+    agg: str = "count"
+    field: str | None = None
+    key: str | None = None
+    order: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.space not in SPACES:
+            raise ValueError(f"unknown row space {self.space!r}; one of {SPACES}")
+        if self.agg not in AGGREGATES:
+            raise ValueError(f"unknown aggregate {self.agg!r}; one of {AGGREGATES}")
+
+
+@dataclass(frozen=True)
+class Binding:
+    """The marks of one trace: `marks` of them, each `points` consecutive points of the
+    trace (3 for a line segment drawn as x0, x1, None). `sets` lists what the values
+    write: {"attr": "marker.size", "value": "n"} (the number itself),
+    + "bands": [t1, t2, …], "choices": [c0, c1, c2, …] (c_i when i thresholds are ≤ n),
+    {"attr": "hovertext", "template": [one text per mark with {name} slots]}.
+    `hide` = {"value": "n", "attrs": ["x", "y"]}: those attributes are None where the
+    value is 0 or NaN, so plotly draws nothing there; with "unfed": "show", a mark that
+    no row feeds at all (a source no fact cites) stays."""
+
+    trace: int
+    marks: int
+    values: Mapping[str, Value]
+    sets: Sequence[Mapping[str, Any]] = ()
+    hide: Mapping[str, Any] | None = None
+    points: int = 1
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A chart for the whole fact base with the rules that make it follow a selection."""
+
+    figure: Mapping[str, Any]
+    bindings: Sequence[Binding]
+    fields: Mapping[str, np.ndarray] = field(default_factory=dict)
+
+    def reads(self) -> tuple[str, ...]:
+        """The selection fields whose change can change this chart."""
+        out: dict[str, None] = {}
+        for bnd in self.bindings:
+            for v in bnd.values.values():
+                out.update(dict.fromkeys(SPACE_READS[v.space]))
+        return tuple(out)
+
+
+# ------------------------------------------------------------------------ executing
+def _space(m: Masks, space: str) -> np.ndarray:
+    if space == "facts":
+        return np.concatenate([m.events, m.statements, m.positions])
+    return getattr(m, space)
+
+
+def _csr(rows: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+    sizes = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+    ptr = np.zeros(len(rows) + 1, dtype=np.int32)
+    np.cumsum(sizes, out=ptr[1:])
+    idx = (np.concatenate([np.asarray(r, dtype=np.int32) for r in rows]) if len(rows)
+           else np.zeros(0, dtype=np.int32))
+    return ptr, idx.astype(np.int32)
+
+
+def value_of(v: Value, keep: np.ndarray, fields: Mapping[str, np.ndarray]) -> np.ndarray:
+    """The value of every mark (float64) for the rows `keep` flags in `v.space`."""
+    ptr, idx = _csr(v.rows)
+    out = np.full(len(v.rows), np.nan if v.agg in ("mean", "newest") else 0.0)
+    for m in range(len(v.rows)):
+        rows = idx[ptr[m]:ptr[m + 1]]
+        rows = rows[keep[rows].astype(bool)]
+        if v.agg == "count":
+            out[m] = len(rows)
+        elif v.agg == "distinct":
+            out[m] = len(np.unique(fields[v.key][rows]))
+        elif not len(rows):
+            continue
+        elif v.agg == "sum":
+            out[m] = float(np.sum(fields[v.field][rows]))
+        elif v.agg == "mean":
+            out[m] = float(np.mean(fields[v.field][rows]))
+        else:  # newest: the last row of the greatest order
+            order = fields[v.order][rows]
+            best = len(order) - 1 - int(np.argmax(order[::-1]))
+            out[m] = float(fields[v.field][rows][best])
+    return out
+
+
+def _written(spec: Mapping[str, Any], values: Mapping[str, np.ndarray]) -> list[Any]:
+    if "template" in spec:
+        def fill(text: str, m: int) -> str:
+            return _SLOT.sub(lambda g: _number(values[g.group(1)][m]), text)
+        return [fill(t, m) for m, t in enumerate(spec["template"])]
+    n = values[spec["value"]]
+    if "bands" in spec:
+        # how many thresholds are ≤ n (none for NaN)
+        at = (np.asarray(spec["bands"], dtype=float)[None, :] <= n[:, None]).sum(axis=1)
+        return [spec["choices"][int(i)] for i in at]
+    return [None if np.isnan(x) else (int(x) if float(x).is_integer() else float(x))
+            for x in n]
+
+
+def _number(x: float) -> str:
+    # the same text the browser writes (marks.js `number`)
+    if np.isnan(x):
+        return "–"
+    if float(x).is_integer():
+        return str(int(x))
+    return f"{np.floor(x * 10 + 0.5) / 10:.1f}"  # halves up, as Math.round does
+
+
+def _set_path(trace: dict, path: str, marks: list[Any], points: int) -> None:
+    *parents, last = path.split(".")
+    node = trace
+    for p in parents:
+        node = node.setdefault(p, {})
+    node[last] = [x for x in marks for _ in range(points)]
+
+
+def _hide(trace: dict, attrs: Iterable[str], gone: np.ndarray, points: int) -> None:
+    for attr in attrs:
+        *parents, last = attr.split(".")
+        node = trace
+        for p in parents:
+            node = node.setdefault(p, {})
+        data = list(node[last])
+        for m in np.flatnonzero(gone):
+            data[m * points:(m + 1) * points] = [None] * points
+        node[last] = data
+
+
+def apply(rules: Rules, m: Masks) -> dict[str, Any]:
+    """The chart for the selection whose masks are `m`: the whole-base figure with every
+    bound attribute recomputed (plain dicts and lists, as the page sends a figure)."""
+    fig = copy.deepcopy(dict(rules.figure))
+    data = fig.setdefault("data", [])
+    for bnd in rules.bindings:
+        values = {name: value_of(v, _space(m, v.space), rules.fields)
+                  for name, v in bnd.values.items()}
+        trace = data[bnd.trace]
+        for spec in bnd.sets:
+            _set_path(trace, spec["attr"], _written(spec, values), bnd.points)
+        if bnd.hide:
+            n = values[bnd.hide["value"]]
+            gone = np.isnan(n) | (n == 0)
+            if bnd.hide.get("unfed") == "show":
+                gone &= np.array([len(r) > 0 for r in bnd.values[bnd.hide["value"]].rows],
+                                 dtype=bool)
+            _hide(trace, bnd.hide["attrs"], gone, bnd.points)
+    return fig
+
+
+# ------------------------------------------------------------------------ shipping
+def pack(rules: Rules) -> tuple[dict[str, Any], bytes]:
+    """The rules as the browser takes them: JSON with every array replaced by
+    {"buffer": [offset, length, dtype]} into one blob of bytes (sent as one binary buffer)."""
+    blob = bytearray()
+
+    def put(a: np.ndarray) -> dict[str, Any]:
+        a = np.ascontiguousarray(a)
+        code = {"i": "int32", "f": "float64"}[a.dtype.kind]
+        a = a.astype(code)
+        blob.extend(b"\0" * (-len(blob) % 8))  # typed arrays need aligned offsets
+        ref = {"buffer": [len(blob), len(a), code]}
+        blob.extend(a.tobytes())
+        return ref
+
+    bindings = []
+    for bnd in rules.bindings:
+        values = {}
+        for name, v in bnd.values.items():
+            ptr, idx = _csr(v.rows)
+            values[name] = {"space": v.space, "agg": v.agg, "field": v.field, "key": v.key,
+                            "order": v.order, "ptr": put(ptr), "idx": put(idx)}
+        bindings.append({"trace": bnd.trace, "marks": bnd.marks, "points": bnd.points,
+                         "values": values, "sets": list(bnd.sets), "hide": bnd.hide})
+    fields = {k: put(np.asarray(v)) for k, v in rules.fields.items()}
+    meta = {"bindings": bindings, "fields": fields, "reads": list(rules.reads())}
+    json.dumps(meta)  # fail here, in Python, on anything the browser could not read
+    return meta, bytes(blob)

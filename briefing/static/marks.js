@@ -1,0 +1,149 @@
+// What each mark aggregates, executed in the browser: the twin of `apply` in
+// briefing/marks.py, on the rules `pack` ships (JSON + one blob of typed arrays) and the
+// masks of select.js. A parity test runs both on the same selections; change both or
+// neither.
+
+export function unpack(meta, blob) {
+  // {"buffer": [offset, length, dtype]} → a typed array view on the blob
+  const bytes = blob instanceof ArrayBuffer ? blob : blob.buffer;
+  const base = blob instanceof ArrayBuffer ? 0 : blob.byteOffset;
+  const view = (ref) => {
+    const [offset, length, dtype] = ref.buffer;
+    const Kind = dtype === "float64" ? Float64Array : Int32Array;
+    return new Kind(bytes, base + offset, length);
+  };
+  const fields = {};
+  for (const [name, ref] of Object.entries(meta.fields || {})) fields[name] = view(ref);
+  const bindings = meta.bindings.map((b) => {
+    const values = {};
+    for (const [name, v] of Object.entries(b.values)) {
+      values[name] = { ...v, ptr: view(v.ptr), idx: view(v.idx) };
+    }
+    return { ...b, values };
+  });
+  return { bindings, fields, reads: meta.reads || [] };
+}
+
+function space(masks, name) {
+  if (name !== "facts") return masks[name];
+  const { events, statements, positions } = masks;
+  const out = new Uint8Array(events.length + statements.length + positions.length);
+  out.set(events, 0);
+  out.set(statements, events.length);
+  out.set(positions, events.length + statements.length);
+  return out;
+}
+
+export function valueOf(v, keep, fields) {
+  const n = v.ptr.length - 1;
+  const out = new Float64Array(n);
+  for (let m = 0; m < n; m += 1) {
+    let count = 0;
+    let sum = 0;
+    let best = -Infinity;
+    let newest = NaN;
+    const seen = v.agg === "distinct" ? new Set() : null;
+    for (let i = v.ptr[m]; i < v.ptr[m + 1]; i += 1) {
+      const r = v.idx[i];
+      if (!keep[r]) continue;
+      count += 1;
+      if (seen) seen.add(fields[v.key][r]);
+      else if (v.agg === "sum" || v.agg === "mean") sum += fields[v.field][r];
+      else if (v.agg === "newest" && fields[v.order][r] >= best) {
+        best = fields[v.order][r];
+        newest = fields[v.field][r];
+      }
+    }
+    if (v.agg === "count") out[m] = count;
+    else if (v.agg === "distinct") out[m] = seen.size;
+    else if (v.agg === "sum") out[m] = sum;
+    else if (v.agg === "mean") out[m] = count ? sum / count : NaN;
+    else out[m] = count ? newest : NaN;
+  }
+  return out;
+}
+
+export function number(x) {
+  if (Number.isNaN(x)) return "–";
+  if (Number.isInteger(x)) return String(x);
+  return (Math.round(x * 10) / 10).toFixed(1);
+}
+
+function written(spec, values, marks) {
+  if (spec.template) {
+    return spec.template.map((text, m) =>
+      text.replace(/\{(\w+)\}/g, (_, name) => number(values[name][m])));
+  }
+  const n = values[spec.value];
+  const out = new Array(marks);
+  for (let m = 0; m < marks; m += 1) {
+    if (spec.bands) {
+      let at = 0;
+      for (const t of spec.bands) if (t <= n[m]) at += 1;
+      out[m] = spec.choices[at];
+    } else {
+      out[m] = Number.isNaN(n[m]) ? null : n[m];
+    }
+  }
+  return out;
+}
+
+function node(trace, path) {
+  const parts = path.split(".");
+  let at = trace;
+  for (const p of parts.slice(0, -1)) {
+    if (!at[p] || typeof at[p] !== "object") at[p] = {};
+    at = at[p];
+  }
+  return [at, parts[parts.length - 1]];
+}
+
+// The figure for the selection whose masks are given: `figure` (the whole-base chart,
+// not changed) copied, with every bound attribute recomputed.
+export function applyRules(figure, rules, masks) {
+  const fig = { ...figure, data: (figure.data || []).map((t) => ({ ...t })) };
+  for (const b of rules.bindings) {
+    const values = {};
+    for (const [name, v] of Object.entries(b.values)) {
+      values[name] = valueOf(v, space(masks, v.space), rules.fields);
+    }
+    // copy each touched branch of the trace before writing into it
+    const trace = fig.data[b.trace];
+    const own = (path) => {
+      const parts = path.split(".");
+      let at = trace;
+      for (const p of parts.slice(0, -1)) {
+        at[p] = { ...(at[p] || {}) };
+        at = at[p];
+      }
+    };
+    for (const spec of b.sets) {
+      own(spec.attr);
+      const marks = written(spec, values, b.marks);
+      const [at, key] = node(trace, spec.attr);
+      const out = new Array(b.marks * b.points);
+      for (let m = 0; m < b.marks; m += 1) {
+        for (let k = 0; k < b.points; k += 1) out[m * b.points + k] = marks[m];
+      }
+      at[key] = out;
+    }
+    if (b.hide) {
+      const n = values[b.hide.value];
+      const { ptr } = b.values[b.hide.value];
+      const unfedShown = b.hide.unfed === "show";
+      for (const attr of b.hide.attrs) {
+        own(attr);
+        const [at, key] = node(trace, attr);
+        const data = Array.from(at[key]);
+        for (let m = 0; m < b.marks; m += 1) {
+          const unfed = ptr[m + 1] === ptr[m];
+          if ((Number.isNaN(n[m]) || n[m] === 0) && !(unfedShown && unfed)) {
+            for (let k = 0; k < b.points; k += 1) data[m * b.points + k] = null;
+          }
+        }
+        at[key] = data;
+      }
+    }
+  }
+  return fig;
+}
