@@ -202,30 +202,47 @@ def apply(rules: Rules, m: Masks) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------------ shipping
-def pack(rules: Rules) -> tuple[dict[str, Any], bytes]:
-    """The rules as the browser takes them: JSON with every array replaced by
-    {"buffer": [offset, length, dtype]} into one blob of bytes (sent as one binary buffer)."""
-    blob = bytearray()
+class Blob:
+    """Arrays for the browser, end to end in one bytes value (one binary buffer on the
+    widget comm): `put` returns the reference the browser reads it back by,
+    {"buffer": [offset, length, dtype]}."""
 
-    def put(a: np.ndarray) -> dict[str, Any]:
+    KINDS = {("i", 1): "int8", ("i", 4): "int32", ("i", 8): "int32", ("f", 8): "float64",
+             ("b", 1): "int8"}
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def put(self, a: Any) -> dict[str, Any]:
         a = np.ascontiguousarray(a)
-        code = {"i": "int32", "f": "float64"}[a.dtype.kind]
+        code = self.KINDS[(a.dtype.kind, a.dtype.itemsize)]
         a = a.astype(code)
-        blob.extend(b"\0" * (-len(blob) % 8))  # typed arrays need aligned offsets
-        ref = {"buffer": [len(blob), len(a), code]}
-        blob.extend(a.tobytes())
+        self.data.extend(b"\0" * (-len(self.data) % 8))  # typed arrays need aligned offsets
+        ref = {"buffer": [len(self.data), len(a), code]}
+        self.data.extend(a.tobytes())
         return ref
 
+
+def pack(rules: Rules, blob: Blob) -> dict[str, Any]:
+    """The rules as the browser takes them: JSON whose arrays are references into `blob`.
+    The whole-base figure travels apart (it is what the page draws from)."""
     bindings = []
     for bnd in rules.bindings:
         values = {}
         for name, v in bnd.values.items():
             ptr, idx = _csr(v.rows)
             values[name] = {"space": v.space, "agg": v.agg, "field": v.field, "key": v.key,
-                            "order": v.order, "ptr": put(ptr), "idx": put(idx)}
+                            "order": v.order, "ptr": blob.put(ptr), "idx": blob.put(idx)}
         bindings.append({"trace": bnd.trace, "marks": bnd.marks, "points": bnd.points,
                          "values": values, "sets": list(bnd.sets), "hide": bnd.hide})
-    fields = {k: put(np.asarray(v)) for k, v in rules.fields.items()}
+        trace = rules.figure["data"][bnd.trace]
+        for attr in (bnd.hide or {}).get("attrs", ()):
+            node = trace
+            for part in attr.split("."):
+                node = node[part]
+            if not isinstance(node, list):  # marks.js edits a list, not an encoded array
+                raise TypeError(f"trace {bnd.trace}'s {attr} must be a list to be hidden")
+    fields = {k: blob.put(np.asarray(v)) for k, v in rules.fields.items()}
     meta = {"bindings": bindings, "fields": fields, "reads": list(rules.reads())}
     json.dumps(meta)  # fail here, in Python, on anything the browser could not read
-    return meta, bytes(blob)
+    return meta

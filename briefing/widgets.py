@@ -183,6 +183,9 @@ class PlotlyView(anywidget.AnyWidget):
     # can be its own card without two more widgets around it.
     heading = traitlets.Unicode("").tag(sync=True)
     note = traitlets.Unicode("").tag(sync=True)
+    # A live view draws the figure the browser computes for the selection (the page's
+    # LiveSelection posts it under this key) instead of `figure`.
+    live = traitlets.Unicode("").tag(sync=True)
 
     def __init__(
         self,

@@ -24,7 +24,8 @@ PROBE = f"""
 import gc, json, sys
 views = [o for o in gc.get_objects() if type(o).__name__ == "PlotlyView"]
 print(json.dumps({{"imported": [m for m in {NOT_AT_PAGE_START!r} if m in sys.modules],
-                  "charts": sorted(v.chart_id for v in views if v.figure["data"])}}))
+                  "charts": sorted(v.chart_id for v in views if v.figure["data"] or v.live),
+                  "live": sorted(v.chart_id for v in views if v.live)}}))
 """
 
 
@@ -48,9 +49,11 @@ def test_the_page_imports_no_export_pdf_draft_or_validation_module(tmp_path, mon
     # Every later viewer's kernel reads the fact base from the cache.
     warm, outputs = _run_page_cells()
     assert warm["imported"] == [], warm
-    # ... and still shows the whole page: every chart drawn, the dashboard displayed.
+    # ... and still shows the whole page: every chart drawn (a live one in the browser,
+    # from the rules the page sent), the dashboard displayed.
     from briefing.charts import CHARTS
 
     assert warm["charts"] == sorted(CHARTS), warm
+    assert warm["live"] == sorted(n for n, c in CHARTS.items() if c.rules is not None), warm
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {})
                for o in outputs)

@@ -21,11 +21,12 @@ from briefing.charts.geo_map import TOPOJSON_PATH, geo_assets_script, geo_map
 from briefing.charts.network import network, network_layout
 from briefing.charts.positions import positions
 from briefing.charts.positions_overview import positions_overview
-from briefing.charts.sources import sources
+from briefing.charts.sources import sources, sources_rules
 from briefing.charts.theme import parse_click
 from briefing.charts.timeline import timeline
+from briefing.marks import Rules, apply
 from briefing.model import Briefing
-from briefing.select import FACT_FILTERS, POSITION_FILTERS, Selection
+from briefing.select import FACT_FILTERS, POSITION_FILTERS, Selection, masks
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,18 @@ class Chart:
     options: Callable[[Selection], dict[str, Any]] = lambda sel: {}
     flex: tuple[int, int] = (1, 520)
     context: Callable[[Briefing], dict[str, Any]] = lambda whole: {}
+    # A live chart is drawn once for the whole fact base with the rules that make it
+    # follow a selection (briefing.marks): the browser applies them at every change, and
+    # `spec` applies the same rules in Python.
+    rules: Callable[..., Rules] | None = None
+
+    def live_rules(self, whole: Briefing) -> Rules:
+        """The rules of this live chart for the fact base `whole` (built once per base)."""
+        assert self.rules is not None
+        memo = whole.__dict__.setdefault("_chart_rules", {})
+        if self.rules.__name__ not in memo:
+            memo[self.rules.__name__] = self.rules(whole, title="")
+        return memo[self.rules.__name__]
 
     def figure(self, b: Briefing, sel: Selection, whole: Briefing | None = None) -> go.Figure:
         """The chart of `b` (already selected from `whole`) as the page draws it: no title
@@ -51,6 +64,10 @@ class Chart:
     def spec(self, b: Briefing, sel: Selection, whole: Briefing | None = None) -> dict:
         """`figure` as the plain dict (`data`, `layout`) the page sends: no plotly object
         is built, so a viewer's kernel never loads plotly's property tables."""
+        if self.rules is not None:
+            base = b if whole is None else whole
+            return apply(self.live_rules(base),
+                         masks(base, Selection() if whole is None else sel))
         return self.draw.spec(b, title="", **self.context(b if whole is None else whole),
                               **self.options(sel))
 
@@ -81,7 +98,7 @@ CHARTS: dict[str, Chart] = {
     "sources": Chart(
         sources, "Sources and their grades",
         "Bar length: facts resting on the source. Admiralty grades: A completely reliable "
-        "… F cannot be judged.", FACT_FILTERS),
+        "… F cannot be judged.", FACT_FILTERS, rules=sources_rules),
 }
 
 __all__ = ["CHARTS", "FACT_FILTERS", "TOPOJSON_PATH", "Chart", "geo_assets_script", "geo_map",

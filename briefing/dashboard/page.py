@@ -25,6 +25,7 @@ from briefing.charts import CHARTS, parse_click
 from briefing.contract import RELIABILITY
 from briefing.dashboard import detail
 from briefing.dashboard.article import article_html
+from briefing.dashboard.live import live_selection, show_in_controls
 from briefing.describe import facts_for, key_points, story_title
 from briefing.model import Briefing
 from briefing.select import Selection, select
@@ -115,6 +116,7 @@ class Dashboard:
         for view in self.views.values():
             view.on_click(self._on_click)
         self._build_controls()
+        self.live = live_selection(self)
         self.root = self._layout()
         self._render(initial=True)
 
@@ -124,6 +126,7 @@ class Dashboard:
         if sel == self.selection:
             return
         self.selection = sel
+        self._guard(show_in_controls, self, sel)
         self._guard(self._render)
 
     def frames(self) -> Briefing:
@@ -300,7 +303,8 @@ class Dashboard:
         # The first row stretches, so the detail panel runs the network's full height.
         boxes = [self._row(row, wide=True, align_items="stretch" if i == 0 else "flex-start")
                  for i, row in enumerate(rows)]
-        root = w.VBox([self._header(), filters, *boxes], layout=w.Layout(width="100%"))
+        root = w.VBox([self._header(), filters, *boxes, self.live],
+                      layout=w.Layout(width="100%"))
         root.add_class("briefing-root")
         return root
 
@@ -318,6 +322,8 @@ class Dashboard:
         sel = self.selection
         sub = self.frames()
         for name, chart in CHARTS.items():
+            if chart.rules is not None:
+                continue  # drawn in the browser (LiveSelection), from the controls
             key = tuple(getattr(sel, f) for f in chart.reads)
             if not initial and self._keys.get(name) == key:
                 continue

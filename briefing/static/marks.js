@@ -3,15 +3,24 @@
 // masks of select.js. A parity test runs both on the same selections; change both or
 // neither.
 
-export function unpack(meta, blob) {
-  // {"buffer": [offset, length, dtype]} → a typed array view on the blob
+const KINDS = { int8: Int8Array, int32: Int32Array, float64: Float64Array };
+
+// {"buffer": [offset, length, dtype]} (briefing.marks.Blob) → a typed array on the blob
+// (an ArrayBuffer, a typed array or the DataView a widget comm delivers)
+export function reader(blob) {
   const bytes = blob instanceof ArrayBuffer ? blob : blob.buffer;
   const base = blob instanceof ArrayBuffer ? 0 : blob.byteOffset;
-  const view = (ref) => {
+  return (ref) => {
     const [offset, length, dtype] = ref.buffer;
-    const Kind = dtype === "float64" ? Float64Array : Int32Array;
-    return new Kind(bytes, base + offset, length);
+    const at = base + offset;
+    // a typed array must start at a multiple of its item size in its buffer
+    if (at % KINDS[dtype].BYTES_PER_ELEMENT === 0) return new KINDS[dtype](bytes, at, length);
+    return new KINDS[dtype](bytes.slice(at, at + length * KINDS[dtype].BYTES_PER_ELEMENT));
   };
+}
+
+export function unpack(meta, blob) {
+  const view = typeof blob === "function" ? blob : reader(blob);
   const fields = {};
   for (const [name, ref] of Object.entries(meta.fields || {})) fields[name] = view(ref);
   const bindings = meta.bindings.map((b) => {

@@ -524,14 +524,21 @@ function render({ model, el }) {
   let listening = false;
   let Plotly = null;
   let narrow = false;
+  // A live view draws the figure the browser computed for the selection (live.js posts it
+  // under the view's key); any other view draws its model's figure.
+  const liveKey = model.get("live") || "";
+  let liveFigure = null;
+  let liveRevision = 0;
 
   const draw = async () => {
     if (!alive) return;
+    if (liveKey && !liveFigure) return; // drawn when the selection's figure arrives
     Plotly = await loadPlotly(model);
     if (!alive) return;
-    const revision = model.get("revision");
+    const revision = liveKey ? liveRevision : model.get("revision");
     narrow = narrowScreen();
-    const figure = fitNarrow(structuredClone(model.get("figure") || {}), narrow);
+    const source = liveKey ? liveFigure : model.get("figure");
+    const figure = fitNarrow(structuredClone(source || {}), narrow);
     await ensureTopojson(model, figure);
     // A definite height for the plot's box: with `responsive`, plotly sizes its SVG to
     // 100% of this element, and a box without a height collapses after quick redraws
@@ -586,6 +593,20 @@ function render({ model, el }) {
   model.on("change:config", schedule);
   model.on("change:heading", caption);
   model.on("change:note", caption);
+  const onLive = (figure) => {
+    liveFigure = figure;
+    liveRevision += 1;
+    schedule();
+  };
+  if (liveKey) {
+    if (!window.__briefingLive) {
+      window.__briefingLive = { figures: new Map(), listeners: new Map() };
+    }
+    const box = window.__briefingLive;
+    if (!box.listeners.has(liveKey)) box.listeners.set(liveKey, new Set());
+    box.listeners.get(liveKey).add(onLive);
+    if (box.figures.has(liveKey)) onLive(box.figures.get(liveKey));
+  }
   schedule();
 
   let resizeObserver = null;
@@ -614,6 +635,10 @@ function render({ model, el }) {
 
   return () => {
     alive = false;
+    if (liveKey && window.__briefingLive) {
+      const fns = window.__briefingLive.listeners.get(liveKey);
+      if (fns) fns.delete(onLive);
+    }
     model.off("change:figure", schedule);
     model.off("change:revision", schedule);
     model.off("change:config", schedule);

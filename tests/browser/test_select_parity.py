@@ -22,7 +22,7 @@ import pytest
 from bench.generate import generate
 from briefing import load
 from briefing.charts.sources import sources_rules
-from briefing.marks import Rules, apply, pack
+from briefing.marks import Blob, Rules, apply, pack
 from briefing.select import Masks, Selection, day_number, masks, page_arrays, select
 from briefing.widgets import STATIC_DIR, figure_to_dict
 from tests.story_gen import write_story
@@ -91,8 +91,9 @@ RULES = {"sources": sources_rules}
 
 
 def _shipped(rules: Rules) -> list[Any]:
-    meta, blob = pack(rules)
-    return [figure_to_dict(dict(rules.figure)), meta, base64.b64encode(blob).decode()]
+    blob = Blob()
+    meta = pack(rules, blob)
+    return [figure_to_dict(dict(rules.figure)), meta, base64.b64encode(blob.data).decode()]
 
 
 def _bases(tmp: Path) -> dict[str, Any]:

@@ -1,0 +1,106 @@
+"""The selection computed in the browser: one hidden widget per page.
+
+`LiveSelection` carries the fact base's selection index (`briefing.select.page_arrays`)
+and the rules of every live chart (`briefing.marks`) once, as one binary buffer, and
+reads the filter controls from their models in the browser. A control change recomputes
+the masks and the live charts there (`static/live.js`), with no kernel message between the
+input and the redrawn chart; the kernel hears of the change afterwards, as before.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import anywidget
+import ipywidgets as w
+import traitlets
+
+from briefing.marks import Blob, Rules, pack
+from briefing.model import Briefing
+from briefing.select import Selection, day_number, page_arrays
+from briefing.widgets import STATIC_DIR, figure_to_dict
+
+
+def _module() -> str:
+    # one ES module: the selection rules, the mark rules, then the widget
+    return "\n".join((STATIC_DIR / name).read_text(encoding="utf-8")
+                     for name in ("select.js", "marks.js", "live.js"))
+
+
+class LiveSelection(anywidget.AnyWidget):
+    """Hidden; computes the selection and the live charts in the browser."""
+
+    _esm = _module()
+
+    meta = traitlets.Dict().tag(sync=True)
+    blob = traitlets.Bytes(b"").tag(sync=True)
+    controls = traitlets.Dict().tag(sync=True, **w.widget_serialization)
+    # a clicked edge's events (the kernel sets them; a control change clears them)
+    focus_events = traitlets.List(traitlets.Unicode()).tag(sync=True)
+
+    def __init__(self, b: Briefing, *, controls: Mapping[str, w.Widget],
+                 options: Mapping[str, Sequence[Any]], charts: Mapping[str, Rules]) -> None:
+        super().__init__()
+        blob = Blob()
+        index, arrays = page_arrays(b)
+        meta = {
+            "index": index,
+            "arrays": {k: blob.put(v) for k, v in arrays.items()},
+            "options": {k: [day_number(x) if k == "dates" else x for x in v]
+                        for k, v in options.items()},
+            "charts": [{"key": key, "figure": figure_to_dict(dict(r.figure)),
+                        "rules": pack(r, blob)} for key, r in charts.items()],
+        }
+        self.meta = meta
+        self.blob = bytes(blob.data)
+        self.controls = dict(controls)
+
+
+def live_selection(dash: Any) -> LiveSelection:
+    """The LiveSelection of a Dashboard: its controls, their values in widget order, and
+    the rules of every live chart, whose views it marks live. Keys are unique per
+    dashboard: a notebook can show two."""
+    from briefing.charts import CHARTS
+
+    page_key = uuid.uuid4().hex[:12]
+    live = {name: c for name, c in CHARTS.items() if c.rules is not None}
+    for name in live:
+        dash.views[name].live = f"{page_key}-{name}"
+    controls = {"articles": dash.w_articles, "actors": dash.w_actors, "types": dash.w_types,
+                "statuses": dash.w_status, "dates": dash.w_dates,
+                "reliability": dash.w_reliability, "issue": dash.w_issue}
+    options = {k: [v for _, v in c.options] for k, c in controls.items() if k != "dates"}
+    options["dates"] = [d for _, d in dash._date_options]
+    return LiveSelection(dash.b, controls=controls, options=options,
+                         charts={f"{page_key}-{n}": c.live_rules(dash.b) for n, c in live.items()})
+
+
+def show_in_controls(dash: Any, sel: Selection) -> None:
+    """A Dashboard's controls show `sel` (set from code, or a click's focus): the live
+    charts follow the controls, so the controls must say what the page shows."""
+    dash._updating = True
+    try:
+        for ctl, chosen in ((dash.w_articles, sel.articles), (dash.w_actors, sel.actors),
+                            (dash.w_types, sel.event_types), (dash.w_status, sel.statuses)):
+            known = [v for _, v in ctl.options if v in chosen]
+            if set(known) != set(ctl.value):
+                ctl.value = tuple(known)
+        days = [d for _, d in dash._date_options]
+        if days:
+            lo = 0 if sel.date_from is None else next(
+                (i for i, d in enumerate(days) if d >= sel.date_from), len(days) - 1)
+            hi = len(days) - 1 if sel.date_to is None else max(
+                [i for i, d in enumerate(days) if d <= sel.date_to] or [0])
+            if tuple(dash.w_dates.index) != (lo, max(lo, hi)):
+                dash.w_dates.index = (lo, max(lo, hi))
+        if dash.w_reliability.value != sel.min_reliability:
+            dash.w_reliability.value = sel.min_reliability
+        if sel.issue is not None and dash.w_issue.value != sel.issue:
+            dash.w_issue.value = sel.issue
+    finally:
+        dash._updating = False
+    focus = sorted(sel.focus_events)
+    if list(dash.live.focus_events) != focus:
+        dash.live.focus_events = focus

@@ -1,0 +1,124 @@
+// The selection, computed in the browser (LiveSelection widget; this file follows
+// select.js and marks.js in one module).
+//
+// The filter controls stay ipywidgets; this reads them from their models, so a change
+// recomputes the masks and the live charts here, with no kernel message between the input
+// and the redrawn chart. Each live chart's figure goes to its PlotlyView through a
+// page-global mailbox keyed by the view's live key; the view draws what it finds there.
+// The kernel learns the selection afterwards (the controls sync as always).
+
+const MODEL_REF = "IPY_MODEL_";
+
+function mailbox() {
+  if (!window.__briefingLive) {
+    window.__briefingLive = { figures: new Map(), listeners: new Map() };
+  }
+  return window.__briefingLive;
+}
+
+function post(key, figure) {
+  const box = mailbox();
+  box.figures.set(key, figure);
+  for (const fn of box.listeners.get(key) || []) fn(figure);
+}
+
+async function controlModels(model) {
+  const out = {};
+  for (const [name, ref] of Object.entries(model.get("controls") || {})) {
+    const id = String(ref).startsWith(MODEL_REF) ? String(ref).slice(MODEL_REF.length) : ref;
+    out[name] = await model.widget_manager.get_model(id);
+  }
+  return out;
+}
+
+// The controls' values as a selection (the rules of Dashboard._on_control)
+function selectionOf(controls, options) {
+  const many = (name) => {
+    const c = controls[name];
+    if (!c) return [];
+    return (c.get("index") || []).map((i) => options[name][i]).filter((x) => x != null);
+  };
+  const one = (name, fallback) => {
+    const c = controls[name];
+    const i = c ? c.get("index") : null;
+    return i == null || i < 0 ? fallback : options[name][i];
+  };
+  let dateFrom = null;
+  let dateTo = null;
+  const days = options.dates || [];
+  if (controls.dates && days.length) {
+    const [lo, hi] = controls.dates.get("index") || [0, days.length - 1];
+    if (!(lo === 0 && hi === days.length - 1)) {
+      dateFrom = days[lo];
+      dateTo = days[hi];
+    }
+  }
+  return {
+    articles: many("articles"), actors: many("actors"), event_types: many("types"),
+    statuses: many("statuses"), date_from: dateFrom, date_to: dateTo,
+    min_reliability: one("reliability", "F"), issue: one("issue", null), focus_events: [],
+  };
+}
+
+function sameField(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function initialize({ model }) {
+  let data = null;
+  let charts = [];
+  let controls = {};
+  let shown = new Map(); // live key → the selection fields it was last drawn for
+
+  const unpackAll = () => {
+    const view = reader(model.get("blob"));
+    const meta = model.get("meta") || {};
+    data = { meta: meta.index };
+    for (const [name, ref] of Object.entries(meta.arrays || {})) data[name] = view(ref);
+    charts = (meta.charts || []).map((c) => ({ key: c.key, figure: c.figure,
+                                               rules: unpack(c.rules, view) }));
+    shown = new Map();
+  };
+
+  const recompute = () => {
+    if (!data) return;
+    const sel = selectionOf(controls, (model.get("meta") || {}).options || {});
+    // a clicked edge's events: the kernel sets them (clicks go to it) and clears them on
+    // any control change, as Dashboard._on_control does
+    sel.focus_events = model.get("focus_events") || [];
+    const m = masks(data, sel);
+    let drawn = 0;
+    for (const c of charts) {
+      // a chart is drawn again only when a selection field its rules read changed
+      const reads = Object.fromEntries(c.rules.reads.map((f) => [f, sel[f]]));
+      if (shown.has(c.key) && sameField(shown.get(c.key), reads)) continue;
+      shown.set(c.key, reads);
+      post(c.key, applyRules(c.figure, c.rules, m));
+      drawn += 1;
+    }
+    let n = 0;
+    for (let e = 0; e < m.events.length; e += 1) n += m.events[e];
+    document.body.dataset.briefingLiveEvents = String(n);
+    return drawn;
+  };
+
+  const ready = (async () => {
+    unpackAll();
+    controls = await controlModels(model);
+    for (const c of Object.values(controls)) c.on("change:index", recompute);
+    recompute();
+  })();
+  ready.catch((err) => console.error("briefing: the live selection failed", err));
+  model.on("change:focus_events", recompute);
+  model.on("change:meta", () => { unpackAll(); recompute(); });
+  model.on("change:blob", () => { unpackAll(); recompute(); });
+  return () => {
+    for (const c of Object.values(controls)) c.off("change:index", recompute);
+  };
+}
+
+function render({ el }) {
+  el.style.display = "none"; // nothing to see: it only computes
+}
+
+export default { initialize, render };

@@ -1,0 +1,94 @@
+"""Live charts follow the filters in the browser, with no kernel between input and redraw.
+
+The page's kernel processes are suspended (SIGSTOP) before a filter changes: a live
+chart must still redraw, and draw exactly what Python draws for the same selection
+(`Chart.spec`, which the exports and the PDF use). The kernel's own status line cannot
+change meanwhile — proof that nothing came from it. When the kernel resumes it catches up
+(the controls synced their values), and Python can set the selection the page shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import briefing
+from briefing.charts import CHARTS
+from briefing.select import Selection, select
+from tests.browser.plotly_events import WAIT_MS
+from tests.browser.test_dashboard import (
+    READY,
+    control,
+    revs,
+    settle,
+    shown_events,
+    status,
+    wait_redrawn,
+    wait_status,
+)
+
+pytestmark = pytest.mark.browser
+
+HERE = Path(__file__).resolve().parent
+VOILA_NOTEBOOK = HERE.parent.parent / "briefing.ipynb"  # read by the voila_server fixture
+LIVE = tuple(name for name, c in CHARTS.items() if c.rules is not None)
+DRAWN_JS = """(chart) => {
+  const gd = document.querySelector(
+      `.briefing-plotly-view[data-chart-id='${chart}'] .js-plotly-plot`);
+  return gd.data.map((t) => ({x: t.x ?? null, y: t.y ?? null}));
+}"""
+
+
+def _wanted(facts: Any, chart: str, sel: Selection) -> list[dict[str, Any]]:
+    from briefing.widgets import figure_to_dict
+
+    spec = figure_to_dict(CHARTS[chart].spec(select(facts, sel), sel, facts))
+    return [{"x": t.get("x"), "y": t.get("y")} for t in spec["data"]]
+
+
+@pytest.fixture(scope="module")
+def facts() -> Any:
+    return briefing.load()
+
+
+def test_live_charts_redraw_with_the_kernel_suspended(voila_server: Any, open_page: Any,
+                                                      facts: Any) -> None:
+    assert LIVE, "no chart is live"
+    page = open_page(voila_server.url, viewport={"width": 1366, "height": 900}).page
+    page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
+    settle(page)
+    total = len(facts.events)
+    issue = str(facts.issues["issue_id"].iloc[0])
+    for chart in LIVE:  # what the page drew first is what Python draws for everything
+        assert page.evaluate(DRAWN_JS, chart) == _wanted(facts, chart, Selection(issue=issue))
+    russia = str(facts.actors.loc[facts.actors["name"] == "Russia", "actor_id"].iloc[0])
+    before, said = revs(page), status(page)
+    kernels = voila_server.kernels()
+    assert kernels
+    for k in kernels:
+        k.suspend()
+    try:
+        control(page, "Actors").select_option(label="Russia (state)")
+        wait_redrawn(page, before, LIVE)
+        sel = Selection(actors={russia}, issue=issue)
+        for chart in LIVE:
+            assert page.evaluate(DRAWN_JS, chart) == _wanted(facts, chart, sel), chart
+        assert page.evaluate(DRAWN_JS, LIVE[0]) != _wanted(facts, LIVE[0],
+                                                           Selection(issue=issue))
+        # the kernel is stopped: its status line and its charts are as they were
+        assert status(page) == said
+        after = revs(page)
+        assert all(after[c] == before[c] for c in CHARTS if c not in LIVE), after
+    finally:
+        for k in kernels:
+            k.resume()
+    wait_status(page, 1, total - 1)  # the kernel caught up with the synced control
+    assert "Russia" in status(page)
+    page.locator("button.widget-button", has_text="Reset").click()
+    wait_status(page, total)
+    settle(page)
+    assert shown_events(page) == total
+    for chart in LIVE:
+        assert page.evaluate(DRAWN_JS, chart) == _wanted(facts, chart, Selection(issue=issue))
