@@ -35,7 +35,21 @@ _FACT_FIELDS = ("actors", "articles", "event_types", "statuses", "date_from", "d
 SPACE_READS = {"events": _FACT_FIELDS, "statements": _FACT_FIELDS,
                "participants": _FACT_FIELDS, "evidence": _FACT_FIELDS,
                "facts": _FACT_FIELDS, "positions": ("actors", "articles", "focus_events")}
-_SLOT = re.compile(r"\{(\w+)\}")
+# In a template, {name} is a value's slot and {{ }} are literal braces (fact text may hold
+# braces: `template` doubles them).
+_SLOT = re.compile(r"\{\{|\}\}|\{(\w+)\}")
+_SENTINEL = re.compile("\x00(\\w+)\x00")
+
+
+def slot(name: str) -> str:
+    """A value's place in text that `template` turns into a template."""
+    return f"\x00{name}\x00"
+
+
+def template(text: str) -> str:
+    """Text with `slot`s → a template: its own braces doubled, the slots made {name}."""
+    text = text.replace("{", "{{").replace("}", "}}")
+    return _SENTINEL.sub(lambda g: "{" + g.group(1) + "}", text)
 
 
 @dataclass(frozen=True)
@@ -45,7 +59,9 @@ class Value:
     `rows[m]` lists the rows (positions in the space) feeding mark m. `field` names the
     per-row numbers summed, averaged or taken from the newest row (by `order`); `key` the
     per-row codes counted once each (`distinct`). Field names are keys of `Rules.fields`.
-    A mark fed by no selected row is 0 (count, distinct, sum) or NaN (mean, newest)."""
+    `newest` without a field is the newest row itself (its position in the space), for a
+    `pick`. A mark fed by no selected row is 0 (count, distinct, sum) or NaN (mean,
+    newest)."""
 
     space: str
     rows: Sequence[Sequence[int]]
@@ -67,7 +83,15 @@ class Binding:
     trace (3 for a line segment drawn as x0, x1, None). `sets` lists what the values
     write: {"attr": "marker.size", "value": "n"} (the number itself),
     + "bands": [t1, t2, …], "choices": [c0, c1, c2, …] (c_i when i thresholds are ≤ n),
-    {"attr": "hovertext", "template": [one text per mark with {name} slots]}.
+    {"attr": "hovertext", "template": [one text per mark with {name} slots], "nan": ""}
+    (a slot whose value is NaN reads "nan", else "–"),
+    {"attr": "customdata", "value": "r", "pick": "name", "else": x} (the entry of
+    `Rules.picks[name]` for row r of the space; x when r is NaN),
+    {"attr": "marker.size", "value": "n", "scale": [base, k, "sqrt" | "linear"]}.
+    A hide may add "band": {"value": "s", "bands": [...], "equals": i}: the mark shows
+    only while s falls in band i (one trace per colour band, each holding every mark).
+    With `shape` = (rows, columns) the marks are a grid's cells, row by row (a heatmap's
+    z, text, hovertext), and each attribute is written as a list of rows.
     `hide` = {"value": "n", "attrs": ["x", "y"]}: those attributes are None where the
     value is 0 or NaN, so plotly draws nothing there; with "unfed": "show", a mark that
     no row feeds at all (a source no fact cites) stays."""
@@ -78,6 +102,7 @@ class Binding:
     sets: Sequence[Mapping[str, Any]] = ()
     hide: Mapping[str, Any] | None = None
     points: int = 1
+    shape: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +112,7 @@ class Rules:
     figure: Mapping[str, Any]
     bindings: Sequence[Binding]
     fields: Mapping[str, np.ndarray] = field(default_factory=dict)
+    picks: Mapping[str, Sequence[Any]] = field(default_factory=dict)
 
     def reads(self) -> tuple[str, ...]:
         """The selection fields whose change can change this chart."""
@@ -128,21 +154,36 @@ def value_of(v: Value, keep: np.ndarray, fields: Mapping[str, np.ndarray]) -> np
             continue
         elif v.agg == "sum":
             out[m] = float(np.sum(fields[v.field][rows]))
-        elif v.agg == "mean":
-            out[m] = float(np.mean(fields[v.field][rows]))
+        elif v.agg == "mean":  # NaN numbers are left out, as pandas does
+            x = fields[v.field][rows]
+            x = x[~np.isnan(x)]
+            # summed in row order, as the browser does (np.mean sums pairwise)
+            out[m] = float(sum(x.tolist()) / len(x)) if len(x) else np.nan
         else:  # newest: the last row of the greatest order
             order = fields[v.order][rows]
-            best = len(order) - 1 - int(np.argmax(order[::-1]))
-            out[m] = float(fields[v.field][rows][best])
+            best = rows[len(order) - 1 - int(np.argmax(order[::-1]))]
+            out[m] = float(best if v.field is None else fields[v.field][best])
     return out
 
 
-def _written(spec: Mapping[str, Any], values: Mapping[str, np.ndarray]) -> list[Any]:
+def _written(spec: Mapping[str, Any], values: Mapping[str, np.ndarray],
+             picks: Mapping[str, Sequence[Any]]) -> list[Any]:
     if "template" in spec:
+        def slot_text(x: float) -> str:
+            return spec["nan"] if np.isnan(x) and "nan" in spec else _number(x)
+
         def fill(text: str, m: int) -> str:
-            return _SLOT.sub(lambda g: _number(values[g.group(1)][m]), text)
+            return _SLOT.sub(lambda g: g.group(0)[0] if g.group(1) is None
+                             else slot_text(values[g.group(1)][m]), text)
         return [fill(t, m) for m, t in enumerate(spec["template"])]
     n = values[spec["value"]]
+    if "scale" in spec:  # base + k·n, or base + k·√n
+        base, k, how = spec["scale"]
+        return [None if np.isnan(x) else float(base + k * (np.sqrt(x) if how == "sqrt" else x))
+                for x in n]
+    if "pick" in spec:
+        chosen = picks[spec["pick"]]
+        return [spec.get("else") if np.isnan(x) else chosen[int(x)] for x in n]
     if "bands" in spec:
         # how many thresholds are ≤ n (none for NaN)
         at = (np.asarray(spec["bands"], dtype=float)[None, :] <= n[:, None]).sum(axis=1)
@@ -190,13 +231,22 @@ def apply(rules: Rules, m: Masks) -> dict[str, Any]:
                   for name, v in bnd.values.items()}
         trace = data[bnd.trace]
         for spec in bnd.sets:
-            _set_path(trace, spec["attr"], _written(spec, values), bnd.points)
+            out = _written(spec, values, rules.picks)
+            if bnd.shape is not None:
+                rows, cols = bnd.shape
+                out = [out[r * cols:(r + 1) * cols] for r in range(rows)]
+            _set_path(trace, spec["attr"], out, bnd.points)
         if bnd.hide:
             n = values[bnd.hide["value"]]
             gone = np.isnan(n) | (n == 0)
             if bnd.hide.get("unfed") == "show":
                 gone &= np.array([len(r) > 0 for r in bnd.values[bnd.hide["value"]].rows],
                                  dtype=bool)
+            band = bnd.hide.get("band")
+            if band:
+                at = (np.asarray(band["bands"], dtype=float)[None, :]
+                      <= values[band["value"]][:, None]).sum(axis=1)
+                gone |= at != band["equals"]
             _hide(trace, bnd.hide["attrs"], gone, bnd.points)
     return fig
 
@@ -234,7 +284,8 @@ def pack(rules: Rules, blob: Blob) -> dict[str, Any]:
             values[name] = {"space": v.space, "agg": v.agg, "field": v.field, "key": v.key,
                             "order": v.order, "ptr": blob.put(ptr), "idx": blob.put(idx)}
         bindings.append({"trace": bnd.trace, "marks": bnd.marks, "points": bnd.points,
-                         "values": values, "sets": list(bnd.sets), "hide": bnd.hide})
+                         "values": values, "sets": list(bnd.sets), "hide": bnd.hide,
+                         "shape": list(bnd.shape) if bnd.shape else None})
         trace = rules.figure["data"][bnd.trace]
         for attr in (bnd.hide or {}).get("attrs", ()):
             node = trace
@@ -243,6 +294,7 @@ def pack(rules: Rules, blob: Blob) -> dict[str, Any]:
             if not isinstance(node, list):  # marks.js edits a list, not an encoded array
                 raise TypeError(f"trace {bnd.trace}'s {attr} must be a list to be hidden")
     fields = {k: blob.put(np.asarray(v)) for k, v in rules.fields.items()}
-    meta = {"bindings": bindings, "fields": fields, "reads": list(rules.reads())}
+    meta = {"bindings": bindings, "fields": fields, "reads": list(rules.reads()),
+            "picks": {k: list(v) for k, v in rules.picks.items()}}
     json.dumps(meta)  # fail here, in Python, on anything the browser could not read
     return meta

@@ -355,6 +355,8 @@ def test_the_map_draws_joint_acts_without_a_direction(story):
             continue
         lat, lon, size = list(t.lat), list(t.lon), list(t.marker.size)
         for i in range(0, len(lat), 3):
+            if lat[i] is None:  # drawn in another colour band's trace
+                continue
             heads[(lat[i], lon[i], lat[i + 1], lon[i + 1])] = size[i + 1]
     hover = dict(zip((c[1] for c in mids.customdata), mids.hovertext, strict=True))
     assert "Ghana ↔ Norway" in hover[f"{MARCH}/ev-call ev-memorandum"]

@@ -17,10 +17,10 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from briefing.charts.geo_map import TOPOJSON_PATH, geo_assets_script, geo_map
+from briefing.charts.geo_map import TOPOJSON_PATH, geo_assets_script, geo_map, geo_map_rules
 from briefing.charts.network import network, network_layout
 from briefing.charts.positions import positions
-from briefing.charts.positions_overview import positions_overview
+from briefing.charts.positions_overview import positions_overview, positions_overview_rules
 from briefing.charts.sources import sources, sources_rules
 from briefing.charts.theme import parse_click
 from briefing.charts.timeline import timeline
@@ -87,14 +87,15 @@ CHARTS: dict[str, Chart] = {
     "positions_overview": Chart(
         positions_overview, "Positions across issues",
         "Each cell: where an actor stands on an issue's own 0–100 scale (hover for its two "
-        "ends); the newest judgment. Grey: no position recorded.", POSITION_FILTERS),
+        "ends); the newest judgment. Grey: no position recorded.", POSITION_FILTERS,
+        rules=positions_overview_rules),
     "timeline": Chart(
         timeline, "Timeline",
         "Background years on the left, then the days around each article's publication; "
         "bars are spans of days, undated events sit in their own lane.", FACT_FILTERS),
     "geo_map": Chart(
         geo_map, "Map", "States involved and the channels between their capitals.",
-        FACT_FILTERS),
+        FACT_FILTERS, rules=geo_map_rules),
     "sources": Chart(
         sources, "Sources and their grades",
         "Bar length: facts resting on the source. Admiralty grades: A completely reliable "

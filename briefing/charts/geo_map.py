@@ -35,11 +35,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import plotly.graph_objects as go
 
 from briefing.channels import edge_table, legs
 from briefing.charts.theme import (
     HOVER,
+    SCORE_BINS,
     SCORE_SCALE,
     base_spec,
     bloc_palette,
@@ -48,12 +48,13 @@ from briefing.charts.theme import (
     event_summaries,
     flat_colorbar,
     score_bin_colour,
-    score_colour_bin,
     trace,
 )
 from briefing.escape import esc, esc_series, short, wrap_lines
+from briefing.marks import Binding, Rules, Value, apply, slot, template
 from briefing.model import Briefing
 from briefing.places import actor_countries, locations, unplaced
+from briefing.select import Selection, index, masks
 from briefing.words import SCORE_BIN_WORDS
 
 TOPOJSON_PATH = Path(__file__).resolve().parent.parent / "static" / "world_110m.json"
@@ -89,21 +90,17 @@ def _slerp(lat0, lon0, lat1, lon1, t: float):
                                                                                       p[0]))
 
 
-@chart
-def geo_map(
+def geo_map_rules(
     b: Briefing,
     *,
     title: str | None = None,
     height: int | None = None,
     width: int | None = None,
-) -> dict:
-    """States at their capitals (sized by events, coloured by bloc) and channels between
-    states as arrows coloured like the network (conflict red … cooperation blue), a joint
-    act (a call, talks) as a line without arrowhead; every
-    ISO 3166-1 country can be placed, and the actors that cannot (organisations, unnamed
-    speakers) are named in a note under the map.
-    Clicks: capitals ["actor", state actor_id] (or ["state", ISO-3] if the state is not an
-    actor), channel midpoints ["events", "id id …"]."""
+) -> Rules:
+    """The map for the whole of `b` with the rules that make it follow a selection
+    (`briefing.marks`): a channel shows while a selected event runs along it, coloured by
+    their mean score; a capital while its actors take part in a selected event, sized by
+    how many. Everything keeps its place."""
     title = "Where: states and the channels between them" if title is None else title
     caps = locations()
     country = actor_countries(b)
@@ -113,16 +110,20 @@ def geo_map(
             & lg["a"].isin(caps.index) & lg["z"].isin(caps.index)]
     involved = set(country.dropna()) & set(caps.index)
     if not involved:
-        return base_spec(title=title, height=height, width=width,
-                         empty_message="No states with a known capital in this selection")
+        return Rules(base_spec(title=title, height=height, width=width,
+                               empty_message="No states with a known capital in this "
+                                             "selection"), ())
+    ix = index(b)
     summaries = event_summaries(b)
     # A joint act (a call, talks) has no direction: it is a channel of its own, drawn
     # without an arrowhead (its two ends are in actor-id order, which means nothing).
-    lg = lg.assign(mutual=lg["leg"] == "mutual")
+    lg = lg.assign(mutual=lg["leg"] == "mutual",
+                   row=ix.event_ids.get_indexer(lg["event_id"].astype(object)))
     # an archive links every pair of states: keep the busiest
     edges = edge_table(lg, ["a", "z", "mutual"], summaries=summaries, limit=MAX_CHANNELS)
     shown_of = edges.attrs["total"]
-    traces: list[go.BaseTraceType] = []
+    traces: list[dict] = []
+    bindings: list[Binding] = []
     if len(edges):
         la0, lo0 = caps.loc[edges["a"], "lat"].to_numpy(), caps.loc[edges["a"], "lon"].to_numpy()
         la1, lo1 = caps.loc[edges["z"], "lat"].to_numpy(), caps.loc[edges["z"], "lon"].to_numpy()
@@ -132,52 +133,66 @@ def geo_map(
         t_mid = np.where(edges["mutual"], 0.5, np.where(edges["a"] < edges["z"], 0.42, 0.58))
         m_lat, m_lon = zip(*(_slerp(x0, y0, x1, y1, t) for x0, y0, x1, y1, t in
                              zip(la0, lo0, la1, lo1, t_mid, strict=True)), strict=True)
-        edges = edges.assign(s_lat=s_lat, s_lon=s_lon, e_lat=e_lat, e_lon=e_lon,
-                             m_lat=np.asarray(m_lat, float), m_lon=np.asarray(m_lon, float),
-                             band=score_colour_bin(edges["score"].to_numpy()))
-        for band, part in edges.groupby("band"):
-            n = len(part)
-            w = float(np.clip(1 + np.log2(part["n"].max()), 1.5, 5))
+        # the events behind each channel, once per leg (a mean over legs, as channels do)
+        rows_of = lg.groupby(["a", "z", "mutual"], sort=False)["row"].agg(list)
+        rows = [rows_of[(a, z, m)] for a, z, m in zip(edges["a"], edges["z"],
+                                                       edges["mutual"], strict=True)]
+        n = len(edges)
+        values = {"n": Value("events", rows, agg="distinct", key="event"),
+                  "s": Value("events", rows, agg="mean", field="score")}
+        width_ = float(np.clip(1 + np.log2(max(edges["n"].max(), 1)), 1.5, 5))
+        nan = np.full(n, np.nan)
+        # One line trace per colour band, each holding every channel: a channel shows in
+        # the band its selected events' mean score falls in.
+        for band in range(len(SCORE_BIN_WORDS)):
+            colour = score_bin_colour(band)
             traces.append(trace("scattergeo",
-                lat=np.column_stack([part["s_lat"], part["e_lat"], np.full(n, np.nan)]).ravel(),
-                lon=np.column_stack([part["s_lon"], part["e_lon"], np.full(n, np.nan)]).ravel(),
+                lat=np.column_stack([s_lat, e_lat, nan]).ravel().tolist(),
+                lon=np.column_stack([s_lon, e_lon, nan]).ravel().tolist(),
                 mode="lines+markers", hoverinfo="skip", showlegend=False,
-                line={"color": score_bin_colour(int(band)), "width": w},
+                line={"color": colour, "width": width_},
                 marker={"symbol": "arrow", "angleref": "previous",
-                        "size": np.column_stack([np.zeros(n), np.where(part["mutual"], 0, 12),
-                                                 np.zeros(n)]).ravel(),
-                        "color": score_bin_colour(int(band))},
-            ))
+                        "size": np.column_stack([np.zeros(n), np.where(edges["mutual"], 0, 12),
+                                                 np.zeros(n)]).ravel().tolist(),
+                        "color": colour}))
+            bindings.append(Binding(trace=len(traces) - 1, marks=n, points=3, values=values,
+                                    hide={"value": "n", "attrs": ["lat", "lon"],
+                                          "band": {"value": "s", "bands": list(SCORE_BINS[1:-1]),
+                                                   "equals": band}}))
         cname = caps["country"]
         hover = ("<b>" + esc_series(edges["a"].map(cname))
                  + np.where(edges["mutual"], " ↔ ", " → ")
-                 + esc_series(edges["z"].map(cname)) + "</b><br>" + edges["n"].astype(str)
-                 + " event(s): " + edges["types"] + "<br>average PLOVER score "
-                 + edges["score"].map("{:+.1f}".format) + " ("
-                 + [SCORE_BIN_WORDS[i] for i in edges["band"]] + ")<br>" + edges["listed"])
+                 + esc_series(edges["z"].map(cname)) + f"</b><br>{slot('n')} event(s) in "
+                 f"view, average PLOVER score {slot('s')}<br>all " + edges["n"].astype(str)
+                 + " on this channel: " + edges["types"] + "<br>" + edges["listed"])
         traces.append(trace("scattergeo",
-            lat=edges["m_lat"], lon=edges["m_lon"], mode="markers", showlegend=False,
-            marker={"size": 7 + 2.5 * np.sqrt(edges["n"]), "color": edges["score"],
-                    "colorscale": SCORE_SCALE, "cmin": -10, "cmax": 10,
+            lat=list(m_lat), lon=list(m_lon), mode="markers", showlegend=False,
+            marker={"colorscale": SCORE_SCALE, "cmin": -10, "cmax": 10,
                     "colorbar": flat_colorbar(), "line": {"color": "white", "width": 1}},
-            hovertext=hover, hovertemplate=HOVER,
+            hovertemplate=HOVER,
             customdata=click_ids("channel", edges["ids"], edges["a"] + " " + edges["z"]),
         ))
+        bindings.append(Binding(
+            trace=len(traces) - 1, marks=n, values=values,
+            sets=[{"attr": "marker.size", "value": "n", "scale": [7, 2.5, "sqrt"]},
+                  {"attr": "marker.color", "value": "s"},
+                  {"attr": "hovertext", "template": [template(h) for h in hover]}],
+            hide={"value": "n", "attrs": ["lat", "lon"]}))
 
     # Capitals: one point per state involved, sized by the events its actors take part in.
-    part = b.participants.assign(iso=b.participants["actor_id"].map(country))
-    n_events = part.groupby("iso")["event_id"].nunique()
+    part_iso = b.participants["actor_id"].map(country).to_numpy(dtype=object)
     isos = sorted(involved)
+    part_rows = [np.flatnonzero(part_iso == i).tolist() for i in isos]
     states = b.actors[b.actors["kind"] == "state"]
     state_actor = dict(zip(states["country"], states["actor_id"], strict=False))
     blocs = dict(zip(b.actors["actor_id"], b.actors["bloc"], strict=False))
     colour = bloc_palette(b)
     people = b.actors.assign(iso=b.actors["actor_id"].map(country))
     members = people.groupby("iso")["name"].agg(lambda s: ", ".join(esc(x) for x in s[:6]))
-    cnt = [int(n_events.get(i, 0)) for i in isos]
+    cnt = [len({int(ix.part_ev[r]) for r in rows}) for rows in part_rows]
     hover = [f"<b>{esc(caps.at[i, 'country'])}</b> (capital: {esc(caps.at[i, 'capital'])})"
-             f"<br>{c} event(s)<br>actors: {members.get(i, '')}" for i, c in zip(isos, cnt,
-                                                                                 strict=True)]
+             f"<br>{slot('c')} event(s) in view<br>actors: {members.get(i, '')}"
+             for i in isos]
     # Names by involvement: the busiest state's first; the page hides one that would run
     # into a busier one (its name stays on hover). A crowded map writes ISO-3 codes.
     rank = [0] * len(isos)
@@ -185,17 +200,24 @@ def geo_map(
         rank[k] = r
     crowded = len(isos) > CROWDED_MAP
     traces.append(trace("scattergeo",
-        lat=caps.loc[isos, "lat"], lon=caps.loc[isos, "lon"], mode="markers+text",
+        lat=caps.loc[isos, "lat"].tolist(), lon=caps.loc[isos, "lon"].tolist(),
+        mode="markers+text",
         text=[i if crowded else esc(caps.at[i, "country"]) for i in isos],
         textposition="bottom center", textfont={"size": 10 if crowded else 11},
         meta={"label_rank": rank, "label_keep": 0, "leader": True},
-        marker={"size": [10 + 3 * np.sqrt(c) for c in cnt],
-                "color": [colour.get(blocs.get(state_actor.get(i, ""), ""), "#7f7f7f")
+        marker={"color": [colour.get(blocs.get(state_actor.get(i, ""), ""), "#7f7f7f")
                           for i in isos], "line": {"color": "white", "width": 1.5}},
-        hovertext=hover, hovertemplate=HOVER, showlegend=False,
+        hovertemplate=HOVER, showlegend=False,
         customdata=[["actor", state_actor[i]] if i in state_actor else ["state", i]
                     for i in isos],
     ))
+    bindings.append(Binding(
+        trace=len(traces) - 1, marks=len(isos),
+        values={"c": Value("participants", part_rows, agg="distinct", key="part_event")},
+        sets=[{"attr": "marker.size", "value": "c", "scale": [10, 3, "sqrt"]},
+              {"attr": "hovertext", "template": [template(h) for h in hover]}],
+        # a state no event involves (it only speaks, or is judged) stays on the map
+        hide={"value": "c", "attrs": ["lat", "lon", "text"], "unfed": "show"}))
     # Only those taking part in an event in view: a note of every organisation in an
     # archive would not fit under the map.
     off = unplaced(b)
@@ -212,7 +234,7 @@ def geo_map(
     notes = [{"text": "<br>".join(lines), "showarrow": False, "xref": "paper",
               "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",
               "align": "left", "font": {"size": 10, "color": "#777"}}] if lines else []
-    return base_spec(
+    figure = base_spec(
         traces, title=title, height=height, width=width,
         geo={"scope": "world", "resolution": 110, "projection": {"type": "natural earth"},
              "showland": True, "landcolor": "#f1f1ee", "showcountries": True,
@@ -222,3 +244,27 @@ def geo_map(
         annotations=notes,
         margin={"l": 10, "r": 10, "t": (40 if title else 10) + 16 * len(lines), "b": 70},
     )
+    fields = {"event": np.arange(len(b.events)),
+              "score": b.events["plover_score"].to_numpy(dtype=float),
+              "part_event": ix.part_ev}
+    return Rules(figure, bindings, fields=fields)
+
+
+@chart
+def geo_map(
+    b: Briefing,
+    *,
+    title: str | None = None,
+    height: int | None = None,
+    width: int | None = None,
+) -> dict:
+    """States at their capitals (sized by events, coloured by bloc) and channels between
+    states as arrows coloured like the network (conflict red … cooperation blue), a joint
+    act (a call, talks) as a line without arrowhead; every
+    ISO 3166-1 country can be placed, and the actors that cannot (organisations, unnamed
+    speakers) are named in a note under the map.
+    Clicks: capitals ["actor", state actor_id] (or ["state", ISO-3] if the state is not an
+    actor), channel midpoints ["events", "id id …"]. The chart of `geo_map_rules(b)` with
+    every fact selected."""
+    return apply(geo_map_rules(b, title=title, height=height, width=width),
+                 masks(b, Selection()))

@@ -15,7 +15,7 @@ from briefing.charts.theme import (
 )
 from briefing.contract import RELIABILITY
 from briefing.escape import esc, short
-from briefing.marks import Binding, Rules, Value, apply
+from briefing.marks import Binding, Rules, Value, apply, slot, template
 from briefing.model import Briefing, plain
 from briefing.select import Selection, masks
 from briefing.words import SOURCE_KIND_WORDS, reliability_meanings
@@ -64,10 +64,11 @@ def sources_rules(
         kind = SOURCE_KIND_WORDS.get(r.kind, r.kind)
         grade = str(r.reliability)
         note = getattr(r, "note", None)
-        hover = (f"<b>{esc(r.name)}</b><br>{esc(kind)} · reliability {grade}: "
-                 f"{esc(meaning_of.get(grade, '').lower())}<br>{{ev}} event(s) and {{st}} "
-                 "statement(s) rest on it" + (f"<br>{esc(note)}" if isinstance(note, str)
-                                              and note else ""))
+        hover = template(
+            f"<b>{esc(r.name)}</b><br>{esc(kind)} · reliability {grade}: "
+            f"{esc(meaning_of.get(grade, '').lower())}<br>{slot('ev')} event(s) and "
+            f"{slot('st')} statement(s) rest on it"
+            + (f"<br>{esc(note)}" if isinstance(note, str) and note else ""))
         marks.append({"name": esc(short(r.name, 28)), "grade": grade, "total": r.total,
                       "rows": r.rows, "hover": hover, "custom": ["source", r.source_id],
                       "last": False})
@@ -78,9 +79,10 @@ def sources_rules(
         marks.append({"name": f"{len(part)} more graded {g}", "grade": g,
                       "total": int(part["total"].sum()),
                       "rows": [x for r_ in part["rows"] for x in r_],
-                      "hover": f"<b>{len(part)} more sources graded {g}</b> "
-                               f"({esc(meaning_of.get(g, '').lower())}), {{n}} facts: "
-                               f"{listed}",
+                      "hover": template(
+                          f"<b>{len(part)} more sources graded {g}</b> "
+                          f"({esc(meaning_of.get(g, '').lower())}), {slot('n')} facts: "
+                          f"{listed}"),
                       "custom": ["events", " ".join(ids)], "last": True})
     # Best grade at the top, busiest first within a grade (plotly draws y bottom-up).
     marks.sort(key=lambda m: (m["last"], m["total"]))  # stable sorts: ties keep their order

@@ -30,7 +30,7 @@ export function unpack(meta, blob) {
     }
     return { ...b, values };
   });
-  return { bindings, fields, reads: meta.reads || [] };
+  return { bindings, fields, reads: meta.reads || [], picks: meta.picks || {} };
 }
 
 function space(masks, name) {
@@ -57,10 +57,15 @@ export function valueOf(v, keep, fields) {
       if (!keep[r]) continue;
       count += 1;
       if (seen) seen.add(fields[v.key][r]);
-      else if (v.agg === "sum" || v.agg === "mean") sum += fields[v.field][r];
+      else if (v.agg === "sum") sum += fields[v.field][r];
+      else if (v.agg === "mean") {
+        // NaN numbers are left out of a mean, as pandas does
+        if (Number.isNaN(fields[v.field][r])) count -= 1;
+        else sum += fields[v.field][r];
+      }
       else if (v.agg === "newest" && fields[v.order][r] >= best) {
         best = fields[v.order][r];
-        newest = fields[v.field][r];
+        newest = v.field == null ? r : fields[v.field][r];
       }
     }
     if (v.agg === "count") out[m] = count;
@@ -78,12 +83,24 @@ export function number(x) {
   return (Math.round(x * 10) / 10).toFixed(1);
 }
 
-function written(spec, values, marks) {
+function written(spec, values, marks, picks) {
   if (spec.template) {
+    const slot = (x) => (Number.isNaN(x) && "nan" in spec ? spec.nan : number(x));
+    // {name} is a slot, {{ and }} literal braces (briefing.marks.template)
     return spec.template.map((text, m) =>
-      text.replace(/\{(\w+)\}/g, (_, name) => number(values[name][m])));
+      text.replace(/\{\{|\}\}|\{(\w+)\}/g,
+        (all, name) => (name === undefined ? all[0] : slot(values[name][m]))));
   }
   const n = values[spec.value];
+  if (spec.scale) {
+    const [base, k, how] = spec.scale;
+    return Array.from(n, (x) => (Number.isNaN(x) ? null
+      : base + k * (how === "sqrt" ? Math.sqrt(x) : x)));
+  }
+  if (spec.pick) {
+    const chosen = picks[spec.pick];
+    return Array.from(n, (x) => (Number.isNaN(x) ? (spec.else ?? null) : chosen[x]));
+  }
   const out = new Array(marks);
   for (let m = 0; m < marks; m += 1) {
     if (spec.bands) {
@@ -128,11 +145,15 @@ export function applyRules(figure, rules, masks) {
     };
     for (const spec of b.sets) {
       own(spec.attr);
-      const marks = written(spec, values, b.marks);
+      const marks = written(spec, values, b.marks, rules.picks);
       const [at, key] = node(trace, spec.attr);
-      const out = new Array(b.marks * b.points);
+      let out = new Array(b.marks * b.points);
       for (let m = 0; m < b.marks; m += 1) {
         for (let k = 0; k < b.points; k += 1) out[m * b.points + k] = marks[m];
+      }
+      if (b.shape) {
+        const [rows, cols] = b.shape;
+        out = Array.from({ length: rows }, (_, r) => out.slice(r * cols, (r + 1) * cols));
       }
       at[key] = out;
     }
@@ -140,13 +161,21 @@ export function applyRules(figure, rules, masks) {
       const n = values[b.hide.value];
       const { ptr } = b.values[b.hide.value];
       const unfedShown = b.hide.unfed === "show";
+      const band = b.hide.band;
+      const inBand = (m) => {
+        if (!band) return true;
+        let at = 0;
+        for (const t of band.bands) if (t <= values[band.value][m]) at += 1;
+        return at === band.equals;
+      };
       for (const attr of b.hide.attrs) {
         own(attr);
         const [at, key] = node(trace, attr);
         const data = Array.from(at[key]);
         for (let m = 0; m < b.marks; m += 1) {
           const unfed = ptr[m + 1] === ptr[m];
-          if ((Number.isNaN(n[m]) || n[m] === 0) && !(unfedShown && unfed)) {
+          const empty = (Number.isNaN(n[m]) || n[m] === 0) && !(unfedShown && unfed);
+          if (empty || !inBand(m)) {
             for (let k = 0; k < b.points; k += 1) data[m * b.points + k] = null;
           }
         }

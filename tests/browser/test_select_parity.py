@@ -21,7 +21,7 @@ import pytest
 
 from bench.generate import generate
 from briefing import load
-from briefing.charts.sources import sources_rules
+from briefing.charts import CHARTS
 from briefing.marks import Blob, Rules, apply, pack
 from briefing.select import Masks, Selection, day_number, masks, page_arrays, select
 from briefing.widgets import STATIC_DIR, figure_to_dict
@@ -87,7 +87,7 @@ def _as_js(sel: Selection) -> dict[str, Any]:
 
 
 # Every chart whose marks follow the selection in the browser: its rules for a fact base.
-RULES = {"sources": sources_rules}
+RULES = {name: c.rules for name, c in CHARTS.items() if c.rules is not None}
 
 
 def _shipped(rules: Rules) -> list[Any]:
