@@ -84,10 +84,11 @@ class Binding:
     write: {"attr": "marker.size", "value": "n"} (the number itself),
     + "bands": [t1, t2, …], "choices": [c0, c1, c2, …] (c_i when i thresholds are ≤ n),
     {"attr": "hovertext", "template": [one text per mark with {name} slots], "nan": ""}
-    (a slot whose value is NaN reads "nan", else "–"),
+    (a slot whose value is NaN reads "nan", else "–"; with "picks": {name: pick} the
+    slot's value is a row and reads that row's text in `Rules.picks[pick]`),
     {"attr": "customdata", "value": "r", "pick": "name", "else": x} (the entry of
     `Rules.picks[name]` for row r of the space; x when r is NaN),
-    {"attr": "marker.size", "value": "n", "scale": [base, k, "sqrt" | "linear"]}.
+    {"attr": "marker.size", "value": "n", "scale": [base, k, "sqrt" | "linear", shift]}.
     A hide may add "band": {"value": "s", "bands": [...], "equals": i}: the mark shows
     only while s falls in band i (one trace per colour band, each holding every mark).
     With `shape` = (rows, columns) the marks are a grid's cells, row by row (a heatmap's
@@ -169,18 +170,23 @@ def value_of(v: Value, keep: np.ndarray, fields: Mapping[str, np.ndarray]) -> np
 def _written(spec: Mapping[str, Any], values: Mapping[str, np.ndarray],
              picks: Mapping[str, Sequence[Any]]) -> list[Any]:
     if "template" in spec:
-        def slot_text(x: float) -> str:
+        chosen = spec.get("picks", {})
+
+        def slot_text(name: str, x: float) -> str:
+            if name in chosen:  # the value is a row: its text from Rules.picks
+                return "" if np.isnan(x) else str(picks[chosen[name]][int(x)])
             return spec["nan"] if np.isnan(x) and "nan" in spec else _number(x)
 
         def fill(text: str, m: int) -> str:
             return _SLOT.sub(lambda g: g.group(0)[0] if g.group(1) is None
-                             else slot_text(values[g.group(1)][m]), text)
+                             else slot_text(g.group(1), values[g.group(1)][m]), text)
         return [fill(t, m) for m, t in enumerate(spec["template"])]
     n = values[spec["value"]]
-    if "scale" in spec:  # base + k·n, or base + k·√n
-        base, k, how = spec["scale"]
-        return [None if np.isnan(x) else float(base + k * (np.sqrt(x) if how == "sqrt" else x))
-                for x in n]
+    if "scale" in spec:  # base + k·(n + shift), or base + k·√(n + shift)
+        base, k, how, *shift = spec["scale"]
+        y = n + (shift[0] if shift else 0)
+        return [None if np.isnan(x) or (how == "sqrt" and x < 0)
+                else float(base + k * (np.sqrt(x) if how == "sqrt" else x)) for x in y]
     if "pick" in spec:
         chosen = picks[spec["pick"]]
         return [spec.get("else") if np.isnan(x) else chosen[int(x)] for x in n]

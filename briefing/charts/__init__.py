@@ -23,7 +23,7 @@ from briefing.charts.positions import positions
 from briefing.charts.positions_overview import positions_overview, positions_overview_rules
 from briefing.charts.sources import sources, sources_rules
 from briefing.charts.theme import parse_click
-from briefing.charts.timeline import timeline
+from briefing.charts.timeline import timeline, timeline_rules
 from briefing.marks import Rules, apply
 from briefing.model import Briefing
 from briefing.select import FACT_FILTERS, POSITION_FILTERS, Selection, masks
@@ -92,7 +92,8 @@ CHARTS: dict[str, Chart] = {
     "timeline": Chart(
         timeline, "Timeline",
         "Background years on the left, then the days around each article's publication; "
-        "bars are spans of days, undated events sit in their own lane.", FACT_FILTERS),
+        "bars are spans of days, undated events sit in their own lane.", FACT_FILTERS,
+        rules=timeline_rules),
     "geo_map": Chart(
         geo_map, "Map", "States involved and the channels between their capitals.",
         FACT_FILTERS, rules=geo_map_rules),

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from briefing.charts.theme import (
     HOVER,
@@ -27,7 +26,9 @@ from briefing.charts.theme import (
     legend_marker,
     trace,
 )
+from briefing.marks import Binding, Rules, Value, apply, slot, template
 from briefing.model import Briefing, plain
+from briefing.select import Selection, masks
 from briefing.words import STATUS_WORDS, plover_words
 
 MAX_POINTS = 600  # above this many (type, day, status) points, bin by week, month, year
@@ -106,24 +107,24 @@ def _span_end(b: Briefing, ev: pd.DataFrame) -> pd.Series:
     return end.where(~ongoing, pd.to_datetime(ev["article_id"].map(published)))
 
 
-@chart
-def timeline(
+def timeline_rules(
     b: Briefing,
     *,
     recent_days: int = RECENT_DAYS,
     title: str | None = None,
     height: int | None = None,
     width: int | None = None,
-) -> dict:
-    """Events by date, one row per PLOVER type (cooperation at the top), coloured by type,
-    marker shape by status. Panels: background by year; one per reporting window (the days
-    around each group of publications); undated events in a lane of their own. A span is
-    a bar from its first to its last day. Clicks: ["events", event_id …]."""
+) -> Rules:
+    """The timeline for the whole of `b` with the rules that make it follow a selection
+    (`briefing.marks`): a point (events of one type, day and status) shows while one of
+    its events is selected, sized by how many are; panels, rows and places stay."""
     title = "When: background and the reporting days" if title is None else title
-    ev = plain(b.events)
+    ev = plain(b.events).reset_index(drop=True)
     if ev.empty:
-        return base_spec(title=title, height=height, width=width,
-                         empty_message="No events in this selection")
+        return Rules(base_spec(title=title, height=height, width=width,
+                               empty_message="No events in this selection"), ())
+    every_hover = event_hover(b, ev).to_numpy()
+    ev = ev.assign(_row=np.arange(len(ev)))
     windows = reporting_windows(b.articles["published"])
     ev = ev.assign(_x=_plot_dates(ev), _end=_span_end(b, ev),
                    _panel=_panel_of(ev, windows, recent_days))
@@ -148,10 +149,12 @@ def timeline(
     groups = ev.groupby(keys, sort=False)
     many = groups["event_id"].agg(lambda s: " ".join(s.iloc[:MAX_CLICK_IDS]))
     size = groups["event_id"].size()
+    rows_of = groups["_row"].agg(list)
     ev = groups.head(1)
     key = list(zip(*(ev[k] for k in keys), strict=True))
     n_in = size.reindex(key).to_numpy()
     ids = many.reindex(key).to_numpy()
+    rows = rows_of.reindex(key).tolist()
     types = [t for t in PLOVER_ORDER if t in set(ev["plover_type"])]
     types += sorted(set(ev["plover_type"]) - set(types))
     row = ev["plover_type"].map({t: i for i, t in enumerate(reversed(types))}).astype(float)
@@ -160,45 +163,63 @@ def timeline(
     nth = stack.groupby(["r", "d", "p"]).cumcount()
     count = stack.groupby(["r", "d", "p"])["r"].transform("size")
     y = row + (nth - (count - 1) / 2) * np.minimum(0.22, 0.8 / count)
-    hover = event_hover(b, ev) + np.where(
-        n_in > 1, "<br><i>and " + (n_in - 1).astype(str) + " more like it (click to list)</i>",
-        "")
+    # the hover of the point's first selected event, and how many are selected
+    hover = [template(slot("h") + (f"<br><i>{slot('n')} events at this point (click to "
+                                   "list)</i>" if k > 1 else "")) for k in n_in]
     panel = ev["_panel"].to_numpy()
     present = [p for p in range(len(windows) + 1) if (panel == p).any()]
     if (panel == -1).any():
         present.append(-1)
     axis_of = {p: "x" if i == 0 else f"x{i + 1}" for i, p in enumerate(present)}
-    traces: list[go.BaseTraceType] = []
+    traces: list[dict] = []
+    bindings: list[Binding] = []
     colours = [PLOVER_COLOURS.get(t, "#777") for t in ev["plover_type"]]
     spans = ev["_end"].notna().to_numpy() & (panel != -1)
+    y = y.to_numpy()
+
+    def day(x: pd.Timestamp) -> str:  # dates as plotly reads them, in a plain list
+        return pd.Timestamp(x).isoformat()
+
     if spans.any():
         # Bars under the markers: one trace of line segments for every span.
-        xs, ys = [], []
-        for x0, x1, yy in zip(ev["_x"][spans], ev["_end"][spans], y[spans], strict=True):
-            xs += [x0, max(x1, x0), None]
-            ys += [yy, yy, None]
-        for p in {int(q) for q in panel[spans]}:
-            mine = panel[spans] == p
+        for p in sorted({int(q) for q in panel[spans]}):
+            mine = np.flatnonzero(spans & (panel == p))
+            xs, ys = [], []
+            for i in mine:
+                x0, x1 = ev["_x"].iloc[i], ev["_end"].iloc[i]
+                xs += [day(x0), day(max(x1, x0)), None]
+                ys += [float(y[i]), float(y[i]), None]
             traces.append(trace("scatter",
-                x=[v for i, v in enumerate(xs) if mine[i // 3]],
-                y=[v for i, v in enumerate(ys) if mine[i // 3]],
-                xaxis=axis_of[p], yaxis="y", mode="lines", showlegend=False,
+                x=xs, y=ys, xaxis=axis_of[p], yaxis="y", mode="lines", showlegend=False,
                 hoverinfo="skip", line={"color": "#8fa9c4", "width": 6}, opacity=0.55))
+            bindings.append(Binding(
+                trace=len(traces) - 1, marks=len(mine), points=3,
+                values={"n": Value("events", [rows[i] for i in mine])},
+                hide={"value": "n", "attrs": ["x", "y"]}))
     for p in present:
-        mask = panel == p
+        mine = np.flatnonzero(panel == p)
         traces.append(trace("scatter",
-            x=ev["_x"][mask] if p != -1 else np.full(mask.sum(), 0.5), y=y[mask],
+            x=[day(ev["_x"].iloc[i]) for i in mine] if p != -1 else [0.5] * len(mine),
+            y=[float(y[i]) for i in mine],
             xaxis=axis_of[p], yaxis="y", mode="markers",
             name="undated" if p == -1 else "background" if p == 0 else f"window {p}",
             showlegend=False, cliponaxis=False,
-            marker={"size": 12 + 3 * np.sqrt(n_in[mask] - 1),
-                    "color": [c for c, m in zip(colours, mask, strict=True) if m],
-                    "symbol": [STATUS_SYMBOLS.get(s, "circle") for s in ev["status"][mask]],
-                    "line": {"width": 2, "color": [c for c, m in zip(colours, mask, strict=True)
-                                                   if m]}},
-            hovertext=hover[mask], hovertemplate=HOVER,
-            customdata=click_data("events", ids[mask]),
+            marker={"color": [colours[i] for i in mine],
+                    "symbol": [STATUS_SYMBOLS.get(ev["status"].iloc[i], "circle")
+                               for i in mine],
+                    "line": {"width": 2, "color": [colours[i] for i in mine]}},
+            hovertemplate=HOVER, customdata=click_data("events", ids[mine]),
         ))
+        point_rows = [rows[i] for i in mine]
+        bindings.append(Binding(
+            trace=len(traces) - 1, marks=len(mine),
+            values={"n": Value("events", point_rows),
+                    # the first selected event of the point: its hover speaks for it
+                    "h": Value("events", point_rows, agg="newest", order="first")},
+            sets=[{"attr": "marker.size", "value": "n", "scale": [12, 3, "sqrt", -1]},
+                  {"attr": "hovertext", "template": [hover[i] for i in mine],
+                   "picks": {"h": "hover"}}],
+            hide={"value": "n", "attrs": ["x", "y"]}))
     statuses = [s for s in STATUS_SYMBOLS if s in set(ev["status"])]
     for s in statuses:
         traces.append(legend_marker(STATUS_WORDS[s], symbol=STATUS_SYMBOLS[s], group="status",
@@ -221,7 +242,27 @@ def timeline(
         "shapes": [], "annotations": [],
     }
     layout.update(_panels(present, axis_of, ev, panel, windows))
-    return base_spec(traces, title=title, height=height or 500, width=width, **layout)
+    figure = base_spec(traces, title=title, height=height or 500, width=width, **layout)
+    return Rules(figure, bindings, fields={"first": -np.arange(len(every_hover), dtype=float)},
+                 picks={"hover": list(every_hover)})
+
+
+@chart
+def timeline(
+    b: Briefing,
+    *,
+    recent_days: int = RECENT_DAYS,
+    title: str | None = None,
+    height: int | None = None,
+    width: int | None = None,
+) -> dict:
+    """Events by date, one row per PLOVER type (cooperation at the top), coloured by type,
+    marker shape by status. Panels: background by year; one per reporting window (the days
+    around each group of publications); undated events in a lane of their own. A span is
+    a bar from its first to its last day. Clicks: ["events", event_id …]. The chart of
+    `timeline_rules(b)` with every event selected."""
+    return apply(timeline_rules(b, recent_days=recent_days, title=title, height=height,
+                                width=width), masks(b, Selection()))
 
 
 def _panels(present: list[int], axis_of: dict[int, str], ev: pd.DataFrame,

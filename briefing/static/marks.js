@@ -85,17 +85,21 @@ export function number(x) {
 
 function written(spec, values, marks, picks) {
   if (spec.template) {
-    const slot = (x) => (Number.isNaN(x) && "nan" in spec ? spec.nan : number(x));
+    const chosen = spec.picks || {};
+    const slot = (name, x) => {
+      if (name in chosen) return Number.isNaN(x) ? "" : String(picks[chosen[name]][x]);
+      return Number.isNaN(x) && "nan" in spec ? spec.nan : number(x);
+    };
     // {name} is a slot, {{ and }} literal braces (briefing.marks.template)
     return spec.template.map((text, m) =>
       text.replace(/\{\{|\}\}|\{(\w+)\}/g,
-        (all, name) => (name === undefined ? all[0] : slot(values[name][m]))));
+        (all, name) => (name === undefined ? all[0] : slot(name, values[name][m]))));
   }
   const n = values[spec.value];
   if (spec.scale) {
-    const [base, k, how] = spec.scale;
-    return Array.from(n, (x) => (Number.isNaN(x) ? null
-      : base + k * (how === "sqrt" ? Math.sqrt(x) : x)));
+    const [base, k, how, shift = 0] = spec.scale;
+    return Array.from(n, (x) => (Number.isNaN(x) || (how === "sqrt" && x + shift < 0) ? null
+      : base + k * (how === "sqrt" ? Math.sqrt(x + shift) : x + shift)));
   }
   if (spec.pick) {
     const chosen = picks[spec.pick];
