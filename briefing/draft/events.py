@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from briefing.draft.actors import Mention, Registry, slug
+from briefing.draft.allegations import ALLEGED_BY, allegations, speaker
 from briefing.draft.attribution import Said
 from briefing.draft.clauses import (
     ABOUT,
@@ -162,7 +163,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
         dates = find_dates(text, lo, hi)
         previous: Match | None = None
         control: Match | None = None
-        triggers = find_triggers(text, lo, hi)
+        triggers = allegations(text, lo, hi, find_triggers(text, lo, hi))
         noun_starts = tuple(t.start for t in triggers if t.trigger.noun or
                             DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start))
         # The date a sentence without one of its own carries on: the last sentence's
@@ -205,6 +206,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             before = [m for m in local if c0 <= m.start and m.end <= t.start
                       and not any(a <= m.start < b for a, b in asides)]
             after = [m for m in local if t.end <= m.start and m.end <= c1]
+            if t.trigger.phrase.startswith(ALLEGED_BY):
+                before = speaker(t, said_here, reg) or before
             # "an attack", "the talks": a verb's form used as a noun.
             noun = t.trigger.noun or bool(DETERMINER_BEFORE.search(text, max(lo, t.start - 8),
                                                                     t.start))
