@@ -157,3 +157,26 @@ def test_a_region_named_after_a_continent_is_no_state():
     d = draft("Brazil and Peru want seats for Latin America. America and China disagreed.",
               published=PUBLISHED, known=None)
     assert [a["id"] for a in d["actors"]] == ["brazil", "peru", "united-states", "china"]
+
+
+def test_an_invitation_to_visit_is_also_the_guests_visit_to_come():
+    events = _events("Foreign Minister Ana Lopez invited her Chilean counterpart, Pedro Soto, "
+                     "to visit Lima. The visit is expected to take place next month.")
+    (invite,) = [e for e in _of(events, "AGREE") if e["cameo_code"] == "036"]
+    assert invite["participants"] == {"actor": ["ana-lopez"], "recipient": ["pedro-soto"]}
+    (visit,) = _of(events, "CONSULT")
+    assert (visit["cameo_code"], visit["status"]) == ("042", "planned")
+    assert visit["participants"] == {"actor": ["pedro-soto"], "recipient": ["peru"]}
+    # "The visit" in the next sentence is that visit again, and gives its month.
+    assert len(visit["evidence"]) == 2 and visit["date"] == "2025-07"
+
+
+def test_an_invitation_to_talks_is_talks_to_come_between_host_and_guest():
+    (talks,) = _of(_events("Ghana invited Togo to talks in Accra."), "CONSULT")
+    assert talks["status"] == "planned"
+    assert talks["participants"]["actor"] == ["ghana", "togo"]
+
+
+def test_an_appeal_to_meet_is_still_the_appeal_alone():
+    events = _events("Peru urged Chile and Bolivia, its neighbours, to hold talks.")
+    assert [e["plover_type"] for e in events] == ["REQUEST"]

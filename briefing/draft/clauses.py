@@ -6,6 +6,7 @@ complement, a plan, a fate told after the noun)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from briefing.draft.actors import Mention
 
@@ -107,8 +108,27 @@ def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
 # "offered to host talks", "urged the Assembly to open negotiations", "invited him to
 # visit". The hand coding codes the appeal or the offer alone.
 CONTROL_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
+
+
+def invitation(control: Any, act: Any) -> bool:
+    """An invitation to a meeting or a visit ("invited the minister to visit Lima"): the
+    meeting it proposes is drafted too, as planned (the hand coding codes such a visit)."""
+    return control.phrase.split()[0] == "invite" and act.plover_type == "CONSULT"
+
+
+def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention],
+           mutual: bool) -> list[Mention]:
+    """Who comes to the meeting an invitation proposes: those invited (named between the
+    invitation and the act), with the host when they meet ("invited her to talks")."""
+    invitees = [m for m in before if invited.end <= m.start]
+    if not invitees:
+        return subject
+    host = leading(text, [m for m in before if m.end <= invited.start] or invitees)
+    return (host + invitees) if mutual else invitees
+
+
 # ("... to show restraint and offered": after "and" a verb of its own, not the complement.)
-COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+to\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
+COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.,]+){0,6}?\s+to\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
 # "accused the army of shelling": what is alleged, not a second act.
 ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+$")
 # "Talks ... are scheduled for March 21": the status follows the noun.

@@ -37,6 +37,8 @@ from briefing.draft.clauses import (
     aside_spans,
     clause_span,
     coordinated,
+    guests,
+    invitation,
     leading,
     modifies,
 )
@@ -109,12 +111,17 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if any(m.start <= t.start < m.end for m in local):
                 continue   # "Rapid Support Forces": a word of a name, not an act
             prev, previous = previous, t
+            invited = None
             if control is not None and not BREAK.search(text, control.end, t.start) and (
                     (control.trigger.plover_type in CONTROL_TYPES
                      and COMPLEMENT.match(text[control.end:t.start]))
                     or (control.trigger.plover_type == "ACCUSE"
                         and ALLEGED.match(text[control.end:t.start]))):
-                continue   # "offered to host talks": the offer is the event
+                if not invitation(control.trigger, t.trigger):
+                    continue   # "offered to host talks": the offer is the event
+                # "invited the minister to visit Lima": the visit is an event too, to come,
+                # the guest's.
+                invited = control
             if t.trigger.plover_type in CONTROL_TYPES | {"ACCUSE"}:
                 control = t
             c0, c1 = clause_span(text, lo, hi, t.start, t.end)
@@ -165,7 +172,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "the U.S. strikes", "Israeli airstrikes": the actor modifies the noun;
                 # "an attack by Houthi rebels": the actor follows "by"; "talks between A
                 # and B", "the war between A and B": both sides act.
-                before = [m for m in before if modifies(text[m.end:t.start])]
+                if invited is None:
+                    before = [m for m in before if modifies(text[m.end:t.start])]
                 if not before and agent_mentions:
                     # "the arrest of two journalists by Ethiopian police": the "of" object
                     # undergoes it, the "by" agent does it.
@@ -230,6 +238,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 subject = leading(text, before)
             else:
                 subject = coordinated(text, before)
+            if invited is not None:
+                subject = guests(text, invited, before, subject, t.trigger.mutual)
             actors = list(dict.fromkeys(m.actor for m in subject))
             # What the act is about ("talks about Gaza", "called for restraint in Sudan")
             # is its subject, never its recipient.
@@ -264,7 +274,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # A government "protests": a formal complaint, not street dissent (it
                 # may still demonstrate, boycott or march: those stay dissent).
                 code = _recoded(code, "114")
-            future = bool(FUTURE.search(text, c0, t.start))
+            future = bool(FUTURE.search(text, c0, t.start)) or invited is not None
             verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
             date, why = event_date(text, dates, t.start, c0, c1, pub, future, verbs,
                               object_of=prev if noun else None, nouns=noun_starts, lo=lo)
@@ -294,6 +304,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # subject ("the officers would be charged"): read from the clause start.
             st, st_why = status(text, c0 if passive else max(c0, subject[-1].end), t,
                                 historical, reported=reported)
+            if invited is not None and st == "occurred":
+                st, st_why = "planned", f"invited by '{text[invited.start:invited.end]}'"
             if st == "negated" and code.phrase.split()[0] == "accept":
                 # "would not accept the proposal": a refusal, said now.
                 code = _recoded(code, "120", mutual=False)
