@@ -180,3 +180,14 @@ def test_an_invitation_to_talks_is_talks_to_come_between_host_and_guest():
 def test_an_appeal_to_meet_is_still_the_appeal_alone():
     events = _events("Peru urged Chile and Bolivia, its neighbours, to hold talks.")
     assert [e["plover_type"] for e in events] == ["REQUEST"]
+
+
+def test_the_ministers_with_no_names_are_those_who_last_acted_together():
+    events = _of(_events("The foreign ministers of Norway and Finland met in Oslo on "
+                         "Monday. The ministers are due to meet again in Helsinki in "
+                         "August."), "CONSULT")
+    assert len(events) == 2
+    again = events[1]
+    assert again["participants"]["actor"] == ["norway", "finland"]
+    assert (again["status"], again["date"]) == ("planned", "2025-08")
+    assert again["evidence"][0].startswith("The ministers are due to meet again")

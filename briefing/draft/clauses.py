@@ -70,6 +70,11 @@ CONTINUING = frozenset({"pronoun", "pair", "surname", "own-state", "again"})
 # A verb after a relative clause, or joined by ", and" to one: the clause before it holds
 # no subject of its own.
 RESUMED = re.compile(r"(?:^|,)\s*and\s+(?:\w+ly\s+)?$|^(?:which|who)\b[^,;]*,\s*(?:\w+ly\s+)?$")
+# "The ministers are due to": people named before as a group, with no number ("the two
+# ministers" is a pair the coreference rules resolve).
+GROUP_AGAIN = re.compile(r"(?:^|[.;:]\s*|\b)(?P<head>[Tt]he|[Bb]oth)\s+(?:[a-z]+\s+)?(?:ministers|"
+                         r"leaders|presidents|premiers|delegations|envoys|negotiators|sides)"
+                         r"\s+(?:[a-z]+\s+){0,3}$")
 RELATIVE_END = re.compile(r"^[^,;]*,\s*(?:\w+ly\s+)?$")
 # "farmers in the south of a state", "thousands of its nationals": people of a state, not its
 # government (their protest is dissent, not a formal complaint).

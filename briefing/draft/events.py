@@ -27,6 +27,7 @@ from briefing.draft.clauses import (
     DEFINITE,
     DETERMINER_BEFORE,
     FUTURE,
+    GROUP_AGAIN,
     PASSIVE,
     PEOPLE_OF,
     PUT_OFF,
@@ -222,6 +223,12 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # relative clause; the sentence's first subject acts.
                 before = [m for m in local if lo <= m.start and m.end <= t.start
                           and not any(a <= m.start < b for a, b in asides)]
+            group = None if before or noun or passive else GROUP_AGAIN.search(
+                text[c0:t.start])
+            if group:
+                # "The ministers are due to meet again": those who last met or acted
+                # together, with no name of their own here.
+                before = _together(out, reg, c0 + group.start("head"))
             if not before:
                 continue
             rel = re.search(r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", text[c0:t.start])
@@ -362,6 +369,15 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if carry_next is None and st == "occurred":
                 carry_next = {k: v for k, v in date.items()} if "date" in date else {}
     return out
+
+
+def _together(out: list[tuple[dict[str, Any], tuple[int, int]]], reg: Registry,
+              at: int) -> list[Mention]:
+    """The actors of the last event two or more did together, as mentions at `at`."""
+    last = next((e for e, _ in reversed(out) if len(e["participants"]["actor"]) > 1
+                 and unnamed_id(reg) not in e["participants"]["actor"]), None)
+    return [Mention(at, at, a, reg.actors[a]["kind"], "again")
+            for a in (last["participants"]["actor"] if last else [])]
 
 
 def _recoded(code: Any, cameo: str, **changes: Any) -> Any:
