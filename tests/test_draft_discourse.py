@@ -21,6 +21,14 @@ def test_the_two_ministers_are_the_pair_named_before():
                                                                          "Ivo Horvat"]
 
 
+def test_the_two_ministers_said_they_is_the_pair_speaking_of_itself():
+    d = _draft("Foreign Minister Ana Sousa of Portugal met Foreign Minister Ivo Horvat of "
+               "Croatia on Sunday. The two ministers said they had agreed to open a "
+               "ferry line.")
+    agree = next(e for e in d["events"] if e["plover_type"] == "AGREE")
+    assert sorted(agree["participants"]["actor"]) == ["ana-sousa", "ivo-horvat"]
+
+
 def test_both_governments_are_the_two_states_named_before():
     d = _draft("Chile hosted Peru for border talks. The two governments signed an accord "
                "on fishing rights.")

@@ -66,6 +66,12 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
         start = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, t.start()) + 1)
         lead = [m for m in named if start <= m.start < t.start()
                 and m.kind in ("state", "organization")]
+        pair = [m for m in out if start <= m.start < t.start()]
+        if pair and len(text[start:pair[0].start].split()) <= 1 and t.group("p") == "they":
+            # "The two ministers said they had agreed": the pair says it of itself.
+            same = [m for m in pair if (m.start, m.end) == (pair[0].start, pair[0].end)]
+            out += [reg.mention(t.start("p"), t.end("p"), m.actor, "pronoun") for m in same]
+            continue
         if not lead or len(text[start:lead[0].start].split()) > 3:
             continue
         group = [lead[0]]
