@@ -136,3 +136,11 @@ def test_nominalisations_take_their_roles_from_possessive_of_and_by():
     arrest = next(e for e in d["events"] if e["plover_type"] == "COERCE")
     assert arrest["participants"]["recipient"] == ["kenyan-journalists"]
     assert arrest["participants"]["actor"] != ["egypt"]
+
+
+def test_a_light_verb_reaches_its_noun_over_modifiers_not_over_a_preposition():
+    d = _draft("Guatemala and Honduras held a second round of direct negotiations.")
+    (talks,) = d["events"]
+    assert talks["participants"]["actor"] == ["guatemala", "honduras"]
+    # "held a vote on talks": the talks are what the vote is about, not held.
+    assert _types(_draft("Guatemala held a vote on talks.")) == []
