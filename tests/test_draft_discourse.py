@@ -144,3 +144,13 @@ def test_a_light_verb_reaches_its_noun_over_modifiers_not_over_a_preposition():
     assert talks["participants"]["actor"] == ["guatemala", "honduras"]
     # "held a vote on talks": the talks are what the vote is about, not held.
     assert _types(_draft("Guatemala held a vote on talks.")) == []
+
+
+def test_a_verbs_form_after_an_article_and_a_modifier_is_a_noun():
+    (attack,) = _draft("A drone attack by Chile hit a fuel depot.")["events"]
+    assert (attack["plover_type"], attack["participants"]["actor"]) == ("ASSAULT", ["chile"])
+    (strike,) = _draft("A Peruvian missile attack hit the port on Monday.")["events"]
+    assert strike["participants"]["actor"] == ["peru"]
+    # A past form stays a verb ("a man attacked"), and so does a participle after a noun.
+    d = _draft("Bolivia proposed a resolution calling for talks with Chile.")
+    assert "REQUEST" in _types(d)

@@ -27,10 +27,30 @@ PREPOSITIONS = {"about", "on", "over", "for", "of", "to", "with", "against", "af
                 "following", "since", "during", "in", "at", "from", "into", "by", "and", "or"}
 
 
+# "a drone attack", "the missile strikes": an article and one or two modifiers (no plural,
+# which would be a subject: "the rebels attack") before a verb's form make it a noun.
+MODIFIED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?!(?:and|or|but|to|of|in|on|who|which|that)"
+                      r"\b)[a-z][\w\-]*(?<![sd])\s+){1,2}$")
+# Words between a state's adjective and the noun it modifies ("Chilean drone strikes").
+_NOUN_MODIFIER = re.compile(r"\s+(?:(?!(?:the|a|an|and|or|to|of|in|on|at|by|for|with)\b)"
+                            r"[a-z][\w\-]*(?<!ed)(?<!ly)\s+){1,2}")
+
+
+def nominal(text: str, lo: int, t: Any) -> bool:
+    """Whether a verb's form is used as a noun here: after a determiner ("an attack",
+    "the talks") or after an article and modifiers ("a drone attack"; not "attacked", not
+    "a resolution calling for")."""
+    if DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start):
+        return True
+    return not text[t.start:t.end].split()[0].endswith(("ed", "ing")) and bool(
+        MODIFIED.search(text, max(lo, t.start - 40), t.start))
+
+
 def modifies(gap: str) -> bool:
     """Whether a mention followed by `gap` modifies the noun after it ("U.S. strikes",
-    "Peru’s deadly strikes"), rather than standing apart ("Lopez about the ceasefire")."""
-    if not gap.strip():
+    "Peru’s deadly strikes", "Chilean drone strikes"), rather than standing apart
+    ("Lopez about the ceasefire")."""
+    if not gap.strip() or _NOUN_MODIFIER.fullmatch(gap):
         return True
     if not re.match(r"[’']s\b", gap):
         return False   # "condemned the attack": a verb stands between

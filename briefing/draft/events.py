@@ -25,7 +25,6 @@ from briefing.draft.clauses import (
     CONTINUING,
     CONTROL_TYPES,
     DEFINITE,
-    DETERMINER_BEFORE,
     FUTURE,
     GROUP_AGAIN,
     PASSIVE,
@@ -42,6 +41,7 @@ from briefing.draft.clauses import (
     invitation,
     leading,
     modifies,
+    nominal,
 )
 from briefing.draft.dates import find_dates
 from briefing.draft.evidence import quote
@@ -103,7 +103,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
         control: Match | None = None
         triggers = allegations(text, lo, hi, find_triggers(text, lo, hi))
         noun_starts = tuple(t.start for t in triggers if t.trigger.noun or
-                            DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start))
+                            nominal(text, lo, t))
         # The date a sentence without one of its own carries on: the last sentence's
         # that told of an event (a quote in between does not break the story).
         carry = carry_next if carry_next is not None else carry
@@ -152,8 +152,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if t.trigger.phrase.startswith(ALLEGED_BY):
                 before = speaker(t, said_here, reg) or before
             # "an attack", "the talks": a verb's form used as a noun.
-            noun = t.trigger.noun or bool(DETERMINER_BEFORE.search(text, max(lo, t.start - 8),
-                                                                    t.start))
+            noun = t.trigger.noun or nominal(text, lo, t)
             light = noun and reg.gazetteer.light_verbs.search(text, max(c0, t.start - 40),
                                                                t.start)
             if light:
