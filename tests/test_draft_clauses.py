@@ -191,3 +191,15 @@ def test_the_ministers_with_no_names_are_those_who_last_acted_together():
     assert again["participants"]["actor"] == ["norway", "finland"]
     assert (again["status"], again["date"]) == ("planned", "2025-08")
     assert again["evidence"][0].startswith("The ministers are due to meet again")
+
+
+def test_a_hostile_act_on_a_condition_is_a_threat_and_the_condition_no_act():
+    events = _events("Ghana's information minister said his country would cut ties with "
+                     "Togo unless the prisoners were freed.")
+    (threat,) = events
+    assert (threat["plover_type"], threat["cameo_code"], threat["status"]) == (
+        "THREATEN", "131", "occurred")
+    # "his country": the state of the unnamed minister who speaks.
+    assert threat["participants"] == {"actor": ["ghana"], "recipient": ["togo"]}
+    (plain,) = _events("Ghana said it would cut ties with Togo.")
+    assert (plain["plover_type"], plain["status"]) == ("SANCTION", "planned")

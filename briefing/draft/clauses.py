@@ -156,6 +156,12 @@ def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention
 COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.,]+){0,6}?\s+to\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
 # "accused the army of shelling": what is alleged, not a second act.
 ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+$")
+# "would cut ties unless the prisoners are freed", "if the raids do not stop": the act's
+# condition, which makes it a threat.
+CONDITION = re.compile(r"\bunless\b|\bif\b[^;—]{0,60}?\b(?:not|n[’']t|fails?|refuses?|"
+                       r"continues?|persists?)\b")
+# Inside a condition ("unless the prisoners are freed"): what is asked for, not an act.
+UNLESS = re.compile(r"\bunless\b[^;—]*$")
 # "Talks ... are scheduled for March 21": the status follows the noun.
 SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
                        r"(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)

@@ -88,6 +88,12 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
             continue
         people = [m for m in named if m.start < g.start() and m.kind == "person"]
         state = reg.actors[people[-1].actor].get("parent") if people else None
+        lead = max(text.rfind(". ", 0, g.start()), text.rfind("\n", 0, g.start()))
+        states = [m for m in named if lead < m.start < g.start() and m.kind == "state"]
+        if states and not (people and people[-1].start > lead):
+            # "The state's information minister said his country would": no one named, the
+            # state of the sentence's unnamed official.
+            state = states[-1].actor
         if state in reg.actors and reg.actors[state].get("kind") == "state":
             out.append(reg.mention(g.start(), g.end(), state, "own-state"))
     for g in _GROUP.finditer(text):

@@ -22,6 +22,7 @@ from briefing.draft.clauses import (
     BREAK,
     BY,
     COMPLEMENT,
+    CONDITION,
     CONTINUING,
     CONTROL_TYPES,
     DEFINITE,
@@ -33,6 +34,7 @@ from briefing.draft.clauses import (
     RELATIVE_END,
     RESUMED,
     SCHEDULED,
+    UNLESS,
     WILL,
     aside_spans,
     clause_span,
@@ -56,6 +58,10 @@ from briefing.draft.when import (
     event_date,
     saying_date,
 )
+
+# Hostile acts said to come on a condition are threats of them (CAMEO 13x).
+_THREATS = {"SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138"}
+
 
 # Types a nominal act may carry with no one named as doing it ("a drone strike on a
 # market", "detentions were reported"): the agent is drafted as unnamed.
@@ -113,9 +119,13 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 continue   # "Rapid Support Forces": a word of a name, not an act
             prev, previous = previous, t
             invited = None
+            if UNLESS.search(text, lo, t.start):
+                continue   # "... unless the prisoners are freed": a condition, not an act
             if control is not None and not BREAK.search(text, control.end, t.start) and (
                     (control.trigger.plover_type in CONTROL_TYPES
-                     and COMPLEMENT.match(text[control.end:t.start]))
+                     and (COMPLEMENT.match(text[control.end:t.start]) or (
+                         control.trigger.phrase.endswith(" to")   # "was ready to return"
+                         and not text[control.end:t.start].strip())))
                     or (control.trigger.plover_type == "ACCUSE"
                         and ALLEGED.match(text[control.end:t.start]))):
                 if not invitation(control.trigger, t.trigger):
@@ -312,6 +322,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                 historical, reported=reported)
             if invited is not None and st == "occurred":
                 st, st_why = "planned", f"invited by '{text[invited.start:invited.end]}'"
+            if st in ("planned", "hypothetical") and code.plover_type in _THREATS \
+                    and CONDITION.search(text, t.end, c1):
+                # "would cut ties unless the prisoners are freed": a threat, made now.
+                code = _recoded(code, _THREATS[code.plover_type], mutual=False)
+                st, st_why = "occurred", f"{st_why}, on a condition: a threat"
             if st == "negated" and code.phrase.split()[0] == "accept":
                 # "would not accept the proposal": a refusal, said now.
                 code = _recoded(code, "120", mutual=False)
