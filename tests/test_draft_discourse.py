@@ -154,3 +154,9 @@ def test_a_verbs_form_after_an_article_and_a_modifier_is_a_noun():
     # A past form stays a verb ("a man attacked"), and so does a participle after a noun.
     d = _draft("Bolivia proposed a resolution calling for talks with Chile.")
     assert "REQUEST" in _types(d)
+
+
+def test_a_sources_wish_to_stay_unnamed_and_an_appeals_object_are_no_events():
+    assert _types(_draft("A Chilean official, who asked not to be named, said the "
+                         "border was calm.")) == []
+    assert _types(_draft("Peru has repeatedly called for their release.")) == ["REQUEST"]

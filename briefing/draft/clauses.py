@@ -162,6 +162,12 @@ CONDITION = re.compile(r"\bunless\b|\bif\b[^;—]{0,60}?\b(?:not|n[’']t|fails?
                        r"continues?|persists?)\b")
 # Inside a condition ("unless the prisoners are freed"): what is asked for, not an act.
 UNLESS = re.compile(r"\bunless\b[^;—]*$")
+# "who asked not to be named", "requested anonymity": a source's wish, not an event.
+ANONYMOUS = re.compile(r"(?:ask|request)\w*\s+(?:not\s+to\s+be\s+(?:named|identified)|"
+                       r"(?:for\s+)?anonymity)", re.IGNORECASE)
+# "called for their immediate release": the noun is the appeal's object.
+APPEAL_OBJECT = re.compile(r"\s+(?:(?:the|their|his|her|its|an?|immediate|swift|prompt|full|"
+                           r"unconditional|safe)\s+){0,3}")
 # "Talks ... are scheduled for March 21": the status follows the noun.
 SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
                        r"(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)

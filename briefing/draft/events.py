@@ -16,6 +16,8 @@ from briefing.draft.clauses import (
     ADJECTIVE,
     ALLEGED,
     AND,
+    ANONYMOUS,
+    APPEAL_OBJECT,
     ARMS_NOUN,
     AT_MEETING,
     BETWEEN,
@@ -121,6 +123,12 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             invited = None
             if UNLESS.search(text, lo, t.start):
                 continue   # "... unless the prisoners are freed": a condition, not an act
+            if ANONYMOUS.match(text, t.start):
+                continue   # "an official, who asked not to be named": no request of anyone
+            if control is not None and control.trigger.plover_type == "REQUEST" and (
+                    t.trigger.noun or nominal(text, lo, t)) and APPEAL_OBJECT.fullmatch(
+                    text[control.end:t.start]):
+                continue   # "called for their release": what is asked for, not done
             if control is not None and not BREAK.search(text, control.end, t.start) and (
                     (control.trigger.plover_type in CONTROL_TYPES
                      and (COMPLEMENT.match(text[control.end:t.start]) or (
