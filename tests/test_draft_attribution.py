@@ -185,3 +185,13 @@ def test_a_quote_without_a_speech_verb_belongs_to_the_sentences_subject():
                "Spokesperson Lin Jiahao urged Manila to “stop these provocations.”")
     direct = [s for s in d["statements"] if s["quote_type"] == "direct"]
     assert [s["speaker"] for s in direct] == ["lin-jiahao"]
+
+
+def test_said_after_meeting_is_when_it_was_said_and_the_speakers_meeting():
+    d = _draft("Chile and Peru signed a fisheries accord on Monday, Chilean President Ana "
+               "Rojas said after meeting her Peruvian counterpart, Luis Soto.")
+    (st,) = d["statements"]
+    assert st["speaker"] == "ana-rojas"
+    assert st["text"] == "Chile and Peru signed a fisheries accord on Monday"
+    (meeting,) = [e for e in d["events"] if e["plover_type"] == "CONSULT"]
+    assert meeting["participants"]["actor"] == ["ana-rojas", "luis-soto"]

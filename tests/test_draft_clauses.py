@@ -157,3 +157,49 @@ def test_a_region_named_after_a_continent_is_no_state():
     d = draft("Brazil and Peru want seats for Latin America. America and China disagreed.",
               published=PUBLISHED, known=None)
     assert [a["id"] for a in d["actors"]] == ["brazil", "peru", "united-states", "china"]
+
+
+def test_an_invitation_to_visit_is_also_the_guests_visit_to_come():
+    events = _events("Foreign Minister Ana Lopez invited her Chilean counterpart, Pedro Soto, "
+                     "to visit Lima. The visit is expected to take place next month.")
+    (invite,) = [e for e in _of(events, "AGREE") if e["cameo_code"] == "036"]
+    assert invite["participants"] == {"actor": ["ana-lopez"], "recipient": ["pedro-soto"]}
+    (visit,) = _of(events, "CONSULT")
+    assert (visit["cameo_code"], visit["status"]) == ("042", "planned")
+    assert visit["participants"] == {"actor": ["pedro-soto"], "recipient": ["peru"]}
+    # "The visit" in the next sentence is that visit again, and gives its month.
+    assert len(visit["evidence"]) == 2 and visit["date"] == "2025-07"
+
+
+def test_an_invitation_to_talks_is_talks_to_come_between_host_and_guest():
+    (talks,) = _of(_events("Ghana invited Togo to talks in Accra."), "CONSULT")
+    assert talks["status"] == "planned"
+    assert talks["participants"]["actor"] == ["ghana", "togo"]
+
+
+def test_an_appeal_to_meet_is_still_the_appeal_alone():
+    events = _events("Peru urged Chile and Bolivia, its neighbours, to hold talks.")
+    assert [e["plover_type"] for e in events] == ["REQUEST"]
+
+
+def test_the_ministers_with_no_names_are_those_who_last_acted_together():
+    events = _of(_events("The foreign ministers of Norway and Finland met in Oslo on "
+                         "Monday. The ministers are due to meet again in Helsinki in "
+                         "August."), "CONSULT")
+    assert len(events) == 2
+    again = events[1]
+    assert again["participants"]["actor"] == ["norway", "finland"]
+    assert (again["status"], again["date"]) == ("planned", "2025-08")
+    assert again["evidence"][0].startswith("The ministers are due to meet again")
+
+
+def test_a_hostile_act_on_a_condition_is_a_threat_and_the_condition_no_act():
+    events = _events("Ghana's information minister said his country would cut ties with "
+                     "Togo unless the prisoners were freed.")
+    (threat,) = events
+    assert (threat["plover_type"], threat["cameo_code"], threat["status"]) == (
+        "THREATEN", "131", "occurred")
+    # "his country": the state of the unnamed minister who speaks.
+    assert threat["participants"] == {"actor": ["ghana"], "recipient": ["togo"]}
+    (plain,) = _events("Ghana said it would cut ties with Togo.")
+    assert (plain["plover_type"], plain["status"]) == ("SANCTION", "planned")

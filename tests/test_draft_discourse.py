@@ -21,6 +21,14 @@ def test_the_two_ministers_are_the_pair_named_before():
                                                                          "Ivo Horvat"]
 
 
+def test_the_two_ministers_said_they_is_the_pair_speaking_of_itself():
+    d = _draft("Foreign Minister Ana Sousa of Portugal met Foreign Minister Ivo Horvat of "
+               "Croatia on Sunday. The two ministers said they had agreed to open a "
+               "ferry line.")
+    agree = next(e for e in d["events"] if e["plover_type"] == "AGREE")
+    assert sorted(agree["participants"]["actor"]) == ["ana-sousa", "ivo-horvat"]
+
+
 def test_both_governments_are_the_two_states_named_before():
     d = _draft("Chile hosted Peru for border talks. The two governments signed an accord "
                "on fishing rights.")
@@ -128,3 +136,27 @@ def test_nominalisations_take_their_roles_from_possessive_of_and_by():
     arrest = next(e for e in d["events"] if e["plover_type"] == "COERCE")
     assert arrest["participants"]["recipient"] == ["kenyan-journalists"]
     assert arrest["participants"]["actor"] != ["egypt"]
+
+
+def test_a_light_verb_reaches_its_noun_over_modifiers_not_over_a_preposition():
+    d = _draft("Guatemala and Honduras held a second round of direct negotiations.")
+    (talks,) = d["events"]
+    assert talks["participants"]["actor"] == ["guatemala", "honduras"]
+    # "held a vote on talks": the talks are what the vote is about, not held.
+    assert _types(_draft("Guatemala held a vote on talks.")) == []
+
+
+def test_a_verbs_form_after_an_article_and_a_modifier_is_a_noun():
+    (attack,) = _draft("A drone attack by Chile hit a fuel depot.")["events"]
+    assert (attack["plover_type"], attack["participants"]["actor"]) == ("ASSAULT", ["chile"])
+    (strike,) = _draft("A Peruvian missile attack hit the port on Monday.")["events"]
+    assert strike["participants"]["actor"] == ["peru"]
+    # A past form stays a verb ("a man attacked"), and so does a participle after a noun.
+    d = _draft("Bolivia proposed a resolution calling for talks with Chile.")
+    assert "REQUEST" in _types(d)
+
+
+def test_a_sources_wish_to_stay_unnamed_and_an_appeals_object_are_no_events():
+    assert _types(_draft("A Chilean official, who asked not to be named, said the "
+                         "border was calm.")) == []
+    assert _types(_draft("Peru has repeatedly called for their release.")) == ["REQUEST"]

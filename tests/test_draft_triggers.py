@@ -132,3 +132,28 @@ def test_a_recipient_stands_near_the_verb():
     (ev,) = _events("Brazil condemned the decision taken last year by the government of "
                     "Argentina.")
     assert "recipient" not in ev["participants"]
+
+
+@pytest.mark.parametrize("text, code, ptype", [
+    ("Chile said it was ready to hold talks with Peru.", "030", "AGREE"),
+    ("Ghana and Togo agreed to a ceasefire along the border.", "0871", "RETREAT"),
+    ("The Bolivian government admitted that its troops had crossed the line.", "080",
+     "CONCEDE"),
+    ("Peru handed over the two fishermen to Chile on Monday.", "0841", "RETREAT"),
+    ("Bolivia wants Chile to reopen the port.", "020", "REQUEST"),
+    ("Norway and Sweden resumed talks on fishing quotas.", "046", "CONSULT"),
+    ("Uruguay reiterated its support for the peace plan.", "051", "SUPPORT"),
+])
+def test_more_trigger_phrases(text, code, ptype):
+    e = _events(text)[0]
+    assert (e["cameo_code"], e["plover_type"]) == (code, ptype)
+
+
+def test_ready_to_names_what_is_offered_not_a_second_act():
+    events = _events("Peru said it was ready to return the boats.")
+    assert [e["plover_type"] for e in events] == ["AGREE"]
+
+
+def test_plus_wants_a_word_in_between():
+    # "wants to" is an aim of one's own, not a request of someone.
+    assert _events("Bolivia wants to reopen talks with Chile.")[0]["plover_type"] != "REQUEST"

@@ -29,12 +29,13 @@ from briefing.draft.actors import (
 )
 from briefing.draft.attribution import Said, find_statements
 from briefing.draft.coref import pair_mentions
-from briefing.draft.events import draft_events, unknown_subjects
+from briefing.draft.events import draft_events
 from briefing.draft.evidence import quote
 from briefing.draft.gazetteer import load_gazetteer
 from briefing.draft.people import find_people, place_people, pronoun_mentions
 from briefing.draft.positions import candidate_positions, known_issues
 from briefing.draft.sources import PENDING, TODO, Sources
+from briefing.draft.subjects import unknown_subjects
 from briefing.text import split_sentences
 
 __all__ = ["MAX_CHARS", "TODO", "DraftError", "draft", "quote", "to_yaml"]

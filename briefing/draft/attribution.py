@@ -194,6 +194,8 @@ _AUDIENCE_VERBS = ("told", "tell", "tells", "telling")
 # What may follow the verb of an attribution placed after what was said: "..., the
 # ministry said on Monday." / "... in a statement."
 _TAIL = re.compile(r"^\s*(?:(?:on|late on|early on|in|last|this)\s+\w+(?:\s+\w+)?)?\s*[.!]?\s*$")
+# "..., the president said after meeting his counterpart": when it was said, not what.
+_WHEN = re.compile(r"\s*(?:after|before|while|when|during|following|upon)\s+[a-z]+ing\b")
 # A dateline before the first sentence: "WASHINGTON (Reuters) - ".
 _DATELINE = re.compile(r"^[A-Z][A-Z .,’']+(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 
@@ -280,7 +282,7 @@ def _reported(text: str, lo: int, hi: int, v: re.Match[str], mentions: list[Ment
     audience_last = v.group(0).split()[0] in _AUDIENCE_VERBS and len(after.split()) <= 6 \
         and not re.search(r"\bthat\b", after)
     if that is None and comma > lo and text[comma + 2:v.start()].strip() and (
-            trailing_comma or _TAIL.match(after) or audience_last):
+            trailing_comma or _TAIL.match(after) or audience_last or _WHEN.match(after)):
         # Attribution after what was said: "X struck Y on Friday, the ministry said."
         who = _speaker(text, comma + 2, v.start(), mentions, reg)
         if who is None or len(text[comma + 2:v.start()].split()) > 8:

@@ -6,6 +6,7 @@ complement, a plan, a fate told after the noun)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from briefing.draft.actors import Mention
 
@@ -26,10 +27,30 @@ PREPOSITIONS = {"about", "on", "over", "for", "of", "to", "with", "against", "af
                 "following", "since", "during", "in", "at", "from", "into", "by", "and", "or"}
 
 
+# "a drone attack", "the missile strikes": an article and one or two modifiers (no plural,
+# which would be a subject: "the rebels attack") before a verb's form make it a noun.
+MODIFIED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?!(?:and|or|but|to|of|in|on|who|which|that)"
+                      r"\b)[a-z][\w\-]*(?<![sd])\s+){1,2}$")
+# Words between a state's adjective and the noun it modifies ("Chilean drone strikes").
+_NOUN_MODIFIER = re.compile(r"\s+(?:(?!(?:the|a|an|and|or|to|of|in|on|at|by|for|with)\b)"
+                            r"[a-z][\w\-]*(?<!ed)(?<!ly)\s+){1,2}")
+
+
+def nominal(text: str, lo: int, t: Any) -> bool:
+    """Whether a verb's form is used as a noun here: after a determiner ("an attack",
+    "the talks") or after an article and modifiers ("a drone attack"; not "attacked", not
+    "a resolution calling for")."""
+    if DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start):
+        return True
+    return not text[t.start:t.end].split()[0].endswith(("ed", "ing")) and bool(
+        MODIFIED.search(text, max(lo, t.start - 40), t.start))
+
+
 def modifies(gap: str) -> bool:
     """Whether a mention followed by `gap` modifies the noun after it ("U.S. strikes",
-    "Peru’s deadly strikes"), rather than standing apart ("Lopez about the ceasefire")."""
-    if not gap.strip():
+    "Peru’s deadly strikes", "Chilean drone strikes"), rather than standing apart
+    ("Lopez about the ceasefire")."""
+    if not gap.strip() or _NOUN_MODIFIER.fullmatch(gap):
         return True
     if not re.match(r"[’']s\b", gap):
         return False   # "condemned the attack": a verb stands between
@@ -69,6 +90,11 @@ CONTINUING = frozenset({"pronoun", "pair", "surname", "own-state", "again"})
 # A verb after a relative clause, or joined by ", and" to one: the clause before it holds
 # no subject of its own.
 RESUMED = re.compile(r"(?:^|,)\s*and\s+(?:\w+ly\s+)?$|^(?:which|who)\b[^,;]*,\s*(?:\w+ly\s+)?$")
+# "The ministers are due to": people named before as a group, with no number ("the two
+# ministers" is a pair the coreference rules resolve).
+GROUP_AGAIN = re.compile(r"(?:^|[.;:]\s*|\b)(?P<head>[Tt]he|[Bb]oth)\s+(?:[a-z]+\s+)?(?:ministers|"
+                         r"leaders|presidents|premiers|delegations|envoys|negotiators|sides)"
+                         r"\s+(?:[a-z]+\s+){0,3}$")
 RELATIVE_END = re.compile(r"^[^,;]*,\s*(?:\w+ly\s+)?$")
 # "farmers in the south of a state", "thousands of its nationals": people of a state, not its
 # government (their protest is dissent, not a formal complaint).
@@ -107,10 +133,41 @@ def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
 # "offered to host talks", "urged the Assembly to open negotiations", "invited him to
 # visit". The hand coding codes the appeal or the offer alone.
 CONTROL_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
+
+
+def invitation(control: Any, act: Any) -> bool:
+    """An invitation to a meeting or a visit ("invited the minister to visit Lima"): the
+    meeting it proposes is drafted too, as planned (the hand coding codes such a visit)."""
+    return control.phrase.split()[0] == "invite" and act.plover_type == "CONSULT"
+
+
+def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention],
+           mutual: bool) -> list[Mention]:
+    """Who comes to the meeting an invitation proposes: those invited (named between the
+    invitation and the act), with the host when they meet ("invited her to talks")."""
+    invitees = [m for m in before if invited.end <= m.start]
+    if not invitees:
+        return subject
+    host = leading(text, [m for m in before if m.end <= invited.start] or invitees)
+    return (host + invitees) if mutual else invitees
+
+
 # ("... to show restraint and offered": after "and" a verb of its own, not the complement.)
-COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+to\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
+COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.,]+){0,6}?\s+to\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
 # "accused the army of shelling": what is alleged, not a second act.
 ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+$")
+# "would cut ties unless the prisoners are freed", "if the raids do not stop": the act's
+# condition, which makes it a threat.
+CONDITION = re.compile(r"\bunless\b|\bif\b[^;—]{0,60}?\b(?:not|n[’']t|fails?|refuses?|"
+                       r"continues?|persists?)\b")
+# Inside a condition ("unless the prisoners are freed"): what is asked for, not an act.
+UNLESS = re.compile(r"\bunless\b[^;—]*$")
+# "who asked not to be named", "requested anonymity": a source's wish, not an event.
+ANONYMOUS = re.compile(r"(?:ask|request)\w*\s+(?:not\s+to\s+be\s+(?:named|identified)|"
+                       r"(?:for\s+)?anonymity)", re.IGNORECASE)
+# "called for their immediate release": the noun is the appeal's object.
+APPEAL_OBJECT = re.compile(r"\s+(?:(?:the|their|his|her|its|an?|immediate|swift|prompt|full|"
+                           r"unconditional|safe)\s+){0,3}")
 # "Talks ... are scheduled for March 21": the status follows the noun.
 SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
                        r"(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)

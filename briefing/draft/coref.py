@@ -66,6 +66,12 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
         start = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, t.start()) + 1)
         lead = [m for m in named if start <= m.start < t.start()
                 and m.kind in ("state", "organization")]
+        pair = [m for m in out if start <= m.start < t.start()]
+        if pair and len(text[start:pair[0].start].split()) <= 1 and t.group("p") == "they":
+            # "The two ministers said they had agreed": the pair says it of itself.
+            same = [m for m in pair if (m.start, m.end) == (pair[0].start, pair[0].end)]
+            out += [reg.mention(t.start("p"), t.end("p"), m.actor, "pronoun") for m in same]
+            continue
         if not lead or len(text[start:lead[0].start].split()) > 3:
             continue
         group = [lead[0]]
@@ -82,6 +88,12 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
             continue
         people = [m for m in named if m.start < g.start() and m.kind == "person"]
         state = reg.actors[people[-1].actor].get("parent") if people else None
+        lead = max(text.rfind(". ", 0, g.start()), text.rfind("\n", 0, g.start()))
+        states = [m for m in named if lead < m.start < g.start() and m.kind == "state"]
+        if states and not (people and people[-1].start > lead):
+            # "The state's information minister said his country would": no one named, the
+            # state of the sentence's unnamed official.
+            state = states[-1].actor
         if state in reg.actors and reg.actors[state].get("kind") == "state":
             out.append(reg.mention(g.start(), g.end(), state, "own-state"))
     for g in _GROUP.finditer(text):

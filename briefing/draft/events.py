@@ -9,36 +9,43 @@ import re
 from typing import Any
 
 from briefing.draft.actors import Mention, Registry, slug
+from briefing.draft.allegations import ALLEGED_BY, allegations, speaker
 from briefing.draft.attribution import Said
 from briefing.draft.clauses import (
     ABOUT,
     ADJECTIVE,
     ALLEGED,
     AND,
+    ANONYMOUS,
+    APPEAL_OBJECT,
     ARMS_NOUN,
     AT_MEETING,
     BETWEEN,
     BREAK,
     BY,
     COMPLEMENT,
+    CONDITION,
     CONTINUING,
     CONTROL_TYPES,
     DEFINITE,
-    DETERMINER_BEFORE,
     FUTURE,
+    GROUP_AGAIN,
     PASSIVE,
     PEOPLE_OF,
     PUT_OFF,
     RELATIVE_END,
     RESUMED,
     SCHEDULED,
-    TITLE_AFTER,
+    UNLESS,
     WILL,
     aside_spans,
     clause_span,
     coordinated,
+    guests,
+    invitation,
     leading,
     modifies,
+    nominal,
 )
 from briefing.draft.dates import find_dates
 from briefing.draft.evidence import quote
@@ -54,68 +61,8 @@ from briefing.draft.when import (
     saying_date,
 )
 
-_AUX = r"(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|also|not|yet|never|" \
-       r"now|\w+ly)\s+){0,3}"
-_SUBJECT = re.compile(r"(?<![\w’'])(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?"
-                      r"(?:\s+and\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)?)\s+" + _AUX + "$")
-_NOT_SUBJECT = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "This", "That",
-                "These", "Those", "There", "But", "And", "However", "Although", "While", "If",
-                "When", "After", "Before", "On", "In", "At", "Last", "Next", "Neither",
-                "Both", "Some", "Many", "Officials", "Sources", "Monday", "Tuesday",
-                "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-
-
-def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
-    """A capitalised name right before an event verb that no table knows ("Veltravia
-    has demanded") is drafted as an actor of unknown kind, with all its mentions."""
-    names: list[str] = []
-    for s in body:
-        for t in find_triggers(text, s["start"], s["end"]):
-            if t.trigger.noun:
-                continue
-            c0 = max(s["start"], t.start - 80)
-            m = _SUBJECT.search(text, c0, t.start)
-            if not m or reg.taken(m.start("name"), m.end("name")):
-                continue
-            for name in re.split(r"\s+and\s+", m.group("name")):
-                if name.split()[0] not in _NOT_SUBJECT and name not in reg.gazetteer.forms:
-                    names.append(name)
-    people = {w: a["id"] for a in reg.actors.values() if a["kind"] == "person"
-              for w in a["name"].split()}
-    for name in dict.fromkeys(names):
-        if name in people:
-            # "Wang" after "Wang Lu": a family name written first is still the person.
-            for m in re.finditer(rf"(?<![\w’']){re.escape(name)}(?!\w)", text):
-                if not reg.taken(m.start(), m.end()):
-                    reg.mention(m.start(), m.end(), people[name], "surname")
-            continue
-        # Its adjective in the text too ("Veltravia" … "Veltravian trawlers") makes it a
-        # place: a state the gazetteer does not list (no ISO code to give).
-        adjectives = {name + "n", name + "ian", name + "ese", name[:-1] + "an"} \
-            if " " not in name and len(name) > 3 else set()
-        adjective = next((a for a in sorted(adjectives)
-                          if re.search(rf"(?<![\w’']){re.escape(a)}(?!\w)", text)), None)
-        kind, why = ("state", f"capitalised subject of an event verb, in no table; its "
-                              f"adjective '{adjective}' appears too") if adjective else \
-            ("organization", "capitalised subject of an event verb, in no table: kind to check")
-        actor = reg.add(slug(name), {"name": name, "kind": kind, "country": "", "reason": why})
-        forms = [name] + ([adjective] if adjective else [])
-        people_at = {m.start: m.actor for m in reg.mentions if m.kind == "person"}
-        for form in forms:
-            for m in re.finditer(rf"(?<![\w’']){re.escape(form)}(?!\w)", text):
-                if reg.taken(m.start(), m.end()):
-                    continue
-                via = "subject" if form == name else "demonym"
-                # "Veltravian Fisheries Minister Ilse Moor": the adjective names the
-                # minister's state, it does not act.
-                title = TITLE_AFTER.match(text, m.end(), m.end() + 60)
-                title_end = title.end() - m.end() if title else 0
-                person = next((people_at[p] for p in sorted(people_at)
-                               if m.end() < p <= m.end() + title_end), None)
-                if person:
-                    via = "title-prefix"
-                    reg.actors[person].setdefault("parent", actor)
-                reg.mention(m.start(), m.end(), actor, via)
+# Hostile acts said to come on a condition are threats of them (CAMEO 13x).
+_THREATS = {"SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138"}
 
 
 # Types a nominal act may carry with no one named as doing it ("a drone strike on a
@@ -162,9 +109,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
         dates = find_dates(text, lo, hi)
         previous: Match | None = None
         control: Match | None = None
-        triggers = find_triggers(text, lo, hi)
+        triggers = allegations(text, lo, hi, find_triggers(text, lo, hi))
         noun_starts = tuple(t.start for t in triggers if t.trigger.noun or
-                            DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start))
+                            nominal(text, lo, t))
         # The date a sentence without one of its own carries on: the last sentence's
         # that told of an event (a quote in between does not break the story).
         carry = carry_next if carry_next is not None else carry
@@ -173,12 +120,27 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if any(m.start <= t.start < m.end for m in local):
                 continue   # "Rapid Support Forces": a word of a name, not an act
             prev, previous = previous, t
+            invited = None
+            if UNLESS.search(text, lo, t.start):
+                continue   # "... unless the prisoners are freed": a condition, not an act
+            if ANONYMOUS.match(text, t.start):
+                continue   # "an official, who asked not to be named": no request of anyone
+            if control is not None and control.trigger.plover_type == "REQUEST" and (
+                    t.trigger.noun or nominal(text, lo, t)) and APPEAL_OBJECT.fullmatch(
+                    text[control.end:t.start]):
+                continue   # "called for their release": what is asked for, not done
             if control is not None and not BREAK.search(text, control.end, t.start) and (
                     (control.trigger.plover_type in CONTROL_TYPES
-                     and COMPLEMENT.match(text[control.end:t.start]))
+                     and (COMPLEMENT.match(text[control.end:t.start]) or (
+                         control.trigger.phrase.endswith(" to")   # "was ready to return"
+                         and not text[control.end:t.start].strip())))
                     or (control.trigger.plover_type == "ACCUSE"
                         and ALLEGED.match(text[control.end:t.start]))):
-                continue   # "offered to host talks": the offer is the event
+                if not invitation(control.trigger, t.trigger):
+                    continue   # "offered to host talks": the offer is the event
+                # "invited the minister to visit Lima": the visit is an event too, to come,
+                # the guest's.
+                invited = control
             if t.trigger.plover_type in CONTROL_TYPES | {"ACCUSE"}:
                 control = t
             c0, c1 = clause_span(text, lo, hi, t.start, t.end)
@@ -205,9 +167,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             before = [m for m in local if c0 <= m.start and m.end <= t.start
                       and not any(a <= m.start < b for a, b in asides)]
             after = [m for m in local if t.end <= m.start and m.end <= c1]
+            if t.trigger.phrase.startswith(ALLEGED_BY):
+                before = speaker(t, said_here, reg) or before
             # "an attack", "the talks": a verb's form used as a noun.
-            noun = t.trigger.noun or bool(DETERMINER_BEFORE.search(text, max(lo, t.start - 8),
-                                                                    t.start))
+            noun = t.trigger.noun or nominal(text, lo, t)
             light = noun and reg.gazetteer.light_verbs.search(text, max(c0, t.start - 40),
                                                                t.start)
             if light:
@@ -227,7 +190,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "the U.S. strikes", "Israeli airstrikes": the actor modifies the noun;
                 # "an attack by Houthi rebels": the actor follows "by"; "talks between A
                 # and B", "the war between A and B": both sides act.
-                before = [m for m in before if modifies(text[m.end:t.start])]
+                if invited is None:
+                    before = [m for m in before if modifies(text[m.end:t.start])]
                 if not before and agent_mentions:
                     # "the arrest of two journalists by Ethiopian police": the "of" object
                     # undergoes it, the "by" agent does it.
@@ -276,6 +240,12 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # relative clause; the sentence's first subject acts.
                 before = [m for m in local if lo <= m.start and m.end <= t.start
                           and not any(a <= m.start < b for a, b in asides)]
+            group = None if before or noun or passive else GROUP_AGAIN.search(
+                text[c0:t.start])
+            if group:
+                # "The ministers are due to meet again": those who last met or acted
+                # together, with no name of their own here.
+                before = _together(out, reg, c0 + group.start("head"))
             if not before:
                 continue
             rel = re.search(r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", text[c0:t.start])
@@ -292,6 +262,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 subject = leading(text, before)
             else:
                 subject = coordinated(text, before)
+            if invited is not None:
+                subject = guests(text, invited, before, subject, t.trigger.mutual)
             actors = list(dict.fromkeys(m.actor for m in subject))
             # What the act is about ("talks about Gaza", "called for restraint in Sudan")
             # is its subject, never its recipient.
@@ -326,7 +298,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # A government "protests": a formal complaint, not street dissent (it
                 # may still demonstrate, boycott or march: those stay dissent).
                 code = _recoded(code, "114")
-            future = bool(FUTURE.search(text, c0, t.start))
+            future = bool(FUTURE.search(text, c0, t.start)) or invited is not None
             verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
             date, why = event_date(text, dates, t.start, c0, c1, pub, future, verbs,
                               object_of=prev if noun else None, nouns=noun_starts, lo=lo)
@@ -356,6 +328,13 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # subject ("the officers would be charged"): read from the clause start.
             st, st_why = status(text, c0 if passive else max(c0, subject[-1].end), t,
                                 historical, reported=reported)
+            if invited is not None and st == "occurred":
+                st, st_why = "planned", f"invited by '{text[invited.start:invited.end]}'"
+            if st in ("planned", "hypothetical") and code.plover_type in _THREATS \
+                    and CONDITION.search(text, t.end, c1):
+                # "would cut ties unless the prisoners are freed": a threat, made now.
+                code = _recoded(code, _THREATS[code.plover_type], mutual=False)
+                st, st_why = "occurred", f"{st_why}, on a condition: a threat"
             if st == "negated" and code.phrase.split()[0] == "accept":
                 # "would not accept the proposal": a refusal, said now.
                 code = _recoded(code, "120", mutual=False)
@@ -412,6 +391,15 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if carry_next is None and st == "occurred":
                 carry_next = {k: v for k, v in date.items()} if "date" in date else {}
     return out
+
+
+def _together(out: list[tuple[dict[str, Any], tuple[int, int]]], reg: Registry,
+              at: int) -> list[Mention]:
+    """The actors of the last event two or more did together, as mentions at `at`."""
+    last = next((e for e, _ in reversed(out) if len(e["participants"]["actor"]) > 1
+                 and unnamed_id(reg) not in e["participants"]["actor"]), None)
+    return [Mention(at, at, a, reg.actors[a]["kind"], "again")
+            for a in (last["participants"]["actor"] if last else [])]
 
 
 def _recoded(code: Any, cameo: str, **changes: Any) -> Any:

@@ -141,8 +141,11 @@ def _light_verbs(irregular: dict[str, list[str]]) -> re.Pattern[str]:
         first, *rest = r["verb"].split()
         forms += [" ".join([f, *rest]) for f in inflections(first, irregular)]
     alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alts})\s+(?:(?:a|an|the|new|its|their|his|her|fresh)\s+)*$",
-                      re.IGNORECASE)
+    # Between them, determiners and modifiers ("held a second round of direct talks"),
+    # never a preposition, which would start another phrase ("held a vote on talks").
+    return re.compile(rf"\b(?i:{alts})\s+(?:(?!(?:on|in|at|with|for|to|about|over|after|"
+                      rf"before|by|from|that|which)\b)[a-z][\w\-]*\s+|(?:rounds?|series)\s+"
+                      rf"of\s+){{0,4}}$")
 
 
 def load_gazetteer() -> Gazetteer:

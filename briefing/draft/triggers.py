@@ -81,8 +81,9 @@ def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]]) ->
     words = phrase.split()
     out = []
     for i, w in enumerate(words):
-        if w == "*":
-            out.append(r"(?:\S+\s+){0,3}?")
+        if w in ("*", "+"):
+            # "+" wants a word at least: "want + to" is "wants Chile to", not "wants to".
+            out.append(r"(?:\S+\s+){1,3}?" if w == "+" else r"(?:\S+\s+){0,3}?")
             continue
         if i == 0 and not noun:
             forms = inflections(w, irregular)
@@ -108,7 +109,8 @@ def _lexicon(folder: str) -> tuple[Trigger, ...]:
         noun = r["pos"] == "noun"
         pattern = re.compile(_phrase_pattern(r["phrase"], noun, g.irregular), re.IGNORECASE)
         out.append(Trigger(r["phrase"], code, mapped[0], mapped[1], r["mutual"] == "yes",
-                           noun, pattern, len([w for w in r["phrase"].split() if w != "*"])))
+                           noun, pattern,
+                           len([w for w in r["phrase"].split() if w not in ("*", "+")])))
     return tuple(out)
 
 

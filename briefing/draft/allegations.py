@@ -1,0 +1,104 @@
+"""Accusations no verb names: what a speaker says another did wrong.
+
+"The ministry said the boat had been fishing illegally", "Sudan called the attack a war
+crime", "..., saying the vessel had entered its waters without permission": no word of
+these says "accuse", yet each is the speaker's accusation (CAMEO 112 and its children).
+The speech verb becomes the event's trigger when what is said holds a word of wrongdoing
+(`assets/gazetteer/allegations.csv`) that is neither denied ("had not violated"), nor
+conditional ("any incursion would"), nor said of the speaker itself ("it had acted
+illegally" is a confession, not an accusation).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from briefing.codebooks import assets_dir, load_codebooks
+from briefing.draft.actors import Mention, Registry
+from briefing.draft.attribution import Said
+from briefing.draft.gazetteer import load_gazetteer, read_table
+from briefing.draft.triggers import Match, Trigger, _phrase_pattern, plover_for
+
+# Verbs that name what something is ("called the strike a war crime", "described the
+# crossing as illegal"), besides the speech verbs.
+_NAMING = r"call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|label(?:s|led|ed|ling|ing)?|" \
+          r"brand(?:s|ed|ing)?|term(?:s|ed|ing)?|denounc(?:e|es|ed|ing)"
+# What is said begins with the speaker itself: its own conduct, not an accusation.
+_SELF = re.compile(r"^[\s,:]*(?:that\s+)?(?:it|its|we|our|i|itself)\b", re.IGNORECASE)
+# Before the wrong: a denial or a condition ("had not", "any ... would", "if").
+_UNREAL = re.compile(r"\b(?:not|never|no|any|if|unless|would|could|might|may|will)\b|n[’']t\b",
+                     re.IGNORECASE)
+ALLEGED_BY = "said: "   # the phrase of an accusation found here starts so
+_THAT = re.compile(r"\b(?:and|but)\s+that\b|^\s*that\b")
+_BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|although)\b")
+
+
+@functools.lru_cache(maxsize=2)
+def _cues(folder: str) -> tuple[tuple[re.Pattern[str], Trigger], ...]:
+    g = load_gazetteer()
+    codes = load_codebooks().cameo_codes
+    out = []
+    for r in read_table("allegations.csv"):
+        code = r["cameo_code"]
+        mapped = plover_for(code)
+        if code not in codes or mapped is None or mapped[0] != "ACCUSE":
+            raise ValueError(f"assets/gazetteer/allegations.csv: phrase {r['phrase']!r}: "
+                             f"cameo_code {code!r} is not an accusation PLOVER's table knows")
+        noun = r["pos"] == "noun"
+        pattern = re.compile(_phrase_pattern(r["phrase"], noun, g.irregular), re.IGNORECASE)
+        words = len([w for w in r["phrase"].split() if w != "*"])
+        out.append((pattern, Trigger(f"{ALLEGED_BY}{r['phrase']}", code, mapped[0], mapped[1],
+                                     False, False, pattern, words)))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=2)
+def _verbs(folder: str) -> re.Pattern[str]:
+    g = load_gazetteer()
+    speech = "|".join(sorted(g.speech_verbs, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'])(?:{speech}|{_NAMING})(?![\w’'])", re.IGNORECASE)
+
+
+def allegations(text: str, lo: int, hi: int, found: list[Match]) -> list[Match]:
+    """Speech verbs in text[lo:hi] whose words accuse someone else, as trigger matches
+    coded with the accusation the wrongdoing word names, added to the lexicon's matches
+    `found` (where both match one word, the lexicon's wins: "denounced", "called on")."""
+    folder = str(assets_dir() / "gazetteer")
+    cues = _cues(folder)
+    out = list(found)
+    for v in _verbs(folder).finditer(text, lo, hi):
+        if any(m.start < v.end() and v.start() < m.end for m in found):
+            continue
+        stop = next((m.start() for m in _BREAK.finditer(text, v.end(), hi)), hi)
+        said = (v.end(), stop)
+        if len(text[v.end():stop].split()) < 3:
+            # "..., the ministry said.": what was said comes first.
+            comma = text.rfind(", ", lo, v.start())
+            if comma < 0:
+                continue
+            said = (lo, comma)
+        words = text[said[0]:said[1]]
+        found = [(m.start(), t) for p, t in cues if (m := p.search(words))]
+        if not found:
+            continue
+        at, trigger = min(found, key=lambda f: (f[0], -f[1].weight))
+        # Only the clause that holds the wrong: "said it had acted lawfully and that the
+        # trawlers had entered its waters" accuses the trawlers.
+        own = _THAT.split(words[:at])[-1]
+        if _SELF.match(own) or _UNREAL.search(own):
+            continue
+        out.append(Match(v.start(), v.end(), trigger))
+    return sorted(out, key=lambda m: m.start)
+
+
+def speaker(t: Match, said: list[Said], reg: Registry) -> list[Mention]:
+    """Who makes the accusation: the voice the attribution rules found for this speech
+    verb (an unnamed official has no mention of its own), else no one known here."""
+    for x in said:
+        if x.start <= t.start < x.end and not x.content[0] <= t.start < x.content[1]:
+            if x.speaker_mention is not None:
+                return [x.speaker_mention]
+            kind = reg.actors.get(x.speaker, {}).get("kind", "unnamed")
+            return [Mention(x.start, x.start, x.speaker, kind, "speaker")]
+    return []

@@ -1,0 +1,73 @@
+"""Actors no table knows: a capitalised name right before an event verb ("Veltravia has
+demanded") is drafted as an actor of unknown kind, with all its mentions."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.draft.actors import Registry, slug
+from briefing.draft.clauses import TITLE_AFTER
+from briefing.draft.triggers import find_triggers
+
+_AUX = r"(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|also|not|yet|never|" \
+       r"now|\w+ly)\s+){0,3}"
+_SUBJECT = re.compile(r"(?<![\w’'])(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?"
+                      r"(?:\s+and\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)?)\s+" + _AUX + "$")
+_NOT_SUBJECT = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "This", "That",
+                "These", "Those", "There", "But", "And", "However", "Although", "While", "If",
+                "When", "After", "Before", "On", "In", "At", "Last", "Next", "Neither",
+                "Both", "Some", "Many", "Officials", "Sources", "Monday", "Tuesday",
+                "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
+    """A capitalised name right before an event verb that no table knows ("Veltravia
+    has demanded") is drafted as an actor of unknown kind, with all its mentions."""
+    names: list[str] = []
+    for s in body:
+        for t in find_triggers(text, s["start"], s["end"]):
+            if t.trigger.noun:
+                continue
+            c0 = max(s["start"], t.start - 80)
+            m = _SUBJECT.search(text, c0, t.start)
+            if not m or reg.taken(m.start("name"), m.end("name")):
+                continue
+            for name in re.split(r"\s+and\s+", m.group("name")):
+                if name.split()[0] not in _NOT_SUBJECT and name not in reg.gazetteer.forms:
+                    names.append(name)
+    people = {w: a["id"] for a in reg.actors.values() if a["kind"] == "person"
+              for w in a["name"].split()}
+    for name in dict.fromkeys(names):
+        if name in people:
+            # "Wang" after "Wang Lu": a family name written first is still the person.
+            for m in re.finditer(rf"(?<![\w’']){re.escape(name)}(?!\w)", text):
+                if not reg.taken(m.start(), m.end()):
+                    reg.mention(m.start(), m.end(), people[name], "surname")
+            continue
+        # Its adjective in the text too ("Veltravia" … "Veltravian trawlers") makes it a
+        # place: a state the gazetteer does not list (no ISO code to give).
+        adjectives = {name + "n", name + "ian", name + "ese", name[:-1] + "an"} \
+            if " " not in name and len(name) > 3 else set()
+        adjective = next((a for a in sorted(adjectives)
+                          if re.search(rf"(?<![\w’']){re.escape(a)}(?!\w)", text)), None)
+        kind, why = ("state", f"capitalised subject of an event verb, in no table; its "
+                              f"adjective '{adjective}' appears too") if adjective else \
+            ("organization", "capitalised subject of an event verb, in no table: kind to check")
+        actor = reg.add(slug(name), {"name": name, "kind": kind, "country": "", "reason": why})
+        forms = [name] + ([adjective] if adjective else [])
+        people_at = {m.start: m.actor for m in reg.mentions if m.kind == "person"}
+        for form in forms:
+            for m in re.finditer(rf"(?<![\w’']){re.escape(form)}(?!\w)", text):
+                if reg.taken(m.start(), m.end()):
+                    continue
+                via = "subject" if form == name else "demonym"
+                # "Veltravian Fisheries Minister Ilse Moor": the adjective names the
+                # minister's state, it does not act.
+                title = TITLE_AFTER.match(text, m.end(), m.end() + 60)
+                title_end = title.end() - m.end() if title else 0
+                person = next((people_at[p] for p in sorted(people_at)
+                               if m.end() < p <= m.end() + title_end), None)
+                if person:
+                    via = "title-prefix"
+                    reg.actors[person].setdefault("parent", actor)
+                reg.mention(m.start(), m.end(), actor, via)
