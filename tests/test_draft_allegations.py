@@ -57,3 +57,11 @@ def test_a_lexicon_verb_wins_over_the_speech_verb():
     events = _events("Peru denounced the incursion into its waters.")
     assert [e["plover_type"] for e in events] == ["ACCUSE"]
     assert events[0]["cameo_code"] == "111"
+
+
+def test_every_speech_verb_of_a_sentence_is_read():
+    # Two speech verbs, the first accusing: reading the second must not trip on the first.
+    events = _accusations("Chile said Peruvian trawlers had been fishing illegally, and "
+                          "Argentina's envoy told reporters that Uruguay had seized a "
+                          "fishing boat.")
+    assert events and all(e["participants"]["actor"] for e in events)

@@ -79,10 +79,10 @@ def allegations(text: str, lo: int, hi: int, found: list[Match]) -> list[Match]:
                 continue
             said = (lo, comma)
         words = text[said[0]:said[1]]
-        found = [(m.start(), t) for p, t in cues if (m := p.search(words))]
-        if not found:
+        cued = [(m.start(), t) for p, t in cues if (m := p.search(words))]
+        if not cued:
             continue
-        at, trigger = min(found, key=lambda f: (f[0], -f[1].weight))
+        at, trigger = min(cued, key=lambda f: (f[0], -f[1].weight))
         # Only the clause that holds the wrong: "said it had acted lawfully and that the
         # trawlers had entered its waters" accuses the trawlers.
         own = _THAT.split(words[:at])[-1]
