@@ -212,6 +212,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"\n{group:34} {'actors':>13} {'events':>13} {'precise':>13} {'dates':>13} "
               f"{'within':>13} {'bad':>4} {'seconds':>7}")
         results = [score(f) for f in folders(group)]
+        if not results:
+            print(f"{'':34} no articles in {', '.join(GROUPS[group])}/ yet")
+            continue
         for r in results:
             print(_row(r["article"], r))
             if r["missed"]:
