@@ -91,8 +91,7 @@ class Binding:
     {"attr": "marker.size", "value": "n", "scale": [base, k, "sqrt" | "linear", shift]}.
     A hide may add "band": {"value": "s", "bands": [...], "equals": i}: the mark shows
     only while s falls in band i (one trace per colour band, each holding every mark).
-    With `shape` = (rows, columns) the marks are a grid's cells, row by row (a heatmap's
-    z, text, hovertext), and each attribute is written as a list of rows.
+
     `hide` = {"value": "n", "attrs": ["x", "y"]}: those attributes are None where the
     value is 0 or NaN, so plotly draws nothing there; with "unfed": "show", a mark that
     no row feeds at all (a source no fact cites) stays."""
@@ -103,7 +102,6 @@ class Binding:
     sets: Sequence[Mapping[str, Any]] = ()
     hide: Mapping[str, Any] | None = None
     points: int = 1
-    shape: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -237,11 +235,7 @@ def apply(rules: Rules, m: Masks) -> dict[str, Any]:
                   for name, v in bnd.values.items()}
         trace = data[bnd.trace]
         for spec in bnd.sets:
-            out = _written(spec, values, rules.picks)
-            if bnd.shape is not None:
-                rows, cols = bnd.shape
-                out = [out[r * cols:(r + 1) * cols] for r in range(rows)]
-            _set_path(trace, spec["attr"], out, bnd.points)
+            _set_path(trace, spec["attr"], _written(spec, values, rules.picks), bnd.points)
         if bnd.hide:
             n = values[bnd.hide["value"]]
             gone = np.isnan(n) | (n == 0)
@@ -290,8 +284,7 @@ def pack(rules: Rules, blob: Blob) -> dict[str, Any]:
             values[name] = {"space": v.space, "agg": v.agg, "field": v.field, "key": v.key,
                             "order": v.order, "ptr": blob.put(ptr), "idx": blob.put(idx)}
         bindings.append({"trace": bnd.trace, "marks": bnd.marks, "points": bnd.points,
-                         "values": values, "sets": list(bnd.sets), "hide": bnd.hide,
-                         "shape": list(bnd.shape) if bnd.shape else None})
+                         "values": values, "sets": list(bnd.sets), "hide": bnd.hide})
         trace = rules.figure["data"][bnd.trace]
         for attr in (bnd.hide or {}).get("attrs", ()):
             node = trace

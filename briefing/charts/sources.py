@@ -122,7 +122,8 @@ def sources_rules(
         sets=[{"attr": "x", "value": "n"},
               {"attr": "hovertext", "template": [m["hover"] for m in marks]}],
         # a source no fact cites keeps its bar of 0: it is declared, and a click opens it
-        hide={"value": "n", "attrs": ["x", "y", "text"], "unfed": "show"})
+        # (its row stays: bars keep their places and size, an empty row reads "none here")
+        hide={"value": "n", "attrs": ["x", "text"], "unfed": "show"})
     return Rules(figure, [binding])
 
 

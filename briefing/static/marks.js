@@ -151,13 +151,9 @@ export function applyRules(figure, rules, masks) {
       own(spec.attr);
       const marks = written(spec, values, b.marks, rules.picks);
       const [at, key] = node(trace, spec.attr);
-      let out = new Array(b.marks * b.points);
+      const out = new Array(b.marks * b.points);
       for (let m = 0; m < b.marks; m += 1) {
         for (let k = 0; k < b.points; k += 1) out[m * b.points + k] = marks[m];
-      }
-      if (b.shape) {
-        const [rows, cols] = b.shape;
-        out = Array.from({ length: rows }, (_, r) => out.slice(r * cols, (r + 1) * cols));
       }
       at[key] = out;
     }
