@@ -1,0 +1,121 @@
+"""The dashboard in real JupyterLab: analysts set the selection from Python and read it back.
+
+A notebook shows the dashboard, then sets a selection from code: the filter controls show
+it and the live charts (drawn in the browser from the controls) follow, exactly as Python
+draws that selection. An actor picked in the page is what `dash.selection` says next.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import nbformat
+import pytest
+
+import briefing
+from briefing.select import Selection
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _unavailable, free_port
+from tests.browser.jupyterlab import start_lab
+from tests.browser.plotly_events import WAIT_MS
+from tests.browser.test_live_page import DRAWN_JS, LIVE, _wanted
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return briefing.load()
+
+
+def _actor(facts, name: str) -> str:
+    return str(facts.actors.loc[facts.actors["name"] == name, "actor_id"].iloc[0])
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory, artifacts, facts):
+    root = tmp_path_factory.mktemp("lab-dashboard")
+    russia = _actor(facts, "Russia")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("import briefing\nfacts = briefing.load()\n"
+                                  "dash = briefing.dashboard(facts)\ndash"),
+        nbformat.v4.new_code_cell(
+            f"dash.set_selection(briefing.Selection(actors={{{russia!r}}}, "
+            "issue=dash.selection.issue))"),
+        nbformat.v4.new_code_cell("print('ACTORS', sorted(dash.selection.actors))"),
+    ]
+    nbformat.write(nb, root / "dash.ipynb")
+    server = start_lab(root, artifacts / "logs", free_port())
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def page(lab, artifacts):
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        context.set_default_timeout(WAIT_MS)
+        page = context.new_page()
+        page.goto(lab.url("lab/tree/dash.ipynb"))
+        page.wait_for_selector("text=/Python 3 \\(ipykernel\\) \\| Idle/", timeout=WAIT_MS)
+        yield page
+        page.screenshot(path=str(artifacts / "dashboard-lab-last.png"))
+        browser.close()
+
+
+def _rev(page, chart: str) -> int:
+    return int(page.eval_on_selector(f".briefing-plotly-view[data-chart-id='{chart}']",
+                                     "e => +(e.getAttribute('data-briefing-rev') || -1)"))
+
+
+def _wait_rev(page, chart: str, above: int) -> None:
+    page.wait_for_function(
+        """([chart, above]) => {
+             const v = document.querySelector(`.briefing-plotly-view[data-chart-id='${chart}']`);
+             return v && +(v.getAttribute('data-briefing-rev') || -1) > above;
+           }""", arg=[chart, above], timeout=WAIT_MS)
+
+
+def _printed(page) -> list[str]:
+    """The actor ids the last cell printed (it prints `dash.selection.actors`)."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jp-OutputArea-output')]"
+        ".some(o => o.innerText.includes('ACTORS'))", timeout=WAIT_MS)
+    text = page.locator(".jp-OutputArea-output", has_text="ACTORS").last.inner_text()
+    return json.loads(re.search(r"ACTORS (\[.*\])", text).group(1).replace("'", '"'))
+
+
+def test_python_sets_the_selection_and_reads_the_page_s(page, facts):
+    chart = "sources"
+    assert chart in LIVE
+    page.click(".lm-MenuBar-itemLabel:text-is('Run')")
+    page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+    # Set from code (the second cell): the controls show it and the live chart follows.
+    russia, iran = _actor(facts, "Russia"), _actor(facts, "Iran")
+    issue = str(facts.issues["issue_id"].iloc[0])
+    assert _printed(page) == [russia]
+    actors = page.locator(".widget-select-multiple", has_text="Actors").locator("select")
+    page.wait_for_function("(s) => [...s.selectedOptions].map(o => o.text).join() === "
+                           "'Russia (state)'", arg=actors.element_handle(), timeout=WAIT_MS)
+    want = _wanted(facts, chart, Selection(actors={russia}, issue=issue))
+    page.wait_for_function(f"([c, want]) => JSON.stringify(({DRAWN_JS})(c)) === "
+                           "JSON.stringify(want)", arg=[chart, want], timeout=WAIT_MS)
+    # Picked in the page: the chart follows at once, and Python reads it.
+    before = _rev(page, chart)
+    actors.select_option(label="Iran (state)")
+    _wait_rev(page, chart, before)
+    assert page.evaluate(DRAWN_JS, chart) == _wanted(facts, chart,
+                                                     Selection(actors={iran}, issue=issue))
+    page.locator(".jp-Cell").nth(2).click()
+    page.keyboard.press("Shift+Enter")
+    page.wait_for_function(
+        "(id) => [...document.querySelectorAll('.jp-OutputArea-output')]"
+        ".some(o => o.innerText.includes(id) && o.innerText.includes('ACTORS'))",
+        arg=f"'{iran}'", timeout=WAIT_MS)
+    assert _printed(page) == [iran]
