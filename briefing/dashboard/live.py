@@ -42,7 +42,6 @@ class LiveSelection(anywidget.AnyWidget):
 
     def __init__(self, b: Briefing, *, controls: Mapping[str, w.Widget],
                  options: Mapping[str, Sequence[Any]], charts: Mapping[str, Rules]) -> None:
-        super().__init__()
         blob = Blob()
         index, arrays = page_arrays(b)
         meta = {
@@ -53,9 +52,9 @@ class LiveSelection(anywidget.AnyWidget):
             "charts": [{"key": key, "figure": figure_to_dict(dict(r.figure)),
                         "rules": pack(r, blob)} for key, r in charts.items()],
         }
-        self.meta = meta
-        self.blob = bytes(blob.data)
-        self.controls = dict(controls)
+        # All at once, in the comm's opening state: set one by one, JupyterLab's front end
+        # would see the rules before the bytes they point into.
+        super().__init__(meta=meta, blob=bytes(blob.data), controls=dict(controls))
 
 
 def live_selection(dash: Any) -> LiveSelection:

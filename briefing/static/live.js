@@ -25,6 +25,10 @@ function post(key, figure) {
 async function controlModels(model) {
   const out = {};
   for (const [name, ref] of Object.entries(model.get("controls") || {})) {
+    if (ref && typeof ref === "object" && typeof ref.get === "function") {
+      out[name] = ref; // a front end that unpacked the reference already
+      continue;
+    }
     const id = String(ref).startsWith(MODEL_REF) ? String(ref).slice(MODEL_REF.length) : ref;
     out[name] = await model.widget_manager.get_model(id);
   }
@@ -71,8 +75,13 @@ function initialize({ model }) {
   let shown = new Map(); // live key → the selection fields it was last drawn for
 
   const unpackAll = () => {
-    const view = reader(model.get("blob"));
     const meta = model.get("meta") || {};
+    const blob = model.get("blob");
+    if (!meta.index || !blob || !blob.byteLength) { // not all there yet
+      data = null;
+      return;
+    }
+    const view = reader(blob);
     data = { meta: meta.index };
     for (const [name, ref] of Object.entries(meta.arrays || {})) data[name] = view(ref);
     charts = (meta.charts || []).map((c) => ({ key: c.key, figure: c.figure,
@@ -110,8 +119,16 @@ function initialize({ model }) {
   })();
   ready.catch((err) => console.error("briefing: the live selection failed", err));
   model.on("change:focus_events", recompute);
-  model.on("change:meta", () => { unpackAll(); recompute(); });
-  model.on("change:blob", () => { unpackAll(); recompute(); });
+  const reload = () => {
+    try {
+      unpackAll();
+      recompute();
+    } catch (err) {
+      console.error("briefing: the live selection failed", err);
+    }
+  };
+  model.on("change:meta", reload);
+  model.on("change:blob", reload);
   return () => {
     for (const c of Object.values(controls)) c.off("change:index", recompute);
   };

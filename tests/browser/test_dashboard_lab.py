@@ -18,6 +18,7 @@ from briefing.select import Selection
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _unavailable, free_port
 from tests.browser.jupyterlab import start_lab
 from tests.browser.plotly_events import WAIT_MS
+from tests.browser.test_dashboard import control
 from tests.browser.test_live_page import DRAWN_JS, LIVE, _wanted
 
 pytestmark = pytest.mark.browser
@@ -37,6 +38,9 @@ def lab(tmp_path_factory, artifacts, facts):
     root = tmp_path_factory.mktemp("lab-dashboard")
     russia = _actor(facts, "Russia")
     nb = nbformat.v4.new_notebook()
+    # without a kernelspec JupyterLab would ask which kernel to start
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
+                                 "language": "python"}
     nb.cells = [
         nbformat.v4.new_code_cell("import briefing\nfacts = briefing.load()\n"
                                   "dash = briefing.dashboard(facts)\ndash"),
@@ -62,6 +66,8 @@ def page(lab, artifacts):
         context = browser.new_context(viewport={"width": 1366, "height": 900})
         context.set_default_timeout(WAIT_MS)
         page = context.new_page()
+        page.errors = []
+        page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
         page.goto(lab.url("lab/tree/dash.ipynb"))
         page.wait_for_selector("text=/Python 3 \\(ipykernel\\) \\| Idle/", timeout=WAIT_MS)
         yield page
@@ -100,9 +106,11 @@ def test_python_sets_the_selection_and_reads_the_page_s(page, facts):
     russia, iran = _actor(facts, "Russia"), _actor(facts, "Iran")
     issue = str(facts.issues["issue_id"].iloc[0])
     assert _printed(page) == [russia]
-    actors = page.locator(".widget-select-multiple", has_text="Actors").locator("select")
-    page.wait_for_function("(s) => [...s.selectedOptions].map(o => o.text).join() === "
-                           "'Russia (state)'", arg=actors.element_handle(), timeout=WAIT_MS)
+    actors = control(page, "Actors")
+    # (ipywidgets writes an option's spaces as no-break spaces)
+    page.wait_for_function("(s) => [...s.selectedOptions].map(o => o.text.replace(/\\s/g, ' '))"
+                           ".join() === 'Russia (state)'", arg=actors.element_handle(),
+                           timeout=WAIT_MS)
     want = _wanted(facts, chart, Selection(actors={russia}, issue=issue))
     page.wait_for_function(f"([c, want]) => JSON.stringify(({DRAWN_JS})(c)) === "
                            "JSON.stringify(want)", arg=[chart, want], timeout=WAIT_MS)
@@ -119,3 +127,4 @@ def test_python_sets_the_selection_and_reads_the_page_s(page, facts):
         ".some(o => o.innerText.includes(id) && o.innerText.includes('ACTORS'))",
         arg=f"'{iran}'", timeout=WAIT_MS)
     assert _printed(page) == [iran]
+    assert not [e for e in page.errors if "briefing" in e or "state" in e], page.errors
