@@ -404,3 +404,12 @@ def test_a_chart_is_redrawn_for_every_field_that_changes_it(story):
                 if after != before:
                     stale.append((name, f, base.describe(whole)))
     assert not stale, f"charts that change with a field they do not read: {stale}"
+
+
+def test_a_live_chart_reads_what_its_rules_read(b):
+    """The browser redraws a live chart when a field its rules read changes (derived from
+    the rows they aggregate); the exports' redraw list (`Chart.reads`) must be the same."""
+    live = {n: c for n, c in CHARTS.items() if c.rules is not None}
+    assert live
+    for name, chart in live.items():
+        assert set(chart.live_rules(b).reads()) == set(chart.reads), name
