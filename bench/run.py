@@ -230,11 +230,18 @@ _ARM = r"""
   const text = () => [...document.querySelectorAll(signal)].map(e => e.innerHTML).join('|');
   const was = text();
   window.__t0 = undefined; window.__lat = undefined; window.__armed = true;
-  window.__redrawn = 0; window.__answer = undefined;
+  window.__redrawn = 0; window.__answer = undefined; window.__live = undefined;
+  // the charts drawn in the browser (live.js): when every one has redrawn
+  const live = document.querySelectorAll('[data-live]').length;
+  const seen = new Set();
   const obs = new MutationObserver((records) => {
     for (const r of records) {
-      if (r.attributeName === 'data-briefing-rev') window.__redrawn += 1;
+      if (r.attributeName !== 'data-briefing-rev') continue;
+      window.__redrawn += 1;
+      if (r.target.dataset && r.target.dataset.live) seen.add(r.target);
     }
+    if (window.__t0 !== undefined && window.__live === undefined && live
+        && seen.size >= live) window.__live = performance.now() - window.__t0;
     if (window.__t0 === undefined || window.__lat !== undefined) return;
     if (text() === was) return;
     if (window.__answer === undefined) window.__answer = performance.now() - window.__t0;
@@ -417,6 +424,9 @@ def measure_interactions(page: Any, n: int) -> dict[str, list[float]]:
         try:
             page.wait_for_function("() => window.__lat !== undefined", timeout=20_000, polling=20)
             out[kind].append(page.evaluate("() => window.__lat"))
+            live = page.evaluate("() => window.__live")
+            if live is not None and kind != "click":
+                out.setdefault(f"{kind}, live charts", []).append(live)
             redrawn[kind].append(page.evaluate("() => window.__redrawn"))
             answer[kind].append(page.evaluate("() => window.__answer"))
         except Exception:  # noqa: BLE001 - a lost update counts as a timeout

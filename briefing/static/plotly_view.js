@@ -599,6 +599,7 @@ function render({ model, el }) {
     schedule();
   };
   if (liveKey) {
+    el.dataset.live = "1"; // drawn from the browser's selection (tests and the bench)
     if (!window.__briefingLive) {
       window.__briefingLive = { figures: new Map(), listeners: new Map() };
     }
