@@ -69,6 +69,11 @@ class Value:
     field: str | None = None
     key: str | None = None
     order: str | None = None
+    # Relative to a focused actor (`Rules.focus`): "focus" keeps only rows of the events
+    # the focused actor takes part in (a row's event: the row itself, or `event_of`'s
+    # field); "focus_rows" keeps only the focused actor's own rows (none without a focus).
+    within: str | None = None
+    event_of: str | None = None
 
     def __post_init__(self) -> None:
         if self.space not in SPACES:
@@ -89,8 +94,9 @@ class Binding:
     {"attr": "customdata", "value": "r", "pick": "name", "else": x} (the entry of
     `Rules.picks[name]` for row r of the space; x when r is NaN),
     {"attr": "marker.size", "value": "n", "scale": [base, k, "sqrt" | "linear", shift]}.
-    A hide may add "band": {"value": "s", "bands": [...], "equals": i}: the mark shows
-    only while s falls in band i (one trace per colour band, each holding every mark).
+    A hide may add "band": {"value": "s", "bands": [...], "equals": i} (or a list of
+    them): the mark shows only while s falls in band i (one trace per colour band, each
+    holding every mark).
 
     `hide` = {"value": "n", "attrs": ["x", "y"]}: those attributes are None where the
     value is 0 or NaN, so plotly draws nothing there; with "unfed": "show", a mark that
@@ -112,6 +118,8 @@ class Rules:
     bindings: Sequence[Binding]
     fields: Mapping[str, np.ndarray] = field(default_factory=dict)
     picks: Mapping[str, Sequence[Any]] = field(default_factory=dict)
+    # actor id → the participant rows that stand for it when it is focused (a click)
+    focus: Mapping[str, Sequence[int]] = field(default_factory=dict)
 
     def reads(self) -> tuple[str, ...]:
         """The selection fields whose change can change this chart."""
@@ -119,6 +127,8 @@ class Rules:
         for bnd in self.bindings:
             for v in bnd.values.values():
                 out.update(dict.fromkeys(SPACE_READS[v.space]))
+                if v.within:
+                    out["focus_actor"] = None
         return tuple(out)
 
 
@@ -138,13 +148,36 @@ def _csr(rows: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
     return ptr, idx.astype(np.int32)
 
 
-def value_of(v: Value, keep: np.ndarray, fields: Mapping[str, np.ndarray]) -> np.ndarray:
+@dataclass(frozen=True)
+class Focus:
+    """A focused actor's events (selected ones) and its own participant rows."""
+
+    events: frozenset[int]
+    rows: frozenset[int]
+
+
+def focus_of(rules: Rules, m: Masks, actor: str | None) -> Focus | None:
+    rows = rules.focus.get(actor) if actor else None
+    if rows is None:
+        return None
+    part_event = rules.fields["part_event"]
+    return Focus(frozenset(int(part_event[r]) for r in rows if m.participants[r]),
+                 frozenset(int(r) for r in rows))
+
+
+def value_of(v: Value, keep: np.ndarray, fields: Mapping[str, np.ndarray],
+             focus: Focus | None = None) -> np.ndarray:
     """The value of every mark (float64) for the rows `keep` flags in `v.space`."""
     ptr, idx = _csr(v.rows)
     out = np.full(len(v.rows), np.nan if v.agg in ("mean", "newest") else 0.0)
     for m in range(len(v.rows)):
         rows = idx[ptr[m]:ptr[m + 1]]
         rows = rows[keep[rows].astype(bool)]
+        if v.within == "focus_rows":
+            rows = rows[[int(r) in focus.rows for r in rows]] if focus else rows[:0]
+        elif v.within == "focus" and focus:
+            events = rows if v.event_of is None else fields[v.event_of][rows]
+            rows = rows[[int(e) in focus.events for e in events]]
         if v.agg == "count":
             out[m] = len(rows)
         elif v.agg == "distinct":
@@ -225,13 +258,15 @@ def _hide(trace: dict, attrs: Iterable[str], gone: np.ndarray, points: int) -> N
         node[last] = data
 
 
-def apply(rules: Rules, m: Masks) -> dict[str, Any]:
-    """The chart for the selection whose masks are `m`: the whole-base figure with every
-    bound attribute recomputed (plain dicts and lists, as the page sends a figure)."""
+def apply(rules: Rules, m: Masks, focus_actor: str | None = None) -> dict[str, Any]:
+    """The chart for the selection whose masks are `m` (and the actor focused by a click):
+    the whole-base figure with every bound attribute recomputed (plain dicts and lists,
+    as the page sends a figure)."""
     fig = copy.deepcopy(dict(rules.figure))
     data = fig.setdefault("data", [])
+    focus = focus_of(rules, m, focus_actor)
     for bnd in rules.bindings:
-        values = {name: value_of(v, _space(m, v.space), rules.fields)
+        values = {name: value_of(v, _space(m, v.space), rules.fields, focus)
                   for name, v in bnd.values.items()}
         trace = data[bnd.trace]
         for spec in bnd.sets:
@@ -242,8 +277,8 @@ def apply(rules: Rules, m: Masks) -> dict[str, Any]:
             if bnd.hide.get("unfed") == "show":
                 gone &= np.array([len(r) > 0 for r in bnd.values[bnd.hide["value"]].rows],
                                  dtype=bool)
-            band = bnd.hide.get("band")
-            if band:
+            bands = bnd.hide.get("band") or []
+            for band in [bands] if isinstance(bands, Mapping) else bands:
                 at = (np.asarray(band["bands"], dtype=float)[None, :]
                       <= values[band["value"]][:, None]).sum(axis=1)
                 gone |= at != band["equals"]
@@ -282,7 +317,8 @@ def pack(rules: Rules, blob: Blob) -> dict[str, Any]:
         for name, v in bnd.values.items():
             ptr, idx = _csr(v.rows)
             values[name] = {"space": v.space, "agg": v.agg, "field": v.field, "key": v.key,
-                            "order": v.order, "ptr": blob.put(ptr), "idx": blob.put(idx)}
+                            "order": v.order, "within": v.within, "event_of": v.event_of,
+                            "ptr": blob.put(ptr), "idx": blob.put(idx)}
         bindings.append({"trace": bnd.trace, "marks": bnd.marks, "points": bnd.points,
                          "values": values, "sets": list(bnd.sets), "hide": bnd.hide})
         trace = rules.figure["data"][bnd.trace]
@@ -294,6 +330,7 @@ def pack(rules: Rules, blob: Blob) -> dict[str, Any]:
                 raise TypeError(f"trace {bnd.trace}'s {attr} must be a list to be hidden")
     fields = {k: blob.put(np.asarray(v)) for k, v in rules.fields.items()}
     meta = {"bindings": bindings, "fields": fields, "reads": list(rules.reads()),
-            "picks": {k: list(v) for k, v in rules.picks.items()}}
+            "picks": {k: list(v) for k, v in rules.picks.items()},
+            "focus": {k: [int(r) for r in v] for k, v in rules.focus.items()}}
     json.dumps(meta)  # fail here, in Python, on anything the browser could not read
     return meta

@@ -18,7 +18,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from briefing.charts.geo_map import TOPOJSON_PATH, geo_assets_script, geo_map, geo_map_rules
-from briefing.charts.network import network, network_layout
+from briefing.charts.network import network, network_layout, network_rules
 from briefing.charts.positions import positions
 from briefing.charts.positions_overview import positions_overview
 from briefing.charts.sources import sources, sources_rules
@@ -67,7 +67,7 @@ class Chart:
         if self.rules is not None:
             base = b if whole is None else whole
             return apply(self.live_rules(base),
-                         masks(base, Selection() if whole is None else sel))
+                         masks(base, Selection() if whole is None else sel), sel.focus_actor)
         return self.draw.spec(b, title="", **self.context(b if whole is None else whole),
                               **self.options(sel))
 
@@ -78,7 +78,7 @@ CHARTS: dict[str, Chart] = {
         "Who acts toward whom; a plain line is a joint act (a call, talks). Click a "
         "country or person to focus on it; click the dot on a link to see its events.",
         (*FACT_FILTERS, "focus_actor"), lambda sel: {"focus_actor": sel.focus_actor},
-        (3, 700), lambda whole: {"layout": network_layout(whole)}),
+        (3, 700), lambda whole: {"layout": network_layout(whole)}, rules=network_rules),
     "positions": Chart(
         positions, "Actor positions",
         "Analyst judgment, not reported fact. Dot size: how much the issue matters to the "

@@ -39,6 +39,8 @@ class LiveSelection(anywidget.AnyWidget):
     controls = traitlets.Dict().tag(sync=True, **w.widget_serialization)
     # a clicked edge's events (the kernel sets them; a control change clears them)
     focus_events = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    # the actor a click on the network focused (the kernel sets it; None: no focus)
+    focus_actor = traitlets.Unicode(None, allow_none=True).tag(sync=True)
 
     def __init__(self, b: Briefing, *, controls: Mapping[str, w.Widget],
                  options: Mapping[str, Sequence[Any]], charts: Mapping[str, Rules]) -> None:
@@ -103,3 +105,5 @@ def show_in_controls(dash: Any, sel: Selection) -> None:
     focus = sorted(sel.focus_events)
     if list(dash.live.focus_events) != focus:
         dash.live.focus_events = focus
+    if dash.live.focus_actor != sel.focus_actor:
+        dash.live.focus_actor = sel.focus_actor

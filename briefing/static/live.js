@@ -95,6 +95,7 @@ function initialize({ model }) {
     // a clicked edge's events: the kernel sets them (clicks go to it) and clears them on
     // any control change, as Dashboard._on_control does
     sel.focus_events = model.get("focus_events") || [];
+    sel.focus_actor = model.get("focus_actor") || null; // a click on a network node
     const m = masks(data, sel);
     let drawn = 0;
     for (const c of charts) {
@@ -102,7 +103,7 @@ function initialize({ model }) {
       const reads = Object.fromEntries(c.rules.reads.map((f) => [f, sel[f]]));
       if (shown.has(c.key) && sameField(shown.get(c.key), reads)) continue;
       shown.set(c.key, reads);
-      post(c.key, applyRules(c.figure, c.rules, m));
+      post(c.key, applyRules(c.figure, c.rules, m, sel.focus_actor));
       drawn += 1;
     }
     let n = 0;
@@ -119,6 +120,7 @@ function initialize({ model }) {
   })();
   ready.catch((err) => console.error("briefing: the live selection failed", err));
   model.on("change:focus_events", recompute);
+  model.on("change:focus_actor", recompute);
   const reload = () => {
     try {
       unpackAll();

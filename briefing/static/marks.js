@@ -30,7 +30,8 @@ export function unpack(meta, blob) {
     }
     return { ...b, values };
   });
-  return { bindings, fields, reads: meta.reads || [], picks: meta.picks || {} };
+  return { bindings, fields, reads: meta.reads || [], picks: meta.picks || {},
+           focus: meta.focus || {} };
 }
 
 function space(masks, name) {
@@ -43,7 +44,17 @@ function space(masks, name) {
   return out;
 }
 
-export function valueOf(v, keep, fields) {
+// A focused actor's selected events and its own participant rows (briefing.marks.focus_of)
+export function focusOf(rules, masks, actor) {
+  const rows = actor ? rules.focus[actor] : null;
+  if (!rows) return null;
+  const part = rules.fields.part_event;
+  const events = new Set();
+  for (const r of rows) if (masks.participants[r]) events.add(part[r]);
+  return { events, rows: new Set(rows) };
+}
+
+export function valueOf(v, keep, fields, focus = null) {
   const n = v.ptr.length - 1;
   const out = new Float64Array(n);
   for (let m = 0; m < n; m += 1) {
@@ -55,6 +66,9 @@ export function valueOf(v, keep, fields) {
     for (let i = v.ptr[m]; i < v.ptr[m + 1]; i += 1) {
       const r = v.idx[i];
       if (!keep[r]) continue;
+      if (v.within === "focus_rows" && !(focus && focus.rows.has(r))) continue;
+      if (v.within === "focus" && focus
+          && !focus.events.has(v.event_of == null ? r : fields[v.event_of][r])) continue;
       count += 1;
       if (seen) seen.add(fields[v.key][r]);
       else if (v.agg === "sum") sum += fields[v.field][r];
@@ -130,12 +144,13 @@ function node(trace, path) {
 
 // The figure for the selection whose masks are given: `figure` (the whole-base chart,
 // not changed) copied, with every bound attribute recomputed.
-export function applyRules(figure, rules, masks) {
+export function applyRules(figure, rules, masks, focusActor = null) {
   const fig = { ...figure, data: (figure.data || []).map((t) => ({ ...t })) };
+  const focus = focusOf(rules, masks, focusActor);
   for (const b of rules.bindings) {
     const values = {};
     for (const [name, v] of Object.entries(b.values)) {
-      values[name] = valueOf(v, space(masks, v.space), rules.fields);
+      values[name] = valueOf(v, space(masks, v.space), rules.fields, focus);
     }
     // copy each touched branch of the trace before writing into it
     const trace = fig.data[b.trace];
@@ -161,13 +176,12 @@ export function applyRules(figure, rules, masks) {
       const n = values[b.hide.value];
       const { ptr } = b.values[b.hide.value];
       const unfedShown = b.hide.unfed === "show";
-      const band = b.hide.band;
-      const inBand = (m) => {
-        if (!band) return true;
+      const gates = b.hide.band ? [].concat(b.hide.band) : [];
+      const inBand = (m) => gates.every((band) => {
         let at = 0;
         for (const t of band.bands) if (t <= values[band.value][m]) at += 1;
         return at === band.equals;
-      };
+      });
       for (const attr of b.hide.attrs) {
         own(attr);
         const [at, key] = node(trace, attr);

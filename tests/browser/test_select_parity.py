@@ -48,7 +48,7 @@ _RUN = """async ([source, marksSource, arrays, meta, selections, charts]) => {
     const m = masks(data, sel);
     const out = {};
     for (const [k, v] of Object.entries(m)) out[k] = Array.from(v);
-    out.charts = rules.map(([figure, r]) => applyRules(figure, r, m).data);
+    out.charts = rules.map(([figure, r]) => applyRules(figure, r, m, sel.focus_actor).data);
     return out;
   });
 }"""
@@ -75,6 +75,7 @@ def _random_selection(b: Any, rng: random.Random) -> Selection:
         min_reliability=rng.choice("ABCDEF") if rng.random() < 0.3 else "F",
         issue=rng.choice(issues) if issues else None,
         focus_events=some(list(b.events["event_id"]), 0.15, 4),
+        focus_actor=rng.choice(list(b.actors["actor_id"])) if rng.random() < 0.3 else None,
     )
 
 
@@ -83,7 +84,7 @@ def _as_js(sel: Selection) -> dict[str, Any]:
             "event_types": sorted(sel.event_types), "statuses": sorted(sel.statuses),
             "focus_events": sorted(sel.focus_events), "date_from": day_number(sel.date_from),
             "date_to": day_number(sel.date_to), "min_reliability": sel.min_reliability,
-            "issue": sel.issue}
+            "issue": sel.issue, "focus_actor": sel.focus_actor}
 
 
 # Every chart whose marks follow the selection in the browser: its rules for a fact base.
@@ -137,7 +138,7 @@ def test_browser_and_python_keep_the_same_rows(page: Any, tmp_path: Path) -> Non
                 want = getattr(py, field).astype(int).tolist()
                 assert js[field] == want, f"{name}: {field} differs for {sel!r}"
             for (name, r), js_data in zip(rules.items(), js["charts"], strict=True):
-                want_data = figure_to_dict(apply(r, py))["data"]
+                want_data = figure_to_dict(apply(r, py, sel.focus_actor))["data"]
                 assert js_data == want_data, f"{name}: {name} chart differs for {sel!r}"
             kept_some += bool(py.events.any())
             filtered_some += bool(sel.filters_facts and not py.events.all())
