@@ -249,8 +249,11 @@ function rankedList(figure) {
   const activity = nodes.meta.activity || [];
   const pick = (arr, i) => (Array.isArray(arr) ? arr[i] : arr);
   const isActor = (i) => { const c = pick(nodes.customdata, i); return !c || c[0] === "actor"; };
-  const order = [...Array((nodes.x || []).length).keys()].filter(isActor)
-    .sort((a, b) => (rank[a] ?? a) - (rank[b] ?? b)).slice(0, RANKED_ROWS);
+  // the nodes the selection shows (a hidden one has no place), busiest first now
+  const shown = (i) => isActor(i) && pick(nodes.x, i) != null;
+  const order = [...Array((nodes.x || []).length).keys()].filter(shown)
+    .sort((a, b) => (activity[b] || 0) - (activity[a] || 0) || (rank[a] ?? a) - (rank[b] ?? b))
+    .slice(0, RANKED_ROWS);
   const marker = nodes.marker || {};
   const bars = {
     type: "bar", orientation: "h", showlegend: false,

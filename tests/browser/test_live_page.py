@@ -30,6 +30,7 @@ from tests.browser.test_dashboard import (
 )
 
 pytestmark = pytest.mark.browser
+RANKED_ROWS = 15  # actors a phone's ranked list holds (plotly_view.js)
 
 HERE = Path(__file__).resolve().parent
 VOILA_NOTEBOOK = HERE.parent.parent / "briefing.ipynb"  # read by the voila_server fixture
@@ -105,3 +106,30 @@ def test_live_charts_redraw_with_the_kernel_suspended(voila_server: Any, open_pa
     assert shown_events(page) == total
     for chart in LIVE:
         assert page.evaluate(DRAWN_JS, chart) == _wanted(facts, chart, Selection(issue=issue))
+
+
+def test_on_a_phone_the_ranked_actors_follow_the_filters(voila_server: Any, open_page: Any,
+                                                          facts: Any) -> None:
+    """A phone draws the network as a ranked list of its actors: under a filter it lists
+    only the actors the selection shows, busiest first."""
+    page = open_page(voila_server.url, viewport={"width": 390, "height": 844}).page
+    page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
+    settle(page)
+    bars = "[data-chart-id='network'] .barlayer .point"
+    everyone = page.locator(bars).count()
+    before = revs(page)
+    control(page, "Actors").select_option(label="Israel (state)")
+    wait_redrawn(page, before, ("network",))
+    labels = page.locator("[data-chart-id='network'] .yaxislayer-above .ytick text")
+    listed = [t.strip() for t in labels.all_text_contents()]
+    israel = str(facts.actors.loc[facts.actors["name"] == "Israel", "actor_id"].iloc[0])
+    sel = Selection(actors={israel}, issue=str(facts.issues["issue_id"].iloc[0]))
+    nodes = next(t for t in CHARTS["network"].spec(select(facts, sel), sel, facts)["data"]
+                 if t.get("name") == "actors")
+    # the shown actors (an "others" node names no one), busiest now first, as many as fit
+    shown = [(-d, r, t) for t, x, d, r, c in zip(
+        nodes["text"], nodes["x"], nodes["meta"]["activity"], nodes["meta"]["label_rank"],
+        nodes["customdata"], strict=True) if x is not None and c[0] == "actor"]
+    want = {t for _, _, t in sorted(shown)[:RANKED_ROWS]}
+    assert 0 < len(listed) < everyone, listed
+    assert set(listed) == want, (listed, want)
