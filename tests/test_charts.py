@@ -257,7 +257,7 @@ def _nodes(fig):
 
 def test_network_layout_is_the_same_on_two_runs_and_under_a_filter(story25, tmp_path):
     import briefing
-    from briefing.charts.network import network_layout
+    from briefing.network_layout import network_layout
     from tests.story_gen import write_story
 
     again = briefing.load(write_story(tmp_path / "again", 25))
@@ -286,7 +286,8 @@ def test_network_layout_is_the_same_on_two_runs_and_under_a_filter(story25, tmp_
 
 
 def test_network_folds_the_tail_and_names_the_busiest(story25):
-    from briefing.charts.network import MUST_LABEL, OTHERS, OVERVIEW_NODES
+    from briefing.charts.network import MUST_LABEL
+    from briefing.network_layout import OTHERS, OVERVIEW_NODES
 
     fig = charts.network(story25)
     nodes = _nodes(fig)
@@ -351,7 +352,7 @@ def test_a_click_on_a_folded_node_focuses_it(story25):
     """Focus on a node that folds others in: its node is ringed, what shares no event with
     it fades. (Its members are listed on hover and in Details; they are no longer drawn
     as nodes of their own: the page draws the network in the browser from fixed marks.)"""
-    from briefing.charts.network import network_layout
+    from briefing.network_layout import network_layout
 
     lay = network_layout(story25)
     host = next(n for a, n in lay.node.items() if n != a and n != "others")

@@ -26,7 +26,8 @@ LAYERS = {
     "briefing.contract": 0, "briefing.model": 0, "briefing.codebooks": 0,
     "briefing.text": 0, "briefing.cache": 0, "briefing.escape": 0,
     "briefing.schema": 1, "briefing.load": 1,
-    "briefing.select": 2, "briefing.marks": 2, "briefing.words": 2, "briefing.describe": 2,
+    "briefing.select": 2, "briefing.marks": 2, "briefing.network_layout": 2,
+    "briefing.words": 2, "briefing.describe": 2,
     "briefing.places": 2, "briefing.channels": 2, "briefing.draft": 2,
     "briefing.draft.cli": 7,   # a command: it saves into an analyst's file as the workbench does
     "briefing.charts.theme": 3, "briefing.charts": 4,

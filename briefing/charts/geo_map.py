@@ -31,6 +31,7 @@ lakes, rivers, coastlines, countries (ids ISO-3), subunits.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,7 +40,7 @@ import numpy as np
 from briefing.channels import edge_table, legs
 from briefing.charts.theme import (
     HOVER,
-    SCORE_BINS,
+    SCORE_BAND_EDGES,
     SCORE_SCALE,
     base_spec,
     bloc_palette,
@@ -47,6 +48,7 @@ from briefing.charts.theme import (
     click_ids,
     event_summaries,
     flat_colorbar,
+    reachable_bands,
     score_bin_colour,
     trace,
 )
@@ -141,24 +143,32 @@ def geo_map_rules(
         values = {"n": Value("events", rows, agg="distinct", key="event"),
                   "s": Value("events", rows, agg="mean", field="score")}
         width_ = float(np.clip(1 + np.log2(max(edges["n"].max(), 1)), 1.5, 5))
-        nan = np.full(n, np.nan)
-        # One line trace per colour band, each holding every channel: a channel shows in
-        # the band its selected events' mean score falls in.
+        # One line trace per colour band, holding the channels whose selected events' mean
+        # score can fall in it (from their lowest event's band to their highest's).
+        reach = reachable_bands(rows, b.events["plover_score"].to_numpy(dtype=float))
+        heads = np.where(edges["mutual"], 0, 12)
         for band in range(len(SCORE_BIN_WORDS)):
+            can = [i for i in range(n) if band in reach[i]]
+            if not can:
+                continue
             colour = score_bin_colour(band)
+            k = len(can)
             traces.append(trace("scattergeo",
-                lat=np.column_stack([s_lat, e_lat, nan]).ravel().tolist(),
-                lon=np.column_stack([s_lon, e_lon, nan]).ravel().tolist(),
+                lat=np.column_stack([s_lat[can], e_lat[can], np.full(k, np.nan)]).ravel()
+                .tolist(),
+                lon=np.column_stack([s_lon[can], e_lon[can], np.full(k, np.nan)]).ravel()
+                .tolist(),
                 mode="lines+markers", hoverinfo="skip", showlegend=False,
                 line={"color": colour, "width": width_},
                 marker={"symbol": "arrow", "angleref": "previous",
-                        "size": np.column_stack([np.zeros(n), np.where(edges["mutual"], 0, 12),
-                                                 np.zeros(n)]).ravel().tolist(),
-                        "color": colour}))
-            bindings.append(Binding(trace=len(traces) - 1, marks=n, points=3, values=values,
-                                    hide={"value": "n", "attrs": ["lat", "lon"],
-                                          "band": {"value": "s", "bands": list(SCORE_BINS[1:-1]),
-                                                   "equals": band}}))
+                        "size": np.column_stack([np.zeros(k), heads[can], np.zeros(k)])
+                        .ravel().tolist(), "color": colour}))
+            bindings.append(Binding(
+                trace=len(traces) - 1, marks=k, points=3,
+                values={name: replace(v, rows=[v.rows[i] for i in can])
+                        for name, v in values.items()},
+                hide={"value": "n", "attrs": ["lat", "lon"],
+                      "band": {"value": "s", "bands": SCORE_BAND_EDGES, "equals": band}}))
         cname = caps["country"]
         hover = ("<b>" + esc_series(edges["a"].map(cname))
                  + np.where(edges["mutual"], " ↔ ", " → ")

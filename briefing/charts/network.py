@@ -16,8 +16,7 @@ MUST_LABEL busiest (see plotly_view.js).
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -27,7 +26,7 @@ from briefing.charts.theme import (
     HOVER,
     KIND_SYMBOLS,
     OTHER_GREY,
-    SCORE_BINS,
+    SCORE_BAND_EDGES,
     SCORE_SCALE,
     base_spec,
     bloc_palette,
@@ -35,130 +34,28 @@ from briefing.charts.theme import (
     event_summaries,
     flat_colorbar,
     legend_marker,
+    reachable_bands,
     score_bin_colour,
     trace,
 )
 from briefing.escape import esc, esc_series, short, wrap_lines
 from briefing.marks import Binding, Rules, Value, apply, slot, template
-from briefing.model import Briefing, blank, memo, plain
+from briefing.model import Briefing, plain
+from briefing.network_layout import (
+    MAX_NODES,
+    OTHERS,
+    Layout,
+    network_layout,
+)
 from briefing.select import Selection, index, masks
 from briefing.words import ACTOR_KIND_WORDS, ROLE_WORDS, SCORE_BIN_WORDS, bloc_labels, names
 
-MAX_NODES = 120  # actors drawn at most (node_limit's default); see OVERVIEW_NODES
-OVERVIEW_NODES = 28  # nodes of the overview: the busiest actors, the rest folded into them
 MUST_LABEL = 12  # the most active actors are always named on the chart
 LABEL_CHARS = 26  # a node's name on the chart is cut here (whole on hover and in Details)
 MAX_EDGES = 400  # links drawn at most, likewise
 MAIN_CHANNELS = 60  # channels drawn in colour; the thinner rest are faded context
-OTHERS = "others"  # the node that stands for every folded actor with no node of its own
-# Nodes sit on the two sides of an ellipse (angles within ±SIDE_ARC of the horizontal),
-# names pointing outwards: a stack of horizontal names never runs into its neighbours,
-# as names on the top and bottom of a circle do. The outer LABEL_ROOM of the x range on
-# each side is left for the names.
-SIDE_ARC = math.radians(62)
+# The outer LABEL_ROOM of the x range on each side is left for the names.
 LABEL_ROOM = 1.05
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where the network draws what, decided once per fact base: `node` maps every actor to
-    the node it is drawn as (itself, its nearest drawn ancestor, or OTHERS), `pos` places
-    each node, `side` says where its name goes ("left", "right" or "centre")."""
-
-    node: dict[str, str]
-    pos: dict[str, tuple[float, float]]
-    side: dict[str, str]
-    capped: str = ""
-
-
-def _activity(b: Briefing) -> pd.Series:
-    """Distinct events per actor, busiest first (ties: the actor table's order)."""
-    p = b.participants
-    counts = p.groupby("actor_id", sort=False)["event_id"].nunique() if len(p) else \
-        pd.Series(dtype=int)
-    order = [a for a in b.actors["actor_id"] if a in counts.index]
-    return counts.reindex(order).sort_values(ascending=False, kind="stable")
-
-
-def network_layout(b: Briefing, node_limit: int = MAX_NODES) -> Layout:
-    """The network's nodes and their places for the fact base `b`, deterministic (no
-    random state, no dependence on a selection): the page computes it once on the whole
-    fact base so that nodes stay put when filters change. Memoised on `b`."""
-    return memo(b, f"_network_layout_{node_limit}", lambda: _layout(b, node_limit))
-
-
-def _layout(b: Briefing, node_limit: int) -> Layout:
-    actors = plain(b.actors)
-    parent = dict(zip(actors["actor_id"], actors["parent_id"].where(
-        ~blank(actors["parent_id"]), ""), strict=True))
-    busy = _activity(b)
-    referenced = list(busy.index)
-    limit = min(node_limit, OVERVIEW_NODES)
-    capped = ""
-    if len(referenced) <= limit:
-        drawn = list(referenced)
-        # people sit next to their states: a state with no act of its own is drawn too
-        for a in referenced:
-            p = parent.get(a, "")
-            while p and p in parent and p not in drawn:
-                drawn.append(p)
-                p = parent.get(p, "")
-        node = {a: a for a in drawn}
-    else:
-        drawn = referenced[:limit - 1]
-        kept = set(drawn)
-        node = {a: a for a in drawn}
-        for a in referenced[limit - 1:]:
-            p = parent.get(a, "")
-            while p and p not in kept and p in parent:
-                p = parent.get(p, "")
-            node[a] = p if p in kept else OTHERS
-        drawn.append(OTHERS)
-        capped = (f"The {limit - 1} most active of {len(referenced):,} actors; the rest are "
-                  "folded into their state or “others”.")
-    # Order round the ellipse: by bloc, then by top-level actor (its people beside it).
-    bloc = dict(zip(actors["actor_id"], actors["bloc"], strict=True))
-    name = dict(zip(actors["actor_id"], actors["name"], strict=True))
-    bloc_rank = {bl: i for i, bl in enumerate(b.blocs["bloc_id"])}
-
-    def top(a: str) -> str:
-        seen = set()
-        while parent.get(a, "") in parent and a not in seen:
-            seen.add(a)
-            a = parent[a]
-        return a
-
-    weight = {a: int(busy.get(a, 0)) for a in drawn}
-    group_weight: dict[str, int] = {}
-    for a in drawn:
-        group_weight[top(a)] = group_weight.get(top(a), 0) + weight[a]
-
-    def key(a: str) -> tuple:
-        if a == OTHERS:
-            return (1, 0, 0, "", 0, 0, "")
-        t = top(a)
-        return (0, bloc_rank.get(bloc.get(t, ""), len(bloc_rank)), -group_weight[t],
-                name.get(t, t), a != t, -weight[a], name.get(a, a))
-
-    ordered = sorted(drawn, key=key)
-    pos: dict[str, tuple[float, float]] = {}
-    side: dict[str, str] = {}
-    n = len(ordered)
-    if n == 1:
-        return Layout(node, {ordered[0]: (0.0, 0.0)}, {ordered[0]: "centre"}, capped)
-    right = (n + 1) // 2
-    for i, a in enumerate(ordered):
-        if i < right:  # the right side, top to bottom
-            f = (i + 0.5) / right
-            angle = SIDE_ARC - 2 * SIDE_ARC * f if right > 1 else 0.0
-            side[a] = "right"
-        else:  # the left side, bottom to top: the sequence runs round the ellipse
-            m = n - right
-            f = (i - right + 0.5) / m
-            angle = math.pi + SIDE_ARC - 2 * SIDE_ARC * (1 - f) if m > 1 else math.pi
-            side[a] = "left"
-        pos[a] = (round(math.cos(angle), 6), round(math.sin(angle), 6))
-    return Layout(node, pos, side, capped)
 
 
 def _segments(edges: pd.DataFrame, pos: dict[str, tuple[float, float]]) -> pd.DataFrame:
@@ -178,6 +75,11 @@ def _segments(edges: pd.DataFrame, pos: dict[str, tuple[float, float]]) -> pd.Da
         x0=x0 + ux * 0.04 + uy * nudge, y0=y0 + uy * 0.04 - ux * nudge,
         x1=x1 - ux * shrink + uy * nudge, y1=y1 - uy * shrink - ux * nudge,
     ).assign(xm=lambda d: (d.x0 + d.x1) / 2, ym=lambda d: (d.y0 + d.y1) / 2)
+
+
+def _only(values: dict[str, Value], marks: list[int] | np.ndarray) -> dict[str, Value]:
+    """The same values for some of the marks only (a trace that draws those)."""
+    return {k: replace(v, rows=[v.rows[i] for i in marks]) for k, v in values.items()}
 
 
 def _line_trace(seg: pd.DataFrame, *, colour: str, width: float, dash: str,
@@ -291,6 +193,7 @@ def network_rules(
                 & (seg["src"] != OTHERS) & (seg["tgt"] != OTHERS)).to_numpy()
         rows_of = lg.groupby(["src", "tgt", "leg"], sort=False)["row"].agg(list)
         rows = [rows_of[k] for k in zip(seg["src"], seg["tgt"], seg["leg"], strict=True)]
+        score = b.events["plover_score"].to_numpy(dtype=float)
         values = {"n": Value("events", rows, agg="distinct", key="event"),
                   "s": Value("events", rows, agg="mean", field="score"),
                   # what shares an event with the focused actor (every edge without a
@@ -298,27 +201,31 @@ def network_rules(
                   "ego": Value("events", [r if k else [] for r, k in zip(rows, main,
                                                                         strict=True)],
                                agg="distinct", key="event", within="focus")}
+        reach = reachable_bands(rows, score)
         for dash in ("solid", "dot", "dash"):
-            part_ = seg[seg["dash"] == dash]
-            if part_.empty:
-                continue
             mine = np.flatnonzero(seg["dash"] == dash)
-            sub = {k: replace(v, rows=[v.rows[i] for i in mine]) for k, v in values.items()}
-            traces.append(_line_trace(part_, colour="#c8c8c8", width=1.2, dash=dash,
+            if not len(mine):
+                continue
+            traces.append(_line_trace(seg.iloc[mine], colour="#c8c8c8", width=1.2, dash=dash,
                                       opacity=0.5))
-            bindings.append(Binding(trace=len(traces) - 1, marks=len(part_), points=3,
-                                    values=sub, hide={"value": "n", "attrs": ["x", "y"],
-                                                      "band": {"value": "ego", "bands": [1],
-                                                               "equals": 0}}))
-            # One trace per colour band, each holding every edge of this line style.
+            bindings.append(Binding(trace=len(traces) - 1, marks=len(mine), points=3,
+                                    values=_only(values, mine),
+                                    hide={"value": "n", "attrs": ["x", "y"],
+                                          "band": {"value": "ego", "bands": [1],
+                                                   "equals": 0}}))
+            # One trace per colour band with the edges whose selected events' mean score
+            # can fall in it (from their lowest event's band to their highest's).
             for band in range(len(SCORE_BIN_WORDS)):
-                traces.append(_line_trace(part_, colour=score_bin_colour(band), width=3.0,
-                                          dash=dash))
+                can = [i for i in mine if main[i] and band in reach[i]]
+                if not can:
+                    continue
+                traces.append(_line_trace(seg.iloc[can], colour=score_bin_colour(band),
+                                          width=3.0, dash=dash))
                 bindings.append(Binding(
-                    trace=len(traces) - 1, marks=len(part_), points=3, values=sub,
+                    trace=len(traces) - 1, marks=len(can), points=3, values=_only(values, can),
                     hide={"value": "n", "attrs": ["x", "y"],
                           "band": [{"value": "ego", "bands": [1], "equals": 1},
-                                   {"value": "s", "bands": list(SCORE_BINS[1:-1]),
+                                   {"value": "s", "bands": SCORE_BAND_EDGES,
                                     "equals": band}]}))
         src_names = esc_series(seg["src"].map(node_name))
         tgt_names = esc_series(seg["tgt"].map(node_name))

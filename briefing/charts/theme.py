@@ -120,6 +120,28 @@ def score_colour_bin(score: np.ndarray) -> np.ndarray:
                    len(SCORE_BIN_WORDS) - 1)
 
 
+# The thresholds between colour bands, as a mark rule counts them (briefing.marks: the
+# band of a mean is how many of these are ≤ it; NaN falls in the first).
+SCORE_BAND_EDGES = list(SCORE_BINS[1:-1])
+
+
+def reachable_bands(rows: list[list[int]], scores: np.ndarray) -> list[range]:
+    """For each mark fed by events `rows`, the colour bands the mean score of any selection
+    of them can fall in: those from its lowest event's band to its highest's. A trace per
+    band needs only the marks that can reach it."""
+    edges = np.asarray(SCORE_BAND_EDGES, dtype=float)
+    out = []
+    for r in rows:
+        s = scores[np.asarray(r, dtype=int)] if len(r) else np.zeros(0)
+        s = s[~np.isnan(s)]
+        if not len(s):
+            out.append(range(0, 1))
+            continue
+        lo, hi = (int((edges <= x).sum()) for x in (s.min(), s.max()))
+        out.append(range(lo, hi + 1))
+    return out
+
+
 def score_bin_colour(i: int) -> str:
     centre = (SCORE_BINS[i] + min(SCORE_BINS[i + 1], 10.0)) / 2
     return sample_scale((centre + 10) / 20)
