@@ -20,6 +20,7 @@ import traitlets
 from briefing.marks import Blob, Rules, pack
 from briefing.model import Briefing
 from briefing.select import Selection, day_number, page_arrays
+from briefing.words import PLOVER_WORDS, names
 from briefing.widgets import STATIC_DIR, figure_to_dict
 
 
@@ -48,6 +49,11 @@ class LiveSelection(anywidget.AnyWidget):
         index, arrays = page_arrays(b)
         meta = {
             "index": index,
+            # the status line's words (Selection.describe): names, titles, event types
+            "words": {"actors": names(b),
+                      "articles": dict(zip(b.articles["article_id"], b.articles["title"],
+                                           strict=False)),
+                      "types": dict(PLOVER_WORDS)},
             "arrays": {k: blob.put(v) for k, v in arrays.items()},
             "options": {k: [day_number(x) if k == "dates" else x for x in v]
                         for k, v in options.items()},
@@ -71,8 +77,10 @@ def live_selection(dash: Any) -> LiveSelection:
         dash.views[name].live = f"{page_key}-{name}"
     controls = {"articles": dash.w_articles, "actors": dash.w_actors, "types": dash.w_types,
                 "statuses": dash.w_status, "dates": dash.w_dates,
-                "reliability": dash.w_reliability, "issue": dash.w_issue}
-    options = {k: [v for _, v in c.options] for k, c in controls.items() if k != "dates"}
+                "reliability": dash.w_reliability, "issue": dash.w_issue,
+                "status": dash.status}
+    options = {k: [v for _, v in c.options] for k, c in controls.items()
+               if k not in ("dates", "status")}
     options["dates"] = [d for _, d in dash._date_options]
     return LiveSelection(dash.b, controls=controls, options=options,
                          charts={f"{page_key}-{n}": c.live_rules(dash.b) for n, c in live.items()})

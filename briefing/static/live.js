@@ -64,6 +64,36 @@ function selectionOf(controls, options) {
   };
 }
 
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ({
+  "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]);
+const sorted = (xs) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const isoDay = (day) => new Date(Math.round(day * 86400000)).toISOString().slice(0, 10);
+
+// The selection in words: Selection.describe's twin (the kernel writes the same line
+// after it has heard of the change; the page says it at once)
+function describe(sel, words) {
+  const parts = [];
+  const name = (table, id) => (table && id in table ? table[id] : id);
+  if (sel.actors.length) {
+    parts.push(`actors: ${sorted(sel.actors.map((a) => name(words.actors, a))).join(", ")}`);
+  }
+  if (sel.articles.length) {
+    parts.push(`articles: ${sorted(sel.articles.map((a) => name(words.articles, a))).join("; ")}`);
+  }
+  if (sel.event_types.length) {
+    parts.push(`event types: ${sorted(sel.event_types.map((t) => name(words.types, t))).join(", ")}`);
+  }
+  if (sel.statuses.length) parts.push(`status: ${sorted(sel.statuses).join(", ")}`);
+  if (sel.date_from !== null || sel.date_to !== null) {
+    const lo = sel.date_from !== null ? isoDay(sel.date_from) : "…";
+    const hi = sel.date_to !== null ? isoDay(sel.date_to) : "…";
+    parts.push(`dates ${lo} to ${hi}`);
+  }
+  if (sel.min_reliability !== "F") parts.push(`sources graded ${sel.min_reliability} or better`);
+  if (sel.focus_events.length) parts.push(`${sel.focus_events.length} chosen event(s)`);
+  return parts.length ? parts.join("; ") : "all facts";
+}
+
 function sameField(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -109,13 +139,23 @@ function initialize({ model }) {
     let n = 0;
     for (let e = 0; e < m.events.length; e += 1) n += m.events[e];
     document.body.dataset.briefingLiveEvents = String(n);
+    const status = controls.status;
+    const words = (model.get("meta") || {}).words;
+    if (status && words) {
+      const line = `<span class='briefing-showing'>Showing ${n} of ${m.events.length} events`
+        + ` — ${escapeHtml(describe(sel, words))}</span>`;
+      if (status.get("value") !== line) {
+        status.set("value", line);
+        status.save_changes();
+      }
+    }
     return drawn;
   };
 
   const ready = (async () => {
     unpackAll();
     controls = await controlModels(model);
-    for (const c of Object.values(controls)) c.on("change:index", recompute);
+    for (const [k, c] of Object.entries(controls)) if (k !== "status") c.on("change:index", recompute);
     recompute();
   })();
   ready.catch((err) => console.error("briefing: the live selection failed", err));
