@@ -14,8 +14,11 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tests.browser.plotly_events import WAIT_MS
 
@@ -96,3 +99,31 @@ def wait_listening(url: str, process: subprocess.Popen[bytes], timeout: float) -
         except OSError:  # refused: not listening yet
             time.sleep(0.3)
     raise RuntimeError(f"{url} did not answer")
+
+
+@contextmanager
+def lab_page(lab: LabServer, notebook: str, shot: Path) -> Iterator[Any]:
+    """Chromium on `notebook` in JupyterLab, its kernel idle; the page records its requests
+    (`page.requests`) and console errors (`page.errors`); a screenshot at `shot` at the end."""
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _unavailable
+
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        context.set_default_timeout(WAIT_MS)   # clicks and fills wait as long as the rest
+        page = context.new_page()
+        page.requests, page.errors = [], []
+        page.on("request", lambda r: page.requests.append(r.url))
+        page.on("websocket", lambda ws: page.requests.append(ws.url))
+        page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+        page.goto(lab.url(f"lab/tree/{notebook}"))
+        page.wait_for_selector("text=/Python 3 \\(ipykernel\\) \\| Idle/", timeout=WAIT_MS)
+        try:
+            yield page
+        finally:
+            page.screenshot(path=str(shot))
+            browser.close()

@@ -15,8 +15,8 @@ import pytest
 
 import briefing
 from briefing.select import Selection
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _unavailable, free_port
-from tests.browser.jupyterlab import start_lab
+from tests.browser.conftest import free_port
+from tests.browser.jupyterlab import lab_page, start_lab
 from tests.browser.plotly_events import WAIT_MS
 from tests.browser.test_dashboard import control
 from tests.browser.test_live_page import DRAWN_JS, LIVE, _wanted
@@ -57,22 +57,8 @@ def lab(tmp_path_factory, artifacts, facts):
 
 @pytest.fixture(scope="module")
 def page(lab, artifacts):
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is missing")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1366, "height": 900})
-        context.set_default_timeout(WAIT_MS)
-        page = context.new_page()
-        page.errors = []
-        page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
-        page.goto(lab.url("lab/tree/dash.ipynb"))
-        page.wait_for_selector("text=/Python 3 \\(ipykernel\\) \\| Idle/", timeout=WAIT_MS)
+    with lab_page(lab, "dash.ipynb", artifacts / "dashboard-lab-last.png") as page:
         yield page
-        page.screenshot(path=str(artifacts / "dashboard-lab-last.png"))
-        browser.close()
 
 
 def _rev(page, chart: str) -> int:

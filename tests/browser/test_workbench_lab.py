@@ -25,8 +25,8 @@ import yaml
 
 import briefing
 from briefing.draft import draft
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _unavailable, free_port
-from tests.browser.jupyterlab import REPO_ROOT, start_lab
+from tests.browser.conftest import free_port
+from tests.browser.jupyterlab import REPO_ROOT, lab_page, start_lab
 from tests.browser.plotly_events import WAIT_MS
 from tests.workbench_draft import article_copy, write_draft
 
@@ -62,23 +62,8 @@ def lab(tmp_path_factory, artifacts):
 
 @pytest.fixture(scope="module")
 def page(lab, artifacts):
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is missing")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1366, "height": 900})
-        context.set_default_timeout(WAIT_MS)   # clicks and fills wait as long as the rest
-        page = context.new_page()
-        page.requests = []
-        page.on("request", lambda r: page.requests.append(r.url))
-        page.on("websocket", lambda ws: page.requests.append(ws.url))
-        page.goto(lab.url("lab/tree/coding.ipynb"))
-        page.wait_for_selector("text=/Python 3 \\(ipykernel\\) \\| Idle/", timeout=WAIT_MS)
+    with lab_page(lab, "coding.ipynb", artifacts / "workbench-last.png") as page:
         yield page
-        page.screenshot(path=str(artifacts / "workbench-last.png"))
-        browser.close()
 
 
 def menu(page, top: str, item: str) -> None:
