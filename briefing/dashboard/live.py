@@ -20,8 +20,8 @@ import traitlets
 from briefing.marks import Blob, Rules, pack
 from briefing.model import Briefing
 from briefing.select import Selection, day_number, page_arrays
-from briefing.words import PLOVER_WORDS, names
 from briefing.widgets import STATIC_DIR, figure_to_dict
+from briefing.words import PLOVER_WORDS, names
 
 
 def _module() -> str:
