@@ -51,7 +51,7 @@ from briefing.draft.dates import find_dates
 from briefing.draft.evidence import quote
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.summary import built_summary, clause_summary
-from briefing.draft.triggers import find_triggers, status
+from briefing.draft.triggers import find_triggers, status, verb_start
 from briefing.draft.when import (
     BACKGROUND,
     NEGATED_PERFECT,
@@ -167,6 +167,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             before = [m for m in local if c0 <= m.start and m.end <= t.start
                       and not any(a <= m.start < b for a, b in asides)]
             after = [m for m in local if t.end <= m.start and m.end <= c1]
+            if not t.trigger.noun:
+                # "accepted Peru's offer", "welcomed Chile's decision": the owner of the
+                # phrase's object is the one the act is toward.
+                after = [m for m in local if t.start < m.start and m.end < t.end
+                         and re.match(r"[’']s\b", text[m.end:])] + after
             if t.trigger.phrase.startswith(ALLEGED_BY):
                 before = speaker(t, said_here, reg) or before
             # "an attack", "the talks": a verb's form used as a noun.
@@ -326,8 +331,14 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             reported = any(x.content[0] <= t.start < x.content[1] for x in said_here)
             # A passive's words of time and modality stand before its verb, after its
             # subject ("the officers would be charged"): read from the clause start.
-            st, st_why = status(text, c0 if passive else max(c0, subject[-1].end), t,
-                                historical, reported=reported)
+            if t.trigger.subject:
+                # "The crossing will reopen": the words of time stand inside the phrase.
+                st, st_why = status(text, t.start, Match(verb_start(text, t), t.end,
+                                                         t.trigger), historical,
+                                    reported=reported)
+            else:
+                st, st_why = status(text, c0 if passive else max(c0, subject[-1].end), t,
+                                    historical, reported=reported)
             if invited is not None and st == "occurred":
                 st, st_why = "planned", f"invited by '{text[invited.start:invited.end]}'"
             if st in ("planned", "hypothetical") and code.plover_type in _THREATS \
