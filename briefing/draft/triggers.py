@@ -99,29 +99,42 @@ def _word(w: str) -> str:
 
 def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
                     subject: bool = False) -> str:
+    """A phrase of the tables as a regular expression. A word in brackets ("trade
+    [war]") is captured as the group `w`: the word a figure of speech keeps from naming
+    an act."""
     words = phrase.split()
     out = []
-    for i, w in enumerate(words):
+    for i, word in enumerate(words):
+        w = word.strip("[]")
         if w in ("*", "+"):
             # "+" wants a word at least: "want + to" is "wants Chile to", not "wants to".
             out.append(r"(?:\S+\s+){1,3}?" if w == "+" else r"(?:\S+\s+){0,3}?")
             continue
         if i == 0 and not noun and not subject:
-            forms = inflections(w, irregular)
-            out.append("(?:" + "|".join(re.escape(f) for f in forms) + r")\s+")
-            if len(words) > 1 and words[1] not in ("*", "+"):
-                out.append(_ADVERB)
+            piece = "(?:" + "|".join(re.escape(f) for f in inflections(w, irregular)) + ")"
         elif subject and i == len(words) - 1:
             forms = [f for f in inflections(w, irregular) if f != w]
             bare = "|".join(rf"(?<=\b{a}\s){re.escape(w)}" for a in _AUXILIARY)
-            out.append("(?:" + "|".join(re.escape(f) for f in forms) + f"|{bare})")
-        elif subject and i == 0:
-            out.append(_word(w) + r",?\s+")
+            piece = "(?:" + "|".join(re.escape(f) for f in forms) + f"|{bare})"
         else:
-            out.append(_word(w) + r"\s+")
+            piece = _word(w)
+        out.append((f"(?P<w>{piece})" if word != w else piece)
+                   + (r",?\s+" if subject and i == 0 else r"\s+"))
+        if i == 0 and not noun and not subject and len(words) > 1 \
+                and words[1] not in ("*", "+"):
+            out.append(_ADVERB)
     body = "".join(out)
     body = body[:-3] if body.endswith(r"\s+") else body
     return rf"(?<![\w\-]){body}(?![\w\-])"
+
+
+@functools.lru_cache(maxsize=2)
+def _figures(folder: str) -> tuple[re.Pattern[str], ...]:
+    """`not_events.csv`: figures of speech whose bracketed word names no act ("a trade
+    war", "struck a harsher tone", "a statement released after the talks")."""
+    irregular = load_gazetteer().irregular
+    return tuple(re.compile(_phrase_pattern(r["phrase"], r["pos"] == "noun", irregular),
+                            re.IGNORECASE) for r in read_table("not_events.csv"))
 
 
 @functools.lru_cache(maxsize=2)
@@ -186,6 +199,9 @@ def find_triggers(text: str, start: int, end: int) -> list[Match]:
         for t in index.get(w.group(0).lower(), ()):
             if m := t.pattern.match(text, w.start(), end):
                 found.append(Match(m.start(), m.end(), t))
+    figures = {m.start("w") for p in _figures(str(assets_dir() / "gazetteer"))
+               for m in p.finditer(text, start, end)}
+    found = [m for m in found if m.start not in figures]
     # A verb's phrase read from a noun ("lifted its ban on fruit imports": not "ban *
     # import") yields to a phrase that takes the noun as its object.
     found.sort(key=lambda m: (-m.trigger.weight + (not m.trigger.noun and bool(
