@@ -298,7 +298,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 code = recoded(code, "114")
             future = bool(FUTURE.search(text, c0, t.start)) or invited is not None
             verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
-            date, why = event_date(text, dates, t.start, c0, c1, pub, future, verbs,
+            date, why = event_date(text, dates, act, c0, c1, pub, future, verbs,
                               object_of=prev if noun else None, nouns=noun_starts, lo=lo)
             if not date and t.trigger.plover_type in VERBAL:
                 for x in said_here:
