@@ -206,3 +206,22 @@ def test_aid_said_to_come_is_a_pledge_made_now():
                "Morocco.")
     e = d["events"][0]
     assert (e["plover_type"], e["cameo_code"], e["status"]) == ("AGREE", "033", "occurred")
+
+
+def test_the_bloc_is_the_organisation_named_before():
+    d = _draft("The African Union met in Addis Ababa on Monday. The bloc suspended Gabon's "
+               "membership.")
+    e = [e for e in d["events"] if e["plover_type"] == "SANCTION"][0]
+    assert e["participants"]["actor"] == ["african-union"]
+
+
+def test_a_phrase_may_run_into_a_quote():
+    d = _draft('Nepal said it saw "no need for outside mediation."')
+    assert [(e["plover_type"], e["cameo_code"]) for e in d["events"]] == [("REJECT", "126")]
+
+
+def test_a_crowd_no_name_gathers_protests_as_an_unnamed_agent():
+    d = _draft("Nepal imposed a tariff. Hundreds of dock workers rallied outside the Nepalese "
+               "embassy in Delhi on Friday.")
+    e = [e for e in d["events"] if e["plover_type"] == "PROTEST"][0]
+    assert e["participants"]["actor"][0].startswith("unnamed")

@@ -25,6 +25,7 @@ from briefing.draft.clauses import (
     CONDITION,
     CONTINUING,
     CONTROL_TYPES,
+    CROWD,
     DEFINITE,
     FUTURE,
     GROUP_AGAIN,
@@ -244,6 +245,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "The ministers are due to meet again": those who last met or acted
                 # together, with no name of their own here.
                 before = _together(out, reg, c0 + group.start("head"))
+            if not before and t.trigger.plover_type == "PROTEST" and CROWD.search(
+                    text[c0:t.start]):
+                before = [_unnamed(reg, t.start)]   # "Hundreds of workers rallied": unnamed
             if not before:
                 continue
             rel = re.search(r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", text[c0:t.start])

@@ -117,7 +117,8 @@ def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
             bare = "|".join(rf"(?<=\b{a}\s){re.escape(w)}" for a in _AUXILIARY)
             piece = "(?:" + "|".join(re.escape(f) for f in forms) + f"|{bare})"
         else:
-            piece = _word(w)
+            # 'saw "no need for mediation"': a quote may open inside the phrase.
+            piece = ("[“\"‘]?" if i else "") + _word(w)
         out.append((f"(?P<w>{piece})" if word != w else piece)
                    + (r",?\s+" if subject and i == 0 else r"\s+"))
         if i == 0 and not noun and not subject and len(words) > 1 \
