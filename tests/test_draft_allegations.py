@@ -65,3 +65,12 @@ def test_every_speech_verb_of_a_sentence_is_read():
                           "Argentina's envoy told reporters that Uruguay had seized a "
                           "fishing boat.")
     assert events and all(e["participants"]["actor"] for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Laos said Thai guards had provoked the incident by crossing the river.",
+    "Bhutan called the statement interference in its internal affairs.",
+    "Chile said the two sailors had been held as hostages by the Peruvian navy.",
+])
+def test_more_words_of_wrongdoing(text):
+    assert "ACCUSE" in [e["plover_type"] for e in _events(text)]

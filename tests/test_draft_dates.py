@@ -165,3 +165,34 @@ def test_two_days_of_one_month_are_a_span_and_scheduled_talks_are_planned():
 def test_the_date_right_after_the_object_dates_the_verb():
     assert _event_dates("China rejected the protest on Thursday.", "2026-03-09")[0] == \
         "2026-03-05"
+
+
+# Published on Wednesday 2026-03-18.
+@pytest.mark.parametrize("text, date", [
+    # A deadline the act sets is not its date.
+    ("Chile threatened on Monday to cut ties with Peru unless it pays by the end of May.",
+     "2026-03-16"),
+    # A weekday, a month or "last week": the nearest to the verb.
+    ("Norway on Tuesday imposed sanctions on Iran after Iranian drills last week.",
+     "2026-03-17"),
+    # "since taking office in" dates that other verb.
+    ("Peru's President Ana Ruiz arrived in Chile on Monday, her first trip since taking "
+     "office in January.", "2026-03-16"),
+    # Each verb the date of its own side of "after".
+    ("Finland summoned Russia's envoy on Tuesday after a Russian jet entered its airspace on "
+     "Sunday.", "2026-03-15"),
+    # A plan said in a later conjunct does not make a past weekday the next one.
+    ("On Monday, Oslo condemned the strike and said Norway would ask for talks.",
+     "2026-03-16"),
+    # A phrase led by what undergoes it takes the date of its own relative clause.
+    ("Laos agreed to reopen the crossing, which was closed in January after riots.",
+     "2026-01"),
+])
+def test_which_date_of_the_sentence_an_act_takes(text, date):
+    from briefing.draft import draft
+
+    events = draft(text, published="2026-03-18", known=None)["events"]
+    want = {"Norway": "COERCE", "Finland": "MOBILIZE", "Oslo": "ACCUSE", "Laos": "COERCE",
+            "Peru's": "CONSULT", "Chile": "THREATEN"}[text.split()[0].strip(",")
+                                                    if text[0] != "O" else "Oslo"]
+    assert [e.get("date") for e in events if e["plover_type"] == want][0] == date

@@ -1,6 +1,8 @@
 """Issue 21: roles from syntax and discourse — pairs named again, passives, infinitive
 complements, one happening mentioned twice, names kept whole."""
 
+import pytest
+
 from briefing.draft import draft
 
 
@@ -160,3 +162,66 @@ def test_a_sources_wish_to_stay_unnamed_and_an_appeals_object_are_no_events():
     assert _types(_draft("A Chilean official, who asked not to be named, said the "
                          "border was calm.")) == []
     assert _types(_draft("Peru has repeatedly called for their release.")) == ["REQUEST"]
+
+
+def test_his_government_is_the_state_of_the_person_placed_by_the_sentence():
+    d = _draft("Moldova's acting leader, Ion Verde, stayed away. His government rejected "
+               "the plan on Friday.")
+    e = [e for e in d["events"] if e["plover_type"] == "REJECT"][0]
+    assert e["participants"]["actor"] == ["moldova"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Bolivia and Paraguay discussed trade and security on Friday.", "COOPERATE"),
+    ("Chile was willing to meet at the level of trade officials.", "COOPERATE"),
+    ("The fishermen were flown to Lima on Tuesday.", "CONSULT"),
+    ("Chad's minister struck a harsher tone on Monday.", "ASSAULT"),
+    ("We do not want a trade war, Ecuador's minister said.", "ASSAULT"),
+    ("Oman and Qatar met, according to a joint statement released after the talks.",
+     "RETREAT"),
+    ("Peru said its citizens were held in Bolivian detention centres.", "COERCE"),
+])
+def test_words_that_name_no_act_here(text, absent):
+    assert absent not in _types(_draft(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia's defence ministry denied on Monday that its troops had opened fire.",
+    "Armenia denied firing on the village.",
+])
+def test_what_a_denial_denies_is_not_an_act(text):
+    assert _types(_draft(text)) == ["REJECT"]
+
+
+def test_a_party_reporting_the_other_sides_attack_on_it_accuses_that_side():
+    d = _draft("Bolivian President Ana Quispe told reporters that Chilean troops had fired "
+               "mortar rounds at a Bolivian border post.")
+    e = d["events"][0]
+    assert (e["plover_type"], e["cameo_code"]) == ("ACCUSE", "112")
+    assert [r for r in e["participants"]["recipient"] if "chile" in r]
+
+
+def test_aid_said_to_come_is_a_pledge_made_now():
+    d = _draft("Foreign Minister Rosa Vidal said Spain would donate ten ambulances to "
+               "Morocco.")
+    e = d["events"][0]
+    assert (e["plover_type"], e["cameo_code"], e["status"]) == ("AGREE", "033", "occurred")
+
+
+def test_the_bloc_is_the_organisation_named_before():
+    d = _draft("The African Union met in Addis Ababa on Monday. The bloc suspended Gabon's "
+               "membership.")
+    e = [e for e in d["events"] if e["plover_type"] == "SANCTION"][0]
+    assert e["participants"]["actor"] == ["african-union"]
+
+
+def test_a_phrase_may_run_into_a_quote():
+    d = _draft('Nepal said it saw "no need for outside mediation."')
+    assert [(e["plover_type"], e["cameo_code"]) for e in d["events"]] == [("REJECT", "126")]
+
+
+def test_a_crowd_no_name_gathers_protests_as_an_unnamed_agent():
+    d = _draft("Nepal imposed a tariff. Hundreds of dock workers rallied outside the Nepalese "
+               "embassy in Delhi on Friday.")
+    e = [e for e in d["events"] if e["plover_type"] == "PROTEST"][0]
+    assert e["participants"]["actor"][0].startswith("unnamed")

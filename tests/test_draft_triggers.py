@@ -157,3 +157,47 @@ def test_ready_to_names_what_is_offered_not_a_second_act():
 def test_plus_wants_a_word_in_between():
     # "wants to" is an aim of one's own, not a request of someone.
     assert _events("Bolivia wants to reopen talks with Chile.")[0]["plover_type"] != "REQUEST"
+
+
+@pytest.mark.parametrize("text, code", [
+    # A phrase's noun also in the singular or plural; an adverb after its verb.
+    ("Norway imposed a 15 percent tariff on Chilean salmon.", "163"),
+    ("Peru barred imports of Ecuadorian bananas on Monday.", "163"),
+    ("Laos closed the road to Vientiane to Thai lorries.", "191"),
+    ("Hungary was nonetheless willing to hold talks with Austria.", "030"),
+    # "send * troops" says more than "send * to", though both have two literal words.
+    ("Chad sent additional troops to the Lake region on Friday.", "154"),
+    ("The African Union suspended Gabon's membership in May.", "160"),
+    ("Oman said it stood ready to continue its mediation.", "030"),
+    ("Fiji raised complaints about the treatment of its sailors.", "114"),
+    ("Greek warships held live-fire drills near Crete last week.", "150"),
+    ("The airliner was intercepted by Danish fighter jets.", "150"),
+    ("A Belarusian helicopter entered Latvian airspace on Sunday.", "150"),
+])
+def test_broader_lexicon(text, code):
+    assert _events(text)[0]["cameo_code"] == code
+
+
+def test_the_owner_of_a_verbs_object_is_its_recipient():
+    e = _events("Austria said it would accept Slovenia's offer of talks.")[0]
+    assert e["participants"]["recipient"] == ["slovenia"]
+
+
+def test_a_noun_after_a_determiner_yields_to_the_verb_that_takes_it():
+    e = _events("Nepal lifted its ban on Indian rice imports.")[0]
+    assert e["plover_type"] == "CONCEDE"
+
+
+@pytest.mark.parametrize("text, code, status", [
+    ("The crossing will reopen on Monday.", "0872", "planned"),
+    ("The two border crossings reopened on Monday.", "0872", "occurred"),
+    ("Uruguay agreed to reopen the crossing, which was closed in May after a riot.", "191",
+     "occurred"),
+])
+def test_a_phrase_led_by_what_undergoes_the_act(text, code, status):
+    e = [e for e in _events(text) if e["cameo_code"] == code][0]
+    assert e["status"] == status
+
+
+def test_a_bare_verb_after_the_thing_is_not_its_act_without_an_auxiliary():
+    assert _events("Farmers live on the border close to the river.") == []

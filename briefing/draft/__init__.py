@@ -123,8 +123,10 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     body = [s for s in sentences if not s["is_heading"]]
     unknown_subjects(text, body, reg)
     pronoun_mentions(text, body, reg)
-    pair_mentions(text, reg)
+    # People are placed under their states first: "his government" is the state of the
+    # person named before it.
     place_people(text, body, reg)
+    pair_mentions(text, reg)
     reg.sorted()
     said = find_statements(text, body, reg)
     title = (title or _title(text, sentences)).strip()

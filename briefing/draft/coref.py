@@ -28,7 +28,7 @@ _OWN_STATE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:government|country|nation|adm
 _SAID_THEY = re.compile(r"\b(?:said|says|say|added|announced|stated|warned|insisted)\s+"
                         r"(?:that\s+)?(?P<p>they|it)\b")
 _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia)\s+)?"
-                    r"(?:group|militia|movement|rebels|paramilitaries)\b(?!\s+of\b)")
+                    r"(?:group|militia|movement|rebels|paramilitaries|bloc|alliance)\b(?!\s+of\b)")
 
 
 def _last_distinct(mentions: list[Mention], before: int, kinds: set[str], n: int,

@@ -13,12 +13,10 @@ from briefing.draft.allegations import ALLEGED_BY, allegations, speaker
 from briefing.draft.attribution import Said
 from briefing.draft.clauses import (
     ABOUT,
-    ADJECTIVE,
     ALLEGED,
     AND,
     ANONYMOUS,
     APPEAL_OBJECT,
-    ARMS_NOUN,
     AT_MEETING,
     BETWEEN,
     BREAK,
@@ -27,6 +25,7 @@ from briefing.draft.clauses import (
     CONDITION,
     CONTINUING,
     CONTROL_TYPES,
+    CROWD,
     DEFINITE,
     FUTURE,
     GROUP_AGAIN,
@@ -49,9 +48,10 @@ from briefing.draft.clauses import (
 )
 from briefing.draft.dates import find_dates
 from briefing.draft.evidence import quote
+from briefing.draft.readings import as_said, denied, not_an_act, recoded
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.summary import built_summary, clause_summary
-from briefing.draft.triggers import find_triggers, status
+from briefing.draft.triggers import find_triggers, status, verb_start
 from briefing.draft.when import (
     BACKGROUND,
     NEGATED_PERFECT,
@@ -120,6 +120,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if any(m.start <= t.start < m.end for m in local):
                 continue   # "Rapid Support Forces": a word of a name, not an act
             prev, previous = previous, t
+            act = verb_start(text, t)   # "the crossing, which was closed": at "closed"
             invited = None
             if UNLESS.search(text, lo, t.start):
                 continue   # "... unless the prisoners are freed": a condition, not an act
@@ -129,9 +130,12 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     t.trigger.noun or nominal(text, lo, t)) and APPEAL_OBJECT.fullmatch(
                     text[control.end:t.start]):
                 continue   # "called for their release": what is asked for, not done
-            if control is not None and not BREAK.search(text, control.end, t.start) and (
+            if control is not None and denied(text, control, act) and not BREAK.search(
+                    text, control.end, act):
+                continue   # "denied that its troops had fired": what is denied
+            if control is not None and not BREAK.search(text, control.end, act) and (
                     (control.trigger.plover_type in CONTROL_TYPES
-                     and (COMPLEMENT.match(text[control.end:t.start]) or (
+                     and (COMPLEMENT.match(text[control.end:act]) or (
                          control.trigger.phrase.endswith(" to")   # "was ready to return"
                          and not text[control.end:t.start].strip())))
                     or (control.trigger.plover_type == "ACCUSE"
@@ -151,22 +155,17 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 if x.content[0] <= t.start < x.content[1] and not re.search(
                         r"[”\"]\s+and\s+(?:\w+ly\s+)?$", text[x.content[0]:t.start]):
                     c0, c1 = max(c0, x.content[0]), min(c1, x.content[1])
-            if not t.trigger.noun and ADJECTIVE.search(text, max(lo, t.start - 12), t.start) \
-                    and text[t.start:t.end].endswith("ed"):
-                continue   # "Peru’s alleged weapons": a participle used as an adjective
-            if text[t.start:t.end].lower() == "armed" and re.match(r"\s+[a-z]+s\b",
-                                                                   text[t.end:]):
-                continue   # "armed groups", "armed forces": an adjective, not arming
-            if text[t.start:t.end].lower() == "arms" and ARMS_NOUN.match(text, t.end):
-                continue   # "suspended arms exports": weapons, not arming
-            if text[t.start:t.end].lower() == "supplies" and re.search(
-                    r"(?<![\w’'])(?!also\b|still\b|now\b)[a-z]+(?<!ly)\s+$",
-                    text[max(lo, t.start - 20):t.start]):
-                continue   # "water supplies", "medical supplies": goods, not supplying
+            if not_an_act(text, lo, t):
+                continue   # "armed groups", "discussed trade": no act named here
             asides = aside_spans(text, lo, hi)
             before = [m for m in local if c0 <= m.start and m.end <= t.start
                       and not any(a <= m.start < b for a, b in asides)]
             after = [m for m in local if t.end <= m.start and m.end <= c1]
+            if not t.trigger.noun:
+                # "accepted Peru's offer", "welcomed Chile's decision": the owner of the
+                # phrase's object is the one the act is toward.
+                after = [m for m in local if t.start < m.start and m.end < t.end
+                         and re.match(r"[’']s\b", text[m.end:])] + after
             if t.trigger.phrase.startswith(ALLEGED_BY):
                 before = speaker(t, said_here, reg) or before
             # "an attack", "the talks": a verb's form used as a noun.
@@ -246,6 +245,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "The ministers are due to meet again": those who last met or acted
                 # together, with no name of their own here.
                 before = _together(out, reg, c0 + group.start("head"))
+            if not before and t.trigger.plover_type == "PROTEST" and CROWD.search(
+                    text[c0:t.start]):
+                before = [_unnamed(reg, t.start)]   # "Hundreds of workers rallied": unnamed
             if not before:
                 continue
             rel = re.search(r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", text[c0:t.start])
@@ -292,15 +294,15 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if code.cameo_code == "191" and not noun and people:
                 # "Bolivian miners blocked the highway": people obstructing, not a state's
                 # blockade.
-                code = _recoded(code, "144")
+                code = recoded(code, "144")
             if code.cameo_code == "140" and not noun and actors != [unnamed_id(reg)] \
                     and _state_like(reg, actors) and not people:
                 # A government "protests": a formal complaint, not street dissent (it
                 # may still demonstrate, boycott or march: those stay dissent).
-                code = _recoded(code, "114")
+                code = recoded(code, "114")
             future = bool(FUTURE.search(text, c0, t.start)) or invited is not None
             verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
-            date, why = event_date(text, dates, t.start, c0, c1, pub, future, verbs,
+            date, why = event_date(text, dates, act, c0, c1, pub, future, verbs,
                               object_of=prev if noun else None, nouns=noun_starts, lo=lo)
             if not date and t.trigger.plover_type in VERBAL:
                 for x in said_here:
@@ -326,19 +328,33 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             reported = any(x.content[0] <= t.start < x.content[1] for x in said_here)
             # A passive's words of time and modality stand before its verb, after its
             # subject ("the officers would be charged"): read from the clause start.
-            st, st_why = status(text, c0 if passive else max(c0, subject[-1].end), t,
-                                historical, reported=reported)
+            if t.trigger.subject:
+                # "The crossing will reopen": the words of time stand inside the phrase.
+                st, st_why = status(text, t.start, Match(verb_start(text, t), t.end,
+                                                         t.trigger), historical,
+                                    reported=reported)
+            else:
+                st, st_why = status(text, c0 if passive else max(c0, subject[-1].end), t,
+                                    historical, reported=reported)
             if invited is not None and st == "occurred":
                 st, st_why = "planned", f"invited by '{text[invited.start:invited.end]}'"
             if st in ("planned", "hypothetical") and code.plover_type in _THREATS \
                     and CONDITION.search(text, t.end, c1):
                 # "would cut ties unless the prisoners are freed": a threat, made now.
-                code = _recoded(code, _THREATS[code.plover_type], mutual=False)
+                code = recoded(code, _THREATS[code.plover_type], mutual=False)
                 st, st_why = "occurred", f"{st_why}, on a condition: a threat"
             if st == "negated" and code.phrase.split()[0] == "accept":
                 # "would not accept the proposal": a refusal, said now.
-                code = _recoded(code, "120", mutual=False)
+                code = recoded(code, "120", mutual=False)
                 st, st_why = "occurred", f"{st_why}: not accepting is rejecting"
+            voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]),
+                         None)
+            if voice is not None and (turned := as_said(
+                    code, st, actors, recipients, voice.speaker, _state_of(reg, voice.speaker))):
+                # "told B that enemy troops had shelled its post": the speaker's accusation.
+                code, st, actors, recipients, st_why = turned
+                if code.plover_type == "ACCUSE":
+                    date, why = saying_date(dates, (voice.start, voice.content[0]), pub)
             if why.startswith("since ") and st == "occurred":
                 st, st_why = "ongoing", f"'{why}': it runs on"
             put_off = PUT_OFF.match(text, t.end, c1) if noun else None
@@ -393,6 +409,12 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
     return out
 
 
+def _state_of(reg: Registry, actor: str) -> str | None:
+    """The state an actor speaks for: itself, or the state it belongs to."""
+    a = reg.actors.get(actor, {})
+    return actor if a.get("kind") == "state" else a.get("parent")
+
+
 def _together(out: list[tuple[dict[str, Any], tuple[int, int]]], reg: Registry,
               at: int) -> list[Mention]:
     """The actors of the last event two or more did together, as mentions at `at`."""
@@ -400,18 +422,6 @@ def _together(out: list[tuple[dict[str, Any], tuple[int, int]]], reg: Registry,
                  and unnamed_id(reg) not in e["participants"]["actor"]), None)
     return [Mention(at, at, a, reg.actors[a]["kind"], "again")
             for a in (last["participants"]["actor"] if last else [])]
-
-
-def _recoded(code: Any, cameo: str, **changes: Any) -> Any:
-    """The same trigger coded with another CAMEO code, its PLOVER type and mode from
-    PLOVER's own table ("protested" said of a state: 114, a complaint)."""
-    import dataclasses
-
-    from briefing.draft.triggers import plover_for
-
-    ptype, mode = plover_for(cameo)
-    return dataclasses.replace(code, cameo_code=cameo, plover_type=ptype, plover_mode=mode,
-                               **changes)
 
 
 def _merge(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t: Any, c0: int,

@@ -6,6 +6,7 @@
 `bodies.csv`      a state's bodies named by a head noun ("Chile's foreign ministry")
 `organizations.csv`  UN bodies, alliances, news agencies, ministries, armed groups
 `triggers.csv`    event phrases → CAMEO codes (`triggers.py` reads it)
+`not_events.csv`  figures of speech whose word names no act ("a trade war")
 `irregular_verbs.csv`, `speech_verbs.csv`, `light_verbs.csv`   the verbs the matchers need
 """
 

@@ -25,7 +25,8 @@ class Trigger:
     mutual: bool
     noun: bool
     pattern: re.Pattern[str]
-    weight: int          # literal words in the phrase: the more, the more specific
+    weight: int          # content words in the phrase: the more, the more specific
+    subject: bool = False   # "the crossing will reopen": the thing named first undergoes it
 
 
 @dataclass(frozen=True)
@@ -77,22 +78,64 @@ def plover_for(code: str) -> tuple[str, str] | None:
     return None
 
 
-def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]]) -> str:
+# Words a phrase may name that say nothing of the act itself: "send * to" is less
+# specific than "send * troops", though both have two literal words.
+_FUNCTION_WORDS = frozenset("a an the to for with on of in at from by into".split())
+# An adverb between a phrase's verb and its next word: "was nonetheless willing to",
+# "has now agreed to".
+_ADVERB = r"(?:(?:\w+ly|also|still|now|nonetheless|already|again|even|once again)\s+)?"
+# Auxiliaries after which a verb's bare form is a verb: "the crossing will reopen", not
+# "a village on the border close to the river".
+_AUXILIARY = ("will", "would", "to", "could", "may", "might", "shall", "must", "not")
+
+
+def _word(w: str) -> str:
+    """A literal word of a phrase; a noun of four letters or more also in its plural
+    ("impose * tariff" is "imposed a tariff" and "imposed tariffs")."""
+    if len(w) >= 4 and w.isalpha() and not w.endswith("s") and w not in _FUNCTION_WORDS:
+        return re.escape(w) + "(?:s|es)?"
+    return re.escape(w)
+
+
+def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
+                    subject: bool = False) -> str:
+    """A phrase of the tables as a regular expression. A word in brackets ("trade
+    [war]") is captured as the group `w`: the word a figure of speech keeps from naming
+    an act."""
     words = phrase.split()
     out = []
-    for i, w in enumerate(words):
+    for i, word in enumerate(words):
+        w = word.strip("[]")
         if w in ("*", "+"):
             # "+" wants a word at least: "want + to" is "wants Chile to", not "wants to".
             out.append(r"(?:\S+\s+){1,3}?" if w == "+" else r"(?:\S+\s+){0,3}?")
             continue
-        if i == 0 and not noun:
-            forms = inflections(w, irregular)
-            out.append("(?:" + "|".join(re.escape(f) for f in forms) + r")\s+")
+        if i == 0 and not noun and not subject:
+            piece = "(?:" + "|".join(re.escape(f) for f in inflections(w, irregular)) + ")"
+        elif subject and i == len(words) - 1:
+            forms = [f for f in inflections(w, irregular) if f != w]
+            bare = "|".join(rf"(?<=\b{a}\s){re.escape(w)}" for a in _AUXILIARY)
+            piece = "(?:" + "|".join(re.escape(f) for f in forms) + f"|{bare})"
         else:
-            out.append(re.escape(w) + r"\s+")
+            # 'saw "no need for mediation"': a quote may open inside the phrase.
+            piece = ("[“\"‘]?" if i else "") + _word(w)
+        out.append((f"(?P<w>{piece})" if word != w else piece)
+                   + (r",?\s+" if subject and i == 0 else r"\s+"))
+        if i == 0 and not noun and not subject and len(words) > 1 \
+                and words[1] not in ("*", "+"):
+            out.append(_ADVERB)
     body = "".join(out)
     body = body[:-3] if body.endswith(r"\s+") else body
     return rf"(?<![\w\-]){body}(?![\w\-])"
+
+
+@functools.lru_cache(maxsize=2)
+def _figures(folder: str) -> tuple[re.Pattern[str], ...]:
+    """`not_events.csv`: figures of speech whose bracketed word names no act ("a trade
+    war", "struck a harsher tone", "a statement released after the talks")."""
+    irregular = load_gazetteer().irregular
+    return tuple(re.compile(_phrase_pattern(r["phrase"], r["pos"] == "noun", irregular),
+                            re.IGNORECASE) for r in read_table("not_events.csv"))
 
 
 @functools.lru_cache(maxsize=2)
@@ -106,11 +149,14 @@ def _lexicon(folder: str) -> tuple[Trigger, ...]:
         if code not in codes or mapped is None:
             raise ValueError(f"assets/gazetteer/triggers.csv: phrase {r['phrase']!r}: "
                              f"cameo_code {code!r} is not in the CAMEO→PLOVER tables")
-        noun = r["pos"] == "noun"
-        pattern = re.compile(_phrase_pattern(r["phrase"], noun, g.irregular), re.IGNORECASE)
+        noun, subject = r["pos"] == "noun", r["pos"] == "subject"
+        pattern = re.compile(_phrase_pattern(r["phrase"], noun, g.irregular, subject),
+                             re.IGNORECASE)
         out.append(Trigger(r["phrase"], code, mapped[0], mapped[1], r["mutual"] == "yes",
-                           noun, pattern,
-                           len([w for w in r["phrase"].split() if w not in ("*", "+")])))
+                           noun or subject, pattern,
+                           len([w for w in r["phrase"].split()
+                                if w not in ("*", "+") and w not in _FUNCTION_WORDS]),
+                           subject))
     return tuple(out)
 
 
@@ -126,7 +172,9 @@ def _by_first_word(folder: str) -> dict[str, tuple[Trigger, ...]]:
     irregular = load_gazetteer().irregular
     for t in _lexicon(folder):
         first = t.phrase.split()[0]
-        for form in ([first] if t.noun else inflections(first, irregular)):
+        forms = [first, first + "s", first + "es"] if t.subject else \
+            [first] if t.noun else inflections(first, irregular)
+        for form in forms:
             index.setdefault(form.lower(), []).append(t)
     return {k: tuple(v) for k, v in index.items()}
 
@@ -141,6 +189,7 @@ def _index() -> dict[str, tuple[Trigger, ...]]:
 
 _INDEXES: dict[str, dict[str, tuple[Trigger, ...]]] = {}
 _WORD = re.compile(r"[\w’'\-]+")
+_DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
 
 
 def find_triggers(text: str, start: int, end: int) -> list[Match]:
@@ -151,12 +200,28 @@ def find_triggers(text: str, start: int, end: int) -> list[Match]:
         for t in index.get(w.group(0).lower(), ()):
             if m := t.pattern.match(text, w.start(), end):
                 found.append(Match(m.start(), m.end(), t))
-    found.sort(key=lambda m: (-m.trigger.weight, -(m.end - m.start), m.start))
+    figures = {m.start("w") for p in _figures(str(assets_dir() / "gazetteer"))
+               for m in p.finditer(text, start, end)}
+    found = [m for m in found if m.start not in figures]
+    # A verb's phrase read from a noun ("lifted its ban on fruit imports": not "ban *
+    # import") yields to a phrase that takes the noun as its object.
+    found.sort(key=lambda m: (-m.trigger.weight + (not m.trigger.noun and bool(
+        _DETERMINED.search(text, max(start, m.start - 8), m.start))),
+                              -(m.end - m.start), m.start))
     kept: list[Match] = []
     for m in found:
-        if all(m.end <= k.start or k.end <= m.start for k in kept):
+        if all(m.end <= verb_start(text, k) or k.end <= verb_start(text, m) for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+def verb_start(text: str, m: Match) -> int:
+    """Where a match's act is named: its start, but for a phrase led by what undergoes
+    it ("the crossing, which was closed") its last word — the noun may be another
+    phrase's object too ("agreed to reopen the crossing, which was closed in June")."""
+    if not m.trigger.subject:
+        return m.start
+    return m.start + text[m.start:m.end].rstrip().rfind(" ") + 1
 
 
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without)\b|n[’']t\b", re.IGNORECASE)

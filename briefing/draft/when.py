@@ -31,10 +31,22 @@ _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+
                             r"(?:the\s+)?$", re.IGNORECASE)
 # A relative clause holds its own time: "talks, which stalled in 2023".
 _RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;—]*")
-# Words that look ahead, for a bare month or weekday: "could be signed ... in November".
-_AHEAD = re.compile(r"\b(?:will|would|shall|could|might|may|expected|scheduled|due|set to|"
+# Words that look ahead, for a bare month or weekday: "could be signed ... in November"
+# (the modal "may", not the month).
+_AHEAD = re.compile(r"\b(?:will|would|shall|could|might|(?-i:may)|expected|scheduled|due|set to|"
                     r"plans?|planned|next|upcoming|is to|are to)\b", re.IGNORECASE)
 _EXPLICIT = re.compile(r"\d")
+_NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|month)",
+                   re.IGNORECASE)
+# A deadline set by the act is not when it happened: "threatened on Thursday to impose
+# sanctions unless ... by the end of July".
+_DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+(?:end|middle|start|beginning)\s+"
+                       r"(?:of\s+)?)?$|^(?:by|until)\s", re.IGNORECASE)
+# "his first visit since taking office in November": the date of that other verb.
+_SINCE_DOING = re.compile(r"\bsince\s+[a-z]+ing\b[^,;.]*$", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|until|following)\b", re.IGNORECASE)
+# A speech verb after the act starts what was said: its plans are not the act's.
+_SAYS_AFTER = re.compile(r"\b(?:said|says|told|added|announced)\b")
 _WEEKDAY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
                       re.IGNORECASE)
 # "the 1951 treaty", "the minister's 2003 remarks": a year naming a thing, not dating the verb.
@@ -76,19 +88,33 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if object_of is None and any(pos < n < d[0] and len(text[pos:n].split()) <= 3
                                      and len(text[n:d[0]].split()) >= 5 for n in nouns):
             return False   # "condemned the attack ... last month": the attack's date
+        if pos < d[0] and (_DEADLINE.search(text, max(0, d[0] - 24), d[0])
+                           or _DEADLINE.match(d[2])):
+            return False   # "by the end of July": the deadline the act sets
+        if _SINCE_DOING.search(text, max(0, d[0] - 48), d[0]):
+            return False   # "since taking office in November": another verb's date
         inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
         # "The strike, which hit the market on Saturday": the clause tells of the noun.
         return inner is None or inner == mine or (
             inner[0] >= pos and len(text[pos:inner[0]].split()) <= 1)
 
     candidates = [d for d in dates if usable(d)]
+    # A stated calendar date before a weekday; a weekday or "last week" by nearness
+    # ("on Tuesday imposed sanctions after drills last week": Tuesday).
     ranked = sorted(candidates, key=lambda d: (not (c0 <= d[0] < c1),
-                                               bool(_WEEKDAY.search(d[2])),
+                                               # "summoned on Monday after X entered on
+                                               # Sunday": each verb its own clause's date
+                                               bool(_SUBORDINATE.search(
+                                                   text, min(d[1], pos), max(d[0], pos))),
+                                               bool(_WEEKDAY.search(d[2])
+                                                    or _NEAR.match(d[2])),
                                                abs(d[0] - pos)))
     # A plan told before this verb ("talks scheduled for Thursday after police arrested
     # ... on Monday") does not make this verb look ahead.
     after_plans = max([c0] + [d[1] for d in dates if d[1] <= pos and _bound_elsewhere(d)])
-    ahead = future or bool(_AHEAD.search(text, after_plans, c1))
+    said_after = _SAYS_AFTER.search(text, pos, c1)
+    ahead = future or bool(_AHEAD.search(text, after_plans,
+                                         said_after.start() if said_after else c1))
     for start, _, phrase in ranked:
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start]))
         if since and re.fullmatch(r"\d{4}", phrase.strip()):

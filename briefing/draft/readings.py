@@ -1,0 +1,86 @@
+"""How a trigger is read in its sentence: forms that name no act here ("armed groups",
+"discussed trade"), and acts that the saying around them makes another event ("said its
+post had been shelled" is an accusation, "said it would donate" a pledge)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from briefing.draft.clauses import ADJECTIVE, ARMS_NOUN
+
+# A verb's bare form after a preposition or a past tense is that verb's noun, the object
+# of another act: "discussed trade and security", "at the level of trade officials".
+_OBJECT_OF = re.compile(r"(?:\b(?:of|on|in|about|over|for|with|at|from|into|between)|"
+                        r"\b[a-z]{3,}ed)\s+$")
+# Movement verbs said of people moved by others ("the detainees were flown to the
+# capital"): transport, not a visit.
+_MOVED = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+ly\s+)?$")
+_MOVEMENT = ("fly to", "travel to", "travel", "arrive in")
+# A denial's object is what it denies, not an act: "denied that its troops had fired",
+# "denied firing".
+_DENIED = re.compile(r"^(?:\s+on\s+\w+)?\s+(?:that|having)\b(?:(?!\s(?:and|but)\s)[^;.—])*$|"
+                     r"^(?:\s+on\s+\w+)?\s*$")
+# Hostile acts a party to the story reports of the other side: an accusation.
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+
+
+def not_an_act(text: str, lo: int, t: Any) -> bool:
+    """Whether the matched words are a form of the trigger that names no act here."""
+    word = text[t.start:t.end]
+    first = word.split()[0].lower()
+    if not t.trigger.noun and ADJECTIVE.search(text, max(lo, t.start - 12), t.start) \
+            and word.endswith("ed"):
+        return True   # "Peru’s alleged weapons": a participle used as an adjective
+    if word.lower() == "armed" and re.match(r"\s+[a-z]+s\b", text[t.end:]):
+        return True   # "armed groups", "armed forces": an adjective, not arming
+    if word.lower() == "arms" and ARMS_NOUN.match(text, t.end):
+        return True   # "suspended arms exports": weapons, not arming
+    if word.lower() == "supplies" and re.search(
+            r"(?<![\w’'])(?!also\b|still\b|now\b)[a-z]+(?<!ly)\s+$",
+            text[max(lo, t.start - 20):t.start]):
+        return True   # "water supplies", "medical supplies": goods, not supplying
+    if not t.trigger.noun and " " not in t.trigger.phrase \
+            and first == t.trigger.phrase.lower() \
+            and _OBJECT_OF.search(text, max(lo, t.start - 16), t.start):
+        return True   # "discussed trade", "the level of trade officials": a noun
+    return t.trigger.phrase in _MOVEMENT and bool(
+        _MOVED.search(text, max(lo, t.start - 16), t.start))
+
+
+def denied(text: str, control: Any, act: int) -> bool:
+    """Whether the act at `act` is what a denial just before it denies."""
+    return control.trigger.phrase == "deny" and bool(_DENIED.match(text[control.end:act]))
+
+
+def recoded(code: Any, cameo: str, **changes: Any) -> Any:
+    """The same trigger coded with another CAMEO code, its PLOVER type and mode from
+    PLOVER's own table ("protested" said of a state: 114, a complaint)."""
+    from briefing.draft.triggers import plover_for
+
+    ptype, mode = plover_for(cameo)
+    return dataclasses.replace(code, cameo_code=cameo, plover_type=ptype, plover_mode=mode,
+                               **changes)
+
+
+def as_said(code: Any, status: str, actors: list[str], recipients: list[str],
+            speaker: str | None, speaker_state: str | None
+            ) -> tuple[Any, str, list[str], list[str], str] | None:
+    """What reported speech makes of an act, or None when it stays the act:
+
+    - a party reporting the other side's hostile act against it ("Toktorov told the
+      president that enemy troops had shelled a Kyrgyz post") accuses that side (CAMEO
+      112): the act is theirs to allege, not the drafter's to assert;
+    - material aid said to come ("said Mexico would donate twelve vehicles") is a pledge
+      of aid (033), made when it is said.
+    """
+    if code.plover_type == "AID" and status == "planned":
+        return recoded(code, "033", mutual=False), "occurred", actors, recipients, \
+            "aid said to come: a pledge"
+    if code.plover_type in _HOSTILE and status in ("occurred", "historical") and speaker \
+            and speaker_state and speaker_state in recipients \
+            and speaker_state not in actors and speaker not in actors:
+        return recoded(code, "112", mutual=False), "occurred", [speaker], actors, \
+            "a party reports the other side's act against it: an accusation"
+    return None
