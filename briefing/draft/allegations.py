@@ -14,11 +14,11 @@ from __future__ import annotations
 import functools
 import re
 
-from briefing.codebooks import assets_dir, load_codebooks
+from briefing.codebooks import assets_dir
 from briefing.draft.actors import Mention, Registry
 from briefing.draft.attribution import Said
-from briefing.draft.gazetteer import load_gazetteer, read_table
-from briefing.draft.triggers import Match, Trigger, _phrase_pattern, plover_for
+from briefing.draft.gazetteer import load_gazetteer
+from briefing.draft.triggers import Match, Trigger, _phrase_pattern, coded_rows
 
 # Verbs that name what something is ("called the strike a war crime", "described the
 # crossing as illegal"), besides the speech verbs.
@@ -37,14 +37,8 @@ _BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|although)\b")
 @functools.lru_cache(maxsize=2)
 def _cues(folder: str) -> tuple[tuple[re.Pattern[str], Trigger], ...]:
     g = load_gazetteer()
-    codes = load_codebooks().cameo_codes
     out = []
-    for r in read_table("allegations.csv"):
-        code = r["cameo_code"]
-        mapped = plover_for(code)
-        if code not in codes or mapped is None or mapped[0] != "ACCUSE":
-            raise ValueError(f"assets/gazetteer/allegations.csv: phrase {r['phrase']!r}: "
-                             f"cameo_code {code!r} is not an accusation PLOVER's table knows")
+    for r, code, mapped in coded_rows("allegations.csv", "ACCUSE"):
         noun = r["pos"] == "noun"
         pattern = re.compile(_phrase_pattern(r["phrase"], noun, g.irregular), re.IGNORECASE)
         words = len([w for w in r["phrase"].split() if w != "*"])

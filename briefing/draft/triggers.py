@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefing.codebooks import assets_dir, load_codebooks
@@ -138,17 +139,27 @@ def _figures(folder: str) -> tuple[re.Pattern[str], ...]:
                             re.IGNORECASE) for r in read_table("not_events.csv"))
 
 
+def coded_rows(table: str, plover_type: str | None = None
+               ) -> Iterator[tuple[dict[str, str], str, tuple[str, str]]]:
+    """A phrase table's rows with their CAMEO code and its PLOVER (type, mode). A code the
+    codebooks do not know (or not of `plover_type`) stops here, naming table, phrase and
+    code."""
+    codes = load_codebooks().cameo_codes
+    for r in read_table(table):
+        code = r["cameo_code"]
+        mapped = plover_for(code)
+        if code not in codes or mapped is None or plover_type not in (None, mapped[0]):
+            kind = f"a {plover_type} code" if plover_type else "a code"
+            raise ValueError(f"assets/gazetteer/{table}: phrase {r['phrase']!r}: cameo_code "
+                             f"{code!r} is not {kind} of the CAMEO→PLOVER tables")
+        yield r, code, mapped
+
+
 @functools.lru_cache(maxsize=2)
 def _lexicon(folder: str) -> tuple[Trigger, ...]:
     g = load_gazetteer()
-    codes = load_codebooks().cameo_codes
     out = []
-    for r in read_table("triggers.csv"):
-        code = r["cameo_code"]
-        mapped = plover_for(code)
-        if code not in codes or mapped is None:
-            raise ValueError(f"assets/gazetteer/triggers.csv: phrase {r['phrase']!r}: "
-                             f"cameo_code {code!r} is not in the CAMEO→PLOVER tables")
+    for r, code, mapped in coded_rows("triggers.csv"):
         noun, subject = r["pos"] == "noun", r["pos"] == "subject"
         pattern = re.compile(_phrase_pattern(r["phrase"], noun, g.irregular, subject),
                              re.IGNORECASE)
