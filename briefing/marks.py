@@ -118,8 +118,9 @@ class Rules:
     bindings: Sequence[Binding]
     fields: Mapping[str, np.ndarray] = field(default_factory=dict)
     picks: Mapping[str, Sequence[Any]] = field(default_factory=dict)
-    # actor id → the participant rows that stand for it when it is focused (a click)
-    focus: Mapping[str, Sequence[int]] = field(default_factory=dict)
+    # actor id → (the events it takes part in, the participant rows that stand for it)
+    # when it is focused (a click)
+    focus: Mapping[str, tuple[Sequence[int], Sequence[int]]] = field(default_factory=dict)
 
     def reads(self) -> tuple[str, ...]:
         """The selection fields whose change can change this chart."""
@@ -157,11 +158,11 @@ class Focus:
 
 
 def focus_of(rules: Rules, m: Masks, actor: str | None) -> Focus | None:
-    rows = rules.focus.get(actor) if actor else None
-    if rows is None:
+    found = rules.focus.get(actor) if actor else None
+    if found is None:
         return None
-    part_event = rules.fields["part_event"]
-    return Focus(frozenset(int(part_event[r]) for r in rows if m.participants[r]),
+    events, rows = found
+    return Focus(frozenset(int(e) for e in events if m.events[e]),
                  frozenset(int(r) for r in rows))
 
 
@@ -331,6 +332,7 @@ def pack(rules: Rules, blob: Blob) -> dict[str, Any]:
     fields = {k: blob.put(np.asarray(v)) for k, v in rules.fields.items()}
     meta = {"bindings": bindings, "fields": fields, "reads": list(rules.reads()),
             "picks": {k: list(v) for k, v in rules.picks.items()},
-            "focus": {k: [int(r) for r in v] for k, v in rules.focus.items()}}
+            "focus": {k: {"events": [int(e) for e in ev], "rows": [int(r) for r in rows]}
+                      for k, (ev, rows) in rules.focus.items()}}
     json.dumps(meta)  # fail here, in Python, on anything the browser could not read
     return meta

@@ -374,7 +374,9 @@ def network_rules(
               "score": b.events["plover_score"].to_numpy(dtype=float),
               "part_event": ix.part_ev}
     # a click on an actor focuses its node: the node's own rows stand for it
-    focus = {a: own[n] for a, n in node_of.items() if n in own}
+    taking_part = {n: sorted({int(ix.part_ev[r]) for r in rows if ix.part_ev[r] >= 0})
+                   for n, rows in own.items()}
+    focus = {a: (taking_part[n], own[n]) for a, n in node_of.items() if n in own}
     return Rules(figure, bindings, fields=fields, focus=focus)
 
 

@@ -46,12 +46,10 @@ function space(masks, name) {
 
 // A focused actor's selected events and its own participant rows (briefing.marks.focus_of)
 export function focusOf(rules, masks, actor) {
-  const rows = actor ? rules.focus[actor] : null;
-  if (!rows) return null;
-  const part = rules.fields.part_event;
-  const events = new Set();
-  for (const r of rows) if (masks.participants[r]) events.add(part[r]);
-  return { events, rows: new Set(rows) };
+  const found = actor ? rules.focus[actor] : null;
+  if (!found) return null;
+  return { events: new Set(found.events.filter((e) => masks.events[e])),
+           rows: new Set(found.rows) };
 }
 
 export function valueOf(v, keep, fields, focus = null) {
