@@ -135,12 +135,26 @@ def export(args: argparse.Namespace) -> int:
     from briefing.printout import PrintError, printout_html, render
     from briefing.select import Selection, select
 
-    if not (args.pdf or args.png):
-        print("briefing export: say what to make: --pdf and/or --png", file=sys.stderr)
+    if not (args.pdf or args.png or args.html):
+        print("briefing export: say what to make: --html, --pdf and/or --png", file=sys.stderr)
         return 2
     b = _load(args.path)
     if b is None:
         return 1
+    if args.html:
+        from briefing.dashboard.static_page import export_static
+
+        try:
+            written = export_static(b, Path(args.out))
+        except OSError as e:
+            print(f"briefing export: cannot write the static briefing into {args.out}: "
+                  f"{e.strerror or e}", file=sys.stderr)
+            return 1
+        size = sum(p.stat().st_size for p in written)
+        print(f"wrote {Path(args.out) / 'index.html'} and {len(written) - 1} files beside it "
+              f"({size / 1024:,.0f} KB): serve the folder from any static web server")
+        if not (args.pdf or args.png):
+            return 0
     issues = list(b.issues["issue_id"])
     sel = Selection(issue=issues[0] if issues else None)
     shown = select(b, sel)
@@ -164,6 +178,9 @@ def export(args: argparse.Namespace) -> int:
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
     _path_argument(p)
+    p.add_argument("--html", action="store_true",
+                   help="the interactive briefing as index.html and its files, for any "
+                        "static web server (no kernel, any number of readers)")
     p.add_argument("--pdf", action="store_true", help="the briefing as one PDF")
     p.add_argument("--png", action="store_true", help="each chart as a PNG")
     p.add_argument("--out", default=".", help="folder to write into (default: here)")
@@ -176,7 +193,8 @@ COMMANDS: dict[str, Command] = {
                         validate, _validate_arguments),
     "coverage": Command("each sentence with the facts that cite it; uncited ones listed",
                         coverage, _path_argument),
-    "export": Command("the briefing as a PDF (A4 or Letter) and/or each chart as PNG, offline",
+    "export": Command("the briefing as a static interactive page, a PDF (A4 or Letter) "
+                      "and/or each chart as PNG, offline",
                       export, _export_arguments),
     "serve": Command("serve the dashboard with Voilà on 127.0.0.1 and print its URL",
                      serve, _serve_arguments),

@@ -63,14 +63,12 @@ def fact_html(d: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def source_html(b: Briefing, shown: Briefing, source_id: str) -> str:
-    """A source, its Admiralty grade explained, and the events in view that rest on it."""
+def source_head(b: Briefing, source_id: str) -> str | None:
+    """A source's card up to the events that rest on it (None: no such source)."""
     src = b.sources[b.sources["source_id"] == source_id]
     if src.empty:
-        return placeholder()
+        return None
     s = src.iloc[0]
-    ev = shown.events[shown.events["source_id"] == source_id]
-    items = "".join(f"<li>{_e(x)}</li>" for x in ev["summary"].head(15))
     meaning = reliability_meanings(b).get(str(s["reliability"]), "")
     via = s.get("via") or ""
     relay = ""
@@ -79,7 +77,21 @@ def source_html(b: Briefing, shown: Briefing, source_id: str) -> str:
         relay = f"<p>Relays {_e(names.get(via, via))}.</p>"
     return (f"<div class='briefing-fact'><h3>{_e(s['name'])}</h3>"
             f"<p>Reliability {_e(s['reliability'])}: {_e(meaning)} (Admiralty grade)</p>"
-            f"{relay}<p>{len(ev)} events in view rest on it:</p><ul>{items}</ul></div>")
+            f"{relay}")
+
+
+#: events of a source listed on its card (static_page.js lists as many)
+SOURCE_EVENTS_LISTED = 15
+
+
+def source_html(b: Briefing, shown: Briefing, source_id: str) -> str:
+    """A source, its Admiralty grade explained, and the events in view that rest on it."""
+    head = source_head(b, source_id)
+    if head is None:
+        return placeholder()
+    ev = shown.events[shown.events["source_id"] == source_id]
+    items = "".join(f"<li>{_e(x)}</li>" for x in ev["summary"].head(SOURCE_EVENTS_LISTED))
+    return f"{head}<p>{len(ev)} events in view rest on it:</p><ul>{items}</ul></div>"
 
 
 def left_out_html(b: Briefing) -> str:

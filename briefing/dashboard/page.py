@@ -72,6 +72,35 @@ def articles_html(b: Briefing, newest: int = NEWEST_ARTICLES) -> str:
             f"<ul>{head}</ul>{more}</div>")
 
 
+def title_html(b: Briefing) -> str:
+    """The page's title block: the story's name, its counts, what was left out, the newest
+    articles (the Voilà page and the static briefing)."""
+    title, sub = set_name(b)
+    counts = (f"{len(b.actors)} actors · {len(b.events)} events · "
+              f"{len(b.statements)} statements · {len(b.sources)} sources · "
+              f"{len(b.positions)} assessed positions")
+    return (f"<div class='briefing-title'><h1>{_e(title)}</h1>"
+            f"<p class='briefing-sub'>{_e(sub)} · <span>{_e(counts)}</span></p>"
+            f"{detail.left_out_html(b)}{articles_html(b)}</div>")
+
+
+def key_point_heads(b: Briefing, g: Any, groups: list[Any]) -> str:
+    """What precedes an article's key points: a note that only the newest articles' are
+    shown (before the first), the article's title when there are several, or a note that
+    it has none."""
+    out = ""
+    if g is groups[0] and len(b.articles) > len(groups):
+        out += (f"<p class='briefing-note'>Key points of the {len(groups)} newest of "
+                f"{len(b.articles):,} articles; the others' are in the CSV export and in "
+                "<code>facts.key_points</code>.</p>")
+    if len(b.articles) > 1:
+        out += (f"<h2 class='briefing-kp-article'>{_e(g.title)} "
+                f"<span class='briefing-note'>{g.published:%-d %b %Y}</span></h2>")
+    if not g.points:
+        out += "<p class='briefing-note'>No key points written for this article yet.</p>"
+    return out
+
+
 class Dashboard:
     """The briefing page for one fact base. Display it, or use its parts from code.
 
@@ -221,29 +250,13 @@ class Dashboard:
 
     def _header(self) -> w.Widget:
         b = self.b
-        title, sub = set_name(b)
-        counts = (f"{len(b.actors)} actors · {len(b.events)} events · "
-                  f"{len(b.statements)} statements · {len(b.sources)} sources · "
-                  f"{len(b.positions)} assessed positions")
-        head = w.HTML(f"<style>{_CSS}</style><div class='briefing-title'><h1>{_e(title)}</h1>"
-                      f"<p class='briefing-sub'>{_e(sub)} · <span>{_e(counts)}</span></p>"
-                      f"{detail.left_out_html(b)}{articles_html(b)}</div>")
+        head = w.HTML(f"<style>{_CSS}</style>{title_html(b)}")
         points: list[w.Widget] = [head]
-        many = len(b.articles) > 1
         groups = key_points(b)
-        if len(b.articles) > len(groups):
-            points.append(w.HTML(
-                f"<p class='briefing-note'>Key points of the {len(groups)} newest of "
-                f"{len(b.articles):,} articles; the others' are in the CSV export and in "
-                "<code>facts.key_points</code>.</p>"))
         for g in groups:
-            if many:
-                points.append(w.HTML(
-                    f"<h2 class='briefing-kp-article'>{_e(g.title)} "
-                    f"<span class='briefing-note'>{g.published:%-d %b %Y}</span></h2>"))
-            if not g.points:
-                points.append(w.HTML("<p class='briefing-note'>No key points written for "
-                                     "this article yet.</p>"))
+            heads = key_point_heads(b, g, groups)
+            if heads:
+                points.append(w.HTML(heads))
             for i, (text_, ids) in enumerate(g.points):
                 btn = w.Button(description="evidence", icon="search",
                                tooltip="Show the facts and the article's words behind this "

@@ -16,6 +16,10 @@ function mailbox() {
   return window.__briefingLive;
 }
 
+// Under this key the mailbox holds the last selection and its masks, for page code that
+// follows the selection (the static page's article highlight and clicks)
+const SELECTION_KEY = "briefing-selection";
+
 function post(key, figure) {
   const box = mailbox();
   box.figures.set(key, figure);
@@ -136,6 +140,7 @@ function initialize({ model }) {
       post(c.key, applyRules(c.figure, c.rules, m, sel.focus_actor));
       drawn += 1;
     }
+    post(SELECTION_KEY, { sel, masks: m });
     let n = 0;
     for (let e = 0; e < m.events.length; e += 1) n += m.events[e];
     document.body.dataset.briefingLiveEvents = String(n);

@@ -1,0 +1,269 @@
+"""The briefing as a static page: files any static web server can serve to any number of
+readers, with no kernel behind them.
+
+The page runs the same browser code as the Voilà page — the selection (`select.js`), the
+mark rules (`marks.js`), the live selection (`live.js`) and the chart view
+(`plotly_view.js`) — on the same data: the fact base's selection index and every live
+chart's rules (`LiveSelection`), in one binary file. What the Voilà page asks its kernel
+for is written out beforehand: each fact's Details card, each source's card with the
+events that rest on it, the events behind an aggregated link, every article's text with
+its sentences and evidence (the browser marks them, `article.js`), and the positions
+charts for each issue, drawn from all articles (the page says so; their filters are the
+kernel's on the Voilà page). `static_page.js` builds the controls as plain HTML elements
+and gives each piece a model with the widget models' interface.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from briefing.channels import events_behind
+from briefing.charts import CHARTS, TOPOJSON_PATH
+from briefing.describe import facts_for, key_points
+from briefing.model import Briefing
+from briefing.select import Selection
+from briefing.widgets import STATIC_DIR, figure_to_dict, plotly_js_path
+
+from . import detail
+from .live import _module as live_module
+from .page import Dashboard, _e, key_point_heads, set_name, title_html
+
+ASSETS = "static"  # the folder beside index.html that holds code and data
+# Charts whose filters are the kernel's on the Voilà page: drawn for all articles here.
+UNFILTERED = ("positions", "positions_overview")
+UNFILTERED_NOTE = "On this static page: all articles; the filters do not apply to it."
+
+
+def _json(value: Any) -> str:
+    # inside <script> and attributes: no "</" that could end the element
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+
+
+def _controls(dash: Dashboard) -> list[dict[str, Any]]:
+    """The filter controls as the page builds them: name, label, kind, option labels
+    (in the order of the live selection's option values), rows, and the chosen index."""
+    many = len(dash.b.articles) > 1
+    out = []
+    for name, ctl, kind in (("articles", dash.w_articles, "many"),
+                            ("actors", dash.w_actors, "many"), ("types", dash.w_types, "many"),
+                            ("statuses", dash.w_status, "many"),
+                            ("dates", dash.w_dates, "range"),
+                            ("reliability", dash.w_reliability, "one"),
+                            ("issue", dash.w_issue, "one")):
+        if name == "articles" and not many:
+            continue
+        if name == "dates":
+            labels = [label for label, _ in dash._date_options]
+            if not labels:
+                continue
+        else:
+            labels = [label for label, _ in ctl.options]
+        index = ctl.index
+        out.append({"name": name, "label": ctl.description, "kind": kind, "options": labels,
+                    "rows": getattr(ctl, "rows", None),
+                    "index": list(index) if isinstance(index, tuple) else index})
+    return out
+
+
+def _cards(b: Briefing) -> dict[str, str]:
+    """Each fact's Details card by its id."""
+    cards = {}
+    for kind, frame, col in (("actor", b.actors, "actor_id"), ("event", b.events, "event_id"),
+                             ("statement", b.statements, "statement_id"),
+                             ("position", b.positions, "position_id")):
+        ids = [str(i) for i in frame[col]]
+        for i, d in zip(ids, facts_for(b, kind, ids), strict=True):
+            cards[i] = detail.fact_html(d)
+    return cards
+
+
+def _sources(b: Briefing) -> dict[str, Any]:
+    """Each source's card up to its events, and the rows (in the events frame) of the
+    events that rest on it: the page lists those the selection shows."""
+    rows = pd.Series(range(len(b.events)), index=b.events.index)
+    out = {}
+    for sid in b.sources["source_id"]:
+        head = detail.source_head(b, str(sid))
+        if head is not None:
+            out[str(sid)] = {"head": head,
+                             "events": rows[b.events["source_id"] == sid].tolist()}
+    return out
+
+
+def _behind(b: Briefing, figures: list[dict[str, Any]]) -> dict[str, dict[str, list[str]]]:
+    """The events behind each aggregated link a live chart carries as a key."""
+    out: dict[str, dict[str, list[str]]] = {"edge": {}, "channel": {}}
+    for fig in figures:
+        for t in fig.get("data", []):
+            for cd in t.get("customdata") or []:
+                if isinstance(cd, list) and len(cd) >= 2 and cd[0] in out:
+                    key = str(cd[1])
+                    out[cd[0]][key] = list(events_behind(b, cd[0], tuple(key.split())))
+    return out
+
+
+def _articles(b: Briefing) -> list[dict[str, Any]]:
+    """Every article's text, sentences and evidence (rows of the evidence frame), for the
+    browser's article reader (`article.js`, the twin of `article.article_html`)."""
+    ev = b.evidence.assign(row=range(len(b.evidence)))
+    out = []
+    for a in b.articles.itertuples():
+        meta = [x for x in (getattr(a, "outlet", "") or "",) if x]
+        if pd.notna(a.published):
+            meta.append(pd.Timestamp(a.published).strftime("%-d %B %Y"))
+        sents = b.sentences[b.sentences["article_id"] == a.article_id]
+        mine = ev[ev["article_id"] == a.article_id]
+        out.append({
+            "id": str(a.article_id), "title": str(a.title), "meta": " · ".join(meta),
+            "text": str(a.text),
+            "sentences": [[int(s), int(e), bool(h), str(i)] for s, e, h, i in zip(
+                sents["start"], sents["end"], sents["is_heading"], sents["sentence_id"],
+                strict=True)],
+            "evidence": [[int(r), str(i), str(f), int(s), int(e),
+                          None if pd.isna(si) else str(si)]
+                         for r, i, f, s, e, si in zip(
+                             mine["row"], mine["evidence_id"], mine["fact_id"], mine["start"],
+                             mine["end"], mine["sentence_id"], strict=True)],
+        })
+    return out
+
+
+def _key_points_html(b: Briefing) -> str:
+    groups = key_points(b)
+    parts = []
+    for g in groups:
+        parts.append(key_point_heads(b, g, groups))
+        for i, (text, ids) in enumerate(g.points):
+            parts.append(
+                f"<div class='briefing-kp-line'><span class='briefing-kp'>{i + 1}. {_e(text)}"
+                f"</span><button type='button' class='briefing-kp-button' "
+                f"data-ids='{_e(json.dumps(list(ids)))}' data-article='{_e(g.article_id)}' "
+                "title=\"Show the facts and the article's words behind this point\">"
+                "evidence</button></div>")
+    return "".join(parts)
+
+
+def page_data(dash: Dashboard) -> tuple[dict[str, Any], bytes]:
+    """What the static page loads: its data as JSON, and the live selection's bytes."""
+    b = dash.b
+    live = dash.live
+    issues = [str(i) for i in b.issues["issue_id"]]
+    views = []
+    for name, c in CHARTS.items():
+        view: dict[str, Any] = {"name": name, "heading": c.heading, "note": c.note,
+                                "live": dash.views[name].live or ""}
+        if name == "positions":
+            view["by_issue"] = {i: figure_to_dict(c.spec(b, Selection(issue=i), b))
+                                for i in issues}
+            view["figure"] = view["by_issue"].get(issues[0]) if issues else figure_to_dict(
+                c.spec(b, Selection(), b))
+        elif not view["live"]:
+            view["figure"] = figure_to_dict(c.spec(b, Selection(issue=dash.selection.issue), b))
+        if name in UNFILTERED:
+            view["note"] = f"{c.note} {UNFILTERED_NOTE}"
+        views.append(view)
+    newest = b.articles.sort_values("published", ascending=False)
+    data = {
+        "meta": live.meta,
+        "controls": _controls(dash),
+        "views": views,
+        "placeholder": detail.placeholder(),
+        "cards": _cards(b),
+        "sources": _sources(b),
+        "source_events_listed": detail.SOURCE_EVENTS_LISTED,
+        "summaries": [str(s) for s in b.events["summary"]],
+        "behind": _behind(b, [ch["figure"] for ch in live.meta["charts"]]),
+        "articles": _articles(b),
+        "read": [[str(t) if len(str(t)) < 70 else str(t)[:69] + "…", str(a)]
+                 for t, a in zip(newest["title"], newest["article_id"], strict=True)],
+    }
+    return data, bytes(live.blob)
+
+
+def _layout_html(b: Briefing) -> str:
+    def slot(name: str) -> str:
+        grow, basis = CHARTS[name].flex
+        return (f"<div class='briefing-slot' data-view='{name}' "
+                f"style='flex: {grow} 1 {basis}px'></div>")
+
+    many = len(b.articles) > 1
+    details = ("<div class='briefing-card' style='flex: 2 1 380px'><h2>Details</h2>"
+               "<div class='briefing-detail' id='briefing-detail'></div></div>")
+    reader = ("<div class='briefing-card' style='flex: 1 1 520px'>"
+              f"<h2>{'The articles' if many else 'The article'}</h2>"
+              "<p class='briefing-note'>Highlighted: the sentences behind what the charts "
+              "show.</p>"
+              + ("<label class='briefing-read'>Read <select id='briefing-read'></select>"
+                 "</label>" if many else "")
+              + "<div id='briefing-article'></div></div>")
+    rows = [[slot("network"), details], [slot("positions"), slot("positions_overview")],
+            [slot("timeline"), slot("geo_map")], [reader, slot("sources")]]
+    return "".join(f"<div class='briefing-row-wide{' briefing-first' if i == 0 else ''}'>"
+                   f"{''.join(r)}</div>" for i, r in enumerate(rows))
+
+
+def index_html(b: Briefing) -> str:
+    title, _ = set_name(b)
+    return "\n".join([
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title)}</title>",
+        '<link rel="icon" href="data:,">',  # no request for a favicon
+        f'<link rel="stylesheet" href="{ASSETS}/dashboard.css">',
+        f'<link rel="stylesheet" href="{ASSETS}/static_page.css">',
+        f'<script id="briefing-plotly" src="{ASSETS}/plotly.min.js"></script>',
+        f'<script type="module" src="{ASSETS}/static_page.mjs"></script>',
+        # plotly_view.js fetches the map's topojson from <base>static/, as under Voilà
+        '</head><body data-base-url="./">',
+        "<div class='briefing-root briefing-static'>",
+        title_html(b),
+        f"<div class='briefing-key-points'>{_key_points_html(b)}</div>",
+        "<div class='briefing-filters briefing-card'><h2>Filter the briefing</h2>"
+        "<div class='briefing-controls' id='briefing-controls'></div>"
+        "<div class='briefing-buttons'><button type='button' id='briefing-reset'>Reset"
+        "</button></div>"
+        "<div class='briefing-status' id='briefing-status'>"
+        "<span class='briefing-showing'>Loading the briefing…</span></div></div>",
+        _layout_html(b),
+        "<noscript><p class='briefing-error'>This briefing needs JavaScript to draw its "
+        "charts.</p></noscript>",
+        "</div></body></html>",
+    ])
+
+
+def export_static(b: Briefing, out: Path) -> list[Path]:
+    """Write the static briefing of `b` into the folder `out`: `index.html` and the
+    `static/` folder beside it. Returns the files written."""
+    dash = Dashboard(b)
+    data, blob = page_data(dash)
+    assets = out / ASSETS
+    assets.mkdir(parents=True, exist_ok=True)
+    written = []
+
+    def put(path: Path, text: str | bytes) -> None:
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        written.append(path)
+
+    put(assets / "live.mjs", live_module())
+    for name in ("plotly_view", "article", "static_page"):
+        put(assets / f"{name}.mjs", (STATIC_DIR / f"{name}.js").read_text(encoding="utf-8"))
+    for src, name in ((STATIC_DIR / "dashboard.css", "dashboard.css"),
+                      (STATIC_DIR / "static_page.css", "static_page.css"),
+                      (plotly_js_path(), "plotly.min.js"),
+                      (STATIC_DIR / "plotly.js.LICENSE.txt", "plotly.js.LICENSE.txt"),
+                      (TOPOJSON_PATH, TOPOJSON_PATH.name)):
+        shutil.copyfile(src, assets / name)
+        written.append(assets / name)
+    put(assets / "briefing.json", _json(data))
+    put(assets / "briefing.bin", blob)
+    put(out / "index.html", index_html(b))
+    return written
