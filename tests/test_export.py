@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -15,6 +17,8 @@ from briefing.dashboard.export import export_csv_zip, export_html
 from briefing.model import FRAMES
 from briefing.select import Selection, select
 from tests.tiny import check, tiny_briefing
+
+ROOT = Path(__file__).resolve().parent.parent
 
 HOSTILE = "<script>alert(1)</script> %{x} <img src=x onerror=alert(1)>"
 
@@ -76,3 +80,44 @@ def test_html_renders_offline(b, tmp_path):
         capture_output=True, text=True, timeout=90).stdout
     assert dom.count('class="main-svg"') >= 2
     assert '<g class="layer countries"><path d="M' in dom  # base map drawn from inline data
+
+
+HOSTILE = "<script>alert(1)</script> %{x} <img src=x onerror=alert(1)>"
+
+
+def test_static_briefing_writes_its_files_and_escapes_fact_text(b, tmp_path):
+    from briefing.dashboard.static_page import export_static
+
+    ev = b.events.copy()
+    ev.loc[ev.index[0], "summary"] = HOSTILE
+    arts = b.articles.copy()
+    arts.loc[arts.index[0], "title"] = HOSTILE
+    hostile = b.with_frames(events=ev, articles=arts)
+    written = export_static(hostile, tmp_path)
+    names = {p.relative_to(tmp_path).as_posix() for p in written}
+    assert {"index.html", "static/briefing.json", "static/briefing.bin", "static/live.mjs",
+            "static/plotly_view.mjs", "static/article.mjs", "static/static_page.mjs",
+            "static/plotly.min.js", "static/world_110m.json"} <= names
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert HOSTILE not in page and "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    data = (tmp_path / "static" / "briefing.json").read_text(encoding="utf-8")
+    assert "</" not in data  # nothing in the data can end an element
+    # every script and style the page loads is one of the files beside it
+    for ref in ("static/plotly.min.js", "static/static_page.mjs", "static/dashboard.css"):
+        assert ref in page
+    assert "http://" not in page and "https://" not in page
+
+
+def test_static_briefing_from_the_command_line(tmp_path):
+    out = tmp_path / "site"
+    done = subprocess.run([sys.executable, "-m", "briefing", "export", "--html", "--out", str(out),
+                           "tests/data/fixtures"], capture_output=True, text=True, check=False,
+                          cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "index.html" in done.stdout and (out / "index.html").is_file()
+    bad = subprocess.run([sys.executable, "-m", "briefing", "export", "--html", "--out", str(out),
+                          "tests/data/hostile/yaml-bad-indent"], capture_output=True, text=True,
+                         check=False, cwd=ROOT)
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stderr and "yaml-bad-indent" in bad.stderr
