@@ -407,15 +407,18 @@ def page_view(browser: Any, url: str, *, timeout_ms: float = 180_000) -> dict[st
             "phases": {**nav, **phases, "interactive": tti}, **counts}
 
 
-def measure_interactions(page: Any, n: int) -> dict[str, list[float]]:
-    """Filter changes and chart clicks in one open dashboard; ms until charts redrew."""
+def measure_interactions(page: Any, n: int, *, status_select: Any = None,
+                         grade_select: Any = None) -> dict[str, list[float]]:
+    """Filter changes and chart clicks in one open dashboard; ms until charts redrew.
+    The Status and Sources controls: the Voilà page's ipywidgets unless given (the static
+    page's own elements)."""
     out: dict[str, list[float]] = {"status": [], "sources": [], "click": []}
     redrawn: dict[str, list[int]] = {k: [] for k in out}
     # until the kernel's last update reached the page (the rest is drawing)
     answer: dict[str, list[float]] = {k: [] for k in out}
-    status = page.locator(".widget-select-multiple select").nth(2)
+    status = status_select or page.locator(".widget-select-multiple select").nth(2)
     status_values = status.evaluate("s => [...s.options].map(o => o.value)")
-    dropdown = page.locator(".widget-dropdown select").first
+    dropdown = grade_select or page.locator(".widget-dropdown select").first
     grade_values = dropdown.evaluate("s => [...s.options].map(o => o.value)")
 
     def run(kind: str, signal: str, act: Any) -> None:
