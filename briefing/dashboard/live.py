@@ -17,6 +17,7 @@ import anywidget
 import ipywidgets as w
 import traitlets
 
+from briefing.channels import events_behind
 from briefing.marks import Blob, Rules, pack
 from briefing.model import Briefing
 from briefing.select import Selection, day_number, page_arrays
@@ -28,6 +29,19 @@ def _module() -> str:
     # one ES module: the selection rules, the mark rules, then the widget
     return "\n".join((STATIC_DIR / name).read_text(encoding="utf-8")
                      for name in ("select.js", "marks.js", "live.js"))
+
+
+def behind(b: Briefing, figures: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, list[str]]]:
+    """The events behind each aggregated link the live charts carry as a key (a click on it
+    selects those the selection shows: `events_behind`, in the browser)."""
+    out: dict[str, dict[str, list[str]]] = {"edge": {}, "channel": {}}
+    for fig in figures:
+        for t in fig.get("data", []):
+            for cd in t.get("customdata") or []:
+                if isinstance(cd, list | tuple) and len(cd) >= 2 and cd[0] in out:
+                    key = str(cd[1])
+                    out[cd[0]][key] = list(events_behind(b, cd[0], tuple(key.split())))
+    return out
 
 
 class LiveSelection(anywidget.AnyWidget):
@@ -60,6 +74,7 @@ class LiveSelection(anywidget.AnyWidget):
             "charts": [{"key": key, "figure": figure_to_dict(dict(r.figure)),
                         "rules": pack(r, blob)} for key, r in charts.items()],
         }
+        meta["behind"] = behind(b, [c["figure"] for c in meta["charts"]])
         # All at once, in the comm's opening state: set one by one, JupyterLab's front end
         # would see the rules before the bytes they point into.
         super().__init__(meta=meta, blob=bytes(blob.data), controls=dict(controls))

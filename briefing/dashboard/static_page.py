@@ -6,7 +6,7 @@ mark rules (`marks.js`), the live selection (`live.js`) and the chart view
 (`plotly_view.js`) — on the same data: the fact base's selection index and every live
 chart's rules (`LiveSelection`), in one binary file. What the Voilà page asks its kernel
 for is written out beforehand: each fact's Details card, each source's card with the
-events that rest on it, the events behind an aggregated link, every article's text with
+events that rest on it, every article's text with
 its sentences and evidence (the browser marks them, `article.js`), and the positions
 charts for each issue, drawn from all articles (the page says so; their filters are the
 kernel's on the Voilà page). `static_page.js` builds the controls as plain HTML elements
@@ -22,7 +22,6 @@ from typing import Any
 
 import pandas as pd
 
-from briefing.channels import events_behind
 from briefing.charts import CHARTS, TOPOJSON_PATH
 from briefing.describe import facts_for, key_points
 from briefing.model import Briefing
@@ -92,18 +91,6 @@ def _sources(b: Briefing) -> dict[str, Any]:
         if head is not None:
             out[str(sid)] = {"head": head,
                              "events": rows[b.events["source_id"] == sid].tolist()}
-    return out
-
-
-def _behind(b: Briefing, figures: list[dict[str, Any]]) -> dict[str, dict[str, list[str]]]:
-    """The events behind each aggregated link a live chart carries as a key."""
-    out: dict[str, dict[str, list[str]]] = {"edge": {}, "channel": {}}
-    for fig in figures:
-        for t in fig.get("data", []):
-            for cd in t.get("customdata") or []:
-                if isinstance(cd, list) and len(cd) >= 2 and cd[0] in out:
-                    key = str(cd[1])
-                    out[cd[0]][key] = list(events_behind(b, cd[0], tuple(key.split())))
     return out
 
 
@@ -177,7 +164,6 @@ def page_data(dash: Dashboard) -> tuple[dict[str, Any], bytes]:
         "sources": _sources(b),
         "source_events_listed": detail.SOURCE_EVENTS_LISTED,
         "summaries": [str(s) for s in b.events["summary"]],
-        "behind": _behind(b, [ch["figure"] for ch in live.meta["charts"]]),
         "articles": _articles(b),
         "read": [[str(t) if len(str(t)) < 70 else str(t)[:69] + "…", str(a)]
                  for t, a in zip(newest["title"], newest["article_id"], strict=True)],

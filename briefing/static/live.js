@@ -20,10 +20,35 @@ function mailbox() {
 // follows the selection (the static page's article highlight and clicks)
 const SELECTION_KEY = "briefing-selection";
 
+// Under this key the chart views tell of a click on a mark ({chart, points}), before the
+// kernel hears of it
+const CLICK_KEY = "briefing-click";
+
 function post(key, figure) {
   const box = mailbox();
   box.figures.set(key, figure);
   for (const fn of box.listeners.get(key) || []) fn(figure);
+}
+
+function listen(key, fn) {
+  const box = mailbox();
+  if (!box.listeners.has(key)) box.listeners.set(key, new Set());
+  box.listeners.get(key).add(fn);
+  return () => box.listeners.get(key).delete(fn);
+}
+
+// The events behind a clicked mark's customdata that the selection shows: an aggregated
+// link's key names them (`meta.behind`, events_behind's table), else the ids are listed.
+export function clickedIds(meta, masks, customdata) {
+  if (!Array.isArray(customdata) || customdata.length < 2) return ["", []];
+  const kind = String(customdata[0]);
+  const ids = String(customdata[1]).split(" ").filter(Boolean);
+  if (kind !== "edge" && kind !== "channel") return [kind, ids];
+  const all = ((meta.behind || {})[kind] || {})[String(customdata[1])] || [];
+  if (!masks) return ["events", all];
+  const index = meta.index.events || [];
+  const shown = new Set(index.filter((_, r) => masks.events[r]));
+  return ["events", all.filter((e) => shown.has(e))];
 }
 
 async function controlModels(model) {
@@ -126,11 +151,12 @@ function initialize({ model }) {
   const recompute = () => {
     if (!data) return;
     const sel = selectionOf(controls, (model.get("meta") || {}).options || {});
-    // a clicked edge's events: the kernel sets them (clicks go to it) and clears them on
-    // any control change, as Dashboard._on_control does
+    // a clicked link's events, and a clicked node (set here on the click; the kernel sets
+    // the same when it hears of it, or from code)
     sel.focus_events = model.get("focus_events") || [];
     sel.focus_actor = model.get("focus_actor") || null; // a click on a network node
     const m = masks(data, sel);
+    last = m;
     let drawn = 0;
     for (const c of charts) {
       // a chart is drawn again only when a selection field its rules read changed
@@ -157,10 +183,38 @@ function initialize({ model }) {
     return drawn;
   };
 
+  // A click on the network or the map focuses at once (Dashboard._clicked's rules); the
+  // kernel hears of the click and sets the same values, with no change.
+  let last = null; // the masks last drawn
+  const setTrait = (name, value) => {
+    model.set(name, value);
+    model.save_changes();
+  };
+  const onClick = ({ chart, points }) => {
+    const point = (points || [])[0];
+    if (!point || !data) return;
+    const [kind, ids] = clickedIds(model.get("meta") || {}, last, point.customdata);
+    if (kind === "actor" && chart === "network" && ids.length) {
+      setTrait("focus_actor", model.get("focus_actor") === ids[0] ? null : ids[0]);
+    } else if (kind === "events" && (chart === "network" || chart === "geo_map")) {
+      setTrait("focus_events", [...ids].sort());
+    }
+  };
+  // a control change drops a clicked link's events (Dashboard._on_control)
+  const onControl = () => {
+    if ((model.get("focus_events") || []).length) {
+      model.set("focus_events", []); // redraws, with the control's new value
+      model.save_changes();
+    } else {
+      recompute();
+    }
+  };
+  const unlisten = listen(CLICK_KEY, onClick);
+
   const ready = (async () => {
     unpackAll();
     controls = await controlModels(model);
-    for (const [k, c] of Object.entries(controls)) if (k !== "status") c.on("change:index", recompute);
+    for (const [k, c] of Object.entries(controls)) if (k !== "status") c.on("change:index", onControl);
     recompute();
   })();
   ready.catch((err) => console.error("briefing: the live selection failed", err));
@@ -177,7 +231,8 @@ function initialize({ model }) {
   model.on("change:meta", reload);
   model.on("change:blob", reload);
   return () => {
-    for (const c of Object.values(controls)) c.off("change:index", recompute);
+    unlisten();
+    for (const c of Object.values(controls)) c.off("change:index", onControl);
   };
 }
 

@@ -14,6 +14,7 @@ const POINT_KEYS = [
   "lat", "lon", "location", "label", "value", "text",
 ];
 const SCRIPT_WAIT_MS = 30000;
+const CLICK_KEY = "briefing-click"; // live.js listens under this key
 
 function pageState() {
   if (!window.__briefingCharts) {
@@ -563,7 +564,13 @@ function render({ model, el }) {
       // a resize, pan or zoom draws the texts again: decide again what shows
       plot.on("plotly_afterplot", () => declutter(plot));
       plot.on("plotly_click", (event) => {
-        model.send({ type: "click", chart_id: model.get("chart_id"), points: clickPoints(event) });
+        const points = clickPoints(event);
+        // the page's live selection hears first (live.js: a focus is drawn at once)
+        const box = window.__briefingLive;
+        for (const fn of (box && box.listeners.get(CLICK_KEY)) || []) {
+          fn({ chart: model.get("chart_id"), points });
+        }
+        model.send({ type: "click", chart_id: model.get("chart_id"), points });
       });
     }
     const stale = el.querySelector(".briefing-plotly-error");

@@ -8,7 +8,7 @@
 // models. What the kernel does on the Voilà page — Details, the article highlight, clicks
 // — is done here from data written out beforehand (briefing/dashboard/static_page.py).
 
-import live from "./live.mjs";
+import live, { clickedIds } from "./live.mjs";
 import view from "./plotly_view.mjs";
 import { articleHtml } from "./article.mjs";
 
@@ -219,36 +219,17 @@ async function main() {
     else drawArticle();
   });
 
-  // clicks: Dashboard._clicked's rules
-  const clicked = (chartId, points) => {
+  // clicks: Details and the article (Dashboard._clicked); live.js has drawn the focus
+  const clicked = (points) => {
     for (const point of points.slice(0, 1)) {
-      const cd = point.customdata;
-      if (!Array.isArray(cd) || cd.length < 2) continue;
-      let kind = String(cd[0]);
-      let ids = String(cd[1]).split(" ").filter(Boolean);
-      if (kind === "edge" || kind === "channel") {
-        const all = (data.behind[kind] || {})[String(cd[1])] || [];
-        const index = data.meta.index.events || [];
-        const shownEvents = selection
-          ? new Set(index.filter((_, r) => selection.masks.events[r])) : null;
-        ids = shownEvents ? all.filter((e) => shownEvents.has(e)) : all;
-        kind = "events";
-      }
-      if (kind === "actor" && chartId === "network") {
-        liveModel.set("focus_actor", liveModel.get("focus_actor") === ids[0] ? null : ids[0]);
-      } else if (kind === "events" && (chartId === "network" || chartId === "geo_map")) {
-        liveModel.set("focus_events", [...ids].sort());
-      }
+      const [kind, ids] = clickedIds(data.meta, selection && selection.masks,
+                                          point.customdata);
       if (kind === "source") showSource(ids[0]);
       else if (kind === "state") placeholder();
       else if (ids.length) show(ids);
     }
   };
 
-  // a control change drops a clicked link's events (Dashboard._on_control)
-  for (const c of Object.values(controls)) {
-    c.model.on("change:index", () => { liveModel.state.focus_events = []; });
-  }
   live.initialize({ model: liveModel });
 
   // the charts
@@ -263,7 +244,7 @@ async function main() {
       chart_id: v.name, heading: v.heading, note: v.note, live: v.live,
       figure: v.figure || {}, revision: 0, config: { displaylogo: false },
       group_size: views.length,
-    }, (msg) => { if (msg && msg.type === "click") clicked(v.name, msg.points || []); });
+    }, (msg) => { if (msg && msg.type === "click") clicked(msg.points || []); });
     models[v.name] = { model, spec: v };
     view.render({ model, el });
   }

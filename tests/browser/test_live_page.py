@@ -18,7 +18,7 @@ import pytest
 import briefing
 from briefing.charts import CHARTS
 from briefing.select import Selection, select
-from tests.browser.plotly_events import WAIT_MS
+from tests.browser.plotly_events import WAIT_MS, click_point
 from tests.browser.test_dashboard import (
     READY,
     control,
@@ -112,6 +112,43 @@ def test_live_charts_redraw_with_the_kernel_suspended(voila_server: Any, open_pa
     assert shown_events(page) == total
     for chart in LIVE:
         assert page.evaluate(DRAWN_JS, chart) == _wanted(facts, chart, Selection(issue=issue))
+
+
+def test_a_click_on_a_node_focuses_it_with_the_kernel_suspended(voila_server: Any,
+                                                                 open_page: Any,
+                                                                 facts: Any) -> None:
+    """A click on a network node is drawn at once in the browser (the focus), as Python
+    draws it; the kernel, resumed, hears of the click and agrees (a second click on the
+    node drops the focus in both)."""
+    page = open_page(voila_server.url, viewport={"width": 1366, "height": 900}).page
+    page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
+    settle(page)
+    issue = str(facts.issues["issue_id"].iloc[0])
+    busiest = str(facts.participants["actor_id"].value_counts().index[0])
+    focused = Selection(issue=issue, focus_actor=busiest)
+    kernels = voila_server.kernels()
+    before = revs(page)
+    for k in kernels:
+        k.suspend()
+    try:
+        click_point(page, "network", "actor", busiest)
+        wait_redrawn(page, before, ("network",))
+        assert page.evaluate(DRAWN_JS, "network") == _wanted(facts, "network", focused)
+    finally:
+        for k in kernels:
+            k.resume()
+    # the kernel heard of the click: its Details card is the node's
+    name = str(facts.actors.set_index("actor_id").loc[busiest, "name"])
+    page.wait_for_function("(n) => [...document.querySelectorAll('.briefing-detail h3')]"
+                           ".some((h) => h.textContent === n)", arg=name, timeout=WAIT_MS)
+    settle(page)
+    assert page.evaluate(DRAWN_JS, "network") == _wanted(facts, "network", focused)
+    before = revs(page)
+    click_point(page, "network", "actor", busiest)
+    wait_redrawn(page, before, ("network",))
+    settle(page)
+    assert page.evaluate(DRAWN_JS, "network") == _wanted(facts, "network",
+                                                         Selection(issue=issue))
 
 
 def test_on_a_phone_the_ranked_actors_follow_the_filters(voila_server: Any, open_page: Any,
