@@ -490,6 +490,54 @@ function markWidth(el) {
   el.setAttribute("data-briefing-width", String(Math.round(el.getBoundingClientRect().width)));
 }
 
+// ---- live redraws: the charts in view first --------------------------------------------
+//
+// A selection change redraws every live chart it touches in one batch: those in the
+// viewport first, in one go; the others after the browser has painted those.
+
+function inView(el) {
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.bottom > 0 && r.top < (window.innerHeight || 0);
+}
+
+function nextPaint() {
+  // a frame (not in a hidden tab, where frames stop), or a short wait at most
+  return new Promise((resolve) => {
+    const done = () => setTimeout(resolve, 0);
+    if (document.hidden || typeof requestAnimationFrame !== "function") done();
+    else {
+      const timer = setTimeout(resolve, 100);
+      requestAnimationFrame(() => { clearTimeout(timer); done(); });
+    }
+  });
+}
+
+function enqueueLive(el, run) {
+  const state = pageState();
+  if (!state.queue) state.queue = { pending: new Map(), flushing: false };
+  const queue = state.queue;
+  queue.pending.set(el, run);
+  if (queue.flushing) return;
+  queue.flushing = true;
+  queueMicrotask(async () => {
+    try {
+      while (queue.pending.size) {
+        const batch = [...queue.pending];
+        queue.pending.clear();
+        const seen = batch.filter(([view]) => inView(view));
+        const unseen = batch.filter(([view]) => !inView(view));
+        await Promise.all(seen.map(([, go]) => go()));
+        if (unseen.length) {
+          if (seen.length) await nextPaint();
+          await Promise.all(unseen.map(([, go]) => go()));
+        }
+      }
+    } finally {
+      queue.flushing = false;
+    }
+  });
+}
+
 function showError(el, err) {
   let box = el.querySelector(".briefing-plotly-error");
   if (!box) {
@@ -585,7 +633,7 @@ function render({ model, el }) {
     if (scheduled) return;
     scheduled = true;
     drawing(+1);
-    queueMicrotask(() => {
+    const run = () => {
       scheduled = false;
       chain = chain.then(draw).catch((err) => {
         showError(el, err);
@@ -595,7 +643,11 @@ function render({ model, el }) {
           // the comm may be gone
         }
       }).finally(() => drawing(-1));
-    });
+      return chain;
+    };
+    // a live chart redraws with the page's other live charts, in view first
+    if (liveKey && liveFigure) enqueueLive(el, run);
+    else queueMicrotask(run);
   };
 
   model.on("change:figure", schedule);

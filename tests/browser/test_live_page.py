@@ -151,6 +151,43 @@ def test_a_click_on_a_node_focuses_it_with_the_kernel_suspended(voila_server: An
                                                          Selection(issue=issue))
 
 
+ORDER_JS = """() => {
+  window.__briefingOrder = [];
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.attributeName === 'data-briefing-rev' && r.target.dataset.live) {
+        window.__briefingOrder.push(r.target.dataset.chartId);
+      }
+    }
+  }).observe(document.body, {subtree: true, attributes: true,
+                             attributeFilter: ['data-briefing-rev']});
+}"""
+
+
+def test_the_charts_in_view_redraw_first(voila_server: Any, open_page: Any) -> None:
+    """With the sources chart in view and the network out of it, a filter change redraws
+    the sources chart before the network (the charts' own order is the other way)."""
+    page = open_page(voila_server.url, viewport={"width": 1366, "height": 700}).page
+    page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
+    settle(page)
+    page.locator("[data-chart-id='sources']").scroll_into_view_if_needed()
+    assert page.evaluate("() => { const r = document.querySelector("
+                         "\"[data-chart-id='network']\").getBoundingClientRect();"
+                         " return r.bottom <= 0; }"), "the network is still in view"
+    page.evaluate(ORDER_JS)
+    # the Status control, changed where it is (no scrolling to it)
+    page.evaluate("""() => {
+      const select = [...document.querySelectorAll('.widget-select-multiple')]
+        .find((w) => w.textContent.includes('Status')).querySelector('select');
+      select.options[0].selected = true;
+      select.dispatchEvent(new Event('change', {bubbles: true}));
+    }""")
+    page.wait_for_function("() => ['sources', 'network'].every("
+                           "(c) => window.__briefingOrder.includes(c))", timeout=WAIT_MS)
+    order = page.evaluate("() => window.__briefingOrder")
+    assert order.index("sources") < order.index("network"), order
+
+
 def test_on_a_phone_the_ranked_actors_follow_the_filters(voila_server: Any, open_page: Any,
                                                           facts: Any) -> None:
     """A phone draws the network as a ranked list of its actors: under a filter it lists
