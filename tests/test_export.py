@@ -96,7 +96,7 @@ def test_static_briefing_writes_its_files_and_escapes_fact_text(b, tmp_path):
     written = export_static(hostile, tmp_path)
     names = {p.relative_to(tmp_path).as_posix() for p in written}
     assert {"index.html", "static/briefing.json", "static/briefing.bin", "static/live.mjs",
-            "static/plotly_view.mjs", "static/article.mjs", "static/static_page.mjs",
+            "static/plotly_view.mjs", "static/static_page.mjs",
             "static/plotly.min.js", "static/world_110m.json"} <= names
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert HOSTILE not in page and "<script>alert" not in page and "<img src=x" not in page

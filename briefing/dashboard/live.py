@@ -9,6 +9,7 @@ input and the redrawn chart; the kernel hears of the change afterwards, as befor
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -24,11 +25,15 @@ from briefing.select import Selection, day_number, page_arrays
 from briefing.widgets import STATIC_DIR, figure_to_dict
 from briefing.words import PLOVER_WORDS, names
 
+from .reading import PAGE_READING_MAX_BYTES, reading_data
+
 
 def _module() -> str:
-    # one ES module: the selection rules, the mark rules, then the widget
+    # one ES module: the selection rules, the mark rules, the article and Details, then
+    # the widget
     return "\n".join((STATIC_DIR / name).read_text(encoding="utf-8")
-                     for name in ("select.js", "marks.js", "live.js"))
+                     for name in ("select.js", "marks.js", "article.js", "reading.js",
+                                  "live.js"))
 
 
 def behind(b: Briefing, figures: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, list[str]]]:
@@ -54,8 +59,11 @@ class LiveSelection(anywidget.AnyWidget):
     controls = traitlets.Dict().tag(sync=True, **w.widget_serialization)
     # a clicked edge's events (the kernel sets them; a control change clears them)
     focus_events = traitlets.List(traitlets.Unicode()).tag(sync=True)
-    # the actor a click on the network focused (the kernel sets it; None: no focus)
+    # the actor a click on the network focused (None: no focus)
     focus_actor = traitlets.Unicode(None, allow_none=True).tag(sync=True)
+    # Details and the article's data (reading.py, as JSON), sent when the page asks for it
+    # once it is drawn; empty when too large to send (clicks then go to the kernel)
+    reading = traitlets.Bytes(b"").tag(sync=True)
 
     def __init__(self, b: Briefing, *, controls: Mapping[str, w.Widget],
                  options: Mapping[str, Sequence[Any]], charts: Mapping[str, Rules]) -> None:
@@ -78,6 +86,15 @@ class LiveSelection(anywidget.AnyWidget):
         # All at once, in the comm's opening state: set one by one, JupyterLab's front end
         # would see the rules before the bytes they point into.
         super().__init__(meta=meta, blob=bytes(blob.data), controls=dict(controls))
+        self._facts = b
+        self.on_msg(self._on_msg)
+
+    def _on_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if isinstance(content, dict) and content.get("type") == "need-reading" \
+                and not self.reading:
+            data = json.dumps(reading_data(self._facts), ensure_ascii=False).encode("utf-8")
+            if len(data) <= PAGE_READING_MAX_BYTES:
+                self.reading = data
 
 
 def live_selection(dash: Any) -> LiveSelection:
@@ -93,9 +110,10 @@ def live_selection(dash: Any) -> LiveSelection:
     controls = {"articles": dash.w_articles, "actors": dash.w_actors, "types": dash.w_types,
                 "statuses": dash.w_status, "dates": dash.w_dates,
                 "reliability": dash.w_reliability, "issue": dash.w_issue,
-                "status": dash.status}
+                "status": dash.status, "detail": dash.detail, "article": dash.article,
+                "read": dash.w_read}
     options = {k: [v for _, v in c.options] for k, c in controls.items()
-               if k not in ("dates", "status")}
+               if k not in ("dates", "status", "detail", "article", "read")}
     options["dates"] = [d for _, d in dash._date_options]
     return LiveSelection(dash.b, controls=controls, options=options,
                          charts={f"{page_key}-{n}": c.live_rules(dash.b) for n, c in live.items()})

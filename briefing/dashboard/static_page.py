@@ -20,17 +20,15 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from briefing.charts import CHARTS, TOPOJSON_PATH
-from briefing.describe import facts_for, key_points
+from briefing.describe import key_points
 from briefing.model import Briefing
 from briefing.select import Selection
 from briefing.widgets import STATIC_DIR, figure_to_dict, plotly_js_path
 
-from . import detail
 from .live import _module as live_module
 from .page import Dashboard, _e, key_point_heads, set_name, title_html
+from .reading import reading_data
 
 ASSETS = "static"  # the folder beside index.html that holds code and data
 # Charts whose filters are the kernel's on the Voilà page: drawn for all articles here.
@@ -69,57 +67,6 @@ def _controls(dash: Dashboard) -> list[dict[str, Any]]:
     return out
 
 
-def _cards(b: Briefing) -> dict[str, str]:
-    """Each fact's Details card by its id."""
-    cards = {}
-    for kind, frame, col in (("actor", b.actors, "actor_id"), ("event", b.events, "event_id"),
-                             ("statement", b.statements, "statement_id"),
-                             ("position", b.positions, "position_id")):
-        ids = [str(i) for i in frame[col]]
-        for i, d in zip(ids, facts_for(b, kind, ids), strict=True):
-            cards[i] = detail.fact_html(d)
-    return cards
-
-
-def _sources(b: Briefing) -> dict[str, Any]:
-    """Each source's card up to its events, and the rows (in the events frame) of the
-    events that rest on it: the page lists those the selection shows."""
-    rows = pd.Series(range(len(b.events)), index=b.events.index)
-    out = {}
-    for sid in b.sources["source_id"]:
-        head = detail.source_head(b, str(sid))
-        if head is not None:
-            out[str(sid)] = {"head": head,
-                             "events": rows[b.events["source_id"] == sid].tolist()}
-    return out
-
-
-def _articles(b: Briefing) -> list[dict[str, Any]]:
-    """Every article's text, sentences and evidence (rows of the evidence frame), for the
-    browser's article reader (`article.js`, the twin of `article.article_html`)."""
-    ev = b.evidence.assign(row=range(len(b.evidence)))
-    out = []
-    for a in b.articles.itertuples():
-        meta = [x for x in (getattr(a, "outlet", "") or "",) if x]
-        if pd.notna(a.published):
-            meta.append(pd.Timestamp(a.published).strftime("%-d %B %Y"))
-        sents = b.sentences[b.sentences["article_id"] == a.article_id]
-        mine = ev[ev["article_id"] == a.article_id]
-        out.append({
-            "id": str(a.article_id), "title": str(a.title), "meta": " · ".join(meta),
-            "text": str(a.text),
-            "sentences": [[int(s), int(e), bool(h), str(i)] for s, e, h, i in zip(
-                sents["start"], sents["end"], sents["is_heading"], sents["sentence_id"],
-                strict=True)],
-            "evidence": [[int(r), str(i), str(f), int(s), int(e),
-                          None if pd.isna(si) else str(si)]
-                         for r, i, f, s, e, si in zip(
-                             mine["row"], mine["evidence_id"], mine["fact_id"], mine["start"],
-                             mine["end"], mine["sentence_id"], strict=True)],
-        })
-    return out
-
-
 def _key_points_html(b: Briefing) -> str:
     groups = key_points(b)
     parts = []
@@ -154,19 +101,11 @@ def page_data(dash: Dashboard) -> tuple[dict[str, Any], bytes]:
         if name in UNFILTERED:
             view["note"] = f"{c.note} {UNFILTERED_NOTE}"
         views.append(view)
-    newest = b.articles.sort_values("published", ascending=False)
     data = {
         "meta": live.meta,
         "controls": _controls(dash),
         "views": views,
-        "placeholder": detail.placeholder(),
-        "cards": _cards(b),
-        "sources": _sources(b),
-        "source_events_listed": detail.SOURCE_EVENTS_LISTED,
-        "summaries": [str(s) for s in b.events["summary"]],
-        "articles": _articles(b),
-        "read": [[str(t) if len(str(t)) < 70 else str(t)[:69] + "…", str(a)]
-                 for t, a in zip(newest["title"], newest["article_id"], strict=True)],
+        "reading": reading_data(b),
     }
     return data, bytes(live.blob)
 
@@ -240,7 +179,7 @@ def export_static(b: Briefing, out: Path) -> list[Path]:
         written.append(path)
 
     put(assets / "live.mjs", live_module())
-    for name in ("plotly_view", "article", "static_page"):
+    for name in ("plotly_view", "static_page"):
         put(assets / f"{name}.mjs", (STATIC_DIR / f"{name}.js").read_text(encoding="utf-8"))
     for src, name in ((STATIC_DIR / "dashboard.css", "dashboard.css"),
                       (STATIC_DIR / "static_page.css", "static_page.css"),

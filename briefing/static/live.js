@@ -8,6 +8,9 @@
 // The kernel learns the selection afterwards (the controls sync as always).
 
 const MODEL_REF = "IPY_MODEL_";
+// the controls that filter (the others: the status line, Details, the article, Read)
+const FILTERS = new Set(["articles", "actors", "types", "statuses", "dates", "reliability",
+                         "issue"]);
 
 function mailbox() {
   if (!window.__briefingLive) {
@@ -23,6 +26,8 @@ const SELECTION_KEY = "briefing-selection";
 // Under this key the chart views tell of a click on a mark ({chart, points}), before the
 // kernel hears of it
 const CLICK_KEY = "briefing-click";
+// and under this one, facts to show in Details with their article ({ids, article})
+const SHOW_KEY = "briefing-show";
 
 function post(key, figure) {
   const box = mailbox();
@@ -148,6 +153,45 @@ function initialize({ model }) {
     shown = new Map();
   };
 
+  // Details and the article in the browser, once the kernel sent the reading data
+  // (reading.js; the kernel sets the same values when it hears of the change)
+  let reading = null;
+  let lastSel = null;
+  const setValue = (m, value) => {
+    if (!m || m.get("value") === value) return;
+    m.set("value", value);
+    m.save_changes();
+  };
+  const unpackReading = () => {
+    const bytes = model.get("reading");
+    if (!bytes || !bytes.byteLength || !controls.detail) return;
+    const text = new TextDecoder().decode(bytes instanceof ArrayBuffer ? bytes
+      : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const given = JSON.parse(text);
+    const ids = given.read.map(([, id]) => id);
+    const readIndex = () => (controls.read ? controls.read.get("index") : 0);
+    let shown = null; // the article shown, until the Read control says it too
+    // With a kernel, the Read control follows when the kernel hears of the change (set
+    // here too, its observer would draw the article before the kernel knew the highlight)
+    const noKernel = !!(model.get("meta") || {}).no_kernel;
+    reading = readingOf(given, {
+      detail: (html) => setValue(controls.detail, html),
+      article: (html) => setValue(controls.article, html),
+      choose: (id) => {
+        shown = id;
+        if (noKernel && controls.read && ids.indexOf(id) >= 0) {
+          controls.read.set("index", ids.indexOf(id));
+        }
+      },
+      current: () => shown ?? ids[readIndex()] ?? (given.articles[0] || {}).id,
+    });
+    if (controls.read) {
+      controls.read.on("change:index", () => { shown = ids[readIndex()]; reading.draw(); });
+    }
+    if (lastSel && last) reading.follow(lastSel, last);
+    document.body.dataset.briefingReading = "1"; // clicks open Details here now
+  };
+
   const recompute = () => {
     if (!data) return;
     const sel = selectionOf(controls, (model.get("meta") || {}).options || {});
@@ -157,6 +201,8 @@ function initialize({ model }) {
     sel.focus_actor = model.get("focus_actor") || null; // a click on a network node
     const m = masks(data, sel);
     last = m;
+    lastSel = sel;
+    if (reading) reading.follow(sel, m);
     let drawn = 0;
     for (const c of charts) {
       // a chart is drawn again only when a selection field its rules read changed
@@ -199,6 +245,7 @@ function initialize({ model }) {
     } else if (kind === "events" && (chart === "network" || chart === "geo_map")) {
       setTrait("focus_events", [...ids].sort());
     }
+    if (reading) reading.clicked(kind, ids, last);
   };
   // a control change drops a clicked link's events (Dashboard._on_control)
   const onControl = () => {
@@ -210,12 +257,20 @@ function initialize({ model }) {
     }
   };
   const unlisten = listen(CLICK_KEY, onClick);
+  // a key point's evidence, when the page handles it here (the static page)
+  const unlistenShow = listen(SHOW_KEY, ({ ids, article }) => {
+    if (reading) reading.show(ids, article || null);
+  });
 
   const ready = (async () => {
     unpackAll();
     controls = await controlModels(model);
-    for (const [k, c] of Object.entries(controls)) if (k !== "status") c.on("change:index", onControl);
+    for (const [k, c] of Object.entries(controls)) {
+      if (FILTERS.has(k)) c.on("change:index", onControl);
+    }
     recompute();
+    if (model.get("reading") && model.get("reading").byteLength) unpackReading();
+    else model.send({ type: "need-reading" }); // after the page is drawn: not on its way
   })();
   ready.catch((err) => console.error("briefing: the live selection failed", err));
   model.on("change:focus_events", recompute);
@@ -228,11 +283,19 @@ function initialize({ model }) {
       console.error("briefing: the live selection failed", err);
     }
   };
+  model.on("change:reading", () => {
+    try {
+      unpackReading();
+    } catch (err) {
+      console.error("briefing: the reading data could not be read", err);
+    }
+  });
   model.on("change:meta", reload);
   model.on("change:blob", reload);
   return () => {
     unlisten();
-    for (const c of Object.values(controls)) c.off("change:index", onControl);
+    unlistenShow();
+    for (const [k, c] of Object.entries(controls)) if (FILTERS.has(k)) c.off("change:index", onControl);
   };
 }
 

@@ -1,19 +1,17 @@
 // The static briefing (python -m briefing export --html): the Voilà page's browser code
 // with no kernel behind it.
 //
-// live.mjs (select.js, marks.js, live.js) computes the selection and draws the live
-// charts, plotly_view.mjs draws each chart, article.mjs marks the article: the same code
-// the Voilà page runs. Each receives a model with the widget models' interface (get, set,
-// on, off, save_changes, send); the filter controls are plain HTML elements behind such
-// models. What the kernel does on the Voilà page — Details, the article highlight, clicks
-// — is done here from data written out beforehand (briefing/dashboard/static_page.py).
+// live.mjs (select.js, marks.js, article.js, reading.js, live.js) computes the selection,
+// draws the live charts, opens Details and marks the article; plotly_view.mjs draws each
+// chart: the same code the Voilà page runs. Each receives a model with the widget models'
+// interface (get, set, on, off, save_changes, send); the filter controls, the status
+// line, Details, the article and the Read control are plain HTML elements behind such
+// models. The data was written out beforehand (briefing/dashboard/static_page.py).
 
-import live, { clickedIds } from "./live.mjs";
+import live from "./live.mjs";
 import view from "./plotly_view.mjs";
-import { articleHtml } from "./article.mjs";
 
-const SELECTION_KEY = "briefing-selection"; // live.js's mailbox key for the selection
-const MAX_CARDS = 12; // facts shown at once in Details (Dashboard._show)
+const SHOW_KEY = "briefing-show"; // live.js shows facts in Details posted under this key
 
 class Model {
   constructor(state, onSend = null) {
@@ -116,120 +114,46 @@ async function fetchOk(path) {
   return response;
 }
 
-function filtersFacts(sel) {
-  return !!(sel.actors.length || sel.articles.length || sel.event_types.length
-    || sel.statuses.length || sel.date_from !== null || sel.date_to !== null
-    || sel.min_reliability !== "F" || sel.focus_events.length);
-}
-
 async function main() {
   const [data, blob] = await Promise.all([
     fetchOk("static/briefing.json").then((r) => r.json()),
     fetchOk("static/briefing.bin").then((r) => r.arrayBuffer()),
   ]);
 
-  // controls
+  // the filter controls, and the page's other parts as models: the status line, Details,
+  // the article, the Read control
   const controls = Object.fromEntries(data.controls.map((spec) => [spec.name, control(spec)]));
   const box = $("briefing-controls");
   for (const c of Object.values(controls)) box.append(c.box);
-  const statusEl = $("briefing-status");
-  const status = new Model({ value: "" });
-  status.on("change:value", () => { statusEl.innerHTML = status.get("value"); });
-
-  // the live selection: the same widget code as the Voilà page's LiveSelection
-  const liveModel = new Model({
-    meta: data.meta, blob: new DataView(blob), focus_events: [], focus_actor: null,
-    controls: { ...Object.fromEntries(Object.entries(controls).map(([k, c]) => [k, c.model])),
-                status },
-  });
-  let selection = null;
-  const box2 = window.__briefingLive || (window.__briefingLive = {
-    figures: new Map(), listeners: new Map() });
-  if (!box2.listeners.has(SELECTION_KEY)) box2.listeners.set(SELECTION_KEY, new Set());
-
-  // Details and the article
-  const detailEl = $("briefing-detail");
-  const articleEl = $("briefing-article");
+  const shows = (id, initial) => {
+    const model = new Model({ value: initial });
+    const el = $(id);
+    el.innerHTML = initial;
+    model.on("change:value", () => { el.innerHTML = model.get("value"); });
+    return model;
+  };
+  const status = shows("briefing-status", "");
+  const detail = shows("briefing-detail", data.reading.placeholder);
+  const article = shows("briefing-article", "");
+  const read = new Model({ index: 0 });
   const readEl = $("briefing-read");
-  const articles = new Map(data.articles.map((a) => [a.id, a]));
-  let articleId = data.read.length ? data.read[0][1] : (data.articles[0] || {}).id;
-  let highlight = new Set();
-  const drawArticle = () => {
-    articleEl.innerHTML = articleHtml(articles.get(articleId), highlight);
-  };
   if (readEl) {
-    for (const [label, id] of data.read) readEl.append(element("option", { value: id }, label));
-    readEl.addEventListener("change", () => { articleId = readEl.value; drawArticle(); });
+    data.reading.read.forEach(([label], i) => {
+      readEl.append(element("option", { value: String(i) }, label));
+    });
+    readEl.addEventListener("change", () => read.set("index", Number(readEl.value)));
+    read.on("change:index", () => { readEl.value = String(read.get("index")); });
   }
-  const read = (id) => {
-    if (!id || !articles.has(id)) return;
-    articleId = id;
-    if (readEl) readEl.value = id;
-    drawArticle();
-  };
-  const placeholder = () => { detailEl.innerHTML = data.placeholder; };
-  placeholder();
 
-  const show = (ids, article = null) => {
-    const unique = [...new Set(ids)];
-    const cards = unique.filter((i) => i in data.cards).slice(0, MAX_CARDS);
-    const more = unique.length - MAX_CARDS;
-    detailEl.innerHTML = cards.map((i) => data.cards[i]).join("")
-      + (more > 0 ? `<p class='briefing-note'>and ${more} more</p>` : "") || data.placeholder;
-    // their evidence; the article: the given one, else that of their first evidence
-    const wanted = new Set(unique);
-    let from = article;
-    let first = Infinity;
-    const evidence = [];
-    for (const a of data.articles) {
-      for (const [row, id, fact] of a.evidence) {
-        if (!wanted.has(fact)) continue;
-        evidence.push(id);
-        if (article === null && row < first) [first, from] = [row, a.id];
-      }
-    }
-    if (from !== null) {
-      highlight = new Set(evidence);
-      read(from);
-    }
-  };
-
-  const showSource = (id) => {
-    const src = data.sources[id];
-    if (!src) { placeholder(); return; }
-    const shown = selection ? src.events.filter((r) => selection.masks.events[r]) : src.events;
-    const items = shown.slice(0, data.source_events_listed)
-      .map((r) => `<li>${escapeHtml(data.summaries[r])}</li>`).join("");
-    detailEl.innerHTML = `${src.head}<p>${shown.length} events in view rest on it:</p>`
-      + `<ul>${items}</ul></div>`;
-  };
-
-  // the selection's evidence marks the article, as the kernel's _render does
-  box2.listeners.get(SELECTION_KEY).add((state) => {
-    selection = state;
-    const ev = new Set();
-    if (filtersFacts(state.sel)) {
-      for (const a of data.articles) {
-        for (const e of a.evidence) if (state.masks.evidence[e[0]]) ev.add(e[1]);
-      }
-    }
-    highlight = ev;
-    const chosen = state.sel.articles;
-    if (chosen.length && !chosen.includes(articleId)) read([...chosen].sort()[0]);
-    else drawArticle();
+  // the live selection: the same widget code as the Voilà page's LiveSelection, given the
+  // reading data at once (Details, the article and clicks are all the browser's here)
+  const liveModel = new Model({
+    meta: { ...data.meta, no_kernel: true }, blob: new DataView(blob),
+    reading: new TextEncoder().encode(JSON.stringify(data.reading)),
+    focus_events: [], focus_actor: null,
+    controls: { ...Object.fromEntries(Object.entries(controls).map(([k, c]) => [k, c.model])),
+                status, detail, article, read },
   });
-
-  // clicks: Details and the article (Dashboard._clicked); live.js has drawn the focus
-  const clicked = (points) => {
-    for (const point of points.slice(0, 1)) {
-      const [kind, ids] = clickedIds(data.meta, selection && selection.masks,
-                                          point.customdata);
-      if (kind === "source") showSource(ids[0]);
-      else if (kind === "state") placeholder();
-      else if (ids.length) show(ids);
-    }
-  };
-
   live.initialize({ model: liveModel });
 
   // the charts
@@ -244,7 +168,7 @@ async function main() {
       chart_id: v.name, heading: v.heading, note: v.note, live: v.live,
       figure: v.figure || {}, revision: 0, config: { displaylogo: false },
       group_size: views.length,
-    }, (msg) => { if (msg && msg.type === "click") clicked(msg.points || []); });
+    });
     models[v.name] = { model, spec: v };
     view.render({ model, el });
   }
@@ -270,18 +194,18 @@ async function main() {
     }
     liveModel.set("focus_events", []);
     liveModel.set("focus_actor", null);
-    placeholder();
+    detail.set("value", data.reading.placeholder);
   });
+  const mailbox = window.__briefingLive;
   for (const button of document.querySelectorAll(".briefing-kp-button")) {
     button.addEventListener("click", () => {
-      show(JSON.parse(button.dataset.ids || "[]"), button.dataset.article || null);
+      const message = { ids: JSON.parse(button.dataset.ids || "[]"),
+                        article: button.dataset.article || null };
+      for (const fn of mailbox.listeners.get(SHOW_KEY) || []) fn(message);
     });
   }
   document.body.dataset.briefingStatic = "1";
 }
-
-const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ({
-  "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]);
 
 main().catch((err) => {
   console.error("briefing: the static page failed", err);

@@ -17,6 +17,7 @@ import pytest
 
 import briefing
 from briefing.charts import CHARTS
+from briefing.dashboard.article import article_html
 from briefing.select import Selection, select
 from tests.browser.plotly_events import WAIT_MS, click_point
 from tests.browser.test_dashboard import (
@@ -50,6 +51,10 @@ DRAWN_JS = """(chart) => {
                            "marker.size", "marker.color"]))
 
 
+def _newest(facts: Any) -> str:
+    return str(facts.articles.sort_values("published", ascending=False)["article_id"].iloc[0])
+
+
 def _wanted(facts: Any, chart: str, sel: Selection) -> list[dict[str, Any]]:
     import json
 
@@ -73,6 +78,7 @@ def test_live_charts_redraw_with_the_kernel_suspended(voila_server: Any, open_pa
     assert LIVE, "no chart is live"
     page = open_page(voila_server.url, viewport={"width": 1366, "height": 900}).page
     page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
+    page.wait_for_selector("body[data-briefing-reading]", state="attached", timeout=WAIT_MS)
     settle(page)
     total = len(facts.events)
     issue = str(facts.issues["issue_id"].iloc[0])
@@ -101,6 +107,15 @@ def test_live_charts_redraw_with_the_kernel_suspended(voila_server: Any, open_pa
         assert status(page).strip() == line != said
         after = revs(page)
         assert all(after[c] == before[c] for c in CHARTS if c not in LIVE), after
+        # the article is marked where the selection's evidence is, as Python marks it
+        want = article_html(facts, article_id=_newest(facts),
+                            highlight=frozenset(select(facts, sel).evidence["evidence_id"]))
+        assert "<mark" in want
+        assert page.evaluate("""(want) => {
+          const d = document.createElement('div');
+          d.innerHTML = want;
+          return document.querySelector('.widget-html.briefing-article .widget-html-content')
+            .innerHTML === d.innerHTML; }""", want)
     finally:
         for k in kernels:
             k.resume()
@@ -130,17 +145,18 @@ def test_a_click_on_a_node_focuses_it_with_the_kernel_suspended(voila_server: An
     before = revs(page)
     for k in kernels:
         k.suspend()
+    # the page has the reading data: Details opens here too
+    page.wait_for_selector("body[data-briefing-reading]", state="attached", timeout=WAIT_MS)
     try:
         click_point(page, "network", "actor", busiest)
         wait_redrawn(page, before, ("network",))
         assert page.evaluate(DRAWN_JS, "network") == _wanted(facts, "network", focused)
+        name = str(facts.actors.set_index("actor_id").loc[busiest, "name"])
+        page.wait_for_function("(n) => [...document.querySelectorAll('.briefing-detail h3')]"
+                               ".some((h) => h.textContent === n)", arg=name, timeout=WAIT_MS)
     finally:
         for k in kernels:
             k.resume()
-    # the kernel heard of the click: its Details card is the node's
-    name = str(facts.actors.set_index("actor_id").loc[busiest, "name"])
-    page.wait_for_function("(n) => [...document.querySelectorAll('.briefing-detail h3')]"
-                           ".some((h) => h.textContent === n)", arg=name, timeout=WAIT_MS)
     settle(page)
     assert page.evaluate(DRAWN_JS, "network") == _wanted(facts, "network", focused)
     before = revs(page)

@@ -1,0 +1,97 @@
+// Details and the article, read in the browser: the twins of Dashboard._show,
+// Dashboard._show_source, Dashboard._clicked's Details and _render's highlight, from the
+// reading data (briefing/dashboard/reading.py). Used by the live selection (live.js) on
+// the Voilà page and by the static page; articleHtml comes from article.js, which is
+// loaded with this file.
+//
+// sinks: detail(html) and article(html) show HTML; choose(articleId) shows the article's
+// title in the Read control; current() is the article the Read control shows.
+
+const MAX_CARDS = 12; // facts shown at once (Dashboard._show)
+
+const escapeReading = (text) => String(text).replace(/[&<>"']/g, (c) => ({
+  "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]);
+
+// Selection.filters_facts
+export function filtersFacts(sel) {
+  return !!(sel.actors.length || sel.articles.length || sel.event_types.length
+    || sel.statuses.length || sel.date_from !== null || sel.date_to !== null
+    || sel.min_reliability !== "F" || sel.focus_events.length);
+}
+
+export function readingOf(data, sinks) {
+  const articles = new Map(data.articles.map((a) => [a.id, a]));
+  let highlight = new Set();
+
+  const draw = () => sinks.article(articleHtml(articles.get(sinks.current())
+                                               || data.articles[0], highlight));
+  const read = (id) => {
+    if (!id || !articles.has(id)) return;
+    if (sinks.current() !== id) sinks.choose(id);
+    draw();
+  };
+  const placeholder = () => sinks.detail(data.placeholder);
+
+  // the facts' cards, and the article they come from with their evidence marked
+  const show = (ids, article = null) => {
+    const unique = [...new Set(ids)];
+    const cards = unique.filter((i) => i in data.cards).slice(0, MAX_CARDS);
+    const more = unique.length - MAX_CARDS;
+    sinks.detail(cards.map((i) => data.cards[i]).join("")
+      + (more > 0 ? `<p class='briefing-note'>and ${more} more</p>` : "") || data.placeholder);
+    const wanted = new Set(unique);
+    let from = article;
+    let first = Infinity;
+    const evidence = [];
+    for (const a of data.articles) {
+      for (const [row, id, fact] of a.evidence) {
+        if (!wanted.has(fact)) continue;
+        evidence.push(id);
+        if (article === null && row < first) [first, from] = [row, a.id];
+      }
+    }
+    if (from !== null) {
+      highlight = new Set(evidence);
+      read(from);
+    }
+  };
+
+  // a source and the events in view that rest on it
+  const source = (id, masks) => {
+    const src = data.sources[id];
+    if (!src) { placeholder(); return; }
+    const shown = masks ? src.events.filter((r) => masks.events[r]) : src.events;
+    const items = shown.slice(0, data.source_events_listed)
+      .map((r) => `<li>${escapeReading(data.summaries[r])}</li>`).join("");
+    sinks.detail(`${src.head}<p>${shown.length} events in view rest on it:</p>`
+      + `<ul>${items}</ul></div>`);
+  };
+
+  return {
+    show,
+    source,
+    placeholder,
+    // a click's Details: [kind, ids] as clickedIds (live.js) resolved them
+    clicked(kind, ids, masks) {
+      if (kind === "source") source(ids[0], masks);
+      else if (kind === "state") placeholder();
+      else if (ids.length) show(ids);
+    },
+    // the selection's evidence marks the article; a chosen article not among the
+    // selection's articles gives way to the first of them
+    follow(sel, masks) {
+      const ev = new Set();
+      if (filtersFacts(sel)) {
+        for (const a of data.articles) {
+          for (const e of a.evidence) if (masks.evidence[e[0]]) ev.add(e[1]);
+        }
+      }
+      highlight = ev;
+      const chosen = sel.articles;
+      if (chosen.length && !chosen.includes(sinks.current())) read([...chosen].sort()[0]);
+      else draw();
+    },
+    // the Read control chose another article: it is shown with the current highlight
+    draw,
+  };
+}
