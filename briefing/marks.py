@@ -27,7 +27,7 @@ import numpy as np
 from briefing.select import Masks
 
 SPACES = ("events", "statements", "positions", "participants", "evidence", "facts")
-AGGREGATES = ("count", "distinct", "sum", "mean", "newest")
+AGGREGATES = ("count", "distinct", "sum", "mean", "newest", "wmedian")
 # Which selection fields can change a space's mask (the page derives a chart's redraws
 # from the spaces its rules read).
 _FACT_FIELDS = ("actors", "articles", "event_types", "statuses", "date_from", "date_to",
@@ -60,8 +60,9 @@ class Value:
     per-row numbers summed, averaged or taken from the newest row (by `order`); `key` the
     per-row codes counted once each (`distinct`). Field names are keys of `Rules.fields`.
     `newest` without a field is the newest row itself (its position in the space), for a
-    `pick`. A mark fed by no selected row is 0 (count, distinct, sum) or NaN (mean,
-    newest)."""
+    `pick`. `wmedian`: of each `group`'s newest row (by `order`), the `field` where half
+    the total `weight` lies on either side (`weighted_median`). A mark fed by no selected
+    row is 0 (count, distinct, sum) or NaN (mean, newest, wmedian)."""
 
     space: str
     rows: Sequence[Sequence[int]]
@@ -74,6 +75,8 @@ class Value:
     # field); "focus_rows" keeps only the focused actor's own rows (none without a focus).
     within: str | None = None
     event_of: str | None = None
+    weight: str | None = None
+    group: str | None = None
 
     def __post_init__(self) -> None:
         if self.space not in SPACES:
@@ -121,10 +124,13 @@ class Rules:
     # actor id → (the events it takes part in, the participant rows that stand for it)
     # when it is focused (a click)
     focus: Mapping[str, tuple[Sequence[int], Sequence[int]]] = field(default_factory=dict)
+    # selection fields that choose which rules apply (the positions chart has one set of
+    # rules per issue)
+    keyed_by: tuple[str, ...] = ()
 
     def reads(self) -> tuple[str, ...]:
         """The selection fields whose change can change this chart."""
-        out: dict[str, None] = {}
+        out: dict[str, None] = dict.fromkeys(self.keyed_by)
         for bnd in self.bindings:
             for v in bnd.values.values():
                 out.update(dict.fromkeys(SPACE_READS[v.space]))
@@ -166,11 +172,24 @@ def focus_of(rules: Rules, m: Masks, actor: str | None) -> Focus | None:
                  frozenset(int(r) for r in rows))
 
 
+def weighted_median(values: Sequence[float], weights: Sequence[float]) -> float:
+    """The value where half the total weight lies on either side (the first, in value
+    order, at which the running weight reaches half); the plain median when no weight."""
+    order = np.argsort(np.asarray(values, float), kind="stable")
+    v, w = np.asarray(values, float)[order], np.asarray(weights, float)[order]
+    if not len(v):
+        return float("nan")
+    cum = np.cumsum(w)
+    if cum[-1] <= 0:
+        return float(np.median(v))
+    return float(v[np.searchsorted(cum, cum[-1] / 2)])
+
+
 def value_of(v: Value, keep: np.ndarray, fields: Mapping[str, np.ndarray],
              focus: Focus | None = None) -> np.ndarray:
     """The value of every mark (float64) for the rows `keep` flags in `v.space`."""
     ptr, idx = _csr(v.rows)
-    out = np.full(len(v.rows), np.nan if v.agg in ("mean", "newest") else 0.0)
+    out = np.full(len(v.rows), np.nan if v.agg in ("mean", "newest", "wmedian") else 0.0)
     for m in range(len(v.rows)):
         rows = idx[ptr[m]:ptr[m + 1]]
         rows = rows[keep[rows].astype(bool)]
@@ -187,6 +206,14 @@ def value_of(v: Value, keep: np.ndarray, fields: Mapping[str, np.ndarray],
             continue
         elif v.agg == "sum":
             out[m] = float(np.sum(fields[v.field][rows]))
+        elif v.agg == "wmedian":  # each group's newest row (the last of greatest order)
+            newest: dict[float, int] = {}
+            for r in rows.tolist():
+                g = float(fields[v.group][r])
+                if g not in newest or fields[v.order][r] >= fields[v.order][newest[g]]:
+                    newest[g] = r
+            chosen = list(newest.values())
+            out[m] = weighted_median(fields[v.field][chosen], fields[v.weight][chosen])
         elif v.agg == "mean":  # NaN numbers are left out, as pandas does
             x = fields[v.field][rows]
             x = x[~np.isnan(x)]
@@ -319,6 +346,7 @@ def pack(rules: Rules, blob: Blob) -> dict[str, Any]:
             ptr, idx = _csr(v.rows)
             values[name] = {"space": v.space, "agg": v.agg, "field": v.field, "key": v.key,
                             "order": v.order, "within": v.within, "event_of": v.event_of,
+                            "weight": v.weight, "group": v.group,
                             "ptr": blob.put(ptr), "idx": blob.put(idx)}
         bindings.append({"trace": bnd.trace, "marks": bnd.marks, "points": bnd.points,
                          "values": values, "sets": list(bnd.sets), "hide": bnd.hide})

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 
 from briefing.charts.geo_map import TOPOJSON_PATH, geo_assets_script, geo_map, geo_map_rules
 from briefing.charts.network import network, network_layout, network_rules
-from briefing.charts.positions import positions
+from briefing.charts.positions import positions, positions_rules
 from briefing.charts.positions_overview import positions_overview
 from briefing.charts.sources import sources, sources_rules
 from briefing.charts.theme import parse_click
@@ -48,13 +48,19 @@ class Chart:
     # `spec` applies the same rules in Python.
     rules: Callable[..., Rules] | None = None
 
-    def live_rules(self, whole: Briefing) -> Rules:
-        """The rules of this live chart for the fact base `whole` (built once per base)."""
+    # The rules depend on the issue (one set per issue: the positions chart)
+    by_issue: bool = False
+
+    def live_rules(self, whole: Briefing, issue: str | None = None) -> Rules:
+        """The rules of this live chart for the fact base `whole` (and `issue`, for a
+        chart drawn per issue), built once per base."""
         assert self.rules is not None
         memo = whole.__dict__.setdefault("_chart_rules", {})
-        if self.rules.__name__ not in memo:
-            memo[self.rules.__name__] = self.rules(whole, title="")
-        return memo[self.rules.__name__]
+        key = (self.rules.__name__, issue if self.by_issue else None)
+        if key not in memo:
+            memo[key] = (self.rules(whole, title="", issue=issue) if self.by_issue
+                         else self.rules(whole, title=""))
+        return memo[key]
 
     def figure(self, b: Briefing, sel: Selection, whole: Briefing | None = None) -> go.Figure:
         """The chart of `b` (already selected from `whole`) as the page draws it: no title
@@ -66,7 +72,7 @@ class Chart:
         is built, so a viewer's kernel never loads plotly's property tables."""
         if self.rules is not None:
             base = b if whole is None else whole
-            return apply(self.live_rules(base),
+            return apply(self.live_rules(base, sel.issue),
                          masks(base, Selection() if whole is None else sel), sel.focus_actor)
         return self.draw.spec(b, title="", **self.context(b if whole is None else whole),
                               **self.options(sel))
@@ -83,7 +89,8 @@ CHARTS: dict[str, Chart] = {
         positions, "Actor positions",
         "Analyst judgment, not reported fact. Dot size: how much the issue matters to the "
         "actor; hollow: low confidence; rings: earlier articles' judgments.",
-        (*POSITION_FILTERS, "issue"), lambda sel: {"issue": sel.issue}),
+        (*POSITION_FILTERS, "issue"), lambda sel: {"issue": sel.issue},
+        rules=positions_rules, by_issue=True),
     "positions_overview": Chart(
         positions_overview, "Positions across issues",
         "Each cell: where an actor stands on an issue's own 0–100 scale (hover for its two "

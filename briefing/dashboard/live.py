@@ -66,7 +66,8 @@ class LiveSelection(anywidget.AnyWidget):
     reading = traitlets.Bytes(b"").tag(sync=True)
 
     def __init__(self, b: Briefing, *, controls: Mapping[str, w.Widget],
-                 options: Mapping[str, Sequence[Any]], charts: Mapping[str, Rules]) -> None:
+                 options: Mapping[str, Sequence[Any]],
+                 charts: Mapping[tuple[str, str | None], Rules]) -> None:
         blob = Blob()
         index, arrays = page_arrays(b)
         meta = {
@@ -79,8 +80,8 @@ class LiveSelection(anywidget.AnyWidget):
             "arrays": {k: blob.put(v) for k, v in arrays.items()},
             "options": {k: [day_number(x) if k == "dates" else x for x in v]
                         for k, v in options.items()},
-            "charts": [{"key": key, "figure": figure_to_dict(dict(r.figure)),
-                        "rules": pack(r, blob)} for key, r in charts.items()],
+            "charts": [{"key": key, "issue": issue, "figure": figure_to_dict(dict(r.figure)),
+                        "rules": pack(r, blob)} for (key, issue), r in charts.items()],
         }
         meta["behind"] = behind(b, [c["figure"] for c in meta["charts"]])
         # All at once, in the comm's opening state: set one by one, JupyterLab's front end
@@ -115,8 +116,12 @@ def live_selection(dash: Any) -> LiveSelection:
     options = {k: [v for _, v in c.options] for k, c in controls.items()
                if k not in ("dates", "status", "detail", "article", "read")}
     options["dates"] = [d for _, d in dash._date_options]
-    return LiveSelection(dash.b, controls=controls, options=options,
-                         charts={f"{page_key}-{n}": c.live_rules(dash.b) for n, c in live.items()})
+    # a chart drawn per issue has one set of rules per issue (the browser takes the one
+    # of the chosen issue); the others one, for any issue
+    issues = [str(i) for i in dash.b.issues["issue_id"]] or [None]
+    charts = {(f"{page_key}-{n}", i if c.by_issue else None): c.live_rules(dash.b, i)
+              for n, c in live.items() for i in (issues if c.by_issue else [None])}
+    return LiveSelection(dash.b, controls=controls, options=options, charts=charts)
 
 
 def show_in_controls(dash: Any, sel: Selection) -> None:

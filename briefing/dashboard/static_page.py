@@ -8,8 +8,8 @@ chart's rules (`LiveSelection`), in one binary file. What the Voilà page asks i
 for is written out beforehand: each fact's Details card, each source's card with the
 events that rest on it, every article's text with
 its sentences and evidence (the browser marks them, `article.js`), and the positions
-charts for each issue, drawn from all articles (the page says so; their filters are the
-kernel's on the Voilà page). `static_page.js` builds the controls as plain HTML elements
+overview, drawn from all articles (the page says so; its filters are the kernel's on the
+Voilà page). `static_page.js` builds the controls as plain HTML elements
 and gives each piece a model with the widget models' interface.
 """
 
@@ -32,7 +32,7 @@ from .reading import reading_data
 
 ASSETS = "static"  # the folder beside index.html that holds code and data
 # Charts whose filters are the kernel's on the Voilà page: drawn for all articles here.
-UNFILTERED = ("positions", "positions_overview")
+UNFILTERED = ("positions_overview",)
 UNFILTERED_NOTE = "On this static page: all articles; the filters do not apply to it."
 
 
@@ -86,17 +86,11 @@ def page_data(dash: Dashboard) -> tuple[dict[str, Any], bytes]:
     """What the static page loads: its data as JSON, and the live selection's bytes."""
     b = dash.b
     live = dash.live
-    issues = [str(i) for i in b.issues["issue_id"]]
     views = []
     for name, c in CHARTS.items():
         view: dict[str, Any] = {"name": name, "heading": c.heading, "note": c.note,
                                 "live": dash.views[name].live or ""}
-        if name == "positions":
-            view["by_issue"] = {i: figure_to_dict(c.spec(b, Selection(issue=i), b))
-                                for i in issues}
-            view["figure"] = view["by_issue"].get(issues[0]) if issues else figure_to_dict(
-                c.spec(b, Selection(), b))
-        elif not view["live"]:
+        if not view["live"]:
             view["figure"] = figure_to_dict(c.spec(b, Selection(issue=dash.selection.issue), b))
         if name in UNFILTERED:
             view["note"] = f"{c.note} {UNFILTERED_NOTE}"

@@ -148,7 +148,7 @@ function initialize({ model }) {
     const view = reader(blob);
     data = { meta: meta.index };
     for (const [name, ref] of Object.entries(meta.arrays || {})) data[name] = view(ref);
-    charts = (meta.charts || []).map((c) => ({ key: c.key, figure: c.figure,
+    charts = (meta.charts || []).map((c) => ({ key: c.key, issue: c.issue, figure: c.figure,
                                                rules: unpack(c.rules, view) }));
     shown = new Map();
   };
@@ -205,6 +205,8 @@ function initialize({ model }) {
     if (reading) reading.follow(sel, m);
     let drawn = 0;
     for (const c of charts) {
+      // a chart drawn per issue: the rules of the chosen issue
+      if (c.issue != null && c.issue !== sel.issue) continue;
       // a chart is drawn again only when a selection field its rules read changed
       const reads = Object.fromEntries(c.rules.reads.map((f) => [f, sel[f]]));
       if (shown.has(c.key) && sameField(shown.get(c.key), reads)) continue;

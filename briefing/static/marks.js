@@ -52,6 +52,23 @@ export function focusOf(rules, masks, actor) {
            rows: new Set(found.rows) };
 }
 
+// briefing.marks.weighted_median
+export function weightedMedian(values, weights) {
+  const n = values.length;
+  if (!n) return NaN;
+  const order = [...Array(n).keys()].sort((a, b) => values[a] - values[b]); // stable
+  let total = 0;
+  const cum = order.map((i) => (total += weights[i]));
+  if (!(total > 0)) {
+    const v = order.map((i) => values[i]);
+    return n % 2 ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+  const half = total / 2;
+  let k = 0;
+  while (k < n - 1 && cum[k] < half) k += 1;
+  return values[order[k]];
+}
+
 export function valueOf(v, keep, fields, focus = null) {
   const n = v.ptr.length - 1;
   const out = new Float64Array(n);
@@ -61,6 +78,7 @@ export function valueOf(v, keep, fields, focus = null) {
     let best = -Infinity;
     let newest = NaN;
     const seen = v.agg === "distinct" ? new Set() : null;
+    const groups = v.agg === "wmedian" ? new Map() : null; // group → its newest row
     for (let i = v.ptr[m]; i < v.ptr[m + 1]; i += 1) {
       const r = v.idx[i];
       if (!keep[r]) continue;
@@ -69,6 +87,12 @@ export function valueOf(v, keep, fields, focus = null) {
           && !focus.events.has(v.event_of == null ? r : fields[v.event_of][r])) continue;
       count += 1;
       if (seen) seen.add(fields[v.key][r]);
+      else if (groups) {
+        const g = fields[v.group][r];
+        if (!groups.has(g) || fields[v.order][r] >= fields[v.order][groups.get(g)]) {
+          groups.set(g, r);
+        }
+      }
       else if (v.agg === "sum") sum += fields[v.field][r];
       else if (v.agg === "mean") {
         // NaN numbers are left out of a mean, as pandas does
@@ -84,6 +108,11 @@ export function valueOf(v, keep, fields, focus = null) {
     else if (v.agg === "distinct") out[m] = seen.size;
     else if (v.agg === "sum") out[m] = sum;
     else if (v.agg === "mean") out[m] = count ? sum / count : NaN;
+    else if (groups) {
+      const rows = [...groups.values()];
+      out[m] = weightedMedian(rows.map((r) => fields[v.field][r]),
+                              rows.map((r) => fields[v.weight][r]));
+    }
     else out[m] = count ? newest : NaN;
   }
   return out;

@@ -158,7 +158,6 @@ async function main() {
 
   // the charts
   const views = data.views;
-  const models = {};
   for (const v of views) {
     const slot = document.querySelector(`.briefing-slot[data-view='${v.name}']`);
     if (!slot) continue;
@@ -169,21 +168,8 @@ async function main() {
       figure: v.figure || {}, revision: 0, config: { displaylogo: false },
       group_size: views.length,
     });
-    models[v.name] = { model, spec: v };
     view.render({ model, el });
   }
-  if (controls.issue && models.positions && models.positions.spec.by_issue) {
-    const { model, spec } = models.positions;
-    const issues = data.meta.options.issue || [];
-    controls.issue.model.on("change:index", () => {
-      const figure = spec.by_issue[issues[controls.issue.model.get("index")]];
-      if (figure) {
-        model.set("figure", figure);
-        model.set("revision", model.get("revision") + 1);
-      }
-    });
-  }
-
   $("briefing-reset").addEventListener("click", () => {
     liveModel.state.focus_actor = null;
     for (const c of Object.values(controls)) {

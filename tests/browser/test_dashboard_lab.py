@@ -98,6 +98,8 @@ def test_python_sets_the_selection_and_reads_the_page_s(page, facts):
                            ".join() === 'Russia (state)'", arg=actors.element_handle(),
                            timeout=WAIT_MS)
     want = _wanted(facts, chart, Selection(actors={russia}, issue=issue))
+    page.wait_for_selector(f".briefing-plotly-view[data-chart-id='{chart}'] .js-plotly-plot",
+                           state="attached", timeout=WAIT_MS)
     page.wait_for_function(f"([c, want]) => JSON.stringify(({DRAWN_JS})(c)) === "
                            "JSON.stringify(want)", arg=[chart, want], timeout=WAIT_MS)
     # Picked in the page: the chart follows at once, and Python reads it.
