@@ -10,7 +10,6 @@ input and the redrawn chart; the kernel hears of the change afterwards, as befor
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -25,7 +24,7 @@ from briefing.select import Selection, day_number, page_arrays
 from briefing.widgets import STATIC_DIR, figure_to_dict
 from briefing.words import PLOVER_WORDS, names
 
-from .reading import PAGE_READING_MAX_BYTES, reading_data
+from .reading import PAGE_READING_MAX_BYTES, PAGE_READING_MAX_FACTS, fact_count, reading_data
 
 
 def _module() -> str:
@@ -67,7 +66,8 @@ class LiveSelection(anywidget.AnyWidget):
 
     def __init__(self, b: Briefing, *, controls: Mapping[str, w.Widget],
                  options: Mapping[str, Sequence[Any]],
-                 charts: Mapping[tuple[str, str | None], Rules]) -> None:
+                 charts: Mapping[tuple[str, str | None], Rules],
+                 extra: Mapping[str, Any] | None = None) -> None:
         blob = Blob()
         index, arrays = page_arrays(b)
         meta = {
@@ -84,6 +84,7 @@ class LiveSelection(anywidget.AnyWidget):
                         "rules": pack(r, blob)} for (key, issue), r in charts.items()],
         }
         meta["behind"] = behind(b, [c["figure"] for c in meta["charts"]])
+        meta.update(extra or {})
         # All at once, in the comm's opening state: set one by one, JupyterLab's front end
         # would see the rules before the bytes they point into.
         super().__init__(meta=meta, blob=bytes(blob.data), controls=dict(controls))
@@ -92,7 +93,7 @@ class LiveSelection(anywidget.AnyWidget):
 
     def _on_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if isinstance(content, dict) and content.get("type") == "need-reading" \
-                and not self.reading:
+                and not self.reading and fact_count(self._facts) <= PAGE_READING_MAX_FACTS:
             data = json.dumps(reading_data(self._facts), ensure_ascii=False).encode("utf-8")
             if len(data) <= PAGE_READING_MAX_BYTES:
                 self.reading = data
@@ -104,7 +105,7 @@ def live_selection(dash: Any) -> LiveSelection:
     dashboard: a notebook can show two."""
     from briefing.charts import CHARTS
 
-    page_key = uuid.uuid4().hex[:12]
+    page_key = dash._page_key
     live = {name: c for name, c in CHARTS.items() if c.rules is not None}
     for name in live:
         dash.views[name].live = f"{page_key}-{name}"
@@ -121,7 +122,10 @@ def live_selection(dash: Any) -> LiveSelection:
     issues = [str(i) for i in dash.b.issues["issue_id"]] or [None]
     charts = {(f"{page_key}-{n}", i if c.by_issue else None): c.live_rules(dash.b, i)
               for n, c in live.items() for i in (issues if c.by_issue else [None])}
-    return LiveSelection(dash.b, controls=controls, options=options, charts=charts)
+    # a key point's "evidence" button carries class briefing-kp-<page>-<n>
+    return LiveSelection(dash.b, controls=controls, options=options, charts=charts,
+                         extra={"page_key": page_key, "key_points": [
+                             [list(ids), a] for ids, a in dash.key_point_facts]})
 
 
 def show_in_controls(dash: Any, sel: Selection) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import html
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -145,8 +146,12 @@ class Dashboard:
         for view in self.views.values():
             view.on_click(self._on_click)
         self._build_controls()
+        # the key points' facts and articles, in the order of their buttons
+        self.key_point_facts: list[tuple[tuple[str, ...], str]] = []
+        self._page_key = uuid.uuid4().hex[:12]
+        header = self._header()
         self.live = live_selection(self)
-        self.root = self._layout()
+        self.root = self._layout(header)
         self._render(initial=True)
 
     # ------------------------------------------------------------------ public surface
@@ -262,6 +267,9 @@ class Dashboard:
                                tooltip="Show the facts and the article's words behind this "
                                        "point", layout=w.Layout(width="110px", flex="0 0 auto"))
                 btn.add_class("briefing-kp-button")
+                # the browser opens Details from this class (live.js), as the kernel does
+                btn.add_class(f"briefing-kp-{self._page_key}-{len(self.key_point_facts)}")
+                self.key_point_facts.append((tuple(ids), str(g.article_id)))
                 btn.on_click(lambda _b, ids=tuple(ids), a=g.article_id:
                              self._guard(self._show, ids, a))
                 text = w.HTML(f"<span class='briefing-kp'>{i + 1}. {_e(text_)}</span>",
@@ -288,7 +296,7 @@ class Dashboard:
         row.add_class("briefing-row-wide" if wide else "briefing-row")
         return row
 
-    def _layout(self) -> w.Widget:
+    def _layout(self, header: w.Widget) -> w.Widget:
         many = len(self.b.articles) > 1
         filters = w.VBox([
             w.HTML("<h2>Filter the briefing</h2>"),
@@ -316,7 +324,7 @@ class Dashboard:
         # The first row stretches, so the detail panel runs the network's full height.
         boxes = [self._row(row, wide=True, align_items="stretch" if i == 0 else "flex-start")
                  for i, row in enumerate(rows)]
-        root = w.VBox([self._header(), filters, *boxes, self.live],
+        root = w.VBox([header, filters, *boxes, self.live],
                       layout=w.Layout(width="100%"))
         root.add_class("briefing-root")
         return root

@@ -17,8 +17,15 @@ from briefing.model import Briefing, memo
 from . import detail
 
 # Above this, the Voilà page is not sent the reading data: its clicks go to the kernel
-# (a static briefing always carries it).
+# (a static briefing always carries it). A fact's card is about 1.2 KB: a base with more
+# facts is not even described.
 PAGE_READING_MAX_BYTES = 3 * 2**20
+PAGE_READING_MAX_FACTS = 2500
+
+
+def fact_count(b: Briefing) -> int:
+    """The facts and actors a reading data describes."""
+    return len(b.events) + len(b.statements) + len(b.positions) + len(b.actors)
 
 
 def _cards(b: Briefing) -> dict[str, str]:

@@ -259,6 +259,18 @@ function initialize({ model }) {
     }
   };
   const unlisten = listen(CLICK_KEY, onClick);
+  // a key point's "evidence" (an ipywidgets button of class briefing-kp-<page>-<n>): its
+  // facts in Details at once; the kernel hears the click and sets the same
+  const onKeyPoint = (event) => {
+    const meta = model.get("meta") || {};
+    const button = event.target && event.target.closest && event.target.closest(".briefing-kp-button");
+    if (!button || !reading || !meta.page_key) return;
+    const prefix = `briefing-kp-${meta.page_key}-`;
+    const cls = [...button.classList].find((c) => c.startsWith(prefix));
+    const point = cls ? (meta.key_points || [])[Number(cls.slice(prefix.length))] : null;
+    if (point) reading.show(point[0], point[1]);
+  };
+  document.addEventListener("click", onKeyPoint, true);
   // a key point's evidence, when the page handles it here (the static page)
   const unlistenShow = listen(SHOW_KEY, ({ ids, article }) => {
     if (reading) reading.show(ids, article || null);
@@ -297,6 +309,7 @@ function initialize({ model }) {
   return () => {
     unlisten();
     unlistenShow();
+    document.removeEventListener("click", onKeyPoint, true);
     for (const [k, c] of Object.entries(controls)) if (FILTERS.has(k)) c.off("change:index", onControl);
   };
 }

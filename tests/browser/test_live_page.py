@@ -167,6 +167,37 @@ def test_a_click_on_a_node_focuses_it_with_the_kernel_suspended(voila_server: An
                                                          Selection(issue=issue))
 
 
+def test_a_key_points_evidence_opens_with_the_kernel_suspended(voila_server: Any,
+                                                                open_page: Any,
+                                                                facts: Any) -> None:
+    """A key point's "evidence" opens its facts in Details and marks its article in the
+    browser, as the kernel does (`Dashboard._show`)."""
+    page = open_page(voila_server.url, viewport={"width": 1366, "height": 900}).page
+    page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
+    page.wait_for_selector("body[data-briefing-reading]", state="attached", timeout=WAIT_MS)
+    settle(page)
+    kp = facts.key_points.iloc[0]
+    ids = str(kp["fact_ids"]).split()
+    kernels = voila_server.kernels()
+    for k in kernels:
+        k.suspend()
+    try:
+        page.locator("button.briefing-kp-button").first.click()
+        page.wait_for_function("() => document.querySelector('.briefing-detail .briefing-fact')",
+                               timeout=WAIT_MS)
+        want = article_html(facts, article_id=str(kp["article_id"]), highlight=frozenset(
+            facts.evidence.loc[facts.evidence["fact_id"].isin(ids), "evidence_id"]))
+        assert "<mark" in want
+        assert page.evaluate("""(want) => {
+          const d = document.createElement('div');
+          d.innerHTML = want;
+          return document.querySelector('.widget-html.briefing-article .widget-html-content')
+            .innerHTML === d.innerHTML; }""", want)
+    finally:
+        for k in kernels:
+            k.resume()
+
+
 ORDER_JS = """() => {
   window.__briefingOrder = [];
   new MutationObserver((records) => {
