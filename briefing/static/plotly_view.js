@@ -492,24 +492,12 @@ function markWidth(el) {
 
 // ---- live redraws: the charts in view first --------------------------------------------
 //
-// A selection change redraws every live chart it touches in one batch: those in the
-// viewport first, in one go; the others after the browser has painted those.
+// A selection change redraws every live chart it touches in one batch, in one task (so in
+// one animation frame): those in the viewport first, then the others.
 
 function inView(el) {
   const r = el.getBoundingClientRect();
   return r.width > 0 && r.bottom > 0 && r.top < (window.innerHeight || 0);
-}
-
-function nextPaint() {
-  // a frame (not in a hidden tab, where frames stop), or a short wait at most
-  return new Promise((resolve) => {
-    const done = () => setTimeout(resolve, 0);
-    if (document.hidden || typeof requestAnimationFrame !== "function") done();
-    else {
-      const timer = setTimeout(resolve, 100);
-      requestAnimationFrame(() => { clearTimeout(timer); done(); });
-    }
-  });
 }
 
 function enqueueLive(el, run) {
@@ -526,11 +514,7 @@ function enqueueLive(el, run) {
         queue.pending.clear();
         const seen = batch.filter(([view]) => inView(view));
         const unseen = batch.filter(([view]) => !inView(view));
-        await Promise.all(seen.map(([, go]) => go()));
-        if (unseen.length) {
-          if (seen.length) await nextPaint();
-          await Promise.all(unseen.map(([, go]) => go()));
-        }
+        for (const [, go] of [...seen, ...unseen]) await go(); // eslint-disable-line no-await-in-loop
       }
     } finally {
       queue.flushing = false;
