@@ -124,6 +124,9 @@ class Rules:
     # actor id → (the events it takes part in, the participant rows that stand for it)
     # when it is focused (a click)
     focus: Mapping[str, tuple[Sequence[int], Sequence[int]]] = field(default_factory=dict)
+    # an actor focused through another key of `focus` (an actor folded into a node: the
+    # node's events and rows)
+    focus_alias: Mapping[str, str] = field(default_factory=dict)
     # selection fields that choose which rules apply (the positions chart has one set of
     # rules per issue)
     keyed_by: tuple[str, ...] = ()
@@ -164,7 +167,7 @@ class Focus:
 
 
 def focus_of(rules: Rules, m: Masks, actor: str | None) -> Focus | None:
-    found = rules.focus.get(actor) if actor else None
+    found = rules.focus.get(rules.focus_alias.get(actor, actor)) if actor else None
     if found is None:
         return None
     events, rows = found
@@ -358,9 +361,14 @@ def pack(rules: Rules, blob: Blob) -> dict[str, Any]:
             if not isinstance(node, list):  # marks.js edits a list, not an encoded array
                 raise TypeError(f"trace {bnd.trace}'s {attr} must be a list to be hidden")
     fields = {k: blob.put(np.asarray(v)) for k, v in rules.fields.items()}
+    # a focus per actor: its events and rows as CSR arrays in the blob (as JSON lists they
+    # came to ~100 MB at 1,000 articles)
+    actors = list(rules.focus)
+    focus: dict[str, Any] = {"actors": actors, "alias": dict(rules.focus_alias)}
+    for k, part in (("events", 0), ("rows", 1)):
+        ptr, idx = _csr([[int(x) for x in rules.focus[a][part]] for a in actors])
+        focus[k] = {"ptr": blob.put(ptr), "idx": blob.put(idx)}
     meta = {"bindings": bindings, "fields": fields, "reads": list(rules.reads()),
-            "picks": {k: list(v) for k, v in rules.picks.items()},
-            "focus": {k: {"events": [int(e) for e in ev], "rows": [int(r) for r in rows]}
-                      for k, (ev, rows) in rules.focus.items()}}
+            "picks": {k: list(v) for k, v in rules.picks.items()}, "focus": focus}
     json.dumps(meta)  # fail here, in Python, on anything the browser could not read
     return meta

@@ -376,8 +376,9 @@ def network_rules(
     # a click on an actor focuses its node: the node's own rows stand for it
     taking_part = {n: sorted({int(ix.part_ev[r]) for r in rows if ix.part_ev[r] >= 0})
                    for n, rows in own.items()}
-    focus = {a: (taking_part[n], own[n]) for a, n in node_of.items() if n in own}
-    return Rules(figure, bindings, fields=fields, focus=focus)
+    focus = {n: (taking_part[n], own[n]) for n in own}
+    alias = {a: n for a, n in node_of.items() if n in own and a != n}
+    return Rules(figure, bindings, fields=fields, focus=focus, focus_alias=alias)
 
 
 @chart

@@ -31,7 +31,23 @@ export function unpack(meta, blob) {
     return { ...b, values };
   });
   return { bindings, fields, reads: meta.reads || [], picks: meta.picks || {},
-           focus: meta.focus || {} };
+           focus: unpackFocus(meta.focus, view) };
+}
+
+// actor → its events and rows (CSR arrays in the blob), read when a focus asks for them
+function unpackFocus(focus, view) {
+  if (!focus || !focus.actors || !focus.actors.length) return { get: () => null };
+  const at = new Map(focus.actors.map((a, i) => [a, i]));
+  const alias = focus.alias || {}; // an actor folded into a node: the node's
+  const [ep, ei, rp, ri] = [focus.events.ptr, focus.events.idx, focus.rows.ptr,
+                            focus.rows.idx].map(view);
+  return {
+    get(actor) {
+      const k = at.get(Object.prototype.hasOwnProperty.call(alias, actor) ? alias[actor] : actor);
+      if (k === undefined) return null;
+      return { events: ei.subarray(ep[k], ep[k + 1]), rows: ri.subarray(rp[k], rp[k + 1]) };
+    },
+  };
 }
 
 function space(masks, name) {
@@ -46,9 +62,9 @@ function space(masks, name) {
 
 // A focused actor's selected events and its own participant rows (briefing.marks.focus_of)
 export function focusOf(rules, masks, actor) {
-  const found = actor ? rules.focus[actor] : null;
+  const found = actor ? rules.focus.get(actor) : null;
   if (!found) return null;
-  return { events: new Set(found.events.filter((e) => masks.events[e])),
+  return { events: new Set([...found.events].filter((e) => masks.events[e])),
            rows: new Set(found.rows) };
 }
 
