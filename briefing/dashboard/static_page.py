@@ -28,7 +28,7 @@ from briefing.widgets import STATIC_DIR, figure_to_dict, plotly_js_path
 
 from .live import _module as live_module
 from .page import Dashboard, _e, key_point_heads, set_name, title_html
-from .reading import reading_data
+from .reading import PAGE_READING_MAX_FACTS, fact_count, reading_data
 
 ASSETS = "static"  # the folder beside index.html that holds code and data
 # Charts whose filters are the kernel's on the Voilà page: drawn for all articles here.
@@ -82,8 +82,33 @@ def _key_points_html(b: Briefing) -> str:
     return "".join(parts)
 
 
-def page_data(dash: Dashboard) -> tuple[dict[str, Any], bytes]:
-    """What the static page loads: its data as JSON, and the live selection's bytes."""
+CARDS_PER_FILE = 400
+
+
+def _split(reading: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Reading data for a large base: the cards and the article texts in files beside
+    the page, fetched when first shown (reading.js). Returns (reading, files)."""
+    files: dict[str, Any] = {}
+    ids = list(reading["cards"])
+    chunks = {}
+    for k in range(0, len(ids), CARDS_PER_FILE):
+        part = ids[k:k + CARDS_PER_FILE]
+        files[f"cards-{k // CARDS_PER_FILE}.json"] = {i: reading["cards"][i] for i in part}
+        chunks.update(dict.fromkeys(part, k // CARDS_PER_FILE))
+    stubs = []
+    for n, a in enumerate(reading["articles"]):
+        files[f"article-{n}.json"] = {"text": a["text"], "sentences": a["sentences"]}
+        stubs.append({k: v for k, v in a.items() if k not in ("text", "sentences")}
+                     | {"file": n})
+    return {**reading, "cards": {}, "card_chunks": chunks, "articles": stubs,
+            "files": f"{ASSETS}/"}, files
+
+
+def page_data(dash: Dashboard, *, split_over: int = PAGE_READING_MAX_FACTS
+              ) -> tuple[dict[str, Any], bytes, dict[str, Any]]:
+    """What the static page loads: its data as JSON, the live selection's bytes, and, for
+    a base of more than `split_over` facts, the files its cards and article texts are
+    split into (name → JSON)."""
     b = dash.b
     live = dash.live
     views = []
@@ -95,13 +120,16 @@ def page_data(dash: Dashboard) -> tuple[dict[str, Any], bytes]:
         if name in UNFILTERED:
             view["note"] = f"{c.note} {UNFILTERED_NOTE}"
         views.append(view)
+    reading, files = reading_data(b), {}
+    if fact_count(b) > split_over:
+        reading, files = _split(reading)
     data = {
         "meta": live.meta,
         "controls": _controls(dash),
         "views": views,
-        "reading": reading_data(b),
+        "reading": reading,
     }
-    return data, bytes(live.blob)
+    return data, bytes(live.blob), files
 
 
 def _layout_html(b: Briefing) -> str:
@@ -156,11 +184,13 @@ def index_html(b: Briefing) -> str:
     ])
 
 
-def export_static(b: Briefing, out: Path) -> list[Path]:
+def export_static(b: Briefing, out: Path, *,
+                  split_over: int = PAGE_READING_MAX_FACTS) -> list[Path]:
     """Write the static briefing of `b` into the folder `out`: `index.html` and the
-    `static/` folder beside it. Returns the files written."""
+    `static/` folder beside it (cards and article texts in files of their own for more
+    than `split_over` facts). Returns the files written."""
     dash = Dashboard(b)
-    data, blob = page_data(dash)
+    data, blob, files = page_data(dash, split_over=split_over)
     assets = out / ASSETS
     assets.mkdir(parents=True, exist_ok=True)
     written = []
@@ -182,6 +212,10 @@ def export_static(b: Briefing, out: Path) -> list[Path]:
                       (TOPOJSON_PATH, TOPOJSON_PATH.name)):
         shutil.copyfile(src, assets / name)
         written.append(assets / name)
+    for old in [*assets.glob("cards-*.json"), *assets.glob("article-*.json")]:
+        old.unlink()  # a previous export's
+    for name, part in files.items():
+        put(assets / name, _json(part))
     put(assets / "briefing.json", _json(data))
     put(assets / "briefing.bin", blob)
     put(out / "index.html", index_html(b))

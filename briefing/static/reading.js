@@ -19,23 +19,68 @@ export function filtersFacts(sel) {
     || sel.min_reliability !== "F" || sel.focus_events.length);
 }
 
+// A large static briefing keeps cards and article texts in files beside the page
+// (`data.card_chunks`: id → file number; an article with `file` and no `text`), fetched
+// when first shown; a small one, and the Voilà page, have them all inline.
+function fetchJson(path) {
+  return fetch(path).then((r) => {
+    if (!r.ok) throw new Error(`${path}: ${r.status}`);
+    return r.json();
+  });
+}
+
 export function readingOf(data, sinks) {
   const articles = new Map(data.articles.map((a) => [a.id, a]));
+  const has = (table, key) => Object.prototype.hasOwnProperty.call(table, key);
   let highlight = new Set();
+  let detailTurn = 0; // a later request wins over an earlier one still loading
+  let articleTurn = 0;
+  const loading = new Map(); // file → its promise
 
-  const draw = () => sinks.article(articleHtml(articles.get(sinks.current())
-                                               || data.articles[0], highlight));
+  const load = (path) => {
+    if (!loading.has(path)) loading.set(path, fetchJson(`${data.files || ""}${path}`));
+    return loading.get(path);
+  };
+  const ensureCards = async (ids) => {
+    if (!data.card_chunks) return;
+    const files = new Set(ids.filter((i) => !has(data.cards, i) && has(data.card_chunks, i))
+      .map((i) => data.card_chunks[i]));
+    const got = await Promise.all([...files].map((k) => load(`cards-${k}.json`)));
+    for (const cards of got) Object.assign(data.cards, cards);
+  };
+  const ensureArticle = async (article) => {
+    if (!article || article.text !== undefined || article.file === undefined) return article;
+    Object.assign(article, await load(`article-${article.file}.json`));
+    return article;
+  };
+
+  const draw = async () => {
+    const turn = ++articleTurn;
+    const article = await ensureArticle(articles.get(sinks.current()) || data.articles[0]);
+    if (turn === articleTurn) sinks.article(articleHtml(article, highlight));
+  };
   const read = (id) => {
     if (!id || !articles.has(id)) return;
     if (sinks.current() !== id) sinks.choose(id);
-    draw();
+    draw().catch(failed);
   };
-  const placeholder = () => sinks.detail(data.placeholder);
+  const placeholder = () => {
+    detailTurn += 1;
+    sinks.detail(data.placeholder);
+  };
+  const failed = (err) => {
+    console.error("briefing: Details or the article could not be loaded", err);
+    sinks.detail("<p class='briefing-error'>This part of the briefing could not be loaded "
+      + "from the server. Reload the page to try again.</p>");
+  };
 
   // the facts' cards, and the article they come from with their evidence marked
-  const show = (ids, article = null) => {
+  const show = async (ids, article = null) => {
+    const turn = ++detailTurn;
     const unique = [...new Set(ids)];
-    const cards = unique.filter((i) => i in data.cards).slice(0, MAX_CARDS);
+    await ensureCards(unique);
+    if (turn !== detailTurn) return;
+    const cards = unique.filter((i) => has(data.cards, i)).slice(0, MAX_CARDS);
     const more = unique.length - MAX_CARDS;
     sinks.detail(cards.map((i) => data.cards[i]).join("")
       + (more > 0 ? `<p class='briefing-note'>and ${more} more</p>` : "") || data.placeholder);
@@ -58,6 +103,7 @@ export function readingOf(data, sinks) {
 
   // a source and the events in view that rest on it
   const source = (id, masks) => {
+    detailTurn += 1;
     const src = data.sources[id];
     if (!src) { placeholder(); return; }
     const shown = masks ? src.events.filter((r) => masks.events[r]) : src.events;
@@ -68,14 +114,14 @@ export function readingOf(data, sinks) {
   };
 
   return {
-    show,
+    show: (ids, article = null) => { show(ids, article).catch(failed); },
     source,
     placeholder,
     // a click's Details: [kind, ids] as clickedIds (live.js) resolved them
     clicked(kind, ids, masks) {
       if (kind === "source") source(ids[0], masks);
       else if (kind === "state") placeholder();
-      else if (ids.length) show(ids);
+      else if (ids.length) show(ids).catch(failed);
     },
     // the selection's evidence marks the article; a chosen article not among the
     // selection's articles gives way to the first of them
@@ -89,9 +135,9 @@ export function readingOf(data, sinks) {
       highlight = ev;
       const chosen = sel.articles;
       if (chosen.length && !chosen.includes(sinks.current())) read([...chosen].sort()[0]);
-      else draw();
+      else draw().catch(failed);
     },
     // the Read control chose another article: it is shown with the current highlight
-    draw,
+    draw: () => { draw().catch(failed); },
   };
 }

@@ -60,16 +60,25 @@ def answers_within(url: str, process: subprocess.Popen[bytes]) -> None:
             time.sleep(0.1)  # the server is starting: ask again
 
 
-@pytest.fixture(scope="module", params=["shipped", "story"])
+@pytest.fixture(scope="module", params=["shipped", "story", "story, split"])
 def site(request: Any, tmp_path_factory: Any) -> Iterator[Site]:
+    """The static briefing of the shipped article and of a story, from the command line;
+    and the story's with its cards and article texts in files of their own (as a large
+    base's are), fetched when first shown."""
     where = None if request.param == "shipped" else str(STORY)
-    out = tmp_path_factory.mktemp(f"static-{request.param}")
-    done = subprocess.run([sys.executable, "-m", "briefing", "export", "--html", "--out",
-                           str(out), *([where] if where else [])],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
-    assert done.returncode == 0, done.stderr
-    assert (out / "index.html").is_file(), done.stdout
-    process, url = _serve(out, out.parent / f"{request.param}-http.log")
+    out = tmp_path_factory.mktemp("static")
+    if request.param == "story, split":
+        from briefing.dashboard.static_page import export_static
+
+        export_static(briefing.load(where), out, split_over=0)
+        assert list(out.glob("static/cards-*.json")) and list(out.glob("static/article-*"))
+    else:
+        done = subprocess.run([sys.executable, "-m", "briefing", "export", "--html", "--out",
+                               str(out), *([where] if where else [])],
+                              capture_output=True, text=True, cwd=ROOT, check=False)
+        assert done.returncode == 0, done.stderr
+        assert (out / "index.html").is_file(), done.stdout
+    process, url = _serve(out, out.parent / f"{out.name}-http.log")
     try:
         yield Site(briefing.load(where) if where else briefing.load(), url)
     finally:
@@ -200,6 +209,11 @@ def test_the_browser_marks_articles_as_python_does(open_page: Any, site: Site) -
     differ = page.evaluate("""async (cases) => {
       const { articleHtml } = await import('./static/live.mjs');
       const data = await (await fetch('static/briefing.json')).json();
+      for (const a of data.reading.articles) {  // texts in files of their own
+        if (a.file !== undefined && a.text === undefined) {
+          Object.assign(a, await (await fetch(`static/article-${a.file}.json`)).json());
+        }
+      }
       const byId = new Map(data.reading.articles.map((a) => [a.id, a]));
       return cases.filter(([aid, chosen, want]) =>
           articleHtml(byId.get(aid), new Set(chosen)) !== want)
