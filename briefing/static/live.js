@@ -284,7 +284,12 @@ function initialize({ model }) {
     }
     recompute();
     if (model.get("reading") && model.get("reading").byteLength) unpackReading();
-    else model.send({ type: "need-reading" }); // after the page is drawn: not on its way
+    else {
+      // asked for once the page is drawn: not on its way
+      const ask = () => model.send({ type: "need-reading" });
+      if (document.body.hasAttribute("data-briefing-ready")) ask();
+      else window.addEventListener("briefing-ready", ask, { once: true });
+    }
   })();
   ready.catch((err) => console.error("briefing: the live selection failed", err));
   model.on("change:focus_events", recompute);
