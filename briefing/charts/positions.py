@@ -310,7 +310,9 @@ def positions_rules(
     traces.append(trace("scatter", x=[median], y=[0.01], yaxis="y2", mode="text",
                         text=[words.format(m=f"{median:g}")],
                         textposition="top right" if median < 50 else "top left",
-                        textfont={"size": 11}, showlegend=False, hoverinfo="skip"))
+                        textfont={"size": 11}, showlegend=False, hoverinfo="skip",
+                        # a label that must stay: moved inside the figure, never hidden
+                        cliponaxis=False, meta={"label_rank": [0], "label_keep": 1}))
     bindings.append(Binding(len(traces) - 1, 1, values={
         "m": wmed, "n": Value("positions", all_rows)}, sets=[
         {"attr": "x", "value": "m"},
