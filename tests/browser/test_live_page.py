@@ -51,6 +51,15 @@ DRAWN_JS = """(chart) => {
                            "marker.size", "marker.color"]))
 
 
+def _shows_article(page: Any, want: str) -> bool:
+    """The page's article panel holds `want` (as the browser parses it)."""
+    return page.evaluate("""(want) => {
+      const d = document.createElement('div');
+      d.innerHTML = want;
+      return document.querySelector('.widget-html.briefing-article .widget-html-content')
+        .innerHTML === d.innerHTML; }""", want)
+
+
 def _newest(facts: Any) -> str:
     return str(facts.articles.sort_values("published", ascending=False)["article_id"].iloc[0])
 
@@ -111,11 +120,7 @@ def test_live_charts_redraw_with_the_kernel_suspended(voila_server: Any, open_pa
         want = article_html(facts, article_id=_newest(facts),
                             highlight=frozenset(select(facts, sel).evidence["evidence_id"]))
         assert "<mark" in want
-        assert page.evaluate("""(want) => {
-          const d = document.createElement('div');
-          d.innerHTML = want;
-          return document.querySelector('.widget-html.briefing-article .widget-html-content')
-            .innerHTML === d.innerHTML; }""", want)
+        assert _shows_article(page, want)
     finally:
         for k in kernels:
             k.resume()
@@ -188,11 +193,7 @@ def test_a_key_points_evidence_opens_with_the_kernel_suspended(voila_server: Any
         want = article_html(facts, article_id=str(kp["article_id"]), highlight=frozenset(
             facts.evidence.loc[facts.evidence["fact_id"].isin(ids), "evidence_id"]))
         assert "<mark" in want
-        assert page.evaluate("""(want) => {
-          const d = document.createElement('div');
-          d.innerHTML = want;
-          return document.querySelector('.widget-html.briefing-article .widget-html-content')
-            .innerHTML === d.innerHTML; }""", want)
+        assert _shows_article(page, want)
     finally:
         for k in kernels:
             k.resume()
