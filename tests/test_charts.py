@@ -424,3 +424,32 @@ def test_a_live_chart_reads_what_its_rules_read(b):
     assert live
     for name, chart in live.items():
         assert set(chart.live_rules(b).reads()) == set(chart.reads), name
+
+
+def test_live_rules_are_stored_for_the_same_facts_and_code(tmp_path, monkeypatch):
+    """A viewer's kernel that opens facts another opened reads the live charts' rules from
+    the disk cache instead of building them; other facts build their own."""
+    import json
+    from dataclasses import replace
+
+    from briefing.marks import apply
+    from briefing.select import masks
+
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path))
+    built = []
+    real = CHARTS["sources"].rules
+
+    def sources_rules(b, **kw):  # the same name: the same entry
+        built.append(1)
+        return real(b, **kw)
+
+    chart = replace(CHARTS["sources"], rules=sources_rules)
+    first, again = check(tiny_briefing()), check(tiny_briefing())
+    drawn = json.dumps(apply(chart.live_rules(first), masks(first, Selection())))
+    assert built == [1] and list((tmp_path / "rules").glob("*.pickle"))
+    assert json.dumps(apply(chart.live_rules(again), masks(again, Selection()))) == drawn
+    assert built == [1]  # read back, not built
+    ev = again.events.copy()
+    ev.loc[ev.index[0], "summary"] = "another summary"
+    chart.live_rules(again.with_frames(events=ev))
+    assert built == [1, 1]

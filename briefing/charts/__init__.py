@@ -11,6 +11,7 @@ the page.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,70 @@ from briefing.charts.timeline import timeline, timeline_rules
 from briefing.marks import Rules, apply
 from briefing.model import Briefing
 from briefing.select import FACT_FILTERS, POSITION_FILTERS, Selection, masks
+
+
+def stored_rules(whole: Briefing, key: tuple[str, str | None],
+                 build: Callable[[], Rules]) -> Rules:
+    """A live chart's rules for the fact base `whole`, from the disk cache when the same
+    facts were drawn by the same code before (`briefing.cache`): a viewer's kernel that
+    opens a briefing others opened does not build them again."""
+    from briefing import cache as disk
+
+    if disk.disabled_by_env():
+        return build()
+    try:
+        entry = disk.key("chart-rules", fingerprint(whole), *map(str, key))
+    except Exception:  # noqa: BLE001 - facts that cannot be hashed are drawn, not cached
+        return build()
+    store = disk.Cache()
+    check = _code_version()
+    found = store.get("rules", entry, check)
+    if isinstance(found, Rules):
+        return found
+    rules = build()
+    store.put("rules", entry, check, rules, keep=MAX_STORED_RULES)
+    return rules
+
+
+MAX_STORED_RULES = 64  # rules of a few fact bases (the positions chart: one per issue)
+
+
+def fingerprint(b: Briefing) -> str:
+    """A hash of every fact frame's content (built once per Briefing value)."""
+    import hashlib
+
+    import pandas as pd
+
+    def build() -> str:
+        h = hashlib.sha256()
+        for name, frame in b.frames().items():
+            h.update(name.encode() + b"\0" + ",".join(map(str, frame.columns)).encode())
+            h.update(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+        return h.hexdigest()
+
+    from briefing.model import memo
+
+    return memo(b, "_fingerprint", build)
+
+
+def _code_version() -> str:
+    """The loader's code version, the codebooks and every module and script of the
+    package: a change to any of them draws the rules again."""
+    from briefing import cache as disk
+
+    return disk.code_version() + _package_sources()
+
+
+@functools.cache
+def _package_sources() -> str:
+    import hashlib
+    from pathlib import Path
+
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted([*root.rglob("*.py"), *(root / "static").glob("*.js")]):
+        h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -58,8 +123,10 @@ class Chart:
         memo = whole.__dict__.setdefault("_chart_rules", {})
         key = (self.rules.__name__, issue if self.by_issue else None)
         if key not in memo:
-            memo[key] = (self.rules(whole, title="", issue=issue) if self.by_issue
-                         else self.rules(whole, title=""))
+            rules = self.rules
+            memo[key] = stored_rules(whole, key, lambda: (
+                rules(whole, title="", issue=issue) if self.by_issue
+                else rules(whole, title="")))
         return memo[key]
 
     def figure(self, b: Briefing, sel: Selection, whole: Briefing | None = None) -> go.Figure:
