@@ -47,44 +47,30 @@ def export(facts: Path | None, out: Path) -> Path:
 
 def serve(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
     sys.path.insert(0, str(REPO))
-    from tests.browser.conftest import free_port
-    from tests.browser.test_static_page import answers_within
+    from tests.browser.test_static_page import serve_folder
 
-    port = free_port()
-    proc = subprocess.Popen([PY, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                             "--directory", str(folder)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-    answers_within(url, proc)
-    return proc, url
+    return serve_folder(folder, folder.parent / f"{folder.name}-http.log")
+
+
+class _Site:
+    """A static server as `bench.viewers.at_once` sees a Voilà server: no kernels."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def kernels(self) -> list[Any]:
+        return []
+
+    def wait_kernels(self, at_most: int, timeout: float) -> int:
+        return 0
 
 
 def at_once(browser: Any, url: str, viewers: int) -> dict[str, Any]:
-    from bench.viewers import DASHBOARD_READY, READY_CLOCK, TIMEOUT_MS
+    """N readers opening the static page at the same moment (`bench.viewers`' clock)."""
+    from bench.viewers import DASHBOARD_READY
+    from bench.viewers import at_once as viewers_at_once
 
-    contexts = [browser.new_context(viewport={"width": 1366, "height": 768})
-                for _ in range(viewers)]
-    try:
-        pages = []
-        for context in contexts:
-            page = context.new_page()
-            page.add_init_script(READY_CLOCK.replace("READY", json.dumps(DASHBOARD_READY)))
-            page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
-            pages.append(page)
-        never = 0
-        for page in pages:
-            try:
-                page.wait_for_function("() => window.__readyAt !== undefined", polling=100,
-                                       timeout=TIMEOUT_MS)
-            except Exception:  # noqa: BLE001 - a page never ready is counted, not raised
-                never += 1
-        ready = sorted(round(t / 1000, 2) for t in
-                       (p.evaluate("() => window.__readyAt") for p in pages) if t is not None)
-    finally:
-        for context in contexts:
-            context.close()
-    return {"viewers": viewers, "ready_s": ready, "never_ready": never,
-            "last_ready_s": ready[-1] if ready and not never else None}
+    return viewers_at_once(browser, _Site(url), viewers, DASHBOARD_READY)
 
 
 def bench(sizes: list[int], runs: int, clicks: int, work: Path,

@@ -37,27 +37,18 @@ class Site:
         self.facts, self.url = facts, url
 
 
-def _serve(folder: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+def serve_folder(folder: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """Python's `http.server` on `folder` (a free loopback port); returns once it says it
+    serves (it listens before it says so) and has answered once."""
     port = free_port()
-    process, _ = spawn([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                        "--directory", str(folder)], log)
+    process, output = spawn([sys.executable, "-u", "-m", "http.server", str(port), "--bind",
+                             "127.0.0.1", "--directory", str(folder)], log)
     url = f"http://127.0.0.1:{port}/"
-    answers_within(url, process)
+    if not output.wait_for(r"Serving HTTP on", WAIT_MS / 1000):
+        process.kill()
+        raise RuntimeError(f"the static server did not start: {output.text[-500:]}")
+    answers(url)
     return process, url
-
-
-def answers_within(url: str, process: subprocess.Popen[bytes]) -> None:
-    import time
-
-    deadline = time.monotonic() + WAIT_MS / 1000
-    while True:
-        try:
-            answers(url)
-            return
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise
-            time.sleep(0.1)  # the server is starting: ask again
 
 
 @pytest.fixture(scope="module", params=["shipped", "story", "story, split"])
@@ -78,7 +69,7 @@ def site(request: Any, tmp_path_factory: Any) -> Iterator[Site]:
                               capture_output=True, text=True, cwd=ROOT, check=False)
         assert done.returncode == 0, done.stderr
         assert (out / "index.html").is_file(), done.stdout
-    process, url = _serve(out, out.parent / f"{out.name}-http.log")
+    process, url = serve_folder(out, out.parent / f"{out.name}-http.log")
     try:
         yield Site(briefing.load(where) if where else briefing.load(), url)
     finally:
