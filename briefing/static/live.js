@@ -1,5 +1,5 @@
 // The selection, computed in the browser (LiveSelection widget; this file follows
-// select.js and marks.js in one module).
+// select.js, marks.js, article.js and reading.js in one module; escapeText is article.js's).
 //
 // The filter controls stay ipywidgets; this reads them from their models, so a change
 // recomputes the masks and the live charts here, with no kernel message between the input
@@ -98,8 +98,6 @@ function selectionOf(controls, options) {
   };
 }
 
-const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ({
-  "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]);
 const sorted = (xs) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 const isoDay = (day) => new Date(Math.round(day * 86400000)).toISOString().slice(0, 10);
 
@@ -222,7 +220,7 @@ function initialize({ model }) {
     const words = (model.get("meta") || {}).words;
     if (status && words) {
       const line = `<span class='briefing-showing'>Showing ${n} of ${m.events.length} events`
-        + ` — ${escapeHtml(describe(sel, words))}</span>`;
+        + ` — ${escapeText(describe(sel, words))}</span>`;
       if (status.get("value") !== line) {
         status.set("value", line);
         status.save_changes();

@@ -1,16 +1,13 @@
 // Details and the article, read in the browser: the twins of Dashboard._show,
 // Dashboard._show_source, Dashboard._clicked's Details and _render's highlight, from the
 // reading data (briefing/dashboard/reading.py). Used by the live selection (live.js) on
-// the Voilà page and by the static page; articleHtml comes from article.js, which is
-// loaded with this file.
+// the Voilà page and by the static page; articleHtml and escapeText come from article.js,
+// which is loaded with this file.
 //
 // sinks: detail(html) and article(html) show HTML; choose(articleId) shows the article's
 // title in the Read control; current() is the article the Read control shows.
 
 const MAX_CARDS = 12; // facts shown at once (Dashboard._show)
-
-const escapeReading = (text) => String(text).replace(/[&<>"']/g, (c) => ({
-  "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]);
 
 // Selection.filters_facts
 export function filtersFacts(sel) {
@@ -108,7 +105,7 @@ export function readingOf(data, sinks) {
     if (!src) { placeholder(); return; }
     const shown = masks ? src.events.filter((r) => masks.events[r]) : src.events;
     const items = shown.slice(0, data.source_events_listed)
-      .map((r) => `<li>${escapeReading(data.summaries[r])}</li>`).join("");
+      .map((r) => `<li>${escapeText(data.summaries[r])}</li>`).join("");
     sinks.detail(`${src.head}<p>${shown.length} events in view rest on it:</p>`
       + `<ul>${items}</ul></div>`);
   };
