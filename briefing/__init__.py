@@ -3,6 +3,7 @@
     import briefing
     facts = briefing.load()          # validated frames: facts.events, facts.evidence, …
     briefing.dashboard(facts)        # the interactive page (ipywidgets + plotly)
+    briefing.page()                  # the same page, from the page cache when it can
 """
 
 import importlib
@@ -10,22 +11,28 @@ import sys
 import types
 from typing import Any
 
-# `channels`, `load` and `select` are functions named like their modules: importing them
-# here binds the names to the functions (a later `import briefing.select` does not rebind:
-# the subpackage is already imported). `draft` is one too, imported on first use (below).
-from briefing.channels import channels
-from briefing.load import load
-from briefing.model import COLUMNS, FRAMES, Briefing, FactError, Problem
-from briefing.select import Selection, select
+from briefing.problems import FactError, Problem
+from briefing.selection import Selection
 
 __all__ = ["COLUMNS", "FRAMES", "Briefing", "Dashboard", "FactError", "Problem", "Selection",
-           "channels", "dashboard", "draft", "load", "select", "workbench"]
+           "channels", "dashboard", "draft", "load", "page", "select", "workbench"]
 
-# Widgets and charts are imported on first use, so the CLI and plain data work stay light;
-# the drafter too, so that a viewer's kernel (which only loads and shows) never imports it.
-_LAZY = {"draft": ("briefing.draft", "draft"),
+# Everything else is imported on first use: the frame libraries (pandas, numpy) with
+# `load`, `select` and the frames' names, widgets and charts with the dashboard, the
+# drafter with `draft`. A viewer's kernel that shows a page it can read from the page
+# cache (`page`) imports none of them; the CLI and plain data work stay light.
+# `channels`, `load`, `select` and `draft` are functions named like their modules; the
+# properties below keep the public name the function (see `set_`).
+_LAZY = {"load": ("briefing.load", "load"),
+         "select": ("briefing.select", "select"),
+         "channels": ("briefing.channels", "channels"),
+         "Briefing": ("briefing.model", "Briefing"),
+         "COLUMNS": ("briefing.model", "COLUMNS"),
+         "FRAMES": ("briefing.model", "FRAMES"),
+         "draft": ("briefing.draft", "draft"),
          "dashboard": ("briefing.dashboard", "dashboard"),
          "Dashboard": ("briefing.dashboard", "Dashboard"),
+         "page": ("briefing.dashboard", "page"),
          "workbench": ("briefing.workbench", "workbench")}
 
 
@@ -41,7 +48,8 @@ def _lazy(name: str) -> property:
         # module attribute would then shadow the function for the rest of the session;
         # this property keeps the public name the function and lets the binding pass.
         if not isinstance(value, types.ModuleType):
-            raise AttributeError(f"briefing.{name} is the public function; it cannot be set")
+            raise AttributeError(f"briefing.{name} is a public name of the package; it cannot "
+                                 "be set")
 
     return property(get, set_, doc=f"`{module}.{attr}`, imported on first use")
 

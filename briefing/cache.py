@@ -93,6 +93,17 @@ def code_version() -> str:
     return _source_version() + stamp(books)
 
 
+@cache
+def package_sources() -> str:
+    """A hash of every module of the package and every script it sends to the browser:
+    what a stored page or chart depends on besides the facts and the libraries."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in sorted([*root.rglob("*.py"), *(root / "static").glob("*.js")]):
+        h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
 def stamp(paths: list[Path]) -> str:
     """A fingerprint of files as they are on disk (path, size, mtime, inode)."""
     h = hashlib.sha256()

@@ -8,24 +8,14 @@ the cached ones.
 from __future__ import annotations
 
 import functools
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from briefing.folders import assets_dir
 
-def assets_dir() -> Path:
-    """The assets folder: `$BRIEFING_ASSETS` if set, else the checkout's (beside the
-    package), else the copy a wheel installs under `<prefix>/share/briefing/assets`."""
-    env = os.environ.get("BRIEFING_ASSETS")
-    if env:
-        return Path(env)
-    beside = Path(__file__).resolve().parent.parent / "assets"
-    if (beside / "codebooks").is_dir():
-        return beside
-    return Path(sys.prefix) / "share" / "briefing" / "assets"
+__all__ = ["Codebooks", "assets_dir", "load_codebooks"]
 
 
 @dataclass(frozen=True)

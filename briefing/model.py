@@ -9,35 +9,12 @@ from typing import TypeVar
 import pandas as pd
 
 from briefing import contract
+from briefing.problems import FactError as FactError  # re-exported: `briefing.FactError`
+from briefing.problems import Problem
 
 # Frame names in the contract's order.
 FRAMES = tuple(contract.FRAMES)
 COLUMNS = contract.COLUMNS
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the input, located as precisely as we can."""
-
-    file: str
-    fact_id: str
-    field: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.fact_id or '-'}: {self.field or '-'}: {self.message}"
-
-
-class FactError(ValueError):
-    """Raised by `load` with every problem found, one per line."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = list(problems)
-        n = len(self.problems)
-        head = f"{n} problem{'s' if n != 1 else ''} in the fact base:"
-        super().__init__("\n".join([head, *(str(p) for p in self.problems)]))
 
 
 @dataclass(frozen=True)

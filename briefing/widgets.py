@@ -92,14 +92,18 @@ _TYPED = {"f8": "f8", "f4": "f4", "i1": "i1", "i2": "i2", "i4": "i4", "u1": "u1"
 
 def _jsonable(x: Any) -> Any:
     """Plotly figure values → JSON values (NaN → null, arrays → typed arrays or lists)."""
-    if x is None or isinstance(x, str | bool | int):
+    if x is None or type(x) in (str, bool, int):
         return x
     if isinstance(x, dict):
         return {k: _jsonable(v) for k, v in x.items()}
     if isinstance(x, list | tuple):
         return [_jsonable(v) for v in x]
+    # numpy's float64 and str_ are float and str: plain ones, so the page plan holds no
+    # numpy value (a viewer's kernel reads it back without numpy)
     if isinstance(x, float):
-        return x if math.isfinite(x) else None
+        return float(x) if math.isfinite(x) else None
+    if isinstance(x, str | int):
+        return str(x) if isinstance(x, str) else int(x)
     try:
         import numpy as np
         import pandas as pd

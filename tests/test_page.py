@@ -14,7 +14,7 @@ import pytest
 
 import briefing
 from briefing.dashboard import Dashboard, set_name
-from briefing.dashboard.page import NEWEST_ARTICLES
+from briefing.dashboard.plan import NEWEST_ARTICLES
 from briefing.printout import key_points
 from briefing.select import Selection
 from tests.story_gen import write_story

@@ -457,7 +457,7 @@ def test_overview_and_sources_on_the_story(story):
 
 
 def test_the_header_and_exports_name_the_set(story):
-    from briefing.dashboard.page import set_name
+    from briefing.dashboard import set_name
     from briefing.select import Selection, select
 
     title, sub = set_name(story)

@@ -11,7 +11,6 @@ the page.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -79,19 +78,7 @@ def _code_version() -> str:
     package: a change to any of them draws the rules again."""
     from briefing import cache as disk
 
-    return disk.code_version() + _package_sources()
-
-
-@functools.cache
-def _package_sources() -> str:
-    import hashlib
-    from pathlib import Path
-
-    h = hashlib.sha256()
-    root = Path(__file__).resolve().parent.parent
-    for path in sorted([*root.rglob("*.py"), *(root / "static").glob("*.js")]):
-        h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()
+    return disk.code_version() + disk.package_sources()
 
 
 @dataclass(frozen=True)

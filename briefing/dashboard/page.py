@@ -5,6 +5,12 @@ Data flows one way. Widget callbacks only turn widget values into a new `Selecti
 `briefing.select.select` and hands the frames to the pure chart functions. A chart is
 redrawn only when the part of the selection it depends on changed, which keeps a filter
 change to a few small websocket messages.
+
+The widgets are built from the page plan (`plan.page_plan`): plain data computed from the
+frames once. `page()` reads the plan from the page cache when the same facts were shown by
+the same code before; such a page holds no frames and imports neither pandas nor plotly
+until something needs the frames (a filter change the kernel hears of, a click, an
+export, `dash.facts`).
 """
 
 from __future__ import annotations
@@ -13,34 +19,28 @@ import base64
 import html
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
-import pandas as pd
 
-from briefing.channels import events_behind
-from briefing.charts import CHARTS, parse_click
-from briefing.contract import RELIABILITY
-from briefing.dashboard import detail
-from briefing.dashboard.article import article_html
-from briefing.dashboard.live import live_selection, show_in_controls
-from briefing.describe import facts_for, key_points, story_title
-from briefing.model import Briefing
-from briefing.select import Selection, select
+from briefing.dashboard.live_widget import LiveSelection, show_in_controls, with_page_key
+from briefing.selection import Selection
 from briefing.widgets import PlotlyView
-from briefing.words import ACTOR_KIND_WORDS, PLOVER_WORDS, STATUS_WORDS, date_words
+
+if TYPE_CHECKING:
+    from briefing.model import Briefing
 
 log = logging.getLogger(__name__)
 
 _CSS = (Path(__file__).resolve().parent.parent / "static" / "dashboard.css").read_text(
     encoding="utf-8")
 
-
-# Newest articles listed in the header; the rest are one click away (a <details> list).
-NEWEST_ARTICLES = 3
+# The live meta of a plan names its charts `<PAGE_KEY>-<chart>`; each page puts its own key
+# there (`live_widget.with_page_key`).
+PAGE_KEY = "page"
 
 
 def _e(value: Any) -> str:
@@ -51,55 +51,9 @@ def _e(value: Any) -> str:
 def set_name(b: Briefing) -> tuple[str, str]:
     """The title and subtitle that name a set of articles (page header, exports): the one
     rule of `describe.story_title`, which the PDF follows too."""
+    from briefing.describe import story_title
+
     return story_title(b)
-
-
-def articles_html(b: Briefing, newest: int = NEWEST_ARTICLES) -> str:
-    """The story's articles, compactly: the newest few on a line each, the rest folded."""
-    arts = b.articles.sort_values("published", ascending=False)
-    if len(arts) < 2:
-        return ""
-
-    def line(a: Any) -> str:
-        return (f"<li><span class='briefing-note'>{pd.Timestamp(a.published):%-d %b %Y}"
-                f"</span> {_e(a.title)}</li>")
-
-    rows = list(arts.itertuples())
-    head = "".join(line(a) for a in rows[:newest])
-    rest = "".join(line(a) for a in rows[newest:])
-    more = (f"<details><summary>All {len(rows):,} articles</summary><ul>{rest}</ul></details>"
-            if rest else "")
-    return (f"<div class='briefing-newest'><span class='briefing-note'>Newest articles</span>"
-            f"<ul>{head}</ul>{more}</div>")
-
-
-def title_html(b: Briefing) -> str:
-    """The page's title block: the story's name, its counts, what was left out, the newest
-    articles (the Voilà page and the static briefing)."""
-    title, sub = set_name(b)
-    counts = (f"{len(b.actors)} actors · {len(b.events)} events · "
-              f"{len(b.statements)} statements · {len(b.sources)} sources · "
-              f"{len(b.positions)} assessed positions")
-    return (f"<div class='briefing-title'><h1>{_e(title)}</h1>"
-            f"<p class='briefing-sub'>{_e(sub)} · <span>{_e(counts)}</span></p>"
-            f"{detail.left_out_html(b)}{articles_html(b)}</div>")
-
-
-def key_point_heads(b: Briefing, g: Any, groups: list[Any]) -> str:
-    """What precedes an article's key points: a note that only the newest articles' are
-    shown (before the first), the article's title when there are several, or a note that
-    it has none."""
-    out = ""
-    if g is groups[0] and len(b.articles) > len(groups):
-        out += (f"<p class='briefing-note'>Key points of the {len(groups)} newest of "
-                f"{len(b.articles):,} articles; the others' are in the CSV export and in "
-                "<code>facts.key_points</code>.</p>")
-    if len(b.articles) > 1:
-        out += (f"<h2 class='briefing-kp-article'>{_e(g.title)} "
-                f"<span class='briefing-note'>{g.published:%-d %b %Y}</span></h2>")
-    if not g.points:
-        out += "<p class='briefing-note'>No key points written for this article yet.</p>"
-    return out
 
 
 class Dashboard:
@@ -110,51 +64,86 @@ class Dashboard:
     """
 
     def __init__(self, b: Briefing, *, selection: Selection | None = None) -> None:
-        self.b = b
-        issues = list(b.issues["issue_id"])
-        self.selection = selection or Selection(issue=issues[0] if issues else None)
-        self._id_kind = self._index_ids(b)
+        from briefing.dashboard.plan import page_plan
+
+        self._build(page_plan(b, selection), lambda: b, selection)
+        self._b: Briefing | None = b
+
+    @classmethod
+    def from_plan(cls, plan: dict[str, Any], facts: Callable[[], Briefing]) -> Dashboard:
+        """The page of a stored plan; `facts()` gives the frames when something needs
+        them (they are read once, on first use)."""
+        dash = cls.__new__(cls)
+        dash._build(plan, facts, None)
+        return dash
+
+    def _build(self, plan: dict[str, Any], facts: Callable[[], Briefing],
+               selection: Selection | None) -> None:
+        self._plan = plan
+        self._facts = facts
+        self._b = None
+        self._kinds: dict[str, str] | None = None
+        self.selection = selection or Selection(issue=plan["issue"])
         self._keys: dict[str, tuple] = {}
         self._shown: tuple[Selection, Briefing] | None = None
         self._updating = False
-        self.status = w.HTML(layout=w.Layout(min_height="1.5em"))
+        self.status = w.HTML(plan["status"], layout=w.Layout(min_height="1.5em"))
         self.status.add_class("briefing-status")
-        self.detail = w.HTML(detail.placeholder(),
-                             layout=w.Layout(max_height="640px", overflow="auto"))
+        self.detail = w.HTML(plan["detail"], layout=w.Layout(max_height="640px", overflow="auto"))
         self.detail.add_class("briefing-detail")
-        self.article = w.HTML()
+        self.article = w.HTML(plan["article"])
         self.article.add_class("briefing-article")
-        newest = b.articles.sort_values("published", ascending=False)
-        self._article_id = str(newest["article_id"].iloc[0]) if len(newest) else None
-        self._highlight: frozenset[str] = frozenset()
-        self.w_read = w.Dropdown(
-            options=list(zip(newest["title"].map(lambda t: t if len(t) < 70 else t[:69] + "…"),
-                             newest["article_id"], strict=True)),
-            value=self._article_id, description="Read", layout=w.Layout(width="auto"))
+        self._article_id = plan["article_id"]
+        self._highlight: frozenset[str] = frozenset(plan["highlight"])
+        self.w_read = w.Dropdown(options=_pairs(plan["controls"]["read"]["options"]),
+                                 value=self._article_id, description="Read",
+                                 layout=w.Layout(width="auto"))
         self.w_read.observe(lambda c: self._guard(self._read, c["new"]), names="value")
         self.downloads = w.HTML()
         # Each chart is its own card: the view draws its heading and note (as text).
+        charts = plan["charts"]
         self.views = {
-            name: PlotlyView(chart_id=name, group_size=len(CHARTS), heading=c.heading,
-                             note=c.note, config={"displaylogo": False},
-                             layout=w.Layout(flex=f"{c.flex[0]} 1 {c.flex[1]}px",
+            name: PlotlyView(chart_id=name, group_size=len(charts), heading=c["heading"],
+                             note=c["note"], config={"displaylogo": False},
+                             layout=w.Layout(flex=f"{c['flex'][0]} 1 {c['flex'][1]}px",
                                              min_width="0"))
-            for name, c in CHARTS.items()
+            for name, c in charts.items()
         }
         for view in self.views.values():
             view.add_class("briefing-card")
-        for view in self.views.values():
             view.on_click(self._on_click)
-        self._build_controls()
+        self._build_controls(plan)
         # the key points' facts and articles, in the order of their buttons
         self.key_point_facts: list[tuple[tuple[str, ...], str]] = []
         self._page_key = uuid.uuid4().hex[:12]
-        header = self._header()
-        self.live = live_selection(self)
+        header = self._header(plan["header"])
+        for name, c in charts.items():
+            if c["live"]:
+                self.views[name].live = f"{self._page_key}-{name}"
+            else:
+                self._keys[name] = tuple(getattr(self.selection, f) for f in c["reads"])
+                self.views[name].update(plan["figures"][name])
+        controls = {"articles": self.w_articles, "actors": self.w_actors,
+                    "types": self.w_types, "statuses": self.w_status, "dates": self.w_dates,
+                    "reliability": self.w_reliability, "issue": self.w_issue,
+                    "status": self.status, "detail": self.detail, "article": self.article,
+                    "read": self.w_read}
+        self.live = LiveSelection(
+            meta=with_page_key(plan["live"]["meta"], PAGE_KEY, self._page_key),
+            blob=plan["live"]["blob"], controls=controls, reading=self._reading)
         self.root = self._layout(header)
-        self._render(initial=True)
 
     # ------------------------------------------------------------------ public surface
+    @property
+    def facts(self) -> Briefing:
+        """The fact base the page shows (read on first use when the page came from the
+        page cache)."""
+        if self._b is None:
+            self._b = self._facts()
+        return self._b
+
+    b = facts  # the name the rest of the package uses
+
     def set_selection(self, sel: Selection) -> None:
         """Make `sel` the page's selection and update every view that depends on it."""
         if sel == self.selection:
@@ -165,6 +154,8 @@ class Dashboard:
 
     def frames(self) -> Briefing:
         """The frames behind what the page shows now (computed once per selection)."""
+        from briefing.select import select
+
         if self._shown is None or self._shown[0] != self.selection:
             self._shown = (self.selection, select(self.b, self.selection))
         return self._shown[1]
@@ -173,43 +164,26 @@ class Dashboard:
         return self.root._repr_mimebundle_(**kwargs)
 
     # ------------------------------------------------------------------ building
-    @staticmethod
-    def _index_ids(b: Briefing) -> dict[str, str]:
-        kinds = {}
-        for kind, frame, col in (("actor", b.actors, "actor_id"), ("event", b.events, "event_id"),
-                                 ("statement", b.statements, "statement_id"),
-                                 ("position", b.positions, "position_id")):
-            kinds.update(dict.fromkeys(frame[col].astype(str), kind))
-        return kinds
+    def _reading(self) -> bytes:
+        # Details and the article's data, for the browser: the plan's, else computed now
+        if self._plan["reading"] is None:
+            from briefing.dashboard.plan import reading_bytes
 
-    def _build_controls(self) -> None:
-        b = self.b
-        names = b.actors.sort_values(["kind", "name"])
-        kind_words = ACTOR_KIND_WORDS
-        newest = b.articles.sort_values("published", ascending=False)
-        self.w_articles = w.SelectMultiple(
-            options=[(f"{pd.Timestamp(d):%-d %b %Y}: {t}", a) for d, t, a in
-                     zip(newest["published"], newest["title"], newest["article_id"],
-                         strict=True)],
-            rows=min(6, max(2, len(newest))), description="Articles",
-            layout=w.Layout(width="auto"))
-        self.w_actors = w.SelectMultiple(
-            options=[(f"{n} ({kind_words.get(k, k)})", a) for n, k, a in
-                     zip(names["name"], names["kind"], names["actor_id"], strict=True)],
-            rows=6, description="Actors", layout=w.Layout(width="auto"))
-        types = sorted(b.events["plover_type"].astype(str).unique())
-        self.w_types = w.SelectMultiple(
-            options=[(PLOVER_WORDS.get(t, t.title()), t) for t in types], rows=6,
-            description="Event types", layout=w.Layout(width="auto"))
-        statuses = [s for s in STATUS_WORDS if s in set(b.events["status"].astype(str))]
-        self.w_status = w.SelectMultiple(
-            options=[(STATUS_WORDS[s], s) for s in statuses], rows=6,
-            description="Status", layout=w.Layout(width="auto"))
-        dates = sorted(pd.to_datetime(b.events["date"]).dropna().unique())
-        prec = (b.events.assign(date=pd.to_datetime(b.events["date"]))
-                .drop_duplicates("date").set_index("date")["date_precision"])
-        labels = date_words(pd.Series(dates), pd.Series([prec.get(d, "day") for d in dates]))
-        self._date_options = list(zip(labels, [pd.Timestamp(d) for d in dates], strict=True))
+            self._plan["reading"] = reading_bytes(self.b)
+        return self._plan["reading"]
+
+    def _build_controls(self, plan: dict[str, Any]) -> None:
+        c = plan["controls"]
+
+        def many(name: str, description: str) -> w.SelectMultiple:
+            return w.SelectMultiple(options=_pairs(c[name]["options"]), rows=c[name]["rows"],
+                                    description=description, layout=w.Layout(width="auto"))
+
+        self.w_articles = many("articles", "Articles")
+        self.w_actors = many("actors", "Actors")
+        self.w_types = many("types", "Event types")
+        self.w_status = many("statuses", "Status")
+        self._date_options = _pairs(plan["dates"])
         self.w_dates = w.SelectionRangeSlider(
             options=self._date_options or [("—", None)],
             index=(0, max(len(self._date_options) - 1, 0)), description="Dates",
@@ -217,16 +191,11 @@ class Dashboard:
         self.w_dates_label = w.HTML()
         self._date_readout()
         self.w_dates.observe(lambda _c: self._date_readout(), names="value")
-        meanings = dict(zip(b.admiralty.query("axis == 'reliability'")["grade"],
-                            b.admiralty.query("axis == 'reliability'")["meaning"],
-                            strict=False))
-        self.w_reliability = w.Dropdown(
-            options=[("Any source (A–F)", "F")] + [
-                (f"{g} – {meanings.get(g, '')} or better", g) for g in RELIABILITY[:-1]],
-            value="F", description="Sources")
-        self.w_issue = w.Dropdown(
-            options=list(zip(b.issues["label"], b.issues["issue_id"], strict=True)),
-            value=self.selection.issue, description="Issue", layout=w.Layout(width="auto"))
+        self.w_reliability = w.Dropdown(options=_pairs(c["reliability"]["options"]),
+                                        value=c["reliability"]["value"], description="Sources")
+        self.w_issue = w.Dropdown(options=_pairs(c["issue"]["options"]),
+                                  value=self.selection.issue, description="Issue",
+                                  layout=w.Layout(width="auto"))
         self.w_reset = w.Button(description="Reset", icon="undo", tooltip="Show everything again")
         self.w_csv = w.Button(description="Export CSV", icon="download",
                               tooltip="Every frame of the current selection, zipped")
@@ -244,6 +213,27 @@ class Dashboard:
         self.w_html.on_click(lambda _b: self._guard(self._export_html))
         self.w_pdf.on_click(lambda _b: self._guard(self._export_pdf))
 
+    def _header(self, items: Sequence[Sequence[Any]]) -> w.Widget:
+        points: list[w.Widget] = [w.HTML(f"<style>{_CSS}</style>{items[0][1]}")]
+        for item in items[1:]:
+            if item[0] == "html":
+                points.append(w.HTML(item[1]))
+                continue
+            _, text_, ids, article_id, number = item
+            btn = w.Button(description="evidence", icon="search",
+                           tooltip="Show the facts and the article's words behind this point",
+                           layout=w.Layout(width="110px", flex="0 0 auto"))
+            btn.add_class("briefing-kp-button")
+            # the browser opens Details from this class (live.js), as the kernel does
+            btn.add_class(f"briefing-kp-{self._page_key}-{len(self.key_point_facts)}")
+            self.key_point_facts.append((tuple(ids), str(article_id)))
+            btn.on_click(lambda _b, ids=tuple(ids), a=article_id: self._guard(self._show, ids, a))
+            text = w.HTML(f"<span class='briefing-kp'>{number}. {_e(text_)}</span>",
+                          layout=w.Layout(flex="1 1 auto"))
+            points.append(w.HBox([text, btn], layout=w.Layout(align_items="center",
+                                                               width="100%")))
+        return w.VBox(points)
+
     def _date_readout(self) -> None:
         # Voilà's slider readout is a fixed-width box that cuts long dates; say it in full.
         if not self._date_options:
@@ -252,31 +242,6 @@ class Dashboard:
         lo, hi = self.w_dates.index
         self.w_dates_label.value = (f"<span class='briefing-note'>{_e(self._date_options[lo][0])}"
                                     f" – {_e(self._date_options[hi][0])}</span>")
-
-    def _header(self) -> w.Widget:
-        b = self.b
-        head = w.HTML(f"<style>{_CSS}</style>{title_html(b)}")
-        points: list[w.Widget] = [head]
-        groups = key_points(b)
-        for g in groups:
-            heads = key_point_heads(b, g, groups)
-            if heads:
-                points.append(w.HTML(heads))
-            for i, (text_, ids) in enumerate(g.points):
-                btn = w.Button(description="evidence", icon="search",
-                               tooltip="Show the facts and the article's words behind this "
-                                       "point", layout=w.Layout(width="110px", flex="0 0 auto"))
-                btn.add_class("briefing-kp-button")
-                # the browser opens Details from this class (live.js), as the kernel does
-                btn.add_class(f"briefing-kp-{self._page_key}-{len(self.key_point_facts)}")
-                self.key_point_facts.append((tuple(ids), str(g.article_id)))
-                btn.on_click(lambda _b, ids=tuple(ids), a=g.article_id:
-                             self._guard(self._show, ids, a))
-                text = w.HTML(f"<span class='briefing-kp'>{i + 1}. {_e(text_)}</span>",
-                              layout=w.Layout(flex="1 1 auto"))
-                points.append(w.HBox([text, btn], layout=w.Layout(align_items="center",
-                                                                   width="100%")))
-        return w.VBox(points)
 
     @staticmethod
     def _card(title: str, body: w.Widget, *, note: str = "",
@@ -297,7 +262,7 @@ class Dashboard:
         return row
 
     def _layout(self, header: w.Widget) -> w.Widget:
-        many = len(self.b.articles) > 1
+        many = self._plan["many"]
         filters = w.VBox([
             w.HTML("<h2>Filter the briefing</h2>"),
             # With one article there is nothing to choose between: no article list.
@@ -339,14 +304,16 @@ class Dashboard:
             self.status.value = ("<span class='briefing-error'>Something went wrong while "
                                  "updating the page. Press Reset to start again.</span>")
 
-    def _render(self, initial: bool = False) -> None:
+    def _render(self) -> None:
+        from briefing.charts import CHARTS
+
         sel = self.selection
         sub = self.frames()
         for name, chart in CHARTS.items():
             if chart.rules is not None:
                 continue  # drawn in the browser (LiveSelection), from the controls
             key = tuple(getattr(sel, f) for f in chart.reads)
-            if not initial and self._keys.get(name) == key:
+            if self._keys.get(name) == key:
                 continue
             self._keys[name] = key
             self.views[name].update(chart.spec(sub, sel, self.b))
@@ -389,7 +356,7 @@ class Dashboard:
         finally:
             self._updating = False
         self.downloads.value = ""
-        self.detail.value = detail.placeholder()
+        self.detail.value = self._plan["detail"]
         self.set_selection(Selection(issue=self.w_issue.value))
 
     # ------------------------------------------------------------------ clicks and details
@@ -397,6 +364,9 @@ class Dashboard:
         self._guard(self._clicked, view.chart_id, points)
 
     def _clicked(self, chart_id: str, points: list[dict[str, Any]]) -> None:
+        from briefing.channels import events_behind
+        from briefing.charts import parse_click
+
         # Aggregated edges carry a key, resolved against the frames the chart was drawn from.
         shown = self.frames()
         for point in points[:1]:
@@ -411,23 +381,30 @@ class Dashboard:
             if kind == "source":
                 self._show_source(ids[0])
             elif kind == "state":
-                self.detail.value = detail.placeholder()
+                self.detail.value = self._plan["detail"]
             elif ids:
                 self._show(ids)
 
     def _show_source(self, source_id: str) -> None:
+        from briefing.dashboard import detail
+
         self.detail.value = detail.source_html(self.b, self.frames(), source_id)
 
     def _show(self, ids: tuple[str, ...] | list[str], article_id: str | None = None) -> None:
         """Open the detail panel on these facts (any mix of kinds, known by their ids), and
         the article they come from, with their evidence marked."""
+        from briefing.dashboard import detail
+        from briefing.describe import facts_for
+
+        if self._kinds is None:
+            self._kinds = _kinds(self.b)
         cards = []
         for kind in ("actor", "event", "statement", "position"):
-            chosen = [i for i in dict.fromkeys(ids) if self._id_kind.get(i) == kind]
+            chosen = [i for i in dict.fromkeys(ids) if self._kinds.get(i) == kind]
             cards += [detail.fact_html(d) for d in facts_for(self.b, kind, chosen[:12])]
         more = len(ids) - 12
         tail = f"<p class='briefing-note'>and {more} more</p>" if more > 0 else ""
-        self.detail.value = "".join(cards) + tail or detail.placeholder()
+        self.detail.value = "".join(cards) + tail or self._plan["detail"]
         evidence = self.b.evidence[self.b.evidence["fact_id"].isin(list(ids))]
         if article_id is None and len(evidence):
             article_id = str(evidence["article_id"].iloc[0])
@@ -446,6 +423,8 @@ class Dashboard:
         self._draw_article()
 
     def _draw_article(self) -> None:
+        from briefing.dashboard.article import article_html
+
         self.article.value = article_html(self.b, article_id=self._article_id,
                                           highlight=self._highlight)
 
@@ -459,6 +438,7 @@ class Dashboard:
         self._offer(data, "briefing-selection.zip", "application/zip", "CSV files (zip)")
 
     def _export_html(self) -> None:
+        from briefing.charts import CHARTS
         from briefing.dashboard import export
 
         sel, sub = self.selection, self.frames()
@@ -471,6 +451,7 @@ class Dashboard:
     def _export_pdf(self) -> None:
         # Chromium prints the page in a few seconds; say so, since the kernel is busy meanwhile.
         from briefing import printout
+        from briefing.charts import CHARTS
 
         self.downloads.value = "<span class='briefing-note'>Preparing the PDF…</span>"
         sel, sub = self.selection, self.frames()
@@ -498,3 +479,18 @@ class Dashboard:
 def dashboard(b: Briefing, *, selection: Selection | None = None) -> Dashboard:
     """Build the dashboard for a fact base; display the result in a notebook or Voilà."""
     return Dashboard(b, selection=selection)
+
+
+def _pairs(options: Sequence[Sequence[Any]]) -> list[tuple[Any, Any]]:
+    """A plan's [label, value] lists as the (label, value) pairs widgets take."""
+    return [(label, value) for label, value in options]
+
+
+def _kinds(b: Briefing) -> dict[str, str]:
+    """Each fact id's kind (actor, event, statement, position): clicks and key points."""
+    kinds = {}
+    for kind, frame, col in (("actor", b.actors, "actor_id"), ("event", b.events, "event_id"),
+                             ("statement", b.statements, "statement_id"),
+                             ("position", b.positions, "position_id")):
+        kinds.update(dict.fromkeys(frame[col].astype(str), kind))
+    return kinds

@@ -26,8 +26,9 @@ from briefing.model import Briefing
 from briefing.select import Selection
 from briefing.widgets import STATIC_DIR, figure_to_dict, plotly_js_path
 
-from .live import _module as live_module
-from .page import Dashboard, _e, key_point_heads, set_name, title_html
+from .live_widget import _module as live_module
+from .page import Dashboard, _e, set_name
+from .plan import key_point_heads, title_html
 from .reading import PAGE_READING_MAX_FACTS, fact_count, reading_data
 
 ASSETS = "static"  # the folder beside index.html that holds code and data

@@ -21,74 +21,17 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from briefing.codebooks import Codebooks, assets_dir, load_codebooks
+from briefing.codebooks import Codebooks, load_codebooks
+from briefing.folders import FACTS, REGISTRY, TEXT, discover, fact_files, registries
 from briefing.load import yamlfile
 from briefing.load.assemble import assemble
-from briefing.load.parse import (
-    FACTS,
-    HIDDEN,
-    REGISTRY,
-    TEXT,
-    ArticleParse,
-    parse_article,
-    parse_registry,
-)
+from briefing.load.parse import HIDDEN, ArticleParse, parse_article, parse_registry
 from briefing.model import COLUMNS, FRAMES, Briefing, FactError, Problem
 
 __all__ = ["FACTS", "REGISTRY", "TEXT", "ArticleParse", "discover", "load", "parse_article",
            "parse_registry", "registries"]
 
 PathLike = Path | str
-
-# ------------------------------------------------------------------- discovery
-
-
-def _default() -> Path:
-    return Path(os.environ.get("BRIEFING_FACTS") or assets_dir() / "articles")
-
-
-def discover(path: PathLike | Sequence[PathLike] | None = None) -> list[Path]:
-    """Article folders under `path` (default: `$BRIEFING_FACTS`, else `<assets>/articles`),
-    in name order. `path` may be a list of such places (a new article and the base)."""
-    roots = [_default()] if path is None else \
-        [Path(p) for p in path] if isinstance(path, list | tuple) else [Path(path)]
-    folders: list[Path] = []
-    for root in roots:
-        for folder in _discover_one(root):
-            if folder not in folders:
-                folders.append(folder)
-    return folders
-
-
-def _discover_one(root: Path) -> list[Path]:
-    if not root.exists():
-        raise FactError([Problem(str(root), "", "", "no such file or folder")])
-    if not root.is_dir():
-        raise FactError([Problem(str(root), "", "", "not a folder (give an article "
-                                 "folder or a folder of article folders)")])
-    if _is_article(root):
-        return [root]
-    # A subfolder with only one of the two files is a half-made article: keep it, so
-    # that the missing file is reported rather than the article silently ignored.
-    folders = sorted(p for p in root.iterdir() if p.is_dir() and _is_article(p))
-    if not folders:
-        raise FactError([Problem(str(root), "", "", f"no articles here: no {FACTS} or "
-                                 f"{TEXT} in it or in its subfolders")])
-    return folders
-
-
-def _is_article(folder: Path) -> bool:
-    return (folder / FACTS).exists() or (folder / TEXT).exists()
-
-
-def registries(folders: Iterable[Path]) -> list[Path]:
-    """The `registry.yaml` files beside the given article folders (in their parents)."""
-    found = []
-    for folder in folders:
-        r = folder.parent / REGISTRY
-        if r.is_file() and r not in found:
-            found.append(r)
-    return found
 
 
 # ------------------------------------------------------------------------ load
@@ -123,7 +66,7 @@ def load(path: PathLike | Sequence[PathLike] | None = None, *,
         else None
     version = f"{C.code_version()} {yamlfile.MAX_BYTES}" if store else ""
     base_key = C.key(errors, str(include_pending), *map(str, folders))
-    files = [f / name for f in folders for name in (FACTS, TEXT)] + regs
+    files = fact_files(folders)
     check = f"{version} {C.stamp(files)}" if store else ""
     if store:
         hit = store.get("bases", base_key, check)

@@ -17,15 +17,12 @@ from typing import Any
 
 from briefing import contract as C
 from briefing.codebooks import Codebooks, load_codebooks
+from briefing.folders import FACTS, TEXT
 from briefing.load.fields import Fields
 from briefing.load.yamlfile import Map, read_text, read_yaml, short
 from briefing.model import FRAMES, Problem
 from briefing.text import locate, sentence_at, split_sentences
 
-FACTS = "facts.yaml"
-TEXT = "article.txt"
-# Entities (actors, lasting sources, issues, blocs) declared once for every article.
-REGISTRY = "registry.yaml"
 # A file under the size limit can still hold 40,000 broken facts; listing (and then
 # cross-checking) every one of them would take minutes and help no one. Past this many
 # problems the article's parse stops and its records are dropped.
