@@ -24,7 +24,7 @@ PACKAGE = ROOT / "briefing"
 # Layer of each module (by dotted name prefix; the longest prefix wins).
 LAYERS = {
     "briefing.contract": 0, "briefing.model": 0, "briefing.codebooks": 0,
-    "briefing.problems": 0, "briefing.folders": 0, "briefing.selection": 0,
+    "briefing.problems": 0, "briefing.folders": 0, "briefing.selection": 2,
     "briefing.text": 0, "briefing.cache": 0, "briefing.escape": 0,
     "briefing.schema": 1, "briefing.load": 1,
     "briefing.select": 2, "briefing.marks": 2, "briefing.network_layout": 2,

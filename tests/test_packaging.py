@@ -82,13 +82,13 @@ def test_an_installed_package_finds_the_assets_in_its_prefix(tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch
                                                              ) -> None:
     """Without a checkout beside the package, `assets_dir` reads what the wheel installed."""
-    import briefing.codebooks as codebooks
+    import briefing.folders as folders
 
     fake_pkg = tmp_path / "site" / "briefing"
     fake_pkg.mkdir(parents=True)
     monkeypatch.delenv("BRIEFING_ASSETS", raising=False)
-    monkeypatch.setattr(codebooks, "__file__", str(fake_pkg / "codebooks.py"))
+    monkeypatch.setattr(folders, "__file__", str(fake_pkg / "folders.py"))
     monkeypatch.setattr(sys, "prefix", str(tmp_path / "prefix"))
-    assert codebooks.assets_dir() == tmp_path / "prefix" / "share" / "briefing" / "assets"
-    monkeypatch.setattr(codebooks, "__file__", str(REPO / "briefing" / "codebooks.py"))
-    assert codebooks.assets_dir() == REPO / "assets"
+    assert folders.assets_dir() == tmp_path / "prefix" / "share" / "briefing" / "assets"
+    monkeypatch.setattr(folders, "__file__", str(REPO / "briefing" / "folders.py"))
+    assert folders.assets_dir() == REPO / "assets"

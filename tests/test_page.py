@@ -43,7 +43,7 @@ def test_the_header_names_the_set_and_every_articles_key_points(b):
     newest = b.articles.sort_values("published", ascending=False)["title"].iloc[0]
     assert sub == f"newest: {newest}"
     dash = Dashboard(b)
-    head = " ".join(_texts(dash._header()))
+    head = " ".join(_texts(dash.header))
     for text in b.key_points["text"]:
         assert text in head
     for t in b.articles["title"]:
@@ -105,7 +105,7 @@ def test_a_broken_article_is_left_out_and_the_page_says_so(tmp_path):
     b = briefing.load(tmp_path / "base", errors="skip")
     assert sorted(b.articles["article_id"]) == ["a1-envoy", "a2-council"]
     assert any("a0-broken" in p.file and "nobody" in p.message for p in b.problems)
-    head = " ".join(_texts(Dashboard(b)._header()))
+    head = " ".join(_texts(Dashboard(b).header))
     assert "1 article left out" in head and "a0-broken" in head
     assert "python -m briefing validate" in head
 
@@ -122,7 +122,7 @@ def test_a_long_story_has_a_short_header_with_the_analysts_key_points(tmp_path):
     b = briefing.load(write_story(tmp_path / "story", 25))
     title, _ = set_name(b)
     assert re.fullmatch(r"25 articles, \d+ [A-Z][a-z]{2} – \d+ [A-Z][a-z]{2} 2025", title), title
-    head = " ".join(_texts(Dashboard(b)._header()))
+    head = " ".join(_texts(Dashboard(b).header))
     arts = b.articles.sort_values("published", ascending=False)
     listed = head.split("<summary>")[0]
     assert all(html.escape(t) in listed for t in arts["title"].head(NEWEST_ARTICLES))

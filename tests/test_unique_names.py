@@ -30,6 +30,7 @@ def _calls(tmp: Path) -> dict:
         "channels": lambda: briefing.channels(facts),
         "draft": lambda: briefing.draft(text, published="2025-01-02", known=None),
         "dashboard": lambda: briefing.dashboard(facts),
+        "page": lambda: briefing.page(TINY),
         "workbench": lambda: briefing.workbench(base=tmp),
     }
 

@@ -60,6 +60,11 @@ class LiveSelection(anywidget.AnyWidget):
             self.reading = self._reading()
 
 
+# The live meta of a plan names its charts `<PAGE_KEY>-<chart>`; each page puts its own key
+# there.
+PAGE_KEY = "page"
+
+
 def with_page_key(meta: Mapping[str, Any], placeholder: str, page_key: str) -> dict[str, Any]:
     """A plan's live meta for one page: its charts' keys and key points' classes carry
     the page's own key (a notebook may show two pages of one plan)."""

@@ -26,7 +26,12 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from briefing.dashboard.live_widget import LiveSelection, show_in_controls, with_page_key
+from briefing.dashboard.live_widget import (
+    PAGE_KEY,
+    LiveSelection,
+    show_in_controls,
+    with_page_key,
+)
 from briefing.selection import Selection
 from briefing.widgets import PlotlyView
 
@@ -37,11 +42,6 @@ log = logging.getLogger(__name__)
 
 _CSS = (Path(__file__).resolve().parent.parent / "static" / "dashboard.css").read_text(
     encoding="utf-8")
-
-# The live meta of a plan names its charts `<PAGE_KEY>-<chart>`; each page puts its own key
-# there (`live_widget.with_page_key`).
-PAGE_KEY = "page"
-
 
 def _e(value: Any) -> str:
     """Every piece of fact text goes through here before it reaches HTML."""
@@ -116,7 +116,7 @@ class Dashboard:
         # the key points' facts and articles, in the order of their buttons
         self.key_point_facts: list[tuple[tuple[str, ...], str]] = []
         self._page_key = uuid.uuid4().hex[:12]
-        header = self._header(plan["header"])
+        self.header = self._header(plan["header"])
         for name, c in charts.items():
             if c["live"]:
                 self.views[name].live = f"{self._page_key}-{name}"
@@ -131,7 +131,7 @@ class Dashboard:
         self.live = LiveSelection(
             meta=with_page_key(plan["live"]["meta"], PAGE_KEY, self._page_key),
             blob=plan["live"]["blob"], controls=controls, reading=self._reading)
-        self.root = self._layout(header)
+        self.root = self._layout(self.header)
 
     # ------------------------------------------------------------------ public surface
     @property

@@ -19,7 +19,9 @@ from briefing.charts import CHARTS
 from briefing.contract import RELIABILITY
 from briefing.dashboard import detail
 from briefing.dashboard.article import article_html
+from briefing.dashboard.detail import _e
 from briefing.dashboard.live import live_state
+from briefing.dashboard.live_widget import PAGE_KEY
 from briefing.dashboard.reading import (
     PAGE_READING_MAX_BYTES,
     PAGE_READING_MAX_FACTS,
@@ -31,8 +33,6 @@ from briefing.model import Briefing
 from briefing.select import Selection, select
 from briefing.widgets import figure_to_dict
 from briefing.words import ACTOR_KIND_WORDS, PLOVER_WORDS, STATUS_WORDS, date_words
-
-from .page import PAGE_KEY, _e
 
 # Newest articles listed in the header; the rest are one click away (a <details> list).
 NEWEST_ARTICLES = 3
