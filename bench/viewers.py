@@ -146,12 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     stock_nb.parent.mkdir()
     stock_nb.write_text(json.dumps(STOCK_NOTEBOOK))
     (work / "bare.ipynb").write_text(json.dumps(BARE_NOTEBOOK))
-    # A cache of our own, filled before the server starts: every kernel reads the fact base
-    # from it, as on a server that has loaded it once. The shared ~/.cache keeps the last 8
-    # fact bases only, and tests running beside the bench push ours out (a kernel that
-    # misses validates the facts and imports pandera: ~14 MB more).
+    # A cache of our own, filled before the server starts (`briefing serve` does the same):
+    # every kernel reads the page plan from it, as on a server that has shown the page once.
+    # The shared ~/.cache keeps a few fact bases only, and tests running beside the bench
+    # push ours out (a kernel that misses loads and validates the facts).
     cache = work / "cache"
-    subprocess.run([sys.executable, "-c", "import briefing; briefing.load(errors='skip')"],
+    subprocess.run([sys.executable, "-c", "import briefing; briefing.page()"],
                    env=dict(os.environ, BRIEFING_CACHE=str(cache)), cwd=REPO, check=True)
     servers = Servers(work / "logs")
     try:

@@ -12,6 +12,7 @@ What this adds on top of ``voila briefing.ipynb``:
   ``/voila/static/``;
 * refuses any URL naming source or config files (``.ipynb``, ``.py``, ``.yaml`` ...);
 * kernel websocket only forwards widget comm traffic (``briefing.kernel_websocket``);
+* builds the page plan before the kernels start (`briefing.page`'s page cache);
 * binds 127.0.0.1 unless told otherwise.
 """
 
@@ -235,6 +236,20 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def prepare_page() -> None:
+    """Build the page plan once, before any kernel starts, in a process of its own: every
+    viewer's kernel, the preheated ones too, then reads it from the page cache
+    (`briefing.page`) and never imports the frame libraries to open the page."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", "import briefing; briefing.page()"],
+                          capture_output=True, text=True, check=False)
+    if done.returncode:
+        said = (done.stderr.strip().splitlines() or ["(no message)"])[-1]
+        print(f"briefing serve: the page could not be prepared ahead ({said}); each "
+              "viewer's kernel builds it", file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start Voilà on the dashboard notebook; returns the exit status when the server stops."""
     return run(_parse(sys.argv[1:] if argv is None else argv))
@@ -247,6 +262,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"briefing serve: notebook not found: {notebook}", file=sys.stderr)
         return 2
     prepare_environment()
+    if notebook == DEFAULT_NOTEBOOK.resolve():
+        prepare_page()
     app_class = make_app_class()
     app = app_class.instance(config=base_config())
     app.initialize(
