@@ -111,6 +111,13 @@ class Binding:
     sets: Sequence[Mapping[str, Any]] = ()
     hide: Mapping[str, Any] | None = None
     points: int = 1
+    # a grid of marks (a heatmap's cells, row after row): what the values write is a list
+    # of rows of this many marks (0: a flat list)
+    columns: int = 0
+
+    def __post_init__(self) -> None:
+        if self.columns and (self.hide or self.points != 1):
+            raise ValueError("a grid of marks has one point per mark and hides nothing")
 
 
 @dataclass(frozen=True)
@@ -269,12 +276,15 @@ def _number(x: float) -> str:
     return f"{np.floor(x * 10 + 0.5) / 10:.1f}"  # halves up, as Math.round does
 
 
-def _set_path(trace: dict, path: str, marks: list[Any], points: int) -> None:
+def _set_path(trace: dict, path: str, marks: list[Any], points: int, columns: int = 0
+              ) -> None:
     *parents, last = path.split(".")
     node = trace
     for p in parents:
         node = node.setdefault(p, {})
-    node[last] = [x for x in marks for _ in range(points)]
+    flat = [x for x in marks for _ in range(points)]
+    node[last] = ([flat[i:i + columns] for i in range(0, len(flat), columns)] if columns
+                  else flat)
 
 
 def _hide(trace: dict, attrs: Iterable[str], gone: np.ndarray, points: int) -> None:
@@ -301,7 +311,8 @@ def apply(rules: Rules, m: Masks, focus_actor: str | None = None) -> dict[str, A
                   for name, v in bnd.values.items()}
         trace = data[bnd.trace]
         for spec in bnd.sets:
-            _set_path(trace, spec["attr"], _written(spec, values, rules.picks), bnd.points)
+            _set_path(trace, spec["attr"], _written(spec, values, rules.picks), bnd.points,
+                      bnd.columns)
         if bnd.hide:
             n = values[bnd.hide["value"]]
             gone = np.isnan(n) | (n == 0)
@@ -352,7 +363,8 @@ def pack(rules: Rules, blob: Blob) -> dict[str, Any]:
                             "weight": v.weight, "group": v.group,
                             "ptr": blob.put(ptr), "idx": blob.put(idx)}
         bindings.append({"trace": bnd.trace, "marks": bnd.marks, "points": bnd.points,
-                         "values": values, "sets": list(bnd.sets), "hide": bnd.hide})
+                         "columns": bnd.columns, "values": values, "sets": list(bnd.sets),
+                         "hide": bnd.hide})
         trace = rules.figure["data"][bnd.trace]
         for attr in (bnd.hide or {}).get("attrs", ()):
             node = trace

@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 from briefing.charts.geo_map import TOPOJSON_PATH, geo_assets_script, geo_map, geo_map_rules
 from briefing.charts.network import network, network_layout, network_rules
 from briefing.charts.positions import positions, positions_rules
-from briefing.charts.positions_overview import positions_overview
+from briefing.charts.positions_overview import positions_overview, positions_overview_rules
 from briefing.charts.sources import sources, sources_rules
 from briefing.charts.theme import parse_click
 from briefing.charts.timeline import timeline, timeline_rules
@@ -148,7 +148,8 @@ CHARTS: dict[str, Chart] = {
     "positions_overview": Chart(
         positions_overview, "Positions across issues",
         "Each cell: where an actor stands on an issue's own 0–100 scale (hover for its two "
-        "ends); the newest judgment. Grey: no position recorded.", POSITION_FILTERS),
+        "ends); the newest judgment. Grey: no position recorded.", POSITION_FILTERS,
+        rules=positions_overview_rules),
     "timeline": Chart(
         timeline, "Timeline",
         "Background years on the left, then the days around each article's publication; "

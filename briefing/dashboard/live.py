@@ -24,7 +24,8 @@ def behind(b: Briefing, figures: Sequence[Mapping[str, Any]]) -> dict[str, dict[
     for fig in figures:
         for t in fig.get("data", []):
             for cd in t.get("customdata") or []:
-                if isinstance(cd, list | tuple) and len(cd) >= 2 and cd[0] in out:
+                if isinstance(cd, list | tuple) and len(cd) >= 2 and isinstance(cd[0], str) \
+                        and cd[0] in out:
                     key = str(cd[1])
                     out[cd[0]][key] = list(events_behind(b, cd[0], tuple(key.split())))
     return out

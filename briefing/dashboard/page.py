@@ -15,7 +15,6 @@ export, `dash.facts`).
 
 from __future__ import annotations
 
-import base64
 import html
 import logging
 import uuid
@@ -131,6 +130,7 @@ class Dashboard:
         self.live = LiveSelection(
             meta=with_page_key(plan["live"]["meta"], PAGE_KEY, self._page_key),
             blob=plan["live"]["blob"], controls=controls, reading=self._reading)
+        self.live.observe(self._on_focus, names=["focus_actor", "focus_events"])
         self.root = self._layout(self.header)
 
     # ------------------------------------------------------------------ public surface
@@ -227,7 +227,7 @@ class Dashboard:
             # the browser opens Details from this class (live.js), as the kernel does
             btn.add_class(f"briefing-kp-{self._page_key}-{len(self.key_point_facts)}")
             self.key_point_facts.append((tuple(ids), str(article_id)))
-            btn.on_click(lambda _b, ids=tuple(ids), a=article_id: self._guard(self._show, ids, a))
+            btn.on_click(lambda _b, ids=tuple(ids), a=article_id: self._on_key_point(ids, a))
             text = w.HTML(f"<span class='briefing-kp'>{number}. {_e(text_)}</span>",
                           layout=w.Layout(flex="1 1 auto"))
             points.append(w.HBox([text, btn], layout=w.Layout(align_items="center",
@@ -304,19 +304,27 @@ class Dashboard:
             self.status.value = ("<span class='briefing-error'>Something went wrong while "
                                  "updating the page. Press Reset to start again.</span>")
 
+    def _browser_draws(self) -> bool:
+        """Whether a browser shows this page with all it needs to draw any selection
+        itself — the live charts, the status line, Details and the article (it asked for
+        the reading data and has it) — and writes what it drew back into the widgets.
+        The kernel then only keeps the selection, and reads no frames for it."""
+        return bool(self.live.reading)
+
     def _render(self) -> None:
+        sel = self.selection
+        # charts the kernel draws (none is, when every chart is live), whose fields changed
+        stale = {n: tuple(getattr(sel, f) for f in c["reads"])
+                 for n, c in self._plan["charts"].items() if not c["live"]}
+        stale = {n: key for n, key in stale.items() if self._keys.get(n) != key}
+        if not stale and self._browser_draws():
+            return
         from briefing.charts import CHARTS
 
-        sel = self.selection
         sub = self.frames()
-        for name, chart in CHARTS.items():
-            if chart.rules is not None:
-                continue  # drawn in the browser (LiveSelection), from the controls
-            key = tuple(getattr(sel, f) for f in chart.reads)
-            if self._keys.get(name) == key:
-                continue
+        for name, key in stale.items():
             self._keys[name] = key
-            self.views[name].update(chart.spec(sub, sel, self.b))
+            self.views[name].update(CHARTS[name].spec(sub, sel, self.b))
         self._highlight = (frozenset(sub.evidence["evidence_id"]) if sel.filters_facts
                            else frozenset())
         if sel.articles and self._article_id not in sel.articles:
@@ -361,7 +369,24 @@ class Dashboard:
 
     # ------------------------------------------------------------------ clicks and details
     def _on_click(self, view: PlotlyView, points: list[dict[str, Any]]) -> None:
-        self._guard(self._clicked, view.chart_id, points)
+        # a browser that draws the page opened Details and the article itself, and set
+        # the focus on the live widget (`_on_focus`)
+        if not self._browser_draws():
+            self._guard(self._clicked, view.chart_id, points)
+
+    def _on_focus(self, _change: dict[str, Any]) -> None:
+        """The focus a click set in a browser that draws the page: the kernel keeps it."""
+        if not self._browser_draws():
+            return  # the kernel hears of the click and sets the focus itself (`_clicked`)
+        sel = replace(self.selection, focus_actor=self.live.focus_actor,
+                      focus_events=frozenset(self.live.focus_events))
+        if sel != self.selection:
+            self.selection = sel
+            self._guard(self._render)
+
+    def _on_key_point(self, ids: tuple[str, ...], article_id: str) -> None:
+        if not self._browser_draws():  # else the browser opened them (live.js)
+            self._guard(self._show, ids, article_id)
 
     def _clicked(self, chart_id: str, points: list[dict[str, Any]]) -> None:
         from briefing.channels import events_behind
@@ -420,7 +445,8 @@ class Dashboard:
         if self.w_read.value != article_id:
             self.w_read.value = article_id  # its observer calls back here, and draws
             return
-        self._draw_article()
+        if not self._browser_draws():  # else the browser drew the article it shows
+            self._draw_article()
 
     def _draw_article(self) -> None:
         from briefing.dashboard.article import article_html
@@ -432,48 +458,19 @@ class Dashboard:
     # The export and PDF modules (plotly's own figure classes and JSON, plotly.js as text,
     # Chromium) are imported on the first export, not when a viewer opens the page.
     def _export_csv(self) -> None:
-        from briefing.dashboard import export
+        from briefing.dashboard import offers
 
-        data = export.export_csv_zip(self.frames())
-        self._offer(data, "briefing-selection.zip", "application/zip", "CSV files (zip)")
+        offers.offer_csv(self)
 
     def _export_html(self) -> None:
-        from briefing.charts import CHARTS
-        from briefing.dashboard import export
+        from briefing.dashboard import offers
 
-        sel, sub = self.selection, self.frames()
-        figures = {c.heading: c.figure(sub, sel, self.b) for c in CHARTS.values()}
-        title, sub_title = set_name(self.b)
-        page = export.export_html(figures, title=title,
-                                  selection_text=f"{sub_title}; {sel.describe(self.b)}")
-        self._offer(page.encode("utf-8"), "briefing.html", "text/html", "charts (HTML)")
+        offers.offer_html(self)
 
     def _export_pdf(self) -> None:
-        # Chromium prints the page in a few seconds; say so, since the kernel is busy meanwhile.
-        from briefing import printout
-        from briefing.charts import CHARTS
+        from briefing.dashboard import offers
 
-        self.downloads.value = "<span class='briefing-note'>Preparing the PDF…</span>"
-        sel, sub = self.selection, self.frames()
-        figures = {c.heading: c.figure(sub, sel, self.b) for c in CHARTS.values()}
-        try:
-            out = printout.render(printout.printout_html(
-                self.b, sel, figures, notes={c.heading: c.note for c in CHARTS.values()},
-                shown=sub), paper="a4")
-        except printout.PrintError as e:
-            log.warning("PDF export failed: %s", e)
-            self.downloads.value = ("<span class='briefing-error'>The PDF could not be made "
-                                    "on this server. Export HTML and print it instead.</span>")
-            return
-        self._offer(out.pdf, "briefing-a4.pdf", "application/pdf", "briefing (PDF, A4)")
-
-    def _offer(self, data: bytes, filename: str, mime: str, what: str) -> None:
-        # A data: link keeps the download inside the page: no file is written on the server
-        # and no request leaves it.
-        href = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-        self.downloads.value = (f"<a class='briefing-download' download='{_e(filename)}' "
-                                f"href='{href}'>Save {_e(what)}: {_e(filename)} "
-                                f"({len(data) / 1024:,.0f} KB)</a>")
+        offers.offer_pdf(self)
 
 
 def dashboard(b: Briefing, *, selection: Selection | None = None) -> Dashboard:

@@ -7,10 +7,9 @@ mark rules (`marks.js`), the live selection (`live.js`) and the chart view
 chart's rules (`LiveSelection`), in one binary file. What the Voilà page asks its kernel
 for is written out beforehand: each fact's Details card, each source's card with the
 events that rest on it, every article's text with
-its sentences and evidence (the browser marks them, `article.js`), and the positions
-overview, drawn from all articles (the page says so; its filters are the kernel's on the
-Voilà page). `static_page.js` builds the controls as plain HTML elements
-and gives each piece a model with the widget models' interface.
+its sentences and evidence (the browser marks them, `article.js`). `static_page.js` builds
+the controls as plain HTML elements and gives each piece a model with the widget models'
+interface.
 """
 
 from __future__ import annotations
@@ -32,9 +31,6 @@ from .plan import key_point_heads, title_html
 from .reading import PAGE_READING_MAX_FACTS, fact_count, reading_data
 
 ASSETS = "static"  # the folder beside index.html that holds code and data
-# Charts whose filters are the kernel's on the Voilà page: drawn for all articles here.
-UNFILTERED = ("positions_overview",)
-UNFILTERED_NOTE = "On this static page: all articles; the filters do not apply to it."
 
 
 def _json(value: Any) -> str:
@@ -118,8 +114,6 @@ def page_data(dash: Dashboard, *, split_over: int = PAGE_READING_MAX_FACTS
                                 "live": dash.views[name].live or ""}
         if not view["live"]:
             view["figure"] = figure_to_dict(c.spec(b, Selection(issue=dash.selection.issue), b))
-        if name in UNFILTERED:
-            view["note"] = f"{c.note} {UNFILTERED_NOTE}"
         views.append(view)
     reading, files = reading_data(b), {}
     if fact_count(b) > split_over:

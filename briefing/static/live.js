@@ -169,16 +169,16 @@ function initialize({ model }) {
     const ids = given.read.map(([, id]) => id);
     const readIndex = () => (controls.read ? controls.read.get("index") : 0);
     let shown = null; // the article shown, until the Read control says it too
-    // With a kernel, the Read control follows when the kernel hears of the change (set
-    // here too, its observer would draw the article before the kernel knew the highlight)
-    const noKernel = !!(model.get("meta") || {}).no_kernel;
+    // The Read control follows the article shown (a kernel that hears of it draws no
+    // article of its own while the browser draws them: Dashboard._browser_draws)
     reading = readingOf(given, {
       detail: (html) => setValue(controls.detail, html),
       article: (html) => setValue(controls.article, html),
       choose: (id) => {
         shown = id;
-        if (noKernel && controls.read && ids.indexOf(id) >= 0) {
+        if (controls.read && ids.indexOf(id) >= 0 && readIndex() !== ids.indexOf(id)) {
           controls.read.set("index", ids.indexOf(id));
+          controls.read.save_changes();
         }
       },
       current: () => shown ?? ids[readIndex()] ?? (given.articles[0] || {}).id,

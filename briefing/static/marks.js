@@ -213,7 +213,10 @@ export function applyRules(figure, rules, masks, focusActor = null) {
       for (let m = 0; m < b.marks; m += 1) {
         for (let k = 0; k < b.points; k += 1) out[m * b.points + k] = marks[m];
       }
-      at[key] = out;
+      // a grid of marks (a heatmap's cells): rows of `columns` marks
+      const cols = b.columns || 0;
+      at[key] = cols ? Array.from({ length: Math.ceil(out.length / cols) },
+        (_, r) => out.slice(r * cols, (r + 1) * cols)) : out;
     }
     if (b.hide) {
       const n = values[b.hide.value];

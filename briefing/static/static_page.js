@@ -148,7 +148,7 @@ async function main() {
   // the live selection: the same widget code as the Voilà page's LiveSelection, given the
   // reading data at once (Details, the article and clicks are all the browser's here)
   const liveModel = new Model({
-    meta: { ...data.meta, no_kernel: true }, blob: new DataView(blob),
+    meta: data.meta, blob: new DataView(blob),
     reading: new TextEncoder().encode(JSON.stringify(data.reading)),
     focus_events: [], focus_actor: null,
     controls: { ...Object.fromEntries(Object.entries(controls).map(([k, c]) => [k, c.model])),
