@@ -261,3 +261,51 @@ def test_on_a_phone_the_ranked_actors_follow_the_filters(voila_server: Any, open
     want = {t for _, _, t in sorted(shown)[:RANKED_ROWS]}
     assert 0 < len(listed) < everyone, listed
     assert set(listed) == want, (listed, want)
+
+
+def _maps_pandas(kernel: Any) -> bool:
+    """Whether the kernel process has pandas' compiled modules mapped (it imported it)."""
+    return any("/pandas/" in m.path for m in kernel.memory_maps())
+
+
+def test_a_viewers_kernel_reads_no_frames_while_the_browser_draws(voila_server: Any,
+                                                                  open_page: Any,
+                                                                  facts: Any) -> None:
+    """The page's kernel built the page from the stored plan; while its browser draws every
+    selection (it has the reading data), the kernel only keeps the selection: after a
+    filter, a node click, a key point's evidence and Reset it has still not imported
+    pandas — and it does when an export needs the frames."""
+    page = open_page(voila_server.url, viewport={"width": 1366, "height": 900}).page
+    page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
+    page.wait_for_selector("body[data-briefing-reading]", state="attached", timeout=WAIT_MS)
+    settle(page)
+    kernel_ids = page.evaluate("""() => [...performance.getEntriesByType('resource')]
+        .map((e) => e.name).concat([document.body.innerHTML])
+        .join(' ').match(/api\\/kernels\\/([0-9a-f-]{36})/g) || []""")
+    wanted = {k.split("/")[-1] for k in kernel_ids}
+    mine = [k for k in voila_server.kernels() if any(w in " ".join(k.cmdline()) for w in wanted)]
+    assert len(mine) == 1, (wanted, [k.cmdline() for k in voila_server.kernels()])
+    kernel = mine[0]
+    assert not _maps_pandas(kernel)  # the page came from the page cache
+    total = len(facts.events)
+    control(page, "Status").select_option(index=0)
+    page.wait_for_function("(t) => !document.querySelector('.briefing-status').innerText"
+                           ".includes(t)", arg=f"Showing {total} of {total}", timeout=WAIT_MS)
+    busiest = str(facts.participants["actor_id"].value_counts().index[0])
+    before = revs(page)
+    click_point(page, "network", "actor", busiest)
+    wait_redrawn(page, before, ("network",))
+    page.locator("button.briefing-kp-button").first.click()
+    page.wait_for_function("() => document.querySelector('.briefing-detail .briefing-fact')",
+                           timeout=WAIT_MS)
+    # Reset is the kernel's: once the page shows everything again, the kernel has handled
+    # every message before it
+    page.locator("button.widget-button", has_text="Reset").click()
+    page.wait_for_function("(t) => document.querySelector('.briefing-status').innerText"
+                           ".includes(t)", arg=f"Showing {total} of {total}", timeout=WAIT_MS)
+    page.wait_for_function("() => !document.querySelector('.briefing-detail .briefing-fact')",
+                           timeout=WAIT_MS)
+    assert not _maps_pandas(kernel)
+    page.locator("button.widget-button", has_text="Export CSV").click()
+    page.locator("a.briefing-download").wait_for(timeout=WAIT_MS)
+    assert _maps_pandas(kernel)  # the check sees pandas once the kernel reads the frames
