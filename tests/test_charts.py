@@ -453,3 +453,24 @@ def test_live_rules_are_stored_for_the_same_facts_and_code(tmp_path, monkeypatch
     ev.loc[ev.index[0], "summary"] = "another summary"
     chart.live_rules(again.with_frames(events=ev))
     assert built == [1, 1]
+
+
+def test_the_positions_overview_keeps_its_grid_and_says_when_a_selection_empties_it(b):
+    """The overview follows the selection in the browser with fixed rows and columns: a
+    selection with no judgment of the actors shown keeps the grid, grey, and says so."""
+    from briefing.charts import CHARTS
+
+    chart = CHARTS["positions_overview"]
+    whole = chart.spec(b, Selection(), b)
+    judged = set(b.positions["actor_id"])
+    quiet = next(a for a in b.actors["actor_id"] if a not in judged)
+    sel = Selection(actors={quiet})
+    spec = chart.spec(select(b, sel), sel, b)
+    heat, said = spec["data"][0], spec["data"][1]
+    assert heat["y"] == whole["data"][0]["y"] and heat["x"] == whole["data"][0]["x"]
+    assert all(z is None for row in heat["z"] for z in row)
+    assert all(h == "no position recorded" for row in heat["hovertext"] for h in row)
+    assert said["x"] == [0.5] and said["text"] == [
+        "No position of these actors in this selection"]
+    assert whole["data"][1]["x"] == [None]  # shown only when the grid is empty
+    assert any(z is not None for row in whole["data"][0]["z"] for z in row)

@@ -66,12 +66,11 @@ def positions_overview_rules(
               "published": np.array([day_number(d) for d in pd.to_datetime(published)],
                                     dtype=float)}
     cols = len(issue_ids)
-    heat = trace("heatmap",
-        # Issue labels wrap under their column; long actor names are shortened (hover
-        # carries them whole).
-        z=[[None] * cols for _ in actor_ids],
-        x=["<br>".join(esc(x) for x in wrap_lines(label, 12)) for label in issues["label"]],
-        y=[esc(short(nm.get(a, a), 30)) for a in actor_ids], zmin=0, zmax=100,
+    # Issue labels wrap under their column; long actor names are shortened (hover carries
+    # them whole).
+    xs = ["<br>".join(esc(x) for x in wrap_lines(label, 12)) for label in issues["label"]]
+    ys = [esc(short(nm.get(a, a), 30)) for a in actor_ids]
+    heat = trace("heatmap", z=[[None] * cols for _ in actor_ids], x=xs, y=ys, zmin=0, zmax=100,
         # The middle of the scale is a warm light tone, not white: a cell with no position
         # shows the grey plot background instead, so "missing" never reads as "neutral".
         colorscale=[[0, "#5e3c99"], [0.5, "#efe3c8"], [1, "#e66101"]],
@@ -82,11 +81,23 @@ def positions_overview_rules(
         hovertext=[[NO_POSITION] * cols for _ in actor_ids], hovertemplate=HOVER,
         customdata=[[["position", ""]] * cols for _ in actor_ids], xgap=2, ygap=2,
     )
+    # a selection with no judgment in the grid says so, over the empty grid
+    none = trace("scatter", x=[0.5], y=[0.5], xaxis="x2", yaxis="y2", mode="text",
+                 text=["No position of these actors in this selection"],
+                 textfont={"size": 13, "color": "#555"}, showlegend=False, hoverinfo="skip")
+    # The rows and columns are fixed (categories in order, a fixed range): a selection that
+    # leaves every cell empty keeps the grid and its labels.
     figure = base_spec(
-        [heat], title=title, height=height or max(260, 120 + 28 * len(actor_ids)),
+        [heat, none], title=title, height=height or max(260, 120 + 28 * len(actor_ids)),
         width=width, xaxis={"side": "bottom", "automargin": True, "fixedrange": True,
-                            "tickangle": 0, "tickfont": {"size": 10}},
-        yaxis={"automargin": True, "fixedrange": True, "autorange": "reversed"},
+                            "tickangle": 0, "tickfont": {"size": 10}, "type": "category",
+                            "categoryorder": "array", "categoryarray": xs,
+                            "range": [-0.5, cols - 0.5]},
+        yaxis={"automargin": True, "fixedrange": True, "type": "category",
+               "categoryorder": "array", "categoryarray": ys,
+               "range": [len(ys) - 0.5, -0.5]},
+        xaxis2={"overlaying": "x", "range": [0, 1], "visible": False, "fixedrange": True},
+        yaxis2={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True},
         margin={"l": 20, "r": 20, "t": (40 if title else 10) + (18 if capped else 0),
                 "b": 20},
         plot_bgcolor="#e4e4e4",
@@ -101,7 +112,12 @@ def positions_overview_rules(
         {"attr": "text", "template": ["{z}"] * len(cells), "nan": ""},
         {"attr": "hovertext", "value": "r", "pick": "hover", "else": NO_POSITION},
         {"attr": "customdata", "value": "r", "pick": "click", "else": ["position", ""]}])
-    return Rules(figure, [binding], fields, picks)
+    every = [r for c in cells for r in c]
+    said = Binding(1, 1, values={"none": Value("positions", [[]]),
+                                 "n": Value("positions", [every])},
+                   hide={"value": "none", "attrs": ["x", "y"], "unfed": "show",
+                         "band": {"value": "n", "bands": [1], "equals": 0}})
+    return Rules(figure, [binding, said], fields, picks)
 
 
 NO_POSITION = "no position recorded"
