@@ -69,11 +69,13 @@ class Dashboard:
         self._b: Briefing | None = b
 
     @classmethod
-    def from_plan(cls, plan: dict[str, Any], facts: Callable[[], Briefing]) -> Dashboard:
+    def from_plan(cls, plan: dict[str, Any], facts: Callable[[], Briefing], *,
+                  loaded: Briefing | None = None) -> Dashboard:
         """The page of a stored plan; `facts()` gives the frames when something needs
-        them (they are read once, on first use)."""
+        them (they are read once, on first use), unless they are `loaded` already."""
         dash = cls.__new__(cls)
         dash._build(plan, facts, None)
+        dash._b = loaded
         return dash
 
     def _build(self, plan: dict[str, Any], facts: Callable[[], Briefing],

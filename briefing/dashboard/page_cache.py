@@ -58,7 +58,7 @@ def page(path: Path | str | Sequence[Path | str] | None = None, *,
     b = facts()
     plan = page_plan(b, with_reading=True)
     store.put("pages", entry, check, plan, keep=MAX_STORED_PAGES)
-    return Dashboard.from_plan(plan, lambda: b)
+    return Dashboard.from_plan(plan, facts, loaded=b)
 
 
 @cache
