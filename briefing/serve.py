@@ -242,6 +242,11 @@ def prepare_page() -> None:
     (`briefing.page`) and never imports the frame libraries to open the page."""
     import subprocess
 
+    from briefing import cache as disk
+
+    if disk.disabled_by_env():
+        return  # no page cache: each kernel builds its page
+    print("briefing: preparing the page (once per fact base)…", flush=True)
     done = subprocess.run([sys.executable, "-c", "import briefing; briefing.page()"],
                           capture_output=True, text=True, check=False)
     if done.returncode:
