@@ -213,6 +213,27 @@ _INIT = r"""
   };
   window.WebSocket.prototype = Native.prototype;
   for (const k of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) window.WebSocket[k] = Native[k];
+  // Each Plotly.react after an input (window.__t0): [chart, start after the input, ms],
+  // where a filter change's time goes chart by chart. plotly.js defines window.Plotly
+  // once; the setter wraps its react then.
+  let plotly;
+  Object.defineProperty(window, 'Plotly', {configurable: true, get: () => plotly, set: (v) => {
+    if (v && !v.__benchTimed) {
+      const react = v.react;
+      v.react = async function (gd, ...rest) {
+        const s = performance.now();
+        try { return await react.call(this, gd, ...rest); } finally {
+          const view = gd && gd.closest && gd.closest('.briefing-plotly-view');
+          if (window.__t0 !== undefined && window.__reacts) {
+            window.__reacts.push([view ? view.dataset.chart : '?', s - window.__t0,
+                                  performance.now() - s]);
+          }
+        }
+      };
+      v.__benchTimed = true;
+    }
+    plotly = v;
+  }});
   new MutationObserver(check).observe(document, {
     subtree: true, childList: true, attributes: true,
     attributeFilter: ['data-briefing-ready', 'data-briefing-drawn']});
@@ -233,6 +254,7 @@ _ARM = r"""
   const was = text();
   window.__t0 = undefined; window.__lat = undefined; window.__armed = true;
   window.__redrawn = 0; window.__answer = undefined; window.__live = undefined;
+  window.__reacts = [];
   // the charts drawn in the browser (live.js): when every one has redrawn
   const live = document.querySelectorAll('[data-live]').length;
   const seen = new Set();
@@ -418,6 +440,8 @@ def measure_interactions(page: Any, n: int, *, status_select: Any = None,
     redrawn: dict[str, list[int]] = {k: [] for k in out}
     # until the kernel's last update reached the page (the rest is drawing)
     answer: dict[str, list[float]] = {k: [] for k in out}
+    # where the time goes: when the first chart's redraw starts, and each chart's redraw
+    reacts: dict[str, dict[str, list[float]]] = {k: {} for k in out}
     status = status_select or page.locator(".widget-select-multiple select").nth(2)
     status_values = status.evaluate("s => [...s.options].map(o => o.value)")
     dropdown = grade_select or page.locator(".widget-dropdown select").first
@@ -434,6 +458,12 @@ def measure_interactions(page: Any, n: int, *, status_select: Any = None,
                 out.setdefault(f"{kind}, live charts", []).append(live)
             redrawn[kind].append(page.evaluate("() => window.__redrawn"))
             answer[kind].append(page.evaluate("() => window.__answer"))
+            drawn = page.evaluate("() => window.__reacts || []")
+            if drawn:
+                reacts[kind].setdefault("first redraw starts", []).append(
+                    min(start for _, start, _ in drawn))
+            for chart, _, ms in drawn:
+                reacts[kind].setdefault(chart, []).append(ms)
         except Exception:  # noqa: BLE001 - a lost update counts as a timeout
             out[kind].append(20_000.0)
         page.wait_for_timeout(150)
@@ -450,7 +480,17 @@ def measure_interactions(page: Any, n: int, *, status_select: Any = None,
     dropdown.select_option(grade_values[0])
     out["charts_redrawn_median"] = {k: median(v) for k, v in redrawn.items()}  # type: ignore
     out["kernel_answer_median_ms"] = {k: median(v) for k, v in answer.items()}  # type: ignore
+    out["redraw_phases_median_ms"] = {  # type: ignore
+        k: {c: median(v) for c, v in per.items()} for k, per in reacts.items() if per}
     return out
+
+
+def redraw_rows(interactions: dict[str, Any], label: str) -> list[tuple[str, str, str, str]]:
+    """Where an interaction's time goes, chart by chart (medians): when the first redraw
+    starts after the input, then each chart's Plotly.react."""
+    return [(f"  redraw phases ms, {label} {kind}",
+             ", ".join(f"{c} {ms:.0f}" for c, ms in per.items()), "", "")
+            for kind, per in interactions.get("redraw_phases_median_ms", {}).items()]
 
 
 # The centre of the i-th node (cycled) of the network chart's "actors" trace, on screen.
@@ -611,6 +651,7 @@ def summarise(res: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             if xs and isinstance(xs, list):
                 row(f"{key.replace('interactions_', 'interaction ')}: {kind} p95 "
                     f"(median {median(xs):.0f}, n={len(xs)})", p95(xs), target, "ms")
+        rows += redraw_rows(br.get(key, {}), key.replace("interactions_", ""))
     if "kernel_rss_article_mb" in br:
         row("RSS of the dashboard kernel, article", br["kernel_rss_article_mb"],
             TARGETS["rss_1_mb"], "MB")

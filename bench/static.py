@@ -33,6 +33,7 @@ from bench.run import (
     p95,
     page_view,
     print_table,
+    redraw_rows,
 )
 
 TARGETS = {1: 100, 25: 150, 1000: 300}  # filter change → settled p95, ms (issue 18)
@@ -147,6 +148,7 @@ def summarise(res: dict[str, Any], sizes: list[int]) -> list[tuple[str, str, str
             rows.append((f"{n} article(s): {kind} p95 (median {median(xs):.0f}, n={len(xs)})",
                          f"{value:.0f} ms", "" if target is None else f"≤ {target} ms",
                          "" if target is None else ("met" if value <= target else "MISSED")))
+        rows += redraw_rows(res.get(f"interactions_{n}", {}), f"{n} article(s)")
     return rows
 
 
