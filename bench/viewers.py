@@ -50,12 +50,18 @@ CULL = ["--MappingKernelManager.cull_idle_timeout=120",
         "--MappingKernelManager.cull_interval=3"]
 POOL = 2  # voila.json: default_pool_size
 # When each page was ready, in ms since navigation start: the first element matching READY
-# (the dashboard: its readiness marker; a bare page: its widget's view).
+# (the dashboard: its readiness marker; a bare page: its widget's view). And when its first
+# widget view appeared: the server's part (a kernel that ran the notebook, its widgets'
+# state sent) is over by then; the rest is the browser drawing the page.
 READY_CLOCK = r"""
 (() => {
   const mark = () => { if (window.__readyAt === undefined) window.__readyAt = performance.now(); };
-  new MutationObserver(() => { if (document.querySelector(READY)) mark(); })
-    .observe(document, {subtree: true, childList: true, attributes: true});
+  new MutationObserver(() => {
+    if (window.__widgetAt === undefined && document.querySelector('.jupyter-widgets')) {
+      window.__widgetAt = performance.now();
+    }
+    if (document.querySelector(READY)) mark();
+  }).observe(document, {subtree: true, childList: true, attributes: true});
 })();
 """
 DASHBOARD_READY = "body[data-briefing-ready]"
@@ -83,6 +89,8 @@ def at_once(browser: Any, server: Any, viewers: int, ready: str) -> dict[str, An
                 never += 1
         ready = sorted(round(t / 1000, 2) for t in
                        (p.evaluate("() => window.__readyAt") for p in pages) if t is not None)
+        served = sorted(round(t / 1000, 2) for t in
+                        (p.evaluate("() => window.__widgetAt") for p in pages) if t is not None)
         held = server.kernels()
         rss = sorted(round(k.memory_info().rss / 2**20, 1) for k in held)
         # USS: the memory only that kernel holds (its RSS less the pages of libraries and
@@ -94,6 +102,8 @@ def at_once(browser: Any, server: Any, viewers: int, ready: str) -> dict[str, An
             context.close()
     left = server.wait_kernels(POOL, 400)
     return {"viewers": viewers, "ready_s": ready, "never_ready": never,
+            "first_widget_s": served,
+            "last_first_widget_s": served[-1] if len(served) == len(pages) else None,
             "last_ready_s": ready[-1] if ready and not never else None,
             "median_ready_s": round(statistics.median(ready), 2) if ready else None,
             "kernels_held": len(held),
@@ -195,6 +205,8 @@ def print_table(out: dict[str, Any]) -> None:
              s and s["never_ready"]),
             (f"{n} at once: last ready (s)", r["last_ready_s"], s and s["last_ready_s"]),
             (f"{n} at once: median ready (s)", r["median_ready_s"], s and s["median_ready_s"]),
+            (f"{n} at once: last first widget view (s): the server's part",
+             r.get("last_first_widget_s"), s and s.get("last_first_widget_s")),
             (f"{n} at once: kernels held / left after culling (pool {POOL})",
              f"{r['kernels_held']}/{r['kernels_left']}",
              s and f"{s['kernels_held']}/{s['kernels_left']}"),
