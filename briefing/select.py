@@ -19,7 +19,7 @@ from briefing.model import Briefing, blank
 from briefing.selection import FACT_FILTERS, GRADES, POSITION_FILTERS, Selection
 
 __all__ = ["FACT_FILTERS", "GRADES", "POSITION_FILTERS", "Masks", "Selection", "day_number",
-           "masks", "page_arrays", "select"]
+           "day_numbers", "masks", "page_arrays", "select"]
 
 # --------------------------------------------------------------------------- index
 # The selection works on codes, not strings: what does not depend on the selection (codes
@@ -86,7 +86,8 @@ def _rank(source_ids: pd.Series, sources: pd.DataFrame) -> np.ndarray:
     return grade.map({g: i for i, g in enumerate(GRADES)}).fillna(5).to_numpy(dtype=np.int8)
 
 
-def _days(values: Any) -> np.ndarray:
+def day_numbers(values: Any) -> np.ndarray:
+    """Dates as the index counts days (float; NaN for a missing date)."""
     d = pd.to_datetime(pd.Series(values)).astype("datetime64[ns]").to_numpy()
     out = d.astype("int64").astype(np.float64) / _DAY_NS
     out[np.isnat(d)] = np.nan
@@ -95,7 +96,7 @@ def _days(values: Any) -> np.ndarray:
 
 def day_number(value: Any) -> float | None:
     """A selection's date bound as the index counts days (None stays None)."""
-    return None if value is None else float(_days([value])[0])
+    return None if value is None else float(day_numbers([value])[0])
 
 
 def index(b: Briefing) -> _Index:
@@ -129,8 +130,8 @@ def index(b: Briefing) -> _Index:
         ancestors=_codes(parent.fillna(""), actors),
         ev_type=_codes(ev["plover_type"], types),
         ev_status=_codes(ev["status"], statuses),
-        ev_date=_days(ev["date"]),
-        ev_end=_days(end),
+        ev_date=day_numbers(ev["date"]),
+        ev_end=day_numbers(end),
         ev_article=_codes(ev["article_id"], articles),
         st_article=_codes(st["article_id"], articles),
         pos_article=_codes(pos["article_id"], articles),
@@ -141,7 +142,7 @@ def index(b: Briefing) -> _Index:
         st_ev=ev_pos.reindex(st["event_id"].astype(object)).fillna(-1).to_numpy(dtype=np.int32),
         st_rel=_rank(st["source_id"], b.sources),
         st_speaker=_codes(st["speaker_id"], actors),
-        st_date=_days(st["article_id"].map(published)),
+        st_date=day_numbers(st["article_id"].map(published)),
         pos_actor=_codes(pos["actor_id"], actors),
         pos_issue=_codes(pos["issue_id"], pd.Index(b.issues["issue_id"].astype(object))),
         ev_src=_codes(ev["source_id"], sources),

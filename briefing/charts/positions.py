@@ -7,7 +7,6 @@ actor at the newest one; it never averages them silently.
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -20,12 +19,12 @@ from briefing.charts.theme import (
     click_data,
     legend_marker,
     position_hover,
+    published_days,
     trace,
 )
 from briefing.escape import esc, esc_series, short, wrap_lines
 from briefing.marks import Binding, Rules, Value, weighted_median
 from briefing.model import Briefing, plain
-from briefing.select import day_number
 from briefing.words import names
 
 CONFIDENCE_SYMBOLS = {"high": "circle", "moderate": "circle", "low": "circle-open"}
@@ -214,12 +213,9 @@ def positions_rules(
     later = {r: rs[i + 1:] for rs in rows_of.values() for i, r in enumerate(rs)}
     # per positions row: the numbers the rules read (only this rows matter)
     full = plain(b.positions)
-    published = pd.to_datetime(full["article_id"].map(
-        dict(zip(b.articles["article_id"], b.articles["published"], strict=False))))
     conf_codes = {"high": 0, "moderate": 1, "low": 2}
     fields = {
-        "published": np.array([day_number(d) if pd.notna(d) else np.nan for d in published],
-                              dtype=float),
+        "published": published_days(b, full),
         "position": full["position"].astype(float).to_numpy(),
         "salience": full["salience"].astype(float).to_numpy(),
         "confidence": full["confidence"].astype(str).map(conf_codes).fillna(3).to_numpy(float),

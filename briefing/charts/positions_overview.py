@@ -6,14 +6,23 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from briefing.charts.theme import HOVER, base_spec, chart, click_data, position_hover, trace
+from briefing.charts.theme import (
+    HOVER,
+    base_spec,
+    chart,
+    click_data,
+    position_hover,
+    published_days,
+    trace,
+)
 from briefing.escape import esc, short, wrap_lines
 from briefing.marks import Binding, Rules, Value, apply
 from briefing.model import Briefing, plain
-from briefing.select import Selection, day_number, masks
+from briefing.select import Selection, masks
 from briefing.words import names
 
 MAX_ROWS = 20  # actors with a row of their own, those with most salience overall
+NO_POSITION = "no position recorded"  # an empty cell's hover
 
 
 def positions_overview_rules(
@@ -34,12 +43,10 @@ def positions_overview_rules(
         return Rules(base_spec(title=title, height=height, width=width,
                                empty_message="No positions in this selection"), ())
     nm = names(b)
-    published = full["article_id"].map(dict(zip(b.articles["article_id"],
-                                                b.articles["published"], strict=False)))
+    days = published_days(b, full)
     pos = full.assign(row=np.arange(len(full)), position=full["position"].astype(float),
                       salience=full["salience"].astype(float),
-                      _published=pd.to_datetime(published)).sort_values("_published",
-                                                                         kind="stable")
+                      _published=days).sort_values("_published", kind="stable")
     keep = pos.groupby("actor_id")["salience"].sum().sort_values(ascending=False,
                                                                  kind="stable")
     pos = pos[pos["actor_id"].isin(keep.index[:label_limit])]
@@ -62,9 +69,7 @@ def positions_overview_rules(
         ends).fillna("").to_numpy()
     picks = {"hover": hover.tolist(),
              "click": click_data("position", full["position_id"].astype(str))}
-    fields = {"position": full["position"].astype(float).to_numpy(),
-              "published": np.array([day_number(d) for d in pd.to_datetime(published)],
-                                    dtype=float)}
+    fields = {"position": full["position"].astype(float).to_numpy(), "published": days}
     cols = len(issue_ids)
     # Issue labels wrap under their column; long actor names are shortened (hover carries
     # them whole).
@@ -118,9 +123,6 @@ def positions_overview_rules(
                    hide={"value": "none", "attrs": ["x", "y"], "unfed": "show",
                          "band": {"value": "n", "bands": [1], "equals": 0}})
     return Rules(figure, [binding, said], fields, picks)
-
-
-NO_POSITION = "no position recorded"
 
 
 @chart

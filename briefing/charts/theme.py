@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from briefing.escape import esc, esc_series
 from briefing.model import Briefing, memo, plain
+from briefing.select import day_numbers
 from briefing.words import (
     SCORE_BIN_WORDS,
     STATUS_WORDS,
@@ -225,6 +226,13 @@ def event_hover(b: Briefing, events: pd.DataFrame | None = None) -> pd.Series:
 
 
 JUDGMENT = "analyst judgment, not reported by the article"
+
+
+def published_days(b: Briefing, frame: pd.DataFrame) -> np.ndarray:
+    """The day each row's article was published (`day_numbers`; NaN if unknown): the
+    order in which a rule takes the newest judgment."""
+    published = dict(zip(b.articles["article_id"], b.articles["published"], strict=False))
+    return day_numbers(frame["article_id"].map(published))
 
 
 def position_hover(b: Briefing, pos: pd.DataFrame) -> pd.Series:
