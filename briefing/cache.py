@@ -87,10 +87,14 @@ def code_version() -> str:
 
     The codebooks are stamped on every call: `BRIEFING_ASSETS` may point elsewhere.
     """
-    from briefing.codebooks import assets_dir
+    return _source_version() + codebooks_stamp()
 
-    books = sorted((assets_dir() / "codebooks").glob("*.csv"))
-    return _source_version() + stamp(books)
+
+def codebooks_stamp() -> str:
+    """`stamp` of the codebook tables (CAMEO, PLOVER, Admiralty) as they are on disk."""
+    from briefing.folders import assets_dir
+
+    return stamp(sorted((assets_dir() / "codebooks").glob("*.csv")))
 
 
 @cache

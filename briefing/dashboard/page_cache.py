@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from briefing import cache as disk
-from briefing.folders import assets_dir, discover, fact_files
+from briefing.folders import discover, fact_files
 
 from .page import Dashboard
 
@@ -49,7 +49,8 @@ def page(path: Path | str | Sequence[Path | str] | None = None, *,
         return Dashboard(facts())
     store = disk.Cache()
     entry = disk.key("page", errors, *map(str, folders))
-    check = f"{_versions()} {_codebooks()} {disk.stamp(fact_files(folders))}"
+    # the codebooks are stamped on every call: `BRIEFING_ASSETS` may point elsewhere
+    check = f"{_versions()} {disk.codebooks_stamp()} {disk.stamp(fact_files(folders))}"
     plan = store.get("pages", entry, check)
     if isinstance(plan, dict):
         return Dashboard.from_plan(plan, facts)
@@ -73,8 +74,3 @@ def _versions() -> str:
 
     libs = " ".join(f"{n}={one(n)}" for n in _LIBRARIES)
     return f"{disk.package_sources()} {libs}"
-
-
-def _codebooks() -> str:
-    # stamped on every call: `BRIEFING_ASSETS` may point elsewhere
-    return disk.stamp(sorted((assets_dir() / "codebooks").glob("*.csv")))
