@@ -6,8 +6,8 @@ taken for speed give the same results as the slow path.
 
 from __future__ import annotations
 
+import importlib
 import os
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +20,8 @@ from briefing.charts import CHARTS
 from briefing.select import Selection, select
 from tests.tiny import scaled, tiny_briefing
 
-L = sys.modules["briefing.load"]
+# the module (`briefing.load` is the function); imported here, not by `import briefing`
+L = importlib.import_module("briefing.load")
 DATA = Path(__file__).resolve().parent / "data" / "articles"
 
 
