@@ -102,8 +102,10 @@ def _jsonable(x: Any) -> Any:
     # numpy value (a viewer's kernel reads it back without numpy)
     if isinstance(x, float):
         return float(x) if math.isfinite(x) else None
-    if isinstance(x, str | int):
-        return str(x) if isinstance(x, str) else int(x)
+    if isinstance(x, str):
+        return str(x)
+    if isinstance(x, int):
+        return int(x)
     try:
         import numpy as np
         import pandas as pd

@@ -9,8 +9,8 @@ change to a few small websocket messages.
 The widgets are built from the page plan (`plan.page_plan`): plain data computed from the
 frames once. `page()` reads the plan from the page cache when the same facts were shown by
 the same code before; such a page holds no frames and imports neither pandas nor plotly
-until something needs the frames (a filter change the kernel hears of, a click, an
-export, `dash.facts`).
+until something needs the frames (an export, `dash.facts`, or a selection its browser
+cannot draw by itself: `_browser_draws`).
 """
 
 from __future__ import annotations
@@ -322,6 +322,7 @@ class Dashboard:
         if not stale and self._browser_draws():
             return
         from briefing.charts import CHARTS
+        from briefing.dashboard.plan import status_html
 
         sub = self.frames()
         for name, key in stale.items():
@@ -333,9 +334,7 @@ class Dashboard:
             self._read(sorted(sel.articles)[0])
         else:
             self._draw_article()
-        n = len(sub.events)
-        self.status.value = (f"<span class='briefing-showing'>Showing {n} of {len(self.b.events)}"
-                             f" events — {_e(sel.describe(self.b))}</span>")
+        self.status.value = status_html(self.b, sub, sel)
 
     def _on_control(self, _change: dict[str, Any]) -> None:
         if self._updating:

@@ -4,8 +4,8 @@ The page plan (`plan.page_plan`) of a fact base is stored in the page cache
 (`briefing.cache`), keyed by the fact files as they are on disk (path, size, time), the
 package's code and the libraries that shape the page. A kernel that opens facts another
 kernel showed reads the plan back and builds the widgets from it: it imports neither
-pandas nor plotly, and reads the frames only when something needs them (a filter change
-the kernel hears of, a click, an export, `dash.facts`).
+pandas nor plotly, and reads the frames only when something needs them (an export,
+`dash.facts`, or a selection its browser cannot draw by itself: `Dashboard._browser_draws`).
 """
 
 from __future__ import annotations

@@ -147,6 +147,13 @@ def reading_bytes(b: Briefing) -> bytes:
     return data if len(data) <= PAGE_READING_MAX_BYTES else b""
 
 
+def status_html(b: Briefing, sub: Briefing, sel: Selection) -> str:
+    """The status line: how many of the base's events the selection (`sub`) shows, and the
+    selection in words (live.js writes the same line in the browser)."""
+    return (f"<span class='briefing-showing'>Showing {len(sub.events)} of {len(b.events)}"
+            f" events — {_e(sel.describe(b))}</span>")
+
+
 def page_plan(b: Briefing, selection: Selection | None = None, *,
               with_reading: bool = False) -> dict[str, Any]:
     """The page plan of `b` for `selection` (default: everything, the first issue). With
@@ -187,8 +194,7 @@ def page_plan(b: Briefing, selection: Selection | None = None, *,
         "reading": reading_bytes(b) if with_reading else None,
         "article_id": article_id, "highlight": highlight,
         "article": article_html(b, article_id=article_id, highlight=frozenset(highlight)),
-        "status": (f"<span class='briefing-showing'>Showing {len(sub.events)} of "
-                   f"{len(b.events)} events — {_e(sel.describe(b))}</span>"),
+        "status": status_html(b, sub, sel),
         "detail": detail.placeholder(),
     }
 
