@@ -271,6 +271,8 @@ _ARM = r"""
     if (window.__answer === undefined) window.__answer = performance.now() - window.__t0;
     if (document.body.hasAttribute('data-briefing-drawing')) return;
     window.__lat = performance.now() - window.__t0;
+    // charts out of view are redrawn when they come near it (plotly_view.js)
+    window.__stale = document.querySelectorAll('[data-briefing-stale]').length;
     window.__armed = false;
     obs.disconnect();
   });
@@ -438,6 +440,7 @@ def measure_interactions(page: Any, n: int, *, status_select: Any = None,
     page's own elements)."""
     out: dict[str, list[float]] = {"status": [], "sources": [], "click": []}
     redrawn: dict[str, list[int]] = {k: [] for k in out}
+    stale: dict[str, list[int]] = {k: [] for k in out}  # out of view: redrawn when near it
     # until the kernel's last update reached the page (the rest is drawing)
     answer: dict[str, list[float]] = {k: [] for k in out}
     # where the time goes: when the first chart's redraw starts, and each chart's redraw
@@ -457,6 +460,7 @@ def measure_interactions(page: Any, n: int, *, status_select: Any = None,
             if live is not None and kind != "click":
                 out.setdefault(f"{kind}, live charts", []).append(live)
             redrawn[kind].append(page.evaluate("() => window.__redrawn"))
+            stale[kind].append(page.evaluate("() => window.__stale"))
             answer[kind].append(page.evaluate("() => window.__answer"))
             drawn = page.evaluate("() => window.__reacts || []")
             if drawn:
@@ -479,6 +483,8 @@ def measure_interactions(page: Any, n: int, *, status_select: Any = None,
                                                             page.mouse.click(*xy)))
     dropdown.select_option(grade_values[0])
     out["charts_redrawn_median"] = {k: median(v) for k, v in redrawn.items()}  # type: ignore
+    out["charts_left_out_of_view_median"] = {  # type: ignore
+        k: median(v) for k, v in stale.items() if v}
     out["kernel_answer_median_ms"] = {k: median(v) for k, v in answer.items()}  # type: ignore
     out["redraw_phases_median_ms"] = {  # type: ignore
         k: {c: median(v) for c, v in per.items()} for k, per in reacts.items() if per}
@@ -487,9 +493,13 @@ def measure_interactions(page: Any, n: int, *, status_select: Any = None,
 
 def redraw_rows(interactions: dict[str, Any], label: str) -> list[tuple[str, str, str, str]]:
     """Where an interaction's time goes, chart by chart (medians): when the first redraw
-    starts after the input, then each chart's Plotly.react."""
+    starts after the input, then each chart's Plotly.react; and how many charts out of view
+    were left to redraw as they come near it."""
+    left = interactions.get("charts_left_out_of_view_median", {})
     return [(f"  redraw phases ms, {label} {kind}",
-             ", ".join(f"{c} {ms:.0f}" for c, ms in per.items()), "", "")
+             ", ".join(f"{c} {ms:.0f}" for c, ms in per.items())
+             + (f"; {left[kind]:g} out of view left for later" if left.get(kind) else ""),
+             "", "")
             for kind, per in interactions.get("redraw_phases_median_ms", {}).items()]
 
 

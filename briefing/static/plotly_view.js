@@ -493,18 +493,21 @@ function markWidth(el) {
 // ---- live redraws: the charts in view first --------------------------------------------
 //
 // A selection change redraws every live chart it touches in one batch, in one task (so in
-// one animation frame): those in the viewport first, then the others.
+// one animation frame): those in the viewport first, then the others. Every chart's
+// plotly draw comes first, then every chart's label fitting: the page is laid out once for
+// all of them, not once per chart.
 
 function inView(el) {
   const r = el.getBoundingClientRect();
   return r.width > 0 && r.bottom > 0 && r.top < (window.innerHeight || 0);
 }
 
-function enqueueLive(el, run) {
+// job: {paint: async () => drawn?, finish: async () => void, done: (err|null) => void}
+function enqueueLive(el, job) {
   const state = pageState();
   if (!state.queue) state.queue = { pending: new Map(), flushing: false };
   const queue = state.queue;
-  queue.pending.set(el, run);
+  queue.pending.set(el, job);
   if (queue.flushing) return;
   queue.flushing = true;
   queueMicrotask(async () => {
@@ -514,12 +517,72 @@ function enqueueLive(el, run) {
         queue.pending.clear();
         const seen = batch.filter(([view]) => inView(view));
         const unseen = batch.filter(([view]) => !inView(view));
-        for (const [, go] of [...seen, ...unseen]) await go(); // eslint-disable-line no-await-in-loop
+        const jobs = [...seen, ...unseen].map(([, job]) => ({ job, err: null, drawn: false }));
+        for (const one of jobs) {
+          try {
+            one.drawn = await one.job.paint(); // eslint-disable-line no-await-in-loop
+          } catch (err) {
+            one.err = err;
+          }
+        }
+        for (const one of jobs.filter((j) => j.drawn && !j.err)) {
+          try {
+            await one.job.finish(); // eslint-disable-line no-await-in-loop
+          } catch (err) {
+            one.err = err;
+          }
+        }
+        for (const one of jobs) one.job.done(one.err);
       }
     } finally {
       queue.flushing = false;
     }
   });
+}
+
+// A chart out of view is not redrawn on a selection change: it carries
+// data-briefing-stale and is redrawn as it comes within half a screen of the viewport, or
+// before the page prints. A change costs what the reader sees; a chart is never seen stale.
+const NEAR = 0.5; // of the viewport's height, above and below it
+
+function nearView(el) {
+  const r = el.getBoundingClientRect();
+  const h = window.innerHeight || 0;
+  return r.width > 0 && r.bottom > -NEAR * h && r.top < (1 + NEAR) * h;
+}
+
+function staleState() {
+  const state = pageState();
+  if (!state.stale) {
+    const stale = new Map();
+    const wake = (el) => {
+      const go = stale.get(el);
+      if (!go) return;
+      stale.delete(el);
+      observer.unobserve(el);
+      el.removeAttribute("data-briefing-stale");
+      go();
+    };
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) if (entry.isIntersecting) wake(entry.target);
+    }, { rootMargin: `${NEAR * 100}% 0px` });
+    window.addEventListener("beforeprint", () => [...stale.keys()].forEach(wake));
+    state.stale = { stale, observer };
+  }
+  return state.stale;
+}
+
+function leaveStale(el, go) {
+  const { stale, observer } = staleState();
+  stale.set(el, go);
+  el.setAttribute("data-briefing-stale", "");
+  observer.observe(el);
+}
+
+function forgetStale(el) {
+  const state = pageState();
+  if (!state.stale || !state.stale.stale.delete(el)) return;
+  state.stale.observer.unobserve(el);
 }
 
 function showError(el, err) {
@@ -565,13 +628,18 @@ function render({ model, el }) {
   const liveKey = model.get("live") || "";
   let liveFigure = null;
   let liveRevision = 0;
+  let paintedRevision = 0;
+  let drawnOnce = false; // a live chart's later redraws wait until it is near the viewport
 
-  const draw = async () => {
-    if (!alive) return;
-    if (liveKey && !liveFigure) return; // drawn when the selection's figure arrives
+  // A draw is plotly's draw (paint), then fitting the chart's texts (finish); a live
+  // chart's are run by the page's batch (enqueueLive), any other's one after the other.
+  let fitting = false; // while paint/finish run, plotly_afterplot leaves the fitting to them
+  const paint = async () => {
+    if (!alive) return false;
+    if (liveKey && !liveFigure) return false; // drawn when the selection's figure arrives
     Plotly = await loadPlotly(model);
-    if (!alive) return;
-    const revision = liveKey ? liveRevision : model.get("revision");
+    if (!alive) return false;
+    paintedRevision = liveKey ? liveRevision : model.get("revision");
     narrow = narrowScreen();
     const source = liveKey ? liveFigure : model.get("figure");
     const figure = fitNarrow(structuredClone(source || {}), narrow);
@@ -581,20 +649,34 @@ function render({ model, el }) {
     // or a window resize.
     const height = Number((figure.layout || {}).height) || 450;
     plot.style.height = `${height}px`;
-    await Plotly.react(plot, {
-      data: figure.data || [],
-      layout: figure.layout || {},
-      frames: figure.frames || undefined,
-      config: plotConfig(model),
-    });
-    if (!alive) return;
-    await growToFit(Plotly, plot);
-    if (!alive) return;
-    declutter(plot);
+    fitting = true;
+    try {
+      await Plotly.react(plot, {
+        data: figure.data || [],
+        layout: figure.layout || {},
+        frames: figure.frames || undefined,
+        config: plotConfig(model),
+      });
+    } catch (err) {
+      fitting = false;
+      throw err;
+    }
+    return alive;
+  };
+  const finish = async () => {
+    try {
+      await growToFit(Plotly, plot);
+      if (!alive) return;
+      declutter(plot);
+    } finally {
+      fitting = false;
+    }
     if (!listening) {
       listening = true;
       // a resize, pan or zoom draws the texts again: decide again what shows
-      plot.on("plotly_afterplot", () => declutter(plot));
+      plot.on("plotly_afterplot", () => {
+        if (!fitting) declutter(plot);
+      });
       plot.on("plotly_click", (event) => {
         const points = clickPoints(event);
         // the page's live selection hears first (live.js: a focus is drawn at once)
@@ -608,30 +690,53 @@ function render({ model, el }) {
     const stale = el.querySelector(".briefing-plotly-error");
     if (stale) stale.remove();
     markWidth(el);
-    el.setAttribute("data-briefing-rev", String(revision));
+    el.setAttribute("data-briefing-rev", String(paintedRevision));
     el.dataset.chartId = model.get("chart_id");
     markDrawn(model.get("chart_id"), model.get("group_size"), el);
+    drawnOnce = true;
+  };
+  const draw = async () => {
+    if (await paint()) await finish();
+  };
+  const failed = (err) => {
+    showError(el, err);
+    try {
+      model.send({ type: "error", message: String(err && err.message ? err.message : err) });
+    } catch (sendErr) {
+      // the comm may be gone
+    }
   };
 
-  const schedule = () => {
+  const redraw = () => {
     if (scheduled) return;
     scheduled = true;
     drawing(+1);
-    const run = () => {
+    if (liveKey && liveFigure) {
+      // a live chart redraws with the page's other live charts, in view first; after any
+      // draw of its own that is still running
+      const after = chain;
+      enqueueLive(el, {
+        paint: async () => {
+          await after;
+          scheduled = false;
+          return paint();
+        },
+        finish,
+        done: (err) => {
+          if (err) failed(err);
+          drawing(-1);
+        },
+      });
+      return;
+    }
+    queueMicrotask(() => {
       scheduled = false;
-      chain = chain.then(draw).catch((err) => {
-        showError(el, err);
-        try {
-          model.send({ type: "error", message: String(err && err.message ? err.message : err) });
-        } catch (sendErr) {
-          // the comm may be gone
-        }
-      }).finally(() => drawing(-1));
-      return chain;
-    };
-    // a live chart redraws with the page's other live charts, in view first
-    if (liveKey && liveFigure) enqueueLive(el, run);
-    else queueMicrotask(run);
+      chain = chain.then(draw).catch(failed).finally(() => drawing(-1));
+    });
+  };
+  const schedule = () => {
+    if (liveKey && drawnOnce && !nearView(el)) leaveStale(el, redraw);
+    else redraw();
   };
 
   model.on("change:figure", schedule);
@@ -692,6 +797,7 @@ function render({ model, el }) {
     model.off("change:heading", caption);
     model.off("change:note", caption);
     if (resizeObserver) resizeObserver.disconnect();
+    forgetStale(el);
     if (Plotly && plot.data) Plotly.purge(plot);
   };
 }

@@ -17,6 +17,34 @@ from typing import Any
 
 WAIT_MS = 120_000
 
+# A chart out of view is redrawn only as it comes near the viewport (plotly_view.js marks
+# it data-briefing-stale until then). A test looks at a chart as a user does: it scrolls to
+# it. True once the chart is not stale (its redraw may still be running).
+SEE_JS = """
+(chart) => {
+  const v = document.querySelector(`.briefing-plotly-view[data-chart-id='${chart}']`);
+  if (v && v.hasAttribute('data-briefing-stale')) v.scrollIntoView({block: 'nearest'});
+  return !v || !v.hasAttribute('data-briefing-stale');
+}
+"""
+IDLE_JS = "() => !document.body.hasAttribute('data-briefing-drawing')"
+
+
+def look_at(page: Any, chart: str) -> None:
+    """Scroll to ``chart`` if it waits to be redrawn out of view; wait until every redraw
+    has ended."""
+    page.wait_for_function(SEE_JS, arg=chart, timeout=WAIT_MS, polling=50)
+    page.wait_for_function(IDLE_JS, timeout=WAIT_MS, polling=50)
+
+
+def look_at_every_chart(page: Any) -> None:
+    """Scroll to each chart that waits out of view, as a reader going down the page."""
+    for chart in page.evaluate("() => [...document.querySelectorAll("
+                               "'.briefing-plotly-view[data-chart-id]')]"
+                               ".map((v) => v.dataset.chartId)"):
+        look_at(page, chart)
+
+
 # Finds the chart's plotly element: by the view's chart id, or any plot for chart=null.
 _GD = """
 const plotOf = (chart) => [...document.querySelectorAll(chart === null ? '.js-plotly-plot'
@@ -116,6 +144,7 @@ def click_point(page: Any, chart: str, kind: str, wanted: str = "") -> list[str]
         "`.briefing-plotly-view[data-chart-id='${chart}']`);"
         " return v && v.getAttribute('data-briefing-rev') !== null; }",
         arg=chart, timeout=WAIT_MS)
+    look_at(page, chart)
     customdata = page.evaluate(CLICK_JS, [chart, kind, wanted])
     assert customdata, f"no {kind} point {wanted!r} in the {chart} chart"
     return customdata
@@ -123,12 +152,15 @@ def click_point(page: Any, chart: str, kind: str, wanted: str = "") -> list[str]
 
 def click_at(page: Any, chart: str, curve: int, index: int) -> Any:
     """Plotly's click on point ``index`` of trace ``curve``; returns its customdata."""
+    look_at(page, chart)
     return page.evaluate(CLICK_AT_JS, [chart, curve, index])
 
 
 def hover_labels(page: Any, chart: str | None = None, limit: int = 80) -> list[str]:
     """Plotly's hover on each hoverable point (of ``chart``, or of every plot on the page);
     the hover label texts drawn."""
+    if chart is not None:
+        look_at(page, chart)
     labels = []
     for p, curve, point, subplot in page.evaluate(HOVERABLE_JS, chart)[:limit]:
         text = page.evaluate(HOVER_JS, [chart, p, curve, point, subplot, 5_000])

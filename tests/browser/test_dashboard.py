@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 import briefing
-from tests.browser.plotly_events import WAIT_MS, click_point, wait_resized
+from tests.browser.plotly_events import WAIT_MS, click_point, look_at, wait_resized
 
 pytestmark = pytest.mark.browser
 
@@ -59,10 +59,12 @@ def revs(page: Any) -> dict[str, int]:
 
 
 def wait_redrawn(page: Any, before: dict[str, int], charts: tuple[str, ...]) -> None:
-    """Wait until each of ``charts`` has drawn a revision newer than in ``before``."""
+    """Wait until each of ``charts`` has drawn a revision newer than in ``before`` (a chart
+    out of view is redrawn as the user scrolls to it: so does the test)."""
     page.wait_for_function(
         """([before, charts]) => charts.every(c => {
               const v = document.querySelector(`.briefing-plotly-view[data-chart-id='${c}']`);
+              if (v && v.hasAttribute('data-briefing-stale')) v.scrollIntoView({block: 'nearest'});
               return v && +(v.getAttribute('data-briefing-rev') || -1) > before[c];
            })""",
         arg=[before, list(charts)],
@@ -94,7 +96,13 @@ def wait_status(page: Any, lo: int, hi: int | None = None, timeout: int = REDRAW
 
 
 def timeline_points(page: Any) -> int:
+    look_at(page, "timeline")
     return view(page, "timeline").locator(".scatterlayer .trace .points path").count()
+
+
+def stale(page: Any, chart: str) -> bool:
+    """``chart`` waits out of view to be redrawn (plotly_view.js)."""
+    return view(page, chart).get_attribute("data-briefing-stale") is not None
 
 
 CLIPPED_JS = """() => [...document.querySelectorAll('.briefing-plotly-view')].flatMap(v => {
@@ -232,7 +240,9 @@ def test_event_type_filter(dash: Any, facts: Any) -> None:
     wait_status(page, n_assault)
     assert timeline_points(page) < points
     # only one row of the timeline is left: every point shares its y position (± stacking)
-    assert revs(page)["positions"] == before["positions"]  # positions do not read event types
+    # positions do not read event types: neither redrawn nor waiting out of view to be
+    assert revs(page)["positions"] == before["positions"]
+    assert not stale(page, "positions")
     reset(page, total)
 
 

@@ -70,6 +70,8 @@ def _wait_rev(page, chart: str, above: int) -> None:
     page.wait_for_function(
         """([chart, above]) => {
              const v = document.querySelector(`.briefing-plotly-view[data-chart-id='${chart}']`);
+             // out of view, a chart is redrawn as the user scrolls to it
+             if (v && v.hasAttribute('data-briefing-stale')) v.scrollIntoView({block: 'nearest'});
              return v && +(v.getAttribute('data-briefing-rev') || -1) > above;
            }""", arg=[chart, above], timeout=WAIT_MS)
 

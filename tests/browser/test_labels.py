@@ -20,7 +20,7 @@ import briefing
 from briefing.charts.network import LABEL_CHARS, MUST_LABEL
 from briefing.escape import short
 from tests.browser.labels import measure, totals
-from tests.browser.plotly_events import WAIT_MS
+from tests.browser.plotly_events import WAIT_MS, look_at_every_chart
 from tests.browser.test_story_page import serve
 from tests.story_gen import write_story
 
@@ -72,6 +72,7 @@ def test_no_overlapping_or_cut_labels(story: Any, size: str, artifacts: Path) ->
     name, b, page = story
     width, height = SIZES[size]
     page.set_viewport_size({"width": width, "height": height})
+    look_at_every_chart(page)  # a chart out of view is drawn for a new width as it is seen
     page.wait_for_function(FITTED_JS, timeout=WAIT_MS)
     m = measure(page)
     overlaps, cut = totals(m)

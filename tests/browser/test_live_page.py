@@ -19,7 +19,7 @@ import briefing
 from briefing.charts import CHARTS
 from briefing.dashboard.article import article_html
 from briefing.select import Selection, select
-from tests.browser.plotly_events import WAIT_MS, click_point
+from tests.browser.plotly_events import WAIT_MS, click_point, look_at
 from tests.browser.test_dashboard import (
     READY,
     control,
@@ -49,6 +49,12 @@ DRAWN_JS = """(chart) => {
   })));
 }""".replace("DRAWN", str(["x", "y", "z", "lat", "lon", "text", "hovertext",
                            "marker.size", "marker.color"]))
+
+
+def _drawn(page: Any, chart: str) -> list[dict[str, Any]]:
+    """What ``chart`` draws, looked at (scrolled to when it waits out of view)."""
+    look_at(page, chart)
+    return page.evaluate(DRAWN_JS, chart)
 
 
 def _shows_article(page: Any, want: str) -> bool:
@@ -92,7 +98,7 @@ def test_live_charts_redraw_with_the_kernel_suspended(voila_server: Any, open_pa
     total = len(facts.events)
     issue = str(facts.issues["issue_id"].iloc[0])
     for chart in LIVE:  # what the page drew first is what Python draws for everything
-        assert page.evaluate(DRAWN_JS, chart) == _wanted(facts, chart, Selection(issue=issue))
+        assert _drawn(page, chart) == _wanted(facts, chart, Selection(issue=issue))
     russia = str(facts.actors.loc[facts.actors["name"] == "Russia", "actor_id"].iloc[0])
     before, said = revs(page), status(page)
     kernels = voila_server.kernels()
@@ -104,8 +110,8 @@ def test_live_charts_redraw_with_the_kernel_suspended(voila_server: Any, open_pa
         wait_redrawn(page, before, LIVE)
         sel = Selection(actors={russia}, issue=issue)
         for chart in LIVE:
-            assert page.evaluate(DRAWN_JS, chart) == _wanted(facts, chart, sel), chart
-        assert any(page.evaluate(DRAWN_JS, c) != _wanted(facts, c, Selection(issue=issue))
+            assert _drawn(page, chart) == _wanted(facts, chart, sel), chart
+        assert any(_drawn(page, c) != _wanted(facts, c, Selection(issue=issue))
                    for c in LIVE)
         # the status line is the browser's, in Python's words; the kernel's charts are
         # as they were (it is stopped)
@@ -131,7 +137,7 @@ def test_live_charts_redraw_with_the_kernel_suspended(voila_server: Any, open_pa
     settle(page)
     assert shown_events(page) == total
     for chart in LIVE:
-        assert page.evaluate(DRAWN_JS, chart) == _wanted(facts, chart, Selection(issue=issue))
+        assert _drawn(page, chart) == _wanted(facts, chart, Selection(issue=issue))
 
 
 def test_a_click_on_a_node_focuses_it_with_the_kernel_suspended(voila_server: Any,
@@ -155,7 +161,7 @@ def test_a_click_on_a_node_focuses_it_with_the_kernel_suspended(voila_server: An
     try:
         click_point(page, "network", "actor", busiest)
         wait_redrawn(page, before, ("network",))
-        assert page.evaluate(DRAWN_JS, "network") == _wanted(facts, "network", focused)
+        assert _drawn(page, "network") == _wanted(facts, "network", focused)
         name = str(facts.actors.set_index("actor_id").loc[busiest, "name"])
         page.wait_for_function("(n) => [...document.querySelectorAll('.briefing-detail h3')]"
                                ".some((h) => h.textContent === n)", arg=name, timeout=WAIT_MS)
@@ -163,12 +169,12 @@ def test_a_click_on_a_node_focuses_it_with_the_kernel_suspended(voila_server: An
         for k in kernels:
             k.resume()
     settle(page)
-    assert page.evaluate(DRAWN_JS, "network") == _wanted(facts, "network", focused)
+    assert _drawn(page, "network") == _wanted(facts, "network", focused)
     before = revs(page)
     click_point(page, "network", "actor", busiest)
     wait_redrawn(page, before, ("network",))
     settle(page)
-    assert page.evaluate(DRAWN_JS, "network") == _wanted(facts, "network",
+    assert _drawn(page, "network") == _wanted(facts, "network",
                                                          Selection(issue=issue))
 
 
@@ -212,16 +218,20 @@ ORDER_JS = """() => {
 }"""
 
 
-def test_the_charts_in_view_redraw_first(voila_server: Any, open_page: Any) -> None:
+def test_a_chart_out_of_view_is_redrawn_as_it_comes_into_view(voila_server: Any,
+                                                              open_page: Any,
+                                                              facts: Any) -> None:
     """With the sources chart in view and the network out of it, a filter change redraws
-    the sources chart before the network (the charts' own order is the other way)."""
+    the sources chart and leaves the network (marked stale) until the reader scrolls to
+    it; then it is redrawn, and draws what Python draws for the selection."""
     page = open_page(voila_server.url, viewport={"width": 1366, "height": 700}).page
     page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
     settle(page)
     page.locator("[data-chart-id='sources']").scroll_into_view_if_needed()
     assert page.evaluate("() => { const r = document.querySelector("
                          "\"[data-chart-id='network']\").getBoundingClientRect();"
-                         " return r.bottom <= 0; }"), "the network is still in view"
+                         " return r.bottom < -window.innerHeight; }"), "the network is near view"
+    before = revs(page)
     page.evaluate(ORDER_JS)
     # the Status control, changed where it is (no scrolling to it)
     page.evaluate("""() => {
@@ -230,10 +240,23 @@ def test_the_charts_in_view_redraw_first(voila_server: Any, open_page: Any) -> N
       select.options[0].selected = true;
       select.dispatchEvent(new Event('change', {bubbles: true}));
     }""")
-    page.wait_for_function("() => ['sources', 'network'].every("
-                           "(c) => window.__briefingOrder.includes(c))", timeout=WAIT_MS)
-    order = page.evaluate("() => window.__briefingOrder")
-    assert order.index("sources") < order.index("network"), order
+    page.wait_for_function("() => window.__briefingOrder.includes('sources')"
+                           " && !document.body.hasAttribute('data-briefing-drawing')",
+                           timeout=WAIT_MS)
+    network = page.locator("[data-chart-id='network']")
+    assert network.get_attribute("data-briefing-stale") is not None
+    assert revs(page)["network"] == before["network"]
+    assert "network" not in page.evaluate("() => window.__briefingOrder")
+    status_value = page.evaluate("""() => [...document.querySelectorAll(
+        '.widget-select-multiple')].find((w) => w.textContent.includes('Status'))
+        .querySelector('select').options[0].value""")
+    issue = str(facts.issues["issue_id"].iloc[0])
+    sel = Selection(statuses={status_value}, issue=issue)
+    network.scroll_into_view_if_needed()
+    page.wait_for_function("() => window.__briefingOrder.includes('network')", timeout=WAIT_MS)
+    settle(page)
+    assert network.get_attribute("data-briefing-stale") is None
+    assert _drawn(page, "network") == _wanted(facts, "network", sel)
 
 
 def test_on_a_phone_the_ranked_actors_follow_the_filters(voila_server: Any, open_page: Any,

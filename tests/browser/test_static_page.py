@@ -25,7 +25,7 @@ from briefing.dashboard.article import article_html
 from briefing.select import Selection, select
 from tests.browser.conftest import READY_SELECTOR, answers, free_port, spawn
 from tests.browser.plotly_events import WAIT_MS, click_point
-from tests.browser.test_live_page import DRAWN_JS, LIVE, _wanted
+from tests.browser.test_live_page import LIVE, _drawn, _wanted
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,7 +114,7 @@ def test_the_static_page_filters_and_clicks_with_no_kernel(open_page: Any, site:
     _wait_status(page, _line(facts, everything))
     assert page.locator(".briefing-plotly-view[data-briefing-drawn]").count() == len(CHARTS)
     for chart in LIVE:
-        assert page.evaluate(DRAWN_JS, chart) == _wanted(facts, chart, everything), chart
+        assert _drawn(page, chart) == _wanted(facts, chart, everything), chart
 
     # a filter: the busiest state
     busiest = facts.participants["actor_id"].value_counts().index[0]
@@ -126,7 +126,7 @@ def test_the_static_page_filters_and_clicks_with_no_kernel(open_page: Any, site:
     sel = Selection(actors={busiest}, issue=issue)
     _wait_status(page, _line(facts, sel))
     for chart in LIVE:
-        assert page.evaluate(DRAWN_JS, chart) == _wanted(facts, chart, sel), chart
+        assert _drawn(page, chart) == _wanted(facts, chart, sel), chart
     # the article shown is marked where the selection's evidence is
     shown = select(facts, sel)
     article = page.evaluate("() => document.querySelector('#briefing-article h2').textContent")
@@ -144,8 +144,8 @@ def test_the_static_page_filters_and_clicks_with_no_kernel(open_page: Any, site:
     page.wait_for_function("() => !document.body.hasAttribute('data-briefing-drawing')",
                            timeout=WAIT_MS)
     # (the click redraws at once: the page is drawing until the focus is drawn)
-    assert page.evaluate(DRAWN_JS, "network") == _wanted(facts, "network", focused)
-    assert page.evaluate(DRAWN_JS, "network") != _wanted(facts, "network", sel)
+    assert _drawn(page, "network") == _wanted(facts, "network", focused)
+    assert _drawn(page, "network") != _wanted(facts, "network", sel)
 
     # a source's card lists the events in view that rest on it
     cd = click_point(page, "sources", "source")
@@ -159,7 +159,7 @@ def test_the_static_page_filters_and_clicks_with_no_kernel(open_page: Any, site:
     page.click("#briefing-reset")
     _wait_status(page, _line(facts, everything))
     for chart in LIVE:
-        assert page.evaluate(DRAWN_JS, chart) == _wanted(facts, chart, everything), chart
+        assert _drawn(page, chart) == _wanted(facts, chart, everything), chart
 
     # a key point's evidence: its facts' cards and its article marked
     buttons = page.locator(".briefing-kp-button")
