@@ -157,12 +157,14 @@ async function ensureTopojson(model, figure) {
 
 // ---- readiness -----------------------------------------------------------------------
 
-function markDrawn(chartId, groupSize, el) {
+// A live chart out of view at first is counted as ready undrawn: it is drawn as it comes
+// near the viewport (it carries data-briefing-stale until then).
+function markDrawn(chartId, groupSize, el, drawn = true) {
   const state = pageState();
   state.drawn.add(chartId);
   state.views.add(el);
   state.expected = Math.max(state.expected, groupSize || 1);
-  el.setAttribute("data-briefing-drawn", "");
+  if (drawn) el.setAttribute("data-briefing-drawn", "");
   if (state.drawn.size < state.expected) return;
   const first = !document.body.hasAttribute("data-briefing-ready");
   document.body.setAttribute("data-briefing-ready", "");
@@ -545,44 +547,68 @@ function enqueueLive(el, job) {
 // before the page prints. A change costs what the reader sees; a chart is never seen stale.
 const NEAR = 0.5; // of the viewport's height, above and below it
 
-function nearView(el) {
-  const r = el.getBoundingClientRect();
-  const h = window.innerHeight || 0;
-  return r.width > 0 && r.bottom > -NEAR * h && r.top < (1 + NEAR) * h;
+// The box the chart scrolls in: Voilà's and JupyterLab's pages scroll inside an element,
+// a static page in the window (null).
+function scroller(el) {
+  for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+    if (p.scrollHeight > p.clientHeight + 1
+        && /(auto|scroll|overlay)/.test(getComputedStyle(p).overflowY)) return p;
+  }
+  return null;
 }
 
+function nearView(el) {
+  const r = el.getBoundingClientRect();
+  const box = scroller(el);
+  const top = box ? Math.max(0, box.getBoundingClientRect().top) : 0;
+  const bottom = box ? Math.min(window.innerHeight || 0, box.getBoundingClientRect().bottom)
+    : (window.innerHeight || 0);
+  const h = bottom - top;
+  return r.width > 0 && r.bottom > top - NEAR * h && r.top < bottom + NEAR * h;
+}
+
+// Charts waiting out of view, and one IntersectionObserver per scrolling box.
 function staleState() {
   const state = pageState();
   if (!state.stale) {
-    const stale = new Map();
+    const stale = new Map(); // view -> [redraw, observer]
+    const observers = new Map();
     const wake = (el) => {
-      const go = stale.get(el);
-      if (!go) return;
+      const entry = stale.get(el);
+      if (!entry) return;
       stale.delete(el);
-      observer.unobserve(el);
+      entry[1].unobserve(el);
       el.removeAttribute("data-briefing-stale");
-      go();
+      entry[0]();
     };
-    const observer = new IntersectionObserver((entries) => {
-      for (const entry of entries) if (entry.isIntersecting) wake(entry.target);
-    }, { rootMargin: `${NEAR * 100}% 0px` });
+    const observerFor = (root) => {
+      if (!observers.has(root)) {
+        observers.set(root, new IntersectionObserver((entries) => {
+          for (const entry of entries) if (entry.isIntersecting) wake(entry.target);
+        }, { root, rootMargin: `${NEAR * 100}% 0px` }));
+      }
+      return observers.get(root);
+    };
     window.addEventListener("beforeprint", () => [...stale.keys()].forEach(wake));
-    state.stale = { stale, observer };
+    state.stale = { stale, observerFor };
   }
   return state.stale;
 }
 
 function leaveStale(el, go) {
-  const { stale, observer } = staleState();
-  stale.set(el, go);
+  const { stale, observerFor } = staleState();
+  const observer = observerFor(scroller(el));
+  stale.set(el, [go, observer]);
   el.setAttribute("data-briefing-stale", "");
   observer.observe(el);
 }
 
 function forgetStale(el) {
   const state = pageState();
-  if (!state.stale || !state.stale.stale.delete(el)) return;
-  state.stale.observer.unobserve(el);
+  const entry = state.stale && state.stale.stale.get(el);
+  if (!entry) return;
+  state.stale.stale.delete(el);
+  entry[1].unobserve(el);
 }
 
 function showError(el, err) {
@@ -599,6 +625,7 @@ function showError(el, err) {
 function render({ model, el }) {
   el.classList.add("briefing-plotly-view");
   el.dataset.chart = model.get("chart_id"); // the chart's name (CHARTS key), for tests and styles
+  el.dataset.chartId = model.get("chart_id");
   const head = document.createElement("div");
   head.className = "briefing-plotly-head";
   const heading = document.createElement("h2");
@@ -629,7 +656,7 @@ function render({ model, el }) {
   let liveFigure = null;
   let liveRevision = 0;
   let paintedRevision = 0;
-  let drawnOnce = false; // a live chart's later redraws wait until it is near the viewport
+  let drawnOnce = false;
 
   // A draw is plotly's draw (paint), then fitting the chart's texts (finish); a live
   // chart's are run by the page's batch (enqueueLive), any other's one after the other.
@@ -734,9 +761,34 @@ function render({ model, el }) {
       chain = chain.then(draw).catch(failed).finally(() => drawing(-1));
     });
   };
+  // A live chart out of view waits to be drawn until it comes near the viewport: its first
+  // draw (the page is ready without it; its box has the figure's height meanwhile) and
+  // every redraw. The first decision waits until the view is on the page and the page's
+  // other live charts have their heights.
+  let placed = false;
   const schedule = () => {
-    if (liveKey && drawnOnce && !nearView(el)) leaveStale(el, redraw);
-    else redraw();
+    if (!liveKey || !liveFigure) {
+      redraw();
+      return;
+    }
+    if (!drawnOnce && !placed) {
+      if (!plot.style.height) {
+        plot.style.height = `${Number((liveFigure.layout || {}).height) || 450}px`;
+      }
+      if (!el.isConnected) {
+        if (alive) setTimeout(schedule, 16);
+        return;
+      }
+      placed = true;
+      queueMicrotask(schedule);
+      return;
+    }
+    if (nearView(el)) {
+      redraw();
+      return;
+    }
+    if (!drawnOnce) markDrawn(model.get("chart_id"), model.get("group_size"), el, false);
+    leaveStale(el, redraw);
   };
 
   model.on("change:figure", schedule);

@@ -139,12 +139,12 @@ async ([chart, p, curve, point, subplot, ceiling]) => {
 def click_point(page: Any, chart: str, kind: str, wanted: str = "") -> list[str]:
     """Plotly's click on the mark of ``chart`` whose customdata is ``[kind, ids]`` with
     ``wanted`` among the ids; returns that customdata."""
+    look_at(page, chart)
     page.wait_for_function(
         "(chart) => { const v = document.querySelector("
         "`.briefing-plotly-view[data-chart-id='${chart}']`);"
         " return v && v.getAttribute('data-briefing-rev') !== null; }",
         arg=chart, timeout=WAIT_MS)
-    look_at(page, chart)
     customdata = page.evaluate(CLICK_JS, [chart, kind, wanted])
     assert customdata, f"no {kind} point {wanted!r} in the {chart} chart"
     return customdata

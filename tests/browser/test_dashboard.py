@@ -19,7 +19,13 @@ import pandas as pd
 import pytest
 
 import briefing
-from tests.browser.plotly_events import WAIT_MS, click_point, look_at, wait_resized
+from tests.browser.plotly_events import (
+    WAIT_MS,
+    click_point,
+    look_at,
+    look_at_every_chart,
+    wait_resized,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -181,6 +187,7 @@ def test_every_chart_draws(dash: Any, artifacts: Path) -> None:
     page.screenshot(path=str(artifacts / "dashboard-1366x768-screen.png"))
     assert page.locator(READY).count() == 1
     assert page.locator(".briefing-plotly-view").count() == len(CHARTS)
+    look_at_every_chart(page)  # a chart out of view is drawn as the reader comes to it
     for chart in CHARTS:
         v = view(page, chart)
         assert v.count() == 1, chart

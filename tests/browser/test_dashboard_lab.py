@@ -17,7 +17,7 @@ import briefing
 from briefing.select import Selection
 from tests.browser.conftest import free_port
 from tests.browser.jupyterlab import lab_page, start_lab
-from tests.browser.plotly_events import WAIT_MS
+from tests.browser.plotly_events import WAIT_MS, look_at
 from tests.browser.test_dashboard import control
 from tests.browser.test_live_page import DRAWN_JS, LIVE, _wanted
 
@@ -100,6 +100,7 @@ def test_python_sets_the_selection_and_reads_the_page_s(page, facts):
                            ".join() === 'Russia (state)'", arg=actors.element_handle(),
                            timeout=WAIT_MS)
     want = _wanted(facts, chart, Selection(actors={russia}, issue=issue))
+    look_at(page, chart)  # drawn as the analyst scrolls to it
     page.wait_for_selector(f".briefing-plotly-view[data-chart-id='{chart}'] .js-plotly-plot",
                            state="attached", timeout=WAIT_MS)
     page.wait_for_function(f"([c, want]) => JSON.stringify(({DRAWN_JS})(c)) === "

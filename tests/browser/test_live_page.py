@@ -221,13 +221,22 @@ ORDER_JS = """() => {
 def test_a_chart_out_of_view_is_redrawn_as_it_comes_into_view(voila_server: Any,
                                                               open_page: Any,
                                                               facts: Any) -> None:
-    """With the sources chart in view and the network out of it, a filter change redraws
-    the sources chart and leaves the network (marked stale) until the reader scrolls to
-    it; then it is redrawn, and draws what Python draws for the selection."""
+    """The sources chart, far below, is drawn only when the reader scrolls to it. With it in
+    view and the network out of view, a filter change redraws the sources chart and leaves
+    the network (marked stale) until the reader scrolls to it; then it is redrawn, and
+    draws what Python draws for the selection."""
     page = open_page(voila_server.url, viewport={"width": 1366, "height": 700}).page
     page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
     settle(page)
-    page.locator("[data-chart-id='sources']").scroll_into_view_if_needed()
+    # the page is ready before the charts far below are drawn: they wait for the reader
+    sources = page.locator("[data-chart-id='sources']")
+    assert sources.get_attribute("data-briefing-stale") is not None
+    assert sources.get_attribute("data-briefing-drawn") is None
+    network = page.locator("[data-chart-id='network']")
+    assert network.get_attribute("data-briefing-drawn") is not None
+    sources.scroll_into_view_if_needed()
+    page.wait_for_selector("[data-chart-id='sources'][data-briefing-drawn]", state="attached",
+                           timeout=WAIT_MS)
     assert page.evaluate("() => { const r = document.querySelector("
                          "\"[data-chart-id='network']\").getBoundingClientRect();"
                          " return r.bottom < -window.innerHeight; }"), "the network is near view"
@@ -243,7 +252,6 @@ def test_a_chart_out_of_view_is_redrawn_as_it_comes_into_view(voila_server: Any,
     page.wait_for_function("() => window.__briefingOrder.includes('sources')"
                            " && !document.body.hasAttribute('data-briefing-drawing')",
                            timeout=WAIT_MS)
-    network = page.locator("[data-chart-id='network']")
     assert network.get_attribute("data-briefing-stale") is not None
     assert revs(page)["network"] == before["network"]
     assert "network" not in page.evaluate("() => window.__briefingOrder")
@@ -266,6 +274,7 @@ def test_on_a_phone_the_ranked_actors_follow_the_filters(voila_server: Any, open
     page = open_page(voila_server.url, viewport={"width": 390, "height": 844}).page
     page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
     settle(page)
+    look_at(page, "network")
     bars = "[data-chart-id='network'] .barlayer .point"
     everyone = page.locator(bars).count()
     before = revs(page)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.plotly_events import WAIT_MS, wait_resized
+from tests.browser.plotly_events import WAIT_MS, look_at, wait_resized
 
 pytestmark = pytest.mark.browser
 
@@ -89,6 +89,7 @@ def test_phone_layout_is_one_column(voila_server: Any, open_page: Any,
                                     artifacts: Path) -> None:
     page = open_ready(open_page, voila_server.url, 390, 844).page
     wait_resized(page)  # charts are laid out again for the narrow width
+    look_at(page, "network")  # below the filters: drawn as the reader comes to it
     boxes = page.evaluate(
         "() => [...document.querySelectorAll('.briefing-card, .briefing-filters')].map(e => {"
         " const r = e.getBoundingClientRect(); return [r.x, r.x + r.width, r.y, r.height]; })")

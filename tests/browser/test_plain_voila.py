@@ -32,7 +32,7 @@ from tests.browser.conftest import (
     spawn,
 )
 from tests.browser.jupyterlab import wait_listening
-from tests.browser.plotly_events import WAIT_MS
+from tests.browser.plotly_events import WAIT_MS, look_at_every_chart
 
 pytestmark = pytest.mark.browser
 
@@ -101,6 +101,7 @@ MAP_DRAWN = "[data-chart-id='geo_map'] .geolayer .layer.land path"
 def page(plain_voila: VoilaServer, open_page: Any) -> Any:
     rec = open_page(plain_voila.url, viewport={"width": 1366, "height": 768})
     rec.page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
+    look_at_every_chart(rec.page)  # charts out of view are drawn as the reader comes to them
     # the map's topojson is the last file a page fetches: its land shapes drawn, it came
     rec.page.wait_for_selector(MAP_DRAWN, state="attached", timeout=WAIT_MS)
     return rec
@@ -178,6 +179,7 @@ def test_lab_preview_gives_the_same_page(lab_preview: Any, open_page: Any) -> No
     server, url = lab_preview
     rec = open_page(url, viewport={"width": 1366, "height": 768})
     rec.page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
+    look_at_every_chart(rec.page)
     rec.page.wait_for_selector(MAP_DRAWN, state="attached", timeout=WAIT_MS)
     assert "Content-Security-Policy" in (rec.response_text or "")
     drawn = rec.page.evaluate(

@@ -24,7 +24,7 @@ from briefing.charts import CHARTS
 from briefing.dashboard.article import article_html
 from briefing.select import Selection, select
 from tests.browser.conftest import READY_SELECTOR, answers, free_port, spawn
-from tests.browser.plotly_events import WAIT_MS, click_point
+from tests.browser.plotly_events import WAIT_MS, click_point, look_at_every_chart
 from tests.browser.test_live_page import LIVE, _drawn, _wanted
 
 pytestmark = pytest.mark.browser
@@ -112,6 +112,7 @@ def test_the_static_page_filters_and_clicks_with_no_kernel(open_page: Any, site:
     issue = str(facts.issues["issue_id"].iloc[0])
     everything = Selection(issue=issue)
     _wait_status(page, _line(facts, everything))
+    look_at_every_chart(page)  # a chart out of view is drawn as the reader comes to it
     assert page.locator(".briefing-plotly-view[data-briefing-drawn]").count() == len(CHARTS)
     for chart in LIVE:
         assert _drawn(page, chart) == _wanted(facts, chart, everything), chart

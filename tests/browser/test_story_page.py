@@ -15,7 +15,7 @@ import pytest
 
 import briefing
 from tests.browser.conftest import shared_voila
-from tests.browser.plotly_events import WAIT_MS, click_point
+from tests.browser.plotly_events import WAIT_MS, click_point, look_at
 from tests.browser.test_dashboard import (
     READY,
     REDRAW_MS,
@@ -70,6 +70,12 @@ TRACES_JS = """(chart) => {
 }"""
 
 
+def _traces(page: Any, chart: str) -> list[list[Any]]:
+    """What ``chart`` draws, looked at (scrolled to when it waits out of view)."""
+    look_at(page, chart)
+    return page.evaluate(TRACES_JS, chart)
+
+
 def test_key_points_of_every_article_grouped_newest_first(page: Any, facts: Any) -> None:
     items = page.evaluate(HEADER_JS)
     arts = facts.articles.sort_values("published", ascending=False)
@@ -119,7 +125,7 @@ def test_the_reader_follows_a_key_point_of_an_older_article(page: Any, facts: An
 
 
 def test_the_map_has_a_point_for_every_state(page: Any, facts: Any) -> None:
-    traces = page.evaluate(TRACES_JS, "geo_map")
+    traces = _traces(page, "geo_map")
     capitals = [t for t in traces if t[1] == "markers+text"]
     assert len(capitals) == 1
     states = sorted(facts.actors.loc[facts.actors["kind"] == "state", "name"])
@@ -129,7 +135,7 @@ def test_the_map_has_a_point_for_every_state(page: Any, facts: Any) -> None:
 
 
 def test_the_network_links_the_two_ministers_of_the_call(page: Any, facts: Any) -> None:
-    traces = page.evaluate(TRACES_JS, "network")
+    traces = _traces(page, "network")
     mids = [t for t in traces if t[0] == "acts (click for events)"]
     assert len(mids) == 1
     with_call = [c for c in mids[0][3] if CALL in str(c[1]).split()]
