@@ -425,11 +425,15 @@ def page_view(browser: Any, url: str, *, timeout_ms: float = 180_000) -> dict[st
     page.wait_for_function("() => window.__tti !== undefined", timeout=timeout_ms, polling=50)
     tti = page.evaluate("() => window.__tti")
     phases = page.evaluate("() => window.__phases")
+    # charts drawn when the page was ready, of all charts (the others wait out of view)
+    drawn = page.evaluate("() => [document.querySelectorAll("
+                          "'.briefing-plotly-view[data-briefing-drawn]').length,"
+                          " document.querySelectorAll('.briefing-plotly-view').length]")
     nav = page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
                         " return n ? {html_done: n.responseEnd, dom_content_loaded:"
                         " n.domContentLoadedEventEnd} : {}; }")
     page.wait_for_timeout(1000)  # late messages (e.g. comm acks) count as the view's bytes
-    return {"tti_ms": tti, "page": page, "context": context,
+    return {"tti_ms": tti, "page": page, "context": context, "drawn_at_ready": drawn,
             "phases": {**nav, **phases, "interactive": tti}, **counts}
 
 
@@ -482,6 +486,20 @@ def measure_interactions(page: Any, n: int, *, status_select: Any = None,
             run("click", ".briefing-detail", lambda xy=xy: (page.mouse.move(*xy),
                                                             page.mouse.click(*xy)))
     dropdown.select_option(grade_values[0])
+    # a chart left out of view, as the reader jumps to it: ms until it is drawn
+    # (charts beside it or just below it are drawn with it: the next jump is to the first
+    # chart still waiting)
+    page.evaluate("() => window.scrollTo(0, 0)")
+    jumps: dict[str, Any] = {}
+    for _ in range(12):
+        chart = page.evaluate("() => { const v = [...document.querySelectorAll("
+                              "'.briefing-plotly-view[data-briefing-stale]')]"
+                              ".find((e) => e.getBoundingClientRect().width > 0);"
+                              " return v ? v.dataset.chartId : null; }")
+        if chart is None or chart in jumps:
+            break
+        jumps[chart] = page.evaluate(_JUMP, chart)
+    out["jump to a chart out of view → drawn"] = jumps  # type: ignore
     out["charts_redrawn_median"] = {k: median(v) for k, v in redrawn.items()}  # type: ignore
     out["charts_left_out_of_view_median"] = {  # type: ignore
         k: median(v) for k, v in stale.items() if v}
@@ -493,14 +511,39 @@ def measure_interactions(page: Any, n: int, *, status_select: Any = None,
 
 def redraw_rows(interactions: dict[str, Any], label: str) -> list[tuple[str, str, str, str]]:
     """Where an interaction's time goes, chart by chart (medians): when the first redraw
-    starts after the input, then each chart's Plotly.react; and how many charts out of view
-    were left to redraw as they come near it."""
+    starts after the input, then each chart's Plotly.react; how many charts out of view
+    were left to redraw as they come near it; and, jumping to each, when it was drawn."""
     left = interactions.get("charts_left_out_of_view_median", {})
-    return [(f"  redraw phases ms, {label} {kind}",
+    rows = [(f"  redraw phases ms, {label} {kind}",
              ", ".join(f"{c} {ms:.0f}" for c, ms in per.items())
              + (f"; {left[kind]:g} out of view left for later" if left.get(kind) else ""),
              "", "")
             for kind, per in interactions.get("redraw_phases_median_ms", {}).items()]
+    jumps = interactions.get("jump to a chart out of view → drawn", {})
+    if jumps:
+        rows.append((f"  jump to a chart out of view → drawn, ms, {label}",
+                     ", ".join(f"{c} {'never' if ms is None else f'{ms:.0f}'}"
+                               for c, ms in jumps.items()), "", ""))
+    return rows
+
+
+# Scrolls a chart that waits out of view into view at once (a jump, not a smooth scroll,
+# which would draw it before it shows); ms until it is drawn and nothing draws.
+_JUMP = r"""
+(chart) => new Promise((resolve) => {
+  const v = document.querySelector(`.briefing-plotly-view[data-chart-id='${chart}']`);
+  const done = () => !v.hasAttribute('data-briefing-stale')
+    && !document.body.hasAttribute('data-briefing-drawing');
+  const t0 = performance.now();
+  const obs = new MutationObserver(() => {
+    if (done()) { obs.disconnect(); resolve(performance.now() - t0); }
+  });
+  obs.observe(document.body, {subtree: true, attributes: true,
+                              attributeFilter: ['data-briefing-stale', 'data-briefing-drawing']});
+  v.scrollIntoView({block: 'start'});
+  setTimeout(() => { obs.disconnect(); resolve(null); }, 20000);
+})
+"""
 
 
 # The centre of the i-th node (cycled) of the network chart's "actors" trace, on screen.
@@ -566,7 +609,8 @@ def bench_browser(runs: int, work: Path, facts_1000: Path | None, clicks: int,
                                                                                clicks)
                         v["context"].close()
                         views[name].append({k: v[k] for k in ("tti_ms", "http", "ws_in", "ws_out",
-                                                              "requests", "phases")})
+                                                              "requests", "phases",
+                                                              "drawn_at_ready")})
                         settle(running)
                         print(".", end="", flush=True)
                 print()
@@ -594,7 +638,8 @@ def bench_browser(runs: int, work: Path, facts_1000: Path | None, clicks: int,
                                                                             clicks)
                         v["context"].close()
                         views[name].append({k: v[k] for k in ("tti_ms", "http", "ws_in", "ws_out",
-                                                              "requests", "phases")})
+                                                              "requests", "phases",
+                                                              "drawn_at_ready")})
                         settle([s_big, s_bare], timeout=180)
                         print(".", end="", flush=True)
                 print()
@@ -637,6 +682,11 @@ def summarise(res: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                 TARGETS["tti_ratio"], "×", ".2f")
         row(f"TTI ratio dashboard/our bare page (same template), {label}", d / b,
             None if stock or label == "preheated_1000" else TARGETS["tti_ratio"], "×", ".2f")
+        drawn = [v["drawn_at_ready"] for v in br[label]["dashboard"] if v.get("drawn_at_ready")]
+        if drawn:
+            rows.append((f"  charts drawn when ready, {label}",
+                         f"{median([d for d, _ in drawn]):g} of {drawn[0][1]} (the others are"
+                         " drawn as the reader scrolls near them)", "", ""))
         for who in [w for w in ("dashboard", "bare", "stock") if br[label].get(w)]:
             names = sorted({k for v in br[label][who] for k in v.get("phases", {})},
                            key=lambda k: median([v["phases"].get(k, 0)

@@ -103,7 +103,8 @@ def bench(sizes: list[int], runs: int, clicks: int, work: Path,
                                 status_select=page.locator("#briefing-control-statuses"),
                                 grade_select=page.locator("#briefing-control-reliability"))
                         v["context"].close()
-                        views.append({k: v[k] for k in ("tti_ms", "http", "requests")})
+                        views.append({k: v[k] for k in ("tti_ms", "http", "requests",
+                                                        "drawn_at_ready")})
                         print(".", end="", flush=True)
                     if n == 1 and viewers:
                         print(f" {viewers} at once", end="", flush=True)
@@ -137,6 +138,11 @@ def summarise(res: dict[str, Any], sizes: list[int]) -> list[tuple[str, str, str
         views = res[f"views_{n}"]
         rows.append((f"{n} article(s): time to interactive (median of {len(views)})",
                      f"{median([v['tti_ms'] for v in views]):.0f} ms", "", ""))
+        drawn = [v["drawn_at_ready"] for v in views if v.get("drawn_at_ready")]
+        if drawn:
+            rows.append((f"  {n} article(s): charts drawn when ready",
+                         f"{median([d for d, _ in drawn]):g} of {drawn[0][1]} (the others are"
+                         " drawn as the reader scrolls near them)", "", ""))
         rows.append((f"{n} article(s): bytes over HTTP / files written",
                      f"{median([v['http'] for v in views]) / 1024:,.0f} / "
                      f"{res[f'site_kb_{n}']:,.0f} KB", "", ""))

@@ -543,9 +543,9 @@ function enqueueLive(el, job) {
 }
 
 // A chart out of view is not redrawn on a selection change: it carries
-// data-briefing-stale and is redrawn as it comes within half a screen of the viewport, or
+// data-briefing-stale and is redrawn as it comes within a quarter screen of the viewport, or
 // before the page prints. A change costs what the reader sees; a chart is never seen stale.
-const NEAR = 0.5; // of the viewport's height, above and below it
+const NEAR = 0.25; // of the viewport's height, above and below it
 
 // The box the chart scrolls in: Voilà's and JupyterLab's pages scroll inside an element,
 // a static page in the window (null).
@@ -767,10 +767,11 @@ function render({ model, el }) {
   // other live charts have their heights.
   let placed = false;
   const schedule = () => {
-    if (!liveKey || !liveFigure) {
+    if (!liveKey) {
       redraw();
       return;
     }
+    if (!liveFigure) return; // drawn when the selection's figure arrives
     if (!drawnOnce && !placed) {
       if (!plot.style.height) {
         plot.style.height = `${Number((liveFigure.layout || {}).height) || 450}px`;

@@ -23,7 +23,7 @@ from typing import Any
 import psutil
 import pytest
 
-from tests.browser.plotly_events import WAIT_MS
+from tests.browser.plotly_events import WAIT_MS, look_at, look_at_every_chart
 
 from .conftest import REPO_ROOT, artifacts_dir, launcher
 
@@ -66,8 +66,10 @@ def test_three_viewers_at_once_then_culled(dashboard_server: Any, browser: Any) 
         assert held >= VIEWERS  # one kernel per viewer (the pool refills behind them)
         assert all(p.locator("#briefing-kernel-lost").count() == 0 for p in pages)
         assert all(p.locator("#briefing-not-loaded").count() == 0 for p in pages)
-        # every viewer's page is whole: six charts drawn, no error box
+        # every viewer's page is whole: six charts drawn (those out of view as the reader
+        # comes to them), no error box
         for p in pages:
+            look_at_every_chart(p)
             assert p.locator(".briefing-plotly-view[data-briefing-rev]").count() == 6
             assert p.locator(".briefing-plotly-error, .briefing-error").count() == 0
     finally:
@@ -98,14 +100,18 @@ def test_a_dead_kernel_is_told_and_the_next_viewer_is_fine(dashboard_server: Any
         nxt.goto(srv.url)
         nxt.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
         assert nxt.locator("#briefing-kernel-lost").count() == 0
-        # the next viewer's page works: a filter change redraws a chart
+        # the next viewer's page works: a filter change redraws a chart (out of view, as the
+        # reader scrolls to it)
+        look_at(nxt, "timeline")
         before = nxt.get_attribute(".briefing-plotly-view[data-chart-id='timeline']",
                                    "data-briefing-rev")
         nxt.locator("button.widget-button", has_text="Reset").click()
         nxt.locator("select").first.select_option(index=0)
         nxt.wait_for_function(
-            "(rev) => document.querySelector(\".briefing-plotly-view[data-chart-id='timeline']\")"
-            ".getAttribute('data-briefing-rev') !== rev", arg=before, timeout=WAIT_MS)
+            "(rev) => { const v = document.querySelector("
+            "\".briefing-plotly-view[data-chart-id='timeline']\");"
+            " if (v.hasAttribute('data-briefing-stale')) v.scrollIntoView();"
+            " return v.getAttribute('data-briefing-rev') !== rev; }", arg=before, timeout=WAIT_MS)
         figures["kernel_death"] = {"notice": notice.inner_text().split("Reload")[0].strip()}
     finally:
         context.close()
