@@ -788,7 +788,15 @@ function render({ model, el }) {
       redraw();
       return;
     }
-    if (!drawnOnce) markDrawn(model.get("chart_id"), model.get("group_size"), el, false);
+    if (!drawnOnce) {
+      markDrawn(model.get("chart_id"), model.get("group_size"), el, false);
+      // a map's country shapes are fetched while the page is idle: a page printed before
+      // the reader scrolled to the map draws it at once (every other step is in memory)
+      const fetchShapes = () => ensureTopojson(model, liveFigure)
+        .then(() => el.setAttribute("data-briefing-shapes", "")).catch(() => {});
+      if (window.requestIdleCallback) window.requestIdleCallback(fetchShapes, { timeout: 3000 });
+      else setTimeout(fetchShapes, 500);
+    }
     leaveStale(el, redraw);
   };
 

@@ -9,6 +9,7 @@ click and on a key point's evidence, and mark the article as `article_html` mark
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import subprocess
@@ -212,3 +213,30 @@ def test_the_browser_marks_articles_as_python_does(open_page: Any, site: Site) -
         .map(([aid, chosen]) => [aid, chosen]);
     }""", cases)
     assert differ == [], differ
+
+
+def test_a_page_printed_before_the_reader_scrolled_prints_every_chart(open_page: Any,
+                                                                      site: Site) -> None:
+    """The charts below the first screen wait to be drawn until the reader comes near
+    them; printing draws them first: the printout says what it says after the reader
+    went down the whole page."""
+    pypdf = pytest.importorskip("pypdf")
+
+    def printed(page: Any) -> str:
+        reader = pypdf.PdfReader(io.BytesIO(page.pdf()))
+        return " ".join(p.extract_text() for p in reader.pages)
+
+    page = _ready(open_page, site, viewport={"width": 1366, "height": 900}).page
+    waiting = ".briefing-plotly-view[data-briefing-stale]"
+    assert page.locator(waiting).count() > 0
+    # the map's country shapes are fetched while the page is idle
+    page.wait_for_selector("[data-chart-id='geo_map'][data-briefing-shapes], "
+                           "[data-chart-id='geo_map'][data-briefing-drawn]",
+                           state="attached", timeout=WAIT_MS)
+    first = printed(page)
+    assert page.locator(waiting).count() == 0
+    look_at_every_chart(page)
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.wait_for_function("() => !document.body.hasAttribute('data-briefing-drawing')",
+                           timeout=WAIT_MS)
+    assert printed(page) == first
