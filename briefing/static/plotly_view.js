@@ -718,7 +718,6 @@ function render({ model, el }) {
     if (stale) stale.remove();
     markWidth(el);
     el.setAttribute("data-briefing-rev", String(paintedRevision));
-    el.dataset.chartId = model.get("chart_id");
     markDrawn(model.get("chart_id"), model.get("group_size"), el);
     drawnOnce = true;
   };
@@ -766,6 +765,7 @@ function render({ model, el }) {
   // every redraw. The first decision waits until the view is on the page and the page's
   // other live charts have their heights.
   let placed = false;
+  let counted = false; // counted as ready undrawn
   const schedule = () => {
     if (!liveKey) {
       redraw();
@@ -788,7 +788,8 @@ function render({ model, el }) {
       redraw();
       return;
     }
-    if (!drawnOnce) {
+    if (!drawnOnce && !counted) {
+      counted = true;
       markDrawn(model.get("chart_id"), model.get("group_size"), el, false);
       // a map's country shapes are fetched while the page is idle: a page printed before
       // the reader scrolled to the map draws it at once (every other step is in memory)
