@@ -455,6 +455,9 @@ def measure_interactions(page: Any, n: int, *, status_select: Any = None,
     grade_values = dropdown.evaluate("s => [...s.options].map(o => o.value)")
 
     def run(kind: str, signal: str, act: Any) -> None:
+        # what an earlier step set off ends first: a scroll to a node draws the charts it
+        # brought near view (measured on its own: "jump to a chart out of view")
+        page.evaluate(_IDLE)
         page.evaluate(_ARM, signal)
         act()
         try:
@@ -525,6 +528,17 @@ def redraw_rows(interactions: dict[str, Any], label: str) -> list[tuple[str, str
                      ", ".join(f"{c} {'never' if ms is None else f'{ms:.0f}'}"
                                for c, ms in jumps.items()), "", ""))
     return rows
+
+
+# Resolves once two frames have passed (a scroll's IntersectionObserver has run) and no
+# chart is drawing.
+_IDLE = r"""
+() => new Promise((resolve) => {
+  const idle = () => (document.body.hasAttribute('data-briefing-drawing')
+    ? setTimeout(idle, 10) : resolve());
+  requestAnimationFrame(() => requestAnimationFrame(idle));
+})
+"""
 
 
 # Scrolls a chart that waits out of view into view at once (a jump, not a smooth scroll,

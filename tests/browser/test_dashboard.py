@@ -239,6 +239,8 @@ def test_actor_filter(dash: Any, facts: Any) -> None:
 
 def test_event_type_filter(dash: Any, facts: Any) -> None:
     page = dash.page
+    # nothing waits out of view from earlier tests (scrolling to a chart would redraw it)
+    look_at_every_chart(page)
     total, points = len(facts.events), timeline_points(page)
     n_assault = int((facts.events["plover_type"] == "ASSAULT").sum())
     before = revs(page)
@@ -305,6 +307,9 @@ def test_issue_selector_changes_positions(dash: Any, facts: Any) -> None:
     def words() -> str:  # every label the chart draws (axis ticks, scale notes, legend)
         return " ".join(positions.locator(".main-svg text").all_text_contents())
 
+    # nothing waits out of view from earlier tests (scrolling to a chart would redraw it)
+    look_at_every_chart(page)
+    look_at(page, "positions")
     settle(page)
     drawn_before = words()
     before = revs(page)
@@ -312,7 +317,9 @@ def test_issue_selector_changes_positions(dash: Any, facts: Any) -> None:
     control(page, "Issue").select_option(label=str(issue["label"]))
     wait_redrawn(page, before, ("positions",))
     after = revs(page)
-    assert after["timeline"] == before["timeline"]  # only the positions chart depends on it
+    # only the positions chart depends on it: the timeline is neither redrawn nor waiting
+    assert after["timeline"] == before["timeline"]
+    assert not stale(page, "timeline")
     assert words() != drawn_before
     assert str(issue["scale_100"]).split()[0] in words()  # the new issue's scale is shown
     control(page, "Issue").select_option(label=str(facts.issues["label"].iloc[0]))
