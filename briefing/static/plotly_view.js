@@ -157,14 +157,18 @@ async function ensureTopojson(model, figure) {
 
 // ---- readiness -----------------------------------------------------------------------
 
-// A live chart out of view at first is counted as ready undrawn: it is drawn as it comes
-// near the viewport (it carries data-briefing-stale until then).
-function markDrawn(chartId, groupSize, el, drawn = true) {
+function markDrawn(chartId, groupSize, el) {
+  el.setAttribute("data-briefing-drawn", "");
+  markReady(chartId, groupSize, el);
+}
+
+// A view counts as ready when drawn, or (a live chart out of view at first) when left to be
+// drawn as it comes near the viewport (it carries data-briefing-stale until then).
+function markReady(chartId, groupSize, el) {
   const state = pageState();
   state.drawn.add(chartId);
   state.views.add(el);
   state.expected = Math.max(state.expected, groupSize || 1);
-  if (drawn) el.setAttribute("data-briefing-drawn", "");
   if (state.drawn.size < state.expected) return;
   const first = !document.body.hasAttribute("data-briefing-ready");
   document.body.setAttribute("data-briefing-ready", "");
@@ -499,11 +503,6 @@ function markWidth(el) {
 // plotly draw comes first, then every chart's label fitting: the page is laid out once for
 // all of them, not once per chart.
 
-function inView(el) {
-  const r = el.getBoundingClientRect();
-  return r.width > 0 && r.bottom > 0 && r.top < (window.innerHeight || 0);
-}
-
 // job: {paint: async () => drawn?, finish: async () => void, done: (err|null) => void}
 function enqueueLive(el, job) {
   const state = pageState();
@@ -517,8 +516,8 @@ function enqueueLive(el, job) {
       while (queue.pending.size) {
         const batch = [...queue.pending];
         queue.pending.clear();
-        const seen = batch.filter(([view]) => inView(view));
-        const unseen = batch.filter(([view]) => !inView(view));
+        const seen = batch.filter(([view]) => nearView(view, 0));
+        const unseen = batch.filter(([view]) => !nearView(view, 0));
         const jobs = [...seen, ...unseen].map(([, job]) => ({ job, err: null, drawn: false }));
         for (const one of jobs) {
           try {
@@ -527,7 +526,7 @@ function enqueueLive(el, job) {
             one.err = err;
           }
         }
-        for (const one of jobs.filter((j) => j.drawn && !j.err)) {
+        for (const one of jobs.filter((j) => j.drawn)) {
           try {
             await one.job.finish(); // eslint-disable-line no-await-in-loop
           } catch (err) {
@@ -557,14 +556,16 @@ function scroller(el) {
   return null;
 }
 
-function nearView(el) {
+// On screen (margin 0), or within `margin` of its height above or below it.
+function nearView(el, margin = NEAR) {
   const r = el.getBoundingClientRect();
   const box = scroller(el);
-  const top = box ? Math.max(0, box.getBoundingClientRect().top) : 0;
-  const bottom = box ? Math.min(window.innerHeight || 0, box.getBoundingClientRect().bottom)
-    : (window.innerHeight || 0);
+  const screen = window.innerHeight || 0;
+  const b = box ? box.getBoundingClientRect() : { top: 0, bottom: screen };
+  const top = Math.max(0, b.top);
+  const bottom = Math.min(screen, b.bottom);
   const h = bottom - top;
-  return r.width > 0 && r.bottom > top - NEAR * h && r.top < bottom + NEAR * h;
+  return r.width > 0 && r.bottom > top - margin * h && r.top < bottom + margin * h;
 }
 
 // Charts waiting out of view, and one IntersectionObserver per scrolling box.
@@ -663,7 +664,6 @@ function render({ model, el }) {
   let fitting = false; // while paint/finish run, plotly_afterplot leaves the fitting to them
   const paint = async () => {
     if (!alive) return false;
-    if (liveKey && !liveFigure) return false; // drawn when the selection's figure arrives
     Plotly = await loadPlotly(model);
     if (!alive) return false;
     paintedRevision = liveKey ? liveRevision : model.get("revision");
@@ -737,13 +737,10 @@ function render({ model, el }) {
     if (scheduled) return;
     scheduled = true;
     drawing(+1);
-    if (liveKey && liveFigure) {
-      // a live chart redraws with the page's other live charts, in view first; after any
-      // draw of its own that is still running
-      const after = chain;
+    if (liveKey) {
+      // a live chart redraws with the page's other live charts, in view first
       enqueueLive(el, {
-        paint: async () => {
-          await after;
+        paint: () => {
           scheduled = false;
           return paint();
         },
@@ -790,7 +787,7 @@ function render({ model, el }) {
     }
     if (!drawnOnce && !counted) {
       counted = true;
-      markDrawn(model.get("chart_id"), model.get("group_size"), el, false);
+      markReady(model.get("chart_id"), model.get("group_size"), el);
       // a map's country shapes are fetched while the page is idle: a page printed before
       // the reader scrolled to the map draws it at once (every other step is in memory)
       const fetchShapes = () => ensureTopojson(model, liveFigure)
