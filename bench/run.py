@@ -512,6 +512,15 @@ def measure_interactions(page: Any, n: int, *, status_select: Any = None,
     return out
 
 
+def drawn_rows(views: list[dict[str, Any]], name: str) -> list[tuple[str, str, str, str]]:
+    """How many charts the page had drawn when it was ready, of how many (median)."""
+    drawn = [v["drawn_at_ready"] for v in views if v.get("drawn_at_ready")]
+    if not drawn:
+        return []
+    return [(name, f"{median([d for d, _ in drawn]):g} of {drawn[0][1]} (the others are"
+             " drawn as the reader scrolls near them)", "", "")]
+
+
 def redraw_rows(interactions: dict[str, Any], label: str) -> list[tuple[str, str, str, str]]:
     """Where an interaction's time goes, chart by chart (medians): when the first redraw
     starts after the input, then each chart's Plotly.react; how many charts out of view
@@ -696,11 +705,7 @@ def summarise(res: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                 TARGETS["tti_ratio"], "×", ".2f")
         row(f"TTI ratio dashboard/our bare page (same template), {label}", d / b,
             None if stock or label == "preheated_1000" else TARGETS["tti_ratio"], "×", ".2f")
-        drawn = [v["drawn_at_ready"] for v in br[label]["dashboard"] if v.get("drawn_at_ready")]
-        if drawn:
-            rows.append((f"  charts drawn when ready, {label}",
-                         f"{median([d for d, _ in drawn]):g} of {drawn[0][1]} (the others are"
-                         " drawn as the reader scrolls near them)", "", ""))
+        rows += drawn_rows(br[label]["dashboard"], f"  charts drawn when ready, {label}")
         for who in [w for w in ("dashboard", "bare", "stock") if br[label].get(w)]:
             names = sorted({k for v in br[label][who] for k in v.get("phases", {})},
                            key=lambda k: median([v["phases"].get(k, 0)

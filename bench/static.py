@@ -27,6 +27,7 @@ from bench.run import (
     PY,
     REPO,
     RESULTS,
+    drawn_rows,
     load_average,
     measure_interactions,
     median,
@@ -138,11 +139,7 @@ def summarise(res: dict[str, Any], sizes: list[int]) -> list[tuple[str, str, str
         views = res[f"views_{n}"]
         rows.append((f"{n} article(s): time to interactive (median of {len(views)})",
                      f"{median([v['tti_ms'] for v in views]):.0f} ms", "", ""))
-        drawn = [v["drawn_at_ready"] for v in views if v.get("drawn_at_ready")]
-        if drawn:
-            rows.append((f"  {n} article(s): charts drawn when ready",
-                         f"{median([d for d, _ in drawn]):g} of {drawn[0][1]} (the others are"
-                         " drawn as the reader scrolls near them)", "", ""))
+        rows += drawn_rows(views, f"  {n} article(s): charts drawn when ready")
         rows.append((f"{n} article(s): bytes over HTTP / files written",
                      f"{median([v['http'] for v in views]) / 1024:,.0f} / "
                      f"{res[f'site_kb_{n}']:,.0f} KB", "", ""))

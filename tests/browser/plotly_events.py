@@ -37,6 +37,20 @@ def look_at(page: Any, chart: str) -> None:
     page.wait_for_function(IDLE_JS, timeout=WAIT_MS, polling=50)
 
 
+def wait_redrawn(page: Any, before: dict[str, int], charts: tuple[str, ...]) -> None:
+    """Wait until each of ``charts`` has drawn a revision (``data-briefing-rev``) newer than
+    in ``before``; a chart out of view is redrawn as the user scrolls to it: so does this."""
+    page.wait_for_function(
+        """([before, charts]) => charts.every(c => {
+              const v = document.querySelector(`.briefing-plotly-view[data-chart-id='${c}']`);
+              if (v && v.hasAttribute('data-briefing-stale')) v.scrollIntoView({block: 'nearest'});
+              return v && +(v.getAttribute('data-briefing-rev') || -1) > before[c];
+           })""",
+        arg=[before, list(charts)],
+        timeout=WAIT_MS,
+    )
+
+
 def look_at_every_chart(page: Any) -> None:
     """Scroll to each chart that waits out of view, as a reader going down the page."""
     for chart in page.evaluate("() => [...document.querySelectorAll("

@@ -24,6 +24,7 @@ from tests.browser.plotly_events import (
     click_point,
     look_at,
     look_at_every_chart,
+    wait_redrawn,
     wait_resized,
 )
 
@@ -61,20 +62,6 @@ def revs(page: Any) -> dict[str, int]:
     return page.evaluate(
         """() => Object.fromEntries([...document.querySelectorAll('.briefing-plotly-view')]
               .map(v => [v.dataset.chartId, +(v.getAttribute('data-briefing-rev') || -1)]))"""
-    )
-
-
-def wait_redrawn(page: Any, before: dict[str, int], charts: tuple[str, ...]) -> None:
-    """Wait until each of ``charts`` has drawn a revision newer than in ``before`` (a chart
-    out of view is redrawn as the user scrolls to it: so does the test)."""
-    page.wait_for_function(
-        """([before, charts]) => charts.every(c => {
-              const v = document.querySelector(`.briefing-plotly-view[data-chart-id='${c}']`);
-              if (v && v.hasAttribute('data-briefing-stale')) v.scrollIntoView({block: 'nearest'});
-              return v && +(v.getAttribute('data-briefing-rev') || -1) > before[c];
-           })""",
-        arg=[before, list(charts)],
-        timeout=REDRAW_MS,
     )
 
 

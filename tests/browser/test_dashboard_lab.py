@@ -17,7 +17,7 @@ import briefing
 from briefing.select import Selection
 from tests.browser.conftest import free_port
 from tests.browser.jupyterlab import lab_page, start_lab
-from tests.browser.plotly_events import WAIT_MS, look_at
+from tests.browser.plotly_events import WAIT_MS, look_at, wait_redrawn
 from tests.browser.test_dashboard import control
 from tests.browser.test_live_page import DRAWN_JS, LIVE, _wanted
 
@@ -66,16 +66,6 @@ def _rev(page, chart: str) -> int:
                                      "e => +(e.getAttribute('data-briefing-rev') || -1)"))
 
 
-def _wait_rev(page, chart: str, above: int) -> None:
-    page.wait_for_function(
-        """([chart, above]) => {
-             const v = document.querySelector(`.briefing-plotly-view[data-chart-id='${chart}']`);
-             // out of view, a chart is redrawn as the user scrolls to it
-             if (v && v.hasAttribute('data-briefing-stale')) v.scrollIntoView({block: 'nearest'});
-             return v && +(v.getAttribute('data-briefing-rev') || -1) > above;
-           }""", arg=[chart, above], timeout=WAIT_MS)
-
-
 def _printed(page) -> list[str]:
     """The actor ids the last cell printed (it prints `dash.selection.actors`)."""
     page.wait_for_function(
@@ -108,7 +98,7 @@ def test_python_sets_the_selection_and_reads_the_page_s(page, facts):
     # Picked in the page: the chart follows at once, and Python reads it.
     before = _rev(page, chart)
     actors.select_option(label="Iran (state)")
-    _wait_rev(page, chart, before)
+    wait_redrawn(page, {chart: before}, (chart,))
     assert page.evaluate(DRAWN_JS, chart) == _wanted(facts, chart,
                                                      Selection(actors={iran}, issue=issue))
     page.locator(".jp-Cell").nth(2).click()

@@ -23,7 +23,7 @@ from typing import Any
 import psutil
 import pytest
 
-from tests.browser.plotly_events import WAIT_MS, look_at, look_at_every_chart
+from tests.browser.plotly_events import WAIT_MS, look_at, look_at_every_chart, wait_redrawn
 
 from .conftest import REPO_ROOT, artifacts_dir, launcher
 
@@ -107,11 +107,7 @@ def test_a_dead_kernel_is_told_and_the_next_viewer_is_fine(dashboard_server: Any
                                    "data-briefing-rev")
         nxt.locator("button.widget-button", has_text="Reset").click()
         nxt.locator("select").first.select_option(index=0)
-        nxt.wait_for_function(
-            "(rev) => { const v = document.querySelector("
-            "\".briefing-plotly-view[data-chart-id='timeline']\");"
-            " if (v.hasAttribute('data-briefing-stale')) v.scrollIntoView();"
-            " return v.getAttribute('data-briefing-rev') !== rev; }", arg=before, timeout=WAIT_MS)
+        wait_redrawn(nxt, {"timeline": int(before or -1)}, ("timeline",))
         figures["kernel_death"] = {"notice": notice.inner_text().split("Reload")[0].strip()}
     finally:
         context.close()
