@@ -17,8 +17,11 @@ import pandas as pd
 # full stop ("the U.S. military") is never a boundary, so only capitals need the
 # abbreviation test below.
 _BOUNDARY = re.compile(r"[.!?][”\"’']?(?=\s+[A-Z“\"‘'])")
-# "U.S. Secretary", "Mr. Smith": a full stop that belongs to an abbreviation.
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St)\.)$")
+# "U.S. Secretary", "Mr. Smith", "Col. Tejada": a full stop that belongs to an
+# abbreviation; the titles are those news English puts before a name.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Gen|Lt|Col|Maj|Capt|Cpt|Sgt|Cpl|"
+    r"Adm|Brig|Cmdr|Cdr|Gov|Sen|Rep|Amb|Insp|Supt|Hon)\.)$")
 # A paragraph ends with sentence punctuation; a line that does not is a heading.
 _FINAL = re.compile(r"[.!?][”\"’')\]]*\s*$")
 

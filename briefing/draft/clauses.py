@@ -143,7 +143,8 @@ CONTROL_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
 def invitation(control: Any, act: Any) -> bool:
     """An invitation to a meeting or a visit ("invited the minister to visit Lima"): the
     meeting it proposes is drafted too, as planned (the hand coding codes such a visit)."""
-    return control.phrase.split()[0] == "invite" and act.plover_type == "CONSULT"
+    return (control.phrase.split()[0] == "invite" or control.phrase.endswith("invitation")) \
+        and act.plover_type == "CONSULT"
 
 
 def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention],

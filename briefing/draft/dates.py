@@ -39,12 +39,15 @@ PATTERN = re.compile(
     rf"\b(?:"
     rf"(?P<dmy>{_D}(?:\s*(?:and|-|–|to)\s*{_D})?\s+{_M}(?:,?\s+{_Y})?)"
     rf"|(?P<mdy>{_M}\s+{_D}(?:\s*(?:and|-|–|to)\s*{_D})?(?:,?\s+{_Y})?)"
-    rf"|(?P<my>(?:in|since|until|by|of)\s+{_M}(?:\s+{_Y})?(?!\s+\d))"
+    rf"|(?P<my>(?:(?:in|since|until|by|of)\s+(?:(?:early|mid|late)[\s-]+|mid-)?"
+    rf"|(?:early|late)\s+|mid-){_M}(?:\s+{_Y})?(?!\s+\d))"
     rf"|(?P<rel>(?:last|this|next|earlier this|later this|past)\s+(?:week|month|year)"
-    rf"|earlier this (?:week|month|year)|today|yesterday|tomorrow|tonight)"
+    rf"|earlier this (?:week|month|year)|today|yesterday|tomorrow|tonight"
+    rf"|this (?:morning|afternoon|evening)|(?:earlier|later) today"
+    rf"|(?:a few|several|\d{{1,2}}|a|an|one|two|three)\s+(?:minutes?|hours?)\s+ago)"
     rf"|(?P<wd>(?:(?:on|last|this|next)\s+)?{_WD})"
-    rf"|(?P<offset>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
-    rf"(?:days?|weeks?)\s+(?:earlier|later|before|after|ago))"
+    rf"|(?P<offset>(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
+    rf"(?:days?|weeks?)\s+(?:earlier|later|before|after|ago))|hours\s+(?:earlier|later))"
     rf"|(?P<year>{_Y})"
     rf"|(?P<vague>recently|soon|in recent (?:days|weeks|months)|lately|previously)"
     rf")\b", re.IGNORECASE)
@@ -102,7 +105,7 @@ def resolve(phrase: str, published: dt.date, *, future: bool = False,
         return Resolved(p, d, end if end and end >= d else d, note, basis)
     if m.group("my"):
         words = re.findall(r"[A-Za-z]+|\d+", p)
-        month = next(MONTHS[w.lower()] for w in words[1:] if w.lower() in MONTHS)
+        month = next(MONTHS[w.lower()] for w in words if w.lower() in MONTHS)
         years = [int(w) for w in words if w.isdigit()]
         year = years[0] if years else published.year
         if not years and month > published.month and not future:
@@ -114,7 +117,7 @@ def resolve(phrase: str, published: dt.date, *, future: bool = False,
                         f'"{p}"' + ("" if years else f", year of the publication date {pub}"),
                         basis)
     if m.group("offset"):
-        count_word, unit, way = low.split()
+        count_word, unit, way = (["0"] + low.split())[-3:]   # "hours later": the same day
         count = int(count_word) if count_word.isdigit() else _NUMBERS[count_word]
         step = dt.timedelta(days=count * (7 if unit.startswith("week") else 1))
         if way == "ago":
@@ -147,7 +150,9 @@ def _relative(low: str, p: str, published: dt.date) -> Resolved:
     note = f'"{p}", resolved against the publication date {pub}'
     one = dt.timedelta(days=1)
     monday = published - dt.timedelta(days=published.weekday())
-    if low in ("today", "tonight"):
+    if low in ("today", "tonight") or low.endswith(("today", "ago", "morning", "afternoon",
+                                                    "evening")):
+        # "this morning", "earlier today", "a few minutes ago": the day of publication
         return Resolved(p, published, published, note)
     if low == "yesterday":
         return Resolved(p, published - one, published - one, note)

@@ -235,7 +235,9 @@ def verb_start(text: str, m: Match) -> int:
     return m.start + text[m.start:m.end].rstrip().rfind(" ") + 1
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without)\b|n[’']t\b", re.IGNORECASE)
+# "failed to agree on a hub": the act did not happen.
+_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without|fail(?:s|ed|ing)?\s+to)\b|"
+                       r"n[’']t\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if|possibility of|possible|consider"
                            r"(?:s|ed|ing)?)\b", re.IGNORECASE)
 _ANNOUNCED = re.compile(r"\b(?:will|shall|plans? to|planned to|is to|are to|is set to|"

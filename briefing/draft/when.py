@@ -50,7 +50,11 @@ _SAYS_AFTER = re.compile(r"\b(?:said|says|told|added|announced)\b")
 _WEEKDAY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
                       re.IGNORECASE)
 # "the 1951 treaty", "the minister's 2003 remarks": a year naming a thing, not dating the verb.
-_ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her)|[’']s)\s+$", re.IGNORECASE)
+_ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s[’'])\s+$",
+                             re.IGNORECASE)
+# What a verb's object clause says ("asked for guarantees that he would not be held")
+# does not make the asking look ahead.
+_COMPLEMENT = re.compile(r"\b(?:that|whether|unless|if)\b", re.IGNORECASE)
 
 
 def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: int,
@@ -113,8 +117,10 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     # ... on Monday") does not make this verb look ahead.
     after_plans = max([c0] + [d[1] for d in dates if d[1] <= pos and _bound_elsewhere(d)])
     said_after = _SAYS_AFTER.search(text, pos, c1)
-    ahead = future or bool(_AHEAD.search(text, after_plans,
-                                         said_after.start() if said_after else c1))
+    complement = _COMPLEMENT.search(text, pos, c1)
+    stop = min(m.start() for m in (said_after, complement) if m) if (said_after or
+                                                                     complement) else c1
+    ahead = future or bool(_AHEAD.search(text, after_plans, stop))
     for start, _, phrase in ranked:
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start]))
         if since and re.fullmatch(r"\d{4}", phrase.strip()):

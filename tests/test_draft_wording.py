@@ -1,0 +1,101 @@
+"""Issue 21, session 24: news wording the drafter missed on a spent held-out batch, each
+rule shown on a fictional sentence of its own (not the batch's)."""
+
+import datetime as dt
+
+import pytest
+
+from briefing.draft import draft
+from briefing.draft.dates import as_fact_date, resolve
+from briefing.text import split_sentences
+
+WEDNESDAY = dt.date(2026, 3, 18)
+
+
+def _draft(text: str, published: str = "2026-03-18") -> dict:
+    return draft(text, published=published, known=None)
+
+
+def _events(d: dict) -> list[tuple[str, str, object]]:
+    return [(e["plover_type"], e["status"], e.get("date")) for e in d["events"]]
+
+
+@pytest.mark.parametrize("phrase, fact", [
+    ("in early February", ("2026-02", None)),
+    ("late January", ("2026-01", None)),
+    ("by mid-February", ("2026-02", None)),
+    ("this morning", ("2026-03-18", None)),
+    ("earlier today", ("2026-03-18", None)),
+    ("a few minutes ago", ("2026-03-18", None)),
+    ("three hours ago", ("2026-03-18", None)),
+    ("this week", ("2026-03-16", "2026-03-22")),     # still the week, not the day
+])
+def test_parts_of_months_and_of_the_day_resolve(phrase, fact):
+    assert as_fact_date(resolve(phrase, WEDNESDAY)) == fact
+
+
+def test_hours_later_is_the_day_counted_from():
+    r = resolve("hours later", WEDNESDAY, anchor=dt.date(2026, 3, 12))
+    assert as_fact_date(r) == ("2026-03-12", None)
+
+
+def test_a_military_title_does_not_end_the_sentence():
+    text = "Col. Ivo Marek denied the claim. Gen. Sara Lind said nothing. It rained."
+    assert [s["text"] for s in split_sentences("a", text)] == [
+        "Col. Ivo Marek denied the claim.", "Gen. Sara Lind said nothing.", "It rained."]
+
+
+def test_a_colonel_is_named_whole_with_the_rank_as_role():
+    d = _draft("Col. Ivo Marek, a spokesman for the Czech army, denied that troops had "
+               "crossed the border.")
+    marek = next(a for a in d["actors"] if a["kind"] == "person")
+    assert marek["name"] == "Ivo Marek"
+    assert "REJECT" in [e["plover_type"] for e in d["events"]]
+
+
+def test_a_month_asked_about_in_the_past_is_last_years_even_with_would_after_that():
+    d = _draft("Canada asked Norway in October for assurances that the two fishermen "
+               "would not be tried in absentia.", published="2026-03-18")
+    ask = next(e for e in d["events"] if e["plover_type"] == "REQUEST")
+    assert ask["date"] == "2025-10"
+
+
+def test_a_year_naming_a_treaty_after_a_plural_possessive_does_not_date_the_act():
+    d = _draft("Chile could suspend the two countries' 1998 fisheries treaty, an official "
+               "said.")
+    act = next(e for e in d["events"] if e["plover_type"] == "SANCTION")
+    assert act.get("date") in (None, "")
+
+
+def test_ordering_diplomats_to_leave_is_an_expulsion():
+    d = _draft("Latvia on Tuesday ordered three Russian diplomats to leave the country "
+               "within 48 hours.")
+    assert ("SANCTION", "occurred", "2026-03-17") in _events(d)
+
+
+def test_welcoming_a_thing_is_support_not_hosting():
+    d = _draft("Norway's foreign minister, Kari Berge, welcomed the truce on Monday.")
+    assert [e["plover_type"] for e in d["events"]] == ["SUPPORT"]
+
+
+def test_failing_to_agree_is_an_agreement_that_did_not_happen():
+    d = _draft("Talks on a shared rail line stalled after Peru and Chile failed to agree "
+               "on a route.")
+    assert [(t, s) for t, s, _ in _events(d) if t == "AGREE"] == [("AGREE", "negated")]
+
+
+def test_accepting_an_invitation_to_visit_drafts_the_visit_as_planned():
+    d = _draft("President Ana Duarte of Portugal accepted an invitation to pay a return "
+               "visit to Madrid next year.")
+    assert ("CONSULT", "planned") in [(t, s) for t, s, _ in _events(d)]
+
+
+def test_prisoners_of_war_are_not_a_war():
+    d = _draft("Armenia said it would free 12 prisoners of war on Friday.")
+    assert "ASSAULT" not in [e["plover_type"] for e in d["events"]]
+
+
+def test_a_protest_note_handed_over_is_a_formal_complaint():
+    d = _draft("Romania's foreign ministry has handed a protest note to the Hungarian "
+               "embassy over the remarks.")
+    assert "ACCUSE" in [e["plover_type"] for e in d["events"]]
