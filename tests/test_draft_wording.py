@@ -99,3 +99,27 @@ def test_a_protest_note_handed_over_is_a_formal_complaint():
     d = _draft("Romania's foreign ministry has handed a protest note to the Hungarian "
                "embassy over the remarks.")
     assert "ACCUSE" in [e["plover_type"] for e in d["events"]]
+
+
+def test_names_with_accented_letters_are_kept_whole():
+    d = _draft("Lithuanian Foreign Minister Rasa Žemaitienė met Óscar Ibáñez Ruiz, a "
+               "spokesman for the Spanish navy, on Monday.")
+    names = {a["name"] for a in d["actors"] if a["kind"] == "person"}
+    assert {"Rasa Žemaitienė", "Óscar Ibáñez Ruiz"} <= names
+
+
+def test_a_name_before_what_the_person_is_is_a_person_with_that_role():
+    d = _draft("Tomas Berg, a lawyer for the detained sailors, welcomed the ruling.")
+    berg = next(a for a in d["actors"] if a["kind"] == "person")
+    assert (berg["name"], berg["role"]) == ("Tomas Berg", "Lawyer")
+    assert [e["plover_type"] for e in d["events"]] == ["SUPPORT"]
+
+
+def test_a_quote_may_close_inside_a_phrase():
+    d = _draft('Estonia said it stood "shoulder to shoulder" with Latvia.')
+    assert [e["plover_type"] for e in d["events"]] == ["SUPPORT"]
+
+
+def test_a_threat_of_what_it_would_do_is_made_when_said():
+    d = _draft("Belarus said on Monday it would respond in kind.", published="2026-02-05")
+    assert ("THREATEN", "occurred") in [(t, s) for t, s, _ in _events(d)]

@@ -25,8 +25,12 @@ _COUNT = {"two": 2, "three": 3, "four": 4}
 # "his government", "her country": the state of the person named last before.
 _OWN_STATE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:government|country|nation|administration)\b")
 # "Burkina Faso and Niger, allies of Mali, said they would ...": the subject that says.
-_SAID_THEY = re.compile(r"\b(?:said|says|say|added|announced|stated|warned|insisted)\s+"
-                        r"(?:that\s+)?(?P<p>they|it)\b")
+# ("said on Monday it would", "told reporters that it had": the saying's date or hearers
+# may come between.)
+_SAID_THEY = re.compile(r"\b(?:(?:said|says|say|added|announced|stated|warned|insisted)"
+                        r"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+\d{1,2})?)?|"
+                        r"told\s+(?:reporters|journalists|parliament|lawmakers))"
+                        r",?\s+(?:that\s+)?(?P<p>they|it)\b")
 _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia)\s+)?"
                     r"(?:group|militia|movement|rebels|paramilitaries|bloc|alliance)\b(?!\s+of\b)")
 

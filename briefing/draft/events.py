@@ -343,6 +343,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "would cut ties unless the prisoners are freed": a threat, made now.
                 code = recoded(code, _THREATS[code.plover_type], mutual=False)
                 st, st_why = "occurred", f"{st_why}, on a condition: a threat"
+            if st == "planned" and code.plover_type == "THREATEN":
+                # "said it would respond in kind": the threat is made as it is said.
+                st, st_why = "occurred", f"{st_why}: a threat is made when said"
             if st == "negated" and code.phrase.split()[0] == "accept":
                 # "would not accept the proposal": a refusal, said now.
                 code = recoded(code, "120", mutual=False)

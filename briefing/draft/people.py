@@ -9,7 +9,10 @@ import re
 
 from briefing.draft.actors import Mention, Registry, slug
 
-_NAME_WORD = r"[A-Z][a-zà-ÿ’']+(?:-[A-Z]?[a-zà-ÿ’']+)*"   # "Takht-Ravanchi", "Abdel-Rahman"
+# Latin letters with their accents ("Óscar", "Jankauskienė", "Łukasz", "Şahin").
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_LOWER = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
+_NAME_WORD = (rf"[{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}]?[{_LOWER}’']+)*")   # "Takht-Ravanchi"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|del|van|von|der|le|la|di|dos)"
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr)\.\s+"
 # Capitalised words that never start or continue a person's name.
@@ -119,7 +122,27 @@ def find_people(text: str, reg: Registry) -> None:
             reg.mention(m.start("state"), m.end("state"), fields["parent"], "title-prefix")
     _known_people(text, reg)
     _speakers(text, reg)
+    _appositives(text, reg)
     _later_mentions(text, reg)
+
+
+def _appositives(text: str, reg: Registry) -> None:
+    # A name followed by what the person is: "Yara Haddad, a spokeswoman for the army,".
+    g = reg.gazetteer
+    titles = "|".join(re.escape(t) for t in sorted(g.titles, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+"
+                         rf"(?:a|an|the|its|his|her|their)\s+(?:[a-z][\w’'\-]*\s+){{0,3}}?"
+                         rf"(?P<title>(?i:{titles}))\b", text):
+        name = _trim(m.group("name"))
+        start = m.start("name")
+        if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in g.forms \
+                or reg.taken(start, start + len(name)) \
+                or any(w in g.forms or w in g.org_heads for w in name.split()):
+            continue
+        actor = _register(reg, name, {"kind": "person", "country": "",
+                                      "role": g.titles[m.group("title").lower()],
+                                      "reason": f"name before '{m.group('title')}'"})
+        reg.mention(start, start + len(name), actor, "name")
 
 
 def _known_people(text: str, reg: Registry) -> None:

@@ -119,7 +119,9 @@ def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
             piece = "(?:" + "|".join(re.escape(f) for f in forms) + f"|{bare})"
         else:
             # 'saw "no need for mediation"': a quote may open inside the phrase.
-            piece = ("[“\"‘]?" if i else "") + _word(w)
+            # 'stood "shoulder to shoulder" with': and close inside it.
+            piece = ("[“\"‘]?" if i else "") + _word(w) + \
+                ("(?:[”\"’](?=\\s))?" if i < len(words) - 1 else "")
         out.append((f"(?P<w>{piece})" if word != w else piece)
                    + (r",?\s+" if subject and i == 0 else r"\s+"))
         if i == 0 and not noun and not subject and len(words) > 1 \
