@@ -123,3 +123,22 @@ def test_a_quote_may_close_inside_a_phrase():
 def test_a_threat_of_what_it_would_do_is_made_when_said():
     d = _draft("Belarus said on Monday it would respond in kind.", published="2026-02-05")
     assert ("THREATEN", "occurred") in [(t, s) for t, s, _ in _events(d)]
+
+
+def test_after_but_the_same_subject_acts_again():
+    d = _draft("Kenya's foreign minister, Amina Odera, welcomed the truce but rejected "
+               "the deployment of foreign troops.")
+    acts = {e["plover_type"]: e["participants"]["actor"] for e in d["events"]}
+    assert acts.get("SUPPORT") == acts.get("REJECT") == ["amina-odera"]
+
+
+def test_a_crowd_no_name_gathers_is_a_group_named_by_what_they_are():
+    d = _draft("About 300 fishermen rallied at the port on Monday.")
+    rally = next(e for e in d["events"] if e["plover_type"] == "PROTEST")
+    group = next(a for a in d["actors"] if a["id"] == rally["participants"]["actor"][0])
+    assert (group["kind"], group["name"]) == ("group", "Fishermen")
+
+
+def test_rallying_support_is_no_protest():
+    d = _draft("Kenya and Uganda rallied support for the plan.")
+    assert "PROTEST" not in [e["plover_type"] for e in d["events"]]

@@ -98,9 +98,11 @@ GROUP_AGAIN = re.compile(r"(?:^|[.;:]\s*|\b)(?P<head>[Tt]he|[Bb]oth)\s+(?:[a-z]+
 RELATIVE_END = re.compile(r"^[^,;]*,\s*(?:\w+ly\s+)?$")
 # People no name gathers, as the subject of a protest: "Hundreds of garment workers
 # rallied", "Protesters marched".
-CROWD = re.compile(r"^\s*(?:(?:[Hh]undreds|[Tt]housands|[Dd]ozens|[Ss]cores)\s+of\s+)?"
+CROWD = re.compile(r"^\s*(?:(?:[Aa]bout|[Ss]ome|[Nn]early|[Aa]round|[Oo]ver|[Mm]ore\s+than|"
+                   r"[Aa]t\s+least)\s+)?"
+                   r"(?:(?:[Hh]undreds|[Tt]housands|[Dd]ozens|[Ss]cores)\s+of\s+|\d[\d,]*\s+)?"
                    r"(?:[A-Za-z\-]+\s+){0,2}?(?:[a-z]+(?:ers|ors|ists|ants|ents)|people|"
-                   r"[Pp]rotesters|[Ss]tudents|[Cc]rowds)\s+$")
+                   r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?)\s+$")
 # "farmers in the south of a state", "thousands of its nationals": people of a state, not its
 # government (their protest is dissent, not a formal complaint).
 PEOPLE_OF = re.compile(r"\b[A-Za-z]+\s+(?:in|of|from)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")

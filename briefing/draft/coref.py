@@ -23,7 +23,9 @@ _PAIR = re.compile(
     rf"[Tt]heir(?=\s+{_PEOPLE}))\s+(?:(?P<people>{_PEOPLE})|(?P<states>{_STATES}))\b")
 _COUNT = {"two": 2, "three": 3, "four": 4}
 # "his government", "her country": the state of the person named last before.
-_OWN_STATE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:government|country|nation|administration)\b")
+# "He said the government had recalled ...": the speaker's, unless another is named.
+_OWN_STATE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:government|country|nation|administration)\b|"
+                        r"(?<=\bsaid\s)the\s+government\b(?!\s+(?:of|in)\b)")
 # "Burkina Faso and Niger, allies of Mali, said they would ...": the subject that says.
 # ("said on Monday it would", "told reporters that it had": the saying's date or hearers
 # may come between.)

@@ -86,6 +86,15 @@ def _unnamed(reg: Registry, at: int) -> Mention:
     return Mention(at, at, unnamed_id(reg), "unnamed", "agentless")
 
 
+def _crowd(reg: Registry, words: str, start: int, end: int) -> Mention:
+    """"About 200 fishermen rallied": a group named by what its people are, whose state
+    is for the analyst."""
+    head = words.split()[-1].lower()
+    actor = reg.add(slug(head), {"name": head.capitalize(), "kind": "group", "country": "",
+                                 "reason": f"the people who protest: '{words.strip()}'"})
+    return Mention(start, end, actor, "group", "crowd")
+
+
 def _state_like(reg: Registry, actors: list[str]) -> bool:
     return all(reg.actors[a].get("kind") in ("state", "person") or
                (reg.actors[a].get("kind") == "organization" and reg.actors[a].get("country"))
@@ -232,6 +241,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 after = patient + [m for m in after if m not in agent_mentions]
             if not before and not noun and not passive and (
                     RESUMED.search(text[c0:t.start]) or (
+                        # "welcomed the truce but rejected ...": the same subject goes on.
+                        not text[c0:t.start].strip()
+                        and re.search(r"\bbut\s*$", text[max(lo, c0 - 6):c0])) or (
                         RELATIVE_END.search(text[c0:t.start])
                         and re.search(r"\b(?:which|who)\s*$", text[max(lo, c0 - 8):c0]))):
                 # "A and B condemned the attack, which killed four, and expressed
@@ -245,9 +257,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "The ministers are due to meet again": those who last met or acted
                 # together, with no name of their own here.
                 before = _together(out, reg, c0 + group.start("head"))
-            if not before and t.trigger.plover_type == "PROTEST" and CROWD.search(
-                    text[c0:t.start]):
-                before = [_unnamed(reg, t.start)]   # "Hundreds of workers rallied": unnamed
+            crowd = None if before else CROWD.search(text[c0:t.start])
+            if crowd and t.trigger.plover_type == "PROTEST":
+                before = [_crowd(reg, crowd.group(0), c0 + crowd.start(), t.start)]
             if not before:
                 continue
             rel = re.search(r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", text[c0:t.start])
