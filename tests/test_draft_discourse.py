@@ -220,8 +220,9 @@ def test_a_phrase_may_run_into_a_quote():
     assert [(e["plover_type"], e["cameo_code"]) for e in d["events"]] == [("REJECT", "126")]
 
 
-def test_a_crowd_no_name_gathers_protests_as_an_unnamed_agent():
+def test_a_crowd_no_name_gathers_protests_as_a_group_named_by_what_they_are():
     d = _draft("Nepal imposed a tariff. Hundreds of dock workers rallied outside the Nepalese "
                "embassy in Delhi on Friday.")
     e = [e for e in d["events"] if e["plover_type"] == "PROTEST"][0]
-    assert e["participants"]["actor"][0].startswith("unnamed")
+    crowd = next(a for a in d["actors"] if a["id"] == e["participants"]["actor"][0])
+    assert (crowd["kind"], crowd["name"]) == ("group", "Dock workers")

@@ -142,3 +142,32 @@ def test_a_crowd_no_name_gathers_is_a_group_named_by_what_they_are():
 def test_rallying_support_is_no_protest():
     d = _draft("Kenya and Uganda rallied support for the plan.")
     assert "PROTEST" not in [e["plover_type"] for e in d["events"]]
+
+
+def test_a_state_visit_is_no_statement_and_a_deadline_does_not_make_it_future():
+    d = _draft("President Ana Duarte ended a three-day state visit to Spain on Monday with a "
+               "promise to settle the fishing dispute by the end of next year.")
+    visit = next(e for e in d["events"] if e["plover_type"] == "CONSULT")
+    assert visit["date"] == "2026-03-16"
+    assert d["statements"] == []
+
+
+def test_a_live_pages_entry_tells_of_the_day_it_was_published():
+    d = _draft("Live: border talks\n\n14:20 — Chile's foreign ministry has handed a protest "
+               "note to the Bolivian embassy.\n")
+    note = next(e for e in d["events"] if e["plover_type"] == "ACCUSE")
+    assert note["date"] == "2026-03-18"
+
+
+def test_in_the_afternoon_is_the_day_of_the_sentence_before():
+    d = _draft("Poland expelled two Belarusian diplomats on Monday. Belarus's envoy was "
+               "summoned in the afternoon and handed a note of protest.")
+    summons = next(e for e in d["events"] if e["plover_type"] == "ACCUSE")
+    assert summons["date"] == "2026-03-16"
+
+
+def test_a_date_in_another_verbs_conjunct_is_not_this_ones():
+    d = _draft("Ruiz fled Lima in March and was granted asylum in Chile in July.",
+               published="2026-11-02")
+    asylum = next(e for e in d["events"] if e["plover_type"] == "AID")
+    assert asylum["date"] == "2026-07"

@@ -57,6 +57,7 @@ from briefing.draft.when import (
     NEGATED_PERFECT,
     PRESENT,
     VERBAL,
+    day_of_context,
     event_date,
     saying_date,
 )
@@ -89,7 +90,9 @@ def _unnamed(reg: Registry, at: int) -> Mention:
 def _crowd(reg: Registry, words: str, start: int, end: int) -> Mention:
     """"About 200 fishermen rallied": a group named by what its people are, whose state
     is for the analyst."""
-    head = words.split()[-1].lower()
+    head = re.sub(r"^\s*(?:(?:about|some|nearly|around|over|more\s+than|at\s+least)\s+)?"
+                  r"(?:(?:hundreds|thousands|dozens|scores)\s+of\s+|\d[\d,]*\s+)?", "",
+                  words, flags=re.IGNORECASE).strip().lower()
     actor = reg.add(slug(head), {"name": head.capitalize(), "kind": "group", "country": "",
                                  "reason": f"the people who protest: '{words.strip()}'"})
     return Mention(start, end, actor, "group", "crowd")
@@ -315,7 +318,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             future = bool(FUTURE.search(text, c0, t.start)) or invited is not None
             verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
             date, why = event_date(text, dates, act, c0, c1, pub, future, verbs,
-                              object_of=prev if noun else None, nouns=noun_starts, lo=lo)
+                                   object_of=prev if noun else None, nouns=noun_starts,
+                                   lo=lo, reported=tuple(x.content for x in said_here))
             if not date and t.trigger.plover_type in VERBAL:
                 for x in said_here:
                     if x.content[0] <= t.start < x.content[1]:
@@ -335,6 +339,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     "date_note": f"no date in the sentence; the day of the sentence "
                                  f"before ({carry.get('date_note', '')})"}
                 why = "date of the sentence before"
+            if not date and not future:
+                found, how = day_of_context(text, c0, c1, t.start, carry, pub)
+                if found:
+                    date, why = found, how
             year = date.get("date")
             historical = isinstance(year, int | str) and int(str(year)[:4]) < pub.year
             reported = any(x.content[0] <= t.start < x.content[1] for x in said_here)

@@ -57,10 +57,15 @@ _ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s
 _COMPLEMENT = re.compile(r"\b(?:that|whether|unless|if)\b", re.IGNORECASE)
 
 
+# "fled in March and was granted asylum in July": another verb's conjunct lies between.
+_OTHER_CONJUNCT = re.compile(r"\band\s+(?:[\w’'\-]+\s+){0,4}?(?:was|were|is|are|has|had|have|"
+                             r"will|would|[a-z]+ed)\b")
+
+
 def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: int,
           pub: dt.date, future: bool, verbs: str, object_of: Any = None,
-          nouns: tuple[int, ...] = (), lo: int | None = None
-          ) -> tuple[dict[str, Any], str]:
+          nouns: tuple[int, ...] = (), lo: int | None = None,
+          reported: tuple[tuple[int, int], ...] = ()) -> tuple[dict[str, Any], str]:
     # The date expression nearest the trigger, preferring one in the trigger's clause,
     # and within the clause a stated calendar date over a weekday ("lodged on March 5
     # ... on Thursday"). "the largest attack since 1979": a year after "since" bounds the
@@ -84,6 +89,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "thanked the donors and said ... next month": what was said
         if any(a <= d[0] < b and not a <= pos < b for a, b in quoted):
             return False   # “... the world of today”: the quote's words, not a date
+        if any(a <= d[0] < b and not a <= pos < b for a, b in reported):
+            return False   # "said the men would be freed on Thursday, and called on": theirs
         if re.fullmatch(r"\d{4}", d[2]) and _ATTRIBUTE_YEAR.search(text, max(0, d[0] - 8),
                                                                    d[0]):
             return False
@@ -103,13 +110,17 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             inner[0] >= pos and len(text[pos:inner[0]].split()) <= 1)
 
     candidates = [d for d in dates if usable(d)]
+    verb_end = pos + len(re.match(r"\S*", text[pos:]).group(0))
     # A stated calendar date before a weekday; a weekday or "last week" by nearness
     # ("on Tuesday imposed sanctions after drills last week": Tuesday).
     ranked = sorted(candidates, key=lambda d: (not (c0 <= d[0] < c1),
                                                # "summoned on Monday after X entered on
                                                # Sunday": each verb its own clause's date
                                                bool(_SUBORDINATE.search(
-                                                   text, min(d[1], pos), max(d[0], pos))),
+                                                   text, min(d[1], pos), max(d[0], pos))
+                                                   or _OTHER_CONJUNCT.search(
+                                                       text, min(d[1], pos),
+                                                       max(d[0], verb_end))),
                                                bool(_WEEKDAY.search(d[2])
                                                     or _NEAR.match(d[2])),
                                                abs(d[0] - pos)))
@@ -120,8 +131,16 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     complement = _COMPLEMENT.search(text, pos, c1)
     stop = min(m.start() for m in (said_after, complement) if m) if (said_after or
                                                                      complement) else c1
-    ahead = future or bool(_AHEAD.search(text, after_plans, stop))
-    for start, _, phrase in ranked:
+    # "by the end of next year": a date's own words say nothing of the verb's tense.
+    masked = list(text)
+    for a, b, _ in dates:
+        masked[a:b] = " " * (b - a)
+    plain = "".join(masked)
+    for start, close, phrase in ranked:
+        # "ended a visit on Tuesday with a promise ... next year": the words up to a
+        # date after the verb say which way it looks, not those after it.
+        ahead = future or bool(_AHEAD.search(plain, after_plans,
+                                             min(stop, close) if start > pos else stop))
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start]))
         if since and re.fullmatch(r"\d{4}", phrase.strip()):
             continue
@@ -172,4 +191,30 @@ def saying_date(dates: list[tuple[int, int, str]], said: tuple[int, int],
             note = f"'{phrase}': the day it was said (a stance taken by saying it)"
             return ({"date": value, "date_basis": "resolved", "date_note": note}
                     | ({"date_end": end} if end else {})), f"date of the saying '{phrase}'"
+    return {}, ""
+
+
+# The day the sentence before told of: "was summoned in the afternoon", "hours later".
+_SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|the same) day|"
+                       r"that (?:morning|afternoon|evening|night)|the same day|hours later)\b",
+                       re.IGNORECASE)
+# A live page's entry opens with its clock time ("14:20 — ..."): it tells of that day.
+_CLOCK = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[—–-]")
+
+
+def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
+                   pub: dt.date) -> tuple[dict[str, Any], str]:
+    """A date the sentence gives only by pointing back ("in the afternoon": the day of the
+    sentence before) or a live page gives by its entry's clock time (the day it was
+    published); ({}, "") when neither holds."""
+    if carry and _SAME_DAY.search(text, c0, c1):
+        phrase = _SAME_DAY.search(text, c0, c1).group(0)
+        return {k: v for k, v in carry.items() if k != "date_note"} | {
+            "date_note": f"'{phrase}': the day of the sentence before "
+                         f"({carry.get('date_note', '')})"}, f"same day as before: '{phrase}'"
+    if _CLOCK.match(text, text.rfind("\n", 0, at) + 1):
+        return {"date": pub.isoformat(), "date_basis": "resolved",
+                "date_note": "no date in the entry; a live page's entry stamped with a clock "
+                             f"time tells of its publication day {pub.isoformat()}"}, \
+            "live entry"
     return {}, ""
