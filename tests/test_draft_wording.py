@@ -171,3 +171,13 @@ def test_a_date_in_another_verbs_conjunct_is_not_this_ones():
                published="2026-11-02")
     asylum = next(e for e in d["events"] if e["plover_type"] == "AID")
     assert asylum["date"] == "2026-07"
+
+
+def test_heads_of_state_do_not_state_and_meet_at_a_summit_not_with_its_venue():
+    d = _draft("ECOWAS heads of state are due to discuss the crisis at an extraordinary "
+               "summit in Abuja on March 28.")
+    assert d["statements"] == []
+    (summit,) = d["events"]
+    assert (summit["plover_type"], summit["status"], summit["date"]) == (
+        "CONSULT", "planned", "2026-03-28")
+    assert summit["participants"]["actor"] == ["ecowas"]

@@ -61,8 +61,8 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
 
 # A speech verb's bare form after a determiner is a noun: "a state visit", "the report".
 _ALSO_NOUNS = frozenset({"state", "report", "note", "claim", "stress", "warn"})
-_NOUN_USE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|our)\s+(?:[\w\-]+\s+)?$",
-                       re.IGNORECASE)
+_NOUN_USE = re.compile(r"\b(?:(?:a|an|the|its|his|her|their|this|our)\s+(?:[\w\-]+\s+)?|"
+                       r"of\s+)$", re.IGNORECASE)   # "heads of state", "Secretary of State"
 
 
 def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Said]:

@@ -285,7 +285,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # What the act is about ("talks about Gaza", "called for restraint in Sudan")
             # is its subject, never its recipient.
             about = [m for m in after if ABOUT.search(text, max(t.end, m.start - 14), m.start)]
-            others = [m for m in after if m not in about and m.actor not in actors]
+            # "met in Nairobi", "talks in Doha": the venue, not a party.
+            others = [m for m in after if m not in about and m.actor not in actors
+                      and not re.search(r"\bin\s+$", text[max(t.end, m.start - 4):m.start])]
             # A recipient stands near the verb ("condemned Peru", "sent envoys to Lima").
             recipients = [m.actor for m in others
                           if len(text[t.end:m.start].split()) <= 6][:1]
