@@ -181,3 +181,16 @@ def test_heads_of_state_do_not_state_and_meet_at_a_summit_not_with_its_venue():
     assert (summit["plover_type"], summit["status"], summit["date"]) == (
         "CONSULT", "planned", "2026-03-28")
     assert summit["participants"]["actor"] == ["ecowas"]
+
+
+def test_talks_last_held_long_ago_and_due_next_week_are_planned_for_next_week():
+    d = _draft("Fisheries talks between Norway and Iceland, last held in Bergen in 2023, are "
+               "due to resume in Oslo next Tuesday.")
+    talks = next(e for e in d["events"] if e["plover_type"] == "CONSULT")
+    assert (talks["status"], talks["date"]) == ("planned", "2026-03-24")
+
+
+def test_shelved_talks_are_postponed():
+    d = _draft("Talks between Chad and Niger on a pipeline were shelved on Monday.")
+    talks = next(e for e in d["events"] if e["plover_type"] == "CONSULT")
+    assert talks["status"] == "postponed"

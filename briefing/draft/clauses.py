@@ -180,7 +180,7 @@ APPEAL_OBJECT = re.compile(r"\s+(?:(?:the|their|his|her|its|an?|immediate|swift|
 SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
                        r"(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)
 PUT_OFF = re.compile(r"(?:\s+[\w’'\-]+){0,10}?\s+(?:was|were|has been|have been)\s+"
-                     r"(?P<how>postponed|put off|delayed|deferred|cancell?ed|called off|"
+                     r"(?P<how>postponed|put off|delayed|deferred|shelved|cancell?ed|called off|"
                      r"scrapped)\b", re.IGNORECASE)
 AT_MEETING = re.compile(r"\b(?:at|after|during|before|on the sidelines of)\s+(?:a|an|the|this|"
                         r"last\s+week's|their)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)

@@ -391,6 +391,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if st == "occurred" and (SCHEDULED.match(text, t.end, c1)
                                      or noun and WILL.match(text, t.end, c1)):
                 st, st_why = "planned", "'is scheduled/expected' after the noun"
+            if st == "occurred" and str(date.get("date", ""))[:10] > pub.isoformat():
+                st, st_why = "planned", "dated after the publication day"
             ev_start = min([m.start for m in subject if m.via != "agentless"] + [t.start])
             if passive or actors == [unnamed_id(reg)]:
                 ev_start = min([ev_start] + [m.start for m in after[:1] if m.start < t.start]

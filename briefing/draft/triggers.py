@@ -250,7 +250,7 @@ _PROPOSED_BEFORE = re.compile(r"\b(?:offer(?:s|ed)?|propos(?:e|es|ed)|suggest(?:
                               re.IGNORECASE)
 
 
-_POSTPONED = re.compile(r"\b(?:postpon\w*|delay(?:s|ed|ing)?|put off|defer\w*)\b",
+_POSTPONED = re.compile(r"\b(?:postpon\w*|delay(?:s|ed|ing)?|put off|defer\w*|shelv\w*)\b",
                         re.IGNORECASE)
 _CANCELLED = re.compile(r"\b(?:cancel\w*|called off|calls? off|scrap(?:s|ped|ping)?)\b",
                         re.IGNORECASE)

@@ -30,7 +30,11 @@ _SPEECH = re.compile(r"\b(?:said|says|saying|added|adding|told|telling|announced
 _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+(?:for|on)\s+"
                             r"(?:the\s+)?$", re.IGNORECASE)
 # A relative clause holds its own time: "talks, which stalled in 2023".
-_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;—]*")
+# So does a participle's aside: "talks, last held in Qingdao in 2024, are to resume".
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;—]*|"
+                       r",\s+(?:(?:last|first|previously|originally|once|\w+ly)\s+)?"
+                       r"[a-z]+(?:ed|en|eld|ught|et)\s+(?:in|on|at|by|since|during|after|"
+                       r"before)\b[^,;—]*,")
 # Words that look ahead, for a bare month or weekday: "could be signed ... in November"
 # (the modal "may", not the month).
 _AHEAD = re.compile(r"\b(?:will|would|shall|could|might|(?-i:may)|expected|scheduled|due|set to|"
