@@ -194,3 +194,12 @@ def test_shelved_talks_are_postponed():
     d = _draft("Talks between Chad and Niger on a pipeline were shelved on Monday.")
     talks = next(e for e in d["events"] if e["plover_type"] == "CONSULT")
     assert talks["status"] == "postponed"
+
+
+def test_a_truce_brokered_by_a_described_mediator_is_the_mediators_act():
+    d = _draft("A truce between Chad and Sudan brokered by the regional bloc IGAD held on "
+               "Monday.")
+    mediation = next(e for e in d["events"] if e["cameo_code"] == "045")
+    assert mediation["participants"]["actor"] == ["igad"]
+    truce = next(e for e in d["events"] if e["plover_type"] == "RETREAT")
+    assert truce["participants"]["actor"] == ["chad", "sudan"]

@@ -191,9 +191,14 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 and PASSIVE.search(text[c0:t.start])
             agent = BY.match(text, t.end, c1)
             agent_mentions = [m for m in after if agent and m.start == agent.end()]
-            if not noun and not passive and agent_mentions and word.endswith("ed") \
+            if not noun and not passive and word.endswith("ed") \
                     and re.match(r"\s+by\b", text[t.end:]):
-                passive = True   # "an accord signed by the two governments"
+                # "an accord signed by the two governments"; "a truce brokered by the
+                # regional bloc IGAD": a description may stand before the name.
+                agent_mentions = [m for m in after if agent and m.start >= agent.end() and
+                                  re.fullmatch(r"(?:[a-z][\w\-]*\s+){0,3}",
+                                               text[agent.end():m.start])][:1]
+                passive = bool(agent_mentions)
             patient: list[Mention] = []
             between = [m for m in after if BETWEEN.search(text, max(t.end, m.start - 12),
                                                            m.start)]
