@@ -203,3 +203,17 @@ def test_a_truce_brokered_by_a_described_mediator_is_the_mediators_act():
     assert mediation["participants"]["actor"] == ["igad"]
     truce = next(e for e in d["events"] if e["plover_type"] == "RETREAT")
     assert truce["participants"]["actor"] == ["chad", "sudan"]
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("Chile severed diplomatic ties with Bolivia on Monday.", "161"),
+    ("Peru restored diplomatic relations with Ecuador on Monday.", "050"),
+    ("Armenia declared a state of emergency in the border region on Monday.", "1724"),
+    ("Georgia sealed its border with Armenia on Monday.", "191"),
+    ("Russia cut off gas supplies to Moldova on Monday.", "163"),
+    ("Gambia filed a case against Senegal at the International Court of Justice.", "115"),
+    ("Canada froze the assets of three Russian banks on Monday.", "163"),
+    ("Azerbaijan and Armenia exchanged fire along the border on Monday.", "190"),
+])
+def test_common_acts_of_news_english(sentence, code):
+    assert code in [e["cameo_code"] for e in _draft(sentence)["events"]]
