@@ -217,3 +217,8 @@ def test_a_truce_brokered_by_a_described_mediator_is_the_mediators_act():
 ])
 def test_common_acts_of_news_english(sentence, code):
     assert code in [e["cameo_code"] for e in _draft(sentence)["events"]]
+
+
+def test_what_a_concern_is_about_is_no_act_of_someone_unnamed():
+    d = _draft("Spain voiced concern over the arrests on Monday.")
+    assert [e["plover_type"] for e in d["events"]] == ["ACCUSE"]

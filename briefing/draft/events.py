@@ -87,6 +87,11 @@ def _unnamed(reg: Registry, at: int) -> Mention:
     return Mention(at, at, unnamed_id(reg), "unnamed", "agentless")
 
 
+# An agentless noun after these is what another act is about, told of elsewhere.
+_TOPIC = re.compile(r"\b(?:about|over|regarding|concerning|into)\s+(?:the|their|its|his|her)\s+"
+                    r"(?:[a-z][\w\-]*\s+){0,2}$", re.IGNORECASE)
+
+
 def _crowd(reg: Registry, words: str, start: int, end: int) -> Mention:
     """"About 200 fishermen rallied": a group named by what its people are, whose state
     is for the analyst."""
@@ -237,7 +242,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                         first = [m for m in local if lo <= m.start and m.end <= t.start
                                  and not any(a <= m.start < b for a, b in asides)]
                         before = leading(text, first) if first else []
-                    if not before and t.trigger.plover_type in _AGENTLESS_TYPES:
+                    if not before and t.trigger.plover_type in _AGENTLESS_TYPES and not \
+                            _TOPIC.search(text, max(lo, t.start - 40), t.start):
+                        # ("voiced concern over the arrests": what another act is about.)
                         before = [_unnamed(reg, t.start)]
             elif passive:
                 # "Three soldiers were killed by Houthi rebels": the agent acts on the
