@@ -222,3 +222,18 @@ def test_common_acts_of_news_english(sentence, code):
 def test_what_a_concern_is_about_is_no_act_of_someone_unnamed():
     d = _draft("Spain voiced concern over the arrests on Monday.")
     assert [e["plover_type"] for e in d["events"]] == ["ACCUSE"]
+
+
+def test_two_leaders_each_with_a_states_title_meet_together():
+    for text in ("Armenian Prime Minister Aram Vardanyan and Azerbaijani President Elnur "
+                 "Mammadli met in Doha on Sunday.",
+                 "Prime Minister Aram Vardanyan of Armenia and President Elnur Mammadli of "
+                 "Azerbaijan met in Doha on Sunday."):
+        meet = next(e for e in _draft(text)["events"] if e["plover_type"] == "CONSULT")
+        assert meet["participants"]["actor"] == ["aram-vardanyan", "elnur-mammadli"]
+
+
+def test_the_closure_of_a_crossing_announced_by_someone_is_their_act():
+    d = _draft("The closure of the Ceuta crossing was announced by Moroccan authorities on "
+               "March 3.")
+    assert "COERCE" in [e["plover_type"] for e in d["events"]]

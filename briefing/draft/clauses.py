@@ -125,11 +125,20 @@ def leading(text: str, mentions: list[Mention]) -> list[Mention]:
 def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     """The subject: the last mention and those joined to it by ',' / 'and' ("Chile,
     Peru, and Bolivia")."""
+    # "Armenian Prime Minister A and Azerbaijani President B", "President A of Peru and
+    # President B of Chile": a title's state belongs to its person, not to the chain.
+    kept = [m for i, m in enumerate(mentions) if m.via != "title-prefix" and not (
+        i and m.kind == "state" and mentions[i - 1].kind == "person"
+        and re.fullmatch(r",?\s+(?:of|from)\s+(?:the\s+)?", text[mentions[i - 1].end:m.start]))]
+    mentions = kept or mentions
     group = [mentions[-1]]
     for m in reversed(mentions[:-1]):
         gap = text[m.end:group[0].start]
         if (m.start, m.end) == (group[0].start, group[0].end) or \
-                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", gap):
+                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", gap) or (
+                    group[0].via == "title" and re.fullmatch(
+                        r"(?:,?\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)?"
+                        r"\s*(?:,|,?\s+and)\s+(?:[A-Z][\w’'.\-]*\s+){1,6}", gap)):
             group.insert(0, m)
         else:
             break
