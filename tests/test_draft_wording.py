@@ -237,3 +237,24 @@ def test_the_closure_of_a_crossing_announced_by_someone_is_their_act():
     d = _draft("The closure of the Ceuta crossing was announced by Moroccan authorities on "
                "March 3.")
     assert "COERCE" in [e["plover_type"] for e in d["events"]]
+
+
+def test_the_sayer_goes_on_after_what_was_said_with_the_day_of_the_saying():
+    d = _draft("Kabul said on Monday the closure would hurt traders and demanded that the "
+               "crossing be reopened.")
+    demand = next(e for e in d["events"] if e["plover_type"] == "REQUEST")
+    assert (demand["participants"]["actor"], demand["date"]) == (["afghanistan"],
+                                                                 "2026-03-16")
+    (said,) = d["statements"]
+    assert "demanded" not in said["text"]
+
+
+def test_a_states_ships_blocking_are_its_blockade_not_dissent():
+    d = _draft("Manila said Chinese ships had blocked the supply boat.")
+    block = next(e for e in d["events"] if e["plover_type"] == "COERCE")
+    assert block["cameo_code"] == "191"
+
+
+def test_what_a_demand_asks_in_a_that_clause_is_not_an_act():
+    d = _draft("Kabul demanded that the Torkham crossing be reopened.")
+    assert [e["plover_type"] for e in d["events"]] == ["REQUEST"]

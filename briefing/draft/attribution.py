@@ -65,6 +65,13 @@ _NOUN_USE = re.compile(r"\b(?:(?:a|an|the|its|his|her|their|this|our)\s+(?:[\w\-
                        r"of\s+)$", re.IGNORECASE)   # "heads of state", "Secretary of State"
 
 
+_SAID_WHEN = re.compile(r"\s+(?:(?:on|late on|early on)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+                        r"Friday|Saturday|Sunday|yesterday|today)(?:\s+(?:night|morning|"
+                        r"afternoon|evening))?,?(?:\s+that\b)?")
+_MODAL = re.compile(r"\b(?:would|will|could|might|should|must|can)\b")
+_SAYER_GOES_ON = re.compile(r",?\s+and\s+(?:\w+ly\s+)?(?!(?:was|were|had|did)\b)[a-z]+ed\b")
+
+
 def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Said]:
     g = reg.gazetteer
     mentions = reg.sorted()
@@ -306,6 +313,9 @@ def _reported(text: str, lo: int, hi: int, v: re.Match[str], mentions: list[Ment
     if that is None and v.group(0).split()[0] in _AUDIENCE_VERBS:
         return None   # "told reporters after the talks": an audience, not what was said
     cstart = v.end() + (that.end() if that else 0)
+    when = None if that else _SAID_WHEN.match(text, cstart, hi)
+    if when:
+        cstart = when.end()   # "said on Monday the closure would": the saying's day
     if len(text[cstart:hi].split()) < 3:
         return None
     clause = _clause_start(text, lo, v.start())
@@ -313,6 +323,11 @@ def _reported(text: str, lo: int, hi: int, v: re.Match[str], mentions: list[Ment
     if who is None:
         return None
     actor, mention, kind, start, reason = who
-    return Said(actor, mention, kind, "indirect", start, _content_end(text, cstart, hi),
-                (cstart, hi), anon_phrase=text[start:v.end()].rstrip(" ,:")
+    # "said the closure would hurt traders and demanded that ...": a past verb after a
+    # modal's clause goes on with the sayer, not with what was said.
+    own = _MODAL.search(text, cstart, hi)
+    back = own and _SAYER_GOES_ON.search(text, own.end(), hi)
+    end = back.start() if back else hi
+    return Said(actor, mention, kind, "indirect", start, _content_end(text, cstart, end),
+                (cstart, end), anon_phrase=text[start:v.end()].rstrip(" ,:")
                 if kind == "anonymous" else "", reason=reason)

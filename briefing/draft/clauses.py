@@ -171,6 +171,8 @@ def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention
 
 # ("... to show restraint and offered": after "and" a verb of its own, not the complement.)
 COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.,]+){0,6}?\s+to\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
+# "demanded that the crossing be reopened": what a request's that-clause asks for.
+ASKED_THAT = re.compile(r"^\s+that\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
 # "accused the army of shelling": what is alleged, not a second act.
 ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+$")
 # "would cut ties unless the prisoners are freed", "if the raids do not stop": the act's

@@ -17,6 +17,7 @@ from briefing.draft.clauses import (
     AND,
     ANONYMOUS,
     APPEAL_OBJECT,
+    ASKED_THAT,
     AT_MEETING,
     BETWEEN,
     BREAK,
@@ -87,6 +88,10 @@ def _unnamed(reg: Registry, at: int) -> Mention:
     return Mention(at, at, unnamed_id(reg), "unnamed", "agentless")
 
 
+# "Chinese ships blocked": the state's means, not its people.
+_STATE_MEANS = re.compile(r"\s+(?:ships|vessels|boats|warships|troops|forces|soldiers|jets|"
+                          r"warplanes|aircraft|drones|authorities|officials|police|guards|"
+                          r"diplomats|negotiators|ministers|tanks|units)\b")
 # An agentless noun after these is what another act is about, told of elsewhere.
 _TOPIC = re.compile(r"\b(?:about|over|regarding|concerning|into)\s+(?:the|their|its|his|her)\s+"
                     r"(?:[a-z][\w\-]*\s+){0,2}$", re.IGNORECASE)
@@ -153,6 +158,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if control is not None and not BREAK.search(text, control.end, act) and (
                     (control.trigger.plover_type in CONTROL_TYPES
                      and (COMPLEMENT.match(text[control.end:act]) or (
+                         control.trigger.plover_type == "REQUEST"
+                         and ASKED_THAT.match(text[control.end:act])) or (
                          control.trigger.phrase.endswith(" to")   # "was ready to return"
                          and not text[control.end:t.start].strip())))
                     or (control.trigger.plover_type == "ACCUSE"
@@ -318,7 +325,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             code = t.trigger
             people = subject and (PEOPLE_OF.search(text, c0, subject[0].start) or (
                 subject[0].via == "demonym" and re.match(r"\s+[a-z]+s\b",
-                                                         text[subject[0].end:]))
+                                                         text[subject[0].end:])
+                and not _STATE_MEANS.match(text, subject[0].end))
                 or all(reg.actors[a].get("kind") == "group" for a in actors))
             if code.cameo_code == "191" and not noun and people:
                 # "Bolivian miners blocked the highway": people obstructing, not a state's
@@ -357,6 +365,13 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 found, how = day_of_context(text, c0, c1, t.start, carry, pub)
                 if found:
                     date, why = found, how
+            if not date and not noun:
+                for x in said_here:
+                    if x.content[1] <= t.start < hi and x.speaker in actors:
+                        # "said on Sunday that ... and called Ortiz": the sayer goes on
+                        # with the day of the saying.
+                        date, why = saying_date(dates, (x.start, x.content[0]), pub)
+                        break
             year = date.get("date")
             historical = isinstance(year, int | str) and int(str(year)[:4]) < pub.year
             reported = any(x.content[0] <= t.start < x.content[1] for x in said_here)
