@@ -207,3 +207,14 @@ def find_bodies(text: str, reg: Registry) -> None:
                                      "reason": f"a state's body: '{m.group(0)}'"}
                       | ({"source_kind": body["source_kind"]} if body["source_kind"] else {}))
         reg.mention(m.start(), m.end(), actor, "body")
+
+
+def crowd_group(reg: Registry, words: str, start: int, end: int) -> Mention:
+    """"About 200 fishermen rallied": a group named by what its people are, whose state
+    is for the analyst."""
+    head = re.sub(r"^\s*(?:(?:about|some|nearly|around|over|more\s+than|at\s+least)\s+)?"
+                  r"(?:(?:hundreds|thousands|dozens|scores)\s+of\s+|\d[\d,]*\s+)?", "",
+                  words, flags=re.IGNORECASE).strip().lower()
+    actor = reg.add(slug(head), {"name": head.capitalize(), "kind": "group", "country": "",
+                                 "reason": f"the people who protest: '{words.strip()}'"})
+    return Mention(start, end, actor, "group", "crowd")

@@ -202,3 +202,12 @@ WILL = re.compile(r"(?:\s+[\w’'\-]+){0,2}?\s+(?:will|shall)\b", re.IGNORECASE)
 BETWEEN = re.compile(r"\s+between\s+$")
 AND = re.compile(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?")
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+# "Chinese ships blocked": the state's means, not its people.
+STATE_MEANS = re.compile(r"\s+(?:ships|vessels|boats|warships|troops|forces|soldiers|jets|"
+                          r"warplanes|aircraft|drones|authorities|officials|police|guards|"
+                          r"diplomats|negotiators|ministers|tanks|units)\b")
+# An agentless noun after these is what another act is about, told of elsewhere.
+TOPIC = re.compile(r"\b(?:about|over|regarding|concerning|into)\s+(?:the|their|its|his|her)\s+"
+                    r"(?:[a-z][\w\-]*\s+){0,2}$", re.IGNORECASE)

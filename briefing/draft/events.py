@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from briefing.draft.actors import Mention, Registry, slug
+from briefing.draft.actors import Mention, Registry, crowd_group, slug
 from briefing.draft.allegations import ALLEGED_BY, allegations, speaker
 from briefing.draft.attribution import Said
 from briefing.draft.clauses import (
@@ -36,6 +36,8 @@ from briefing.draft.clauses import (
     RELATIVE_END,
     RESUMED,
     SCHEDULED,
+    STATE_MEANS,
+    TOPIC,
     UNLESS,
     WILL,
     aside_spans,
@@ -86,26 +88,6 @@ def _unnamed(reg: Registry, at: int) -> Mention:
                               "reason": "passive voice or a noun with no agent: who acted "
                                         "is for the analyst"})
     return Mention(at, at, unnamed_id(reg), "unnamed", "agentless")
-
-
-# "Chinese ships blocked": the state's means, not its people.
-_STATE_MEANS = re.compile(r"\s+(?:ships|vessels|boats|warships|troops|forces|soldiers|jets|"
-                          r"warplanes|aircraft|drones|authorities|officials|police|guards|"
-                          r"diplomats|negotiators|ministers|tanks|units)\b")
-# An agentless noun after these is what another act is about, told of elsewhere.
-_TOPIC = re.compile(r"\b(?:about|over|regarding|concerning|into)\s+(?:the|their|its|his|her)\s+"
-                    r"(?:[a-z][\w\-]*\s+){0,2}$", re.IGNORECASE)
-
-
-def _crowd(reg: Registry, words: str, start: int, end: int) -> Mention:
-    """"About 200 fishermen rallied": a group named by what its people are, whose state
-    is for the analyst."""
-    head = re.sub(r"^\s*(?:(?:about|some|nearly|around|over|more\s+than|at\s+least)\s+)?"
-                  r"(?:(?:hundreds|thousands|dozens|scores)\s+of\s+|\d[\d,]*\s+)?", "",
-                  words, flags=re.IGNORECASE).strip().lower()
-    actor = reg.add(slug(head), {"name": head.capitalize(), "kind": "group", "country": "",
-                                 "reason": f"the people who protest: '{words.strip()}'"})
-    return Mention(start, end, actor, "group", "crowd")
 
 
 def _state_like(reg: Registry, actors: list[str]) -> bool:
@@ -250,7 +232,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                  and not any(a <= m.start < b for a, b in asides)]
                         before = leading(text, first) if first else []
                     if not before and t.trigger.plover_type in _AGENTLESS_TYPES and not \
-                            _TOPIC.search(text, max(lo, t.start - 40), t.start):
+                            TOPIC.search(text, max(lo, t.start - 40), t.start):
                         # ("voiced concern over the arrests": what another act is about.)
                         before = [_unnamed(reg, t.start)]
             elif passive:
@@ -281,7 +263,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 before = _together(out, reg, c0 + group.start("head"))
             crowd = None if before else CROWD.search(text[c0:t.start])
             if crowd and t.trigger.plover_type == "PROTEST":
-                before = [_crowd(reg, crowd.group(0), c0 + crowd.start(), t.start)]
+                before = [crowd_group(reg, crowd.group(0), c0 + crowd.start(), t.start)]
             if not before:
                 continue
             rel = re.search(r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", text[c0:t.start])
@@ -326,7 +308,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             people = subject and (PEOPLE_OF.search(text, c0, subject[0].start) or (
                 subject[0].via == "demonym" and re.match(r"\s+[a-z]+s\b",
                                                          text[subject[0].end:])
-                and not _STATE_MEANS.match(text, subject[0].end))
+                and not STATE_MEANS.match(text, subject[0].end))
                 or all(reg.actors[a].get("kind") == "group" for a in actors))
             if code.cameo_code == "191" and not noun and people:
                 # "Bolivian miners blocked the highway": people obstructing, not a state's
