@@ -258,3 +258,29 @@ def test_a_states_ships_blocking_are_its_blockade_not_dissent():
 def test_what_a_demand_asks_in_a_that_clause_is_not_an_act():
     d = _draft("Kabul demanded that the Torkham crossing be reopened.")
     assert [e["plover_type"] for e in d["events"]] == ["REQUEST"]
+
+
+def test_a_calls_purpose_is_not_a_second_meeting():
+    d = _draft("Chile's president, Ana Rojas, and Peru's president, Luis Vega, held a phone "
+               "call on Monday to discuss the floods.")
+    assert [e["plover_type"] for e in d["events"]] == ["CONSULT"]
+
+
+def test_a_meeting_agreed_to_is_planned_in_its_month_and_the_agreement_not_dated_by_it():
+    d = _draft("Laos and Vietnam agreed to hold a meeting in June.")
+    kinds = {e["plover_type"]: (e["status"], e.get("date")) for e in d["events"]}
+    assert kinds["CONSULT"] == ("planned", "2026-06")
+    assert kinds["AGREE"] == ("occurred", None)
+
+
+def test_the_two_governments_are_the_storys_pair_not_a_state_named_in_passing():
+    d = _draft("Vietnam and Laos held talks on Monday. Vietnam will send rice to Laos, and "
+               "Laos thanked Vietnam. Cambodia, which shares the river, has not commented. "
+               "The two governments pledged to share data.")
+    pledge = next(e for e in d["events"] if e["plover_type"] == "AGREE")
+    assert sorted(pledge["participants"]["actor"]) == ["laos", "vietnam"]
+
+
+def test_what_should_be_done_is_proposed_and_an_early_warning_is_no_threat():
+    d = _draft("Long said the two countries should build early warning systems together.")
+    assert "THREATEN" not in [e["plover_type"] for e in d["events"]]

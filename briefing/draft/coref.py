@@ -49,6 +49,22 @@ def _last_distinct(mentions: list[Mention], before: int, kinds: set[str], n: int
     return out[::-1]
 
 
+def _story_states(named: list[Mention], before: int, recent: list[str]) -> list[str]:
+    """"The two governments" after "Cambodia, which shares the river, has not
+    commented": a state named once in passing gives way to one the story keeps naming."""
+    counts: dict[str, int] = {}
+    for m in named:
+        if m.start < before and m.kind == "state":
+            counts[m.actor] = counts.get(m.actor, 0) + 1
+    out = list(recent)
+    for i, a in sorted(enumerate(out), key=lambda x: counts.get(x[1], 0)):
+        rival = max((b for b in counts if b not in out), key=lambda b: counts[b], default=None)
+        if rival is not None and counts.get(a, 0) == 1 and counts[rival] >= 3:
+            out[i] = rival
+    return sorted(out, key=lambda a: max(m.start for m in named
+                                         if m.actor == a and m.start < before))
+
+
 def pair_mentions(text: str, reg: Registry) -> list[Mention]:
     """Mentions for "the two X", "both X", "their X" (the last two people or states named
     before; "the three X" the last three), "his government" (the state of the person
@@ -63,6 +79,8 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
         kinds = {"person"} if p.group("people") else {"state"}
         n = _COUNT[p.group("n") or p.group("all") or "two"]
         actors = _last_distinct(named, p.start(), kinds, n, text)
+        if kinds == {"state"}:
+            actors = _story_states(named, p.start(), actors)
         if len(actors) == n:
             out += [reg.mention(p.start(), p.end(), a, "pair") for a in actors]
     for t in _SAID_THEY.finditer(text):

@@ -246,8 +246,8 @@ _ANNOUNCED = re.compile(r"\b(?:will|shall|plans? to|planned to|is to|are to|is s
                         r"are set to|intends? to|expected to|is due to|are due to)\b",
                         re.IGNORECASE)
 _PROPOSED = re.compile(r"^(?:offer|propos|suggest)", re.IGNORECASE)
-_PROPOSED_BEFORE = re.compile(r"\b(?:offer(?:s|ed)?|propos(?:e|es|ed)|suggest(?:s|ed)?)\b",
-                              re.IGNORECASE)
+_PROPOSED_BEFORE = re.compile(r"\b(?:offer(?:s|ed)?|propos(?:e|es|ed)|suggest(?:s|ed)?|should|"
+                              r"ought to)\b", re.IGNORECASE)
 
 
 _POSTPONED = re.compile(r"\b(?:postpon\w*|delay(?:s|ed|ing)?|put off|defer\w*|shelv\w*)\b",

@@ -58,6 +58,11 @@ _ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s
                              re.IGNORECASE)
 # What a verb's object clause says ("asked for guarantees that he would not be held")
 # does not make the asking look ahead.
+# An infinitive after the verb holds its own time: "agreed to hold a meeting in June".
+# ("the visit is expected to take place in October": the act's own time.)
+_TO_DO = re.compile(r"\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+){0,3}?to\s+"
+                    r"(?!(?:the|a|an|its|their|his|her|this|that|take|be|happen|occur)\b)"
+                    r"[a-z]+\b")
 _COMPLEMENT = re.compile(r"\b(?:that|whether|unless|if)\b", re.IGNORECASE)
 
 
@@ -91,6 +96,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "talks scheduled for Thursday after X arrested": the talks' day
         if pos < d[0] and _SPEECH.search(text, pos, d[0]):
             return False   # "thanked the donors and said ... next month": what was said
+        if pos < d[0] and _TO_DO.match(text, verb_end, d[0]):
+            return False   # "agreed to hold a meeting in June": the meeting's month
         if any(a <= d[0] < b and not a <= pos < b for a, b in quoted):
             return False   # “... the world of today”: the quote's words, not a date
         if any(a <= d[0] < b and not a <= pos < b for a, b in reported):
@@ -113,8 +120,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         return inner is None or inner == mine or (
             inner[0] >= pos and len(text[pos:inner[0]].split()) <= 1)
 
-    candidates = [d for d in dates if usable(d)]
     verb_end = pos + len(re.match(r"\S*", text[pos:]).group(0))
+    candidates = [d for d in dates if usable(d)]
     # A stated calendar date before a weekday; a weekday or "last week" by nearness
     # ("on Tuesday imposed sanctions after drills last week": Tuesday).
     ranked = sorted(candidates, key=lambda d: (not (c0 <= d[0] < c1),
