@@ -211,3 +211,19 @@ STATE_MEANS = re.compile(r"\s+(?:ships|vessels|boats|warships|troops|forces|sold
 # An agentless noun after these is what another act is about, told of elsewhere.
 TOPIC = re.compile(r"\b(?:about|over|regarding|concerning|into)\s+(?:the|their|its|his|her)\s+"
                     r"(?:[a-z][\w\-]*\s+){0,2}$", re.IGNORECASE)
+
+
+def purpose(text: str, prev: Any, t: Any) -> bool:
+    """"held a phone call on Monday to discuss the floods": the meeting's purpose, not a
+    second meeting."""
+    return prev is not None and prev.trigger.plover_type == "CONSULT" and \
+        t.trigger.phrase.split()[0] in ("discuss", "talk", "negotiate", "consult") and \
+        bool(re.fullmatch(r"[^.;,]{0,40}?\bto\s+", text[prev.end:t.start]))
+
+
+def agreed_to(text: str, prev: Any, t: Any) -> bool:
+    """"agreed to hold a meeting in June": what is agreed, offered or asked is to come."""
+    gap = text[prev.end:t.start] if prev is not None else ""
+    return prev is not None and prev.trigger.plover_type in CONTROL_TYPES and bool(
+        re.fullmatch(r"(?:\s+to)?\s+(?:[\w\-]+\s+){0,3}", gap)) and (
+        prev.trigger.phrase.endswith(" to") or " to " in gap)

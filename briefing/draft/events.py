@@ -40,6 +40,7 @@ from briefing.draft.clauses import (
     TOPIC,
     UNLESS,
     WILL,
+    agreed_to,
     aside_spans,
     clause_span,
     coordinated,
@@ -48,6 +49,7 @@ from briefing.draft.clauses import (
     leading,
     modifies,
     nominal,
+    purpose,
 )
 from briefing.draft.dates import find_dates
 from briefing.draft.evidence import quote
@@ -124,9 +126,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if any(m.start <= t.start < m.end for m in local):
                 continue   # "Rapid Support Forces": a word of a name, not an act
             prev, previous = previous, t
-            if prev is not None and prev.trigger.plover_type == "CONSULT" and \
-                    t.trigger.phrase.split()[0] in ("discuss", "talk", "negotiate", "consult") \
-                    and re.fullmatch(r"[^.;,]{0,40}?\bto\s+", text[prev.end:t.start]):
+            if purpose(text, prev, t):
                 continue   # "held a phone call on Monday to discuss": the call's purpose
             act = verb_start(text, t)   # "the crossing, which was closed": at "closed"
             invited = None
@@ -323,11 +323,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # A government "protests": a formal complaint, not street dissent (it
                 # may still demonstrate, boycott or march: those stay dissent).
                 code = recoded(code, "114")
-            future = bool(FUTURE.search(text, c0, t.start)) or invited is not None or (
-                # "agreed to hold a meeting in June": what is agreed to is still to come.
-                prev is not None and prev.trigger.plover_type in CONTROL_TYPES
-                and re.fullmatch(r"(?:\s+to)?\s+(?:[\w\-]+\s+){0,3}", text[prev.end:t.start])
-                and (prev.trigger.phrase.endswith(" to") or " to " in text[prev.end:t.start]))
+            future = bool(FUTURE.search(text, c0, t.start)) or invited is not None or \
+                agreed_to(text, prev, t)
             verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
             date, why = event_date(text, dates, act, c0, c1, pub, future, verbs,
                                    object_of=prev if noun else None, nouns=noun_starts,
