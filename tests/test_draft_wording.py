@@ -284,3 +284,21 @@ def test_the_two_governments_are_the_storys_pair_not_a_state_named_in_passing():
 def test_what_should_be_done_is_proposed_and_an_early_warning_is_no_threat():
     d = _draft("Long said the two countries should build early warning systems together.")
     assert "THREATEN" not in [e["plover_type"] for e in d["events"]]
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("Ivory Coast's seizure of the trawler was condemned by Ghana.", "171"),
+    ("A ban on Ghanaian fishing boats was imposed by Abidjan in March.", "163"),
+    ("Sanctions on Belarus were lifted on (Mar 5), the ministry said.", "085"),
+    ("Ghana's ambassador was summoned on Thursday.", "114"),
+])
+def test_acts_told_as_nouns_or_from_what_undergoes_them(sentence, code):
+    assert code in [e["cameo_code"] for e in _draft(sentence)["events"]]
+
+
+def test_the_two_defence_ministers_are_the_pair_named_before():
+    d = _draft("Defence Minister Kofi Mensah of Ghana met Defence Minister Aya Kone of "
+               "Ivory Coast on Monday. An agreement on patrols was signed by the two "
+               "defence ministers.")
+    sign = next(e for e in d["events"] if e["plover_type"] == "SUPPORT")
+    assert sorted(sign["participants"]["actor"]) == ["aya-kone", "kofi-mensah"]

@@ -14,7 +14,9 @@ import re
 from briefing.draft.actors import Mention, Registry
 
 # The head noun says what kind of actor the pair is: people or states.
-_PEOPLE = r"(?:ministers|leaders|presidents|prime ministers|heads of state|envoys|officials|" \
+_PEOPLE = r"(?:(?:foreign|defence|defense|interior|trade|finance|energy|fisheries|health|" \
+          r"agriculture|justice|transport)\s+)?" \
+          r"(?:ministers|leaders|presidents|prime ministers|heads of state|envoys|officials|" \
           r"diplomats|counterparts)"
 _STATES = r"(?:countries|states|nations|governments|sides|capitals|neighbours|neighbors|" \
           r"(?:\w+\s+)?ministries|delegations|parties)"

@@ -188,7 +188,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             passive = not noun and not word.endswith("ing") \
                 and PASSIVE.search(text[c0:t.start])
             agent = BY.match(text, t.end, c1)
-            agent_mentions = [m for m in after if agent and m.start == agent.end()]
+            agent_mentions = [m for m in after if agent and (m.start == agent.end() or re.fullmatch(
+                r"[Tt]he\s+", text[m.start:agent.end()]))]   # "by the two ministers": a pair
             if not noun and not passive and word.endswith("ed") \
                     and re.match(r"\s+by\b", text[t.end:]):
                 # "an accord signed by the two governments"; "a truce brokered by the
