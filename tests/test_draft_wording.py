@@ -13,7 +13,8 @@ WEDNESDAY = dt.date(2026, 3, 18)
 
 
 def _draft(text: str, published: str = "2026-03-18") -> dict:
-    return draft(text, published=published, known=None)
+    # Judged against a fixed day, so that fictional dates after today stay drafts.
+    return draft(text, published=published, known=None, today=dt.date(2027, 12, 31))
 
 
 def _events(d: dict) -> list[tuple[str, str, object]]:
@@ -302,3 +303,72 @@ def test_the_two_defence_ministers_are_the_pair_named_before():
                "defence ministers.")
     sign = next(e for e in d["events"] if e["plover_type"] == "SUPPORT")
     assert sorted(sign["participants"]["actor"]) == ["aya-kone", "kofi-mensah"]
+
+
+def test_a_family_name_written_first_goes_on_alone():
+    d = _draft("Vice Foreign Minister Kang Min-seo met the Japanese envoy on Monday. Kang "
+               "urged Tokyo to return the boats.")
+    urge = next(e for e in d["events"] if e["plover_type"] == "REQUEST")
+    assert urge["participants"]["actor"] == ["kang-min-seo"]
+
+
+def test_every_is_no_actor_and_a_border_meeting_is_no_meeting():
+    d = _draft("Every visit by an Omani general is seen as a provocation. Laos, whose border "
+               "meets both countries, has not commented.")
+    assert "every" not in [a["id"] for a in d["actors"]]
+    assert "CONSULT" not in [e["plover_type"] for e in d["events"][1:]]
+
+
+def test_the_two_leaders_are_the_leaders_and_a_saying_makes_would_planned():
+    d = _draft("Prime Minister Sok Dara spoke to Prime Minister Anan Chai on Thursday, "
+               "spokeswoman Mali Srisuk said. Spokesman Kong Vireak said Cambodia wants calm. "
+               "Both readouts said the two leaders would meet next month.")
+    meet = [e for e in d["events"] if e["plover_type"] == "CONSULT"][-1]
+    assert sorted(meet["participants"]["actor"]) == ["anan-chai", "sok-dara"]
+    assert meet["status"] == "planned"
+
+
+def test_a_leader_and_his_counterpart_act_together():
+    d = _draft("Thai Prime Minister Anan Chai and his Cambodian counterpart, Sok Dara, spoke "
+               "by telephone on Thursday.")
+    call = next(e for e in d["events"] if e["plover_type"] == "CONSULT")
+    assert call["participants"]["actor"] == ["anan-chai", "sok-dara"]
+
+
+def test_since_dates_neither_a_past_demand_nor_a_call_after_an_older_blast():
+    d = _draft("Kabul on Wednesday demanded the release of lorries impounded since October.",
+               published="2026-11-12")
+    demand = next(e for e in d["events"] if e["plover_type"] == "REQUEST")
+    assert demand["date"] == "2026-11-11"
+    d = _draft("Prime Minister Anan Chai and Prime Minister Sok Dara held a phone call on "
+               "Thursday for the first time since a mine blast on January 12.",
+               published="2027-01-22")
+    call = next(e for e in d["events"] if e["plover_type"] == "CONSULT")
+    assert call["date"] == "2027-01-21"
+
+
+def test_closed_to_all_cargo_on_monday_is_closed_on_monday():
+    d = _draft("Pakistan closed the Torkham crossing to all cargo on Monday.",
+               published="2026-11-12")
+    close = next(e for e in d["events"] if e["plover_type"] == "COERCE")
+    assert close["date"] == "2026-11-09"
+
+
+def test_nouns_in_the_passive_take_their_agent_and_what_is_asked_is_no_act():
+    d = _draft("The closure of the Tarajal crossing, which was announced by Moroccan "
+               "authorities on March 6, angered Madrid.", published="2027-03-10")
+    close = next(e for e in d["events"] if e["plover_type"] == "COERCE")
+    assert close["participants"]["actor"] != [] and "unnamed" not in \
+        close["participants"]["actor"][0]
+    d = _draft("The release of the fishermen was demanded by Spain on Tuesday.")
+    assert "RETREAT" not in [e["plover_type"] for e in d["events"]]
+    d = _draft("The suspension of joint patrols was announced by Morocco last week.")
+    assert [e["plover_type"] for e in d["events"]] == ["SANCTION"]
+
+
+def test_ruling_out_is_rejecting_and_a_wound_in_passing_is_no_second_attack():
+    assert "REJECT" in [e["plover_type"] for e in _draft(
+        "The government in Madrid ruled out paying the fine.")["events"]]
+    d = _draft("Tajik troops fired mortar rounds at a Kyrgyz post on Friday, wounding two "
+               "guards.")
+    assert [e["plover_type"] for e in d["events"]] == ["ASSAULT"]

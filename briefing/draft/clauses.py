@@ -135,7 +135,10 @@ def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in reversed(mentions[:-1]):
         gap = text[m.end:group[0].start]
         if (m.start, m.end) == (group[0].start, group[0].end) or \
-                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", gap) or (
+                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", gap) or re.fullmatch(
+                    # "X and his Cambodian counterpart, Chea Sovannara,"
+                    r",?\s+and\s+(?:his|her|their)\s+(?:[A-Z][\w\-]*\s+)?counterparts?,?\s+",
+                    gap) or (
                     group[0].via == "title" and re.fullmatch(
                         r"(?:,?\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)?"
                         r"\s*(?:,|,?\s+and)\s+(?:[A-Z][\w’'.\-]*\s+){1,6}", gap)):
@@ -227,3 +230,38 @@ def agreed_to(text: str, prev: Any, t: Any) -> bool:
     return prev is not None and prev.trigger.plover_type in CONTROL_TYPES and bool(
         re.fullmatch(r"(?:\s+to)?\s+(?:[\w\-]+\s+){0,3}", gap)) and (
         prev.trigger.phrase.endswith(" to") or " to " in gap)
+
+
+# "the closure of the crossing, which was announced by Moroccan authorities": who did
+# what the noun names, told after it.
+ANNOUNCED_BY = re.compile(r"(?:\s+[\w’'\-]+){0,8}?,?(?:\s+which)?\s+(?:was|were|has been|had been|"
+                          r"have been)\s+(?:\w+ly\s+)?(?:announced|ordered|imposed|decided|"
+                          r"carried out|declared|approved|delivered|issued|made|taken)\s+by\s+"
+                          r"(?:the\s+)?")
+# "the release of the fishermen was demanded": what is asked for, not an act.
+ASKED_FOR = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:was|were|is|are|has been|have been)\s+"
+                       r"(?:\w+ly\s+)?(?:demanded|requested|sought|called for|urged)\b")
+# "the suspension of joint patrols": the patrols are what the suspension ends.
+UNDONE = re.compile(r"\b(?:suspension|cancellation|postponement|resumption|halt|end|lifting|"
+                    r"easing|closure|extension)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$",
+                    re.IGNORECASE)
+# A saying earlier in the sentence makes a later "would" its future ("Both readouts said
+# the leaders would meet"), whoever said it.
+SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|added|stated)\b(?:\s+that)?\s")
+
+
+def asked_or_undone(text: str, t: Any, lo: int, hi: int) -> bool:
+    """A noun naming what is asked for ("the release ... was demanded") or what another
+    noun ends ("the suspension of joint patrols"): not an act of its own."""
+    return bool(ASKED_FOR.match(text, t.end, hi)
+                or UNDONE.search(text, max(lo, t.start - 50), t.start))
+
+
+def told_by(text: str, end: int, hi: int, after: list[Mention]) -> list[Mention]:
+    """Who did what a noun names, told after it ("the closure of the crossing, which was
+    announced by Moroccan authorities"): the mention after "by", or none."""
+    told = ANNOUNCED_BY.match(text, end, hi)
+    if told is None:
+        return []
+    return [m for m in after if m.start >= told.end() and re.fullmatch(
+        r"(?:[\w\-’']+\s+){0,3}", text[told.end():m.start])][:1]

@@ -51,6 +51,20 @@ def _last_distinct(mentions: list[Mention], before: int, kinds: set[str], n: int
     return out[::-1]
 
 
+_OFFICES = {"leaders": ("President", "Prime Minister", "King", "Emir", "Chancellor", "Premier",
+                        "Sultan", "Leader"),
+            "presidents": ("President",), "prime ministers": ("Prime Minister", "Premier")}
+
+
+def _holds(reg: Registry, actor: str, head: str) -> bool:
+    """Whether a person's role is the office a plural names ("the two foreign ministers")."""
+    role = str(reg.actors.get(actor, {}).get("role", ""))
+    head = " ".join(head.lower().split())
+    offices = _OFFICES.get(head) or (head[:-1].title(),)   # "foreign ministers"
+    return any(o.lower() in role.lower() and not role.lower().startswith(("vice ", "deputy "))
+               for o in offices)
+
+
 def _story_states(named: list[Mention], before: int, recent: list[str]) -> list[str]:
     """"The two governments" after "Cambodia, which shares the river, has not
     commented": a state named once in passing gives way to one the story keeps naming."""
@@ -81,6 +95,11 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
         kinds = {"person"} if p.group("people") else {"state"}
         n = _COUNT[p.group("n") or p.group("all") or "two"]
         actors = _last_distinct(named, p.start(), kinds, n, text)
+        if kinds == {"person"}:
+            # "the two leaders" after two spokesmen spoke: the leaders named before.
+            fit = _last_distinct([m for m in named if _holds(reg, m.actor, p.group("people"))],
+                                 p.start(), kinds, n, text)
+            actors = fit if len(fit) == n else actors
         if kinds == {"state"}:
             actors = _story_states(named, p.start(), actors)
         if len(actors) == n:

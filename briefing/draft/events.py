@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from briefing.draft.actors import Mention, Registry, crowd_group, slug
+from briefing.draft.again import merge_again, together
 from briefing.draft.allegations import ALLEGED_BY, allegations, speaker
 from briefing.draft.attribution import Said
 from briefing.draft.clauses import (
@@ -35,6 +36,7 @@ from briefing.draft.clauses import (
     PUT_OFF,
     RELATIVE_END,
     RESUMED,
+    SAID_BEFORE,
     SCHEDULED,
     STATE_MEANS,
     TOPIC,
@@ -42,6 +44,7 @@ from briefing.draft.clauses import (
     WILL,
     agreed_to,
     aside_spans,
+    asked_or_undone,
     clause_span,
     coordinated,
     guests,
@@ -50,6 +53,7 @@ from briefing.draft.clauses import (
     modifies,
     nominal,
     purpose,
+    told_by,
 )
 from briefing.draft.dates import find_dates
 from briefing.draft.evidence import quote
@@ -130,7 +134,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 continue   # "held a phone call on Monday to discuss": the call's purpose
             act = verb_start(text, t)   # "the crossing, which was closed": at "closed"
             invited = None
-            if UNLESS.search(text, lo, t.start):
+            if UNLESS.search(text, lo, t.start) or re.search(r"\bwhose\s+[a-z]+\s+$",
+                                                              text[max(lo, t.start - 30):t.start]):
+                # ("Laos, whose border meets both": the border's, no one's act.)
                 continue   # "... unless the prisoners are freed": a condition, not an act
             if ANONYMOUS.match(text, t.start):
                 continue   # "an official, who asked not to be named": no request of anyone
@@ -188,8 +194,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             passive = not noun and not word.endswith("ing") \
                 and PASSIVE.search(text[c0:t.start])
             agent = BY.match(text, t.end, c1)
-            agent_mentions = [m for m in after if agent and (m.start == agent.end() or re.fullmatch(
-                r"[Tt]he\s+", text[m.start:agent.end()]))]   # "by the two ministers": a pair
+            # "by the two ministers": a pair; "by Fisheries Minister Ana Ruiz": a title.
+            agent_mentions = [m for m in after if agent and (
+                m.start >= agent.end() and re.fullmatch(
+                    r"(?:[A-Z][\w\-]*\s+){0,3}", text[agent.end():m.start]) or re.fullmatch(
+                r"[Tt]he\s+", text[m.start:agent.end()]))]
             if not noun and not passive and word.endswith("ed") \
                     and re.match(r"\s+by\b", text[t.end:]):
                 # "an accord signed by the two governments"; "a truce brokered by the
@@ -207,6 +216,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # and B", "the war between A and B": both sides act.
                 if invited is None:
                     before = [m for m in before if modifies(text[m.end:t.start])]
+                if asked_or_undone(text, t, lo, hi):
+                    continue   # "the release ... was demanded", "suspension of patrols"
+                if not before and not agent_mentions:
+                    agent_mentions = told_by(text, t.end, hi,
+                                             [m for m in local if m.start >= t.end])
                 if not before and agent_mentions:
                     # "the arrest of two journalists by Ethiopian police": the "of" object
                     # undergoes it, the "by" agent does it.
@@ -220,7 +234,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     before, after = group, []
                 if not before:
                     if DEFINITE.search(text, max(lo, t.start - 24), t.start):
-                        merged = _merge(out, text, t, c0, c1, dates, pub, lo)
+                        merged = merge_again(out, text, t, c0, c1, dates, pub, lo)
                         if merged is True:
                             continue   # "the strike" again: one happening, more evidence
                         if merged and t.trigger.mutual:
@@ -265,7 +279,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if group:
                 # "The ministers are due to meet again": those who last met or acted
                 # together, with no name of their own here.
-                before = _together(out, reg, c0 + group.start("head"))
+                before = together(out, reg, c0 + group.start("head"), unnamed_id(reg))
             crowd = None if before else CROWD.search(text[c0:t.start])
             if crowd and t.trigger.plover_type == "PROTEST":
                 before = [crowd_group(reg, crowd.group(0), c0 + crowd.start(), t.start)]
@@ -362,7 +376,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                         break
             year = date.get("date")
             historical = isinstance(year, int | str) and int(str(year)[:4]) < pub.year
-            reported = any(x.content[0] <= t.start < x.content[1] for x in said_here)
+            reported = any(x.content[0] <= t.start < x.content[1] for x in said_here) or \
+                bool(SAID_BEFORE.search(text, lo, t.start))   # "Both readouts said ... would"
             # A passive's words of time and modality stand before its verb, after its
             # subject ("the officers would be charged"): read from the clause start.
             if t.trigger.subject:
@@ -455,46 +470,3 @@ def _state_of(reg: Registry, actor: str) -> str | None:
     """The state an actor speaks for: itself, or the state it belongs to."""
     a = reg.actors.get(actor, {})
     return actor if a.get("kind") == "state" else a.get("parent")
-
-
-def _together(out: list[tuple[dict[str, Any], tuple[int, int]]], reg: Registry,
-              at: int) -> list[Mention]:
-    """The actors of the last event two or more did together, as mentions at `at`."""
-    last = next((e for e, _ in reversed(out) if len(e["participants"]["actor"]) > 1
-                 and unnamed_id(reg) not in e["participants"]["actor"]), None)
-    return [Mention(at, at, a, reg.actors[a]["kind"], "again")
-            for a in (last["participants"]["actor"] if last else [])]
-
-
-def _merge(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t: Any, c0: int,
-           c1: int, dates: list[tuple[int, int, str]], pub: dt.date, lo: int
-           ) -> bool | dict[str, Any]:
-    """A definite noun ("the strike") with no actor of its own, after an event of the same
-    type: the same happening, mentioned again (True). Its words join that event's
-    evidence, and a date said here fills the event's date when it had none. Said of
-    another time, it is another happening: that earlier event is returned."""
-    mode = t.trigger.plover_mode
-    same = [e for e, _ in out if e["plover_type"] == t.trigger.plover_type
-            and (e["plover_mode"] == mode or "" in (e["plover_mode"], mode))]
-    if not same:
-        return False
-    event = same[-1]
-    future = bool(FUTURE.search(text, t.end, c1))
-    here, _ = event_date(text, dates, t.start, c0, c1, pub, future, "", lo=lo)
-    if here and "date" in event and here["date"] != event["date"]:
-        return event   # "the war ... began in April 2023": another time, another event
-    ev_end = c1
-    while ev_end > t.end and text[ev_end - 1] in " ,.;:":
-        ev_end -= 1
-    ev_start = max(c0, t.start - 4 if text[t.start - 4:t.start].lower() == "the " else t.start)
-    q = quote(text, ev_start, ev_end)
-    if q not in event["evidence"]:
-        event["evidence"].append(q)
-    if "date" not in event:
-        date, why = event_date(text, dates, t.start, c0, c1, pub, False, "", lo=lo)
-        if date:
-            event.update(date)
-            event["reason"] += f"; mentioned again, {why}"
-    return True
-
-

@@ -188,6 +188,14 @@ def _later_mentions(text: str, reg: Registry) -> None:
         words = a["name"].split()
         if len(words) > 1:
             surnames.setdefault(words[-1], set()).add(a["id"])
+    for a in people:
+        # "Chea Sovannara" goes on as "Chea", "Kang Min-seo" as "Kang": a family name
+        # written first (or a Thai given name) is a later mention too.
+        first = a["name"].split()[0]
+        if len(a["name"].split()) in (2, 3) and len(first) >= 3 and first not in _NOT_NAME \
+                and first not in reg.gazetteer.forms and first not in surnames \
+                and first.lower() not in reg.gazetteer.titles:
+            surnames.setdefault(first, set()).add(a["id"])
     for surname, ids in surnames.items():
         if len(ids) != 1:
             continue   # two people share the surname: a bare surname cannot be told apart

@@ -17,7 +17,9 @@ _NOT_SUBJECT = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "
                 "These", "Those", "There", "But", "And", "However", "Although", "While", "If",
                 "When", "After", "Before", "On", "In", "At", "Last", "Next", "Neither",
                 "Both", "Some", "Many", "Officials", "Sources", "Monday", "Tuesday",
-                "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+                "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Every", "Each",
+                "All", "Any", "No", "Such", "Its", "Their", "His", "Her", "Our", "Most",
+                "Few", "Several", "Other", "Another", "Even", "Only", "Also"}
 
 
 def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:

@@ -48,7 +48,15 @@ _DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+(?:end|middle|sta
                        r"(?:of\s+)?)?$|^(?:by|until)\s", re.IGNORECASE)
 # "his first visit since taking office in November": the date of that other verb.
 _SINCE_DOING = re.compile(r"\bsince\s+[a-z]+ing\b[^,;.]*$", re.IGNORECASE)
-_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|until|following)\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|until|following|since)\b",
+                          re.IGNORECASE)
+# "lorries impounded at Chaman since October", "a path cleared last year": a participle
+# after its noun holds its own time.
+_PARTICIPLE = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|not|also|already|"
+                         r"then|later|jointly|formally|officially|reportedly)\b)[a-z]+\s+"
+                         r"(?!(?:issued|released|published|adopted)\b)"
+                         r"(?:[a-z]+ed|held|shut|set|cut|built|kept|seen|made)\s+"
+                         r"(?:[\w’'\-]+\s+){0,5}$")
 # A speech verb after the act starts what was said: its plans are not the act's.
 _SAYS_AFTER = re.compile(r"\b(?:said|says|told|added|announced)\b")
 _WEEKDAY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
@@ -61,7 +69,9 @@ _ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s
 # An infinitive after the verb holds its own time: "agreed to hold a meeting in June".
 # ("the visit is expected to take place in October": the act's own time.)
 _TO_DO = re.compile(r"\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+){0,3}?to\s+"
-                    r"(?!(?:the|a|an|its|their|his|her|this|that|take|be|happen|occur)\b)"
+                    r"(?!(?:the|a|an|its|their|his|her|this|that|these|those|all|any|some|"
+                    r"both|each|every|more|most|other|such|no|one|two|three|them|him|us|it|"
+                    r"date|power|office|court|talks|take|be|happen|occur)\b)"
                     r"[a-z]+\b")
 _COMPLEMENT = re.compile(r"\b(?:that|whether|unless|if)\b", re.IGNORECASE)
 
@@ -96,6 +106,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "talks scheduled for Thursday after X arrested": the talks' day
         if pos < d[0] and _SPEECH.search(text, pos, d[0]):
             return False   # "thanked the donors and said ... next month": what was said
+        if pos < d[0] and _PARTICIPLE.search(text, verb_end, d[0]) and \
+                not re.match(r"\s+(?:by|on|in)\b", text[verb_end:]):
+            return False   # "demanded the release of lorries impounded since October"
         if pos < d[0] and _TO_DO.match(text, verb_end, d[0]):
             return False   # "agreed to hold a meeting in June": the meeting's month
         if any(a <= d[0] < b and not a <= pos < b for a, b in quoted):
@@ -152,9 +165,13 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         # date after the verb say which way it looks, not those after it.
         ahead = future or bool(_AHEAD.search(plain, after_plans,
                                              min(stop, close) if start > pos else stop))
-        since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start]))
+        since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start])
+                     or phrase.lower().startswith("since"))
         if since and re.fullmatch(r"\d{4}", phrase.strip()):
             continue
+        if since and start > pos and re.search(r"[a-z]ed\s*$", verbs) and not re.search(
+                r"\b(?:has|have|had|been)\b", verbs + " " + text[max(0, pos - 24):pos]):
+            continue   # "demanded ... since October": a past act is not a state since then
         anchor = None
         if re.search(r"\b(?:earlier|later|before|after)$", phrase, re.IGNORECASE):
             # "two days earlier": counted from the date said before it in the sentence.

@@ -1,0 +1,55 @@
+"""An event mentioned again: "the strike" after a strike was told (one happening, more
+evidence), and "the ministers ... again" (those who last acted together)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from briefing.draft.actors import Mention, Registry
+from briefing.draft.clauses import FUTURE
+from briefing.draft.evidence import quote
+from briefing.draft.when import event_date
+
+
+def together(out: list[tuple[dict[str, Any], tuple[int, int]]], reg: Registry,
+             at: int, unnamed: str) -> list[Mention]:
+    """The actors of the last event two or more did together, as mentions at `at`."""
+    last = next((e for e, _ in reversed(out) if len(e["participants"]["actor"]) > 1
+                 and unnamed not in e["participants"]["actor"]), None)
+    return [Mention(at, at, a, reg.actors[a]["kind"], "again")
+            for a in (last["participants"]["actor"] if last else [])]
+
+
+def merge_again(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t: Any, c0: int,
+           c1: int, dates: list[tuple[int, int, str]], pub: dt.date, lo: int
+           ) -> bool | dict[str, Any]:
+    """A definite noun ("the strike") with no actor of its own, after an event of the same
+    type: the same happening, mentioned again (True). Its words join that event's
+    evidence, and a date said here fills the event's date when it had none. Said of
+    another time, it is another happening: that earlier event is returned."""
+    mode = t.trigger.plover_mode
+    same = [e for e, _ in out if e["plover_type"] == t.trigger.plover_type
+            and (e["plover_mode"] == mode or "" in (e["plover_mode"], mode))]
+    if not same:
+        return False
+    event = same[-1]
+    future = bool(FUTURE.search(text, t.end, c1))
+    here, _ = event_date(text, dates, t.start, c0, c1, pub, future, "", lo=lo)
+    if here and "date" in event and here["date"] != event["date"]:
+        return event   # "the war ... began in April 2023": another time, another event
+    ev_end = c1
+    while ev_end > t.end and text[ev_end - 1] in " ,.;:":
+        ev_end -= 1
+    ev_start = max(c0, t.start - 4 if text[t.start - 4:t.start].lower() == "the " else t.start)
+    q = quote(text, ev_start, ev_end)
+    if q not in event["evidence"]:
+        event["evidence"].append(q)
+    if "date" not in event:
+        date, why = event_date(text, dates, t.start, c0, c1, pub, False, "", lo=lo)
+        if date:
+            event.update(date)
+            event["reason"] += f"; mentioned again, {why}"
+    return True
+
+
