@@ -372,3 +372,32 @@ def test_ruling_out_is_rejecting_and_a_wound_in_passing_is_no_second_attack():
     d = _draft("Tajik troops fired mortar rounds at a Kyrgyz post on Friday, wounding two "
                "guards.")
     assert [e["plover_type"] for e in d["events"]] == ["ASSAULT"]
+
+
+def test_a_dateline_day_dates_no_event():
+    d = _draft("SUVA, Sept 12 - Fiji's Prime Minister Josefa Vaka on Friday signed the "
+               "accord.", published="2026-09-12")
+    sign = next(e for e in d["events"] if e["plover_type"] == "SUPPORT")
+    assert sign["date"] == "2026-09-11"
+
+
+def test_a_capitalised_word_of_a_name_is_no_act():
+    assert _draft("The Suva Accord sets up a joint fund.")["events"] == []
+
+
+def test_aid_said_to_come_is_an_intent_and_a_day_may_split_a_phrase():
+    d = _draft("The Asian Development Bank said it would lend a further $240 million.")
+    assert [(e["plover_type"], e["cameo_code"]) for e in d["events"]] == [("AGREE", "0331")]
+    d = _draft("UNICEF appealed on Thursday for $35 million for Tuvalu.")
+    assert [e["plover_type"] for e in d["events"]] == ["REQUEST"]
+
+
+def test_an_agreement_to_reopen_drafts_the_reopening_as_planned():
+    d = _draft("Benin and Niger agreed on Monday to reopen their border next week.")
+    kinds = {e["plover_type"]: e["status"] for e in d["events"]}
+    assert kinds == {"AGREE": "occurred", "RETREAT": "planned"}
+
+
+def test_walking_out_is_a_boycott():
+    d = _draft("Kiribati's delegation walked out of the closing session on Friday.")
+    assert [e["cameo_code"] for e in d["events"]] == ["143"]

@@ -155,10 +155,11 @@ CONTROL_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
 
 
 def invitation(control: Any, act: Any) -> bool:
-    """An invitation to a meeting or a visit ("invited the minister to visit Lima"): the
-    meeting it proposes is drafted too, as planned (the hand coding codes such a visit)."""
-    return (control.phrase.split()[0] == "invite" or control.phrase.endswith("invitation")) \
-        and act.plover_type == "CONSULT"
+    """An invitation to a meeting or a visit ("invited the minister to visit Lima") or an
+    agreement to meet or to ease ("agreed to reopen the crossing"): what it proposes is
+    drafted too, as planned (the hand coding codes such a visit or reopening)."""
+    return (control.phrase.split()[0] in ("invite", "agree") or control.phrase.endswith(
+        "invitation")) and act.plover_type in ("CONSULT", "RETREAT")
 
 
 def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention],
@@ -265,3 +266,14 @@ def told_by(text: str, end: int, hi: int, after: list[Mention]) -> list[Mention]
         return []
     return [m for m in after if m.start >= told.end() and re.fullmatch(
         r"(?:[\w\-’']+\s+){0,3}", text[told.end():m.start])][:1]
+
+
+def in_name(text: str, lo: int, t: Any) -> bool:
+    """A capitalised noun inside a proper name, not at the sentence's start: "the
+    Nuku'alofa Accord", "the Massacre River bridge", "the Camp David Accords"."""
+    word = text[t.start:t.end]
+    if not word[:1].isupper() or not text[lo:t.start].strip():
+        return False
+    before = re.search(r"([A-Z][\w’'\-]*)\s+$", text[max(lo, t.start - 40):t.start])
+    after = re.match(r"\s+[A-Z][a-z]", text[t.end:t.end + 3])
+    return bool(before or after)

@@ -48,6 +48,7 @@ from briefing.draft.clauses import (
     clause_span,
     coordinated,
     guests,
+    in_name,
     invitation,
     leading,
     modifies,
@@ -129,6 +130,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
         for t in triggers:
             if any(m.start <= t.start < m.end for m in local):
                 continue   # "Rapid Support Forces": a word of a name, not an act
+            if in_name(text, lo, t):
+                continue   # "the Nuku'alofa Accord", "the Massacre River": a name
             prev, previous = previous, t
             if purpose(text, prev, t):
                 continue   # "held a phone call on Monday to discuss": the call's purpose
@@ -395,6 +398,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "would cut ties unless the prisoners are freed": a threat, made now.
                 code = recoded(code, _THREATS[code.plover_type], mutual=False)
                 st, st_why = "occurred", f"{st_why}, on a condition: a threat"
+            if st == "planned" and code.plover_type == "AID":
+                # "said it would lend $240 million": an intent to give aid (CAMEO 033).
+                code = recoded(code, {"071": "0331", "072": "0332", "073": "0333",
+                                      "074": "0334"}.get(code.cameo_code[:3], "033"))
+                st, st_why = "occurred", f"{st_why}: aid promised is an intent, said now"
             if st == "planned" and code.plover_type == "THREATEN":
                 # "said it would respond in kind": the threat is made as it is said.
                 st, st_why = "occurred", f"{st_why}: a threat is made when said"

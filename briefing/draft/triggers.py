@@ -84,7 +84,9 @@ def plover_for(code: str) -> tuple[str, str] | None:
 _FUNCTION_WORDS = frozenset("a an the to for with on of in at from by into".split())
 # An adverb between a phrase's verb and its next word: "was nonetheless willing to",
 # "has now agreed to".
-_ADVERB = r"(?:(?:\w+ly|also|still|now|nonetheless|already|again|even|once again)\s+)?"
+# ("appealed on Thursday for": the day may stand between a verb and its particle.)
+_ADVERB = r"(?:(?:\w+ly|also|still|now|nonetheless|already|again|even|once again|on " \
+          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?"
 # Auxiliaries after which a verb's bare form is a verb: "the crossing will reopen", not
 # "a village on the border close to the river".
 _AUXILIARY = ("will", "would", "to", "could", "may", "might", "shall", "must", "not")

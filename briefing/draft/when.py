@@ -27,6 +27,8 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|s
                           r"confirmed|quoted as saying)\s+$", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|saying|added|adding|told|telling|announced)\b")
 # A date some plan is "scheduled for" belongs to that plan.
+# A dateline before the story: "WARSAW, Feb 5 —".
+_DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]+(?:,\s+[A-Z][A-Za-z.\- ]+)?,\s+$")
 _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+(?:for|on)\s+"
                             r"(?:the\s+)?$", re.IGNORECASE)
 # A relative clause holds its own time: "talks, which stalled in 2023".
@@ -102,6 +104,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     def usable(d: tuple[int, int, str]) -> bool:
         if _SAID_BEFORE.search(text, max(0, d[0] - 30), d[0]):
             return False
+        if _DATELINE.match(text, text.rfind("\n", 0, d[0]) + 1, d[0]):
+            return False   # "NUKU'ALOFA, Sept 12 -": the day it was filed, no event's
         if _bound_elsewhere(d):
             return False   # "talks scheduled for Thursday after X arrested": the talks' day
         if pos < d[0] and _SPEECH.search(text, pos, d[0]):
