@@ -401,3 +401,17 @@ def test_an_agreement_to_reopen_drafts_the_reopening_as_planned():
 def test_walking_out_is_a_boycott():
     d = _draft("Kiribati's delegation walked out of the closing session on Friday.")
     assert [e["cameo_code"] for e in d["events"]] == ["143"]
+
+
+def test_a_landmine_wounding_is_an_attack_by_someone_unnamed_not_by_the_callers():
+    d = _draft("Prime Minister Anan Chai and Prime Minister Sok Dara spoke by phone on "
+               "Thursday for the first time since a landmine wounded three soldiers on "
+               "January 12.")
+    blast = next(e for e in d["events"] if e["plover_type"] == "ASSAULT")
+    assert "anan-chai" not in blast["participants"]["actor"]
+
+
+def test_declining_to_comment_is_no_act_and_soldiers_sent_to_guard_are_deployed():
+    assert _draft("Saima Qureshi declined to comment.")["events"] == []
+    d = _draft("Chad sent 400 soldiers to guard the river crossings.")
+    assert [e["plover_type"] for e in d["events"]] == ["MOBILIZE"]

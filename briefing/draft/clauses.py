@@ -11,7 +11,7 @@ from typing import Any
 from briefing.draft.actors import Mention
 
 BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
-                   r"|,\s+and\s+(?=[A-Z])|\s+but\s+")
+                   r"|,\s+and\s+(?=[A-Z])|\s+but\s+|\s+since\s+(?=(?:a|an)\s)")
 FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due|is to|are to)\b")
 ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$", re.IGNORECASE)
 

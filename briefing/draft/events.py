@@ -130,8 +130,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
         for t in triggers:
             if any(m.start <= t.start < m.end for m in local):
                 continue   # "Rapid Support Forces": a word of a name, not an act
-            if in_name(text, lo, t):
-                continue   # "the Nuku'alofa Accord", "the Massacre River": a name
+            if in_name(text, lo, t) or t.trigger.phrase.endswith(" to") and re.match(
+                    r"\s+(?!(?:the|a|an|its|their|his|her)\b)[a-z]+\s+(?:the|a|an)\b",
+                    text[t.end:]) and t.trigger.plover_type == "CONSULT":
+                continue   # "the Suva Accord": a name; "sent to guard the crossings": a task
             prev, previous = previous, t
             if purpose(text, prev, t):
                 continue   # "held a phone call on Monday to discuss": the call's purpose
@@ -283,6 +285,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "The ministers are due to meet again": those who last met or acted
                 # together, with no name of their own here.
                 before = together(out, reg, c0 + group.start("head"), unnamed_id(reg))
+            if not before and not noun and t.trigger.plover_type in _AGENTLESS_TYPES and \
+                    re.fullmatch(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w\-]*\s+){1,2}",
+                                 text[c0:t.start]):
+                before = [_unnamed(reg, t.start)]   # "a landmine wounded": who laid it?
             crowd = None if before else CROWD.search(text[c0:t.start])
             if crowd and t.trigger.plover_type == "PROTEST":
                 before = [crowd_group(reg, crowd.group(0), c0 + crowd.start(), t.start)]
