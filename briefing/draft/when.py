@@ -159,16 +159,20 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     complement = _COMPLEMENT.search(text, pos, c1)
     stop = min(m.start() for m in (said_after, complement) if m) if (said_after or
                                                                      complement) else c1
-    # "by the end of next year": a date's own words say nothing of the verb's tense.
-    masked = list(text)
+    # "by the end of next year": a date's own words say nothing of the verb's tense. Only
+    # the words read are copied (from one character before, for the word boundary).
+    base = max(0, after_plans - 1)
+    plain = list(text[base:stop])
     for a, b, _ in dates:
-        masked[a:b] = " " * (b - a)
-    plain = "".join(masked)
+        a, b = max(a, base) - base, min(b, stop) - base
+        if a < b:
+            plain[a:b] = " " * (b - a)
+    window = "".join(plain)
     for start, close, phrase in ranked:
         # "ended a visit on Tuesday with a promise ... next year": the words up to a
         # date after the verb say which way it looks, not those after it.
-        ahead = future or bool(_AHEAD.search(plain, after_plans,
-                                             min(stop, close) if start > pos else stop))
+        ahead = future or bool(_AHEAD.search(
+            window, after_plans - base, (min(stop, close) if start > pos else stop) - base))
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start])
                      or phrase.lower().startswith("since"))
         if since and re.fullmatch(r"\d{4}", phrase.strip()):
