@@ -60,12 +60,14 @@ def modifies(gap: str) -> bool:
 
 # What may stand between a state's adjective and a person's name: title words.
 TITLE_AFTER = re.compile(r"(?:[’']s)?(?:,?\s+(?:[A-Z][\w\-]*|for|of|to|the|at)){1,6},?\s+")
-ASIDE = re.compile(r"—[^—\n]{1,200}—")
+ASIDE = re.compile(r"—[^—\n]{1,200}—|,\s+(?:to|in|of|for|with|from|by|among|at|under)\s+"
+                   r"(?:which|whom)\b[^,;—\n]{1,150},")
 
 
 def aside_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Dash-paired asides ("Lopez—whose party has ...—has shown"): the clause runs on
-    around them, and nothing in them is the clause's subject."""
+    """Dash-paired asides ("Lopez—whose party has ...—has shown") and relative clauses
+    after a preposition ("The bloc, to which both countries belong, called"): the clause
+    runs on around them, and nothing in them is the clause's subject."""
     return [(m.start(), m.end()) for m in ASIDE.finditer(text, lo, hi)]
 
 

@@ -58,7 +58,8 @@ from briefing.draft.clauses import (
 )
 from briefing.draft.dates import find_dates
 from briefing.draft.evidence import quote
-from briefing.draft.readings import as_said, denied, not_an_act, recoded
+from briefing.draft.occasion import Occasions
+from briefing.draft.readings import as_said, denied, not_an_act, recoded, said_now
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import find_triggers, status, verb_start
@@ -71,10 +72,6 @@ from briefing.draft.when import (
     event_date,
     saying_date,
 )
-
-# Hostile acts said to come on a condition are threats of them (CAMEO 13x).
-_THREATS = {"SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138"}
-
 
 # Types a nominal act may carry with no one named as doing it ("a drone strike on a
 # market", "detentions were reported"): the agent is drafted as unnamed.
@@ -113,6 +110,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
     starts = [m.start for m in mentions]
     carry_next: dict[str, Any] | None = None
     carry: dict[str, Any] | None = None
+    occasions = Occasions()
     for s in body:
         lo, hi = s["start"], s["end"]
         local = mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
@@ -349,7 +347,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 code = recoded(code, "114")
             future = bool(FUTURE.search(text, c0, t.start)) or invited is not None or \
                 agreed_to(text, prev, t)
-            verbs = " ".join(text[max(c0, subject[-1].end):t.end].split()[-8:])
+            # The verb group, after any aside ("The bloc, of which both are members,
+            # called": not the present "are").
+            v0 = max([c0, subject[-1].end] + [b for _, b in asides if b <= t.start])
+            verbs = " ".join(text[v0:t.end].split()[-8:])
             date, why = event_date(text, dates, act, c0, c1, pub, future, verbs,
                                    object_of=prev if noun else None, nouns=noun_starts,
                                    lo=lo, reported=tuple(x.content for x in said_here))
@@ -360,6 +361,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                         if not date:   # the quote's speech verb may follow: "…," he said
                             date, why = saying_date(dates, (x.content[1], x.end), pub)
                         break
+            if not date and not future and not noun and not BACKGROUND.search(verbs):
+                found, how = occasions.day_for(text, lo, hi, actors + recipients, reg, carry,
+                                               t.start, tuple(said_here), tuple(local))
+                date, why = (found, how) if found else (date, why)
             if not date and carry and not future and not noun and all(
                     m.via in CONTINUING for m in subject) \
                     and not PRESENT.search(verbs) and not NEGATED_PERFECT.search(verbs) \
@@ -399,23 +404,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                     historical, reported=reported)
             if invited is not None and st == "occurred":
                 st, st_why = "planned", f"invited by '{text[invited.start:invited.end]}'"
-            if st in ("planned", "hypothetical") and code.plover_type in _THREATS \
-                    and CONDITION.search(text, t.end, c1):
-                # "would cut ties unless the prisoners are freed": a threat, made now.
-                code = recoded(code, _THREATS[code.plover_type], mutual=False)
-                st, st_why = "occurred", f"{st_why}, on a condition: a threat"
-            if st == "planned" and code.plover_type == "AID":
-                # "said it would lend $240 million": an intent to give aid (CAMEO 033).
-                code = recoded(code, {"071": "0331", "072": "0332", "073": "0333",
-                                      "074": "0334"}.get(code.cameo_code[:3], "033"))
-                st, st_why = "occurred", f"{st_why}: aid promised is an intent, said now"
-            if st == "planned" and code.plover_type == "THREATEN":
-                # "said it would respond in kind": the threat is made as it is said.
-                st, st_why = "occurred", f"{st_why}: a threat is made when said"
-            if st == "negated" and code.phrase.split()[0] == "accept":
-                # "would not accept the proposal": a refusal, said now.
-                code = recoded(code, "120", mutual=False)
-                st, st_why = "occurred", f"{st_why}: not accepting is rejecting"
+            code, st, st_why = said_now(code, st, st_why, bool(CONDITION.search(text, t.end, c1)))
+            if not date and future and st == "occurred" and not noun:
+                # "told B that Egypt would not accept ...": refused in the call, said then.
+                date, why = occasions.day_for(text, lo, hi, actors + recipients, reg, None,
+                                              t.start, tuple(said_here), tuple(local))
             voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]),
                          None)
             if voice is not None and (turned := as_said(
@@ -424,6 +417,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 code, st, actors, recipients, st_why = turned
                 if code.plover_type == "ACCUSE":
                     date, why = saying_date(dates, (voice.start, voice.content[0]), pub)
+                    if not date:   # "Toktorov told Abenov that ...": in the call before
+                        date, why = occasions.day_for(text, lo, hi, [], reg, None, t.start,
+                                                      (voice,), tuple(local))
             if why.startswith("since ") and st == "occurred":
                 st, st_why = "ongoing", f"'{why}': it runs on"
             put_off = PUT_OFF.match(text, t.end, c1) if noun else None
@@ -475,6 +471,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 continue
             seen.add(key)
             out.append((event, (t.start, t.end)))
+            occasions.note(text, lo, hi, event, reg)
             if carry_next is None and st == "occurred":
                 carry_next = {k: v for k, v in date.items()} if "date" in date else {}
     return out

@@ -22,6 +22,8 @@ _MOVEMENT = ("fly to", "travel to", "travel", "arrive in")
 # "denied firing".
 _DENIED = re.compile(r"^(?:\s+on\s+\w+)?\s+(?:that|having)\b(?:(?!\s(?:and|but)\s)[^;.—])*$|"
                      r"^(?:\s+on\s+\w+)?\s*$")
+# Hostile acts said to come on a condition are threats of them (CAMEO 13x).
+_THREATS = {"SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138"}
 # Hostile acts a party to the story reports of the other side: an accusation.
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 
@@ -84,3 +86,25 @@ def as_said(code: Any, status: str, actors: list[str], recipients: list[str],
         return recoded(code, "112", mutual=False), "occurred", [speaker], actors, \
             "a party reports the other side's act against it: an accusation"
     return None
+
+
+def said_now(code: Any, st: str, why: str, on_condition: bool) -> tuple[Any, str, str]:
+    """Acts the future or a negation would leave undone that are done by saying them: a
+    threat, a promise of aid, a refusal. Returns the code, status and its reason."""
+    if st in ("planned", "hypothetical") and code.plover_type in _THREATS and on_condition:
+        # "would cut ties unless the prisoners are freed": a threat, made now.
+        return recoded(code, _THREATS[code.plover_type], mutual=False), "occurred", \
+            f"{why}, on a condition: a threat"
+    if st == "planned" and code.plover_type == "AID":
+        # "said it would lend $240 million": an intent to give aid (CAMEO 033).
+        return recoded(code, {"071": "0331", "072": "0332", "073": "0333",
+                              "074": "0334"}.get(code.cameo_code[:3], "033")), "occurred", \
+            f"{why}: aid promised is an intent, said now"
+    if st == "planned" and code.plover_type == "THREATEN":
+        # "said it would respond in kind": the threat is made as it is said.
+        return code, "occurred", f"{why}: a threat is made when said"
+    if st == "negated" and code.phrase.split()[0] == "accept":
+        # "would not accept the proposal": a refusal, said now.
+        return recoded(code, "120", mutual=False), "occurred", \
+            f"{why}: not accepting is rejecting"
+    return code, st, why

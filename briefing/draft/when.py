@@ -35,7 +35,7 @@ _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+
 # So does a participle's aside: "talks, last held in Qingdao in 2024, are to resume".
 _RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;—]*|"
                        r",\s+(?:(?:last|first|previously|originally|once|\w+ly)\s+)?"
-                       r"[a-z]+(?:ed|en|eld|ught|et)\s+(?:in|on|at|by|since|during|after|"
+                       r"[a-z]+(?:ed|en|eld|ught|et|ut)\s+(?:in|on|at|by|since|during|after|"
                        r"before)\b[^,;—]*,")
 # Words that look ahead, for a bare month or weekday: "could be signed ... in November"
 # (the modal "may", not the month).
@@ -115,6 +115,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "demanded the release of lorries impounded since October"
         if pos < d[0] and _TO_DO.match(text, verb_end, d[0]):
             return False   # "agreed to hold a meeting in June": the meeting's month
+        if d[1] <= pos and re.fullmatch(r"\s+to\s+", text[d[1]:pos]) and re.search(
+                r"\b[a-z]{3,}ed\s+$", text[max(0, d[0] - 16):d[0]]):
+            return False   # "agreed on Tuesday to reopen": the agreeing's day
         if any(a <= d[0] < b and not a <= pos < b for a, b in quoted):
             return False   # “... the world of today”: the quote's words, not a date
         if any(a <= d[0] < b and not a <= pos < b for a, b in reported):

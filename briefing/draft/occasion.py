@@ -1,0 +1,102 @@
+"""The day of an occasion a story goes on telling of: a call or meeting between named
+parties, or a statement issued on a stated day. Sentences that tell what was said or done
+on that occasion, with no date of their own ("Toktorov told Abenov that ...", "according
+to the readout", "The two leaders also agreed ..."), take its day."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Any
+
+from briefing.draft.actors import Mention, Registry
+from briefing.draft.attribution import Said
+
+# A document the story cites: its day is the day of what it tells.
+_DOCUMENT = re.compile(r"\b(?:statement|readouts?|communiqu[ée]|declaration|press release)\b",
+                       re.IGNORECASE)
+# A sentence that says it tells from the occasion: "according to the readout", "in the
+# joint statement", "during the call".
+_FROM_IT = re.compile(r"\breadouts?\b|\b(?:in|according\s+to)\s+(?:the|their)\s+"
+                      r"(?:[\w’'-]+\s+){0,2}?(?:statement|communiqu[ée]|declaration)\b|"
+                      r"\b(?:during|in|on|at)\s+the\s+(?:(?:phone|telephone|video)\s+)?"
+                      r"(?:call|conversation|talks|meeting)\b", re.IGNORECASE)
+# "In the same statement": the statement the sentence before told of.
+_SAME = re.compile(r"\b(?:in|according\s+to)\s+the\s+same\s+(?:statement|readout|"
+                   r"communiqu[ée]|briefing|interview)\b", re.IGNORECASE)
+_KINDS = ("person", "state")
+_TOLD = re.compile(r"\s+(?:told|assured|warned|informed)\s+")
+
+
+class Occasions:
+    """What the story has dated so far: its last call or meeting between two or more named
+    parties (with who took part) and its last dated document."""
+
+    def __init__(self) -> None:
+        self.meeting: dict[str, Any] | None = None
+        self.parties: frozenset[str] = frozenset()
+        self.document: dict[str, Any] | None = None
+
+    def _parties(self, reg: Registry, ids: list[str]) -> set[str]:
+        out = set()
+        for i in ids:
+            a = reg.actors.get(i, {})
+            if a.get("kind") in _KINDS:
+                out.add(i)
+                if a.get("kind") == "person" and a.get("parent"):
+                    out.add(a["parent"])
+        return out
+
+    def note(self, text: str, lo: int, hi: int, event: dict[str, Any], reg: Registry) -> None:
+        """Keep an occurred, dated event's day as the occasion's when it is a call or
+        meeting between two or more parties, or the first dated act of a sentence that
+        names a document."""
+        if event["status"] != "occurred" or "date" not in event:
+            return
+        day = {k: event[k] for k in ("date", "date_end", "date_basis", "date_note")
+               if k in event}
+        ids = event["participants"]["actor"] + event["participants"].get("recipient", [])
+        people = [i for i in ids if reg.actors.get(i, {}).get("kind") in _KINDS]
+        if event["plover_type"] == "CONSULT" and len(set(people)) >= 2:
+            self.meeting, self.parties = day, frozenset(self._parties(reg, people))
+        if _DOCUMENT.search(text, lo, hi) and not _SAME.search(text, lo, hi):
+            self.document = day
+
+    def day_for(self, text: str, lo: int, hi: int, ids: list[str], reg: Registry,
+                carry: dict[str, Any] | None, at: int = -1, said: tuple[Said, ...] = (),
+                mentions: tuple[Mention, ...] = ()) -> tuple[dict[str, Any], str]:
+        """The occasion's day for an undated act at `at` in the sentence lo:hi whose actor
+        and recipient are `ids`; ({}, "") when the sentence does not tell of an occasion.
+        An act inside what someone told someone ("Abdel-Rahman told Odhiambo that Egypt
+        would not accept ...") counts the speaker and the one told as its parties."""
+        for x in said:
+            told = [m.actor for m in mentions if x.start <= m.start < x.content[0]
+                    and m.actor != x.speaker]
+            if x.content[0] <= at < x.content[1] and told:
+                ids = [x.speaker] + told
+        for a, b in pairwise(mentions):
+            if b.end <= at and lo <= a.start and _TOLD.fullmatch(text, a.end, b.start):
+                ids = [a.actor, b.actor]   # "Abdel-Rahman told Odhiambo that ...", nested
+        same = _SAME.search(text, lo, hi)
+        if same and carry:
+            return self._as(carry, f"'{same.group(0)}': the statement of the sentence before")
+        cue = _FROM_IT.search(text, lo, hi)
+        if cue:
+            told = cue.group(0)
+            document = _DOCUMENT.search(told)
+            day = self.document if document and self.document else self.meeting or (
+                self.document if document else None)
+            if day:
+                return self._as(day, f"'{told}': the day of the occasion it tells of")
+        ids = list(dict.fromkeys(ids))
+        if self.meeting and len(ids) >= 2 and self._parties(reg, ids) <= self.parties \
+                and len(self._parties(reg, ids)) >= len(ids) \
+                and any(reg.actors.get(i, {}).get("kind") == "person" for i in ids):
+            return self._as(self.meeting, "the parties of the call or meeting before, "
+                                          "speaking to each other")
+        return {}, ""
+
+    @staticmethod
+    def _as(day: dict[str, Any], why: str) -> tuple[dict[str, Any], str]:
+        return {k: v for k, v in day.items() if k != "date_note"} | {
+            "date_note": f"no date in the sentence; {why} ({day.get('date_note', '')})"}, why

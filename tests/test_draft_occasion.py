@@ -1,0 +1,77 @@
+"""Issue 21, session 25: the day of a call, meeting or statement that a story goes on
+telling of, on fictional sentences."""
+
+import datetime as dt
+
+from briefing.draft import draft
+
+PUBLISHED = "2026-03-18"   # a Wednesday: "on Monday" is 16 March, "on Tuesday" 17 March
+
+
+def _draft(text: str) -> dict:
+    return draft(text, published=PUBLISHED, known=None, today=dt.date(2027, 12, 31))
+
+
+def _event(d: dict, plover_type: str) -> dict:
+    return next(e for e in d["events"] if e["plover_type"] == plover_type)
+
+
+CALL = ("Norwegian Foreign Minister Ane Dahl spoke by telephone with her Icelandic "
+        "counterpart, Gunnar Olafsson, on Monday, the ministry said. ")
+
+
+def test_what_one_party_told_the_other_is_dated_by_the_call():
+    d = _draft(CALL + "Dahl told Olafsson that Norway would not accept any new quotas on "
+                      "herring. Olafsson invited Dahl to visit Reykjavik.")
+    refusal = _event(d, "REJECT")
+    assert (refusal["status"], refusal["date"]) == ("occurred", "2026-03-16")
+    assert "call or meeting" in refusal["date_note"]
+    invitation = next(e for e in d["events"] if "invited" in e["summary"])
+    assert invitation["date"] == "2026-03-16"
+
+
+def test_an_act_told_to_reporters_is_not_dated_by_the_call():
+    d = _draft(CALL + "A Swedish diplomat, Eva Lund, told reporters that Sweden would not "
+                      "accept any new quotas on herring.")
+    refusal = _event(d, "REJECT")
+    assert refusal["participants"]["actor"] == ["sweden"]
+    assert "date" not in refusal
+
+
+def test_the_same_statement_is_the_one_the_sentence_before_told_of():
+    d = _draft("Estonia's foreign ministry denied on Monday that its ships had entered "
+               "Latvian waters. In the same statement, spokeswoman Kaja Mets accused Riga "
+               "of staging the incident.")
+    accusation = _event(d, "ACCUSE")
+    assert accusation["date"] == "2026-03-16"
+    assert "same statement" in accusation["date_note"]
+
+
+def test_a_readout_tells_of_the_meeting_before():
+    d = _draft("The presidents of Chile and Peru met in Lima on Tuesday. According to the "
+               "readout, the two leaders also agreed to set up a joint fisheries commission.")
+    assert _event(d, "AGREE")["date"] == "2026-03-17"
+
+
+def test_a_new_statement_is_not_the_meetings():
+    d = _draft("The presidents of Chile and Peru met in Lima on Tuesday. In a statement, the "
+               "Organization of American States urged both governments to settle the dispute.")
+    appeal = _event(d, "REQUEST")
+    assert appeal["participants"]["actor"] == ["oas"]
+    assert "date" not in appeal   # "a statement": its own, of no stated day
+
+
+def test_a_participle_aside_holds_its_own_date_and_an_agreements_day_is_its_own():
+    d = _draft("Norway and Sweden agreed on Tuesday to reopen the Tarn crossing, shut since "
+               "March 2, to lorries on Friday.")
+    assert _event(d, "AGREE")["date"] == "2026-03-17"
+    reopening = _event(d, "RETREAT")
+    assert (reopening["status"], reopening["date"]) == ("planned", "2026-03-20")
+
+
+def test_a_relative_clause_after_a_preposition_names_no_subject_and_no_tense():
+    d = _draft("The Nordic Council, of which both countries are members, called for "
+               "restraint.")
+    appeal = _event(d, "REQUEST")
+    assert appeal["participants"]["actor"] == ["nordic-council"]
+    assert "date" not in appeal   # not "are": the state at publication
