@@ -717,6 +717,8 @@ function render({ model, el }) {
     const stale = el.querySelector(".briefing-plotly-error");
     if (stale) stale.remove();
     markWidth(el);
+    // the screen it was drawn for: a phone's ranked list or the wide network
+    el.setAttribute("data-briefing-narrow", narrow ? "1" : "0");
     el.setAttribute("data-briefing-rev", String(paintedRevision));
     markDrawn(model.get("chart_id"), model.get("group_size"), el);
     drawnOnce = true;

@@ -52,12 +52,21 @@ def story(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     return request.param, briefing.load(facts), page
 
 
-# Every chart fitted to the width it has now (plotly_view.js marks it after a draw or a
-# resize) and no draw pending.
-FITTED_JS = """() => !document.body.hasAttribute('data-briefing-drawing')
-  && [...document.querySelectorAll('.briefing-plotly-view')].every((v) =>
-       v.getAttribute('data-briefing-width')
-         === String(Math.round(v.getBoundingClientRect().width)))"""
+# Every chart fitted to the width it has now and drawn for the screen it is on (a phone or
+# not: plotly_view.js marks both after a draw, the width after a resize too), none left
+# stale out of view (scrolled to, as a reader would), and no draw pending.
+FITTED_JS = """() => {
+  const narrow = window.matchMedia('(max-width: 640px)').matches ? '1' : '0';
+  const views = [...document.querySelectorAll('.briefing-plotly-view')];
+  for (const v of views) {
+    if (v.hasAttribute('data-briefing-stale')) v.scrollIntoView({block: 'nearest'});
+  }
+  return !document.body.hasAttribute('data-briefing-drawing') && views.every((v) =>
+    !v.hasAttribute('data-briefing-stale')
+    && v.getAttribute('data-briefing-narrow') === narrow
+    && v.getAttribute('data-briefing-width')
+         === String(Math.round(v.getBoundingClientRect().width)));
+}"""
 
 
 def most_active(b: briefing.Briefing, n: int) -> list[str]:
