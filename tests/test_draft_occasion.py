@@ -75,3 +75,22 @@ def test_a_relative_clause_after_a_preposition_names_no_subject_and_no_tense():
     appeal = _event(d, "REQUEST")
     assert appeal["participants"]["actor"] == ["nordic-council"]
     assert "date" not in appeal   # not "are": the state at publication
+
+
+def test_a_nouns_doer_told_after_it_brings_the_date_too():
+    d = _draft("The closure of the Tarn crossing, which was announced by Norwegian authorities "
+               "on March 6, angered Sweden.")
+    assert _event(d, "COERCE")["date"] == "2026-03-06"
+    d = _draft("The suspension of joint patrols was announced by Norway's interior ministry "
+               "last week, without explanation.")
+    suspension = _event(d, "SANCTION")
+    assert (suspension["date"], suspension["date_end"]) == ("2026-03-09", "2026-03-15")
+
+
+def test_a_plan_aside_dates_the_noun_it_follows_and_a_month_for_a_noun_names_it():
+    d = _draft("A visit to Oslo by Fisheries Minister Lars Berg, planned for April, is still "
+               "on.")
+    visit = _event(d, "CONSULT")
+    assert (visit["status"], visit["date"]) == ("planned", "2026-04")
+    appeal = _event(_draft("Sweden called for May elections."), "REQUEST")
+    assert "date" not in appeal

@@ -35,11 +35,12 @@ _M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _D = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _WD = r"(?:" + "|".join(WEEKDAYS) + r")"
+_CAPITAL_MONTH = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
 PATTERN = re.compile(
     rf"\b(?:"
     rf"(?P<dmy>{_D}(?:\s*(?:and|-|–|to)\s*{_D})?\s+{_M}(?:,?\s+{_Y})?)"
     rf"|(?P<mdy>{_M}\s+{_D}(?:\s*(?:and|-|–|to)\s*{_D})?(?:,?\s+{_Y})?)"
-    rf"|(?P<my>(?:(?:in|since|until|by|of)\s+(?:(?:early|mid|late)[\s-]+|mid-)?"
+    rf"|(?P<my>(?:(?:in|since|until|by|of|for)\s+(?:(?:early|mid|late)[\s-]+|mid-)?"
     rf"|(?:early|late)\s+|mid-){_M}(?:\s+{_Y})?(?!\s+\d))"
     rf"|(?P<rel>(?:last|this|next|earlier this|later this|past)\s+(?:week|month|year)"
     rf"|earlier this (?:week|month|year)|today|yesterday|tomorrow|tonight"
@@ -189,8 +190,12 @@ def _relative(low: str, p: str, published: dt.date) -> Resolved:
 
 
 def find_dates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Date expressions in text[start:end], as (start, end, phrase)."""
-    return [(m.start(), m.end(), m.group(0)) for m in PATTERN.finditer(text, start, end)]
+    """Date expressions in text[start:end], as (start, end, phrase). A month is written
+    with a capital ("planned for May", not "hoped for may"), and one "for" a noun names
+    it ("called for May elections")."""
+    return [(m.start(), m.end(), m.group(0)) for m in PATTERN.finditer(text, start, end)
+            if not m.group("my") or _CAPITAL_MONTH.search(m.group("my")) and not (
+                m.group("my")[:4].lower() == "for " and re.match(r"\s+[a-z]", text[m.end():]))]
 
 
 def as_fact_date(r: Resolved) -> tuple[str | int | None, str | None]:

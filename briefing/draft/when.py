@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from briefing.draft.clauses import ANNOUNCED_BY
 from briefing.draft.dates import as_fact_date, resolve
 
 # The verb group before a trigger, read for what the tense says about the date.
@@ -108,6 +109,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "NUKU'ALOFA, Sept 12 -": the day it was filed, no event's
         if _bound_elsewhere(d):
             return False   # "talks scheduled for Thursday after X arrested": the talks' day
+        if told and d[0] >= told.end():
+            return True    # "the closure ..., which was announced by X on March 6"
         if pos < d[0] and _SPEECH.search(text, pos, d[0]):
             return False   # "thanked the donors and said ... next month": what was said
         if pos < d[0] and _PARTICIPLE.search(text, verb_end, d[0]) and \
@@ -138,9 +141,15 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
         # "The strike, which hit the market on Saturday": the clause tells of the noun.
         return inner is None or inner == mine or (
-            inner[0] >= pos and len(text[pos:inner[0]].split()) <= 1)
+            inner[0] >= pos and len(text[pos:inner[0]].split()) <= 1) or (
+            # "A visit to Rabat by X, planned for April,": the plan's day is the visit's
+            inner[0] >= pos and len(text[pos:d[0]].split()) <= 12
+            and bool(_SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0])))
 
     verb_end = pos + len(re.match(r"\S*", text[pos:]).group(0))
+    # A noun whose doer is told after it ("the suspension ... was announced by X last
+    # week"): the passive's date is the noun's.
+    told = ANNOUNCED_BY.match(text, verb_end) if pos in nouns else None
     candidates = [d for d in dates if usable(d)]
     # A stated calendar date before a weekday; a weekday or "last week" by nearness
     # ("on Tuesday imposed sanctions after drills last week": Tuesday).
