@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.draft.actors import Mention, Registry, slug
+from briefing.draft.dates import WEEKDAY_NAMES
 
 _ANON = re.compile(
     r"(?:(?P<dem>[A-Z][\w.’']+)\s+)?(?:(?:a|an|the|one|two|several|other)\s+)?"
@@ -65,8 +66,8 @@ _NOUN_USE = re.compile(r"\b(?:(?:a|an|the|its|his|her|their|this|our)\s+(?:[\w\-
                        r"of\s+)$", re.IGNORECASE)   # "heads of state", "Secretary of State"
 
 
-_SAID_WHEN = re.compile(r"\s+(?:(?:on|late on|early on)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
-                        r"Friday|Saturday|Sunday|yesterday|today)(?:\s+(?:night|morning|"
+_SAID_WHEN = re.compile(rf"\s+(?:(?:on|late on|early on)\s+)?(?:{WEEKDAY_NAMES}|yesterday|today)"
+                        r"(?:\s+(?:night|morning|"
                         r"afternoon|evening))?,?(?:\s+that\b)?")
 _MODAL = re.compile(r"\b(?:would|will|could|might|should|must|can)\b")
 _SAYER_GOES_ON = re.compile(r",?\s+and\s+(?:\w+ly\s+)?(?!(?:was|were|had|did)\b)[a-z]+ed\b")

@@ -227,12 +227,16 @@ def purpose(text: str, prev: Any, t: Any) -> bool:
         bool(re.fullmatch(r"[^.;,]{0,40}?\bto\s+", text[prev.end:t.start]))
 
 
+_TO_COME = re.compile(r"(?:\s+to)?\s+(?:[\w\-]+\s+){0,3}")
+
+
 def agreed_to(text: str, prev: Any, t: Any) -> bool:
     """"agreed to hold a meeting in June": what is agreed, offered or asked is to come."""
-    gap = text[prev.end:t.start] if prev is not None else ""
-    return prev is not None and prev.trigger.plover_type in CONTROL_TYPES and bool(
-        re.fullmatch(r"(?:\s+to)?\s+(?:[\w\-]+\s+){0,3}", gap)) and (
-        prev.trigger.phrase.endswith(" to") or " to " in gap)
+    if prev is None or prev.trigger.plover_type not in CONTROL_TYPES:
+        return False
+    gap = text[prev.end:t.start]
+    return bool(_TO_COME.fullmatch(gap)) and (prev.trigger.phrase.endswith(" to")
+                                              or " to " in gap)
 
 
 # "the closure of the crossing, which was announced by Moroccan authorities": who did
@@ -268,6 +272,24 @@ def told_by(text: str, end: int, hi: int, after: list[Mention]) -> list[Mention]
         return []
     return [m for m in after if m.start >= told.end() and re.fullmatch(
         r"(?:[\w\-’']+\s+){0,3}", text[told.end():m.start])][:1]
+
+
+# "sent to guard the crossings": a verb and its object after a consultation's "to".
+_TASK = re.compile(r"\s+(?!(?:the|a|an|its|their|his|her)\b)[a-z]+\s+(?:the|a|an)\b")
+_WHOSE = re.compile(r"\bwhose\s+[a-z]+\s+$")
+
+
+def a_task(text: str, t: Any) -> bool:
+    """A consultation's "to" followed by another verb and its object ("troops sent to guard
+    the crossings"): the task the sent are given, not a meeting."""
+    return t.trigger.phrase.endswith(" to") and t.trigger.plover_type == "CONSULT" and \
+        bool(_TASK.match(text[t.end:]))
+
+
+def owned(text: str, lo: int, t: Any) -> bool:
+    """A word after "whose" and a noun ("Laos, whose border meets both countries"): what
+    the thing does, no one's act."""
+    return bool(_WHOSE.search(text[max(lo, t.start - 30):t.start]))
 
 
 def in_name(text: str, lo: int, t: Any) -> bool:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 WEEKDAYS = [d.lower() for d in calendar.day_name]
+# "Monday|Tuesday|...": the names as written, for the patterns of other modules.
+WEEKDAY_NAMES = "|".join(d.capitalize() for d in WEEKDAYS)
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9

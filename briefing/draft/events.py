@@ -42,6 +42,7 @@ from briefing.draft.clauses import (
     TOPIC,
     UNLESS,
     WILL,
+    a_task,
     agreed_to,
     aside_spans,
     asked_or_undone,
@@ -53,6 +54,7 @@ from briefing.draft.clauses import (
     leading,
     modifies,
     nominal,
+    owned,
     purpose,
     told_by,
 )
@@ -128,19 +130,17 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
         for t in triggers:
             if any(m.start <= t.start < m.end for m in local):
                 continue   # "Rapid Support Forces": a word of a name, not an act
-            if in_name(text, lo, t) or t.trigger.phrase.endswith(" to") and re.match(
-                    r"\s+(?!(?:the|a|an|its|their|his|her)\b)[a-z]+\s+(?:the|a|an)\b",
-                    text[t.end:]) and t.trigger.plover_type == "CONSULT":
+            if in_name(text, lo, t) or a_task(text, t):
                 continue   # "the Suva Accord": a name; "sent to guard the crossings": a task
             prev, previous = previous, t
             if purpose(text, prev, t):
                 continue   # "held a phone call on Monday to discuss": the call's purpose
             act = verb_start(text, t)   # "the crossing, which was closed": at "closed"
             invited = None
-            if UNLESS.search(text, lo, t.start) or re.search(r"\bwhose\s+[a-z]+\s+$",
-                                                              text[max(lo, t.start - 30):t.start]):
-                # ("Laos, whose border meets both": the border's, no one's act.)
+            if UNLESS.search(text, lo, t.start):
                 continue   # "... unless the prisoners are freed": a condition, not an act
+            if owned(text, lo, t):
+                continue   # "Laos, whose border meets both": the border's, no one's act
             if ANONYMOUS.match(text, t.start):
                 continue   # "an official, who asked not to be named": no request of anyone
             if control is not None and control.trigger.plover_type == "REQUEST" and (

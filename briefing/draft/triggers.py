@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefing.codebooks import assets_dir, load_codebooks
+from briefing.draft.dates import WEEKDAY_NAMES
 from briefing.draft.gazetteer import inflections, load_gazetteer, read_table
 
 
@@ -86,7 +87,7 @@ _FUNCTION_WORDS = frozenset("a an the to for with on of in at from by into".spli
 # "has now agreed to".
 # ("appealed on Thursday for": the day may stand between a verb and its particle.)
 _ADVERB = r"(?:(?:\w+ly|also|still|now|nonetheless|already|again|even|once again|on " \
-          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?"
+          rf"(?:{WEEKDAY_NAMES}))\s+)?"
 # Auxiliaries after which a verb's bare form is a verb: "the crossing will reopen", not
 # "a village on the border close to the river".
 _AUXILIARY = ("will", "would", "to", "could", "may", "might", "shall", "must", "not")

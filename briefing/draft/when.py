@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from briefing.draft.clauses import ANNOUNCED_BY
-from briefing.draft.dates import as_fact_date, resolve
+from briefing.draft.dates import WEEKDAYS, as_fact_date, resolve
 
 # The verb group before a trigger, read for what the tense says about the date.
 PRESENT = re.compile(r"\b(?:is|are|am)\b")
@@ -62,7 +62,7 @@ _PARTICIPLE = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|no
                          r"(?:[\w’'\-]+\s+){0,5}$")
 # A speech verb after the act starts what was said: its plans are not the act's.
 _SAYS_AFTER = re.compile(r"\b(?:said|says|told|added|announced)\b")
-_WEEKDAY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
+_WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAYS) + r")$",
                       re.IGNORECASE)
 # "the 1951 treaty", "the minister's 2003 remarks": a year naming a thing, not dating the verb.
 _ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s[’'])\s+$",
