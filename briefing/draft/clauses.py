@@ -124,6 +124,20 @@ def leading(text: str, mentions: list[Mention]) -> list[Mention]:
     return group
 
 
+_JOINED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*")
+
+
+def joined(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The first mention and those joined after it by ',' / 'and' ("urged Norway and
+    Sweden to")."""
+    group = mentions[:1]
+    for m in mentions[1:]:
+        if not _JOINED.fullmatch(text, group[-1].end, m.start):
+            break
+        group.append(m)
+    return group
+
+
 def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     """The subject: the last mention and those joined to it by ',' / 'and' ("Chile,
     Peru, and Bolivia")."""

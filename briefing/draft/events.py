@@ -51,6 +51,7 @@ from briefing.draft.clauses import (
     guests,
     in_name,
     invitation,
+    joined,
     leading,
     modifies,
     nominal,
@@ -183,8 +184,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if not t.trigger.noun:
                 # "accepted Peru's offer", "welcomed Chile's decision": the owner of the
                 # phrase's object is the one the act is toward.
+                # So is whoever stands in the phrase's gap ("asked Norway to withdraw").
                 after = [m for m in local if t.start < m.start and m.end < t.end
-                         and re.match(r"[’']s\b", text[m.end:])] + after
+                         and (re.match(r"[’']s\b", text[m.end:])
+                              or "*" in t.trigger.phrase)] + after
             if t.trigger.phrase.startswith(ALLEGED_BY):
                 before = speaker(t, said_here, reg) or before
             # "an attack", "the talks": a verb's form used as a noun.
@@ -316,8 +319,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             others = [m for m in after if m not in about and m.actor not in actors
                       and not re.search(r"\bin\s+$", text[max(t.end, m.start - 4):m.start])]
             # A recipient stands near the verb ("condemned Peru", "sent envoys to Lima").
-            recipients = [m.actor for m in others
-                          if len(text[t.end:m.start].split()) <= 6][:1]
+            near = next((i for i, m in enumerate(others)
+                         if len(text[t.end:m.start].split()) <= 6), None)
+            # ... with those joined to it: "urged Norway and Sweden".
+            recipients = [] if near is None else list(dict.fromkeys(
+                m.actor for m in joined(text, others[near:])))
             if passive:
                 # The passive's subject undergoes it; nothing else in the clause does
                 # ("were released and returned to Georgia": Georgia is not released).
