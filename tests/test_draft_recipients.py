@@ -33,3 +33,20 @@ def test_a_call_to_a_counterpart_named_by_state_is_between_the_two():
     event = _first("Sweden called its Norwegian counterpart on Monday.")
     assert (event["plover_type"], event["participants"]["actor"]) == (
         "CONSULT", ["sweden", "norway"])
+
+
+def test_retaliating_by_doing_something_is_that_act_with_no_agent_after_by():
+    d = draft("Russia retaliated by banning imports of Canadian pork.", published="2026-03-18",
+              known=None, today=dt.date(2027, 12, 31))
+    assert [(e["plover_type"], e["participants"]) for e in d["events"]] == [
+        ("COERCE", {"actor": ["russia"], "recipient": ["canada"]})]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Russia blocked the resolution.", "129"),
+    ("Hungary blocked a joint EU statement on the strikes.", "129"),
+    ("Poland blocked the proposal on Tuesday.", "120"),
+])
+def test_blocking_a_text_is_rejecting_it(text, cameo):
+    event = _first(text)
+    assert (event["plover_type"], event["cameo_code"]) == ("REJECT", cameo)

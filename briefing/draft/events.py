@@ -206,9 +206,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     r"(?:[A-Z][\w\-]*\s+){0,3}", text[agent.end():m.start]) or re.fullmatch(
                 r"[Tt]he\s+", text[m.start:agent.end()]))]
             if not noun and not passive and word.endswith("ed") \
-                    and re.match(r"\s+by\b", text[t.end:]):
+                    and re.match(r"\s+by\b(?!\s+[a-z]+ing\b)", text[t.end:]):
                 # "an accord signed by the two governments"; "a truce brokered by the
-                # regional bloc IGAD": a description may stand before the name.
+                # regional bloc IGAD": a description may stand before the name. ("retaliated
+                # by banning": a means, not an agent.)
                 agent_mentions = [m for m in after if agent and m.start >= agent.end() and
                                   re.fullmatch(r"(?:[a-z][\w\-]*\s+){0,3}",
                                                text[agent.end():m.start])][:1]

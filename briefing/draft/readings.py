@@ -47,6 +47,9 @@ def not_an_act(text: str, lo: int, t: Any) -> bool:
             and first == t.trigger.phrase.lower() \
             and _OBJECT_OF.search(text, max(lo, t.start - 16), t.start):
         return True   # "discussed trade", "the level of trade officials": a noun
+    if t.trigger.phrase == "retaliate" and re.match(r"\s+(?:\w+\s+){0,2}?by\s+[a-z]+ing\b",
+                                                   text[t.end:]):
+        return True   # "retaliated by banning imports": the ban is the act
     return t.trigger.phrase in _MOVEMENT and bool(
         _MOVED.search(text, max(lo, t.start - 16), t.start))
 
