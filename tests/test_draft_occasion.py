@@ -3,7 +3,10 @@ telling of, on fictional sentences."""
 
 import datetime as dt
 
+import pytest
+
 from briefing.draft import draft
+from briefing.draft.dates import as_fact_date, find_dates, resolve
 
 PUBLISHED = "2026-03-18"   # a Wednesday: "on Monday" is 16 March, "on Tuesday" 17 March
 
@@ -94,3 +97,22 @@ def test_a_plan_aside_dates_the_noun_it_follows_and_a_month_for_a_noun_names_it(
     assert (visit["status"], visit["date"]) == ("planned", "2026-04")
     appeal = _event(_draft("Sweden called for May elections."), "REQUEST")
     assert "date" not in appeal
+
+
+@pytest.mark.parametrize("phrase, future, fact", [
+    ("over the weekend", False, ("2026-03-14", "2026-03-15")),   # the one last gone
+    ("at the weekend", True, ("2026-03-21", "2026-03-22")),      # the next, ahead
+    ("earlier in the week", False, ("2026-03-16", "2026-03-18")),
+    ("on the 14th", False, ("2026-03-14", None)),
+    ("on the 21st", False, ("2026-02-21", None)),                # not yet this month
+    ("on the 21st", True, ("2026-03-21", None)),
+    ("3rd of March", False, ("2026-03-03", None)),
+])
+def test_weekends_days_of_the_month_and_earlier_in_the_week(phrase, future, fact):
+    assert as_fact_date(resolve(phrase, dt.date(2026, 3, 18), future=future)) == fact
+
+
+@pytest.mark.parametrize("text", ["It was the 14th round of talks.",
+                                  "Relations date back to the 14th century."])
+def test_an_ordinal_before_a_noun_is_no_date(text):
+    assert find_dates(text, 0, len(text)) == []

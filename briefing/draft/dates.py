@@ -40,15 +40,17 @@ _WD = r"(?:" + "|".join(WEEKDAYS) + r")"
 _CAPITAL_MONTH = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
 PATTERN = re.compile(
     rf"\b(?:"
-    rf"(?P<dmy>{_D}(?:\s*(?:and|-|–|to)\s*{_D})?\s+{_M}(?:,?\s+{_Y})?)"
+    rf"(?P<dmy>{_D}(?:\s*(?:and|-|–|to)\s*{_D})?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)"
     rf"|(?P<mdy>{_M}\s+{_D}(?:\s*(?:and|-|–|to)\s*{_D})?(?:,?\s+{_Y})?)"
     rf"|(?P<my>(?:(?:in|since|until|by|of|for)\s+(?:(?:early|mid|late)[\s-]+|mid-)?"
     rf"|(?:early|late)\s+|mid-){_M}(?:\s+{_Y})?(?!\s+\d))"
     rf"|(?P<rel>(?:last|this|next|earlier this|later this|past)\s+(?:week|month|year)"
-    rf"|earlier this (?:week|month|year)|today|yesterday|tomorrow|tonight"
+    rf"|earlier (?:this|in the) (?:week|month|year)|today|yesterday|tomorrow|tonight"
+    rf"|(?:last|this|next|over the|at the|during the)\s+weekend"
     rf"|this (?:morning|afternoon|evening)|(?:earlier|later) today"
     rf"|(?:a few|several|\d{{1,2}}|a|an|one|two|three)\s+(?:minutes?|hours?)\s+ago)"
     rf"|(?P<wd>(?:(?:on|last|this|next)\s+)?{_WD})"
+    rf"|(?P<nth>on\s+the\s+{_D}(?<=\d(?:st|nd|rd|th))(?!\s+(?:of\s+)?[a-z]))"
     rf"|(?P<offset>(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
     rf"(?:days?|weeks?)\s+(?:earlier|later|before|after|ago))|hours\s+(?:earlier|later))"
     rf"|(?P<year>{_Y})"
@@ -143,16 +145,37 @@ def resolve(phrase: str, published: dt.date, *, future: bool = False,
             d = published - dt.timedelta(days=back or (7 if low.startswith("last") else 0))
         return Resolved(p, d, d, f'"{p}", resolved against the publication date '
                                  f'({calendar.day_name[published.weekday()]} {pub})')
+    if m.group("nth"):
+        # "on the 14th": that day of the publication month, or of the month before when
+        # it is still to come (or of the next when the verb looks ahead)
+        n = int(re.sub(r"\D", "", low))
+        this = published.replace(day=1)
+        if future:
+            month = this if n >= published.day else \
+                _month_end(this.year, this.month) + dt.timedelta(days=1)
+        else:
+            month = this if n <= published.day else (this - dt.timedelta(days=1)).replace(day=1)
+        d = _day(month.year, month.month, str(n))
+        if d is None:
+            return Resolved(p, None, None, f'"{p}" is not a calendar day')
+        return Resolved(p, d, d, f'"{p}", the month taken from the publication date {pub}')
     if m.group("rel"):
-        return _relative(low, p, published)
+        return _relative(low.replace("earlier in the", "earlier this"), p, published, future)
     return Resolved(p, None, None, f'"{p}" is vague: left for the analyst')
 
 
-def _relative(low: str, p: str, published: dt.date) -> Resolved:
+def _relative(low: str, p: str, published: dt.date, future: bool = False) -> Resolved:
     pub = published.isoformat()
     note = f'"{p}", resolved against the publication date {pub}'
     one = dt.timedelta(days=1)
     monday = published - dt.timedelta(days=published.weekday())
+    if low.endswith("weekend"):
+        # the Saturday and Sunday last gone ("over the weekend", in a Monday story), or
+        # the next to come for a verb that looks ahead ("will meet at the weekend")
+        ahead = low.startswith("next") or (future and not low.startswith("last"))
+        saturday = published + (5 - published.weekday()) % 7 * one if ahead else \
+            published - (published.weekday() - 5) % 7 * one
+        return Resolved(p, saturday, saturday + one, note)
     if low in ("today", "tonight") or low.endswith(("today", "ago", "morning", "afternoon",
                                                     "evening")):
         # "this morning", "earlier today", "a few minutes ago": the day of publication
