@@ -50,3 +50,19 @@ def test_retaliating_by_doing_something_is_that_act_with_no_agent_after_by():
 def test_blocking_a_text_is_rejecting_it(text, cameo):
     event = _first(text)
     assert (event["plover_type"], event["cameo_code"]) == ("REJECT", cameo)
+
+
+@pytest.mark.parametrize("text, plover_type, status, actor", [
+    # a planned visit, postponed: "planned" is the visit's adjective, not a verb with an
+    # object
+    ("Sweden postponed a planned visit to Oslo.", "CONSULT", "postponed", ["sweden"]),
+    # an ambassador recalled, in the passive: by the ambassador's state
+    ("Denmark's ambassador to Norway was recalled for consultations.", "SANCTION",
+     "occurred", ["denmark"]),
+    # "will not tolerate": a refusal, said now
+    ("Sweden will not tolerate any interference.", "REJECT", "occurred", ["sweden"]),
+])
+def test_acts_in_other_words(text, plover_type, status, actor):
+    event = _first(text)
+    assert (event["plover_type"], event["status"], event["participants"]["actor"]) == (
+        plover_type, status, actor)

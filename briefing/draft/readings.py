@@ -14,6 +14,8 @@ from briefing.draft.clauses import ADJECTIVE, ARMS_NOUN
 # of another act: "discussed trade and security", "at the level of trade officials".
 _OBJECT_OF = re.compile(r"(?:\b(?:of|on|in|about|over|for|with|at|from|into|between)|"
                         r"\b[a-z]{3,}ed)\s+$")
+_DETERMINED = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+[a-z]{3,}ed\s+$",
+                         re.IGNORECASE)
 # Movement verbs said of people moved by others ("the detainees were flown to the
 # capital"): transport, not a visit.
 _MOVED = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+ly\s+)?$")
@@ -45,8 +47,10 @@ def not_an_act(text: str, lo: int, t: Any) -> bool:
         return True   # "water supplies", "medical supplies": goods, not supplying
     if not t.trigger.noun and " " not in t.trigger.phrase \
             and first == t.trigger.phrase.lower() \
-            and _OBJECT_OF.search(text, max(lo, t.start - 16), t.start):
+            and _OBJECT_OF.search(text, max(lo, t.start - 16), t.start) \
+            and not _DETERMINED.search(text, max(lo, t.start - 24), t.start):
         return True   # "discussed trade", "the level of trade officials": a noun
+        # (not "postponed a planned visit": an adjective, the visit is the act's)
     if t.trigger.phrase == "retaliate" and re.match(r"\s+(?:\w+\s+){0,2}?by\s+[a-z]+ing\b",
                                                    text[t.end:]):
         return True   # "retaliated by banning imports": the ban is the act
@@ -106,8 +110,8 @@ def said_now(code: Any, st: str, why: str, on_condition: bool) -> tuple[Any, str
     if st == "planned" and code.plover_type == "THREATEN":
         # "said it would respond in kind": the threat is made as it is said.
         return code, "occurred", f"{why}: a threat is made when said"
-    if st == "negated" and code.phrase.split()[0] == "accept":
-        # "would not accept the proposal": a refusal, said now.
+    if st == "negated" and code.phrase.split()[0] in ("accept", "tolerate"):
+        # "would not accept the proposal", "will not tolerate": a refusal, said now.
         return recoded(code, "120", mutual=False), "occurred", \
             f"{why}: not accepting is rejecting"
     return code, st, why
