@@ -66,3 +66,19 @@ def test_acts_in_other_words(text, plover_type, status, actor):
     event = _first(text)
     assert (event["plover_type"], event["status"], event["participants"]["actor"]) == (
         plover_type, status, actor)
+
+
+@pytest.mark.parametrize("text, plover_type, actor", [
+    # irregular forms of light and trigger verbs
+    ("Russia and Belarus began joint military exercises.", "COOPERATE", ["russia", "belarus"]),
+    ("Sweden's prime minister paid a visit to Oslo on Monday.", "CONSULT", ["sweden"]),
+    ("The World Bank lent Kenya $500 million.", "AID", ["world-bank"]),
+    # a prisoner exchange is a release by both sides
+    ("Armenia and Azerbaijan exchanged 32 prisoners of war.", "RETREAT",
+     ["armenia", "azerbaijan"]),
+    ("Russia and Ukraine swapped 200 prisoners on Friday.", "RETREAT", ["russia", "ukraine"]),
+    ("The World Bank approved a $500 million loan to Kenya.", "AID", ["world-bank"]),
+])
+def test_irregular_verbs_exchanges_and_loans(text, plover_type, actor):
+    event = _first(text)
+    assert (event["plover_type"], event["participants"]["actor"]) == (plover_type, actor)
