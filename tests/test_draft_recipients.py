@@ -82,3 +82,36 @@ def test_acts_in_other_words(text, plover_type, status, actor):
 def test_irregular_verbs_exchanges_and_loans(text, plover_type, actor):
     event = _first(text)
     assert (event["plover_type"], event["participants"]["actor"]) == (plover_type, actor)
+
+
+@pytest.mark.parametrize("text, plover_type, actor", [
+    # "we" in a quote is the speaker's state; the speaker may follow "said", with what
+    # the person is after the name
+    ('"We will retaliate," said Lars Berg, Sweden\'s defence minister.', "THREATEN",
+     ["sweden"]),
+    ("“We will retaliate,” said Lars Berg, Sweden’s defence minister.", "THREATEN",
+     ["sweden"]),
+    ('Sweden\'s defence minister Lars Berg said: "We will retaliate against any '
+     'aggression."', "THREATEN", ["sweden"]),
+])
+def test_the_first_person_in_a_quote_is_the_speakers(text, plover_type, actor):
+    event = _first(text)
+    assert (event["plover_type"], event["participants"]["actor"]) == (plover_type, actor)
+
+
+def test_we_in_an_objects_clause_or_done_to_the_speaker_is_no_one_acting():
+    d = draft('Lars Berg said: "They should stay on the side of the line we recognise."',
+              published="2026-03-18", known=None, today=dt.date(2027, 12, 31))
+    assert d["events"] == []
+
+
+def test_a_name_then_a_states_title_is_that_states_person():
+    d = draft("Lars Berg, Sweden's defence minister, said the drills were a provocation.",
+              published="2026-03-18", known=None, today=dt.date(2027, 12, 31))
+    berg = next(a for a in d["actors"] if a["id"] == "lars-berg")
+    assert (berg["kind"], berg["parent"]) == ("person", "sweden")
+    # and not "X, Bolivian President Luis Mamani": the title there starts another name
+    d = draft("On the shores of Lake Titicaca, Bolivian President Luis Mamani said the "
+              "talks had gone well.", published="2026-03-18", known=None,
+              today=dt.date(2027, 12, 31))
+    assert [a["name"] for a in d["actors"] if a["kind"] == "person"] == ["Luis Mamani"]

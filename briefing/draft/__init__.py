@@ -27,7 +27,7 @@ from briefing.draft.actors import (
     known_forms,
     slug,
 )
-from briefing.draft.attribution import Said, find_statements
+from briefing.draft.attribution import Said, find_statements, first_person_mentions
 from briefing.draft.coref import pair_mentions
 from briefing.draft.events import draft_events
 from briefing.draft.evidence import quote
@@ -129,6 +129,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     pair_mentions(text, reg)
     reg.sorted()
     said = find_statements(text, body, reg)
+    first_person_mentions(text, said, reg)
     title = (title or _title(text, sentences)).strip()
     article_id = slug(f"{title[:48]} {pub.isoformat()}")
     reg.scope = article_id

@@ -103,6 +103,10 @@ def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Sai
         elif after:
             # “...,” the official said. / “...,” he was quoted as saying.
             who = _speaker(text, b, after.start(), mentions, reg, continues=out)
+            if who is None and not text[b:after.start()].strip(" ,"):
+                # “...,” said Lars Berg, Sweden's defence minister: the speaker follows
+                stop = re.search(r"[,.;]|$", text[after.end():line_end])
+                who = _speaker(text, after.end(), after.end() + stop.start(), mentions, reg)
             ev_start = a
         else:
             # 'Lin urged Manila to “stop provocations.”': no speech verb; the sentence's
@@ -332,3 +336,32 @@ def _reported(text: str, lo: int, hi: int, v: re.Match[str], mentions: list[Ment
     return Said(actor, mention, kind, "indirect", start, _content_end(text, cstart, end),
                 (cstart, end), anon_phrase=text[start:v.end()].rstrip(" ,:")
                 if kind == "anonymous" else "", reason=reason)
+
+
+# "We will retaliate," said Berg: the first person opening a quote or a clause in it,
+# before a verb (not "the line we recognise", an object's clause, nor "we are being
+# asked", done to the speaker).
+_FIRST_PERSON = re.compile(r"\b(?:We|we|I)\b(?!\s+(?:am|are|was|were|have been|had been|"
+                           r"being)\b)(?=\s+(?:\w+\s+){0,2}?[a-z]+\b)")
+_OPENS = re.compile(r"(?:^|[“\"‘,;:]\s*|\b(?:and|but|that|because|so|if|when|as|while|unless|"
+                    r"until)\s+)$")
+
+
+def first_person_mentions(text: str, said: list[Said], reg: Registry) -> list[Mention]:
+    """In a direct quote with a named speaker, "I" is the speaker and "we" the speaker's
+    state (or the body or state that speaks): "'We will retaliate,' said Lars Berg,
+    Sweden's defence minister" is Sweden's threat."""
+    out: list[Mention] = []
+    for x in said:
+        speaker = reg.actors.get(x.speaker or "", {})
+        if x.quote_type != "direct" or speaker.get("kind") not in ("person", "state",
+                                                                   "organization"):
+            continue
+        for m in _FIRST_PERSON.finditer(text, x.content[0], x.content[1]):
+            if reg.taken(m.start(), m.end()) or not _OPENS.search(
+                    text[max(x.content[0], m.start() - 12):m.start()]):
+                continue
+            who = x.speaker if m.group(0) == "I" or speaker["kind"] != "person" else (
+                speaker.get("parent") or x.speaker)
+            out.append(reg.mention(m.start(), m.end(), who, "pronoun"))
+    return out

@@ -130,18 +130,27 @@ def _appositives(text: str, reg: Registry) -> None:
     # A name followed by what the person is: "Yara Haddad, a spokeswoman for the army,".
     g = reg.gazetteer
     titles = "|".join(re.escape(t) for t in sorted(g.titles, key=len, reverse=True))
+    # "Lars Berg, Sweden's defence minister,": the state's person.
+    states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
+                      if p.kind == "state")
     for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+"
-                         rf"(?:a|an|the|its|his|her|their)\s+(?:[a-z][\w’'\-]*\s+){{0,3}}?"
-                         rf"(?P<title>(?i:{titles}))\b", text):
+                         rf"(?:a|an|the|its|his|her|their|(?P<state>{states})(?:[’']s)?)\s+"
+                         rf"(?:[a-z][\w’'\-]*\s+){{0,3}}?(?P<title>(?i:{titles}))\b"
+                         rf"(?!\s+[{_UPPER}])", text):   # not "X, Bolivian President Luis"
         name = _trim(m.group("name"))
         start = m.start("name")
         if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in g.forms \
                 or reg.taken(start, start + len(name)) \
                 or any(w in g.forms or w in g.org_heads for w in name.split()):
             continue
-        actor = _register(reg, name, {"kind": "person", "country": "",
-                                      "role": g.titles[m.group("title").lower()],
-                                      "reason": f"name before '{m.group('title')}'"})
+        country = g.forms[m.group("state")].key if m.group("state") else ""
+        role = g.titles[m.group("title").lower()]
+        fields = {"kind": "person", "country": country,
+                  "role": f"{role}, {g.countries[country]['name']}" if country else role,
+                  "reason": f"name before '{m.group('title')}'"}
+        if country:
+            fields["parent"] = reg.state(country, f"gazetteer: {m.group('state')}")
+        actor = _register(reg, name, fields)
         reg.mention(start, start + len(name), actor, "name")
 
 
