@@ -115,3 +115,19 @@ def test_a_name_then_a_states_title_is_that_states_person():
               "talks had gone well.", published="2026-03-18", known=None,
               today=dt.date(2027, 12, 31))
     assert [a["name"] for a in d["actors"] if a["kind"] == "person"] == ["Luis Mamani"]
+
+
+def test_a_sentence_opening_preposition_is_no_actor_and_a_caused_noun_no_act():
+    d = draft("Following talks with his Egyptian counterpart, the Sudanese foreign minister "
+              "announced a ceasefire.", published="2026-03-18", known=None,
+              today=dt.date(2027, 12, 31))
+    assert "following" not in [a["id"] for a in d["actors"]]
+    d = draft("The killing of a Pakistani soldier by Indian troops sparked protests in "
+              "Islamabad.", published="2026-03-18", known=None, today=dt.date(2027, 12, 31))
+    assert [e["plover_type"] for e in d["events"]] == ["ASSAULT"]   # not the troops' protest
+
+
+def test_closing_a_consulate_reduces_relations():
+    event = _first("Moscow responded by closing the Lithuanian consulate in St Petersburg.")
+    assert (event["cameo_code"], event["participants"]) == (
+        "161", {"actor": ["russia"], "recipient": ["lithuania"]})

@@ -46,7 +46,7 @@ def not_an_act(text: str, lo: int, t: Any) -> bool:
             text[max(lo, t.start - 20):t.start]):
         return True   # "water supplies", "medical supplies": goods, not supplying
     if not t.trigger.noun and " " not in t.trigger.phrase \
-            and first == t.trigger.phrase.lower() \
+            and first in (t.trigger.phrase.lower(), t.trigger.phrase.lower() + "s") \
             and _OBJECT_OF.search(text, max(lo, t.start - 16), t.start) \
             and not _DETERMINED.search(text, max(lo, t.start - 24), t.start):
         return True   # "discussed trade", "the level of trade officials": a noun

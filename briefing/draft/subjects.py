@@ -19,7 +19,13 @@ _NOT_SUBJECT = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "
                 "Both", "Some", "Many", "Officials", "Sources", "Monday", "Tuesday",
                 "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Every", "Each",
                 "All", "Any", "No", "Such", "Its", "Their", "His", "Her", "Our", "Most",
-                "Few", "Several", "Other", "Another", "Even", "Only", "Also"}
+                "Few", "Several", "Other", "Another", "Even", "Only", "Also",
+                # prepositions and adverbs that open a sentence: "Following talks with"
+                "Following", "During", "Despite", "Amid", "Since", "Under", "Earlier",
+                "Later", "Meanwhile", "Speaking", "According", "Without", "Until", "Over",
+                "Among", "Between", "For", "With", "From", "By", "As", "Once", "Yet",
+                "Still", "Then", "Now", "Today", "Yesterday", "Tomorrow", "Instead",
+                "Asked", "Upon", "Ahead", "Shortly", "Hours", "Days", "Weeks"}
 
 
 def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
