@@ -131,3 +131,9 @@ def test_closing_a_consulate_reduces_relations():
     event = _first("Moscow responded by closing the Lithuanian consulate in St Petersburg.")
     assert (event["cameo_code"], event["participants"]) == (
         "161", {"actor": ["russia"], "recipient": ["lithuania"]})
+
+
+def test_a_second_participle_after_and_is_passive_too():
+    event = _first("A Norwegian farmer was shot and wounded by Swedish soldiers.")
+    assert (event["plover_type"], event["participants"]) == (
+        "ASSAULT", {"actor": ["sweden"], "recipient": ["norway"]})

@@ -16,7 +16,9 @@ FUTURE = re.compile(r"\b(?:will|would|shall|to be|is due|are due|is to|are to)\b
 ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|[’']s)\s+$", re.IGNORECASE)
 
 
-PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+# ("was shot and wounded": the second participle is passive too.)
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?"
+                     r"(?:[a-z]+(?:ed|en|wn|ot|ut|eld)\s+(?:and|or)\s+)?$")
 ABOUT = re.compile(r"\b(?:about|over|regarding|concerning)\s+(?:the\s+)?$",
                    re.IGNORECASE)
 DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+$",
