@@ -137,3 +137,11 @@ def test_a_second_participle_after_and_is_passive_too():
     event = _first("A Norwegian farmer was shot and wounded by Swedish soldiers.")
     assert (event["plover_type"], event["participants"]) == (
         "ASSAULT", {"actor": ["sweden"], "recipient": ["norway"]})
+
+
+@pytest.mark.parametrize("text", ['Sweden called the claims "fabricated."',
+                                  "Sweden called the claims baseless.",
+                                  "Sweden described the accusations as baseless."])
+def test_calling_a_claim_baseless_rejects_it(text):
+    event = _first(text)
+    assert (event["plover_type"], event["participants"]["actor"]) == ("REJECT", ["sweden"])
