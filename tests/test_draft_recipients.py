@@ -145,3 +145,21 @@ def test_a_second_participle_after_and_is_passive_too():
 def test_calling_a_claim_baseless_rejects_it(text):
     event = _first(text)
     assert (event["plover_type"], event["participants"]["actor"]) == ("REJECT", ["sweden"])
+
+
+@pytest.mark.parametrize("text, plover_type, actor", [
+    ("Germany expressed alarm at the reports of mass arrests.", "ACCUSE", ["germany"]),
+    ("Norway was deeply concerned by the arrests, the ministry said.", "ACCUSE", ["norway"]),
+    ("Iran vowed to avenge the killing of its commander.", "THREATEN", ["iran"]),
+])
+def test_concern_alarm_and_revenge(text, plover_type, actor):
+    event = _first(text)
+    assert (event["plover_type"], event["participants"]["actor"]) == (plover_type, actor)
+
+
+@pytest.mark.parametrize("text", ["Canada advised against all travel to the region.",
+                                  "Georgia's parliament passed a law on foreign agents "
+                                  "despite protests."])
+def test_travel_advice_and_protests_despite_which_are_no_acts_of_the_subject(text):
+    d = draft(text, published="2026-03-18", known=None, today=dt.date(2027, 12, 31))
+    assert d["events"] == []

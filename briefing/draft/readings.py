@@ -12,8 +12,8 @@ from briefing.draft.clauses import ADJECTIVE, ARMS_NOUN
 
 # A verb's bare form after a preposition or a past tense is that verb's noun, the object
 # of another act: "discussed trade and security", "at the level of trade officials".
-_OBJECT_OF = re.compile(r"(?:\b(?:of|on|in|about|over|for|with|at|from|into|between)|"
-                        r"\b[a-z]{3,}ed)\s+$")
+_OBJECT_OF = re.compile(r"(?:\b(?:of|on|in|about|over|for|with|at|from|into|between|despite|"
+                        r"amid)|\b[a-z]{3,}ed)\s+$")
 _DETERMINED = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+[a-z]{3,}ed\s+$",
                          re.IGNORECASE)
 # Movement verbs said of people moved by others ("the detainees were flown to the
