@@ -163,3 +163,24 @@ def test_concern_alarm_and_revenge(text, plover_type, actor):
 def test_travel_advice_and_protests_despite_which_are_no_acts_of_the_subject(text):
     d = draft(text, published="2026-03-18", known=None, today=dt.date(2027, 12, 31))
     assert d["events"] == []
+
+
+def test_it_as_a_subject_is_the_state_or_body_named_first_before_it():
+    d = draft("The Somali foreign ministry said two Kenyan patrol boats had entered Somali "
+              "waters. It demanded the immediate release of the crew.",
+              published="2026-03-18", known=None, today=dt.date(2027, 12, 31))
+    demand = next(e for e in d["events"] if e["plover_type"] == "REQUEST")
+    assert demand["participants"]["actor"] == ["foreign-ministry-of-somalia"]
+    # "it is unclear": no one
+    d = draft("It is unclear whether Norway will respond.", published="2026-03-18",
+              known=None, today=dt.date(2027, 12, 31))
+    assert d["events"] == []
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Ethiopia, which has troops in both Kenya and Somalia, urged restraint.", ["ethiopia"]),
+    ("The African Union, whose envoy met Kenyan leaders, urged restraint.",
+     ["african-union"]),
+])
+def test_a_relative_clause_between_subject_and_verb_names_no_subject(text, actor):
+    assert _first(text)["participants"]["actor"] == actor

@@ -63,7 +63,7 @@ def modifies(gap: str) -> bool:
 # What may stand between a state's adjective and a person's name: title words.
 TITLE_AFTER = re.compile(r"(?:[’']s)?(?:,?\s+(?:[A-Z][\w\-]*|for|of|to|the|at)){1,6},?\s+")
 ASIDE = re.compile(r"—[^—\n]{1,200}—|,\s+(?:to|in|of|for|with|from|by|among|at|under)\s+"
-                   r"(?:which|whom)\b[^,;—\n]{1,150},")
+                   r"(?:which|whom)\b[^,;—\n]{1,150},|,\s+whose\b[^,;—\n]{1,150},")
 
 
 def aside_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

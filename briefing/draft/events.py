@@ -269,16 +269,21 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 patient = before[:1]
                 before = agent_mentions or [_unnamed(reg, t.start)]
                 after = patient + [m for m in after if m not in agent_mentions]
-            if not before and not noun and not passive and (
+            if not noun and not passive and RELATIVE_END.search(text[c0:t.start]) and \
+                    re.search(r"\b(?:which|who)\s*$", text[max(lo, c0 - 8):c0]):
+                before = []   # "Ethiopia, which has troops in both countries, urged"
+            resumed = not before and not noun and not passive and bool(
                     RESUMED.search(text[c0:t.start]) or (
-                        # "welcomed the truce but rejected ...": the same subject goes on.
-                        not text[c0:t.start].strip()
-                        and re.search(r"\bbut\s*$", text[max(lo, c0 - 6):c0])) or (
                         RELATIVE_END.search(text[c0:t.start])
-                        and re.search(r"\b(?:which|who)\s*$", text[max(lo, c0 - 8):c0]))):
+                        and re.search(r"\b(?:which|who)\s*$", text[max(lo, c0 - 8):c0])))
+            # "welcomed the truce but rejected ...": the same subject goes on.
+            but = not before and not noun and not passive and not text[c0:t.start].strip() \
+                and bool(re.search(r"\bbut\s*$", text[max(lo, c0 - 6):c0]))
+            if resumed or but:
                 # "A and B condemned the attack, which killed four, and expressed
                 # support", "the state, which chairs the forum, warned": the verb follows a
-                # relative clause; the sentence's first subject acts.
+                # relative clause; the sentence's first subject acts (not "both
+                # countries" in "Ethiopia, which has troops in both countries, urged").
                 before = [m for m in local if lo <= m.start and m.end <= t.start
                           and not any(a <= m.start < b for a, b in asides)]
             group = None if before or noun or passive else GROUP_AGAIN.search(
@@ -302,8 +307,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 continue   # "an agreement that would guarantee": the agreement's act
             participial = text[c0:t.start].endswith(", ") and text[t.start:t.end].endswith(
                 "ing")
-            if participial or re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$",
-                                        text[c0:t.start]):
+            if participial or resumed or re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$",
+                                                   text[c0:t.start]):
                 # "Lima has bought ships from Chile ... and signed", "travelled to
                 # Warsaw to meet", "imposed sanctions on Belarus, accusing": a second verb,
                 # an infinitive or a participle shares the clause's first subject.

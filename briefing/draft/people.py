@@ -265,3 +265,33 @@ def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
             if a.get("role") and "," not in a["role"]:
                 a["role"] = f"{a['role']}, {reg.actors[state]['name']}"
             a["reason"] += f"; state: the one named before them in the sentence ({state})"
+
+
+# "It demanded their release", "what it called an incursion": "it" as a subject.
+_IT = re.compile(r"\b(?:It|it)\b(?!\s+(?:is|was|has been|had been|remains|remained|seems|"
+                 r"seemed|appears|appeared)\b)(?=\s+(?:\w+ly\s+)?[a-z])")
+_IT_OPENS = re.compile(r"(?:^\s*|[,;]\s+|\b(?:and|but|that|what|said|says)\s+)$")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
+def it_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:
+    """"it" as a subject, outside quotes, is the state or body first named in its
+    sentence before it, or else in the sentence before ("Somalia summoned Kenya's envoy to
+    protest what it called an incursion"; "The ministry said ... It demanded"); a sentence
+    that names none before leaves it alone."""
+    bodies = [m for m in reg.sorted() if m.kind in ("state", "organization")
+              and m.via not in ("title-prefix",)]
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+    out: list[Mention] = []
+    for i, s in enumerate(sentences):
+        for p in _IT.finditer(text[:s["end"]], s["start"]):
+            if any(a <= p.start() < b for a, b in quoted) or reg.taken(p.start(), p.end()) \
+                    or not _IT_OPENS.search(text[max(s["start"], p.start() - 8):p.start()]):
+                continue
+            here = [m for m in bodies if s["start"] <= m.start < p.start()]
+            if not here and i > 0:
+                prev = sentences[i - 1]
+                here = [m for m in bodies if prev["start"] <= m.start < prev["end"]]
+            if here:
+                out.append(reg.mention(p.start(), p.end(), here[0].actor, "pronoun"))
+    return out
