@@ -184,3 +184,17 @@ def test_it_as_a_subject_is_the_state_or_body_named_first_before_it():
 ])
 def test_a_relative_clause_between_subject_and_verb_names_no_subject(text, actor):
     assert _first(text)["participants"]["actor"] == actor
+
+
+def test_they_is_the_group_that_opens_the_sentence_before():
+    d = draft("Norway and Sweden held talks in Oslo on Monday. They agreed to set up a joint "
+              "commission.", published="2026-03-18", known=None, today=dt.date(2027, 12, 31))
+    agreement = next(e for e in d["events"] if e["plover_type"] == "AGREE")
+    assert (agreement["participants"]["actor"], agreement["date"]) == (
+        ["norway", "sweden"], "2026-03-16")
+    # "they were charged": done to them, no one's act of theirs
+    d = draft("Estonian police arrested two Russian citizens on Monday. They were charged "
+              "with espionage.", published="2026-03-18", known=None,
+              today=dt.date(2027, 12, 31))
+    assert all(e["participants"]["actor"] != ["police-of-estonia", "russian-citizens"]
+               for e in d["events"])

@@ -32,7 +32,13 @@ from briefing.draft.coref import pair_mentions
 from briefing.draft.events import draft_events
 from briefing.draft.evidence import quote
 from briefing.draft.gazetteer import load_gazetteer
-from briefing.draft.people import find_people, it_mentions, place_people, pronoun_mentions
+from briefing.draft.people import (
+    find_people,
+    it_mentions,
+    place_people,
+    pronoun_mentions,
+    they_mentions,
+)
 from briefing.draft.positions import candidate_positions, known_issues
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.subjects import unknown_subjects
@@ -124,6 +130,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     unknown_subjects(text, body, reg)
     pronoun_mentions(text, body, reg)
     it_mentions(text, body, reg)
+    they_mentions(text, body, reg)
     # People are placed under their states first: "his government" is the state of the
     # person named before it.
     place_people(text, body, reg)

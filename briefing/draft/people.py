@@ -295,3 +295,34 @@ def it_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention
             if here:
                 out.append(reg.mention(p.start(), p.end(), here[0].actor, "pronoun"))
     return out
+
+
+# "They agreed to set up a commission": "they" as the subject of an act.
+_THEY = re.compile(r"\b(?:They|they)\b(?!\s+(?:are|were|have been|had been|remain|remained|"
+                   r"seem|seemed|appear|appeared)\b)(?=\s+(?:\w+ly\s+)?[a-z])")
+
+
+def they_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:
+    """"they" as a subject, outside quotes, is the group of two or more states, bodies or
+    people that opens the sentence before ("Norway and Sweden held talks. They agreed
+    ..."); anything else is left alone."""
+    from briefing.draft.clauses import joined
+
+    named = [m for m in reg.sorted() if m.kind in ("state", "organization", "person")
+             and m.via not in ("title-prefix", "pronoun")]
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+    out: list[Mention] = []
+    for i, s in enumerate(sentences[1:], 1):
+        prev = sentences[i - 1]
+        opening = [m for m in named if prev["start"] <= m.start < prev["end"]]
+        if not opening or len(text[prev["start"]:opening[0].start].split()) > 6:
+            continue
+        group = list(dict.fromkeys(m.actor for m in joined(text, opening)))
+        if len(group) < 2:
+            continue
+        for p in _THEY.finditer(text[:s["end"]], s["start"]):
+            if any(a <= p.start() < b for a, b in quoted) or reg.taken(p.start(), p.end()) \
+                    or not _IT_OPENS.search(text[max(s["start"], p.start() - 8):p.start()]):
+                continue
+            out += [reg.mention(p.start(), p.end(), a, "pronoun") for a in group]
+    return out
