@@ -192,9 +192,3 @@ def test_they_is_the_group_that_opens_the_sentence_before():
     agreement = next(e for e in d["events"] if e["plover_type"] == "AGREE")
     assert (agreement["participants"]["actor"], agreement["date"]) == (
         ["norway", "sweden"], "2026-03-16")
-    # "they were charged": done to them, no one's act of theirs
-    d = draft("Estonian police arrested two Russian citizens on Monday. They were charged "
-              "with espionage.", published="2026-03-18", known=None,
-              today=dt.date(2027, 12, 31))
-    assert all(e["participants"]["actor"] != ["police-of-estonia", "russian-citizens"]
-               for e in d["events"])
