@@ -192,3 +192,10 @@ def test_they_is_the_group_that_opens_the_sentence_before():
     agreement = next(e for e in d["events"] if e["plover_type"] == "AGREE")
     assert (agreement["participants"]["actor"], agreement["date"]) == (
         ["norway", "sweden"], "2026-03-16")
+
+
+def test_a_meeting_between_two_titled_people_is_theirs():
+    event = _first("The agreement was reached during a meeting in Accra between Ghana's "
+                   "foreign minister, Kojo Mensah, and his Togolese counterpart, Afi Lawson.")
+    assert (event["plover_type"], event["participants"]["actor"]) == (
+        "CONSULT", ["kojo-mensah", "afi-lawson"])

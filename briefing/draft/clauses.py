@@ -221,8 +221,11 @@ ARMS_NOUN = re.compile(r"\s+(?:exports?|sales?|deliver(?:y|ies)|embargo|control|
                        r"trade|suppl(?:y|ies)|shipments?|transfers?|packages?|imports?)\b")
 # "The talks will continue on Friday": the noun's own future.
 WILL = re.compile(r"(?:\s+[\w’'\-]+){0,2}?\s+(?:will|shall)\b", re.IGNORECASE)
-BETWEEN = re.compile(r"\s+between\s+$")
-AND = re.compile(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?")
+# "between Ghana's foreign minister, Kojo Mensah,": a title may stand before the name.
+BETWEEN = re.compile(r"\s+between\s+(?:[A-Z][\w’'\-]*(?:[’']s)?\s+(?:[a-z]+\s+){0,3}[a-z]+,?\s+)?$")
+# ", and his Togolese counterpart, Afi Lawson": the other side of the pair.
+AND = re.compile(r"\s*(?:,|,?\s+and)\s*(?:the\s+|(?:his|her|their)\s+(?:[A-Z][\w\-]*\s+)?"
+                 r"counterparts?,?\s+)?")
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
