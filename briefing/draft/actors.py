@@ -218,3 +218,36 @@ def crowd_group(reg: Registry, words: str, start: int, end: int) -> Mention:
     actor = reg.add(slug(head), {"name": head.capitalize(), "kind": "group", "country": "",
                                  "reason": f"the people who protest: '{words.strip()}'"})
     return Mention(start, end, actor, "group", "crowd")
+
+
+# ---- the unnamed agent and the state an actor speaks for (used by events) ----------
+
+UNNAMED = "unnamed-agent"
+
+
+def unnamed_id(reg: Registry) -> str:
+    """The unnamed agent is this article's alone: two articles' unknown attackers are not
+    one actor."""
+    return f"unnamed-{reg.scope}"[:64].rstrip("-") if reg.scope else UNNAMED
+
+
+def unnamed(reg: Registry, at: int) -> Mention:
+    """The agent of a passive or nominal act that the text does not name."""
+    reg.add(unnamed_id(reg), {"name": "Unnamed agent (the text does not say who)",
+                              "kind": "unnamed", "country": "",
+                              "reason": "passive voice or a noun with no agent: who acted "
+                                        "is for the analyst"})
+    return Mention(at, at, unnamed_id(reg), "unnamed", "agentless")
+
+
+def state_like(reg: Registry, actors: list[str]) -> bool:
+    """Whether every actor is a state, a person or a state's body."""
+    return all(reg.actors[a].get("kind") in ("state", "person") or
+               (reg.actors[a].get("kind") == "organization" and reg.actors[a].get("country"))
+               for a in actors)
+
+
+def state_of(reg: Registry, actor: str) -> str | None:
+    """The state an actor speaks for: itself, or the state it belongs to."""
+    a = reg.actors.get(actor, {})
+    return actor if a.get("kind") == "state" else a.get("parent")

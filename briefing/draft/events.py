@@ -8,7 +8,16 @@ import datetime as dt
 import re
 from typing import Any
 
-from briefing.draft.actors import Mention, Registry, crowd_group, slug
+from briefing.draft.actors import (
+    Mention,
+    Registry,
+    crowd_group,
+    slug,
+    state_like,
+    state_of,
+    unnamed,
+    unnamed_id,
+)
 from briefing.draft.again import merge_again, together
 from briefing.draft.allegations import ALLEGED_BY, allegations, speaker
 from briefing.draft.attribution import Said
@@ -79,30 +88,6 @@ from briefing.draft.when import (
 # Types a nominal act may carry with no one named as doing it ("a drone strike on a
 # market", "detentions were reported"): the agent is drafted as unnamed.
 _AGENTLESS_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"}
-UNNAMED = "unnamed-agent"
-
-
-def unnamed_id(reg: Registry) -> str:
-    """The unnamed agent is this article's alone: two articles' unknown attackers are not
-    one actor."""
-    return f"unnamed-{reg.scope}"[:64].rstrip("-") if reg.scope else UNNAMED
-
-
-def _unnamed(reg: Registry, at: int) -> Mention:
-    """The agent of a passive or nominal act that the text does not name."""
-    reg.add(unnamed_id(reg), {"name": "Unnamed agent (the text does not say who)",
-                              "kind": "unnamed", "country": "",
-                              "reason": "passive voice or a noun with no agent: who acted "
-                                        "is for the analyst"})
-    return Mention(at, at, unnamed_id(reg), "unnamed", "agentless")
-
-
-def _state_like(reg: Registry, actors: list[str]) -> bool:
-    return all(reg.actors[a].get("kind") in ("state", "person") or
-               (reg.actors[a].get("kind") == "organization" and reg.actors[a].get("country"))
-               for a in actors)
-
-
 def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list[Said],
             sources: Sources) -> list[tuple[dict[str, Any], tuple[int, int]]]:
     from briefing.draft.triggers import Match
@@ -260,14 +245,14 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     if not before and t.trigger.plover_type in _AGENTLESS_TYPES and not \
                             TOPIC.search(text, max(lo, t.start - 40), t.start):
                         # ("voiced concern over the arrests": what another act is about.)
-                        before = [_unnamed(reg, t.start)]
+                        before = [unnamed(reg, t.start)]
             elif passive:
                 # "Three soldiers were killed by Houthi rebels": the agent acts on the
                 # subject; without an agent the act is still reported, by someone unnamed.
                 # The passive's subject heads the clause: "Azerbaijan’s ambassador in
                 # Tbilisi was summoned" is done to Azerbaijan('s ambassador).
                 patient = before[:1]
-                before = agent_mentions or [_unnamed(reg, t.start)]
+                before = agent_mentions or [unnamed(reg, t.start)]
                 after = patient + [m for m in after if m not in agent_mentions]
             if not noun and not passive and RELATIVE_END.search(text[c0:t.start]) and \
                     re.search(r"\b(?:which|who)\s*$", text[max(lo, c0 - 8):c0]):
@@ -295,7 +280,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if not before and not noun and t.trigger.plover_type in _AGENTLESS_TYPES and \
                     re.fullmatch(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w\-]*\s+){1,2}",
                                  text[c0:t.start]):
-                before = [_unnamed(reg, t.start)]   # "a landmine wounded": who laid it?
+                before = [unnamed(reg, t.start)]   # "a landmine wounded": who laid it?
             crowd = None if before else CROWD.search(text[c0:t.start])
             if crowd and t.trigger.plover_type == "PROTEST":
                 before = [crowd_group(reg, crowd.group(0), c0 + crowd.start(), t.start)]
@@ -353,7 +338,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # blockade.
                 code = recoded(code, "144")
             if code.cameo_code == "140" and not noun and actors != [unnamed_id(reg)] \
-                    and _state_like(reg, actors) and not people:
+                    and state_like(reg, actors) and not people:
                 # A government "protests": a formal complaint, not street dissent (it
                 # may still demonstrate, boycott or march: those stay dissent).
                 code = recoded(code, "114")
@@ -424,7 +409,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]),
                          None)
             if voice is not None and (turned := as_said(
-                    code, st, actors, recipients, voice.speaker, _state_of(reg, voice.speaker))):
+                    code, st, actors, recipients, voice.speaker, state_of(reg, voice.speaker))):
                 # "told B that enemy troops had shelled its post": the speaker's accusation.
                 code, st, actors, recipients, st_why = turned
                 if code.plover_type == "ACCUSE":
@@ -487,9 +472,3 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if carry_next is None and st == "occurred":
                 carry_next = {k: v for k, v in date.items()} if "date" in date else {}
     return out
-
-
-def _state_of(reg: Registry, actor: str) -> str | None:
-    """The state an actor speaks for: itself, or the state it belongs to."""
-    a = reg.actors.get(actor, {})
-    return actor if a.get("kind") == "state" else a.get("parent")
