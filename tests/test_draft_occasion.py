@@ -116,3 +116,11 @@ def test_weekends_days_of_the_month_and_earlier_in_the_week(phrase, future, fact
                                   "Relations date back to the 14th century."])
 def test_an_ordinal_before_a_noun_is_no_date(text):
     assert find_dates(text, 0, len(text)) == []
+
+
+def test_an_undated_noun_in_between_does_not_break_the_days_story():
+    d = _draft("Ghana and Togo agreed on Tuesday to reopen the Aflao crossing. The deal was "
+               "struck during a meeting between Ghana's foreign minister, Kojo Mensah, and "
+               "his Togolese counterpart, Afi Lawson. Lawson thanked Ghana for its patience.")
+    thanks = next(e for e in d["events"] if e["summary"].startswith("Lawson thanked"))
+    assert (thanks["status"], thanks["date"]) == ("occurred", "2026-03-17")

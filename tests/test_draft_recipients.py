@@ -199,3 +199,13 @@ def test_a_meeting_between_two_titled_people_is_theirs():
                    "foreign minister, Kojo Mensah, and his Togolese counterpart, Afi Lawson.")
     assert (event["plover_type"], event["participants"]["actor"]) == (
         "CONSULT", ["kojo-mensah", "afi-lawson"])
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Ghana and Togo struck a deal on Tuesday.", ["AGREE"]),
+    ("The deal was struck on Tuesday.", []),
+    ("Rebels struck a police post on Tuesday.", ["ASSAULT"]),
+])
+def test_striking_a_deal_is_no_attack(text, types):
+    d = draft(text, published="2026-03-18", known=None, today=dt.date(2027, 12, 31))
+    assert [e["plover_type"] for e in d["events"]] == types

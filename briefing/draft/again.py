@@ -22,12 +22,13 @@ def together(out: list[tuple[dict[str, Any], tuple[int, int]]], reg: Registry,
 
 
 def merge_again(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t: Any, c0: int,
-           c1: int, dates: list[tuple[int, int, str]], pub: dt.date, lo: int
-           ) -> bool | dict[str, Any]:
+           c1: int, dates: list[tuple[int, int, str]], pub: dt.date, lo: int,
+           told: list[dict[str, Any]] | None = None) -> bool | dict[str, Any]:
     """A definite noun ("the strike") with no actor of its own, after an event of the same
-    type: the same happening, mentioned again (True). Its words join that event's
-    evidence, and a date said here fills the event's date when it had none. Said of
-    another time, it is another happening: that earlier event is returned."""
+    type: the same happening, mentioned again (True; the event is added to `told`). Its
+    words join that event's evidence, and a date said here fills the event's date when it
+    had none. Said of another time, it is another happening: that earlier event is
+    returned."""
     mode = t.trigger.plover_mode
     same = [e for e, _ in out if e["plover_type"] == t.trigger.plover_type
             and (e["plover_mode"] == mode or "" in (e["plover_mode"], mode))]
@@ -50,6 +51,8 @@ def merge_again(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t:
         if date:
             event.update(date)
             event["reason"] += f"; mentioned again, {why}"
+    if told is not None:
+        told.append(event)
     return True
 
 

@@ -113,6 +113,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
         # that told of an event (a quote in between does not break the story).
         carry = carry_next if carry_next is not None else carry
         carry_next = None
+        again: list[dict[str, Any]] = []   # events this sentence tells of again
         for t in triggers:
             if any(m.start <= t.start < m.end for m in local):
                 continue   # "Rapid Support Forces": a word of a name, not an act
@@ -226,7 +227,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     before, after = group, []
                 if not before:
                     if DEFINITE.search(text, max(lo, t.start - 24), t.start):
-                        merged = merge_again(out, text, t, c0, c1, dates, pub, lo)
+                        merged = merge_again(out, text, t, c0, c1, dates, pub, lo, again)
                         if merged is True:
                             continue   # "the strike" again: one happening, more evidence
                         if merged and t.trigger.mutual:
@@ -469,6 +470,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             seen.add(key)
             out.append((event, (t.start, t.end)))
             occasions.note(text, lo, hi, event, reg)
-            if carry_next is None and st == "occurred":
+            if carry_next is None and st == "occurred" and (not noun or "date" in date):
                 carry_next = {k: v for k, v in date.items()} if "date" in date else {}
+        if not carry_next and again and "date" in again[-1] and again[-1]["status"] == "occurred":
+            # "The agreement was reached during a meeting ...": the story goes on that day
+            carry_next = {k: again[-1][k] for k in ("date", "date_end", "date_basis",
+                                                    "date_note") if k in again[-1]}
     return out
