@@ -124,3 +124,11 @@ def test_an_undated_noun_in_between_does_not_break_the_days_story():
                "his Togolese counterpart, Afi Lawson. Lawson thanked Ghana for its patience.")
     thanks = next(e for e in d["events"] if e["summary"].startswith("Lawson thanked"))
     assert (thanks["status"], thanks["date"]) == ("occurred", "2026-03-17")
+
+
+def test_a_days_possessive_dates_the_noun_after_it_and_names_no_one():
+    d = _draft("Norway condemned Monday's attack on the embassy.")
+    condemning, attack = d["events"]
+    assert "date" not in condemning
+    assert attack["date"] == "2026-03-16"
+    assert all("monday" not in a["id"] for a in d["actors"])

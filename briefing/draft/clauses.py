@@ -42,8 +42,9 @@ def nominal(text: str, lo: int, t: Any) -> bool:
     """Whether a verb's form is used as a noun here: after a determiner ("an attack",
     "the talks") or after an article and modifiers ("a drone attack"; not "attacked", not
     "a resolution calling for")."""
-    if DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start):
-        return True
+    if DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start) or re.search(
+            r"\w(?:[’']s|s[’'])\s+$", text[max(lo, t.start - 8):t.start]):
+        return True   # ("Monday's attack", "the two countries' talks": a possessive too)
     return not text[t.start:t.end].split()[0].endswith(("ed", "ing")) and bool(
         MODIFIED.search(text, max(lo, t.start - 40), t.start))
 

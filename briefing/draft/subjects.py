@@ -7,6 +7,7 @@ import re
 
 from briefing.draft.actors import Registry, slug
 from briefing.draft.clauses import TITLE_AFTER
+from briefing.draft.dates import MONTHS
 from briefing.draft.triggers import find_triggers
 
 _AUX = r"(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|also|not|yet|never|" \
@@ -41,7 +42,10 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
             if not m or reg.taken(m.start("name"), m.end("name")):
                 continue
             for name in re.split(r"\s+and\s+", m.group("name")):
-                if name.split()[0] not in _NOT_SUBJECT and name not in reg.gazetteer.forms:
+                # ("Monday's attack": a day, not a name.)
+                first = re.sub(r"[’']s?$", "", name.split()[0])
+                if first not in _NOT_SUBJECT and first.lower() not in MONTHS \
+                        and name not in reg.gazetteer.forms:
                     names.append(name)
     people = {w: a["id"] for a in reg.actors.values() if a["kind"] == "person"
               for w in a["name"].split()}

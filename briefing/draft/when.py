@@ -125,6 +125,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # “... the world of today”: the quote's words, not a date
         if any(a <= d[0] < b and not a <= pos < b for a, b in reported):
             return False   # "said the men would be freed on Thursday, and called on": theirs
+        if text[d[1]:d[1] + 2] in ("'s", "’s"):
+            # "condemned Monday's attack": the attack's day, not the condemning's
+            return pos > d[0] and not text[d[1] + 2:pos].strip()
         if re.fullmatch(r"\d{4}", d[2]) and _ATTRIBUTE_YEAR.search(text, max(0, d[0] - 8),
                                                                    d[0]):
             return False
