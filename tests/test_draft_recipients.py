@@ -209,3 +209,15 @@ def test_a_meeting_between_two_titled_people_is_theirs():
 def test_striking_a_deal_is_no_attack(text, types):
     d = draft(text, published="2026-03-18", known=None, today=dt.date(2027, 12, 31))
     assert [e["plover_type"] for e in d["events"]] == types
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("New Zealand promised $150 million over five years and Britain $90 million.",
+     [["new-zealand"], ["united-kingdom"]]),
+    ("Qatar pledged $300 million, Saudi Arabia $250 million and Kuwait $100 million.",
+     [["qatar"], ["saudi-arabia"], ["kuwait"]]),
+])
+def test_a_conjunct_that_leaves_the_verb_out_is_the_same_act_by_its_subject(text, actors):
+    d = draft(text, published="2026-03-18", known=None, today=dt.date(2027, 12, 31))
+    assert [e["participants"] for e in d["events"]] == [{"actor": a} for a in actors]
+    assert len({e["id"] for e in d["events"]}) == len(actors)

@@ -321,3 +321,18 @@ def in_name(text: str, lo: int, t: Any) -> bool:
     before = re.search(r"([A-Z][\w’'\-]*)\s+$", text[max(lo, t.start - 40):t.start])
     after = re.match(r"\s+[A-Z][a-z]", text[t.end:t.end + 3])
     return bool(before or after)
+
+
+# "New Zealand promised $150 million and Britain $90 million": a conjunct that leaves the
+# verb out, a figure after its new subject.
+_GAP_BEFORE = re.compile(r"(?:,|,?\s+and)\s+$")
+_GAP_AFTER = re.compile(r"\s+(?:(?:US)?[$€£]\s?\d|\d|(?:one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|a further|another)\b)")
+
+
+def gapped(text: str, t_end: int, c1: int, after: list[Mention]) -> list[Mention]:
+    """Mentions after an act that open a conjunct with no verb of its own and a figure
+    after them ("... and Britain $90 million"): the same act, theirs."""
+    return [m for m in after if t_end <= m.start and m.end <= c1
+            and _GAP_BEFORE.search(text, max(t_end, m.start - 6), m.start)
+            and _GAP_AFTER.match(text, m.end)]

@@ -57,6 +57,7 @@ from briefing.draft.clauses import (
     asked_or_undone,
     clause_span,
     coordinated,
+    gapped,
     guests,
     in_name,
     invitation,
@@ -314,8 +315,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             near = next((i for i, m in enumerate(others)
                          if len(text[t.end:m.start].split()) <= 6), None)
             # ... with those joined to it: "urged Norway and Sweden".
+            gaps = gapped(text, t.end, c1, after)   # "... and Britain $90 million"
             recipients = [] if near is None else list(dict.fromkeys(
-                m.actor for m in joined(text, others[near:])))
+                m.actor for m in joined(text, others[near:]) if m not in gaps))
+            also = list(dict.fromkeys(m.actor for m in gaps if m.actor not in actors))
             if passive:
                 # The passive's subject undergoes it; nothing else in the clause does
                 # ("were released and returned to Georgia": Georgia is not released).
@@ -469,6 +472,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 continue
             seen.add(key)
             out.append((event, (t.start, t.end)))
+            for a in also:   # Britain's act too
+                out.append(({**event, "id": f"ev-{len(out) + 1}-{slug(code.phrase)}"[:64],
+                             "participants": {"actor": [a]}, "summary": built_summary(
+                                 text, t, [a], [], names, False, unnamed_id(reg))},
+                            (t.start, t.end)))
             occasions.note(text, lo, hi, event, reg)
             if carry_next is None and st == "occurred" and (not noun or "date" in date):
                 carry_next = {k: v for k, v in date.items()} if "date" in date else {}
