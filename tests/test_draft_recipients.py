@@ -221,3 +221,16 @@ def test_a_conjunct_that_leaves_the_verb_out_is_the_same_act_by_its_subject(text
     d = draft(text, published="2026-03-18", known=None, today=dt.date(2027, 12, 31))
     assert [e["participants"] for e in d["events"]] == [{"actor": a} for a in actors]
     assert len({e["id"] for e in d["events"]}) == len(actors)
+
+
+def test_talks_after_a_preposition_are_a_meeting_of_the_sentences_subject():
+    d = draft("Indonesia and Australia signed an agreement on Wednesday, Indonesian Foreign "
+              "Minister Dewi Lestari said after talks with her Australian counterpart, Mark "
+              "Halloran.", published="2026-03-18", known=None, today=dt.date(2027, 12, 31))
+    assert "CONSULT" in [e["plover_type"] for e in d["events"]]
+
+
+def test_stopping_imports_unless_is_a_threat():
+    event = _first("Afghanistan said on Wednesday that it would stop imports of Pakistani "
+                   "cement unless the ban was lifted.")
+    assert (event["plover_type"], event["date"]) == ("THREATEN", "2026-03-18")   # said then

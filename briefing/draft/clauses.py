@@ -45,6 +45,9 @@ def nominal(text: str, lo: int, t: Any) -> bool:
     if DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start) or re.search(
             r"\w(?:[’']s|s[’'])\s+$", text[max(lo, t.start - 8):t.start]):
         return True   # ("Monday's attack", "the two countries' talks": a possessive too)
+    if re.search(r"\b(?:after|before|during|following|amid|despite)\s+$",
+                 text[max(lo, t.start - 12):t.start]):
+        return True   # "said after talks with": a noun after a preposition of time
     return not text[t.start:t.end].split()[0].endswith(("ed", "ing")) and bool(
         MODIFIED.search(text, max(lo, t.start - 40), t.start))
 
@@ -216,8 +219,8 @@ SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+
 PUT_OFF = re.compile(r"(?:\s+[\w’'\-]+){0,10}?\s+(?:was|were|has been|have been)\s+"
                      r"(?P<how>postponed|put off|delayed|deferred|shelved|cancell?ed|called off|"
                      r"scrapped)\b", re.IGNORECASE)
-AT_MEETING = re.compile(r"\b(?:at|after|during|before|on the sidelines of)\s+(?:a|an|the|this|"
-                        r"last\s+week's|their)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+AT_MEETING = re.compile(r"\b(?:at|after|during|before|on the sidelines of)\s+(?:(?:a|an|the|this|"
+                        r"last\s+week's|their|his|her)\s+)?(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 ARMS_NOUN = re.compile(r"\s+(?:exports?|sales?|deliver(?:y|ies)|embargo|control|race|deals?|"
                        r"trade|suppl(?:y|ies)|shipments?|transfers?|packages?|imports?)\b")
 # "The talks will continue on Friday": the noun's own future.

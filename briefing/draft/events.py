@@ -83,6 +83,7 @@ from briefing.draft.when import (
     VERBAL,
     day_of_context,
     event_date,
+    said_day,
     saying_date,
 )
 
@@ -237,7 +238,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                             before = [Mention(t.start, t.start, a, reg.actors[a]["kind"],
                                               "again")
                                       for a in merged["participants"]["actor"]]
-                    if not before and t.trigger.mutual and AT_MEETING.search(
+                    if not before and t.trigger.plover_type == "CONSULT" and AT_MEETING.search(
                             text, max(lo, t.start - 24), t.start):
                         # "pledged aid at a conference in Paris", "a statement issued
                         # after a summit in Abuja": the sentence's subject met there.
@@ -356,12 +357,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                    object_of=prev if noun else None, nouns=noun_starts,
                                    lo=lo, reported=tuple(x.content for x in said_here))
             if not date and t.trigger.plover_type in VERBAL:
-                for x in said_here:
-                    if x.content[0] <= t.start < x.content[1]:
-                        date, why = saying_date(dates, (x.start, x.content[0]), pub)
-                        if not date:   # the quote's speech verb may follow: "…," he said
-                            date, why = saying_date(dates, (x.content[1], x.end), pub)
-                        break
+                date, why = said_day(dates, said_here, t.start, pub) or (date, why)
             if not date and not future and not noun and not BACKGROUND.search(verbs):
                 found, how = occasions.day_for(text, lo, hi, actors + recipients, reg, carry,
                                                t.start, tuple(said_here), tuple(local))
@@ -406,6 +402,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if invited is not None and st == "occurred":
                 st, st_why = "planned", f"invited by '{text[invited.start:invited.end]}'"
             code, st, st_why = said_now(code, st, st_why, bool(CONDITION.search(text, t.end, c1)))
+            if not date and code.plover_type in VERBAL and t.trigger.plover_type not in VERBAL:
+                # "said on Wednesday it would stop imports unless ...": a threat made then
+                date, why = said_day(dates, said_here, t.start, pub) or (date, why)
             if not date and future and st == "occurred" and not noun:
                 # "told B that Egypt would not accept ...": refused in the call, said then.
                 date, why = occasions.day_for(text, lo, hi, actors + recipients, reg, None,

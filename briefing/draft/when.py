@@ -245,6 +245,17 @@ def saying_date(dates: list[tuple[int, int, str]], said: tuple[int, int],
     return {}, ""
 
 
+def said_day(dates: list[tuple[int, int, str]], said: list[Any], at: int, pub: dt.date
+             ) -> tuple[dict[str, Any], str] | None:
+    """The date of the saying whose words hold `at` (its speech verb before the words, or
+    after them: "…," he said on Monday); None when no saying holds it."""
+    for x in said:
+        if x.content[0] <= at < x.content[1]:
+            found = saying_date(dates, (x.start, x.content[0]), pub)
+            return found if found[0] else saying_date(dates, (x.content[1], x.end), pub)
+    return None
+
+
 # The day the sentence before told of: "was summoned in the afternoon", "hours later".
 _SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|the same) day|"
                        r"that (?:morning|afternoon|evening|night)|the same day|hours later)\b",
