@@ -234,3 +234,12 @@ def test_stopping_imports_unless_is_a_threat():
     event = _first("Afghanistan said on Wednesday that it would stop imports of Pakistani "
                    "cement unless the ban was lifted.")
     assert (event["plover_type"], event["date"]) == ("THREATEN", "2026-03-18")   # said then
+
+
+def test_he_after_and_goes_on_with_the_sentences_subject_alone():
+    d = draft("Nurlan Abenov told Almaz Toktorov that Kazakhstan was ready to host talks "
+              "between Bishkek and Dushanbe, and he urged both sides to pull their heavy "
+              "weapons back.", published="2026-03-18", known=None,
+              today=dt.date(2027, 12, 31))
+    appeal = next(e for e in d["events"] if e["plover_type"] == "REQUEST")
+    assert appeal["participants"]["actor"] == ["nurlan-abenov"]

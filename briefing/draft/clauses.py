@@ -138,7 +138,7 @@ def joined(text: str, mentions: list[Mention]) -> list[Mention]:
     Sweden to")."""
     group = mentions[:1]
     for m in mentions[1:]:
-        if not _JOINED.fullmatch(text, group[-1].end, m.start):
+        if not _JOINED.fullmatch(text, group[-1].end, m.start) or m.via == "pronoun":
             break
         group.append(m)
     return group
@@ -156,7 +156,13 @@ def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     group = [mentions[-1]]
     for m in reversed(mentions[:-1]):
         gap = text[m.end:group[0].start]
-        if (m.start, m.end) == (group[0].start, group[0].end) or \
+        if (m.start, m.end) == (group[0].start, group[0].end) or group[0].via == "pronoun":
+            # ("talks between A and B, and he urged": a pronoun is a subject alone, with
+            # the others it stands for.)
+            if (m.start, m.end) != (group[0].start, group[0].end):
+                break
+            group.insert(0, m)
+        elif \
                 re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", gap) or re.fullmatch(
                     # "X and his Cambodian counterpart, Chea Sovannara,"
                     r",?\s+and\s+(?:his|her|their)\s+(?:[A-Z][\w\-]*\s+)?counterparts?,?\s+",

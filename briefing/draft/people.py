@@ -237,6 +237,14 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
                             key=lambda m: m.start)
                 if len(text[prev["start"]:first.start].split()) <= 3:
                     before = {first.actor}
+            elif len(before) > 1 and re.search(r"\b(?:and|but)\s+$",
+                                               text[max(s["start"], p.start() - 6):p.start()]):
+                # "Abenov told Toktorov that ..., and he urged": the sentence's subject
+                # goes on, when the sentence opens with them.
+                first = min((m for m in people if s["start"] <= m.start < p.start()),
+                            key=lambda m: m.start)
+                if len(text[s["start"]:first.start].split()) <= 3:
+                    before = {first.actor}
             if len(before) == 1:
                 out.append(reg.mention(p.start(), p.end(), before.pop(), "pronoun"))
     return out
