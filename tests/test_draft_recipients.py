@@ -243,3 +243,28 @@ def test_he_after_and_goes_on_with_the_sentences_subject_alone():
               today=dt.date(2027, 12, 31))
     appeal = next(e for e in d["events"] if e["plover_type"] == "REQUEST")
     assert appeal["participants"]["actor"] == ["nurlan-abenov"]
+
+
+@pytest.mark.parametrize("text, plover_type, cameo", [
+    ("Norway upgraded relations with Sweden to ambassador level.", "SUPPORT", "050"),
+    ("Norway raised tariffs on Swedish cars.", "COERCE", "163"),
+    ("Norway lifted tariffs on Swedish timber.", "RETREAT", "085"),
+    ("Norway blacklisted three Swedish companies.", "COERCE", "163"),
+    ("Norway sentenced a Swedish citizen to ten years in prison.", "COERCE", "173"),
+    ("Norway pardoned two Swedish fishermen.", "RETREAT", "0841"),
+    ("Norway declared martial law.", "COERCE", "1724"),
+    ("Norway annexed the disputed island.", "COERCE", "192"),
+    ("Norway opposed the Swedish proposal.", "REJECT", "120"),
+    ("Norway kidnapped two Swedish soldiers.", "ASSAULT", "181"),
+    ("Norway revoked the accreditation of two Swedish journalists.", "COERCE", "172"),
+    ("Norway sought clarification from Sweden.", "REQUEST", "020"),
+])
+def test_more_acts_of_states(text, plover_type, cameo):
+    event = _first(text)
+    assert (event["plover_type"], event["cameo_code"]) == (plover_type, cameo)
+
+
+def test_what_an_accusation_alleges_in_quotes_is_no_act():
+    d = draft('Kosovo accused Belgrade of "kidnapping" the officers.', published="2026-03-18",
+              known=None, today=dt.date(2027, 12, 31))
+    assert [e["plover_type"] for e in d["events"]] == ["ACCUSE"]
