@@ -268,3 +268,17 @@ def test_what_an_accusation_alleges_in_quotes_is_no_act():
     d = draft('Kosovo accused Belgrade of "kidnapping" the officers.', published="2026-03-18",
               known=None, today=dt.date(2027, 12, 31))
     assert [e["plover_type"] for e in d["events"]] == ["ACCUSE"]
+
+
+def test_an_if_clause_is_hypothetical_and_the_main_clause_a_threat():
+    d = draft("If Sweden refuses, Norway will close the border.", published="2026-03-18",
+              known=None, today=dt.date(2027, 12, 31))
+    assert [(e["plover_type"], e["status"]) for e in d["events"]] == [
+        ("REJECT", "hypothetical"), ("THREATEN", "occurred")]
+
+
+def test_not_ruling_out_an_act_makes_it_possible_not_refused():
+    d = draft("Norway did not rule out sanctions against Sweden.", published="2026-03-18",
+              known=None, today=dt.date(2027, 12, 31))
+    assert [(e["plover_type"], e["status"]) for e in d["events"]] == [
+        ("COERCE", "hypothetical")]

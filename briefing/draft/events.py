@@ -75,7 +75,7 @@ from briefing.draft.occasion import Occasions
 from briefing.draft.readings import as_said, denied, not_an_act, recoded, said_now
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.summary import built_summary, clause_summary
-from briefing.draft.triggers import find_triggers, status, verb_start
+from briefing.draft.triggers import IF_CLAUSE, clause_status, find_triggers, verb_start
 from briefing.draft.when import (
     BACKGROUND,
     NEGATED_PERFECT,
@@ -132,10 +132,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 continue   # "Laos, whose border meets both": the border's, no one's act
             if ANONYMOUS.match(text, t.start):
                 continue   # "an official, who asked not to be named": no request of anyone
-            if control is not None and control.trigger.plover_type == "REQUEST" and (
+            if control is not None and control.trigger.plover_type in ("REQUEST", "REJECT") and (
                     t.trigger.noun or nominal(text, lo, t)) and APPEAL_OBJECT.fullmatch(
                     text[control.end:t.start]):
-                continue   # "called for their release": what is asked for, not done
+                continue   # "called for their release", "ruled out talks": asked or refused
             if control is not None and denied(text, control, act) and not BREAK.search(
                     text, control.end, act):
                 continue   # "denied that its troops had fired": what is denied
@@ -391,17 +391,15 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 bool(SAID_BEFORE.search(text, lo, t.start))   # "Both readouts said ... would"
             # A passive's words of time and modality stand before its verb, after its
             # subject ("the officers would be charged"): read from the clause start.
-            if t.trigger.subject:
-                # "The crossing will reopen": the words of time stand inside the phrase.
-                st, st_why = status(text, t.start, Match(verb_start(text, t), t.end,
-                                                         t.trigger), historical,
-                                    reported=reported)
-            else:
-                st, st_why = status(text, c0 if passive else max(c0, subject[-1].end), t,
-                                    historical, reported=reported)
+            st, st_why = clause_status(text, lo, c0 if passive else max(c0, subject[-1].end),
+                                       t, historical, reported)
+            if st == "negated" and code.phrase.startswith("rule out"):
+                continue   # "did not rule out sanctions": the sanctions may come
             if invited is not None and st == "occurred":
                 st, st_why = "planned", f"invited by '{text[invited.start:invited.end]}'"
-            code, st, st_why = said_now(code, st, st_why, bool(CONDITION.search(text, t.end, c1)))
+            code, st, st_why = said_now(code, st, st_why, bool(
+                CONDITION.search(text, t.end, c1) or IF_CLAUSE.match(text, lo)
+                and "," in text[lo:t.start]))   # "If Sweden refuses, Norway will close"
             if not date and code.plover_type in VERBAL and t.trigger.plover_type not in VERBAL:
                 # "said on Wednesday it would stop imports unless ...": a threat made then
                 date, why = said_day(dates, said_here, t.start, pub) or (date, why)

@@ -243,6 +243,9 @@ def verb_start(text: str, m: Match) -> int:
 # "failed to agree on a hub": the act did not happen.
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|without|fail(?:s|ed|ing)?\s+to)\b|"
                        r"n[’']t\b", re.IGNORECASE)
+# "did not rule out sanctions": possible, not negated.
+_NOT_RULED_OUT = re.compile(r"\b(?:not|never)\s+(?:\w+\s+)?(?:rul(?:e|ed|ing)\s+out|exclud\w*)\b",
+                            re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if|possibility of|possible|consider"
                            r"(?:s|ed|ing)?)\b", re.IGNORECASE)
 _ANNOUNCED = re.compile(r"\b(?:will|shall|plans? to|planned to|is to|are to|is set to|"
@@ -270,6 +273,8 @@ def status(text: str, start: int, m: Match, historical: bool, *, reported: bool 
     window = re.split(r"\s(?:and|but)\s|;", text[start:m.start])[-1]
     near = " ".join(window.split()[-10:])
     word = text[m.start:m.end]
+    if _NOT_RULED_OUT.search(near):
+        return "hypothetical", f"not ruled out before '{word}'"
     if _NEGATION.search(near):
         return "negated", f"negation before '{word}'"
     if _POSTPONED.search(near):
@@ -285,3 +290,22 @@ def status(text: str, start: int, m: Match, historical: bool, *, reported: bool 
     if historical:
         return "historical", "dated in an earlier year"
     return "occurred", "reported as done"
+
+
+# "If Sweden refuses, Norway will close the border": the act of an "if" clause may be.
+IF_CLAUSE = re.compile(r"\s*(?:If|Should|Unless)\b")
+
+
+def clause_status(text: str, lo: int, start: int, m: Match, historical: bool,
+                  reported: bool) -> tuple[str, str]:
+    """status() for the act at `m` in the sentence starting at `lo` (its clause's words
+    from `start`): a subject phrase reads its own words ("The crossing will reopen"), and
+    an act in a sentence-opening "if" clause is hypothetical."""
+    if m.trigger.subject:
+        st = status(text, m.start, Match(verb_start(text, m), m.end, m.trigger), historical,
+                    reported=reported)
+    else:
+        st = status(text, start, m, historical, reported=reported)
+    if IF_CLAUSE.match(text, lo) and "," not in text[lo:m.start]:
+        return "hypothetical", f"in an 'if' clause ({st[1]})"
+    return st
