@@ -137,3 +137,30 @@ def test_a_long_story_has_a_short_header_with_the_analysts_key_points(tmp_path):
     # Choosing older articles shows theirs: the rule takes the selection's articles.
     old = tuple(arts["article_id"].iloc[-2:])
     assert [g.article_id for g in key_points(b, frozenset(old))] == list(old)
+
+
+def test_a_story_with_no_issue_has_no_issue_list(tmp_path):
+    import yaml
+
+    root = write_story(tmp_path / "story", 2)
+    registry = yaml.safe_load((root / "registry.yaml").read_text(encoding="utf-8"))
+    registry.pop("issues", None)
+    (root / "registry.yaml").write_text(yaml.safe_dump(registry, sort_keys=False,
+                                                       allow_unicode=True), encoding="utf-8")
+    for facts_file in root.glob("*/facts.yaml"):
+        facts = yaml.safe_load(facts_file.read_text(encoding="utf-8"))
+        facts.pop("positions", None)
+        for point in facts["article"].get("key_points", []):
+            point["facts"] = [f for f in point["facts"] if not f.startswith("pos-")]
+        facts_file.write_text(yaml.safe_dump(facts, sort_keys=False, allow_unicode=True),
+                              encoding="utf-8")
+    dash = Dashboard(briefing.load(root, cache=False))
+    assert not dash.w_issue.options
+    shown = []
+
+    def walk(x):
+        shown.append(x)
+        for c in getattr(x, "children", ()):
+            walk(c)
+    walk(dash.root)
+    assert dash.w_issue not in shown and dash.w_reliability in shown

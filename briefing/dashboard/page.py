@@ -272,8 +272,10 @@ class Dashboard:
                        self.w_status]),
             w.HBox([self.w_dates, self.w_dates_label],
                    layout=w.Layout(width="100%", align_items="center")),
-            self._row([self.w_reliability, self.w_issue, self.w_reset, self.w_csv, self.w_html,
-                       self.w_pdf], align_items="center"),
+            # A story that declares no issue has none to choose: no empty Issue list.
+            self._row([self.w_reliability, *([self.w_issue] if self.w_issue.options else []),
+                       self.w_reset, self.w_csv, self.w_html, self.w_pdf],
+                      align_items="center"),
             self.downloads, self.status,
         ])
         filters.add_class("briefing-filters")

@@ -49,8 +49,8 @@ def _controls(dash: Dashboard) -> list[dict[str, Any]]:
                             ("dates", dash.w_dates, "range"),
                             ("reliability", dash.w_reliability, "one"),
                             ("issue", dash.w_issue, "one")):
-        if name == "articles" and not many:
-            continue
+        if name == "articles" and not many or name == "issue" and not ctl.options:
+            continue   # one article, or no issue declared: nothing to choose
         if name == "dates":
             labels = [label for label, _ in dash._date_options]
             if not labels:
