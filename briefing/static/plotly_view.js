@@ -279,8 +279,10 @@ function rankedList(figure) {
     }],
     margin: { l: 10, r: 30, t: 30, b: 30 },
     xaxis: { fixedrange: true, showgrid: true, gridcolor: "#eee", visible: true },
+    // every row named: plotly thins category ticks on an axis it finds short (as it may
+    // while the box is still growing), and the busiest would lose their names
     yaxis: { autorange: "reversed", automargin: true, fixedrange: true, visible: true,
-             type: "category" },
+             type: "category", tickmode: "linear", tick0: 0, dtick: 1 },
   });
   return Object.assign({}, figure, { data: [bars], layout });
 }
