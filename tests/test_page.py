@@ -82,15 +82,17 @@ def test_the_article_filter_narrows_every_view(b):
     assert "articles: Ceasefire resolution at the UN" in dash.status.value
 
 
+def _shown(root: w.Widget) -> list[w.Widget]:
+    """Every widget on the page, the root and all it holds."""
+    out = [root]
+    for child in getattr(root, "children", ()):
+        out += _shown(child)
+    return out
+
+
 def test_one_article_has_no_article_list(tmp_path):
     dash = Dashboard(briefing.load(FIXTURES / "a1-envoy"))
-    shown = []
-
-    def walk(x):
-        shown.append(x)
-        for c in getattr(x, "children", ()):
-            walk(c)
-    walk(dash.root)
+    shown = _shown(dash.root)
     assert dash.w_articles not in shown and dash.w_read not in shown
 
 
@@ -156,11 +158,5 @@ def test_a_story_with_no_issue_has_no_issue_list(tmp_path):
                               encoding="utf-8")
     dash = Dashboard(briefing.load(root, cache=False))
     assert not dash.w_issue.options
-    shown = []
-
-    def walk(x):
-        shown.append(x)
-        for c in getattr(x, "children", ()):
-            walk(c)
-    walk(dash.root)
+    shown = _shown(dash.root)
     assert dash.w_issue not in shown and dash.w_reliability in shown
