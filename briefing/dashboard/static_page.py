@@ -169,6 +169,8 @@ def index_html(b: Briefing) -> str:
         "<div class='briefing-filters briefing-card'><h2>Filter the briefing</h2>"
         "<div class='briefing-controls' id='briefing-controls'></div>"
         "<div class='briefing-buttons'><button type='button' id='briefing-reset'>Reset"
+        "</button><button type='button' id='briefing-print' title='The page as it is now, "
+        "every chart drawn; choose Save as PDF in the print dialog'>Print or save as PDF"
         "</button></div>"
         "<div class='briefing-status' id='briefing-status'>"
         "<span class='briefing-showing'>Loading the briefing…</span></div></div>",

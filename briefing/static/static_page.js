@@ -170,6 +170,9 @@ async function main() {
     });
     view.render({ model, el });
   }
+  // The browser's own print dialog: Save as PDF there. Charts still waiting out of view
+  // are drawn before the page prints (plotly_view.js, beforeprint).
+  $("briefing-print").addEventListener("click", () => window.print());
   $("briefing-reset").addEventListener("click", () => {
     liveModel.state.focus_actor = null;
     for (const c of Object.values(controls)) {

@@ -240,3 +240,16 @@ def test_a_page_printed_before_the_reader_scrolled_prints_every_chart(open_page:
     page.wait_for_function("() => !document.body.hasAttribute('data-briefing-drawing')",
                            timeout=WAIT_MS)
     assert printed(page) == first
+
+
+def test_the_static_page_prints_from_its_own_button(open_page: Any, site: Site) -> None:
+    """A reader with no notebook prints or saves the page as a PDF from a button; the
+    button itself is not on the printout."""
+    page = _ready(open_page, site, viewport={"width": 1366, "height": 900}).page
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed++; }; }")
+    page.click("#briefing-print")
+    page.wait_for_function("() => window.__printed === 1", timeout=WAIT_MS)
+    page.emulate_media(media="print")
+    assert not page.locator("#briefing-print").is_visible()
+    page.emulate_media(media="screen")
+    assert page.locator("#briefing-print").is_visible()
