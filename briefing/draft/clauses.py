@@ -97,13 +97,17 @@ def clause_span(text: str, lo: int, hi: int, pos: int, end: int) -> tuple[int, i
 CONTINUING = frozenset({"pronoun", "pair", "surname", "own-state", "again"})
 # A verb after a relative clause, or joined by ", and" to one: the clause before it holds
 # no subject of its own.
-RESUMED = re.compile(r"(?:^|,)\s*and\s+(?:\w+ly\s+)?$|^(?:which|who)\b[^,;]*,\s*(?:\w+ly\s+)?$")
+# Words that may stand between a subject and its verb: "has", "will also", "quickly".
+AUXILIARIES = (r"(?:(?:has|have|had|will|would|shall|should|could|can|may|might|must|is|are|"
+               r"was|were|did|does|do|also|not|never|then|now|already|\w+ly)\s+)*")
+RESUMED = re.compile(r"(?:^|,)\s*and\s+" + AUXILIARIES + r"$|^(?:which|who)\b[^,;]*,\s*"
+                     + AUXILIARIES + r"$")
 # "The ministers are due to": people named before as a group, with no number ("the two
 # ministers" is a pair the coreference rules resolve).
 GROUP_AGAIN = re.compile(r"(?:^|[.;:]\s*|\b)(?P<head>[Tt]he|[Bb]oth)\s+(?:[a-z]+\s+)?(?:ministers|"
                          r"leaders|presidents|premiers|delegations|envoys|negotiators|sides)"
                          r"\s+(?:[a-z]+\s+){0,3}$")
-RELATIVE_END = re.compile(r"^[^,;]*,\s*(?:\w+ly\s+)?$")
+RELATIVE_END = re.compile(r"^[^,;]*,\s*" + AUXILIARIES + r"$")
 # People no name gathers, as the subject of a protest: "Hundreds of garment workers
 # rallied", "Protesters marched".
 CROWD = re.compile(r"^\s*(?:(?:[Aa]bout|[Ss]ome|[Nn]early|[Aa]round|[Oo]ver|[Mm]ore\s+than|"
