@@ -216,7 +216,9 @@ ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+[“\"‘']?$")   # of 
 CONDITION = re.compile(r"\bunless\b|\bif\b[^;—]{0,60}?\b(?:not|n[’']t|fails?|refuses?|"
                        r"continues?|persists?)\b")
 # Inside a condition ("unless the prisoners are freed"): what is asked for, not an act.
-UNLESS = re.compile(r"\bunless\b[^;—]*$")
+# ("if the crew is not released": the same, told as what must not fail to happen.)
+UNLESS = re.compile(r"\bunless\b[^;—]*$|\bif\b[^;—,]{0,60}\b(?:not|n[’']t|never)\s+"
+                    r"(?:\w+ly\s+)?(?:be\s+)?$")
 # "who asked not to be named", "requested anonymity": a source's wish, not an event.
 ANONYMOUS = re.compile(r"(?:ask|request)\w*\s+(?:not\s+to\s+be\s+(?:named|identified)|"
                        r"(?:for\s+)?anonymity)", re.IGNORECASE)

@@ -185,8 +185,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if light:
                 noun = False   # "Chile postponed a visit": Chile's act, its status 'postponed'
             word = text[t.start:t.end].split()[0]
-            passive = not noun and not word.endswith("ing") \
-                and PASSIVE.search(text[c0:t.start])
+            passive = not noun and not word.endswith("ing") and word.lower() != "due" \
+                and PASSIVE.search(text[c0:t.start])   # ("is due in Paris": no passive)
             agent = BY.match(text, t.end, c1)
             # "by the two ministers": a pair; "by Fisheries Minister Ana Ruiz": a title.
             agent_mentions = [m for m in after if agent and (

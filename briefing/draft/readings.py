@@ -102,6 +102,11 @@ def said_now(code: Any, st: str, why: str, on_condition: bool) -> tuple[Any, str
         # "would cut ties unless the prisoners are freed": a threat, made now.
         return recoded(code, _THREATS[code.plover_type], mutual=False), "occurred", \
             f"{why}, on a condition: a threat"
+    if code.cameo_code.startswith("115") and (st == "planned" or (
+            st == "hypothetical" and on_condition)):
+        # "would take the dispute to the court if ...": going to law, said ahead, threatens.
+        return recoded(code, "130", mutual=False), "occurred", \
+            f"{why}: legal action said to come is a threat"
     if st == "planned" and code.plover_type == "AID":
         # "said it would lend $240 million": an intent to give aid (CAMEO 033).
         return recoded(code, {"071": "0331", "072": "0332", "073": "0333",

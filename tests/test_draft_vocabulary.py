@@ -1,0 +1,92 @@
+"""Issue 21, session 26: news words for acts the trigger table lacked, and readings that
+kept acts from being drafted, on fictional sentences."""
+
+import datetime as dt
+
+import pytest
+
+from briefing.draft import draft
+
+PUBLISHED = "2027-06-21"   # a Monday
+
+
+def _events(text: str) -> list[dict]:
+    return draft(text, published=PUBLISHED, known=None, today=dt.date(2028, 1, 1))["events"]
+
+
+def _codes(text: str) -> list[tuple[str, str]]:
+    return [(e["plover_type"], e["cameo_code"]) for e in _events(text)]
+
+
+@pytest.mark.parametrize("text, plover_type, cameo", [
+    ("Estonian police impounded 12 Latvian lorries at Valga over unpaid tolls.",
+     "COERCE", "171"),
+    ("Estonia introduced a transit levy on Latvian lorries in 2024.", "COERCE", "163"),
+    ("Latvia doubled the transit fees on Estonian lorries.", "COERCE", "163"),
+    ("Lithuania has barred Latvian trawlers from its ports.", "COERCE", "172"),
+    ("Latvia closed the Daugava to Lithuanian barges.", "COERCE", "191"),
+    ("Estonia revoked the licences of two Latvian hauliers.", "COERCE", "172"),
+    ("Latvia is holding the crew of an Estonian trawler in Liepaja.", "COERCE", "173"),
+    ("Finland scrambled fighter jets after a Latvian aircraft violated its airspace.",
+     "MOBILIZE", "150"),
+    ("Latvia's foreign ministry called the decision \"regrettable and unnecessary\".",
+     "ACCUSE", "111"),
+    ("Estonia branded the blockade a provocation.", "ACCUSE", "111"),
+    ("Latvia lashed out at Estonia over the levy.", "ACCUSE", "111"),
+    ("Estonia expressed disappointment at Latvia's decision.", "ACCUSE", "110"),
+    ("Latvia brushed aside Estonia's protest.", "REJECT", "120"),
+    ("Estonia repudiated the 2019 fisheries accord with Latvia.", "REJECT", "120"),
+    ("Latvia's president said Latvia would look at every option.", "THREATEN", "130"),
+    ("Estonia implored Latvia to reopen the crossing.", "REQUEST", "020"),
+    ("Latvia sought the extradition of a businessman from Estonia.", "REQUEST", "100"),
+    ("Estonia's foreign minister, Kadri Saar, is due in Riga on Wednesday for talks.",
+     "CONSULT", "042"),
+    ("Estonia and Latvia concluded an agreement on shared border posts in 2019.",
+     "SUPPORT", "057"),
+    ("Latvia recalled its high commissioner from Estonia.", "SANCTION", "161"),
+    ("Latvia pulled out of the fisheries agreement with Estonia.", "SANCTION", "160"),
+    ("Lithuania withheld aid to Latvia.", "SANCTION", "162"),
+    ("Estonia will ship 300 tonnes of grain to Latvia.", "AGREE", "033"),   # aid promised
+])
+def test_a_news_word_names_its_act(text, plover_type, cameo):
+    assert (plover_type, cameo) in _codes(text)
+
+
+def test_a_verb_after_a_relative_clause_and_an_auxiliary_is_the_first_subjects():
+    events = _events("Lithuania, which chairs the regional council, has offered to host a "
+                     "summit of the three presidents in Vilnius next month.")
+    offer = next(e for e in events if e["plover_type"] == "AGREE")
+    assert offer["participants"]["actor"] == ["lithuania"]
+
+
+def test_going_to_court_if_a_demand_is_not_met_is_a_threat():
+    threat = _events("Estonia's foreign minister said Estonia would take the dispute to the "
+                     "International Court of Justice if the barges were not released.")
+    assert [(e["plover_type"], e["status"]) for e in threat] == [("THREATEN", "occurred")]
+    past = _events("Estonia took Latvia to court in 2019.")
+    assert [e["plover_type"] for e in past] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Latvia urged both governments to step back from the border.",
+    "Estonia said it would not go back on its word.",
+])
+def test_back_after_a_verb_of_motion_is_no_support(text):
+    assert "SUPPORT" not in [e["plover_type"] for e in _events(text)]
+    assert "SUPPORT" in [e["plover_type"] for e in _events("Latvia backed Estonia's bid.")]
+
+
+def test_insisting_that_something_is_so_is_no_demand():
+    assert "REQUEST" not in [e["plover_type"] for e in _events(
+        "Latvia's president insisted that Latvia still regarded Estonia as a friend.")]
+    assert "REQUEST" in [e["plover_type"] for e in _events(
+        "Latvia's president insisted that Estonia must release the crew.")]
+
+
+@pytest.mark.parametrize("text", [
+    "A ruling is due in March, Latvia's foreign ministry said.",
+    "Sources close to the Latvian government said no decision had been taken.",
+    "Latvian jails hold 40 Estonians, Estonia's foreign ministry said.",
+])
+def test_words_that_name_no_act_here(text):
+    assert not [e for e in _events(text) if e["plover_type"] in ("CONSULT", "COERCE")]
