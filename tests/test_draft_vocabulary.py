@@ -90,3 +90,16 @@ def test_insisting_that_something_is_so_is_no_demand():
 ])
 def test_words_that_name_no_act_here(text):
     assert not [e for e in _events(text) if e["plover_type"] in ("CONSULT", "COERCE")]
+
+
+def test_a_participle_after_a_letter_is_the_writers_act():
+    events = _events("Latvia's foreign minister, Ilze Berzina, said she had written to her "
+                     "Estonian counterpart, Mart Kask, on June 2, asking for the crew's release "
+                     "and proposing joint patrols.")
+    assert [(e["plover_type"], e["participants"]["actor"]) for e in events] == [
+        ("REQUEST", ["ilze-berzina"]), ("AGREE", ["ilze-berzina"])]   # no release drafted
+
+
+def test_a_request_refused_is_still_the_requesters():
+    events = _events("Latvia refused Estonia's request to extradite a former minister.")
+    assert "REQUEST" in [e["plover_type"] for e in events]

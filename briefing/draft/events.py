@@ -27,6 +27,7 @@ from briefing.draft.clauses import (
     AND,
     ANONYMOUS,
     APPEAL_OBJECT,
+    ASKED_OBJECT,
     ASKED_THAT,
     AT_MEETING,
     BETWEEN,
@@ -90,6 +91,14 @@ from briefing.draft.when import (
 # Types a nominal act may carry with no one named as doing it ("a drone strike on a
 # market", "detentions were reported"): the agent is drafted as unnamed.
 _AGENTLESS_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"}
+def _addressing(text: str, said: list[Said], pos: int) -> Said | None:
+    """The speaker whose words are addressed to someone ("wrote to Salas, asking") where
+    text[pos] stands after the addressee: a participle there is the speaker's act."""
+    inner = [x for x in said if x.content[0] <= pos < x.content[1]
+             and re.match(r"\s*to\b", text[x.content[0]:x.content[1]])]
+    return max(inner, key=lambda x: x.content[0]) if inner else None
+
+
 def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list[Said],
             sources: Sources) -> list[tuple[dict[str, Any], tuple[int, int]]]:
     from briefing.draft.triggers import Match
@@ -133,7 +142,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if ANONYMOUS.match(text, t.start):
                 continue   # "an official, who asked not to be named": no request of anyone
             if control is not None and control.trigger.plover_type in ("REQUEST", "REJECT") and (
-                    t.trigger.noun or nominal(text, lo, t)) and APPEAL_OBJECT.fullmatch(
+                    t.trigger.noun or nominal(text, lo, t)) and (APPEAL_OBJECT if (
+                        control.trigger.plover_type == "REJECT") else ASKED_OBJECT).fullmatch(
                     text[control.end:t.start]):
                 continue   # "called for their release", "ruled out talks": asked or refused
             if control is not None and denied(text, control, act) and not BREAK.search(
@@ -293,14 +303,19 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if not noun and not passive and rel and not any(
                     m.end >= c0 + rel.start() - 2 for m in before):
                 continue   # "an agreement that would guarantee": the agreement's act
-            participial = text[c0:t.start].endswith(", ") and text[t.start:t.end].endswith(
-                "ing")
+            participial = text[c0:t.start].endswith(", ") and word.endswith("ing")
             if participial or resumed or re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$",
                                                    text[c0:t.start]):
                 # "Lima has bought ships from Chile ... and signed", "travelled to
                 # Warsaw to meet", "imposed sanctions on Belarus, accusing": a second verb,
                 # an infinitive or a participle shares the clause's first subject.
                 subject = leading(text, before)
+                if word.endswith("ing") and re.search(r"(?:,|\band)\s+$", text[c0:t.start]) \
+                        and (writer := _addressing(text, said_here, t.start)):
+                    # "wrote to Salas, asking for talks": the writer asks
+                    subject = [writer.speaker_mention or Mention(
+                        t.start, t.start, writer.speaker,
+                        reg.actors.get(writer.speaker, {}).get("kind", "unnamed"), "speaker")]
             else:
                 subject = coordinated(text, before)
             if invited is not None:
