@@ -103,3 +103,15 @@ def test_a_participle_after_a_letter_is_the_writers_act():
 def test_a_request_refused_is_still_the_requesters():
     events = _events("Latvia refused Estonia's request to extradite a former minister.")
     assert "REQUEST" in [e["plover_type"] for e in events]
+
+
+def test_the_two_countries_are_the_storys_pair_not_a_state_named_twice_in_passing():
+    events = _events(
+        "Estonia accused Latvia of blocking the river on Monday. Latvia rejected the "
+        "charge. Latvia said its boats would stay. Estonia urged Latvia to withdraw them. "
+        "Estonia's president called the patrols a provocation. Estonia recalled its "
+        "ambassador, and Estonia's prime minister cancelled a visit. "
+        "Finland and Sweden abstained in the vote, and Finland's envoy spoke of patience. "
+        "Latvia refused to attend. The two countries last held talks in 2025.")
+    talks = next(e for e in events if "held talks" in e["summary"])
+    assert sorted(talks["participants"]["actor"]) == ["estonia", "latvia"]

@@ -67,7 +67,8 @@ def _holds(reg: Registry, actor: str, head: str) -> bool:
 
 def _story_states(named: list[Mention], before: int, recent: list[str]) -> list[str]:
     """"The two governments" after "Cambodia, which shares the river, has not
-    commented": a state named once in passing gives way to one the story keeps naming."""
+    commented": a state named once in passing (or far less often) gives way to one the
+    story keeps naming."""
     counts: dict[str, int] = {}
     for m in named:
         if m.start < before and m.kind == "state":
@@ -75,7 +76,8 @@ def _story_states(named: list[Mention], before: int, recent: list[str]) -> list[
     out = list(recent)
     for i, a in sorted(enumerate(out), key=lambda x: counts.get(x[1], 0)):
         rival = max((b for b in counts if b not in out), key=lambda b: counts[b], default=None)
-        if rival is not None and counts.get(a, 0) == 1 and counts[rival] >= 3:
+        if rival is not None and counts[rival] >= 3 and (
+                counts.get(a, 0) == 1 or 2 * counts.get(a, 0) < counts[rival]):
             out[i] = rival
     return sorted(out, key=lambda a: max(m.start for m in named
                                          if m.actor == a and m.start < before))
