@@ -115,3 +115,11 @@ def test_the_two_countries_are_the_storys_pair_not_a_state_named_twice_in_passin
         "Latvia refused to attend. The two countries last held talks in 2025.")
     talks = next(e for e in events if "held talks" in e["summary"])
     assert sorted(talks["participants"]["actor"]) == ["estonia", "latvia"]
+
+
+def test_the_day_of_a_saying_goes_on_to_the_speakers_next_act():
+    events = _events("Latvian troops were seen near the border on Wednesday. In Riga, the "
+                     "president's spokesman, Juris Ozols, said on Friday that Latvia does not "
+                     "bow to pressure. He accused Estonian crews of years of poaching.")
+    accusation = next(e for e in events if e["plover_type"] == "ACCUSE")
+    assert accusation["date"] == "2027-06-18"   # the Friday before Monday 21 June

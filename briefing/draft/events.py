@@ -496,4 +496,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # "The agreement was reached during a meeting ...": the story goes on that day
             carry_next = {k: again[-1][k] for k in ("date", "date_end", "date_basis",
                                                     "date_note") if k in again[-1]}
+        if carry_next is None:
+            # "Naseem said on Friday that ... . He accused ...": the saying's day goes on.
+            carry_next = next((d for x in said_here if lo <= x.start < hi and "date" in (
+                d := saying_date(dates, (x.start, x.content[0]), pub)[0])), None)
     return out
