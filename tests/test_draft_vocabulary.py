@@ -123,3 +123,13 @@ def test_the_day_of_a_saying_goes_on_to_the_speakers_next_act():
                      "bow to pressure. He accused Estonian crews of years of poaching.")
     accusation = next(e for e in events if e["plover_type"] == "ACCUSE")
     assert accusation["date"] == "2027-06-18"   # the Friday before Monday 21 June
+
+
+@pytest.mark.parametrize("text", [
+    "Talks in Tallinn between the transport ministers of Estonia and Latvia collapsed.",
+    "Estonia and Latvia have quarrelled for years. Talks in Tallinn between the two "
+    "transport ministers collapsed.",
+])
+def test_talks_between_ministers_are_their_states_talks(text):
+    talks = next(e for e in _events(text) if e["plover_type"] == "CONSULT")
+    assert sorted(talks["participants"]["actor"]) == ["estonia", "latvia"]

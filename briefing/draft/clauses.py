@@ -242,7 +242,10 @@ ARMS_NOUN = re.compile(r"\s+(?:exports?|sales?|deliver(?:y|ies)|embargo|control|
 # "The talks will continue on Friday": the noun's own future.
 WILL = re.compile(r"(?:\s+[\w’'\-]+){0,2}?\s+(?:will|shall)\b", re.IGNORECASE)
 # "between Ghana's foreign minister, Kojo Mensah,": a title may stand before the name.
-BETWEEN = re.compile(r"\s+between\s+(?:[A-Z][\w’'\-]*(?:[’']s)?\s+(?:[a-z]+\s+){0,3}[a-z]+,?\s+)?$")
+# "between the transport ministers of Malawi and": the offices of the states named after.
+BETWEEN = re.compile(r"\s+between\s+(?:[A-Z][\w’'\-]*(?:[’']s)?\s+(?:[a-z]+\s+){0,3}[a-z]+,?\s+|"
+                     r"the\s+(?:[a-z]+\s+){0,2}(?:ministers|leaders|presidents|envoys|"
+                     r"delegations|representatives|officials|heads)\s+of\s+(?:the\s+)?)?$")
 # ", and his Togolese counterpart, Afi Lawson": the other side of the pair.
 AND = re.compile(r"\s*(?:,|,?\s+and)\s*(?:the\s+|(?:his|her|their)\s+(?:[A-Z][\w\-]*\s+)?"
                  r"counterparts?,?\s+)?")

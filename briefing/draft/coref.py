@@ -102,6 +102,10 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
             fit = _last_distinct([m for m in named if _holds(reg, m.actor, p.group("people"))],
                                  p.start(), kinds, n, text)
             actors = fit if len(fit) == n else actors
+            if len(actors) < n:
+                # "the two transport ministers", none of them named: the two states' own
+                states = _last_distinct(named, p.start(), {"state"}, n, text)
+                actors = _story_states(named, p.start(), states)
         if kinds == {"state"}:
             actors = _story_states(named, p.start(), actors)
         if len(actors) == n:
