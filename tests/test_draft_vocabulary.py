@@ -133,3 +133,14 @@ def test_the_day_of_a_saying_goes_on_to_the_speakers_next_act():
 def test_talks_between_ministers_are_their_states_talks(text):
     talks = next(e for e in _events(text) if e["plover_type"] == "CONSULT")
     assert sorted(talks["participants"]["actor"]) == ["estonia", "latvia"]
+
+
+def test_a_document_named_before_speaks_for_those_who_issued_it():
+    events = _events("Estonia and Latvia issued a joint statement on Monday. The statement "
+                     "called on Russia to reopen the border.")
+    call = next(e for e in events if e["plover_type"] == "REQUEST")
+    assert (sorted(call["participants"]["actor"]), call["participants"]["recipient"]) == (
+        ["estonia", "latvia"], ["russia"])
+    assert not [e for e in _events("Estonia and Latvia met on Monday. The statement called "
+                                   "on Russia to reopen the border.")
+                if e["plover_type"] == "REQUEST"]

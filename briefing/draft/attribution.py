@@ -365,3 +365,11 @@ def first_person_mentions(text: str, said: list[Said], reg: Registry) -> list[Me
                 speaker.get("parent") or x.speaker)
             out.append(reg.mention(m.start(), m.end(), who, "pronoun"))
     return out
+
+
+def addressing(text: str, said: list[Said], pos: int) -> Said | None:
+    """The speaker whose words are addressed to someone ("wrote to Salas, asking") where
+    text[pos] stands after the addressee: a participle there is the speaker's act."""
+    inner = [x for x in said if x.content[0] <= pos < x.content[1]
+             and re.match(r"\s*to\b", text[x.content[0]:x.content[1]])]
+    return max(inner, key=lambda x: x.content[0]) if inner else None

@@ -156,3 +156,29 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
         if groups:
             out.append(reg.mention(g.start(), g.end(), groups[-1].actor, "group"))
     return out
+
+
+# "The statement also called on ...", "Its communiqué urged": a document told of before.
+_DOCUMENT = re.compile(r"^\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+"
+                       r"(?:[a-z\-]+\s+){0,2}(?P<doc>statement|communiqu[eé]|declaration|"
+                       r"resolution|letter|note|readout|text|decree)\s+(?:(?:also|further|"
+                       r"has|have|had|will|would|then|now|\w+ly)\s+){0,3}$")
+
+
+def document_issuers(text: str, c0: int, at: int, mentions: list[Mention]) -> list[Mention]:
+    """Who issued the document a clause opens with ("The statement called on Bolivia"):
+    the subject of the last earlier sentence that names a document of that kind ("Chile
+    and Peru issued a joint statement"); [] when the clause opens otherwise."""
+    from briefing.draft.clauses import leading
+
+    m = _DOCUMENT.match(text[c0:at])
+    if not m:
+        return []
+    before = [x for x in re.finditer(rf"\b{m.group('doc')}s?\b", text[:c0], re.IGNORECASE)]
+    if not before:
+        return []
+    hit = before[-1].start()
+    start = max(text.rfind(". ", 0, hit), text.rfind("\n", 0, hit)) + 1
+    named = [x for x in mentions if start <= x.start and x.end <= hit
+             and x.via not in ("pronoun",)]
+    return leading(text, named) if named else []

@@ -20,7 +20,7 @@ from briefing.draft.actors import (
 )
 from briefing.draft.again import merge_again, together
 from briefing.draft.allegations import ALLEGED_BY, allegations, speaker
-from briefing.draft.attribution import Said
+from briefing.draft.attribution import Said, addressing
 from briefing.draft.clauses import (
     ABOUT,
     ALLEGED,
@@ -70,6 +70,7 @@ from briefing.draft.clauses import (
     purpose,
     told_by,
 )
+from briefing.draft.coref import document_issuers
 from briefing.draft.dates import find_dates
 from briefing.draft.evidence import quote
 from briefing.draft.occasion import Occasions
@@ -91,14 +92,6 @@ from briefing.draft.when import (
 # Types a nominal act may carry with no one named as doing it ("a drone strike on a
 # market", "detentions were reported"): the agent is drafted as unnamed.
 _AGENTLESS_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"}
-def _addressing(text: str, said: list[Said], pos: int) -> Said | None:
-    """The speaker whose words are addressed to someone ("wrote to Salas, asking") where
-    text[pos] stands after the addressee: a participle there is the speaker's act."""
-    inner = [x for x in said if x.content[0] <= pos < x.content[1]
-             and re.match(r"\s*to\b", text[x.content[0]:x.content[1]])]
-    return max(inner, key=lambda x: x.content[0]) if inner else None
-
-
 def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list[Said],
             sources: Sources) -> list[tuple[dict[str, Any], tuple[int, int]]]:
     from briefing.draft.triggers import Match
@@ -284,6 +277,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # countries" in "Ethiopia, which has troops in both countries, urged").
                 before = [m for m in local if lo <= m.start and m.end <= t.start
                           and not any(a <= m.start < b for a, b in asides)]
+            if not before and not noun and not passive:
+                before = document_issuers(text, c0, t.start, mentions)   # "The note demands"
             group = None if before or noun or passive else GROUP_AGAIN.search(
                 text[c0:t.start])
             if group:
@@ -311,7 +306,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # an infinitive or a participle shares the clause's first subject.
                 subject = leading(text, before)
                 if word.endswith("ing") and re.search(r"(?:,|\band)\s+$", text[c0:t.start]) \
-                        and (writer := _addressing(text, said_here, t.start)):
+                        and (writer := addressing(text, said_here, t.start)):
                     # "wrote to Salas, asking for talks": the writer asks
                     subject = [writer.speaker_mention or Mention(
                         t.start, t.start, writer.speaker,
