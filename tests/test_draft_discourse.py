@@ -179,7 +179,7 @@ def test_his_government_is_the_state_of_the_person_placed_by_the_sentence():
     ("We do not want a trade war, Ecuador's minister said.", "ASSAULT"),
     ("Oman and Qatar met, according to a joint statement released after the talks.",
      "RETREAT"),
-    ("Peru said its citizens were held in Bolivian detention centres.", "COERCE"),
+    ("Peru's consul visited its citizens in Bolivian detention centres.", "COERCE"),
 ])
 def test_words_that_name_no_act_here(text, absent):
     assert absent not in _types(_draft(text))

@@ -144,3 +144,26 @@ def test_a_document_named_before_speaks_for_those_who_issued_it():
     assert not [e for e in _events("Estonia and Latvia met on Monday. The statement called "
                                    "on Russia to reopen the border.")
                 if e["plover_type"] == "REQUEST"]
+
+
+@pytest.mark.parametrize("text, plover_type, actor, recipient", [
+    ("The transit levy was doubled in January.", "COERCE", None, None),
+    ("Two Estonian barges were boarded by Latvian border guards on May 4.", "COERCE",
+     "latvia", "estonia"),
+    ("The Latvian ambassador in Tallinn was summoned by Estonia's foreign ministry.",
+     "ACCUSE", "foreign-ministry-of-estonia", "latvia"),
+])
+def test_a_hostile_act_told_in_the_passive(text, plover_type, actor, recipient):
+    event = next(e for e in _events(text) if e["plover_type"] == plover_type)
+    if actor is None:   # no one named: drafted for the analyst to name
+        assert event["participants"]["actor"][0].startswith("unnamed-")
+    else:
+        assert event["participants"]["actor"] == [actor]
+        assert event["participants"].get("recipient") == [recipient]
+        assert event["summary"].startswith(text.split(" was ")[0].split(" were ")[0])
+
+
+def test_an_agreement_signed_in_the_passive_keeps_its_parties():
+    events = _events("Estonia and Latvia met in Riga on Monday. The water agreement was "
+                     "signed by the two ministers.")
+    assert "SUPPORT" in [e["plover_type"] for e in events]

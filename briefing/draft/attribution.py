@@ -367,9 +367,17 @@ def first_person_mentions(text: str, said: list[Said], reg: Registry) -> list[Me
     return out
 
 
-def addressing(text: str, said: list[Said], pos: int) -> Said | None:
-    """The speaker whose words are addressed to someone ("wrote to Salas, asking") where
-    text[pos] stands after the addressee: a participle there is the speaker's act."""
+def writer(text: str, said: list[Said], pos: int, opening: str, reg: Registry
+           ) -> list[Mention]:
+    """The speaker whose words are addressed to someone, when a participle after the
+    addressee ("wrote to Salas, asking for talks") starts at text[pos] (`opening` is the
+    clause up to it): the participle is the speaker's act. [] otherwise."""
+    if not re.match(r"\w+ing\b", text[pos:]) or not re.search(r"(?:,|\band)\s+$", opening):
+        return []
     inner = [x for x in said if x.content[0] <= pos < x.content[1]
              and re.match(r"\s*to\b", text[x.content[0]:x.content[1]])]
-    return max(inner, key=lambda x: x.content[0]) if inner else None
+    if not inner:
+        return []
+    x = max(inner, key=lambda x: x.content[0])
+    kind = reg.actors.get(x.speaker, {}).get("kind", "unnamed")
+    return [x.speaker_mention or Mention(pos, pos, x.speaker, kind, "speaker")]

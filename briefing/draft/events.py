@@ -20,7 +20,7 @@ from briefing.draft.actors import (
 )
 from briefing.draft.again import merge_again, together
 from briefing.draft.allegations import ALLEGED_BY, allegations, speaker
-from briefing.draft.attribution import Said, addressing
+from briefing.draft.attribution import Said, writer
 from briefing.draft.clauses import (
     ABOUT,
     ALLEGED,
@@ -214,6 +214,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # and B", "the war between A and B": both sides act.
                 if invited is None:
                     before = [m for m in before if modifies(text[m.end:t.start])]
+                if t.trigger.done_to_owner:   # "Guyanese barges were boarded": the owner's
+                    before, after = [], before + after
                 if asked_or_undone(text, t, lo, hi):
                     continue   # "the release ... was demanded", "suspension of patrols"
                 if not before and not agent_mentions:
@@ -224,6 +226,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     # undergoes it, the "by" agent does it.
                     before, after = agent_mentions, [m for m in after
                                                      if m.end <= agent_mentions[0].start]
+                elif not before and t.trigger.done_to_owner and after:
+                    before = [unnamed(reg, t.start)]   # "Ghana's envoy was summoned": by whom?
                 elif not before and between:
                     first = between[0]
                     group = [first] + [m for m in after if m is not first and (
@@ -304,13 +308,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "Lima has bought ships from Chile ... and signed", "travelled to
                 # Warsaw to meet", "imposed sanctions on Belarus, accusing": a second verb,
                 # an infinitive or a participle shares the clause's first subject.
-                subject = leading(text, before)
-                if word.endswith("ing") and re.search(r"(?:,|\band)\s+$", text[c0:t.start]) \
-                        and (writer := addressing(text, said_here, t.start)):
-                    # "wrote to Salas, asking for talks": the writer asks
-                    subject = [writer.speaker_mention or Mention(
-                        t.start, t.start, writer.speaker,
-                        reg.actors.get(writer.speaker, {}).get("kind", "unnamed"), "speaker")]
+                # ("wrote to Salas, asking for talks": the writer asks.)
+                subject = writer(text, said_here, t.start, text[c0:t.start], reg) or \
+                    leading(text, before)
             else:
                 subject = coordinated(text, before)
             if invited is not None:
@@ -463,7 +463,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 "summary": clause_summary(text, subject, t, [
                     m for m in after if (m.actor in recipients or m.actor in actors)
                     and len(text[t.end:m.start].split()) <= 6], c1,
-                                           ev_start if passive else None)
+                                           ev_start if passive else c0 if
+                                           t.trigger.done_to_owner else None)
                 or built_summary(text, t, actors, recipients, names, passive, unnamed_id(reg)),
                 "participants": {"actor": actors,
                                  **({"recipient": recipients} if recipients else {}),

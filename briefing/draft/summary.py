@@ -36,6 +36,8 @@ def clause_summary(text: str, subject: list[Mention], t: Any, recipients: list[M
         last = max(named, key=lambda m: m.end)
         if last.via == "demonym" and (tail := _NP_TAIL.match(text, end, c1)):
             end = tail.end()   # "by Azerbaijani" → "by Azerbaijani border guards"
+        elif re.match(r"[’']s\b", text[end:]) and (tail := _NP_TAIL.match(text, end + 2, c1)):
+            end = tail.end()   # "by Estonia's" → "by Estonia's foreign ministry"
         words = text[patient_start:end].split()
     else:
         inside = [m for m in recipients if m.end <= c1]

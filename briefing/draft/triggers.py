@@ -29,6 +29,14 @@ class Trigger:
     pattern: re.Pattern[str]
     weight: int          # content words in the phrase: the more, the more specific
     subject: bool = False   # "the crossing will reopen": the thing named first undergoes it
+    passive: bool = False   # "the barges were boarded": read from a "verb * noun" phrase
+
+    @property
+    def done_to_owner(self) -> bool:
+        """Whether the owner of what the phrase opens with undergoes the act ("Guyanese
+        barges were boarded", "Ghana's ambassador was summoned"), not does it ("its
+        ambassador was recalled", "Peru's crossing will reopen")."""
+        return self.passive or self.phrase.split()[-1].startswith("summon")
 
 
 @dataclass(frozen=True)
@@ -173,7 +181,40 @@ def _lexicon(folder: str) -> tuple[Trigger, ...]:
                            len([w for w in r["phrase"].split()
                                 if w not in ("*", "+") and w not in _FUNCTION_WORDS]),
                            subject))
+    told = {t.phrase for t in out}
+    out += [p for t in list(out) if (p := _passive(t, g.irregular)) and p.phrase not in told]
     return tuple(out)
+
+
+# "The levy was doubled", "the two barges had been boarded": a "verb * noun" phrase
+# told in the passive, its noun first.
+_BE = r"(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?"
+# (Only hostile acts: an agreement "was signed" or a release "was demanded" is told by
+# other rules, which name the parties.)
+_HOSTILE = frozenset({"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"})
+# ("its ambassador was recalled", "troops were sent": the owner acts.)
+_OWN_SIDE = frozenset({"recall", "withdraw", "pull", "move", "send", "station",
+                       "mass", "deploy", "dispatch", "cut"})
+
+
+def _passive(t: Trigger, irregular: dict[str, list[str]]) -> Trigger | None:
+    """The passive of a hostile act's table phrase "verb * noun" ("double * levy": "the
+    levy was doubled") as a phrase led by what undergoes it; None for other phrases."""
+    words = t.phrase.split()
+    if t.noun or t.mutual or t.plover_type not in _HOSTILE or len(words) != 3 \
+            or words[1] != "*" or words[2] in _FUNCTION_WORDS or not words[2].isalpha() \
+            or words[0] in _OWN_SIDE:
+        return None
+    verb, noun = words[0], words[2]
+    participles = [f for f in inflections(verb, irregular)
+                   if f != verb and not f.endswith(("ing", "s")) or f.endswith(("ss",))]
+    if not participles:
+        return None
+    alts = "|".join(re.escape(f) for f in participles)
+    pattern = re.compile(rf"(?<![\w\-]){_word(noun)},?\s+(?:\S+\s+){{0,3}}?{_BE}"
+                         rf"(?:{alts})(?![\w\-])", re.IGNORECASE)
+    return Trigger(f"{noun} * {verb}", t.cameo_code, t.plover_type, t.plover_mode, t.mutual,
+                   True, pattern, t.weight, True, passive=True)
 
 
 def lexicon() -> tuple[Trigger, ...]:
