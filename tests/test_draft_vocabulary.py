@@ -167,3 +167,16 @@ def test_an_agreement_signed_in_the_passive_keeps_its_parties():
     events = _events("Estonia and Latvia met in Riga on Monday. The water agreement was "
                      "signed by the two ministers.")
     assert "SUPPORT" in [e["plover_type"] for e in events]
+
+
+@pytest.mark.parametrize("phrase, start", [
+    ("in January last year", "2026-01"),
+    ("in March next year", "2028-03"),
+    ("last March", "2027-03"),   # the last March before June
+    ("last July", "2026-07"),
+])
+def test_a_month_counted_from_the_year_of_publication(phrase, start):
+    from briefing.draft.dates import resolve
+    found = resolve(phrase, dt.date(2027, 6, 21))
+    assert found.start.isoformat()[:7] == start
+    assert (found.end - found.start).days >= 27   # the whole month

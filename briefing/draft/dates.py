@@ -43,7 +43,8 @@ PATTERN = re.compile(
     rf"(?P<dmy>{_D}(?:\s*(?:and|-|–|to)\s*{_D})?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)"
     rf"|(?P<mdy>{_M}\s+{_D}(?:\s*(?:and|-|–|to)\s*{_D})?(?:,?\s+{_Y})?)"
     rf"|(?P<my>(?:(?:in|since|until|by|of|for)\s+(?:(?:early|mid|late)[\s-]+|mid-)?"
-    rf"|(?:early|late)\s+|mid-){_M}(?:\s+{_Y})?(?!\s+\d))"
+    rf"|(?:early|late)\s+|mid-|last\s+){_M}(?:\s+{_Y}|\s+(?:last|next|this)\s+year)?"
+    rf"(?!\s+\d))"
     rf"|(?P<rel>(?:last|this|next|earlier this|later this|past)\s+(?:week|month|year)"
     rf"|earlier (?:this|in the) (?:week|month|year)|today|yesterday|tomorrow|tonight"
     rf"|(?:last|this|next|over the|at the|during the)\s+weekend"
@@ -113,13 +114,19 @@ def resolve(phrase: str, published: dt.date, *, future: bool = False,
         month = next(MONTHS[w.lower()] for w in words if w.lower() in MONTHS)
         years = [int(w) for w in words if w.isdigit()]
         year = years[0] if years else published.year
-        if not years and month > published.month and not future:
+        shift = re.search(r"\b(last|next|this)\s+year$", low)
+        if shift:   # "in January last year", "in March next year"
+            year += {"last": -1, "next": 1, "this": 0}[shift.group(1)]
+        elif low.startswith("last "):   # "last March": the last one before this month
+            year -= month >= published.month
+        elif not years and month > published.month and not future:
             year -= 1
         elif not years and month < published.month and future:
             year += 1   # "will visit in February", said in November
         basis = "article" if years else "resolved"
-        return Resolved(p, dt.date(year, month, 1), _month_end(year, month),
-                        f'"{p}"' + ("" if years else f", year of the publication date {pub}"),
+        counted = "counted from" if shift or low.startswith("last ") else "year of"
+        how = "" if years else f", {counted} the publication date {pub}"
+        return Resolved(p, dt.date(year, month, 1), _month_end(year, month), f'"{p}"{how}',
                         basis)
     if m.group("offset"):
         count_word, unit, way = (["0"] + low.split())[-3:]   # "hours later": the same day
