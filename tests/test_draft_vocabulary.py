@@ -47,6 +47,20 @@ def _codes(text: str) -> list[tuple[str, str]]:
     ("Latvia pulled out of the fisheries agreement with Estonia.", "SANCTION", "160"),
     ("Lithuania withheld aid to Latvia.", "SANCTION", "162"),
     ("Estonia will ship 300 tonnes of grain to Latvia.", "AGREE", "033"),   # aid promised
+    ("Latvia voiced deep concern over the troop build-up.", "ACCUSE", "110"),
+    ("Latvia took Estonia to task over the fishing quotas.", "ACCUSE", "111"),
+    ("Latvia shrugged off the threat of sanctions.", "REJECT", "120"),
+    ("Latvia gave Estonia until Friday to release the crew.", "THREATEN", "130"),
+    ("Latvia sought assurances from Estonia on the pipeline.", "REQUEST", "100"),
+    ("Latvia's president received the Estonian ambassador.", "CONSULT", "043"),
+    ("Latvia cut off electricity to the enclave.", "COERCE", "163"),
+    ("Latvian artillery pounded Estonian positions overnight.", "ASSAULT", "194"),
+    ("Latvia voted in favour of the resolution.", "SUPPORT", "051"),
+    ("Latvia's threat to cut gas supplies alarmed Estonian officials.", "THREATEN", "130"),
+    ("Sanctions on Estonian banks were announced by Latvia on Friday.", "COERCE", "163"),
+    ("Latvia said it would not recognise the election result.", "REJECT", "120"),
+    ("Latvia said it would cut gas supplies to Estonia if the blockade continued.",
+     "THREATEN", "137"),
 ])
 def test_a_news_word_names_its_act(text, plover_type, cameo):
     assert (plover_type, cameo) in _codes(text)

@@ -213,8 +213,8 @@ ASKED_THAT = re.compile(r"^\s+that\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
 ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+[“\"‘']?$")   # of "kidnapping"
 # "would cut ties unless the prisoners are freed", "if the raids do not stop": the act's
 # condition, which makes it a threat.
-CONDITION = re.compile(r"\bunless\b|\bif\b[^;—]{0,60}?\b(?:not|n[’']t|fails?|refuses?|"
-                       r"continues?|persists?)\b")
+CONDITION = re.compile(r"\bunless\b|\bif\b[^;—]{0,60}?\b(?:not|n[’']t|fail(?:s|ed)?|"
+                       r"refus(?:es|ed|e)|continu(?:es|ed|e)|persist(?:s|ed)?)\b")
 # Inside a condition ("unless the prisoners are freed"): what is asked for, not an act.
 # ("if the crew is not released": the same, told as what must not fail to happen.)
 UNLESS = re.compile(r"\bunless\b[^;—]*$|\bif\b[^;—,]{0,60}\b(?:not|n[’']t|never)\s+"
