@@ -194,3 +194,31 @@ def test_a_month_counted_from_the_year_of_publication(phrase, start):
     found = resolve(phrase, dt.date(2027, 6, 21))
     assert found.start.isoformat()[:7] == start
     assert (found.end - found.start).days >= 27   # the whole month
+
+
+def test_a_dateline_city_is_no_actor_and_a_summons_protest_is_its_purpose():
+    text = ("Latvia summons Estonian envoy\n\nRIGA, March 12 (Baltic Wire) - Latvia summoned "
+            "Estonia's ambassador on Wednesday to protest against the closure of a shared "
+            "canal, the latest turn in a dispute that has left farmers without water.\n")
+    events = _events(text)
+    summons = events[0]
+    assert summons["summary"] == "Latvia summoned Estonia"
+    assert "PROTEST" not in [e["plover_type"] for e in events]
+    assert "COERCE" in [e["plover_type"] for e in events]   # the closure
+
+
+def test_what_a_note_or_a_speaker_goes_on_to_ask_is_the_senders():
+    events = _events("The Latvian foreign ministry said it had handed the ambassador, Mart "
+                     "Kask, a note demanding that the gates be reopened.")
+    demand = next(e for e in events if e["plover_type"] == "REQUEST")
+    assert demand["participants"]["actor"] == ["foreign-ministry-of-latvia"]
+    events = _events("Berzina warned that the shortage threatened the harvest and proposed "
+                     "a joint commission.")
+    offer = next(e for e in events if e["plover_type"] == "AGREE")
+    assert offer["participants"]["actor"] == ["berzina"]
+
+
+def test_halting_deliveries_if_gates_stay_closed_is_a_threat():
+    events = _events("A senior Latvian official said Riga was considering halting gas "
+                     "deliveries to Estonia if the gates stayed closed past March 20.")
+    assert [e["plover_type"] for e in events] == ["THREATEN"]

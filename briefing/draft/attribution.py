@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.draft.actors import Mention, Registry, slug
+from briefing.draft.clauses import SENT_DOC
 from briefing.draft.dates import WEEKDAY_NAMES
 
 _ANON = re.compile(
@@ -367,15 +368,34 @@ def first_person_mentions(text: str, said: list[Said], reg: Registry) -> list[Me
     return out
 
 
+def goes_on(text: str, said: list[Said], pos: int, opening: str, reg: Registry
+            ) -> list[Mention]:
+    """The speaker, when a verb after "and" closes what they said with no one named in it
+    ("warned that the shortage threatened the sowing and proposed a commission"): the
+    speaker goes on acting. [] otherwise."""
+    if not re.search(r"\band\s+(?:\w+ly\s+)?$", opening):
+        return []
+    inner = [x for x in said if x.content[0] <= pos < x.content[1]]
+    if not inner:
+        return []
+    x = max(inner, key=lambda x: x.content[0])
+    kind = reg.actors.get(x.speaker, {}).get("kind", "unnamed")
+    return [x.speaker_mention or Mention(pos, pos, x.speaker, kind, "speaker")]
+
+
 def writer(text: str, said: list[Said], pos: int, opening: str, reg: Registry
            ) -> list[Mention]:
     """The speaker whose words are addressed to someone, when a participle after the
     addressee ("wrote to Salas, asking for talks") starts at text[pos] (`opening` is the
     clause up to it): the participle is the speaker's act. [] otherwise."""
-    if not re.match(r"\w+ing\b", text[pos:]) or not re.search(r"(?:,|\band)\s+$", opening):
+    if not re.match(r"\w+ing\b", text[pos:]):
+        return []
+    # "it had handed the envoy a note demanding": the note's sender demands.
+    sent = SENT_DOC.search(opening)
+    if not sent and not re.search(r"(?:,|\band)\s+$", opening):
         return []
     inner = [x for x in said if x.content[0] <= pos < x.content[1]
-             and re.match(r"\s*to\b", text[x.content[0]:x.content[1]])]
+             and (sent or re.match(r"\s*to\b", text[x.content[0]:x.content[1]]))]
     if not inner:
         return []
     x = max(inner, key=lambda x: x.content[0])

@@ -214,7 +214,8 @@ ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+[“\"‘']?$")   # of 
 # "would cut ties unless the prisoners are freed", "if the raids do not stop": the act's
 # condition, which makes it a threat.
 CONDITION = re.compile(r"\bunless\b|\bif\b[^;—]{0,60}?\b(?:not|n[’']t|fail(?:s|ed)?|"
-                       r"refus(?:es|ed|e)|continu(?:es|ed|e)|persist(?:s|ed)?)\b")
+                       r"refus(?:es|ed|e)|continu(?:es|ed|e)|persist(?:s|ed)?|"
+                       r"(?:stay|remain)(?:s|ed)?\s+(?:closed|shut|in place))\b")
 # Inside a condition ("unless the prisoners are freed"): what is asked for, not an act.
 # ("if the crew is not released": the same, told as what must not fail to happen.)
 UNLESS = re.compile(r"\bunless\b[^;—]*$|\bif\b[^;—,]{0,60}\b(?:not|n[’']t|never)\s+"
@@ -263,10 +264,14 @@ TOPIC = re.compile(r"\b(?:about|over|regarding|concerning|into)\s+(?:the|their|i
 
 def purpose(text: str, prev: Any, t: Any) -> bool:
     """"held a phone call on Monday to discuss the floods": the meeting's purpose, not a
-    second meeting."""
-    return prev is not None and prev.trigger.plover_type == "CONSULT" and \
-        t.trigger.phrase.split()[0] in ("discuss", "talk", "negotiate", "consult") and \
-        bool(re.fullmatch(r"[^.;,]{0,40}?\bto\s+", text[prev.end:t.start]))
+    second meeting; "summoned the envoy to protest": the summons' purpose."""
+    if prev is None or not re.fullmatch(r"[^.;,]{0,40}?\bto\s+", text[prev.end:t.start]):
+        return False
+    first = t.trigger.phrase.split()[0]
+    # ("summoned the ambassador on Wednesday to protest against": the summons protests.)
+    return prev.trigger.plover_type == "CONSULT" and first in (
+        "discuss", "talk", "negotiate", "consult") or prev.trigger.cameo_code == "114" and \
+        first in ("protest", "complain", "demand", "express", "voice", "lodge")
 
 
 _TO_COME = re.compile(r"(?:\s+to)?\s+(?:[\w\-]+\s+){0,3}")
@@ -358,3 +363,23 @@ def gapped(text: str, t_end: int, c1: int, after: list[Mention]) -> list[Mention
     return [m for m in after if t_end <= m.start and m.end <= c1
             and _GAP_BEFORE.search(text, max(t_end, m.start - 6), m.start)
             and _GAP_AFTER.match(text, m.end)]
+
+
+# A paragraph's dateline: "TASHKENT, March 12 (Steppe Wire) - ", "LILONGWE - ".
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z .,’'/\-]{1,40}?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                       r"(?:\s*\([^()\n]{1,40}\))?\s*[-–—]+\s+(?=[A-Z“\"‘])")
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where the datelines of a story's paragraphs stand (a headline, being short, has
+    none): the city there says where the story was filed, not who acted."""
+    return [(m.start(), m.end()) for m in _DATELINE.finditer(text)
+            if len(text[m.start():text.find("\n", m.start()) % (len(text) + 1)]) > 120]
+
+
+def in_spans(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start < b for a, b in spans)
+
+
+# "handed the envoy a note demanding": what the document asks, its sender asks.
+SENT_DOC = re.compile(r"\b(?:note|letter|statement|message|communiqu[eé]|declaration),?\s+$")

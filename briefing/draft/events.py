@@ -20,7 +20,7 @@ from briefing.draft.actors import (
 )
 from briefing.draft.again import merge_again, together
 from briefing.draft.allegations import ALLEGED_BY, allegations, speaker
-from briefing.draft.attribution import Said, writer
+from briefing.draft.attribution import Said, goes_on, writer
 from briefing.draft.clauses import (
     ABOUT,
     ALLEGED,
@@ -48,6 +48,7 @@ from briefing.draft.clauses import (
     RESUMED,
     SAID_BEFORE,
     SCHEDULED,
+    SENT_DOC,
     STATE_MEANS,
     TOPIC,
     UNLESS,
@@ -58,9 +59,11 @@ from briefing.draft.clauses import (
     asked_or_undone,
     clause_span,
     coordinated,
+    dateline_spans,
     gapped,
     guests,
     in_name,
+    in_spans,
     invitation,
     joined,
     leading,
@@ -83,6 +86,7 @@ from briefing.draft.when import (
     NEGATED_PERFECT,
     PRESENT,
     VERBAL,
+    day_carried,
     day_of_context,
     event_date,
     said_day,
@@ -97,7 +101,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
     from briefing.draft.triggers import Match
 
     out: list[tuple[dict[str, Any], tuple[int, int]]] = []
-    mentions = [m for m in reg.sorted() if m.via != "title-prefix"]
+    filed = dateline_spans(text)   # "TASHKENT, March 12 (Wire) - ": no actor there
+    mentions = [m for m in reg.sorted() if m.via != "title-prefix" and not in_spans(m, filed)]
     seen: set[tuple] = set()
     starts = [m.start for m in mentions]
     carry_next: dict[str, Any] | None = None
@@ -282,7 +287,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 before = [m for m in local if lo <= m.start and m.end <= t.start
                           and not any(a <= m.start < b for a, b in asides)]
             if not before and not noun and not passive:
-                before = document_issuers(text, c0, t.start, mentions)   # "The note demands"
+                before = document_issuers(text, c0, t.start, mentions) or goes_on(
+                    text, said_here, t.start, text[c0:t.start], reg)   # "The note demands"
             group = None if before or noun or passive else GROUP_AGAIN.search(
                 text[c0:t.start])
             if group:
@@ -302,7 +308,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if not noun and not passive and rel and not any(
                     m.end >= c0 + rel.start() - 2 for m in before):
                 continue   # "an agreement that would guarantee": the agreement's act
-            participial = text[c0:t.start].endswith(", ") and word.endswith("ing")
+            participial = word.endswith("ing") and (text[c0:t.start].endswith(", ") or bool(
+                SENT_DOC.search(text[c0:t.start])))   # "handed him a note demanding"
             if participial or resumed or re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$",
                                                    text[c0:t.start]):
                 # "Lima has bought ships from Chile ... and signed", "travelled to
@@ -488,12 +495,5 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             occasions.note(text, lo, hi, event, reg)
             if carry_next is None and st == "occurred" and (not noun or "date" in date):
                 carry_next = {k: v for k, v in date.items()} if "date" in date else {}
-        if not carry_next and again and "date" in again[-1] and again[-1]["status"] == "occurred":
-            # "The agreement was reached during a meeting ...": the story goes on that day
-            carry_next = {k: again[-1][k] for k in ("date", "date_end", "date_basis",
-                                                    "date_note") if k in again[-1]}
-        if carry_next is None:
-            # "Naseem said on Friday that ... . He accused ...": the saying's day goes on.
-            carry_next = next((d for x in said_here if lo <= x.start < hi and "date" in (
-                d := saying_date(dates, (x.start, x.content[0]), pub)[0])), None)
+        carry_next = day_carried(carry_next, again, said_here, dates, lo, hi, pub)
     return out

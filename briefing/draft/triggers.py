@@ -36,7 +36,7 @@ class Trigger:
         """Whether the owner of what the phrase opens with undergoes the act ("Guyanese
         barges were boarded", "Ghana's ambassador was summoned"), not does it ("its
         ambassador was recalled", "Peru's crossing will reopen")."""
-        return self.passive or self.phrase.split()[-1].startswith("summon")
+        return self.passive or self.subject and self.phrase.split()[-1].startswith("summon")
 
 
 @dataclass(frozen=True)

@@ -280,3 +280,19 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
                              f"time tells of its publication day {pub.isoformat()}"}, \
             "live entry"
     return {}, ""
+
+
+def day_carried(carry: dict[str, Any] | None, again: list[dict[str, Any]], said: list[Any],
+                dates: list[tuple[int, int, str]], lo: int, hi: int, pub: dt.date
+                ) -> dict[str, Any] | None:
+    """The day the sentence text[lo:hi] hands on to the next, given `carry`, the date of
+    its first event (None when it told of none)."""
+    if not carry and again and "date" in again[-1] and again[-1]["status"] == "occurred":
+        # "The agreement was reached during a meeting ...": the story goes on that day
+        return {k: again[-1][k] for k in ("date", "date_end", "date_basis", "date_note")
+                if k in again[-1]}
+    if carry is None:
+        # "Naseem said on Friday that ... . He accused ...": the saying's day goes on.
+        return next((d for x in said if lo <= x.start < hi and "date" in (
+            d := saying_date(dates, (x.start, x.content[0]), pub)[0])), None)
+    return carry
