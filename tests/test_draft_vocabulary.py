@@ -222,3 +222,18 @@ def test_halting_deliveries_if_gates_stay_closed_is_a_threat():
     events = _events("A senior Latvian official said Riga was considering halting gas "
                      "deliveries to Estonia if the gates stayed closed past March 20.")
     assert [e["plover_type"] for e in events] == ["THREATEN"]
+
+
+def test_talks_with_no_parties_named_are_those_who_last_acted_together():
+    events = _events("Estonia and Latvia signed a water agreement in 2019. Talks on its "
+                     "renewal ended without a deal.")
+    talks = next(e for e in events if e["plover_type"] == "CONSULT")
+    assert sorted(talks["participants"]["actor"]) == ["estonia", "latvia"]
+
+
+def test_a_crowd_from_a_region_protests_and_a_news_conference_is_no_meeting():
+    events = _events("Farmers in the Valga region staged a protest on Monday.")
+    assert [e["plover_type"] for e in events] == ["PROTEST"]
+    assert not [e for e in _events("Latvia's foreign minister told a news conference "
+                                   "that talks would resume.") if e["summary"].endswith(
+                                       "conference")]

@@ -291,10 +291,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     text, said_here, t.start, text[c0:t.start], reg)   # "The note demands"
             group = None if before or noun or passive else GROUP_AGAIN.search(
                 text[c0:t.start])
-            if group:
-                # "The ministers are due to meet again": those who last met or acted
-                # together, with no name of their own here.
-                before = together(out, reg, c0 + group.start("head"), unnamed_id(reg))
+            if group or not before and noun and t.trigger.mutual and t.trigger.plover_type \
+                    == "CONSULT":
+                # "The ministers are due to meet", "Talks ... ended": who last acted together
+                before = together(out, reg, c0 + group.start("head") if group else t.start,
+                                  unnamed_id(reg))
             if not before and not noun and t.trigger.plover_type in _AGENTLESS_TYPES and \
                     re.fullmatch(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w\-]*\s+){1,2}",
                                  text[c0:t.start]):
