@@ -237,3 +237,39 @@ def test_a_crowd_from_a_region_protests_and_a_news_conference_is_no_meeting():
     assert not [e for e in _events("Latvia's foreign minister told a news conference "
                                    "that talks would resume.") if e["summary"].endswith(
                                        "conference")]
+
+
+def test_an_act_a_day_after_another_is_dated_the_day_before_it():
+    events = _events("Latvia recalled its ambassador on Friday, a day after an Estonian "
+                     "soldier was shot dead near the border.")
+    assert [(e["plover_type"], e["date"]) for e in events] == [
+        ("SANCTION", "2027-06-18"), ("ASSAULT", "2027-06-17")]
+
+
+def test_a_verdict_called_hasty_far_from_its_verb_is_criticism_not_a_call_on():
+    events = _events("Estonia's defence ministry called Latvia's decision to recall its envoy "
+                     "\"hasty and regrettable\".")
+    assert [e["plover_type"] for e in events] == ["ACCUSE"]
+    events = _events("Latvia called on Estonia to stop the dangerous drills.")
+    assert [e["plover_type"] for e in events][0] == "REQUEST"
+    events = _events("The drills were described by the Latvian defence ministry as \"a "
+                     "serious threat to regional security\".")
+    assert "ACCUSE" in [e["plover_type"] for e in events]
+
+
+def test_an_act_on_a_condition_to_come_is_no_act_and_an_expectation_is_a_demand():
+    events = _events("Latvia's foreign minister is expected to meet Estonia's foreign "
+                     "minister, Mart Kask, next week if Estonia accepts the Finnish offer.")
+    assert [e["plover_type"] for e in events] == ["CONSULT"]
+    events = _events("Latvia expects Estonia to hand over those responsible.")
+    assert [(e["plover_type"], e["participants"].get("recipient")) for e in events] == [
+        ("REQUEST", ["estonia"])]
+
+
+def test_a_minister_with_no_state_in_a_story_filed_from_a_capital_is_that_states():
+    draft_ = draft("Latvia recalls envoy\n\nRIGA - Foreign Minister Ilze Berzina said on "
+                   "Friday that Latvia had recalled its ambassador from Tallinn after the "
+                   "shooting of a Latvian border guard near Valga.\n",
+                   published=PUBLISHED, known=None, today=dt.date(2028, 1, 1))
+    person = next(a for a in draft_["actors"] if a["id"] == "ilze-berzina")
+    assert (person.get("parent"), person.get("role")) == ("latvia", "Foreign Minister, Latvia")

@@ -222,7 +222,9 @@ CONDITION = re.compile(r"\bunless\b|\bif\b[^;—]{0,60}?\b(?:not|n[’']t|fail(?
 # Inside a condition ("unless the prisoners are freed"): what is asked for, not an act.
 # ("if the crew is not released": the same, told as what must not fail to happen.)
 UNLESS = re.compile(r"\bunless\b[^;—]*$|\bif\b[^;—,]{0,60}\b(?:not|n[’']t|never)\s+"
-                    r"(?:\w+ly\s+)?(?:be\s+)?$")
+                    r"(?:\w+ly\s+)?(?:be\s+)?$|"
+                    # "will meet Mamani next week if Bolivia accepts": what must come first
+                    r"(?<=[a-z]\s)(?:only\s+)?if\s+[^;—,“\"]{0,60}$")
 # "who asked not to be named", "requested anonymity": a source's wish, not an event.
 ANONYMOUS = re.compile(r"(?:ask|request)\w*\s+(?:not\s+to\s+be\s+(?:named|identified)|"
                        r"(?:for\s+)?anonymity)", re.IGNORECASE)

@@ -183,7 +183,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # So is whoever stands in the phrase's gap ("asked Norway to withdraw").
                 after = [m for m in local if t.start < m.start and m.end < t.end
                          and (re.match(r"[’']s\b", text[m.end:])
-                              or "*" in t.trigger.phrase)] + after
+                              or re.search(r"[*+]", t.trigger.phrase))] + after
             if t.trigger.phrase.startswith(ALLEGED_BY):
                 before = speaker(t, said_here, reg) or before
             # "an attack", "the talks": a verb's form used as a noun.
@@ -428,7 +428,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]),
                          None)
             if voice is not None and (turned := as_said(
-                    code, st, actors, recipients, voice.speaker, state_of(reg, voice.speaker))):
+                    code, st, actors, recipients, voice.speaker, lambda a: state_of(reg, a))):
                 # "told B that enemy troops had shelled its post": the speaker's accusation.
                 code, st, actors, recipients, st_why = turned
                 if code.plover_type == "ACCUSE":

@@ -273,6 +273,31 @@ def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
             if a.get("role") and "," not in a["role"]:
                 a["role"] = f"{a['role']}, {reg.actors[state]['name']}"
             a["reason"] += f"; state: the one named before them in the sentence ({state})"
+    home = _dateline_state(text, reg)
+    for a in reg.actors.values():
+        # "SANTIAGO - ... Foreign Minister Ignacio Fuentes": a minister the story names
+        # with no state is, in a story filed from a capital, that state's.
+        if home and a.get("kind") == "person" and not a.get("country") and \
+                _OFFICE.search(str(a.get("role", ""))) and "," not in str(a.get("role")):
+            a["country"], a["parent"] = reg.actors[home].get("country", ""), home
+            a["role"] = f"{a['role']}, {reg.actors[home]['name']}"
+            a["reason"] += f"; state: the story is filed from its capital ({home})"
+
+
+_OFFICE = re.compile(r"\b(?:Minister|President|Premier|Chancellor|Secretary|Spokes\w+)\b")
+
+
+def _dateline_state(text: str, reg: Registry) -> str | None:
+    """The state whose capital the story's first dateline names ("SANTIAGO - "), if the
+    gazetteer knows it as a capital."""
+    from briefing.draft.clauses import dateline_spans
+
+    for a, b in dateline_spans(text)[:1]:
+        city = re.match(r"[A-Z][A-Z.’'\-]+(?:\s[A-Z][A-Z.’'\-]+)*", text[a:b])
+        place = reg.gazetteer.forms.get(city.group(0).strip().title()) if city else None
+        if place is not None and place.kind == "state" and place.via == "capital":
+            return reg.state(place.key, f"gazetteer: capital {place.name}")
+    return None
 
 
 # "It demanded their release", "what it called an incursion": "it" as a subject.

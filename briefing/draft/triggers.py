@@ -118,9 +118,12 @@ def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
     out = []
     for i, word in enumerate(words):
         w = word.strip("[]")
-        if w in ("*", "+"):
-            # "+" wants a word at least: "want + to" is "wants Chile to", not "wants to".
-            out.append(r"(?:\S+\s+){1,3}?" if w == "+" else r"(?:\S+\s+){0,3}?")
+        if w in ("*", "+", "**"):
+            # "+" wants a word at least: "want + to" is "wants Chile to", not "wants to";
+            # "**" takes up to ten ("called Chile's decision to recall its envoy hasty").
+            out.append(r"(?:\S+\s+){1,3}?" if w == "+" else
+                       r"(?!(?:on|for|upon|off)\b)(?:\S+\s+){0,10}?" if w == "**"
+                       else r"(?:\S+\s+){0,3}?")   # ("called on": no "**" gap)
             continue
         if i == 0 and not noun and not subject:
             piece = "(?:" + "|".join(re.escape(f) for f in inflections(w, irregular)) + ")"
@@ -136,7 +139,7 @@ def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
         out.append((f"(?P<w>{piece})" if word != w else piece)
                    + (r",?\s+" if subject and i == 0 else r"\s+"))
         if i == 0 and not noun and not subject and len(words) > 1 \
-                and words[1] not in ("*", "+"):
+                and words[1] not in ("*", "+", "**"):
             out.append(_ADVERB)
     body = "".join(out)
     body = body[:-3] if body.endswith(r"\s+") else body
@@ -179,7 +182,7 @@ def _lexicon(folder: str) -> tuple[Trigger, ...]:
         out.append(Trigger(r["phrase"], code, mapped[0], mapped[1], r["mutual"] == "yes",
                            noun or subject, pattern,
                            len([w for w in r["phrase"].split()
-                                if w not in ("*", "+") and w not in _FUNCTION_WORDS]),
+                                if w not in ("*", "+", "**") and w not in _FUNCTION_WORDS]),
                            subject))
     told = {t.phrase for t in out}
     out += [p for t in list(out) if (p := _passive(t, g.irregular)) and p.phrase not in told]

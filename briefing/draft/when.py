@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from briefing.draft.clauses import ANNOUNCED_BY
-from briefing.draft.dates import WEEKDAYS, as_fact_date, resolve
+from briefing.draft.dates import WEEKDAYS, Resolved, as_fact_date, resolve
 
 # The verb group before a trigger, read for what the tense says about the date.
 PRESENT = re.compile(r"\b(?:is|are|am)\b")
@@ -196,12 +196,20 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
                 r"\b(?:has|have|had|been)\b", verbs + " " + text[max(0, pos - 24):pos]):
             continue   # "demanded ... since October": a past act is not a state since then
         anchor = None
+        # "recalled on Friday, a day after a soldier was shot": the shooting is the day
+        # before the Friday, not the day after it.
+        inverse = start < pos and bool(re.search(r"\b(?:before|after)$", phrase, re.I)) \
+            and not re.search(r"[,;]", text[close:pos])
         if re.search(r"\b(?:earlier|later|before|after)$", phrase, re.IGNORECASE):
             # "two days earlier": counted from the date said before it in the sentence.
-            prior = [d for d in dates if d[0] < start and _EXPLICIT.search(d[2])]
+            prior = [d for d in dates if d[0] < start and (inverse or _EXPLICIT.search(d[2]))]
             if prior:
                 anchor = resolve(prior[-1][2], pub, future=ahead)
         r = resolve(phrase, pub, future=ahead, anchor=anchor.start if anchor else None)
+        if inverse and anchor and anchor.start and r.start:
+            day = anchor.start - (r.start - anchor.start)
+            r = Resolved(phrase, day, day, f'"{phrase}" the act dated {anchor.note}: '
+                         f"counted back from it, {day.isoformat()}")
         value, end = as_fact_date(r)
         if value is None and anchor is None and re.search(r"(?:earlier|later|before|after)$",
                                                           phrase):
