@@ -273,3 +273,22 @@ def test_a_minister_with_no_state_in_a_story_filed_from_a_capital_is_that_states
                    published=PUBLISHED, known=None, today=dt.date(2028, 1, 1))
     person = next(a for a in draft_["actors"] if a["id"] == "ilze-berzina")
     assert (person.get("parent"), person.get("role")) == ("latvia", "Foreign Minister, Latvia")
+
+
+def test_a_letter_demanding_and_an_offer_dated_by_its_saying():
+    events = _events("Latvia's trade minister, Ilze Berzina, wrote to her Estonian "
+                     "counterpart on Monday demanding the release of the vehicles.")
+    demand = next(e for e in events if e["plover_type"] == "REQUEST")
+    assert (demand["participants"]["actor"], demand["date"]) == (["ilze-berzina"],
+                                                                 "2027-06-21")
+    offer = _events("Finland offered to mediate, a spokeswoman said on Friday.")[0]
+    assert (offer["plover_type"], offer["date"]) == ("AGREE", "2027-06-18")
+
+
+def test_what_officials_may_not_discuss_is_no_meeting_and_preparing_looks_ahead():
+    assert not _events("Two officials spoke on condition of anonymity because they were not "
+                       "authorised to discuss the matter.")
+    events = _events("Estonia and Latvia met in May. The two countries prepare to host a "
+                     "border conference in Riga on July 20.")
+    conference = events[-1]
+    assert (conference["status"], conference["date"]) == ("planned", "2027-07-20")

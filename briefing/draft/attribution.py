@@ -386,14 +386,14 @@ def goes_on(text: str, said: list[Said], pos: int, opening: str, reg: Registry
 def writer(text: str, said: list[Said], pos: int, opening: str, reg: Registry
            ) -> list[Mention]:
     """The speaker whose words are addressed to someone, when a participle after the
-    addressee ("wrote to Salas, asking for talks") starts at text[pos] (`opening` is the
-    clause up to it): the participle is the speaker's act. [] otherwise."""
-    if not re.match(r"\w+ing\b", text[pos:]):
-        return []
+    addressee ("wrote to Salas, asking for talks", "wrote to his counterpart on Monday
+    demanding") starts at text[pos] (`opening` is the clause up to it): the participle is
+    the speaker's act. [] otherwise."""
+    if not re.match(r"\w+ing\b", text[pos:]) or re.search(
+            r"\b(?:is|are|was|were|be|been|being|am)\s+(?:\w+ly\s+)?$", opening):
+        return []   # ("were demanding": a tense, not a participle of its own)
     # "it had handed the envoy a note demanding": the note's sender demands.
     sent = SENT_DOC.search(opening)
-    if not sent and not re.search(r"(?:,|\band)\s+$", opening):
-        return []
     inner = [x for x in said if x.content[0] <= pos < x.content[1]
              and (sent or re.match(r"\s*to\b", text[x.content[0]:x.content[1]]))]
     if not inner:

@@ -48,7 +48,6 @@ from briefing.draft.clauses import (
     RESUMED,
     SAID_BEFORE,
     SCHEDULED,
-    SENT_DOC,
     STATE_MEANS,
     TOPIC,
     UNLESS,
@@ -310,7 +309,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     m.end >= c0 + rel.start() - 2 for m in before):
                 continue   # "an agreement that would guarantee": the agreement's act
             participial = word.endswith("ing") and (text[c0:t.start].endswith(", ") or bool(
-                SENT_DOC.search(text[c0:t.start])))   # "handed him a note demanding"
+                writer(text, said_here, t.start, text[c0:t.start], reg)))   # "a note demanding"
             if participial or resumed or re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$",
                                                    text[c0:t.start]):
                 # "Lima has bought ships from Chile ... and signed", "travelled to

@@ -260,7 +260,8 @@ def said_day(dates: list[tuple[int, int, str]], said: list[Any], at: int, pub: d
     for x in said:
         if x.content[0] <= at < x.content[1]:
             found = saying_date(dates, (x.start, x.content[0]), pub)
-            return found if found[0] else saying_date(dates, (x.content[1], x.end), pub)
+            # ("..., a spokeswoman said on Tuesday": the day may follow the verb.)
+            return found if found[0] else saying_date(dates, (x.content[1], x.end + 24), pub)
     return None
 
 
