@@ -292,3 +292,23 @@ def test_what_officials_may_not_discuss_is_no_meeting_and_preparing_looks_ahead(
                      "border conference in Riga on July 20.")
     conference = events[-1]
     assert (conference["status"], conference["date"]) == ("planned", "2027-07-20")
+
+
+def test_a_call_between_titled_ministers_and_a_verb_joined_to_the_one_before():
+    events = _events("Estonia and Latvia agreed on Friday to set up a hotline after a video "
+                     "call between Estonian Foreign Minister Mart Kask and Latvian Foreign "
+                     "Minister Ilze Berzina.")
+    call = next(e for e in events if e["plover_type"] == "CONSULT")
+    assert call["participants"]["actor"] == ["mart-kask", "ilze-berzina"]
+    events = _events("Estonia and Latvia met in May. Russia criticised both countries on "
+                     "Friday for provocative actions and urged them to respect the treaty.")
+    appeal = next(e for e in events if e["plover_type"] == "REQUEST")
+    assert appeal["participants"]["actor"] == ["russia"]
+
+
+def test_what_was_not_said_is_no_act_but_a_long_standing_demand_is():
+    assert not _events("The spokeswoman did not say whether Estonia recognised the Latvian "
+                       "claim to the island.")
+    events = _events("Asked whether the ban was linked to Riga's long-standing demand that "
+                     "Tallinn act against smugglers, the spokeswoman declined to comment.")
+    assert [e["plover_type"] for e in events] == ["REQUEST"]

@@ -44,8 +44,8 @@ def nominal(text: str, lo: int, t: Any) -> bool:
     "the talks") or after an article and modifiers ("a drone attack"; not "attacked", not
     "a resolution calling for")."""
     if DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start) or re.search(
-            r"\w(?:[’']s|s[’'])\s+$", text[max(lo, t.start - 8):t.start]):
-        return True   # ("Monday's attack", "the two countries' talks": a possessive too)
+            r"\w(?:[’']s|s[’'])\s+(?:[a-z]+-[a-z\-]+\s+)?$", text[max(lo, t.start - 40):t.start]):
+        return True   # ("Monday's attack", "Islamabad's long-standing demand": possessives)
     if re.search(r"\b(?:after|before|during|following|amid|despite)\s+$",
                  text[max(lo, t.start - 12):t.start]):
         return True   # "said after talks with": a noun after a preposition of time
@@ -223,9 +223,10 @@ CONDITION = re.compile(r"\bunless\b|\bif\b[^;—]{0,60}?\b(?:not|n[’']t|fail(?
 # Inside a condition ("unless the prisoners are freed"): what is asked for, not an act.
 # ("if the crew is not released": the same, told as what must not fail to happen.)
 UNLESS = re.compile(r"\bunless\b[^;—]*$|\bif\b[^;—,]{0,60}\b(?:not|n[’']t|never)\s+"
-                    r"(?:\w+ly\s+)?(?:be\s+)?$|"
-                    # "will meet Mamani next week if Bolivia accepts": what must come first
-                    r"(?<=[a-z]\s)(?:only\s+)?if\s+[^;—,“\"]{0,60}$")
+                    r"(?:\w+ly\s+)?(?:be\s+)?$")
+# "will meet Mamani next week if Bolivia accepts", "did not say whether Vietnam
+# recognised": a verb there is what must come first, or what is asked; no act.
+OPEN_IF = re.compile(r"(?<=[a-z]\s)(?:only\s+)?(?:if|whether)\s+[^;—,“\"]{0,60}$")
 # "who asked not to be named", "requested anonymity": a source's wish, not an event.
 ANONYMOUS = re.compile(r"(?:ask|request)\w*\s+(?:not\s+to\s+be\s+(?:named|identified)|"
                        r"(?:for\s+)?anonymity)", re.IGNORECASE)
@@ -252,10 +253,11 @@ WILL = re.compile(r"(?:\s+[\w’'\-]+){0,2}?\s+(?:will|shall)\b", re.IGNORECASE)
 # "between the transport ministers of Malawi and": the offices of the states named after.
 BETWEEN = re.compile(r"\s+between\s+(?:[A-Z][\w’'\-]*(?:[’']s)?\s+(?:[a-z]+\s+){0,3}[a-z]+,?\s+|"
                      r"the\s+(?:[a-z]+\s+){0,2}(?:ministers|leaders|presidents|envoys|"
-                     r"delegations|representatives|officials|heads)\s+of\s+(?:the\s+)?)?$")
+                     r"delegations|representatives|officials|heads)\s+of\s+(?:the\s+)?|"
+                     r"(?:[A-Z][\w’'\-]*\s+){1,4})?$")   # "between Foreign Secretary Ramon Dizon"
 # ", and his Togolese counterpart, Afi Lawson": the other side of the pair.
 AND = re.compile(r"\s*(?:,|,?\s+and)\s*(?:the\s+|(?:his|her|their)\s+(?:[A-Z][\w\-]*\s+)?"
-                 r"counterparts?,?\s+)?")
+                 r"counterparts?,?\s+|(?:[A-Z][\w\-]*\s+){1,4})?")   # "and Foreign Minister"
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 

@@ -18,7 +18,7 @@ from briefing.draft.actors import (
     unnamed,
     unnamed_id,
 )
-from briefing.draft.again import merge_again, together
+from briefing.draft.again import merge_again, same_subject, together
 from briefing.draft.allegations import ALLEGED_BY, allegations, speaker
 from briefing.draft.attribution import Said, goes_on, writer
 from briefing.draft.clauses import (
@@ -41,6 +41,7 @@ from briefing.draft.clauses import (
     DEFINITE,
     FUTURE,
     GROUP_AGAIN,
+    OPEN_IF,
     PASSIVE,
     PEOPLE_OF,
     PUT_OFF,
@@ -130,9 +131,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             prev, previous = previous, t
             if purpose(text, prev, t):
                 continue   # "held a phone call on Monday to discuss": the call's purpose
-            act = verb_start(text, t)   # "the crossing, which was closed": at "closed"
-            invited = None
-            if UNLESS.search(text, lo, t.start):
+            act, invited = verb_start(text, t), None   # "the crossing, which was closed"
+            if UNLESS.search(text, lo, t.start) or OPEN_IF.search(text, lo, t.start) and not (
+                    t.trigger.noun or nominal(text, lo, t)):
                 continue   # "... unless the prisoners are freed": a condition, not an act
             if owned(text, lo, t):
                 continue   # "Laos, whose border meets both": the border's, no one's act
@@ -314,10 +315,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                                    text[c0:t.start]):
                 # "Lima has bought ships from Chile ... and signed", "travelled to
                 # Warsaw to meet", "imposed sanctions on Belarus, accusing": a second verb,
-                # an infinitive or a participle shares the clause's first subject.
-                # ("wrote to Salas, asking for talks": the writer asks.)
+                # an infinitive or a participle shares the clause's first subject
+                # ("wrote to Salas, asking": the writer's; "criticised both and urged").
                 subject = writer(text, said_here, t.start, text[c0:t.start], reg) or \
-                    leading(text, before)
+                    same_subject(out, prev, before, lo, reg) or leading(text, before)
             else:
                 subject = coordinated(text, before)
             if invited is not None:
