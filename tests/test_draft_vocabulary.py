@@ -312,3 +312,11 @@ def test_what_was_not_said_is_no_act_but_a_long_standing_demand_is():
     events = _events("Asked whether the ban was linked to Riga's long-standing demand that "
                      "Tallinn act against smugglers, the spokeswoman declined to comment.")
     assert [e["plover_type"] for e in events] == ["REQUEST"]
+
+
+def test_days_later_count_from_the_day_a_sentence_before_gave():
+    events = _events("The standoff began on June 2, when a Latvian fleet anchored near the "
+                     "island. Estonia deployed three patrol boats to the area two days later "
+                     "and demanded that the boats leave.")
+    assert [(e["plover_type"], e["date"]) for e in events] == [
+        ("MOBILIZE", "2027-06-04"), ("REQUEST", "2027-06-04")]

@@ -265,6 +265,11 @@ def said_day(dates: list[tuple[int, int, str]], said: list[Any], at: int, pub: d
     return None
 
 
+# "two days later", "a week earlier": counted from the day the sentence before told of.
+_LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                    r"(?P<unit>days?|weeks?)\s+(?P<way>later|earlier|(?:after|before)\b(?!\s+\w))",
+                    re.IGNORECASE)
+_COUNTS = "zero one two three four five six seven eight nine ten".split()
 # The day the sentence before told of: "was summoned in the afternoon", "hours later".
 _SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|the same) day|"
                        r"that (?:morning|afternoon|evening|night)|the same day|hours later)\b",
@@ -283,6 +288,18 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
         return {k: v for k, v in carry.items() if k != "date_note"} | {
             "date_note": f"'{phrase}': the day of the sentence before "
                          f"({carry.get('date_note', '')})"}, f"same day as before: '{phrase}'"
+    later = _LATER.search(text, c0, c1)
+    if carry and later and re.fullmatch(r"\d{4}-\d\d-\d\d", str(carry.get("date", ""))) \
+            and not carry.get("date_end"):
+        # "The standoff began on November 28 ... Manila deployed ships two days later"
+        word = later.group("n").lower()
+        n = int(word) if word.isdigit() else _COUNTS.index(word) if word in _COUNTS else 1
+        days = n * (7 if later.group("unit").startswith("week") else 1)
+        day = dt.date.fromisoformat(carry["date"]) + dt.timedelta(
+            days=-days if later.group("way") in ("earlier", "before") else days)
+        return {"date": day.isoformat(), "date_basis": "resolved",
+                "date_note": f"'{later.group(0)}': counted from the day of the sentence "
+                             f"before ({carry['date']})"}, f"counted: '{later.group(0)}'"
     if _CLOCK.match(text, text.rfind("\n", 0, at) + 1):
         return {"date": pub.isoformat(), "date_basis": "resolved",
                 "date_note": "no date in the entry; a live page's entry stamped with a clock "
@@ -301,7 +318,12 @@ def day_carried(carry: dict[str, Any] | None, again: list[dict[str, Any]], said:
         return {k: again[-1][k] for k in ("date", "date_end", "date_basis", "date_note")
                 if k in again[-1]}
     if carry is None:
-        # "Naseem said on Friday that ... . He accused ...": the saying's day goes on.
+        # "Naseem said on Friday that ... . He accused ...": the saying's day goes on; so
+        # does a calendar day a sentence gives with no act ("The standoff began on May 2").
         return next((d for x in said if lo <= x.start < hi and "date" in (
-            d := saying_date(dates, (x.start, x.content[0]), pub)[0])), None)
+            d := saying_date(dates, (x.start, x.content[0]), pub)[0])), None) or next((
+                {"date": v, "date_basis": "resolved", "date_note": r.note}
+                for _a, _b, phrase in dates if _EXPLICIT.search(phrase) and re.fullmatch(
+                    r"\d{4}-\d\d-\d\d", str(v := as_fact_date(r := resolve(phrase, pub))[0]))),
+                None)
     return carry
