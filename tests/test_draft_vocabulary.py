@@ -320,3 +320,16 @@ def test_days_later_count_from_the_day_a_sentence_before_gave():
                      "and demanded that the boats leave.")
     assert [(e["plover_type"], e["date"]) for e in events] == [
         ("MOBILIZE", "2027-06-04"), ("REQUEST", "2027-06-04")]
+
+
+def test_an_appositive_is_no_subject_and_a_venue_is_no_party():
+    events = _events("Estonia and Latvia traded blame on Monday. Finland, the largest buyer "
+                     "of gas from both countries, called for an immediate ceasefire.")
+    assert [(e["plover_type"], e["participants"]["actor"]) for e in events] == [
+        ("ACCUSE", ["estonia", "latvia"]), ("REQUEST", ["finland"])]
+    events = _events("Estonia and Latvia traded blame on Monday. The Nordic Council is due "
+                     "to meet in Oslo on Thursday. Its chairperson, Ana Lund, urged both "
+                     "governments to exercise restraint.")
+    appeal = next(e for e in events if e["plover_type"] == "REQUEST")
+    assert appeal["participants"]["actor"] == ["ana-lund"]
+    assert sorted(appeal["participants"]["recipient"]) == ["estonia", "latvia"]

@@ -68,7 +68,10 @@ def modifies(gap: str) -> bool:
 # What may stand between a state's adjective and a person's name: title words.
 TITLE_AFTER = re.compile(r"(?:[’']s)?(?:,?\s+(?:[A-Z][\w\-]*|for|of|to|the|at)){1,6},?\s+")
 ASIDE = re.compile(r"—[^—\n]{1,200}—|,\s+(?:to|in|of|for|with|from|by|among|at|under)\s+"
-                   r"(?:which|whom)\b[^,;—\n]{1,150},|,\s+whose\b[^,;—\n]{1,150},")
+                   r"(?:which|whom)\b[^,;—\n]{1,150},|,\s+whose\b[^,;—\n]{1,150},|"
+                   # "China, the largest buyer of oil from both countries, called for"
+                   r"(?<=[a-z]),\s+the\s+(?:[a-z]+est|only|main|chief|largest|biggest)\s+"
+                   r"[^,;—\n]{1,100},(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b)")
 
 
 def aside_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -146,6 +149,9 @@ def joined(text: str, mentions: list[Mention]) -> list[Mention]:
     Sweden to")."""
     group = mentions[:1]
     for m in mentions[1:]:
+        if (m.start, m.end) == (group[-1].start, group[-1].end):
+            group.append(m)   # "urged both governments": a pair on one span
+            continue
         if not _JOINED.fullmatch(text, group[-1].end, m.start) or m.via == "pronoun":
             break
         group.append(m)

@@ -89,7 +89,9 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
     named last before) and "the group" (the last armed group or organisation named
     before)."""
     named = [m for m in reg.sorted() if m.via not in ("pronoun", "pair", "group",
-                                                      "own-state")]
+                                                      "own-state")
+             # ("due to meet in Addis Ababa": a venue is not a party to the story)
+             and not re.search(r"\b(?:in|at|near)\s+$", text[max(0, m.start - 6):m.start])]
     out: list[Mention] = []
     for p in _PAIR.finditer(text):
         if reg.taken(p.start(), p.end()):

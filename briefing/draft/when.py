@@ -29,7 +29,7 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|s
 _SPEECH = re.compile(r"\b(?:said|says|saying|added|adding|told|telling|announced)\b")
 # A date some plan is "scheduled for" belongs to that plan.
 # A dateline before the story: "WARSAW, Feb 5 —".
-_DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]+(?:,\s+[A-Z][A-Za-z.\- ]+)?,\s+$")
+_DATELINE = re.compile(r"[A-Z][A-Z'’.\-/ ]+(?:,\s+[A-Z][A-Za-z.\- ]+)?,\s+$")
 _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+(?:for|on)\s+"
                             r"(?:the\s+)?$", re.IGNORECASE)
 # A relative clause holds its own time: "talks, which stalled in 2023".
