@@ -333,3 +333,14 @@ def test_an_appositive_is_no_subject_and_a_venue_is_no_party():
     appeal = next(e for e in events if e["plover_type"] == "REQUEST")
     assert appeal["participants"]["actor"] == ["ana-lund"]
     assert sorted(appeal["participants"]["recipient"]) == ["estonia", "latvia"]
+
+
+def test_a_claim_as_a_noun_is_no_saying_and_a_proposal_is_not_dated_by_its_object():
+    events = _events("Latvia's foreign ministry said on Monday that the \"artificial "
+                     "enlargement\" of Estonia's territorial claims was not based on facts and "
+                     "urged Tallinn to respect the 2019 understanding.")
+    appeal = next(e for e in events if e["plover_type"] == "REQUEST")
+    assert appeal["participants"]["actor"] == ["foreign-ministry-of-latvia"]
+    offer = _events("Estonia proposed a meeting of foreign secretaries in January.")[0]
+    assert (offer["plover_type"], offer.get("date")) == ("AGREE", None)
+    assert not _events("Estonia recalled its envoy in May and has not sent him back.")[1:]

@@ -78,7 +78,11 @@ def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Sai
     g = reg.gazetteer
     mentions = reg.sorted()
     verbs = "|".join(sorted(g.speech_verbs, key=len, reverse=True))
-    verb_re = re.compile(rf"\b(?:{verbs})\b(?:\s+that\b)?[,:]?")
+    # ("Nepal's territorial claims", "the report": a noun, not a saying.)
+    nouns = "".join(rf"(?<!\b{w}\s)" for w in ("the", "a", "its", "their", "his", "her",
+                                                "these", "those", "territorial", "maritime",
+                                                "rival", "competing", "overlapping"))
+    verb_re = re.compile(rf"\b{nouns}(?:{verbs})\b(?:\s+that\b)?[,:]?")
     quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
 
     def in_quote(pos: int) -> bool:
@@ -368,17 +372,23 @@ def first_person_mentions(text: str, said: list[Said], reg: Registry) -> list[Me
     return out
 
 
-def goes_on(text: str, said: list[Said], pos: int, opening: str, reg: Registry
-            ) -> list[Mention]:
-    """The speaker, when a verb after "and" closes what they said with no one named in it
-    ("warned that the shortage threatened the sowing and proposed a commission"): the
-    speaker goes on acting. [] otherwise."""
+def goes_on(text: str, said: list[Said], pos: int, opening: str, reg: Registry,
+            before: list[Mention] = ()) -> list[Mention]:
+    """The speaker, when a verb after "and" closes what they said and no one named opens
+    it ("warned that the shortage threatened the sowing and proposed a commission",
+    "said the enlargement of Nepal's claims was baseless and urged"): the speaker goes
+    on acting. [] otherwise."""
     if not re.search(r"\band\s+(?:\w+ly\s+)?$", opening):
         return []
     inner = [x for x in said if x.content[0] <= pos < x.content[1]]
     if not inner:
         return []
     x = max(inner, key=lambda x: x.content[0])
+    for m in before:
+        words = re.findall(r"[\w’'\-]+", re.sub(r"^\s*that\b", "", text[x.content[0]:m.start]))
+        if x.content[0] <= m.start and (not words or len(words) == 1 and words[0].lower() not in (
+                "of", "in", "on", "for", "to", "from", "by", "with")):
+            return []   # "said Peru had closed the border and expelled": Peru goes on
     kind = reg.actors.get(x.speaker, {}).get("kind", "unnamed")
     return [x.speaker_mention or Mention(pos, pos, x.speaker, kind, "speaker")]
 
@@ -401,3 +411,11 @@ def writer(text: str, said: list[Said], pos: int, opening: str, reg: Registry
     x = max(inner, key=lambda x: x.content[0])
     kind = reg.actors.get(x.speaker, {}).get("kind", "unnamed")
     return [x.speaker_mention or Mention(pos, pos, x.speaker, kind, "speaker")]
+
+
+def speaker_acts(text: str, said: list[Said], pos: int, opening: str, reg: Registry,
+                 before: list[Mention]) -> list[Mention]:
+    """A participle after a letter's addressee, or a verb after "and" that closes what
+    was said: the writer's or the speaker's act ([] when neither)."""
+    return writer(text, said, pos, opening, reg) or goes_on(text, said, pos, opening, reg,
+                                                             before)

@@ -20,7 +20,7 @@ from briefing.draft.actors import (
 )
 from briefing.draft.again import merge_again, same_subject, together
 from briefing.draft.allegations import ALLEGED_BY, allegations, speaker
-from briefing.draft.attribution import Said, goes_on, writer
+from briefing.draft.attribution import Said, goes_on, speaker_acts, writer
 from briefing.draft.clauses import (
     ABOUT,
     ALLEGED,
@@ -317,8 +317,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # Warsaw to meet", "imposed sanctions on Belarus, accusing": a second verb,
                 # an infinitive or a participle shares the clause's first subject
                 # ("wrote to Salas, asking": the writer's; "criticised both and urged").
-                subject = writer(text, said_here, t.start, text[c0:t.start], reg) or \
-                    same_subject(out, prev, before, lo, reg) or leading(text, before)
+                subject = speaker_acts(text, said_here, t.start, text[c0:t.start], reg, before) \
+                    or same_subject(out, prev, before, lo, reg) or leading(text, before)
             else:
                 subject = coordinated(text, before)
             if invited is not None:

@@ -118,6 +118,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "demanded the release of lorries impounded since October"
         if pos < d[0] and _TO_DO.match(text, verb_end, d[0]):
             return False   # "agreed to hold a meeting in June": the meeting's month
+        if pos < d[0] and _PROPOSING.search(verbs) and len(text[verb_end:d[0]].split()) > 2:
+            return False   # "proposed a meeting of foreign secretaries in January"
         if d[1] <= pos and re.fullmatch(r"\s+to\s+", text[d[1]:pos]) and re.search(
                 r"\b[a-z]{3,}ed\s+$", text[max(0, d[0] - 16):d[0]]):
             return False   # "agreed on Tuesday to reopen": the agreeing's day
@@ -269,6 +271,8 @@ def said_day(dates: list[tuple[int, int, str]], said: list[Any], at: int, pub: d
 _LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                     r"(?P<unit>days?|weeks?)\s+(?P<way>later|earlier|(?:after|before)\b(?!\s+\w))",
                     re.IGNORECASE)
+# Verbs whose object is an act to come: a date after that object is the object's.
+_PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
 _COUNTS = "zero one two three four five six seven eight nine ten".split()
 # The day the sentence before told of: "was summoned in the afternoon", "hours later".
 _SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|the same) day|"
