@@ -58,7 +58,7 @@ def merge_again(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t:
 
 def same_subject(out: list[tuple[dict[str, Any], tuple[int, int]]], prev: Any,
                  before: list[Mention], lo: int, reg: Registry) -> list[Mention]:
-    """"China criticised both countries and urged them": a verb joined to the one before
+    """"Norway criticised both countries and urged them": a verb joined to the one before
     it in the sentence, with only that verb's objects named between them, is done by the
     same actors. [] when the names before it are not all after the verb before."""
     if prev is None or not out or not before or any(m.start < prev.end for m in before):
