@@ -344,3 +344,8 @@ def test_a_claim_as_a_noun_is_no_saying_and_a_proposal_is_not_dated_by_its_objec
     offer = _events("Estonia proposed a meeting of foreign secretaries in January.")[0]
     assert (offer["plover_type"], offer.get("date")) == ("AGREE", None)
     assert not _events("Estonia recalled its envoy in May and has not sent him back.")[1:]
+
+
+def test_being_expected_to_travel_is_a_visit_not_a_demand():
+    events = _events("Latvia's foreign minister is expected to travel to Tallinn next week.")
+    assert [e["plover_type"] for e in events] == ["CONSULT"]
