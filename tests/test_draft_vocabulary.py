@@ -349,3 +349,14 @@ def test_a_claim_as_a_noun_is_no_saying_and_a_proposal_is_not_dated_by_its_objec
 def test_being_expected_to_travel_is_a_visit_not_a_demand():
     events = _events("Latvia's foreign minister is expected to travel to Tallinn next week.")
     assert [e["plover_type"] for e in events] == ["CONSULT"]
+
+
+def test_talks_a_traveller_flew_for_are_the_travellers_and_supplies_resumed_ease():
+    events = _events("Latvia's energy minister, Ilze Berzina, flew to Tallinn on Wednesday for "
+                     "emergency talks with her Estonian counterpart, Mart Kask. Estonia resumed "
+                     "gas deliveries to Latvia on Friday.")
+    talks = next(e for e in events if e["plover_type"] == "CONSULT" and "talks" in e["summary"])
+    assert talks["participants"]["actor"] == ["ilze-berzina", "mart-kask"]
+    assert ("RETREAT", "085") in [(e["plover_type"], e["cameo_code"]) for e in events]
+    assert not [e for e in _events("Latvia recalled its ambassador for consultations.")
+                if e["plover_type"] == "CONSULT"]

@@ -46,9 +46,9 @@ def nominal(text: str, lo: int, t: Any) -> bool:
     if DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start) or re.search(
             r"\w(?:[’']s|s[’'])\s+(?:[a-z]+-[a-z\-]+\s+)?$", text[max(lo, t.start - 40):t.start]):
         return True   # ("Monday's attack", "Islamabad's long-standing demand": possessives)
-    if re.search(r"\b(?:after|before|during|following|amid|despite)\s+$",
-                 text[max(lo, t.start - 12):t.start]):
-        return True   # "said after talks with": a noun after a preposition of time
+    if re.search(r"\b(?:(?:after|before|during|following|amid|despite)\s+|for\s+(?:[a-z]+\s+)?)$",
+                 text[max(lo, t.start - 24):t.start]):
+        return True   # "said after talks with", "flew to Baku for emergency talks with"
     return not text[t.start:t.end].split()[0].endswith(("ed", "ing")) and bool(
         MODIFIED.search(text, max(lo, t.start - 40), t.start))
 
@@ -249,7 +249,8 @@ SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+
 PUT_OFF = re.compile(r"(?:\s+[\w’'\-]+){0,10}?\s+(?:was|were|has been|have been)\s+"
                      r"(?P<how>postponed|put off|delayed|deferred|shelved|cancell?ed|called off|"
                      r"scrapped)\b", re.IGNORECASE)
-AT_MEETING = re.compile(r"\b(?:at|after|during|before|on the sidelines of)\s+(?:(?:a|an|the|this|"
+AT_MEETING = re.compile(r"\b(?:at|after|during|before|for|on the sidelines of)\s+(?:(?:a|an|the|"
+                        r"this|"
                         r"last\s+week's|their|his|her)\s+)?(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 ARMS_NOUN = re.compile(r"\s+(?:exports?|sales?|deliver(?:y|ies)|embargo|control|race|deals?|"
                        r"trade|suppl(?:y|ies)|shipments?|transfers?|packages?|imports?)\b")
