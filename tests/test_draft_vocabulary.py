@@ -360,3 +360,18 @@ def test_talks_a_traveller_flew_for_are_the_travellers_and_supplies_resumed_ease
     assert ("RETREAT", "085") in [(e["plover_type"], e["cameo_code"]) for e in events]
     assert not [e for e in _events("Latvia recalled its ambassador for consultations.")
                 if e["plover_type"] == "CONSULT"]
+
+
+def test_both_sides_are_the_storys_sides_and_a_bound_is_no_date():
+    text = ("Estonian and Latvian troops exchanged fire overnight, the Estonian defence "
+            "ministry said. The ministry said Latvian units had opened fire with mortars. "
+            "Riga's defence ministry accused Tallinn of trying to derail peace talks. "
+            "Estonia's prime minister convened his security council and called on Finland "
+            "to investigate. Helsinki has not commented. The EU urged both sides to return "
+            "to talks. The clashes were the deadliest since September.")
+    events = _events(text)
+    appeal = next(e for e in events if e["plover_type"] == "REQUEST" and "EU" in
+                  e["summary"] or "European" in e["summary"])
+    assert sorted(appeal["participants"]["recipient"]) == ["estonia", "latvia"]
+    assert not [e for e in events if e.get("date", "").startswith("2026-09")]
+    assert not [e for e in events if e["plover_type"] == "CONSULT"]   # no talks, no council

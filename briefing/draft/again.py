@@ -48,7 +48,7 @@ def merge_again(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t:
         event["evidence"].append(q)
     if "date" not in event:
         date, why = event_date(text, dates, t.start, c0, c1, pub, False, "", lo=lo)
-        if date:
+        if date and not why.startswith("since "):   # ("the deadliest since May": a bound)
             event.update(date)
             event["reason"] += f"; mentioned again, {why}"
     if told is not None:

@@ -65,19 +65,22 @@ def _holds(reg: Registry, actor: str, head: str) -> bool:
                for o in offices)
 
 
-def _story_states(named: list[Mention], before: int, recent: list[str]) -> list[str]:
+def _story_states(named: list[Mention], before: int, recent: list[str],
+                  reg: Registry | None = None) -> list[str]:
     """"The two governments" after "Cambodia, which shares the river, has not
     commented": a state named once in passing (or far less often) gives way to one the
-    story keeps naming."""
+    story keeps naming (its bodies and people named count for it: "Azerbaijani units")."""
     counts: dict[str, int] = {}
     for m in named:
-        if m.start < before and m.kind == "state":
-            counts[m.actor] = counts.get(m.actor, 0) + 1
+        state = m.actor if m.kind == "state" else (
+            reg.actors.get(m.actor, {}).get("parent") if reg is not None else None)
+        if m.start < before and state:
+            counts[state] = counts.get(state, 0) + 1
     out = list(recent)
     for i, a in sorted(enumerate(out), key=lambda x: counts.get(x[1], 0)):
         rival = max((b for b in counts if b not in out), key=lambda b: counts[b], default=None)
         if rival is not None and counts[rival] >= 3 and (
-                counts.get(a, 0) == 1 or 2 * counts.get(a, 0) < counts[rival]):
+                counts.get(a, 0) == 1 or counts.get(a, 0) < counts[rival]):
             out[i] = rival
     return sorted(out, key=lambda a: max(m.start for m in named
                                          if m.actor == a and m.start < before))
@@ -107,9 +110,9 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
             if len(actors) < n:
                 # "the two transport ministers", none of them named: the two states' own
                 states = _last_distinct(named, p.start(), {"state"}, n, text)
-                actors = _story_states(named, p.start(), states)
+                actors = _story_states(named, p.start(), states, reg)
         if kinds == {"state"}:
-            actors = _story_states(named, p.start(), actors)
+            actors = _story_states(named, p.start(), actors, reg)
         if len(actors) == n:
             out += [reg.mention(p.start(), p.end(), a, "pair") for a in actors]
     for t in _SAID_THEY.finditer(text):

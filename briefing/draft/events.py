@@ -292,7 +292,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             group = None if before or noun or passive else GROUP_AGAIN.search(
                 text[c0:t.start])
             if group or not before and noun and t.trigger.mutual and t.trigger.plover_type \
-                    == "CONSULT":
+                    == "CONSULT" and (prev is None or prev.end <= c0):   # (not "derail talks")
                 # "The ministers are due to meet", "Talks ... ended": who last acted together
                 before = together(out, reg, c0 + group.start("head") if group else t.start,
                                   unnamed_id(reg))
