@@ -375,3 +375,12 @@ def test_both_sides_are_the_storys_sides_and_a_bound_is_no_date():
     assert sorted(appeal["participants"]["recipient"]) == ["estonia", "latvia"]
     assert not [e for e in events if e.get("date", "").startswith("2026-09")]
     assert not [e for e in events if e["plover_type"] == "CONSULT"]   # no talks, no council
+
+
+def test_an_order_to_leave_is_dated_and_a_trade_mission_is_no_trade():
+    events = _events("Estonia ordered three Latvian diplomats to leave the country within 72 "
+                     "hours on Thursday, accusing them of spying for the Latvian trade mission.")
+    assert [(e["plover_type"], e.get("date")) for e in events] == [
+        ("SANCTION", "2027-06-17"), ("ACCUSE", "2027-06-17")]
+    assert ("SUPPORT", "051") in [(e["plover_type"], e["cameo_code"]) for e in _events(
+        "NATO said the alliance stood in full solidarity with Estonia.")]

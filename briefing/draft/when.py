@@ -116,7 +116,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if pos < d[0] and _PARTICIPLE.search(text, verb_end, d[0]) and \
                 not re.match(r"\s+(?:by|on|in)\b", text[verb_end:]):
             return False   # "demanded the release of lorries impounded since October"
-        if pos < d[0] and _TO_DO.match(text, verb_end, d[0]):
+        if pos < d[0] and _TO_DO.match(text, verb_end, d[0]) and not re.search(
+                r"\bto\s+\w+$", verbs):   # (but "ordered them to leave ... on Thursday")
             return False   # "agreed to hold a meeting in June": the meeting's month
         if pos < d[0] and _PROPOSING.search(verbs) and len(text[verb_end:d[0]].split()) > 2:
             return False   # "proposed a meeting of foreign secretaries in January"
