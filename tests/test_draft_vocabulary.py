@@ -384,3 +384,14 @@ def test_an_order_to_leave_is_dated_and_a_trade_mission_is_no_trade():
         ("SANCTION", "2027-06-17"), ("ACCUSE", "2027-06-17")]
     assert ("SUPPORT", "051") in [(e["plover_type"], e["cameo_code"]) for e in _events(
         "NATO said the alliance stood in full solidarity with Estonia.")]
+
+
+def test_talks_no_one_is_named_in_are_the_storys_two_states():
+    events = _events("Estonia is considering leaving the talks with Latvia. Estonia's president "
+                     "will meet Finland's president on Sunday. Latvia said it remained "
+                     "committed to a deal. The last round of talks, hosted by the Nordic "
+                     "Council in Oslo in December, ended without progress. Latvia walked away "
+                     "from the final text in 2020.")
+    talks = next(e for e in events if e["summary"] == "Talks")
+    assert sorted(talks["participants"]["actor"]) == ["estonia", "latvia"]
+    assert events[-1]["plover_type"] == "REJECT"

@@ -73,7 +73,7 @@ from briefing.draft.clauses import (
     purpose,
     told_by,
 )
-from briefing.draft.coref import document_issuers
+from briefing.draft.coref import document_issuers, story_pair
 from briefing.draft.dates import find_dates
 from briefing.draft.evidence import quote
 from briefing.draft.occasion import Occasions
@@ -294,8 +294,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if group or not before and noun and t.trigger.mutual and t.trigger.plover_type \
                     == "CONSULT" and (prev is None or prev.end <= c0):   # (not "derail talks")
                 # "The ministers are due to meet", "Talks ... ended": who last acted together
-                before = together(out, reg, c0 + group.start("head") if group else t.start,
-                                  unnamed_id(reg))
+                before = together(out, reg, c0 + group.start("head"), unnamed_id(reg)) if \
+                    group else story_pair(reg, t.start)
             if not before and not noun and t.trigger.plover_type in _AGENTLESS_TYPES and \
                     re.fullmatch(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w\-]*\s+){1,2}",
                                  text[c0:t.start]):
