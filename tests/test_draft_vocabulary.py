@@ -395,3 +395,14 @@ def test_talks_no_one_is_named_in_are_the_storys_two_states():
     talks = next(e for e in events if e["summary"] == "Talks")
     assert sorted(talks["participants"]["actor"]) == ["estonia", "latvia"]
     assert events[-1]["plover_type"] == "REJECT"
+
+
+def test_they_after_a_meeting_are_those_who_met_and_since_a_clause_bounds():
+    events = _events("The announcement followed a meeting on the bridge between Estonian "
+                     "President Mart Kask and Latvian President Ilze Berzina, their first since "
+                     "Kask took office in August. They also signed a memorandum on smuggling.")
+    meeting, memorandum = events[0], events[1]
+    assert meeting.get("date") is None   # August is when Kask took office
+    assert memorandum["participants"]["actor"] == ["mart-kask", "ilze-berzina"]
+    events = _events("It was their first meeting since Latvia closed the border in October.")
+    assert [(e["plover_type"], e["date"]) for e in events] == [("COERCE", "2026-10")]

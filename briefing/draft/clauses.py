@@ -110,7 +110,7 @@ RESUMED = re.compile(r"(?:^|,)\s*and\s+" + AUXILIARIES + r"$|^(?:which|who)\b[^,
 # ministers" is a pair the coreference rules resolve).
 GROUP_AGAIN = re.compile(r"(?:^|[.;:]\s*|\b)(?P<head>[Tt]he|[Bb]oth)\s+(?:[a-z]+\s+)?(?:ministers|"
                          r"leaders|presidents|premiers|delegations|envoys|negotiators|sides)"
-                         r"\s+(?:[a-z]+\s+){0,3}$")
+                         r"\s+(?:[a-z]+\s+){0,3}$|^\s*(?P<they>They)\s+(?:[a-z]+\s+){0,3}$")
 RELATIVE_END = re.compile(r"^[^,;]*,\s*" + AUXILIARIES + r"$")
 # People no name gathers, as the subject of a protest: "Hundreds of garment workers
 # rallied", "Protesters marched".

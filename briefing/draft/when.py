@@ -50,7 +50,9 @@ _NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|m
 _DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+(?:end|middle|start|beginning)\s+"
                        r"(?:of\s+)?)?$|^(?:by|until)\s", re.IGNORECASE)
 # "his first visit since taking office in November": the date of that other verb.
-_SINCE_DOING = re.compile(r"\bsince\s+[a-z]+ing\b[^,;.]*$", re.IGNORECASE)
+_SINCE_DOING = re.compile(r"\bsince\s+(?:[a-z]+ing\b|(?:[\w’'\-]+\s+){1,3}?(?:took|became|"
+                          r"came|won|began|was|were|[a-z]+ed)\b)[^,;.]*$", re.IGNORECASE)
+# ("their first since Caicedo took office in August": that clause's date too.)
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|while|until|following|since)\b",
                           re.IGNORECASE)
 # "lorries impounded at Chaman since October", "a path cleared last year": a participle
@@ -142,7 +144,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if pos < d[0] and (_DEADLINE.search(text, max(0, d[0] - 24), d[0])
                            or _DEADLINE.match(d[2])):
             return False   # "by the end of July": the deadline the act sets
-        if _SINCE_DOING.search(text, max(0, d[0] - 48), d[0]):
+        if (since := _SINCE_DOING.search(text, max(0, d[0] - 48), d[0])) and pos < since.start():
             return False   # "since taking office in November": another verb's date
         inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
         # "The strike, which hit the market on Saturday": the clause tells of the noun.
