@@ -406,3 +406,11 @@ def test_they_after_a_meeting_are_those_who_met_and_since_a_clause_bounds():
     assert memorandum["participants"]["actor"] == ["mart-kask", "ilze-berzina"]
     events = _events("It was their first meeting since Latvia closed the border in October.")
     assert [(e["plover_type"], e["date"]) for e in events] == [("COERCE", "2026-10")]
+
+
+def test_an_act_first_named_as_a_noun_then_told_in_full_is_one_event():
+    events = _events("Latvia summoned Estonia's ambassador on Wednesday to protest against the "
+                     "closure of a shared canal. Estonian officials shut the gates on June 2.")
+    closures = [e for e in events if e["plover_type"] == "COERCE"]
+    assert len(closures) == 1 and closures[0]["date"] == "2027-06-02"
+    assert len(closures[0]["evidence"]) == 2

@@ -68,3 +68,27 @@ def same_subject(out: list[tuple[dict[str, Any], tuple[int, int]]], prev: Any,
         return []
     return [Mention(prev.start, prev.start, a, reg.actors[a]["kind"], "again")
             for a in event["participants"]["actor"] if a in reg.actors]
+
+
+# Acts a story first names as a noun with no doer, then tells in full: one happening.
+_TOLD_AGAIN = frozenset({"COERCE", "SANCTION", "MOBILIZE"})
+
+
+def told_then_named(out: list[tuple[dict[str, Any], tuple[int, int]]]
+                    ) -> list[tuple[dict[str, Any], tuple[int, int]]]:
+    """"to protest against the closure of a canal ... Kazakh officials shut the gates on
+    February 26": an undated act no one is named doing, told again in full by one of the
+    next two events of the same type and code, is that event (its words join it)."""
+    drop: set[int] = set()
+    for i, (a, _) in enumerate(out):
+        if a["plover_type"] not in _TOLD_AGAIN or "date" in a or not all(
+                x.startswith("unnamed-") for x in a["participants"]["actor"]):
+            continue
+        for b, _ in out[i + 1:i + 3]:
+            if b["plover_type"] == a["plover_type"] and b["cameo_code"] == a["cameo_code"] \
+                    and not any(x.startswith("unnamed-") for x in b["participants"]["actor"]):
+                b["evidence"] = a["evidence"] + [q for q in b["evidence"]
+                                                 if q not in a["evidence"]]
+                drop.add(i)
+                break
+    return [x for i, x in enumerate(out) if i not in drop]

@@ -18,7 +18,7 @@ from briefing.draft.actors import (
     unnamed,
     unnamed_id,
 )
-from briefing.draft.again import merge_again, same_subject, together
+from briefing.draft.again import merge_again, same_subject, together, told_then_named
 from briefing.draft.allegations import ALLEGED_BY, allegations, speaker
 from briefing.draft.attribution import Said, goes_on, speaker_acts, writer
 from briefing.draft.clauses import (
@@ -497,4 +497,4 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if carry_next is None and st == "occurred" and (not noun or "date" in date):
                 carry_next = {k: v for k, v in date.items()} if "date" in date else {}
         carry_next = day_carried(carry_next, again, said_here, dates, lo, hi, pub)
-    return out
+    return told_then_named(out)
