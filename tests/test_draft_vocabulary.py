@@ -414,3 +414,10 @@ def test_an_act_first_named_as_a_noun_then_told_in_full_is_one_event():
     closures = [e for e in events if e["plover_type"] == "COERCE"]
     assert len(closures) == 1 and closures[0]["date"] == "2027-06-02"
     assert len(closures[0]["evidence"]) == 2
+
+
+def test_speaking_to_a_leader_is_a_meeting_and_agreed_procedures_are_no_agreement():
+    events = _events("The UN chief had spoken to Latvia's prime minister on Sunday. Estonia "
+                     "accused the agency of failing to follow agreed procedures.")
+    assert [e["plover_type"] for e in events] == ["CONSULT", "ACCUSE"]
+    assert not _events("Latvia's prime minister spoke to reporters in Riga.")
