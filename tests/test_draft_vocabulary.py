@@ -61,6 +61,16 @@ def _codes(text: str) -> list[tuple[str, str]]:
     ("Latvia said it would not recognise the election result.", "REJECT", "120"),
     ("Latvia said it would cut gas supplies to Estonia if the blockade continued.",
      "THREATEN", "137"),
+    ("Latvia granted Estonia a $200 million credit line.", "AID", "071"),
+    ("Latvia sent a team of doctors to help Estonia fight the outbreak.", "AID", "073"),
+    ("Latvia pulled its warships out of the disputed waters.", "RETREAT", "0874"),
+    ("Latvia lifted the curfew in the border town.", "RETREAT", "0813"),
+    ("Latvia allowed UN inspectors to visit the plant.", "RETREAT", "0862"),
+    ("Latvia expressed regret over Estonia's decision.", "ACCUSE", "110"),
+    ("Latvia sent fighter jets to patrol the border.", "MOBILIZE", "154"),
+    ("Latvia imposed a visa regime on Estonian citizens.", "COERCE", "172"),
+    ("Latvia said Estonia's actions were a flagrant violation of the treaty.", "ACCUSE",
+     "112"),
 ])
 def test_a_news_word_names_its_act(text, plover_type, cameo):
     assert (plover_type, cameo) in _codes(text)
