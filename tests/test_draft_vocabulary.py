@@ -431,3 +431,11 @@ def test_speaking_to_a_leader_is_a_meeting_and_agreed_procedures_are_no_agreemen
                      "accused the agency of failing to follow agreed procedures.")
     assert [e["plover_type"] for e in events] == ["CONSULT", "ACCUSE"]
     assert not _events("Latvia's prime minister spoke to reporters in Riga.")
+
+
+def test_what_a_plot_aimed_at_is_no_act_but_an_attempt_by_a_state_is():
+    events = _events("Estonia expelled a Latvian diplomat suspected of involvement in a plot to "
+                     "kill an exiled journalist.")
+    assert [e["plover_type"] for e in events] == ["SANCTION"]
+    events = _events("Estonia attempts to restore relations with Latvia.")
+    assert [e["plover_type"] for e in events] == ["AGREE"]

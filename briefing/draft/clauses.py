@@ -229,7 +229,10 @@ CONDITION = re.compile(r"\bunless\b|\bif\b[^;—]{0,60}?\b(?:not|n[’']t|fail(?
 # Inside a condition ("unless the prisoners are freed"): what is asked for, not an act.
 # ("if the crew is not released": the same, told as what must not fail to happen.)
 UNLESS = re.compile(r"\bunless\b[^;—]*$|\bif\b[^;—,]{0,60}\b(?:not|n[’']t|never)\s+"
-                    r"(?:\w+ly\s+)?(?:be\s+)?$")
+                    r"(?:\w+ly\s+)?(?:be\s+)?$|"
+                    # "suspected of involvement in a plot to kill": what was plotted
+                    r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?:plot|conspiracy|scheme|"
+                    r"attempt|bid)\s+to\s+$")
 # "will meet Mamani next week if Bolivia accepts", "did not say whether Vietnam
 # recognised": a verb there is what must come first, or what is asked; no act.
 OPEN_IF = re.compile(r"(?<=[a-z]\s)(?:only\s+)?(?:if|whether)\s+[^;—,“\"]{0,60}$")
