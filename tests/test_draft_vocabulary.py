@@ -439,3 +439,12 @@ def test_what_a_plot_aimed_at_is_no_act_but_an_attempt_by_a_state_is():
     assert [e["plover_type"] for e in events] == ["SANCTION"]
     events = _events("Estonia attempts to restore relations with Latvia.")
     assert [e["plover_type"] for e in events] == ["AGREE"]
+
+
+def test_his_visit_is_the_visit_told_before_and_troops_moved_back_are_no_support():
+    events = _events("When Finland's foreign minister landed in Riga last week, diplomats hoped "
+                     "his visit would open a path to talks between Latvia and Estonia. Latvia "
+                     "then moved troops back into the headland.")
+    visits = [e for e in events if e["cameo_code"] == "042"]
+    assert len(visits) == 1 and visits[0]["participants"]["actor"] == ["finland"]
+    assert "SUPPORT" not in [e["plover_type"] for e in events]

@@ -268,7 +268,8 @@ BETWEEN = re.compile(r"\s+between\s+(?:[A-Z][\w’'\-]*(?:[’']s)?\s+(?:[a-z]+\
 # ", and his Togolese counterpart, Afi Lawson": the other side of the pair.
 AND = re.compile(r"\s*(?:,|,?\s+and)\s*(?:the\s+|(?:his|her|their)\s+(?:[A-Z][\w\-]*\s+)?"
                  r"counterparts?,?\s+|(?:[A-Z][\w\-]*\s+){1,4})?")   # "and Foreign Minister"
-DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+DEFINITE = re.compile(r"\b(?:the|this|that|these|those|his|her|its|their)\s+(?:\w+\s+){0,2}$",
+                      re.IGNORECASE)   # ("his visit": the visit told before)
 
 
 # "Chinese ships blocked": the state's means, not its people.

@@ -211,8 +211,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                                text[agent.end():m.start])][:1]
                 passive = bool(agent_mentions)
             patient: list[Mention] = []
-            between = [m for m in after if BETWEEN.search(text, max(t.end, m.start - 48),
-                                                           m.start)]
+            between = [m for m in after if BETWEEN.search(text, max(t.end, m.start - 48), m.start)
+                       and not re.search(r"\b(?:would|will|could|to)\s", text[t.end:m.start])]
             if noun:
                 # "the U.S. strikes", "Israeli airstrikes": the actor modifies the noun;
                 # "an attack by Houthi rebels": the actor follows "by"; "talks between A

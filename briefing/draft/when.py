@@ -113,6 +113,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "talks scheduled for Thursday after X arrested": the talks' day
         if told and d[0] >= told.end():
             return True    # "the closure ..., which was announced by X on March 6"
+        if pos < d[0] and re.search(r",\s+but\b|;", text[verb_end:d[0]]):
+            return False   # "mediated a 2010 accord, but it withdrew in 2017": the other's
         if pos < d[0] and _SPEECH.search(text, pos, d[0]):
             return False   # "thanked the donors and said ... next month": what was said
         if pos < d[0] and _PARTICIPLE.search(text, verb_end, d[0]) and \
