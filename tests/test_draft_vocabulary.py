@@ -448,3 +448,11 @@ def test_his_visit_is_the_visit_told_before_and_troops_moved_back_are_no_support
     visits = [e for e in events if e["cameo_code"] == "042"]
     assert len(visits) == 1 and visits[0]["participants"]["actor"] == ["finland"]
     assert "SUPPORT" not in [e["plover_type"] for e in events]
+
+
+def test_the_following_day_counts_from_the_day_before():
+    events = _events("The row began on March 3, when Norway cut Iceland's fishing quota. "
+                     "Iceland protested the following day and demanded that the decision be "
+                     "reversed.")
+    assert [(e["plover_type"], e.get("date")) for e in events][-2:] == [
+        ("ACCUSE", "2027-03-04"), ("REQUEST", "2027-03-04")]

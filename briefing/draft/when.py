@@ -274,8 +274,8 @@ def said_day(dates: list[tuple[int, int, str]], said: list[Any], at: int, pub: d
 
 # "two days later", "a week earlier": counted from the day the sentence before told of.
 _LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-                    r"(?P<unit>days?|weeks?)\s+(?P<way>later|earlier|(?:after|before)\b(?!\s+\w))",
-                    re.IGNORECASE)
+                    r"(?P<unit>days?|weeks?)\s+(?P<way>later|earlier|(?:after|before)\b(?!\s+\w))"
+                    r"|\bthe\s+(?:following|next)\s+(?P<unit2>day|morning|week)\b", re.IGNORECASE)
 # Verbs whose object is an act to come: a date after that object is the object's.
 _PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
 _COUNTS = "zero one two three four five six seven eight nine ten".split()
@@ -301,9 +301,9 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
     if carry and later and re.fullmatch(r"\d{4}-\d\d-\d\d", str(carry.get("date", ""))) \
             and not carry.get("date_end"):
         # "The standoff began on November 28 ... Manila deployed ships two days later"
-        word = later.group("n").lower()
+        word = (later.group("n") or "a").lower()   # "the following day": one
         n = int(word) if word.isdigit() else _COUNTS.index(word) if word in _COUNTS else 1
-        days = n * (7 if later.group("unit").startswith("week") else 1)
+        days = n * (7 if (later.group("unit") or later.group("unit2")).startswith("week") else 1)
         day = dt.date.fromisoformat(carry["date"]) + dt.timedelta(
             days=-days if later.group("way") in ("earlier", "before") else days)
         return {"date": day.isoformat(), "date_basis": "resolved",
