@@ -456,3 +456,13 @@ def test_the_following_day_counts_from_the_day_before():
                      "reversed.")
     assert [(e["plover_type"], e.get("date")) for e in events][-2:] == [
         ("ACCUSE", "2027-03-04"), ("REQUEST", "2027-03-04")]
+
+
+def test_a_second_infinitive_is_still_asked_and_but_keeps_the_speaker():
+    events = _events("Estonia's foreign minister urged the military to end air strikes and to "
+                     "allow aid into conflict zones. Finland, the army's main supplier, said it "
+                     "respected the bloc's decision but opposed isolating Latvia.")
+    assert [e["plover_type"] for e in events] == ["REQUEST", "REJECT"]
+    assert events[1]["participants"]["actor"] == ["finland"]
+    assert ("SANCTION", "160") in [(e["plover_type"], e["cameo_code"]) for e in _events(
+        "The bloc will exclude Latvia's military leader from its summit.")]

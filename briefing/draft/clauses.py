@@ -216,7 +216,8 @@ def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention
 
 
 # ("... to show restraint and offered": after "and" a verb of its own, not the complement.)
-COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.,]+){0,6}?\s+to\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
+COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.,]+){0,6}?\s+to\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}"
+                        r"(?:and\s+to\s+)?$")   # ("urged X to end strikes and to allow aid")
 # "demanded that the crossing be reopened": what a request's that-clause asks for.
 ASKED_THAT = re.compile(r"^\s+that\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
 # "accused the army of shelling": what is alleged, not a second act.

@@ -311,8 +311,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 continue   # "an agreement that would guarantee": the agreement's act
             participial = word.endswith("ing") and (text[c0:t.start].endswith(", ") or bool(
                 writer(text, said_here, t.start, text[c0:t.start], reg)))   # "a note demanding"
-            if participial or resumed or re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$",
-                                                   text[c0:t.start]):
+            if participial or resumed or but or re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$",
+                                                          text[c0:t.start]):
                 # "Lima has bought ships from Chile ... and signed", "travelled to
                 # Warsaw to meet", "imposed sanctions on Belarus, accusing": a second verb,
                 # an infinitive or a participle shares the clause's first subject
