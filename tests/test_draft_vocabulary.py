@@ -71,6 +71,12 @@ def _codes(text: str) -> list[tuple[str, str]]:
     ("Latvia imposed a visa regime on Estonian citizens.", "COERCE", "172"),
     ("Latvia said Estonia's actions were a flagrant violation of the treaty.", "ACCUSE",
      "112"),
+    ("Latvia held Estonia responsible for the attack.", "ACCUSE", "112"),
+    ("Latvia lobbied the United States to impose sanctions on Estonia.", "REQUEST", "020"),
+    ("Estonian police cracked down on protesters.", "COERCE", "172"),
+    ("Latvia bowed to international pressure and freed the crew.", "CONCEDE", "080"),
+    ("Latvia's president sat down with Estonia's prime minister in Oslo.", "CONSULT", "040"),
+    ("A Latvian warship sank an Estonian fishing boat.", "ASSAULT", "190"),
 ])
 def test_a_news_word_names_its_act(text, plover_type, cameo):
     assert (plover_type, cameo) in _codes(text)
