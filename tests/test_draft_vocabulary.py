@@ -472,3 +472,11 @@ def test_a_second_infinitive_is_still_asked_and_but_keeps_the_speaker():
     assert events[1]["participants"]["actor"] == ["finland"]
     assert ("SANCTION", "160") in [(e["plover_type"], e["cameo_code"]) for e in _events(
         "The bloc will exclude Latvia's military leader from its summit.")]
+
+
+def test_who_is_asked_after_and_is_not_who_was_condemned():
+    events = _events("Riga condemned the expulsions as inhumane and asked Tallinn to give the "
+                     "migrants more time.")
+    condemned, asked = events[0], events[-1]
+    assert condemned["plover_type"] == "ACCUSE" and "recipient" not in condemned["participants"]
+    assert asked["participants"]["recipient"] == ["estonia"]

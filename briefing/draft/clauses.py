@@ -403,3 +403,12 @@ def in_spans(m: Mention, spans: list[tuple[int, int]]) -> bool:
 
 # "handed the envoy a note demanding": what the document asks, its sender asks.
 SENT_DOC = re.compile(r"\b(?:note|letter|statement|message|communiqu[eé]|declaration),?\s+$")
+
+
+def next_verb(text: str, lo: int, triggers: list[Any], t: Any, c1: int) -> int:
+    """Where the clause's next act told by a verb starts after `t` (or `c1`): "condemned
+    the expulsions and asked Islamabad": Islamabad is asked, not condemned."""
+    return min([c1] + [u.start for u in triggers if u.start >= t.end and not u.trigger.noun
+                       and not nominal(text, lo, u)
+                       and re.search(r"\S\s+and\s+(?:\w+ly\s+)?$", text[t.end:u.start])])
+    # ("was shot and wounded by": a verb right after "and" shares what follows it.)

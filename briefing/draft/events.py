@@ -68,6 +68,7 @@ from briefing.draft.clauses import (
     joined,
     leading,
     modifies,
+    next_verb,
     nominal,
     owned,
     purpose,
@@ -176,7 +177,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             asides = aside_spans(text, lo, hi)
             before = [m for m in local if c0 <= m.start and m.end <= t.start
                       and not any(a <= m.start < b for a, b in asides)]
-            after = [m for m in local if t.end <= m.start and m.end <= c1]
+            after = [m for m in local if t.end <= m.start and m.end <= next_verb(text, lo, triggers,
+                                                                                 t, c1)]
             if not t.trigger.noun:
                 # "accepted Peru's offer", "welcomed Chile's decision": the owner of the
                 # phrase's object is the one the act is toward.
@@ -186,12 +188,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                               or re.search(r"[*+]", t.trigger.phrase))] + after
             if t.trigger.phrase.startswith(ALLEGED_BY):
                 before = speaker(t, said_here, reg) or before
-            # "an attack", "the talks": a verb's form used as a noun.
+            # "an attack", "the talks": a verb's form used as a noun; but "Chile postponed a
+            # visit": Chile's act, its status 'postponed'.
             noun = t.trigger.noun or nominal(text, lo, t)
-            light = noun and reg.gazetteer.light_verbs.search(text, max(c0, t.start - 40),
-                                                               t.start)
-            if light:
-                noun = False   # "Chile postponed a visit": Chile's act, its status 'postponed'
+            noun = noun and not reg.gazetteer.light_verbs.search(text, max(c0, t.start - 40),
+                                                                 t.start)
             word = text[t.start:t.end].split()[0]
             passive = not noun and not word.endswith("ing") and word.lower() != "due" \
                 and PASSIVE.search(text[c0:t.start])   # ("is due in Paris": no passive)
