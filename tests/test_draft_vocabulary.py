@@ -480,3 +480,13 @@ def test_who_is_asked_after_and_is_not_who_was_condemned():
     condemned, asked = events[0], events[-1]
     assert condemned["plover_type"] == "ACCUSE" and "recipient" not in condemned["participants"]
     assert asked["participants"]["recipient"] == ["estonia"]
+
+
+def test_the_minister_and_its_ministry_point_back():
+    events = _events("Latvia's foreign minister, Ilze Berzina, spoke on Wednesday. The minister "
+                     "offered Estonia 20,000 tonnes of food aid and said she would travel to "
+                     "Tallinn next week. Estonia answered within hours. In a statement read on "
+                     "television, its foreign ministry rejected the minister's remarks as "
+                     "unfounded.")
+    assert [(e["plover_type"], e["participants"]["actor"]) for e in events] == [
+        ("AGREE", ["ilze-berzina"]), ("CONSULT", ["ilze-berzina"]), ("REJECT", ["estonia"])]

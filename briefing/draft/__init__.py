@@ -28,7 +28,7 @@ from briefing.draft.actors import (
     slug,
 )
 from briefing.draft.attribution import Said, find_statements, first_person_mentions
-from briefing.draft.coref import pair_mentions
+from briefing.draft.coref import office_mentions, pair_mentions
 from briefing.draft.events import draft_events
 from briefing.draft.evidence import quote
 from briefing.draft.gazetteer import load_gazetteer
@@ -128,6 +128,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     sentences = split_sentences("draft", text)
     body = [s for s in sentences if not s["is_heading"]]
     unknown_subjects(text, body, reg)
+    office_mentions(text, body, reg)   # "The minister", "Its foreign ministry"
     pronoun_mentions(text, body, reg)
     it_mentions(text, body, reg)
     they_mentions(text, body, reg)

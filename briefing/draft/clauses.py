@@ -98,7 +98,7 @@ def clause_span(text: str, lo: int, hi: int, pos: int, end: int) -> tuple[int, i
 
 # Mentions that go on with the actors of the sentence before ("he", "the two ministers",
 # a surname): their undated act goes on that day too.
-CONTINUING = frozenset({"pronoun", "pair", "surname", "own-state", "again"})
+CONTINUING = frozenset({"pronoun", "pair", "surname", "own-state", "again", "office"})
 # A verb after a relative clause, or joined by ", and" to one: the clause before it holds
 # no subject of its own.
 # Words that may stand between a subject and its verb: "has", "will also", "quickly".

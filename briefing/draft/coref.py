@@ -203,3 +203,40 @@ def story_pair(reg: Registry, pos: int) -> list[Mention]:
                                           or counts[top[2]] == counts[top[1]]):
         return []   # (two states only: theirs; more: two must stand out)
     return [Mention(pos, pos, a, "state", "pair") for a in top[:2]]
+
+
+# "The minister warned ...": a person named before by that office, met again by it alone.
+_THE_OFFICE = re.compile(r"\b[Tt]he\s+(?P<office>(?:foreign\s+|defence\s+|prime\s+)?minister|"
+                         r"president|envoy|ambassador|spokesman|spokeswoman|spokesperson)\b"
+                         r"(?!\s+(?:of|for|to)\b)(?!\s+[A-Z])(?!’s|'s)")
+# "Its foreign ministry rejected ...": the state the sentence before told of.
+_ITS_BODY = re.compile(r"\b(?P<its>[Ii]ts)\s+(?=(?:[a-z]+\s+){0,2}(?:ministry|government|army|"
+                       r"military|embassy|president|spokesman|spokeswoman|leader|navy)\b)")
+
+
+def office_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:
+    """"The minister" for the last person named before whose role holds that office;
+    "Its foreign ministry" for the state first named in its sentence before it or in the
+    sentence before."""
+    people = [m for m in reg.sorted() if m.kind == "person" and m.via not in ("pronoun",)]
+    states = [m for m in reg.sorted() if m.kind == "state" and m.via not in ("title-prefix",)]
+    out: list[Mention] = []
+    for p in _THE_OFFICE.finditer(text):
+        if reg.taken(p.start(), p.end()):
+            continue
+        office = " ".join(p.group("office").lower().split())
+        last = next((m for m in reversed(people) if m.start < p.start() and office.split()[-1]
+                     in str(reg.actors[m.actor].get("role", "")).lower()), None)
+        if last is not None:
+            out.append(reg.mention(p.start(), p.end(), last.actor, "office"))
+    starts = [s["start"] for s in sentences]
+    for p in _ITS_BODY.finditer(text):
+        if reg.taken(p.start(), p.end("its")):
+            continue
+        i = max((k for k, s0 in enumerate(starts) if s0 <= p.start()), default=0)
+        here = [m for m in states if starts[i] <= m.start < p.start()]
+        if not here and i > 0:
+            here = [m for m in states if starts[i - 1] <= m.start < starts[i]]
+        if here:
+            out.append(reg.mention(p.start(), p.end("its"), here[0].actor, "pronoun"))
+    return out
