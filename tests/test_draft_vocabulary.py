@@ -490,3 +490,10 @@ def test_the_minister_and_its_ministry_point_back():
                      "unfounded.")
     assert [(e["plover_type"], e["participants"]["actor"]) for e in events] == [
         ("AGREE", ["ilze-berzina"]), ("CONSULT", ["ilze-berzina"]), ("REJECT", ["estonia"])]
+
+
+def test_not_easing_is_refusing_and_a_dispute_taken_to_a_bloc_on_a_condition_threatens():
+    events = _events("Riga said Latvia would not lift the export restriction until its own "
+                     "silos were safe. Tallinn said Estonia would take the dispute to the Nordic "
+                     "Council if no solution was found by the end of the month.")
+    assert [e["plover_type"] for e in events] == ["REJECT", "THREATEN"]

@@ -117,8 +117,10 @@ def said_now(code: Any, st: str, why: str, on_condition: bool) -> tuple[Any, str
     if st == "planned" and code.plover_type == "THREATEN":
         # "said it would respond in kind": the threat is made as it is said.
         return code, "occurred", f"{why}: a threat is made when said"
-    if st == "negated" and code.phrase.split()[0] in ("accept", "tolerate", "recognise",
-                                                        "recognize"):
+    if st == "negated" and (code.phrase.split()[0] in ("accept", "tolerate", "recognise",
+                                                         "recognize")
+                            or code.plover_type in ("RETREAT", "CONCEDE")):
+        # ("would not lift the restriction until ...": not easing is refusing, too.)
         # "would not accept the proposal", "will not tolerate": a refusal, said now.
         return recoded(code, "120", mutual=False), "occurred", \
             f"{why}: not accepting is rejecting"
