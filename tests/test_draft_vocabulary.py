@@ -497,3 +497,10 @@ def test_not_easing_is_refusing_and_a_dispute_taken_to_a_bloc_on_a_condition_thr
                      "silos were safe. Tallinn said Estonia would take the dispute to the Nordic "
                      "Council if no solution was found by the end of the month.")
     assert [e["plover_type"] for e in events] == ["REJECT", "THREATEN"]
+
+
+def test_a_remand_and_trawling_said_of_another():
+    events = _events("The Latvian navy seized three Estonian trawlers on Tuesday, saying the "
+                     "boats had been caught bottom-trawling inside Latvian waters. A magistrate "
+                     "in Liepaja remanded 13 of the fishermen in custody.")
+    assert [e["plover_type"] for e in events] == ["COERCE", "ACCUSE", "COERCE"]
