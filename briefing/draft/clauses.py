@@ -412,3 +412,7 @@ def next_verb(text: str, lo: int, triggers: list[Any], t: Any, c1: int) -> int:
                        and not nominal(text, lo, u)
                        and re.search(r"\S\s+and\s+(?:\w+ly\s+)?$", text[t.end:u.start])])
     # ("was shot and wounded by": a verb right after "and" shares what follows it.)
+
+
+# "... and signed", "travelled to Warsaw to meet": a second verb or an infinitive.
+JOINED_VERB = re.compile(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$")

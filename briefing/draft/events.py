@@ -41,6 +41,7 @@ from briefing.draft.clauses import (
     DEFINITE,
     FUTURE,
     GROUP_AGAIN,
+    JOINED_VERB,
     OPEN_IF,
     PASSIVE,
     PEOPLE_OF,
@@ -312,8 +313,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 continue   # "an agreement that would guarantee": the agreement's act
             participial = word.endswith("ing") and (text[c0:t.start].endswith(", ") or bool(
                 writer(text, said_here, t.start, text[c0:t.start], reg)))   # "a note demanding"
-            if participial or resumed or but or re.search(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$",
-                                                          text[c0:t.start]):
+            if participial or resumed or but or JOINED_VERB.search(text[c0:t.start]):
                 # "Lima has bought ships from Chile ... and signed", "travelled to
                 # Warsaw to meet", "imposed sanctions on Belarus, accusing": a second verb,
                 # an infinitive or a participle shares the clause's first subject
@@ -325,8 +325,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if invited is not None:
                 subject = guests(text, invited, before, subject, t.trigger.mutual)
             actors = list(dict.fromkeys(m.actor for m in subject))
-            # What the act is about ("talks about Gaza", "called for restraint in Sudan")
-            # is its subject, never its recipient.
+            # What the act is about ("talks about Gaza") is its subject, never its recipient.
             about = [m for m in after if ABOUT.search(text, max(t.end, m.start - 14), m.start)]
             # "met in Nairobi", "talks in Doha": the venue, not a party.
             others = [m for m in after if m not in about and m.actor not in actors
