@@ -373,24 +373,22 @@ def first_person_mentions(text: str, said: list[Said], reg: Registry) -> list[Me
 
 
 def goes_on(text: str, said: list[Said], pos: int, opening: str, reg: Registry,
-            before: list[Mention] = ()) -> list[Mention]:
+            before: list[Mention]) -> list[Mention]:
     """The speaker, when a verb after "and" closes what they said and no one named opens
     it ("warned that the shortage threatened the sowing and proposed a commission",
     "said the enlargement of Nepal's claims was baseless and urged"): the speaker goes
     on acting. [] otherwise."""
     if not re.search(r"\band\s+(?:\w+ly\s+)?$", opening):
         return []
-    inner = [x for x in said if x.content[0] <= pos < x.content[1]]
-    if not inner:
+    x = _innermost([x for x in said if x.content[0] <= pos < x.content[1]])
+    if x is None:
         return []
-    x = max(inner, key=lambda x: x.content[0])
     for m in before:
         words = re.findall(r"[\w’'\-]+", re.sub(r"^\s*that\b", "", text[x.content[0]:m.start]))
         if x.content[0] <= m.start and (not words or len(words) == 1 and words[0].lower() not in (
                 "of", "in", "on", "for", "to", "from", "by", "with")):
             return []   # "said Peru had closed the border and expelled": Peru goes on
-    kind = reg.actors.get(x.speaker, {}).get("kind", "unnamed")
-    return [x.speaker_mention or Mention(pos, pos, x.speaker, kind, "speaker")]
+    return _voice(x, pos, reg)
 
 
 def writer(text: str, said: list[Said], pos: int, opening: str, reg: Registry
@@ -404,11 +402,18 @@ def writer(text: str, said: list[Said], pos: int, opening: str, reg: Registry
         return []   # ("were demanding": a tense, not a participle of its own)
     # "it had handed the envoy a note demanding": the note's sender demands.
     sent = SENT_DOC.search(opening)
-    inner = [x for x in said if x.content[0] <= pos < x.content[1]
-             and (sent or re.match(r"\s*to\b", text[x.content[0]:x.content[1]]))]
-    if not inner:
-        return []
-    x = max(inner, key=lambda x: x.content[0])
+    x = _innermost([x for x in said if x.content[0] <= pos < x.content[1]
+                    and (sent or re.match(r"\s*to\b", text[x.content[0]:x.content[1]]))])
+    return [] if x is None else _voice(x, pos, reg)
+
+
+def _innermost(said: list[Said]) -> Said | None:
+    """Of the sayings that hold a place, the one whose words start last (the innermost)."""
+    return max(said, key=lambda x: x.content[0]) if said else None
+
+
+def _voice(x: Said, pos: int, reg: Registry) -> list[Mention]:
+    """The speaker of `x` as the subject of an act at text[pos]."""
     kind = reg.actors.get(x.speaker, {}).get("kind", "unnamed")
     return [x.speaker_mention or Mention(pos, pos, x.speaker, kind, "speaker")]
 

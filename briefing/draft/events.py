@@ -290,7 +290,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                           and not any(a <= m.start < b for a, b in asides)]
             if not before and not noun and not passive:
                 before = document_issuers(text, c0, t.start, mentions) or goes_on(
-                    text, said_here, t.start, text[c0:t.start], reg)   # "The note demands"
+                    text, said_here, t.start, text[c0:t.start], reg, [])   # "The note demands"
             group = None if before or noun or passive else GROUP_AGAIN.search(
                 text[c0:t.start])
             if group or not before and noun and t.trigger.mutual and t.trigger.plover_type \
