@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.draft.actors import Mention, Registry
+from briefing.draft.actors import Mention, Registry, state_of
 
 # The head noun says what kind of actor the pair is: people or states.
 _PEOPLE = r"(?:(?:foreign|defence|defense|interior|trade|finance|energy|fisheries|health|" \
@@ -66,14 +66,13 @@ def _holds(reg: Registry, actor: str, head: str) -> bool:
 
 
 def _story_states(named: list[Mention], before: int, recent: list[str],
-                  reg: Registry | None = None) -> list[str]:
+                  reg: Registry) -> list[str]:
     """"The two governments" after "Cambodia, which shares the river, has not
     commented": a state named once in passing (or far less often) gives way to one the
     story keeps naming (its bodies and people named count for it: "Azerbaijani units")."""
     counts: dict[str, int] = {}
     for m in named:
-        state = m.actor if m.kind == "state" else (
-            reg.actors.get(m.actor, {}).get("parent") if reg is not None else None)
+        state = state_of(reg, m.actor)
         if m.start < before and state:
             counts[state] = counts.get(state, 0) + 1
     out = list(recent)
@@ -195,7 +194,7 @@ def story_pair(reg: Registry, pos: int) -> list[Mention]:
     last round of talks ... ended without progress"). [] unless two stand out."""
     counts: dict[str, int] = {}
     for m in reg.sorted():
-        state = m.actor if m.kind == "state" else reg.actors.get(m.actor, {}).get("parent")
+        state = state_of(reg, m.actor)
         if m.start < pos and state and m.via not in ("pronoun", "pair", "again"):
             counts[state] = counts.get(state, 0) + 1
     top = sorted(counts, key=lambda a: -counts[a])[:3]
