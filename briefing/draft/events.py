@@ -428,7 +428,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]),
                          None)
             if voice is not None and (turned := as_said(
-                    code, st, actors, recipients, voice.speaker, lambda a: state_of(reg, a))):
+                    code, st, actors, recipients, voice.speaker, state_of(reg, voice.speaker))):
                 # "told B that enemy troops had shelled its post": the speaker's accusation.
                 code, st, actors, recipients, st_why = turned
                 if code.plover_type == "ACCUSE":

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
 from typing import Any
 
 from briefing.draft.clauses import ADJECTIVE, ARMS_NOUN
@@ -75,7 +74,7 @@ def recoded(code: Any, cameo: str, **changes: Any) -> Any:
 
 
 def as_said(code: Any, status: str, actors: list[str], recipients: list[str],
-            speaker: str | None, state_of: Callable[[str], str | None]
+            speaker: str | None, speaker_state: str | None
             ) -> tuple[Any, str, list[str], list[str], str] | None:
     """What reported speech makes of an act, or None when it stays the act:
 
@@ -88,7 +87,6 @@ def as_said(code: Any, status: str, actors: list[str], recipients: list[str],
     if code.plover_type == "AID" and status == "planned":
         return recoded(code, "033", mutual=False), "occurred", actors, recipients, \
             "aid said to come: a pledge"
-    speaker_state = state_of(speaker) if speaker else None
     if code.plover_type in _HOSTILE and status in ("occurred", "historical") and speaker \
             and speaker_state and speaker_state in recipients \
             and speaker_state not in actors and speaker not in actors:
