@@ -241,12 +241,11 @@ OPEN_IF = re.compile(r"(?<=[a-z]\s)(?:only\s+)?(?:if|whether|until)\s+[^;—,“
 ANONYMOUS = re.compile(r"(?:ask|request)\w*\s+(?:not\s+to\s+be\s+(?:named|identified)|"
                        r"(?:for\s+)?anonymity)", re.IGNORECASE)
 # "called for their immediate release": the noun is the appeal's object.
-APPEAL_OBJECT = re.compile(r"\s+(?:(?:the|their|his|her|its|an?|immediate|swift|prompt|full|"
-                           r"unconditional|safe)\s+){0,3}")
+_OBJECT_WORDS = r"the|their|his|her|its|an?|immediate|swift|prompt|full|unconditional|safe"
+APPEAL_OBJECT = re.compile(rf"\s+(?:(?:{_OBJECT_WORDS})\s+){{0,3}}")
 # "asked for the men's release": whose release is asked for (but "refused Peru's request"
 # is a request refused, made before).
-ASKED_OBJECT = re.compile(r"\s+(?:(?:the|their|his|her|its|an?|immediate|swift|prompt|full|"
-                          r"unconditional|safe|[\w\-]+[’']s?)\s+){0,3}")
+ASKED_OBJECT = re.compile(rf"\s+(?:(?:{_OBJECT_WORDS}|[\w\-]+[’']s?)\s+){{0,3}}")
 # "Talks ... are scheduled for March 21": the status follows the noun.
 SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
                        r"(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)

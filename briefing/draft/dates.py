@@ -70,7 +70,7 @@ def _day(y: int, m: int, d: str) -> dt.date | None:
         return None
 
 
-_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine "
+NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine "
                                        "ten".split())} | {"a": 1}
 
 
@@ -130,7 +130,7 @@ def resolve(phrase: str, published: dt.date, *, future: bool = False,
                         basis)
     if m.group("offset"):
         count_word, unit, way = (["0"] + low.split())[-3:]   # "hours later": the same day
-        count = int(count_word) if count_word.isdigit() else _NUMBERS[count_word]
+        count = int(count_word) if count_word.isdigit() else NUMBERS[count_word]
         step = dt.timedelta(days=count * (7 if unit.startswith("week") else 1))
         if way == "ago":
             d = published - step

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from briefing.draft.clauses import ANNOUNCED_BY
-from briefing.draft.dates import WEEKDAYS, Resolved, as_fact_date, resolve
+from briefing.draft.dates import NUMBERS, WEEKDAYS, Resolved, as_fact_date, resolve
 
 # The verb group before a trigger, read for what the tense says about the date.
 PRESENT = re.compile(r"\b(?:is|are|am)\b")
@@ -278,7 +278,6 @@ _LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|
                     r"|\bthe\s+(?:following|next)\s+(?P<unit2>day|morning|week)\b", re.IGNORECASE)
 # Verbs whose object is an act to come: a date after that object is the object's.
 _PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
-_COUNTS = "zero one two three four five six seven eight nine ten".split()
 # The day the sentence before told of: "was summoned in the afternoon", "hours later".
 _SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|the same) day|"
                        r"that (?:morning|afternoon|evening|night)|the same day|hours later)\b",
@@ -302,7 +301,7 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
             and not carry.get("date_end"):
         # "The standoff began on November 28 ... Manila deployed ships two days later"
         word = (later.group("n") or "a").lower()   # "the following day": one
-        n = int(word) if word.isdigit() else _COUNTS.index(word) if word in _COUNTS else 1
+        n = int(word) if word.isdigit() else NUMBERS.get(word, 1)   # ("an": one)
         days = n * (7 if (later.group("unit") or later.group("unit2")).startswith("week") else 1)
         day = dt.date.fromisoformat(carry["date"]) + dt.timedelta(
             days=-days if later.group("way") in ("earlier", "before") else days)
