@@ -81,7 +81,15 @@ def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Sai
     # ("Nepal's territorial claims", "the report": a noun, not a saying.)
     nouns = "".join(rf"(?<!\b{w}\s)" for w in ("the", "a", "its", "their", "his", "her",
                                                 "these", "those", "territorial", "maritime",
-                                                "rival", "competing", "overlapping"))
+                                                "rival", "competing", "overlapping",
+                                                # "the six Gulf Cooperation Council
+                                                # states": states, not a saying
+                                                "two", "three", "four", "five", "six",
+                                                "seven", "eight", "nine", "ten", "member",
+                                                "other", "several", "many", "both", "all",
+                                                "Council", "Gulf", "Arab", "island",
+                                                "coastal", "neighbouring", "neighboring",
+                                                "Baltic", "Nordic", "frontline", "nuclear"))
     verb_re = re.compile(rf"\b{nouns}(?:{verbs})\b(?:\s+that\b)?[,:]?")
     quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
 

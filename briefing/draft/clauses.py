@@ -47,8 +47,10 @@ def nominal(text: str, lo: int, t: Any) -> bool:
             r"\w(?:[’']s|s[’'])\s+(?:[a-z]+-[a-z\-]+\s+)?$", text[max(lo, t.start - 40):t.start]):
         return True   # ("Monday's attack", "Islamabad's long-standing demand": possessives)
     if re.search(r"\b(?:(?:after|before|during|following|amid|despite)\s+|for\s+(?:[a-z]+\s+)?)$",
-                 text[max(lo, t.start - 24):t.start]):
+                 text[max(lo, t.start - 24):t.start]) and not re.match(
+            r"[a-z]+ing\s+(?:the|a|an|its|their|his|her|[A-Z])", text[t.start:]):
         return True   # "said after talks with", "flew to Baku for emergency talks with"
+        # (not "before lifting its objection": a gerund with its object is a verb)
     return not text[t.start:t.end].split()[0].endswith(("ed", "ing")) and bool(
         MODIFIED.search(text, max(lo, t.start - 40), t.start))
 
@@ -224,13 +226,14 @@ ASKED_THAT = re.compile(r"^\s+that\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
 ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+[“\"‘']?$")   # of "kidnapping"
 # "would cut ties unless the prisoners are freed", "if the raids do not stop": the act's
 # condition, which makes it a threat.
-CONDITION = re.compile(r"\bunless\b|\bif\b[^;—]{0,60}?\b(?:not|n[’']t|fail(?:s|ed)?|"
-                       r"refus(?:es|ed|e)|continu(?:es|ed|e)|persist(?:s|ed)?|"
-                       r"(?:stay|remain)(?:s|ed)?\s+(?:closed|shut|in place))\b")
+CONDITION = re.compile(r"\bunless\b|(?<!\basked )(?<!\bwhether or )(?<!\beven )\bif\b")
 # Inside a condition ("unless the prisoners are freed"): what is asked for, not an act.
 # ("if the crew is not released": the same, told as what must not fail to happen.)
 UNLESS = re.compile(r"\bunless\b[^;—]*$|\bif\b[^;—,]{0,60}\b(?:not|n[’']t|never)\s+"
                     r"(?:\w+ly\s+)?(?:be\s+)?$|"
+                    # "would respond if the men were put on trial": the condition
+                    r"(?<=[a-z] )if\b(?:\s+[\w’'\-]+){1,8}\s+(?:were|was|is|are|be|been)\s+"
+                    r"(?:\w+ly\s+)?$|"
                     # "suspected of involvement in a plot to kill": what was plotted
                     r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?:plot|conspiracy|scheme|"
                     r"attempt|bid)\s+to\s+$")
@@ -241,11 +244,12 @@ OPEN_IF = re.compile(r"(?<=[a-z]\s)(?:only\s+)?(?:if|whether|until)\s+[^;—,“
 ANONYMOUS = re.compile(r"(?:ask|request)\w*\s+(?:not\s+to\s+be\s+(?:named|identified)|"
                        r"(?:for\s+)?anonymity)", re.IGNORECASE)
 # "called for their immediate release": the noun is the appeal's object.
-_OBJECT_WORDS = r"the|their|his|her|its|an?|immediate|swift|prompt|full|unconditional|safe"
-APPEAL_OBJECT = re.compile(rf"\s+(?:(?:{_OBJECT_WORDS})\s+){{0,3}}")
+_OBJECT_WORDS = (r"the|their|his|her|its|an?|immediate|swift|prompt|full|unconditional|safe|"
+                 r"urgent|speedy|early|complete|total|and|or")   # "immediate and unconditional"
+APPEAL_OBJECT = re.compile(rf"\s+(?!(?:and|or)\s)(?:(?:{_OBJECT_WORDS})\s+){{0,4}}")
 # "asked for the men's release": whose release is asked for (but "refused Peru's request"
 # is a request refused, made before).
-ASKED_OBJECT = re.compile(rf"\s+(?:(?:{_OBJECT_WORDS}|[\w\-]+[’']s?)\s+){{0,3}}")
+ASKED_OBJECT = re.compile(rf"\s+(?!(?:and|or)\s)(?:(?:{_OBJECT_WORDS}|[\w\-]+[’']s?)\s+){{0,4}}")
 # "Talks ... are scheduled for March 21": the status follows the noun.
 SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
                        r"(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)
@@ -268,8 +272,10 @@ BETWEEN = re.compile(r"\s+between\s+(?:[A-Z][\w’'\-]*(?:[’']s)?\s+(?:[a-z]+\
 # ", and his Togolese counterpart, Afi Lawson": the other side of the pair.
 AND = re.compile(r"\s*(?:,|,?\s+and)\s*(?:the\s+|(?:his|her|their)\s+(?:[A-Z][\w\-]*\s+)?"
                  r"counterparts?,?\s+|(?:[A-Z][\w\-]*\s+){1,4})?")   # "and Foreign Minister"
-DEFINITE = re.compile(r"\b(?:the|this|that|these|those|his|her|its|their)\s+(?:\w+\s+){0,2}$",
-                      re.IGNORECASE)   # ("his visit": the visit told before)
+DEFINITE = re.compile(r"\b(?:the|this|that|these|those|his|her|its|their|(?:(?:next|last|this)\s+"
+                      r"(?:week|month|year|weekend)|today|tomorrow|yesterday|(?:mon|tues|wednes|"
+                      r"thurs|fri|satur|sun)day)[’']s)\s+(?:\w+\s+){0,2}$",
+                      re.IGNORECASE)   # ("his visit": the visit told before; "Monday's talks")
 
 
 # "Chinese ships blocked": the state's means, not its people.

@@ -35,6 +35,8 @@ _SAID_THEY = re.compile(r"\b(?:(?:said|says|say|added|announced|stated|warned|in
                         r"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+\d{1,2})?)?|"
                         r"told\s+(?:reporters|journalists|parliament|lawmakers))"
                         r",?\s+(?:that\s+)?(?P<p>they|it)\b")
+_BODY = re.compile(r"\b[Tt]he\s+(?P<head>council|commission|court|union|community|tribunal|"
+                   r"organi[sz]ation|agency|forum|assembly)\b(?!\s+of\b)(?![’']s\s+own\b)")
 _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia)\s+)?"
                     r"(?:group|militia|movement|rebels|paramilitaries|bloc|alliance)\b(?!\s+of\b)")
 
@@ -159,6 +161,13 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
                   and not reg.actors[m.actor].get("parent")]
         if groups:
             out.append(reg.mention(g.start(), g.end(), groups[-1].actor, "group"))
+    for g in _BODY.finditer(text):
+        # "The council also called on ...": the body named before whose name holds "Council"
+        head = g.group("head").lower().replace("organis", "organiz")
+        bodies = [m for m in named if m.start < g.start() and m.kind == "organization"
+                  and head in reg.actors[m.actor]["name"].lower().replace("organis", "organiz")]
+        if bodies and not reg.taken(g.start(), g.end()):
+            out.append(reg.mention(g.start(), g.end(), bodies[-1].actor, "group"))
     return out
 
 
@@ -181,11 +190,15 @@ def document_issuers(text: str, c0: int, at: int, mentions: list[Mention]) -> li
     before = [x for x in re.finditer(rf"\b{m.group('doc')}s?\b", text[:c0], re.IGNORECASE)]
     if not before:
         return []
-    hit = before[-1].start()
+    # Its first mention tells who issued it ("Leaders ... closed the summit by adopting a
+    # communiqué"); later ones may name who objects to it ("Oman declined to endorse the
+    # communiqué's clause"). The issuers stand at `at` in this clause, not back there.
+    hit = before[0].start()
     start = max(text.rfind(". ", 0, hit), text.rfind("\n", 0, hit)) + 1
     named = [x for x in mentions if start <= x.start and x.end <= hit
              and x.via not in ("pronoun",)]
-    return leading(text, named) if named else []
+    return [Mention(c0, c0, x.actor, x.kind, "document")
+            for x in leading(text, named)] if named else []
 
 
 def story_pair(reg: Registry, pos: int) -> list[Mention]:

@@ -142,9 +142,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if ANONYMOUS.match(text, t.start):
                 continue   # "an official, who asked not to be named": no request of anyone
             if control is not None and control.trigger.plover_type in ("REQUEST", "REJECT") and (
-                    t.trigger.noun or nominal(text, lo, t)) and (APPEAL_OBJECT if (
-                        control.trigger.plover_type == "REJECT") else ASKED_OBJECT).fullmatch(
-                    text[control.end:t.start]):
+                    t.trigger.noun or nominal(text, lo, t) or text[control.end:t.start].strip()
+            ) and (APPEAL_OBJECT if control.trigger.plover_type == "REJECT" else ASKED_OBJECT
+                   ).fullmatch(text[control.end:t.start]):
                 continue   # "called for their release", "ruled out talks": asked or refused
             if control is not None and denied(text, control, act) and not BREAK.search(
                     text, control.end, act):

@@ -145,7 +145,8 @@ def _light_verbs(irregular: dict[str, list[str]]) -> re.Pattern[str]:
     # Between them, determiners and modifiers ("held a second round of direct talks"),
     # never a preposition, which would start another phrase ("held a vote on talks").
     return re.compile(rf"\b(?i:{alts})\s+(?:(?!(?:on|in|at|with|for|to|about|over|after|"
-                      rf"before|by|from|that|which)\b)[a-z][\w\-]*\s+|(?:rounds?|series)\s+"
+                      rf"before|by|from|that|which)\b)(?:[a-z][\w\-]*|(?:Mon|Tues|Wednes|Thurs|Fri|"
+                      rf"Satur|Sun)day)(?:[’']s)?\s+|(?:rounds?|series)\s+"   # "next week's"
                       rf"of\s+){{0,4}}$")
 
 

@@ -51,6 +51,13 @@ def not_an_act(text: str, lo: int, t: Any) -> bool:
             and not _DETERMINED.search(text, max(lo, t.start - 24), t.start):
         return True   # "discussed trade", "the level of trade officials": a noun
         # (not "postponed a planned visit": an adjective, the visit is the act's)
+    if word.lower() == "release" and (
+            re.search(r"\bpress\s+$", text[max(lo, t.start - 8):t.start], re.IGNORECASE)
+            or re.match(r"\s+(?:said|says|added|adds|stated|read|reads)\b", text[t.end:])):
+        return True   # "a press release", "…," the release added": the document
+    if t.trigger.phrase == "order * to" and re.match(
+            r"\s+(?:the|a|an|its|their|his|her|[A-Z])", text[t.end:]):
+        return True   # "ordered troops to the border": a movement, not a demand
     if t.trigger.phrase == "retaliate" and re.match(r"\s+(?:\w+\s+){0,2}?by\s+[a-z]+ing\b",
                                                    text[t.end:]):
         return True   # "retaliated by banning imports": the ban is the act

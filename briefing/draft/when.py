@@ -123,6 +123,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if pos < d[0] and _TO_DO.match(text, verb_end, d[0]) and not re.search(
                 r"\bto\s+\w+$", verbs):   # (but "ordered them to leave ... on Thursday")
             return False   # "agreed to hold a meeting in June": the meeting's month
+        if pos < d[0] and re.search(r"\b(?:for|after|before|by)\s+[a-z]+ing\b",
+                                    text[verb_end:d[0]]):
+            return False   # "thanked Accra for extraditing a suspect last month": its date
         if pos < d[0] and _PROPOSING.search(verbs) and len(text[verb_end:d[0]].split()) > 2:
             return False   # "proposed a meeting of foreign secretaries in January"
         if d[1] <= pos and re.fullmatch(r"\s+to\s+", text[d[1]:pos]) and re.search(
@@ -223,7 +226,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             continue   # "a day after" with nothing in the sentence to count from
         if value is None:
             return {}, r.note
-        if r.start > pub and not ahead:
+        if r.start > pub and not ahead and not (start < pos and text[close:close + 2] in (
+                "'s", "’s")):   # ("called off next week's talks": their day may lie ahead)
             continue   # "pledged to double trade by 2030": a target, not when it happened
         found = {"date": value, "date_basis": r.basis, "date_note": r.note}
         if end:
@@ -280,7 +284,8 @@ _LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|
 _PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
 # The day the sentence before told of: "was summoned in the afternoon", "hours later".
 _SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|the same) day|"
-                       r"that (?:morning|afternoon|evening|night)|the same day|hours later)\b",
+                       r"that (?:morning|afternoon|evening|night)|the same day|hours later|"
+                       r"within (?:hours|the hour|minutes)|(?:earlier|later) in the day)\b",
                        re.IGNORECASE)
 # A live page's entry opens with its clock time ("14:20 — ..."): it tells of that day.
 _CLOCK = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[—–-]")
