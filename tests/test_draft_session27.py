@@ -107,3 +107,27 @@ def test_a_summit_closed_by_adopting_a_communique_and_what_the_communique_says()
     assert welcome["evidence"][0].startswith("The communiqué welcomed")
     appeal = next(e for e in events if e["plover_type"] == "REQUEST")
     assert appeal["participants"]["actor"] == ["gcc"]
+
+
+def test_a_visit_ended_on_a_day_spans_the_days_it_lasted():
+    visit, signing = _events("Latvia's president ended a three-day state visit to Estonia on "
+                             "Tuesday with five agreements signed.")
+    assert (visit["date"], visit["date_end"]) == ("2027-06-20", "2027-06-22")
+    assert "date_end" not in signing
+    talks, = _events("Latvia and Estonia began two days of talks on Monday.")
+    assert (talks["date"], talks["date_end"]) == ("2027-06-21", "2027-06-22")
+
+
+def test_since_dates_no_meeting_to_come_and_a_clause_after_but_keeps_its_own_date():
+    meeting, = _events("Latvia and Estonia are due to meet in Geneva on Friday, their first "
+                       "meeting since February.")
+    assert meeting["date"] == "2027-06-25"
+    agreed, met = _events("Latvia and Estonia agreed in 2019 to set up a joint committee, "
+                          "but it has not met since 2024.")
+    assert str(agreed["date"]) == "2019" and str(met.get("date")) != "2019"
+
+
+def test_a_date_after_since_and_a_gerund_is_not_the_acts_after_it():
+    ev, = _events("Latvia's foreign minister, on her first trip abroad since taking office "
+                  "in May, was received by her Estonian counterpart.")
+    assert ev.get("date") != "2027-05"

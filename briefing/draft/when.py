@@ -86,6 +86,30 @@ _OTHER_CONJUNCT = re.compile(r"\band\s+(?:[\w’'\-]+\s+){0,4}?(?:was|were|is|ar
                              r"will|would|[a-z]+ed)\b")
 
 
+# "ended a three-day state visit on Tuesday", "began two days of talks on Monday": the
+# day said is the last or the first of a span that long.
+_DAYS_LONG = re.compile(r"\b(?P<verb>end|ended|ends|closed|concluded|wrapped up|wound up|began|"
+                        r"begins|started|starts|opened|opens|arrived for)\s+(?:(?:a|an|the|"
+                        r"his|her|its|their)\s+)?(?P<n>two|three|four|five|six|seven|\d)"
+                        r"(?:-day\s+(?:[a-z]+\s+){0,2}(?:visit|summit|talks|trip|tour|"
+                        r"meeting|conference|session|negotiations)|\s+days\s+of\s+"
+                        r"(?:[a-z]+\s+){0,2}(?:talks|meetings|negotiations))\b", re.IGNORECASE)
+
+
+def _days_long(text: str, c0: int, c1: int, pos: int, day: Any) -> tuple[str, str] | None:
+    """The first and last day of the span of days the act at `pos` names, whose end or
+    start is `day`."""
+    m = _DAYS_LONG.search(text, c0, c1)
+    if not m or not m.start() <= pos <= m.end() or not re.fullmatch(r"\d{4}-\d\d-\d\d",
+                                                                   str(day)):
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else NUMBERS[m.group("n").lower()]
+    d = dt.date.fromisoformat(day)
+    if m.group("verb").lower().startswith(("end", "clos", "conclu", "wrap", "wound")):
+        return (d - dt.timedelta(days=n - 1)).isoformat(), day
+    return day, (d + dt.timedelta(days=n - 1)).isoformat()
+
+
 def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: int,
           pub: dt.date, future: bool, verbs: str, object_of: Any = None,
           nouns: tuple[int, ...] = (), lo: int | None = None,
@@ -149,8 +173,11 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if pos < d[0] and (_DEADLINE.search(text, max(0, d[0] - 24), d[0])
                            or _DEADLINE.match(d[2])):
             return False   # "by the end of July": the deadline the act sets
-        if (since := _SINCE_DOING.search(text, max(0, d[0] - 48), d[0])) and pos < since.start():
+        if (since := _SINCE_DOING.search(text, max(0, d[0] - 48), d[0])) and (
+                pos < since.start() or pos >= d[1]):
             return False   # "since taking office in November": another verb's date
+        if d[1] <= pos and re.search(r",\s+but\b|;", text[d[1]:pos]):
+            return False   # "agreed in 2019 to set up a committee, but it has not met"
         inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
         # "The strike, which hit the market on Saturday": the clause tells of the noun.
         return inner is None or inner == mine or (
@@ -200,8 +227,10 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             window, after_plans - base, (min(stop, close) if start > pos else stop) - base))
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start])
                      or phrase.lower().startswith("since"))
-        if since and re.fullmatch(r"\d{4}", phrase.strip()):
-            continue
+        ahead = ahead and not since   # ("their first meeting since February": past)
+        if since and (re.fullmatch(r"\d{4}", phrase.strip()) or re.search(
+                r"\b(?:will|shall|due|set|expected|plans?|scheduled)\b", verbs)):
+            continue   # ("are due to meet, their first meeting since February": no date)
         if since and start > pos and re.search(r"[a-z]ed\s*$", verbs) and not re.search(
                 r"\b(?:has|have|had|been)\b", verbs + " " + text[max(0, pos - 24):pos]):
             continue   # "demanded ... since October": a past act is not a state since then
@@ -230,9 +259,13 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
                 "'s", "’s")):   # ("called off next week's talks": their day may lie ahead)
             continue   # "pledged to double trade by 2030": a target, not when it happened
         found = {"date": value, "date_basis": r.basis, "date_note": r.note}
+        note = r.note
+        if not end and (span := _days_long(text, c0, c1, pos, value)):
+            value, end = span   # ("ended a three-day visit on Tuesday")
+            note += f"; '{_DAYS_LONG.search(text, c0, c1).group(0)}'"
         if end:
             found = {"date": value, "date_end": end, "date_basis": r.basis,
-                     "date_note": r.note + f" (the span {value} to {end})"}
+                     "date_note": note + f" (the span {value} to {end})"}
         return found, "since " + phrase if since else f"date from '{phrase}'"
     if PRESENT.search(verbs) or NEGATED_PERFECT.search(verbs):
         # "is dissatisfied", "has not yet commented": a state of affairs at publication.
