@@ -131,3 +131,17 @@ def test_a_date_after_since_and_a_gerund_is_not_the_acts_after_it():
     ev, = _events("Latvia's foreign minister, on her first trip abroad since taking office "
                   "in May, was received by her Estonian counterpart.")
     assert ev.get("date") != "2027-05"
+
+
+def test_an_act_in_an_if_clause_is_the_condition_and_a_possessive_release_is_told_again():
+    assert [e["plover_type"] for e in _events(
+        "Latvia said it was ready to sign a border treaty within weeks if Estonia withdrew "
+        "the complaint it lodged with the OSCE.")] == ["AGREE"]   # no withdrawal (CONCEDE)
+    released, = _events("Estonia said a Latvian engineer had been freed on Monday. Latvia "
+                        "called the engineer's release a humanitarian gesture.")
+    assert len(released["evidence"]) == 2
+
+
+def test_being_back_is_no_backing():
+    assert _codes("We will be back tomorrow evening with Latvia's reply.") == []
+    assert _codes("Latvia will back the plan.") == [("SUPPORT", "051")]

@@ -234,6 +234,9 @@ UNLESS = re.compile(r"\bunless\b[^;—]*$|\bif\b[^;—,]{0,60}\b(?:not|n[’']t|
                     # "would respond if the men were put on trial": the condition
                     r"(?<=[a-z] )if\b(?:\s+[\w’'\-]+){1,8}\s+(?:were|was|is|are|be|been)\s+"
                     r"(?:\w+ly\s+)?$|"
+                    # "ready to sign if Yerevan withdrew the complaint": the condition
+                    r"(?<=[a-z] )if\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?"
+                    r"\s+(?:\w+ly\s+)?$|"
                     # "suspected of involvement in a plot to kill": what was plotted
                     r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?:plot|conspiracy|scheme|"
                     r"attempt|bid)\s+to\s+$")
@@ -274,7 +277,7 @@ AND = re.compile(r"\s*(?:,|,?\s+and)\s*(?:the\s+|(?:his|her|their)\s+(?:[A-Z][\w
                  r"counterparts?,?\s+|(?:[A-Z][\w\-]*\s+){1,4})?")   # "and Foreign Minister"
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those|his|her|its|their|(?:(?:next|last|this)\s+"
                       r"(?:week|month|year|weekend)|today|tomorrow|yesterday|(?:mon|tues|wednes|"
-                      r"thurs|fri|satur|sun)day)[’']s)\s+(?:\w+\s+){0,2}$",
+                      r"thurs|fri|satur|sun)day)[’']s)\s+(?:[\w’'\-]+\s+){0,2}$",
                       re.IGNORECASE)   # ("his visit": the visit told before; "Monday's talks")
 
 
