@@ -145,3 +145,41 @@ def test_an_act_in_an_if_clause_is_the_condition_and_a_possessive_release_is_tol
 def test_being_back_is_no_backing():
     assert _codes("We will be back tomorrow evening with Latvia's reply.") == []
     assert _codes("Latvia will back the plan.") == [("SUPPORT", "051")]
+
+
+@pytest.mark.parametrize("text, plover_type, cameo", [
+    ("Nine Latvian players were refused visas days before the tournament.", "COERCE", "172"),
+    ('Latvia\'s foreign minister called the decision "an insult to our athletes".',
+     "ACCUSE", "111"),
+    ("Estonian dissident Arvo Kask has applied for asylum in Latvia.", "REQUEST", "023"),
+    ("Latvia's envoy is due to brief her Estonian counterparts in Riga on Monday.",
+     "CONSULT", "040"),
+    ("Estonia called the treaty a model for the region.", "SUPPORT", "051"),
+])
+def test_more_words_for_acts(text, plover_type, cameo):
+    assert (plover_type, cameo) in _codes(text)
+
+
+def test_walking_out_on_a_condition_is_a_threat_and_refusing_to_negotiate_a_refusal():
+    assert _codes("Latvia said it would pull its team out of the tournament if the visas "
+                  "were not issued by Saturday.") == [("THREATEN", "130")]
+    assert _codes('"We will not negotiate our history under pressure," Latvia\'s prime '
+                  "minister said.") == [("REJECT", "120")]
+
+
+def test_a_vote_to_suspend_is_the_suspension_on_the_day_of_the_vote():
+    ev, = _events("Latvia's parliament voted on Monday to suspend the rail treaty with Estonia "
+                  "on building a cross-border line.")
+    assert (ev["plover_type"], ev["date"]) == ("SANCTION", "2027-06-21")
+
+
+def test_the_verb_of_a_relative_clause_is_the_names_before_which():
+    pledge, praise = _events("The European Union, which has pledged 340 million euros for the "
+                             "line, called the treaty a model for the region.")
+    assert pledge["plover_type"] == "AGREE" and pledge["participants"]["actor"] == ["eu"]
+
+
+def test_an_opposition_figure_with_a_long_name_is_a_person():
+    d = _draft("Latvian police say two men tried to force Arvids Janis Berzins Kalnins, an "
+               "exiled Estonian opposition figure, onto a jet.")
+    assert "Arvids Janis Berzins Kalnins" in [a["name"] for a in d["actors"]]

@@ -8,7 +8,7 @@ from typing import Any
 
 from briefing.draft.actors import Mention, Registry
 from briefing.draft.clauses import FUTURE
-from briefing.draft.evidence import quote
+from briefing.draft.evidence import quote, trimmed
 from briefing.draft.when import event_date
 
 
@@ -39,9 +39,7 @@ def merge_again(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t:
     here, _ = event_date(text, dates, t.start, c0, c1, pub, future, "", lo=lo)
     if here and "date" in event and here["date"] != event["date"]:
         return event   # "the war ... began in April 2023": another time, another event
-    ev_end = c1
-    while ev_end > t.end and text[ev_end - 1] in " ,.;:":
-        ev_end -= 1
+    ev_end = trimmed(text, t.end, c1)
     ev_start = max(c0, t.start - 4 if text[t.start - 4:t.start].lower() == "the " else t.start)
     q = quote(text, ev_start, ev_end)
     if q not in event["evidence"]:

@@ -113,6 +113,18 @@ RESUMED = re.compile(r"(?:^|,)\s*and\s+" + AUXILIARIES + r"$|^(?:which|who)\b[^,
 GROUP_AGAIN = re.compile(r"(?:^|[.;:]\s*|\b)(?P<head>[Tt]he|[Bb]oth)\s+(?:[a-z]+\s+)?(?:ministers|"
                          r"leaders|presidents|premiers|delegations|envoys|negotiators|sides)"
                          r"\s+(?:[a-z]+\s+){0,3}$|^\s*(?P<they>They)\s+(?:[a-z]+\s+){0,3}$")
+_WHICH = re.compile(r",\s*(?:which|who)\s*$")
+
+
+def antecedent(text: str, c0: int, at: int, local: list[Any]) -> list[Any]:
+    """"The European Union, which has pledged 340 million euros": the verb of a relative
+    clause is done by the name just before ", which"; [] when the clause is not one."""
+    m = _WHICH.search(text, max(0, c0 - 10), c0)
+    if not m or m.end() != c0 or not re.fullmatch(r"\s*" + AUXILIARIES, text[c0:at]):
+        return []
+    return [x for x in local if x.end <= m.start() and not text[x.end:m.start()].strip()]
+
+
 RELATIVE_END = re.compile(r"^[^,;]*,\s*" + AUXILIARIES + r"$")
 # People no name gathers, as the subject of a protest: "Hundreds of garment workers
 # rallied", "Protesters marched".

@@ -36,7 +36,10 @@ _SAID_THEY = re.compile(r"\b(?:(?:said|says|say|added|announced|stated|warned|in
                         r"told\s+(?:reporters|journalists|parliament|lawmakers))"
                         r",?\s+(?:that\s+)?(?P<p>they|it)\b")
 _BODY = re.compile(r"\b[Tt]he\s+(?P<head>council|commission|court|union|community|tribunal|"
-                   r"organi[sz]ation|agency|forum|assembly)\b(?!\s+of\b)(?![’']s\s+own\b)")
+                   r"organi[sz]ation|agency|forum|assembly)\b(?!\s+of\b)(?![’']s\s+own\b)|"
+                   # "A department spokesperson denied": the department named before
+                   r"\b(?:[Aa]n?|[Tt]he)\s+(?P<office>department|ministry|embassy)(?=\s+(?:"
+                   r"spokes(?:man|woman|person)|official|source)\b)")
 _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia)\s+)?"
                     r"(?:group|militia|movement|rebels|paramilitaries|bloc|alliance)\b(?!\s+of\b)")
 
@@ -163,9 +166,10 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
             out.append(reg.mention(g.start(), g.end(), groups[-1].actor, "group"))
     for g in _BODY.finditer(text):
         # "The council also called on ...": the body named before whose name holds "Council"
-        head = g.group("head").lower().replace("organis", "organiz")
+        head = (g.group("head") or g.group("office")).lower().replace("organis", "organiz")
         bodies = [m for m in named if m.start < g.start() and m.kind == "organization"
-                  and head in reg.actors[m.actor]["name"].lower().replace("organis", "organiz")]
+                  and (head in reg.actors[m.actor]["name"].lower().replace("organis", "organiz")
+                       or g.group("office") and reg.actors[m.actor].get("parent"))]
         if bodies and not reg.taken(g.start(), g.end()):
             out.append(reg.mention(g.start(), g.end(), bodies[-1].actor, "group"))
     return out

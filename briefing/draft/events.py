@@ -56,6 +56,7 @@ from briefing.draft.clauses import (
     WILL,
     a_task,
     agreed_to,
+    antecedent,
     aside_spans,
     asked_or_undone,
     clause_span,
@@ -77,7 +78,7 @@ from briefing.draft.clauses import (
 )
 from briefing.draft.coref import document_issuers, story_pair
 from briefing.draft.dates import find_dates
-from briefing.draft.evidence import quote
+from briefing.draft.evidence import quote, trimmed
 from briefing.draft.occasion import Occasions
 from briefing.draft.readings import as_said, denied, not_an_act, recoded, said_now
 from briefing.draft.sources import PENDING, TODO, Sources
@@ -305,6 +306,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             crowd = None if before else CROWD.search(text[c0:t.start])
             if crowd and t.trigger.plover_type == "PROTEST":
                 before = [crowd_group(reg, crowd.group(0), c0 + crowd.start(), t.start)]
+            before = before or ([] if noun or passive else antecedent(text, c0, t.start, local))
             if not before:
                 continue
             rel = re.search(r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", text[c0:t.start])
@@ -453,9 +455,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if passive or actors == [unnamed_id(reg)]:
                 ev_start = min([ev_start] + [m.start for m in after[:1] if m.start < t.start]
                                + [m.start for m in local if c0 <= m.start < t.start][:1])
-            ev_end = c1
-            while ev_end > t.end and text[ev_end - 1] in " ,.;:":
-                ev_end -= 1
+            ev_end = trimmed(text, t.end, c1)
             source = sources.outlet_id
             for x in said_here:
                 if x.content[0] <= t.start < x.content[1]:

@@ -15,3 +15,10 @@ def quote(text: str, start: int, end: int) -> str | dict[str, Any]:
         pos = text.find(q, pos + 1)
         n += 1
     return {"quote": q, "occurrence": n}
+
+
+def trimmed(text: str, start: int, end: int) -> int:
+    """`end` moved back over spaces and punctuation, never before `start`."""
+    while end > start and text[end - 1] in " ,.;:":
+        end -= 1
+    return end

@@ -133,9 +133,11 @@ def _appositives(text: str, reg: Registry) -> None:
     # "Lars Berg, Sweden's defence minister,": the state's person.
     states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
                       if p.kind == "state")
-    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+"
+    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+"
                          rf"(?:a|an|the|its|his|her|their|(?P<state>{states})(?:[’']s)?)\s+"
-                         rf"(?:[a-z][\w’'\-]*\s+){{0,3}}?(?P<title>(?i:{titles}))\b"
+                         # ("an exiled Mauritanian opposition figure")
+                         rf"(?:[a-z][\w’'\-]*\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+){{0,3}}?"
+                         rf"(?P<title>(?i:{titles}))\b"
                          rf"(?!\s+[{_UPPER}])", text):   # not "X, Bolivian President Luis"
         name = _trim(m.group("name"))
         start = m.start("name")

@@ -58,6 +58,10 @@ def not_an_act(text: str, lo: int, t: Any) -> bool:
     if t.trigger.phrase == "order * to" and re.match(
             r"\s+(?:the|a|an|its|their|his|her|[A-Z])", text[t.end:]):
         return True   # "ordered troops to the border": a movement, not a demand
+    if word.endswith("ing") and " " not in word and re.search(
+            r"\b\w+\s+(?:on|about|over|regarding|concerning)\s+$",
+            text[max(lo, t.start - 24):t.start]):
+        return True   # "a treaty on building a railway": what the treaty is about
     if t.trigger.phrase == "retaliate" and re.match(r"\s+(?:\w+\s+){0,2}?by\s+[a-z]+ing\b",
                                                    text[t.end:]):
         return True   # "retaliated by banning imports": the ban is the act
@@ -109,6 +113,11 @@ def said_now(code: Any, st: str, why: str, on_condition: bool) -> tuple[Any, str
         # "would cut ties unless the prisoners are freed": a threat, made now.
         return recoded(code, _THREATS[code.plover_type], mutual=False), "occurred", \
             f"{why}, on a condition: a threat"
+    if st in ("planned", "hypothetical") and on_condition and code.plover_type == "RETREAT" \
+            and code.phrase.split()[0] in ("pull", "withdraw", "quit", "leave", "boycott"):
+        # "would pull the squad out of the tournament if ...": walking out, threatened.
+        return recoded(code, "130", mutual=False), "occurred", \
+            f"{why}, on a condition: a threat to walk out"
     if code.cameo_code.startswith("115") and (st == "planned" or (
             st == "hypothetical" and on_condition)):
         # "would take the dispute to the court if ...": going to law, said ahead, threatens.
@@ -123,7 +132,7 @@ def said_now(code: Any, st: str, why: str, on_condition: bool) -> tuple[Any, str
         # "said it would respond in kind": the threat is made as it is said.
         return code, "occurred", f"{why}: a threat is made when said"
     if st == "negated" and (code.phrase.split()[0] in ("accept", "tolerate", "recognise",
-                                                         "recognize")
+                                                         "recognize", "negotiate")
                             or code.plover_type in ("RETREAT", "CONCEDE")):
         # ("would not lift the restriction until ...": not easing is refusing, too.)
         # "would not accept the proposal", "will not tolerate": a refusal, said now.
