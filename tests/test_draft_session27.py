@@ -183,3 +183,30 @@ def test_an_opposition_figure_with_a_long_name_is_a_person():
     d = _draft("Latvian police say two men tried to force Arvids Janis Berzins Kalnins, an "
                "exiled Estonian opposition figure, onto a jet.")
     assert "Arvids Janis Berzins Kalnins" in [a["name"] for a in d["actors"]]
+
+
+def test_questions_report_no_act_and_water_releases_and_supply_routes_are_no_acts():
+    assert _codes("What is being built?") == []
+    assert _codes("The protocol committed Latvia to minimum releases in summer.") == []
+    assert ("AID", "070") not in _codes("The office would ask Estonia to open a second supply "
+                                        "route through Valga.")
+
+
+def test_recalled_for_consultations_and_welcoming_it_and_financing_a_study():
+    assert ("SANCTION", "161") in _codes("Latvia recalled Janis Ozols for consultations.")
+    codes = _codes('The World Bank, which had financed an early feasibility study, welcomed it '
+                   'as "a template for the region".')
+    assert ("AID", "071") in codes and ("SUPPORT", "051") in codes
+
+
+def test_a_warning_of_what_has_happened_is_no_threat_and_since_after_a_past_act_is_no_date():
+    appeal, = _events("The UN coordinator, Marta Ozola, appealed to Latvia on Monday to let the "
+                      "trucks through, warning that some 85,000 people had received no food "
+                      "since February.")
+    assert (appeal["plover_type"], appeal["date"]) == ("REQUEST", "2027-06-21")
+    assert _codes("Estonia warned that Latvia would pay a price.") == [("THREATEN", "130")]
+
+
+def test_a_condition_on_what_happens_to_a_noun_is_no_act():
+    assert _codes("Latvia would stop buying Estonian power if the releases were not restored "
+                  "by May.") == [("THREATEN", "137")]

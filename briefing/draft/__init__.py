@@ -143,7 +143,9 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     article_id = slug(f"{title[:48]} {pub.isoformat()}")
     reg.scope = article_id
     sources = Sources(text, reg.gazetteer, article_id, outlet=outlet)
-    events = draft_events(text, body, reg, pub, said, sources)
+    # A question ("What is being built?") asks; it reports no act.
+    events = draft_events(text, [s for s in body if not text[s["start"]:s["end"]].rstrip(
+        " \n\"”’'").endswith("?")], reg, pub, said, sources)
     statements = _statements(text, reg, said, events, sources)
     points = key_points(text, body, reg, events, statements)
     positions, issues = candidate_positions(statements, issues, reg)

@@ -248,7 +248,7 @@ UNLESS = re.compile(r"\bunless\b[^;—]*$|\bif\b[^;—,]{0,60}\b(?:not|n[’']t|
                     r"(?:\w+ly\s+)?$|"
                     # "ready to sign if Yerevan withdrew the complaint": the condition
                     r"(?<=[a-z] )if\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?"
-                    r"\s+(?:\w+ly\s+)?$|"
+                    r"\s+(?:\w+ly\s+)?$|(?<=[a-z] )if\s+(?:(?:the|its|their|a|an)\s+)?$|"
                     # "suspected of involvement in a plot to kill": what was plotted
                     r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?:plot|conspiracy|scheme|"
                     r"attempt|bid)\s+to\s+$")

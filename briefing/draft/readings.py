@@ -62,6 +62,11 @@ def not_an_act(text: str, lo: int, t: Any) -> bool:
             r"\b\w+\s+(?:on|about|over|regarding|concerning)\s+$",
             text[max(lo, t.start - 24):t.start]):
         return True   # "a treaty on building a railway": what the treaty is about
+    if t.trigger.phrase == "warn" and (m := re.match(r"\s+(?:that\s+)?([^.;:“\"]{0,120})",
+                                                      text[t.end:])) and re.match(
+            r"(?:[\w’'\-,]+\s+){1,8}?(?:had|has|have|was|were)\s", m.group(1)) and not re.search(
+            r"\b(?:would|will|could|might|may|risk|unless|if)\b", m.group(1)):
+        return True   # "warning that 85,000 people had received no food": a fact, no threat
     if t.trigger.phrase == "retaliate" and re.match(r"\s+(?:\w+\s+){0,2}?by\s+[a-z]+ing\b",
                                                    text[t.end:]):
         return True   # "retaliated by banning imports": the ban is the act

@@ -233,7 +233,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if since and (re.fullmatch(r"\d{4}", phrase.strip()) or re.search(
                 r"\b(?:will|shall|due|set|expected|plans?|scheduled)\b", verbs)):
             continue   # ("are due to meet, their first meeting since February": no date)
-        if since and start > pos and re.search(r"[a-z]ed\s*$", verbs) and not re.search(
+        if since and start > pos and re.search(r"[a-z]ed(?:\s+(?:to|on|for|with))?\s*$",
+                                               verbs) and not re.search(
                 r"\b(?:has|have|had|been)\b", verbs + " " + text[max(0, pos - 24):pos]):
             continue   # "demanded ... since October": a past act is not a state since then
         anchor = None
