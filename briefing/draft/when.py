@@ -178,6 +178,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if (since := _SINCE_DOING.search(text, max(0, d[0] - 48), d[0])) and (
                 pos < since.start() or pos >= d[1]):
             return False   # "since taking office in November": another verb's date
+        if d[1] <= pos and re.search(r"\b(?:after|following|because)\s+(?:[\w’'\-]+\s+){1,10}?"
+                                     r"(?:was|were|had|has|have)\b", text[d[1]:pos]):
+            return False   # "summoned the envoy on Thursday after the players were refused"
         if d[1] <= pos and re.search(r",\s+but\b|;", text[d[1]:pos]):
             return False   # "agreed in 2019 to set up a committee, but it has not met"
         inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
@@ -195,7 +198,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     candidates = [d for d in dates if usable(d)]
     # A stated calendar date before a weekday; a weekday or "last week" by nearness
     # ("on Tuesday imposed sanctions after drills last week": Tuesday).
-    ranked = sorted(candidates, key=lambda d: (not (c0 <= d[0] < c1),
+    ranked = sorted(candidates, key=lambda d: (not (   # "a visit ... planned for next week"
+        pos < d[0] and _SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0])),
+                                               not (c0 <= d[0] < c1),
                                                # "summoned on Monday after X entered on
                                                # Sunday": each verb its own clause's date
                                                bool(_SUBORDINATE.search(
@@ -321,8 +326,15 @@ _PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
 # The day the sentence before told of: "was summoned in the afternoon", "hours later".
 _SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|the same) day|"
                        r"that (?:morning|afternoon|evening|night)|the same day|hours later|"
-                       r"within (?:hours|the hour|minutes)|(?:earlier|later) in the day)\b",
+                       r"within (?:hours|the hour|minutes)|(?:earlier|later) in the day|"
+                       r"the same (?:morning|afternoon|evening|night))\b",
                        re.IGNORECASE)
+# A day-by-day account heads each paragraph with its day: "Thursday: ...", "May 3 — ...".
+_DAY_LABEL = re.compile(r"\s*(?:[-•*]\s*)?(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+                        r"(?:,?\s+(?:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)\s+\d{1,2})?|(?:January|"
+                        r"February|March|April|May|June|July|August|September|October|"
+                        r"November|December)\s+\d{1,2})\s*[:—–]")
 # A live page's entry opens with its clock time ("14:20 — ..."): it tells of that day.
 _CLOCK = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[—–-]")
 
@@ -349,7 +361,18 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
         return {"date": day.isoformat(), "date_basis": "resolved",
                 "date_note": f"'{later.group(0)}': counted from the day of the sentence "
                              f"before ({carry['date']})"}, f"counted: '{later.group(0)}'"
-    if _CLOCK.match(text, text.rfind("\n", 0, at) + 1):
+    para = text.rfind("\n", 0, at) + 1
+    label = _DAY_LABEL.match(text, para)
+    if label and para < c0:
+        # "Thursday: Algeria's minister telephoned ... Tunis welcomed the offer": a
+        # day-by-day account's paragraph label dates what the paragraph tells undated.
+        value, end = as_fact_date(r := resolve(label.group("day"), pub))
+        if value is not None:
+            return ({"date": value, "date_basis": r.basis,
+                     "date_note": f"no date in the sentence; its paragraph is headed "
+                                  f"'{label.group('day')}': {r.note}"}
+                    | ({"date_end": end} if end else {})), f"paragraph '{label.group('day')}'"
+    if _CLOCK.match(text, para):
         return {"date": pub.isoformat(), "date_basis": "resolved",
                 "date_note": "no date in the entry; a live page's entry stamped with a clock "
                              f"time tells of its publication day {pub.isoformat()}"}, \
