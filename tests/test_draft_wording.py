@@ -149,7 +149,8 @@ def test_a_state_visit_is_no_statement_and_a_deadline_does_not_make_it_future():
     d = _draft("President Ana Duarte ended a three-day state visit to Spain on Monday with a "
                "promise to settle the fishing dispute by the end of next year.")
     visit = next(e for e in d["events"] if e["plover_type"] == "CONSULT")
-    assert visit["date"] == "2026-03-16"
+    # (session 27: a visit that ended on a day spans the three days it lasted)
+    assert (visit["date"], visit["date_end"]) == ("2026-03-14", "2026-03-16")
     assert d["statements"] == []
 
 
