@@ -10,7 +10,15 @@ import re
 from typing import Any
 
 from briefing.draft.clauses import ANNOUNCED_BY
-from briefing.draft.dates import NUMBERS, WEEKDAYS, Resolved, as_fact_date, resolve
+from briefing.draft.dates import (
+    MONTHS,
+    NUMBERS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    Resolved,
+    as_fact_date,
+    resolve,
+)
 
 # The verb group before a trigger, read for what the tense says about the date.
 PRESENT = re.compile(r"\b(?:is|are|am)\b")
@@ -96,9 +104,10 @@ _DAYS_LONG = re.compile(r"\b(?P<verb>end|ended|ends|closed|concluded|wrapped up|
                         r"(?:[a-z]+\s+){0,2}(?:talks|meetings|negotiations))\b", re.IGNORECASE)
 
 
-def _days_long(text: str, c0: int, c1: int, pos: int, day: Any) -> tuple[str, str] | None:
+def _days_long(text: str, c0: int, c1: int, pos: int, day: Any
+               ) -> tuple[str, str, str] | None:
     """The first and last day of the span of days the act at `pos` names, whose end or
-    start is `day`."""
+    start is `day`, and the words that say how long it lasted."""
     m = _DAYS_LONG.search(text, c0, c1)
     if not m or not m.start() <= pos <= m.end() or not re.fullmatch(r"\d{4}-\d\d-\d\d",
                                                                    str(day)):
@@ -106,8 +115,8 @@ def _days_long(text: str, c0: int, c1: int, pos: int, day: Any) -> tuple[str, st
     n = int(m.group("n")) if m.group("n").isdigit() else NUMBERS[m.group("n").lower()]
     d = dt.date.fromisoformat(day)
     if m.group("verb").lower().startswith(("end", "clos", "conclu", "wrap", "wound")):
-        return (d - dt.timedelta(days=n - 1)).isoformat(), day
-    return day, (d + dt.timedelta(days=n - 1)).isoformat()
+        return (d - dt.timedelta(days=n - 1)).isoformat(), day, m.group(0)
+    return day, (d + dt.timedelta(days=n - 1)).isoformat(), m.group(0)
 
 
 def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: int,
@@ -269,8 +278,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         found = {"date": value, "date_basis": r.basis, "date_note": r.note}
         note = r.note
         if not end and (span := _days_long(text, c0, c1, pos, value)):
-            value, end = span   # ("ended a three-day visit on Tuesday")
-            note += f"; '{_DAYS_LONG.search(text, c0, c1).group(0)}'"
+            value, end, words = span   # ("ended a three-day visit on Tuesday")
+            note += f"; '{words}'"
         if end:
             found = {"date": value, "date_end": end, "date_basis": r.basis,
                      "date_note": note + f" (the span {value} to {end})"}
@@ -330,11 +339,9 @@ _SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that
                        r"the same (?:morning|afternoon|evening|night))\b",
                        re.IGNORECASE)
 # A day-by-day account heads each paragraph with its day: "Thursday: ...", "May 3 — ...".
-_DAY_LABEL = re.compile(r"\s*(?:[-•*]\s*)?(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-                        r"(?:,?\s+(?:January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December)\s+\d{1,2})?|(?:January|"
-                        r"February|March|April|May|June|July|August|September|October|"
-                        r"November|December)\s+\d{1,2})\s*[:—–]")
+_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+_DAY_LABEL = re.compile(rf"\s*(?:[-•*]\s*)?(?P<day>(?:{WEEKDAY_NAMES})(?:,?\s+(?:{_MONTH_NAMES})"
+                        rf"\s+\d{{1,2}})?|(?:{_MONTH_NAMES})\s+\d{{1,2}})\s*[:—–]")
 # A live page's entry opens with its clock time ("14:20 — ..."): it tells of that day.
 _CLOCK = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[—–-]")
 
