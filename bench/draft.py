@@ -135,7 +135,7 @@ def score(folder: Path) -> dict:
     for fact_id, start in zip(ev["fact_id"], ev["start"], strict=True):
         hand_sents.setdefault(fact_id, set()).add(sentence_at(starts, int(start)))
     matched = dates_right = dates_within = 0
-    missed, wrong = [], []
+    missed, wrong, misdated = [], [], []
     for x, e in zip(drafted, d["events"], strict=True):
         if not any(x[1] == h.plover_type and x[0] & hand_sents.get(h.event_id, set())
                    for h in hand.events.itertuples(index=False)):
@@ -151,13 +151,17 @@ def score(folder: Path) -> dict:
             matched += 1
             want = _fmt(e.date, e.date_precision)
             dates_right += any(x[2] == want for x in hits)
+            if not any(x[2] == want for x in hits):
+                got = ", ".join(sorted({x[2] or "undated" for x in hits}))
+                misdated.append(f"{e.event_id} {e.plover_type} coded {want or 'undated'}, "
+                                f"drafted {got}: {e.summary!r:.90}")
             dates_within += any(_within(x[3], _period(want)) for x in hits)
     return {"article": folder.name, "actors": (found_actors, len(states) + len(people)),
             "missed": sorted((states - d_states) | (people - d_people)),
             "events": (matched, len(hand.events)), "dates": (dates_right, matched),
             "within": (dates_within, matched), "precise": (right, len(drafted)),
             "bad": bad, "seconds": seconds, "drafted": len(d["events"]),
-            "missed_events": missed, "wrong_events": wrong}
+            "missed_events": missed, "wrong_events": wrong, "misdated": misdated}
 
 
 def _pct(pair: tuple[int, int]) -> str:
@@ -224,6 +228,8 @@ def main(argv: list[str] | None = None) -> None:
                     print(f"{'':4} missed  {line}")
                 for line in r["wrong_events"]:
                     print(f"{'':4} extra   {line}")
+                for line in r["misdated"]:
+                    print(f"{'':4} date    {line}")
         total = {k: tuple(map(sum, zip(*(r[k] for r in results), strict=True)))
                  for k in SUMMED}
         total["bad"] = sum(r["bad"] for r in results)

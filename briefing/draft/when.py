@@ -65,8 +65,10 @@ _SUBORDINATE = re.compile(r"\b(?:after|before|when|while|until|following|since)\
                           re.IGNORECASE)
 # "lorries impounded at Chaman since October", "a path cleared last year": a participle
 # after its noun holds its own time.
+# ("accused X of ... and summoned the envoy on Tuesday": a conjunct verb, no participle.)
 _PARTICIPLE = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|not|also|already|"
-                         r"then|later|jointly|formally|officially|reportedly)\b)[a-z]+\s+"
+                         r"then|later|jointly|formally|officially|reportedly|and|or|"
+                         r"but)\b)[a-z]+\s+"
                          r"(?!(?:issued|released|published|adopted)\b)"
                          r"(?:[a-z]+ed|held|shut|set|cut|built|kept|seen|made)\s+"
                          r"(?:[\w’'\-]+\s+){0,5}$")
@@ -86,6 +88,11 @@ _TO_DO = re.compile(r"\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+){0,3}?to\s+"
                     r"both|each|every|more|most|other|such|no|one|two|three|them|him|us|it|"
                     r"date|power|office|court|talks|take|be|happen|occur)\b)"
                     r"[a-z]+\b")
+# A date after "ahead of" a noun is that noun's: "ahead of the parliamentary election on
+# 27 October", "in the run-up to next week's summit".
+_AHEAD_OF = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in advance of|"
+                       r"on the eve of)\s+(?:[\w’'\-]+\s+){0,5}?(?:(?:on|in|at|for)\s+)?$",
+                       re.IGNORECASE)
 _COMPLEMENT = re.compile(r"\b(?:that|whether|unless|if)\b", re.IGNORECASE)
 
 
@@ -159,6 +166,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if pos < d[0] and re.search(r"\b(?:for|after|before|by)\s+[a-z]+ing\b",
                                     text[verb_end:d[0]]):
             return False   # "thanked Accra for extraditing a suspect last month": its date
+        if pos < d[0] and _AHEAD_OF.search(text[verb_end:d[0]]):
+            return False   # "accused X ahead of the election on 27 October": the vote's day
         if pos < d[0] and _PROPOSING.search(verbs) and len(text[verb_end:d[0]].split()) > 2:
             return False   # "proposed a meeting of foreign secretaries in January"
         if d[1] <= pos and re.fullmatch(r"\s+to\s+", text[d[1]:pos]) and re.search(
@@ -340,10 +349,21 @@ _SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that
                        re.IGNORECASE)
 # A day-by-day account heads each paragraph with its day: "Thursday: ...", "May 3 — ...".
 _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
-_DAY_LABEL = re.compile(rf"\s*(?:[-•*]\s*)?(?P<day>(?:{WEEKDAY_NAMES})(?:,?\s+(?:{_MONTH_NAMES})"
-                        rf"\s+\d{{1,2}})?|(?:{_MONTH_NAMES})\s+\d{{1,2}})\s*[:—–]")
+# The label may be set in capitals and name the place ("MONDAY, QUITO. Ecuador's
+# president received ...", "FRIDAY. On her last day ...").
+_DAY_LABEL = re.compile(rf"\s*(?:[-•*]\s*)?(?P<day>(?i:{WEEKDAY_NAMES})(?:,?\s+(?:{_MONTH_NAMES})"
+                        rf"\s+\d{{1,2}})?|(?:{_MONTH_NAMES})\s+\d{{1,2}})"
+                        rf"(?:\s*[:—–]|(?:,\s+[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){{0,2}})?\.\s)")
 # A live page's entry opens with its clock time ("14:20 — ..."): it tells of that day.
 _CLOCK = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[—–-]")
+
+
+def labelled(text: str, c0: int) -> bool:
+    """The paragraph of the sentence starting at `c0` is headed by its day ("THURSDAY.",
+    "May 3 —"), and the sentence is not that heading: the label, not the sentence before,
+    dates what the sentence tells undated."""
+    para = text.rfind("\n", 0, c0) + 1
+    return para < c0 and bool(_DAY_LABEL.match(text, para))
 
 
 def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],

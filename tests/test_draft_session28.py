@@ -1,0 +1,54 @@
+"""Issue 21, session 28: date readings the eighth held-out batch showed missing, each
+checked on fictional sentences (real state names, invented people and events)."""
+
+import datetime as dt
+
+from briefing.draft import draft
+
+PUBLISHED = "2031-04-12"   # a Saturday
+
+
+def _events(text: str) -> list[dict]:
+    return draft(text, published=PUBLISHED, known=None, today=dt.date(2032, 1, 1))["events"]
+
+
+def _dated(text: str) -> list[tuple[str, str | None]]:
+    return [(e["plover_type"], e.get("date")) for e in _events(text)]
+
+
+def test_a_paragraph_label_in_capitals_with_its_place_dates_the_paragraph():
+    text = ("Hungary's foreign minister, Zsofia Kovacs, spent the week in the Baltic "
+            "capitals.\n\n"
+            "TUESDAY, VILNIUS. Lithuania's president, Ona Vaitkute, received Kovacs at the "
+            "palace. "
+            "Lithuania asked Hungary to back its candidate for the council.\n\n"
+            "THURSDAY. Kovacs met Latvia's foreign minister, Ilze Berzina, in Riga.")
+    dated = _dated(text)
+    assert ("REQUEST", "2031-04-08") in dated
+    assert ("CONSULT", "2031-04-10") in dated
+
+
+def test_a_weekday_opening_a_sentence_is_no_label():
+    text = "Kovacs flew home.\n\nTUESDAY was a rest day. Lithuania asked Hungary for help."
+    assert ("REQUEST", None) in _dated(text)
+
+
+def test_a_verb_joined_by_and_shares_the_day_said_after_the_second_verb():
+    text = ("Finland's foreign minister accused Russia of jamming aircraft navigation and "
+            "summoned the Russian ambassador on Thursday evening.")
+    assert _dated(text) == [("ACCUSE", "2031-04-10")]
+    text = ("Finland accused Russia of jamming aircraft navigation and recalled its "
+            "ambassador from Moscow on Thursday.")
+    assert _dated(text) == [("ACCUSE", "2031-04-10"), ("SANCTION", "2031-04-10")]
+
+
+def test_a_participle_after_its_noun_still_keeps_its_own_date():
+    text = "Estonia demanded the return of trawlers impounded on Thursday."
+    assert ("REQUEST", None) in _dated(text)
+
+
+def test_a_date_ahead_of_an_election_is_the_election_s():
+    text = ("Moldova accused Russia of funding opposition rallies ahead of the "
+            "presidential election on 27 April.")
+    assert ("ACCUSE", None) in _dated(text)
+    assert all(date is None for _, date in _dated(text))
