@@ -52,3 +52,20 @@ def test_a_date_ahead_of_an_election_is_the_election_s():
             "presidential election on 27 April.")
     assert ("ACCUSE", None) in _dated(text)
     assert all(date is None for _, date in _dated(text))
+
+
+def test_acts_told_after_the_session_that_leads_the_story_are_dated_by_it():
+    text = ("Russia on Thursday vetoed a draft Security Council resolution on a truce in "
+            "Darfur.\n\nFrance's ambassador, Claire Morel, accused Moscow of shielding the "
+            "militias. Ghana's representative urged the African Union to act.\n\n"
+            "Sudan has long accused France of bias.")
+    dated = _dated(text)
+    assert ("REQUEST", "2031-04-10") in dated
+    assert dated.count(("ACCUSE", "2031-04-10")) == 1   # the perfect is background
+    assert ("ACCUSE", None) in dated
+
+
+def test_no_session_leads_a_bilateral_story():
+    text = ("Latvia on Thursday expelled two Russian diplomats.\n\n"
+            "Estonia urged the European Union to act.")
+    assert ("REQUEST", None) in _dated(text)

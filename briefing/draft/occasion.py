@@ -24,6 +24,13 @@ _FROM_IT = re.compile(r"\breadouts?\b|\b(?:in|according\s+to)\s+(?:the|their)\s+
 # "In the same statement": the statement the sentence before told of.
 _SAME = re.compile(r"\b(?:in|according\s+to)\s+the\s+same\s+(?:statement|readout|"
                    r"communiqu[ée]|briefing|interview)\b", re.IGNORECASE)
+# A session of many parties that leads a story: what its members are told doing after it,
+# in the simple past with no day of their own, was done there ("Russia on Thursday vetoed
+# a draft Security Council resolution ... Britain's ambassador accused Moscow of ...").
+_SESSION = re.compile(r"\b(?:summit|Security Council|General Assembly|Permanent Council|"
+                      r"(?:annual|special|emergency|extraordinary|closing|plenary|ministerial)"
+                      r"\s+(?:session|meeting)|session\s+of|forum|conference|communiqu[ée]|"
+                      r"resolution)\b")
 _KINDS = ("person", "state")
 _TOLD = re.compile(r"\s+(?:told|assured|warned|informed)\s+")
 
@@ -36,6 +43,8 @@ class Occasions:
         self.meeting: dict[str, Any] | None = None
         self.parties: frozenset[str] = frozenset()
         self.document: dict[str, Any] | None = None
+        self.session: dict[str, Any] | None = None
+        self._first = True   # no occurred, dated event noted yet
 
     def _parties(self, reg: Registry, ids: list[str]) -> set[str]:
         out = set()
@@ -55,6 +64,10 @@ class Occasions:
             return
         day = {k: event[k] for k in ("date", "date_end", "date_basis", "date_note")
                if k in event}
+        if self._first and _SESSION.search(text, lo, hi) and re.fullmatch(
+                r"\d{4}-\d\d-\d\d", str(event["date"])):
+            self.session = day   # the story's first dated act is a session's
+        self._first = False
         ids = event["participants"]["actor"] + event["participants"].get("recipient", [])
         people = [i for i in ids if reg.actors.get(i, {}).get("kind") in _KINDS]
         if event["plover_type"] == "CONSULT" and len(set(people)) >= 2:
@@ -95,6 +108,14 @@ class Occasions:
             return self._as(self.meeting, "the parties of the call or meeting before, "
                                           "speaking to each other")
         return {}, ""
+
+    def in_session(self) -> tuple[dict[str, Any], str]:
+        """The day of the session the story is led by, for an act told after it in the
+        simple past with no day of its own; ({}, "") when no session leads the story."""
+        if not self.session:
+            return {}, ""
+        return self._as(self.session, "told after the session that leads the story, in the "
+                                      "simple past: done at it")
 
     @staticmethod
     def _as(day: dict[str, Any], why: str) -> tuple[dict[str, Any], str]:

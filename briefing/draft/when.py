@@ -24,7 +24,8 @@ from briefing.draft.dates import (
 PRESENT = re.compile(r"\b(?:is|are|am)\b")
 # The perfect and the simple present ("has accused", "had agreed", "blames"):
 # background that holds now, not the day the sentence before told of.
-BACKGROUND = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|ght)\b|"
+BACKGROUND = re.compile(r"\b(?:has|have|had)\s+(?:(?:\w+ly|long|also|already|often|always|"
+                        r"since|twice|once|never)\s+)?\w+(?:ed|en|wn|ne|ght)\b|"
                         r"^\s*(?:\w+ly\s+)?(?!was\b|has\b|does\b|is\b)\w+[^s\W]s\b")
 NEGATED_PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+){0,2}?\s+(?:not|never|no)\b|"
                               r"\b(?:has|have)n[’']t\b")
