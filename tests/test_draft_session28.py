@@ -69,3 +69,21 @@ def test_no_session_leads_a_bilateral_story():
     text = ("Latvia on Thursday expelled two Russian diplomats.\n\n"
             "Estonia urged the European Union to act.")
     assert ("REQUEST", None) in _dated(text)
+
+
+def test_what_follows_an_update_stamp_tells_of_the_publication_day():
+    text = ("Norway's coast guard detained a Russian trawler on Monday.\n\n"
+            "UPDATE, 6:40 p.m. — Russia summoned Norway's ambassador.\n\n"
+            "Finland urged both sides to show restraint.")
+    dated = _dated(text)
+    assert ("ACCUSE", PUBLISHED) in dated
+    assert ("REQUEST", PUBLISHED) in dated
+
+
+def test_a_pronoun_joined_to_a_new_name_goes_on_with_the_day_and_afterwards_too():
+    text = ("Chile's trade minister, Ramiro Soto, flew to Lima on Thursday. He and his "
+            "Peruvian counterpart, Elena Quispe, met for three hours. Bolivia criticised the "
+            "talks afterwards.")
+    dated = _dated(text)
+    assert ("CONSULT", "2031-04-10") in dated
+    assert ("ACCUSE", "2031-04-10") in dated

@@ -384,7 +384,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                                t.start, tuple(said_here), tuple(local))
                 date, why = (found, how) if found else (date, why)
             if not date and carry and not future and not noun and not labelled(text, c0) \
-                    and all(m.via in CONTINUING for m in subject) \
+                    and any(m.via in CONTINUING for m in subject) \
                     and not PRESENT.search(verbs) and not NEGATED_PERFECT.search(verbs) \
                     and not BACKGROUND.search(verbs):
                 # "Lopez met Soto on Friday. She also demanded ...": the same actors go

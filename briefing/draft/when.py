@@ -346,7 +346,7 @@ _PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|the same) day|"
                        r"that (?:morning|afternoon|evening|night)|the same day|hours later|"
                        r"within (?:hours|the hour|minutes)|(?:earlier|later) in the day|"
-                       r"the same (?:morning|afternoon|evening|night))\b",
+                       r"the same (?:morning|afternoon|evening|night)|afterwards?)\b",
                        re.IGNORECASE)
 # A day-by-day account heads each paragraph with its day: "Thursday: ...", "May 3 — ...".
 _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
@@ -357,6 +357,10 @@ _DAY_LABEL = re.compile(rf"\s*(?:[-•*]\s*)?(?P<day>(?i:{WEEKDAY_NAMES})(?:,?\s
                         rf"(?:\s*[:—–]|(?:,\s+[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){{0,2}})?\.\s)")
 # A live page's entry opens with its clock time ("14:20 — ..."): it tells of that day.
 _CLOCK = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[—–-]")
+# A breaking story's update stamped with its clock time ("UPDATE, 7:15 p.m. —"): what
+# follows it, to the next stamp, tells of that day.
+_UPDATE = re.compile(r"(?m)^\s*(?:UPDATED?|Update[d]?)\b[,:]?\s*(?:\d{1,2}[:.]\d{2}\s*"
+                     r"(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?)?[—–:-]")
 
 
 def labelled(text: str, c0: int) -> bool:
@@ -400,7 +404,8 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
                      "date_note": f"no date in the sentence; its paragraph is headed "
                                   f"'{label.group('day')}': {r.note}"}
                     | ({"date_end": end} if end else {})), f"paragraph '{label.group('day')}'"
-    if _CLOCK.match(text, para):
+    if _CLOCK.match(text, para) or any(_UPDATE.match(text, m.start())
+                                        for m in re.finditer(r"(?m)^", text[:at])):
         return {"date": pub.isoformat(), "date_basis": "resolved",
                 "date_note": "no date in the entry; a live page's entry stamped with a clock "
                              f"time tells of its publication day {pub.isoformat()}"}, \
