@@ -87,3 +87,18 @@ def test_a_pronoun_joined_to_a_new_name_goes_on_with_the_day_and_afterwards_too(
     dated = _dated(text)
     assert ("CONSULT", "2031-04-10") in dated
     assert ("ACCUSE", "2031-04-10") in dated
+
+
+def test_within_hours_counts_from_the_story_s_day_not_a_background_noun_s():
+    text = ("The European Union on Wednesday froze the assets of six Belarusian officials. "
+            "The Council said the measures answered the beating of protesters on March 2. "
+            "Its foreign policy chief, Anna Lind, urged Minsk to free the prisoners.\n\n"
+            "Within hours, Belarus recalled its ambassador to the EU.")
+    assert ("SANCTION", "2031-04-09") in _dated(text)
+
+
+def test_a_clock_time_or_lunchtime_is_the_day_the_story_tells_of():
+    text = ("Late on Tuesday, Azerbaijan accused Armenia of firing on its posts. "
+            "At around 9 a.m., France's foreign minister, Paul Roche, spoke by phone with "
+            "Armenia's foreign minister, Ani Sargsyan.")
+    assert ("CONSULT", "2031-04-08") in _dated(text)

@@ -111,6 +111,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
     starts = [m.start for m in mentions]
     carry_next: dict[str, Any] | None = None
     carry: dict[str, Any] | None = None
+    last_day: dict[str, Any] | None = None
     occasions = Occasions()
     for s in body:
         lo, hi = s["start"], s["end"]
@@ -125,6 +126,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
         # The date a sentence without one of its own carries on: the last sentence's
         # that told of an event (a quote in between does not break the story).
         carry = carry_next if carry_next is not None else carry
+        last_day = carry if carry else last_day   # the last day a sentence told of
         carry_next = None
         again: list[dict[str, Any]] = []   # events this sentence tells of again
         for t in triggers:
@@ -396,7 +398,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                  f"before ({carry.get('date_note', '')})"}
                 why = "date of the sentence before"
             if not date and not future:
-                found, how = day_of_context(text, c0, c1, t.start, carry, pub)
+                found, how = day_of_context(text, c0, c1, t.start, carry or last_day, pub)
                 if found:
                     date, why = found, how
             if not date and not future and not noun and not PRESENT.search(verbs) \
@@ -498,7 +500,14 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                  text, t, [a], [], names, False, unnamed_id(reg))},
                             (t.start, t.end)))
             occasions.note(text, lo, hi, event, reg)
-            if carry_next is None and st == "occurred" and (not noun or "date" in date):
-                carry_next = {k: v for k, v in date.items()} if "date" in date else {}
-        carry_next = day_carried(carry_next, again, said_here, dates, lo, hi, pub)
+            if carry_next is None and st == "occurred":
+                # A happening a speaker names by a noun ("said the measures answered the
+                # dispersal of miners on August 21") is background: the story's day
+                # does not move to it.
+                # ("follows Monday's arrest of ...": the noun's own day, as background.)
+                own_day = any(text[b:b + 2] in ("'s", "’s") and 0 <= t.start - b < 24
+                              for _a, b, _p in dates)
+                carry_next = dict(date) if "date" in date and not (
+                    noun and (reported or own_day)) else {}
+        carry_next = day_carried(text, carry_next, again, said_here, dates, lo, hi, pub)
     return told_then_named(out)

@@ -346,7 +346,10 @@ _PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|the same) day|"
                        r"that (?:morning|afternoon|evening|night)|the same day|hours later|"
                        r"within (?:hours|the hour|minutes)|(?:earlier|later) in the day|"
-                       r"the same (?:morning|afternoon|evening|night)|afterwards?)\b",
+                       r"the same (?:morning|afternoon|evening|night)|afterwards?|"
+                       r"(?:at|by|around|from|until)\s+(?:around\s+|about\s+)?\d{1,2}(?:[:.]\d\d)?"
+                       r"\s*[ap]\.?m\b\.?|by (?:lunchtime|midday|noon|nightfall|mid-?afternoon)|"
+                       r"(?:shortly\s+)?(?:before|after) midnight)",
                        re.IGNORECASE)
 # A day-by-day account heads each paragraph with its day: "Thursday: ...", "May 3 — ...".
 _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
@@ -413,9 +416,9 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
     return {}, ""
 
 
-def day_carried(carry: dict[str, Any] | None, again: list[dict[str, Any]], said: list[Any],
-                dates: list[tuple[int, int, str]], lo: int, hi: int, pub: dt.date
-                ) -> dict[str, Any] | None:
+def day_carried(text: str, carry: dict[str, Any] | None, again: list[dict[str, Any]],
+                said: list[Any], dates: list[tuple[int, int, str]], lo: int, hi: int,
+                pub: dt.date) -> dict[str, Any] | None:
     """The day the sentence text[lo:hi] hands on to the next, given `carry`, the date of
     its first event (None when it told of none)."""
     if not carry and again and "date" in again[-1] and again[-1]["status"] == "occurred":
@@ -428,7 +431,11 @@ def day_carried(carry: dict[str, Any] | None, again: list[dict[str, Any]], said:
         return next((d for x in said if lo <= x.start < hi and "date" in (
             d := saying_date(dates, (x.start, x.content[0]), pub)[0])), None) or next((
                 {"date": v, "date_basis": "resolved", "date_note": r.note}
-                for _a, _b, phrase in dates if _EXPLICIT.search(phrase) and re.fullmatch(
+                for a, _b, phrase in dates if _EXPLICIT.search(phrase)
+                and not any(x.content[0] <= a < x.content[1] for x in said)   # (what was said)
+                and not (_SPEECH.search(text, lo, a)
+                         and not _SAID_BEFORE.search(text, max(lo, a - 30), a))
+                and re.fullmatch(
                     r"\d{4}-\d\d-\d\d", str(v := as_fact_date(r := resolve(phrase, pub))[0]))),
                 None)
     return carry
