@@ -102,3 +102,10 @@ def test_a_clock_time_or_lunchtime_is_the_day_the_story_tells_of():
             "At around 9 a.m., France's foreign minister, Paul Roche, spoke by phone with "
             "Armenia's foreign minister, Ani Sargsyan.")
     assert ("CONSULT", "2031-04-08") in _dated(text)
+
+
+def test_a_state_protesting_against_an_arrest_complains_it_does_not_demonstrate():
+    assert ("ACCUSE", "114") in [(e["plover_type"], e["cameo_code"]) for e in _events(
+        "Serbia has also protested against the arrest of its citizen.")]
+    assert ("PROTEST", "141") in [(e["plover_type"], e["cameo_code"]) for e in _events(
+        "Serbian farmers protested against the arrest of their leader.")]

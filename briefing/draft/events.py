@@ -365,8 +365,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "Bolivian miners blocked the highway": people obstructing, not a state's
                 # blockade.
                 code = recoded(code, "144")
-            if code.cameo_code == "140" and not noun and actors != [unnamed_id(reg)] \
-                    and state_like(reg, actors) and not people:
+            if (code.cameo_code == "140" or code.phrase == "protest against") and not noun \
+                    and actors != [unnamed_id(reg)] and state_like(reg, actors) and not people:
                 # A government "protests": a formal complaint, not street dissent (it
                 # may still demonstrate, boycott or march: those stay dissent).
                 code = recoded(code, "114")
