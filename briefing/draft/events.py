@@ -88,6 +88,7 @@ from briefing.draft.when import (
     BACKGROUND,
     NEGATED_PERFECT,
     PRESENT,
+    SAME_DAY,
     VERBAL,
     day_carried,
     day_of_context,
@@ -435,6 +436,12 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                               t.start, tuple(said_here), tuple(local))
             voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]),
                          None)
+            if not date and voice is not None and code.plover_type in VERBAL and \
+                    st == "occurred" and SAME_DAY.search(text, voice.start, voice.content[0]):
+                # "Sichone told reporters afterwards that Zambia would not lift ...": a
+                # stance taken by saying it, on the day the saying points back to.
+                date, why = day_of_context(text, voice.start, voice.content[0], t.start,
+                                           carry or last_day, pub)
             if voice is not None and (turned := as_said(
                     code, st, actors, recipients, voice.speaker, state_of(reg, voice.speaker))):
                 # "told B that enemy troops had shelled its post": the speaker's accusation.

@@ -343,7 +343,7 @@ _LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|
 # Verbs whose object is an act to come: a date after that object is the object's.
 _PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
 # The day the sentence before told of: "was summoned in the afternoon", "hours later".
-_SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|the same) day|"
+SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|the same) day|"
                        r"that (?:morning|afternoon|evening|night)|the same day|hours later|"
                        r"within (?:hours|the hour|minutes)|(?:earlier|later) in the day|"
                        r"the same (?:morning|afternoon|evening|night)|afterwards?|"
@@ -379,8 +379,8 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
     """A date the sentence gives only by pointing back ("in the afternoon": the day of the
     sentence before) or a live page gives by its entry's clock time (the day it was
     published); ({}, "") when neither holds."""
-    if carry and _SAME_DAY.search(text, c0, c1):
-        phrase = _SAME_DAY.search(text, c0, c1).group(0)
+    if carry and SAME_DAY.search(text, c0, c1):
+        phrase = SAME_DAY.search(text, c0, c1).group(0)
         return {k: v for k, v in carry.items() if k != "date_note"} | {
             "date_note": f"'{phrase}': the day of the sentence before "
                          f"({carry.get('date_note', '')})"}, f"same day as before: '{phrase}'"
