@@ -114,5 +114,5 @@ def test_a_state_protesting_against_an_arrest_complains_it_does_not_demonstrate(
 def test_a_refusal_said_afterwards_takes_the_day_of_the_talks():
     text = ("Chile's trade minister, Ramiro Soto, met his Peruvian counterpart, Elena Quispe, "
             "in Lima on Thursday. Quispe told reporters afterwards that Peru would not lift "
-            "the duties on Chilean fruit.")
+            "the restriction on Chilean fruit.")
     assert ("REJECT", "2031-04-10") in _dated(text)
