@@ -3,6 +3,8 @@ checked on fictional sentences (real state names, invented people and events).""
 
 import datetime as dt
 
+import pytest
+
 from briefing.draft import draft
 
 PUBLISHED = "2031-04-12"   # a Saturday
@@ -116,3 +118,24 @@ def test_a_refusal_said_afterwards_takes_the_day_of_the_talks():
             "in Lima on Thursday. Quispe told reporters afterwards that Peru would not lift "
             "the restriction on Chilean fruit.")
     assert ("REJECT", "2031-04-10") in _dated(text)
+
+
+@pytest.mark.parametrize("text, plover_type, cameo", [
+    ("Several hundred students gathered outside the Polish embassy.", "PROTEST", "141"),
+    ("Protesters stormed the Polish embassy in Minsk.", "PROTEST", "145"),
+    ("Poland evacuated non-essential staff from its embassy in Minsk.", "SANCTION", "161"),
+    ("Belarus's foreign minister expressed deep regret to the Polish envoy.", "SUPPORT", "055"),
+    ("Lithuania called the border closure collective punishment.", "ACCUSE", "111"),
+    ("Chile has challenged Peru's fruit duties at the World Trade Organization.", "ACCUSE",
+     "115"),
+])
+def test_words_for_acts(text, plover_type, cameo):
+    assert (plover_type, cameo) in [(e["plover_type"], e["cameo_code"]) for e in _events(text)]
+
+
+def test_a_span_after_which_the_act_came_counts_back_across_a_participle():
+    text = ("Poland recalled its ambassador on Tuesday, four days after protesters stormed "
+            "its embassy in Minsk, setting fire to a guard post.")
+    dated = _dated(text)
+    assert ("SANCTION", "2031-04-08") in dated
+    assert ("ASSAULT", "2031-04-04") in dated

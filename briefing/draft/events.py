@@ -514,7 +514,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # ("follows Monday's arrest of ...": the noun's own day, as background.)
                 own_day = any(text[b:b + 2] in ("'s", "’s") and 0 <= t.start - b < 24
                               for _a, b, _p in dates)
+                # ("diggers who Kinshasa says were shot on Feb. 3": a relative clause's
+                # act is background too.)
+                relative = re.search(r"\b(?:who|which|whose)\b[^,;—]*$", text[lo:t.start])
                 carry_next = dict(date) if "date" in date and not (
-                    noun and (reported or own_day)) else {}
+                    noun and (reported or own_day)) and not relative else {}
         carry_next = day_carried(text, carry_next, again, said_here, dates, lo, hi, pub)
     return told_then_named(out)

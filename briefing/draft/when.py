@@ -264,8 +264,10 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         anchor = None
         # "recalled on Friday, a day after a soldier was shot": the shooting is the day
         # before the Friday, not the day after it.
+        # ("four days after protesters stormed the embassy, setting fire to": a
+        # participle after the comma goes on with the stormers.)
         inverse = start < pos and bool(re.search(r"\b(?:before|after)$", phrase, re.I)) \
-            and not re.search(r"[,;]", text[close:pos])
+            and not re.search(r";|,(?!\s+[a-z]+ing\b)", text[close:verb_end])
         if re.search(r"\b(?:earlier|later|before|after)$", phrase, re.IGNORECASE):
             # "two days earlier": counted from the date said before it in the sentence.
             prior = [d for d in dates if d[0] < start and (inverse or _EXPLICIT.search(d[2]))]
