@@ -22,6 +22,11 @@ _BOUNDARY = re.compile(r"[.!?][”\"’']?(?=\s+[A-Z“\"‘'])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Gen|Lt|Col|Maj|Capt|Cpt|Sgt|Cpl|"
     r"Adm|Brig|Cmdr|Cdr|Gov|Sen|Rep|Amb|Insp|Supt|Hon)\.)$")
+# "At around 4 p.m. Belarusian police ...": a time of day that opens the sentence does not
+# end it ("... at 4 p.m. The talks" still does).
+_OPENING_TIME = re.compile(r"\s*(?:(?:Shortly|Just)\s+)?(?:At|By|Around|From|Until|Before|After|"
+                           r"after|before)\s+(?:around\s+|about\s+)?\d{1,2}(?:[:.]\d\d)?\s*"
+                           r"[ap]\.m\.")
 # A paragraph ends with sentence punctuation; a line that does not is a heading.
 _FINAL = re.compile(r"[.!?][”\"’')\]]*\s*$")
 
@@ -70,6 +75,8 @@ def _spans(paragraph: str):
         # whole paragraph again at every stop made long paragraphs quadratic.
         if m.group(0)[0] == "." and _ABBREVIATION.search(paragraph, max(0, m.start() - 40),
                                                          m.start() + 1):
+            continue
+        if _OPENING_TIME.fullmatch(paragraph, start, m.end()):
             continue
         yield start, m.end()
         start = m.end()

@@ -139,3 +139,19 @@ def test_a_span_after_which_the_act_came_counts_back_across_a_participle():
     dated = _dated(text)
     assert ("SANCTION", "2031-04-08") in dated
     assert ("ASSAULT", "2031-04-04") in dated
+
+
+def test_a_time_of_day_is_the_paragraph_s_day_else_the_publication_day():
+    text = ("Late on Tuesday, Azerbaijan accused Armenia of firing on its posts.\n\n"
+            "At around 9 a.m., France's foreign minister, Paul Roche, spoke by phone with "
+            "Armenia's foreign minister, Ani Sargsyan.")
+    assert ("CONSULT", PUBLISHED) in _dated(text)
+    text = ("Several hundred students gathered outside the Polish embassy on Friday "
+            "afternoon. At around 4 p.m. Belarusian police detained 40 of them.")
+    assert ("COERCE", "2031-04-11") in _dated(text)
+
+
+def test_a_disputed_island_is_no_participle_that_steals_the_date():
+    text = ("Gabon sought the return of a patrol boat that Equatorial Guinea seized near the "
+            "disputed island of Mbanie on Monday.")
+    assert ("COERCE", "2031-04-07") in _dated(text)

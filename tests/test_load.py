@@ -94,6 +94,12 @@ def test_sentence_split_rules():
     assert [s["sentence_id"] for s in split_sentences("x", text)][:2] == ["x:s0", "x:s1"]
 
 
+def test_a_time_of_day_opening_a_sentence_does_not_end_it():
+    text = "At around 4 p.m. Police left. The talks ended at 4 p.m. The envoys left."
+    assert [s["text"] for s in split_sentences("x", text)] == [
+        "At around 4 p.m. Police left.", "The talks ended at 4 p.m.", "The envoys left."]
+
+
 def test_evidence_ids_kinds_and_sentences(tiny):
     ev = tiny.evidence
     assert ev["evidence_id"].is_unique

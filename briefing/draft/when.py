@@ -17,6 +17,7 @@ from briefing.draft.dates import (
     WEEKDAYS,
     Resolved,
     as_fact_date,
+    find_dates,
     resolve,
 )
 
@@ -69,7 +70,7 @@ _SUBORDINATE = re.compile(r"\b(?:after|before|when|while|until|following|since)\
 # ("accused X of ... and summoned the envoy on Tuesday": a conjunct verb, no participle.)
 _PARTICIPLE = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|not|also|already|"
                          r"then|later|jointly|formally|officially|reportedly|and|or|"
-                         r"but)\b)[a-z]+\s+"
+                         r"but|the|a|an|its|their|his|her|our|this|that)\b)[a-z]+\s+"
                          r"(?!(?:issued|released|published|adopted)\b)"
                          r"(?:[a-z]+ed|held|shut|set|cut|built|kept|seen|made)\s+"
                          r"(?:[\w’'\-]+\s+){0,5}$")
@@ -349,10 +350,15 @@ SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|
                        r"that (?:morning|afternoon|evening|night)|the same day|hours later|"
                        r"within (?:hours|the hour|minutes)|(?:earlier|later) in the day|"
                        r"the same (?:morning|afternoon|evening|night)|afterwards?|"
-                       r"(?:at|by|around|from|until)\s+(?:around\s+|about\s+)?\d{1,2}(?:[:.]\d\d)?"
-                       r"\s*[ap]\.?m\b\.?|by (?:lunchtime|midday|noon|nightfall|mid-?afternoon)|"
                        r"(?:shortly\s+)?(?:before|after) midnight)",
                        re.IGNORECASE)
+# A time of day with no day ("At 9:30 a.m.", "Shortly before noon", "by lunchtime"): the day
+# the paragraph told of, else the story's own day, its publication.
+_CLOCK_TIME = re.compile(r"\b(?:(?:at|by|around|from|until|after|before)\s+(?:around\s+|about\s+)?"
+                         r"\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?|(?:by|at|around)\s+(?:lunchtime|"
+                         r"midday|noon|nightfall|mid-?afternoon)|(?:shortly|just)\s+(?:before|"
+                         r"after)\s+(?:noon|midday|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?))",
+                         re.IGNORECASE)
 # A day-by-day account heads each paragraph with its day: "Thursday: ...", "May 3 — ...".
 _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
 # The label may be set in capitals and name the place ("MONDAY, QUITO. Ecuador's
@@ -386,6 +392,18 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
         return {k: v for k, v in carry.items() if k != "date_note"} | {
             "date_note": f"'{phrase}': the day of the sentence before "
                          f"({carry.get('date_note', '')})"}, f"same day as before: '{phrase}'"
+    para = text.rfind("\n", 0, c0) + 1
+    # (from the sentence's start: "At around 4 p.m. police detained ..." has no comma)
+    clock = _CLOCK_TIME.search(text, max(para, text.rfind(". ", 0, c0) + 1), c1)
+    if clock:
+        if carry and find_dates(text, para, c0):
+            return {k: v for k, v in carry.items() if k != "date_note"} | {
+                "date_note": f"'{clock.group(0)}': a time of the day the paragraph told of "
+                             f"({carry.get('date_note', '')})"}, f"time of day: '{clock.group(0)}'"
+        return {"date": pub.isoformat(), "date_basis": "resolved",
+                "date_note": f"'{clock.group(0)}': a time of day, no day told in its paragraph: "
+                             f"the story's own day, its publication {pub.isoformat()}"}, \
+            f"time of day: '{clock.group(0)}'"
     later = _LATER.search(text, c0, c1)
     if carry and later and re.fullmatch(r"\d{4}-\d\d-\d\d", str(carry.get("date", ""))) \
             and not carry.get("date_end"):
