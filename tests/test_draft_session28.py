@@ -155,3 +155,13 @@ def test_a_disputed_island_is_no_participle_that_steals_the_date():
     text = ("Gabon sought the return of a patrol boat that Equatorial Guinea seized near the "
             "disputed island of Mbanie on Monday.")
     assert ("COERCE", "2031-04-07") in _dated(text)
+
+
+@pytest.mark.parametrize("text, plover_type, cameo", [
+    ("Latvia is ready to talk but not to wait.", "AGREE", "036"),
+    ("Latvia kept the export ban in place.", "REJECT", "1244"),
+    ("Estonia kept the two seized trawlers.", "REJECT", "1243"),
+    ("The European Union extended the ban to other fish products.", "COERCE", "163"),
+])
+def test_words_for_stances(text, plover_type, cameo):
+    assert (plover_type, cameo) in [(e["plover_type"], e["cameo_code"]) for e in _events(text)]

@@ -404,7 +404,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     date, why = found, how
             if not date and not future and not noun and not PRESENT.search(verbs) \
                     and not NEGATED_PERFECT.search(verbs) and not BACKGROUND.search(verbs):
-                date, why = occasions.in_session()
+                found, how = occasions.in_session()
+                date, why = (found, how) if found else (date, why)
             if not date and not noun:
                 for x in said_here:
                     if x.content[1] <= t.start < hi and x.speaker in actors:
