@@ -165,3 +165,14 @@ def test_a_disputed_island_is_no_participle_that_steals_the_date():
 ])
 def test_words_for_stances(text, plover_type, cameo):
     assert (plover_type, cameo) in [(e["plover_type"], e["cameo_code"]) for e in _events(text)]
+
+
+def test_a_measure_said_to_stay_until_a_condition_is_the_speaker_s_refusal():
+    events = _events("Peru's interior ministry said the bridge would remain closed until at "
+                     "least June 20.")
+    assert [(e["plover_type"], e["participants"]["actor"], e.get("date")) for e in events] == [
+        ("REJECT", ["interior-ministry-of-peru"], None)]
+    events = _events("Suriname's ambassador, Ravindre Kartosen, said the boats would stay as "
+                     "long as the dredges do.")
+    assert [(e["plover_type"], e["participants"]["actor"]) for e in events] == [
+        ("REJECT", ["ravindre-kartosen"])]

@@ -311,6 +311,12 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if crowd and t.trigger.plover_type == "PROTEST":
                 before = [crowd_group(reg, crowd.group(0), c0 + crowd.start(), t.start)]
             before = before or ([] if noun or passive else antecedent(text, c0, t.start, local))
+            voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]
+                          and x.speaker in reg.actors), None)
+            if not before and voice and t.trigger.plover_type == "REJECT":
+                # "said the bridge would remain closed until June 20": the speaker's refusal
+                before = [Mention(t.start, t.start, voice.speaker,
+                                  reg.actors[voice.speaker]["kind"], "again")]
             if not before:
                 continue
             rel = re.search(r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", text[c0:t.start])

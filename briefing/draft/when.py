@@ -57,7 +57,8 @@ _NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|m
                    re.IGNORECASE)
 # A deadline set by the act is not when it happened: "threatened on Thursday to impose
 # sanctions unless ... by the end of July".
-_DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+(?:end|middle|start|beginning)\s+"
+_DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:at\s+(?:least|the\s+earliest)\s+)?"
+                       r"(?:the\s+(?:end|middle|start|beginning)\s+"
                        r"(?:of\s+)?)?$|^(?:by|until)\s", re.IGNORECASE)
 # "his first visit since taking office in November": the date of that other verb.
 _SINCE_DOING = re.compile(r"\bsince\s+(?:[a-z]+ing\b|(?:[\w’'\-]+\s+){1,3}?(?:took|became|"
