@@ -176,3 +176,24 @@ def test_a_measure_said_to_stay_until_a_condition_is_the_speaker_s_refusal():
                      "long as the dredges do.")
     assert [(e["plover_type"], e["participants"]["actor"]) for e in events] == [
         ("REJECT", ["ravindre-kartosen"])]
+
+
+def test_a_list_two_drafted_facts_share_is_written_twice_not_as_a_yaml_alias(tmp_path):
+    from briefing.draft import to_yaml
+    from briefing.load import load
+    from briefing.problems import FactError
+
+    text = "Estonia expelled two Russian diplomats on Monday."
+    d = draft(text, published=PUBLISHED, known=None, today=dt.date(2032, 1, 1))
+    shared = d["events"][0]["evidence"]
+    d["events"].append({**d["events"][0], "id": "ev-copy"})
+    assert d["events"][1]["evidence"] is shared
+    written = to_yaml(d)
+    assert "&id" not in written and "*id" not in written
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "article.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "a" / "facts.yaml").write_text(written, encoding="utf-8")
+    with pytest.raises(FactError) as raised:   # a draft awaits the analyst, nothing else
+        load(tmp_path / "a", cache=False)
+    problems = [line for line in str(raised.value).splitlines()[1:] if line.strip()]
+    assert problems and all("awaits the analyst" in line for line in problems)

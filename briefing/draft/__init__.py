@@ -279,7 +279,8 @@ def to_yaml(d: dict[str, Any]) -> str:
     import yaml
 
     class Dumper(yaml.SafeDumper):
-        pass
+        def ignore_aliases(self, data: Any) -> bool:
+            return True   # the loader refuses aliases: a list two facts share is written twice
 
     Dumper.add_representer(_Quoted, lambda dumper, v: dumper.represent_scalar(
         "tag:yaml.org,2002:str", str(v), style='"'))

@@ -510,6 +510,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             out.append((event, (t.start, t.end)))
             for a in also:   # Britain's act too
                 out.append(({**event, "id": f"ev-{len(out) + 1}-{slug(code.phrase)}"[:64],
+                             "evidence": list(event["evidence"]),
                              "participants": {"actor": [a]}, "summary": built_summary(
                                  text, t, [a], [], names, False, unnamed_id(reg))},
                             (t.start, t.end)))
