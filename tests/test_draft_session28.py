@@ -197,3 +197,14 @@ def test_a_list_two_drafted_facts_share_is_written_twice_not_as_a_yaml_alias(tmp
         load(tmp_path / "a", cache=False)
     problems = [line for line in str(raised.value).splitlines()[1:] if line.strip()]
     assert problems and all("awaits the analyst" in line for line in problems)
+
+
+def test_a_sentence_with_no_act_that_names_its_weekday_moves_the_story_to_it():
+    text = ("Ukraine summoned Moldova's ambassador on Tuesday. The tone softened on Wednesday. "
+            "Moldova's president, Ana Rusu, and Ukraine's prime minister, Petro Hordiy, spoke "
+            "by phone in the morning.")
+    assert ("CONSULT", "2031-04-09") in _dated(text)
+    text = ("Ukraine summoned Moldova's ambassador on Tuesday. Talks are expected on Friday. "
+            "Moldova's president, Ana Rusu, and Ukraine's prime minister, Petro Hordiy, spoke "
+            "by phone in the morning.")
+    assert ("CONSULT", "2031-04-08") in _dated(text)

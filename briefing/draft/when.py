@@ -452,7 +452,9 @@ def day_carried(text: str, carry: dict[str, Any] | None, again: list[dict[str, A
         return next((d for x in said if lo <= x.start < hi and "date" in (
             d := saying_date(dates, (x.start, x.content[0]), pub)[0])), None) or next((
                 {"date": v, "date_basis": "resolved", "date_note": r.note}
-                for a, _b, phrase in dates if _EXPLICIT.search(phrase)
+                # ("The tone softened on Wednesday.": a weekday too, unless it looks ahead)
+                for a, _b, phrase in dates if (_EXPLICIT.search(phrase) or (
+                    _WEEKDAY.search(phrase) and not _AHEAD.search(text, lo, hi)))
                 and not any(x.content[0] <= a < x.content[1] for x in said)   # (what was said)
                 and not (_SPEECH.search(text, lo, a)
                          and not _SAID_BEFORE.search(text, max(lo, a - 30), a))
