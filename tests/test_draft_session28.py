@@ -208,3 +208,14 @@ def test_a_sentence_with_no_act_that_names_its_weekday_moves_the_story_to_it():
             "Moldova's president, Ana Rusu, and Ukraine's prime minister, Petro Hordiy, spoke "
             "by phone in the morning.")
     assert ("CONSULT", "2031-04-08") in _dated(text)
+
+
+@pytest.mark.parametrize("text, plover_type, cameo", [
+    ("Hundreds of fishermen blocked the coastal highway near the border post.", "PROTEST",
+     "144"),
+    ("The World Bank said it would hold back further disbursements for the dam.", "SANCTION",
+     "162"),
+    ("Latvia and Estonia amended the convention in 2019.", "SUPPORT", "057"),
+])
+def test_words_for_acts_of_crowds_and_lenders(text, plover_type, cameo):
+    assert (plover_type, cameo) in [(e["plover_type"], e["cameo_code"]) for e in _events(text)]

@@ -308,7 +308,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                  text[c0:t.start]):
                 before = [unnamed(reg, t.start)]   # "a landmine wounded": who laid it?
             crowd = None if before else CROWD.search(text[c0:t.start])
-            if crowd and t.trigger.plover_type == "PROTEST":
+            if crowd and (t.trigger.plover_type == "PROTEST" or t.trigger.cameo_code == "191"):
                 before = [crowd_group(reg, crowd.group(0), c0 + crowd.start(), t.start)]
             before = before or ([] if noun or passive else antecedent(text, c0, t.start, local))
             voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]
