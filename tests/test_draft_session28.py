@@ -38,7 +38,7 @@ def test_a_weekday_opening_a_sentence_is_no_label():
 def test_a_verb_joined_by_and_shares_the_day_said_after_the_second_verb():
     text = ("Finland's foreign minister accused Russia of jamming aircraft navigation and "
             "summoned the Russian ambassador on Thursday evening.")
-    assert _dated(text) == [("ACCUSE", "2031-04-10")]
+    assert _dated(text) == [("ACCUSE", "2031-04-10"), ("ACCUSE", "2031-04-10")]   # 112, 114
     text = ("Finland accused Russia of jamming aircraft navigation and recalled its "
             "ambassador from Moscow on Thursday.")
     assert _dated(text) == [("ACCUSE", "2031-04-10"), ("SANCTION", "2031-04-10")]
@@ -219,3 +219,17 @@ def test_a_sentence_with_no_act_that_names_its_weekday_moves_the_story_to_it():
 ])
 def test_words_for_acts_of_crowds_and_lenders(text, plover_type, cameo):
     assert (plover_type, cameo) in [(e["plover_type"], e["cameo_code"]) for e in _events(text)]
+
+
+def test_two_acts_of_one_type_with_two_codes_in_a_sentence_are_two_events():
+    events = _events("Serbia's foreign minister, Ivan Petrovic, accused Croatia of harassing "
+                     "truck drivers, and his ministry summoned Croatia's ambassador that "
+                     "afternoon.")
+    assert sorted(e["cameo_code"] for e in events if e["plover_type"] == "ACCUSE") == [
+        "112", "114"]
+
+
+def test_an_allegation_read_from_the_saying_takes_the_saying_s_day():
+    text = ("Serbia's foreign minister, Ivan Petrovic, said on Tuesday that the dam breached "
+            "the 1998 water convention.")
+    assert ("ACCUSE", "2031-04-08") in _dated(text)

@@ -503,7 +503,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                           f"{why}",
             }
             # "killed in an attack": two triggers, one event.
-            key = (lo, code.plover_type, tuple(actors))
+            # ("accused X ... and summoned its envoy": two acts, two codes; one meeting
+            # told by "hosted" and "talks" is one.)
+            key = (lo, code.plover_type, "" if code.plover_type == "CONSULT" else
+                   code.cameo_code, tuple(actors))
             if key in seen:
                 continue
             seen.add(key)
@@ -515,7 +518,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                  text, t, [a], [], names, False, unnamed_id(reg))},
                             (t.start, t.end)))
             occasions.note(text, lo, hi, event, reg)
-            if carry_next is None and st == "occurred":
+            if carry_next is None and st == "occurred" and (not noun or "date" in date):
                 # A happening a speaker names by a noun ("said the measures answered the
                 # dispersal of miners on August 21") is background: the story's day
                 # does not move to it.

@@ -333,7 +333,9 @@ def said_day(dates: list[tuple[int, int, str]], said: list[Any], at: int, pub: d
     """The date of the saying whose words hold `at` (its speech verb before the words, or
     after them: "…," he said on Monday); None when no saying holds it."""
     for x in said:
-        if x.content[0] <= at < x.content[1]:
+        # (an allegation read from the saying itself, "said ... that the scheme breached",
+        # starts at its speech verb)
+        if x.content[0] <= at < x.content[1] or x.start <= at < x.content[0]:
             found = saying_date(dates, (x.start, x.content[0]), pub)
             # ("..., a spokeswoman said on Tuesday": the day may follow the verb.)
             return found if found[0] else saying_date(dates, (x.content[1], x.end + 24), pub)
