@@ -233,3 +233,8 @@ def test_an_allegation_read_from_the_saying_takes_the_saying_s_day():
     text = ("Serbia's foreign minister, Ivan Petrovic, said on Tuesday that the dam breached "
             "the 1998 water convention.")
     assert ("ACCUSE", "2031-04-08") in _dated(text)
+
+
+def test_protest_notes_are_a_noun_not_someone_noting():
+    assert _dated("Slovenia delivered protest notes to both embassies in Ljubljana on "
+                  "Monday.") == [("ACCUSE", "2031-04-07")]

@@ -64,7 +64,8 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
 # A speech verb's bare form after a determiner is a noun: "a state visit", "the report".
 _ALSO_NOUNS = frozenset({"state", "report", "note", "claim", "stress", "warn"})
 _NOUN_USE = re.compile(r"\b(?:(?:a|an|the|its|his|her|their|this|our)\s+(?:[\w\-]+\s+)?|"
-                       r"of\s+)$", re.IGNORECASE)   # "heads of state", "Secretary of State"
+                       r"of\s+|(?:protest|diplomatic|verbal|formal|press|two|three)\s+)$",
+                       re.IGNORECASE)   # "heads of state", "delivered protest notes to"
 
 
 _SAID_WHEN = re.compile(rf"\s+(?:(?:on|late on|early on)\s+)?(?:{WEEKDAY_NAMES}|yesterday|today)"
@@ -148,7 +149,7 @@ def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Sai
                 continue   # a direct quote, handled above
             if text[lo:v.start()].endswith(" as "):
                 continue   # "was quoted by X as saying": the relay rule below
-            if text[v.start():v.end()].split()[0].lower() in _ALSO_NOUNS and \
+            if re.sub(r"s$", "", text[v.start():v.end()].split()[0].lower()) in _ALSO_NOUNS and \
                     _NOUN_USE.search(text, max(lo, v.start() - 30), v.start()):
                 continue   # "a three-day state visit", "the report": a noun, no saying
             said = _reported(text, lo, hi, v, mentions, reg)
