@@ -238,3 +238,13 @@ def test_an_allegation_read_from_the_saying_takes_the_saying_s_day():
 def test_protest_notes_are_a_noun_not_someone_noting():
     assert _dated("Slovenia delivered protest notes to both embassies in Ljubljana on "
                   "Monday.") == [("ACCUSE", "2031-04-07")]
+
+
+def test_yielding_only_on_a_condition_is_a_refusal_now():
+    events = _events("Djibouti said it would reopen its airspace only after Somalia lifted its "
+                     "own restrictions.")
+    assert ("REJECT", "124", "occurred") in [
+        (e["plover_type"], e["cameo_code"], e["status"]) for e in events]
+    events = _events("Sessions resumed only after Benin and Togo signed a quota protocol in "
+                     "2018.")
+    assert ("SUPPORT", "2018") in [(e["plover_type"], str(e.get("date"))) for e in events]

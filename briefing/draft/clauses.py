@@ -255,6 +255,9 @@ UNLESS = re.compile(r"\bunless\b[^;—]*$|\bif\b[^;—,]{0,60}\b(?:not|n[’']t|
 # "will meet Mamani next week if Bolivia accepts", "did not say whether Vietnam
 # recognised": a verb there is what must come first, or what is asked; no act.
 OPEN_IF = re.compile(r"(?<=[a-z]\s)(?:only\s+)?(?:if|whether|until)\s+[^;—,“\"]{0,60}$")
+# "would reopen its airspace only after Somalia lifted its own": yielding on a condition
+# only is refusing now.
+ONLY_AFTER = re.compile(r"[^;—.]{0,80}?\bonly\s+(?:after|once|when|if)\b")
 # "who asked not to be named", "requested anonymity": a source's wish, not an event.
 ANONYMOUS = re.compile(r"(?:ask|request)\w*\s+(?:not\s+to\s+be\s+(?:named|identified)|"
                        r"(?:for\s+)?anonymity)", re.IGNORECASE)

@@ -42,6 +42,7 @@ from briefing.draft.clauses import (
     FUTURE,
     GROUP_AGAIN,
     JOINED_VERB,
+    ONLY_AFTER,
     OPEN_IF,
     PASSIVE,
     PEOPLE_OF,
@@ -434,6 +435,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             code, st, st_why = said_now(code, st, st_why, bool(
                 CONDITION.search(text, t.end, c1) or IF_CLAUSE.match(text, lo)
                 and "," in text[lo:t.start]))   # "If Sweden refuses, Norway will close"
+            if code.plover_type in ("RETREAT", "CONCEDE") and st in ("planned", "hypothetical") \
+                    and ONLY_AFTER.match(text, t.end, c1):
+                code, st, st_why = recoded(code, "124", mutual=False), "occurred", \
+                    f"{st_why}, only on a condition: a refusal to yield now"
             if not date and code.plover_type in VERBAL and t.trigger.plover_type not in VERBAL:
                 # "said on Wednesday it would stop imports unless ...": a threat made then
                 date, why = said_day(dates, said_here, t.start, pub) or (date, why)
