@@ -35,7 +35,6 @@ from briefing.draft.clauses import (
     BY,
     COMPLEMENT,
     CONDITION,
-    CONTINUING,
     CONTROL_TYPES,
     CROWD,
     DEFINITE,
@@ -83,18 +82,15 @@ from briefing.draft.evidence import quote, trimmed
 from briefing.draft.occasion import Occasions
 from briefing.draft.readings import as_said, denied, not_an_act, recoded, said_now
 from briefing.draft.sources import PENDING, TODO, Sources
+from briefing.draft.story_day import day_from_story, day_it_moves_to
 from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import IF_CLAUSE, clause_status, find_triggers, verb_start
 from briefing.draft.when import (
-    BACKGROUND,
-    NEGATED_PERFECT,
-    PRESENT,
     SAME_DAY,
     VERBAL,
     day_carried,
     day_of_context,
     event_date,
-    labelled,
     said_day,
     saying_date,
 )
@@ -389,37 +385,13 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                    lo=lo, reported=tuple(x.content for x in said_here))
             if not date and t.trigger.plover_type in VERBAL:
                 date, why = said_day(dates, said_here, t.start, pub) or (date, why)
-            if not date and not future and not noun and not BACKGROUND.search(verbs):
-                found, how = occasions.day_for(text, lo, hi, actors + recipients, reg, carry,
-                                               t.start, tuple(said_here), tuple(local))
+            if not date:
+                found, how = day_from_story(
+                    text, dates, pub, at=t.start, lo=lo, hi=hi, c0=c0, c1=c1, verbs=verbs,
+                    future=future, noun=bool(noun), subject=subject, actors=actors,
+                    recipients=recipients, said=said_here, local=local, reg=reg,
+                    occasions=occasions, carry=carry, last_day=last_day)
                 date, why = (found, how) if found else (date, why)
-            if not date and carry and not future and not noun and not labelled(text, c0) \
-                    and any(m.via in CONTINUING for m in subject) \
-                    and not PRESENT.search(verbs) and not NEGATED_PERFECT.search(verbs) \
-                    and not BACKGROUND.search(verbs):
-                # "Lopez met Soto on Friday. She also demanded ...": the same actors go
-                # on with the day's story, with no date of their own. An actor newly
-                # named ("Qatar promised ...") is left undated, for the analyst: the
-                # day before would be a guess.
-                date = {k: v for k, v in carry.items() if k != "date_note"} | {
-                    "date_note": f"no date in the sentence; the day of the sentence "
-                                 f"before ({carry.get('date_note', '')})"}
-                why = "date of the sentence before"
-            if not date and not future:
-                found, how = day_of_context(text, c0, c1, t.start, carry or last_day, pub)
-                if found:
-                    date, why = found, how
-            if not date and not future and not noun and not PRESENT.search(verbs) \
-                    and not NEGATED_PERFECT.search(verbs) and not BACKGROUND.search(verbs):
-                found, how = occasions.in_session()
-                date, why = (found, how) if found else (date, why)
-            if not date and not noun:
-                for x in said_here:
-                    if x.content[1] <= t.start < hi and x.speaker in actors:
-                        # "said on Sunday that ... and called Ortiz": the sayer goes on
-                        # with the day of the saying.
-                        date, why = saying_date(dates, (x.start, x.content[0]), pub)
-                        break
             year = date.get("date")
             historical = isinstance(year, int | str) and int(str(year)[:4]) < pub.year
             reported = any(x.content[0] <= t.start < x.content[1] for x in said_here) or \
@@ -434,11 +406,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 st, st_why = "planned", f"invited by '{text[invited.start:invited.end]}'"
             code, st, st_why = said_now(code, st, st_why, bool(
                 CONDITION.search(text, t.end, c1) or IF_CLAUSE.match(text, lo)
-                and "," in text[lo:t.start]))   # "If Sweden refuses, Norway will close"
-            if code.plover_type in ("RETREAT", "CONCEDE") and st in ("planned", "hypothetical") \
-                    and ONLY_AFTER.match(text, t.end, c1):
-                code, st, st_why = recoded(code, "124", mutual=False), "occurred", \
-                    f"{st_why}, only on a condition: a refusal to yield now"
+                and "," in text[lo:t.start]),   # "If Sweden refuses, Norway will close"
+                only_if=bool(ONLY_AFTER.match(text, t.end, c1)))
             if not date and code.plover_type in VERBAL and t.trigger.plover_type not in VERBAL:
                 # "said on Wednesday it would stop imports unless ...": a threat made then
                 date, why = said_day(dates, said_here, t.start, pub) or (date, why)
@@ -524,16 +493,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                             (t.start, t.end)))
             occasions.note(text, lo, hi, event, reg)
             if carry_next is None and st == "occurred" and (not noun or "date" in date):
-                # A happening a speaker names by a noun ("said the measures answered the
-                # dispersal of miners on August 21") is background: the story's day
-                # does not move to it.
-                # ("follows Monday's arrest of ...": the noun's own day, as background.)
-                own_day = any(text[b:b + 2] in ("'s", "’s") and 0 <= t.start - b < 24
-                              for _a, b, _p in dates)
-                # ("diggers who Kinshasa says were shot on Feb. 3": a relative clause's
-                # act is background too.)
-                relative = re.search(r"\b(?:who|which|whose)\b[^,;—]*$", text[lo:t.start])
-                carry_next = dict(date) if "date" in date and not (
-                    noun and (reported or own_day)) and not relative else {}
+                carry_next = day_it_moves_to(text, dates, t.start, lo, date, bool(noun),
+                                             reported)
         carry_next = day_carried(text, carry_next, again, said_here, dates, lo, hi, pub)
     return told_then_named(out)

@@ -25,8 +25,8 @@ _FROM_IT = re.compile(r"\breadouts?\b|\b(?:in|according\s+to)\s+(?:the|their)\s+
 _SAME = re.compile(r"\b(?:in|according\s+to)\s+the\s+same\s+(?:statement|readout|"
                    r"communiqu[ée]|briefing|interview)\b", re.IGNORECASE)
 # A session of many parties that leads a story: what its members are told doing after it,
-# in the simple past with no day of their own, was done there ("Russia on Thursday vetoed
-# a draft Security Council resolution ... Britain's ambassador accused Moscow of ...").
+# in the simple past with no day of their own, was done there ("Chile on Thursday vetoed
+# a draft Security Council resolution ... Ghana's ambassador accused Santiago of ...").
 _SESSION = re.compile(r"\b(?:summit|Security Council|General Assembly|Permanent Council|"
                       r"(?:annual|special|emergency|extraordinary|closing|plenary|ministerial)"
                       r"\s+(?:session|meeting)|session\s+of|forum|conference|communiqu[ée]|"

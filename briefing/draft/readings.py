@@ -111,9 +111,15 @@ def as_said(code: Any, status: str, actors: list[str], recipients: list[str],
     return None
 
 
-def said_now(code: Any, st: str, why: str, on_condition: bool) -> tuple[Any, str, str]:
+def said_now(code: Any, st: str, why: str, on_condition: bool, *, only_if: bool = False
+             ) -> tuple[Any, str, str]:
     """Acts the future or a negation would leave undone that are done by saying them: a
     threat, a promise of aid, a refusal. Returns the code, status and its reason."""
+    if only_if and code.plover_type in ("RETREAT", "CONCEDE") and st in ("planned",
+                                                                         "hypothetical"):
+        # "would reopen its airspace only after Somalia lifted its own": a refusal now.
+        return recoded(code, "124", mutual=False), "occurred", \
+            f"{why}, only on a condition: a refusal to yield now"
     if st in ("planned", "hypothetical") and code.plover_type in _THREATS and on_condition:
         # "would cut ties unless the prisoners are freed": a threat, made now.
         return recoded(code, _THREATS[code.plover_type], mutual=False), "occurred", \

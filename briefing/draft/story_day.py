@@ -1,0 +1,79 @@
+"""The day an act the sentence leaves undated takes from the story around it: the call or
+meeting it was done at, the sentence before when the same actors go on, a pointer back
+("in the afternoon", "two days later"), a paragraph's day label or clock time, the
+many-party session that leads the story, or the day its sayer spoke. ({}, "") when none
+holds: the date is left for the analyst."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from briefing.draft.actors import Mention, Registry
+from briefing.draft.attribution import Said
+from briefing.draft.clauses import CONTINUING
+from briefing.draft.occasion import Occasions
+from briefing.draft.when import (
+    BACKGROUND,
+    NEGATED_PERFECT,
+    PRESENT,
+    day_of_context,
+    labelled,
+    saying_date,
+)
+
+
+def day_from_story(text: str, dates: list[tuple[int, int, str]], pub: dt.date, *, at: int,
+                   lo: int, hi: int, c0: int, c1: int, verbs: str, future: bool, noun: bool,
+                   subject: list[Mention], actors: list[str], recipients: list[str],
+                   said: list[Said], local: list[Mention], reg: Registry,
+                   occasions: Occasions, carry: dict[str, Any] | None,
+                   last_day: dict[str, Any] | None) -> tuple[dict[str, Any], str]:
+    """The story's day for the act at `at` in the sentence text[lo:hi] (its clause c0:c1,
+    its verb group `verbs`), tried in order of how surely it holds."""
+    state = PRESENT.search(verbs) or NEGATED_PERFECT.search(verbs)
+    background = BACKGROUND.search(verbs)
+    if not future and not noun and not background:
+        found = occasions.day_for(text, lo, hi, actors + recipients, reg, carry, at,
+                                  tuple(said), tuple(local))
+        if found[0]:
+            return found
+    if carry and not future and not noun and not labelled(text, c0) \
+            and any(m.via in CONTINUING for m in subject) and not state and not background:
+        # "Lopez met Soto on Friday. She also demanded ...": the same actors go on with
+        # the day's story, with no date of their own. An actor newly named ("Qatar
+        # promised ...") is left undated, for the analyst: the day before would be a guess.
+        return {k: v for k, v in carry.items() if k != "date_note"} | {
+            "date_note": f"no date in the sentence; the day of the sentence before "
+                         f"({carry.get('date_note', '')})"}, "date of the sentence before"
+    if not future:
+        found = day_of_context(text, c0, c1, at, carry or last_day, pub)
+        if found[0]:
+            return found
+    if not future and not noun and not state and not background:
+        found = occasions.in_session()
+        if found[0]:
+            return found
+    if not noun:
+        for x in said:
+            if x.content[1] <= at < hi and x.speaker in actors:
+                # "said on Sunday that ... and called Ortiz": the sayer goes on with the
+                # day of the saying.
+                return saying_date(dates, (x.start, x.content[0]), pub)
+    return {}, ""
+
+
+def day_it_moves_to(text: str, dates: list[tuple[int, int, str]], at: int, lo: int,
+                    date: dict[str, Any], noun: bool, reported: bool) -> dict[str, Any]:
+    """The day the story goes on with after an occurred act at `at` dated `date` ({} when
+    the act leaves the story's day where it was)."""
+    # A happening a speaker names by a noun ("said the measures answered the dispersal of
+    # miners on August 21") is background, and so is a noun dated by a possessive
+    # ("follows Monday's arrest of ...") or a relative clause's act ("diggers who
+    # Kinshasa says were shot on Feb. 3"): the story's day does not move to it.
+    own_day = any(text[b:b + 2] in ("'s", "’s") and 0 <= at - b < 24 for _a, b, _p in dates)
+    relative = re.search(r"\b(?:who|which|whose)\b[^,;—]*$", text[lo:at])
+    if "date" not in date or noun and (reported or own_day) or relative:
+        return {}
+    return dict(date)
