@@ -120,19 +120,6 @@ def test_a_refusal_said_afterwards_takes_the_day_of_the_talks():
     assert ("REJECT", "2031-04-10") in _dated(text)
 
 
-@pytest.mark.parametrize("text, plover_type, cameo", [
-    ("Several hundred students gathered outside the Polish embassy.", "PROTEST", "141"),
-    ("Protesters stormed the Polish embassy in Minsk.", "PROTEST", "145"),
-    ("Poland evacuated non-essential staff from its embassy in Minsk.", "SANCTION", "161"),
-    ("Belarus's foreign minister expressed deep regret to the Polish envoy.", "SUPPORT", "055"),
-    ("Lithuania called the border closure collective punishment.", "ACCUSE", "111"),
-    ("Chile has challenged Peru's fruit duties at the World Trade Organization.", "ACCUSE",
-     "115"),
-])
-def test_words_for_acts(text, plover_type, cameo):
-    assert (plover_type, cameo) in [(e["plover_type"], e["cameo_code"]) for e in _events(text)]
-
-
 def test_a_span_after_which_the_act_came_counts_back_across_a_participle():
     text = ("Poland recalled its ambassador on Tuesday, four days after protesters stormed "
             "its embassy in Minsk, setting fire to a guard post.")
@@ -155,16 +142,6 @@ def test_a_disputed_island_is_no_participle_that_steals_the_date():
     text = ("Gabon sought the return of a patrol boat that Equatorial Guinea seized near the "
             "disputed island of Mbanie on Monday.")
     assert ("COERCE", "2031-04-07") in _dated(text)
-
-
-@pytest.mark.parametrize("text, plover_type, cameo", [
-    ("Latvia is ready to talk but not to wait.", "AGREE", "036"),
-    ("Latvia kept the export ban in place.", "REJECT", "1244"),
-    ("Estonia kept the two seized trawlers.", "REJECT", "1243"),
-    ("The European Union extended the ban to other fish products.", "COERCE", "163"),
-])
-def test_words_for_stances(text, plover_type, cameo):
-    assert (plover_type, cameo) in [(e["plover_type"], e["cameo_code"]) for e in _events(text)]
 
 
 def test_a_measure_said_to_stay_until_a_condition_is_the_speaker_s_refusal():
@@ -210,17 +187,6 @@ def test_a_sentence_with_no_act_that_names_its_weekday_moves_the_story_to_it():
     assert ("CONSULT", "2031-04-08") in _dated(text)
 
 
-@pytest.mark.parametrize("text, plover_type, cameo", [
-    ("Hundreds of fishermen blocked the coastal highway near the border post.", "PROTEST",
-     "144"),
-    ("The World Bank said it would hold back further disbursements for the dam.", "SANCTION",
-     "162"),
-    ("Latvia and Estonia amended the convention in 2019.", "SUPPORT", "057"),
-])
-def test_words_for_acts_of_crowds_and_lenders(text, plover_type, cameo):
-    assert (plover_type, cameo) in [(e["plover_type"], e["cameo_code"]) for e in _events(text)]
-
-
 def test_two_acts_of_one_type_with_two_codes_in_a_sentence_are_two_events():
     events = _events("Serbia's foreign minister, Ivan Petrovic, accused Croatia of harassing "
                      "truck drivers, and his ministry summoned Croatia's ambassador that "
@@ -248,3 +214,25 @@ def test_yielding_only_on_a_condition_is_a_refusal_now():
     events = _events("Sessions resumed only after Benin and Togo signed a quota protocol in "
                      "2018.")
     assert ("SUPPORT", "2018") in [(e["plover_type"], str(e.get("date"))) for e in events]
+
+
+@pytest.mark.parametrize("text, plover_type, cameo", [
+    ("Several hundred students gathered outside the Polish embassy.", "PROTEST", "141"),
+    ("Protesters stormed the Polish embassy in Minsk.", "PROTEST", "145"),
+    ("Poland evacuated non-essential staff from its embassy in Minsk.", "SANCTION", "161"),
+    ("Belarus's foreign minister expressed deep regret to the Polish envoy.", "SUPPORT", "055"),
+    ("Lithuania called the border closure collective punishment.", "ACCUSE", "111"),
+    ("Chile has challenged Peru's fruit duties at the World Trade Organization.", "ACCUSE",
+     "115"),
+    ("Latvia is ready to talk but not to wait.", "AGREE", "036"),
+    ("Latvia kept the export ban in place.", "REJECT", "1244"),
+    ("Estonia kept the two seized trawlers.", "REJECT", "1243"),
+    ("The European Union extended the ban to other fish products.", "COERCE", "163"),
+    ("Hundreds of fishermen blocked the coastal highway near the border post.", "PROTEST",
+     "144"),
+    ("The World Bank said it would hold back further disbursements for the dam.", "SANCTION",
+     "162"),
+    ("Latvia and Estonia amended the convention in 2019.", "SUPPORT", "057"),
+])
+def test_words_for_acts_and_stances(text, plover_type, cameo):
+    assert (plover_type, cameo) in [(e["plover_type"], e["cameo_code"]) for e in _events(text)]
