@@ -24,6 +24,9 @@ Per article:
   bad      drafted quotes not found in the text (must be 0)
   seconds  wall time of one `draft()` call
 
+Under each group: how many drafts, written as facts.yaml, load with no message but "awaits
+the analyst" (the first other message of each that does not).
+
 Targets (on the gold): events ≥ 70 %, precision ≥ 70 %, dates ≥ 80 %, actors ≥ 90 %,
 0 bad quotes, < 1 s per article.
 
@@ -34,8 +37,9 @@ sets out, so that their figures stay unseen until the rules are final:
 
   --group NAME      an article group (gold, held-out, built-on); repeatable
   --sentences FILE  a sentence set of `bench/sentences/`; repeatable
-  --missed          under each article, the hand-coded events no drafted event matches
-                    and the drafted events no hand-coded one does
+  --missed          under each article, the hand-coded events no drafted event matches,
+                    the drafted events no hand-coded one does, and the matched events
+                    whose drafted date is not the coded one
   --skip-limits     no longest-text and bad-input runs
 
 With --group or --sentences, only the groups and sentence sets named run.
@@ -157,11 +161,33 @@ def score(folder: Path) -> dict:
                                 f"drafted {got}: {e.summary!r:.90}")
             dates_within += any(_within(x[3], _period(want)) for x in hits)
     return {"article": folder.name, "actors": (found_actors, len(states) + len(people)),
+            "other_messages": other_messages(d, text),
             "missed": sorted((states - d_states) | (people - d_people)),
             "events": (matched, len(hand.events)), "dates": (dates_right, matched),
             "within": (dates_within, matched), "precise": (right, len(drafted)),
             "bad": bad, "seconds": seconds, "drafted": len(d["events"]),
             "missed_events": missed, "wrong_events": wrong, "misdated": misdated}
+
+
+def other_messages(d: dict, text: str) -> list[str]:
+    """What the loader says of the draft written as facts.yaml, other than that a fact
+    awaits the analyst (a clean draft says nothing else)."""
+    import tempfile
+
+    from briefing.draft import to_yaml
+    from briefing.problems import FactError
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "draft"
+        folder.mkdir()
+        (folder / "article.txt").write_text(text, encoding="utf-8")
+        (folder / "facts.yaml").write_text(to_yaml(d), encoding="utf-8")
+        try:
+            load(folder, cache=False)
+        except FactError as e:
+            return [line for line in str(e).splitlines()[1:]
+                    if line.strip() and "awaits the analyst" not in line]
+    return []
 
 
 def _pct(pair: tuple[int, int]) -> str:
@@ -235,6 +261,11 @@ def main(argv: list[str] | None = None) -> None:
         total["bad"] = sum(r["bad"] for r in results)
         total["seconds"] = max(r["seconds"] for r in results)
         print(_row(f"ALL {group} (seconds: slowest)", total))
+        unclean = [r for r in results if r["other_messages"]]
+        print(f"{'':34} drafts that load with only 'awaits the analyst' messages: "
+              f"{len(results) - len(unclean)}/{len(results)}")
+        for r in unclean:
+            print(f"{'':4} unclean {r['article']}: {r['other_messages'][0][:150]}")
     sentences(dict.fromkeys(a.sentences), missed=a.missed)
     if not a.skip_limits:
         longest()
