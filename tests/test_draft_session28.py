@@ -236,3 +236,16 @@ def test_yielding_only_on_a_condition_is_a_refusal_now():
 ])
 def test_words_for_acts_and_stances(text, plover_type, cameo):
     assert (plover_type, cameo) in [(e["plover_type"], e["cameo_code"]) for e in _events(text)]
+
+
+def test_an_act_no_one_is_named_doing_accuses_no_one_when_reported():
+    events = _events("Thailand's prime minister, Prasert Wongsakul, said a landmine wounded "
+                     "three Thai soldiers near the temple on Tuesday.")
+    assert "ACCUSE" not in [e["plover_type"] for e in events]
+
+
+def test_a_hostile_act_its_own_side_says_it_did_not_do_is_a_denial():
+    events = _events("Cambodia's prime minister, Chea Sovannara, said Cambodia did not seize "
+                     "the Thai trawler.")
+    assert [(e["plover_type"], e["cameo_code"], e["status"], e["participants"]["actor"])
+            for e in events] == [("REJECT", "120", "occurred", ["chea-sovannara"])]

@@ -98,14 +98,22 @@ def as_said(code: Any, status: str, actors: list[str], recipients: list[str],
       president that enemy troops had shelled a Kyrgyz post") accuses that side (CAMEO
       112): the act is theirs to allege, not the drafter's to assert;
     - material aid said to come ("said Mexico would donate twelve vehicles") is a pledge
-      of aid (033), made when it is said.
+      of aid (033), made when it is said;
+    - a hostile act its own side's speaker says it did not do ("Chea told Prasert that
+      Cambodian troops had laid no mines") is a denial (120) by the speaker.
+    An act no one is named doing ("a landmine wounded three soldiers") accuses no one.
     """
     if code.plover_type == "AID" and status == "planned":
         return recoded(code, "033", mutual=False), "occurred", actors, recipients, \
             "aid said to come: a pledge"
+    if code.plover_type in _HOSTILE and status == "negated" and speaker and (
+            speaker_state in actors or speaker in actors):
+        return recoded(code, "120", mutual=False), "occurred", [speaker], recipients, \
+            "its own side says the act was not done: a denial"
     if code.plover_type in _HOSTILE and status in ("occurred", "historical") and speaker \
             and speaker_state and speaker_state in recipients \
-            and speaker_state not in actors and speaker not in actors:
+            and speaker_state not in actors and speaker not in actors \
+            and not all(a.startswith("unnamed-") for a in actors):
         return recoded(code, "112", mutual=False), "occurred", [speaker], actors, \
             "a party reports the other side's act against it: an accusation"
     return None
