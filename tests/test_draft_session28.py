@@ -233,6 +233,11 @@ def test_yielding_only_on_a_condition_is_a_refusal_now():
     ("The World Bank said it would hold back further disbursements for the dam.", "SANCTION",
      "162"),
     ("Latvia and Estonia amended the convention in 2019.", "SUPPORT", "057"),
+    ("The Honduran navy put its base on Amapala island on alert.", "MOBILIZE", "152"),
+    ("El Salvador's defence minister, Julia Menjivar, ordered two more patrol boats into "
+     "the gulf.", "MOBILIZE", "154"),
+    ("Vanuatu said it would withhold its contribution to the Forum's budget.", "SANCTION",
+     "162"),
 ])
 def test_words_for_acts_and_stances(text, plover_type, cameo):
     assert (plover_type, cameo) in [(e["plover_type"], e["cameo_code"]) for e in _events(text)]
@@ -249,3 +254,8 @@ def test_a_hostile_act_its_own_side_says_it_did_not_do_is_a_denial():
                      "the Thai trawler.")
     assert [(e["plover_type"], e["cameo_code"], e["status"], e["participants"]["actor"])
             for e in events] == [("REJECT", "120", "occurred", ["chea-sovannara"])]
+
+
+def test_last_night_is_the_day_before_the_story_s():
+    assert ("REQUEST", "2031-04-11") in _dated(
+        "In Washington last night, the United States urged Honduras to show restraint.")

@@ -47,6 +47,7 @@ PATTERN = re.compile(
     rf"(?!\s+\d))"
     rf"|(?P<rel>(?:last|this|next|earlier this|later this|past)\s+(?:week|month|year)"
     rf"|earlier (?:this|in the) (?:week|month|year)|today|yesterday|tomorrow|tonight"
+    rf"|last night"
     rf"|(?:last|this|next|over the|at the|during the)\s+weekend"
     rf"|this (?:morning|afternoon|evening)|(?:earlier|later) today"
     rf"|(?:a few|several|\d{{1,2}}|a|an|one|two|three)\s+(?:minutes?|hours?)\s+ago)"
@@ -187,7 +188,7 @@ def _relative(low: str, p: str, published: dt.date, future: bool = False) -> Res
                                                     "evening")):
         # "this morning", "earlier today", "a few minutes ago": the day of publication
         return Resolved(p, published, published, note)
-    if low == "yesterday":
+    if low in ("yesterday", "last night"):   # (the night before the story's day)
         return Resolved(p, published - one, published - one, note)
     if low == "tomorrow":
         return Resolved(p, published + one, published + one, note)
