@@ -238,6 +238,11 @@ def test_yielding_only_on_a_condition_is_a_refusal_now():
      "the gulf.", "MOBILIZE", "154"),
     ("Vanuatu said it would withhold its contribution to the Forum's budget.", "SANCTION",
      "162"),
+    ("Hungary's foreign minister walked out of the meeting in Bratislava.", "SANCTION",
+     "164"),
+    ("Norway briefed its NATO allies on the incident.", "CONSULT", "040"),
+    ("NATO said it was in contact with the Norwegian authorities.", "CONSULT", "040"),
+    ("Norway will station a second ship in the area.", "MOBILIZE", "154"),
 ])
 def test_words_for_acts_and_stances(text, plover_type, cameo):
     assert (plover_type, cameo) in [(e["plover_type"], e["cameo_code"]) for e in _events(text)]
