@@ -243,6 +243,8 @@ def test_yielding_only_on_a_condition_is_a_refusal_now():
     ("Norway briefed its NATO allies on the incident.", "CONSULT", "040"),
     ("NATO said it was in contact with the Norwegian authorities.", "CONSULT", "040"),
     ("Norway will station a second ship in the area.", "MOBILIZE", "154"),
+    ("About 800 people from border villages marched across the bridge.", "PROTEST", "141"),
+    ("Slovakia cannot accept being informed after the fact.", "REJECT", "120"),
 ])
 def test_words_for_acts_and_stances(text, plover_type, cameo):
     assert (plover_type, cameo) in [(e["plover_type"], e["cameo_code"]) for e in _events(text)]
