@@ -266,3 +266,11 @@ def test_a_hostile_act_its_own_side_says_it_did_not_do_is_a_denial():
 def test_last_night_is_the_day_before_the_story_s():
     assert ("REQUEST", "2031-04-11") in _dated(
         "In Washington last night, the United States urged Honduras to show restraint.")
+
+
+def test_an_agreement_to_meet_on_a_day_is_not_done_on_the_meeting_s_day():
+    text = ("Slovakia's foreign minister, Zuzana Hruba, spoke by telephone with Hungary's "
+            "foreign minister, Gabor Szentesi, on Monday. The two ministers agreed to meet "
+            "in Vienna on March 4, she said.")
+    agreed = [e for e in _events(text) if e["plover_type"] == "AGREE"]
+    assert [(e.get("date"), e["status"]) for e in agreed] == [("2031-04-07", "occurred")]

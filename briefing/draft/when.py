@@ -96,6 +96,9 @@ _TO_DO = re.compile(r"\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+){0,3}?to\s+"
 _AHEAD_OF = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in advance of|"
                        r"on the eve of)\s+(?:[\w’'\-]+\s+){0,5}?(?:(?:on|in|at|for)\s+)?$",
                        re.IGNORECASE)
+# An agreement to meet, one trigger with its infinitive ("agreed to meet in Vienna on March
+# 4"): a date after it is the meeting's, to come, not the agreeing's.
+_INTENT_TO = re.compile(r"\bagree[sd]?\s+to\s+(?:meet|hold|resume|convene)$", re.IGNORECASE)
 _COMPLEMENT = re.compile(r"\b(?:that|whether|unless|if)\b", re.IGNORECASE)
 
 
@@ -163,8 +166,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if pos < d[0] and _PARTICIPLE.search(text, verb_end, d[0]) and \
                 not re.match(r"\s+(?:by|on|in)\b", text[verb_end:]):
             return False   # "demanded the release of lorries impounded since October"
-        if pos < d[0] and _TO_DO.match(text, verb_end, d[0]) and not re.search(
-                r"\bto\s+\w+$", verbs):   # (but "ordered them to leave ... on Thursday")
+        if pos < d[0] and (_TO_DO.match(text, verb_end, d[0]) and not re.search(
+                r"\bto\s+\w+$", verbs) or _INTENT_TO.search(verbs)):
+            # (but "ordered them to leave ... on Thursday": the order's day)
             return False   # "agreed to hold a meeting in June": the meeting's month
         if pos < d[0] and re.search(r"\b(?:for|after|before|by)\s+[a-z]+ing\b",
                                     text[verb_end:d[0]]):
