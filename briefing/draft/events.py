@@ -308,9 +308,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if crowd and (t.trigger.plover_type == "PROTEST" or t.trigger.cameo_code == "191"):
                 before = [crowd_group(reg, crowd.group(0), c0 + crowd.start(), t.start)]
             before = before or ([] if noun or passive else antecedent(text, c0, t.start, local))
-            voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]
-                          and x.speaker in reg.actors), None)
-            if not before and voice and t.trigger.plover_type == "REJECT":
+            # The saying whose words hold the act, if any.
+            voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]),
+                         None)
+            if not before and voice and voice.speaker in reg.actors and \
+                    t.trigger.plover_type == "REJECT":
                 # "said the bridge would remain closed until June 20": the speaker's refusal
                 before = [Mention(t.start, t.start, voice.speaker,
                                   reg.actors[voice.speaker]["kind"], "again")]
@@ -415,8 +417,6 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "told B that Egypt would not accept ...": refused in the call, said then.
                 date, why = occasions.day_for(text, lo, hi, actors + recipients, reg, None,
                                               t.start, tuple(said_here), tuple(local))
-            voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]),
-                         None)
             if not date and voice is not None and code.plover_type in VERBAL and \
                     st == "occurred" and SAME_DAY.search(text, voice.start, voice.content[0]):
                 # "Sichone told reporters afterwards that Zambia would not lift ...": a

@@ -11,6 +11,7 @@ from typing import Any
 
 from briefing.draft.actors import Mention, Registry
 from briefing.draft.attribution import Said
+from briefing.draft.when import restated
 
 # A document the story cites: its day is the day of what it tells.
 _DOCUMENT = re.compile(r"\b(?:statement|readouts?|communiqu[ée]|declaration|press release)\b",
@@ -119,5 +120,4 @@ class Occasions:
 
     @staticmethod
     def _as(day: dict[str, Any], why: str) -> tuple[dict[str, Any], str]:
-        return {k: v for k, v in day.items() if k != "date_note"} | {
-            "date_note": f"no date in the sentence; {why} ({day.get('date_note', '')})"}, why
+        return restated(day, f"no date in the sentence; {why} ({day.get('date_note', '')})"), why

@@ -20,6 +20,7 @@ from briefing.draft.when import (
     PRESENT,
     day_of_context,
     labelled,
+    restated,
     saying_date,
 )
 
@@ -44,9 +45,8 @@ def day_from_story(text: str, dates: list[tuple[int, int, str]], pub: dt.date, *
         # "Lopez met Soto on Friday. She also demanded ...": the same actors go on with
         # the day's story, with no date of their own. An actor newly named ("Qatar
         # promised ...") is left undated, for the analyst: the day before would be a guess.
-        return {k: v for k, v in carry.items() if k != "date_note"} | {
-            "date_note": f"no date in the sentence; the day of the sentence before "
-                         f"({carry.get('date_note', '')})"}, "date of the sentence before"
+        return restated(carry, f"no date in the sentence; the day of the sentence before "
+                               f"({carry.get('date_note', '')})"), "date of the sentence before"
     if not future:
         found = day_of_context(text, c0, c1, at, carry or last_day, pub)
         if found[0]:

@@ -381,6 +381,11 @@ _UPDATE = re.compile(r"(?m)^\s*(?:UPDATED?|Update[d]?)\b[,:]?\s*(?:\d{1,2}[:.]\d
                      r"(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?)?[—–:-]")
 
 
+def restated(day: dict[str, Any], note: str) -> dict[str, Any]:
+    """A fact date taken over from elsewhere in the story, with its own note saying why."""
+    return {k: v for k, v in day.items() if k != "date_note"} | {"date_note": note}
+
+
 def labelled(text: str, c0: int) -> bool:
     """The paragraph of the sentence starting at `c0` is headed by its day ("THURSDAY.",
     "May 3 —"), and the sentence is not that heading: the label, not the sentence before,
@@ -396,17 +401,16 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
     published); ({}, "") when neither holds."""
     if carry and SAME_DAY.search(text, c0, c1):
         phrase = SAME_DAY.search(text, c0, c1).group(0)
-        return {k: v for k, v in carry.items() if k != "date_note"} | {
-            "date_note": f"'{phrase}': the day of the sentence before "
-                         f"({carry.get('date_note', '')})"}, f"same day as before: '{phrase}'"
+        return restated(carry, f"'{phrase}': the day of the sentence before "
+                               f"({carry.get('date_note', '')})"), f"same day as before: '{phrase}'"
     para = text.rfind("\n", 0, c0) + 1
     # (from the sentence's start: "At around 4 p.m. police detained ..." has no comma)
     clock = _CLOCK_TIME.search(text, max(para, text.rfind(". ", 0, c0) + 1), c1)
     if clock:
         if carry and find_dates(text, para, c0):
-            return {k: v for k, v in carry.items() if k != "date_note"} | {
-                "date_note": f"'{clock.group(0)}': a time of the day the paragraph told of "
-                             f"({carry.get('date_note', '')})"}, f"time of day: '{clock.group(0)}'"
+            return restated(carry, f"'{clock.group(0)}': a time of the day the paragraph told "
+                                   f"of ({carry.get('date_note', '')})"), \
+                f"time of day: '{clock.group(0)}'"
         return {"date": pub.isoformat(), "date_basis": "resolved",
                 "date_note": f"'{clock.group(0)}': a time of day, no day told in its paragraph: "
                              f"the story's own day, its publication {pub.isoformat()}"}, \
@@ -423,7 +427,6 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
         return {"date": day.isoformat(), "date_basis": "resolved",
                 "date_note": f"'{later.group(0)}': counted from the day of the sentence "
                              f"before ({carry['date']})"}, f"counted: '{later.group(0)}'"
-    para = text.rfind("\n", 0, at) + 1
     label = _DAY_LABEL.match(text, para)
     if label and para < c0:
         # "Thursday: Algeria's minister telephoned ... Tunis welcomed the offer": a
@@ -434,8 +437,7 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
                      "date_note": f"no date in the sentence; its paragraph is headed "
                                   f"'{label.group('day')}': {r.note}"}
                     | ({"date_end": end} if end else {})), f"paragraph '{label.group('day')}'"
-    if _CLOCK.match(text, para) or any(_UPDATE.match(text, m.start())
-                                        for m in re.finditer(r"(?m)^", text[:at])):
+    if _CLOCK.match(text, para) or _UPDATE.search(text, 0, at):
         return {"date": pub.isoformat(), "date_basis": "resolved",
                 "date_note": "no date in the entry; a live page's entry stamped with a clock "
                              f"time tells of its publication day {pub.isoformat()}"}, \
