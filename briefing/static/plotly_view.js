@@ -492,6 +492,29 @@ function declutter(plot) {
 }
 // </labels>
 
+// Where plotly has put the plot area: it can still move after a draw's promise resolves (a
+// margin pushed by a late redraw), and texts hidden for the old place stay hidden.
+function plotGeometry(plot) {
+  const area = plot.querySelector(".nsewdrag") || plot;
+  const r = area.getBoundingClientRect(), f = plot.getBoundingClientRect();
+  return [r.left, r.top, r.width, r.height, f.width, f.height].map(Math.round).join(",");
+}
+
+// Fit the texts, then again two frames later if the plot area has moved meanwhile; the
+// second look counts as drawing (tests wait for it).
+function declutterSettled(plot, alive) {
+  declutter(plot);
+  const before = plotGeometry(plot);
+  drawing(+1);
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    try {
+      if (alive() && plot.isConnected && plotGeometry(plot) !== before) declutter(plot);
+    } finally {
+      drawing(-1);
+    }
+  }));
+}
+
 // The width the chart was last fitted to: a test that resizes the window waits until
 // every chart says the width it now has.
 function markWidth(el) {
@@ -696,7 +719,7 @@ function render({ model, el }) {
     try {
       await growToFit(Plotly, plot);
       if (!alive) return;
-      declutter(plot);
+      declutterSettled(plot, () => alive);
     } finally {
       fitting = false;
     }
@@ -842,7 +865,8 @@ function render({ model, el }) {
       // decide again; the resize counts as drawing (tests wait for it to end)
       drawing(+1);
       Promise.resolve().then(() => Plotly.Plots.resize(plot))
-        .then(() => growToFit(Plotly, plot)).then(() => declutter(plot)).catch(() => {})
+        .then(() => growToFit(Plotly, plot)).then(() => declutterSettled(plot, () => alive))
+        .catch(() => {})
         .finally(() => { markWidth(el); drawing(-1); });
     });
     resizeObserver.observe(el);

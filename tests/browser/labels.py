@@ -89,8 +89,11 @@ LABELS_JS = r"""
                                              || y < fig.top - slack || y > fig.bottom + slack);
       if (far) { cut++; out.cut.push([chart, labels[i].text]); }
     }
-    const hidden = plot.querySelectorAll('text[data-briefing-hidden]').length;
-    out.charts[chart] = {labels: labels.length, overlaps: pairs, cut, hidden,
+    const gone = [...plot.querySelectorAll('text[data-briefing-hidden]')];
+    out.charts[chart] = {labels: labels.length, overlaps: pairs, cut, hidden: gone.length,
+                         hidden_texts: gone.map((t) => t.textContent),
+                         drawn_as: plot.closest('.briefing-plotly-view')
+                           ?.getAttribute('data-briefing-narrow') === '1' ? 'phone' : 'wide',
                          texts: labels.map((l) => l.text)};
   }
   // Form labels against the controls of the filter card.

@@ -105,8 +105,8 @@ def test_no_overlapping_or_cut_labels(story: Any, size: str, artifacts: Path) ->
     assert (overlaps, cut) == (0, 0), json.dumps(record, indent=1)
     # Every state with an act keeps its label on the map (moved with a leader line if need
     # be), and the network hides none of its names.
-    assert m["charts"]["geo_map"]["hidden"] == 0
-    assert m["charts"]["network"]["hidden"] == 0
+    assert m["charts"]["geo_map"]["hidden"] == 0, json.dumps(record["charts"]["geo_map"])
+    assert m["charts"]["network"]["hidden"] == 0, json.dumps(record["charts"]["network"])
     # On the network, or on a phone its ranked list, the busiest actors are named.
     shown = " | ".join(m["charts"]["network"]["texts"])
     wanted = [short(n, LABEL_CHARS) for n in most_active(b, MUST_LABEL)]
