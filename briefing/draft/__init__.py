@@ -254,6 +254,8 @@ def _actors(reg: Registry, text: str) -> list[dict[str, Any]]:
             # resolution), and this article may tell another.
             row = {f: k[f] for f in ("id", "name", "kind", "country", "parent", "role",
                                      "aliases") if k[f] or f in ("country",)}
+            if "aliases" in row:   # the frame joins them by "|"; facts.yaml lists them
+                row["aliases"] = [x for x in str(row["aliases"]).split("|") if x.strip()]
             out.append(row | {"review": PENDING, "reason": a["reason"]})
             continue
         row = {"id": a["id"], "name": a["name"], "kind": a["kind"],
@@ -263,7 +265,7 @@ def _actors(reg: Registry, text: str) -> list[dict[str, Any]]:
         if a.get("role"):
             row["role"] = a["role"]
         if a["id"] in aliases:
-            row["aliases"] = "|".join(dict.fromkeys(aliases[a["id"]]))
+            row["aliases"] = list(dict.fromkeys(aliases[a["id"]]))
         row |= {"review": PENDING, "reason": a["reason"]}
         out.append(row)
     return out

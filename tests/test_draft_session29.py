@@ -1,0 +1,75 @@
+"""Issue 21, session 29: what the twelfth held-out batch showed, each checked on fictional
+articles (real state names, invented people, firms and events)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+import briefing
+from briefing.draft import draft, to_yaml
+
+PUBLISHED = "2031-06-03"   # a Tuesday
+TODAY = dt.date(2032, 1, 1)
+
+
+def _write(folder: Path, text: str, facts: str) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "article.txt").write_text(text, encoding="utf-8")
+    (folder / "meta.json").write_text(json.dumps({"published": PUBLISHED,
+                                                  "outlet": "Harbour Desk (fictional)"}))
+    (folder / "facts.yaml").write_text(facts, encoding="utf-8")
+    return folder
+
+
+def _problems(folder: Path) -> list[str]:
+    r = subprocess.run([sys.executable, "-m", "briefing", "validate", str(folder)],
+                       capture_output=True, text=True, timeout=120)
+    return [line for line in (r.stdout + r.stderr).splitlines() if "facts.yaml" in line]
+
+
+def test_a_firm_named_before_a_speech_verb_is_a_body_with_no_surname():
+    text = ("Port fees row\n\nRIGA, June 3 (Wire) - The shipping firm Baltic Harbour Lines "
+            "said it would appeal the fees. Tamar Minerals said it would sue the port.\n")
+    d = draft(text, published=PUBLISHED, known=None, today=TODAY)
+    kinds = {a["name"]: a["kind"] for a in d["actors"]}
+    assert kinds["Baltic Harbour Lines"] == kinds["Tamar Minerals"] == "organization"
+    assert not any(a.get("aliases") for a in d["actors"] if a["kind"] == "organization")
+
+
+def test_a_known_actor_s_aliases_are_written_as_a_list_and_the_draft_loads_clean(tmp_path):
+    # The fact base knows a minister by two other names; a new article names her: her
+    # declaration is copied into the draft, and its aliases must stay a YAML list (the
+    # frame joins them by "|", which facts.yaml refuses inside a name).
+    first = _write(tmp_path / "base" / "first", (
+        "Ministers meet\n\nTALLINN, June 2 (Wire) - Estonian Foreign Minister Kaja "
+        "Paldermaa met Finnish Foreign Minister Jari Lehtovaara on Monday.\n"), "")
+    d0 = draft((first / "article.txt").read_text(encoding="utf-8"), published=PUBLISHED,
+               known=None, today=TODAY)
+    for a in d0["actors"]:
+        if a["name"] == "Kaja Paldermaa":
+            a["aliases"] = ["Paldermaa", "K. Paldermaa"]
+    for src in d0["sources"]:
+        src["reliability"] = "B"         # the analyst's grades
+    for ev in d0["events"]:
+        ev["credibility"] = 2
+    (first / "facts.yaml").write_text(to_yaml(d0), encoding="utf-8")
+    base = briefing.load(tmp_path / "base", include_pending=True)
+    assert "Paldermaa|K. Paldermaa" in set(base.actors["aliases"])
+
+    text = ("Fees talks go on\n\nRIGA, June 3 (Wire) - Paldermaa said on Tuesday that the "
+            "port fees were unfair, and Estonia asked Finland to lower them.\n")
+    d = draft(text, published=PUBLISHED, known=base, today=TODAY)
+    row = next(a for a in d["actors"] if a["name"] == "Kaja Paldermaa")
+    assert row["aliases"] == ["Paldermaa", "K. Paldermaa"]
+    written = yaml.safe_load(to_yaml(d))
+    assert next(a for a in written["actors"] if a["name"] == "Kaja Paldermaa")["aliases"] \
+        == ["Paldermaa", "K. Paldermaa"]
+    second = _write(tmp_path / "second", text, to_yaml(d))
+    problems = _problems(second)
+    assert problems and all("awaits the analyst" in p for p in problems), problems
