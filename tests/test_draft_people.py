@@ -81,12 +81,12 @@ def test_a_family_name_written_first_is_the_same_person():
 
 def test_a_name_no_table_knows_acting_is_drafted_and_its_adjective_makes_it_a_state():
     d = _draft("Veltravia has expelled two diplomats. Veltravian Trade Minister Ilse Moor "
-               "said the decision is final. Kalmoor Holdings rejected the claim.")
+               "said the decision is final. Kalmoor Ventures rejected the claim.")
     actors = {a["id"]: a for a in d["actors"]}
     assert (actors["veltravia"]["kind"], actors["veltravia"]["country"]) == ("state", "")
     assert actors["ilse-moor"]["parent"] == "veltravia"
-    assert actors["kalmoor-holdings"]["kind"] == "organization"
-    assert "kind to check" in actors["kalmoor-holdings"]["reason"]
+    assert actors["kalmoor-ventures"]["kind"] == "organization"
+    assert "kind to check" in actors["kalmoor-ventures"]["reason"]
 
 
 def test_ids_are_ascii_slugs():

@@ -73,3 +73,21 @@ def test_a_known_actor_s_aliases_are_written_as_a_list_and_the_draft_loads_clean
     second = _write(tmp_path / "second", text, to_yaml(d))
     problems = _problems(second)
     assert problems and all("awaits the analyst" in p for p in problems), problems
+
+
+def _codes(text: str) -> list[tuple[str, str]]:
+    body = f"Row deepens\n\nCITY, June 3 (Wire) - {text}\n"
+    return [(e["plover_type"], e["cameo_code"])
+            for e in draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]]
+
+
+def test_calling_an_act_by_a_damning_name_is_criticism_and_by_a_kind_one_praise():
+    assert ("ACCUSE", "111") in _codes(
+        "Somalia's foreign minister called Djibouti's hosting of the meeting a direct assault "
+        "on Somalia's sovereignty.")
+    assert ("ACCUSE", "111") in _codes(
+        "Vanuatu's opposition leaders called the postponement a slow-motion coup.")
+    assert ("SUPPORT", "051") in _codes(
+        "Ecuador's president called the talks a productive first step.")
+    # "called" that names nothing
+    assert _codes("Peru called a meeting of the border commission to discuss the fees.") == []
