@@ -91,3 +91,14 @@ def test_calling_an_act_by_a_damning_name_is_criticism_and_by_a_kind_one_praise(
         "Ecuador's president called the talks a productive first step.")
     # "called" that names nothing
     assert _codes("Peru called a meeting of the border commission to discuss the fees.") == []
+
+
+def test_a_state_s_named_person_without_a_title_is_a_person_once_called_by_surname():
+    body = ("Talks\n\nSAN JOSE, June 3 (Wire) - Costa Rica's Elena Vargas and Panama's Rodrigo "
+            "Achurra spoke to reporters. Achurra said Panama would reopen the crossing. "
+            "Chile's Atacama Desert stays dry.\n")
+    d = draft(body, published=PUBLISHED, known=None, today=TODAY)
+    people = {a["name"]: a for a in d["actors"] if a["kind"] == "person"}
+    assert people["Rodrigo Achurra"]["parent"] == "panama"
+    # never called "Vargas" alone, nor "Desert": no evidence either is a person
+    assert "Elena Vargas" not in people and "Atacama Desert" not in people

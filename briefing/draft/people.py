@@ -123,6 +123,7 @@ def find_people(text: str, reg: Registry) -> None:
     _known_people(text, reg)
     _speakers(text, reg)
     _appositives(text, reg)
+    _possessed(text, reg)
     _later_mentions(text, reg)
 
 
@@ -154,6 +155,33 @@ def _appositives(text: str, reg: Registry) -> None:
             fields["parent"] = reg.state(country, f"gazetteer: {m.group('state')}")
         actor = _register(reg, name, fields)
         reg.mention(start, start + len(name), actor, "name")
+
+
+def _possessed(text: str, reg: Registry) -> None:
+    # "Panama's Rodrigo Achurra spoke ... Achurra said": a state's named person with no
+    # title, a person because the text goes on to call them by the last name alone.
+    g = reg.gazetteer
+    states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
+                      if p.kind == "state" and p.via in ("name", "alias"))
+    for m in re.finditer(rf"(?<![\w.])(?P<state>{states})[’']s\s+"
+                         rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?![’'\w])", text):
+        name = _trim(m.group("name"))
+        words = name.split()
+        start = m.start("name")
+        if len(words) < 2 or words[0] in _NOT_NAME or reg.taken(start, start + len(name)) \
+                or any(w in g.forms or w in g.org_heads or w.lower() in g.titles
+                       or w in g.news_words for w in words):
+            continue
+        alone = rf"(?<![\w’'\-]){re.escape(words[-1])}(?![\w\-])"
+        if not any(not start <= x.start() < start + len(name)
+                   and not text[max(0, x.start() - len(words[-2]) - 1):x.start()].strip()
+                   == words[-2] for x in re.finditer(alone, text)):
+            continue
+        country = g.forms[m.group("state")].key
+        fields = {"kind": "person", "country": country, "role": "",
+                  "parent": reg.state(country, f"gazetteer: {m.group('state')}"),
+                  "reason": f"named as {m.group('state')}'s, then by the last name alone"}
+        reg.mention(start, start + len(name), _register(reg, name, fields), "name")
 
 
 def _known_people(text: str, reg: Registry) -> None:
