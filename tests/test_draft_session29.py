@@ -102,3 +102,17 @@ def test_a_state_s_named_person_without_a_title_is_a_person_once_called_by_surna
     assert people["Rodrigo Achurra"]["parent"] == "panama"
     # never called "Vargas" alone, nor "Desert": no evidence either is a person
     assert "Elena Vargas" not in people and "Atacama Desert" not in people
+
+
+def _acts(text: str) -> list[tuple[str, str, list[str], list[str]]]:
+    body = f"Row deepens\n\nCITY, June 3 (Wire) - {text}\n"
+    return [(e["plover_type"], e["cameo_code"], e["participants"].get("actor", []),
+             e["participants"].get("recipient", []))
+            for e in draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]]
+
+
+def test_the_sayer_is_the_one_its_words_say_is_ready():
+    assert ("AGREE", "030", ["egypt"], ["sudan"]) in _acts(
+        "Egypt said it was ready to buy more Sudanese cotton.")
+    assert ("AGREE", "030", ["ohchr"], ["nicaragua"]) in _acts(
+        "The UN human rights office said its team was ready to travel to Nicaragua.")

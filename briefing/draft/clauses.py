@@ -441,3 +441,8 @@ def next_verb(text: str, lo: int, triggers: list[Any], t: Any, c1: int) -> int:
 
 # "... and signed", "travelled to Warsaw to meet": a second verb or an infinitive.
 JOINED_VERB = re.compile(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$")
+
+# The subject a saying's words open with that is the sayer: "said it was ready to", "said
+# its team would".
+SELF_SUBJECT = re.compile(r"\s*(?:that\s+)?(?:it|he|she|they|we|(?:its|his|her|their|our)\s+"
+                          r"[a-z]+)\s+(?:\w+\s+){0,2}")

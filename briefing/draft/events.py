@@ -50,6 +50,7 @@ from briefing.draft.clauses import (
     RESUMED,
     SAID_BEFORE,
     SCHEDULED,
+    SELF_SUBJECT,
     STATE_MEANS,
     TOPIC,
     UNLESS,
@@ -311,9 +312,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # The saying whose words hold the act, if any.
             voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]),
                          None)
-            if not before and voice and voice.speaker in reg.actors and \
-                    t.trigger.plover_type == "REJECT":
-                # "said the bridge would remain closed until June 20": the speaker's refusal
+            if not before and voice and voice.speaker in reg.actors and (
+                    t.trigger.plover_type == "REJECT" or SELF_SUBJECT.fullmatch(text, c0, t.start)):
+                # "said the bridge would remain closed" (a refusal), "said it was ready to"
                 before = [Mention(t.start, t.start, voice.speaker,
                                   reg.actors[voice.speaker]["kind"], "again")]
             if not before:
