@@ -116,3 +116,17 @@ def test_the_sayer_is_the_one_its_words_say_is_ready():
         "Egypt said it was ready to buy more Sudanese cotton.")
     assert ("AGREE", "030", ["ohchr"], ["nicaragua"]) in _acts(
         "The UN human rights office said its team was ready to travel to Nicaragua.")
+
+
+def test_what_the_sayer_s_side_would_do_is_a_threat_a_refusal_or_an_offer_said_now():
+    assert ("THREATEN", "130", ["south-sudan"], []) in _acts(
+        "South Sudan said it would take the matter to the UN Security Council if work had not "
+        "stopped by the deadline.")
+    assert ("REJECT", "120", ["iceland"], []) in _acts(
+        "Iceland's fisheries minister said the mackerel quota would not be changed.")
+    assert ("REJECT", "120", ["uganda"], []) in _acts(
+        "Uganda said its crews would carry on working despite the order.")
+    assert _acts("Chad said it would keep its guns silent if Sudan did the same.") \
+        == [("AGREE", "030", ["chad"], [])]
+    # a future with no condition, refusal or act in it is no event
+    assert _acts("Peru said the committee would study the report.") == []

@@ -18,7 +18,7 @@ from briefing.codebooks import assets_dir
 from briefing.draft.actors import Mention, Registry
 from briefing.draft.attribution import Said
 from briefing.draft.gazetteer import load_gazetteer
-from briefing.draft.triggers import Match, Trigger, _phrase_pattern, coded_rows
+from briefing.draft.triggers import Match, Trigger, _phrase_pattern, coded_rows, plover_for
 
 # Verbs that name what something is ("called the strike a war crime", "described the
 # crossing as illegal"), besides the speech verbs.
@@ -96,3 +96,43 @@ def speaker(t: Match, said: list[Said], reg: Registry) -> list[Mention]:
             kind = reg.actors.get(x.speaker, {}).get("kind", "unnamed")
             return [Mention(x.start, x.start, x.speaker, kind, "speaker")]
     return []
+
+
+# What is said of the future with no act the lexicon knows in it: "said it would review
+# its budget support if the delay stood" (a threat), "said Vanuatu would not be lectured"
+# (a refusal), "would observe ... if the army did the same" (an offer).
+_FUTURE_SAID = re.compile(r"\s*,?\s*(?:that\s+)?(?:[\w’'\-]+\s+){1,5}?(?:would|will|could)\s+"
+                          r"(?P<neg>(?:not|never)\s+)?(?P<rest>[^;.—“\"]*)")
+_CONDITION = re.compile(r"\b(?:if|unless)\b")
+_IN_KIND = re.compile(r"\b(?:did|does|do) the same\b|\breciprocat|\bin kind\b")
+_STANCES = {"130": "said: would, if", "120": "said: would not", "030": "said: would, in kind"}
+
+
+def stances(text: str, lo: int, hi: int, found: list[Match]) -> list[Match]:
+    """Speech verbs in text[lo:hi] whose words say what the speaker's side would do, with
+    no act of the lexicon in them: a conditional threat (CAMEO 130), a refusal said now
+    (120), or an offer in kind (030), added to the matches `found`."""
+    folder = str(assets_dir() / "gazetteer")
+    out = list(found)
+    for v in _verbs(folder).finditer(text, lo, hi):
+        if any(m.start < v.end() and v.start() < m.end for m in found) \
+                or not text[v.start():v.end()].lower().startswith(("said", "says", "told")):
+            continue
+        stop = next((m.start() for m in _BREAK.finditer(text, v.end(), hi)), hi)
+        f = _FUTURE_SAID.match(text, v.end(), stop)
+        if not f or any(v.end() <= m.start < stop for m in found) \
+                or _verbs(folder).search(text, v.end(), f.start("rest")):
+            continue
+        rest = f.group("rest")
+        cond = _CONDITION.search(rest)
+        if cond:
+            code = "030" if _IN_KIND.search(rest, cond.end()) else "130"
+        elif f.group("neg") or re.search(r"\b(?:despite|regardless of)\b", rest):
+            code = "120"   # ("would stay on site despite the order": defiance refuses)
+        else:
+            continue
+        ptype, mode = plover_for(code) or ("", "")
+        out.append(Match(v.start(), v.end(), Trigger(f"{ALLEGED_BY}{_STANCES[code][6:]}", code,
+                                                      ptype, mode, False, False,
+                                                      re.compile(re.escape(_STANCES[code])), 2)))
+    return sorted(out, key=lambda m: m.start)

@@ -19,7 +19,7 @@ from briefing.draft.actors import (
     unnamed_id,
 )
 from briefing.draft.again import merge_again, same_subject, together, told_then_named
-from briefing.draft.allegations import ALLEGED_BY, allegations, speaker
+from briefing.draft.allegations import ALLEGED_BY, allegations, speaker, stances
 from briefing.draft.attribution import Said, goes_on, speaker_acts, writer
 from briefing.draft.clauses import (
     ABOUT,
@@ -119,7 +119,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
         dates = find_dates(text, lo, hi)
         previous: Match | None = None
         control: Match | None = None
-        triggers = allegations(text, lo, hi, find_triggers(text, lo, hi))
+        triggers = stances(text, lo, hi, allegations(text, lo, hi, find_triggers(text, lo, hi)))
         noun_starts = tuple(t.start for t in triggers if t.trigger.noun or
                             nominal(text, lo, t))
         # The date a sentence without one of its own carries on: the last sentence's
