@@ -130,3 +130,13 @@ def test_what_the_sayer_s_side_would_do_is_a_threat_a_refusal_or_an_offer_said_n
         == [("AGREE", "030", ["chad"], [])]
     # a future with no condition, refusal or act in it is no event
     assert _acts("Peru said the committee would study the report.") == []
+
+
+def test_a_group_named_by_what_its_people_are_acts_in_any_kind_of_event():
+    body = ("Bus held\n\nCHISINAU, June 3 (Wire) - Police ringed the bus on Tuesday. The "
+            "hijackers demand the release of a man jailed in Ukraine.\n")
+    d = draft(body, published=PUBLISHED, known=None, today=TODAY)
+    demand = [e for e in d["events"] if e["plover_type"] == "REQUEST"]
+    assert [e["cameo_code"] for e in demand] == ["1041"]
+    group = next(a for a in d["actors"] if a["id"] == demand[0]["participants"]["actor"][0])
+    assert "hijackers" in group["name"].lower()

@@ -305,8 +305,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     re.fullmatch(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w\-]*\s+){1,2}",
                                  text[c0:t.start]):
                 before = [unnamed(reg, t.start)]   # "a landmine wounded": who laid it?
-            crowd = None if before else CROWD.search(text[c0:t.start])
-            if crowd and (t.trigger.plover_type == "PROTEST" or t.trigger.cameo_code == "191"):
+            crowd = None if before else CROWD.search(text[c0:t.start])   # "The hijackers demand"
+            if crowd:
                 before = [crowd_group(reg, crowd.group(0), c0 + crowd.start(), t.start)]
             before = before or ([] if noun or passive else antecedent(text, c0, t.start, local))
             # The saying whose words hold the act, if any.
