@@ -140,3 +140,15 @@ def test_a_group_named_by_what_its_people_are_acts_in_any_kind_of_event():
     assert [e["cameo_code"] for e in demand] == ["1041"]
     group = next(a for a in d["actors"] if a["id"] == demand[0]["participants"]["actor"][0])
     assert "hijackers" in group["name"].lower()
+
+
+def test_idioms_of_refusal_demand_and_attack_and_what_a_release_can_be():
+    assert ("REJECT", "120") in _codes("Hungary threw the plan out within a week.")
+    assert ("REQUEST", "100") in _codes(
+        "Hungary insists any deal be policed by independent monitors.")
+    assert ("ACCUSE", "111") in _codes("Serbia hit out at Croatia over the border fence.")
+    # water, words and a release with no one in it free no one; a crew set free is freed
+    assert _codes("The ministry released a statement.") == []
+    assert _codes("That release ran from September 9 and ended on Sunday.") == []
+    assert ("RETREAT", "084") in _codes("Guinea released the 14 fishermen.")
+    assert ("REQUEST", "1041") in _codes("Chad demanded the release of the crew.")

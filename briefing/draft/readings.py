@@ -24,6 +24,10 @@ _MOVEMENT = ("fly to", "travel to", "travel", "arrive in")
 # "denied firing".
 _DENIED = re.compile(r"^(?:\s+on\s+\w+)?\s+(?:that|having)\b(?:(?!\s(?:and|but)\s)[^;.—])*$|"
                      r"^(?:\s+on\s+\w+)?\s*$")
+# What is released that is no one set free: water, words, money, data.
+_RELEASED_THING = re.compile(r"\s+(?:\S+\s+){0,5}?(?:water|cubic|metres|meters|statement|report|"
+                             r"figures|data|video|footage|funds|details|results|images|photos|"
+                             r"document|text|list|findings|tranche)\b", re.IGNORECASE)
 # Hostile acts said to come on a condition are threats of them (CAMEO 13x).
 _THREATS = {"SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138"}
 # Hostile acts a party to the story reports of the other side: an accusation.
@@ -67,6 +71,11 @@ def not_an_act(text: str, lo: int, t: Any) -> bool:
             r"(?:[\w’'\-,]+\s+){1,8}?(?:had|has|have|was|were)\s", m.group(1)) and not re.search(
             r"\b(?:would|will|could|might|may|risk|unless|if)\b", m.group(1)):
         return True   # "warning that 85,000 people had received no food": a fact, no threat
+    if t.trigger.phrase == "release" and (_RELEASED_THING.match(text, t.end) or (
+            first in ("release", "releases") and not re.match(r"\s+(?:of|from)\b", text[t.end:])
+            and re.search(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[a-z]+er)\s+$",
+                          text[lo:t.start]))):
+        return True   # "released a statement", "a higher release", "that release ran"
     if t.trigger.phrase == "retaliate" and re.match(r"\s+(?:\w+\s+){0,2}?by\s+[a-z]+ing\b",
                                                    text[t.end:]):
         return True   # "retaliated by banning imports": the ban is the act
