@@ -137,7 +137,7 @@ def test_a_group_named_by_what_its_people_are_acts_in_any_kind_of_event():
             "hijackers demand the release of a man jailed in Ukraine.\n")
     d = draft(body, published=PUBLISHED, known=None, today=TODAY)
     demand = [e for e in d["events"] if e["plover_type"] == "REQUEST"]
-    assert [e["cameo_code"] for e in demand] == ["1041"]
+    assert [e["cameo_code"] for e in demand] == ["1053"]
     group = next(a for a in d["actors"] if a["id"] == demand[0]["participants"]["actor"][0])
     assert "hijackers" in group["name"].lower()
 
@@ -151,4 +151,12 @@ def test_idioms_of_refusal_demand_and_attack_and_what_a_release_can_be():
     assert _codes("The ministry released a statement.") == []
     assert _codes("That release ran from September 9 and ended on Sunday.") == []
     assert ("RETREAT", "084") in _codes("Guinea released the 14 fishermen.")
-    assert ("REQUEST", "1041") in _codes("Chad demanded the release of the crew.")
+    assert ("REQUEST", "1053") in _codes("Chad demanded the release of the crew.")
+
+
+def test_a_demand_carries_the_codebook_s_code_for_what_is_demanded():
+    # CAMEO 1053 is a demand to release persons or property (1041 is a change of leader),
+    # 1056 one to de-escalate (106 asks for a meeting)
+    assert ("REQUEST", "1053") in _codes("Chad demanded the release of the crew.")
+    assert ("REQUEST", "1056") in _codes("Chad demanded the withdrawal of Sudanese troops.")
+    assert ("REQUEST", "1056") in _codes("Chad demanded an immediate ceasefire.")
