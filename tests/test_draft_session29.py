@@ -160,3 +160,13 @@ def test_a_demand_carries_the_codebook_s_code_for_what_is_demanded():
     assert ("REQUEST", "1053") in _codes("Chad demanded the release of the crew.")
     assert ("REQUEST", "1056") in _codes("Chad demanded the withdrawal of Sudanese troops.")
     assert ("REQUEST", "1056") in _codes("Chad demanded an immediate ceasefire.")
+
+
+def test_what_another_side_must_do_is_the_speaker_s_demand_and_owed_is_not_done():
+    assert _acts("Chad said Sudan must withdraw its troops from the border.") \
+        == [("REQUEST", "1056", ["chad"], ["sudan"])]
+    # the speaker's own side owes it: no demand, and nothing done
+    assert _acts("Chad said it must protect its borders.") == []
+    body = "Row\n\nCITY, June 3 (Wire) - Talks went on. Sudan must withdraw its troops.\n"
+    assert all(e["status"] != "occurred"
+               for e in draft(body, published=PUBLISHED, known=None, today=TODAY)["events"])

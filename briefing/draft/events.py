@@ -424,8 +424,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # stance taken by saying it, on the day the saying points back to.
                 date, why = day_of_context(text, voice.start, voice.content[0], t.start,
                                            carry or last_day, pub)
-            if voice is not None and (turned := as_said(
-                    code, st, actors, recipients, voice.speaker, state_of(reg, voice.speaker))):
+            if voice is not None and (turned := as_said(code, st, actors, recipients, (
+                    voice.speaker), state_of(reg, voice.speaker), why=st_why)):
                 # "told B that enemy troops had shelled its post": the speaker's accusation.
                 code, st, actors, recipients, st_why = turned
                 if code.plover_type == "ACCUSE":

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from briefing.draft.clauses import ADJECTIVE, ARMS_NOUN
+from briefing.draft.triggers import OBLIGED_WHY
 
 # A verb's bare form after a preposition or a past tense is that verb's noun, the object
 # of another act: "discussed trade and security", "at the level of trade officials".
@@ -28,6 +29,10 @@ _DENIED = re.compile(r"^(?:\s+on\s+\w+)?\s+(?:that|having)\b(?:(?!\s(?:and|but)\
 _RELEASED_THING = re.compile(r"\s+(?:\S+\s+){0,5}?(?:water|cubic|metres|meters|statement|report|"
                              r"figures|data|video|footage|funds|details|results|images|photos|"
                              r"document|text|list|findings|tranche)\b", re.IGNORECASE)
+# What a demand asks for, by the act demanded (CAMEO 10x): a release, a de-escalation, a
+# meeting, aid; yielding otherwise.
+_DEMANDED = {"084": "1053", "087": "1056", "086": "1056", "040": "106", "043": "106",
+             "046": "106", "070": "103", "073": "1033", "081": "1051", "085": "1054"}
 # Hostile acts said to come on a condition are threats of them (CAMEO 13x).
 _THREATS = {"SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138"}
 # Hostile acts a party to the story reports of the other side: an accusation.
@@ -99,7 +104,7 @@ def recoded(code: Any, cameo: str, **changes: Any) -> Any:
 
 
 def as_said(code: Any, status: str, actors: list[str], recipients: list[str],
-            speaker: str | None, speaker_state: str | None
+            speaker: str | None, speaker_state: str | None, *, why: str = ""
             ) -> tuple[Any, str, list[str], list[str], str] | None:
     """What reported speech makes of an act, or None when it stays the act:
 
@@ -112,6 +117,12 @@ def as_said(code: Any, status: str, actors: list[str], recipients: list[str],
       Cambodian troops had laid no mines") is a denial (120) by the speaker.
     An act no one is named doing ("a landmine wounded three soldiers") accuses no one.
     """
+    if status == "hypothetical" and why.startswith(OBLIGED_WHY) and speaker \
+            and speaker not in actors and (not speaker_state or speaker_state not in actors):
+        # "Chad said Sudan must withdraw its troops": the speaker's demand of Sudan.
+        wanted = [a for a in actors if not a.startswith("unnamed-")] or recipients
+        return recoded(code, _DEMANDED.get(code.cameo_code[:3], "100"), mutual=False), \
+            "occurred", [speaker], wanted, "another side must act, says the speaker: a demand"
     if code.plover_type == "AID" and status == "planned":
         return recoded(code, "033", mutual=False), "occurred", actors, recipients, \
             "aid said to come: a pledge"

@@ -290,6 +290,9 @@ _NEGATION = re.compile(r"\b(?:not|cannot|never|no|neither|nor|without|fail(?:s|e
 # "did not rule out sanctions": possible, not negated.
 _NOT_RULED_OUT = re.compile(r"\b(?:not|never)\s+(?:\w+\s+)?(?:rul(?:e|ed|ing)\s+out|exclud\w*)\b",
                             re.IGNORECASE)
+# "must withdraw", "should be freed": owed, not done (a demand when another says it).
+_OBLIGED = re.compile(r"\b(?:must|should|has to|have to|needs? to|ought to)\b", re.IGNORECASE)
+OBLIGED_WHY = "obligation before"
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if|possibility of|possible|consider"
                            r"(?:s|ed|ing)?)\b", re.IGNORECASE)
 _ANNOUNCED = re.compile(r"\b(?:will|shall|plans? to|planned to|is to|are to|is set to|"
@@ -327,6 +330,8 @@ def status(text: str, start: int, m: Match, historical: bool, *, reported: bool 
         return "cancelled", f"called off before '{word}'"
     if _ANNOUNCED.search(near) or (reported and _REPORTED_FUTURE.search(near)):
         return "planned", f"future or plan before '{word}'"
+    if _OBLIGED.search(near):
+        return "hypothetical", f"{OBLIGED_WHY} '{word}'"
     if _HYPOTHETICAL.search(near):
         return "hypothetical", f"modal or condition before '{word}'"
     if _PROPOSED.match(word) or _PROPOSED_BEFORE.search(near):
