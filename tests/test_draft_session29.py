@@ -170,3 +170,13 @@ def test_what_another_side_must_do_is_the_speaker_s_demand_and_owed_is_not_done(
     body = "Row\n\nCITY, June 3 (Wire) - Talks went on. Sudan must withdraw its troops.\n"
     assert all(e["status"] != "occurred"
                for e in draft(body, published=PUBLISHED, known=None, today=TODAY)["events"])
+
+
+def test_a_person_named_after_an_occupation_and_a_demonym_is_that_state_s_national():
+    body = ("Swap\n\nPARIS, June 3 (Wire) - French aid worker Claire Vasseur flew home on "
+            "Tuesday. Iranian engineer Hamed Rostami was freed by France.\n")
+    people = {a["name"]: a for a in draft(body, published=PUBLISHED, known=None,
+                                          today=TODAY)["actors"] if a["kind"] == "person"}
+    assert (people["Claire Vasseur"]["country"], people["Claire Vasseur"]["role"]) \
+        == ("FRA", "Aid Worker, France")
+    assert people["Hamed Rostami"]["country"] == "IRN"
