@@ -180,3 +180,11 @@ def test_a_person_named_after_an_occupation_and_a_demonym_is_that_state_s_nation
     assert (people["Claire Vasseur"]["country"], people["Claire Vasseur"]["role"]) \
         == ("FRA", "Aid Worker, France")
     assert people["Hamed Rostami"]["country"] == "IRN"
+
+
+def test_an_aside_s_negation_is_its_own_and_damning_words_and_thrown_stones_count():
+    assert _codes("The crewmen, who were not charged, were released.") == [("RETREAT", "084")]
+    assert ("ACCUSE", "111") in _codes(
+        'Foreign Minister Jonathan Alleyne called the seizure "out of all proportion".')
+    assert ("PROTEST", "145") in _codes(
+        "Police came. Some of the protesters threw paint and stones at the Czech embassy.")

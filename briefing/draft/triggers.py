@@ -318,6 +318,8 @@ def status(text: str, start: int, m: Match, historical: bool, *, reported: bool 
     # Only the words of this verb's own conjunct: "would not accept X and called Y" —
     # the call is not negated.
     window = re.split(r"\s(?:and|but)\s|;", text[start:m.start])[-1]
+    # ("The crewmen, who were not charged, were released": the aside's words are its own.)
+    window = re.sub(r",\s*(?:who|which|whose)\b[^,;]*,", " ", window)
     near = " ".join(window.split()[-10:])
     word = text[m.start:m.end]
     if _NOT_RULED_OUT.search(near):
