@@ -188,3 +188,7 @@ def test_an_aside_s_negation_is_its_own_and_damning_words_and_thrown_stones_coun
         'Foreign Minister Jonathan Alleyne called the seizure "out of all proportion".')
     assert ("PROTEST", "145") in _codes(
         "Police came. Some of the protesters threw paint and stones at the Czech embassy.")
+
+
+def test_a_hijacking_is_an_abduction():
+    assert ("ASSAULT", "181") in _codes("Police came. Gunmen hijacked a bus near the border.")
