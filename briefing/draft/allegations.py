@@ -105,7 +105,18 @@ _FUTURE_SAID = re.compile(r"\s*,?\s*(?:that\s+)?(?:[\w’'\-]+\s+){1,5}?(?:would
                           r"(?P<neg>(?:not|never)\s+)?(?P<rest>[^;.—“\"]*)")
 _CONDITION = re.compile(r"\b(?:if|unless)\b")
 _IN_KIND = re.compile(r"\b(?:did|does|do) the same\b|\breciprocat|\bin kind\b")
-_STANCES = {"130": "said: would, if", "120": "said: would not", "030": "said: would, in kind"}
+_STANCES = {"130": "would, if", "120": "would not", "030": "would, in kind"}
+
+
+@functools.lru_cache(maxsize=1)
+def _stance_triggers() -> dict[str, Trigger]:
+    out = {}
+    for code, words in _STANCES.items():
+        ptype, mode = plover_for(code) or ("", "")
+        phrase = f"{ALLEGED_BY}{words}"
+        out[code] = Trigger(phrase, code, ptype, mode, False, False,
+                            re.compile(re.escape(phrase)), 2)
+    return out
 
 
 def stances(text: str, lo: int, hi: int, found: list[Match]) -> list[Match]:
@@ -131,8 +142,5 @@ def stances(text: str, lo: int, hi: int, found: list[Match]) -> list[Match]:
             code = "120"   # ("would stay on site despite the order": defiance refuses)
         else:
             continue
-        ptype, mode = plover_for(code) or ("", "")
-        out.append(Match(v.start(), v.end(), Trigger(f"{ALLEGED_BY}{_STANCES[code][6:]}", code,
-                                                      ptype, mode, False, False,
-                                                      re.compile(re.escape(_STANCES[code])), 2)))
+        out.append(Match(v.start(), v.end(), _stance_triggers()[code]))
     return sorted(out, key=lambda m: m.start)

@@ -172,10 +172,11 @@ def _possessed(text: str, reg: Registry) -> None:
                 or any(w in g.forms or w in g.org_heads or w.lower() in g.titles
                        or w in g.news_words for w in words):
             continue
-        alone = rf"(?<![\w’'\-]){re.escape(words[-1])}(?![\w\-])"
+        # the last name used again, not after the word before it ("Achurra said", not
+        # "Rodrigo Achurra" once more)
+        alone = rf"(?<![\w’'\-])(?<!{re.escape(words[-2])}\s){re.escape(words[-1])}(?![\w\-])"
         if not any(not start <= x.start() < start + len(name)
-                   and not text[max(0, x.start() - len(words[-2]) - 1):x.start()].strip()
-                   == words[-2] for x in re.finditer(alone, text)):
+                   for x in re.finditer(alone, text)):
             continue
         country = g.forms[m.group("state")].key
         fields = {"kind": "person", "country": country, "role": "",
