@@ -33,6 +33,18 @@ def _problems(folder: Path) -> list[str]:
     return [line for line in (r.stdout + r.stderr).splitlines() if "facts.yaml" in line]
 
 
+def _acts(text: str) -> list[tuple[str, str, list[str], list[str]]]:
+    """(type, code, actors, recipients) of each event drafted from `text` as a story's lead."""
+    body = f"Row deepens\n\nCITY, June 3 (Wire) - {text}\n"
+    return [(e["plover_type"], e["cameo_code"], e["participants"].get("actor", []),
+             e["participants"].get("recipient", []))
+            for e in draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]]
+
+
+def _codes(text: str) -> list[tuple[str, str]]:
+    return [(ptype, code) for ptype, code, _actors, _recipients in _acts(text)]
+
+
 def test_a_firm_named_before_a_speech_verb_is_a_body_with_no_surname():
     text = ("Port fees row\n\nRIGA, June 3 (Wire) - The shipping firm Baltic Harbour Lines "
             "said it would appeal the fees. Tamar Minerals said it would sue the port.\n")
@@ -75,12 +87,6 @@ def test_a_known_actor_s_aliases_are_written_as_a_list_and_the_draft_loads_clean
     assert problems and all("awaits the analyst" in p for p in problems), problems
 
 
-def _codes(text: str) -> list[tuple[str, str]]:
-    body = f"Row deepens\n\nCITY, June 3 (Wire) - {text}\n"
-    return [(e["plover_type"], e["cameo_code"])
-            for e in draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]]
-
-
 def test_calling_an_act_by_a_damning_name_is_criticism_and_by_a_kind_one_praise():
     assert ("ACCUSE", "111") in _codes(
         "Somalia's foreign minister called Djibouti's hosting of the meeting a direct assault "
@@ -102,13 +108,6 @@ def test_a_state_s_named_person_without_a_title_is_a_person_once_called_by_surna
     assert people["Rodrigo Achurra"]["parent"] == "panama"
     # never called "Vargas" alone, nor "Desert": no evidence either is a person
     assert "Elena Vargas" not in people and "Atacama Desert" not in people
-
-
-def _acts(text: str) -> list[tuple[str, str, list[str], list[str]]]:
-    body = f"Row deepens\n\nCITY, June 3 (Wire) - {text}\n"
-    return [(e["plover_type"], e["cameo_code"], e["participants"].get("actor", []),
-             e["participants"].get("recipient", []))
-            for e in draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]]
 
 
 def test_the_sayer_is_the_one_its_words_say_is_ready():
