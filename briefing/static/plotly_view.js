@@ -501,10 +501,11 @@ function plotGeometry(plot) {
 }
 
 // Fit the texts, then again two frames later if the plot area has moved meanwhile; the
-// second look counts as drawing (tests wait for it).
+// second look counts as drawing (tests wait for it). The place is read before the fitting
+// (which moves only texts): a read after its writes would lay the page out once more.
 function declutterSettled(plot, alive) {
-  declutter(plot);
   const before = plotGeometry(plot);
+  declutter(plot);
   drawing(+1);
   requestAnimationFrame(() => requestAnimationFrame(() => {
     try {
