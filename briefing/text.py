@@ -29,6 +29,9 @@ _OPENING_TIME = re.compile(r"\s*(?:(?:Shortly|Just)\s+)?(?:At|By|Around|From|Unt
                            r"[ap]\.m\.")
 # A paragraph ends with sentence punctuation; a line that does not is a heading.
 _FINAL = re.compile(r"[.!?][”\"’')\]]*\s*$")
+# Quoted words: curly quotes pair by shape; straight ones in order, within a paragraph
+# (“a "short" word” and a long one: the short pair is not read as the long one's opening).
+QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
 def split_sentences(article_id: str, text: str) -> list[dict[str, Any]]:

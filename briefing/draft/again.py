@@ -54,6 +54,16 @@ def merge_again(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t:
     return True
 
 
+def dated_again(event: dict[str, Any], twin: dict[str, Any]) -> None:
+    """"said on Thursday that the corvette had acted lawfully and accused Oslo of ...":
+    one act read twice in a sentence is one event; an undated first reading takes the
+    date the second gave."""
+    if "date" not in event and "date" in twin:
+        event.update({k: twin[k] for k in ("date", "date_end", "date_basis", "date_note")
+                      if k in twin})
+        event["reason"] += "; date from its second reading in the sentence"
+
+
 def same_subject(out: list[tuple[dict[str, Any], tuple[int, int]]], prev: Any,
                  before: list[Mention], lo: int, reg: Registry) -> list[Mention]:
     """"Norway criticised both countries and urged them": a verb joined to the one before

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from briefing.draft.actors import Mention, Registry, slug
 from briefing.draft.clauses import SENT_DOC
 from briefing.draft.dates import WEEKDAY_NAMES
+from briefing.text import QUOTED
 
 _ANON = re.compile(
     r"(?:(?P<dem>[A-Z][\w.’']+)\s+)?(?:(?:a|an|the|one|two|several|other)\s+)?"
@@ -26,7 +27,6 @@ _ANON = re.compile(
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
 _RELAY = re.compile(r"\bwas quoted by\b(?P<by>.{0,80}?)\bas saying\b(?:\s+that)?", re.DOTALL)
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
-_QUOTE = re.compile(r"“[^”]{12,}”|\"[^\"]{12,}\"")
 # "has not commented", "declined to comment": a statement that says so.
 _NO_COMMENT = re.compile(r"\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:publicly\s+)?"
                          r"(?:commented|responded|replied|reacted)|declined\s+to\s+(?:comment|"
@@ -92,7 +92,9 @@ def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Sai
                                                 "coastal", "neighbouring", "neighboring",
                                                 "Baltic", "Nordic", "frontline", "nuclear"))
     verb_re = re.compile(rf"\b{nouns}(?:{verbs})\b(?:\s+that\b)?[,:]?")
-    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    # (a word or two in quotes, "harassed", is a term used, not a saying)
+    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(text)
+              if m.end() - m.start() >= 14]
 
     def in_quote(pos: int) -> bool:
         return any(a < pos < b for a, b in quotes)
@@ -228,7 +230,9 @@ _THAT = re.compile(r"\s*(?:[^\s,.;“\"]+\s+){0,6}?that\b")
 _AUDIENCE_VERBS = ("told", "tell", "tells", "telling")
 # What may follow the verb of an attribution placed after what was said: "..., the
 # ministry said on Monday." / "... in a statement."
-_TAIL = re.compile(r"^\s*(?:(?:on|late on|early on|in|last|this)\s+\w+(?:\s+\w+)?)?\s*[.!]?\s*$")
+# ("... in an interview on Thursday", "... at a news conference in Lusaka late on Monday")
+_TAIL = re.compile(r"^(?:\s*(?:on|late on|early on|in|at|last|this|during)\s+[\w’'\-]+"
+                   r"(?:\s+[\w’'\-]+){0,3}?){0,3}\s*[.!]?\s*$")
 # "..., the president said after meeting his counterpart": when it was said, not what.
 _WHEN = re.compile(r"\s*(?:after|before|while|when|during|following|upon)\s+[a-z]+ing\b")
 # A dateline before the first sentence: "WASHINGTON (Reuters) - ".

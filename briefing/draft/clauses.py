@@ -233,7 +233,9 @@ def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention
 
 
 # ("... to show restraint and offered": after "and" a verb of its own, not the complement.)
-COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.,]+){0,6}?\s+to\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}"
+# ("according to a statement", "due to": a preposition, not the complement's "to")
+COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.,]+){0,6}?(?<!according)(?<!due)(?<!owing)(?<!thanks)"
+                        r"\s+to\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}"
                         r"(?:and\s+to\s+)?$")   # ("urged X to end strikes and to allow aid")
 # "demanded that the crossing be reopened": what a request's that-clause asks for.
 ASKED_THAT = re.compile(r"^\s+that\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")

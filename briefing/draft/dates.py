@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 WEEKDAYS = [d.lower() for d in calendar.day_name]
 # "Monday|Tuesday|...": the names as written, for the patterns of other modules.
@@ -245,3 +246,28 @@ def as_fact_date(r: Resolved) -> tuple[str | int | None, str | None]:
     if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
         return a.year, None
     return a.isoformat(), b.isoformat()
+
+
+# "ended a three-day state visit on Tuesday", "began two days of talks on Monday": the
+# day said is the last or the first of a span that long.
+DAYS_LONG = re.compile(r"\b(?P<verb>end|ended|ends|closed|concluded|wrapped up|wound up|began|"
+                        r"begins|started|starts|opened|opens|arrived for)\s+(?:(?:a|an|the|"
+                        r"his|her|its|their)\s+)?(?P<n>two|three|four|five|six|seven|\d)"
+                        r"(?:-day\s+(?:[a-z]+\s+){0,2}(?:visit|summit|talks|trip|tour|"
+                        r"meeting|conference|session|negotiations)|\s+days\s+of\s+"
+                        r"(?:[a-z]+\s+){0,2}(?:talks|meetings|negotiations))\b", re.IGNORECASE)
+
+
+def days_long(text: str, c0: int, c1: int, pos: int, day: Any
+               ) -> tuple[str, str, str] | None:
+    """The first and last day of the span of days the act at `pos` names, whose end or
+    start is `day`, and the words that say how long it lasted."""
+    m = DAYS_LONG.search(text, c0, c1)
+    if not m or not m.start() <= pos <= m.end() or not re.fullmatch(r"\d{4}-\d\d-\d\d",
+                                                                   str(day)):
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else NUMBERS[m.group("n").lower()]
+    d = dt.date.fromisoformat(day)
+    if m.group("verb").lower().startswith(("end", "clos", "conclu", "wrap", "wound")):
+        return (d - dt.timedelta(days=n - 1)).isoformat(), day, m.group(0)
+    return day, (d + dt.timedelta(days=n - 1)).isoformat(), m.group(0)

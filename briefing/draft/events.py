@@ -18,7 +18,7 @@ from briefing.draft.actors import (
     unnamed,
     unnamed_id,
 )
-from briefing.draft.again import merge_again, same_subject, together, told_then_named
+from briefing.draft.again import dated_again, merge_again, same_subject, together, told_then_named
 from briefing.draft.allegations import ALLEGED_BY, allegations, speaker, stances
 from briefing.draft.attribution import Said, goes_on, speaker_acts, writer
 from briefing.draft.clauses import (
@@ -106,11 +106,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
     out: list[tuple[dict[str, Any], tuple[int, int]]] = []
     filed = dateline_spans(text)   # "TASHKENT, March 12 (Wire) - ": no actor there
     mentions = [m for m in reg.sorted() if m.via != "title-prefix" and not in_spans(m, filed)]
-    seen: set[tuple] = set()
+    seen: dict[tuple, dict[str, Any]] = {}
     starts = [m.start for m in mentions]
-    carry_next: dict[str, Any] | None = None
-    carry: dict[str, Any] | None = None
-    last_day: dict[str, Any] | None = None
+    # (the date a sentence hands on, the one it was handed, the last day one told of)
+    carry_next, carry, last_day = None, None, None   # each a fact date, or None
     occasions = Occasions()
     for s in body:
         lo, hi = s["start"], s["end"]
@@ -483,8 +482,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             key = (lo, code.plover_type, "" if code.plover_type == "CONSULT" else
                    code.cameo_code, tuple(actors))
             if key in seen:
+                dated_again(seen[key], event)   # one act told twice: the date either gave
                 continue
-            seen.add(key)
+            seen[key] = event
             out.append((event, (t.start, t.end)))
             for a in also:   # Britain's act too
                 out.append(({**event, "id": f"ev-{len(out) + 1}-{slug(code.phrase)}"[:64],

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from briefing.draft.actors import Mention, Registry, slug
+from briefing.text import QUOTED
 
 # Latin letters with their accents ("Óscar", "Jankauskienė", "Łukasz", "Şahin").
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
@@ -335,7 +336,6 @@ def _dateline_state(text: str, reg: Registry) -> str | None:
 _IT = re.compile(r"\b(?:It|it)\b(?!\s+(?:is|was|has been|had been|remains|remained|seems|"
                  r"seemed|appears|appeared)\b)(?=\s+(?:\w+ly\s+)?[a-z])")
 _IT_OPENS = re.compile(r"(?:^\s*|[,;]\s+|\b(?:and|but|that|what|said|says)\s+)$")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
 def it_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:
@@ -345,7 +345,7 @@ def it_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention
     that names none before leaves it alone."""
     bodies = [m for m in reg.sorted() if m.kind in ("state", "organization")
               and m.via not in ("title-prefix",)]
-    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+    quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
     out: list[Mention] = []
     for i, s in enumerate(sentences):
         for p in _IT.finditer(text[:s["end"]], s["start"]):
@@ -374,7 +374,7 @@ def they_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Menti
 
     named = [m for m in reg.sorted() if m.kind in ("state", "organization", "person")
              and m.via not in ("title-prefix", "pronoun")]
-    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+    quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
     out: list[Mention] = []
     for i, s in enumerate(sentences[1:], 1):
         prev = sentences[i - 1]

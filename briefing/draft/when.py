@@ -17,9 +17,11 @@ from briefing.draft.dates import (
     WEEKDAYS,
     Resolved,
     as_fact_date,
+    days_long,
     find_dates,
     resolve,
 )
+from briefing.text import QUOTED
 
 # The verb group before a trigger, read for what the tense says about the date.
 PRESENT = re.compile(r"\b(?:is|are|am)\b")
@@ -99,37 +101,27 @@ _AHEAD_OF = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in adv
 # An agreement to meet, one trigger with its infinitive ("agreed to meet in Vienna on March
 # 4"): a date after it is the meeting's, to come, not the agreeing's.
 _INTENT_TO = re.compile(r"\bagree[sd]?\s+to\s+(?:meet|hold|resume|convene)$", re.IGNORECASE)
+# The day a document that tells of the act came out: "a joint statement issued on Sunday".
+_DOCUMENT_DAY = re.compile(r"\b(?:statement|communiqu[eé]|readout|declaration|announcement)\s+"
+                           r"(?:was\s+)?(?:issued|released|published|adopted|posted)\s+"
+                           r"(?:(?:late|early)\s+)?$", re.IGNORECASE)
+# A meeting the sentence's act came out of: "after their talks", "at the end of two days of
+# talks" (not "after months of talks").
+_AFTER_TALKS = re.compile(r"\b(?:after|following|at the end of)\s+(?:(?!months\b|weeks\b|years\b)"
+                          r"[\w’'\-]+\s+){0,4}?(?:talks|meetings?|consultations|negotiations|"
+                          r"discussions)\b")
+# ", but" and whether a verb follows it straight away (the same doer goes on).
+_BUT = re.compile(r",\s+but\b")
+# ("refused bail to the captain of a boat seized by the coast guard last week, but freed
+# his crew": that date is the seizing's.)
+_BY_AGENT = re.compile(r"\b[a-z]+(?:ed|en)\s+by\b[^,;]*$")
+_SAME_DOER = re.compile(r"\s+(?:also\s+)?(?:[a-z]+ed|said|told|sent|made|gave|held|met|sought)\b")
 _COMPLEMENT = re.compile(r"\b(?:that|whether|unless|if)\b", re.IGNORECASE)
 
 
 # "fled in March and was granted asylum in July": another verb's conjunct lies between.
 _OTHER_CONJUNCT = re.compile(r"\band\s+(?:[\w’'\-]+\s+){0,4}?(?:was|were|is|are|has|had|have|"
                              r"will|would|[a-z]+ed)\b")
-
-
-# "ended a three-day state visit on Tuesday", "began two days of talks on Monday": the
-# day said is the last or the first of a span that long.
-_DAYS_LONG = re.compile(r"\b(?P<verb>end|ended|ends|closed|concluded|wrapped up|wound up|began|"
-                        r"begins|started|starts|opened|opens|arrived for)\s+(?:(?:a|an|the|"
-                        r"his|her|its|their)\s+)?(?P<n>two|three|four|five|six|seven|\d)"
-                        r"(?:-day\s+(?:[a-z]+\s+){0,2}(?:visit|summit|talks|trip|tour|"
-                        r"meeting|conference|session|negotiations)|\s+days\s+of\s+"
-                        r"(?:[a-z]+\s+){0,2}(?:talks|meetings|negotiations))\b", re.IGNORECASE)
-
-
-def _days_long(text: str, c0: int, c1: int, pos: int, day: Any
-               ) -> tuple[str, str, str] | None:
-    """The first and last day of the span of days the act at `pos` names, whose end or
-    start is `day`, and the words that say how long it lasted."""
-    m = _DAYS_LONG.search(text, c0, c1)
-    if not m or not m.start() <= pos <= m.end() or not re.fullmatch(r"\d{4}-\d\d-\d\d",
-                                                                   str(day)):
-        return None
-    n = int(m.group("n")) if m.group("n").isdigit() else NUMBERS[m.group("n").lower()]
-    d = dt.date.fromisoformat(day)
-    if m.group("verb").lower().startswith(("end", "clos", "conclu", "wrap", "wound")):
-        return (d - dt.timedelta(days=n - 1)).isoformat(), day, m.group(0)
-    return day, (d + dt.timedelta(days=n - 1)).isoformat(), m.group(0)
 
 
 def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, c1: int,
@@ -143,7 +135,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     sentence_lo = min([c0] + [d[0] for d in dates]) if lo is None else lo
     relative = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, sentence_lo, c1 + 400)]
     mine = next(((a, b) for a, b in relative if a <= pos < b), None)
-    quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", text[:c1 + 400])
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text, 0, c1 + 400)
               if m.end() > sentence_lo]
 
     def _bound_elsewhere(d: tuple[int, int, str]) -> bool:
@@ -166,6 +158,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if pos < d[0] and _PARTICIPLE.search(text, verb_end, d[0]) and \
                 not re.match(r"\s+(?:by|on|in)\b", text[verb_end:]):
             return False   # "demanded the release of lorries impounded since October"
+        if pos < d[0] and _DOCUMENT_DAY.search(text, max(0, d[0] - 60), d[0]):
+            return not future   # "agreed to reopen ..., according to a statement issued on
+            # Sunday": the agreeing's day (told then), not the reopening's
         if pos < d[0] and (_TO_DO.match(text, verb_end, d[0]) and not re.search(
                 r"\bto\s+\w+$", verbs) or _INTENT_TO.search(verbs)):
             # (but "ordered them to leave ... on Thursday": the order's day)
@@ -192,8 +187,10 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if re.fullmatch(r"\d{4}", d[2]) and _ATTRIBUTE_YEAR.search(text, max(0, d[0] - 8),
                                                                    d[0]):
             return False
-        if object_of is not None and d[0] < pos:
+        if object_of is not None and d[0] < pos and not _AFTER_TALKS.search(
+                text, max(0, pos - 50), pos + 16):
             return False   # "condemned on Sunday a strike": Sunday dates the condemning
+            # (but "agreed on Wednesday ..., after their talks": talks of that day)
         if object_of is None and any(pos < n < d[0] and len(text[pos:n].split()) <= 3
                                      and len(text[n:d[0]].split()) >= 5 for n in nouns):
             return False   # "condemned the attack ... last month": the attack's date
@@ -206,8 +203,12 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if d[1] <= pos and re.search(r"\b(?:after|following|because)\s+(?:[\w’'\-]+\s+){1,10}?"
                                      r"(?:was|were|had|has|have)\b", text[d[1]:pos]):
             return False   # "summoned the envoy on Thursday after the players were refused"
-        if d[1] <= pos and re.search(r",\s+but\b|;", text[d[1]:pos]):
+        if d[1] <= pos and (";" in text[d[1]:pos] or any(
+                not _SAME_DOER.match(text, m.end()) or _BY_AGENT.search(
+                    text, text.rfind(",", 0, d[0]) + 1, d[0])
+                for m in _BUT.finditer(text, d[1], pos))):
             return False   # "agreed in 2019 to set up a committee, but it has not met"
+            # (", but promised": the same doer goes on, that day)
         inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
         # "The strike, which hit the market on Saturday": the clause tells of the noun.
         return inner is None or inner == mine or (
@@ -260,6 +261,10 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start])
                      or phrase.lower().startswith("since"))
         ahead = ahead and not since   # ("their first meeting since February": past)
+        label = _DAY_LABEL.match(text, text.rfind("\n", 0, start) + 1)
+        if ahead and label and label.start("day") == start and re.search(
+                r"\b(?:told|said|[a-z]{3,}ed)\b", text[label.end():pos]):
+            ahead = False   # "Wednesday: X told MPs the men would be tried": a day gone by
         if since and (re.fullmatch(r"\d{4}", phrase.strip()) or re.search(
                 r"\b(?:will|shall|due|set|expected|plans?|scheduled)\b", verbs)):
             continue   # ("are due to meet, their first meeting since February": no date)
@@ -295,7 +300,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             continue   # "pledged to double trade by 2030": a target, not when it happened
         found = {"date": value, "date_basis": r.basis, "date_note": r.note}
         note = r.note
-        if not end and (span := _days_long(text, c0, c1, pos, value)):
+        if not end and (span := days_long(text, c0, c1, pos, value)):
             value, end, words = span   # ("ended a three-day visit on Tuesday")
             note += f"; '{words}'"
         if end:
@@ -341,8 +346,9 @@ def said_day(dates: list[tuple[int, int, str]], said: list[Any], at: int, pub: d
         # starts at its speech verb)
         if x.content[0] <= at < x.content[1] or x.start <= at < x.content[0]:
             found = saying_date(dates, (x.start, x.content[0]), pub)
-            # ("..., a spokeswoman said on Tuesday": the day may follow the verb.)
-            return found if found[0] else saying_date(dates, (x.content[1], x.end + 24), pub)
+            # ("..., a spokeswoman said on Tuesday", "... she said in an interview on
+            # Thursday": the day may follow the verb, in its clause.)
+            return found if found[0] else saying_date(dates, (x.content[1], x.end + 48), pub)
     return None
 
 

@@ -1,0 +1,102 @@
+"""Issue 21, session 30: the days acts are drafted on, and what a sentence's quotes and
+ministries are, each checked on fictional sentences (real state names, invented people)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.draft import draft
+
+PUBLISHED = "2031-06-07"   # a Saturday: "on Wednesday" is June 4, "on Thursday" June 5
+TODAY = dt.date(2032, 1, 1)
+
+
+def _events(text: str) -> list[dict]:
+    body = f"Row deepens\n\nCITY, June 7 (Wire) - Officials met on Friday. {text}\n"
+    return draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
+
+
+def _dated(text: str) -> list[tuple[str, str | None]]:
+    """(type, date) of each event the sentence after the lead tells of."""
+    return [(e["plover_type"], e.get("date")) for e in _events(text)
+            if "Officials met" not in e["evidence"][0]]
+
+
+def test_a_short_quoted_word_does_not_pair_with_the_next_quote():
+    # '"harassed"' is a word used; its closing mark used to open a 'quote' running to the
+    # next sentence's quote, hiding that sentence's speaker and the day he spoke.
+    got = _dated('Russia\'s foreign ministry said the coast guard had "harassed" a Russian '
+                 'vessel. Spokesman Arkady Belov said on Thursday that the corvette had acted '
+                 '"within international rules" and accused Norway of staging the incident.')
+    assert ("ACCUSE", "2031-06-05") in got, got
+
+
+def test_one_act_read_twice_in_a_sentence_keeps_the_date_either_reading_gave():
+    got = _dated('Spokesman Arkady Belov said on Thursday that the corvette had acted '
+                 '"within international rules" and accused Norway of staging the incident.')
+    assert got == [("ACCUSE", "2031-06-05")], got
+
+
+def test_a_saying_placed_after_its_words_dates_them_through_an_interview():
+    for tail in ("said in an interview on Thursday.",
+                 "said at a news conference in Colombo on Thursday."):
+        got = _dated("Sri Lanka will stop issuing export licences unless 31 fishermen are "
+                     f"freed by August 31, Foreign Minister Nirmala Dissanayake {tail}")
+        assert got == [("THREATEN", "2031-06-05")], (tail, got)
+
+
+def test_a_verb_after_but_goes_on_with_the_same_doer_and_day():
+    got = _dated("Liberia's Ministry of Justice rejected the request in a statement on "
+                 "Wednesday, saying the trader could flee, but promised that he would be "
+                 "tried swiftly.")
+    assert got == [("REJECT", "2031-06-04"), ("AGREE", "2031-06-04")], got
+    # a new subject after "but" is another clause, with its own time
+    got = _dated("Poland agreed in 2019 to set up a committee, but it has not met.")
+    assert ("AGREE", "2019") in [(t, str(d)) for t, d in got]
+    assert ("CONSULT", "2019") not in [(t, str(d)) for t, d in got]
+
+
+def test_a_date_inside_a_passive_participle_is_that_participles():
+    got = _dated("A magistrate in Tobago on Tuesday refused bail to the captain of a "
+                 "Barbadian boat seized by Trinidad and Tobago's coast guard last week, but "
+                 "freed his five crewmen.")
+    assert ("RETREAT", "2031-06-03") in got, got
+
+
+def test_a_ministry_of_justice_is_one_body_of_its_state():
+    d = draft("Row deepens\n\nCITY, June 7 (Wire) - Liberia's Ministry of Justice rejected "
+              "the request. Kenya's Ministry of Foreign Affairs condemned the raid.\n",
+              published=PUBLISHED, known=None, today=TODAY)
+    bodies = {a["name"]: a.get("parent") for a in d["actors"] if a["kind"] == "organization"}
+    assert bodies == {"Justice Ministry of Liberia": "liberia",
+                      "Foreign Ministry of Kenya": "kenya"}, bodies
+    doers = {e["plover_type"]: e["participants"]["actor"] for e in d["events"]}
+    assert doers["REJECT"] == ["justice-ministry-of-liberia"], doers
+    assert doers["ACCUSE"] == ["foreign-ministry-of-kenya"], doers
+
+
+def test_talks_the_act_came_out_of_share_its_day():
+    got = _dated("The foreign ministers of Mexico and Guatemala agreed on Wednesday to "
+                 "create a joint task force, according to a joint statement released after "
+                 "their talks at the Mexican foreign ministry.")
+    assert ("CONSULT", "2031-06-04") in got and ("AGREE", "2031-06-04") in got, got
+    # months of talks are not that day's
+    got = _dated("Chile and Peru signed a fisheries accord on Wednesday after months of "
+                 "talks.")
+    assert ("CONSULT", "2031-06-04") not in got, got
+
+
+def test_a_statement_issued_on_a_day_dates_the_agreement_it_tells_of_not_the_plan():
+    got = _dated("Rwanda and Burundi agreed to reopen their main border crossing, according "
+                 "to a joint statement issued on Sunday.")
+    assert ("AGREE", "2031-06-01") in got, got
+    assert all(d is None or d <= PUBLISHED for _t, d in got), got
+
+
+def test_a_day_label_before_reported_words_is_a_day_gone_by():
+    body = ("Week in review\n\nTUNIS, June 7 (Wire) - A week of rows.\n\n"
+            "Wednesday: Tunisian Foreign Minister Nadia Jlassi told parliament the three men "
+            'would be tried "like anyone else" and rejected any link with the closure.\n')
+    d = draft(body, published=PUBLISHED, known=None, today=TODAY)
+    assert d["events"] and all(e.get("date") == "2031-06-04" for e in d["events"]), [
+        (e["plover_type"], e.get("date")) for e in d["events"]]
