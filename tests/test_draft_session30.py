@@ -100,3 +100,35 @@ def test_a_day_label_before_reported_words_is_a_day_gone_by():
     d = draft(body, published=PUBLISHED, known=None, today=TODAY)
     assert d["events"] and all(e.get("date") == "2031-06-04" for e in d["events"]), [
         (e["plover_type"], e.get("date")) for e in d["events"]]
+
+
+def test_a_regions_demonym_is_no_state_and_a_system_is_a_body():
+    d = draft("Row deepens\n\nCITY, June 7 (Wire) - The Central American Integration System "
+              "condemned the raid. The Clean Danube Alliance condemned the violence.\n",
+              published=PUBLISHED, known=None, today=TODAY)
+    assert "united-states" not in {a["id"] for a in d["actors"]}
+    doers = [e["participants"]["actor"] for e in d["events"] if e["plover_type"] == "ACCUSE"]
+    assert doers == [["central-american-integration-system"], ["clean-danube-alliance"]], doers
+
+
+def test_a_trip_told_in_the_present_is_ahead():
+    assert _dated("Achurra travels on to Belize on Wednesday.") == [("CONSULT", "2031-06-11")]
+
+
+def test_a_reply_issued_on_a_day_is_that_day_gone_by():
+    got = _dated("In a reply issued late on Monday, Peru's interior ministry said the bridge "
+                 "would remain shut until at least June 20.")
+    assert got and all(d == "2031-06-02" for _t, d in got), got
+
+
+def test_a_later_verb_with_its_infinitive_owns_the_day_after_it():
+    got = _dated("The foreign ministers of Croatia and Slovenia spoke by phone and agreed to "
+                 "meet in Brussels on Monday.")
+    assert ("CONSULT", "2031-06-02") not in got, got
+
+
+def test_a_summit_the_act_came_out_of_is_that_day_not_the_deadline():
+    got = _dated("Leaders of ECOWAS threatened on Thursday to impose sanctions on "
+                 "Guinea-Bissau if it does not set an election date by the end of July, "
+                 "according to a joint statement issued after a summit in Abuja.")
+    assert ("CONSULT", "2031-06-05") in got, got

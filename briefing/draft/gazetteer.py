@@ -36,7 +36,9 @@ def _split(cell: str) -> list[str]:
 
 
 # Regions whose names hold a state's form.
-_REGIONS = re.compile(r"\b(?:Latin|South|North|Central|Meso)\s+America\b|\bthe\s+Americas\b")
+# ("the Central American Integration System", "South Americans": the region's demonym too)
+_REGIONS = re.compile(r"\b(?:Latin|South|North|Central|Meso)\s+Americans?\b|"
+                      r"\b(?:the\s+)?Americas\b|\bPan-Americans?\b|\bInter-American\b")
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,9 @@ _RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;—]*|"
 # Words that look ahead, for a bare month or weekday: "could be signed ... in November"
 # (the modal "may", not the month).
 _AHEAD = re.compile(r"\b(?:will|would|shall|could|might|(?-i:may)|expected|scheduled|due|set to|"
-                    r"plans?|planned|next|upcoming|is to|are to)\b", re.IGNORECASE)
+                    r"plans?|planned|next|upcoming|is to|are to|"
+                    # a trip in the present: "travels on to Belize on Wednesday"
+                    r"(?:travels|heads|flies|goes)\s+(?:on\s+)?to)\b", re.IGNORECASE)
 _EXPLICIT = re.compile(r"\d")
 _NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|month)",
                    re.IGNORECASE)
@@ -102,14 +104,15 @@ _AHEAD_OF = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in adv
 # 4"): a date after it is the meeting's, to come, not the agreeing's.
 _INTENT_TO = re.compile(r"\bagree[sd]?\s+to\s+(?:meet|hold|resume|convene)$", re.IGNORECASE)
 # The day a document that tells of the act came out: "a joint statement issued on Sunday".
-_DOCUMENT_DAY = re.compile(r"\b(?:statement|communiqu[eé]|readout|declaration|announcement)\s+"
+_DOCUMENT_DAY = re.compile(r"\b(?:statement|communiqu[eé]|readout|declaration|announcement|reply|"
+                           r"response|letter|note)\s+"
                            r"(?:was\s+)?(?:issued|released|published|adopted|posted)\s+"
                            r"(?:(?:late|early)\s+)?$", re.IGNORECASE)
 # A meeting the sentence's act came out of: "after their talks", "at the end of two days of
 # talks" (not "after months of talks").
 _AFTER_TALKS = re.compile(r"\b(?:after|following|at the end of)\s+(?:(?!months\b|weeks\b|years\b)"
                           r"[\w’'\-]+\s+){0,4}?(?:talks|meetings?|consultations|negotiations|"
-                          r"discussions)\b")
+                          r"discussions|summit)\b")
 # ", but" and whether a verb follows it straight away (the same doer goes on).
 _BUT = re.compile(r",\s+but\b")
 # ("refused bail to the captain of a boat seized by the coast guard last week, but freed
@@ -158,6 +161,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if pos < d[0] and _PARTICIPLE.search(text, verb_end, d[0]) and \
                 not re.match(r"\s+(?:by|on|in)\b", text[verb_end:]):
             return False   # "demanded the release of lorries impounded since October"
+        if pos < d[0] and re.search(r"\band\s+(?:also\s+)?[a-z]+ed\s+to\s+[a-z]+",
+                                    text[verb_end:d[0]]):
+            return False   # "spoke by phone and agreed to meet on Monday": the meeting's
         if pos < d[0] and _DOCUMENT_DAY.search(text, max(0, d[0] - 60), d[0]):
             return not future   # "agreed to reopen ..., according to a statement issued on
             # Sunday": the agreeing's day (told then), not the reopening's
@@ -187,8 +193,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if re.fullmatch(r"\d{4}", d[2]) and _ATTRIBUTE_YEAR.search(text, max(0, d[0] - 8),
                                                                    d[0]):
             return False
-        if object_of is not None and d[0] < pos and not _AFTER_TALKS.search(
-                text, max(0, pos - 50), pos + 16):
+        if object_of is not None and d[0] < pos and not (_AFTER_TALKS.search(
+                text, max(0, pos - 50), pos + 16) and not _DEADLINE.search(
+                text, max(0, d[0] - 24), d[0]) and not _DEADLINE.match(d[2])):
             return False   # "condemned on Sunday a strike": Sunday dates the condemning
             # (but "agreed on Wednesday ..., after their talks": talks of that day)
         if object_of is None and any(pos < n < d[0] and len(text[pos:n].split()) <= 3
@@ -265,6 +272,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if ahead and label and label.start("day") == start and re.search(
                 r"\b(?:told|said|[a-z]{3,}ed)\b", text[label.end():pos]):
             ahead = False   # "Wednesday: X told MPs the men would be tried": a day gone by
+        if _DOCUMENT_DAY.search(text, max(0, start - 60), start):
+            ahead = False   # "In a reply issued on Monday, X said it would": it came out
         if since and (re.fullmatch(r"\d{4}", phrase.strip()) or re.search(
                 r"\b(?:will|shall|due|set|expected|plans?|scheduled)\b", verbs)):
             continue   # ("are due to meet, their first meeting since February": no date)
