@@ -132,3 +132,23 @@ def test_a_summit_the_act_came_out_of_is_that_day_not_the_deadline():
                  "Guinea-Bissau if it does not set an election date by the end of July, "
                  "according to a joint statement issued after a summit in Abuja.")
     assert ("CONSULT", "2031-06-05") in got, got
+
+
+def test_a_coercive_step_not_ruled_out_is_a_veiled_threat_and_talks_are_not():
+    got = _events("Sri Lanka's foreign minister would not rule out cutting the number of "
+                  "Maldivian flights.")
+    assert [(e["plover_type"], e["cameo_code"], e["status"]) for e in got
+            if e["plover_type"] == "THREATEN"] == [("THREATEN", "130", "occurred")], got
+    got = _events("Sri Lanka's foreign minister did not rule out a meeting with Shareef.")
+    assert not [e for e in got if e["plover_type"] == "THREATEN"], got
+
+
+def test_an_agreement_to_meet_is_an_intent_and_the_meeting_is_drafted_planned():
+    got = _events("The Slovak and Hungarian foreign ministers agreed to meet in Vienna on "
+                  "July 4.")
+    assert [(e["plover_type"], e["cameo_code"], e["status"], e.get("date")) for e in got
+            if "Officials met" not in e["evidence"][0]] == [
+        ("AGREE", "036", "occurred", None), ("CONSULT", "040", "planned", "2031-07-04")], got
+    # agreeing to reopen a crossing stays an agreement (030)
+    got = _events("Bolivia and Peru agreed to reopen the border.")
+    assert ("AGREE", "030") in [(e["plover_type"], e["cameo_code"]) for e in got], got

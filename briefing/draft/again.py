@@ -100,3 +100,21 @@ def told_then_named(out: list[tuple[dict[str, Any], tuple[int, int]]]
                 drop.add(i)
                 break
     return [x for i, x in enumerate(out) if i not in drop]
+
+
+def agreed_to_meet(out: list[tuple[dict[str, Any], tuple[int, int]]]
+                   ) -> list[tuple[dict[str, Any], tuple[int, int]]]:
+    """"agreed to meet in Vienna on March 4": the agreeing is an intent to meet (CAMEO
+    036) when the meeting it agrees to is drafted apart, planned."""
+    from briefing.draft.triggers import plover_for
+
+    for i, (e, (start, _end)) in enumerate(out):
+        if e["plover_type"] != "CONSULT" or "invited by 'agree" not in e["reason"]:
+            continue
+        for a, (a_start, _) in reversed(out[max(0, i - 3):i]):
+            if a["plover_type"] == "AGREE" and a["cameo_code"] == "030" and \
+                    0 < start - a_start < 80 and "-agree-to" in a["id"]:
+                a["cameo_code"], a["plover_mode"] = "036", plover_for("036")[1]
+                a["reason"] += "; what is agreed is a meeting: an intent to meet (036)"
+                break
+    return out

@@ -81,7 +81,7 @@ from briefing.draft.coref import document_issuers, story_pair
 from briefing.draft.dates import find_dates
 from briefing.draft.evidence import quote, trimmed
 from briefing.draft.occasion import Occasions
-from briefing.draft.readings import as_said, denied, not_an_act, recoded, said_now
+from briefing.draft.readings import as_said, denied, not_an_act, recoded, ruled_in, said_now
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.story_day import day_from_story, day_it_moves_to
 from briefing.draft.summary import built_summary, clause_summary
@@ -96,8 +96,7 @@ from briefing.draft.when import (
     saying_date,
 )
 
-# Types a nominal act may carry with no one named as doing it ("a drone strike on a
-# market", "detentions were reported"): the agent is drafted as unnamed.
+# Acts told with no doer ("a drone strike on a market"): the agent is drafted as unnamed.
 _AGENTLESS_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"}
 def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list[Said],
             sources: Sources) -> list[tuple[dict[str, Any], tuple[int, int]]]:
@@ -123,9 +122,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                             nominal(text, lo, t))
         # The date a sentence without one of its own carries on: the last sentence's
         # that told of an event (a quote in between does not break the story).
-        carry = carry_next if carry_next is not None else carry
+        carry, carry_next = carry_next if carry_next is not None else carry, None
         last_day = carry if carry else last_day   # the last day a sentence told of
-        carry_next = None
         again: list[dict[str, Any]] = []   # events this sentence tells of again
         for t in triggers:
             if any(m.start <= t.start < m.end for m in local):
@@ -402,8 +400,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # subject ("the officers would be charged"): read from the clause start.
             st, st_why = clause_status(text, lo, c0 if passive else max(c0, subject[-1].end),
                                        t, historical, reported)
-            if st == "negated" and code.phrase.startswith("rule out"):
-                continue   # "did not rule out sanctions": the sanctions may come
+            if st == "negated" and code.phrase.startswith("rule out"):   # "did not rule out"
+                if not (kept := ruled_in(text, t.end, c1, code)):
+                    continue   # ("did not rule out talks": the talks may come)
+                code, st, st_why = kept   # ("... legal action": a veiled threat)
             if invited is not None and st == "occurred":
                 st, st_why = "planned", f"invited by '{text[invited.start:invited.end]}'"
             code, st, st_why = said_now(code, st, st_why, bool(

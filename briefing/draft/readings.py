@@ -139,6 +139,24 @@ def as_said(code: Any, status: str, actors: list[str], recipients: list[str],
     return None
 
 
+# What a government may do to another that, not ruled out, is a warning: "did not rule out
+# legal action", "would not rule out cutting flights" (not talks or a visit).
+_COERCIVE = re.compile(r"\s+(?:(?:a|an|the|any|further|new|its|tougher|stronger)\s+)?(?:[a-z]+\s+)?"
+                       r"(?:sanctions?|legal|court|arbitration|force|military|retaliat\w*|"
+                       r"reprisals?|expel\w*|expulsions?|recall\w*|cut\w*|clos\w+|suspend\w*|"
+                       r"suspension|bans?|banning|measures|countermeasures|strikes?|tariffs?|"
+                       r"boycott\w*|sever\w*)\b")
+
+
+def ruled_in(text: str, end: int, c1: int, code: Any) -> tuple[Any, str, str] | None:
+    """"did not rule out legal action": a coercive step not ruled out is a threat made now
+    (CAMEO 130, occurred); None when what is not ruled out is no such step."""
+    if not _COERCIVE.match(text, end, c1):
+        return None
+    return recoded(code, "130", mutual=False), "occurred", \
+        "'did not rule out' a coercive step: a veiled threat"
+
+
 def said_now(code: Any, st: str, why: str, on_condition: bool, *, only_if: bool = False
              ) -> tuple[Any, str, str]:
     """Acts the future or a negation would leave undone that are done by saying them: a

@@ -168,7 +168,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return not future   # "agreed to reopen ..., according to a statement issued on
             # Sunday": the agreeing's day (told then), not the reopening's
         if pos < d[0] and (_TO_DO.match(text, verb_end, d[0]) and not re.search(
-                r"\bto\s+\w+$", verbs) or _INTENT_TO.search(verbs)):
+                r"\bto\s+\w+$", verbs) or _INTENT_TO.search(verbs)
+                           and text.startswith("agree", pos)):
             # (but "ordered them to leave ... on Thursday": the order's day)
             return False   # "agreed to hold a meeting in June": the meeting's month
         if pos < d[0] and re.search(r"\b(?:for|after|before|by)\s+[a-z]+ing\b",
