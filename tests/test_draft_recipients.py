@@ -280,5 +280,6 @@ def test_an_if_clause_is_hypothetical_and_the_main_clause_a_threat():
 def test_not_ruling_out_an_act_makes_it_possible_not_refused():
     d = draft("Norway did not rule out sanctions against Sweden.", published="2026-03-18",
               known=None, today=dt.date(2027, 12, 31))
+    # (and, since session 30, not ruling out a coercive step is a veiled threat made now)
     assert [(e["plover_type"], e["status"]) for e in d["events"]] == [
-        ("COERCE", "hypothetical")]
+        ("THREATEN", "occurred"), ("COERCE", "hypothetical")]
