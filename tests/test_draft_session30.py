@@ -152,3 +152,17 @@ def test_an_agreement_to_meet_is_an_intent_and_the_meeting_is_drafted_planned():
     # agreeing to reopen a crossing stays an agreement (030)
     got = _events("Bolivia and Peru agreed to reopen the border.")
     assert ("AGREE", "030") in [(e["plover_type"], e["cameo_code"]) for e in got], got
+
+
+def test_harassment_and_fishing_without_a_licence_said_of_another_are_accusations():
+    got = _events("Russia's foreign ministry said the Norwegian coast guard had harassed a "
+                  "Russian vessel.")
+    assert [(e["plover_type"], e["cameo_code"]) for e in got
+            if "Officials met" not in e["evidence"][0]] == [("ACCUSE", "112")], got
+    got = _events("Trinidad and Tobago's coast guard said the boat had been fishing without a "
+                  "licence in its waters.")
+    assert [(e["plover_type"], e["cameo_code"]) for e in got
+            if "Officials met" not in e["evidence"][0]] == [("ACCUSE", "1121")], got
+    # said of itself, it is no accusation
+    got = _events("Norway's coast guard said it had acted without a licence.")
+    assert not [e for e in got if e["plover_type"] == "ACCUSE"], got
