@@ -166,3 +166,9 @@ def test_harassment_and_fishing_without_a_licence_said_of_another_are_accusation
     # said of itself, it is no accusation
     got = _events("Norway's coast guard said it had acted without a licence.")
     assert not [e for e in got if e["plover_type"] == "ACCUSE"], got
+
+
+def test_a_state_a_saying_reports_as_it_stood_takes_the_sayings_day():
+    got = _dated("A NATO spokeswoman said on Thursday that the alliance was in contact with "
+                 "the Norwegian authorities.")
+    assert got == [("CONSULT", "2031-06-05")], got

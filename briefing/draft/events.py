@@ -89,6 +89,7 @@ from briefing.draft.triggers import IF_CLAUSE, clause_status, find_triggers, ver
 from briefing.draft.when import (
     SAME_DAY,
     VERBAL,
+    by_saying,
     day_carried,
     day_of_context,
     event_date,
@@ -160,8 +161,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                         and ALLEGED.match(text[control.end:t.start]))):
                 if not invitation(control.trigger, t.trigger):
                     continue   # "offered to host talks": the offer is the event
-                # "invited the minister to visit Lima": the visit is an event too, to come,
-                # the guest's.
+                # "invited the minister to visit Lima": the visit is an event too, to come.
                 invited = control
             if t.trigger.plover_type in CONTROL_TYPES | {"ACCUSE"}:
                 control = t
@@ -383,7 +383,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             date, why = event_date(text, dates, act, c0, c1, pub, future, verbs,
                                    object_of=prev if noun else None, nouns=noun_starts,
                                    lo=lo, reported=tuple(x.content for x in said_here))
-            if not date and t.trigger.plover_type in VERBAL:
+            if not date and by_saying(t.trigger.plover_type, verbs):
                 date, why = said_day(dates, said_here, t.start, pub) or (date, why)
             if not date:
                 found, how = day_from_story(

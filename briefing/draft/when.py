@@ -330,6 +330,16 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
 # Acts done by saying them: a stance said in reported speech ("told B on Sunday that A
 # would not accept ...") is taken when it is said.
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# A state the saying reports as it stood then: "said on Thursday that the alliance was in
+# contact with Oslo", "... that its envoys were holding talks".
+_STATE_THEN = re.compile(r"\b(?:was|were)\s+(?:(?:still|now|already|also)\s+)?(?:in\s+contact|"
+                         r"[a-z]{3,}ing)\b")
+
+
+def by_saying(plover_type: str, verbs: str) -> bool:
+    """Whether an act of this type, with this verb group, is dated by the saying that
+    reports it (when nothing else dates it)."""
+    return plover_type in VERBAL or bool(_STATE_THEN.search(verbs))
 
 
 def saying_date(dates: list[tuple[int, int, str]], said: tuple[int, int],
