@@ -172,3 +172,14 @@ def test_a_state_a_saying_reports_as_it_stood_takes_the_sayings_day():
     got = _dated("A NATO spokeswoman said on Thursday that the alliance was in contact with "
                  "the Norwegian authorities.")
     assert got == [("CONSULT", "2031-06-05")], got
+
+
+def test_a_day_set_for_later_is_not_handed_to_the_next_sentence():
+    body = ("Row deepens\n\nCITY, June 7 (Wire) - Liberia detained a Sierra Leonean trader on "
+            "Wednesday. His first hearing is set for June 24. Sierra Leone's foreign minister "
+            "also urged the Mano River Union to look into the case.\n")
+    d = draft(body, published=PUBLISHED, known=None, today=TODAY)
+    urged = [e for e in d["events"] if e["plover_type"] == "REQUEST"]
+    assert urged and all(str(e.get("date", "")) < PUBLISHED < "2031-06-24" or "date" not in e
+                         for e in urged), urged
+    assert all(not str(e.get("date", "")).startswith("2030") for e in d["events"]), d["events"]

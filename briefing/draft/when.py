@@ -487,8 +487,10 @@ def day_carried(text: str, carry: dict[str, Any] | None, again: list[dict[str, A
             d := saying_date(dates, (x.start, x.content[0]), pub)[0])), None) or next((
                 {"date": v, "date_basis": "resolved", "date_note": r.note}
                 # ("The tone softened on Wednesday.": a weekday too, unless it looks ahead)
-                for a, _b, phrase in dates if (_EXPLICIT.search(phrase) or (
-                    _WEEKDAY.search(phrase) and not _AHEAD.search(text, lo, hi)))
+                # ("His hearing is set for March 24.": a day to come, not the story's)
+                for a, _b, phrase in dates if (_EXPLICIT.search(phrase) or _WEEKDAY.search(
+                    phrase)) and not _AHEAD.search(text, lo, hi)
+                and not _SCHEDULED_FOR.search(text, max(lo, a - 30), a)
                 and not any(x.content[0] <= a < x.content[1] for x in said)   # (what was said)
                 and not (_SPEECH.search(text, lo, a)
                          and not _SAID_BEFORE.search(text, max(lo, a - 30), a))
