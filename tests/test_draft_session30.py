@@ -183,3 +183,17 @@ def test_a_day_set_for_later_is_not_handed_to_the_next_sentence():
     assert urged and all(str(e.get("date", "")) < PUBLISHED < "2031-06-24" or "date" not in e
                          for e in urged), urged
     assert all(not str(e.get("date", "")).startswith("2030") for e in d["events"]), d["events"]
+
+
+def test_a_hostile_act_told_in_a_relative_clause_after_its_object_is_drafted():
+    for text in ("Costa Rica challenged the tariff Panama imposed on dairy products in March.",
+                 "Costa Rica challenged the tariff that Panama imposed on dairy products in "
+                 "March."):
+        got = [(e["plover_type"], e["cameo_code"], e["participants"]["actor"], e.get("date"))
+               for e in _events(text) if e["plover_type"] == "COERCE"]
+        assert got == [("COERCE", "163", ["panama"], "2031-03")], (text, got)
+
+
+def test_a_closure_told_in_a_reduced_passive_is_drafted():
+    got = _events("Yemen said the road between Taiz and Aden, closed since 2027, must reopen.")
+    assert ("COERCE", "191") in [(e["plover_type"], e["cameo_code"]) for e in got], got

@@ -30,6 +30,7 @@ class Trigger:
     weight: int          # content words in the phrase: the more, the more specific
     subject: bool = False   # "the crossing will reopen": the thing named first undergoes it
     passive: bool = False   # "the barges were boarded": read from a "verb * noun" phrase
+    object_first: bool = False   # "the tariff Panama imposed": its verb, last, names the act
 
     @property
     def done_to_owner(self) -> bool:
@@ -186,6 +187,7 @@ def _lexicon(folder: str) -> tuple[Trigger, ...]:
                            subject))
     told = {t.phrase for t in out}
     out += [p for t in list(out) if (p := _passive(t, g.irregular)) and p.phrase not in told]
+    out += [p for t in list(out) if (p := _object_first(t, g.irregular))]
     return tuple(out)
 
 
@@ -214,10 +216,35 @@ def _passive(t: Trigger, irregular: dict[str, list[str]]) -> Trigger | None:
     if not participles:
         return None
     alts = "|".join(re.escape(f) for f in participles)
-    pattern = re.compile(rf"(?<![\w\-]){_word(noun)},?\s+(?:\S+\s+){{0,3}}?{_BE}"
-                         rf"(?:{alts})(?![\w\-])", re.IGNORECASE)
+    # (or reduced: "the checkpoint, shut by Thailand since January", "its ban on beef,
+    # imposed after an outbreak")
+    pattern = re.compile(rf"(?<![\w\-]){_word(noun)}(?:,?\s+(?:\S+\s+){{0,3}}?{_BE}"
+                         rf"(?:{alts})|(?:\s+[\w’'\-]+){{0,6}}?,\s+(?:{alts})(?=\s+(?:by|since|"
+                         rf"after|last|earlier)\b))(?![\w\-])", re.IGNORECASE)
     return Trigger(f"{noun} * {verb}", t.cameo_code, t.plover_type, t.plover_mode, t.mutual,
                    True, pattern, t.weight, True, passive=True)
+
+
+def _object_first(t: Trigger, irregular: dict[str, list[str]]) -> Trigger | None:
+    """A hostile act's "verb * noun" phrase told with its noun first and its doer named
+    after it, in a relative clause ("the tariff Panama imposed in June", "the boats it
+    deployed on the river"): led by the noun, the doer before the verb."""
+    if t.passive or t.noun or t.mutual or t.plover_type not in _HOSTILE:
+        return None
+    words = t.phrase.split()
+    if len(words) != 3 or words[1] != "*" or not words[2].isalpha() \
+            or words[2] in _FUNCTION_WORDS:
+        return None
+    past = [f for f in inflections(words[0], irregular)
+            if f != words[0] and not f.endswith(("ing", "s"))]
+    if not past:
+        return None
+    alts = "|".join(re.escape(f) for f in past)
+    pattern = re.compile(rf"(?<![\w\-]){_word(words[2])}\s+(?:(?:that|which)\s+)?"
+                         rf"(?-i:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{0,3}}|it|they)\s+"
+                         rf"(?:(?:had|has|have)\s+)?(?:{alts})(?![\w\-])", re.IGNORECASE)
+    return Trigger(f"{words[2]} that * {words[0]}", t.cameo_code, t.plover_type,
+                   t.plover_mode, False, False, pattern, t.weight, object_first=True)
 
 
 def lexicon() -> tuple[Trigger, ...]:
@@ -259,7 +286,9 @@ def find_triggers(text: str, start: int, end: int) -> list[Match]:
     for w in _WORD.finditer(text, start, end):
         for t in index.get(w.group(0).lower(), ()):
             if m := t.pattern.match(text, w.start(), end):
-                found.append(Match(m.start(), m.end(), t))
+                # ("the tariff Panama imposed": the act is named by its verb, last)
+                at = m.end() - len(m.group(0).split()[-1]) if t.object_first else m.start()
+                found.append(Match(at, m.end(), t))
     figures = {m.start("w") for p in _figures(str(assets_dir() / "gazetteer"))
                for m in p.finditer(text, start, end)}
     found = [m for m in found if m.start not in figures]
