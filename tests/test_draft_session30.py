@@ -197,3 +197,9 @@ def test_a_hostile_act_told_in_a_relative_clause_after_its_object_is_drafted():
 def test_a_closure_told_in_a_reduced_passive_is_drafted():
     got = _events("Yemen said the road between Taiz and Aden, closed since 2027, must reopen.")
     assert ("COERCE", "191") in [(e["plover_type"], e["cameo_code"]) for e in got], got
+
+
+def test_any_act_told_after_its_object_in_a_relative_clause_is_drafted():
+    got = [(e["plover_type"], e["participants"]["actor"], e.get("date"), e["status"])
+           for e in _events("Chile said the accord Peru and Bolivia signed in 2019 was void.")]
+    assert ("SUPPORT", ["peru", "bolivia"], 2019, "historical") in got, got

@@ -226,10 +226,10 @@ def _passive(t: Trigger, irregular: dict[str, list[str]]) -> Trigger | None:
 
 
 def _object_first(t: Trigger, irregular: dict[str, list[str]]) -> Trigger | None:
-    """A hostile act's "verb * noun" phrase told with its noun first and its doer named
-    after it, in a relative clause ("the tariff Panama imposed in June", "the boats it
+    """A "verb * noun" phrase told with its noun first and its doer named after it, in a
+    relative clause ("the tariff Panama imposed in June", "the boats it
     deployed on the river"): led by the noun, the doer before the verb."""
-    if t.passive or t.noun or t.mutual or t.plover_type not in _HOSTILE:
+    if t.passive or t.noun or t.subject:
         return None
     words = t.phrase.split()
     if len(words) != 3 or words[1] != "*" or not words[2].isalpha() \
@@ -244,7 +244,7 @@ def _object_first(t: Trigger, irregular: dict[str, list[str]]) -> Trigger | None
                          rf"(?-i:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{0,3}}|it|they)\s+"
                          rf"(?:(?:had|has|have)\s+)?(?:{alts})(?![\w\-])", re.IGNORECASE)
     return Trigger(f"{words[2]} that * {words[0]}", t.cameo_code, t.plover_type,
-                   t.plover_mode, False, False, pattern, t.weight, object_first=True)
+                   t.plover_mode, t.mutual, False, pattern, t.weight, object_first=True)
 
 
 def lexicon() -> tuple[Trigger, ...]:
