@@ -203,3 +203,14 @@ def test_any_act_told_after_its_object_in_a_relative_clause_is_drafted():
     got = [(e["plover_type"], e["participants"]["actor"], e.get("date"), e["status"])
            for e in _events("Chile said the accord Peru and Bolivia signed in 2019 was void.")]
     assert ("SUPPORT", ["peru", "bolivia"], 2019, "historical") in got, got
+
+
+def test_a_joint_body_or_ministers_named_by_office_alone_are_the_storys_two_states():
+    body = ("Peru and Chile agree fisheries pact\n\nLIMA, June 7 (Wire) - Peru's foreign "
+            "minister Ana Ruiz met her Chilean counterpart Jorge Soto in Lima on Friday. "
+            "Ruiz said trade ministers would meet before Christmas. The joint committee is "
+            "due to meet in Arica on July 15.\n")
+    d = draft(body, published=PUBLISHED, known=None, today=TODAY)
+    planned = [(e["participants"]["actor"], e.get("date")) for e in d["events"]
+               if e["status"] == "planned"]
+    assert planned == [(["peru", "chile"], None), (["peru", "chile"], "2031-07-15")], planned

@@ -24,6 +24,11 @@ _PAIR = re.compile(
     rf"\b(?:[Tt]he\s+(?P<n>two|three|four)|[Aa]ll\s+(?P<all>three|four)|[Bb]oth(?:\s+the)?|"
     rf"[Tt]heir(?=\s+{_PEOPLE}))\s+(?:(?P<people>{_PEOPLE})|(?P<states>{_STATES}))\b")
 _COUNT = {"two": 2, "three": 3, "four": 4}
+# A body two states share, or their ministers named by office alone at a sentence's start.
+_JOINT = re.compile(r"\b[Tt]he\s+(?:new\s+)?joint\s+(?:[a-z]+\s+)?(?:committee|commission|"
+                    r"task force|working group|team)\b(?!\s+of\b)|(?:(?<=^)|(?<=\.\s)|(?<=\n)|"
+                    r"(?<=\bsaid\s)|(?<=\bthat\s))(?i:trade|foreign|defence|defense|interior|"
+                    r"finance|energy|fisheries|agriculture|justice|transport)\s+ministers\b")
 # "his government", "her country": the state of the person named last before.
 # "He said the government had recalled ...": the speaker's, unless another is named.
 _OWN_STATE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:government|country|nation|administration)\b|"
@@ -119,6 +124,13 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
             actors = _story_states(named, p.start(), actors, reg)
         if len(actors) == n:
             out += [reg.mention(p.start(), p.end(), a, "pair") for a in actors]
+    for j in _JOINT.finditer(text):
+        # "The joint committee is due to meet", "Trade ministers will meet": the story's
+        # two states, together.
+        actors = _story_states(named, j.start(), _last_distinct(named, j.start(), {"state"},
+                                                                2, text), reg)
+        if not reg.taken(j.start(), j.end()) and len(actors) == 2:
+            out += [reg.mention(j.start(), j.end(), a, "pair") for a in actors]
     for t in _SAID_THEY.finditer(text):
         if reg.taken(t.start("p"), t.end("p")):
             continue
