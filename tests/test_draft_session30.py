@@ -214,3 +214,28 @@ def test_a_joint_body_or_ministers_named_by_office_alone_are_the_storys_two_stat
     planned = [(e["participants"]["actor"], e.get("date")) for e in d["events"]
                if e["status"] == "planned"]
     assert planned == [(["peru", "chile"], None), (["peru", "chile"], "2031-07-15")], planned
+
+
+def test_she_who_opened_the_sentence_before_goes_on():
+    got = _events("Gabon's foreign minister Alice Mabiala arrived at 8 a.m. At 9:30 a.m. she "
+                  "spoke by telephone with her counterpart, Santiago Ela Nguema. At 2 p.m. she "
+                  "received the foreign minister of Sao Tome and Principe, Helena Braganca.")
+    received = [e["participants"]["actor"] for e in got if e["cameo_code"] == "043"]
+    assert received == [["alice-mabiala"]], got
+
+
+def test_talks_by_video_link_are_a_call():
+    got = _events("Officials of the Djiboutian and Somali aviation authorities spoke by video "
+                  "link on Thursday.")
+    assert ("CONSULT", "041", "2031-06-05") in [
+        (e["plover_type"], e["cameo_code"], e.get("date")) for e in got], got
+
+
+def test_a_day_told_in_a_that_clause_after_a_noun_does_not_become_the_storys_day():
+    body = ("Standoff deepens\n\nLIBREVILLE, June 7 (Wire) - Gabon's foreign minister, Alice "
+            "Mabiala, spent Friday in meetings, seeking the return of a patrol boat that "
+            "Equatorial Guinea seized on Monday.\n\nHer day began at 8 a.m., when she summoned "
+            "Equatorial Guinea's ambassador.\n")
+    d = draft(body, published=PUBLISHED, known=None, today=TODAY)
+    summoned = [e.get("date") for e in d["events"] if e["cameo_code"] == "114"]
+    assert summoned and "2031-06-02" not in summoned, d["events"]

@@ -254,10 +254,15 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
     so far or, failing that, in the sentence before; otherwise left alone (not safe)."""
     people = [m for m in reg.sorted() if m.kind == "person"]
     out: list[Mention] = []
+    opened_by = None   # who the sentence before opened with, as "she": its subject goes on
     for i, s in enumerate(sentences):
+        carried, opened_by = opened_by, None
         for p in _PRONOUN.finditer(text, s["start"], s["end"]):
             before = {m.actor for m in people if s["start"] <= m.start < p.start()}
-            if not before and i > 0:
+            if not before and carried:
+                # "At 9:30 she called X. At 2 p.m. she received Y": the same "she".
+                before = {carried}
+            elif not before and i > 0:
                 prev = sentences[i - 1]
                 before = {m.actor for m in people if prev["start"] <= m.start < prev["end"]}
             if len(before) > 1 and i > 0 and not any(
@@ -278,7 +283,10 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
                 if len(text[s["start"]:first.start].split()) <= 3:
                     before = {first.actor}
             if len(before) == 1:
-                out.append(reg.mention(p.start(), p.end(), before.pop(), "pronoun"))
+                out.append(reg.mention(p.start(), p.end(), actor := before.pop(), "pronoun"))
+                if len(text[s["start"]:p.start()].split()) <= 3 and not any(
+                        s["start"] <= m.start < p.start() for m in people):
+                    opened_by = actor
     return out
 
 

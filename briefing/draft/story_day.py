@@ -73,7 +73,12 @@ def day_it_moves_to(text: str, dates: list[tuple[int, int, str]], at: int, lo: i
     # ("follows Monday's arrest of ...") or a relative clause's act ("diggers who
     # Kinshasa says were shot on Feb. 3"): the story's day does not move to it.
     own_day = any(text[b:b + 2] in ("'s", "’s") and 0 <= at - b < 24 for _a, b, _p in dates)
-    relative = re.search(r"\b(?:who|which|whose)\b[^,;—]*$", text[lo:at])
+    # ("the boat and its nine sailors that Equatorial Guinea seized on Monday": so does a
+    # "that" clause after a noun, not a saying's)
+    relative = re.search(r"\b(?:who|which|whose)\b[^,;—]*$|\b(?!(?:said|says|told|added|"
+                         r"announced|stated|warned|insisted|claimed|believes|believe|hopes|"
+                         r"reported|confirmed|denied|argued|noted)\b)[a-z]+\s+that\s+"
+                         r"(?-i:[A-Z])[^,;—]*$", text[lo:at])
     if "date" not in date or noun and (reported or own_day) or relative:
         return {}
     return dict(date)
