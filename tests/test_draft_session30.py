@@ -239,3 +239,13 @@ def test_a_day_told_in_a_that_clause_after_a_noun_does_not_become_the_storys_day
     d = draft(body, published=PUBLISHED, known=None, today=TODAY)
     summoned = [e.get("date") for e in d["events"] if e["cameo_code"] == "114"]
     assert summoned and "2031-06-02" not in summoned, d["events"]
+
+
+def test_a_saying_that_clause_still_hands_its_day_on():
+    from briefing.draft.story_day import day_it_moves_to
+
+    day = {"date": "2031-06-05", "date_basis": "resolved", "date_note": "x"}
+    for text, gone in (("Araqchi was quoted as saying that Iran and Russia agreed.", False),
+                       ("Gabon wants back the boat that Equatorial Guinea seized.", True)):
+        at = text.rfind(" ") + 1
+        assert (day_it_moves_to(text, [], at, 0, day, False, False) == {}) is gone, text

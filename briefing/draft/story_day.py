@@ -77,7 +77,7 @@ def day_it_moves_to(text: str, dates: list[tuple[int, int, str]], at: int, lo: i
     # "that" clause after a noun, not a saying's)
     relative = re.search(r"\b(?:who|which|whose)\b[^,;—]*$|\b(?!(?:said|says|told|added|"
                          r"announced|stated|warned|insisted|claimed|believes|believe|hopes|"
-                         r"reported|confirmed|denied|argued|noted)\b)[a-z]+\s+that\s+"
+                         r"reported|confirmed|denied|argued|noted|say|tell|[a-z]+ing)\b)[a-z]+\s+that\s+"
                          r"(?-i:[A-Z])[^,;—]*$", text[lo:at])
     if "date" not in date or noun and (reported or own_day) or relative:
         return {}
