@@ -202,20 +202,27 @@ _OWN_SIDE = frozenset({"recall", "withdraw", "pull", "move", "send", "station",
                        "mass", "deploy", "dispatch", "cut"})
 
 
+def _verb_and_object(t: Trigger, irregular: dict[str, list[str]]
+                     ) -> tuple[str, str, str] | None:
+    """A "verb * noun" phrase's verb, noun and the verb's past forms as a pattern's
+    alternatives ("impose * tariff": impose, tariff, "imposed"); None for other phrases."""
+    words = t.phrase.split()
+    if len(words) != 3 or words[1] != "*" or words[2] in _FUNCTION_WORDS \
+            or not words[2].isalpha():
+        return None
+    past = [f for f in inflections(words[0], irregular)
+            if f != words[0] and not f.endswith(("ing", "s")) or f.endswith(("ss",))]
+    return (words[0], words[2], "|".join(re.escape(f) for f in past)) if past else None
+
+
 def _passive(t: Trigger, irregular: dict[str, list[str]]) -> Trigger | None:
     """The passive of a hostile act's table phrase "verb * noun" ("double * levy": "the
     levy was doubled") as a phrase led by what undergoes it; None for other phrases."""
-    words = t.phrase.split()
-    if t.noun or t.mutual or t.plover_type not in _HOSTILE or len(words) != 3 \
-            or words[1] != "*" or words[2] in _FUNCTION_WORDS or not words[2].isalpha() \
-            or words[0] in _OWN_SIDE:
+    split = _verb_and_object(t, irregular)
+    if split is None or t.noun or t.mutual or t.plover_type not in _HOSTILE \
+            or split[0] in _OWN_SIDE:
         return None
-    verb, noun = words[0], words[2]
-    participles = [f for f in inflections(verb, irregular)
-                   if f != verb and not f.endswith(("ing", "s")) or f.endswith(("ss",))]
-    if not participles:
-        return None
-    alts = "|".join(re.escape(f) for f in participles)
+    verb, noun, alts = split
     # (or reduced: "the checkpoint, shut by Thailand since January", "its ban on beef,
     # imposed after an outbreak")
     pattern = re.compile(rf"(?<![\w\-]){_word(noun)}(?:,?\s+(?:\S+\s+){{0,3}}?{_BE}"
@@ -229,21 +236,14 @@ def _object_first(t: Trigger, irregular: dict[str, list[str]]) -> Trigger | None
     """A "verb * noun" phrase told with its noun first and its doer named after it, in a
     relative clause ("the tariff Panama imposed in June", "the boats it
     deployed on the river"): led by the noun, the doer before the verb."""
-    if t.passive or t.noun or t.subject:
+    split = _verb_and_object(t, irregular)
+    if split is None or t.passive or t.noun or t.subject:
         return None
-    words = t.phrase.split()
-    if len(words) != 3 or words[1] != "*" or not words[2].isalpha() \
-            or words[2] in _FUNCTION_WORDS:
-        return None
-    past = [f for f in inflections(words[0], irregular)
-            if f != words[0] and not f.endswith(("ing", "s"))]
-    if not past:
-        return None
-    alts = "|".join(re.escape(f) for f in past)
-    pattern = re.compile(rf"(?<![\w\-]){_word(words[2])}\s+(?:(?:that|which)\s+)?"
+    verb, noun, alts = split
+    pattern = re.compile(rf"(?<![\w\-]){_word(noun)}\s+(?:(?:that|which)\s+)?"
                          rf"(?-i:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){{0,3}}|it|they)\s+"
                          rf"(?:(?:had|has|have)\s+)?(?:{alts})(?![\w\-])", re.IGNORECASE)
-    return Trigger(f"{words[2]} that * {words[0]}", t.cameo_code, t.plover_type,
+    return Trigger(f"{noun} that * {verb}", t.cameo_code, t.plover_type,
                    t.plover_mode, t.mutual, False, pattern, t.weight, object_first=True)
 
 
