@@ -249,3 +249,13 @@ def test_a_saying_that_clause_still_hands_its_day_on():
                        ("Gabon wants back the boat that Equatorial Guinea seized.", True)):
         at = text.rfind(" ") + 1
         assert (day_it_moves_to(text, [], at, 0, day, False, False) == {}) is gone, text
+
+
+def test_a_meeting_named_with_next_month_is_ahead_and_a_deadline_by_midday_is_no_date():
+    got = _events("Austria's chancellor Wurm telephoned Czech prime minister Horak on "
+                  "Wednesday and offered to meet him in Brussels on the sidelines of a European "
+                  "Union summit next month.")
+    assert ("CONSULT", "planned", "2031-07") in [
+        (e["plover_type"], e["status"], e.get("date")) for e in got], got
+    got = _events("Honduras demanded that El Salvador free the crew by midday tomorrow.")
+    assert all(e.get("date") != "2031-06-08" for e in got), got

@@ -39,9 +39,8 @@ NEGATED_PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+){0,2}?\s+(?:not|never|n
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|"
                           r"confirmed|quoted as saying)\s+$", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|saying|added|adding|told|telling|announced)\b")
+_DATELINE = re.compile(r"[A-Z][A-Z'’.\-/ ]+(?:,\s+[A-Z][A-Za-z.\- ]+)?,\s+$")   # "WARSAW, Feb 5 —"
 # A date some plan is "scheduled for" belongs to that plan.
-# A dateline before the story: "WARSAW, Feb 5 —".
-_DATELINE = re.compile(r"[A-Z][A-Z'’.\-/ ]+(?:,\s+[A-Z][A-Za-z.\- ]+)?,\s+$")
 _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+(?:for|on)\s+"
                             r"(?:the\s+)?$", re.IGNORECASE)
 # A relative clause holds its own time: "talks, which stalled in 2023".
@@ -62,8 +61,8 @@ _NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|m
 # A deadline set by the act is not when it happened: "threatened on Thursday to impose
 # sanctions unless ... by the end of July".
 _DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:at\s+(?:least|the\s+earliest)\s+)?"
-                       r"(?:the\s+(?:end|middle|start|beginning)\s+"
-                       r"(?:of\s+)?)?$|^(?:by|until)\s", re.IGNORECASE)
+                       r"(?:the\s+(?:end|middle|start|beginning)\s+(?:of\s+)?|(?:midday|noon|"
+                       r"midnight)\s+(?:on\s+)?)?$|^(?:by|until)\s", re.IGNORECASE)
 # "his first visit since taking office in November": the date of that other verb.
 _SINCE_DOING = re.compile(r"\bsince\s+(?:[a-z]+ing\b|(?:[\w’'\-]+\s+){1,3}?(?:took|became|"
                           r"came|won|began|was|were|[a-z]+ed)\b)[^,;.]*$", re.IGNORECASE)
@@ -86,8 +85,6 @@ _WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAYS) + r")$",
 # "the 1951 treaty", "the minister's 2003 remarks": a year naming a thing, not dating the verb.
 _ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s[’'])\s+$",
                              re.IGNORECASE)
-# What a verb's object clause says ("asked for guarantees that he would not be held")
-# does not make the asking look ahead.
 # An infinitive after the verb holds its own time: "agreed to hold a meeting in June".
 # ("the visit is expected to take place in October": the act's own time.)
 _TO_DO = re.compile(r"\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+){0,3}?to\s+"
@@ -108,8 +105,7 @@ _DOCUMENT_DAY = re.compile(r"\b(?:statement|communiqu[eé]|readout|declaration|a
                            r"response|letter|note)\s+"
                            r"(?:was\s+)?(?:issued|released|published|adopted|posted)\s+"
                            r"(?:(?:late|early)\s+)?$", re.IGNORECASE)
-# A meeting the sentence's act came out of: "after their talks", "at the end of two days of
-# talks" (not "after months of talks").
+# A meeting the act came out of: "after their talks" (not "after months of talks").
 _AFTER_TALKS = re.compile(r"\b(?:after|following|at the end of)\s+(?:(?!months\b|weeks\b|years\b)"
                           r"[\w’'\-]+\s+){0,4}?(?:talks|meetings?|consultations|negotiations|"
                           r"discussions|summit)\b")
@@ -119,6 +115,8 @@ _BUT = re.compile(r",\s+but\b")
 # his crew": that date is the seizing's.)
 _BY_AGENT = re.compile(r"\b[a-z]+(?:ed|en)\s+by\b[^,;]*$")
 _SAME_DOER = re.compile(r"\s+(?:also\s+)?(?:[a-z]+ed|said|told|sent|made|gave|held|met|sought)\b")
+# What a verb's object clause says ("asked for guarantees that he would not be held")
+# does not make the asking look ahead.
 _COMPLEMENT = re.compile(r"\b(?:that|whether|unless|if)\b", re.IGNORECASE)
 
 
@@ -264,8 +262,10 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     for start, close, phrase in ranked:
         # "ended a visit on Tuesday with a promise ... next year": the words up to a
         # date after the verb say which way it looks, not those after it.
-        ahead = future or bool(_AHEAD.search(
-            window, after_plans - base, (min(stop, close) if start > pos else stop) - base))
+        ahead = future or bool(_AHEAD.search(   # ("a summit next month": ahead by itself)
+            window, after_plans - base, (min(stop, close) if start > pos else stop) - base)
+        ) or pos < start and len(text[verb_end:start].split()) <= 2 and bool(
+            re.match(r"(?:next|later this|tomorrow)\b", phrase, re.IGNORECASE))
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start])
                      or phrase.lower().startswith("since"))
         ahead = ahead and not since   # ("their first meeting since February": past)
