@@ -79,6 +79,7 @@ from briefing.draft.clauses import (
 )
 from briefing.draft.coref import document_issuers, story_pair
 from briefing.draft.dates import find_dates
+from briefing.draft.day_words import SAME_DAY
 from briefing.draft.evidence import quote, trimmed
 from briefing.draft.occasion import Occasions
 from briefing.draft.readings import as_said, denied, not_an_act, recoded, ruled_in, said_now
@@ -87,7 +88,6 @@ from briefing.draft.story_day import day_from_story, day_it_moves_to
 from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import IF_CLAUSE, clause_status, find_triggers, verb_start
 from briefing.draft.when import (
-    SAME_DAY,
     VERBAL,
     by_saying,
     day_carried,

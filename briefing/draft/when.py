@@ -11,9 +11,7 @@ from typing import Any
 
 from briefing.draft.clauses import ANNOUNCED_BY
 from briefing.draft.dates import (
-    MONTHS,
     NUMBERS,
-    WEEKDAY_NAMES,
     WEEKDAYS,
     Resolved,
     as_fact_date,
@@ -21,6 +19,7 @@ from briefing.draft.dates import (
     find_dates,
     resolve,
 )
+from briefing.draft.day_words import CLOCK, CLOCK_TIME, DAY_LABEL, LATER, SAME_DAY, UPDATE
 from briefing.text import QUOTED
 
 # The verb group before a trigger, read for what the tense says about the date.
@@ -209,6 +208,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if d[1] <= pos and re.search(r"\b(?:after|following|because)\s+(?:[\w’'\-]+\s+){1,10}?"
                                      r"(?:was|were|had|has|have)\b", text[d[1]:pos]):
             return False   # "summoned the envoy on Thursday after the players were refused"
+        if d[1] <= pos and re.match(r",?\s+after\s+[^,;]*$", text[d[1]:pos]) \
+                and re.search(r"\bto\s+[a-z]+\b[^,;]*$", text[sentence_lo:d[0]]):
+            return False   # "agreed to meet on May 10, after X seized": the meeting's day
         if d[1] <= pos and (";" in text[d[1]:pos] or any(
                 not _SAME_DOER.match(text, m.end()) or _BY_AGENT.search(
                     text, text.rfind(",", 0, d[0]) + 1, d[0])
@@ -269,7 +271,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start])
                      or phrase.lower().startswith("since"))
         ahead = ahead and not since   # ("their first meeting since February": past)
-        label = _DAY_LABEL.match(text, text.rfind("\n", 0, start) + 1)
+        label = DAY_LABEL.match(text, text.rfind("\n", 0, start) + 1)
         if ahead and label and label.start("day") == start and re.search(
                 r"\b(?:told|said|[a-z]{3,}ed)\b", text[label.end():pos]):
             ahead = False   # "Wednesday: X told MPs the men would be tried": a day gone by
@@ -372,40 +374,8 @@ def said_day(dates: list[tuple[int, int, str]], said: list[Any], at: int, pub: d
     return None
 
 
-# "two days later", "a week earlier": counted from the day the sentence before told of.
-_LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-                    r"(?P<unit>days?|weeks?)\s+(?P<way>later|earlier|(?:after|before)\b(?!\s+\w))"
-                    r"|\bthe\s+(?:following|next)\s+(?P<unit2>day|morning|week)\b", re.IGNORECASE)
 # Verbs whose object is an act to come: a date after that object is the object's.
 _PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
-# The day the sentence before told of: "was summoned in the afternoon", "hours later".
-SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|the same) day|"
-                       r"that (?:morning|afternoon|evening|night)|the same day|hours later|"
-                       r"within (?:hours|the hour|minutes)|(?:earlier|later) in the day|"
-                       r"the same (?:morning|afternoon|evening|night)|afterwards?|"
-                       r"(?:shortly\s+)?(?:before|after) midnight)",
-                       re.IGNORECASE)
-# A time of day with no day ("At 9:30 a.m.", "Shortly before noon", "by lunchtime"): the day
-# the paragraph told of, else the story's own day, its publication.
-_CLOCK_TIME = re.compile(r"\b(?:(?:at|by|around|from|until|after|before)\s+(?:around\s+|about\s+)?"
-                         r"\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?|(?:by|at|around)\s+(?:lunchtime|"
-                         r"midday|noon|nightfall|mid-?afternoon)|(?:shortly|just)\s+(?:before|"
-                         r"after)\s+(?:noon|midday|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?))",
-                         re.IGNORECASE)
-# A day-by-day account heads each paragraph with its day: "Thursday: ...", "May 3 — ...".
-_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
-# The label may be set in capitals and name the place ("MONDAY, QUITO. Ecuador's
-# president received ...", "FRIDAY. On her last day ...").
-_DAY_LABEL = re.compile(rf"\s*(?:[-•*]\s*)?(?P<day>(?i:{WEEKDAY_NAMES})(?:,?\s+(?:{_MONTH_NAMES})"
-                        rf"\s+\d{{1,2}})?|(?:{_MONTH_NAMES})\s+\d{{1,2}})"
-                        rf"(?:\s*[:—–]|(?:,\s+[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){{0,2}})?\.\s)")
-# A live page's entry opens with its clock time ("14:20 — ..."): it tells of that day.
-_CLOCK = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[—–-]")
-# A breaking story's update stamped with its clock time ("UPDATE, 7:15 p.m. —"): what
-# follows it, to the next stamp, tells of that day.
-_UPDATE = re.compile(r"(?m)^\s*(?:UPDATED?|Update[d]?)\b[,:]?\s*(?:\d{1,2}[:.]\d{2}\s*"
-                     r"(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?)?[—–:-]")
-
 
 def restated(day: dict[str, Any], note: str) -> dict[str, Any]:
     """A fact date taken over from elsewhere in the story, with its own note saying why."""
@@ -417,7 +387,7 @@ def labelled(text: str, c0: int) -> bool:
     "May 3 —"), and the sentence is not that heading: the label, not the sentence before,
     dates what the sentence tells undated."""
     para = text.rfind("\n", 0, c0) + 1
-    return para < c0 and bool(_DAY_LABEL.match(text, para))
+    return para < c0 and bool(DAY_LABEL.match(text, para))
 
 
 def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
@@ -431,7 +401,7 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
                                f"({carry.get('date_note', '')})"), f"same day as before: '{phrase}'"
     para = text.rfind("\n", 0, c0) + 1
     # (from the sentence's start: "At around 4 p.m. police detained ..." has no comma)
-    clock = _CLOCK_TIME.search(text, max(para, text.rfind(". ", 0, c0) + 1), c1)
+    clock = CLOCK_TIME.search(text, max(para, text.rfind(". ", 0, c0) + 1), c1)
     if clock:
         if carry and find_dates(text, para, c0):
             return restated(carry, f"'{clock.group(0)}': a time of the day the paragraph told "
@@ -441,7 +411,7 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
                 "date_note": f"'{clock.group(0)}': a time of day, no day told in its paragraph: "
                              f"the story's own day, its publication {pub.isoformat()}"}, \
             f"time of day: '{clock.group(0)}'"
-    later = _LATER.search(text, c0, c1)
+    later = LATER.search(text, c0, c1)
     if carry and later and re.fullmatch(r"\d{4}-\d\d-\d\d", str(carry.get("date", ""))) \
             and not carry.get("date_end"):
         # "The standoff began on November 28 ... Manila deployed ships two days later"
@@ -453,7 +423,7 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
         return {"date": day.isoformat(), "date_basis": "resolved",
                 "date_note": f"'{later.group(0)}': counted from the day of the sentence "
                              f"before ({carry['date']})"}, f"counted: '{later.group(0)}'"
-    label = _DAY_LABEL.match(text, para)
+    label = DAY_LABEL.match(text, para)
     if label and para < c0:
         # "Thursday: Algeria's minister telephoned ... Tunis welcomed the offer": a
         # day-by-day account's paragraph label dates what the paragraph tells undated.
@@ -463,7 +433,7 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
                      "date_note": f"no date in the sentence; its paragraph is headed "
                                   f"'{label.group('day')}': {r.note}"}
                     | ({"date_end": end} if end else {})), f"paragraph '{label.group('day')}'"
-    if _CLOCK.match(text, para) or _UPDATE.search(text, 0, at):
+    if CLOCK.match(text, para) or UPDATE.search(text, 0, at):
         return {"date": pub.isoformat(), "date_basis": "resolved",
                 "date_note": "no date in the entry; a live page's entry stamped with a clock "
                              f"time tells of its publication day {pub.isoformat()}"}, \

@@ -1,0 +1,41 @@
+"""Words that tell which day a sentence speaks of from around it: a day label heading its
+paragraph ("Thursday: ..."), a live page's clock time, an update's stamp, "the same
+day", "two days later"."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.draft.dates import MONTHS, WEEKDAY_NAMES
+
+# "two days later", "a week earlier": counted from the day the sentence before told of.
+LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                   r"(?P<unit>days?|weeks?)\s+(?P<way>later|earlier|(?:after|before)\b(?!\s+\w))"
+                   r"|\bthe\s+(?:following|next)\s+(?P<unit2>day|morning|week)\b", re.IGNORECASE)
+# The day the sentence before told of: "was summoned in the afternoon", "hours later".
+SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|the same) day|"
+                      r"that (?:morning|afternoon|evening|night)|the same day|hours later|"
+                      r"within (?:hours|the hour|minutes)|(?:earlier|later) in the day|"
+                      r"the same (?:morning|afternoon|evening|night)|afterwards?|"
+                      r"(?:shortly\s+)?(?:before|after) midnight)",
+                      re.IGNORECASE)
+# A time of day with no day ("At 9:30 a.m.", "Shortly before noon", "by lunchtime"): the day
+# the paragraph told of, else the story's own day, its publication.
+CLOCK_TIME = re.compile(r"\b(?:(?:at|by|around|from|until|after|before)\s+(?:around\s+|about\s+)?"
+                        r"\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?|(?:by|at|around)\s+(?:lunchtime|"
+                        r"midday|noon|nightfall|mid-?afternoon)|(?:shortly|just)\s+(?:before|"
+                        r"after)\s+(?:noon|midday|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?))",
+                        re.IGNORECASE)
+# A day-by-day account heads each paragraph with its day: "Thursday: ...", "May 3 — ...".
+MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+# The label may be set in capitals and name the place ("MONDAY, QUITO. Ecuador's
+# president received ...", "FRIDAY. On her last day ...").
+DAY_LABEL = re.compile(rf"\s*(?:[-•*]\s*)?(?P<day>(?i:{WEEKDAY_NAMES})(?:,?\s+(?:{MONTH_NAMES})"
+                       rf"\s+\d{{1,2}})?|(?:{MONTH_NAMES})\s+\d{{1,2}})"
+                       rf"(?:\s*[:—–]|(?:,\s+[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){{0,2}})?\.\s)")
+# A live page's entry opens with its clock time ("14:20 — ..."): it tells of that day.
+CLOCK = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[—–-]")
+# A breaking story's update stamped with its clock time ("UPDATE, 7:15 p.m. —"): what
+# follows it, to the next stamp, tells of that day.
+UPDATE = re.compile(r"(?m)^\s*(?:UPDATED?|Update[d]?)\b[,:]?\s*(?:\d{1,2}[:.]\d{2}\s*"
+                    r"(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?)?[—–:-]")

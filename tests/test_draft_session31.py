@@ -1,0 +1,35 @@
+"""Issue 21, session 31: the days and doers of acts, each checked on fictional sentences
+(real state names, invented people)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.draft import draft
+
+PUBLISHED = "2031-06-07"   # a Saturday: "on Thursday" is June 5
+TODAY = dt.date(2032, 1, 1)
+
+
+def _events(text: str) -> list[dict]:
+    body = f"Row deepens\n\nCITY, June 7 (Wire) - Officials met on Friday. {text}\n"
+    return draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
+
+
+def _dated(text: str) -> list[tuple[str, str | None]]:
+    """(type, date) of each event the sentence after the lead tells of."""
+    return [(e["plover_type"], e.get("date")) for e in _events(text)
+            if "Officials met" not in e["evidence"][0]]
+
+
+def test_a_meetings_day_before_an_after_clause_does_not_date_the_act_inside_it():
+    # "on July 10" is the day of the meeting agreed on; the seizure the "after" clause
+    # tells of took it and was resolved into the year before, a past act.
+    got = _dated("Peru and Chile agreed on Thursday to meet in Arica on July 10, after "
+                 "Chile's navy seized two Peruvian trawlers.")
+    assert ("CONSULT", "2031-07-10") in got, got
+    assert ("COERCE", "2030-07-10") not in got, got
+    # a day the main act has, told before "after", is still its own
+    got = _dated("Peru recalled its ambassador on Thursday after Chile's navy seized two "
+                 "Peruvian trawlers.")
+    assert got[0] == ("SANCTION", "2031-06-05"), got
