@@ -33,3 +33,15 @@ def test_a_meetings_day_before_an_after_clause_does_not_date_the_act_inside_it()
     got = _dated("Peru recalled its ambassador on Thursday after Chile's navy seized two "
                  "Peruvian trawlers.")
     assert got[0] == ("SANCTION", "2031-06-05"), got
+
+
+def test_hours_later_counts_from_the_story_day_not_a_noun_or_pluperfect_told_since():
+    body = ("Council rebukes Peru\n\nGENEVA, June 7 (Wire) - The UN Human Rights Council on "
+            "Thursday adopted a resolution on Peru. Peruvian police have detained 200 people "
+            "since protests broke out on January 12. Ecuador's envoy said the sponsors had "
+            "offered Lima a softer text in March and had been turned down. Brazil said it "
+            "shared concern about the detentions. In Lima, Foreign Minister Rosa Quispe "
+            "rejected the resolution hours later.\n")
+    events = draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
+    rejected = [e for e in events if "Quispe" in e["evidence"][0]]
+    assert [(e["plover_type"], e.get("date")) for e in rejected] == [("REJECT", "2031-06-05")]

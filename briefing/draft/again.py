@@ -4,6 +4,7 @@ evidence), and "the ministers ... again" (those who last acted together)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from briefing.draft.actors import Mention, Registry
@@ -49,8 +50,10 @@ def merge_again(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t:
         if date and not why.startswith("since "):   # ("the deadliest since May": a bound)
             event.update(date)
             event["reason"] += f"; mentioned again, {why}"
-    if told is not None:
-        told.append(event)
+    if told is not None and not re.search(r"\b(?:about|over|of|for|against|with|into|from)\s+"
+                                          r"(?:the|this|that|these|those)\s+$",
+                                          text[max(lo, t.start - 30):t.start]):
+        told.append(event)   # ("shared concern about the detentions": the story stays)
     return True
 
 

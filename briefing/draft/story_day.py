@@ -65,9 +65,10 @@ def day_from_story(text: str, dates: list[tuple[int, int, str]], pub: dt.date, *
 
 
 def day_it_moves_to(text: str, dates: list[tuple[int, int, str]], at: int, lo: int,
-                    date: dict[str, Any], noun: bool, reported: bool) -> dict[str, Any]:
+                    date: dict[str, Any], noun: bool, reported: bool) -> dict[str, Any] | None:
     """The day the story goes on with after an occurred act at `at` dated `date` ({} when
-    the act leaves the story's day where it was)."""
+    the act leaves the story's day where it was, None when it leaves it to the rest of
+    the sentence)."""
     # A happening a speaker names by a noun ("said the measures answered the dispersal of
     # miners on August 21") is background, and so is a noun dated by a possessive
     # ("follows Monday's arrest of ...") or a relative clause's act ("diggers who
@@ -79,6 +80,13 @@ def day_it_moves_to(text: str, dates: list[tuple[int, int, str]], at: int, lo: i
                          r"announced|stated|warned|insisted|claimed|believes|believe|hopes|"
                          r"reported|confirmed|denied|argued|noted|say|tell|[a-z]+ing)\b)[a-z]+\s+that\s+"
                          r"(?-i:[A-Z])[^,;—]*$", text[lo:at])
+    # ("said the sponsors had twice offered a text in March": the pluperfect looks back)
+    # (and so does a "since" clause: "have detained 200 since protests broke out on May 2")
+    looks_back = re.search(r"\b(?:had|has|have)\s+(?:(?:\w+ly|twice|once|already|also|"
+                           r"never|been)\s+)*$", text[max(lo, at - 40):at]) or re.search(
+                               r"\bsince\s+[^,;]*$", text[lo:at])
+    if looks_back:
+        return None   # the sentence may still hand on its saying's day
     if "date" not in date or noun and (reported or own_day) or relative:
         return {}
     return dict(date)

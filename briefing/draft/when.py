@@ -461,6 +461,8 @@ def day_carried(text: str, carry: dict[str, Any] | None, again: list[dict[str, A
                 for a, _b, phrase in dates if (_EXPLICIT.search(phrase) or _WEEKDAY.search(
                     phrase)) and not _AHEAD.search(text, lo, hi)
                 and not _SCHEDULED_FOR.search(text, max(lo, a - 30), a)
+                and not re.search(r"\bsince\b[^,;]*$", text[lo:a])   # (a bound, not a day)
+                and not _DATELINE.match(text, text.rfind("\n", 0, a) + 1, a)
                 and not any(x.content[0] <= a < x.content[1] for x in said)   # (what was said)
                 and not (_SPEECH.search(text, lo, a)
                          and not _SAID_BEFORE.search(text, max(lo, a - 30), a))
