@@ -45,3 +45,18 @@ def test_hours_later_counts_from_the_story_day_not_a_noun_or_pluperfect_told_sin
     events = draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
     rejected = [e for e in events if "Quispe" in e["evidence"][0]]
     assert [(e["plover_type"], e.get("date")) for e in rejected] == [("REJECT", "2031-06-05")]
+
+
+def test_a_day_opening_the_sentence_before_its_speaker_dates_a_threat_said_then():
+    got = _dated("On Wednesday, Prime Minister Sorin Dumitrescu said the ambassador would be "
+                 "declared persona non grata unless an apology came by the end of the week.")
+    assert got == [("THREATEN", "2031-06-04")], got   # not the Wednesday ahead, June 11
+
+
+def test_a_postponed_visit_keeps_the_day_it_was_set_for_a_few_days_ahead():
+    body = ("Visit off\n\nBUCHAREST, June 7 (Wire) - Romania on Friday postponed a visit by "
+            "German Economy Minister Annette Lohmann that had been scheduled for June 10.\n")
+    events = draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
+    visits = [(e["plover_type"], e["status"], e.get("date")) for e in events
+              if e["plover_type"] == "CONSULT"]
+    assert visits == [("CONSULT", "postponed", "2031-06-10")], visits   # not 2030-06-10

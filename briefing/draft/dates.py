@@ -101,7 +101,9 @@ def resolve(phrase: str, published: dt.date, *, future: bool = False,
         if year is None:
             year = published.year
             d = _day(year, month, day)
-            if d and d > published and not future:
+            # ("postponed a visit scheduled for October 20" in a story of October 17: a
+            # day a few weeks ahead is this year's, whatever the verb's tense)
+            if d and d > published + dt.timedelta(days=31) and not future:
                 year -= 1
         d = _day(year, month, day)
         if d is None:

@@ -384,7 +384,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                    object_of=prev if noun else None, nouns=noun_starts,
                                    lo=lo, reported=tuple(x.content for x in said_here))
             if not date and by_saying(t.trigger.plover_type, verbs):
-                date, why = said_day(dates, said_here, t.start, pub) or (date, why)
+                date, why = said_day(text, dates, said_here, t.start, pub) or (date, why)
             if not date:
                 found, how = day_from_story(
                     text, dates, pub, at=t.start, lo=lo, hi=hi, c0=c0, c1=c1, verbs=verbs,
@@ -412,7 +412,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 only_if=bool(ONLY_AFTER.match(text, t.end, c1)))
             if not date and code.plover_type in VERBAL and t.trigger.plover_type not in VERBAL:
                 # "said on Wednesday it would stop imports unless ...": a threat made then
-                date, why = said_day(dates, said_here, t.start, pub) or (date, why)
+                date, why = said_day(text, dates, said_here, t.start, pub) or (date, why)
             if not date and future and st == "occurred" and not noun:
                 # "told B that Egypt would not accept ...": refused in the call, said then.
                 date, why = occasions.day_for(text, lo, hi, actors + recipients, reg, None,

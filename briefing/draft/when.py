@@ -185,6 +185,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # “... the world of today”: the quote's words, not a date
         if any(a <= d[0] < b and not a <= pos < b for a, b in reported):
             return False   # "said the men would be freed on Thursday, and called on": theirs
+        if future and any(a <= pos < b and d[1] <= a for a, b in reported):
+            return False   # "On Wednesday, X said the envoy would be expelled": the saying's
         if text[d[1]:d[1] + 2] in ("'s", "’s"):
             # "condemned Monday's attack": the attack's day, not the condemning's
             return pos > d[0] and not text[d[1] + 2:pos].strip()
@@ -308,7 +310,10 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if value is None:
             return {}, r.note
         if r.start > pub and not ahead and not (start < pos and text[close:close + 2] in (
-                "'s", "’s")):   # ("called off next week's talks": their day may lie ahead)
+                "'s", "’s")) and not (pos < start and _SCHEDULED_FOR.search(
+                    text, max(0, start - 30), start)):
+            # ("called off next week's talks", "postponed a visit set for May 9": their day
+            # may lie ahead)
             continue   # "pledged to double trade by 2030": a target, not when it happened
         found = {"date": value, "date_basis": r.basis, "date_note": r.note}
         note = r.note
@@ -359,8 +364,8 @@ def saying_date(dates: list[tuple[int, int, str]], said: tuple[int, int],
     return {}, ""
 
 
-def said_day(dates: list[tuple[int, int, str]], said: list[Any], at: int, pub: dt.date
-             ) -> tuple[dict[str, Any], str] | None:
+def said_day(text: str, dates: list[tuple[int, int, str]], said: list[Any], at: int,
+             pub: dt.date) -> tuple[dict[str, Any], str] | None:
     """The date of the saying whose words hold `at` (its speech verb before the words, or
     after them: "…," he said on Monday); None when no saying holds it."""
     for x in said:
@@ -370,7 +375,13 @@ def said_day(dates: list[tuple[int, int, str]], said: list[Any], at: int, pub: d
             found = saying_date(dates, (x.start, x.content[0]), pub)
             # ("..., a spokeswoman said on Tuesday", "... she said in an interview on
             # Thursday": the day may follow the verb, in its clause.)
-            return found if found[0] else saying_date(dates, (x.content[1], x.end + 48), pub)
+            # ("On Wednesday, Prime Minister X said", "Speaking in Lima on Thursday, the
+            # minister said": the day opens the sentence, before its speaker.)
+            opening = [d for d in dates if d[1] <= x.start and not _SUBORDINATE.search(
+                text, d[1], x.start) and not _SPEECH.search(text, d[1], x.start)
+                       and not _DATELINE.match(text, text.rfind("\n", 0, d[0]) + 1, d[0])]
+            return found if found[0] else saying_date(dates, (x.content[1], x.end + 48), pub) \
+                if not opening else saying_date(opening[-1:], (opening[-1][0], x.start), pub)
     return None
 
 
