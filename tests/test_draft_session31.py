@@ -60,3 +60,16 @@ def test_a_postponed_visit_keeps_the_day_it_was_set_for_a_few_days_ahead():
     visits = [(e["plover_type"], e["status"], e.get("date")) for e in events
               if e["plover_type"] == "CONSULT"]
     assert visits == [("CONSULT", "postponed", "2031-06-10")], visits   # not 2030-06-10
+
+
+def test_an_act_after_an_after_clause_in_what_was_agreed_is_done_not_planned():
+    got = _dated("Chile said it agreed to reopen the crossing after Bolivia deployed 300 "
+                 "police officers to the border in May.")
+    assert ("MOBILIZE", "2031-05") in got, got   # not planned, nor May of the next year
+
+
+def test_not_on_the_table_said_of_a_demand_is_a_refusal():
+    got = _dated('Interior Minister Tomás Arancibia of Chile said on Thursday that '
+                 'compensation was "not on the table".')
+    assert got == [("REJECT", "2031-06-05")], got
+    assert _dated("Chile said the quota was not negotiable.")[0][0] == "REJECT"

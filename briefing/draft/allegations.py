@@ -104,6 +104,10 @@ def speaker(t: Match, said: list[Said], reg: Registry) -> list[Mention]:
 _FUTURE_SAID = re.compile(r"\s*,?\s*(?:that\s+)?(?:[\w’'\-]+\s+){1,5}?(?:would|will|could)\s+"
                           r"(?P<neg>(?:not|never)\s+)?(?P<rest>[^;.—“\"]*)")
 _CONDITION = re.compile(r"\b(?:if|unless)\b")
+# "said compensation was not on the table", "... is not negotiable": a refusal.
+_OFF_TABLE = re.compile(r"\s*,?\s*(?:that\s+)?(?:[\w’'\-]+\s+){1,6}?(?:is|was|are|were)\s+[\"“']?"
+                        r"not\s+[\"“']?(?:on the table|negotiable|up for (?:discussion|negotiation)|"
+                        r"an option)\b")
 _IN_KIND = re.compile(r"\b(?:did|does|do) the same\b|\breciprocat|\bin kind\b")
 _STANCES = {"130": "would, if", "120": "would not", "030": "would, in kind"}
 
@@ -130,6 +134,10 @@ def stances(text: str, lo: int, hi: int, found: list[Match]) -> list[Match]:
                 or not text[v.start():v.end()].lower().startswith(("said", "says", "told")):
             continue
         stop = next((m.start() for m in _BREAK.finditer(text, v.end(), hi)), hi)
+        if _OFF_TABLE.match(text, v.end(), stop) and not any(
+                v.end() <= m.start < stop for m in found):
+            out.append(Match(v.start(), v.end(), _stance_triggers()["120"]))
+            continue   # "said compensation was not on the table": a refusal said now
         f = _FUTURE_SAID.match(text, v.end(), stop)
         if not f or any(v.end() <= m.start < stop for m in found) \
                 or _verbs(folder).search(text, v.end(), f.start("rest")):

@@ -331,7 +331,9 @@ def agreed_to(text: str, prev: Any, t: Any) -> bool:
         return False
     gap = text[prev.end:t.start]
     return bool(_TO_COME.fullmatch(gap)) and (prev.trigger.phrase.endswith(" to")
-                                              or " to " in gap)
+                                              or " to " in gap) and not re.search(
+        r"\b(?:after|before|when|because|since|once|until)\b", gap)   # ("agreed to reopen
+    # after Bolivia deployed police": the deploying is done)
 
 
 # "the closure of the crossing, which was announced by Moroccan authorities": who did
