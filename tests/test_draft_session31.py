@@ -73,3 +73,21 @@ def test_not_on_the_table_said_of_a_demand_is_a_refusal():
                  'compensation was "not on the table".')
     assert got == [("REJECT", "2031-06-05")], got
     assert _dated("Chile said the quota was not negotiable.")[0][0] == "REJECT"
+
+
+def test_an_exercise_held_by_a_navy_named_with_its_demonym():
+    got = [(e["plover_type"], e["status"], e.get("date"), e["participants"]["actor"])
+           for e in _events("The ministry said the Royal Saudi Naval Forces would hold an "
+                            "exercise in the Red Sea from July 16 to 22.")
+           if "Officials met" not in e["evidence"][0]]
+    assert got == [("MOBILIZE", "planned", "2031-07-16", ["navy-of-saudi-arabia"])], got
+
+
+def test_an_am_time_after_a_pm_time_in_a_night_timeline_is_the_next_day():
+    body = ("Night at sea\n\nADEN, June 7 (Wire) - The coast guard set out a timeline. At "
+            "11:40 p.m. on Wednesday, two Saudi patrol boats approached seven Yemeni boats. "
+            "A Yemeni cutter that reached the area at about 2:50 a.m. was ordered by radio "
+            "to turn back.\n")
+    events = draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
+    turned = [e.get("date") for e in events if "cutter" in e["evidence"][0]]
+    assert turned == ["2031-06-05"], turned   # the Wednesday was June 4

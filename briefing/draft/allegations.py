@@ -106,8 +106,8 @@ _FUTURE_SAID = re.compile(r"\s*,?\s*(?:that\s+)?(?:[\w’'\-]+\s+){1,5}?(?:would
 _CONDITION = re.compile(r"\b(?:if|unless)\b")
 # "said compensation was not on the table", "... is not negotiable": a refusal.
 _OFF_TABLE = re.compile(r"\s*,?\s*(?:that\s+)?(?:[\w’'\-]+\s+){1,6}?(?:is|was|are|were)\s+[\"“']?"
-                        r"not\s+[\"“']?(?:on the table|negotiable|up for (?:discussion|negotiation)|"
-                        r"an option)\b")
+                        r"not\s+[\"“']?(?:on the table|negotiable|an option|"
+                        r"up for (?:discussion|negotiation))\b")
 _IN_KIND = re.compile(r"\b(?:did|does|do) the same\b|\breciprocat|\bin kind\b")
 _STANCES = {"130": "would, if", "120": "would not", "030": "would, in kind"}
 

@@ -415,6 +415,13 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
     clock = CLOCK_TIME.search(text, max(para, text.rfind(". ", 0, c0) + 1), c1)
     if clock:
         if carry and find_dates(text, para, c0):
+            if re.search(r"\ba\.?m\b", clock.group(0)) and re.search(r"\d\s*p\.?m\b", text[
+                    para:c0]) and re.fullmatch(r"\d{4}-\d\d-\d\d", str(carry.get("date"))):
+                # "At 11:40 p.m. on Monday ... At 12:15 a.m. shots were fired": past midnight
+                day = (dt.date.fromisoformat(carry["date"]) + dt.timedelta(days=1)).isoformat()
+                return {"date": day, "date_basis": "resolved", "date_note": f"'{clock.group(0)}'"
+                        f" after a p.m. time of {carry['date']} in its paragraph: the next day "
+                        f"{day}"}, f"time of day past midnight: '{clock.group(0)}'"
             return restated(carry, f"'{clock.group(0)}': a time of the day the paragraph told "
                                    f"of ({carry.get('date_note', '')})"), \
                 f"time of day: '{clock.group(0)}'"
