@@ -91,3 +91,23 @@ def test_an_am_time_after_a_pm_time_in_a_night_timeline_is_the_next_day():
     events = draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
     turned = [e.get("date") for e in events if "cutter" in e["evidence"][0]]
     assert turned == ["2031-06-05"], turned   # the Wednesday was June 4
+
+
+def test_a_date_inside_a_contact_clause_is_its_verbs():
+    got = _dated("Officials said Maseru had agreed to withdraw a complaint it filed against "
+                 "Eswatini in 2029.")
+    assert ("AGREE", 2029) not in got and ("AGREE", "2029") not in got, got
+
+
+def test_sentenced_to_five_years_in_march_is_dated_march():
+    got = _dated("Eswatini's High Court sentenced the lawyer to five years in March.")
+    assert got == [("COERCE", "2031-03")], got
+
+
+def test_between_two_months_is_a_span_of_months():
+    from briefing.draft.dates import as_fact_date, resolve
+    pub = dt.date(2030, 11, 14)
+    assert as_fact_date(resolve("between August and October", pub)) == ("2030-08", "2030-10")
+    assert as_fact_date(resolve("between November and February", dt.date(2031, 3, 1))) == (
+        "2030-11", "2031-02")
+    assert as_fact_date(resolve("from May to July 2029", pub)) == ("2029-05", "2029-07")

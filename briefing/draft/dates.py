@@ -43,6 +43,7 @@ PATTERN = re.compile(
     rf"\b(?:"
     rf"(?P<dmy>{_D}(?:\s*(?:and|-|–|to)\s*{_D})?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)"
     rf"|(?P<mdy>{_M}\s+{_D}(?:\s*(?:and|-|–|to)\s*{_D})?(?:,?\s+{_Y})?)"
+    rf"|(?P<mm>(?:between|from)\s+{_M}\s+(?:and|to|until)\s+{_M}(?:,?\s+{_Y})?)"
     rf"|(?P<my>(?:(?:in|since|until|by|of|for)\s+(?:(?:early|mid|late)[\s-]+|mid-)?"
     rf"|(?:early|late)\s+|mid-|last\s+){_M}(?:\s+{_Y}|\s+(?:last|next|this)\s+year)?"
     rf"(?!\s+\d))"
@@ -113,6 +114,15 @@ def resolve(phrase: str, published: dt.date, *, future: bool = False,
             f'"{p}", year taken from the publication date {pub}'
         end = _day(year, month, last) if last else d
         return Resolved(p, d, end if end and end >= d else d, note, basis)
+    if m.group("mm"):   # "between August and October": the months from one to the other
+        words = re.findall(r"[A-Za-z]+|\d+", p)
+        first, last = (MONTHS[w.lower()] for w in words if w.lower() in MONTHS)
+        years = [int(w) for w in words if w.isdigit()]
+        year = years[0] if years else published.year - (last > published.month and not future)
+        a = dt.date(year - (first > last), first, 1)
+        how = "as stated" if years else f"year of the publication date {pub}"
+        return Resolved(p, a, _month_end(year, last), f'"{p}", {how}',
+                        "article" if years else "resolved")
     if m.group("my"):
         words = re.findall(r"[A-Za-z]+|\d+", p)
         month = next(MONTHS[w.lower()] for w in words if w.lower() in MONTHS)
@@ -247,6 +257,8 @@ def as_fact_date(r: Resolved) -> tuple[str | int | None, str | None]:
         return f"{a.year:04d}-{a.month:02d}", None
     if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
         return a.year, None
+    if a.day == 1 and b == _month_end(b.year, b.month):   # ("between August and October")
+        return f"{a.year:04d}-{a.month:02d}", f"{b.year:04d}-{b.month:02d}"
     return a.isoformat(), b.isoformat()
 
 

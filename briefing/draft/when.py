@@ -89,7 +89,8 @@ _ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s
 _TO_DO = re.compile(r"\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+){0,3}?to\s+"
                     r"(?!(?:the|a|an|its|their|his|her|this|that|these|those|all|any|some|"
                     r"both|each|every|more|most|other|such|no|one|two|three|them|him|us|it|"
-                    r"date|power|office|court|talks|take|be|happen|occur)\b)"
+                    r"date|power|office|court|talks|take|be|happen|occur|four|five|six|"
+                    r"seven|eight|nine|ten|twelve|fifteen|twenty|life|death|prison|jail)\b)"
                     r"[a-z]+\b")
 # A date after "ahead of" a noun is that noun's: "ahead of the parliamentary election on
 # 27 October", "in the run-up to next week's summit".
@@ -169,6 +170,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
                            and text.startswith("agree", pos)):
             # (but "ordered them to leave ... on Thursday": the order's day)
             return False   # "agreed to hold a meeting in June": the meeting's month
+        if pos < d[0] and re.search(r"\b(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:it|he|"
+                                    r"she|they|we)\s+(?:had\s+)?[a-z]+ed\b", text[verb_end:d[0]]):
+            return False   # "agreed to withdraw a complaint it filed in 2029": the filing's
         if pos < d[0] and re.search(r"\b(?:for|after|before|by)\s+[a-z]+ing\b",
                                     text[verb_end:d[0]]):
             return False   # "thanked Accra for extraditing a suspect last month": its date
