@@ -111,3 +111,21 @@ def test_between_two_months_is_a_span_of_months():
     assert as_fact_date(resolve("between November and February", dt.date(2031, 3, 1))) == (
         "2030-11", "2031-02")
     assert as_fact_date(resolve("from May to July 2029", pub)) == ("2029-05", "2029-07")
+
+
+def test_a_date_inside_an_under_which_clause_is_not_the_signings():
+    got = _dated("On Thursday Mauritius and Seychelles signed a coastguard pact under which "
+                 "their coastguards will begin joint patrols in January.")
+    assert got[0] == ("SUPPORT", "2031-06-05"), got
+
+
+def test_parties_of_a_meeting_speaking_on_the_later_day_the_story_went_on_to():
+    body = ("Visit ends\n\nPORT LOUIS, June 7 (Wire) - Mauritian President Devendra Ramsaran "
+            "held talks with Seychelles President Marie-Claire Hoareau in Reduit on Wednesday. "
+            '"This zone takes nothing from anyone," Ramsaran told a joint press conference on '
+            "Thursday afternoon. Hoareau said the talks went well, and Ramsaran accepted her "
+            "invitation to make a return visit to Victoria early next year.\n")
+    events = draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
+    accepted = [(e["plover_type"], e.get("date")) for e in events
+                if e["plover_type"] == "AGREE" and "accepted" in e["evidence"][0]]
+    assert accepted == [("AGREE", "2031-06-05")], accepted

@@ -106,6 +106,12 @@ class Occasions:
         if self.meeting and len(ids) >= 2 and self._parties(reg, ids) <= self.parties \
                 and len(self._parties(reg, ids)) >= len(ids) \
                 and any(reg.actors.get(i, {}).get("kind") == "person" for i in ids):
+            if carry and str(carry.get("date", "")) > str(self.meeting.get("date", "")) and \
+                    len(str(carry.get("date", ""))) == 10:
+                # ("held talks on Tuesday ... told a joint press conference on Wednesday.
+                # ... Ramsaran accepted her invitation": the visit went on to that day)
+                return self._as(carry, "the parties of the meeting before, speaking to each "
+                                       "other on the later day the story went on to")
             return self._as(self.meeting, "the parties of the call or meeting before, "
                                           "speaking to each other")
         return {}, ""

@@ -44,7 +44,8 @@ _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+
                             r"(?:the\s+)?$", re.IGNORECASE)
 # A relative clause holds its own time: "talks, which stalled in 2023".
 # So does a participle's aside: "talks, last held in Qingdao in 2024, are to resume".
-_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;—]*|"
+_RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which|who|whose|"
+                       r"where)\b[^,;—]*|\b(?:under|by|through) which\b[^,;—]*|"
                        r",\s+(?:(?:last|first|previously|originally|once|\w+ly)\s+)?"
                        r"[a-z]+(?:ed|en|eld|ught|et|ut)\s+(?:in|on|at|by|since|during|after|"
                        r"before)\b[^,;—]*,")
@@ -262,8 +263,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     # the words read are copied (from one character before, for the word boundary).
     base = max(0, after_plans - 1)
     plain = list(text[base:stop])
-    for a, b, _ in dates:
-        a, b = max(a, base) - base, min(b, stop) - base
+    for a, b, _ in dates + [(a, b, "") for a, b in relative if (a, b) != mine and a > pos]:
+        a, b = max(a, base) - base, min(b, stop) - base   # (nor a relative clause's after it)
         if a < b:
             plain[a:b] = " " * (b - a)
     window = "".join(plain)
@@ -476,7 +477,8 @@ def day_carried(text: str, carry: dict[str, Any] | None, again: list[dict[str, A
         # "Naseem said on Friday that ... . He accused ...": the saying's day goes on; so
         # does a calendar day a sentence gives with no act ("The standoff began on May 2").
         return next((d for x in said if lo <= x.start < hi and "date" in (
-            d := saying_date(dates, (x.start, x.content[0]), pub)[0])), None) or next((
+            d := saying_date(dates, (x.start, x.content[0]), pub)[0] or saying_date(
+                dates, (x.content[1], x.end + 48), pub)[0])), None) or next((
                 {"date": v, "date_basis": "resolved", "date_note": r.note}
                 # ("The tone softened on Wednesday.": a weekday too, unless it looks ahead)
                 # ("His hearing is set for March 24.": a day to come, not the story's)
