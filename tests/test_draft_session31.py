@@ -129,3 +129,14 @@ def test_parties_of_a_meeting_speaking_on_the_later_day_the_story_went_on_to():
     accepted = [(e["plover_type"], e.get("date")) for e in events
                 if e["plover_type"] == "AGREE" and "accepted" in e["evidence"][0]]
     assert accepted == [("AGREE", "2031-06-05")], accepted
+
+
+def test_saint_states_are_named_with_st_too():
+    from briefing.draft.gazetteer import load_gazetteer
+    forms = load_gazetteer().forms
+    for name in ("St Vincent and the Grenadines", "St. Lucia", "St Kitts and Nevis"):
+        assert forms[name].kind == "state", name
+    got = [e["participants"]["actor"] for e in _events(
+        "St Vincent and the Grenadines refused on Thursday to accept the result.")
+        if "Officials met" not in e["evidence"][0]]
+    assert got == [["saint-vincent-and-the-grenadines"]], got

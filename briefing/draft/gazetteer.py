@@ -110,6 +110,9 @@ def _load(folder: str) -> Gazetteer:
         if r["capital"] and capital_count[r["capital"]] == 1 and r["capital"] != r["name"]:
             entries.append((r["capital"], "capital"))
         entries += [(s, "seat") for s in _split(r["seats"])]
+        # "Saint Lucia" is written "St Lucia" and "St. Lucia" too.
+        entries += [(f"{st} {form[6:]}", via) for form, via in entries if form.startswith("Saint ")
+                    for st in ("St", "St.")]
         for form, via in entries:
             forms.setdefault(form, Place(iso, "state", via, r["name"]))
     for oid, r in organizations.items():
