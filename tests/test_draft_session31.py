@@ -140,3 +140,8 @@ def test_saint_states_are_named_with_st_too():
         "St Vincent and the Grenadines refused on Thursday to accept the result.")
         if "Officials met" not in e["evidence"][0]]
     assert got == [["saint-vincent-and-the-grenadines"]], got
+
+
+def test_struck_back_is_a_figure_not_an_attack_or_support():
+    assert _dated("Zimbabwe struck back on Thursday.") == []
+    assert _dated("Zimbabwe hit back on Thursday.") == []
