@@ -145,3 +145,9 @@ def test_saint_states_are_named_with_st_too():
 def test_struck_back_is_a_figure_not_an_attack_or_support():
     assert _dated("Zimbabwe struck back on Thursday.") == []
     assert _dated("Zimbabwe hit back on Thursday.") == []
+
+
+def test_expected_with_an_object_is_a_demand_made_then_not_a_look_ahead():
+    got = _dated("Kazakhstan's foreign ministry said in a statement on Tuesday that it "
+                 "expected Denmark to hand the banker over without delay.")
+    assert ("REQUEST", "2031-06-03") in got, got   # not the Tuesday ahead, June 10

@@ -51,7 +51,8 @@ _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which
                        r"before)\b[^,;—]*,")
 # Words that look ahead, for a bare month or weekday: "could be signed ... in November"
 # (the modal "may", not the month).
-_AHEAD = re.compile(r"\b(?:will|would|shall|could|might|(?-i:may)|expected|scheduled|due|set to|"
+_AHEAD = re.compile(r"\b(?:will|would|shall|could|might|(?-i:may)|(?:is|are|was|were|be|been)\s+"
+                    r"expected|scheduled|due|set to|"   # (not "it expected Denmark to")
                     r"plans?|planned|next|upcoming|is to|are to|"
                     # a trip in the present: "travels on to Belize on Wednesday"
                     r"(?:travels|heads|flies|goes)\s+(?:on\s+)?to)\b", re.IGNORECASE)
