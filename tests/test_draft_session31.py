@@ -151,3 +151,18 @@ def test_expected_with_an_object_is_a_demand_made_then_not_a_look_ahead():
     got = _dated("Kazakhstan's foreign ministry said in a statement on Tuesday that it "
                  "expected Denmark to hand the banker over without delay.")
     assert ("REQUEST", "2031-06-03") in got, got   # not the Tuesday ahead, June 10
+
+
+def test_an_act_in_a_who_clause_leaves_the_sayings_day_to_hand_on():
+    body = ("Border row\n\nVIENTIANE, June 7 (Wire) - Myanmar's government said in a statement "
+            "late on Thursday that the people who crossed were displaced by attacks and asked "
+            "Laos to return them. It accused the rebels of using villagers as human shields.\n")
+    events = draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
+    accused = [(e["plover_type"], e.get("date")) for e in events if "It accused" in
+               e["evidence"][0] or e["evidence"][0].startswith("accused")]
+    assert accused == [("ACCUSE", "2031-06-05")], accused
+
+
+def test_an_armed_group_is_no_arms_supply():
+    got = _dated("Fighting between the army and an ethnic armed group broke out on May 15.")
+    assert [t for t, _ in got if t == "AID"] == [], got

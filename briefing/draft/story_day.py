@@ -85,8 +85,8 @@ def day_it_moves_to(text: str, dates: list[tuple[int, int, str]], at: int, lo: i
     looks_back = re.search(r"\b(?:had|has|have)\s+(?:(?:\w+ly|twice|once|already|also|"
                            r"never|been)\s+)*$", text[max(lo, at - 40):at]) or re.search(
                                r"\bsince\s+[^,;]*$", text[lo:at])
-    if looks_back:
+    if looks_back or relative:
         return None   # the sentence may still hand on its saying's day
-    if "date" not in date or noun and (reported or own_day) or relative:
+    if "date" not in date or noun and (reported or own_day):
         return {}
     return dict(date)
