@@ -166,3 +166,15 @@ def test_an_act_in_a_who_clause_leaves_the_sayings_day_to_hand_on():
 def test_an_armed_group_is_no_arms_supply():
     got = _dated("Fighting between the army and an ethnic armed group broke out on May 15.")
     assert [t for t, _ in got if t == "AID"] == [], got
+
+
+def test_a_hostile_act_a_quote_says_hit_our_side_is_the_speakers_accusation():
+    body = ("Ramming row\n\nJAKARTA, June 7 (Wire) - Indonesia and Vietnam traded blame on "
+            "Friday. \"The Vietnamese ship deliberately struck our vessel,\" "
+            "foreign ministry spokeswoman Ratna Sari told reporters in Jakarta.\n")
+    d = draft(body, published=PUBLISHED, known=None, today=TODAY)
+    ratna = next(a for a in d["actors"] if a["id"] == "ratna-sari")
+    assert ratna.get("parent") == "indonesia", ratna   # not the state inside her quote
+    struck = [(e["plover_type"], e["participants"]) for e in d["events"]
+              if "struck" in e["evidence"][0]]
+    assert struck == [("ACCUSE", {"actor": ["ratna-sari"], "recipient": ["vietnam"]})], struck

@@ -361,6 +361,10 @@ def _reported(text: str, lo: int, hi: int, v: re.Match[str], mentions: list[Ment
 # asked", done to the speaker).
 _FIRST_PERSON = re.compile(r"\b(?:We|we|I)\b(?!\s+(?:am|are|was|were|have been|had been|"
                            r"being)\b)(?=\s+(?:\w+\s+){0,2}?[a-z]+\b)")
+# "our" before what a hostile act hits: "struck our vessel", "shelled our positions".
+_OURS = re.compile(r"(?<=[a-z]ed |uck |hot |ook )our(?=\s+(?:vessels?|ships?|boats?|patrol|"
+                   r"positions?|posts?|soldiers|troops|citizens|nationals|fishermen|"
+                   r"territory|embassy|diplomats?)\b)")
 _OPENS = re.compile(r"(?:^|[“\"‘,;:]\s*|\b(?:and|but|that|because|so|if|when|as|while|unless|"
                     r"until)\s+)$")
 
@@ -382,6 +386,12 @@ def first_person_mentions(text: str, said: list[Said], reg: Registry) -> list[Me
             who = x.speaker if m.group(0) == "I" or speaker["kind"] != "person" else (
                 speaker.get("parent") or x.speaker)
             out.append(reg.mention(m.start(), m.end(), who, "pronoun"))
+        # ("... deliberately struck our vessel," the spokeswoman said: done to her state)
+        state = speaker.get("parent") if speaker["kind"] == "person" else (
+            x.speaker if speaker["kind"] == "state" else None)
+        for m in _OURS.finditer(text, x.content[0], x.content[1]):
+            if state and not reg.taken(m.start(), m.end()):
+                out.append(reg.mention(m.start(), m.end(), state, "pronoun"))
     return out
 
 

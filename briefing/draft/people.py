@@ -296,13 +296,17 @@ def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
     not another person's title ("Kenyan President ..."), not a place after a preposition
     ("travels to Ankara"); with none, or two, it stays for the analyst."""
     mentions = reg.sorted()
+    quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
     for s in sentences:
         for m in mentions:
             a = reg.actors[m.actor]
             if m.kind != "person" or not s["start"] <= m.start < s["end"] or a.get("country"):
                 continue
+            # (not a state named inside the quote the person is said to have spoken:
+            # '"The Vietnamese ship struck our vessel," spokeswoman Ratna Sari told')
             here = {x.actor for x in mentions if x.kind == "state" and x.via != "title-prefix"
                     and s["start"] <= x.start < m.start
+                    and not any(qa <= x.start < qb <= m.start for qa, qb in quoted)
                     and not re.search(r"\b(?:to|in|at|from|into|for|with|on|against)\s+$",
                                       text[max(0, x.start - 10):x.start])}
             if len(here) != 1:
