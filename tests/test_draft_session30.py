@@ -248,7 +248,8 @@ def test_a_saying_that_clause_still_hands_its_day_on():
     for text, gone in (("Araqchi was quoted as saying that Iran and Russia agreed.", False),
                        ("Gabon wants back the boat that Equatorial Guinea seized.", True)):
         at = text.rfind(" ") + 1
-        assert (day_it_moves_to(text, [], at, 0, day, False, False) == {}) is gone, text
+        # (a clause's act leaves the day where it was: {} or, since session 31, None)
+        assert (not day_it_moves_to(text, [], at, 0, day, False, False)) is gone, text
 
 
 def test_a_meeting_named_with_next_month_is_ahead_and_a_deadline_by_midday_is_no_date():

@@ -178,3 +178,11 @@ def test_a_hostile_act_a_quote_says_hit_our_side_is_the_speakers_accusation():
     struck = [(e["plover_type"], e["participants"]) for e in d["events"]
               if "struck" in e["evidence"][0]]
     assert struck == [("ACCUSE", {"actor": ["ratna-sari"], "recipient": ["vietnam"]})], struck
+
+
+def test_a_step_not_ruled_out_is_the_threats_words_not_an_event_of_its_own():
+    events = [e for e in _events("Peru's foreign minister, Ana Ruiz, did not rule out "
+                                 "sanctions against Chile.")
+              if "Officials met" not in e["evidence"][0]]
+    assert [(e["plover_type"], e["summary"]) for e in events] == [
+        ("THREATEN", "Ana Ruiz did not rule out sanctions against Chile")], events

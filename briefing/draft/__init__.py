@@ -27,7 +27,7 @@ from briefing.draft.actors import (
     known_forms,
     slug,
 )
-from briefing.draft.again import agreed_to_meet
+from briefing.draft.again import agreed_to_meet, ruled_out_steps
 from briefing.draft.attribution import Said, find_statements, first_person_mentions
 from briefing.draft.coref import office_mentions, pair_mentions
 from briefing.draft.events import draft_events
@@ -145,8 +145,8 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     reg.scope = article_id
     sources = Sources(text, reg.gazetteer, article_id, outlet=outlet)
     # A question ("What is being built?") asks; it reports no act.
-    events = agreed_to_meet(draft_events(text, [s for s in body if not text[
-        s["start"]:s["end"]].rstrip(" \n\"”’'").endswith("?")], reg, pub, said, sources))
+    events = ruled_out_steps(agreed_to_meet(draft_events(text, [s for s in body if not text[
+        s["start"]:s["end"]].rstrip(" \n\"”’'").endswith("?")], reg, pub, said, sources)))
     statements = _statements(text, reg, said, events, sources)
     points = key_points(text, body, reg, events, statements)
     positions, issues = candidate_positions(statements, issues, reg)

@@ -121,3 +121,22 @@ def agreed_to_meet(out: list[tuple[dict[str, Any], tuple[int, int]]]
                 a["reason"] += "; what is agreed is a meeting: an intent to meet (036)"
                 break
     return out
+
+
+def ruled_out_steps(out: list[tuple[dict[str, Any], tuple[int, int]]]
+                    ) -> list[tuple[dict[str, Any], tuple[int, int]]]:
+    """"did not rule out sanctions": the sanctions are what the threat (130) holds out, not
+    an act of their own; the step drafted apart, hypothetical, right after it is dropped
+    and its words join the threat's reason."""
+    drop: set[int] = set()
+    for i, (e, (_start, end)) in enumerate(out):
+        if e["cameo_code"] != "130" or "'did not rule out'" not in e["reason"]:
+            continue
+        for j in range(i + 1, min(i + 3, len(out))):
+            step, (s0, _s1) = out[j]
+            if step["status"] == "hypothetical" and 0 < s0 - end <= 40 and \
+                    step["participants"]["actor"] == e["participants"]["actor"]:
+                drop.add(j)
+                e["reason"] += f"; the step held out: {step['plover_type']} " \
+                               f"{step['cameo_code']}"
+    return [x for i, x in enumerate(out) if i not in drop]

@@ -61,12 +61,26 @@ def clause_summary(text: str, subject: list[Mention], t: Any, recipients: list[M
     return out[:1].upper() + out[1:]
 
 
+_AUX = re.compile(r"(?<![\w’'])(?:(?:did|does|do|will|would|could|can|may|might|shall|should|"
+                  r"has|have|had|not|never|also|still|n[’']t)\s+)+$")
+_RULED_OUT = re.compile(r"\s+(?:[\w\-]+\s+){0,5}?[\w\-]+(?=\s*(?:[,.;]|\s+(?:if|unless|and|"
+                        r"but)\b))")
+
+
 def built_summary(text: str, t: Any, actors: list[str], recipients: list[str], names: Any,
              passive: bool, unnamed: str) -> str:
     """A whole clause: "Georgia summoned Azerbaijan", not "Georgia summoned with"."""
     words = text[t.start:t.end].split()
     while words and words[-1].lower() in _PREPOSITIONS:
         words.pop()
+    # "did not rule out sanctions", "would impose": the verb group and, for a step not
+    # ruled out, what it is (not "Ana Ruiz rule out").
+    aux = _AUX.search(text, max(0, t.start - 40), t.start)
+    if aux and words and not passive:
+        words = aux.group(0).split() + words
+        if t.trigger.phrase == "rule out" and (what := _RULED_OUT.match(text, t.end)):
+            words += what.group(0).split()
+            recipients = []   # ("did not rule out sanctions against Chile": said in it)
     verb = " ".join(words)
     if verb[:1].isupper() and not verb[1:2].isupper():
         verb = verb[:1].lower() + verb[1:]   # "Talks between ...": the noun, mid-summary
