@@ -186,3 +186,12 @@ def test_a_step_not_ruled_out_is_the_threats_words_not_an_event_of_its_own():
               if "Officials met" not in e["evidence"][0]]
     assert [(e["plover_type"], e["summary"]) for e in events] == [
         ("THREATEN", "Ana Ruiz did not rule out sanctions against Chile")], events
+
+
+def test_it_in_a_contact_clause_is_the_clause_subject_and_summaries_name_who():
+    events = [e for e in _events("Chile's navy seized two Peruvian trawlers it accused of "
+                                 "fishing without a licence.")
+              if "Officials met" not in e["evidence"][0]]
+    got = [(e["plover_type"], e["participants"]["actor"], e["summary"]) for e in events]
+    assert got == [("COERCE", ["navy-of-chile"], "Chile's navy seized two Peruvian trawlers"),
+                   ("ACCUSE", ["navy-of-chile"], "Navy of Chile accused")], got

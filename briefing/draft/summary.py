@@ -27,8 +27,9 @@ def clause_summary(text: str, subject: list[Mention], t: Any, recipients: list[M
     detained by Azerbaijani border guards"). Empty when there is no named subject or
     the clause runs long (the built summary is used instead)."""
     named = [m for m in subject if m.via != "agentless"]
-    if not named:
-        return ""
+    if not named or named[0].via == "pronoun" and text[named[0].start:named[0].end].lower() \
+            in ("it", "they", "he", "she", "we"):
+        return ""   # ("it accused": the built summary names who)
     if patient_start is not None:
         if patient_start >= t.start:
             return ""   # "The strike ... was blamed by": no named patient to open with
@@ -53,8 +54,8 @@ def clause_summary(text: str, subject: list[Mention], t: Any, recipients: list[M
         if s0 > t.start or len(gap) > 4 or any(w.endswith(",") or w == "and" for w in gap):
             return ""   # the subject is not where the clause starts: built instead
         words = text[s0:end].split()
-    while words and words[-1].lower() in _PREPOSITIONS:
-        words.pop()
+    while words and (words[-1].lower() in _PREPOSITIONS or words[-1] in ("it", "they")):
+        words.pop()   # ("seized two trawlers it": the next clause's subject)
     if not words or len(words) > 20:
         return ""
     out = " ".join(words).rstrip(" ,;:")
