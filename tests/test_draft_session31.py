@@ -195,3 +195,10 @@ def test_it_in_a_contact_clause_is_the_clause_subject_and_summaries_name_who():
     got = [(e["plover_type"], e["participants"]["actor"], e["summary"]) for e in events]
     assert got == [("COERCE", ["navy-of-chile"], "Chile's navy seized two Peruvian trawlers"),
                    ("ACCUSE", ["navy-of-chile"], "Navy of Chile accused")], got
+
+
+def test_a_day_something_is_due_to_start_on_inside_a_demand_is_not_the_demands():
+    got = _dated("Guinea's foreign ministry summoned the Ivorian ambassador on Monday and "
+                 "demanded that the live-fire phase, due to start on Thursday, be moved away "
+                 "from the border.")
+    assert ("REQUEST", "2031-06-02") in got and ("REQUEST", "2031-06-05") not in got, got

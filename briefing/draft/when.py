@@ -40,8 +40,9 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|s
 _SPEECH = re.compile(r"\b(?:said|says|saying|added|adding|told|telling|announced)\b")
 _DATELINE = re.compile(r"[A-Z][A-Z'’.\-/ ]+(?:,\s+[A-Z][A-Za-z.\- ]+)?,\s+$")   # "WARSAW, Feb 5 —"
 # A date some plan is "scheduled for" belongs to that plan.
-_SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+(?:for|on)\s+"
-                            r"(?:the\s+)?$", re.IGNORECASE)
+_SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+(?:to\s+(?:start|"
+                            r"begin|open|end|take place|resume)\s+)?(?:(?:for|on)\s+)?(?:the\s+)?$",
+                            re.IGNORECASE)   # ("the phase, due to start on Thursday")
 # A relative clause holds its own time: "talks, which stalled in 2023".
 # So does a participle's aside: "talks, last held in Qingdao in 2024, are to resume".
 _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which|who|whose|"
@@ -143,7 +144,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
 
     def _bound_elsewhere(d: tuple[int, int, str]) -> bool:
         return bool(_SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0])) and not (
-            pos < d[0] and len(text[pos:d[0]].split()) <= 12)
+            pos < d[0] and len(text[pos:d[0]].split()) <= 12
+            and not re.match(r"[\w’'\-]+\s+that\b", text[pos:d[0]]))   # ("demanded that the phase,
+        # due to start on Thursday, be moved": the phase's day, not the demand's)
 
     def usable(d: tuple[int, int, str]) -> bool:
         if _SAID_BEFORE.search(text, max(0, d[0] - 30), d[0]):
