@@ -202,3 +202,10 @@ def test_a_day_something_is_due_to_start_on_inside_a_demand_is_not_the_demands()
                  "demanded that the live-fire phase, due to start on Thursday, be moved away "
                  "from the border.")
     assert ("REQUEST", "2031-06-02") in got and ("REQUEST", "2031-06-05") not in got, got
+
+
+def test_called_on_after_a_name_is_the_verb_not_an_aside_and_its_day_goes_on():
+    got = _dated("Togo's foreign minister, Komlan Agbeyome, called on both governments on "
+                 "Thursday evening to show restraint, and offered to host a meeting of their "
+                 "defence ministers in Lome next week.")
+    assert ("REQUEST", "2031-06-05") in got and ("AGREE", "2031-06-05") in got, got

@@ -48,6 +48,8 @@ _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+
 _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which|who|whose|"
                        r"where)\b[^,;—]*|\b(?:under|by|through) which\b[^,;—]*|"
                        r",\s+(?:(?:last|first|previously|originally|once|\w+ly)\s+)?"
+                       # (not ", called on both governments": a phrasal verb, no aside)
+                       r"(?!(?:called|insisted|agreed|commented|focused)\s+on\b)"
                        r"[a-z]+(?:ed|en|eld|ught|et|ut)\s+(?:in|on|at|by|since|during|after|"
                        r"before)\b[^,;—]*,")
 # Words that look ahead, for a bare month or weekday: "could be signed ... in November"
