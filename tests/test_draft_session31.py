@@ -209,3 +209,11 @@ def test_called_on_after_a_name_is_the_verb_not_an_aside_and_its_day_goes_on():
                  "Thursday evening to show restraint, and offered to host a meeting of their "
                  "defence ministers in Lome next week.")
     assert ("REQUEST", "2031-06-05") in got and ("AGREE", "2031-06-05") in got, got
+
+
+def test_its_body_opening_a_sentence_goes_on_with_the_day_and_its_noun_is_no_verb():
+    got = _dated("Zimbabwe struck back on Thursday. Its mines ministry suspended the licences "
+                 "of two British-owned gold producers.")
+    assert got == [("COERCE", "2031-06-05")], got
+    got = _dated("Ivory Coast began its largest military exercise in a decade on Thursday.")
+    assert got == [("MOBILIZE", "2031-06-05")], got

@@ -238,8 +238,9 @@ _THE_OFFICE = re.compile(r"\b[Tt]he\s+(?P<office>(?:foreign\s+|defence\s+|prime\
                          r"president|envoy|ambassador|spokesman|spokeswoman|spokesperson)\b"
                          r"(?!\s+(?:of|for|to)\b)(?!\s+[A-Z])(?!’s|'s)")
 # "Its foreign ministry rejected ...": the state the sentence before told of.
-_ITS_BODY = re.compile(r"\b(?P<its>[Ii]ts)\s+(?=(?:[a-z]+\s+){0,2}(?:ministry|government|army|"
-                       r"military|embassy|president|spokesman|spokeswoman|leader|navy)\b)")
+# (the mention runs to the body's noun: "Its mines ministry suspended" has no verb "mines")
+_ITS_BODY = re.compile(r"\b(?P<its>[Ii]ts)\s+(?:[a-z]+\s+){0,2}(?:ministry|government|army|"
+                       r"military|embassy|president|spokesman|spokeswoman|leader|navy)\b")
 
 
 def office_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:
@@ -266,5 +267,8 @@ def office_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Men
         if not here and i > 0:
             here = [m for m in states if starts[i - 1] <= m.start < starts[i]]
         if here:
-            out.append(reg.mention(p.start(), p.end("its"), here[0].actor, "pronoun"))
+            # (a subject opening the sentence only: "recalled its ambassador" keeps the
+            # ambassador, "its largest military exercise" the exercise)
+            end = p.end() if p.group("its") == "Its" else p.end("its")
+            out.append(reg.mention(p.start(), end, here[0].actor, "pronoun"))
     return out
