@@ -107,9 +107,8 @@ _AHEAD_OF = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in adv
 _INTENT_TO = re.compile(r"\bagree[sd]?\s+to\s+(?:meet|hold|resume|convene)$", re.IGNORECASE)
 # The day a document that tells of the act came out: "a joint statement issued on Sunday".
 _DOCUMENT_DAY = re.compile(r"\b(?:statement|communiqu[eé]|readout|declaration|announcement|reply|"
-                           r"response|letter|note)\s+"
-                           r"(?:was\s+)?(?:issued|released|published|adopted|posted)\s+"
-                           r"(?:(?:late|early)\s+)?$", re.IGNORECASE)
+                           r"response|letter|note)\s+(?:was\s+)?(?:issued|released|published|"
+                           r"adopted|posted)\s+(?:(?:late|early)\s+)?$", re.IGNORECASE)
 # A meeting the act came out of: "after their talks" (not "after months of talks").
 _AFTER_TALKS = re.compile(r"\b(?:after|following|at the end of)\s+(?:(?!months\b|weeks\b|years\b)"
                           r"[\w’'\-]+\s+){0,4}?(?:talks|meetings?|consultations|negotiations|"
@@ -386,8 +385,7 @@ def said_day(text: str, dates: list[tuple[int, int, str]], said: list[Any], at: 
             found = saying_date(dates, (x.start, x.content[0]), pub)
             # ("..., a spokeswoman said on Tuesday", "... she said in an interview on
             # Thursday": the day may follow the verb, in its clause.)
-            # ("On Wednesday, Prime Minister X said", "Speaking in Lima on Thursday, the
-            # minister said": the day opens the sentence, before its speaker.)
+            # ("On Wednesday, X said", "Speaking in Lima on Thursday, X said": it opens)
             opening = [d for d in dates if d[1] <= x.start and not _SUBORDINATE.search(
                 text, d[1], x.start) and not _SPEECH.search(text, d[1], x.start)
                        and not _DATELINE.match(text, text.rfind("\n", 0, d[0]) + 1, d[0])]
