@@ -217,3 +217,11 @@ def test_its_body_opening_a_sentence_goes_on_with_the_day_and_its_noun_is_no_ver
     assert got == [("COERCE", "2031-06-05")], got
     got = _dated("Ivory Coast began its largest military exercise in a decade on Thursday.")
     assert got == [("MOBILIZE", "2031-06-05")], got
+
+
+def test_it_in_a_contact_clause_is_the_nearest_subject_not_the_sentences_first_state():
+    events = [e for e in _events("Peru and Chile agreed on Thursday to meet in Arica, after "
+                                 "Chile's navy seized two Peruvian trawlers it accused of "
+                                 "fishing without a licence.")
+              if e["plover_type"] == "ACCUSE"]
+    assert [e["participants"]["actor"] for e in events] == [["navy-of-chile"]], events

@@ -370,6 +370,9 @@ def it_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention
                         text[max(s["start"], p.start() - 8):p.start()])):
                 continue
             here = [m for m in bodies if s["start"] <= m.start < p.start()]
+            if contact:   # the subject of the verb before the noun, the nearest one
+                here = [m for m in here
+                        if re.search(r"\b[a-z]{3,}ed\b", text[m.end:p.start()])][-1:]
             if not here and i > 0:
                 prev = sentences[i - 1]
                 here = [m for m in bodies if prev["start"] <= m.start < prev["end"]]
