@@ -225,3 +225,12 @@ def test_it_in_a_contact_clause_is_the_nearest_subject_not_the_sentences_first_s
                                  "fishing without a licence.")
               if e["plover_type"] == "ACCUSE"]
     assert [e["participants"]["actor"] for e in events] == [["navy-of-chile"]], events
+
+
+def test_a_summary_closes_the_quote_it_opens():
+    for q0, q1 in (('"', '"'), ("“", "”")):
+        events = [e for e in _events(f"Peru's foreign minister, Ana Ruiz, called the seizure "
+                                     f"{q0}a provocation{q1} and did not rule out sanctions.")
+                  if "provocation" in e["summary"]]
+        assert [e["summary"] for e in events] == [
+            f"Ana Ruiz called the seizure {q0}a provocation{q1}"], events

@@ -58,8 +58,14 @@ def clause_summary(text: str, subject: list[Mention], t: Any, recipients: list[M
         words.pop()   # ("seized two trawlers it": the next clause's subject)
     if not words or len(words) > 20:
         return ""
-    out = " ".join(words).rstrip(" ,;:")
+    out = _closed(" ".join(words).rstrip(" ,;:"))
     return out[:1].upper() + out[1:]
+
+
+def _closed(words: str) -> str:
+    """('called the seizure "a provocation': the quote a summary opens is closed.)"""
+    return words + '"' * (words.count('"') % 2) + "”" * max(0, words.count("“") -
+                                                             words.count("”"))
 
 
 _AUX = re.compile(r"(?<![\w’'])(?:(?:did|does|do|will|would|could|can|may|might|shall|should|"
@@ -86,6 +92,6 @@ def built_summary(text: str, t: Any, actors: list[str], recipients: list[str], n
     if verb[:1].isupper() and not verb[1:2].isupper():
         verb = verb[:1].lower() + verb[1:]   # "Talks between ...": the noun, mid-summary
     who = "Someone the text does not name" if actors == [unnamed] else names(actors)
-    return " ".join(filter(None, [who, verb, names(recipients)]))
+    return " ".join(filter(None, [who, _closed(verb), names(recipients)]))
 
 
