@@ -330,10 +330,10 @@ def agreed_to(text: str, prev: Any, t: Any) -> bool:
     if prev is None or prev.trigger.plover_type not in CONTROL_TYPES:
         return False
     gap = text[prev.end:t.start]
+    # (not past a conjunction: "agreed to reopen after Bolivia deployed police" is done)
     return bool(_TO_COME.fullmatch(gap)) and (prev.trigger.phrase.endswith(" to")
-                                              or " to " in gap) and not re.search(
-        r"\b(?:after|before|when|because|since|once|until)\b", gap)   # ("agreed to reopen
-    # after Bolivia deployed police": the deploying is done)
+                                              or " to " in gap) \
+        and not re.search(r"\b(?:after|before|when|because|since|once|until)\b", gap)
 
 
 # "the closure of the crossing, which was announced by Moroccan authorities": who did

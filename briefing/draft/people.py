@@ -405,13 +405,8 @@ def they_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Menti
         if len(group) < 2:
             continue
         for p in _THEY.finditer(text[:s["end"]], s["start"]):
-            # ("two trawlers it accused of fishing": a contact clause's subject too)
-            contact = re.search(r"\b[a-z]{3,}s\s+$", text[max(s["start"], p.start() - 12):
-                                                           p.start()]) and \
-                re.match(r"it\s+[a-z]{3,}ed\b", text[p.start():])
             if any(a <= p.start() < b for a, b in quoted) or reg.taken(p.start(), p.end()) \
-                    or not (contact or _IT_OPENS.search(
-                        text[max(s["start"], p.start() - 8):p.start()])):
+                    or not _IT_OPENS.search(text[max(s["start"], p.start() - 8):p.start()]):
                 continue
             out += [reg.mention(p.start(), p.end(), a, "pronoun") for a in group]
     return out
