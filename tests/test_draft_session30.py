@@ -3,23 +3,10 @@ ministries are, each checked on fictional sentences (real state names, invented 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from briefing.draft import draft
-
-PUBLISHED = "2031-06-07"   # a Saturday: "on Wednesday" is June 4, "on Thursday" June 5
-TODAY = dt.date(2032, 1, 1)
-
-
-def _events(text: str) -> list[dict]:
-    body = f"Row deepens\n\nCITY, June 7 (Wire) - Officials met on Friday. {text}\n"
-    return draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
-
-
-def _dated(text: str) -> list[tuple[str, str | None]]:
-    """(type, date) of each event the sentence after the lead tells of."""
-    return [(e["plover_type"], e.get("date")) for e in _events(text)
-            if "Officials met" not in e["evidence"][0]]
+from tests.lead import PUBLISHED, TODAY
+from tests.lead import dated as _dated
+from tests.lead import events as _events
 
 
 def test_a_short_quoted_word_does_not_pair_with_the_next_quote():

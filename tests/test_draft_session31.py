@@ -5,21 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing.draft import draft
-
-PUBLISHED = "2031-06-07"   # a Saturday: "on Thursday" is June 5
-TODAY = dt.date(2032, 1, 1)
-
-
-def _events(text: str) -> list[dict]:
-    body = f"Row deepens\n\nCITY, June 7 (Wire) - Officials met on Friday. {text}\n"
-    return draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
-
-
-def _dated(text: str) -> list[tuple[str, str | None]]:
-    """(type, date) of each event the sentence after the lead tells of."""
-    return [(e["plover_type"], e.get("date")) for e in _events(text)
-            if "Officials met" not in e["evidence"][0]]
+from tests.lead import after_lead, drafted
+from tests.lead import dated as _dated
+from tests.lead import events as _events
 
 
 def test_a_meetings_day_before_an_after_clause_does_not_date_the_act_inside_it():
@@ -42,7 +30,7 @@ def test_hours_later_counts_from_the_story_day_not_a_noun_or_pluperfect_told_sin
             "offered Lima a softer text in March and had been turned down. Brazil said it "
             "shared concern about the detentions. In Lima, Foreign Minister Rosa Quispe "
             "rejected the resolution hours later.\n")
-    events = draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
+    events = drafted(body)["events"]
     rejected = [e for e in events if "Quispe" in e["evidence"][0]]
     assert [(e["plover_type"], e.get("date")) for e in rejected] == [("REJECT", "2031-06-05")]
 
@@ -56,7 +44,7 @@ def test_a_day_opening_the_sentence_before_its_speaker_dates_a_threat_said_then(
 def test_a_postponed_visit_keeps_the_day_it_was_set_for_a_few_days_ahead():
     body = ("Visit off\n\nBUCHAREST, June 7 (Wire) - Romania on Friday postponed a visit by "
             "German Economy Minister Annette Lohmann that had been scheduled for June 10.\n")
-    events = draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
+    events = drafted(body)["events"]
     visits = [(e["plover_type"], e["status"], e.get("date")) for e in events
               if e["plover_type"] == "CONSULT"]
     assert visits == [("CONSULT", "postponed", "2031-06-10")], visits   # not 2030-06-10
@@ -77,9 +65,8 @@ def test_not_on_the_table_said_of_a_demand_is_a_refusal():
 
 def test_an_exercise_held_by_a_navy_named_with_its_demonym():
     got = [(e["plover_type"], e["status"], e.get("date"), e["participants"]["actor"])
-           for e in _events("The ministry said the Royal Saudi Naval Forces would hold an "
-                            "exercise in the Red Sea from July 16 to 22.")
-           if "Officials met" not in e["evidence"][0]]
+           for e in after_lead("The ministry said the Royal Saudi Naval Forces would hold an "
+                               "exercise in the Red Sea from July 16 to 22.")]
     assert got == [("MOBILIZE", "planned", "2031-07-16", ["navy-of-saudi-arabia"])], got
 
 
@@ -88,7 +75,7 @@ def test_an_am_time_after_a_pm_time_in_a_night_timeline_is_the_next_day():
             "11:40 p.m. on Wednesday, two Saudi patrol boats approached seven Yemeni boats. "
             "A Yemeni cutter that reached the area at about 2:50 a.m. was ordered by radio "
             "to turn back.\n")
-    events = draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
+    events = drafted(body)["events"]
     turned = [e.get("date") for e in events if "cutter" in e["evidence"][0]]
     assert turned == ["2031-06-05"], turned   # the Wednesday was June 4
 
@@ -125,7 +112,7 @@ def test_parties_of_a_meeting_speaking_on_the_later_day_the_story_went_on_to():
             '"This zone takes nothing from anyone," Ramsaran told a joint press conference on '
             "Thursday afternoon. Hoareau said the talks went well, and Ramsaran accepted her "
             "invitation to make a return visit to Victoria early next year.\n")
-    events = draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
+    events = drafted(body)["events"]
     accepted = [(e["plover_type"], e.get("date")) for e in events
                 if e["plover_type"] == "AGREE" and "accepted" in e["evidence"][0]]
     assert accepted == [("AGREE", "2031-06-05")], accepted
@@ -136,9 +123,8 @@ def test_saint_states_are_named_with_st_too():
     forms = load_gazetteer().forms
     for name in ("St Vincent and the Grenadines", "St. Lucia", "St Kitts and Nevis"):
         assert forms[name].kind == "state", name
-    got = [e["participants"]["actor"] for e in _events(
-        "St Vincent and the Grenadines refused on Thursday to accept the result.")
-        if "Officials met" not in e["evidence"][0]]
+    got = [e["participants"]["actor"] for e in after_lead(
+        "St Vincent and the Grenadines refused on Thursday to accept the result.")]
     assert got == [["saint-vincent-and-the-grenadines"]], got
 
 
@@ -157,7 +143,7 @@ def test_an_act_in_a_who_clause_leaves_the_sayings_day_to_hand_on():
     body = ("Border row\n\nVIENTIANE, June 7 (Wire) - Myanmar's government said in a statement "
             "late on Thursday that the people who crossed were displaced by attacks and asked "
             "Laos to return them. It accused the rebels of using villagers as human shields.\n")
-    events = draft(body, published=PUBLISHED, known=None, today=TODAY)["events"]
+    events = drafted(body)["events"]
     accused = [(e["plover_type"], e.get("date")) for e in events if "It accused" in
                e["evidence"][0] or e["evidence"][0].startswith("accused")]
     assert accused == [("ACCUSE", "2031-06-05")], accused
@@ -172,7 +158,7 @@ def test_a_hostile_act_a_quote_says_hit_our_side_is_the_speakers_accusation():
     body = ("Ramming row\n\nJAKARTA, June 7 (Wire) - Indonesia and Vietnam traded blame on "
             "Friday. \"The Vietnamese ship deliberately struck our vessel,\" "
             "foreign ministry spokeswoman Ratna Sari told reporters in Jakarta.\n")
-    d = draft(body, published=PUBLISHED, known=None, today=TODAY)
+    d = drafted(body)
     ratna = next(a for a in d["actors"] if a["id"] == "ratna-sari")
     assert ratna.get("parent") == "indonesia", ratna   # not the state inside her quote
     struck = [(e["plover_type"], e["participants"]) for e in d["events"]
@@ -181,17 +167,15 @@ def test_a_hostile_act_a_quote_says_hit_our_side_is_the_speakers_accusation():
 
 
 def test_a_step_not_ruled_out_is_the_threats_words_not_an_event_of_its_own():
-    events = [e for e in _events("Peru's foreign minister, Ana Ruiz, did not rule out "
-                                 "sanctions against Chile.")
-              if "Officials met" not in e["evidence"][0]]
+    events = after_lead("Peru's foreign minister, Ana Ruiz, did not rule out sanctions "
+                        "against Chile.")
     assert [(e["plover_type"], e["summary"]) for e in events] == [
         ("THREATEN", "Ana Ruiz did not rule out sanctions against Chile")], events
 
 
 def test_it_in_a_contact_clause_is_the_clause_subject_and_summaries_name_who():
-    events = [e for e in _events("Chile's navy seized two Peruvian trawlers it accused of "
-                                 "fishing without a licence.")
-              if "Officials met" not in e["evidence"][0]]
+    events = after_lead("Chile's navy seized two Peruvian trawlers it accused of fishing "
+                        "without a licence.")
     got = [(e["plover_type"], e["participants"]["actor"], e["summary"]) for e in events]
     assert got == [("COERCE", ["navy-of-chile"], "Chile's navy seized two Peruvian trawlers"),
                    ("ACCUSE", ["navy-of-chile"], "Navy of Chile accused")], got
