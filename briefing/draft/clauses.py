@@ -322,7 +322,7 @@ def purpose(text: str, prev: Any, t: Any) -> bool:
         first in ("protest", "complain", "demand", "express", "voice", "lodge")
 
 
-_TO_COME = re.compile(r"(?:\s+to)?\s+(?:[\w\-]+\s+){0,3}")
+_TO_COME = re.compile(r"(?:\s+on\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?(?:\s+to)?\s+(?:[\w\-]+\s+){0,3}")
 
 
 def agreed_to(text: str, prev: Any, t: Any) -> bool:

@@ -13,7 +13,6 @@ from briefing.draft.actors import (
     Registry,
     crowd_group,
     slug,
-    state_like,
     state_of,
     unnamed,
     unnamed_id,
@@ -44,14 +43,12 @@ from briefing.draft.clauses import (
     ONLY_AFTER,
     OPEN_IF,
     PASSIVE,
-    PEOPLE_OF,
     PUT_OFF,
     RELATIVE_END,
     RESUMED,
     SAID_BEFORE,
     SCHEDULED,
     SELF_SUBJECT,
-    STATE_MEANS,
     TOPIC,
     UNLESS,
     WILL,
@@ -82,9 +79,9 @@ from briefing.draft.dates import find_dates
 from briefing.draft.day_words import SAME_DAY
 from briefing.draft.evidence import quote, trimmed
 from briefing.draft.occasion import Occasions
-from briefing.draft.readings import as_said, denied, not_an_act, recoded, ruled_in, said_now
+from briefing.draft.readings import as_said, by_doers, denied, not_an_act, ruled_in, said_now
 from briefing.draft.sources import PENDING, TODO, Sources
-from briefing.draft.story_day import day_from_story, day_it_moves_to
+from briefing.draft.story_day import Lead, day_from_story, day_it_moves_to
 from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import IF_CLAUSE, clause_status, find_triggers, verb_start
 from briefing.draft.when import (
@@ -111,6 +108,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
     # (the date a sentence hands on, the one it was handed, the last day one told of)
     carry_next, carry, last_day = None, None, None   # each a fact date, or None
     occasions = Occasions()
+    lead = Lead(pub)
     for s in body:
         lo, hi = s["start"], s["end"]
         local = mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
@@ -360,22 +358,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             subjects = [a for a in dict.fromkeys(m.actor for m in about)
                         if a not in actors and a not in recipients][:3]
             code = t.trigger
-            people = subject and (PEOPLE_OF.search(text, c0, subject[0].start) or (
-                subject[0].via == "demonym" and re.match(r"\s+[a-z]+s\b",
-                                                         text[subject[0].end:])
-                and not STATE_MEANS.match(text, subject[0].end))
-                or all(reg.actors[a].get("kind") == "group" for a in actors))
-            if code.cameo_code == "191" and not noun and people:
-                # "Bolivian miners blocked the highway": people obstructing, not a state's
-                # blockade.
-                code = recoded(code, "144")
-            if (code.cameo_code == "140" or code.phrase == "protest against") and not noun \
-                    and actors != [unnamed_id(reg)] and state_like(reg, actors) and not people:
-                # A government "protests": a formal complaint, not street dissent (it
-                # may still demonstrate, boycott or march: those stay dissent).
-                code = recoded(code, "114")
-            future = bool(FUTURE.search(text, c0, t.start)) or invited is not None or \
-                agreed_to(text, prev, t)
+            code = by_doers(text, reg, code, subject, actors, c0, bool(noun))
+            agreed = agreed_to(text, prev, t)   # "agreed to hold talks": the talks are to come
+            future = bool(FUTURE.search(text, c0, t.start)) or invited is not None or agreed
             # The verb group, after any aside ("The bloc, of which both are members,
             # called": not the present "are").
             v0 = max([c0, subject[-1].end] + [b for _, b in asides if b <= t.start])
@@ -406,6 +391,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 code, st, st_why = kept   # ("... legal action": a veiled threat)
             if invited is not None and st == "occurred":
                 st, st_why = "planned", f"invited by '{text[invited.start:invited.end]}'"
+            if agreed and st == "occurred":
+                st, st_why = "planned", f"agreed to: '{text[prev.start:prev.end]}'"
             code, st, st_why = said_now(code, st, st_why, bool(
                 CONDITION.search(text, t.end, c1) or IF_CLAUSE.match(text, lo)
                 and "," in text[lo:t.start]),   # "If Sweden refuses, Norway will close"
@@ -443,6 +430,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if st == "occurred" and (SCHEDULED.match(text, t.end, c1)
                                      or noun and WILL.match(text, t.end, c1)):
                 st, st_why = "planned", "'is scheduled/expected' after the noun"
+            if not date and st == "occurred" and not future and not noun:
+                date, why = lead.day_for(verbs, bool(dates), carry or last_day) or (date, why)
             if st == "occurred" and str(date.get("date", ""))[:10] > pub.isoformat():
                 st, st_why = "planned", "dated after the publication day"
             ev_start = min([m.start for m in subject if m.via != "agentless"] + [t.start])
@@ -497,4 +486,5 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 carry_next = day_it_moves_to(text, dates, t.start, lo, date, bool(noun),
                                              reported)
         carry_next = day_carried(text, carry_next, again, said_here, dates, lo, hi, pub)
+        lead.after(text, dates, [e for e, (a, _b) in out if lo <= a < hi], carry_next)
     return told_then_named(out)

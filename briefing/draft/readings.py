@@ -8,7 +8,8 @@ import dataclasses
 import re
 from typing import Any
 
-from briefing.draft.clauses import ADJECTIVE, ARMS_NOUN
+from briefing.draft.actors import Mention, Registry, state_like, unnamed_id
+from briefing.draft.clauses import ADJECTIVE, ARMS_NOUN, PEOPLE_OF, STATE_MEANS
 from briefing.draft.triggers import OBLIGED_WHY
 
 # A verb's bare form after a preposition or a past tense is that verb's noun, the object
@@ -196,3 +197,23 @@ def said_now(code: Any, st: str, why: str, on_condition: bool, *, only_if: bool 
         return recoded(code, "120", mutual=False), "occurred", \
             f"{why}: not accepting is rejecting"
     return code, st, why
+
+
+def by_doers(text: str, reg: Registry, code: Any, subject: list[Mention], actors: list[str],
+             c0: int, noun: bool) -> Any:
+    """The code as its doers make it: people blocking a road protest (144), a government
+    that "protests" complains formally (114)."""
+    people = subject and (PEOPLE_OF.search(text, c0, subject[0].start) or (
+        subject[0].via == "demonym" and re.match(r"\s+[a-z]+s\b", text[subject[0].end:])
+        and not STATE_MEANS.match(text, subject[0].end))
+        or all(reg.actors[a].get("kind") == "group" for a in actors))
+    if code.cameo_code == "191" and not noun and people:
+        # "Bolivian miners blocked the highway": people obstructing, not a state's
+        # blockade.
+        code = recoded(code, "144")
+    if (code.cameo_code == "140" or code.phrase == "protest against") and not noun \
+            and actors != [unnamed_id(reg)] and state_like(reg, actors) and not people:
+        # A government "protests": a formal complaint, not street dissent (it
+        # may still demonstrate, boycott or march: those stay dissent).
+        code = recoded(code, "114")
+    return code

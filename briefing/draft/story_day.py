@@ -90,3 +90,46 @@ def day_it_moves_to(text: str, dates: list[tuple[int, int, str]], at: int, lo: i
     if "date" not in date or noun and (reported or own_day):
         return {}
     return dict(date)
+
+
+class Lead:
+    """The day a one-day story tells of: its lead's act dated the publication day by a word
+    relative to it ("on Tuesday" in a Tuesday story, "today"). A later sentence with no
+    date of its own and a past act takes it, while the story stays on that day (not after
+    a sentence that moved it, nor once the story turns to its background: an act dated
+    weeks before, a year before this one). A lead dated the day before is left alone:
+    such stories go on with today as often as with yesterday."""
+
+    def __init__(self, pub: dt.date) -> None:
+        self.pub, self.day, self.seen, self.over = pub, None, 0, False
+
+    def after(self, text: str, phrases: list[tuple[int, int, str]],
+              here: list[dict[str, Any]], handed: dict[str, Any] | None) -> None:
+        """Note a sentence: its date phrases, the events it told of and the day it hands on."""
+        self.seen += bool(here)
+        if here and self.seen <= 2 and self.day is None and handed and self._fresh(handed):
+            self.day = handed
+            return
+        old = (self.pub - dt.timedelta(days=10)).isoformat()
+        if self.day is not None and (
+                any(str(e.get("date", "9"))[:10] < old for e in here)
+                or any(int(y) < self.pub.year for a, _b, p in phrases
+                       for y in re.findall(r"\b(?:19|20)\d\d\b", p)
+                       if not re.search(r"\bsince\s+(?:\S+\s+){0,5}$", text[max(0, a - 50):a]))):
+            self.over = True   # the story turned to its background (not "since ... 2029")
+
+    def _fresh(self, d: dict[str, Any]) -> bool:
+        note = str(d.get("date_note", ""))
+        return str(d.get("date", "")) == self.pub.isoformat() and (
+            "resolved against" in note or "today" in note)
+
+    def day_for(self, verbs: str, has_dates: bool,
+                last: dict[str, Any] | None) -> tuple[dict[str, Any], str] | None:
+        """The lead's day for a past act in a sentence with no date (`has_dates` false)
+        and the verb group `verbs`, told after the day `last`; None when it does not hold."""
+        if self.day is None or self.over or has_dates or last and last.get(
+                "date") != self.day.get("date") or PRESENT.search(verbs) \
+                or NEGATED_PERFECT.search(verbs) or BACKGROUND.search(verbs):
+            return None
+        return restated(self.day, f"no date in the sentence; the story's day, its lead's "
+                                  f"({self.day.get('date_note', '')})"), "the lead's day"

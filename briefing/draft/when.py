@@ -186,9 +186,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "accused X ahead of the election on 27 October": the vote's day
         if pos < d[0] and _PROPOSING.search(verbs) and len(text[verb_end:d[0]].split()) > 2:
             return False   # "proposed a meeting of foreign secretaries in January"
-        if d[1] <= pos and re.fullmatch(r"\s+to\s+", text[d[1]:pos]) and re.search(
-                r"\b[a-z]{3,}ed\s+$", text[max(0, d[0] - 16):d[0]]) and not re.search(
-                r"\b(?:voted|decided|resolved|opted|chose)\s+$", text[max(0, d[0] - 16):d[0]]):
+        if d[1] <= pos and re.fullmatch(r"\s+to\s+(?:[a-z][\w\-]*\s+){0,3}", text[d[1]:pos]) \
+                and re.search(r"\b[a-z]{3,}ed\s+$", w := text[max(0, d[0] - 16):d[0]]) and not \
+                re.search(r"\b(?:voted|decided|resolved|opted|chose)\s+$", w):
             return False   # "agreed on Tuesday to reopen": the agreeing's day (but "voted
             # on Thursday to suspend": the vote is the suspending)
         if any(a <= d[0] < b and not a <= pos < b for a, b in quoted):

@@ -1,0 +1,34 @@
+"""Issue 21, session 32: the days and doers of acts, each checked on fictional stories
+(real state names, invented people)."""
+
+from __future__ import annotations
+
+from tests.lead import drafted
+
+
+def _dates(body: str) -> list[tuple[str, str, str | None]]:
+    return [(e["plover_type"], e["evidence"][0][:24], e.get("date"))
+            for e in drafted(body)["events"]]
+
+
+def test_a_one_day_story_dates_its_undated_past_acts_with_the_lead_s_day():
+    got = _dates("Talks set after clash\n\nLUSAKA, June 7 (Wire) - Zambia and Malawi agreed "
+                 "on Saturday to hold border talks next week, the regional bloc said. Zambia's "
+                 "foreign ministry denied any role in the shelling. Malawi has long accused "
+                 "Zambia of arming rebels.\n")
+    assert ("REJECT", "Zambia's foreign ministr", "2031-06-07") in got, got
+    # the perfect is background that holds now: no day of its own
+    assert [d for t, _q, d in got if t == "ACCUSE"] == [None], got
+
+
+def test_the_lead_s_day_is_not_carried_when_the_lead_tells_of_another_day_or_after_background():
+    # a lead dated the day before publication: the story may go on with today
+    got = _dates("Talks set\n\nLUSAKA, June 7 (Wire) - Zambia and Malawi agreed on Friday to "
+                 "hold border talks. Zambia's foreign ministry denied any role in the "
+                 "shelling.\n")
+    assert ("REJECT", "Zambia's foreign ministr", None) in got, got
+    # once the story turns to its background, an undated act is not the lead's day
+    got = _dates("Talks set\n\nLUSAKA, June 7 (Wire) - Zambia and Malawi agreed on Saturday "
+                 "to hold border talks. The two signed a border treaty in March 2029. Malawi "
+                 "denied any role in the raids.\n")
+    assert ("REJECT", "Malawi denied any role i", None) in got, got
