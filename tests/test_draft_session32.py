@@ -32,3 +32,23 @@ def test_the_lead_s_day_is_not_carried_when_the_lead_tells_of_another_day_or_aft
                  "to hold border talks. The two signed a border treaty in March 2029. Malawi "
                  "denied any role in the raids.\n")
     assert ("REJECT", "Malawi denied any role i", None) in got, got
+
+
+def _after_lead(sentence: str) -> list[tuple[str, str, list[str]]]:
+    from tests.lead import after_lead
+
+    return [(e["plover_type"], e["cameo_code"], e["participants"]["actor"])
+            for e in after_lead(sentence)]
+
+
+def test_a_call_made_to_offer_condolences_is_a_phone_call_and_the_condolences_no_pledge():
+    got = _after_lead("Peru's President Ana Ruiz called Chilean President Tomas Vidal this "
+                      "morning to offer condolences.")
+    assert got == [("CONSULT", "041", ["ana-ruiz", "tomas-vidal"])], got
+    # "called on" stays an appeal
+    assert _after_lead("Peru called on Chile to discuss the border.")[0][:2] == ("REQUEST", "020")
+
+
+def test_calling_charges_a_fabrication_rejects_them():
+    assert _after_lead("Venezuela calls the espionage charges a fabrication.")[0][:2] == (
+        "REJECT", "120")

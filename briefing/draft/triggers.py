@@ -110,6 +110,12 @@ def _word(w: str) -> str:
     return re.escape(w)
 
 
+# "+": one to three words, not "on X" or "for X" ("called Dushku to offer" but not
+# "called on Chile to discuss"; a weekday may follow "on": "closed on Monday to traffic").
+_ONE_TO_THREE = (r"(?!(?:on|upon|for)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))"
+                 r"(?:\S+\s+){1,3}?")
+
+
 def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
                     subject: bool = False) -> str:
     """A phrase of the tables as a regular expression. A word in brackets ("trade
@@ -122,8 +128,9 @@ def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
         if w in ("*", "+", "**"):
             # "+" wants a word at least: "want + to" is "wants Chile to", not "wants to";
             # "**" takes up to ten ("called Chile's decision to recall its envoy hasty").
-            out.append(r"(?:\S+\s+){1,3}?" if w == "+" else
-                       r"(?!(?:on|for|upon|off)\b)(?:\S+\s+){0,10}?" if w == "**"
+            out.append(_ONE_TO_THREE if w == "+" else
+                       r"(?!(?:on|for|upon|off)\b)(?:(?!(?:and|but|said|says)\b)\S+\s+){0,10}?"
+                       if w == "**"
                        else r"(?:\S+\s+){0,3}?")   # ("called on": no "**" gap)
             continue
         if i == 0 and not noun and not subject:
