@@ -250,7 +250,7 @@ def test_he_after_and_goes_on_with_the_sentences_subject_alone():
     ("Norway raised tariffs on Swedish cars.", "COERCE", "163"),
     ("Norway lifted tariffs on Swedish timber.", "RETREAT", "085"),
     ("Norway blacklisted three Swedish companies.", "COERCE", "163"),
-    ("Norway sentenced a Swedish citizen to ten years in prison.", "COERCE", "173"),
+    ("Norway sentenced a Swedish citizen to ten years in prison.", "ACCUSE", "116"),
     ("Norway pardoned two Swedish fishermen.", "RETREAT", "0841"),
     ("Norway declared martial law.", "COERCE", "1724"),
     ("Norway annexed the disputed island.", "COERCE", "192"),

@@ -88,7 +88,7 @@ def test_a_date_inside_a_contact_clause_is_its_verbs():
 
 def test_sentenced_to_five_years_in_march_is_dated_march():
     got = _dated("Eswatini's High Court sentenced the lawyer to five years in March.")
-    assert got == [("COERCE", "2031-03")], got
+    assert got == [("ACCUSE", "2031-03")], got   # a finding of guilt (116)
 
 
 def test_between_two_months_is_a_span_of_months():

@@ -52,3 +52,31 @@ def test_a_call_made_to_offer_condolences_is_a_phone_call_and_the_condolences_no
 def test_calling_charges_a_fabrication_rejects_them():
     assert _after_lead("Venezuela calls the espionage charges a fabrication.")[0][:2] == (
         "REJECT", "120")
+
+
+_FILED = ("Row over detentions\n\nKINGSTOWN, June 7 (Wire) - Officials of the two governments "
+          "met on Friday at the foreign ministry to discuss the dispute over the fishing "
+          "grounds. {}\n")
+
+
+def test_police_or_a_magistrate_with_no_state_named_belong_to_the_state_the_story_is_from():
+    d = drafted(_FILED.format("Police broke up a sit-in and detained 14 people. The Bequia "
+                              "magistrate ordered the boat and its catch held until trial."))
+    actors = {a["id"]: a for a in d["actors"]}
+    got = [(e["plover_type"], e["cameo_code"], e["participants"]["actor"]) for e in d["events"]
+           if "Officials" not in e["evidence"][0]]
+    police = "police-of-saint-vincent-and-the-grenadines"
+    court = "courts-of-saint-vincent-and-the-grenadines"
+    assert got == [("COERCE", "173", [police]), ("COERCE", "173", [court])], got
+    assert actors[police]["parent"] == "saint-vincent-and-the-grenadines"
+    assert "no state named" in actors[police]["reason"]
+    # a place of another state named with it: not the dateline's state
+    d = drafted(_FILED.format("Police in Dakar detained 14 people."))
+    assert d["events"][-1]["participants"]["actor"] in (["police-of-senegal"], ["senegal"])
+
+
+def test_a_gap_in_a_phrase_does_not_run_past_a_second_verb():
+    # "call ** to discuss" must not reach across "and said"
+    got = _after_lead("Peru called the talks a failure and said it was ready to discuss the "
+                      "border.")
+    assert ("CONSULT", "041") not in [g[:2] for g in got], got

@@ -29,6 +29,7 @@ from briefing.draft.actors import (
 )
 from briefing.draft.again import agreed_to_meet, ruled_out_steps
 from briefing.draft.attribution import Said, find_statements, first_person_mentions
+from briefing.draft.bodies import find_bare_bodies
 from briefing.draft.coref import office_mentions, pair_mentions
 from briefing.draft.events import draft_events
 from briefing.draft.evidence import quote
@@ -126,6 +127,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     find_nationals(text, reg)
     find_bodies(text, reg)
     find_places(text, reg)
+    find_bare_bodies(text, reg)
     sentences = split_sentences("draft", text)
     body = [s for s in sentences if not s["is_heading"]]
     unknown_subjects(text, body, reg)

@@ -129,7 +129,7 @@ def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
             # "+" wants a word at least: "want + to" is "wants Chile to", not "wants to";
             # "**" takes up to ten ("called Chile's decision to recall its envoy hasty").
             out.append(_ONE_TO_THREE if w == "+" else
-                       r"(?!(?:on|for|upon|off)\b)(?:(?!(?:and|but|said|says)\b)\S+\s+){0,10}?"
+                       r"(?!(?:on|for|upon|off)\b)(?:(?!(?:but|said|says)\b|and\s+(?:said|\w+ed)\b)\S+\s+){0,10}?"
                        if w == "**"
                        else r"(?:\S+\s+){0,3}?")   # ("called on": no "**" gap)
             continue
