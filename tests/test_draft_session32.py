@@ -80,3 +80,10 @@ def test_a_gap_in_a_phrase_does_not_run_past_a_second_verb():
     got = _after_lead("Peru called the talks a failure and said it was ready to discuss the "
                       "border.")
     assert ("CONSULT", "041") not in [g[:2] for g in got], got
+
+
+def test_welcoming_an_offer_to_host_talks_accepts_the_mediation():
+    got = _after_lead("Zimbabwe's foreign ministry welcomed the Swiss offer to host talks.")
+    assert got[0][:2] == ("AGREE", "038"), got
+    # a welcome of another offer stays praise
+    assert _after_lead("Somalia welcomed Qatar's offer of grain.")[0][:2] == ("SUPPORT", "051")
