@@ -87,3 +87,21 @@ def test_welcoming_an_offer_to_host_talks_accepts_the_mediation():
     assert got[0][:2] == ("AGREE", "038"), got
     # a welcome of another offer stays praise
     assert _after_lead("Somalia welcomed Qatar's offer of grain.")[0][:2] == ("SUPPORT", "051")
+
+
+def test_meetings_told_by_taking_part_attending_touring_or_co_hosting():
+    assert _after_lead("Qatar and Bahrain took part in a Gulf Cooperation Council ministerial "
+                       "meeting in Riyadh.") == [("CONSULT", "040", ["qatar", "bahrain"])]
+    assert _after_lead("Switzerland and the European Commission will co-host a pledging "
+                       "conference for Albania in Geneva.")[0] == (
+        "CONSULT", "043", ["switzerland", "european-commission"])
+    got = _after_lead("Colombia's foreign minister Luis Ospina toured Quito, Lima and La Paz.")
+    assert got[0][:2] == ("CONSULT", "042"), got
+
+
+def test_a_plan_told_in_the_present_is_not_dated_the_publication_day():
+    from tests.lead import after_lead
+
+    (visit,) = after_lead("India's minister of state for external affairs is expected to "
+                          "visit Kinshasa.")
+    assert (visit["status"], visit.get("date")) == ("planned", None), visit

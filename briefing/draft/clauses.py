@@ -151,7 +151,7 @@ def leading(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions[1:]:
         last = group[-1]
         if (m.start, m.end) == (last.start, last.end) or \
-                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", text[last.end:m.start]):
+                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?", text[last.end:m.start]):
             group.append(m)
         else:
             break
@@ -194,7 +194,7 @@ def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
                 break
             group.insert(0, m)
         elif \
-                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", gap) or re.fullmatch(
+                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?", gap) or re.fullmatch(
                     # "X and his Cambodian counterpart, Chea Sovannara,"
                     r",?\s+and\s+(?:his|her|their)\s+(?:[A-Z][\w\-]*\s+)?counterparts?,?\s+",
                     gap) or (
