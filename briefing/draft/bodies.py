@@ -1,13 +1,13 @@
 """A state's body the text names without its state ("Police detained 14 people", "A judge
-in Lisbon ordered ..."): the state of the place named with it, else of the city the story
-was filed from. Left alone when neither is known: the analyst says whose it is."""
+in Lisbon ordered ..."): the state of the place named with it, else of the capital the
+story was filed from. Left alone when neither is known: the analyst says whose it is."""
 
 from __future__ import annotations
 
 import re
 
 from briefing.draft.actors import Registry, slug
-from briefing.draft.clauses import dateline_spans
+from briefing.draft.people import dateline_state
 
 # The bodies whose state the place of the story gives: those of law and order.
 _BARE = re.compile(r"(?<![\w’'\-])(?:(?:[Tt]he|[Aa])\s+)?(?:(?P<town>[A-Z][\w’'\-]+)\s+)?"
@@ -16,32 +16,27 @@ _BARE = re.compile(r"(?<![\w’'\-])(?:(?:[Tt]he|[Aa])\s+)?(?:(?P<town>[A-Z][\w�
                    r"(?P<at>\s+in\s+(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?))?")
 
 
-def filed_from(text: str, reg: Registry) -> str | None:
-    """The state of the story's dateline city ("KINGSTOWN, Nov 18 (Wire) -"), if known."""
-    for a, b in dateline_spans(text)[:1]:
-        city = re.match(r"[A-Z][A-Z .’'\-]+", text[a:b])
-        place = reg.gazetteer.forms.get(city.group(0).strip().title()) if city else None
-        if place is not None and place.kind == "state":
-            return place.key
-    return None
-
-
 def find_bare_bodies(text: str, reg: Registry) -> None:
     """Register "police", "prosecutors", "customs", "the magistrate", "a judge" with no
     state before them as that state's body (see the module's doc)."""
-    g, home = reg.gazetteer, filed_from(text, reg)
+    g = reg.gazetteer
+    home: list[str | None] = []   # the dateline's state, looked up once, when needed
     for m in _BARE.finditer(text):
         if reg.taken(m.start("head"), m.end("head")) or m.group("town") and (
                 reg.taken(m.start("town"), m.end("town")) or m.start("town") == m.start()):
             continue
         place = g.forms.get(m.group("place") or m.group("town") or "")
-        key = place.key if place is not None and place.kind == "state" else home
+        if place is not None and place.kind == "state":
+            key = place.key
+        else:
+            home = home or [dateline_state(text, reg)]
+            key = home[0] and reg.actors[home[0]]["country"]
         head = m.group("head").lower()
         body = g.bodies.get("customs officers" if head.startswith("customs") else "court"
                             if head in ("magistrate", "judge") else head)
         if key is None or body is None:
             continue
-        parent = reg.state(key, f"gazetteer: {g.countries[key]['name']}, where the story is")
+        parent = reg.state(key, f"gazetteer: {g.countries[key]['name']}")
         name = f"{body['label']} of {reg.actors[parent]['name']}"
         actor = reg.add(slug(name), {"name": name, "kind": "organization", "country": key,
                                      "parent": parent,

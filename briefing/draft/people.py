@@ -317,7 +317,7 @@ def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
             if a.get("role") and "," not in a["role"]:
                 a["role"] = f"{a['role']}, {reg.actors[state]['name']}"
             a["reason"] += f"; state: the one named before them in the sentence ({state})"
-    home = _dateline_state(text, reg)
+    home = dateline_state(text, reg)
     for a in reg.actors.values():
         # "SANTIAGO - ... Foreign Minister Ignacio Fuentes": a minister the story names
         # with no state is, in a story filed from a capital, that state's.
@@ -331,7 +331,7 @@ def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
 _OFFICE = re.compile(r"\b(?:Minister|President|Premier|Chancellor|Secretary|Spokes\w+)\b")
 
 
-def _dateline_state(text: str, reg: Registry) -> str | None:
+def dateline_state(text: str, reg: Registry) -> str | None:
     """The state whose capital the story's first dateline names ("SANTIAGO - "), if the
     gazetteer knows it as a capital."""
     from briefing.draft.clauses import dateline_spans
