@@ -105,3 +105,13 @@ def test_a_plan_told_in_the_present_is_not_dated_the_publication_day():
     (visit,) = after_lead("India's minister of state for external affairs is expected to "
                           "visit Kinshasa.")
     assert (visit["status"], visit.get("date")) == ("planned", None), visit
+
+
+def test_he_after_an_unnamed_spokesman_speaks_for_the_spokesman_s_body():
+    got = _after_lead("Malawi's army spokesman said two soldiers were wounded. He accused "
+                      "Zambia of shelling the post.")
+    assert ("ACCUSE", "112", ["army-of-malawi"]) in got, got
+    # no spokesman: "he" is no one the text names
+    got = _after_lead("Malawi's army said two soldiers were wounded. He accused Zambia of "
+                      "shelling the post.")
+    assert "ACCUSE" not in [g[0] for g in got], got

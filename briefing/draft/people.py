@@ -264,7 +264,8 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
                 before = {carried}
             elif not before and i > 0:
                 prev = sentences[i - 1]
-                before = {m.actor for m in people if prev["start"] <= m.start < prev["end"]}
+                before = {m.actor for m in people if prev["start"] <= m.start < prev["end"]} \
+                    or _spoke_for(text, prev, reg)
             if len(before) > 1 and i > 0 and not any(
                     s["start"] <= m.start < p.start() for m in people):
                 # Two people in the sentence before: "he" continues its subject, the
@@ -288,6 +289,21 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
                         s["start"] <= m.start < p.start() for m in people):
                     opened_by = actor
     return out
+
+
+# "Sudan's army spokesman said ...": someone who speaks for a body, named by their post.
+_SPEAKER_POST = re.compile(r"\s+(?:spokes(?:man|woman|person)|chief|commander|official)\b")
+
+
+def _spoke_for(text: str, s: dict, reg: Registry) -> set[str]:
+    """The body or state whose unnamed spokesman opens sentence `s` ("Sudan's army
+    spokesman said ..."): "he" in the next sentence speaks for it. Empty when none."""
+    first = next((m for m in reg.sorted() if s["start"] <= m.start < s["end"]), None)
+    if first is None or first.kind not in ("state", "organization") or \
+            len(text[s["start"]:first.start].split()) > 1 or \
+            not _SPEAKER_POST.match(text, first.end):
+        return set()
+    return {first.actor}
 
 
 def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
