@@ -115,3 +115,14 @@ def test_he_after_an_unnamed_spokesman_speaks_for_the_spokesman_s_body():
     got = _after_lead("Malawi's army said two soldiers were wounded. He accused Zambia of "
                       "shelling the post.")
     assert "ACCUSE" not in [g[0] for g in got], got
+
+
+def test_refusing_to_discuss_staying_open_to_dialogue_and_sending_units():
+    got = _after_lead("Tonga answered with a note of its own, saying it would not discuss a "
+                      "case that was before its courts.")
+    assert ("REJECT", "120", ["tonga"]) in got, got
+    got = _after_lead("A New Zealand foreign ministry spokeswoman said Wellington remained "
+                      "open to dialogue at any level.")
+    assert ("AGREE", "036", ["new-zealand"]) in got, got
+    got = _after_lead("Kenya's police sent two additional units to the border road.")
+    assert got[0][:2] == ("MOBILIZE", "154"), got
