@@ -1,6 +1,8 @@
 """Words that tell which day a sentence speaks of from around it: a day label heading its
 paragraph ("Thursday: ..."), a live page's clock time, an update's stamp, "the same
-day", "two days later"."""
+day", "two days later"; and the words that hand a date in the sentence to something other
+than the verb ("ahead of the election on", "after their talks", "a statement issued on",
+"agreed to meet on")."""
 
 from __future__ import annotations
 
@@ -39,3 +41,19 @@ CLOCK = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?
 # follows it, to the next stamp, tells of that day.
 UPDATE = re.compile(r"(?m)^\s*(?:UPDATED?|Update[d]?)\b[,:]?\s*(?:\d{1,2}[:.]\d{2}\s*"
                     r"(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?)?[—–:-]")
+# A date after "ahead of" a noun is that noun's: "ahead of the parliamentary election on
+# 27 October", "in the run-up to next week's summit".
+AHEAD_OF = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in advance of|"
+                      r"on the eve of)\s+(?:[\w’'\-]+\s+){0,5}?(?:(?:on|in|at|for)\s+)?$",
+                      re.IGNORECASE)
+# An agreement to meet, one trigger with its infinitive ("agreed to meet in Vienna on March
+# 4"): a date after it is the meeting's, to come, not the agreeing's.
+INTENT_TO = re.compile(r"\bagree[sd]?\s+to\s+(?:meet|hold|resume|convene)$", re.IGNORECASE)
+# The day a document that tells of the act came out: "a joint statement issued on Sunday".
+DOCUMENT_DAY = re.compile(r"\b(?:statement|communiqu[eé]|readout|declaration|announcement|reply|"
+                          r"response|letter|note)\s+(?:was\s+)?(?:issued|released|published|"
+                          r"adopted|posted)\s+(?:(?:late|early)\s+)?$", re.IGNORECASE)
+# A meeting the act came out of: "after their talks" (not "after months of talks").
+AFTER_TALKS = re.compile(r"\b(?:after|following|at the end of)\s+(?:(?!months\b|weeks\b|years\b)"
+                         r"[\w’'\-]+\s+){0,4}?(?:talks|meetings?|consultations|negotiations|"
+                         r"discussions|summit)\b")

@@ -19,7 +19,18 @@ from briefing.draft.dates import (
     find_dates,
     resolve,
 )
-from briefing.draft.day_words import CLOCK, CLOCK_TIME, DAY_LABEL, LATER, SAME_DAY, UPDATE
+from briefing.draft.day_words import (
+    AFTER_TALKS,
+    AHEAD_OF,
+    CLOCK,
+    CLOCK_TIME,
+    DAY_LABEL,
+    DOCUMENT_DAY,
+    INTENT_TO,
+    LATER,
+    SAME_DAY,
+    UPDATE,
+)
 from briefing.text import QUOTED
 
 # The verb group before a trigger, read for what the tense says about the date.
@@ -97,22 +108,6 @@ _TO_DO = re.compile(r"\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+){0,3}?to\s+"
                     r"date|power|office|court|talks|take|be|happen|occur|four|five|six|"
                     r"seven|eight|nine|ten|twelve|fifteen|twenty|life|death|prison|jail)\b)"
                     r"[a-z]+\b")
-# A date after "ahead of" a noun is that noun's: "ahead of the parliamentary election on
-# 27 October", "in the run-up to next week's summit".
-_AHEAD_OF = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in advance of|"
-                       r"on the eve of)\s+(?:[\w’'\-]+\s+){0,5}?(?:(?:on|in|at|for)\s+)?$",
-                       re.IGNORECASE)
-# An agreement to meet, one trigger with its infinitive ("agreed to meet in Vienna on March
-# 4"): a date after it is the meeting's, to come, not the agreeing's.
-_INTENT_TO = re.compile(r"\bagree[sd]?\s+to\s+(?:meet|hold|resume|convene)$", re.IGNORECASE)
-# The day a document that tells of the act came out: "a joint statement issued on Sunday".
-_DOCUMENT_DAY = re.compile(r"\b(?:statement|communiqu[eé]|readout|declaration|announcement|reply|"
-                           r"response|letter|note)\s+(?:was\s+)?(?:issued|released|published|"
-                           r"adopted|posted)\s+(?:(?:late|early)\s+)?$", re.IGNORECASE)
-# A meeting the act came out of: "after their talks" (not "after months of talks").
-_AFTER_TALKS = re.compile(r"\b(?:after|following|at the end of)\s+(?:(?!months\b|weeks\b|years\b)"
-                          r"[\w’'\-]+\s+){0,4}?(?:talks|meetings?|consultations|negotiations|"
-                          r"discussions|summit)\b")
 # ", but" and whether a verb follows it straight away (the same doer goes on).
 _BUT = re.compile(r",\s+but\b")
 # ("refused bail to the captain of a boat seized by the coast guard last week, but freed
@@ -168,11 +163,11 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if pos < d[0] and re.search(r"\band\s+(?:also\s+)?[a-z]+ed\s+to\s+[a-z]+",
                                     text[verb_end:d[0]]):
             return False   # "spoke by phone and agreed to meet on Monday": the meeting's
-        if pos < d[0] and _DOCUMENT_DAY.search(text, max(0, d[0] - 60), d[0]):
+        if pos < d[0] and DOCUMENT_DAY.search(text, max(0, d[0] - 60), d[0]):
             return not future   # "agreed to reopen ..., according to a statement issued on
             # Sunday": the agreeing's day (told then), not the reopening's
         if pos < d[0] and (_TO_DO.match(text, verb_end, d[0]) and not re.search(
-                r"\bto\s+\w+$", verbs) or _INTENT_TO.search(verbs)
+                r"\bto\s+\w+$", verbs) or INTENT_TO.search(verbs)
                            and text.startswith("agree", pos)):
             # (but "ordered them to leave ... on Thursday": the order's day)
             return False   # "agreed to hold a meeting in June": the meeting's month
@@ -182,7 +177,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if pos < d[0] and re.search(r"\b(?:for|after|before|by)\s+[a-z]+ing\b",
                                     text[verb_end:d[0]]):
             return False   # "thanked Accra for extraditing a suspect last month": its date
-        if pos < d[0] and _AHEAD_OF.search(text[verb_end:d[0]]):
+        if pos < d[0] and AHEAD_OF.search(text[verb_end:d[0]]):
             return False   # "accused X ahead of the election on 27 October": the vote's day
         if pos < d[0] and _PROPOSING.search(verbs) and len(text[verb_end:d[0]].split()) > 2:
             return False   # "proposed a meeting of foreign secretaries in January"
@@ -203,7 +198,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if re.fullmatch(r"\d{4}", d[2]) and _ATTRIBUTE_YEAR.search(text, max(0, d[0] - 8),
                                                                    d[0]):
             return False
-        if object_of is not None and d[0] < pos and not (_AFTER_TALKS.search(
+        if object_of is not None and d[0] < pos and not (AFTER_TALKS.search(
                 text, max(0, pos - 50), pos + 16) and not _DEADLINE.search(
                 text, max(0, d[0] - 24), d[0]) and not _DEADLINE.match(d[2])):
             return False   # "condemned on Sunday a strike": Sunday dates the condemning
@@ -287,7 +282,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if ahead and label and label.start("day") == start and re.search(
                 r"\b(?:told|said|[a-z]{3,}ed)\b", text[label.end():pos]):
             ahead = False   # "Wednesday: X told MPs the men would be tried": a day gone by
-        if _DOCUMENT_DAY.search(text, max(0, start - 60), start):
+        if DOCUMENT_DAY.search(text, max(0, start - 60), start):
             ahead = False   # "In a reply issued on Monday, X said it would": it came out
         if since and (re.fullmatch(r"\d{4}", phrase.strip()) or re.search(
                 r"\b(?:will|shall|due|set|expected|plans?|scheduled)\b", verbs)):
@@ -489,7 +484,7 @@ def day_carried(text: str, carry: dict[str, Any] | None, again: list[dict[str, A
                 for a, _b, phrase in dates if (_EXPLICIT.search(phrase) or _WEEKDAY.search(
                     phrase)) and not _AHEAD.search(text, lo, hi)
                 and not _SCHEDULED_FOR.search(text, max(lo, a - 30), a)
-                and not re.search(r"\bsince\b[^,;]*$", text[lo:a])   # (a bound, not a day)
+                and not re.search(r"\bsince\b[^,;]*$|\b(?:until|by)\s+$", text[lo:a])   # a bound
                 and not _DATELINE.match(text, text.rfind("\n", 0, a) + 1, a)
                 and not any(x.content[0] <= a < x.content[1] for x in said)   # (what was said)
                 and not (_SPEECH.search(text, lo, a)
