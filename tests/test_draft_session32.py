@@ -126,3 +126,15 @@ def test_refusing_to_discuss_staying_open_to_dialogue_and_sending_units():
     assert ("AGREE", "036", ["new-zealand"]) in got, got
     got = _after_lead("Kenya's police sent two additional units to the border road.")
     assert got[0][:2] == ("MOBILIZE", "154"), got
+
+
+def test_a_when_clause_takes_the_date_just_before_it_and_a_deadline_is_no_story_day():
+    got = _dates("Truce frays\n\nLUSAKA, June 7 (Wire) - A truce Zambia and Malawi signed in "
+                 "Lilongwe in September 2029 had held until last month, when Zambia accused "
+                 "Malawi of massing troops.\n")
+    assert ("ACCUSE", "Zambia accused Malawi of", "2031-05") in got, got
+    got = _dates("Sanctions bite\n\nLUSAKA, June 7 (Wire) - Zambia on Friday froze the assets "
+                 "of four Malawian officials. Banks have until Friday to report their accounts. "
+                 "Shortly before midnight, Malawi suspended the licences of ten Zambian "
+                 "hauliers.\n")
+    assert [d for t, q, d in got if q.startswith("Malawi suspended")] == ["2031-06-06"], got

@@ -241,6 +241,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     # ("on Tuesday imposed sanctions after drills last week": Tuesday).
     ranked = sorted(candidates, key=lambda d: (not (   # "a visit ... planned for next week"
         pos < d[0] and _SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0])),
+                                               # "held until last month, when each accused"
+                                               not re.fullmatch(r",?\s+when\s+[^;.]*",
+                                                                text[d[1]:max(d[1], pos)]),
                                                not (c0 <= d[0] < c1),
                                                # "summoned on Monday after X entered on
                                                # Sunday": each verb its own clause's date
