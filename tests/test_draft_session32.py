@@ -138,3 +138,17 @@ def test_a_when_clause_takes_the_date_just_before_it_and_a_deadline_is_no_story_
                  "Shortly before midnight, Malawi suspended the licences of ten Zambian "
                  "hauliers.\n")
     assert [d for t, q, d in got if q.startswith("Malawi suspended")] == ["2031-06-06"], got
+
+
+def test_reviewing_cooperation_or_aid_on_a_condition_threatens_and_welcoming_a_measure_praises():
+    got = _after_lead("Angola warned it would review all bilateral cooperation agreements "
+                      "unless Namibia guaranteed the safety of its diplomats.")
+    assert ("THREATEN", "131", ["angola"]) in got, got
+    got = _after_lead("New Zealand's foreign minister, Tom Ashworth, welcomed the suspension "
+                      "and said Wellington would review its budget support for Vanuatu if the "
+                      "delay stood.")
+    assert [g[:2] for g in got] == [("SUPPORT", "051"), ("THREATEN", "1311")], got
+    # a review with no threat in it
+    assert _after_lead("The commission will review the agreement next year.") == []
+    got = _after_lead("Barbados expressed full confidence in the CARICOM observer mission.")
+    assert got[0][:2] == ("SUPPORT", "051"), got
