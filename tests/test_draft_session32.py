@@ -152,3 +152,17 @@ def test_reviewing_cooperation_or_aid_on_a_condition_threatens_and_welcoming_a_m
     assert _after_lead("The commission will review the agreement next year.") == []
     got = _after_lead("Barbados expressed full confidence in the CARICOM observer mission.")
     assert got[0][:2] == ("SUPPORT", "051"), got
+
+
+def test_the_two_both_or_each_opening_a_sentence_are_the_pair_the_story_tells_of():
+    lead = "Zambia and Malawi agreed on Thursday to hold talks. "
+    pair = ["zambia", "malawi"]
+    assert ("SUPPORT", "057", pair) in _after_lead(lead + "The two signed a border treaty in "
+                                                          "March 2029."), lead
+    assert ("ACCUSE", "112", pair) in _after_lead(lead + "Each accused the other of massing "
+                                                         "troops.")
+    assert ("ACCUSE", "112", pair) in _after_lead(lead + "Both accused Tanzania of massing "
+                                                         "troops.")
+    # "the two accused men": a participle as an adjective, no accusation
+    assert "ACCUSE" not in [g[0] for g in _after_lead(lead + "The two accused men were "
+                                                             "freed.")]

@@ -40,13 +40,20 @@ _THREATS = {"SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "1
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 
 
+# A sentence opened by the pair a story tells of, then a verb with its object.
+_PAIR_OPENS = re.compile(r"\s*(?:[Tt]he\s+two|[Bb]oth|[Ee]ach)\s+")
+_VERB_OBJECT = re.compile(r"\s+(?:[A-Z]|(?:the|a|an|its|their|each|one)\b)")
+
+
 def not_an_act(text: str, lo: int, t: Any) -> bool:
     """Whether the matched words are a form of the trigger that names no act here."""
     word = text[t.start:t.end]
     first = word.split()[0].lower()
     if not t.trigger.noun and ADJECTIVE.search(text, max(lo, t.start - 12), t.start) \
-            and word.endswith("ed"):
+            and word.endswith("ed") and not (_PAIR_OPENS.fullmatch(text, lo, t.start)
+                                            and _VERB_OBJECT.match(text, t.end)):
         return True   # "Peru’s alleged weapons": a participle used as an adjective
+        # (but "Both accused Tanzania of ...", "The two signed a treaty": the pair acts)
     if word.lower() == "armed" and re.match(r"\s+[a-z]+s\b", text[t.end:]):
         return True   # "armed groups", "armed forces": an adjective, not arming
     if word.lower() == "arms" and ARMS_NOUN.match(text, t.end):
