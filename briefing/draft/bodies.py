@@ -15,6 +15,10 @@ _BARE = re.compile(r"(?<![\w’'\-])(?:(?:[Tt]he|[Aa])\s+)?(?:(?P<town>[A-Z][\w�
                    r"[Cc]ustoms(?:\s+officers)?|[Mm]agistrate|[Jj]udge)\b"
                    r"(?P<at>\s+in\s+(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?))?")
 
+# Each head's row in bodies.csv: a magistrate or a judge speaks for the courts.
+_BODY_OF = {"police": "police", "prosecutors": "prosecutors", "customs": "customs officers",
+            "magistrate": "court", "judge": "court"}
+
 
 def find_bare_bodies(text: str, reg: Registry) -> None:
     """Register "police", "prosecutors", "customs", "the magistrate", "a judge" with no
@@ -31,9 +35,7 @@ def find_bare_bodies(text: str, reg: Registry) -> None:
         else:
             home = home or [dateline_state(text, reg)]
             key = home[0] and reg.actors[home[0]]["country"]
-        head = m.group("head").lower()
-        body = g.bodies.get("customs officers" if head.startswith("customs") else "court"
-                            if head in ("magistrate", "judge") else head)
+        body = g.bodies.get(_BODY_OF[m.group("head").split()[0].lower()])
         if key is None or body is None:
             continue
         parent = reg.state(key, f"gazetteer: {g.countries[key]['name']}")

@@ -124,6 +124,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
         carry, carry_next = carry_next if carry_next is not None else carry, None
         last_day = carry if carry else last_day   # the last day a sentence told of
         again: list[dict[str, Any]] = []   # events this sentence tells of again
+        first_here = len(out)   # where this sentence's events start in `out`
         for t in triggers:
             if any(m.start <= t.start < m.end for m in local):
                 continue   # "Rapid Support Forces": a word of a name, not an act
@@ -488,5 +489,5 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 carry_next = day_it_moves_to(text, dates, t.start, lo, date, bool(noun),
                                              reported)
         carry_next = day_carried(text, carry_next, again, said_here, dates, lo, hi, pub)
-        lead.after(text, dates, [e for e, (a, _b) in out if lo <= a < hi], carry_next)
+        lead.after(text, dates, [e for e, _span in out[first_here:]], carry_next)
     return told_then_named(out)

@@ -115,6 +115,11 @@ def _word(w: str) -> str:
 _ONE_TO_THREE = (r"(?!(?:on|upon|for)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))"
                  r"(?:\S+\s+){1,3}?")
 
+# "**": up to ten words, not opening with "on", "for", "upon" or "off" ("called on" is no
+# gap) and not running past a second verb ("called the talks a failure and said ...").
+_UP_TO_TEN = (r"(?!(?:on|for|upon|off)\b)"
+              r"(?:(?!(?:but|said|says)\b|and\s+(?:said|\w+ed)\b)\S+\s+){0,10}?")
+
 
 def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
                     subject: bool = False) -> str:
@@ -129,8 +134,7 @@ def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
             # "+" wants a word at least: "want + to" is "wants Chile to", not "wants to";
             # "**" takes up to ten ("called Chile's decision to recall its envoy hasty").
             out.append(_ONE_TO_THREE if w == "+" else
-                       r"(?!(?:on|for|upon|off)\b)(?:(?!(?:but|said|says)\b|and\s+(?:said|\w+ed)\b)\S+\s+){0,10}?"
-                       if w == "**"
+                       _UP_TO_TEN if w == "**"
                        else r"(?:\S+\s+){0,3}?")   # ("called on": no "**" gap)
             continue
         if i == 0 and not noun and not subject:
