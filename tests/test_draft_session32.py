@@ -166,3 +166,9 @@ def test_the_two_both_or_each_opening_a_sentence_are_the_pair_the_story_tells_of
     # "the two accused men": a participle as an adjective, no accusation
     assert "ACCUSE" not in [g[0] for g in _after_lead(lead + "The two accused men were "
                                                              "freed.")]
+
+
+def test_a_capital_word_with_no_article_before_bare_police_is_no_town():
+    for sentence in ("On Monday police detained 14 people.", "Riot police detained 14 people."):
+        got = drafted(_FILED.format(sentence))["events"][-1]["participants"]["actor"]
+        assert got == ["police-of-saint-vincent-and-the-grenadines"], (sentence, got)

@@ -26,10 +26,15 @@ def find_bare_bodies(text: str, reg: Registry) -> None:
     g = reg.gazetteer
     home: list[str | None] = []   # the dateline's state, looked up once, when needed
     for m in _BARE.finditer(text):
-        if reg.taken(m.start("head"), m.end("head")) or m.group("town") and (
-                reg.taken(m.start("town"), m.end("town")) or m.start("town") == m.start()):
+        if reg.taken(m.start("head"), m.end("head")) or m.group("town") and reg.taken(
+                m.start("town"), m.end("town")):
             continue
-        place = g.forms.get(m.group("place") or m.group("town") or "")
+        # ("On Monday police detained", "Riot police": a capital word with no article
+        # before it is no town; the mention is the head's alone)
+        start = m.start("head") if m.group("town") and m.start("town") == m.start() else \
+            m.start()
+        town = m.group("town") if start == m.start() else None
+        place = g.forms.get(m.group("place") or town or "")
         if place is not None and place.kind == "state":
             key = place.key
         else:
@@ -44,4 +49,4 @@ def find_bare_bodies(text: str, reg: Registry) -> None:
                                      "parent": parent,
                                      "reason": f"'{m.group('head')}' with no state named: "
                                                f"the state of the place of the story"})
-        reg.mention(m.start(), m.end("head"), actor, "body")
+        reg.mention(start, m.end("head"), actor, "body")
