@@ -43,9 +43,12 @@ def test_organisation_look_ups(form, key):
     assert place is not None and (place.kind, place.key) == ("organization", key)
 
 
-def test_a_capital_two_countries_share_names_neither():
-    # Kingston is the capital of Jamaica and of Norfolk Island.
-    assert lookup("Kingston") is None
+def test_a_territorys_capital_that_is_a_common_name_names_no_government():
+    # "farmers from Blue Creek and Douglas": a Belizean village, not the Isle of Man.
+    # Norfolk Island's Kingston is not a capital either, so Kingston is Jamaica's.
+    assert lookup("Douglas") is None and lookup("Hamilton") is None
+    kingston = lookup("Kingston")
+    assert kingston is not None and (kingston.key, kingston.via) == ("JAM", "capital")
 
 
 def test_find_prefers_the_longest_form():

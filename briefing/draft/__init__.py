@@ -21,6 +21,7 @@ from typing import Any
 
 from briefing.draft.actors import (
     Registry,
+    find_abbreviations,
     find_bodies,
     find_nationals,
     find_places,
@@ -126,6 +127,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     find_people(text, reg)
     find_nationals(text, reg)
     find_bodies(text, reg)
+    find_abbreviations(text, reg)
     find_places(text, reg)
     find_bare_bodies(text, reg)
     sentences = split_sentences("draft", text)

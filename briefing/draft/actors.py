@@ -251,3 +251,34 @@ def state_of(reg: Registry, actor: str) -> str | None:
     """The state an actor speaks for: itself, or the state it belongs to."""
     a = reg.actors.get(actor, {})
     return actor if a.get("kind") == "state" else a.get("parent")
+
+
+# "the Office for Democratic Institutions and Human Rights (ODIHR)": a body the text names
+# and abbreviates in brackets, whose capitals spell the abbreviation.
+_ABBREVIATED = re.compile(r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:for|of|and|on|in|the)\s+)*)+"
+                          r"[A-Z][\w’'-]*)\s+\((?P<short>[A-Z]{2,8})\)")
+
+
+def find_abbreviations(text: str, reg: Registry) -> None:
+    """A body the text names with its abbreviation ("... Human Rights (ODIHR)"), and each
+    later bare use of the abbreviation ("ODIHR said") as a mention of it. Read before the
+    gazetteer's places, so that the whole name is one body ("the Sahel Institute for ..."
+    is not "the Sahel Institute")."""
+    for m in _ABBREVIATED.finditer(text):
+        short = m.group("short")
+        capitals = [w for w in re.finditer(r"[A-Z][\w’'-]*", m.group("name"))]
+        if len(capitals) < len(short) or "".join(
+                w.group(0)[0] for w in capitals[-len(short):]) != short:
+            continue
+        start = m.start("name") + capitals[-len(short)].start()
+        end = m.end("name")
+        name = text[start:end]
+        if reg.taken(start, end) or any(f in reg.gazetteer.forms or f in reg.known
+                                        for f in (short, name)):
+            continue   # (a body the gazetteer or the known base names: theirs)
+        actor = reg.add(slug(name), {"name": name, "kind": "organization", "country": "",
+                                     "reason": f"named with its abbreviation '{short}'"})
+        reg.mention(start, end, actor, "name")
+        for a in re.finditer(rf"(?<![\w.]){short}(?!\w)", text):
+            if not reg.taken(a.start(), a.end()):
+                reg.mention(a.start(), a.end(), actor, "alias")

@@ -57,3 +57,11 @@ DOCUMENT_DAY = re.compile(r"\b(?:statement|communiqu[eé]|readout|declaration|an
 AFTER_TALKS = re.compile(r"\b(?:after|following|at the end of)\s+(?:(?!months\b|weeks\b|years\b)"
                          r"[\w’'\-]+\s+){0,4}?(?:talks|meetings?|consultations|negotiations|"
                          r"discussions|summit)\b")
+
+
+# A speech verb; a dateline just before a date ("WARSAW, Feb 5 —"); a subordinate clause's
+# opening word ("their first since Caicedo took office in August": that clause's date).
+SPEECH = re.compile(r"\b(?:said|says|saying|added|adding|told|telling|announced)\b")
+DATELINE_BEFORE = re.compile(r"[A-Z][A-Z'’.\-/ ]+(?:,\s+[A-Z][A-Za-z.\- ]+)?,\s+$")
+SUBORDINATE = re.compile(r"\b(?:after|before|when|while|until|following|since)\b",
+                         re.IGNORECASE)

@@ -80,19 +80,12 @@ from briefing.draft.day_words import SAME_DAY
 from briefing.draft.evidence import quote, trimmed
 from briefing.draft.occasion import Occasions
 from briefing.draft.readings import as_said, by_doers, denied, not_an_act, ruled_in, said_now
+from briefing.draft.saying_day import VERBAL, by_saying, said_day, saying_date
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.story_day import Lead, day_from_story, day_it_moves_to
 from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import IF_CLAUSE, clause_status, find_triggers, verb_start
-from briefing.draft.when import (
-    VERBAL,
-    by_saying,
-    day_carried,
-    day_of_context,
-    event_date,
-    said_day,
-    saying_date,
-)
+from briefing.draft.when import day_carried, day_of_context, event_date
 
 # Acts told with no doer ("a drone strike on a market"): the agent is drafted as unnamed.
 _AGENTLESS_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"}
@@ -153,7 +146,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     (control.trigger.plover_type in CONTROL_TYPES
                      and (COMPLEMENT.match(text[control.end:act]) or (
                          control.trigger.plover_type == "REQUEST"
-                         and ASKED_THAT.match(text[control.end:act])) or (
+                         and ASKED_THAT.match(text[control.end - 5 * control.trigger.phrase
+                                                   .endswith(" that"):act])) or (   # "asked that"
                          control.trigger.phrase.endswith(" to")   # "was ready to return"
                          and not text[control.end:t.start].strip())))
                     or (control.trigger.plover_type == "ACCUSE"
@@ -165,12 +159,16 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if t.trigger.plover_type in CONTROL_TYPES | {"ACCUSE"}:
                 control = t
             c0, c1 = clause_span(text, lo, hi, t.start, t.end)
+            # (from the sentence, not the clause: "announced joint patrols" names the act
+            # though "announced" opens what is said)
+            light = reg.gazetteer.light_verbs.search(text, max(lo, t.start - 40), t.start)
             for x in said_here:
                 # In reported speech the event's subject is inside what was said:
                 # "Lopez said Peru has provided ..." — Peru provides, not Lopez. But
                 # 'said “...” and urged': after the quote closes, the speaker acts again.
                 if x.content[0] <= t.start < x.content[1] and not re.search(
-                        r"[”\"]\s+and\s+(?:\w+ly\s+)?$", text[x.content[0]:t.start]):
+                        r"[”\"]\s+and\s+(?:\w+ly\s+)?$", text[x.content[0]:t.start]) \
+                        and not (light and light.start() < x.content[0]):
                     c0, c1 = max(c0, x.content[0]), min(c1, x.content[1])
             if not_an_act(text, lo, t):
                 continue   # "armed groups", "discussed trade": no act named here
@@ -191,16 +189,17 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # "an attack", "the talks": a verb's form used as a noun; but "Chile postponed a
             # visit": Chile's act, its status 'postponed'.
             noun = t.trigger.noun or nominal(text, lo, t)
-            noun = noun and not reg.gazetteer.light_verbs.search(text, max(c0, t.start - 40),
-                                                                 t.start)
+            noun = noun and not light
             word = text[t.start:t.end].split()[0]
             passive = not noun and not word.endswith("ing") and word.lower() != "due" \
                 and PASSIVE.search(text[c0:t.start])   # ("is due in Paris": no passive)
             agent = BY.match(text, t.end, c1)
             # "by the two ministers": a pair; "by Fisheries Minister Ana Ruiz": a title.
+            # ("detained by officers of the Nauru Police Force": the force's officers)
             agent_mentions = [m for m in after if agent and (
                 m.start >= agent.end() and re.fullmatch(
-                    r"(?:[A-Z][\w\-]*\s+){0,3}", text[agent.end():m.start]) or re.fullmatch(
+                    r"(?:[A-Z][\w\-]*\s+){0,3}|(?:officers|members|agents|units|troops|"
+                    r"soldiers)\s+of\s+(?:the\s+)?", text[agent.end():m.start]) or re.fullmatch(
                 r"[Tt]he\s+", text[m.start:agent.end()]))]
             if not noun and not passive and word.endswith("ed") \
                     and re.match(r"\s+by\b(?!\s+[a-z]+ing\b)", text[t.end:]):
@@ -370,7 +369,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                    object_of=prev if noun else None, nouns=noun_starts,
                                    lo=lo, reported=tuple(x.content for x in said_here))
             if not date and by_saying(t.trigger.plover_type, verbs):
-                date, why = said_day(text, dates, said_here, t.start, pub) or (date, why)
+                date, why = said_day(text, dates, said, t.start, pub) or (date, why)
             if not date:
                 found, how = day_from_story(
                     text, dates, pub, at=t.start, lo=lo, hi=hi, c0=c0, c1=c1, verbs=verbs,
@@ -402,7 +401,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 only_if=bool(ONLY_AFTER.match(text, t.end, c1)))
             if not date and code.plover_type in VERBAL and t.trigger.plover_type not in VERBAL:
                 # "said on Wednesday it would stop imports unless ...": a threat made then
-                date, why = said_day(text, dates, said_here, t.start, pub) or (date, why)
+                date, why = said_day(text, dates, said, t.start, pub) or (date, why)
             if not date and future and st == "occurred" and not noun:
                 # "told B that Egypt would not accept ...": refused in the call, said then.
                 date, why = occasions.day_for(text, lo, hi, actors + recipients, reg, None,

@@ -14,6 +14,7 @@ from briefing.draft.actors import Mention, Registry
 from briefing.draft.attribution import Said
 from briefing.draft.clauses import CONTINUING
 from briefing.draft.occasion import Occasions
+from briefing.draft.saying_day import saying_date
 from briefing.draft.when import (
     BACKGROUND,
     NEGATED_PERFECT,
@@ -21,7 +22,6 @@ from briefing.draft.when import (
     day_of_context,
     labelled,
     restated,
-    saying_date,
 )
 
 

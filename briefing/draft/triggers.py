@@ -347,6 +347,8 @@ _POSTPONED = re.compile(r"\b(?:postpon\w*|delay(?:s|ed|ing)?|put off|defer\w*|sh
                         re.IGNORECASE)
 _CANCELLED = re.compile(r"\b(?:cancel\w*|called off|calls? off|scrap(?:s|ped|ping)?)\b",
                         re.IGNORECASE)
+_SHARED_MODAL = re.compile(r"\b(?:will|would|shall|should|must|could|might|may|can|"
+                           r"ought to)\b", re.IGNORECASE)
 _REPORTED_FUTURE = re.compile(r"\bwould\b(?!\s+have\b)", re.IGNORECASE)
 
 
@@ -357,11 +359,17 @@ def status(text: str, start: int, m: Match, historical: bool, *, reported: bool 
     would protest"): planned, not hypothetical."""
     # Only the words of this verb's own conjunct: "would not accept X and called Y" —
     # the call is not negated.
-    window = re.split(r"\s(?:and|but)\s|;", text[start:m.start])[-1]
+    parts = re.split(r"\s(?:and|but)\s|;", text[start:m.start])
+    window = parts[-1]
+    word = text[m.start:m.end]
+    # ... but a bare verb shares the modal of the verb it is joined to: "should go further
+    # and recall the ambassador" is owed, not done.
+    if len(parts) > 1 and not window.strip() and word.split()[0].lower() == \
+            m.trigger.phrase.split()[0] and _SHARED_MODAL.search(parts[-2]):
+        window = parts[-2]
     # ("The crewmen, who were not charged, were released": the aside's words are its own.)
     window = re.sub(r",\s*(?:who|which|whose)\b[^,;]*,", " ", window)
     near = " ".join(window.split()[-10:])
-    word = text[m.start:m.end]
     if _NOT_RULED_OUT.search(near):
         return "hypothetical", f"not ruled out before '{word}'"
     if _NEGATION.search(near):

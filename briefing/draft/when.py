@@ -24,13 +24,17 @@ from briefing.draft.day_words import (
     AHEAD_OF,
     CLOCK,
     CLOCK_TIME,
+    DATELINE_BEFORE,
     DAY_LABEL,
     DOCUMENT_DAY,
     INTENT_TO,
     LATER,
     SAME_DAY,
+    SPEECH,
+    SUBORDINATE,
     UPDATE,
 )
+from briefing.draft.saying_day import saying_date
 from briefing.text import QUOTED
 
 # The verb group before a trigger, read for what the tense says about the date.
@@ -48,8 +52,6 @@ NEGATED_PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+){0,2}?\s+(?:not|never|n
 # August 28, the ministry said on Saturday".
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|"
                           r"confirmed|quoted as saying)\s+$", re.IGNORECASE)
-_SPEECH = re.compile(r"\b(?:said|says|saying|added|adding|told|telling|announced)\b")
-_DATELINE = re.compile(r"[A-Z][A-Z'’.\-/ ]+(?:,\s+[A-Z][A-Za-z.\- ]+)?,\s+$")   # "WARSAW, Feb 5 —"
 # A date some plan is "scheduled for" belongs to that plan.
 _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+(?:to\s+(?:start|"
                             r"begin|open|end|take place|resume)\s+)?(?:(?:for|on)\s+)?(?:the\s+)?$",
@@ -68,6 +70,7 @@ _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which
 _AHEAD = re.compile(r"\b(?:will|would|shall|could|might|(?-i:may)|(?:is|are|was|were|be|been)\s+"
                     r"expected|scheduled|due|set to|"   # (not "it expected Denmark to")
                     r"plans?|planned|next|upcoming|is to|are to|"
+                    r"to\s+(?:begin|start|take\s+effect|come\s+into\s+force)|"   # "to begin"
                     # a trip in the present: "travels on to Belize on Wednesday"
                     r"(?:travels|heads|flies|goes)\s+(?:on\s+)?to)\b", re.IGNORECASE)
 _EXPLICIT = re.compile(r"\d")
@@ -81,9 +84,6 @@ _DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:at\s+(?:least|the\s+ear
 # "his first visit since taking office in November": the date of that other verb.
 _SINCE_DOING = re.compile(r"\bsince\s+(?:[a-z]+ing\b|(?:[\w’'\-]+\s+){1,3}?(?:took|became|"
                           r"came|won|began|was|were|[a-z]+ed)\b)[^,;.]*$", re.IGNORECASE)
-# ("their first since Caicedo took office in August": that clause's date too.)
-_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|until|following|since)\b",
-                          re.IGNORECASE)
 # "lorries impounded at Chaman since October", "a path cleared last year": a participle
 # after its noun holds its own time.
 # ("accused X of ... and summoned the envoy on Tuesday": a conjunct verb, no participle.)
@@ -147,7 +147,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     def usable(d: tuple[int, int, str]) -> bool:
         if _SAID_BEFORE.search(text, max(0, d[0] - 30), d[0]):
             return False
-        if _DATELINE.match(text, text.rfind("\n", 0, d[0]) + 1, d[0]):
+        if DATELINE_BEFORE.match(text, text.rfind("\n", 0, d[0]) + 1, d[0]):
             return False   # "NUKU'ALOFA, Sept 12 -": the day it was filed, no event's
         if _bound_elsewhere(d):
             return False   # "talks scheduled for Thursday after X arrested": the talks' day
@@ -155,7 +155,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return True    # "the closure ..., which was announced by X on March 6"
         if pos < d[0] and re.search(r",\s+but\b|;", text[verb_end:d[0]]):
             return False   # "mediated a 2010 accord, but it withdrew in 2017": the other's
-        if pos < d[0] and _SPEECH.search(text, pos, d[0]):
+        if pos < d[0] and SPEECH.search(text, pos, d[0]):
             return False   # "thanked the donors and said ... next month": what was said
         if pos < d[0] and _PARTICIPLE.search(text, verb_end, d[0]) and \
                 not re.match(r"\s+(?:by|on|in)\b", text[verb_end:]):
@@ -247,7 +247,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
                                                not (c0 <= d[0] < c1),
                                                # "summoned on Monday after X entered on
                                                # Sunday": each verb its own clause's date
-                                               bool(_SUBORDINATE.search(
+                                               bool(SUBORDINATE.search(
                                                    text, min(d[1], pos), max(d[0], pos))
                                                    or _OTHER_CONJUNCT.search(
                                                        text, min(d[1], pos),
@@ -340,56 +340,6 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             "present tense"
     # Past, perfect or future with no date ("has offered", "will deliver") is vague.
     return {}, "no date in the sentence: left for the analyst"
-
-
-# Acts done by saying them: a stance said in reported speech ("told B on Sunday that A
-# would not accept ...") is taken when it is said.
-VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-# A state the saying reports as it stood then: "said on Thursday that the alliance was in
-# contact with Oslo", "... that its envoys were holding talks".
-_STATE_THEN = re.compile(r"\b(?:was|were)\s+(?:(?:still|now|already|also)\s+)?(?:in\s+contact|"
-                         r"[a-z]{3,}ing)\b")
-
-
-def by_saying(plover_type: str, verbs: str) -> bool:
-    """Whether an act of this type, with this verb group, is dated by the saying that
-    reports it (when nothing else dates it)."""
-    return plover_type in VERBAL or bool(_STATE_THEN.search(verbs))
-
-
-def saying_date(dates: list[tuple[int, int, str]], said: tuple[int, int],
-                pub: dt.date) -> tuple[dict[str, Any], str]:
-    """The date said with the speech verb (between the speaker and what was said), as a
-    fact date; ({}, "") when the saying is undated."""
-    for start, _end, phrase in dates:
-        if said[0] <= start < said[1]:
-            value, end = as_fact_date(resolve(phrase, pub))
-            if value is None:
-                return {}, ""
-            note = f"'{phrase}': the day it was said (a stance taken by saying it)"
-            return ({"date": value, "date_basis": "resolved", "date_note": note}
-                    | ({"date_end": end} if end else {})), f"date of the saying '{phrase}'"
-    return {}, ""
-
-
-def said_day(text: str, dates: list[tuple[int, int, str]], said: list[Any], at: int,
-             pub: dt.date) -> tuple[dict[str, Any], str] | None:
-    """The date of the saying whose words hold `at` (its speech verb before the words, or
-    after them: "…," he said on Monday); None when no saying holds it."""
-    for x in said:
-        # (an allegation read from the saying itself, "said ... that the scheme breached",
-        # starts at its speech verb)
-        if x.content[0] <= at < x.content[1] or x.start <= at < x.content[0]:
-            found = saying_date(dates, (x.start, x.content[0]), pub)
-            # ("..., a spokeswoman said on Tuesday", "... she said in an interview on
-            # Thursday": the day may follow the verb, in its clause.)
-            # ("On Wednesday, X said", "Speaking in Lima on Thursday, X said": it opens)
-            opening = [d for d in dates if d[1] <= x.start and not _SUBORDINATE.search(
-                text, d[1], x.start) and not _SPEECH.search(text, d[1], x.start)
-                       and not _DATELINE.match(text, text.rfind("\n", 0, d[0]) + 1, d[0])]
-            return found if found[0] else saying_date(dates, (x.content[1], x.end + 48), pub) \
-                if not opening else saying_date(opening[-1:], (opening[-1][0], x.start), pub)
-    return None
 
 
 # Verbs whose object is an act to come: a date after that object is the object's.
@@ -488,9 +438,9 @@ def day_carried(text: str, carry: dict[str, Any] | None, again: list[dict[str, A
                     phrase)) and not _AHEAD.search(text, lo, hi)
                 and not _SCHEDULED_FOR.search(text, max(lo, a - 30), a)
                 and not re.search(r"\bsince\b[^,;]*$|\b(?:until|by)\s+$", text[lo:a])   # a bound
-                and not _DATELINE.match(text, text.rfind("\n", 0, a) + 1, a)
+                and not DATELINE_BEFORE.match(text, text.rfind("\n", 0, a) + 1, a)
                 and not any(x.content[0] <= a < x.content[1] for x in said)   # (what was said)
-                and not (_SPEECH.search(text, lo, a)
+                and not (SPEECH.search(text, lo, a)
                          and not _SAID_BEFORE.search(text, max(lo, a - 30), a))
                 and re.fullmatch(
                     r"\d{4}-\d\d-\d\d", str(v := as_fact_date(r := resolve(phrase, pub))[0]))),

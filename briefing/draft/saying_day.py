@@ -1,0 +1,73 @@
+"""The day of a saying: acts done by saying them (a stance, a demand, a refusal) are
+dated by the day they were said ("told B on Sunday that A would not accept ..."), and "He
+added that ..." goes on saying on the day of the saying before."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from briefing.draft.dates import as_fact_date, find_dates, resolve
+from briefing.draft.day_words import DATELINE_BEFORE, SPEECH, SUBORDINATE
+
+_ADDED = re.compile(r"\badd(?:ed|s)\b")
+
+
+# Acts done by saying them: a stance said in reported speech ("told B on Sunday that A
+# would not accept ...") is taken when it is said.
+VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# A state the saying reports as it stood then: "said on Thursday that the alliance was in
+# contact with Oslo", "... that its envoys were holding talks".
+_STATE_THEN = re.compile(r"\b(?:was|were)\s+(?:(?:still|now|already|also)\s+)?(?:in\s+contact|"
+                         r"[a-z]{3,}ing)\b")
+
+
+def by_saying(plover_type: str, verbs: str) -> bool:
+    """Whether an act of this type, with this verb group, is dated by the saying that
+    reports it (when nothing else dates it)."""
+    return plover_type in VERBAL or bool(_STATE_THEN.search(verbs))
+
+
+def saying_date(dates: list[tuple[int, int, str]], said: tuple[int, int],
+                pub: dt.date) -> tuple[dict[str, Any], str]:
+    """The date said with the speech verb (between the speaker and what was said), as a
+    fact date; ({}, "") when the saying is undated."""
+    for start, _end, phrase in dates:
+        if said[0] <= start < said[1]:
+            value, end = as_fact_date(resolve(phrase, pub))
+            if value is None:
+                return {}, ""
+            note = f"'{phrase}': the day it was said (a stance taken by saying it)"
+            return ({"date": value, "date_basis": "resolved", "date_note": note}
+                    | ({"date_end": end} if end else {})), f"date of the saying '{phrase}'"
+    return {}, ""
+
+
+def said_day(text: str, dates: list[tuple[int, int, str]], said: list[Any], at: int,
+             pub: dt.date) -> tuple[dict[str, Any], str] | None:
+    """The date of the saying whose words hold `at` (its speech verb before the words, or
+    after them: "…," he said on Monday); None when no saying holds it."""
+    for x in said:
+        # (an allegation read from the saying itself, "said ... that the scheme breached",
+        # starts at its speech verb)
+        if x.content[0] <= at < x.content[1] or x.start <= at < x.content[0]:
+            found = saying_date(dates, (x.start, x.content[0]), pub)
+            # ("..., a spokeswoman said on Tuesday", "... she said in an interview on
+            # Thursday": the day may follow the verb, in its clause.)
+            # ("On Wednesday, X said", "Speaking in Lima on Thursday, X said": it opens)
+            opening = [d for d in dates if d[1] <= x.start and not SUBORDINATE.search(
+                text, d[1], x.start) and not SPEECH.search(text, d[1], x.start)
+                       and not DATELINE_BEFORE.match(text, text.rfind("\n", 0, d[0]) + 1, d[0])]
+            found = found if found[0] else saying_date(dates, (x.content[1], x.end + 48), pub) \
+                if not opening else saying_date(opening[-1:], (opening[-1][0], x.start), pub)
+            before = [y for y in said if y.end <= x.start]
+            if not found[0] and before and len(text[before[-1].end:x.start].strip()) < 3 \
+                    and _ADDED.search(text, x.start, x.content[0]):
+                # "He added that ...": the saying goes on, on the day of the one before.
+                y = before[-1]
+                lo = text.rfind("\n", 0, y.start) + 1
+                return said_day(text, find_dates(text, lo, y.end), [y], y.content[0], pub) \
+                    or found
+            return found
+    return None

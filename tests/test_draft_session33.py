@@ -1,0 +1,93 @@
+"""Issue 21, session 33: who acts and when, each checked on fictional stories (real state
+names, invented people and bodies)."""
+
+from __future__ import annotations
+
+from tests.lead import after_lead, dated, drafted
+
+
+def _acts(sentence: str) -> list[tuple[str, str, list[str]]]:
+    return [(e["plover_type"], e["cameo_code"], e["participants"]["actor"])
+            for e in after_lead(sentence)]
+
+
+def test_a_body_named_with_its_abbreviation_is_that_body_when_the_abbreviation_comes_back():
+    got = _acts("Chad refused visas to observers from the Sahel Institute for Electoral "
+                "Integrity (SIEI). SIEI said on Monday it could not assess the vote, and "
+                "urged N'Djamena to publish the results.")
+    assert ("REQUEST", "020", ["sahel-institute-for-electoral-integrity"]) in got, got
+    # capitals that do not spell the abbreviation name no body
+    got = _acts("Chad refused visas to observers from the Sahel Institute (XYZ). XYZ urged "
+                "Chad to publish the results.")
+    assert all("sahel" not in a for _t, _c, actors in got for a in actors), got
+
+
+def test_a_bare_verb_joined_to_a_modal_one_shares_its_modal():
+    got = [(e["plover_type"], e["status"]) for e in after_lead(
+        "Peru's opposition leader Rosa Vidal said Lima should go further and recall its "
+        "ambassador.")]
+    assert ("SANCTION", "occurred") not in got, got
+    # a past verb after "and" does not: "would not accept the note and recalled"
+    got = [(e["plover_type"], e["status"]) for e in after_lead(
+        "Peru would not accept the note and recalled its ambassador.")]
+    assert ("SANCTION", "occurred") in got, got
+
+
+def test_he_added_says_on_the_day_of_the_saying_before():
+    got = dated("Chile's finance minister, Ana Ruiz, said on Wednesday that the fee would "
+                "stay. She added that Chile was ready to discuss a phased schedule with Peru.")
+    assert ("AGREE", "2031-06-04") in got, got
+
+
+def test_a_state_s_body_speaks_for_its_state_in_its():
+    got = _acts("Croatia's defence ministry, in turn, said its navy would hold drills off "
+                "Cavtat next week.")
+    assert ("MOBILIZE", "150", ["croatia"]) in got, got
+
+
+def test_an_announced_act_named_by_a_noun_is_the_announcer_s():
+    got = _acts("Montenegro and Albania announced joint naval patrols of the southern "
+                "Adriatic.")
+    assert ("COOPERATE", "062", ["montenegro", "albania"]) in got, got
+
+
+def test_a_start_to_come_looks_ahead():
+    got = dated("Montenegro and Albania announced joint patrols, to begin in January.")
+    assert ("COOPERATE", "2032-01") in got, got
+
+
+def test_the_agent_of_a_passive_may_be_a_force_s_officers():
+    got = _acts("A reporter was detained by officers of the Nauru Police Force on 9 March.")
+    assert got and got[0][2] == ["police-of-nauru"], got
+
+
+def test_asking_that_someone_be_freed_is_a_request_not_a_release():
+    got = _acts("Peru's foreign minister Rosa Vidal asked that the reporter be released into "
+                "the consul's care.")
+    assert [t for t, _c, _a in got] == ["REQUEST"], got
+
+
+def test_a_territory_s_capital_that_is_a_common_name_is_no_state():
+    d = drafted("Farmers block bridge\n\nBELMOPAN, June 7 (Wire) - About two hundred farmers "
+                "from Blue Creek and Douglas have blocked the approach to the bridge with "
+                "tractors since Friday.\n")
+    assert not any(a["id"] == "isle-of-man" for a in d["actors"]), d["actors"]
+
+
+def test_new_vocabulary_of_session_33():
+    cases = {
+        "Belize recalled its consul general in Chetumal in 2027.": "161",
+        "Belize and Mexico have initialled a renewed water agreement.": "030",
+        "The farmers handed a petition to their representative.": "020",
+        "Panama brushed off the demand.": "120",
+        "The army chiefs of Chad and Niger spoke for about 40 minutes on Monday.": "040",
+        "Niger stopped pumping crude through the pipeline to Benin.": "163",
+        "Benin raised the fee to $2.10 a barrel.": "163",
+        "A court in Accra froze a cargo of Nigerien crude.": "1711",
+        "Chad struck the opposition candidate off the ballot.": "172",
+        "A Peruvian navy boat cut across the bow of a Chilean cutter.": "150",
+        "Chile's defence minister called the drills an attempt to frighten a neighbour.": "111",
+        "Elias Ramos spoke by telephone with Peru's foreign minister.": "041",
+    }
+    for sentence, code in cases.items():
+        assert code in [c for _t, c, _a in _acts(sentence)], (sentence, _acts(sentence))
