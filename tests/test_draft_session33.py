@@ -91,3 +91,20 @@ def test_new_vocabulary_of_session_33():
     }
     for sentence, code in cases.items():
         assert code in [c for _t, c, _a in _acts(sentence)], (sentence, _acts(sentence))
+
+
+def test_a_name_followed_by_an_age_is_a_person_and_occupations_title_names():
+    d = drafted("Trader held\n\nDUBLIN, June 7 (Wire) - Viorel Cebotari, 52, whose company "
+                "has offices in Dublin, was refused bail on Friday. Pakistan freed truck "
+                "driver Tariq Mehmood and merchant seaman Arvind Pillai on Thursday.\n")
+    people = {a["id"] for a in d["actors"] if a["kind"] == "person"}
+    assert {"viorel-cebotari", "tariq-mehmood", "arvind-pillai"} <= people, people
+
+
+def test_figures_of_speech_and_bail_terms_are_no_acts():
+    assert _acts("The minister called the remarks an attack on the independence of the "
+                 "courts.") == []
+    assert _acts("He offered the surrender of two passports.") == [] or all(
+        t != "RETREAT" for t, _c, _a in _acts("He offered the surrender of two passports."))
+    got = _acts('Chad accused Niger of "a premeditated attack on our territory".')
+    assert [t for t, _c, _a in got] == ["ACCUSE"], got

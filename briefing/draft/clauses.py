@@ -242,7 +242,8 @@ COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.,]+){0,6}?(?<!according)(?<!due)(?<!o
 # "demanded that the crossing be reopened": what a request's that-clause asks for.
 ASKED_THAT = re.compile(r"^\s+that\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
 # "accused the army of shelling": what is alleged, not a second act.
-ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+[“\"‘']?$")   # of "kidnapping"
+ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+[“\"‘']?"   # of "kidnapping",
+                     r"(?:(?:an?|the)\s+(?:[a-z\-]+\s+)?)?$")   # of "a premeditated attack"
 # "would cut ties unless the prisoners are freed", "if the raids do not stop": the act's
 # condition, which makes it a threat.
 CONDITION = re.compile(r"\bunless\b|(?<!\basked )(?<!\bwhether or )(?<!\beven )\bif\b")

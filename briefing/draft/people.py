@@ -124,6 +124,7 @@ def find_people(text: str, reg: Registry) -> None:
     _known_people(text, reg)
     _speakers(text, reg)
     _appositives(text, reg)
+    _aged(text, reg)
     _possessed(text, reg)
     _later_mentions(text, reg)
 
@@ -155,6 +156,22 @@ def _appositives(text: str, reg: Registry) -> None:
         if country:
             fields["parent"] = reg.state(country, f"gazetteer: {m.group('state')}")
         actor = _register(reg, name, fields)
+        reg.mention(start, start + len(name), actor, "name")
+
+
+def _aged(text: str, reg: Registry) -> None:
+    """A name followed by an age ("Viorel Cebotari, 52, whose company ..."): a person."""
+    g = reg.gazetteer
+    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+"
+                         rf"\d{{1,3}},", text):
+        name = _trim(m.group("name"))
+        start = m.start("name")
+        if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in g.forms \
+                or reg.taken(start, start + len(name)) \
+                or any(w in g.forms or w in g.org_heads for w in name.split()):
+            continue
+        actor = _register(reg, name, {"kind": "person", "country": "", "role": "",
+                                      "reason": "a name followed by an age"})
         reg.mention(start, start + len(name), actor, "name")
 
 
