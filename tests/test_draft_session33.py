@@ -108,3 +108,26 @@ def test_figures_of_speech_and_bail_terms_are_no_acts():
         t != "RETREAT" for t, _c, _a in _acts("He offered the surrender of two passports."))
     got = _acts('Chad accused Niger of "a premeditated attack on our territory".')
     assert [t for t, _c, _a in got] == ["ACCUSE"], got
+
+
+def test_a_quoted_fragment_in_a_reported_clause_keeps_the_clause_s_subject():
+    got = _acts('Kazakhstan said on Wednesday that it "cannot accept" the results.')
+    assert ("REJECT", "120", ["kazakhstan"]) in got, got
+
+
+def test_more_vocabulary_of_session_33():
+    cases = {
+        "Kazakhstan charged him in absentia last July with embezzling $92 million.": "173",
+        "Since January, Malawi has barred its state oil company from loading at Nacala.": "172",
+        "Chad placed three districts under a dusk-to-dawn curfew.": "1723",
+        "Serbia stopped gas supplies to Bosnia for three days.": "163",
+        "Serbia raised the gas transit price by 30 percent.": "163",
+        "Albania has held the Maltese aid ship Santa Venera in Durres.": "1711",
+        "Sarajevo disputes the figure.": "120",
+        "Slovenia kept the trawler impounded in Koper.": "1711",
+    }
+    for sentence, code in cases.items():
+        assert code in [c for _t, c, _a in _acts(sentence)], (sentence, _acts(sentence))
+    # an agreement on returns is no return
+    assert "174" not in [c for _t, c, _a in _acts(
+        "Belgium and Ecuador have signed an agreement on the return of migrants.")]

@@ -168,7 +168,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # 'said “...” and urged': after the quote closes, the speaker acts again.
                 if x.content[0] <= t.start < x.content[1] and not re.search(
                         r"[”\"]\s+and\s+(?:\w+ly\s+)?$", text[x.content[0]:t.start]) \
-                        and not (light and light.start() < x.content[0]):
+                        and not (light and light.start() < x.content[0]) and not any(
+                            y.content[0] < x.content[0] and x.content[1] <= y.content[1]
+                            for y in said_here):   # ('said it "cannot accept"': the clause's)
                     c0, c1 = max(c0, x.content[0]), min(c1, x.content[1])
             if not_an_act(text, lo, t):
                 continue   # "armed groups", "discussed trade": no act named here

@@ -379,7 +379,7 @@ def dateline_state(text: str, reg: Registry) -> str | None:
 
 # "It demanded their release", "what it called an incursion": "it" as a subject.
 _IT = re.compile(r"\b(?:It|it)\b(?!\s+(?:is|was|has been|had been|remains|remained|seems|"
-                 r"seemed|appears|appeared)\b)(?=\s+(?:\w+ly\s+)?[a-z])")
+                 r"seemed|appears|appeared)\b)(?=\s+[“\"]?(?:\w+ly\s+)?[a-z])")
 _IT_OPENS = re.compile(r"(?:^\s*|[,;]\s+|\b(?:and|but|that|what|said|says)\s+)$")
 
 
@@ -416,7 +416,7 @@ def it_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention
 
 # "They agreed to set up a commission": "they" as the subject of an act.
 _THEY = re.compile(r"\b(?:They|they)\b(?!\s+(?:are|were|have been|had been|remain|remained|"
-                   r"seem|seemed|appear|appeared)\b)(?=\s+(?:\w+ly\s+)?[a-z])")
+                   r"seem|seemed|appear|appeared)\b)(?=\s+[“\"]?(?:\w+ly\s+)?[a-z])")
 
 
 def they_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:

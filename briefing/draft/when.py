@@ -331,7 +331,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if end:
             found = {"date": value, "date_end": end, "date_basis": r.basis,
                      "date_note": note + f" (the span {value} to {end})"}
-        return found, "since " + phrase if since else f"date from '{phrase}'"
+        return found, "since " + re.sub(r"(?i)^since\s+", "", phrase) if since else \
+            f"date from '{phrase}'"
     if PRESENT.search(verbs) or NEGATED_PERFECT.search(verbs):
         # "is dissatisfied", "has not yet commented": a state of affairs at publication.
         return {"date": pub.isoformat(), "date_basis": "resolved",
