@@ -131,3 +131,18 @@ def test_more_vocabulary_of_session_33():
     # an agreement on returns is no return
     assert "174" not in [c for _t, c, _a in _acts(
         "Belgium and Ecuador have signed an agreement on the return of migrants.")]
+
+
+def test_an_accord_of_a_year_is_the_story_pair_s_signing_that_year():
+    d = drafted("Fee row\n\nNIAMEY, June 7 (Wire) - Niger stopped pumping crude to Benin on "
+                "Friday. Niamey says the rise breaches a 2022 transit accord that caps "
+                "adjustments. Benin rejected the claim.\n")
+    got = [(e["plover_type"], sorted(e["participants"]["actor"]), e.get("date"), e["status"])
+           for e in d["events"]]
+    assert ("SUPPORT", ["benin", "niger"], 2022, "historical") in got, got
+    # the breach is not dated by the accord's year
+    assert [x[2] for x in got if x[0] == "ACCUSE"] == [None], got
+    # an agreement's noun with no year names no signing
+    d = drafted("Fee row\n\nNIAMEY, June 7 (Wire) - Niger and Benin discussed the transit "
+                "agreement on Friday. Benin's treaty share was not raised.\n")
+    assert all(e["plover_type"] != "SUPPORT" for e in d["events"]), d["events"]

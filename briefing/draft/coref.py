@@ -29,6 +29,10 @@ _JOINT = re.compile(r"\b[Tt]he\s+(?:new\s+)?joint\s+(?:[a-z]+\s+)?(?:committee|c
                     r"task force|working group|team)\b(?!\s+of\b)|(?:(?<=^)|(?<=\.\s)|(?<=\n)|"
                     r"(?<=\bsaid\s)|(?<=\bthat\s))(?i:trade|foreign|defence|defense|interior|"
                     r"finance|energy|fisheries|agriculture|justice|transport)\s+ministers\b")
+# "a 2022 transit accord", "the 1998 agreement": an accord of a year, its parties unnamed.
+_DATED_ACCORD = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<y>(?:19|20)\d\d)\s+(?="
+                           r"(?:[a-z][\w\-]*\s+){0,3}(?:agreement|accord|treaty|protocol|pact)"
+                           r"\b)")
 # "his government", "her country": the state of the person named last before.
 # "He said the government had recalled ...": the speaker's, unless another is named.
 _OWN_STATE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:government|country|nation|administration)\b|"
@@ -131,6 +135,12 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
                                                                 2, text), reg)
         if not reg.taken(j.start(), j.end()) and len(actors) == 2:
             out += [reg.mention(j.start(), j.end(), a, "pair") for a in actors]
+    for d in _DATED_ACCORD.finditer(text):
+        # "breaches a 2022 transit accord": an accord the story's two states signed then.
+        actors = _story_states(named, d.start(), _last_distinct(named, d.start(), {"state"},
+                                                                2, text), reg)
+        if not reg.taken(d.start("y"), d.end("y")) and len(actors) == 2:
+            out += [reg.mention(d.start("y"), d.end("y"), a, "pair") for a in actors]
     for t in _SAID_THEY.finditer(text):
         if reg.taken(t.start("p"), t.end("p")):
             continue

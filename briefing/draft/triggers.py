@@ -290,6 +290,11 @@ _WORD = re.compile(r"[\w’'\-]+")
 _DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
 
 
+_DATED_ONLY = frozenset({"agreement", "treaty", "protocol", "pact"})
+_YEAR_BEFORE = re.compile(r"\b(?:an?|the|its|their)\s+(?:19|20)\d\d\s+(?:[a-z][\w\-]*\s+){0,3}$",
+                          re.IGNORECASE)
+
+
 def find_triggers(text: str, start: int, end: int) -> list[Match]:
     """Trigger matches in text[start:end]; where two overlap the more specific wins."""
     index = _index()
@@ -302,7 +307,10 @@ def find_triggers(text: str, start: int, end: int) -> list[Match]:
                 found.append(Match(at, m.end(), t))
     figures = {m.start("w") for p in _figures(str(assets_dir() / "gazetteer"))
                for m in p.finditer(text, start, end)}
-    found = [m for m in found if m.start not in figures]
+    # ("a 2022 transit accord": an agreement's noun names a signing only with its year)
+    found = [m for m in found if m.start not in figures and not (
+        m.trigger.phrase in _DATED_ONLY and not _YEAR_BEFORE.search(
+            text, max(start, m.start - 48), m.start))]
     # A verb's phrase read from a noun ("lifted its ban on fruit imports": not "ban *
     # import") yields to a phrase that takes the noun as its object.
     found.sort(key=lambda m: (-m.trigger.weight + (not m.trigger.noun and bool(

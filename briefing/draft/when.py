@@ -197,7 +197,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return pos > d[0] and not text[d[1] + 2:pos].strip()
         if re.fullmatch(r"\d{4}", d[2]) and _ATTRIBUTE_YEAR.search(text, max(0, d[0] - 8),
                                                                    d[0]):
-            return False
+            # ("breaches a 2022 accord": the accord's year, not the breach's)
+            return pos in nouns and bool(re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+){0,3}",
+                                                      text[d[1]:pos]))
         if object_of is not None and d[0] < pos and not (AFTER_TALKS.search(
                 text, max(0, pos - 50), pos + 16) and not _DEADLINE.search(
                 text, max(0, d[0] - 24), d[0]) and not _DEADLINE.match(d[2])):
