@@ -146,3 +146,18 @@ def test_an_accord_of_a_year_is_the_story_pair_s_signing_that_year():
     d = drafted("Fee row\n\nNIAMEY, June 7 (Wire) - Niger and Benin discussed the transit "
                 "agreement on Friday. Benin's treaty share was not raised.\n")
     assert all(e["plover_type"] != "SUPPORT" for e in d["events"]), d["events"]
+
+
+def test_a_reporter_told_by_telephone_and_police_arriving_are_no_diplomacy():
+    assert _acts("The minister, Sandeep Rawal, told the Courier by telephone that talks "
+                 "would go on.") == []
+    assert all(t != "CONSULT" for t, _c, _a in _acts(
+        "Police arrived in strength shortly after 11 p.m."))
+    # a call is still a call
+    assert ("CONSULT", "041", ["chile", "peru"]) in _acts(
+        "Chile's president telephoned Peru's president on Monday.")
+
+
+def test_a_vessel_that_strayed_into_waters_is_an_allegation():
+    got = _acts("Podgorica says the Croatian cutter had strayed into Montenegrin waters.")
+    assert ("ACCUSE", "112", ["montenegro"]) in got, got
