@@ -161,3 +161,12 @@ def test_a_reporter_told_by_telephone_and_police_arriving_are_no_diplomacy():
 def test_a_vessel_that_strayed_into_waters_is_an_allegation():
     got = _acts("Podgorica says the Croatian cutter had strayed into Montenegrin waters.")
     assert ("ACCUSE", "112", ["montenegro"]) in got, got
+
+
+def test_an_accord_signed_in_a_year_with_no_signatories_named_is_the_story_pair_s():
+    d = drafted("Water accord\n\nBELMOPAN, June 7 (Wire) - Belize and Mexico initialled a "
+                "renewed water accord on Friday. The new accord replaces the one signed in "
+                "2015, which runs out in December.\n")
+    got = [(e["plover_type"], sorted(e["participants"]["actor"]), e.get("date"))
+           for e in d["events"]]
+    assert ("SUPPORT", ["belize", "mexico"], 2015) in got, got

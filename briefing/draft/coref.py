@@ -33,6 +33,10 @@ _JOINT = re.compile(r"\b[Tt]he\s+(?:new\s+)?joint\s+(?:[a-z]+\s+)?(?:committee|c
 _DATED_ACCORD = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<y>(?:19|20)\d\d)\s+(?="
                            r"(?:[a-z][\w\-]*\s+){0,3}(?:agreement|accord|treaty|protocol|pact)"
                            r"\b)")
+# "the accord signed in 2015", "replaces the one signed in 2015": the parties unnamed.
+_SIGNED_IN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<y>accord|"
+                        r"agreement|treaty|protocol|pact|one)\s+(?=signed\s+in\s+"
+                        r"(?:19|20)\d\d\b)")
 # "his government", "her country": the state of the person named last before.
 # "He said the government had recalled ...": the speaker's, unless another is named.
 _OWN_STATE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:government|country|nation|administration)\b|"
@@ -135,7 +139,7 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
                                                                 2, text), reg)
         if not reg.taken(j.start(), j.end()) and len(actors) == 2:
             out += [reg.mention(j.start(), j.end(), a, "pair") for a in actors]
-    for d in _DATED_ACCORD.finditer(text):
+    for d in [*_DATED_ACCORD.finditer(text), *_SIGNED_IN.finditer(text)]:
         # "breaches a 2022 transit accord": an accord the story's two states signed then.
         actors = _story_states(named, d.start(), _last_distinct(named, d.start(), {"state"},
                                                                 2, text), reg)
