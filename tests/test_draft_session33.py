@@ -170,3 +170,15 @@ def test_an_accord_signed_in_a_year_with_no_signatories_named_is_the_story_pair_
     got = [(e["plover_type"], sorted(e["participants"]["actor"]), e.get("date"))
            for e in d["events"]]
     assert ("SUPPORT", ["belize", "mexico"], 2015) in got, got
+
+
+def test_she_said_goes_on_with_the_day_of_her_saying_before():
+    got = dated("Chile's finance minister, Ana Ruiz, said on Wednesday that the fee would "
+                "stay. She said Chile was ready to discuss a phased schedule with Peru.")
+    assert ("AGREE", "2031-06-04") in got, got
+
+
+def test_their_officials_with_a_modifier_are_the_pair_s():
+    got = _acts("Japan and South Korea issued a statement on Wednesday. Their cyber officials "
+                "will meet in Manila on July 8.")
+    assert ("CONSULT", "040", ["japan", "south-korea"]) in got, got

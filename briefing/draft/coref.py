@@ -22,7 +22,8 @@ _STATES = r"(?:countries|states|nations|governments|sides|capitals|neighbours|ne
           r"(?:\w+\s+)?ministries|delegations|parties)"
 _PAIR = re.compile(
     rf"\b(?:[Tt]he\s+(?P<n>two|three|four)|[Aa]ll\s+(?P<all>three|four)|[Bb]oth(?:\s+the)?|"
-    rf"[Tt]heir(?=\s+{_PEOPLE}))\s+(?:(?P<people>{_PEOPLE})|(?P<states>{_STATES}))\b")
+    rf"[Tt]heir(?=\s+(?:(?!the\b)[a-z]+\s+)?{_PEOPLE}))\s+(?:(?:(?!the\b)[a-z]+\s+)?"
+    rf"(?P<people>{_PEOPLE})|(?P<states>{_STATES}))\b")   # ("their cyber officials")
 _COUNT = {"two": 2, "three": 3, "four": 4}
 # A body two states share, or their ministers named by office alone at a sentence's start.
 _JOINT = re.compile(r"\b[Tt]he\s+(?:new\s+)?joint\s+(?:[a-z]+\s+)?(?:committee|commission|"

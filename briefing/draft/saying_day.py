@@ -12,6 +12,8 @@ from briefing.draft.dates import as_fact_date, find_dates, resolve
 from briefing.draft.day_words import DATELINE_BEFORE, SPEECH, SUBORDINATE
 
 _ADDED = re.compile(r"\badd(?:ed|s)\b")
+# "She said ...": the speaker of the saying before, going on.
+_GOES_ON = re.compile(r"(?:He|She|They|It)\s+(?:also\s+)?(?:said|says|told)\b")
 
 
 # Acts done by saying them: a stance said in reported speech ("told B on Sunday that A
@@ -63,7 +65,8 @@ def said_day(text: str, dates: list[tuple[int, int, str]], said: list[Any], at: 
                 if not opening else saying_date(opening[-1:], (opening[-1][0], x.start), pub)
             before = [y for y in said if y.end <= x.start]
             if not found[0] and before and len(text[before[-1].end:x.start].strip()) < 3 \
-                    and _ADDED.search(text, x.start, x.content[0]):
+                    and (_ADDED.search(text, x.start, x.content[0]) or (
+                        x.speaker == before[-1].speaker and _GOES_ON.match(text, x.start))):
                 # "He added that ...": the saying goes on, on the day of the one before.
                 y = before[-1]
                 lo = text.rfind("\n", 0, y.start) + 1
