@@ -182,3 +182,27 @@ def test_their_officials_with_a_modifier_are_the_pair_s():
     got = _acts("Japan and South Korea issued a statement on Wednesday. Their cyber officials "
                 "will meet in Manila on July 8.")
     assert ("CONSULT", "040", ["japan", "south-korea"]) in got, got
+
+
+def test_a_name_then_an_office_of_a_body_or_state_with_no_article_is_a_person():
+    d = drafted("Envoy due\n\nASTANA, June 7 (Wire) - Kubanych Sydykov, secretary-general of "
+                "the Organization of Turkic States, is due in Ashgabat on Monday. Juan Perez, "
+                "president of Chile, said on Friday he would visit Lima.\n")
+    people = {a["id"]: a.get("parent") for a in d["actors"] if a["kind"] == "person"}
+    assert "kubanych-sydykov" in people, people
+    assert people.get("juan-perez") == "chile", people
+    got = [(e["plover_type"], e["participants"]["actor"]) for e in d["events"]]
+    assert ("CONSULT", ["kubanych-sydykov"]) in got, got
+    # "part of the fleet" is no office
+    d = drafted("Boat back\n\nSUVA, June 7 (Wire) - The Kai Moana, part of the fleet, "
+                "returned on Friday.\n")
+    assert not [a for a in d["actors"] if a["kind"] == "person"], d["actors"]
+
+
+def test_an_order_reaches_past_a_long_name_but_not_past_and_to():
+    assert ("SANCTION", "166") in [(t, c) for t, c, _a in _acts(
+        "Zimbabwe's foreign ministry ordered the British defence attache to leave the "
+        "country within 72 hours.")]
+    assert ("REQUEST", "100") in [(t, c) for t, c, _a in _acts(
+        "The Norwegian coast guard vessel KV Lofotodden ordered the Russian trawler Polyarny "
+        "Rassvet to stop for an inspection.")]

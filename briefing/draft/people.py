@@ -137,11 +137,14 @@ def _appositives(text: str, reg: Registry) -> None:
     states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
                       if p.kind == "state")
     for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+"
-                         rf"(?:a|an|the|its|his|her|their|(?P<state>{states})(?:[’']s)?)\s+"
+                         rf"(?:(?:a|an|the|its|his|her|their|(?P<state>{states})(?:[’']s)?)\s+"
                          # ("an exiled Mauritanian opposition figure")
                          rf"(?:[a-z][\w’'\-]*\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+){{0,3}}?"
-                         rf"(?P<title>(?i:{titles}))\b"
-                         rf"(?!\s+[{_UPPER}])", text):   # not "X, Bolivian President Luis"
+                         rf"(?P<title>(?i:{titles}))\b(?!\s+[{_UPPER}])"   # not "X, Bolivian
+                         rf"|(?P<bare>[a-z][a-z\- ]+?)\s+of\b)", text):   # President Luis"
+        # ("Kubanych Sydykov, secretary-general of the Organization of Turkic States")
+        if m.group("bare") is not None and m.group("bare").lower() not in g.titles:
+            continue
         name = _trim(m.group("name"))
         start = m.start("name")
         if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in g.forms \
@@ -149,12 +152,16 @@ def _appositives(text: str, reg: Registry) -> None:
                 or any(w in g.forms or w in g.org_heads for w in name.split()):
             continue
         country = g.forms[m.group("state")].key if m.group("state") else ""
-        role = g.titles[m.group("title").lower()]
+        of = re.match(r"\s+(?:the\s+)?([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)", text[m.end():])
+        if m.group("bare") and of and of.group(1) in g.forms and \
+                g.forms[of.group(1)].kind == "state":   # ("president of Chile")
+            country = g.forms[of.group(1)].key
+        role = g.titles[(m.group("title") or m.group("bare")).lower()]
         fields = {"kind": "person", "country": country,
                   "role": f"{role}, {g.countries[country]['name']}" if country else role,
-                  "reason": f"name before '{m.group('title')}'"}
+                  "reason": f"name before '{m.group('title') or m.group('bare')}'"}
         if country:
-            fields["parent"] = reg.state(country, f"gazetteer: {m.group('state')}")
+            fields["parent"] = reg.state(country, f"gazetteer: {g.countries[country]['name']}")
         actor = _register(reg, name, fields)
         reg.mention(start, start + len(name), actor, "name")
 

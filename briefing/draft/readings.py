@@ -72,7 +72,7 @@ def not_an_act(text: str, lo: int, t: Any) -> bool:
             re.search(r"\bpress\s+$", text[max(lo, t.start - 8):t.start], re.IGNORECASE)
             or re.match(r"\s+(?:said|says|added|adds|stated|read|reads)\b", text[t.end:])):
         return True   # "a press release", "…," the release added": the document
-    if t.trigger.phrase == "order * to" and re.match(
+    if t.trigger.phrase == "order ** to" and re.match(
             r"\s+(?:the|a|an|its|their|his|her|[A-Z])", text[t.end:]):
         return True   # "ordered troops to the border": a movement, not a demand
     if word.endswith("ing") and " " not in word and re.search(

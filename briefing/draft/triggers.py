@@ -117,8 +117,8 @@ _ONE_TO_THREE = (r"(?!(?:on|upon|for)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Su
 
 # "**": up to ten words, not opening with "on", "for", "upon" or "off" ("called on" is no
 # gap) and not running past a second verb ("called the talks a failure and said ...").
-_UP_TO_TEN = (r"(?!(?:on|for|upon|off)\b)"
-              r"(?:(?!(?:but|said|says)\b|and\s+(?:said|\w+ed)\b)\S+\s+){0,10}?")
+_UP_TO_TEN = (r"(?!(?:on|for|upon|off|without)\b)"
+              r"(?:(?!(?:but|said|says)\b|and\s+(?:said|\w+ed|to)\b)\S+\s+){0,10}?")
 
 
 def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
