@@ -206,3 +206,9 @@ def test_an_order_reaches_past_a_long_name_but_not_past_and_to():
     assert ("REQUEST", "100") in [(t, c) for t, c, _a in _acts(
         "The Norwegian coast guard vessel KV Lofotodden ordered the Russian trawler Polyarny "
         "Rassvet to stop for an inspection.")]
+
+
+def test_a_verb_joined_to_a_who_clause_is_the_antecedent_s_and_that_morning_is_no_that():
+    got = _acts("At 2 p.m. she received Gabon's foreign minister, Helena Braganca, who had "
+                "flown in that morning and offered to mediate.")
+    assert ("AGREE", "039", ["helena-braganca"]) in got, got

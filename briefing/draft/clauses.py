@@ -454,3 +454,18 @@ JOINED_VERB = re.compile(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$")
 # its team would".
 SELF_SUBJECT = re.compile(r"\s*(?:that\s+)?(?:it|he|she|they|we|(?:its|his|her|their|our)\s+"
                           r"[a-z]+)\s+(?:\w+\s+){0,2}")
+
+
+# "Helena Braganca, who had flown in that morning and offered to mediate": a verb joined
+# to a "who" clause's first one.
+_WHO_AND = re.compile(r",\s*who\s+[^,;.“”\"]*\band\s+(?:also\s+)?$")
+
+
+def who_and(text: str, lo: int, at: int, local: list[Any]) -> list[Any]:
+    """The person a "who" clause tells of, as the subject of a verb at `at` joined to the
+    clause's first verb by "and"; [] when the verb is not such."""
+    w = _WHO_AND.search(text, lo, at)
+    if w is None:
+        return []
+    return [m for m in local if m.end <= w.start() and not text[m.end:w.start()].strip()][-1:]
+

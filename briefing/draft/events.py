@@ -73,6 +73,7 @@ from briefing.draft.clauses import (
     owned,
     purpose,
     told_by,
+    who_and,
 )
 from briefing.draft.coref import document_issuers, story_pair
 from briefing.draft.dates import find_dates
@@ -289,7 +290,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 before = [m for m in local if lo <= m.start and m.end <= t.start
                           and not any(a <= m.start < b for a, b in asides)]
             if not before and not noun and not passive:
-                before = document_issuers(text, c0, t.start, mentions) or goes_on(
+                before = who_and(text, lo, t.start, local) or document_issuers(
+                    text, c0, t.start, mentions) or goes_on(
                     text, said_here, t.start, text[c0:t.start], reg, [])   # "The note demands"
             group = None if before or noun or passive else GROUP_AGAIN.search(
                 text[c0:t.start])
@@ -316,7 +318,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                   reg.actors[voice.speaker]["kind"], "again")]
             if not before:
                 continue
-            rel = re.search(r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", text[c0:t.start])
+            rel = re.search(r"\b(?:that(?!\s+(?:morning|afternoon|evening|night|day|week)\b)|"
+                            r"which)\s+(?:\w+\s+){0,2}$", text[c0:t.start])   # (not "that day")
             if not noun and not passive and rel and not any(
                     m.end >= c0 + rel.start() - 2 for m in before):
                 continue   # "an agreement that would guarantee": the agreement's act
