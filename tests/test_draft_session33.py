@@ -212,3 +212,14 @@ def test_a_verb_joined_to_a_who_clause_is_the_antecedent_s_and_that_morning_is_n
     got = _acts("At 2 p.m. she received Gabon's foreign minister, Helena Braganca, who had "
                 "flown in that morning and offered to mediate.")
     assert ("AGREE", "039", ["helena-braganca"]) in got, got
+
+
+def test_a_release_demanded_in_quotes_or_after_another_demand_is_no_release():
+    for sentence in ('India demanded the "immediate and unconditional release" of the workers '
+                     'on Tuesday.',
+                     "Barbados delivered a note on Saturday demanding consular access to the "
+                     "men and their immediate release."):
+        assert [t for t, _c, _a in _acts(sentence)] == ["REQUEST"], (sentence, _acts(sentence))
+    # a release done after a demand still is one
+    assert "RETREAT" in [t for t, _c, _a in _acts(
+        "Chad demanded compensation and released the prisoners.")]

@@ -275,7 +275,11 @@ _OBJECT_WORDS = (r"the|their|his|her|its|an?|immediate|swift|prompt|full|uncondi
 APPEAL_OBJECT = re.compile(rf"\s+(?!(?:and|or)\s)(?:(?:{_OBJECT_WORDS})\s+){{0,4}}")
 # "asked for the men's release": whose release is asked for (but "refused Peru's request"
 # is a request refused, made before).
-ASKED_OBJECT = re.compile(rf"\s+(?!(?:and|or)\s)(?:(?:{_OBJECT_WORDS}|[\w\-]+[’']s?)\s+){{0,4}}")
+# ("demanded the "immediate and unconditional release"", "demanded consular access to the
+# men and their immediate release": a quote may open, a second thing asked may come first)
+ASKED_OBJECT = re.compile(rf"(?:[^.;:“”\"]{{1,60}}?\s+and(?=\s+(?:the|their|his|her|its)\s))?"
+                          rf"\s+(?!(?:and|or)\s)(?:[“\"]?(?:{_OBJECT_WORDS}|[\w\-]+[’']s?)\s+)"
+                          rf"{{0,4}}")
 # "Talks ... are scheduled for March 21": the status follows the noun.
 SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
                        r"(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)
