@@ -223,3 +223,10 @@ def test_a_release_demanded_in_quotes_or_after_another_demand_is_no_release():
     # a release done after a demand still is one
     assert "RETREAT" in [t for t, _c, _a in _acts(
         "Chad demanded compensation and released the prisoners.")]
+
+
+def test_an_act_denied_with_no_one_named_is_no_event():
+    assert _acts("No one was injured.") == []
+    assert _acts("Norway said none of the 46 crew on board was injured.") == []
+    # a named side's refusal stays a refusal
+    assert ("REJECT", "120", ["chile"]) in _acts("Chile said it would not accept the note.")

@@ -333,8 +333,8 @@ def verb_start(text: str, m: Match) -> int:
 
 
 # "failed to agree on a hub": the act did not happen.
-_NEGATION = re.compile(r"\b(?:not|cannot|never|no|neither|nor|without|fail(?:s|ed|ing)?\s+to)\b|"
-                       r"n[’']t\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|cannot|never|no|none|neither|nor|without|"
+                       r"fail(?:s|ed|ing)?\s+to)\b|n[’']t\b", re.IGNORECASE)
 # "did not rule out sanctions": possible, not negated.
 _NOT_RULED_OUT = re.compile(r"\b(?:not|never)\s+(?:\w+\s+)?(?:rul(?:e|ed|ing)\s+out|exclud\w*)\b",
                             re.IGNORECASE)
