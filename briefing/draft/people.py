@@ -145,12 +145,9 @@ def _appositives(text: str, reg: Registry) -> None:
         # ("Kubanych Sydykov, secretary-general of the Organization of Turkic States")
         if m.group("bare") is not None and m.group("bare").lower() not in g.titles:
             continue
-        name = _trim(m.group("name"))
-        start = m.start("name")
-        if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in g.forms \
-                or reg.taken(start, start + len(name)) \
-                or any(w in g.forms or w in g.org_heads for w in name.split()):
+        if (name := _free_name(m, reg)) is None:
             continue
+        start = m.start("name")
         country = g.forms[m.group("state")].key if m.group("state") else ""
         of = re.match(r"\s+(?:the\s+)?([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)", text[m.end():])
         if m.group("bare") and of and of.group(1) in g.forms and \
@@ -166,17 +163,25 @@ def _appositives(text: str, reg: Registry) -> None:
         reg.mention(start, start + len(name), actor, "name")
 
 
+def _free_name(m: re.Match[str], reg: Registry) -> str | None:
+    """The whole name a match's group `name` holds, unless it is a single word, a place,
+    a body's or a state's, or already read as someone's."""
+    g = reg.gazetteer
+    name, start = _trim(m.group("name")), m.start("name")
+    if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in g.forms \
+            or reg.taken(start, start + len(name)) \
+            or any(w in g.forms or w in g.org_heads for w in name.split()):
+        return None
+    return name
+
+
 def _aged(text: str, reg: Registry) -> None:
     """A name followed by an age ("Viorel Cebotari, 52, whose company ..."): a person."""
-    g = reg.gazetteer
     for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+"
                          rf"\d{{1,3}},", text):
-        name = _trim(m.group("name"))
-        start = m.start("name")
-        if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in g.forms \
-                or reg.taken(start, start + len(name)) \
-                or any(w in g.forms or w in g.org_heads for w in name.split()):
+        if (name := _free_name(m, reg)) is None:
             continue
+        start = m.start("name")
         actor = _register(reg, name, {"kind": "person", "country": "", "role": "",
                                       "reason": "a name followed by an age"})
         reg.mention(start, start + len(name), actor, "name")
