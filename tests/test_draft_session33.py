@@ -98,6 +98,8 @@ _VOCABULARY = {
     "Albania has held the Maltese aid ship Santa Venera in Durres.": "1711",
     "Sarajevo disputes the figure.": "120",
     "Slovenia kept the trawler impounded in Koper.": "1711",
+    "Chile's President Ana Ruiz and Peru's President Tomas Vidal witnessed the signing of "
+    "five memoranda.": "057",
 }
 
 
