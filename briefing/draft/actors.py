@@ -266,7 +266,7 @@ def find_abbreviations(text: str, reg: Registry) -> None:
     is not "the Sahel Institute")."""
     for m in _ABBREVIATED.finditer(text):
         short = m.group("short")
-        capitals = [w for w in re.finditer(r"[A-Z][\w’'-]*", m.group("name"))]
+        capitals = list(re.finditer(r"[A-Z][\w’'-]*", m.group("name")))
         if len(capitals) < len(short) or "".join(
                 w.group(0)[0] for w in capitals[-len(short):]) != short:
             continue

@@ -472,4 +472,3 @@ def who_and(text: str, lo: int, at: int, local: list[Any]) -> list[Any]:
     if w is None:
         return []
     return [m for m in local if m.end <= w.start() and not text[m.end:w.start()].strip()][-1:]
-

@@ -258,11 +258,6 @@ _ITS_BODY = re.compile(r"\b(?P<its>[Ii]ts)\s+(?:[a-z]+\s+){0,2}(?:ministry|gover
                        r"military|embassy|president|spokesman|spokeswoman|leader|navy)\b")
 
 
-def _state_of(reg: Registry, actor: str) -> str:
-    """A state's body stands for its state ("Croatia's defence ministry": Croatia)."""
-    return str(reg.actors[actor].get("parent") or actor)
-
-
 def office_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:
     """"The minister" for the last person named before whose role holds that office;
     "Its foreign ministry" for the state first named in its sentence before it or in the
@@ -292,5 +287,6 @@ def office_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Men
             # (a subject opening the sentence only: "recalled its ambassador" keeps the
             # ambassador, "its largest military exercise" the exercise)
             end = p.end() if p.group("its") == "Its" else p.end("its")
-            out.append(reg.mention(p.start(), end, _state_of(reg, here[0].actor), "pronoun"))
+            out.append(reg.mention(p.start(), end, state_of(reg, here[0].actor) or here[0].actor,
+                                   "pronoun"))
     return out
