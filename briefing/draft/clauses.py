@@ -241,6 +241,15 @@ COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.,]+){0,6}?(?<!according)(?<!due)(?<!o
                         r"(?:and\s+to\s+)?$")   # ("urged X to end strikes and to allow aid")
 # "demanded that the crossing be reopened": what a request's that-clause asks for.
 ASKED_THAT = re.compile(r"^\s+that\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
+
+
+def asked_words(text: str, control: Any, act: int) -> str:
+    """The words between a request's verb and the act it asks for, with the "that" of a
+    phrase that ends in it ("asked that" the men be freed) put back for ASKED_THAT."""
+    that = " that" if control.trigger.phrase.endswith(" that") else ""
+    return that + text[control.end:act]
+
+
 # "accused the army of shelling": what is alleged, not a second act.
 ALLEGED = re.compile(r"^(?:\s+[\w’'\-.]+){0,6}?\s+of\s+[“\"‘']?"   # of "kidnapping",
                      r"(?:(?:an?|the)\s+(?:[a-z\-]+\s+)?)?$")   # of "a premeditated attack"

@@ -57,6 +57,7 @@ from briefing.draft.clauses import (
     antecedent,
     aside_spans,
     asked_or_undone,
+    asked_words,
     clause_span,
     coordinated,
     dateline_spans,
@@ -147,8 +148,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     (control.trigger.plover_type in CONTROL_TYPES
                      and (COMPLEMENT.match(text[control.end:act]) or (
                          control.trigger.plover_type == "REQUEST"
-                         and ASKED_THAT.match(text[control.end - 5 * control.trigger.phrase
-                                                   .endswith(" that"):act])) or (   # "asked that"
+                         and ASKED_THAT.match(asked_words(text, control, act))) or (
                          control.trigger.phrase.endswith(" to")   # "was ready to return"
                          and not text[control.end:t.start].strip())))
                     or (control.trigger.plover_type == "ACCUSE"

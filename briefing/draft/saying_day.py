@@ -61,16 +61,25 @@ def said_day(text: str, dates: list[tuple[int, int, str]], said: list[Any], at: 
             opening = [d for d in dates if d[1] <= x.start and not SUBORDINATE.search(
                 text, d[1], x.start) and not SPEECH.search(text, d[1], x.start)
                        and not DATELINE_BEFORE.match(text, text.rfind("\n", 0, d[0]) + 1, d[0])]
-            found = found if found[0] else saying_date(dates, (x.content[1], x.end + 48), pub) \
-                if not opening else saying_date(opening[-1:], (opening[-1][0], x.start), pub)
-            before = [y for y in said if y.end <= x.start]
-            if not found[0] and before and len(text[before[-1].end:x.start].strip()) < 3 \
-                    and (_ADDED.search(text, x.start, x.content[0]) or (
-                        x.speaker == before[-1].speaker and _GOES_ON.match(text, x.start))):
+            if not found[0]:
+                found = saying_date(opening[-1:], (opening[-1][0], x.start), pub) if opening \
+                    else saying_date(dates, (x.content[1], x.end + 48), pub)
+            if not found[0] and (y := _goes_on_from(text, said, x)) is not None:
                 # "He added that ...": the saying goes on, on the day of the one before.
-                y = before[-1]
                 lo = text.rfind("\n", 0, y.start) + 1
                 return said_day(text, find_dates(text, lo, y.end), [y], y.content[0], pub) \
                     or found
             return found
+    return None
+
+
+def _goes_on_from(text: str, said: list[Any], x: Any) -> Any:
+    """The saying right before `x` that `x` goes on with ("He added that ...", "She said
+    ..." by the same speaker), or None."""
+    y = next((y for y in reversed(said) if y.end <= x.start), None)
+    if y is None or len(text[y.end:x.start].strip()) >= 3:
+        return None
+    if _ADDED.search(text, x.start, x.content[0]) or (
+            x.speaker == y.speaker and _GOES_ON.match(text, x.start)):
+        return y
     return None
