@@ -238,10 +238,17 @@ def _relative(low: str, p: str, published: dt.date, future: bool = False) -> Res
 def find_dates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Date expressions in text[start:end], as (start, end, phrase). A month is written
     with a capital ("planned for May", not "hoped for may"), and one "for" a noun names
-    it ("called for May elections")."""
+    it ("called for May elections"). Years joined by a dash name a period something covers
+    ("a Programme of Cooperation for 2031-2034"), not when anything was done."""
     return [(m.start(), m.end(), m.group(0)) for m in PATTERN.finditer(text, start, end)
-            if not m.group("my") or _CAPITAL_MONTH.search(m.group("my")) and not (
-                m.group("my")[:4].lower() == "for " and re.match(r"\s+[a-z]", text[m.end():]))]
+            if (not m.group("my") or _CAPITAL_MONTH.search(m.group("my")) and not (
+                m.group("my")[:4].lower() == "for " and re.match(r"\s+[a-z]", text[m.end():])))
+            and not _YEAR_SPAN.match(text, m.start(), m.end() + 5)
+            and not re.search(r"\b(?:19|20)\d\d[-–]$", text[max(0, m.start() - 5):m.start()])]
+
+
+# A period of years written with a dash: "2031-2034", "2031–34".
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-–](?:(?:19|20)\d\d|\d\d)\b")
 
 
 def as_fact_date(r: Resolved) -> tuple[str | int | None, str | None]:

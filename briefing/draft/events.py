@@ -85,6 +85,7 @@ from briefing.draft.readings import as_said, by_doers, denied, not_an_act, ruled
 from briefing.draft.saying_day import VERBAL, by_saying, said_day, saying_date
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.story_day import Lead, day_from_story, day_it_moves_to
+from briefing.draft.subjects import by_agents
 from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import IF_CLAUSE, clause_status, find_triggers, verb_start
 from briefing.draft.when import day_carried, day_of_context, event_date
@@ -199,11 +200,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             agent = BY.match(text, t.end, c1)
             # "by the two ministers": a pair; "by Fisheries Minister Ana Ruiz": a title.
             # ("detained by officers of the Nauru Police Force": the force's officers)
-            agent_mentions = [m for m in after if agent and (
-                m.start >= agent.end() and re.fullmatch(
-                    r"(?:[A-Z][\w\-]*\s+){0,3}|(?:officers|members|agents|units|troops|"
-                    r"soldiers)\s+of\s+(?:the\s+)?", text[agent.end():m.start]) or re.fullmatch(
-                r"[Tt]he\s+", text[m.start:agent.end()]))]
+            agent_mentions = by_agents(text, agent.end(), after) if agent else []
             if not noun and not passive and word.endswith("ed") \
                     and re.match(r"\s+by\b(?!\s+[a-z]+ing\b)", text[t.end:]):
                 # "an accord signed by the two governments"; "a truce brokered by the

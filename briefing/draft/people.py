@@ -35,8 +35,19 @@ def _title_pattern(titles: list[str], states: list[str]) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w\-])(?:(?P<former>[Ff]ormer)\s+)?(?:(?P<state>{state})(?:[’']s)?\s+)?"
         rf"(?P<title>(?i:{title}))"
-        rf"(?P<of>\s+(?:for|to|of|at)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,)?"
+        rf"(?:(?P<of>\s+(?:for|to|of|at)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,)|"
+        # the formal register: "President of the Republic of Serbia Dusan Petrovic",
+        # "Minister of Foreign Affairs of Cyprus Andreas Loizou"
+        rf"(?P<office>\s+(?:of|for)\s+(?:the\s+)?{_MINISTRY})?(?P<formal>\s+of\s+(?:the\s+)?"
+        rf"(?:(?:Republic|Kingdom|Federation|State|Sultanate|Principality)\s+of\s+"
+        rf"(?:the\s+)?)?(?P<ofstate>{state}))?)"
         rf",?\s+(?P<name>{NAME})")
+
+
+# What a minister is "of" in the formal register: "Minister of Foreign Affairs".
+_MINISTRY = (r"(?:(?:Foreign|External|Internal|Home|European|Economic|Foreign\s+and\s+European)"
+             r"\s+)?(?:Affairs|Defence|Defense|Interior|Justice|Finance|Economy|Trade|Energy|"
+             r"Health|Education|Culture|Tourism|Agriculture|Fisheries|Mines|Transport)")
 
 
 def _trim(name: str) -> str:
@@ -94,10 +105,13 @@ def find_people(text: str, reg: Registry) -> None:
             prior = [a for a in reg.actors.values() if a["kind"] == "person" and a.get("role")]
             if prior:
                 office = prior[-1]["role"].split(",")[0]
-        country = g.forms[m.group("state")].key if m.group("state") else ""
+        said = m.group("state") or m.group("ofstate")
+        country = g.forms[said].key if said else ""
         role = office
         if m.group("of"):
             role = f"{office} {m.group('of').strip(' ,')}"
+        elif m.group("office"):
+            role = f"{office} {' '.join(m.group('office').split())}"
         if country:
             role = f"{role}, {g.countries[country]['name']}" if office else role
         if m.group("former") and role:
@@ -117,10 +131,11 @@ def find_people(text: str, reg: Registry) -> None:
             fields["parent"] = reg.state(country, f"gazetteer: {m.group('state')}")
         actor = _register(reg, name, fields)
         reg.mention(nstart, nend, actor, "title")
-        if country and not reg.taken(m.start("state"), m.end("state")):
+        where = "state" if m.group("state") else "ofstate"
+        if country and not reg.taken(m.start(where), m.end(where)):
             # "Chilean" in "Chilean Foreign Minister Ana Lopez" names her state, but
             # the state is not a participant of what he does: marked so events skip it.
-            reg.mention(m.start("state"), m.end("state"), fields["parent"], "title-prefix")
+            reg.mention(m.start(where), m.end(where), fields["parent"], "title-prefix")
     _known_people(text, reg)
     _speakers(text, reg)
     _appositives(text, reg)

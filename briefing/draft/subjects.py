@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.draft.actors import Registry, slug
+from briefing.draft.actors import Mention, Registry, slug
 from briefing.draft.clauses import TITLE_AFTER
 from briefing.draft.dates import MONTHS
 from briefing.draft.triggers import find_triggers
@@ -83,3 +83,26 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
                     via = "title-prefix"
                     reg.actors[person].setdefault("parent", actor)
                 reg.mention(m.start(), m.end(), actor, via)
+
+
+# Between "by" and its agent: a title ("by Minister of Foreign Affairs Ana Ruiz") or a
+# force's men ("by officers of the Nauru Police Force").
+_BY_GAP = re.compile(r"(?:[A-Z][\w\-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,6}|(?:officers|members|"
+                     r"agents|units|troops|soldiers)\s+of\s+(?:the\s+)?")
+_AND_GAP = re.compile(r",?\s+and\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,6}")
+
+
+def by_agents(text: str, by_end: int, after: list[Mention]) -> list[Mention]:
+    """Who does a passive's act, named after its "by" (ending at `by_end`): the first
+    name and those joined to it by "and" ("signed by Serbia and Cyprus", "by Foreign
+    Minister Ana Ruiz and her Chilean counterpart")."""
+    found = [m for m in after if m.start >= by_end and _BY_GAP.fullmatch(text, by_end, m.start)
+             or m.start < by_end and re.fullmatch(r"[Tt]he\s+", text[m.start:by_end])]
+    if not found:
+        return []
+    last = max(m.end for m in found)
+    for m in sorted(after, key=lambda x: x.start):
+        if m.start >= last and m not in found and _AND_GAP.fullmatch(text, last, m.start):
+            found.append(m)
+            last = m.end
+    return found

@@ -1,0 +1,40 @@
+"""Issue 21, session 34: who acts and when, each checked on fictional stories (real state
+names, invented people and bodies)."""
+
+from __future__ import annotations
+
+from tests.lead import after_lead, dated, drafted
+
+
+def _acts(sentence: str) -> list[tuple[str, str, list[str]]]:
+    return [(e["plover_type"], e["cameo_code"], e["participants"]["actor"])
+            for e in after_lead(sentence)]
+
+
+def test_the_formal_register_names_the_person_after_a_long_title_under_their_state():
+    d = drafted("Visit ends\n\nVIENNA, 7 June 2031 (Agency) - President of the Republic of "
+                "Austria Lena Hofbauer today received President of the Republic of Slovenia "
+                "Marko Zupan. Minister of Foreign Affairs of Slovenia Tina Kovac also "
+                "attended.\n")
+    people = {a["name"]: a for a in d["actors"] if a["kind"] == "person"}
+    assert {"Lena Hofbauer", "Marko Zupan", "Tina Kovac"} <= set(people), people
+    assert people["Marko Zupan"].get("parent") == "slovenia", people["Marko Zupan"]
+    assert "Foreign Affairs" in people["Tina Kovac"]["role"], people["Tina Kovac"]
+
+
+def test_a_passive_names_every_agent_joined_by_and_even_after_a_long_title():
+    got = _acts("The accord was signed by Austria and Slovenia.")
+    assert ("SUPPORT", "057", ["austria", "slovenia"]) in got, got
+    got = _acts("The protocol was signed by Minister of Foreign Affairs Lena Hofbauer and "
+                "Minister of Foreign Affairs of Slovenia Marko Zupan.")
+    assert any(t == "SUPPORT" and actors == ["lena-hofbauer", "marko-zupan"]
+               for t, _c, actors in got), got
+
+
+def test_years_joined_by_a_dash_name_a_period_not_the_day_of_the_signing():
+    got = dated("Austria and Slovenia signed a programme of cultural cooperation for "
+                "2031-2034.")
+    assert [t for t, _d in got] == ["SUPPORT"], got
+    assert got[0][1] != 2031, got
+    got = dated("Austria and Slovenia signed a programme of cultural cooperation in 2029.")
+    assert got == [("SUPPORT", 2029)], got
