@@ -38,3 +38,21 @@ def test_years_joined_by_a_dash_name_a_period_not_the_day_of_the_signing():
     assert got[0][1] != 2031, got
     got = dated("Austria and Slovenia signed a programme of cultural cooperation in 2029.")
     assert got == [("SUPPORT", 2029)], got
+
+
+def test_due_process_does_not_look_ahead_and_the_seat_of_an_embassy_does_not_act():
+    sentence = ("Ghana's embassy in Bamako handed the foreign ministry a note of protest on "
+                "Thursday, calling the arrests \"arbitrary and contrary to due process\".")
+    got = _acts(sentence)
+    assert ("ACCUSE", "114", ["embassy-of-ghana"]) in got, got
+    got = [(e["plover_type"], e.get("date"), e["status"]) for e in after_lead(sentence)]
+    assert got and all(d == "2031-06-05" and st == "occurred" for _t, d, st in got), got
+
+
+def test_a_session_pencilled_in_for_a_month_lies_ahead():
+    d = drafted("Row deepens\n\nVIENNA, June 7 (Wire) - Austria expelled a Slovenian diplomat "
+                "on Thursday. A session of the Austrian-Slovenian joint economic commission, "
+                "which the two governments agreed in March to revive, had been pencilled in for "
+                "Ljubljana in February.\n")
+    dates = [e.get("date") for e in d["events"] if "session" in str(e["evidence"][0])]
+    assert dates == ["2032-02"], dates

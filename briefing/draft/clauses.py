@@ -182,9 +182,14 @@ def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     Peru, and Bolivia")."""
     # "Armenian Prime Minister A and Azerbaijani President B", "President A of Peru and
     # President B of Chile": a title's state belongs to its person, not to the chain.
+    # ("Morocco's embassy in Freetown handed": the seat of the embassy does not act.)
     kept = [m for i, m in enumerate(mentions) if m.via != "title-prefix" and not (
         i and m.kind == "state" and mentions[i - 1].kind == "person"
-        and re.fullmatch(r",?\s+(?:of|from)\s+(?:the\s+)?", text[mentions[i - 1].end:m.start]))]
+        and re.fullmatch(r",?\s+(?:of|from)\s+(?:the\s+)?", text[mentions[i - 1].end:m.start]))
+        and not (i and re.fullmatch(r"(?:[’']s\s+(?:ambassador|envoy|embassy|consul|mission|"
+                                    r"delegation|representative)s?)?\s+in\s+",
+                                    text[mentions[i - 1].end:m.start])
+                 and (mentions[i - 1].kind != "state" or text[mentions[i - 1].end] != " "))]
     mentions = kept or mentions
     group = [mentions[-1]]
     for m in reversed(mentions[:-1]):

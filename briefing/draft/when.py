@@ -68,8 +68,9 @@ _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which
 # Words that look ahead, for a bare month or weekday: "could be signed ... in November"
 # (the modal "may", not the month).
 _AHEAD = re.compile(r"\b(?:will|would|shall|could|might|(?-i:may)|(?:is|are|was|were|be|been)\s+"
-                    r"expected|scheduled|due|set to|"   # (not "it expected Denmark to")
-                    r"plans?|planned|next|upcoming|is to|are to|"
+                    r"expected|scheduled|due(?!\s+(?:process|diligence|respect|regard|care|course))|"
+                    r"set to|"   # (not "it expected Denmark to", nor "due process")
+                    r"plans?|planned|pencill?ed\s+in|next|upcoming|is to|are to|"
                     r"to\s+(?:begin|start|take\s+effect|come\s+into\s+force)|"   # "to begin"
                     # a trip in the present: "travels on to Belize on Wednesday"
                     r"(?:travels|heads|flies|goes)\s+(?:on\s+)?to)\b", re.IGNORECASE)
@@ -267,9 +268,12 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     # "by the end of next year": a date's own words say nothing of the verb's tense. Only
     # the words read are copied (from one character before, for the word boundary).
     base = max(0, after_plans - 1)
-    plain = list(text[base:stop])
+    # (A date past the clause of a noun, "a session of the commission, ..., had been
+    # pencilled in for December": the words up to it tell which way it looks.)
+    reach = max([stop] + [a for a, _b, _p in ranked if pos in nouns])
+    plain = list(text[base:reach])
     for a, b, _ in dates + [(a, b, "") for a, b in relative if (a, b) != mine and a > pos]:
-        a, b = max(a, base) - base, min(b, stop) - base   # (nor a relative clause's after it)
+        a, b = max(a, base) - base, min(b, reach) - base   # (nor a relative clause's after it)
         if a < b:
             plain[a:b] = " " * (b - a)
     window = "".join(plain)
@@ -277,7 +281,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         # "ended a visit on Tuesday with a promise ... next year": the words up to a
         # date after the verb say which way it looks, not those after it.
         ahead = future or bool(_AHEAD.search(   # ("a summit next month": ahead by itself)
-            window, after_plans - base, (min(stop, close) if start > pos else stop) - base)
+            window, after_plans - base, (min(start, reach) if start >= stop else
+                                         min(stop, close) if start > pos else stop) - base)
         ) or pos < start and len(text[verb_end:start].split()) <= 2 and bool(
             re.match(r"(?:next|later this|tomorrow)\b", phrase, re.IGNORECASE))
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start])
