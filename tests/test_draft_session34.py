@@ -56,3 +56,27 @@ def test_a_session_pencilled_in_for_a_month_lies_ahead():
                 "Ljubljana in February.\n")
     dates = [e.get("date") for e in d["events"] if "session" in str(e["evidence"][0])]
     assert dates == ["2032-02"], dates
+
+
+def test_a_joint_exercise_is_cooperation_and_one_states_drills_a_show_of_force():
+    got = _acts("Chile and Peru will stage their largest combined naval exercise from June 21.")
+    assert ("COOPERATE", "062", ["chile", "peru"]) in got, got
+    got = _acts("Chile will hold naval drills off Arica from June 21.")
+    assert [t for t, _c, _a in got] == ["MOBILIZE"], got
+
+
+def test_an_act_at_a_years_meeting_takes_that_year():
+    got = dated("Chile blocked a similar moratorium at the forum's 2029 meeting in Lima.")
+    assert ("REJECT", 2029) in got, got
+
+
+def test_a_body_that_holds_a_session_meets():
+    got = _acts("The Andean Fisheries Commission will hold an emergency session by video link "
+                "on Monday.")
+    assert [t for t, _c, _a in got] == ["CONSULT"], got
+
+
+def test_said_in_a_statement_that_a_text_was_not_binding_is_a_refusal():
+    got = dated("Chile said in a statement on Thursday that the communique was \"not binding "
+                "on any sovereign state\".")
+    assert got == [("REJECT", "2031-06-05")], got

@@ -104,10 +104,11 @@ def speaker(t: Match, said: list[Said], reg: Registry) -> list[Mention]:
 _FUTURE_SAID = re.compile(r"\s*,?\s*(?:that\s+)?(?:[\w’'\-]+\s+){1,5}?(?:would|will|could)\s+"
                           r"(?P<neg>(?:not|never)\s+)?(?P<rest>[^;.—“\"]*)")
 _CONDITION = re.compile(r"\b(?:if|unless)\b")
-# "said compensation was not on the table", "... is not negotiable": a refusal.
-_OFF_TABLE = re.compile(r"\s*,?\s*(?:that\s+)?(?:[\w’'\-]+\s+){1,6}?(?:is|was|are|were)\s+[\"“']?"
-                        r"not\s+[\"“']?(?:on the table|negotiable|an option|"
-                        r"up for (?:discussion|negotiation))\b")
+# "said compensation was not on the table", "... is not negotiable", "said in a statement
+# that the communique was not binding": a refusal.
+_OFF_TABLE = re.compile(r"\s*,?\s*(?:(?:[\w’'\-]+\s+){0,6}?that\s+)?(?:[\w’'\-]+\s+){1,6}?"
+                        r"(?:is|was|are|were)\s+[\"“']?not\s+[\"“']?(?:on the table|negotiable|"
+                        r"an option|up for (?:discussion|negotiation)|(?:legally\s+)?binding)\b")
 _IN_KIND = re.compile(r"\b(?:did|does|do) the same\b|\breciprocat|\bin kind\b")
 _STANCES = {"130": "would, if", "120": "would not", "030": "would, in kind"}
 

@@ -101,6 +101,11 @@ _WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAYS) + r")$",
 # "the 1951 treaty", "the minister's 2003 remarks": a year naming a thing, not dating the verb.
 _ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s[’'])\s+$",
                              re.IGNORECASE)
+# "at the forum's 2029 meeting", "at the 2030 summit": the year of the gathering the act
+# was done at.
+_AT_MEETING_OF = re.compile(r"\b(?:at|during)\s+(?:(?:the|its|their)\s+)?(?:[\w\-]+[’']s\s+)?$")
+_MEETING = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:meeting|summit|session|conference|congress|"
+                      r"assembly|talks|forum)\b")
 # An infinitive after the verb holds its own time: "agreed to hold a meeting in June".
 # ("the visit is expected to take place in October": the act's own time.)
 _TO_DO = re.compile(r"\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+){0,3}?to\s+"
@@ -196,6 +201,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if text[d[1]:d[1] + 2] in ("'s", "’s"):
             # "condemned Monday's attack": the attack's day, not the condemning's
             return pos > d[0] and not text[d[1] + 2:pos].strip()
+        if re.fullmatch(r"\d{4}", d[2]) and pos < d[0] and _AT_MEETING_OF.search(
+                text, max(0, d[0] - 40), d[0]) and _MEETING.match(text, d[1]):
+            return True   # "blocked a moratorium at the forum's 2029 meeting": then
         if re.fullmatch(r"\d{4}", d[2]) and _ATTRIBUTE_YEAR.search(text, max(0, d[0] - 8),
                                                                    d[0]):
             # ("breaches a 2022 accord": the accord's year, not the breach's)
