@@ -80,3 +80,23 @@ def test_said_in_a_statement_that_a_text_was_not_binding_is_a_refusal():
     got = dated("Chile said in a statement on Thursday that the communique was \"not binding "
                 "on any sovereign state\".")
     assert got == [("REJECT", "2031-06-05")], got
+
+
+def test_a_name_between_commas_after_what_the_person_is_is_a_person_even_if_it_is_a_capital():
+    d = drafted("Vote row\n\nCITY, June 7 (Radio) - The head of the mission, Joseph Obiang, "
+                "calls the order unjustified. The opposition candidate, Marta Lima, says her "
+                "tally differs. She is demanding a recount.\n")
+    people = {a["name"] for a in d["actors"] if a["kind"] == "person"}
+    assert {"Joseph Obiang", "Marta Lima"} <= people, people
+    assert "peru" not in {a["id"] for a in d["actors"]}, d["actors"]
+    acts = [(e["plover_type"], e["participants"]["actor"]) for e in d["events"]]
+    assert ("ACCUSE", ["joseph-obiang"]) in acts and ("REQUEST", ["marta-lima"]) in acts, acts
+
+
+def test_it_is_the_body_that_speaks_not_the_city_its_statement_came_from():
+    got = _acts("ECOWAS has responded within hours. In a statement from Abuja, the bloc's "
+                "commission says it deeply regrets the decision. It calls on Mali to let the "
+                "observers complete their work.")
+    assert ("ACCUSE", "111", ["ecowas"]) in got, got
+    assert ("REQUEST", "020", ["ecowas"]) in got, got
+    assert all("nigeria" not in actors for _t, _c, actors in got), got

@@ -139,6 +139,19 @@ def find_nationals(text: str, reg: Registry) -> None:
         reg.mention(m.start(), m.end(), actor, "nationals")
 
 
+# Capitalised words that may stand before a capital's name ("In Lima", "Greater Lima",
+# "Monday Lima time"); any other ("Marta Lima") makes it a person's name.
+_BEFORE_A_PLACE = {"In", "At", "From", "To", "For", "Of", "On", "By", "With", "And", "But",
+                   "Near", "Outside", "Inside", "Across", "Via", "Into", "Towards", "Toward",
+                   "Between", "The", "Greater", "Central", "Downtown", "Old", "New", "Both",
+                   "Meanwhile", "Then", "Now", "Today", "Yesterday", "Tomorrow", "Later",
+                   "Earlier", "Instead", "Also", "Still", "So", "Yet", "Thus", "While",
+                   "Where", "Since", "Until", "After", "Before", "Like", "Unlike", "As", "If",
+                   "Only", "Even", "Why", "How", "When", "Whether", "Neither", "Nor", "Or",
+                   "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                   "Hotel", "Airport", "Port", "Capital", "City", "Metropolitan"}
+
+
 def find_places(text: str, reg: Registry) -> None:
     """States and organisations from the gazetteer, the known base and name shapes."""
     g = reg.gazetteer
@@ -157,6 +170,10 @@ def find_places(text: str, reg: Registry) -> None:
     for start, end, place in g.find(text):
         if reg.taken(start, end):
             continue
+        given = re.search(r"(?<![\w’'.\-])([A-Z][a-z]+)\s$", text[max(0, start - 20):start])
+        if place.via == "capital" and given and given.group(1) not in _BEFORE_A_PLACE \
+                and given.group(1) not in g.forms:
+            continue   # "Marta Lima": a person's family name, not Peru's capital
         if place.kind == "state":
             actor = reg.state(place.key, f"gazetteer: {place.via} of {place.name}")
         else:

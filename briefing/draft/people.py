@@ -139,6 +139,7 @@ def find_people(text: str, reg: Registry) -> None:
     _known_people(text, reg)
     _speakers(text, reg)
     _appositives(text, reg)
+    _named_after(text, reg)
     _aged(text, reg)
     _possessed(text, reg)
     _later_mentions(text, reg)
@@ -178,6 +179,23 @@ def _appositives(text: str, reg: Registry) -> None:
         reg.mention(start, start + len(name), actor, "name")
 
 
+def _named_after(text: str, reg: Registry) -> None:
+    # What the person is, then the name between commas: "The head of the mission, Joseph
+    # Ebanga, said", "The opposition candidate, Marta Lima, says".
+    g = reg.gazetteer
+    titles = "|".join(re.escape(t) for t in sorted(g.titles, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w’'])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w\-]*"
+                         rf"\s+){{0,3}}?(?P<title>(?i:{titles})|head|candidate|owner)(?:\s+of\s+"
+                         rf"(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){{0,4}}?)?,\s+(?P<name>{_NAME_WORD}"
+                         rf"(?:\s+{_NAME_WORD}){{1,3}}),", text):
+        if (name := _free_name(m, reg)) is None:
+            continue
+        role = g.titles.get(m.group("title").lower(), m.group("title").capitalize())
+        actor = _register(reg, name, {"kind": "person", "country": "", "role": role,
+                                      "reason": f"name after '{m.group('title')}'"})
+        reg.mention(m.start("name"), m.start("name") + len(name), actor, "name")
+
+
 def _free_name(m: re.Match[str], reg: Registry) -> str | None:
     """The whole name a match's group `name` holds, unless it is a single word, a place,
     a body's or a state's, or already read as someone's."""
@@ -185,8 +203,9 @@ def _free_name(m: re.Match[str], reg: Registry) -> str | None:
     name, start = _trim(m.group("name")), m.start("name")
     if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in g.forms \
             or reg.taken(start, start + len(name)) \
-            or any(w in g.forms or w in g.org_heads for w in name.split()):
-        return None
+            or any(w in g.forms and g.forms[w].via != "capital" or w in g.org_heads
+                   for w in name.split()):
+        return None   # (a capital may be a family name: "Marta Lima")
     return name
 
 
@@ -415,8 +434,10 @@ def it_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention
     sentence before it, or else in the sentence before ("Somalia summoned Kenya's envoy to
     protest what it called an incursion"; "The ministry said ... It demanded"); a sentence
     that names none before leaves it alone."""
+    # ("In a statement from Libreville, the commission says it": a venue is not "it")
     bodies = [m for m in reg.sorted() if m.kind in ("state", "organization")
-              and m.via not in ("title-prefix",)]
+              and m.via not in ("title-prefix",) and not (m.via == "capital" and re.search(
+                  r"\b(?:in|at|from|near)\s+$", text[max(0, m.start - 6):m.start]))]
     quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
     out: list[Mention] = []
     for i, s in enumerate(sentences):
@@ -435,7 +456,9 @@ def it_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention
                         if re.search(r"\b[a-z]{3,}ed\b", text[m.end:p.start()])][-1:]
             if not here and i > 0:
                 prev = sentences[i - 1]
-                here = [m for m in bodies if prev["start"] <= m.start < prev["end"]]
+                # (or the "it" the sentence before stood for: "It calls on ...")
+                here = [m for m in bodies if prev["start"] <= m.start < prev["end"]] or [
+                    m for m in out if prev["start"] <= m.start < prev["end"]][:1]
             if here:
                 out.append(reg.mention(p.start(), p.end(), here[0].actor, "pronoun"))
     return out
