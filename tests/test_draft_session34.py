@@ -100,3 +100,21 @@ def test_it_is_the_body_that_speaks_not_the_city_its_statement_came_from():
     assert ("ACCUSE", "111", ["ecowas"]) in got, got
     assert ("REQUEST", "020", ["ecowas"]) in got, got
     assert all("nigeria" not in actors for _t, _c, actors in got), got
+
+
+def test_declaring_an_envoy_persona_non_grata_is_an_act_dated_by_its_own_words():
+    got = [(t, d, e["participants"]["actor"]) for e in after_lead(
+        "The Federal Department of Foreign Affairs declared Pavel Sokol, a second secretary "
+        "at Belarus's embassy in Bern, persona non grata on Thursday and gave him until "
+        "midnight to leave the country.") for t, d in [(e["plover_type"], e.get("date"))]]
+    assert ("SANCTION", "2031-06-05", ["federal-department-of-foreign-affairs"]) in got, got
+    assert all(actors == ["federal-department-of-foreign-affairs"] for _t, _d, actors in got), got
+
+
+def test_a_body_named_with_what_it_is_of_keeps_a_table_body_inside_it_apart():
+    d = drafted("Row\n\nCITY, June 7 (Wire) - The Permanent Council of the Organization of "
+                "American States on Wednesday adopted a resolution. The Ministry of Foreign "
+                "Affairs summoned Peru's envoy.\n")
+    ids = {a["id"] for a in d["actors"]}
+    assert {"permanent-council", "ministry-of-foreign-affairs"} <= ids, ids
+    assert "foreign-affairs" not in ids, ids

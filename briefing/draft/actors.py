@@ -193,14 +193,18 @@ def find_places(text: str, reg: Registry) -> None:
         if len(words) < 2:
             continue
         name = " ".join(words)
-        start = m.end() - len(name)
-        if reg.taken(start, m.end()):
+        start, end = m.end() - len(name), m.end()
+        if reg.taken(start, end) and " of " in name:
+            # ("the Permanent Council of the Organization of American States": the council)
+            name = name.split(" of ")[0]
+            words, end = name.split(), start + len(name)
+        if len(words) < 2 or reg.taken(start, end):
             continue
         actor = reg.add(slug(name), {"name": name, "kind": "organization", "country": "",
                                      "reason": "name ends in an organisation word"})
         if any(w in g.news_words for w in words):
             reg.actors[actor]["news"] = True
-        reg.mention(start, m.end(), actor, "name")
+        reg.mention(start, end, actor, "name")
 
 
 def find_bodies(text: str, reg: Registry) -> None:

@@ -72,7 +72,7 @@ def same_subject(out: list[tuple[dict[str, Any], tuple[int, int]]], prev: Any,
     """"Norway criticised both countries and urged them": a verb joined to the one before
     it in the sentence, with only that verb's objects named between them, is done by the
     same actors. [] when the names before it are not all after the verb before."""
-    if prev is None or not out or not before or any(m.start < prev.end for m in before):
+    if prev is None or not out or not before or any(m.start < prev.start for m in before):
         return []
     event, (start, _end) = out[-1]
     if start != prev.start or start < lo:

@@ -335,6 +335,8 @@ def _reported(text: str, lo: int, hi: int, v: re.Match[str], mentions: list[Ment
                     reason=reason + " (after what was said)")
     if that is None and v.group(0).split()[0] in _AUDIENCE_VERBS:
         return None   # "told reporters after the talks": an audience, not what was said
+    if that is None and v.group(0).lower().startswith("declar"):
+        return None   # "declared the envoy persona non grata": an act, nothing said
     cstart = v.end() + (that.end() if that else 0)
     when = None if that else _SAID_WHEN.match(text, cstart, hi)
     if when:

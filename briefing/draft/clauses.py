@@ -186,6 +186,10 @@ def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     kept = [m for i, m in enumerate(mentions) if m.via != "title-prefix" and not (
         i and m.kind == "state" and mentions[i - 1].kind == "person"
         and re.fullmatch(r",?\s+(?:of|from)\s+(?:the\s+)?", text[mentions[i - 1].end:m.start]))
+        # ("Kubanych Sydykov, secretary-general of the Organization of Turkic States, is")
+        and not (i and mentions[i - 1].kind == "person" and re.fullmatch(
+            r",\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){1,3}(?:of|at|for)\s+(?:the\s+)?",
+            text[mentions[i - 1].end:m.start]))
         and not (i and re.fullmatch(r"(?:[’']s\s+(?:ambassador|envoy|embassy|consul|mission|"
                                     r"delegation|representative)s?)?\s+in\s+",
                                     text[mentions[i - 1].end:m.start])

@@ -131,8 +131,12 @@ def _load(folder: str) -> Gazetteer:
         bodies={r["head"].lower(): r for r in read_table("bodies.csv")},
         org_heads=heads,
         news_words=frozenset(r["word"] for r in words if r["role"] == "news"),
-        org_pattern=re.compile(r"(?<![\w’'])(?:[A-Z][\w’'\-]*\s+){1,4}(?:"
-                               + "|".join(sorted(heads)) + r")\b"),
+        # ("the Andes Wire Agency"; "the Federal Department of Foreign Affairs": a head
+        # with what it is of, in capitals)
+        org_pattern=re.compile(r"(?<![\w’'])(?:(?:[A-Z][\w’'\-]*\s+){0,3}(?:"
+                               + "|".join(sorted(heads)) + r")\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*"
+                               r"(?:\s+(?:and\s+)?[A-Z][\w’'\-]*){0,3}\b|"
+                               r"(?:[A-Z][\w’'\-]*\s+){1,4}(?:" + "|".join(sorted(heads)) + r")\b)"),
         irregular=irregular,
         speech_verbs=frozenset(speech),
         light_verbs=_light_verbs(irregular),
