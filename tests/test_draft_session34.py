@@ -118,3 +118,17 @@ def test_a_body_named_with_what_it_is_of_keeps_a_table_body_inside_it_apart():
     ids = {a["id"] for a in d["actors"]}
     assert {"permanent-council", "ministry-of-foreign-affairs"} <= ids, ids
     assert "foreign-affairs" not in ids, ids
+
+
+def test_a_year_a_thing_is_for_does_not_date_the_act_but_a_year_a_plan_is_set_for_does():
+    got = dated("On Tuesday Chile and Peru signed a fisheries plan for 2033.")
+    assert got and all(d == "2031-06-03" for _t, d in got), got
+    from briefing.draft.dates import find_dates
+    text = "talks were set for 2033"
+    assert find_dates(text, 0, len(text)) == [(19, 23, "2033")]
+
+
+def test_calling_a_decision_a_direct_attack_on_something_is_criticism_not_an_attack():
+    got = _acts("Chile's minister responded on Tuesday by calling the decision \"a direct attack "
+                "on a shared stock\".")
+    assert [t for t, _c, _a in got] == ["ACCUSE"], got

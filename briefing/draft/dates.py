@@ -244,9 +244,16 @@ def find_dates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             if (not m.group("my") or _CAPITAL_MONTH.search(m.group("my")) and not (
                 m.group("my")[:4].lower() == "for " and re.match(r"\s+[a-z]", text[m.end():])))
             and not _YEAR_SPAN.match(text, m.start(), m.end() + 5)
+            and not (m.group("year") and _FOR_A_THING.search(text, max(0, m.start() - 40),
+                                                             m.start()))
             and not re.search(r"\b(?:19|20)\d\d[-–]$", text[max(0, m.start() - 5):m.start()])]
 
 
+# A year a thing is for, after its noun: "a quota of 412,000 tonnes for 2031", "the budget
+# for 2032" (not "set for 2031", "planned for 2030": when something is to happen).
+_FOR_A_THING = re.compile(r"\b(?!(?:set|due|slated|eyed|timed|ready|scheduled|planned|"
+                          r"expected|pencill?ed\s+in|postponed|delayed|moved|put\s+off|"
+                          r"pushed\s+back|in|off|back|up)\s)[a-z]+(?<!ed)\s+for\s+$")
 # A period of years written with a dash: "2031-2034", "2031–34".
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-–](?:(?:19|20)\d\d|\d\d)\b")
 

@@ -70,7 +70,7 @@ _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which
 _AHEAD = re.compile(r"\b(?:will|would|shall|could|might|(?-i:may)|(?:is|are|was|were|be|been)\s+"
                     r"expected|scheduled|due(?!\s+(?:process|diligence|respect|regard|care|course))|"
                     r"set to|"   # (not "it expected Denmark to", nor "due process")
-                    r"plans?|planned|pencill?ed\s+in|next|upcoming|is to|are to|"
+                    r"plans?\s+to|planned|pencill?ed\s+in|next|upcoming|is to|are to|"
                     r"to\s+(?:begin|start|take\s+effect|come\s+into\s+force)|"   # "to begin"
                     # a trip in the present: "travels on to Belize on Wednesday"
                     r"(?:travels|heads|flies|goes)\s+(?:on\s+)?to)\b", re.IGNORECASE)
