@@ -132,3 +132,15 @@ def test_calling_a_decision_a_direct_attack_on_something_is_criticism_not_an_att
     got = _acts("Chile's minister responded on Tuesday by calling the decision \"a direct attack "
                 "on a shared stock\".")
     assert [t for t, _c, _a in got] == ["ACCUSE"], got
+
+
+def test_it_after_an_opening_date_is_the_body_of_the_sentence_before():
+    got = dated("Beijing rejects the charge. On June 3 it suspended the daily transfer of flow "
+                "data from two border stations.")
+    assert ("SANCTION", "2031-06-03") in got, got
+
+
+def test_a_head_of_a_body_named_in_apposition_is_a_person():
+    d = drafted("Talks offer\n\nALMATY, June 7 (Wire) - Rustam Nazarov, head of the Central "
+                "Asian Water Forum, said on Wednesday his office was ready to host talks.\n")
+    assert "Rustam Nazarov" in {a["name"] for a in d["actors"] if a["kind"] == "person"}

@@ -427,6 +427,9 @@ def dateline_state(text: str, reg: Registry) -> str | None:
 _IT = re.compile(r"\b(?:It|it)\b(?!\s+(?:is|was|has been|had been|remains|remained|seems|"
                  r"seemed|appears|appeared)\b)(?=\s+[“\"]?(?:\w+ly\s+)?[a-z])")
 _IT_OPENS = re.compile(r"(?:^\s*|[,;]\s+|\b(?:and|but|that|what|said|says)\s+)$")
+# A sentence opened by when it happened: "On June 3 it suspended", "Last week it said".
+_TIME_OPENS = re.compile(r"\s*(?:On|In|Last|Earlier|Later|By|Since|Then|Hours|Days|Weeks)\b"
+                         r"[^,.;:“\"]{0,25}?,?\s+")
 
 
 def it_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:
@@ -448,7 +451,8 @@ def it_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention
                 re.match(r"it\s+[a-z]{3,}ed\b", text[p.start():])
             if any(a <= p.start() < b for a, b in quoted) or reg.taken(p.start(), p.end()) \
                     or not (contact or _IT_OPENS.search(
-                        text[max(s["start"], p.start() - 8):p.start()])):
+                        text[max(s["start"], p.start() - 8):p.start()])
+                        or _TIME_OPENS.fullmatch(text, s["start"], p.start())):
                 continue
             here = [m for m in bodies if s["start"] <= m.start < p.start()]
             if contact:   # the subject of the verb before the noun, the nearest one
