@@ -144,3 +144,21 @@ def test_a_head_of_a_body_named_in_apposition_is_a_person():
     d = drafted("Talks offer\n\nALMATY, June 7 (Wire) - Rustam Nazarov, head of the Central "
                 "Asian Water Forum, said on Wednesday his office was ready to host talks.\n")
     assert "Rustam Nazarov" in {a["name"] for a in d["actors"] if a["kind"] == "person"}
+
+
+def test_held_since_the_seizure_takes_the_day_of_the_seizure_told_before():
+    got = dated("Chile's navy seized the Peruvian trawler Rosa off Arica on June 2. The crew "
+                "have been detained since the seizure at a naval base.")
+    assert got.count(("COERCE", "2031-06-02")) == 2, got
+
+
+def test_a_call_for_some_minutes_with_a_counterpart_has_that_counterpart():
+    got = _acts("Chile's Foreign Minister Ana Ruiz spoke by phone for forty minutes with her "
+                "Peruvian counterpart, Luis Soto.")
+    assert ("CONSULT", "041", ["ana-ruiz", "luis-soto"]) in got, got
+
+
+def test_a_saints_island_names_no_state():
+    d = drafted("Crew held\n\nDHAKA, June 7 (Wire) - Myanmar's navy seized a Bangladeshi "
+                "coaster off St Martin's Island on June 2 with 14 crew on board.\n")
+    assert "saint-martin" not in {a["id"] for a in d["actors"]}, d["actors"]

@@ -174,6 +174,8 @@ def find_places(text: str, reg: Registry) -> None:
         if place.via == "capital" and given and given.group(1) not in _BEFORE_A_PLACE \
                 and given.group(1) not in g.forms:
             continue   # "Marta Lima": a person's family name, not Peru's capital
+        if re.match(r"[’']s\s+(?:Island|Reef|Bay|Cathedral|Church|Day)\b", text[end:end + 16]):
+            continue   # "off St Martin's Island": a place named after a saint, no state
         if place.kind == "state":
             actor = reg.state(place.key, f"gazetteer: {place.via} of {place.name}")
         else:

@@ -85,7 +85,7 @@ from briefing.draft.readings import as_said, by_doers, denied, not_an_act, ruled
 from briefing.draft.saying_day import VERBAL, by_saying, said_day, saying_date
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.story_day import Lead, day_from_story, day_it_moves_to
-from briefing.draft.subjects import by_agents
+from briefing.draft.subjects import WITH_NEAR, by_agents
 from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import IF_CLAUSE, clause_status, find_triggers, verb_start
 from briefing.draft.when import day_carried, day_of_context, event_date
@@ -340,8 +340,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             others = [m for m in after if m not in about and m.actor not in actors
                       and not re.search(r"\bin\s+$", text[max(t.end, m.start - 4):m.start])]
             # A recipient stands near the verb ("condemned Peru", "sent envoys to Lima").
-            near = next((i for i, m in enumerate(others)
-                         if len(text[t.end:m.start].split()) <= 6), None)
+            near = next((i for i, m in enumerate(others)   # ("spoke for forty minutes with")
+                         if len(text[t.end:m.start].split()) <= 6 or t.trigger.mutual and
+                         WITH_NEAR.search(text, t.end, m.start)), None)
             # ... with those joined to it: "urged Norway and Sweden".
             gaps = gapped(text, t.end, c1, after)   # "... and Britain $90 million"
             recipients = [] if near is None else list(dict.fromkeys(

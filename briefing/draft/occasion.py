@@ -33,6 +33,14 @@ _SESSION = re.compile(r"\b(?:summit|Security Council|General Assembly|Permanent 
                       r"\s+(?:session|meeting)|session\s+of|forum|conference|communiqu[ée]|"
                       r"resolution)\b")
 _KINDS = ("person", "state")
+# "held since the seizure": the act a state of affairs dates from, and its CAMEO codes.
+_SINCE_THE = re.compile(r"\bsince\s+(?:the|its|their|his|her|that)\s+(?:[a-z\-]+\s+){0,2}?"
+                        r"(?P<n>seizures?|captures?|boardings?|arrests?|detentions?|attacks?|"
+                        r"raids?|strikes?|clash(?:es)?|expulsions?)\b")
+_SINCE_CODES = {"seizur": ("171",), "captur": ("171", "173"), "boarding": ("171",),
+                "arrest": ("173",), "detention": ("173",), "attack": ("18", "19"),
+                "raid": ("18", "19"), "strik": ("19", "18"), "clash": ("19",),
+                "expulsion": ("166",)}
 _TOLD = re.compile(r"\s+(?:told|assured|warned|informed)\s+")
 
 
@@ -46,6 +54,7 @@ class Occasions:
         self.document: dict[str, Any] | None = None
         self.session: dict[str, Any] | None = None
         self._first = True   # no occurred, dated event noted yet
+        self.done: list[tuple[str, dict[str, Any]]] = []   # (CAMEO code, day) so far
 
     def _parties(self, reg: Registry, ids: list[str]) -> set[str]:
         out = set()
@@ -69,6 +78,7 @@ class Occasions:
                 r"\d{4}-\d\d-\d\d", str(event["date"])):
             self.session = day   # the story's first dated act is a session's
         self._first = False
+        self.done.append((str(event["cameo_code"]), day))
         ids = event["participants"]["actor"] + event["participants"].get("recipient", [])
         people = [i for i in ids if reg.actors.get(i, {}).get("kind") in _KINDS]
         if event["plover_type"] == "CONSULT" and len(set(people)) >= 2:
@@ -115,6 +125,18 @@ class Occasions:
             return self._as(self.meeting, "the parties of the call or meeting before, "
                                           "speaking to each other")
         return {}, ""
+
+    def since_then(self, text: str, at: int, hi: int) -> tuple[dict[str, Any], str]:
+        """The day of the act a state is held "since" ("The crew have been held since the
+        seizure"): the last dated act of that kind told before; ({}, "") when none is."""
+        since = _SINCE_THE.search(text, at, hi)
+        if since is None:
+            return {}, ""
+        codes = _SINCE_CODES[since.group("n").rstrip("s").removesuffix("e")]
+        day = next((d for c, d in reversed(self.done) if c.startswith(codes)), None)
+        if day is None:
+            return {}, ""
+        return self._as(day, f"'{since.group(0)}': the day of that act, told before")
 
     def in_session(self) -> tuple[dict[str, Any], str]:
         """The day of the session the story is led by, for an act told after it in the

@@ -35,6 +35,8 @@ def day_from_story(text: str, dates: list[tuple[int, int, str]], pub: dt.date, *
     its verb group `verbs`), tried in order of how surely it holds."""
     state = PRESENT.search(verbs) or NEGATED_PERFECT.search(verbs)
     background = BACKGROUND.search(verbs)
+    if not future and (found := occasions.since_then(text, at, hi))[0]:
+        return found   # "The crew have been held since the seizure"
     if not future and not noun and not background:
         found = occasions.day_for(text, lo, hi, actors + recipients, reg, carry, at,
                                   tuple(said), tuple(local))

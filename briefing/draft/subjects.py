@@ -106,3 +106,9 @@ def by_agents(text: str, by_end: int, after: list[Mention]) -> list[Mention]:
             found.append(m)
             last = m.end
     return found
+
+
+# The party a meeting or call was with, after words on how long or how: "spoke by phone for
+# forty minutes with his counterpart, X".
+WITH_NEAR = re.compile(r"\bwith\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w’'\-]+\s+){0,3}?"
+                       r"(?:counterparts?,?\s+)?$")
