@@ -162,3 +162,30 @@ def test_a_saints_island_names_no_state():
     d = drafted("Crew held\n\nDHAKA, June 7 (Wire) - Myanmar's navy seized a Bangladeshi "
                 "coaster off St Martin's Island on June 2 with 14 crew on board.\n")
     assert "saint-martin" not in {a["id"] for a in d["actors"]}, d["actors"]
+
+
+def test_hitting_back_is_no_support_and_la_paz_is_bolivias_seat():
+    got = _acts("Brazil ordered Bolivia's ambassador to leave within 72 hours on Friday, hitting "
+                "back hours after La Paz expelled the Brazilian envoy.")
+    assert [t for t, _c, _a in got] == ["SANCTION", "SANCTION"], got
+    assert ("SANCTION", "166", ["bolivia"]) in got, got
+
+
+def test_a_city_based_court_is_the_court_named_before_and_inter_american_is_no_state():
+    d = drafted("Court row\n\nLA PAZ, June 7 (Wire) - Bolivia said the Inter-American Court of "
+                "Human Rights had no jurisdiction. The San José-based court had ordered Bolivia "
+                "to let him leave the country.\n")
+    ids = {a["id"] for a in d["actors"]}
+    assert "inter-american-court-of-human-rights" in ids, ids
+    assert not ids & {"costa-rica", "united-states", "courts-of-united-states"}, ids
+
+
+def test_a_date_well_after_the_speech_verb_does_not_date_the_saying():
+    from briefing.draft.dates import find_dates
+    from briefing.draft.saying_day import told_with_verb
+    text = ("Ruiz said Chile would not hand over Marcelo Vera, the candidate who has been "
+            "inside the embassy since Saturday, and that his asylum was irrevocable.")
+    assert told_with_verb(text, find_dates(text, 0, len(text)), 0) == []
+    text = "Ruiz told reporters in Lima on Friday that Chile would not hand him over."
+    assert [p for _a, _b, p in told_with_verb(text, find_dates(text, 0, len(text)), 0)] == [
+        "on Friday"]

@@ -174,8 +174,9 @@ def find_places(text: str, reg: Registry) -> None:
         if place.via == "capital" and given and given.group(1) not in _BEFORE_A_PLACE \
                 and given.group(1) not in g.forms:
             continue   # "Marta Lima": a person's family name, not Peru's capital
-        if re.match(r"[’']s\s+(?:Island|Reef|Bay|Cathedral|Church|Day)\b", text[end:end + 16]):
-            continue   # "off St Martin's Island": a place named after a saint, no state
+        if re.match(r"[’']s\s+(?:Island|Reef|Bay|Cathedral|Church|Day)\b|-based\b",
+                    text[end:end + 16]):
+            continue   # "off St Martin's Island", "the San José-based court": no state acts
         if place.kind == "state":
             actor = reg.state(place.key, f"gazetteer: {place.via} of {place.name}")
         else:
@@ -216,7 +217,7 @@ def find_bodies(text: str, reg: Registry) -> None:
     states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
                       if p.kind == "state" and p.via in ("name", "alias", "demonym"))
     heads = "|".join(re.escape(h) for h in sorted(g.bodies, key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w.])(?P<state>{states})(?:[’']s)?\s+(?P<head>(?i:{heads}))\b",
+    for m in re.finditer(rf"(?<![\w.\-])(?P<state>{states})(?:[’']s)?\s+(?P<head>(?i:{heads}))\b",
                          text):
         if reg.taken(m.start(), m.end()):
             continue

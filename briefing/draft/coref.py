@@ -49,7 +49,9 @@ _SAID_THEY = re.compile(r"\b(?:(?:said|says|say|added|announced|stated|warned|in
                         r"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+\d{1,2})?)?|"
                         r"told\s+(?:reporters|journalists|parliament|lawmakers))"
                         r",?\s+(?:that\s+)?(?P<p>they|it)\b")
-_BODY = re.compile(r"\b[Tt]he\s+(?P<head>council|commission|court|union|community|tribunal|"
+# ("The San José-based court": the court named before)
+_BODY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?-based\s+)?"
+                   r"(?P<head>council|commission|court|union|community|tribunal|"
                    r"organi[sz]ation|agency|forum|assembly)\b(?!\s+of\b)(?![’']s\s+own\b)|"
                    # "A department spokesperson denied": the department named before
                    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<office>department|ministry|embassy)(?=\s+(?:"

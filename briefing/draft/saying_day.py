@@ -46,6 +46,16 @@ def saying_date(dates: list[tuple[int, int, str]], said: tuple[int, int],
     return {}, ""
 
 
+def told_with_verb(text: str, dates: list[tuple[int, int, str]], lo: int
+                   ) -> list[tuple[int, int, str]]:
+    """The dates that may date a saying opened at `lo`: not one said well after its verb
+    ("said Brazil would not hand over X, who has been there since Saturday, and that")."""
+    return [d for d in dates if not _PAST_VERB.search(text, lo, d[0])]
+
+
+_PAST_VERB = re.compile(r"\b(?:said|says|told|added|announced)(?:\s+\S+){6,}\s*$")
+
+
 def said_day(text: str, dates: list[tuple[int, int, str]], said: list[Any], at: int,
              pub: dt.date) -> tuple[dict[str, Any], str] | None:
     """The date of the saying whose words hold `at` (its speech verb before the words, or
@@ -54,7 +64,8 @@ def said_day(text: str, dates: list[tuple[int, int, str]], said: list[Any], at: 
         # (an allegation read from the saying itself, "said ... that the scheme breached",
         # starts at its speech verb)
         if x.content[0] <= at < x.content[1] or x.start <= at < x.content[0]:
-            found = saying_date(dates, (x.start, x.content[0]), pub)
+            found = saying_date(told_with_verb(text, dates, x.start), (x.start, x.content[0]),
+                                pub)
             # ("..., a spokeswoman said on Tuesday", "... she said in an interview on
             # Thursday": the day may follow the verb, in its clause.)
             # ("On Wednesday, X said", "Speaking in Lima on Thursday, X said": it opens)
@@ -63,7 +74,8 @@ def said_day(text: str, dates: list[tuple[int, int, str]], said: list[Any], at: 
                        and not DATELINE_BEFORE.match(text, text.rfind("\n", 0, d[0]) + 1, d[0])]
             if not found[0]:
                 found = saying_date(opening[-1:], (opening[-1][0], x.start), pub) if opening \
-                    else saying_date(dates, (x.content[1], x.end + 48), pub)
+                    else saying_date([d for d in dates if SPEECH.search(
+                        text, x.content[1], d[0])], (x.content[1], x.end + 48), pub)
             if not found[0] and (y := _goes_on_from(text, said, x)) is not None:
                 # "He added that ...": the saying goes on, on the day of the one before.
                 lo = text.rfind("\n", 0, y.start) + 1

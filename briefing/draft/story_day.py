@@ -14,7 +14,7 @@ from briefing.draft.actors import Mention, Registry
 from briefing.draft.attribution import Said
 from briefing.draft.clauses import CONTINUING
 from briefing.draft.occasion import Occasions
-from briefing.draft.saying_day import saying_date
+from briefing.draft.saying_day import saying_date, told_with_verb
 from briefing.draft.when import (
     BACKGROUND,
     NEGATED_PERFECT,
@@ -62,7 +62,8 @@ def day_from_story(text: str, dates: list[tuple[int, int, str]], pub: dt.date, *
             if x.content[1] <= at < hi and x.speaker in actors:
                 # "said on Sunday that ... and called Ortiz": the sayer goes on with the
                 # day of the saying.
-                return saying_date(dates, (x.start, x.content[0]), pub)
+                return saying_date(told_with_verb(text, dates, x.start), (x.start, x.content[0]),
+                                   pub)
     return {}, ""
 
 

@@ -60,6 +60,8 @@ _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+
 # So does a participle's aside: "talks, last held in Qingdao in 2024, are to resume".
 _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which|who|whose|"
                        r"where)\b[^,;—]*|\b(?:under|by|through) which\b[^,;—]*|"
+                       # ("the candidate who has been inside the embassy since Saturday")
+                       r"(?<=[a-z]\s)who\s+[^,;—]*|"
                        r",\s+(?:(?:last|first|previously|originally|once|\w+ly)\s+)?"
                        # (not ", called on both governments": a phrasal verb, no aside)
                        r"(?!(?:called|insisted|agreed|commented|focused)\s+on\b)"
