@@ -189,3 +189,13 @@ def test_a_date_well_after_the_speech_verb_does_not_date_the_saying():
     text = "Ruiz told reporters in Lima on Friday that Chile would not hand him over."
     assert [p for _a, _b, p in told_with_verb(text, find_dates(text, 0, len(text)), 0)] == [
         "on Friday"]
+
+
+def test_a_date_in_a_clause_of_its_own_after_the_verb_is_that_clauses():
+    d = drafted("Returns halted\n\nGENEVA, June 7 (Wire) - The UN refugee agency UNHCR said on "
+                "Friday it had suspended organised returns of refugees from Chad, after gunmen "
+                "attacked a transit centre in Chad overnight on Monday, killing two returnees.\n")
+    got = [(e["plover_type"], e.get("date")) for e in d["events"]]
+    assert ("ASSAULT", "2031-06-02") in got and ("SANCTION", "2031-06-02") not in got, got
+    got = dated("Chile recalled its ambassador after the attack on Monday.")
+    assert ("SANCTION", "2031-06-02") in got, got

@@ -67,6 +67,13 @@ _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which
                        r"(?!(?:called|insisted|agreed|commented|focused)\s+on\b)"
                        r"[a-z]+(?:ed|en|eld|ught|et|ut)\s+(?:in|on|at|by|since|during|after|"
                        r"before)\b[^,;—]*,")
+# A clause of its own after the verb, with its own subject and past verb: its date is its
+# act's ("suspended returns after gunmen attacked a centre on Monday"; not "after the
+# attack on Monday", a noun).
+_AFTER_CLAUSE = re.compile(r",?\s+(?:after|when|because|as)\s+(?!(?:the|a|an|its|their|his|"
+                           r"her)\s+[a-z]+\s+(?:on|in|of|at)\b)(?:[\w’'\-]+\s+){1,3}?"
+                           r"(?:[a-z]{3,}ed|met|held|took|fled|shot|struck|seized|began|left|"
+                           r"broke|sent|made|fought|stormed|hit|went|came)\b[^;.]*$")
 # Words that look ahead, for a bare month or weekday: "could be signed ... in November"
 # (the modal "may", not the month).
 _AHEAD = re.compile(r"\b(?:will|would|shall|could|might|(?-i:may)|(?:is|are|was|were|be|been)\s+"
@@ -159,6 +166,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "NUKU'ALOFA, Sept 12 -": the day it was filed, no event's
         if _bound_elsewhere(d):
             return False   # "talks scheduled for Thursday after X arrested": the talks' day
+        if pos < d[0] and _AFTER_CLAUSE.search(text, verb_end, d[0]):
+            return False   # "had suspended returns, after gunmen attacked ... on Monday"
         if told and d[0] >= told.end():
             return True    # "the closure ..., which was announced by X on March 6"
         if pos < d[0] and re.search(r",\s+but\b|;", text[verb_end:d[0]]):
