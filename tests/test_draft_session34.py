@@ -199,3 +199,9 @@ def test_a_date_in_a_clause_of_its_own_after_the_verb_is_that_clauses():
     assert ("ASSAULT", "2031-06-02") in got and ("SANCTION", "2031-06-02") not in got, got
     got = dated("Chile recalled its ambassador after the attack on Monday.")
     assert ("SANCTION", "2031-06-02") in got, got
+
+
+def test_a_bare_verb_after_and_shares_cannot():
+    got = [(e["plover_type"], e["status"]) for e in after_lead(
+        "Chile cannot close its ports and send troops to the border.")]
+    assert ("MOBILIZE", "negated") in got, got

@@ -355,8 +355,8 @@ _POSTPONED = re.compile(r"\b(?:postpon\w*|delay(?:s|ed|ing)?|put off|defer\w*|sh
                         re.IGNORECASE)
 _CANCELLED = re.compile(r"\b(?:cancel\w*|called off|calls? off|scrap(?:s|ped|ping)?)\b",
                         re.IGNORECASE)
-_SHARED_MODAL = re.compile(r"\b(?:will|would|shall|should|must|could|might|may|can|"
-                           r"ought to)\b", re.IGNORECASE)
+_SHARED_MODAL = re.compile(r"\b(?:will|would|shall|should|must|could|might|may|can|cannot|"
+                           r"ought to|(?:can|won|wouldn|couldn)[’']t)\b", re.IGNORECASE)
 _REPORTED_FUTURE = re.compile(r"\bwould\b(?!\s+have\b)", re.IGNORECASE)
 
 
