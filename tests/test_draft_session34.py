@@ -205,3 +205,8 @@ def test_a_bare_verb_after_and_shares_cannot():
     got = [(e["plover_type"], e["status"]) for e in after_lead(
         "Chile cannot close its ports and send troops to the border.")]
     assert ("MOBILIZE", "negated") in got, got
+
+
+def test_a_capital_after_a_word_that_opens_the_sentence_is_still_the_capital():
+    got = _acts("Although Moscow has purchased weapons from Iran, relations are tense.")
+    assert ("COOPERATE", "062", ["russia"]) in got, got

@@ -170,7 +170,9 @@ def find_places(text: str, reg: Registry) -> None:
     for start, end, place in g.find(text):
         if reg.taken(start, end):
             continue
-        given = re.search(r"(?<![\w’'.\-])([A-Z][a-z]+)\s$", text[max(0, start - 20):start])
+        # (a word that opens a sentence, "Although Moscow has", is no given name)
+        given = re.search(r"(?<![\w’'.\-])(?<![.!?:;“\"(\n]\s)(?<!^)(?<![-—–]\s)([A-Z][a-z]+)\s$",
+                          text[max(0, start - 20):start])
         if place.via == "capital" and given and given.group(1) not in _BEFORE_A_PLACE \
                 and given.group(1) not in g.forms:
             continue   # "Marta Lima": a person's family name, not Peru's capital
