@@ -210,3 +210,8 @@ def test_a_bare_verb_after_and_shares_cannot():
 def test_a_capital_after_a_word_that_opens_the_sentence_is_still_the_capital():
     got = _acts("Although Moscow has purchased weapons from Iran, relations are tense.")
     assert ("COOPERATE", "062", ["russia"]) in got, got
+
+
+def test_a_place_the_sentence_opens_with_does_not_act():
+    got = _acts("In Lima, Chile met Bolivia on Monday.")
+    assert ("CONSULT", "040", ["chile", "bolivia"]) in got, got

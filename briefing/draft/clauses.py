@@ -186,6 +186,9 @@ def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     kept = [m for i, m in enumerate(mentions) if m.via != "title-prefix" and not (
         i and m.kind == "state" and mentions[i - 1].kind == "person"
         and re.fullmatch(r",?\s+(?:of|from)\s+(?:the\s+)?", text[mentions[i - 1].end:m.start]))
+        # ("In Lima, Chile met Peru": a place the sentence opens with does not act)
+        and not (text[m.end:m.end + 1] == "," and re.search(
+            r"(?:^|[.;]\s+|\n)\s*(?:In|At|From|Near)\s+$", text[max(0, m.start - 12):m.start]))
         # ("Kubanych Sydykov, secretary-general of the Organization of Turkic States, is")
         and not (i and mentions[i - 1].kind == "person" and re.fullmatch(
             r",\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){1,3}(?:of|at|for)\s+(?:the\s+)?",
