@@ -214,7 +214,8 @@ def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
                     gap) or (
                     group[0].via == "title" and re.fullmatch(
                         r"(?:,?\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)?"
-                        r"\s*(?:,|,?\s+and)\s+(?:[A-Z][\w’'.\-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){1,6}", gap)):
+                        r"\s*(?:,|,?\s+and)\s+(?:[A-Z][\w’'.\-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)"
+                        r"{1,6}", gap)):
             group.insert(0, m)
         else:
             break

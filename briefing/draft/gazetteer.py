@@ -136,7 +136,8 @@ def _load(folder: str) -> Gazetteer:
         org_pattern=re.compile(r"(?<![\w’'])(?:(?:[A-Z][\w’'\-]*\s+){0,3}(?:"
                                + "|".join(sorted(heads)) + r")\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*"
                                r"(?:\s+(?:and\s+)?[A-Z][\w’'\-]*){0,3}\b|"
-                               r"(?:[A-Z][\w’'\-]*\s+){1,4}(?:" + "|".join(sorted(heads)) + r")\b)"),
+                               r"(?:[A-Z][\w’'\-]*\s+){1,4}(?:" + "|".join(sorted(heads))
+                               + r")\b)"),
         irregular=irregular,
         speech_verbs=frozenset(speech),
         light_verbs=_light_verbs(irregular),

@@ -89,7 +89,8 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
 # force's men ("by officers of the Nauru Police Force").
 _BY_GAP = re.compile(r"(?:[A-Z][\w\-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,6}|(?:officers|members|"
                      r"agents|units|troops|soldiers)\s+of\s+(?:the\s+)?")
-_AND_GAP = re.compile(r",?\s+and\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,6}")
+_AND_GAP = re.compile(r",?\s+and\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)"
+                      r"{0,6}")
 
 
 def by_agents(text: str, by_end: int, after: list[Mention]) -> list[Mention]:
