@@ -474,7 +474,8 @@ def next_verb(text: str, lo: int, triggers: list[Any], t: Any, c1: int) -> int:
 
 
 # "... and signed", "travelled to Warsaw to meet": a second verb or an infinitive.
-JOINED_VERB = re.compile(r"(?:^|\s)(?:and|to)\s+(?:\w+ly\s+)?$")
+JOINED_VERB = re.compile(r"(?:^|\s)(?:and\s+(?:(?:has|have|had|will|would|shall|also|then|"
+                         r"later|now)\s+){0,2}|to\s+)(?:\w+ly\s+)?$")   # "and has ordered"
 
 # The subject a saying's words open with that is the sayer: "said it was ready to", "said
 # its team would".

@@ -404,7 +404,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 CONDITION.search(text, t.end, c1) or IF_CLAUSE.match(text, lo)
                 and "," in text[lo:t.start]),   # "If Sweden refuses, Norway will close"
                 only_if=bool(ONLY_AFTER.match(text, t.end, c1)))
-            if not date and code.plover_type in VERBAL and t.trigger.plover_type not in VERBAL:
+            if not date and code.plover_type in VERBAL and (
+                    t.trigger.plover_type not in VERBAL or code.cameo_code != t.trigger.cameo_code):
                 # "said on Wednesday it would stop imports unless ...": a threat made then
                 date, why = said_day(text, dates, said, t.start, pub) or (date, why)
             if not date and future and st == "occurred" and not noun:

@@ -10,7 +10,7 @@ from typing import Any
 
 from briefing.draft.actors import Mention, Registry, state_like, unnamed_id
 from briefing.draft.clauses import ADJECTIVE, ARMS_NOUN, PEOPLE_OF, STATE_MEANS
-from briefing.draft.triggers import OBLIGED_WHY
+from briefing.draft.triggers import OBLIGED_WHY, REFUSED_WHY
 
 # A verb's bare form after a preposition or a past tense is that verb's noun, the object
 # of another act: "discussed trade and security", "at the level of trade officials".
@@ -38,6 +38,10 @@ _DEMANDED = {"084": "1053", "087": "1056", "086": "1056", "040": "106", "043": "
 _THREATS = {"SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138"}
 # Hostile acts a party to the story reports of the other side: an accusation.
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+# What a side may refuse to do for another (CAMEO 12x): aid, cooperation, a deal, a
+# meeting, support.
+_REFUSABLE = {"AID": "122", "COOPERATE": "121", "AGREE": "120", "SUPPORT": "120",
+              "CONSULT": "125"}
 
 
 # A sentence opened by the pair a story tells of, then a verb with its object.
@@ -203,6 +207,11 @@ def said_now(code: Any, st: str, why: str, on_condition: bool, *, only_if: bool 
         # "would not accept the proposal", "will not tolerate": a refusal, said now.
         return recoded(code, "120", mutual=False), "occurred", \
             f"{why}: not accepting is rejecting"
+    if st == "negated" and why.startswith(REFUSED_WHY) and code.plover_type in _REFUSABLE:
+        # "Abuja will not write off the debt", "would not return to the commission": what
+        # a side says it will not do for the other, it refuses now.
+        return recoded(code, _REFUSABLE[code.plover_type], mutual=False), "occurred", \
+            f"{why}: a refusal, made when said"
     return code, st, why
 
 

@@ -92,6 +92,7 @@ def built_summary(text: str, t: Any, actors: list[str], recipients: list[str], n
     if verb[:1].isupper() and not verb[1:2].isupper():
         verb = verb[:1].lower() + verb[1:]   # "Talks between ...": the noun, mid-summary
     who = "Someone the text does not name" if actors == [unnamed] else names(actors)
+    recipients = [r for r in recipients if names([r]) not in verb]   # "ordered Chile to"
     return " ".join(filter(None, [who, _closed(verb), names(recipients)]))
 
 

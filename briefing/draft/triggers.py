@@ -341,6 +341,10 @@ _NOT_RULED_OUT = re.compile(r"\b(?:not|never)\s+(?:\w+\s+)?(?:rul(?:e|ed|ing)\s+
 # "must withdraw", "should be freed": owed, not done (a demand when another says it).
 _OBLIGED = re.compile(r"\b(?:must|should|has to|have to|needs? to|ought to)\b", re.IGNORECASE)
 OBLIGED_WHY = "obligation before"
+# "will not write off the debt", "would not send her back": a refusal, said now.
+_WILL_NOT = re.compile(r"\b(?:will|would|shall)\s+(?:\w+\s+)?not\b|\b(?:won|wouldn)[’']t\b",
+                       re.IGNORECASE)
+REFUSED_WHY = "refused: 'will not' before"
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if|possibility of|possible|consider"
                            r"(?:s|ed|ing)?)\b", re.IGNORECASE)
 _ANNOUNCED = re.compile(r"\b(?:will|shall|plans? to|planned to|is to|are to|is set to|"
@@ -381,6 +385,8 @@ def status(text: str, start: int, m: Match, historical: bool, *, reported: bool 
     if _NOT_RULED_OUT.search(near):
         return "hypothetical", f"not ruled out before '{word}'"
     if _NEGATION.search(near):
+        if _WILL_NOT.search(near):
+            return "negated", f"{REFUSED_WHY} '{word}'"
         return "negated", f"negation before '{word}'"
     if _POSTPONED.search(near):
         return "postponed", f"put off before '{word}'"

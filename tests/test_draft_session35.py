@@ -1,0 +1,54 @@
+"""Issue 21, session 35: vocabulary and roles the fresh batches used, each checked on
+fictional sentences (real state names, invented people and bodies)."""
+
+from __future__ import annotations
+
+from tests.lead import after_lead
+
+
+def _acts(sentence: str) -> list[tuple[str, str, list[str], list[str]]]:
+    return [(e["plover_type"], e["cameo_code"], e["participants"]["actor"],
+             e["participants"].get("recipient", [])) for e in after_lead(sentence)]
+
+
+def test_agreements_reached_initialled_or_concluded_are_drafted_whatever_their_name():
+    assert [t for t, *_ in _acts("Ghana and Togo initialled a memorandum on Friday.")] \
+        == ["AGREE"]
+    assert [t for t, *_ in _acts("Ghana and Togo reached a compromise over fishing "
+                                 "quotas.")] == ["AGREE"]
+    assert [t for t, *_ in _acts("Ghana and Togo finalised a protocol on the ferry.")] \
+        == ["SUPPORT"]
+
+
+def test_a_request_turned_down_with_its_object_between_is_a_rejection():
+    got = _acts("Ghana's trade minister turned the Togolese request down.")
+    assert [(t, actors) for t, _c, actors, _r in got] == [("REJECT", ["ghana"])], got
+
+
+def test_what_a_side_says_it_will_not_do_for_another_is_a_refusal_not_the_act():
+    got = _acts("Ecuador will not write off any of Peru's debt.")
+    assert [(t, actors) for t, _c, actors, _r in got] == [("REJECT", ["ecuador"])], got
+    got = _acts("Chile said it would not attend the summit in Quito.")
+    assert [t for t, *_ in got] == ["REJECT"], got
+    # Not done, but not refused either: the act stays, negated.
+    got = _acts("Peru did not sign the accord.")
+    assert [t for t, *_ in got] == ["SUPPORT"], got
+
+
+def test_defending_ones_own_measure_against_criticism_rejects_the_criticism():
+    got = _acts("Finland's foreign minister defended the law on Tuesday.")
+    assert [t for t, *_ in got] == ["REJECT"], got
+
+
+def test_a_verb_joined_by_and_with_an_auxiliary_keeps_the_first_subject():
+    got = _acts("Honduras expelled two Guatemalan diplomats and has ordered Guatemala to "
+                "close its consulate.")
+    assert ("REQUEST", "100", ["honduras"], ["guatemala"]) in got, got
+    summary = [e["summary"] for e in after_lead(
+        "Honduras expelled two diplomats and ordered Guatemala to close its consulate.")]
+    assert "Honduras ordered Guatemala" in summary, summary
+
+
+def test_welcoming_any_kind_of_agreement_is_support():
+    got = _acts("The World Bank welcomed the memorandum on Thursday.")
+    assert [t for t, *_ in got] == ["SUPPORT"], got
