@@ -32,6 +32,7 @@ from briefing.draft.again import agreed_to_meet, ruled_out_steps
 from briefing.draft.attribution import Said, find_statements, first_person_mentions
 from briefing.draft.bodies import find_bare_bodies
 from briefing.draft.coref import office_mentions, pair_mentions
+from briefing.draft.criticism import critical_sayings
 from briefing.draft.events import draft_events
 from briefing.draft.evidence import quote
 from briefing.draft.gazetteer import load_gazetteer
@@ -44,7 +45,7 @@ from briefing.draft.people import (
 )
 from briefing.draft.positions import candidate_positions, known_issues
 from briefing.draft.sources import PENDING, TODO, Sources
-from briefing.draft.subjects import unknown_subjects
+from briefing.draft.subjects import described_bodies, unknown_subjects
 from briefing.text import split_sentences
 
 __all__ = ["MAX_CHARS", "TODO", "DraftError", "draft", "quote", "to_yaml"]
@@ -125,6 +126,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
                                                           known_issues(known))
     reg = Registry(load_gazetteer(), known=dict(forms))
     find_people(text, reg)
+    described_bodies(text, reg)   # "Nahdlatul Ulama, the country's largest ... organisation,"
     find_nationals(text, reg)
     find_bodies(text, reg)
     find_abbreviations(text, reg)
@@ -151,6 +153,8 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     # A question ("What is being built?") asks; it reports no act.
     events = ruled_out_steps(agreed_to_meet(draft_events(text, [s for s in body if not text[
         s["start"]:s["end"]].rstrip(" \n\"”’'").endswith("?")], reg, pub, said, sources)))
+    events = sorted(events + critical_sayings(text, body, said, reg, events, pub, sources),
+                    key=lambda e: e[1][0])
     statements = _statements(text, reg, said, events, sources)
     points = key_points(text, body, reg, events, statements)
     positions, issues = candidate_positions(statements, issues, reg)

@@ -186,7 +186,7 @@ def _named_after(text: str, reg: Registry) -> None:
     titles = "|".join(re.escape(t) for t in sorted(g.titles, key=len, reverse=True))
     for m in re.finditer(rf"(?<![\w’'])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w\-]*"
                          rf"\s+){{0,3}}?(?P<title>(?i:{titles})|head|candidate|owner)(?:\s+of\s+"
-                         rf"(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){{0,4}}?)?,\s+(?P<name>{_NAME_WORD}"
+                         rf"(?:the\s+)?[\w\-’']+(?:\s+[\w\-’']+){{0,4}}?)?,\s+(?P<name>{_NAME_WORD}"
                          rf"(?:\s+{_NAME_WORD}){{1,3}}),", text):
         if (name := _free_name(m, reg)) is None:
             continue

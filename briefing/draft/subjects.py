@@ -29,6 +29,35 @@ _NOT_SUBJECT = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "
                 "Asked", "Upon", "Ahead", "Shortly", "Hours", "Days", "Weeks"}
 
 
+# A name no table knows, then what it is between commas: "Nahdlatul Ulama, the country's
+# largest Muslim organisation, urged", "The Electoral Action of Poles in Lithuania, the
+# minority's main party, said" — a body of its own, whatever places its name holds.
+_DESCRIBED = re.compile(
+    r"(?:^|(?<=[.;:!?]\s)|(?<=\n))(?:The\s+)?(?P<name>[A-Z][\w’'\-]+(?:\s+(?:of|for|in|and|"
+    r"[A-Z][\w’'\-]+)){0,6}?),\s+(?:the|a|an|its|their|[A-Z][\w\-]+[’']s)\s+"
+    r"(?:[\w’'\-]+\s+){0,6}?(?P<what>organi[sz]ation|group|party|union|movement|association|"
+    r"federation|council|agency|charity|network|alliance|coalition|foundation|institute|"
+    r"league|front|confederation|society|company|firm|bank|lender|operator|militia|"
+    r"think[ -]tank|watchdog|regulator|broadcaster|newspaper|club|chamber|lobby|consortium|"
+    r"faction|NGO)s?\b[^,;.]{0,40},", re.MULTILINE)
+
+
+def described_bodies(text: str, reg: Registry) -> None:
+    """A capitalised name that no table knows, followed by what kind of body it is
+    ("Nahdlatul Ulama, the country's largest Muslim organisation,"): an organisation,
+    with every mention of its name (before places inside the name are read)."""
+    for m in _DESCRIBED.finditer(text):
+        name = m.group("name")
+        if name in reg.gazetteer.forms or name.split()[-1] in ("of", "for", "in", "and") \
+                or name.split()[0] in _NOT_SUBJECT or len(name) < 4:
+            continue
+        actor = reg.add(slug(name), {"name": name, "kind": "organization", "country": "",
+                                     "reason": f"named, then called a {m.group('what')}"})
+        for x in re.finditer(rf"(?<![\w’']){re.escape(name)}(?!\w)", text):
+            if not reg.taken(x.start(), x.end()):
+                reg.mention(x.start(), x.end(), actor, "name")
+
+
 def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
     """A capitalised name right before an event verb that no table knows ("Veltravia
     has demanded") is drafted as an actor of unknown kind, with all its mentions."""
