@@ -36,6 +36,7 @@ from briefing.draft.criticism import critical_sayings
 from briefing.draft.events import draft_events
 from briefing.draft.evidence import quote
 from briefing.draft.gazetteer import load_gazetteer
+from briefing.draft.learned import suggested
 from briefing.draft.people import (
     find_people,
     it_mentions,
@@ -154,6 +155,9 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     events = ruled_out_steps(agreed_to_meet(draft_events(text, [s for s in body if not text[
         s["start"]:s["end"]].rstrip(" \n\"”’'").endswith("?")], reg, pub, said, sources)))
     events = sorted(events + critical_sayings(text, body, said, reg, events, pub, sources),
+                    key=lambda e: e[1][0])
+    # What no rule read, the sentence model may: a suggestion, said to be one.
+    events = sorted(events + suggested(text, body, said, reg, events, pub, sources),
                     key=lambda e: e[1][0])
     statements = _statements(text, reg, said, events, sources)
     points = key_points(text, body, reg, events, statements)

@@ -1,0 +1,149 @@
+"""What a sentence no rule reads may still report: a small statistical model of the words
+of hand-coded sentences, and the event it suggests where the rules drafted none.
+
+The rules read the phrasings they were written for; a new article words the same acts
+another way ("slapped duties on", "froze the talks"). The model is a logistic regression,
+one per PLOVER type, over a sentence's words and word pairs (names and numbers masked),
+trained by `python -m bench.train_types` on the bench's gold articles only — never on
+the held-out ones that measure it. Its weights are a table in the project
+(`assets/gazetteer/sentence_types.json`), read once; nothing is fetched.
+
+Such an event is a suggestion like every draft, and says so: its reason names the model
+and its probability, and the analyst accepts, edits or rejects it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+from briefing.draft.actors import Registry, slug
+from briefing.draft.dates import as_fact_date, find_dates, resolve
+from briefing.draft.evidence import quote
+from briefing.draft.sources import PENDING, TODO
+from briefing.draft.triggers import plover_for
+
+MODEL = Path(__file__).resolve().parents[2] / "assets" / "gazetteer" / "sentence_types.json"
+# How sure the model must be before it suggests an act (chosen on the gold by
+# cross-validation: about two suggestions in three were right there).
+THRESHOLD = 0.45
+_SAYING_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|plans? to|due to|next|is expected to|"
+                     r"are expected to|is set to|are set to)\b", re.IGNORECASE)
+
+
+def _stem(w: str) -> str:
+    for suffix, rest in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[:-len(suffix)] + rest
+    return w
+
+
+def features(sentence: str) -> set[str]:
+    """The sentence's words (crudely stemmed) and adjacent pairs; a capitalised word after
+    the first is a name ("<c>", one for a run of them), a number is "<n>": the model
+    learns how acts are told, not who the stories were about."""
+    toks: list[str] = []
+    for i, w in enumerate(_WORD.findall(sentence)):
+        if w[0].isdigit():
+            toks.append("<n>")
+        elif w[0].isupper() and i > 0:
+            if not toks or toks[-1] != "<c>":
+                toks.append("<c>")
+        else:
+            toks.append(_stem(w.lower().replace("’", "'")))
+    return set(toks) | {f"{a}_{b}" for a, b in zip(toks, toks[1:], strict=False)}
+
+
+@functools.lru_cache(maxsize=1)
+def _model() -> dict[str, Any]:
+    if not MODEL.exists():
+        return {"types": [], "bias": [], "weights": {}, "codes": {}}
+    return json.loads(MODEL.read_text(encoding="utf-8"))
+
+
+def sentence_types(sentence: str) -> list[tuple[str, float]]:
+    """(PLOVER type, probability) for a sentence, most likely first."""
+    m = _model()
+    if not m["types"]:
+        return []
+    z = list(m["bias"])
+    for f in features(sentence):
+        for k, w in enumerate(m["weights"].get(f, ())):
+            z[k] += w
+    probs = [1 / (1 + math.exp(-max(-30.0, min(30.0, v)))) for v in z]
+    return sorted(zip(m["types"], probs, strict=True), key=lambda x: -x[1])
+
+
+def suggested(text: str, body: list[dict], said: list[Any], reg: Registry,
+              events: list[tuple[dict[str, Any], tuple[int, int]]], pub: dt.date,
+              sources: Any) -> list[tuple[dict[str, Any], tuple[int, int]]]:
+    """An event for each body sentence with no drafted event, a named actor and a type the
+    model is sure enough of: by the sentence's speaker when it reports a saying of that
+    kind, else by the first actor it names, to the next one."""
+    acts = [span[0] for _e, span in events]
+    out: list[tuple[dict[str, Any], tuple[int, int]]] = []
+    for s in body:
+        lo, hi = s["start"], s["end"]
+        words = text[lo:hi]
+        if any(lo <= a < hi for a in acts) or words.rstrip(" \n\"”’'").endswith("?"):
+            continue
+        ranked = sentence_types(words)
+        if not ranked or ranked[0][1] < THRESHOLD:
+            continue
+        ptype, p = ranked[0]
+        named = [m for m in reg.mentions if lo <= m.start < hi
+                 and not m.actor.startswith("unnamed-") and m.actor in reg.actors
+                 and not re.search(r"\b(?:in|at)\s+$", text[max(lo, m.start - 4):m.start])]
+        voice = next((x for x in said if x.start <= lo + len(words) // 2 < x.end
+                      and x.speaker in reg.actors and not x.speaker.startswith("unnamed-")),
+                     None)
+        if voice is not None and ptype in _SAYING_TYPES:
+            actor = voice.speaker
+        elif named:
+            actor = named[0].actor
+        else:
+            continue
+        parent = reg.actors[actor].get("parent")
+        target = next((m.actor for m in named if m.actor not in (actor, parent)
+                       and reg.actors[m.actor].get("parent") != actor), None)
+        code = _model()["codes"].get(ptype)
+        if not code:
+            continue
+        date: dict[str, Any] = {}
+        why = "no date in the sentence: left for the analyst"
+        future = bool(_FUTURE.search(words))
+        for _a, _b, phrase in find_dates(text, lo, hi)[:1]:
+            day, end = as_fact_date(resolve(phrase, pub, future=future))
+            if day is not None:
+                date = {"date": day, **({"date_end": end} if end else {}),
+                        "date_basis": "resolved",
+                        "date_note": f'"{phrase}", resolved against the publication date'}
+                why = f"date from '{phrase}'"
+        later = str(date.get("date", ""))[:10] > pub.isoformat()
+        ptype_, mode = plover_for(code)
+        name = reg.actors[actor]["name"]
+        clause = " ".join(words.split())
+        summary = clause if len(clause.split()) <= 30 else \
+            f"{name} ({ptype.lower()})" + (f" — {reg.actors[target]['name']}" if target else "")
+        source = sources.for_said(voice, reg) if voice is not None else sources.outlet_id
+        event = {
+            "id": f"ev-{len(events) + len(out) + 1}-{slug(ptype.lower())}-suggested",
+            **date,
+            "plover_type": ptype_, "plover_mode": mode, "cameo_code": code,
+            "status": "planned" if future or later else "occurred",
+            "source": source, "credibility": TODO, "summary": summary,
+            "participants": {"actor": [actor], **({"recipient": [target]} if target else {})},
+            "evidence": [quote(text, lo, hi)],
+            "review": PENDING,
+            "reason": f"no rule read an act here; the sentence model reads {ptype} "
+                      f"(p={p:.2f}; CAMEO {code}, its most common code): check who did what; "
+                      f"{why}",
+        }
+        out.append((event, (lo, lo)))
+    return out
