@@ -189,3 +189,17 @@ def test_load_modifies_nothing_on_disk(tmp_path):
     before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
     briefing.load(tmp_path / "a")
     assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == before
+
+
+def test_a_date_older_than_the_frames_can_hold_is_a_problem_not_a_crash(tmp_path):
+    shutil.copytree(TINY, tmp_path / "old")
+    facts = tmp_path / "old" / "facts.yaml"
+    text = facts.read_text()
+    first = text.index("    date: 20", text.index("events:"))
+    end = text.index("\n", first)
+    facts.write_text(text[:first] + "    date: 1656-05-01" + text[end:])
+    with pytest.raises(briefing.FactError) as e:
+        briefing.load(tmp_path / "old")
+    [p] = e.value.problems
+    assert p.field == "date" and "1656-05-01" in p.message and "1678" in p.message, p
+    assert "facts.yaml" in p.file

@@ -284,7 +284,18 @@ class Parser:
         return code
 
     def date(self, f: Fields, key: str) -> tuple[str | None, str | None]:
-        """An ISO day string and its precision; a missing date is allowed."""
+        """An ISO day string and its precision; a missing date is allowed. The frames hold
+        days from 1678 to 2261 (pandas' nanosecond datetimes): an older or later date is
+        reported, not a crash."""
+        iso, precision = self._date(f, key)
+        if iso is not None and not "1678" <= iso[:4] <= "2261":
+            f.problem(key, f"{iso[:4] if precision == 'year' else iso} is outside the years "
+                      "the fact base can hold (1678 to 2261): leave the date out and give "
+                      "the year in the summary")
+            return None, None
+        return iso, precision
+
+    def _date(self, f: Fields, key: str) -> tuple[str | None, str | None]:
         v = f.m.get(key)
         if v is None:
             return None, None
