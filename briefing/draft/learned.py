@@ -37,6 +37,15 @@ _FUTURE = re.compile(r"\b(?:will|shall|is to|are to|plans? to|due to|next|is exp
                      r"are expected to|is set to|are set to)\b", re.IGNORECASE)
 
 
+# Words that open a sentence with a capital and are no name ("Talks", "Officials").
+_OPENERS = frozenset(
+    "the a an in on at after before during but and however it its they their he his she her "
+    "we our this that these those both two three four five several some many most police "
+    "troops officials talks when while as since under last next earlier later once if "
+    "unless although though there no neither each every all one speaking asked according "
+    "following despite amid until meanwhile also then now today yesterday tomorrow".split())
+
+
 def _stem(w: str) -> str:
     for suffix, rest in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
@@ -45,14 +54,15 @@ def _stem(w: str) -> str:
 
 
 def features(sentence: str) -> set[str]:
-    """The sentence's words (crudely stemmed) and adjacent pairs; a capitalised word after
-    the first is a name ("<c>", one for a run of them), a number is "<n>": the model
-    learns how acts are told, not who the stories were about."""
+    """The sentence's words (crudely stemmed) and adjacent pairs; a capitalised word is a
+    name ("<c>", one for a run of them) unless it is a common word opening the sentence,
+    a number is "<n>": the model learns how acts are told, not who the stories were
+    about."""
     toks: list[str] = []
     for i, w in enumerate(_WORD.findall(sentence)):
         if w[0].isdigit():
             toks.append("<n>")
-        elif w[0].isupper() and i > 0:
+        elif w[0].isupper() and (i > 0 or w.lower() not in _OPENERS):
             if not toks or toks[-1] != "<c>":
                 toks.append("<c>")
         else:

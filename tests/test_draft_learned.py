@@ -1,0 +1,50 @@
+"""Issue 21: the sentence model suggests an act where no rule read one — trained on the
+gold only, masked names, and every suggestion marked as one for the analyst."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from briefing.codebooks import load_codebooks
+from briefing.draft.learned import MODEL, features, sentence_types
+from briefing.draft.triggers import plover_for
+from tests.lead import after_lead
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def test_the_model_was_trained_on_the_gold_and_never_on_the_held_out_articles():
+    table = json.loads(MODEL.read_text(encoding="utf-8"))
+    trained = set(table["trained_on"])
+    gold = {p.name for p in (BENCH / "gold").iterdir() if (p / "facts.yaml").exists()}
+    held_out = {p.name for p in (BENCH / "heldout").iterdir() if p.is_dir()}
+    assert trained and trained <= gold, sorted(trained - gold)
+    assert not trained & held_out, sorted(trained & held_out)
+    # Each type's fallback code is a code of that type.
+    assert set(table["types"]) == set(load_codebooks().plover_types)
+    for ptype, code in table["codes"].items():
+        assert plover_for(code)[0] == ptype, (ptype, code)
+
+
+def test_names_and_numbers_are_masked_so_the_model_learns_how_acts_are_told():
+    got = features("Ghana sent 300 troops to Togo and Burkina Faso")
+    assert not {w for w in got if "ghana" in w or "togo" in w or "burkina" in w}, got
+    assert {"<c>", "<n>", "sent", "<n>_troop"} <= got, got
+
+
+def test_a_sentence_no_rule_reads_gets_a_suggestion_marked_as_one():
+    sentence = ("Ghana's foreign minister, Ama Mensah, told reporters on Monday that Togo "
+                "had behaved like a bad neighbour.")
+    assert sentence_types(sentence)[0][0] == "ACCUSE"
+    [e] = after_lead(sentence)
+    assert e["plover_type"] == "ACCUSE" and e["id"].endswith("-suggested"), e
+    assert e["participants"] == {"actor": ["ama-mensah"], "recipient": ["togo"]}, e
+    assert e["review"] == "pending" and "sentence model" in e["reason"], e
+
+
+def test_a_sentence_a_rule_reads_gets_no_second_guess():
+    got = after_lead("Ghana's foreign minister accused Togo on Monday of behaving like a bad "
+                     "neighbour.")
+    assert [e["plover_type"] for e in got] == ["ACCUSE"], got
+    assert not any(e["id"].endswith("-suggested") for e in got), got
