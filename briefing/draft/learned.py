@@ -25,7 +25,7 @@ from briefing.draft.actors import Registry, slug
 from briefing.draft.dates import as_fact_date, find_dates, resolve
 from briefing.draft.evidence import quote
 from briefing.draft.sources import PENDING, TODO
-from briefing.draft.triggers import plover_for
+from briefing.draft.triggers import find_triggers, plover_for
 
 MODEL = Path(__file__).resolve().parents[2] / "assets" / "gazetteer" / "sentence_types.json"
 # How sure the model must be before it suggests an act (chosen on the gold by
@@ -33,6 +33,8 @@ MODEL = Path(__file__).resolve().parents[2] / "assets" / "gazetteer" / "sentence
 THRESHOLD = 0.45
 _SAYING_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+# A pronoun before the first name: the name is not who acts ("He accused Zambia").
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|is to|are to|plans? to|due to|next|is expected to|"
                      r"are expected to|is set to|are set to)\b", re.IGNORECASE)
 
@@ -115,10 +117,11 @@ def suggested(text: str, body: list[dict], said: list[Any], reg: Registry,
                      None)
         if voice is not None and ptype in _SAYING_TYPES:
             actor = voice.speaker
-        elif named:
-            actor = named[0].actor
+        elif named and not _PRONOUN.search(text, lo, named[0].start) and not any(
+                t.start < named[0].start for t in find_triggers(text, lo, hi)):
+            actor = named[0].actor   # named before any verb of an act: its subject
         else:
-            continue
+            continue   # ("He accused Zambia", "The statement called on Chile": not theirs)
         parent = reg.actors[actor].get("parent")
         target = next((m.actor for m in named if m.actor not in (actor, parent)
                        and reg.actors[m.actor].get("parent") != actor), None)
