@@ -3,6 +3,7 @@ gold only, masked names, and every suggestion marked as one for the analyst."""
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from briefing.draft.learned import MODEL, features, sentence_types
 from briefing.draft.triggers import plover_for
 from tests.lead import after_lead
 
+learned = importlib.import_module("briefing.draft.learned")
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
@@ -33,7 +35,10 @@ def test_names_and_numbers_are_masked_so_the_model_learns_how_acts_are_told():
     assert {"<c>", "<n>", "sent", "<n>_troop"} <= got, got
 
 
-def test_a_sentence_no_rule_reads_gets_a_suggestion_marked_as_one():
+def test_a_sentence_no_rule_reads_gets_a_suggestion_marked_as_one(monkeypatch):
+    # The mechanism, at a threshold this sentence clears whatever the last training gave
+    # (the shipped threshold is chosen by cross-validation, `python -m bench.train_types`).
+    monkeypatch.setattr(learned, "THRESHOLD", 0.3)
     sentence = ("Ghana's foreign minister, Ama Mensah, told reporters on Monday that Togo "
                 "had behaved like a bad neighbour.")
     assert sentence_types(sentence)[0][0] == "ACCUSE"
