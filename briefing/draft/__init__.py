@@ -154,11 +154,11 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     # A question ("What is being built?") asks; it reports no act.
     events = ruled_out_steps(agreed_to_meet(draft_events(text, [s for s in body if not text[
         s["start"]:s["end"]].rstrip(" \n\"”’'").endswith("?")], reg, pub, said, sources)))
-    events = sorted(events + critical_sayings(text, body, said, reg, events, pub, sources),
-                    key=lambda e: e[1][0])
-    # What no rule read, the sentence model may: a suggestion, said to be one.
-    events = sorted(events + suggested(text, body, said, reg, events, pub, sources),
-                    key=lambda e: e[1][0])
+    # Criticism said in words no trigger names; then, where no rule read an act, the
+    # sentence model's suggestion, said to be one.
+    extra = critical_sayings(text, body, said, reg, events, pub, sources)
+    extra += suggested(text, body, said, reg, events + extra, pub, sources)
+    events = sorted(events + extra, key=lambda e: e[1][0])
     statements = _statements(text, reg, said, events, sources)
     points = key_points(text, body, reg, events, statements)
     positions, issues = candidate_positions(statements, issues, reg)

@@ -139,7 +139,7 @@ def suggested(text: str, body: list[dict], said: list[Any], reg: Registry,
                         "date_note": f'"{phrase}", resolved against the publication date'}
                 why = f"date from '{phrase}'"
         later = str(date.get("date", ""))[:10] > pub.isoformat()
-        ptype_, mode = plover_for(code)
+        _type, mode = plover_for(code)   # (the table's code is one of its type's)
         name = reg.actors[actor]["name"]
         clause = " ".join(words.split())
         summary = clause if len(clause.split()) <= 30 else \
@@ -148,7 +148,7 @@ def suggested(text: str, body: list[dict], said: list[Any], reg: Registry,
         event = {
             "id": f"ev-{len(events) + len(out) + 1}-{slug(ptype.lower())}-suggested",
             **date,
-            "plover_type": ptype_, "plover_mode": mode, "cameo_code": code,
+            "plover_type": ptype, "plover_mode": mode, "cameo_code": code,
             "status": "planned" if future or later else "occurred",
             "source": source, "credibility": TODO, "summary": summary,
             "participants": {"actor": [actor], **({"recipient": [target]} if target else {})},
