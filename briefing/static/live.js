@@ -155,6 +155,12 @@ function initialize({ model }) {
   // (reading.js; the kernel sets the same values when it hears of the change)
   let reading = null;
   let lastSel = null;
+  // a click that came before the reading data: done once it is here, not lost
+  let waiting = null;
+  const withReading = (act) => {
+    if (reading) act(reading);
+    else waiting = act;
+  };
   const setValue = (m, value) => {
     if (!m || m.get("value") === value) return;
     m.set("value", value);
@@ -187,6 +193,11 @@ function initialize({ model }) {
       controls.read.on("change:index", () => { shown = ids[readIndex()]; reading.draw(); });
     }
     if (lastSel && last) reading.follow(lastSel, last);
+    if (waiting) {
+      const act = waiting;
+      waiting = null;
+      act(reading);
+    }
     document.body.dataset.briefingReading = "1"; // clicks open Details here now
   };
 
@@ -245,7 +256,8 @@ function initialize({ model }) {
     } else if (kind === "events" && (chart === "network" || chart === "geo_map")) {
       setTrait("focus_events", [...ids].sort());
     }
-    if (reading) reading.clicked(kind, ids, last);
+    const at = last;
+    withReading((r) => r.clicked(kind, ids, at));
   };
   // a control change drops a clicked link's events (Dashboard._on_control)
   const onControl = () => {
@@ -262,16 +274,16 @@ function initialize({ model }) {
   const onKeyPoint = (event) => {
     const meta = model.get("meta") || {};
     const button = event.target && event.target.closest && event.target.closest(".briefing-kp-button");
-    if (!button || !reading || !meta.page_key) return;
+    if (!button || !meta.page_key) return;
     const prefix = `briefing-kp-${meta.page_key}-`;
     const cls = [...button.classList].find((c) => c.startsWith(prefix));
     const point = cls ? (meta.key_points || [])[Number(cls.slice(prefix.length))] : null;
-    if (point) reading.show(point[0], point[1]);
+    if (point) withReading((r) => r.show(point[0], point[1]));
   };
   document.addEventListener("click", onKeyPoint, true);
   // a key point's evidence, when the page handles it here (the static page)
   const unlistenShow = listen(SHOW_KEY, ({ ids, article }) => {
-    if (reading) reading.show(ids, article || null);
+    withReading((r) => r.show(ids, article || null));
   });
 
   const ready = (async () => {

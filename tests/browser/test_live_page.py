@@ -341,3 +341,53 @@ def test_a_viewers_kernel_reads_no_frames_while_the_browser_draws(voila_server: 
     page.locator("button.widget-button", has_text="Export CSV").click()
     page.locator("a.briefing-download").wait_for(timeout=WAIT_MS)
     assert _maps_pandas(kernel)  # the check sees pandas once the kernel reads the frames
+
+
+
+def test_a_key_point_clicked_before_the_reading_data_opens_when_it_comes(
+        voila_server: Any, open_page: Any, facts: Any) -> None:
+    """A click on "evidence" that comes before the kernel's reading data (sent once the
+    page is drawn) is kept and done when the data comes, not lost. The test holds the
+    kernel's message that carries the reading data until after the click."""
+    import re
+
+    page = open_page(None, viewport={"width": 1366, "height": 900}).page
+    held: list[Any] = []
+    sockets: list[Any] = []
+    # the kernel's update that sets the live widget's `reading` bytes (a binary buffer)
+    carries_reading = re.compile(rb'"method":\s*"update".*"reading"', re.S)
+
+    def route(ws: Any) -> None:
+        server = ws.connect_to_server()
+        sockets.append(ws)
+
+        def from_server(message: Any) -> None:
+            raw = message if isinstance(message, bytes) else message.encode()
+            if b"buffer_paths" in raw and carries_reading.search(raw) and not held:
+                held.append(message)
+            else:
+                ws.send(message)
+        server.on_message(from_server)
+        ws.on_message(lambda message: server.send(message))
+
+    page.route_web_socket(re.compile(r".*/api/kernels/.*"), route)
+    page.goto(voila_server.url)
+    page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
+    waited = 0
+    while not held and waited < WAIT_MS:  # the kernel's answer to the page's ask
+        page.wait_for_timeout(50)
+        waited += 50
+    assert held, "the kernel sent no reading data to hold"
+    assert not page.evaluate("() => document.body.hasAttribute('data-briefing-reading')")
+    page.locator("button.briefing-kp-button").first.click()
+    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => r(0)))")
+    assert page.locator(".briefing-detail .briefing-fact").count() == 0
+    sockets[-1].send(held[0])
+    page.wait_for_selector("body[data-briefing-reading]", state="attached", timeout=WAIT_MS)
+    kp = facts.key_points.iloc[0]
+    ids = str(kp["fact_ids"]).split()
+    page.wait_for_function("() => document.querySelector('.briefing-detail .briefing-fact')",
+                           timeout=WAIT_MS)
+    shown = page.locator(".briefing-detail").inner_text()
+    summaries = facts.events.set_index("event_id")["summary"]
+    assert any(str(summaries[i]) in shown for i in ids if i in summaries.index), shown[:300]
