@@ -235,12 +235,27 @@ def find_bodies(text: str, reg: Registry) -> None:
         reg.mention(m.start(), m.end(), actor, "body")
 
 
+# People no name gathers, as the subject of a protest: "Hundreds of garment workers
+# rallied", "Protesters marched", "Yesterday afternoon some two hundred traders marched".
+_CROWD_LEAD = (r"(?i:(?:(?:yesterday|last|earlier|later|on\s+\w+)\s+(?:morning|afternoon|"
+               r"evening|night)?,?\s*)?(?:(?:about|some|nearly|around|over|more\s+than|"
+               r"at\s+least)\s+)?(?:(?:hundreds|thousands|dozens|scores)\s+of\s+|\d[\d,]*\s+|"
+               r"(?:(?:two|three|four|five|six|several|a\s+few|a)\s+)?(?:hundred|thousand)\s+)?"
+               r"(?:of\s+(?:the|their|its)\s+)?)")   # ("About 150 of the students")
+CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
+                   r"(?:[A-Za-z\-]+\s+){0,2}?(?:[A-Za-z][a-z]+(?:ers|ors|ists|ants|ents)|people|"
+                   r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?)"
+                   # "Farmers in the Syrdarya region staged"
+                   r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*\s+){1,3}"
+                   r"(?:region|province|district|state|valley|city|area)?|(?:border|frontier|"
+                   r"nearby|coastal|fishing|mining)\s+(?:villages|towns|areas|communities)))?"
+                   r"\s+$")   # ("800 people from border villages marched")
+
+
 def crowd_group(reg: Registry, words: str, start: int, end: int) -> Mention:
     """"About 200 fishermen rallied": a group named by what its people are, whose state
     is for the analyst."""
-    head = re.sub(r"^\s*(?:(?:about|some|nearly|around|over|more\s+than|at\s+least)\s+)?"
-                  r"(?:(?:hundreds|thousands|dozens|scores)\s+of\s+|\d[\d,]*\s+)?", "",
-                  words, flags=re.IGNORECASE).strip().lower()
+    head = re.sub(r"^\s*" + _CROWD_LEAD, "", words).strip().lower()
     actor = reg.add(slug(head), {"name": head.capitalize(), "kind": "group", "country": "",
                                  "reason": f"the people who protest: '{words.strip()}'"})
     return Mention(start, end, actor, "group", "crowd")

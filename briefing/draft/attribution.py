@@ -239,11 +239,18 @@ _WHEN = re.compile(r"\s*(?:after|before|while|when|during|following|upon)\s+[a-z
 _DATELINE = re.compile(r"^[A-Z][A-Z .,’']+(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 
 
+_TIME_FIRST = re.compile(r"^(?:(?:late|early)\s+)?(?:(?:on|last|this)\s+)?(?:night|morning|"
+                         r"afternoon|evening|week|weekend|month|(?:Mon|Tues|Wednes|Thurs|Fri|"
+                         r"Satur|Sun)day|yesterday(?:\s+(?:morning|afternoon|evening))?|earlier|"
+                         r"later|overnight)\s*,?\s+", re.IGNORECASE)
+
+
 def _unnamed(reg: Registry, words: str, parent: str | None) -> str:
     """A speaker the text does not name ("Chilean sources", "a ministry spokesperson"):
     an actor of kind `unnamed`, tied to the state or body the text names — never that
     state itself, which would put the words in its mouth."""
-    words = re.sub(r"^(?:a|an|the|one)\s+", "", " ".join(words.split()), flags=re.IGNORECASE)
+    words = _TIME_FIRST.sub("", " ".join(words.split()))   # ("Last night the official")
+    words = re.sub(r"^(?:a|an|the|one)\s+", "", words, flags=re.IGNORECASE)
     name = f"Unnamed {words}" if words else "Unnamed source"
     fields = {"name": name, "kind": "unnamed", "country": "",
               "reason": f"a speaker the text does not name: '{words}'"}

@@ -129,18 +129,6 @@ def antecedent(text: str, c0: int, at: int, local: list[Any]) -> list[Any]:
 
 
 RELATIVE_END = re.compile(r"^[^,;]*,\s*" + AUXILIARIES + r"$")
-# People no name gathers, as the subject of a protest: "Hundreds of garment workers
-# rallied", "Protesters marched".
-CROWD = re.compile(r"^\s*(?:(?:[Aa]bout|[Ss]ome|[Nn]early|[Aa]round|[Oo]ver|[Mm]ore\s+than|"
-                   r"[Aa]t\s+least)\s+)?"
-                   r"(?:(?:[Hh]undreds|[Tt]housands|[Dd]ozens|[Ss]cores)\s+of\s+|\d[\d,]*\s+)?"
-                   r"(?:[A-Za-z\-]+\s+){0,2}?(?:[A-Za-z][a-z]+(?:ers|ors|ists|ants|ents)|people|"
-                   r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?)"
-                   # "Farmers in the Syrdarya region staged"
-                   r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*\s+){1,3}"
-                   r"(?:region|province|district|state|valley|city|area)?|(?:border|frontier|"
-                   r"nearby|coastal|fishing|mining)\s+(?:villages|towns|areas|communities)))?"
-                   r"\s+$")   # ("800 people from border villages marched")
 # "farmers in the south of a state", "thousands of its nationals": people of a state, not its
 # government (their protest is dissent, not a formal complaint).
 PEOPLE_OF = re.compile(r"\b[A-Za-z]+\s+(?:in|of|from)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from briefing.draft.actors import (
+    CROWD,
     Mention,
     Registry,
     crowd_group,
@@ -35,7 +36,6 @@ from briefing.draft.clauses import (
     COMPLEMENT,
     CONDITION,
     CONTROL_TYPES,
-    CROWD,
     DEFINITE,
     FUTURE,
     GROUP_AGAIN,
@@ -301,8 +301,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     re.fullmatch(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w\-]*\s+){1,2}",
                                  text[c0:t.start]):
                 before = [unnamed(reg, t.start)]   # "a landmine wounded": who laid it?
-            crowd = None if before else CROWD.search(text[c0:t.start])   # "The hijackers demand"
-            if crowd:
+            crowd = None if before else CROWD.search(text[c0:t.start]) or (
+                light and light.start() > c0 and CROWD.search(text[c0:light.start()]))
+            if crowd:   # "The hijackers demand", "Protesters held a rally"
                 before = [crowd_group(reg, crowd.group(0), c0 + crowd.start(), t.start)]
             before = before or ([] if noun or passive else antecedent(text, c0, t.start, local))
             # The saying whose words hold the act, if any.

@@ -1,0 +1,40 @@
+"""Issue 21, session 36: crowds as the doers of protests, the month that is not a march, and
+unnamed speakers named without the time that opens their sentence — each checked on
+fictional sentences (real state names, invented people and bodies)."""
+
+from __future__ import annotations
+
+from tests.lead import after_lead, drafted
+
+
+def _acts(sentence: str) -> list[tuple[str, list[str]]]:
+    return [(e["plover_type"], e["participants"]["actor"]) for e in after_lead(sentence)]
+
+
+def test_a_crowd_that_holds_a_protest_is_its_doer():
+    assert _acts("About 150 of the students held a sit-in outside Malaysia's embassy.") \
+        == [("PROTEST", ["students"])]
+    assert _acts("Protesters staged a rally outside the Senegalese embassy.") \
+        == [("PROTEST", ["protesters"])]
+
+
+def test_a_crowd_counted_in_words_after_a_time_marches():
+    got = _acts("Yesterday afternoon some two hundred traders marched to the Togolese "
+                "consulate.")
+    assert got == [("PROTEST", ["traders"])], got
+
+
+def test_the_month_of_march_is_no_march():
+    got = _acts("Ghana and Togo agreed in March to revive the joint commission.")
+    assert "PROTEST" not in [t for t, _ in got], got
+
+
+def test_an_unnamed_speaker_is_not_named_after_the_time_that_opens_the_sentence():
+    d = drafted("Market row\n\nLast night a Togolese official told reporters that Togo "
+                "would ask Ghana to reopen the market.\n")
+    unnamed = [a["id"] for a in d["actors"] if a["kind"] == "unnamed"]
+    assert unnamed == ["unnamed-togolese-official"], unnamed
+    d = drafted("Market row\n\nOn Monday a Togolese official said Togo would ask Ghana to "
+                "reopen the market.\n")
+    assert [a["id"] for a in d["actors"] if a["kind"] == "unnamed"] == \
+        ["unnamed-togolese-official"]
