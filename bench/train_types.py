@@ -2,10 +2,16 @@
 
     python -m bench.train_types            # writes assets/gazetteer/sentence_types.json
     python -m bench.train_types --folds 5  # also prints cross-validated figures (no write)
+    python -m bench.train_types --folds 5 --drafter   # ... of the whole drafter (slower)
+    python -m bench.train_types --no-written          # the gold's sentences alone
 
-Only `bench/gold/` is read: the held-out articles measure the model and must never train
-it (the table lists the articles it was trained on; a test holds it to that). Plain
-numpy gradient descent, deterministic: the same gold gives the same table.
+It learns from `bench/gold/` and from the sentences in `bench/written/*.jsonl` (fictional
+sentences written and labelled by hand for this model, one JSON object a line:
+{"sentence": ..., "types": [PLOVER types], "codes": [CAMEO codes]}). The held-out
+articles measure the model and must never train it (the table lists the articles it was
+trained on; a test holds it to that). Cross-validation holds out gold articles only; the
+written sentences always train. Plain numpy gradient descent, deterministic: the same data
+gives the same table.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from briefing.draft.learned import MODEL, THRESHOLD, features
 from briefing.text import split_sentences
 
 GOLD = Path(__file__).resolve().parent / "gold"
+WRITTEN = Path(__file__).resolve().parent / "written"
 TYPES = ["AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
          "ASSAULT"]
@@ -44,6 +51,29 @@ def sentences(folder: Path) -> tuple[list[tuple[str, set[str]]], Counter]:
                 coded[i].add(types[fact])
     codes = Counter(zip(hand.events["plover_type"], hand.events["cameo_code"], strict=True))
     return [(text[s["start"]:s["end"]], c) for s, c in zip(sents, coded, strict=True)], codes
+
+
+def written() -> list[tuple[str, str, set[str]]]:
+    """(file, sentence, PLOVER types) of each line of bench/written/*.jsonl; a bad line
+    stops the training with its file, line and field."""
+    out = []
+    for path in sorted(WRITTEN.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise SystemExit(f"{path.name}, line {n}: not JSON ({err.msg})") from None
+            types = row.get("types") if isinstance(row, dict) else None
+            sentence = row.get("sentence") if isinstance(row, dict) else None
+            if not isinstance(sentence, str) or not sentence.strip():
+                raise SystemExit(f"{path.name}, line {n}: field 'sentence' is not a sentence")
+            if not isinstance(types, list) or not set(types) <= set(TYPES):
+                raise SystemExit(f"{path.name}, line {n}: field 'types' must list PLOVER "
+                                 f"types, got {types!r}")
+            out.append((path.name, sentence, set(types)))
+    return out
 
 
 def fit(rows: list[tuple[set[str], set[str]]]) -> tuple[dict[str, int], np.ndarray]:
@@ -77,6 +107,10 @@ def probabilities(vocab: dict[str, int], w: np.ndarray, fs: set[str]) -> np.ndar
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folds", type=int, default=0, help="cross-validate; write nothing")
+    ap.add_argument("--drafter", action="store_true",
+                    help="with --folds: score the whole drafter on each held-out fold")
+    ap.add_argument("--no-written", action="store_true",
+                    help="learn from the gold's sentences alone")
     args = ap.parse_args(argv)
     folders = sorted(p for p in GOLD.iterdir() if (p / "facts.yaml").exists())
     data, codes = [], Counter()
@@ -84,13 +118,18 @@ def main(argv: list[str] | None = None) -> None:
         rows, c = sentences(folder)
         data += [(folder.name, features(t), ts) for t, ts in rows]
         codes += c
+    extra = [] if args.no_written else written()
+    always = [(features(t), ts) for _f, t, ts in extra]
     if args.folds:
         names = [f.name for f in folders]
         random.Random(7).shuffle(names)
         fold = {a: i % args.folds for i, a in enumerate(names)}
+        if args.drafter:
+            _drafter_folds(args.folds, fold, folders, data, always, codes)
+            return
         right = wrong = 0
         for k in range(args.folds):
-            vocab, w = fit([(fs, ts) for a, fs, ts in data if fold[a] != k])
+            vocab, w = fit([(fs, ts) for a, fs, ts in data if fold[a] != k] + always)
             for a, fs, ts in data:
                 if fold[a] == k:
                     p = probabilities(vocab, w, fs)
@@ -101,22 +140,58 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{args.folds}-fold, every sentence, p >= {THRESHOLD}: {right + wrong} "
               f"suggested, {right} of a type coded there")
         return
-    vocab, w = fit([(fs, ts) for _a, fs, ts in data])
+    vocab, w = fit([(fs, ts) for _a, fs, ts in data] + always)
     weights = {f: [round(float(v), 3) for v in w[j]] for f, j in vocab.items()
                if float(np.abs(w[j]).max()) >= 0.05}
     table = {
         "about": "written by `python -m bench.train_types` from bench/gold only",
         "trained_on": [f.name for f in folders],
+        "written": {name: sum(1 for f, _t, _ts in extra if f == name)
+                    for name in sorted({f for f, _t, _ts in extra})},
         "types": TYPES,
         "bias": [round(float(v), 3) for v in w[-1]],
-        "codes": {t: max((c for (pt, c) in codes if pt == t), key=lambda c: codes[(t, c)])
-                  for t in TYPES if any(pt == t for pt, _ in codes)},
+        "codes": _codes(codes),
         "weights": weights,
     }
     MODEL.write_text(json.dumps(table, ensure_ascii=False, sort_keys=True) + "\n",
                      encoding="utf-8")
-    print(f"{MODEL.name}: {len(weights)} features, {len(data)} sentences, "
-          f"{len(folders)} articles")
+    print(f"{MODEL.name}: {len(weights)} features, {len(data)} sentences of "
+          f"{len(folders)} articles and {len(extra)} written ones")
+
+
+def _drafter_folds(k: int, fold: dict[str, int], folders: list[Path], data: list,
+                   always: list, codes: Counter) -> None:
+    """The drafter's event figures (bench.draft's) on each gold fold, its model trained
+    without that fold, at the shipped thresholds."""
+    from bench.draft import score
+    from briefing.draft import learned
+
+    events = [0, 0]
+    precise = [0, 0]
+    shipped = learned._model
+    try:
+        for i in range(k):
+            vocab, w = fit([(fs, ts) for a, fs, ts in data if fold[a] != i] + always)
+            table = {"types": TYPES, "bias": [float(v) for v in w[-1]],
+                     "codes": _codes(codes),
+                     "weights": {f: [float(v) for v in w[j]] for f, j in vocab.items()}}
+            learned._model = lambda table=table: table
+            for folder in folders:
+                if fold[folder.name] == i:
+                    r = score(folder)
+                    events = [a + b for a, b in zip(events, r["events"], strict=True)]
+                    precise = [a + b for a, b in zip(precise, r["precise"], strict=True)]
+    finally:
+        learned._model = shipped
+    print(f"{k}-fold, the whole drafter on the gold: events {events[0]}/{events[1]} "
+          f"({events[0] / events[1]:.1%}), precise {precise[0]}/{precise[1]} "
+          f"({precise[0] / max(1, precise[1]):.1%})")
+
+
+def _codes(codes: Counter) -> dict[str, str]:
+    """Each type's most common CAMEO code in the gold."""
+    return {t: max((c for (pt, c) in codes if pt == t), key=lambda c: codes[(t, c)])
+            for t in TYPES if any(pt == t for pt, _ in codes)}
 
 
 if __name__ == "__main__":
