@@ -38,3 +38,23 @@ def test_an_unnamed_speaker_is_not_named_after_the_time_that_opens_the_sentence(
                 "reopen the market.\n")
     assert [a["id"] for a in d["actors"] if a["kind"] == "unnamed"] == \
         ["unnamed-togolese-official"]
+
+
+def test_a_name_followed_by_who_and_what_the_person_does_is_a_person():
+    d = drafted("Port row\n\nKofi Mensah, who chairs a Ghanaian hauliers' association, said "
+                "Togo had blocked the lorries.\n")
+    people = [a["id"] for a in d["actors"] if a["kind"] == "person"]
+    assert people == ["kofi-mensah"], people
+
+
+def test_a_name_never_runs_across_a_line_break_from_the_headline():
+    d = drafted("Togo Row\n\nKofi Mensah, 41, said Togo had blocked the lorries.\n")
+    people = [a["id"] for a in d["actors"] if a["kind"] == "person"]
+    assert people == ["kofi-mensah"], people
+
+
+def test_a_demand_dropped_is_a_concession_and_a_message_carried_a_consultation():
+    assert _acts("Togo dropped its demand for a second prisoner overnight.") \
+        == [("CONCEDE", ["togo"])]
+    got = _acts("Omani officials carried a message from Ghana to Togo late on Wednesday.")
+    assert [t for t, _ in got] == ["CONSULT"], got

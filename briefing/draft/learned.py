@@ -31,10 +31,6 @@ MODEL = Path(__file__).resolve().parents[2] / "assets" / "gazetteer" / "sentence
 # How sure the model must be before it suggests an act (chosen on the gold by
 # cross-validation: about two suggestions in three were right there).
 THRESHOLD = 0.45
-# Where a phrase of the trigger table names an act the rules did not draft (no actor in
-# its clause, say), the model's agreement with the phrase's type suffices at a lower
-# probability (chosen on the gold by cross-validation of the whole drafter).
-AGREEING = 0.3
 _SAYING_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
 # A pronoun before the first name: the name is not who acts ("He accused Zambia").
@@ -110,10 +106,9 @@ def suggested(text: str, body: list[dict], said: list[Any], reg: Registry,
         if any(lo <= a < hi for a in acts) or words.rstrip(" \n\"”’'").endswith("?"):
             continue
         ranked = sentence_types(words)
-        triggers = find_triggers(text, lo, hi)
-        ptype, p, trigger = _pick(ranked, triggers)
-        if not ptype:
+        if not ranked or ranked[0][1] < THRESHOLD:
             continue
+        ptype, p = ranked[0]
         named = [m for m in reg.mentions if lo <= m.start < hi
                  and not m.actor.startswith("unnamed-") and m.actor in reg.actors
                  and not re.search(r"\b(?:in|at)\s+$", text[max(lo, m.start - 4):m.start])]
@@ -123,14 +118,14 @@ def suggested(text: str, body: list[dict], said: list[Any], reg: Registry,
         if voice is not None and ptype in _SAYING_TYPES:
             actor = voice.speaker
         elif named and not _PRONOUN.search(text, lo, named[0].start) and not any(
-                t.start < named[0].start for t in triggers):
+                t.start < named[0].start for t in find_triggers(text, lo, hi)):
             actor = named[0].actor   # named before any verb of an act: its subject
         else:
             continue   # ("He accused Zambia", "The statement called on Chile": not theirs)
         parent = reg.actors[actor].get("parent")
         target = next((m.actor for m in named if m.actor not in (actor, parent)
                        and reg.actors[m.actor].get("parent") != actor), None)
-        code = trigger.trigger.cameo_code if trigger else _model()["codes"].get(ptype)
+        code = _model()["codes"].get(ptype)
         if not code:
             continue
         date: dict[str, Any] = {}
@@ -159,27 +154,9 @@ def suggested(text: str, body: list[dict], said: list[Any], reg: Registry,
             "participants": {"actor": [actor], **({"recipient": [target]} if target else {})},
             "evidence": [quote(text, lo, hi)],
             "review": PENDING,
-            "reason": (f"no rule read an act here; the sentence model reads {ptype} "
-                       f"(p={p:.2f}), as the phrase '{trigger.trigger.phrase}' does (CAMEO "
-                       f"{code}): check who did what; {why}") if trigger else
-                      (f"no rule read an act here; the sentence model reads {ptype} "
-                       f"(p={p:.2f}; CAMEO {code}, its most common code): check who did what; "
-                       f"{why}"),
+            "reason": f"no rule read an act here; the sentence model reads {ptype} "
+                      f"(p={p:.2f}; CAMEO {code}, its most common code): check who did what; "
+                      f"{why}",
         }
         out.append((event, (lo, lo)))
     return out
-
-
-def _pick(ranked: list[tuple[str, float]], triggers: list[Any]) -> tuple[str, float, Any]:
-    """The type to suggest, its probability and the trigger that names it, if any: the
-    likeliest type a trigger in the sentence names, when the model gives it AGREEING or
-    more; else the model's first type at THRESHOLD or more; else nothing."""
-    p = dict(ranked)
-    named = [(p.get(t.trigger.plover_type, 0.0), i, t) for i, t in enumerate(triggers)]
-    agreed = max((x for x in named if x[0] >= AGREEING), default=None,
-                 key=lambda x: (x[0], -x[1]))
-    if agreed:
-        return agreed[2].trigger.plover_type, agreed[0], agreed[2]
-    if ranked and ranked[0][1] >= THRESHOLD:
-        return ranked[0][0], ranked[0][1], None
-    return "", 0.0, None

@@ -15,6 +15,7 @@ _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _LOWER = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
 _NAME_WORD = (rf"[{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}]?[{_LOWER}’']+)*")   # "Takht-Ravanchi"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|del|van|von|der|le|la|di|dos)"
+_GAP = r"[^\S\n]+"   # between a name's words: never a line break (a headline ends there)
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr)\.\s+"
 # Capitalised words that never start or continue a person's name.
 _NOT_NAME = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -22,7 +23,7 @@ _NOT_NAME = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
              "September", "October", "November", "December", "The", "A", "An", "He", "She",
              "They", "It", "We", "In", "On", "At", "But", "And", "However", "Although",
              "While", "After", "Before", "Once", "This", "That", "Within", "Neither"}
-NAME = (rf"(?:{_HONORIFIC})?{_NAME_WORD}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,4}}")
+NAME = (rf"(?:{_HONORIFIC})?{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,4}}")
 # Words written before a name that are not the name: "Sheikh Mohammed ...".
 _COURTESY = {"Sheikh", "Sheikha", "Sheik", "Prof", "Prof.", "Dr", "Dr.", "Mr", "Mrs", "Ms"}
 
@@ -152,7 +153,7 @@ def _appositives(text: str, reg: Registry) -> None:
     # "Lars Berg, Sweden's defence minister,": the state's person.
     states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
                       if p.kind == "state")
-    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+"
+    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{1,3}}),\s+"
                          rf"(?:(?:a|an|the|its|his|her|their|(?P<state>{states})(?:[’']s)?)\s+"
                          # ("an exiled Mauritanian opposition figure")
                          rf"(?:[a-z][\w’'\-]*\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+){{0,3}}?"
@@ -187,7 +188,7 @@ def _named_after(text: str, reg: Registry) -> None:
     for m in re.finditer(rf"(?<![\w’'])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w\-]*"
                          rf"\s+){{0,3}}?(?P<title>(?i:{titles})|head|candidate|owner)(?:\s+of\s+"
                          rf"(?:the\s+)?[\w\-’']+(?:\s+[\w\-’']+){{0,4}}?)?,\s+(?P<name>{_NAME_WORD}"
-                         rf"(?:\s+{_NAME_WORD}){{1,3}}),", text):
+                         rf"(?:{_GAP}{_NAME_WORD}){{1,3}}),", text):
         if (name := _free_name(m, reg)) is None:
             continue
         role = g.titles.get(m.group("title").lower(), m.group("title").capitalize())
@@ -210,15 +211,15 @@ def _free_name(m: re.Match[str], reg: Registry) -> str | None:
 
 
 def _aged(text: str, reg: Registry) -> None:
-    """A name followed by an age ("Viorel Cebotari, 52, whose company ..."): a person."""
-    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+"
-                         rf"\d{{1,3}},", text):
+    """A name followed by an age ("Viorel Cebotari, 52, whose company ...") or by what the
+    person does ("Yusuf Banda, who chairs the hauliers' association,"): a person."""
+    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{1,3}}),\s+"
+                         rf"(?:\d{{1,3}},|who\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b)", text):
         if (name := _free_name(m, reg)) is None:
             continue
-        start = m.start("name")
         actor = _register(reg, name, {"kind": "person", "country": "", "role": "",
-                                      "reason": "a name followed by an age"})
-        reg.mention(start, start + len(name), actor, "name")
+                                      "reason": "a name followed by an age or 'who'"})
+        reg.mention(m.start("name"), m.start("name") + len(name), actor, "name")
 
 
 def _possessed(text: str, reg: Registry) -> None:
@@ -228,7 +229,7 @@ def _possessed(text: str, reg: Registry) -> None:
     states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
                       if p.kind == "state" and p.via in ("name", "alias"))
     for m in re.finditer(rf"(?<![\w.])(?P<state>{states})[’']s\s+"
-                         rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?![’'\w])", text):
+                         rf"(?P<name>{_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{1,2}})(?![’'\w])", text):
         name = _trim(m.group("name"))
         words = name.split()
         start = m.start("name")
@@ -268,7 +269,7 @@ def _known_people(text: str, reg: Registry) -> None:
 def _speakers(text: str, reg: Registry) -> None:
     # Two or more capitalised words right before a speech verb: "Ana Lopez said".
     verbs = "|".join(sorted(reg.gazetteer.speech_verbs, key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
+    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{1,2}})"
                          rf",?\s+(?:{verbs})\b", text):
         name = _trim(m.group("name"))
         if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in reg.gazetteer.forms \
