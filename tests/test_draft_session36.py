@@ -58,3 +58,20 @@ def test_a_demand_dropped_is_a_concession_and_a_message_carried_a_consultation()
         == [("CONCEDE", ["togo"])]
     got = _acts("Omani officials carried a message from Ghana to Togo late on Wednesday.")
     assert [t for t, _ in got] == ["CONSULT"], got
+
+
+def test_words_that_only_look_like_acts_are_none():
+    # a trade plied, a supply counted, an arm that holds a loaf, a fine not paid, travel
+    assert _acts("Odile Nnanga has traded at the Togolese market for twenty years.") == []
+    assert _acts("Ghana supplied about a third of Togo's cement imports last year.") == []
+    assert _acts("She has a loaf under one arm, waiting to cross into Togo.") == []
+    assert _acts("Ghanaians in Togo can renew their permits without paying a fine.") == []
+    # "take back" its citizens is no backing; "backed" a state's claim still is
+    assert "SUPPORT" not in [t for t, _ in _acts("Ghana said it would take back its own "
+                                                 "citizens from Togo.")]
+    assert _acts("Nigeria backed Ghana's claim on Thursday.")[0][0] == "SUPPORT"
+
+
+def test_people_turned_away_at_a_gate_are_refused():
+    got = _acts("Ghanaian consular officers were turned away at Togo's base gate.")
+    assert [t for t, _ in got] == ["REJECT"], got
