@@ -69,3 +69,19 @@ def test_the_written_sentences_are_labelled_as_the_codebooks_say():
     assert not bad, bad[:10]
     table = json.loads(MODEL.read_text(encoding="utf-8"))
     assert sum(table["written"].values()) == len(lines)
+
+
+def test_a_type_the_rules_missed_in_a_sentence_is_suggested_when_the_model_is_very_sure(
+        monkeypatch):
+    sentence = "Ghana's foreign minister accused Togo on Monday of behaving like a bad neighbour."
+    # the model (as if) very sure of a second act the rules did not read there
+    monkeypatch.setattr(learned, "sentence_types",
+                        lambda words: [("PROTEST", learned.SECOND), ("ACCUSE", 0.2)])
+    got = after_lead(sentence)
+    assert sorted(e["plover_type"] for e in got) == ["ACCUSE", "PROTEST"], got
+    [more] = [e for e in got if e["plover_type"] == "PROTEST"]
+    assert more["id"].endswith("-suggested") and "the rules read ACCUSE" in more["reason"]
+    # not sure enough: nothing more
+    monkeypatch.setattr(learned, "sentence_types",
+                        lambda words: [("PROTEST", learned.SECOND - 0.01)])
+    assert [e["plover_type"] for e in after_lead(sentence)] == ["ACCUSE"]
