@@ -77,7 +77,7 @@ def test_people_turned_away_at_a_gate_are_refused():
     assert [t for t, _ in got] == ["REJECT"], got
 
 
-def test_imports_or_exports_suspended_are_an_embargo_as_the_gold_codes_it():
+def test_imports_suspended_are_an_embargo_as_the_gold_codes_it():
     got = [(e["plover_type"], e["cameo_code"])
            for e in after_lead("Ghana has suspended imports of frozen fish from Togo.")]
     assert got == [("COERCE", "163")], got
