@@ -81,3 +81,14 @@ def test_imports_suspended_are_an_embargo_as_the_gold_codes_it():
     got = [(e["plover_type"], e["cameo_code"])
            for e in after_lead("Ghana has suspended imports of frozen fish from Togo.")]
     assert got == [("COERCE", "163")], got
+
+
+def test_welcoming_a_thing_is_support_and_welcoming_a_visitor_is_hosting():
+    got = [(e["plover_type"], e["participants"]["actor"])
+           for e in after_lead("Nigeria welcomed the decision by Ghana.")]
+    # (the "by" names the decision's maker, not the welcomer)
+    assert got == [("SUPPORT", ["nigeria"])], got
+    assert _acts("A Ghanaian rights group welcomed the prosecution of Togo's envoy.")[0][0] \
+        == "SUPPORT"
+    got = _acts("Ghana's president welcomed the visiting Togolese president at the airport.")
+    assert [t for t, _ in got] == ["CONSULT"], got

@@ -483,3 +483,12 @@ def who_and(text: str, lo: int, at: int, local: list[Any]) -> list[Any]:
     if w is None:
         return []
     return [m for m in local if m.end <= w.start() and not text[m.end:w.start()].strip()][-1:]
+
+
+# A phrase that ends in its object ("welcome * decision"): a "by" after it is the object's
+# agent ("welcomed the decision by Ghana"), not the verb's ("an accord signed by Ghana").
+_OBJECT_LAST = re.compile(r"\*\s+(?!(?:over|back|up|down|off|out|away|in|on|to)$)[^\s*+]+$")
+
+
+def object_last(phrase: str) -> bool:
+    return bool(_OBJECT_LAST.search(phrase))
