@@ -8,9 +8,12 @@ analyst" for a drafter's TODO — with the file named as the facts.yaml Save wil
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import shutil
 import tempfile
+import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,8 @@ from typing import Any
 from briefing.load import REGISTRY
 from briefing.model import FactError, Problem
 from briefing.workbench.store import FACTS, TEXT, dump_facts
+
+log = logging.getLogger(__name__)
 
 
 def validate(text: str, facts: dict[str, Any], *, target: Path) -> list[Problem]:
@@ -67,7 +72,60 @@ def pool() -> ProcessPoolExecutor:
 
 
 def reset_pool() -> None:
+    """Drop the worker: a broken or stuck one is killed, and the next use starts anew."""
     global _pool
     if _pool is not None:
+        stuck = list((getattr(_pool, "_processes", None) or {}).values())
         _pool.shutdown(wait=False, cancel_futures=True)
+        for process in stuck:   # (shutdown alone leaves a hung worker running)
+            if process.is_alive():
+                process.kill()
     _pool = None
+
+
+# A check takes well under a second; a worker silent this long is stuck (its first start,
+# under load, takes a few seconds), and the check is done in the calling process instead.
+WAIT_S = 30.0
+
+
+def validate_soon(text: str, facts: dict[str, Any], target: Path,
+                  show: Callable[[list[Problem]], None]) -> None:
+    """Validate in the worker process and `show` the problems; if the worker fails or
+    stays silent WAIT_S, a fresh one is started next time and this check is done here,
+    so the page never waits on "Checking with the loader…" for good."""
+    shown = threading.Lock()
+
+    def here() -> None:
+        reset_pool()
+        if shown.acquire(blocking=False):
+            show(validate(text, facts, target=target))
+
+    try:
+        future = pool().submit(validate, text, facts, target=target)
+    except Exception:  # noqa: BLE001 - no worker (a broken pool): validate here
+        log.exception("workbench: validation worker unavailable")
+        here()
+        return
+
+    def done(f: Any) -> None:
+        watchdog.cancel()
+        if f.cancelled():
+            return
+        try:
+            found = f.result()
+        except Exception:  # noqa: BLE001 - logged; validated here instead
+            log.exception("workbench: validation failed")
+            here()
+            return
+        if shown.acquire(blocking=False):
+            show(found)
+
+    def overdue() -> None:
+        if not future.done():
+            log.warning("workbench: validation worker silent for %s s", WAIT_S)
+            here()
+
+    watchdog = threading.Timer(WAIT_S, overdue)
+    watchdog.daemon = True
+    watchdog.start()
+    future.add_done_callback(done)

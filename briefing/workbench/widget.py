@@ -248,25 +248,12 @@ class Workbench(anywidget.AnyWidget):
         assert self.review is not None and self.folder is not None
         self._generation += 1
         generation = self._generation
-        try:
-            future = check.pool().submit(check.validate, self.review.text, self.review.facts(),
-                                         target=self.folder)
-        except Exception:  # noqa: BLE001 - no worker (a broken pool): validate here
-            log.exception("workbench: validation worker unavailable")
-            self.validate()
-            return
 
-        def done(f: Any) -> None:
-            try:
-                found = f.result()
-            except Exception:  # noqa: BLE001 - logged; the next change asks again
-                log.exception("workbench: validation failed")
-                check.reset_pool()
-                return
+        def show(found: list[Problem]) -> None:
             if generation == self._generation:
                 self._show_problems(found)
 
-        future.add_done_callback(done)
+        check.validate_soon(self.review.text, self.review.facts(), self.folder, show)
 
     def _show_problems(self, found: list[Problem]) -> None:
         self.problems = [{"file": p.file, "line": p.line, "fact_id": p.fact_id,
