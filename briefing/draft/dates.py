@@ -38,7 +38,7 @@ _M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _D = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _WD = r"(?:" + "|".join(WEEKDAYS) + r")"
-_CAPITAL_MONTH = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
+CAPITAL_MONTH = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
 PATTERN = re.compile(
     rf"\b(?:"
     rf"(?P<dmy>{_D}(?:\s*(?:and|-|–|to)\s*{_D})?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)"
@@ -241,7 +241,7 @@ def find_dates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     it ("called for May elections"). Years joined by a dash name a period something covers
     ("a Programme of Cooperation for 2031-2034"), not when anything was done."""
     return [(m.start(), m.end(), m.group(0)) for m in PATTERN.finditer(text, start, end)
-            if (not m.group("my") or _CAPITAL_MONTH.search(m.group("my")) and not (
+            if (not m.group("my") or CAPITAL_MONTH.search(m.group("my")) and not (
                 m.group("my")[:4].lower() == "for " and re.match(r"\s+[a-z]", text[m.end():])))
             and not _YEAR_SPAN.match(text, m.start(), m.end() + 5)
             and not (m.group("year") and _FOR_A_THING.search(text, max(0, m.start() - 40),

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefing.codebooks import assets_dir, load_codebooks
-from briefing.draft.dates import WEEKDAY_NAMES
+from briefing.draft.dates import CAPITAL_MONTH, WEEKDAY_NAMES
 from briefing.draft.gazetteer import inflections, load_gazetteer, read_table
 
 
@@ -308,9 +308,9 @@ def find_triggers(text: str, start: int, end: int) -> list[Match]:
     figures = {m.start("w") for p in _figures(str(assets_dir() / "gazetteer"))
                for m in p.finditer(text, start, end)}
     # ("a 2022 transit accord": an agreement's noun names a signing only with its year)
-    # ("agreed in March to revive": the month, not a march)
-    found = [m for m in found if m.start not in figures and not text.startswith(
-        "March", m.start) and not (
+    # ("agreed in March to revive": a month's name, capitalised, is the month)
+    found = [m for m in found if m.start not in figures and not CAPITAL_MONTH.match(
+        text, m.start) and not (
         m.trigger.phrase in _DATED_ONLY and not _YEAR_BEFORE.search(
             text, max(start, m.start - 48), m.start))]
     # A verb's phrase read from a noun ("lifted its ban on fruit imports": not "ban *
