@@ -487,8 +487,4 @@ def who_and(text: str, lo: int, at: int, local: list[Any]) -> list[Any]:
 
 # A phrase that ends in its object ("welcome * decision"): a "by" after it is the object's
 # agent ("welcomed the decision by Ghana"), not the verb's ("an accord signed by Ghana").
-_OBJECT_LAST = re.compile(r"\*\s+(?!(?:over|back|up|down|off|out|away|in|on|to)$)[^\s*+]+$")
-
-
-def object_last(phrase: str) -> bool:
-    return bool(_OBJECT_LAST.search(phrase))
+OBJECT_LAST = re.compile(r"\*\s+(?!(?:over|back|up|down|off|out|away|in|on|to)$)[^\s*+]+$")

@@ -40,6 +40,7 @@ from briefing.draft.clauses import (
     FUTURE,
     GROUP_AGAIN,
     JOINED_VERB,
+    OBJECT_LAST,
     ONLY_AFTER,
     OPEN_IF,
     PASSIVE,
@@ -71,7 +72,6 @@ from briefing.draft.clauses import (
     modifies,
     next_verb,
     nominal,
-    object_last,
     owned,
     purpose,
     told_by,
@@ -202,7 +202,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # "by the two ministers": a pair; "by Fisheries Minister Ana Ruiz": a title.
             # ("detained by officers of the Nauru Police Force": the force's officers)
             agent_mentions = by_agents(text, agent.end(), after) if agent else []
-            if not noun and not passive and word.endswith("ed") and not object_last(
+            if not noun and not passive and word.endswith("ed") and not OBJECT_LAST.search(
                     t.trigger.phrase) and re.match(r"\s+by\b(?!\s+[a-z]+ing\b)", text[t.end:]):
                 # "an accord signed by the two governments"; "a truce brokered by the
                 # regional bloc IGAD": a description may stand before the name. ("retaliated
