@@ -141,21 +141,16 @@ def main(argv: list[str] | None = None) -> None:
               f"suggested, {right} of a type coded there")
         return
     vocab, w = fit([(fs, ts) for _a, fs, ts in data] + always)
-    weights = {f: [round(float(v), 3) for v in w[j]] for f, j in vocab.items()
-               if float(np.abs(w[j]).max()) >= 0.05}
     table = {
         "about": "written by `python -m bench.train_types` from bench/gold only",
         "trained_on": [f.name for f in folders],
         "written": {name: sum(1 for f, _t, _ts in extra if f == name)
                     for name in sorted({f for f, _t, _ts in extra})},
-        "types": TYPES,
-        "bias": [round(float(v), 3) for v in w[-1]],
-        "codes": _codes(codes),
-        "weights": weights,
+        **_table(vocab, w, codes, digits=3, least=0.05),
     }
     MODEL.write_text(json.dumps(table, ensure_ascii=False, sort_keys=True) + "\n",
                      encoding="utf-8")
-    print(f"{MODEL.name}: {len(weights)} features, {len(data)} sentences of "
+    print(f"{MODEL.name}: {len(table['weights'])} features, {len(data)} sentences of "
           f"{len(folders)} articles and {len(extra)} written ones")
 
 
@@ -171,10 +166,8 @@ def _drafter_folds(k: int, fold: dict[str, int], folders: list[Path], data: list
     shipped = learned._model
     try:
         for i in range(k):
-            vocab, w = fit([(fs, ts) for a, fs, ts in data if fold[a] != i] + always)
-            table = {"types": TYPES, "bias": [float(v) for v in w[-1]],
-                     "codes": _codes(codes),
-                     "weights": {f: [float(v) for v in w[j]] for f, j in vocab.items()}}
+            table = _table(*fit([(fs, ts) for a, fs, ts in data if fold[a] != i] + always),
+                           codes)
             learned._model = lambda table=table: table
             for folder in folders:
                 if fold[folder.name] == i:
@@ -186,6 +179,18 @@ def _drafter_folds(k: int, fold: dict[str, int], folders: list[Path], data: list
     print(f"{k}-fold, the whole drafter on the gold: events {events[0]}/{events[1]} "
           f"({events[0] / events[1]:.1%}), precise {precise[0]}/{precise[1]} "
           f"({precise[0] / max(1, precise[1]):.1%})")
+
+
+def _table(vocab: dict[str, int], w: np.ndarray, codes: Counter, *, digits: int | None = None,
+           least: float = 0.0) -> dict[str, object]:
+    """The model's table as `learned` reads it: weights rounded to `digits` and those of
+    features no type weighs `least` or more left out (when written to the project)."""
+    def num(v: float) -> float:
+        return round(float(v), digits) if digits is not None else float(v)
+
+    return {"types": TYPES, "bias": [num(v) for v in w[-1]], "codes": _codes(codes),
+            "weights": {f: [num(v) for v in w[j]] for f, j in vocab.items()
+                        if float(np.abs(w[j]).max()) >= least}}
 
 
 def _codes(codes: Counter) -> dict[str, str]:
