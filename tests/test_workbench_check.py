@@ -51,3 +51,29 @@ def test_a_check_in_a_working_worker_is_shown_once(tmp_path: Path):
     assert seen.wait(120)
     assert got == [[]], got
     check.reset_pool()
+
+
+def test_a_check_queued_behind_a_stuck_one_is_shown_too(monkeypatch, tmp_path: Path):
+    # Three checks wait behind a stuck worker: killing it breaks or cancels the later ones'
+    # turns, and they are then done here as well (the page shows the latest, never none).
+    check.reset_pool()
+    monkeypatch.setattr(check, "WAIT_S", 1.0)
+    check.pool().submit(time.sleep, 3600)
+    text = article_copy(tmp_path).read_text(encoding="utf-8")
+    got: dict[str, list] = {}
+    both = threading.Event()
+
+    def show_as(name: str):
+        def show(found: list) -> None:
+            got.setdefault(name, []).append(found)
+            if len(got) == 3:
+                both.set()
+        return show
+
+    check.validate_soon(text, _facts(), tmp_path / "a", show_as("first"))
+    monkeypatch.setattr(check, "WAIT_S", 600.0)   # the second's own watchdog comes too late
+    check.validate_soon(text, _facts(), tmp_path / "b", show_as("second"))
+    check.validate_soon(text, _facts(), tmp_path / "c", show_as("third"))
+    assert both.wait(60), got
+    assert got == {"first": [[]], "second": [[]], "third": [[]]}, got
+    check.reset_pool()

@@ -71,9 +71,12 @@ def pool() -> ProcessPoolExecutor:
     return _pool
 
 
-def reset_pool() -> None:
-    """Drop the worker: a broken or stuck one is killed, and the next use starts anew."""
+def reset_pool(which: ProcessPoolExecutor | None = None) -> None:
+    """Drop the worker (only if it is `which`, when given): a broken or stuck one is
+    killed, and the next use starts anew."""
     global _pool
+    if which is not None and _pool is not which:
+        return   # (already replaced: the new one is not at fault)
     if _pool is not None:
         stuck = list((getattr(_pool, "_processes", None) or {}).values())
         _pool.shutdown(wait=False, cancel_futures=True)
@@ -94,14 +97,16 @@ def validate_soon(text: str, facts: dict[str, Any], target: Path,
     stays silent WAIT_S, a fresh one is started next time and this check is done here,
     so the page never waits on "Checking with the loader…" for good."""
     shown = threading.Lock()
+    worker: ProcessPoolExecutor | None = None
 
     def here() -> None:
-        reset_pool()
-        if shown.acquire(blocking=False):
+        if shown.acquire(blocking=False):   # (once: a later failure of this check is moot)
+            reset_pool(worker)   # (a no-op once that worker was replaced)
             show(validate(text, facts, target=target))
 
     try:
-        future = pool().submit(validate, text, facts, target=target)
+        worker = pool()
+        future = worker.submit(validate, text, facts, target=target)
     except Exception:  # noqa: BLE001 - no worker (a broken pool): validate here
         log.exception("workbench: validation worker unavailable")
         here()
@@ -109,7 +114,8 @@ def validate_soon(text: str, facts: dict[str, Any], target: Path,
 
     def done(f: Any) -> None:
         watchdog.cancel()
-        if f.cancelled():
+        if f.cancelled():   # its turn dropped with a stuck worker: done here
+            here()
             return
         try:
             found = f.result()
