@@ -237,14 +237,15 @@ def find_bodies(text: str, reg: Registry) -> None:
 
 # People no name gathers, as the subject of a protest: "Hundreds of garment workers
 # rallied", "Protesters marched", "Yesterday afternoon some two hundred traders marched".
-_CROWD_LEAD = (r"(?i:(?:(?:yesterday|last|earlier|later|on\s+\w+)\s+(?:morning|afternoon|"
-               r"evening|night)?,?\s*)?(?:(?:about|some|nearly|around|over|more\s+than|"
+_CROWD_LEAD = (r"(?i:(?:(?:yesterday|last|earlier|later|on\s+\w+)(?:\s+(?:morning|afternoon|"
+               r"evening|night))?,?\s+)?(?:(?:about|some|nearly|around|over|more\s+than|"
                r"at\s+least)\s+)?(?:(?:hundreds|thousands|dozens|scores)\s+of\s+|\d[\d,]*\s+|"
                r"(?:(?:two|three|four|five|six|several|a\s+few|a)\s+)?(?:hundred|thousand)\s+)?"
                r"(?:of\s+(?:the|their|its)\s+)?)")   # ("About 150 of the students")
 CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"(?:[A-Za-z\-]+\s+){0,2}?(?:[A-Za-z][a-z]+(?:ers|ors|ists|ants|ents)|people|"
-                   r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?)"
+                   r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?|pilgrims|citizens|"
+                   r"refugees|families|relatives|veterans|monks|nurses|fans)"
                    # "Farmers in the Syrdarya region staged"
                    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*\s+){1,3}"
                    r"(?:region|province|district|state|valley|city|area)?|(?:border|frontier|"

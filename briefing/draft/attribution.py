@@ -154,6 +154,9 @@ def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Sai
             if re.sub(r"s$", "", text[v.start():v.end()].split()[0].lower()) in _ALSO_NOUNS and \
                     _NOUN_USE.search(text, max(lo, v.start() - 30), v.start()):
                 continue   # "a three-day state visit", "the report": a noun, no saying
+            if re.fullmatch(r"(?i)add\w*", v.group(0)) and re.match(
+                    r"\s+(?!that\b)(?:[\w’'\-]+\s+){1,6}?to\b", text[v.end():hi]):
+                continue   # "added the firm to its blacklist": a list grows, no saying
             said = _reported(text, lo, hi, v, mentions, reg)
             if said:
                 out.append(said)

@@ -237,8 +237,7 @@ def _possessed(text: str, reg: Registry) -> None:
                 or any(w in g.forms or w in g.org_heads or w.lower() in g.titles
                        or w in g.news_words for w in words):
             continue
-        # the last name used again, not after the word before it ("Achurra said", not
-        # "Rodrigo Achurra" once more)
+        # the last name used again ("Achurra said", not "Rodrigo Achurra" once more)
         alone = rf"(?<![\w’'\-])(?<!{re.escape(words[-2])}\s){re.escape(words[-1])}(?![\w\-])"
         if not any(not start <= x.start() < start + len(name)
                    for x in re.finditer(alone, text)):
@@ -295,12 +294,13 @@ def _later_mentions(text: str, reg: Registry) -> None:
             surnames.setdefault(words[-1], set()).add(a["id"])
     for a in people:
         # "Chea Sovannara" goes on as "Chea", "Kang Min-seo" as "Kang": a family name
-        # written first (or a Thai given name) is a later mention too.
-        first = a["name"].split()[0]
-        if len(a["name"].split()) in (2, 3) and len(first) >= 3 and first not in _NOT_NAME \
-                and first not in reg.gazetteer.forms and first not in surnames \
-                and first.lower() not in reg.gazetteer.titles:
-            surnames.setdefault(first, set()).add(a["id"])
+        # written first (or a Thai given name) is a later mention too, and so is a
+        # Spanish name's first surname ("Marta Benítez Ocampo" goes on as "Benítez").
+        for first in a["name"].split()[:-1] if len(a["name"].split()) in (2, 3) else []:
+            if len(first) >= 3 and first[0].isupper() and first not in _NOT_NAME \
+                    and first not in reg.gazetteer.forms and first not in surnames \
+                    and first.lower() not in reg.gazetteer.titles:
+                surnames.setdefault(first, set()).add(a["id"])
     for surname, ids in surnames.items():
         if len(ids) != 1:
             continue   # two people share the surname: a bare surname cannot be told apart

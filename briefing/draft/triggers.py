@@ -347,7 +347,7 @@ OBLIGED_WHY = "obligation before"
 _WILL_NOT = re.compile(r"\b(?:will|would|shall)\s+(?:\w+\s+)?not\b|\b(?:won|wouldn)[’']t\b",
                        re.IGNORECASE)
 REFUSED_WHY = "refused: 'will not' before"
-_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if|possibility of|possible|consider"
+_HYPOTHETICAL = re.compile(r"\b(?:would(?!-)|could|might|may|if|possibility of|possible|consider"
                            r"(?:s|ed|ing)?)\b", re.IGNORECASE)
 _ANNOUNCED = re.compile(r"\b(?:will|shall|plans? to|planned to|is to|are to|is set to|"
                         r"are set to|intends? to|expected to|is due to|are due to)\b",

@@ -76,8 +76,8 @@ _AFTER_CLAUSE = re.compile(r",?\s+(?:after|when|because|as)\s+(?!(?:the|a|an|its
                            r"broke|sent|made|fought|stormed|hit|went|came)\b[^;.]*$")
 # Words that look ahead, for a bare month or weekday: "could be signed ... in November"
 # (the modal "may", not the month).
-_AHEAD = re.compile(r"\b(?:will|would|shall|could|might|(?-i:may)|(?:is|are|was|were|be|been)\s+"
-                    r"expected|scheduled|due(?!\s+(?:process|diligence|respect|regard|care|course))|"
+_AHEAD = re.compile(r"\b(?:will|would(?!-)|shall|could|might|(?-i:may)|"
+                    r"(?:is|are|was|were|be|been)\s+expected|scheduled|due(?!\s+(?:process|diligence|respect|regard|care|course))|"
                     r"set to|"   # (not "it expected Denmark to", nor "due process")
                     r"plans?\s+to|planned|pencill?ed\s+in|next|upcoming|is to|are to|"
                     r"to\s+(?:begin|start|take\s+effect|come\s+into\s+force)|"   # "to begin"
@@ -172,7 +172,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return True    # "the closure ..., which was announced by X on March 6"
         if pos < d[0] and re.search(r",\s+but\b|;", text[verb_end:d[0]]):
             return False   # "mediated a 2010 accord, but it withdrew in 2017": the other's
-        if pos < d[0] and SPEECH.search(text, pos, d[0]):
+        if pos < d[0] and SPEECH.search(text, verb_end, d[0]):
             return False   # "thanked the donors and said ... next month": what was said
         if pos < d[0] and _PARTICIPLE.search(text, verb_end, d[0]) and \
                 not re.match(r"\s+(?:by|on|in)\b", text[verb_end:]):

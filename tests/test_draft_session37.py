@@ -1,0 +1,52 @@
+"""Issue 21, session 37: a Spanish name's first surname, crowds after "On Friday,", the
+"would-be" that is no future, and acts the tables did not name (standing behind a state,
+a blacklist, a meeting sought) — each checked on fictional sentences (real state names,
+invented people and bodies). The story of tests/lead.py is published on Saturday, June 7,
+2031."""
+
+from __future__ import annotations
+
+from tests.lead import after_lead, dated, drafted
+
+
+def _acts(sentence: str) -> list[tuple[str, list[str]]]:
+    return [(e["plover_type"], e["participants"]["actor"]) for e in after_lead(sentence)]
+
+
+def test_a_spanish_name_goes_on_as_its_first_surname():
+    d = drafted("Summit opens\n\nASUNCION, June 7 (Wire) - Paraguay's President Lucía "
+                "Fernández Rojas hosted the summit on Friday.\n\n10:21 — Fernández opens the "
+                "plenary and urges Brazil to ratify the protocol.\n")
+    urged = [e for e in d["events"] if e["plover_type"] == "REQUEST"]
+    assert [e["participants"]["actor"] for e in urged] == [["lucia-fernandez-rojas"]], urged
+
+
+def test_a_counted_crowd_after_a_weekday_and_a_comma_rallies():
+    got = dated("On Friday, several hundred would-be pilgrims rallied outside the Iraqi "
+                "consulate in Mashhad.")
+    # ("would-be" is no future: the rally was the Friday before publication.)
+    assert got == [("PROTEST", "2031-06-06")], got
+    assert _acts("On Thursday, about 300 refugees marched to the Kenyan embassy.") == \
+        [("PROTEST", ["refugees"])]
+
+
+def test_standing_behind_a_state_is_support():
+    got = _acts('The bloc\'s spokesman said the European Union stood "fully behind" '
+                "Finland.")
+    assert ("SUPPORT", ["eu"]) in got, got
+
+
+def test_a_firm_added_to_a_blacklist_is_sanctioned():
+    got = [(e["plover_type"], e["cameo_code"]) for e in after_lead(
+        "China added a Vietnamese phone maker to its unreliable entity list on Wednesday.")]
+    assert got and got[0][1] == "163", got
+    # ("added" opens no saying here: Wednesday dates the listing.)
+    assert dated("China added Hengtai to its blacklist on Wednesday.") == \
+        [(got[0][0], "2031-06-04")]
+
+
+def test_a_meeting_sought_or_requested_is_an_appeal_to_meet():
+    for sentence in ("Ghana sought an urgent meeting with Togo's foreign minister.",
+                     "Ghana requested a meeting with Togo's foreign minister."):
+        codes = [e["cameo_code"] for e in after_lead(sentence)]
+        assert codes[:1] == ["026"], (sentence, codes)   # (not "106", demand withdrawal)
