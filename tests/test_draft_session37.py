@@ -50,3 +50,18 @@ def test_a_meeting_sought_or_requested_is_an_appeal_to_meet():
                      "Ghana requested a meeting with Togo's foreign minister."):
         codes = [e["cameo_code"] for e in after_lead(sentence)]
         assert codes[:1] == ["026"], (sentence, codes)   # (not "106", demand withdrawal)
+
+
+def test_a_clause_counts_on_from_the_day_its_sentence_named_before_it():
+    got = dated("Iran summoned Iraq's charge d'affaires on Wednesday, and Iran's deputy "
+                "foreign minister flew to Baghdad the following day to ask for the old "
+                "quota back.")
+    assert ("ACCUSE", "2031-06-04") in got, got
+    assert ("CONSULT", "2031-06-05") in got, got   # (Thursday, counted on)
+    assert "SUPPORT" not in [t for t, _ in got], got   # ("the old quota back": no backing)
+
+
+def test_a_date_after_an_accused_deed_is_the_deed_s():
+    got = dated("Myanmar's envoy accused Thai artillery of hitting a monastery late on "
+                "Monday.")
+    assert got and got[0][0] == "ACCUSE" and got[0][1] != "2031-06-02", got

@@ -89,7 +89,7 @@ from briefing.draft.story_day import Lead, day_from_story, day_it_moves_to
 from briefing.draft.subjects import WITH_NEAR, by_agents
 from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import IF_CLAUSE, clause_status, find_triggers, verb_start
-from briefing.draft.when import day_carried, day_of_context, event_date
+from briefing.draft.when import counted_on, day_carried, day_of_context, event_date
 
 # Acts told with no doer ("a drone strike on a market"): the agent is drafted as unnamed.
 _AGENTLESS_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"}
@@ -162,8 +162,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if t.trigger.plover_type in CONTROL_TYPES | {"ACCUSE"}:
                 control = t
             c0, c1 = clause_span(text, lo, hi, t.start, t.end)
-            # (from the sentence, not the clause: "announced joint patrols" names the act
-            # though "announced" opens what is said)
+            # (from the sentence: "announced joint patrols" names the act, not a saying)
             light = reg.gazetteer.light_verbs.search(text, max(lo, t.start - 40), t.start)
             for x in said_here:
                 # In reported speech the event's subject is inside what was said:
@@ -264,9 +263,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                         before = [unnamed(reg, t.start)]
             elif passive:
                 # "Three soldiers were killed by Houthi rebels": the agent acts on the
-                # subject; without an agent the act is still reported, by someone unnamed.
-                # The passive's subject heads the clause: "Azerbaijan’s ambassador in
-                # Tbilisi was summoned" is done to Azerbaijan('s ambassador).
+                # subject (without one, someone unnamed does); the passive's subject heads
+                # the clause: "Azerbaijan’s envoy was summoned" is done to Azerbaijan('s).
                 patient = before[:1]
                 before = agent_mentions or [unnamed(reg, t.start)]
                 after = patient + [m for m in after if m not in agent_mentions]
@@ -325,10 +323,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             participial = word.endswith("ing") and (text[c0:t.start].endswith(", ") or bool(
                 writer(text, said_here, t.start, text[c0:t.start], reg)))   # "a note demanding"
             if participial or resumed or but or JOINED_VERB.search(text[c0:t.start]):
-                # "Lima has bought ships from Chile ... and signed", "travelled to
-                # Warsaw to meet", "imposed sanctions on Belarus, accusing": a second verb,
-                # an infinitive or a participle shares the clause's first subject
-                # ("wrote to Salas, asking": the writer's; "criticised both and urged").
+                # "Lima has bought ships ... and signed", "travelled to Warsaw to meet",
+                # "imposed sanctions on Belarus, accusing": a second verb, an infinitive or a
+                # participle shares the clause's first subject ("wrote to Salas, asking").
                 subject = speaker_acts(text, said_here, t.start, text[c0:t.start], reg, before) \
                     or same_subject(out, prev, before, lo, reg) or leading(text, before)
             else:
@@ -373,6 +370,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             date, why = event_date(text, dates, act, c0, c1, pub, future, verbs,
                                    object_of=prev if noun else None, nouns=noun_starts,
                                    lo=lo, reported=tuple(x.content for x in said_here))
+            if date and not any(c0 <= a < c1 for a, _b, _p in dates):   # "on Wednesday, and
+                # X flew to Baghdad the following day": counted from the clause before's day
+                date, why = counted_on(text, c0, c1, date, "the clause before") or (date, why)
             if not date and by_saying(t.trigger.plover_type, verbs):
                 date, why = said_day(text, dates, said, t.start, pub) or (date, why)
             if not date:

@@ -191,9 +191,10 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if pos < d[0] and re.search(r"\b(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:it|he|"
                                     r"she|they|we)\s+(?:had\s+)?[a-z]+ed\b", text[verb_end:d[0]]):
             return False   # "agreed to withdraw a complaint it filed in 2029": the filing's
-        if pos < d[0] and re.search(r"\b(?:for|after|before|by)\s+[a-z]+ing\b",
-                                    text[verb_end:d[0]]):
+        if pos < d[0] and re.search(r"\b(?:for|after|before|by)\s+[a-z]+ing\b|\bof\s+[a-z]+ing"
+                                    r"\b(?!.*\band\s+[a-z]+(?:ed|t)\b)", text[verb_end:d[0]]):
             return False   # "thanked Accra for extraditing a suspect last month": its date
+            # (and "accused X of shelling a town on Monday", not "... and summoned Y on")
         if pos < d[0] and AHEAD_OF.search(text[verb_end:d[0]]):
             return False   # "accused X ahead of the election on 27 October": the vote's day
         if pos < d[0] and _PROPOSING.search(verbs) and len(text[verb_end:d[0]].split()) > 2:
@@ -385,6 +386,24 @@ def labelled(text: str, c0: int) -> bool:
     return para < c0 and bool(DAY_LABEL.match(text, para))
 
 
+def counted_on(text: str, c0: int, c1: int, day: dict[str, Any],
+               whose: str) -> tuple[dict[str, Any], str] | None:
+    """The day a clause text[c0:c1] counts from `day` ("the following day", "two days
+    later"); None when it counts none or `day` is no single day."""
+    later = LATER.search(text, c0, c1)
+    if not later or not re.fullmatch(r"\d{4}-\d\d-\d\d", str(day.get("date", ""))) \
+            or day.get("date_end"):
+        return None
+    word = (later.group("n") or "a").lower()   # "the following day": one
+    n = int(word) if word.isdigit() else NUMBERS.get(word, 1)   # ("an": one)
+    days = n * (7 if (later.group("unit") or later.group("unit2")).startswith("week") else 1)
+    out = dt.date.fromisoformat(day["date"]) + dt.timedelta(
+        days=-days if later.group("way") in ("earlier", "before") else days)
+    return {"date": out.isoformat(), "date_basis": "resolved",
+            "date_note": f"'{later.group(0)}': counted from the day of {whose} "
+                         f"({day['date']})"}, f"counted: '{later.group(0)}'"
+
+
 def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
                    pub: dt.date) -> tuple[dict[str, Any], str]:
     """A date the sentence gives only by pointing back ("in the afternoon": the day of the
@@ -413,18 +432,9 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
                 "date_note": f"'{clock.group(0)}': a time of day, no day told in its paragraph: "
                              f"the story's own day, its publication {pub.isoformat()}"}, \
             f"time of day: '{clock.group(0)}'"
-    later = LATER.search(text, c0, c1)
-    if carry and later and re.fullmatch(r"\d{4}-\d\d-\d\d", str(carry.get("date", ""))) \
-            and not carry.get("date_end"):
+    if carry and (found := counted_on(text, c0, c1, carry, "the sentence before")):
         # "The standoff began on November 28 ... Manila deployed ships two days later"
-        word = (later.group("n") or "a").lower()   # "the following day": one
-        n = int(word) if word.isdigit() else NUMBERS.get(word, 1)   # ("an": one)
-        days = n * (7 if (later.group("unit") or later.group("unit2")).startswith("week") else 1)
-        day = dt.date.fromisoformat(carry["date"]) + dt.timedelta(
-            days=-days if later.group("way") in ("earlier", "before") else days)
-        return {"date": day.isoformat(), "date_basis": "resolved",
-                "date_note": f"'{later.group(0)}': counted from the day of the sentence "
-                             f"before ({carry['date']})"}, f"counted: '{later.group(0)}'"
+        return found
     label = DAY_LABEL.match(text, para)
     if label and para < c0:
         # "Thursday: Algeria's minister telephoned ... Tunis welcomed the offer": a
