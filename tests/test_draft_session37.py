@@ -65,3 +65,12 @@ def test_a_date_after_an_accused_deed_is_the_deed_s():
     got = dated("Myanmar's envoy accused Thai artillery of hitting a monastery late on "
                 "Monday.")
     assert got and got[0][0] == "ACCUSE" and got[0][1] != "2031-06-02", got
+
+
+def test_criticism_with_no_day_of_its_own_takes_the_day_of_the_act_before_it():
+    d = drafted('Expulsions\n\nLOME, June 7 (Wire) - Ghana expelled two Togolese diplomats '
+                'on Tuesday. "Expelling our diplomats is a hostile and reckless act," Togo\'s '
+                "foreign minister, Kossi Agbeko, told reporters in Lome.\n")
+    said = [e for e in d["events"] if e["cameo_code"] == "111"]
+    assert [e.get("date") for e in said] == ["2031-06-03"], said
+    assert "the act drafted before it" in said[0]["date_note"], said[0]

@@ -27,6 +27,7 @@ from briefing.draft.dates import as_fact_date, find_dates, resolve
 from briefing.draft.evidence import quote
 from briefing.draft.sources import PENDING, TODO
 from briefing.draft.triggers import find_triggers, plover_for
+from briefing.draft.when import day_told_before
 
 MODEL = Path(__file__).resolve().parents[2] / "assets" / "gazetteer" / "sentence_types.json"
 # How sure the model must be before it suggests an act where no rule drafted one (chosen
@@ -149,6 +150,9 @@ def suggested(text: str, body: list[dict], said: list[Any], reg: Registry,
                         "date_basis": "resolved",
                         "date_note": f'"{phrase}", resolved against the publication date'}
                 why = f"date from '{phrase}'"
+        if not date and not future and (day := day_told_before(events + out, lo)):
+            # ("He rejected the claim."): the story goes on, on the day it last told of
+            date, why = day, "no date in the sentence: the day of the act drafted before it"
         later = str(date.get("date", ""))[:10] > pub.isoformat()
         _type, mode = plover_for(code)   # (the table's code is one of its type's)
         name = reg.actors[actor]["name"]

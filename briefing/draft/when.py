@@ -378,6 +378,18 @@ def restated(day: dict[str, Any], note: str) -> dict[str, Any]:
     return {k: v for k, v in day.items() if k != "date_note"} | {"date_note": note}
 
 
+def day_told_before(events: list[tuple[dict[str, Any], tuple[int, int]]],
+                    at: int) -> dict[str, Any] | None:
+    """The day of the last act drafted before `at`, on which the story goes on; None when
+    no act before it is dated."""
+    before = [e for e, span in sorted(events, key=lambda x: x[1]) if span[0] < at and "date" in e]
+    if not before:
+        return None
+    day = {k: v for k, v in before[-1].items() if k.startswith("date")}
+    return restated(day, "no date in the sentence; the day of the act drafted before it "
+                         f"({day.get('date_note', '')})")
+
+
 def labelled(text: str, c0: int) -> bool:
     """The paragraph of the sentence starting at `c0` is headed by its day ("THURSDAY.",
     "May 3 —"), and the sentence is not that heading: the label, not the sentence before,
