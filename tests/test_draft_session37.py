@@ -74,3 +74,9 @@ def test_criticism_with_no_day_of_its_own_takes_the_day_of_the_act_before_it():
     said = [e for e in d["events"] if e["cameo_code"] == "111"]
     assert [e.get("date") for e in said] == ["2031-06-03"], said
     assert "the act drafted before it" in said[0]["date_note"], said[0]
+
+
+def test_an_order_to_leave_reaches_past_a_name_and_its_title():
+    got = _acts("Russia summoned Estonia's ambassador and ordered Kalev Tamm, a second "
+                "secretary at the Estonian embassy in Moscow, to leave within five days.")
+    assert "SANCTION" in [t for t, _ in got], got

@@ -115,10 +115,12 @@ def _word(w: str) -> str:
 _ONE_TO_THREE = (r"(?!(?:on|upon|for)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))"
                  r"(?:\S+\s+){1,3}?")
 
-# "**": up to ten words, not opening with "on", "for", "upon" or "off" ("called on" is no
-# gap) and not running past a second verb ("called the talks a failure and said ...").
-_UP_TO_TEN = (r"(?!(?:on|for|upon|off|without)\b)"
-              r"(?:(?!(?:but|said|says)\b|and\s+(?:said|\w+ed|to)\b)\S+\s+){0,10}?")
+# "**": up to twelve words (room for a name and its title: "ordered Mikko Sarlin, a first
+# secretary at the Finnish embassy in Moscow, to leave"), not opening with "on", "for",
+# "upon" or "off" ("called on" is no gap) and not running past a second verb ("called the
+# talks a failure and said ...").
+_UP_TO_TWELVE = (r"(?!(?:on|for|upon|off|without)\b)"
+              r"(?:(?!(?:but|said|says)\b|and\s+(?:said|\w+ed|to)\b)\S+\s+){0,12}?")
 
 
 def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
@@ -132,9 +134,9 @@ def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
         w = word.strip("[]")
         if w in ("*", "+", "**"):
             # "+" wants a word at least: "want + to" is "wants Chile to", not "wants to";
-            # "**" takes up to ten ("called Chile's decision to recall its envoy hasty").
+            # "**" takes up to twelve ("called Chile's decision to recall its envoy hasty").
             out.append(_ONE_TO_THREE if w == "+" else
-                       _UP_TO_TEN if w == "**"
+                       _UP_TO_TWELVE if w == "**"
                        else r"(?:\S+\s+){0,3}?")   # ("called on": no "**" gap)
             continue
         if i == 0 and not noun and not subject:
