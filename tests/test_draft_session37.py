@@ -80,3 +80,19 @@ def test_an_order_to_leave_reaches_past_a_name_and_its_title():
     got = _acts("Russia summoned Estonia's ambassador and ordered Kalev Tamm, a second "
                 "secretary at the Estonian embassy in Moscow, to leave within five days.")
     assert "SANCTION" in [t for t, _ in got], got
+
+
+def test_a_crowd_of_a_party_s_supporters_or_after_a_bullet_rallies():
+    assert _acts("That evening about 200 supporters of the governing coalition rallied "
+                 "outside the German embassy.") == \
+        [("PROTEST", ["supporters-of-the-governing-coalition"])]
+    d = drafted("Suva briefs\n\n• About 200 people rallied outside Tuvalu's High Commission "
+                "in Suva on Monday.\n")
+    assert [(e["plover_type"], e["participants"]["actor"]) for e in d["events"]] == \
+        [("PROTEST", ["people"])]
+
+
+def test_a_demand_repeated_is_a_demand():
+    got = _acts("Slovenia's interior minister repeated her demand that Croatia lift the "
+                "checks.")
+    assert [t for t, _ in got] == ["REQUEST"], got

@@ -237,8 +237,8 @@ def find_bodies(text: str, reg: Registry) -> None:
 
 # People no name gathers, as the subject of a protest: "Hundreds of garment workers
 # rallied", "Protesters marched", "Yesterday afternoon some two hundred traders marched".
-_CROWD_LEAD = (r"(?i:(?:(?:yesterday|last|earlier|later|on\s+\w+)(?:\s+(?:morning|afternoon|"
-               r"evening|night))?,?\s+)?(?:(?:about|some|nearly|around|over|more\s+than|"
+_CROWD_LEAD = (r"(?i:(?:[•*\-–]\s+)?(?:(?:yesterday|last|earlier|later|that|on\s+\w+)(?:\s+(?:"
+               r"morning|afternoon|evening|night))?,?\s+)?(?:(?:about|some|nearly|around|over|more\s+than|"
                r"at\s+least)\s+)?(?:(?:hundreds|thousands|dozens|scores)\s+of\s+|\d[\d,]*\s+|"
                r"(?:(?:two|three|four|five|six|several|a\s+few|a)\s+)?(?:hundred|thousand)\s+)?"
                r"(?:of\s+(?:the|their|its)\s+)?)")   # ("About 150 of the students")
@@ -249,7 +249,10 @@ CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    # "Farmers in the Syrdarya region staged"
                    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*\s+){1,3}"
                    r"(?:region|province|district|state|valley|city|area)?|(?:border|frontier|"
-                   r"nearby|coastal|fishing|mining)\s+(?:villages|towns|areas|communities)))?"
+                   r"nearby|coastal|fishing|mining)\s+(?:villages|towns|areas|communities))|"
+                   # "supporters of the governing coalition"
+                   r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:coalition|party|opposition|union|"
+                   r"movement))?"
                    r"\s+$")   # ("800 people from border villages marched")
 
 
