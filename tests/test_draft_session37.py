@@ -96,3 +96,9 @@ def test_a_demand_repeated_is_a_demand():
     got = _acts("Slovenia's interior minister repeated her demand that Croatia lift the "
                 "checks.")
     assert [t for t, _ in got] == ["REQUEST"], got
+
+
+def test_a_ship_held_then_released_before_is_held_and_released_by_the_same_state():
+    got = _acts("Iran held the bulk carrier Tanjong Rhu for eleven days in March before "
+                "releasing it without charge.")
+    assert ("COERCE", ["iran"]) in got and ("RETREAT", ["iran"]) in got, got

@@ -43,6 +43,7 @@ from briefing.draft.clauses import (
     OBJECT_LAST,
     ONLY_AFTER,
     OPEN_IF,
+    PARTICIPLE_AFTER,
     PASSIVE,
     PUT_OFF,
     RELATIVE_END,
@@ -245,8 +246,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                         if merged is True:
                             continue   # "the strike" again: one happening, more evidence
                         if merged and t.trigger.mutual:
-                            # "The talks will continue on Friday": the same parties meet
-                            # again, another time.
+                            # "The talks will continue on Friday": the same parties, again
                             before = [Mention(t.start, t.start, a, reg.actors[a]["kind"],
                                               "again")
                                       for a in merged["participants"]["actor"]]
@@ -320,8 +320,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if not noun and not passive and rel and not any(
                     m.end >= c0 + rel.start() - 2 for m in before):
                 continue   # "an agreement that would guarantee": the agreement's act
-            participial = word.endswith("ing") and (text[c0:t.start].endswith(", ") or bool(
-                writer(text, said_here, t.start, text[c0:t.start], reg)))   # "a note demanding"
+            participial = word.endswith("ing") and bool(PARTICIPLE_AFTER.search(
+                text[c0:t.start]) or writer(text, said_here, t.start, text[c0:t.start], reg))
             if participial or resumed or but or JOINED_VERB.search(text[c0:t.start]):
                 # "Lima has bought ships ... and signed", "travelled to Warsaw to meet",
                 # "imposed sanctions on Belarus, accusing": a second verb, an infinitive or a
