@@ -102,3 +102,10 @@ def test_a_ship_held_then_released_before_is_held_and_released_by_the_same_state
     got = _acts("Iran held the bulk carrier Tanjong Rhu for eleven days in March before "
                 "releasing it without charge.")
     assert ("COERCE", ["iran"]) in got and ("RETREAT", ["iran"]) in got, got
+
+
+def test_a_body_named_with_an_acronym_of_its_own_language_is_that_body():
+    got = _acts("Chad's Civil Aviation Service (SCAT) grounded two Sudanese cargo planes. "
+                "SCAT said on Monday it had warned Khartoum.")
+    assert ("THREATEN", ["civil-aviation-service"]) in got or any(
+        a == ["civil-aviation-service"] for _t, a in got), got

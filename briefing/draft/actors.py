@@ -312,17 +312,29 @@ def find_abbreviations(text: str, reg: Registry) -> None:
     for m in _ABBREVIATED.finditer(text):
         short = m.group("short")
         capitals = list(re.finditer(r"[A-Z][\w’'-]*", m.group("name")))
-        if len(capitals) < len(short) or "".join(
-                w.group(0)[0] for w in capitals[-len(short):]) != short:
+        owner = None
+        if len(capitals) >= len(short) and "".join(
+                w.group(0)[0] for w in capitals[-len(short):]) == short:
+            start = m.start("name") + capitals[-len(short)].start()
+        elif capitals[-1].group(0) in reg.gazetteer.org_heads and re.search(
+                rf"(?<![\w(]){short}(?![\w)])", text[m.end():]) and len(
+                set(short) & {w.group(0)[0] for w in capitals}) >= 2:
+            # "the Lake Farmers' Movement (MPL)", "Chad's Pilots' Union (SPT)":
+            # an acronym of the name in its own language, used again later.
+            first = next(w for w in capitals if not re.search(r"[’']s$", w.group(0)))
+            start = m.start("name") + first.start()
+            owner = reg.gazetteer.forms.get(re.sub(r"[’']s$", "", capitals[0].group(0)))
+        else:
             continue
-        start = m.start("name") + capitals[-len(short)].start()
         end = m.end("name")
         name = text[start:end]
         if reg.taken(start, end) or any(f in reg.gazetteer.forms or f in reg.known
                                         for f in (short, name)):
             continue   # (a body the gazetteer or the known base names: theirs)
-        actor = reg.add(slug(name), {"name": name, "kind": "organization", "country": "",
-                                     "reason": f"named with its abbreviation '{short}'"})
+        state = owner.key if owner is not None and owner.kind == "state" else ""
+        actor = reg.add(slug(name), {"name": name, "kind": "organization", "country": state,
+                                     "reason": f"named with its abbreviation '{short}'"}
+                        | ({"parent": reg.state(state, "its body")} if state else {}))
         reg.mention(start, end, actor, "name")
         for a in re.finditer(rf"(?<![\w.]){short}(?!\w)", text):
             if not reg.taken(a.start(), a.end()):
