@@ -109,3 +109,11 @@ def test_a_body_named_with_an_acronym_of_its_own_language_is_that_body():
                 "SCAT said on Monday it had warned Khartoum.")
     assert ("THREATEN", ["civil-aviation-service"]) in got or any(
         a == ["civil-aviation-service"] for _t, a in got), got
+
+
+def test_a_body_known_by_an_acronym_goes_on_as_it_and_its_language_names_no_state():
+    got = _acts("Observers urged the electoral commission, known by its French acronym "
+                "CENI, to publish results. The CENI denied on Thursday that anyone had been "
+                "barred.")
+    assert ("REJECT", ["ceni"]) in got, got
+    assert all("france" not in a for _t, a in got), got

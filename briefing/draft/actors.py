@@ -304,6 +304,13 @@ _ABBREVIATED = re.compile(r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:for|of|and|on|in
                           r"[A-Z][\w’'-]*)\s+\((?P<short>[A-Z]{2,8})\)")
 
 
+# "the electoral commission, known by its French acronym CENI,": a body named in common
+# words, then by the acronym the story goes on with.
+_KNOWN_AS = re.compile(r"\b[Tt]he\s+(?P<name>(?:[a-z\-]+\s+){0,3}[a-z]+),\s+known\s+(?:by\s+its\s+"
+                       r"(?:[A-Z][a-z]+\s+)?(?:acronym|initials|abbreviation)|as)\s+(?:the\s+)?"
+                       r"(?P<short>[A-Z]{2,8})\b")
+
+
 def find_abbreviations(text: str, reg: Registry) -> None:
     """A body the text names with its abbreviation ("... Human Rights (ODIHR)"), and each
     later bare use of the abbreviation ("ODIHR said") as a mention of it. Read before the
@@ -336,6 +343,18 @@ def find_abbreviations(text: str, reg: Registry) -> None:
                                      "reason": f"named with its abbreviation '{short}'"}
                         | ({"parent": reg.state(state, "its body")} if state else {}))
         reg.mention(start, end, actor, "name")
+        for a in re.finditer(rf"(?<![\w.]){short}(?!\w)", text):
+            if not reg.taken(a.start(), a.end()):
+                reg.mention(a.start(), a.end(), actor, "alias")
+    for m in _KNOWN_AS.finditer(text):
+        short, head = m.group("short"), m.group("name").split()[-1]
+        if head.capitalize() not in reg.gazetteer.org_heads or short in reg.gazetteer.forms \
+                or reg.taken(m.start("short"), m.end("short")):
+            continue
+        name = f"{m.group('name').capitalize()} ({short})"
+        actor = reg.add(slug(short), {"name": name, "kind": "organization", "country": "",
+                                      "reason": f"'{m.group(0)}'"})
+        reg.mention(m.start("name"), m.end("short"), actor, "name")   # (no "French" state)
         for a in re.finditer(rf"(?<![\w.]){short}(?!\w)", text):
             if not reg.taken(a.start(), a.end()):
                 reg.mention(a.start(), a.end(), actor, "alias")
