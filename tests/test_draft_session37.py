@@ -117,3 +117,9 @@ def test_a_body_known_by_an_acronym_goes_on_as_it_and_its_language_names_no_stat
                 "barred.")
     assert ("REJECT", ["ceni"]) in got, got
     assert all("france" not in a for _t, a in got), got
+
+
+def test_members_of_a_union_marching_along_a_street_protest():
+    got = _acts("Several hundred members of the dockworkers' union are marching along the "
+                "waterfront to the Brazilian consulate.")
+    assert ("PROTEST", ["members-of-the-dockworkers-union"]) in got, got

@@ -245,21 +245,22 @@ _CROWD_LEAD = (r"(?i:(?:[•*\-–]\s+)?(?:(?:yesterday|last|earlier|later|that|
 CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"(?:[A-Za-z\-]+\s+){0,2}?(?:[A-Za-z][a-z]+(?:ers|ors|ists|ants|ents)|people|"
                    r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?|pilgrims|citizens|"
-                   r"refugees|families|relatives|veterans|monks|nurses|fans)"
+                   r"refugees|families|relatives|veterans|monks|nurses|fans|members(?=\s+of\s))"
                    # "Farmers in the Syrdarya region staged"
                    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*\s+){1,3}"
                    r"(?:region|province|district|state|valley|city|area)?|(?:border|frontier|"
                    r"nearby|coastal|fishing|mining)\s+(?:villages|towns|areas|communities))|"
                    # "supporters of the governing coalition"
-                   r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:coalition|party|opposition|union|"
-                   r"movement))?"
-                   r"\s+$")   # ("800 people from border villages marched")
+                   r"\s+of\s+(?:the\s+|its\s+)?(?:[\w’'\-]+\s+){0,3}(?:coalition|party|opposition|"
+                   r"union|movement|association|cooperative))?"
+                   r"\s+(?:(?:are|were|have|had)\s+)?$")   # ("800 people from villages marched")
 
 
 def crowd_group(reg: Registry, words: str, start: int, end: int) -> Mention:
     """"About 200 fishermen rallied": a group named by what its people are, whose state
     is for the analyst."""
-    head = re.sub(r"^\s*" + _CROWD_LEAD, "", words).strip().lower()
+    head = re.sub(r"\s+(?:are|were|have|had)$", "",
+                  re.sub(r"^\s*" + _CROWD_LEAD, "", words).strip()).lower()
     actor = reg.add(slug(head), {"name": head.capitalize(), "kind": "group", "country": "",
                                  "reason": f"the people who protest: '{words.strip()}'"})
     return Mention(start, end, actor, "group", "crowd")
