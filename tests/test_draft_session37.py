@@ -123,9 +123,3 @@ def test_members_of_a_union_marching_along_a_street_protest():
     got = _acts("Several hundred members of the dockworkers' union are marching along the "
                 "waterfront to the Brazilian consulate.")
     assert ("PROTEST", ["members-of-the-dockworkers-union"]) in got, got
-
-
-def test_an_adjective_before_a_gerund_is_no_actor():
-    d = drafted("Rain and talks\n\nHeavy rain delayed the talks on Monday. Heavy fighting "
-                "near the border killed 40 people on Tuesday.\n")
-    assert "heavy" not in [a["id"] for a in d["actors"]], d["actors"]

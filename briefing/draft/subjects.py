@@ -68,10 +68,8 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
                 continue
             c0 = max(s["start"], t.start - 80)
             m = _SUBJECT.search(text, c0, t.start)
-            gerund = text[t.start:t.end].split()[0].endswith("ing")
-            if not m or reg.taken(m.start("name"), m.end("name")) or (
-                    gerund and not text[m.end("name"):m.end()].strip()):
-                continue   # ("Heavy fighting", "Renewed shelling": a noun, no subject before it)
+            if not m or reg.taken(m.start("name"), m.end("name")):
+                continue
             for name in re.split(r"\s+and\s+", m.group("name")):
                 # ("Monday's attack": a day, not a name.)
                 first = re.sub(r"[’']s?$", "", name.split()[0])
