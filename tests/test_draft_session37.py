@@ -123,3 +123,14 @@ def test_members_of_a_union_marching_along_a_street_protest():
     got = _acts("Several hundred members of the dockworkers' union are marching along the "
                 "waterfront to the Brazilian consulate.")
     assert ("PROTEST", ["members-of-the-dockworkers-union"]) in got, got
+
+
+def test_a_bare_refusal_that_ends_its_clause_is_a_rejection():
+    got = _acts("Colombia invited Nicaragua to send observers. Managua declined.")
+    assert ("REJECT", ["nicaragua"]) in got, got
+    got = _acts("Ghana asked Togo to extend the deadline. Togo declined, saying the date was "
+                "fixed.")
+    assert ("REJECT", ["togo"]) in got, got
+    # an economy's decline is no refusal
+    assert _acts("Ghana's cocoa exports declined.") == [], _acts("Ghana's cocoa exports declined.")
+    assert "REJECT" not in [t for t, _ in _acts("Ghana's exports declined by 5 percent.")]

@@ -132,6 +132,10 @@ def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
     out = []
     for i, word in enumerate(words):
         w = word.strip("[]")
+        if w == ".":   # "Managua declined.": the verb ends its clause, with no object
+            out[-1] = out[-1][:-3]
+            out.append(r"(?=[.;]|,\s)")
+            continue
         if w in ("*", "+", "**"):
             # "+" wants a word at least: "want + to" is "wants Chile to", not "wants to";
             # "**" takes up to twelve ("called Chile's decision to recall its envoy hasty").
@@ -153,7 +157,7 @@ def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
         out.append((f"(?P<w>{piece})" if word != w else piece)
                    + (r",?\s+" if subject and i == 0 else r"\s+"))
         if i == 0 and not noun and not subject and len(words) > 1 \
-                and words[1] not in ("*", "+", "**"):
+                and words[1] not in ("*", "+", "**", "."):
             out.append(_ADVERB)
     body = "".join(out)
     body = body[:-3] if body.endswith(r"\s+") else body
