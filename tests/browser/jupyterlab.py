@@ -2,7 +2,8 @@
 
 `start_lab(root, log_dir)` runs `jupyter lab --no-browser` on a free loopback port with
 a random token, serving `root`, with this checkout first on the kernel's path; it waits
-until the server answers. Update checks and news are off so the server stays quiet.
+until the server listens (`bound_server.py` says so) and answers. Update checks and news
+are off so the server stays quiet.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import secrets
 import signal
 import subprocess
 import sys
-import time
+import threading
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,10 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tests.browser.bound_server import BOUND
 from tests.browser.plotly_events import WAIT_MS
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 START_TIMEOUT = WAIT_MS / 1000  # the one ceiling (plotly_events.py)
+BOUND_SERVER = Path(__file__).resolve().parent / "bound_server.py"
 
 
 @dataclass
@@ -66,39 +69,57 @@ def start_lab(root: Path, log_dir: Path, port: int) -> LabServer:
     env["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), env.get("PYTHONPATH", "")]).rstrip(
         os.pathsep)
     env["JUPYTER_CONFIG_DIR"] = str(root.parent / "jupyter-config")  # no user settings
-    args = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}",
+    args = ["--no-browser", f"--port={port}",
             "--ServerApp.ip=127.0.0.1", f"--ServerApp.token={token}",
             f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False",
             "--LabApp.news_url=", "--LabApp.check_for_updates_class="
             "jupyterlab.NeverCheckForUpdate", "--LabApp.extension_manager=readonly"]
     if os.geteuid() == 0:
         args.append("--allow-root")
-    with open(log_path, "wb") as log_file:
-        process = subprocess.Popen(args, cwd=root, env=env, stdout=log_file,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+    process, bound = launch("jupyterlab", args, log_path, env=env, cwd=root)
     server = LabServer(root, port, token, process, log_path)
     try:
-        wait_listening(server.url("api/status"), process, START_TIMEOUT)
+        wait_bound(server.url("api/status"), process, bound, START_TIMEOUT)
     except RuntimeError:
         server.stop()
         raise RuntimeError(f"JupyterLab did not start:\n{server.log()[-4000:]}") from None
     return server
 
 
-def wait_listening(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
-    """Wait until a Jupyter server answers ``url``. Jupyter binds its port in its event
-    loop after it has logged that it runs, and says nothing once it listens, so this is
-    the one wait that asks again: a refused connection is retried after a moment, until
-    it answers, the process ends, or ``timeout`` passes."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as r:
-                if r.status == 200:
-                    return
-        except OSError:  # refused: not listening yet
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer")
+def launch(module: str, args: list[str], log_path: Path, *, env: dict[str, str],
+           cwd: Path) -> tuple[subprocess.Popen[bytes], threading.Event]:
+    """Start the Jupyter server `module` with `args` in its own process group, its output
+    copied to `log_path`; the event is set once its port listens (or once it ends)."""
+    process = subprocess.Popen([sys.executable, str(BOUND_SERVER), module, *args], cwd=cwd,
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    bound = threading.Event()
+
+    def copy() -> None:
+        assert process.stdout is not None
+        with open(log_path, "wb") as log:
+            for line in process.stdout:
+                log.write(line)
+                log.flush()
+                if line.startswith(BOUND.encode()):
+                    bound.set()
+        process.wait()
+        bound.set()   # (the process ended: the waiter sees it)
+
+    threading.Thread(target=copy, daemon=True).start()
+    return process, bound
+
+
+def wait_bound(url: str, process: subprocess.Popen[bytes], bound: threading.Event,
+               timeout: float) -> None:
+    """Wait until the server started by `launch` listens, then check that it answers
+    ``url``; RuntimeError if it ends or does not listen within ``timeout``."""
+    if not bound.wait(timeout) or process.poll() is not None:
+        raise RuntimeError(f"{url} did not answer: the server "
+                           + ("ended" if process.poll() is not None else "never listened"))
+    with urllib.request.urlopen(url, timeout=timeout) as r:
+        if r.status != 200:
+            raise RuntimeError(f"{url} answered {r.status}")
 
 
 @contextmanager

@@ -15,7 +15,6 @@ import os
 import re
 import secrets
 import shutil
-import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -31,7 +30,7 @@ from tests.browser.conftest import (
     free_port,
     spawn,
 )
-from tests.browser.jupyterlab import wait_listening
+from tests.browser.jupyterlab import launch, wait_bound
 from tests.browser.plotly_events import WAIT_MS, look_at_every_chart
 
 pytestmark = pytest.mark.browser
@@ -159,17 +158,14 @@ def lab_preview(tmp_path_factory: pytest.TempPathFactory, artifacts: Path) -> An
                JUPYTER_CONFIG_PATH=str(prefix / "etc" / "jupyter"),
                PYTHONPATH=os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]))
     env.pop("BROWSER", None)
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "jupyter_server", f"--port={port}", "--no-browser",
-             "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
-             "--allow-root"],
-            cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True)
+    process, bound = launch("jupyter_server", [
+        f"--port={port}", "--no-browser", "--ServerApp.ip=127.0.0.1",
+        f"--IdentityProvider.token={token}", "--allow-root"], log_path, env=env, cwd=REPO_ROOT)
     server = VoilaServer(notebook=REPO_ROOT / "briefing.ipynb", port=port, process=process,
                          log_path=log_path)
     try:
-        wait_listening(f"{server.url}api/status?token={token}", process, SERVER_START_TIMEOUT)
+        wait_bound(f"{server.url}api/status?token={token}", process, bound,
+                   SERVER_START_TIMEOUT)
         yield server, f"{server.url}voila/render/briefing.ipynb?token={token}"
     finally:
         server.stop()
