@@ -312,6 +312,13 @@ _KNOWN_AS = re.compile(r"\b[Tt]he\s+(?P<name>(?:[a-z\-]+\s+){0,3}[a-z]+),\s+know
                        r"(?P<short>[A-Z]{2,8})\b")
 
 
+def _aliases(text: str, reg: Registry, short: str, actor: str) -> None:
+    """Each bare use of the abbreviation `short` ("ODIHR said") as a mention of `actor`."""
+    for a in re.finditer(rf"(?<![\w.]){short}(?!\w)", text):
+        if not reg.taken(a.start(), a.end()):
+            reg.mention(a.start(), a.end(), actor, "alias")
+
+
 def find_abbreviations(text: str, reg: Registry) -> None:
     """A body the text names with its abbreviation ("... Human Rights (ODIHR)"), and each
     later bare use of the abbreviation ("ODIHR said") as a mention of it. Read before the
@@ -344,9 +351,7 @@ def find_abbreviations(text: str, reg: Registry) -> None:
                                      "reason": f"named with its abbreviation '{short}'"}
                         | ({"parent": reg.state(state, "its body")} if state else {}))
         reg.mention(start, end, actor, "name")
-        for a in re.finditer(rf"(?<![\w.]){short}(?!\w)", text):
-            if not reg.taken(a.start(), a.end()):
-                reg.mention(a.start(), a.end(), actor, "alias")
+        _aliases(text, reg, short, actor)
     for m in _KNOWN_AS.finditer(text):
         short, head = m.group("short"), m.group("name").split()[-1]
         if head.capitalize() not in reg.gazetteer.org_heads or short in reg.gazetteer.forms \
@@ -356,6 +361,4 @@ def find_abbreviations(text: str, reg: Registry) -> None:
         actor = reg.add(slug(short), {"name": name, "kind": "organization", "country": "",
                                       "reason": f"'{m.group(0)}'"})
         reg.mention(m.start("name"), m.end("short"), actor, "name")   # (no "French" state)
-        for a in re.finditer(rf"(?<![\w.]){short}(?!\w)", text):
-            if not reg.taken(a.start(), a.end()):
-                reg.mention(a.start(), a.end(), actor, "alias")
+        _aliases(text, reg, short, actor)

@@ -120,7 +120,7 @@ _ONE_TO_THREE = (r"(?!(?:on|upon|for)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Su
 # "upon" or "off" ("called on" is no gap) and not running past a second verb ("called the
 # talks a failure and said ...").
 _UP_TO_TWELVE = (r"(?!(?:on|for|upon|off|without)\b)"
-              r"(?:(?!(?:but|said|says)\b|and\s+(?:said|\w+ed|to)\b)\S+\s+){0,12}?")
+                 r"(?:(?!(?:but|said|says)\b|and\s+(?:said|\w+ed|to)\b)\S+\s+){0,12}?")
 
 
 def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
@@ -133,7 +133,7 @@ def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
     for i, word in enumerate(words):
         w = word.strip("[]")
         if w == ".":   # "Managua declined.": the verb ends its clause, with no object
-            out[-1] = out[-1][:-3]
+            out[-1] = out[-1].removesuffix(r"\s+")
             out.append(r"(?=[.;]|,\s)")
             continue
         if w in ("*", "+", "**"):

@@ -77,7 +77,8 @@ _AFTER_CLAUSE = re.compile(r",?\s+(?:after|when|because|as)\s+(?!(?:the|a|an|its
 # Words that look ahead, for a bare month or weekday: "could be signed ... in November"
 # (the modal "may", not the month).
 _AHEAD = re.compile(r"\b(?:will|would(?!-)|shall|could|might|(?-i:may)|"
-                    r"(?:is|are|was|were|be|been)\s+expected|scheduled|due(?!\s+(?:process|diligence|respect|regard|care|course))|"
+                    r"(?:is|are|was|were|be|been)\s+expected|scheduled|"
+                    r"due(?!\s+(?:process|diligence|respect|regard|care|course))|"
                     r"set to|"   # (not "it expected Denmark to", nor "due process")
                     r"plans?\s+to|planned|pencill?ed\s+in|next|upcoming|is to|are to|"
                     r"to\s+(?:begin|start|take\s+effect|come\s+into\s+force)|"   # "to begin"
