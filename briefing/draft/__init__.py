@@ -41,10 +41,10 @@ from briefing.draft.people import (
     find_people,
     it_mentions,
     place_people,
-    pronoun_mentions,
     they_mentions,
 )
 from briefing.draft.positions import candidate_positions, known_issues
+from briefing.draft.pronouns import pronoun_mentions
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.subjects import described_bodies, unknown_subjects
 from briefing.text import split_sentences

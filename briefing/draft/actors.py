@@ -237,7 +237,8 @@ def find_bodies(text: str, reg: Registry) -> None:
 
 # People no name gathers, as the subject of a protest: "Hundreds of garment workers
 # rallied", "Protesters marched", "Yesterday afternoon some two hundred traders marched".
-_CROWD_LEAD = (r"(?i:(?:[•*\-–]\s+)?(?:(?:yesterday|last|earlier|later|that|on\s+\w+)(?:\s+(?:"
+_CROWD_LEAD = (r"(?:[Ii]n\s+[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2},\s+)?"  # "In Zabol, "
+               r"(?i:(?:[•*\-–]\s+)?(?:(?:yesterday|last|earlier|later|that|on\s+\w+)(?:\s+(?:"
                r"morning|afternoon|evening|night))?,?\s+)?(?:(?:about|some|nearly|around|over|more\s+than|"
                r"at\s+least)\s+)?(?:(?:hundreds|thousands|dozens|scores)\s+of\s+|\d[\d,]*\s+|"
                r"(?:(?:two|three|four|five|six|several|a\s+few|a)\s+)?(?:hundred|thousand)\s+)?"
@@ -245,7 +246,10 @@ _CROWD_LEAD = (r"(?i:(?:[•*\-–]\s+)?(?:(?:yesterday|last|earlier|later|that|
 CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"(?:[A-Za-z\-]+\s+){0,2}?(?:[A-Za-z][a-z]+(?:ers|ors|ists|ants|ents)|people|"
                    r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?|pilgrims|citizens|"
-                   r"refugees|families|relatives|veterans|monks|nurses|fans|members(?=\s+of\s))"
+                   r"refugees|[Ff]amilies|[Rr]elatives|[Pp]arents|veterans|monks|nurses|fans|members(?=\s+of\s))"
+                   # "Relatives of the detained men, who have staged a sit-in"
+                   r"(?:(?:(?<=elatives)|(?<=amilies)|(?<=arents))\s+of\s+(?:the|those)"
+                   r"\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+(?:,\s+who)?)?"
                    # "Farmers in the Syrdarya region staged"
                    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*\s+){1,3}"
                    r"(?:region|province|district|state|valley|city|area)?|(?:border|frontier|"
@@ -259,7 +263,7 @@ CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
 def crowd_group(reg: Registry, words: str, start: int, end: int) -> Mention:
     """"About 200 fishermen rallied": a group named by what its people are, whose state
     is for the analyst."""
-    head = re.sub(r"\s+(?:are|were|have|had)$", "",
+    head = re.sub(r"(?:,\s+who)?(?:\s+(?:are|were|have|had))?$", "",
                   re.sub(r"^\s*" + _CROWD_LEAD, "", words).strip()).lower()
     actor = reg.add(slug(head), {"name": head.capitalize(), "kind": "group", "country": "",
                                  "reason": f"the people who protest: '{words.strip()}'"})

@@ -1,0 +1,73 @@
+"""Later mentions of people by pronoun: "he"/"she" where only one person can be meant —
+the one named in the sentence so far or the sentence before, or the state or body whose
+unnamed spokesman or official opened the sentence before."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.draft.actors import Mention, Registry
+
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:
+    """"he"/"she" resolved to a person when exactly one person is named in the sentence
+    so far or, failing that, in the sentence before; otherwise left alone (not safe)."""
+    people = [m for m in reg.sorted() if m.kind == "person"]
+    out: list[Mention] = []
+    opened_by = None   # who the sentence before opened with, as "she": its subject goes on
+    for i, s in enumerate(sentences):
+        carried, opened_by = opened_by, None
+        for p in _PRONOUN.finditer(text, s["start"], s["end"]):
+            before = {m.actor for m in people if s["start"] <= m.start < p.start()}
+            if not before and carried:
+                # "At 9:30 she called X. At 2 p.m. she received Y": the same "she".
+                before = {carried}
+            elif not before and i > 0:
+                prev = sentences[i - 1]
+                before = {m.actor for m in people if prev["start"] <= m.start < prev["end"]} \
+                    or _spoke_for(text, prev, reg)
+            if len(before) > 1 and i > 0 and not any(
+                    s["start"] <= m.start < p.start() for m in people):
+                # Two people in the sentence before: "he" continues its subject, the
+                # person named first, when the sentence opens with them.
+                prev = sentences[i - 1]
+                first = min((m for m in people if prev["start"] <= m.start < prev["end"]),
+                            key=lambda m: m.start)
+                if len(text[prev["start"]:first.start].split()) <= 3:
+                    before = {first.actor}
+            elif len(before) > 1 and re.search(r"\b(?:and|but)\s+$",
+                                               text[max(s["start"], p.start() - 6):p.start()]):
+                # "Abenov told Toktorov that ..., and he urged": the sentence's subject
+                # goes on, when the sentence opens with them.
+                first = min((m for m in people if s["start"] <= m.start < p.start()),
+                            key=lambda m: m.start)
+                if len(text[s["start"]:first.start].split()) <= 3:
+                    before = {first.actor}
+            if len(before) == 1:
+                out.append(reg.mention(p.start(), p.end(), actor := before.pop(), "pronoun"))
+                if len(text[s["start"]:p.start()].split()) <= 3 and not any(
+                        s["start"] <= m.start < p.start() for m in people):
+                    opened_by = actor
+    return out
+
+
+# "Sudan's army spokesman said ...": someone who speaks for a body, named by their post.
+_SPEAKER_POST = re.compile(r"\s+(?:spokes(?:man|woman|person)|chief|commander|official)\b")
+# "A senior Omani official, speaking on condition of anonymity, said ...": one unnamed.
+_ONE_UNNAMED = re.compile(r"\s*(?:An?|One|Another)\s+(?:(?:senior|top|high-ranking)\s+)?$")
+_UNNAMED_POST = re.compile(r"\s+(?:(?:government|military|security|army|police|border|"
+                           r"defen[cs]e|ministry)\s+)?(?:official|diplomat|officer|source)\b")
+
+
+def _spoke_for(text: str, s: dict, reg: Registry) -> set[str]:
+    """The body or state whose unnamed spokesman opens sentence `s` ("Sudan's army
+    spokesman said ..."): "he" in the next sentence speaks for it. Empty when none."""
+    first = next((m for m in reg.sorted() if s["start"] <= m.start < s["end"]), None)
+    if first is None or first.kind not in ("state", "organization"):
+        return set()
+    lead = len(text[s["start"]:first.start].split()) <= 1 and _SPEAKER_POST.match(text, first.end)
+    one = _ONE_UNNAMED.fullmatch(text, s["start"], first.start) and \
+        _UNNAMED_POST.match(text, first.end)   # ("A senior Omani official ... . He accused")
+    return {first.actor} if lead or one else set()

@@ -1,0 +1,78 @@
+"""Issue 21, session 38: a crowd after a place ("In Zabol, ..."), relatives of the held
+men, "he" after one unnamed official, a joint body's meeting, a communique that is
+released, an extradition requested in writing, and the sentence model's second act —
+each checked on fictional sentences (real state names, invented people, places and
+bodies). The story of tests/lead.py is published on Saturday, June 7, 2031."""
+
+from __future__ import annotations
+
+from briefing.draft import learned
+from tests.lead import after_lead, dated, drafted
+
+
+def _acts(sentence: str) -> list[tuple[str, list[str]]]:
+    return [(e["plover_type"], e["participants"]["actor"]) for e in after_lead(sentence)]
+
+
+def test_a_crowd_after_the_place_it_gathered_in_rallies():
+    got = dated("In Korvanabad, several hundred farmers rallied outside the governor's "
+                "office on Thursday.")
+    assert got == [("PROTEST", "2031-06-05")], got
+    assert _acts("In Korvanabad, several hundred farmers rallied outside the governor's "
+                 "office.") == [("PROTEST", ["farmers"])]
+
+
+def test_relatives_of_the_held_men_are_the_crowd_even_after_who():
+    got = _acts("Relatives of the jailed sailors, who have held a vigil outside the Chilean "
+                "embassy since Tuesday, handed over a letter.")
+    assert ("PROTEST", ["relatives-of-the-jailed-sailors"]) in got, got
+    assert _acts("On Thursday, families of the missing fishermen marched to the Peruvian "
+                 "consulate.") == [("PROTEST", ["families-of-the-missing-fishermen"])]
+
+
+def test_he_after_one_unnamed_official_speaks_for_the_official_s_state():
+    d = drafted("Border row\n\nSALALAH, June 7 (Wire) - Yemen closed the crossing on Friday. "
+                "A senior Omani official, speaking on condition of anonymity, said no "
+                "lorry had been turned back. He accused Yemeni customs officers of "
+                "inventing the figures.\n")
+    accused = [e for e in d["events"] if e["plover_type"] == "ACCUSE"]
+    assert [e["participants"]["actor"] for e in accused] == [["oman"]], accused
+    # A named person in between is who "he" is: the official's state is not guessed then.
+    d = drafted("Border row\n\nSALALAH, June 7 (Wire) - A senior Omani official said no "
+                "lorry had been turned back. Yemen's minister, Faris Haddad, disagreed. He "
+                "accused Omani customs officers of inventing the figures.\n")
+    accused = [e for e in d["events"] if e["plover_type"] == "ACCUSE"]
+    assert [e["participants"]["actor"] for e in accused] == [["faris-haddad"]], accused
+
+
+def test_a_joint_body_that_opens_a_sentence_is_the_story_s_two_states():
+    got = _acts("Botswana and Zambia signed the accord on Friday. A joint inspection "
+                "commission will hold its first meeting in September.")
+    assert ("CONSULT", ["botswana", "zambia"]) in got, got
+
+
+def test_a_communique_that_is_released_frees_no_one():
+    got = [t for t, _ in _acts("The communique was released just after nine o'clock.")]
+    assert "RETREAT" not in got, got
+    assert "RETREAT" in [t for t, _ in _acts("Ghana released the two Togolese fishermen.")]
+
+
+def test_an_extradition_request_filed_is_a_demand():
+    got = [(e["cameo_code"], e["participants"]["actor"]) for e in after_lead(
+        "Argentina filed a formal request for his extradition on Thursday.")]
+    assert got == [("100", ["argentina"])], got
+
+
+def test_the_model_s_second_act_needs_its_own_threshold(monkeypatch):
+    # A sentence no rule reads, whose model reads two types: the second is drafted only
+    # when it reaches ALSO.
+    sentence = "Chile and Peru spent the afternoon with Bolivia's delegation."
+    assert after_lead(sentence) == [] or all(
+        e["id"].endswith("-suggested") for e in after_lead(sentence))
+    monkeypatch.setattr(learned, "sentence_types",
+                        lambda words: [("CONSULT", 0.9), ("AGREE", 0.55), ("AID", 0.5)])
+    got = [(e["plover_type"], e["participants"]["actor"]) for e in after_lead(sentence)]
+    assert got == [("CONSULT", ["chile"]), ("AGREE", ["chile"])], got
+    monkeypatch.setattr(learned, "ALSO", 0.6)
+    got = [e["plover_type"] for e in after_lead(sentence)]
+    assert got == ["CONSULT"], got
