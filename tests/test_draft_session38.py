@@ -76,3 +76,26 @@ def test_the_model_s_second_act_needs_its_own_threshold(monkeypatch):
     monkeypatch.setattr(learned, "ALSO", 0.6)
     got = [e["plover_type"] for e in after_lead(sentence)]
     assert got == ["CONSULT"], got
+
+
+def test_sending_someone_back_or_a_free_trade_pact_backs_and_frees_no_one():
+    types = [t for t, _ in _acts("Britain would not send the dissident back, she said.")]
+    assert "SUPPORT" not in types, types
+    for sentence in ("Norway and Iceland signed a free trade agreement in 2026.",
+                     "Hanoi has repeatedly called for their release."):
+        types = [t for t, _ in _acts(sentence)]
+        assert types and "RETREAT" not in types, (sentence, types)
+
+
+def test_only_envoys_sent_abroad_are_a_visit():
+    types = [t for t, _ in _acts("Ghana and Senegal will send envoys to Bissau next week.")]
+    assert "CONSULT" in types, types
+    types = [t for t, _ in _acts("Bulgaria would send two minesweepers to a Romanian-led "
+                                 "patrol in the Black Sea.")]
+    assert "CONSULT" not in types, types
+
+
+def test_raising_a_matter_at_a_forum_is_a_complaint():
+    got = [(e["cameo_code"], e["participants"]["actor"]) for e in after_lead(
+        "Chile will raise the matter at the next meeting of the OAS council.")]
+    assert ("114", ["chile"]) in got, got
