@@ -99,3 +99,20 @@ def test_raising_a_matter_at_a_forum_is_a_complaint():
     got = [(e["cameo_code"], e["participants"]["actor"]) for e in after_lead(
         "Chile will raise the matter at the next meeting of the OAS council.")]
     assert ("114", ["chile"]) in got, got
+
+
+def test_a_warning_that_gives_an_appeal_its_reason_is_no_threat():
+    got = _acts("The WFP appealed to Chad on Monday to let the trucks through, warning that "
+                "food stocks would run out.")
+    assert [t for t, _ in got] == ["REQUEST"], got
+    got = _acts("Chile warned that it would close the border if the raids went on.")
+    assert "THREATEN" in [t for t, _ in got], got
+
+
+def test_declining_to_be_named_refuses_nothing_and_a_visit_allowed_is_access():
+    got = _acts("A Chilean official, who declined to be named, said the talks would resume.")
+    assert "REJECT" not in [t for t, _ in got], got
+    got = [(e["cameo_code"], e["participants"]["actor"]) for e in after_lead(
+        "Sri Lanka allowed India's deputy high commissioner in Jaffna to visit the injured "
+        "fisherman.")]
+    assert got and got[0][0] == "086" and got[0][1] == ["sri-lanka"], got

@@ -28,7 +28,7 @@ from briefing.draft.actors import (
     known_forms,
     slug,
 )
-from briefing.draft.again import agreed_to_meet, ruled_out_steps
+from briefing.draft.again import agreed_to_meet, ruled_out_steps, warned_with_appeal
 from briefing.draft.attribution import Said, find_statements, first_person_mentions
 from briefing.draft.bodies import find_bare_bodies
 from briefing.draft.coref import office_mentions, pair_mentions
@@ -152,8 +152,9 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     reg.scope = article_id
     sources = Sources(text, reg.gazetteer, article_id, outlet=outlet)
     # A question ("What is being built?") asks; it reports no act.
-    events = ruled_out_steps(agreed_to_meet(draft_events(text, [s for s in body if not text[
-        s["start"]:s["end"]].rstrip(" \n\"”’'").endswith("?")], reg, pub, said, sources)))
+    events = warned_with_appeal(text, ruled_out_steps(agreed_to_meet(draft_events(
+        text, [s for s in body if not text[s["start"]:s["end"]].rstrip(" \n\"”’'").endswith(
+            "?")], reg, pub, said, sources))))
     # Criticism said in words no trigger names; then, where no rule read an act, the
     # sentence model's suggestion, said to be one.
     extra = critical_sayings(text, body, said, reg, events, pub, sources)

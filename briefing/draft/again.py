@@ -140,3 +140,21 @@ def ruled_out_steps(out: list[tuple[dict[str, Any], tuple[int, int]]]
                 e["reason"] += f"; the step held out: {step['plover_type']} " \
                                f"{step['cameo_code']}"
     return [x for i, x in enumerate(out) if i not in drop]
+
+
+def warned_with_appeal(text: str, out: list[tuple[dict[str, Any], tuple[int, int]]]
+                       ) -> list[tuple[dict[str, Any], tuple[int, int]]]:
+    """"urged Chad to let the trucks through, warning that stocks would run out": the
+    warning is the appeal's reason, no threat of its own — dropped when the same actor's
+    appeal (a REQUEST in the same sentence) comes right before it."""
+    drop: set[int] = set()
+    for i, (e, (start, _end)) in enumerate(out):
+        if e["plover_type"] != "THREATEN" or not re.search(r",\s*$", text[:start][-3:]) \
+                or not text.startswith("warning", start):
+            continue
+        if any(a["plover_type"] == "REQUEST" and a_start < start
+               and a["evidence"][0] == e["evidence"][0]
+               and a["participants"]["actor"] == e["participants"]["actor"]
+               for a, (a_start, _) in out[max(0, i - 3):i]):
+            drop.add(i)
+    return [x for i, x in enumerate(out) if i not in drop]
