@@ -116,3 +116,11 @@ def test_declining_to_be_named_refuses_nothing_and_a_visit_allowed_is_access():
         "Sri Lanka allowed India's deputy high commissioner in Jaffna to visit the injured "
         "fisherman.")]
     assert got and got[0][0] == "086" and got[0][1] == ["sri-lanka"], got
+
+
+def test_pushing_back_is_a_rejection_and_the_full_commission_is_the_pair_s():
+    assert dated("Monrovia pushed back on Thursday.") == [("REJECT", "2031-06-05")]
+    got = _acts("Liberia and Guinea traded accusations on Monday. The full commission is due "
+                "to meet in Conakry in September.")
+    assert ("CONSULT", ["guinea", "liberia"]) in got or \
+        ("CONSULT", ["liberia", "guinea"]) in got, got

@@ -28,10 +28,12 @@ _COUNT = {"two": 2, "three": 3, "four": 4}
 # A body two states share, or their ministers named by office alone at a sentence's start.
 _JOINT = re.compile(r"\b[Tt]he\s+(?:new\s+)?joint\s+(?:[a-z]+\s+)?(?:committee|commission|"
                     r"task force|working group|team)\b(?!\s+of\b)|(?:(?<=^)|(?<=\.\s)|(?<=\n))"
-                    # "A joint inspection commission will hold its first meeting"
-                    r"A\s+joint\s+(?:[a-z\-]+\s+){0,2}?(?:committee|commission|council|task force|"
-                    r"working group|team|panel)\b(?!\s+of\b)|(?:(?<=^)|(?<=\.\s)|(?<=\n)|"
-                    r"(?<=\bsaid\s)|(?<=\bthat\s))(?i:trade|foreign|defence|defense|interior|"
+                    # "A joint inspection commission will hold its first meeting", "The full
+                    # commission is due to meet"
+                    r"(?:A\s+joint\s+(?:[a-z\-]+\s+){0,2}?|The\s+(?:full|mixed|bilateral|border|"
+                    r"boundary|permanent)\s+(?:[a-z]+\s+)?)(?:committee|commission|council|"
+                    r"task force|working group|team|panel)\b(?!\s+of\b)|"
+                    r"(?:(?<=^)|(?<=\.\s)|(?<=\n)|(?<=\bsaid\s)|(?<=\bthat\s))(?i:trade|foreign|defence|defense|interior|"
                     r"finance|energy|fisheries|agriculture|justice|transport)\s+ministers\b")
 # "a 2022 transit accord", "the 1998 agreement": an accord of a year, its parties unnamed.
 _DATED_ACCORD = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<y>(?:19|20)\d\d)\s+(?="
