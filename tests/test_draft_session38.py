@@ -124,3 +124,12 @@ def test_pushing_back_is_a_rejection_and_the_full_commission_is_the_pair_s():
                 "to meet in Conakry in September.")
     assert ("CONSULT", ["guinea", "liberia"]) in got or \
         ("CONSULT", ["liberia", "guinea"]) in got, got
+
+
+def test_a_body_that_is_to_meet_again_meets_anew():
+    d = drafted("Water row\n\nKABUL, June 7 (Wire) - A technical committee of Iran and "
+                "Afghanistan met in Zaranj on June 2. Kabul has proposed that the committee "
+                "meet again in Herat next Tuesday.\n")
+    meetings = [e for e in d["events"] if e["plover_type"] == "CONSULT"]
+    assert len(meetings) == 2, meetings   # (not the June 2 meeting, told again)
+    assert meetings[0]["date"] == "2031-06-02", meetings[0]

@@ -36,6 +36,8 @@ def merge_again(out: list[tuple[dict[str, Any], tuple[int, int]]], text: str, t:
     if not same:
         return False
     event = same[-1]
+    if re.match(r"\s+again\b", text[t.end:t.end + 8]):
+        return event   # "that the committee meet again in Herat": another meeting
     future = bool(FUTURE.search(text, t.end, c1))
     here, _ = event_date(text, dates, t.start, c0, c1, pub, future, "", lo=lo)
     if here and "date" in event and here["date"] != event["date"]:
