@@ -133,3 +133,9 @@ def test_a_body_that_is_to_meet_again_meets_anew():
     meetings = [e for e in d["events"] if e["plover_type"] == "CONSULT"]
     assert len(meetings) == 2, meetings   # (not the June 2 meeting, told again)
     assert meetings[0]["date"] == "2031-06-02", meetings[0]
+
+
+def test_a_weekday_in_its_own_conjunct_beats_a_month_in_the_one_before():
+    got = dated("Bosnia sent Zagreb a protest note in May, and on Monday the foreign "
+                "minister, Amra Sofic, accused Croatia of lying.")
+    assert ("ACCUSE", "2031-06-02") in got, got

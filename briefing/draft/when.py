@@ -136,7 +136,7 @@ _COMPLEMENT = re.compile(r"\b(?:that|whether|unless|if)\b", re.IGNORECASE)
 
 
 # "fled in March and was granted asylum in July": another verb's conjunct lies between.
-_OTHER_CONJUNCT = re.compile(r"\band\s+(?:[\w’'\-]+\s+){0,4}?(?:was|were|is|are|has|had|have|"
+_OTHER_CONJUNCT = re.compile(r"\band\s+(?:[\w’'\-]+,?\s+){0,7}?(?:was|were|is|are|has|had|have|"
                              r"will|would|[a-z]+ed)\b")
 
 
