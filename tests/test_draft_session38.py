@@ -139,3 +139,17 @@ def test_a_weekday_in_its_own_conjunct_beats_a_month_in_the_one_before():
     got = dated("Bosnia sent Zagreb a protest note in May, and on Monday the foreign "
                 "minister, Amra Sofic, accused Croatia of lying.")
     assert ("ACCUSE", "2031-06-02") in got, got
+
+
+def test_fighting_between_two_forces_is_fought_by_both():
+    got = _acts("Fighting between Myanmar's army and the Eastern Shan Liberation Army broke "
+                "out near the border on Monday.")
+    assert got == [("ASSAULT", ["army-of-myanmar", "eastern-shan-liberation-army"])], got
+
+
+def test_a_crowd_after_a_live_blog_time_and_outside_marches():
+    d = drafted("Summit live\n\nASUNCION, June 7 (Wire) - Leaders met on Friday.\n\n12:30 — "
+                "Outside, several hundred members of the dockers' union are marching along "
+                "the waterfront.\n")
+    marched = [e["participants"]["actor"] for e in d["events"] if e["plover_type"] == "PROTEST"]
+    assert marched == [["members-of-the-dockers-union"]], marched

@@ -237,7 +237,9 @@ def find_bodies(text: str, reg: Registry) -> None:
 
 # People no name gathers, as the subject of a protest: "Hundreds of garment workers
 # rallied", "Protesters marched", "Yesterday afternoon some two hundred traders marched".
-_CROWD_LEAD = (r"(?:[Ii]n\s+[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2},\s+)?"  # "In Zabol, "
+_CROWD_LEAD = (r"(?:\d{1,2}[:.]\d{2}\s*[—–\-]\s+)?"   # a live blog's "12:30 — "
+               r"(?:(?:[Ii]n\s+[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2}|[Oo]utside|[Nn]earby|"
+               r"[Mm]eanwhile|[Ee]lsewhere),\s+)?"  # "In Zabol, ", "Outside, "
                r"(?i:(?:[•*\-–]\s+)?(?:(?:yesterday|last|earlier|later|that|on\s+\w+)(?:\s+(?:"
                r"morning|afternoon|evening|night))?,?\s+)?(?:(?:about|some|nearly|around|over|more\s+than|"
                r"at\s+least)\s+)?(?:(?:hundreds|thousands|dozens|scores)\s+of\s+|\d[\d,]*\s+|"

@@ -212,7 +212,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                                text[agent.end():m.start])][:1]
                 passive = bool(agent_mentions)
             patient: list[Mention] = []
-            between = [m for m in after if BETWEEN.search(text, max(t.end, m.start - 48), m.start)
+            t_end = t.end - 8 * t.trigger.phrase.endswith(" between")   # ("fighting between")
+            between = [m for m in after if BETWEEN.search(text, max(t_end, m.start - 48), m.start)
                        and not re.search(r"\b(?:would|will|could|to)\s", text[t.end:m.start])]
             if noun:
                 # "the U.S. strikes", "Israeli airstrikes": the actor modifies the noun;
@@ -228,8 +229,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     agent_mentions = told_by(text, t.end, hi,
                                              [m for m in local if m.start >= t.end])
                 if not before and agent_mentions:
-                    # "the arrest of two journalists by Ethiopian police": the "of" object
-                    # undergoes it, the "by" agent does it.
+                    # "the arrest of two journalists by Ethiopian police": by the "by" agent
                     before, after = agent_mentions, [m for m in after
                                                      if m.end <= agent_mentions[0].start]
                 elif not before and t.trigger.done_to_owner and after:
