@@ -153,3 +153,11 @@ def test_a_crowd_after_a_live_blog_time_and_outside_marches():
                 "the waterfront.\n")
     marched = [e["participants"]["actor"] for e in d["events"] if e["plover_type"] == "PROTEST"]
     assert marched == [["members-of-the-dockers-union"]], marched
+
+
+def test_they_after_a_body_named_in_the_plural_is_that_body():
+    got = _acts("Moldovan prosecutors accuse him of fraud. They asked Interpol to circulate "
+                "a red notice for him.")
+    assert ("REQUEST", ["prosecutors-of-moldova"]) in got, got
+    got = _acts("The United Nations said the talks would resume. They asked Interpol for help.")
+    assert ("REQUEST", ["un"]) not in got, got

@@ -430,7 +430,9 @@ def they_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Menti
         if not opening or len(text[prev["start"]:opening[0].start].split()) > 6:
             continue
         group = list(dict.fromkeys(m.actor for m in joined(text, opening)))
-        if len(group) < 2:
+        one = opening[0]   # ("Moldovan prosecutors accuse ... . They asked Interpol")
+        if len(group) < 2 and not (reg.actors[one.actor].get("kind") == "organization"
+                                   and re.search(r"\b[a-z]+s$", text[one.start:one.end])):
             continue
         for p in _THEY.finditer(text[:s["end"]], s["start"]):
             if any(a <= p.start() < b for a, b in quoted) or reg.taken(p.start(), p.end()) \
