@@ -161,3 +161,20 @@ def test_they_after_a_body_named_in_the_plural_is_that_body():
     assert ("REQUEST", ["prosecutors-of-moldova"]) in got, got
     got = _acts("The United Nations said the talks would resume. They asked Interpol for help.")
     assert ("REQUEST", ["un"]) not in got, got
+
+
+def test_boats_kept_after_a_release_and_a_rally_called_and_confidence_expressed():
+    got = [(e["cameo_code"], e["participants"]["actor"]) for e in after_lead(
+        "Bahrain freed the fishermen on Monday but kept the boats.")]
+    assert ("1243", ["bahrain"]) in got, got
+    # (The rally is called for the Monday to come: planned, dated then.)
+    assert dated("Bolivia's governing party called a rally in the capital for Monday.") == \
+        [("PROTEST", "2031-06-09")]
+    assert _acts("Barbados said it had full confidence in the mission.") == \
+        [("SUPPORT", ["barbados"])]
+
+
+def test_a_diplomat_told_to_leave_is_expelled_by_someone_else():
+    got = [(e["plover_type"], e["participants"]) for e in after_lead(
+        "Serbia told Montenegro's first secretary to leave within two days.")]
+    assert got == [("SANCTION", {"actor": ["serbia"], "recipient": ["montenegro"]})], got

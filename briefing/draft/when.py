@@ -306,6 +306,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
                                          min(stop, close) if start > pos else stop) - base)
         ) or pos < start and len(text[verb_end:start].split()) <= 2 and bool(
             re.match(r"(?:next|later this|tomorrow)\b", phrase, re.IGNORECASE))
+        ahead = ahead or start > pos and text[start - 4:start] == "for " and bool(
+            _WEEKDAY.search(phrase) or _EXPLICIT.search(phrase))   # "a rally for Monday"
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start])
                      or phrase.lower().startswith("since"))
         ahead = ahead and not since   # ("their first meeting since February": past)
