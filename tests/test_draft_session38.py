@@ -178,3 +178,13 @@ def test_a_diplomat_told_to_leave_is_expelled_by_someone_else():
     got = [(e["plover_type"], e["participants"]) for e in after_lead(
         "Serbia told Montenegro's first secretary to leave within two days.")]
     assert got == [("SANCTION", {"actor": ["serbia"], "recipient": ["montenegro"]})], got
+
+
+def test_they_in_the_sentence_that_named_the_pair_is_the_pair():
+    got = _acts("President Tran Minh Khoa and Philippine President Ramon Villacorta held a "
+                "virtual summit on Thursday, during which they agreed to raise trade.")
+    assert ("AGREE", ["tran-minh-khoa", "ramon-villacorta"]) in got, got
+    # (One name before "they" is no pair: "they" stays for the analyst.)
+    got = _acts("President Tran Minh Khoa held talks on Thursday, during which they agreed "
+                "to raise trade.")
+    assert ("AGREE", ["tran-minh-khoa"]) not in got, got

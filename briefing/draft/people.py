@@ -410,6 +410,10 @@ def it_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention
 
 
 # "They agreed to set up a commission": "they" as the subject of an act.
+# "..., during which they agreed", "where they signed": the sentence's own group.
+_WHICH_THEY = re.compile(r"(?:\b(?:during|at|after|in)\s+which|,\s+where|,\s+when|,\s+and)\s+$")
+# A dateline before a sentence's first name ("Ha Noi (LHNA) – President ...").
+_DATELINE_LEAD = re.compile(r"(?:[A-Z][\w’'.]*,?\s+){1,4}(?:\([^()\n]{1,40}\)\s*)?[-–—]+\s+")
 _THEY = re.compile(r"\b(?:They|they)\b(?!\s+(?:are|were|have been|had been|remain|remained|"
                    r"seem|seemed|appear|appeared)\b)(?=\s+[“\"]?(?:\w+ly\s+)?[a-z])")
 
@@ -417,26 +421,34 @@ _THEY = re.compile(r"\b(?:They|they)\b(?!\s+(?:are|were|have been|had been|remai
 def they_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:
     """"they" as a subject, outside quotes, is the group of two or more states, bodies or
     people that opens the sentence before ("Norway and Sweden held talks. They agreed
-    ..."); anything else is left alone."""
+    ...") or its own ("... held a summit, during which they agreed"); anything else is
+    left alone."""
     from briefing.draft.clauses import joined
 
     named = [m for m in reg.sorted() if m.kind in ("state", "organization", "person")
              and m.via not in ("title-prefix", "pronoun")]
     quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
     out: list[Mention] = []
-    for i, s in enumerate(sentences[1:], 1):
-        prev = sentences[i - 1]
-        opening = [m for m in named if prev["start"] <= m.start < prev["end"]]
-        if not opening or len(text[prev["start"]:opening[0].start].split()) > 6:
-            continue
-        group = list(dict.fromkeys(m.actor for m in joined(text, opening)))
-        one = opening[0]   # ("Moldovan prosecutors accuse ... . They asked Interpol")
-        if len(group) < 2 and not (reg.actors[one.actor].get("kind") == "organization"
-                                   and re.search(r"\b[a-z]+s$", text[one.start:one.end])):
-            continue
-        for p in _THEY.finditer(text[:s["end"]], s["start"]):
-            if any(a <= p.start() < b for a, b in quoted) or reg.taken(p.start(), p.end()) \
-                    or not _IT_OPENS.search(text[max(s["start"], p.start() - 8):p.start()]):
+    for i, s in enumerate(sentences):
+        for src, opens in ((sentences[i - 1], _IT_OPENS), (s, _WHICH_THEY))[i == 0:]:
+            lead = _DATELINE_LEAD.match(text, src["start"])   # ("Ha Noi (LHNA) – President")
+            opening = [m for m in named if (lead.end() if lead else src["start"]) <= m.start
+                       < src["end"]]
+            if not opening or len(text[src["start"]:opening[0].start].split()) > 6:
                 continue
-            out += [reg.mention(p.start(), p.end(), a, "pronoun") for a in group]
+            first = joined(text, opening)
+            for m in opening[len(first):len(first) + 1]:
+                if re.fullmatch(r"\s+and\s+(?:[A-Z][\w\-]*\s+){1,3}", text[first[-1].end:m.start]):
+                    first = [*first, m]   # ("Tran Minh Khoa and Philippine President X")
+            group = list(dict.fromkeys(m.actor for m in first))
+            one = opening[0]   # ("Moldovan prosecutors accuse ... . They asked Interpol")
+            if len(group) < 2 and not (src is not s and reg.actors[one.actor].get("kind") ==
+                                       "organization" and re.search(r"\b[a-z]+s$",
+                                                                    text[one.start:one.end])):
+                continue
+            for p in _THEY.finditer(text[:s["end"]], max(s["start"], first[-1].end)):
+                if any(a <= p.start() < b for a, b in quoted) or reg.taken(p.start(), p.end()) \
+                        or not opens.search(text[max(s["start"], p.start() - 16):p.start()]):
+                    continue
+                out += [reg.mention(p.start(), p.end(), a, "pronoun") for a in group]
     return out
