@@ -188,3 +188,9 @@ def test_they_in_the_sentence_that_named_the_pair_is_the_pair():
     got = _acts("President Tran Minh Khoa held talks on Thursday, during which they agreed "
                 "to raise trade.")
     assert ("AGREE", ["tran-minh-khoa"]) not in got, got
+
+
+def test_the_regional_bloc_is_the_bloc_named_before():
+    got = _acts("Lerato Mokoena, executive secretary of the Southern African Development "
+                "Community, said the regional bloc stood ready to mediate.")
+    assert ("AGREE", ["sadc"]) in got, got

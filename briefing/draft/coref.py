@@ -61,8 +61,8 @@ _BODY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?-base
                    # "A department spokesperson denied": the department named before
                    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<office>department|ministry|embassy)(?=\s+(?:"
                    r"spokes(?:man|woman|person)|official|source)\b)")
-_GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia)\s+)?"
-                    r"(?:group|militia|movement|rebels|paramilitaries|bloc|alliance)\b(?!\s+of\b)")
+_GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia|regional|"
+                    r"economic|trade|military)\s+)?(?:group|militia|movement|rebels|paramilitaries|bloc|alliance)\b(?!\s+of\b)")
 
 
 def _last_distinct(mentions: list[Mention], before: int, kinds: set[str], n: int,
