@@ -194,3 +194,12 @@ def test_the_regional_bloc_is_the_bloc_named_before():
     got = _acts("Lerato Mokoena, executive secretary of the Southern African Development "
                 "Community, said the regional bloc stood ready to mediate.")
     assert ("AGREE", ["sadc"]) in got, got
+
+
+def test_the_mission_is_the_mission_named_before_and_wanting_back_is_asking():
+    got = _acts("The Commonwealth Observer Mission said the count was flawed. The mission "
+                "called for a recount of those seats.")
+    assert ("REQUEST", ["commonwealth-observer-mission"]) in got, got
+    got = _acts("Chile seized the boat. \"We want that equipment back,\" Peru's foreign "
+                "minister, Ana Rojas, said.")
+    assert ("REQUEST", ["peru"]) in got, got
