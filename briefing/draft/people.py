@@ -430,6 +430,8 @@ def they_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Menti
     quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
     out: list[Mention] = []
     for i, s in enumerate(sentences):
+        if not _THEY.search(text, s["start"], s["end"]):
+            continue
         for src, opens in ((sentences[i - 1], _IT_OPENS), (s, _WHICH_THEY))[i == 0:]:
             lead = _DATELINE_LEAD.match(text, src["start"])   # ("Ha Noi (LHNA) – President")
             opening = [m for m in named if (lead.end() if lead else src["start"]) <= m.start
@@ -446,7 +448,7 @@ def they_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Menti
                                        "organization" and re.search(r"\b[a-z]+s$",
                                                                     text[one.start:one.end])):
                 continue
-            for p in _THEY.finditer(text[:s["end"]], max(s["start"], first[-1].end)):
+            for p in _THEY.finditer(text, max(s["start"], first[-1].end), s["end"]):
                 if any(a <= p.start() < b for a, b in quoted) or reg.taken(p.start(), p.end()) \
                         or not opens.search(text[max(s["start"], p.start() - 16):p.start()]):
                     continue

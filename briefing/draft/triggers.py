@@ -165,12 +165,20 @@ def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
 
 
 @functools.lru_cache(maxsize=2)
-def _figures(folder: str) -> tuple[re.Pattern[str], ...]:
+def _figures(folder: str) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     """`not_events.csv`: figures of speech whose bracketed word names no act ("a trade
     war", "struck a harsher tone", "a statement released after the talks")."""
     irregular = load_gazetteer().irregular
-    return tuple(re.compile(_phrase_pattern(r["phrase"], r["pos"] == "noun", irregular),
-                            re.IGNORECASE) for r in read_table("not_events.csv"))
+    return tuple((re.compile(_phrase_pattern(r["phrase"], r["pos"] == "noun", irregular),
+                             re.IGNORECASE), _literals(r["phrase"], r["pos"] == "noun"))
+                 for r in read_table("not_events.csv"))
+
+
+def _literals(phrase: str, noun: bool) -> tuple[str, ...]:
+    """The words a phrase matches as written (lower case): a sentence lacking one holds no
+    match, so its pattern need not run (a verb's first word is inflected, not literal)."""
+    return tuple(w.strip("[]").lower() for i, w in enumerate(phrase.split())
+                 if (i or noun) and w.strip("[]") not in ("*", "+", "**", "."))
 
 
 def coded_rows(table: str, plover_type: str | None = None
@@ -311,8 +319,11 @@ def find_triggers(text: str, start: int, end: int) -> list[Match]:
                 # ("the tariff Panama imposed": the act is named by its verb, last)
                 at = m.end() - len(m.group(0).split()[-1]) if t.object_first else m.start()
                 found.append(Match(at, m.end(), t))
-    figures = {m.start("w") for p in _figures(str(assets_dir() / "gazetteer"))
-               for m in p.finditer(text, start, end)}
+    if not found:
+        return []
+    lower = text[start:end].lower()
+    figures = {m.start("w") for p, needs in _figures(str(assets_dir() / "gazetteer"))
+               if all(n in lower for n in needs) for m in p.finditer(text, start, end)}
     # ("a 2022 transit accord": an agreement's noun names a signing only with its year)
     # ("agreed in March to revive": a month's name, capitalised, is the month)
     found = [m for m in found if m.start not in figures and not CAPITAL_MONTH.match(
