@@ -33,3 +33,8 @@ def after_lead(text: str) -> list[dict]:
 def dated(text: str) -> list[tuple[str, str | None]]:
     """(type, date) of each event the sentences after the lead tell of."""
     return [(e["plover_type"], e.get("date")) for e in after_lead(text)]
+
+
+def acts(text: str) -> list[tuple[str, list[str]]]:
+    """(type, actors) of each event the sentences after the lead tell of."""
+    return [(e["plover_type"], e["participants"]["actor"]) for e in after_lead(text)]

@@ -4,28 +4,24 @@ fictional sentences (real state names, invented people and bodies)."""
 
 from __future__ import annotations
 
-from tests.lead import after_lead, drafted
-
-
-def _acts(sentence: str) -> list[tuple[str, list[str]]]:
-    return [(e["plover_type"], e["participants"]["actor"]) for e in after_lead(sentence)]
+from tests.lead import acts, after_lead, drafted
 
 
 def test_a_crowd_that_holds_a_protest_is_its_doer():
-    assert _acts("About 150 of the students held a sit-in outside Malaysia's embassy.") \
+    assert acts("About 150 of the students held a sit-in outside Malaysia's embassy.") \
         == [("PROTEST", ["students"])]
-    assert _acts("Protesters staged a rally outside the Senegalese embassy.") \
+    assert acts("Protesters staged a rally outside the Senegalese embassy.") \
         == [("PROTEST", ["protesters"])]
 
 
 def test_a_crowd_counted_in_words_after_a_time_marches():
-    got = _acts("Yesterday afternoon some two hundred traders marched to the Togolese "
+    got = acts("Yesterday afternoon some two hundred traders marched to the Togolese "
                 "consulate.")
     assert got == [("PROTEST", ["traders"])], got
 
 
 def test_the_month_of_march_is_no_march():
-    got = _acts("Ghana and Togo agreed in March to revive the joint commission.")
+    got = acts("Ghana and Togo agreed in March to revive the joint commission.")
     assert "PROTEST" not in [t for t, _ in got], got
 
 
@@ -54,26 +50,26 @@ def test_a_name_never_runs_across_a_line_break_from_the_headline():
 
 
 def test_a_demand_dropped_is_a_concession_and_a_message_carried_a_consultation():
-    assert _acts("Togo dropped its demand for a second prisoner overnight.") \
+    assert acts("Togo dropped its demand for a second prisoner overnight.") \
         == [("CONCEDE", ["togo"])]
-    got = _acts("Omani officials carried a message from Ghana to Togo late on Wednesday.")
+    got = acts("Omani officials carried a message from Ghana to Togo late on Wednesday.")
     assert [t for t, _ in got] == ["CONSULT"], got
 
 
 def test_words_that_only_look_like_acts_are_none():
     # a trade plied, a supply counted, an arm that holds a loaf, a fine not paid, travel
-    assert _acts("Odile Nnanga has traded at the Togolese market for twenty years.") == []
-    assert _acts("Ghana supplied about a third of Togo's cement imports last year.") == []
-    assert _acts("She has a loaf under one arm, waiting to cross into Togo.") == []
-    assert _acts("Ghanaians in Togo can renew their permits without paying a fine.") == []
+    assert acts("Odile Nnanga has traded at the Togolese market for twenty years.") == []
+    assert acts("Ghana supplied about a third of Togo's cement imports last year.") == []
+    assert acts("She has a loaf under one arm, waiting to cross into Togo.") == []
+    assert acts("Ghanaians in Togo can renew their permits without paying a fine.") == []
     # "take back" its citizens is no backing; "backed" a state's claim still is
-    assert "SUPPORT" not in [t for t, _ in _acts("Ghana said it would take back its own "
+    assert "SUPPORT" not in [t for t, _ in acts("Ghana said it would take back its own "
                                                  "citizens from Togo.")]
-    assert _acts("Nigeria backed Ghana's claim on Thursday.")[0][0] == "SUPPORT"
+    assert acts("Nigeria backed Ghana's claim on Thursday.")[0][0] == "SUPPORT"
 
 
 def test_people_turned_away_at_a_gate_are_refused():
-    got = _acts("Ghanaian consular officers were turned away at Togo's base gate.")
+    got = acts("Ghanaian consular officers were turned away at Togo's base gate.")
     assert [t for t, _ in got] == ["REJECT"], got
 
 
@@ -88,7 +84,7 @@ def test_welcoming_a_thing_is_support_and_welcoming_a_visitor_is_hosting():
            for e in after_lead("Nigeria welcomed the decision by Ghana.")]
     # (the "by" names the decision's maker, not the welcomer)
     assert got == [("SUPPORT", ["nigeria"])], got
-    assert _acts("A Ghanaian rights group welcomed the prosecution of Togo's envoy.")[0][0] \
+    assert acts("A Ghanaian rights group welcomed the prosecution of Togo's envoy.")[0][0] \
         == "SUPPORT"
-    got = _acts("Ghana's president welcomed the visiting Togolese president at the airport.")
+    got = acts("Ghana's president welcomed the visiting Togolese president at the airport.")
     assert [t for t, _ in got] == ["CONSULT"], got

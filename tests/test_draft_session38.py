@@ -7,26 +7,22 @@ bodies). The story of tests/lead.py is published on Saturday, June 7, 2031."""
 from __future__ import annotations
 
 from briefing.draft import learned
-from tests.lead import after_lead, dated, drafted
-
-
-def _acts(sentence: str) -> list[tuple[str, list[str]]]:
-    return [(e["plover_type"], e["participants"]["actor"]) for e in after_lead(sentence)]
+from tests.lead import acts, after_lead, dated, drafted
 
 
 def test_a_crowd_after_the_place_it_gathered_in_rallies():
     got = dated("In Korvanabad, several hundred farmers rallied outside the governor's "
                 "office on Thursday.")
     assert got == [("PROTEST", "2031-06-05")], got
-    assert _acts("In Korvanabad, several hundred farmers rallied outside the governor's "
+    assert acts("In Korvanabad, several hundred farmers rallied outside the governor's "
                  "office.") == [("PROTEST", ["farmers"])]
 
 
 def test_relatives_of_the_held_men_are_the_crowd_even_after_who():
-    got = _acts("Relatives of the jailed sailors, who have held a vigil outside the Chilean "
+    got = acts("Relatives of the jailed sailors, who have held a vigil outside the Chilean "
                 "embassy since Tuesday, handed over a letter.")
     assert ("PROTEST", ["relatives-of-the-jailed-sailors"]) in got, got
-    assert _acts("On Thursday, families of the missing fishermen marched to the Peruvian "
+    assert acts("On Thursday, families of the missing fishermen marched to the Peruvian "
                  "consulate.") == [("PROTEST", ["families-of-the-missing-fishermen"])]
 
 
@@ -46,15 +42,15 @@ def test_he_after_one_unnamed_official_speaks_for_the_official_s_state():
 
 
 def test_a_joint_body_that_opens_a_sentence_is_the_story_s_two_states():
-    got = _acts("Botswana and Zambia signed the accord on Friday. A joint inspection "
+    got = acts("Botswana and Zambia signed the accord on Friday. A joint inspection "
                 "commission will hold its first meeting in September.")
     assert ("CONSULT", ["botswana", "zambia"]) in got, got
 
 
 def test_a_communique_that_is_released_frees_no_one():
-    got = [t for t, _ in _acts("The communique was released just after nine o'clock.")]
+    got = [t for t, _ in acts("The communique was released just after nine o'clock.")]
     assert "RETREAT" not in got, got
-    assert "RETREAT" in [t for t, _ in _acts("Ghana released the two Togolese fishermen.")]
+    assert "RETREAT" in [t for t, _ in acts("Ghana released the two Togolese fishermen.")]
 
 
 def test_an_extradition_request_filed_is_a_demand():
@@ -79,18 +75,18 @@ def test_the_model_s_second_act_needs_its_own_threshold(monkeypatch):
 
 
 def test_sending_someone_back_or_a_free_trade_pact_backs_and_frees_no_one():
-    types = [t for t, _ in _acts("Britain would not send the dissident back, she said.")]
+    types = [t for t, _ in acts("Britain would not send the dissident back, she said.")]
     assert "SUPPORT" not in types, types
     for sentence in ("Norway and Iceland signed a free trade agreement in 2026.",
                      "Hanoi has repeatedly called for their release."):
-        types = [t for t, _ in _acts(sentence)]
+        types = [t for t, _ in acts(sentence)]
         assert types and "RETREAT" not in types, (sentence, types)
 
 
 def test_only_envoys_sent_abroad_are_a_visit():
-    types = [t for t, _ in _acts("Ghana and Senegal will send envoys to Bissau next week.")]
+    types = [t for t, _ in acts("Ghana and Senegal will send envoys to Bissau next week.")]
     assert "CONSULT" in types, types
-    types = [t for t, _ in _acts("Bulgaria would send two minesweepers to a Romanian-led "
+    types = [t for t, _ in acts("Bulgaria would send two minesweepers to a Romanian-led "
                                  "patrol in the Black Sea.")]
     assert "CONSULT" not in types, types
 
@@ -102,15 +98,15 @@ def test_raising_a_matter_at_a_forum_is_a_complaint():
 
 
 def test_a_warning_that_gives_an_appeal_its_reason_is_no_threat():
-    got = _acts("The WFP appealed to Chad on Monday to let the trucks through, warning that "
+    got = acts("The WFP appealed to Chad on Monday to let the trucks through, warning that "
                 "food stocks would run out.")
     assert [t for t, _ in got] == ["REQUEST"], got
-    got = _acts("Chile warned that it would close the border if the raids went on.")
+    got = acts("Chile warned that it would close the border if the raids went on.")
     assert "THREATEN" in [t for t, _ in got], got
 
 
 def test_declining_to_be_named_refuses_nothing_and_a_visit_allowed_is_access():
-    got = _acts("A Chilean official, who declined to be named, said the talks would resume.")
+    got = acts("A Chilean official, who declined to be named, said the talks would resume.")
     assert "REJECT" not in [t for t, _ in got], got
     got = [(e["cameo_code"], e["participants"]["actor"]) for e in after_lead(
         "Sri Lanka allowed India's deputy high commissioner in Jaffna to visit the injured "
@@ -120,7 +116,7 @@ def test_declining_to_be_named_refuses_nothing_and_a_visit_allowed_is_access():
 
 def test_pushing_back_is_a_rejection_and_the_full_commission_is_the_pair_s():
     assert dated("Monrovia pushed back on Thursday.") == [("REJECT", "2031-06-05")]
-    got = _acts("Liberia and Guinea traded accusations on Monday. The full commission is due "
+    got = acts("Liberia and Guinea traded accusations on Monday. The full commission is due "
                 "to meet in Conakry in September.")
     assert ("CONSULT", ["guinea", "liberia"]) in got or \
         ("CONSULT", ["liberia", "guinea"]) in got, got
@@ -142,7 +138,7 @@ def test_a_weekday_in_its_own_conjunct_beats_a_month_in_the_one_before():
 
 
 def test_fighting_between_two_forces_is_fought_by_both():
-    got = _acts("Fighting between Myanmar's army and the Eastern Shan Liberation Army broke "
+    got = acts("Fighting between Myanmar's army and the Eastern Shan Liberation Army broke "
                 "out near the border on Monday.")
     assert got == [("ASSAULT", ["army-of-myanmar", "eastern-shan-liberation-army"])], got
 
@@ -156,10 +152,10 @@ def test_a_crowd_after_a_live_blog_time_and_outside_marches():
 
 
 def test_they_after_a_body_named_in_the_plural_is_that_body():
-    got = _acts("Moldovan prosecutors accuse him of fraud. They asked Interpol to circulate "
+    got = acts("Moldovan prosecutors accuse him of fraud. They asked Interpol to circulate "
                 "a red notice for him.")
     assert ("REQUEST", ["prosecutors-of-moldova"]) in got, got
-    got = _acts("The United Nations said the talks would resume. They asked Interpol for help.")
+    got = acts("The United Nations said the talks would resume. They asked Interpol for help.")
     assert ("REQUEST", ["un"]) not in got, got
 
 
@@ -170,7 +166,7 @@ def test_boats_kept_after_a_release_and_a_rally_called_and_confidence_expressed(
     # (The rally is called for the Monday to come: planned, dated then.)
     assert dated("Bolivia's governing party called a rally in the capital for Monday.") == \
         [("PROTEST", "2031-06-09")]
-    assert _acts("Barbados said it had full confidence in the mission.") == \
+    assert acts("Barbados said it had full confidence in the mission.") == \
         [("SUPPORT", ["barbados"])]
 
 
@@ -181,25 +177,25 @@ def test_a_diplomat_told_to_leave_is_expelled_by_someone_else():
 
 
 def test_they_in_the_sentence_that_named_the_pair_is_the_pair():
-    got = _acts("President Tran Minh Khoa and Philippine President Ramon Villacorta held a "
+    got = acts("President Tran Minh Khoa and Philippine President Ramon Villacorta held a "
                 "virtual summit on Thursday, during which they agreed to raise trade.")
     assert ("AGREE", ["tran-minh-khoa", "ramon-villacorta"]) in got, got
     # (One name before "they" is no pair: "they" stays for the analyst.)
-    got = _acts("President Tran Minh Khoa held talks on Thursday, during which they agreed "
+    got = acts("President Tran Minh Khoa held talks on Thursday, during which they agreed "
                 "to raise trade.")
     assert ("AGREE", ["tran-minh-khoa"]) not in got, got
 
 
 def test_the_regional_bloc_is_the_bloc_named_before():
-    got = _acts("Lerato Mokoena, executive secretary of the Southern African Development "
+    got = acts("Lerato Mokoena, executive secretary of the Southern African Development "
                 "Community, said the regional bloc stood ready to mediate.")
     assert ("AGREE", ["sadc"]) in got, got
 
 
 def test_the_mission_is_the_mission_named_before_and_wanting_back_is_asking():
-    got = _acts("The Commonwealth Observer Mission said the count was flawed. The mission "
+    got = acts("The Commonwealth Observer Mission said the count was flawed. The mission "
                 "called for a recount of those seats.")
     assert ("REQUEST", ["commonwealth-observer-mission"]) in got, got
-    got = _acts("Chile seized the boat. \"We want that equipment back,\" Peru's foreign "
+    got = acts("Chile seized the boat. \"We want that equipment back,\" Peru's foreign "
                 "minister, Ana Rojas, said.")
     assert ("REQUEST", ["peru"]) in got, got

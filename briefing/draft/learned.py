@@ -111,9 +111,9 @@ def suggested(text: str, body: list[dict], said: list[Any], reg: Registry,
               events: list[tuple[dict[str, Any], tuple[int, int]]], pub: dt.date,
               sources: Any) -> list[tuple[dict[str, Any], tuple[int, int]]]:
     """An event for each body sentence with a named actor and a type the model is sure
-    enough of (THRESHOLD where no rule drafted an event, SECOND for a type the rules'
-    events there lack): by the sentence's speaker when it reports a saying of that kind,
-    else by the first actor it names, to the next one."""
+    enough of (THRESHOLD where no rule drafted an event, and ALSO for its next type there;
+    SECOND for a type the rules' events there lack): by the sentence's speaker when it
+    reports a saying of that kind, else by the first actor it names, to the next one."""
     out: list[tuple[dict[str, Any], tuple[int, int]]] = []
     for s in body:
         lo, hi = s["start"], s["end"]
