@@ -199,3 +199,17 @@ def test_the_mission_is_the_mission_named_before_and_wanting_back_is_asking():
     got = acts("Chile seized the boat. \"We want that equipment back,\" Peru's foreign "
                 "minister, Ana Rojas, said.")
     assert ("REQUEST", ["peru"]) in got, got
+
+
+def test_we_in_an_interview_s_answers_is_the_interviewee_s_state():
+    d = drafted("'Talks will go on': Chile's deputy foreign minister Ana Rojas on Peru\n\n"
+                "Chile's deputy foreign minister, Ana Rojas, spoke to the Courier on "
+                "Thursday.\n\nQ: What about the fishermen?\n\nA: Peru detained them on "
+                "Monday. We have asked for their release. We do not accept the charges.\n")
+    mine = [(e["plover_type"], e["participants"]["actor"]) for e in d["events"]
+            if e["plover_type"] in ("REQUEST", "REJECT")]
+    assert mine == [("REQUEST", ["chile"]), ("REJECT", ["chile"])], mine
+    # (A question's "we" is the interviewer's: no act of the interviewee's state.)
+    d = drafted("Rojas on Peru\n\nChile's deputy foreign minister, Ana Rojas, spoke to us."
+                "\n\nQ: We have asked Peru for the data. Why?\n\nA: It is technical.\n")
+    assert [e for e in d["events"] if e["participants"]["actor"] == ["chile"]] == []

@@ -29,7 +29,12 @@ from briefing.draft.actors import (
     slug,
 )
 from briefing.draft.again import agreed_to_meet, ruled_out_steps, warned_with_appeal
-from briefing.draft.attribution import Said, find_statements, first_person_mentions
+from briefing.draft.attribution import (
+    Said,
+    answer_mentions,
+    find_statements,
+    first_person_mentions,
+)
 from briefing.draft.bodies import find_bare_bodies
 from briefing.draft.coref import office_mentions, pair_mentions
 from briefing.draft.criticism import critical_sayings
@@ -147,6 +152,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     reg.sorted()
     said = find_statements(text, body, reg)
     first_person_mentions(text, said, reg)
+    answer_mentions(text, reg)   # ("A: We have asked for ...")
     title = (title or _title(text, sentences)).strip()
     article_id = slug(f"{title[:48]} {pub.isoformat()}")
     reg.scope = article_id

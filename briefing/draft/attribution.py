@@ -407,6 +407,31 @@ def first_person_mentions(text: str, said: list[Said], reg: Registry) -> list[Me
     return out
 
 
+# An interview's answer: "A: We have asked for the other four."
+_ANSWER = re.compile(r"(?m)^A\s*:\s+")
+
+
+def answer_mentions(text: str, reg: Registry) -> list[Mention]:
+    """In an interview's answers ("A: ..."), "I" is the person the interview introduced
+    first (before its first answer) and "we" that person's state."""
+    answers = list(_ANSWER.finditer(text))
+    who = next((m.actor for m in reg.sorted() if m.kind == "person"
+                and answers and m.start < answers[0].start()), None)
+    if who is None:
+        return []
+    state = reg.actors[who].get("parent") or who
+    out: list[Mention] = []
+    for a in answers:
+        end = (text.find("\n", a.end()) + 1 or len(text) + 1) - 1
+        for m in _FIRST_PERSON.finditer(text, a.end(), end):
+            before = text[max(a.end(), m.start() - 12):m.start()]
+            if not reg.taken(m.start(), m.end()) and (_OPENS.search(before) or re.search(
+                    r"[.!?]\s+$", before)):   # (a later sentence of the answer, too)
+                out.append(reg.mention(m.start(), m.end(), who if m.group(0) == "I" else state,
+                                       "pronoun"))
+    return out
+
+
 def goes_on(text: str, said: list[Said], pos: int, opening: str, reg: Registry,
             before: list[Mention]) -> list[Mention]:
     """The speaker, when a verb after "and" closes what they said and no one named opens
