@@ -213,3 +213,10 @@ def test_we_in_an_interview_s_answers_is_the_interviewee_s_state():
     d = drafted("Rojas on Peru\n\nChile's deputy foreign minister, Ana Rojas, spoke to us."
                 "\n\nQ: We have asked Peru for the data. Why?\n\nA: It is technical.\n")
     assert [e for e in d["events"] if e["participants"]["actor"] == ["chile"]] == []
+
+
+def test_a_person_who_led_a_state_s_delegation_is_that_state_s():
+    d = drafted("Talks\n\nDeputy Foreign Minister Keo Ratanak, who led Cambodia's delegation "
+                "to the joint commission, spoke to the Ledger on Thursday.\n")
+    keo = next(a for a in d["actors"] if a["name"] == "Keo Ratanak")
+    assert keo.get("parent") == "cambodia", keo

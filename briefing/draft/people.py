@@ -329,6 +329,9 @@ def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
                     and not any(qa <= x.start < qb <= m.start for qa, qb in quoted)
                     and not re.search(r"\b(?:to|in|at|from|into|for|with|on|against)\s+$",
                                       text[max(0, x.start - 10):x.start])}
+            led = _LED.match(text, m.end)   # ("Keo Ratanak, who led Cambodia's delegation")
+            here = here or {x.actor for x in mentions if led and x.start == led.end()
+                            and x.kind == "state"}
             if len(here) != 1:
                 continue
             state = next(iter(here))
@@ -348,6 +351,8 @@ def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
             a["reason"] += f"; state: the story is filed from its capital ({home})"
 
 
+_LED = re.compile(r",\s+who\s+(?:led|leads|heads|headed|chairs|chaired|represents|"
+                  r"represented)\s+")
 _OFFICE = re.compile(r"\b(?:Minister|President|Premier|Chancellor|Secretary|Spokes\w+)\b")
 
 
