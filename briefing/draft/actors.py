@@ -241,14 +241,16 @@ _CROWD_LEAD = (r"(?:\d{1,2}[:.]\d{2}\s*[—–\-]\s+)?"   # a live blog's "12:30
                r"(?:(?:[Ii]n\s+[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2}|[Oo]utside|[Nn]earby|"
                r"[Mm]eanwhile|[Ee]lsewhere),\s+)?"  # "In Zabol, ", "Outside, "
                r"(?i:(?:[•*\-–]\s+)?(?:(?:yesterday|last|earlier|later|that|on\s+\w+)(?:\s+(?:"
-               r"morning|afternoon|evening|night))?,?\s+)?(?:(?:about|some|nearly|around|over|more\s+than|"
-               r"at\s+least)\s+)?(?:(?:hundreds|thousands|dozens|scores)\s+of\s+|\d[\d,]*\s+|"
+               r"morning|afternoon|evening|night))?,?\s+)?"
+               r"(?:(?:about|some|nearly|around|over|more\s+than|at\s+least)\s+)?"
+               r"(?:(?:hundreds|thousands|dozens|scores)\s+of\s+|\d[\d,]*\s+|"
                r"(?:(?:two|three|four|five|six|several|a\s+few|a)\s+)?(?:hundred|thousand)\s+)?"
                r"(?:of\s+(?:the|their|its)\s+)?)")   # ("About 150 of the students")
 CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"(?:[A-Za-z\-]+\s+){0,2}?(?:[A-Za-z][a-z]+(?:ers|ors|ists|ants|ents)|people|"
-                   r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?|pilgrims|citizens|"
-                   r"refugees|[Ff]amilies|[Rr]elatives|[Pp]arents|veterans|monks|nurses|fans|members(?=\s+of\s))"
+                   r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?|pilgrims|"
+                   r"citizens|refugees|[Ff]amilies|[Rr]elatives|[Pp]arents|veterans|monks|nurses|"
+                   r"fans|members(?=\s+of\s))"
                    # "Relatives of the detained men, who have staged a sit-in"
                    r"(?:(?:(?<=elatives)|(?<=amilies)|(?<=arents))\s+of\s+(?:the|those)"
                    r"\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+(?:,\s+who)?)?"
@@ -257,8 +259,8 @@ CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"(?:region|province|district|state|valley|city|area)?|(?:border|frontier|"
                    r"nearby|coastal|fishing|mining)\s+(?:villages|towns|areas|communities))|"
                    # "supporters of the governing coalition"
-                   r"\s+of\s+(?:the\s+|its\s+)?(?:[\w’'\-]+\s+){0,3}(?:coalition|party|opposition|"
-                   r"union|movement|association|cooperative))?"
+                   r"\s+of\s+(?:the\s+|its\s+)?(?:[\w’'\-]+\s+){0,3}(?:coalition|party|"
+                   r"opposition|union|movement|association|cooperative))?"
                    r"\s+(?:(?:are|were|have|had)\s+)?$")   # ("800 people from villages marched")
 
 

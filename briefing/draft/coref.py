@@ -26,15 +26,17 @@ _PAIR = re.compile(
     rf"(?P<people>{_PEOPLE})|(?P<states>{_STATES}))\b")   # ("their cyber officials")
 _COUNT = {"two": 2, "three": 3, "four": 4}
 # A body two states share, or their ministers named by office alone at a sentence's start.
+_STARTS = r"(?:(?<=^)|(?<=\.\s)|(?<=\n))"   # at a sentence's start
 _JOINT = re.compile(r"\b[Tt]he\s+(?:new\s+)?joint\s+(?:[a-z]+\s+)?(?:committee|commission|"
-                    r"task force|working group|team)\b(?!\s+of\b)|(?:(?<=^)|(?<=\.\s)|(?<=\n))"
+                    r"task force|working group|team)\b(?!\s+of\b)|" + _STARTS +
                     # "A joint inspection commission will hold its first meeting", "The full
                     # commission is due to meet"
                     r"(?:A\s+joint\s+(?:[a-z\-]+\s+){0,2}?|The\s+(?:full|mixed|bilateral|border|"
                     r"boundary|permanent)\s+(?:[a-z]+\s+)?)(?:committee|commission|council|"
                     r"task force|working group|team|panel)\b(?!\s+of\b)|"
-                    r"(?:(?<=^)|(?<=\.\s)|(?<=\n)|(?<=\bsaid\s)|(?<=\bthat\s))(?i:trade|foreign|defence|defense|interior|"
-                    r"finance|energy|fisheries|agriculture|justice|transport)\s+ministers\b")
+                    r"(?:(?<=^)|(?<=\.\s)|(?<=\n)|(?<=\bsaid\s)|(?<=\bthat\s))"
+                    r"(?i:trade|foreign|defence|defense|interior|finance|energy|fisheries|"
+                    r"agriculture|justice|transport)\s+ministers\b")
 # "a 2022 transit accord", "the 1998 agreement": an accord of a year, its parties unnamed.
 _DATED_ACCORD = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<y>(?:19|20)\d\d)\s+(?="
                            r"(?:[a-z][\w\-]*\s+){0,3}(?:agreement|accord|treaty|protocol|pact)"
@@ -63,7 +65,8 @@ _BODY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?-base
                    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<office>department|ministry|embassy)(?=\s+(?:"
                    r"spokes(?:man|woman|person)|official|source)\b)")
 _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia|regional|"
-                    r"economic|trade|military)\s+)?(?:group|militia|movement|rebels|paramilitaries|bloc|alliance)\b(?!\s+of\b)")
+                    r"economic|trade|military)\s+)?(?:group|militia|movement|rebels|"
+                    r"paramilitaries|bloc|alliance)\b(?!\s+of\b)")
 
 
 def _last_distinct(mentions: list[Mention], before: int, kinds: set[str], n: int,
