@@ -151,8 +151,8 @@ def warned_with_appeal(text: str, out: list[tuple[dict[str, Any], tuple[int, int
     appeal (a REQUEST in the same sentence) comes right before it."""
     drop: set[int] = set()
     for i, (e, (start, _end)) in enumerate(out):
-        if e["plover_type"] != "THREATEN" or not re.search(r",\s*$", text[:start][-3:]) \
-                or not text.startswith("warning", start):
+        if e["plover_type"] != "THREATEN" or not text.startswith("warning", start) \
+                or not re.search(r",\s*$", text[max(0, start - 3):start]):
             continue
         if any(a["plover_type"] == "REQUEST" and a_start < start
                and a["evidence"][0] == e["evidence"][0]

@@ -416,14 +416,14 @@ def answer_mentions(text: str, reg: Registry) -> list[Mention]:
     first (before its first answer) and "we" that person's state."""
     answers = list(_ANSWER.finditer(text))
     who = next((m.actor for m in reg.sorted() if m.kind == "person"
-                and answers and m.start < answers[0].start()), None)
+                and m.start < answers[0].start()), None) if answers else None
     if who is None:
         return []
     state = reg.actors[who].get("parent") or who
     out: list[Mention] = []
     for a in answers:
-        end = (text.find("\n", a.end()) + 1 or len(text) + 1) - 1
-        for m in _FIRST_PERSON.finditer(text, a.end(), end):
+        end = text.find("\n", a.end())
+        for m in _FIRST_PERSON.finditer(text, a.end(), len(text) if end < 0 else end):
             before = text[max(a.end(), m.start() - 12):m.start()]
             if not reg.taken(m.start(), m.end()) and (_OPENS.search(before) or re.search(
                     r"[.!?]\s+$", before)):   # (a later sentence of the answer, too)

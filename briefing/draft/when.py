@@ -385,10 +385,11 @@ def day_told_before(events: list[tuple[dict[str, Any], tuple[int, int]]],
                     at: int) -> dict[str, Any] | None:
     """The day of the last act drafted before `at`, on which the story goes on; None when
     no act before it is dated."""
-    before = [e for e, span in sorted(events, key=lambda x: x[1]) if span[0] < at and "date" in e]
-    if not before:
+    last = max(((span, i) for i, (e, span) in enumerate(events) if span[0] < at and "date" in e),
+               default=None)   # (the latest span, the later-listed of equal ones)
+    if last is None:
         return None
-    day = {k: v for k, v in before[-1].items() if k.startswith("date")}
+    day = {k: v for k, v in events[last[1]][0].items() if k.startswith("date")}
     return restated(day, "no date in the sentence; the day of the act drafted before it "
                          f"({day.get('date_note', '')})")
 
