@@ -383,13 +383,12 @@ def restated(day: dict[str, Any], note: str) -> dict[str, Any]:
 
 def day_told_before(events: list[tuple[dict[str, Any], tuple[int, int]]],
                     at: int) -> dict[str, Any] | None:
-    """The day of the last act drafted before `at`, on which the story goes on; None when
-    no act before it is dated."""
-    last = max(((span, i) for i, (e, span) in enumerate(events) if span[0] < at and "date" in e),
-               default=None)   # (the latest span, the later-listed of equal ones)
-    if last is None:
+    """The day of the last act drafted before `at` (of equal spans, the one listed later),
+    on which the story goes on; None when no act before it is dated."""
+    dated = [(s, i) for i, (e, s) in enumerate(events) if s[0] < at and "date" in e]
+    if not dated:
         return None
-    day = {k: v for k, v in events[last[1]][0].items() if k.startswith("date")}
+    day = {k: v for k, v in events[max(dated)[1]][0].items() if k.startswith("date")}
     return restated(day, "no date in the sentence; the day of the act drafted before it "
                          f"({day.get('date_note', '')})")
 
