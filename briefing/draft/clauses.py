@@ -106,7 +106,9 @@ CONTINUING = frozenset({"pronoun", "pair", "surname", "own-state", "again", "off
 # no subject of its own.
 # Words that may stand between a subject and its verb: "has", "will also", "quickly".
 AUXILIARIES = (r"(?:(?:has|have|had|will|would|shall|should|could|can|may|might|must|is|are|"
-               r"was|were|did|does|do|also|not|never|then|now|already|\w+ly)\s+)*")
+               r"was|were|did|does|do|also|not|never|then|now|already|\w+ly|later|earlier|"
+               r"(?:last|this)\s+(?:week|month)|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
+               r"Sun)day)\s+)*")
 RESUMED = re.compile(r"(?:^|,)\s*and\s+" + AUXILIARIES + r"$|^(?:which|who)\b[^,;]*,\s*"
                      + AUXILIARIES + r"$")
 # "The ministers are due to": people named before as a group, with no number ("the two

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from briefing.draft.actors import Mention, Registry, state_of
+from briefing.draft.gazetteer import load_gazetteer
 
 # The head noun says what kind of actor the pair is: people or states.
 _PEOPLE = r"(?:(?:foreign|defence|defense|interior|trade|finance|energy|fisheries|health|" \
@@ -19,11 +20,13 @@ _PEOPLE = r"(?:(?:foreign|defence|defense|interior|trade|finance|energy|fisherie
           r"(?:ministers|leaders|presidents|prime ministers|heads of state|envoys|officials|" \
           r"diplomats|counterparts)"
 _STATES = r"(?:countries|states|nations|governments|sides|capitals|neighbours|neighbors|" \
-          r"(?:\w+\s+)?ministries|delegations|parties)"
+          r"(?:\w+\s+)?ministries|delegations|parties|armies|militaries|navies|coastguards|" \
+          r"(?:coast|border)\s+guards)"
 _PAIR = re.compile(
     rf"\b(?:[Tt]he\s+(?P<n>two|three|four)|[Aa]ll\s+(?P<all>three|four)|[Bb]oth(?:\s+the)?|"
     rf"[Tt]heir(?=\s+(?:(?!the\b)[a-z]+\s+)?{_PEOPLE}))\s+(?:(?:(?!the\b)[a-z]+\s+)?"
     rf"(?P<people>{_PEOPLE})|(?P<states>{_STATES}))\b")   # ("their cyber officials")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _COUNT = {"two": 2, "three": 3, "four": 4}
 # A body two states share, or their ministers named by office alone at a sentence's start.
 _STARTS = r"(?:(?<=^)|(?<=\.\s)|(?<=\n))"   # at a sentence's start
@@ -66,7 +69,8 @@ _BODY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?-base
                    r"spokes(?:man|woman|person)|official|source)\b)")
 _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia|regional|"
                     r"economic|trade|military)\s+)?(?:group|militia|movement|rebels|"
-                    r"paramilitaries|bloc|alliance)\b(?!\s+of\b)")
+                    r"paramilitaries|bloc|alliance)\b(?!\s+of\b)|(?P<bloc>\b(?:[Tt]he|[A-Z]\w+"
+                    r"(?:\s+[A-Z]\w+)?['’]s)\s+regional\s+bloc\b)")
 
 
 def _last_distinct(mentions: list[Mention], before: int, kinds: set[str], n: int,
@@ -199,7 +203,12 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
             continue
         groups = [m for m in named if m.start < g.start()
                   and reg.actors[m.actor].get("kind") in ("group", "organization")
-                  and not reg.actors[m.actor].get("parent")]
+                  and not reg.actors[m.actor].get("parent")] or [
+            # "Central Africa's regional bloc threatened ... The warning from ECCAS": named
+            # just after, in the story's next sentence
+            m for m in named if g.group("bloc") and g.end() < m.start < next(iter(
+                [e.end() for e in _SENTENCE_END.finditer(text, g.end())][1:2]), len(text))
+            and load_gazetteer().organizations.get(m.actor, {}).get("kind") == "union"][:1]
         if groups:
             out.append(reg.mention(g.start(), g.end(), groups[-1].actor, "group"))
     for g in _BODY.finditer(text):

@@ -6,9 +6,11 @@ than the verb ("ahead of the election on", "after their talks", "a statement iss
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from typing import Any
 
-from briefing.draft.dates import MONTHS, WEEKDAY_NAMES
+from briefing.draft.dates import MONTHS, WEEKDAY_NAMES, as_fact_date, resolve
 
 # "two days later", "a week earlier": counted from the day the sentence before told of.
 LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
@@ -65,3 +67,35 @@ SPEECH = re.compile(r"\b(?:said|says|saying|added|adding|told|telling|announced)
 DATELINE_BEFORE = re.compile(r"[A-Z][A-Z'’.\-/ ]+(?:,\s+[A-Z][A-Za-z.\- ]+)?,\s+$")
 SUBORDINATE = re.compile(r"\b(?:after|before|when|while|until|following|since)\b",
                          re.IGNORECASE)
+
+# A timeline's day heading, a line of its own ("MONDAY", "Tuesday, October 15"): the clock
+# times and undated entries under it, to the next heading, tell of that day.
+DAY_HEADING = re.compile(rf"(?m)^[ \t]*(?P<day>(?i:{WEEKDAY_NAMES})(?:,?\s+(?i:{MONTH_NAMES})\s+"
+                         rf"\d{{1,2}}|,?\s+\d{{1,2}}\s+(?i:{MONTH_NAMES}))?)[ \t]*:?[ \t]*$")
+
+
+def headed_day(text: str, at: int, pub: dt.date, what: str) -> dict[str, Any] | None:
+    """The day the last heading before `at` names, for `what` stands under it; None when no
+    heading does (or it resolves to no single day)."""
+    head = next(reversed(list(DAY_HEADING.finditer(text, 0, at))), None)
+    if head is None:
+        return None
+    value, end = as_fact_date(r := resolve(head.group("day"), pub))
+    if value is None or end or not re.fullmatch(r"\d{4}-\d\d-\d\d", str(value)):
+        return None
+    return {"date": value, "date_basis": r.basis,
+            "date_note": f"{what}, under the heading '{head.group('day')}': {r.note}"}
+
+
+def entry_day(text: str, c0: int, at: int, pub: dt.date) -> tuple[dict[str, Any], str]:
+    """The day an undated sentence at `c0` tells of from where it stands: under a day
+    heading, that day; in a live page's entry or after an update's stamp, the publication
+    day; else ({}, "")."""
+    if headed := headed_day(text, c0, pub, "no date in the sentence"):
+        return headed, "under a day heading"
+    if CLOCK.match(text, text.rfind("\n", 0, c0) + 1) or UPDATE.search(text, 0, at):
+        return {"date": pub.isoformat(), "date_basis": "resolved",
+                "date_note": "no date in the entry; a live page's entry stamped with a clock "
+                             f"time tells of its publication day {pub.isoformat()}"}, \
+            "live entry"
+    return {}, ""

@@ -89,15 +89,13 @@ from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.story_day import Lead, day_from_story, day_it_moves_to
 from briefing.draft.subjects import WITH_NEAR, by_agents
 from briefing.draft.summary import built_summary, clause_summary
-from briefing.draft.triggers import IF_CLAUSE, clause_status, find_triggers, verb_start
+from briefing.draft.triggers import IF_CLAUSE, Match, clause_status, find_triggers, verb_start
 from briefing.draft.when import counted_on, day_carried, day_of_context, event_date
 
 # Acts told with no doer ("a drone strike on a market"): the agent is drafted as unnamed.
 _AGENTLESS_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"}
 def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list[Said],
             sources: Sources) -> list[tuple[dict[str, Any], tuple[int, int]]]:
-    from briefing.draft.triggers import Match
-
     out: list[tuple[dict[str, Any], tuple[int, int]]] = []
     filed = dateline_spans(text)   # "TASHKENT, March 12 (Wire) - ": no actor there
     mentions = [m for m in reg.sorted() if m.via != "title-prefix" and not in_spans(m, filed)]
@@ -115,8 +113,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
         previous: Match | None = None
         control: Match | None = None
         triggers = stances(text, lo, hi, allegations(text, lo, hi, find_triggers(text, lo, hi)))
-        noun_starts = tuple(t.start for t in triggers if t.trigger.noun or
-                            nominal(text, lo, t))
+        noun_starts = tuple(t.start for t in triggers if t.trigger.noun or nominal(text, lo, t))
         # The date a sentence without one of its own carries on: the last sentence's
         # that told of an event (a quote in between does not break the story).
         carry, carry_next = carry_next if carry_next is not None else carry, None
@@ -284,7 +281,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # relative clause; the sentence's first subject acts (not "both
                 # countries" in "Ethiopia, which has troops in both countries, urged").
                 before = [m for m in local if lo <= m.start and m.end <= t.start
-                          and not any(a <= m.start < b for a, b in asides)]
+                          and not any(a <= m.start < b for a, b in asides)] or same_subject(
+                    out, prev, [Mention(t.start, t.start, "", "", "")], lo, reg)   # (a group)
             if not before and not noun and not passive:
                 before = who_and(text, lo, t.start, local) or document_issuers(
                     text, c0, t.start, mentions) or goes_on(
@@ -306,8 +304,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 before = [crowd_group(reg, crowd.group(0), c0 + crowd.start(), t.start)]
             before = before or ([] if noun or passive else antecedent(text, c0, t.start, local))
             # The saying whose words hold the act, if any.
-            voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]),
-                         None)
+            voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]), None)
             if not before and voice and voice.speaker in reg.actors and (
                     t.trigger.plover_type == "REJECT" or SELF_SUBJECT.fullmatch(text, c0, t.start)):
                 # "said the bridge would remain closed" (a refusal), "said it was ready to"
@@ -327,7 +324,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "imposed sanctions on Belarus, accusing": a second verb, an infinitive or a
                 # participle shares the clause's first subject ("wrote to Salas, asking").
                 subject = speaker_acts(text, said_here, t.start, text[c0:t.start], reg, before) \
-                    or same_subject(out, prev, before, lo, reg) or leading(text, before)
+                    or same_subject(out, prev, before, lo, reg) or ([] if participial and prev and (
+                        all(m.start > prev.end for m in before)) else leading(text, before))
+                if not subject:
+                    continue   # "X urged Kigali to ..., warning": not Kigali's warning
             else:
                 subject = coordinated(text, before)
             if invited is not None:

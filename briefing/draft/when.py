@@ -22,7 +22,6 @@ from briefing.draft.dates import (
 from briefing.draft.day_words import (
     AFTER_TALKS,
     AHEAD_OF,
-    CLOCK,
     CLOCK_TIME,
     DATELINE_BEFORE,
     DAY_LABEL,
@@ -32,7 +31,8 @@ from briefing.draft.day_words import (
     SAME_DAY,
     SPEECH,
     SUBORDINATE,
-    UPDATE,
+    entry_day,
+    headed_day,
 )
 from briefing.draft.saying_day import saying_date
 from briefing.text import QUOTED
@@ -443,9 +443,10 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
             return restated(carry, f"'{clock.group(0)}': a time of the day the paragraph told "
                                    f"of ({carry.get('date_note', '')})"), \
                 f"time of day: '{clock.group(0)}'"
-        return {"date": pub.isoformat(), "date_basis": "resolved",
-                "date_note": f"'{clock.group(0)}': a time of day, no day told in its paragraph: "
-                             f"the story's own day, its publication {pub.isoformat()}"}, \
+        return headed_day(text, c0, pub, f"'{clock.group(0)}'") or {
+            "date": pub.isoformat(), "date_basis": "resolved",
+            "date_note": f"'{clock.group(0)}': a time of day, no day told in its paragraph: "
+                         f"the story's own day, its publication {pub.isoformat()}"}, \
             f"time of day: '{clock.group(0)}'"
     if carry and (found := counted_on(text, c0, c1, carry, "the sentence before")):
         # "The standoff began on November 28 ... Manila deployed ships two days later"
@@ -460,12 +461,7 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
                      "date_note": f"no date in the sentence; its paragraph is headed "
                                   f"'{label.group('day')}': {r.note}"}
                     | ({"date_end": end} if end else {})), f"paragraph '{label.group('day')}'"
-    if CLOCK.match(text, para) or UPDATE.search(text, 0, at):
-        return {"date": pub.isoformat(), "date_basis": "resolved",
-                "date_note": "no date in the entry; a live page's entry stamped with a clock "
-                             f"time tells of its publication day {pub.isoformat()}"}, \
-            "live entry"
-    return {}, ""
+    return entry_day(text, c0, at, pub)
 
 
 def day_carried(text: str, carry: dict[str, Any] | None, again: list[dict[str, Any]],

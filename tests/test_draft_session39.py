@@ -1,0 +1,86 @@
+"""Issue 21, session 39: a timeline's day headings, "Thursday next week", a crowd that goes
+on after "and last week", a participle whose clause's subject went unread, "the two
+armies", a regional bloc named just after, and new trigger phrases — each checked on
+fictional sentences (real state names, invented people, places and bodies). The story of
+tests/lead.py is published on Saturday, June 7, 2031."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.draft.dates import find_dates, resolve
+from tests.lead import acts, dated, drafted
+
+_PUB = dt.date(2031, 6, 7)   # a Saturday
+
+
+def _day(phrase: str) -> str:
+    found = [p for _a, _b, p in find_dates(phrase, 0, len(phrase))]
+    assert found == [phrase], found
+    return resolve(phrase, _PUB).start.isoformat()
+
+
+def test_a_weekday_of_next_or_last_week_is_that_week_s_day():
+    assert _day("Thursday next week") == "2031-06-12"
+    assert _day("on Tuesday of next week") == "2031-06-10"
+    assert _day("Friday last week") == "2031-05-30"
+    assert _day("on Monday") == "2031-06-02"   # (a plain weekday is unchanged)
+
+
+def test_entries_under_a_day_heading_take_that_day_not_the_publication_day():
+    d = drafted("Kerr in Asunción: how the visit unfolded\n\nThe visit ended on Friday.\n\n"
+                "THURSDAY\n\n10:40 a.m. – Paraguay's president received Bolivia's "
+                "president at the palace.\n\n3:30 p.m. – The two presidents signed a river "
+                "treaty.\n\nFRIDAY\n\n9:00 a.m. – Bolivia's president addressed Congress. "
+                "Opposition lawmakers from Paraguay protested against Bolivia outside.\n")
+    got = {e["evidence"][0][:12]: e.get("date") for e in d["events"]}
+    # the Thursday of the heading, for each entry under it
+    assert got == {"Paraguay's p": "2031-06-05", "The two pres": "2031-06-05",
+                   "Paraguay pro": "2031-06-06"}, got   # under FRIDAY, though undated
+
+
+def test_a_crowd_goes_on_after_and_last_week():
+    got = acts("The kidnappers had demanded money from the company, and last week "
+               "threatened to kill the captives.")
+    assert ("THREATEN", ["the-kidnappers"]) in got, got
+    assert ("REQUEST", ["the-kidnappers"]) in got, got
+
+
+def test_a_participle_does_not_take_the_object_of_a_verb_whose_subject_went_unread():
+    got = acts("The envoy urged Kigali to lift the closure, warning that shutdowns push "
+               "travellers onto unmonitored paths.")
+    assert ("THREATEN", ["rwanda"]) not in got, got
+    # A read subject still goes on to the participle.
+    got = acts("Kenya imposed sanctions on Belarus, accusing it of fraud.")
+    assert ("ACCUSE", ["kenya"]) in got, got
+
+
+def test_the_two_armies_are_the_story_s_two_states():
+    d = drafted("Border call\n\nBAKU, June 7 (Wire) - Azerbaijan accused Iran on Friday of "
+                "flying drones over the river. The two armies' border commanders spoke over "
+                "their military hotline on Friday afternoon.\n")
+    calls = [e for e in d["events"] if e["plover_type"] == "CONSULT"]
+    assert [sorted(e["participants"]["actor"]) for e in calls] == [["azerbaijan", "iran"]]
+
+
+def test_a_regional_bloc_named_in_the_next_sentence_is_that_bloc():
+    d = drafted("Bloc warns Congo\n\nBRAZZAVILLE, June 7 (Wire) - Central Africa's regional "
+                "bloc threatened on Friday to suspend the Republic of Congo. The warning "
+                "from the Economic Community of Central African States (ECCAS) followed an "
+                "emergency summit.\n")
+    threats = [e for e in d["events"] if e["plover_type"] == "THREATEN"]
+    assert threats and threats[0]["participants"]["actor"] == ["eccas"], threats
+
+
+def test_new_trigger_phrases_read_their_acts():
+    assert dated("Turkey's foreign ministry expressed \"full solidarity\" with Azerbaijan "
+                 "on Thursday.") == [("SUPPORT", "2031-06-05")]
+    assert dated("The EU's energy commissioner held a three-way call with Greece and "
+                 "Bulgaria on Thursday.") == [("CONSULT", "2031-06-05")]
+    assert [t for t, _ in dated("A Latvian diplomat was beaten by two men outside his flat "
+                                "in Minsk on Monday.")] == ["ASSAULT"]
+    assert [t for t, _ in dated("Iranian air-defence units were placed on a higher state "
+                                "of alert on Thursday.")] == ["MOBILIZE"]
+    # A general strike is a protest, not an armed attack.
+    assert "ASSAULT" not in [t for t, _ in dated("Congo's opposition called a general "
+                                                  "strike on Thursday.")]
