@@ -84,3 +84,29 @@ def test_new_trigger_phrases_read_their_acts():
     # A general strike is a protest, not an armed attack.
     assert "ASSAULT" not in [t for t, _ in dated("Congo's opposition called a general "
                                                   "strike on Thursday.")]
+
+
+def test_a_bare_verb_after_and_goes_on_with_what_is_demanded_a_past_one_is_an_act():
+    got = acts("Latvia demanded that Belarus find and prosecute those responsible and "
+               "guarantee the safety of its staff.")
+    assert got == [("REQUEST", ["latvia"])], got
+    got = acts("Chile demanded that Peru compensate the families and threatened to block "
+               "the road.")
+    assert [t for t, _ in got] == ["REQUEST", "THREATEN"], got
+    got = acts("Angola threatened to suspend Congo and impose sanctions on its officials.")
+    assert [t for t, _ in got] == ["THREATEN"], got
+
+
+def test_an_order_to_close_a_consulate_is_a_sanction():
+    got = acts("Belarus ordered Latvia to close its consulate in Polotsk.")
+    assert got == [("SANCTION", ["belarus"])], got
+
+
+def test_figures_of_speech_that_name_no_act():
+    # "without warning", "turned back towards", "the closing news conference"
+    assert "THREATEN" not in [t for t, _ in acts(
+        "Papua New Guinea's police went ahead without warning New Zealand.")]
+    assert acts("The Iranian drone turned back towards the river, Azerbaijan said.") == []
+    got = acts("Cambodia's prime minister urged Malaysia and the Philippines at the closing "
+               "news conference to settle their differences.")
+    assert [t for t, _ in got] == ["REQUEST"], got

@@ -240,17 +240,10 @@ def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention
 # ("... to show restraint and offered": after "and" a verb of its own, not the complement.)
 # ("according to a statement", "due to": a preposition, not the complement's "to")
 COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.,]+){0,6}?(?<!according)(?<!due)(?<!owing)(?<!thanks)"
-                        r"\s+to\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}"
+                        r"\s+to\s+(?:(?:(?!and\b)|and\s+(?![\w’'\-]+ed\b))[\w’'\-]+\s+){0,6}"
                         r"(?:and\s+to\s+)?$")   # ("urged X to end strikes and to allow aid")
 # "demanded that the crossing be reopened": what a request's that-clause asks for.
-ASKED_THAT = re.compile(r"^\s+that\s+(?:(?!and\b)[\w’'\-]+\s+){0,6}$")
-
-
-def asked_words(text: str, control: Any, act: int) -> str:
-    """The words between a request's verb and the act it asks for, with the "that" of a
-    phrase that ends in it ("asked that" the men be freed) put back for ASKED_THAT."""
-    that = " that" if control.trigger.phrase.endswith(" that") else ""
-    return that + text[control.end:act]
+ASKED_THAT = re.compile(r"^\s+that\s+(?:(?:(?!and\b)|and\s+(?![\w’'\-]+ed\b))[\w’'\-]+\s+){0,7}$")
 
 
 # "accused the army of shelling": what is alleged, not a second act.

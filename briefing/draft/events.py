@@ -23,17 +23,14 @@ from briefing.draft.allegations import ALLEGED_BY, allegations, speaker, stances
 from briefing.draft.attribution import Said, goes_on, speaker_acts, writer
 from briefing.draft.clauses import (
     ABOUT,
-    ALLEGED,
     AND,
     ANONYMOUS,
     APPEAL_OBJECT,
     ASKED_OBJECT,
-    ASKED_THAT,
     AT_MEETING,
     BETWEEN,
     BREAK,
     BY,
-    COMPLEMENT,
     CONDITION,
     CONTROL_TYPES,
     DEFINITE,
@@ -59,7 +56,6 @@ from briefing.draft.clauses import (
     antecedent,
     aside_spans,
     asked_or_undone,
-    asked_words,
     clause_span,
     coordinated,
     dateline_spans,
@@ -83,7 +79,15 @@ from briefing.draft.dates import find_dates
 from briefing.draft.day_words import SAME_DAY
 from briefing.draft.evidence import quote, trimmed
 from briefing.draft.occasion import Occasions
-from briefing.draft.readings import as_said, by_doers, denied, not_an_act, ruled_in, said_now
+from briefing.draft.readings import (
+    as_said,
+    by_doers,
+    controlled,
+    denied,
+    not_an_act,
+    ruled_in,
+    said_now,
+)
 from briefing.draft.saying_day import VERBAL, by_saying, said_day, saying_date
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.story_day import Lead, day_from_story, day_it_moves_to
@@ -144,15 +148,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if control is not None and denied(text, control, act) and not BREAK.search(
                     text, control.end, act):
                 continue   # "denied that its troops had fired": what is denied
-            if control is not None and not BREAK.search(text, control.end, act) and (
-                    (control.trigger.plover_type in CONTROL_TYPES
-                     and (COMPLEMENT.match(text[control.end:act]) or (
-                         control.trigger.plover_type == "REQUEST"
-                         and ASKED_THAT.match(asked_words(text, control, act))) or (
-                         control.trigger.phrase.endswith(" to")   # "was ready to return"
-                         and not text[control.end:t.start].strip())))
-                    or (control.trigger.plover_type == "ACCUSE"
-                        and ALLEGED.match(text[control.end:t.start]))):
+            if control is not None and controlled(text, control, act, t):
                 if not invitation(control.trigger, t.trigger):
                     continue   # "offered to host talks": the offer is the event
                 # "invited the minister to visit Lima": the visit is an event too, to come.

@@ -9,7 +9,17 @@ import re
 from typing import Any
 
 from briefing.draft.actors import Mention, Registry, state_like, unnamed_id
-from briefing.draft.clauses import ADJECTIVE, ARMS_NOUN, PEOPLE_OF, STATE_MEANS
+from briefing.draft.clauses import (
+    ADJECTIVE,
+    ALLEGED,
+    ARMS_NOUN,
+    ASKED_THAT,
+    BREAK,
+    COMPLEMENT,
+    CONTROL_TYPES,
+    PEOPLE_OF,
+    STATE_MEANS,
+)
 from briefing.draft.triggers import OBLIGED_WHY, REFUSED_WHY
 
 # A verb's bare form after a preposition or a past tense is that verb's noun, the object
@@ -103,6 +113,41 @@ def not_an_act(text: str, lo: int, t: Any) -> bool:
 def denied(text: str, control: Any, act: int) -> bool:
     """Whether the act at `act` is what a denial just before it denies."""
     return control.trigger.phrase == "deny" and bool(_DENIED.match(text[control.end:act]))
+
+
+# "... and impose sanctions", "... and pay for the damage": a bare verb after "and" goes on
+# with what is asked, offered or threatened; a past one ("and threatened") is an act.
+_AND_TAIL = re.compile(r"\s+and\s+$")
+
+
+def _past(word: str) -> bool:
+    from briefing.draft.gazetteer import load_gazetteer
+
+    low = word.lower()
+    return low.endswith("ed") or any(
+        low in forms and low != lemma and not low.endswith(("s", "ing"))
+        for lemma, forms in load_gazetteer().irregular.items())
+
+
+def controlled(text: str, control: Any, act: int, t: Any) -> bool:
+    """Whether the act at `act` (trigger `t`) is what the request, offer, refusal, threat
+    or accusation `control` before it is about ("urged Kigali to lift the closure",
+    "demanded that Minsk find and prosecute", "accused the army of shelling"), not an act
+    of its own."""
+    if BREAK.search(text, control.end, act):
+        return False
+    kind = control.trigger.plover_type
+    if kind == "ACCUSE":
+        return bool(ALLEGED.match(text[control.end:t.start]))
+    if kind not in CONTROL_TYPES:
+        return False
+    words = text[control.end:act]
+    if (tail := _AND_TAIL.search(words)) and not _past(text[t.start:].split(None, 1)[0]):
+        words = words[:tail.start()] + " "   # (so "to suspend Congo and impose" ends "to X ")
+    asked = (" that" if control.trigger.phrase.endswith(" that") else "") + words
+    return bool(COMPLEMENT.match(words) or (kind == "REQUEST" and ASKED_THAT.match(asked)) or (
+        control.trigger.phrase.endswith(" to")   # "was ready to return"
+        and not text[control.end:t.start].strip()))
 
 
 def recoded(code: Any, cameo: str, **changes: Any) -> Any:
