@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefing.draft.dates import find_dates, resolve
-from tests.lead import acts, dated, drafted
+from tests.lead import acts, after_lead, dated, drafted
 
 _PUB = dt.date(2031, 6, 7)   # a Saturday
 
@@ -110,3 +110,13 @@ def test_figures_of_speech_that_name_no_act():
     got = acts("Cambodia's prime minister urged Malaysia and the Philippines at the closing "
                "news conference to settle their differences.")
     assert [t for t, _ in got] == ["REQUEST"], got
+
+
+def test_a_timetable_present_with_a_calendar_day_to_come_is_a_plan_on_that_day():
+    got = dated("Pacific Islands Forum foreign ministers meet in Apia on June 12 and 13.")
+    assert got == [("CONSULT", "2031-06-12")], got
+    assert after_lead("Pacific Islands Forum foreign ministers meet in Apia on June "
+                      "12.")[0]["status"] == "planned"
+    # A past verb with a day gone by is unchanged.
+    assert dated("Fiji's ministers met Samoa's in Apia on June 2.") == [
+        ("CONSULT", "2031-06-02")]

@@ -85,6 +85,7 @@ _AHEAD = re.compile(r"\b(?:will|would(?!-)|shall|could|might|(?-i:may)|"
                     # a trip in the present: "travels on to Belize on Wednesday"
                     r"(?:travels|heads|flies|goes)\s+(?:on\s+)?to)\b", re.IGNORECASE)
 _EXPLICIT = re.compile(r"\d")
+_TIMETABLE = re.compile(r"(?:meet|hold|host|visit|open|begin|start|arrive|convene|resume)s?\b")
 _NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|month)",
                    re.IGNORECASE)
 # A deadline set by the act is not when it happened: "threatened on Thursday to impose
@@ -348,8 +349,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if value is None:
             return {}, r.note
         if r.start > pub and not ahead and not (start < pos and text[close:close + 2] in (
-                "'s", "’s")) and not (pos < start and _SCHEDULED_FOR.search(
-                    text, max(0, start - 30), start)):
+                "'s", "’s")) and not (pos < start and (_SCHEDULED_FOR.search(
+                    text, max(0, start - 30), start) or _EXPLICIT.search(phrase)
+                    and _TIMETABLE.match(text, pos))):   # ("ministers meet on August 12")
             # ("called off next week's talks", "postponed a visit set for May 9": their day
             # may lie ahead)
             continue   # "pledged to double trade by 2030": a target, not when it happened
