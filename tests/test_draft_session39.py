@@ -120,3 +120,13 @@ def test_a_timetable_present_with_a_calendar_day_to_come_is_a_plan_on_that_day()
     # A past verb with a day gone by is unchanged.
     assert dated("Fiji's ministers met Samoa's in Apia on June 2.") == [
         ("CONSULT", "2031-06-02")]
+
+
+def test_a_week_ahead_guide_s_headings_are_days_to_come():
+    d = drafted("WEEK AHEAD-Talks and a vote\n\nADDIS ABABA, June 7 (Wire) - Mediators will "
+                "try this week to restart talks.\n\nTUESDAY\nThe African Union votes on a "
+                "Kenyan draft calling on Sudan to release the cargo.\n\nTHURSDAY\nKenya's "
+                "president hosts South Sudan's president in Nairobi, where the two are "
+                "expected to sign a memorandum.\n")
+    hosted = [e for e in d["events"] if e["evidence"][0].startswith("Kenya's president")]
+    assert hosted and hosted[0].get("date") == "2031-06-12", hosted   # the Thursday to come

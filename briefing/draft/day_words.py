@@ -73,6 +73,10 @@ SUBORDINATE = re.compile(r"\b(?:after|before|when|while|until|following|since)\b
 DAY_HEADING = re.compile(rf"(?m)^[ \t]*(?P<day>(?i:{WEEKDAY_NAMES})(?:,?\s+(?i:{MONTH_NAMES})\s+"
                          rf"\d{{1,2}}|,?\s+\d{{1,2}}\s+(?i:{MONTH_NAMES}))?)[ \t]*:?[ \t]*$")
 
+_PAST = re.compile(r"\b(?:(?!(?:expected|scheduled|planned|slated)\b)[a-z]{2,}ed|met|held|took|"
+                   r"sent|made|gave|told|said|left|began|came|went|flew|saw|won|lost|struck|"
+                   r"fled|broke|spoke|wrote|was|were|had|led)\b")
+
 
 def headed_day(text: str, at: int, pub: dt.date, what: str) -> dict[str, Any] | None:
     """The day the last heading before `at` names, for `what` stands under it; None when no
@@ -80,7 +84,12 @@ def headed_day(text: str, at: int, pub: dt.date, what: str) -> dict[str, Any] | 
     head = next(reversed(list(DAY_HEADING.finditer(text, 0, at))), None)
     if head is None:
         return None
-    value, end = as_fact_date(r := resolve(head.group("day"), pub))
+    # A week-ahead guide tells of the days under its headings in the present or future
+    # ("Kenya hosts ...", "will sit"): they are to come; an account of days gone by, in
+    # the past ("received", "held").
+    told = re.split(r"(?<!\b[ap]\.m\.)(?<=[.!?])\s|\n", text[at:at + 400], maxsplit=1)[0]
+    value, end = as_fact_date(r := resolve(head.group("day"), pub,
+                                           future=not _PAST.search(told)))
     if value is None or end or not re.fullmatch(r"\d{4}-\d\d-\d\d", str(value)):
         return None
     return {"date": value, "date_basis": r.basis,
