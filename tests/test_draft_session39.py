@@ -130,3 +130,11 @@ def test_a_week_ahead_guide_s_headings_are_days_to_come():
                 "expected to sign a memorandum.\n")
     hosted = [e for e in d["events"] if e["evidence"][0].startswith("Kenya's president")]
     assert hosted and hosted[0].get("date") == "2031-06-12", hosted   # the Thursday to come
+
+
+def test_an_act_told_in_the_simple_present_stands_at_publication():
+    assert dated("Tonga accuses Kaufana of steering aid money to his relatives.") == [
+        ("ACCUSE", "2031-06-07")]
+    # An auxiliary is no present act of its own.
+    assert dated("Tonga has accused Kaufana of steering aid money to his relatives.") == [
+        ("ACCUSE", None)]

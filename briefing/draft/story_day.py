@@ -25,6 +25,10 @@ from briefing.draft.when import (
     restated,
 )
 
+# A verb in the simple present, third person ("accuses", "denies"), not an auxiliary.
+_SIMPLE_PRESENT = re.compile(r"(?!(?:has|was|is|does|says|plans|aims|hopes|wants|seeks|"
+                             r"needs|means|remains|seems)\b)[a-z]{2,}(?<![su])s\b")
+
 
 def day_from_story(text: str, dates: list[tuple[int, int, str]], pub: dt.date, *, at: int,
                    lo: int, hi: int, c0: int, c1: int, verbs: str, future: bool, noun: bool,
@@ -66,6 +70,12 @@ def day_from_story(text: str, dates: list[tuple[int, int, str]], pub: dt.date, *
                 # day of the saying.
                 return saying_date(told_with_verb(text, dates, x.start), (x.start, x.content[0]),
                                    pub)
+    if not future and not noun and _SIMPLE_PRESENT.match(text, at):
+        # "Tonga accuses Kaufana of ...", "He denies every charge": where it stands at
+        # publication
+        return {"date": pub.isoformat(), "date_basis": "resolved",
+                "date_note": "no date in the sentence; told in the present: the stand at the "
+                             f"publication date {pub.isoformat()}"}, "simple present"
     return {}, ""
 
 
