@@ -27,7 +27,12 @@ from briefing.draft.when import (
 
 # A verb in the simple present, third person ("accuses", "denies"), not an auxiliary.
 _SIMPLE_PRESENT = re.compile(r"(?!(?:has|was|is|does|says|plans|aims|hopes|wants|seeks|"
-                             r"needs|means|remains|seems)\b)[a-z]{2,}(?<![su])s\b")
+                             r"needs|means|remains|seems|talks|protests|rallies|strikes|"
+                             r"attacks|raids|clashes|threats|demands|charges|visits|arrests|"
+                             r"appeals)\b)[a-z]{2,}(?<![su])s\b")
+# ... after its subject, not a determiner or preposition ("despite calls for restraint").
+_NOT_SUBJECT = re.compile(r"\b(?:the|a|an|of|for|to|in|on|with|and|or|by|their|its|his|her|"
+                          r"after|despite|amid|new|opposition)\s+$", re.IGNORECASE)
 
 
 def day_from_story(text: str, dates: list[tuple[int, int, str]], pub: dt.date, *, at: int,
@@ -70,7 +75,8 @@ def day_from_story(text: str, dates: list[tuple[int, int, str]], pub: dt.date, *
                 # day of the saying.
                 return saying_date(told_with_verb(text, dates, x.start), (x.start, x.content[0]),
                                    pub)
-    if not future and not noun and _SIMPLE_PRESENT.match(text, at):
+    if not future and not noun and _SIMPLE_PRESENT.match(text, at) and \
+            not _NOT_SUBJECT.search(text, max(0, at - 16), at):
         # "Tonga accuses Kaufana of ...", "He denies every charge": where it stands at
         # publication
         return {"date": pub.isoformat(), "date_basis": "resolved",
