@@ -96,6 +96,9 @@ from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import IF_CLAUSE, Match, clause_status, find_triggers, verb_start
 from briefing.draft.when import counted_on, day_carried, day_of_context, event_date
 
+# "... would be freed on Thursday, and called on Asmara": a verb in the past, active, is
+# done, whatever was said before it of the future.
+_PAST_ACTIVE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )[a-z]{3,}ed\b")
 # Acts told with no doer ("a drone strike on a market"): the agent is drafted as unnamed.
 _AGENTLESS_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"}
 def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list[Said],
@@ -358,7 +361,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             code = t.trigger
             code = by_doers(text, reg, code, subject, actors, c0, bool(noun))
             agreed = agreed_to(text, prev, t)   # "agreed to hold talks": the talks are to come
-            future = bool(FUTURE.search(text, c0, t.start)) or invited is not None or agreed
+            future = bool(FUTURE.search(text, c0, t.start)) and not _PAST_ACTIVE.match(
+                text, t.start) or invited is not None or agreed
             # The verb group, after any aside ("The bloc, of which both are members,
             # called": not the present "are").
             v0 = max([c0, subject[-1].end] + [b for _, b in asides if b <= t.start])
