@@ -138,3 +138,13 @@ def test_an_act_told_in_the_simple_present_stands_at_publication():
     # An auxiliary is no present act of its own.
     assert dated("Tonga has accused Kaufana of steering aid money to his relatives.") == [
         ("ACCUSE", None)]
+
+
+def test_a_suggestion_s_weekday_looks_ahead_only_after_a_future_word(monkeypatch):
+    from briefing.draft import learned
+
+    monkeypatch.setattr(learned, "THRESHOLD", 0.3)
+    # The day comes before "will": the saying's day, gone by.
+    [e] = after_lead("Ghana's foreign minister, Ama Mensah, told reporters on Monday that "
+                     "Togo had behaved like a bad neighbour and will pay for it.")
+    assert e["id"].endswith("-suggested") and e["date"] == "2031-06-02", e

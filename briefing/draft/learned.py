@@ -167,8 +167,10 @@ def _suggest(text: str, s: dict, ptype: str, p: float, there: set[str], said: li
     date: dict[str, Any] = {}
     why = "no date in the sentence: left for the analyst"
     future = bool(_FUTURE.search(words))
-    for _a, _b, phrase in find_dates(text, lo, hi)[:1]:
-        day, end = as_fact_date(resolve(phrase, pub, future=future))
+    for a, _b, phrase in find_dates(text, lo, hi)[:1]:
+        # ("said on Friday the others will stay": a future after the day is not its own)
+        ahead = future and bool(_FUTURE.search(text, lo, a) or re.match(r"(?i)next\b", phrase))
+        day, end = as_fact_date(resolve(phrase, pub, future=ahead))
         if day is not None:
             date = {"date": day, **({"date_end": end} if end else {}),
                     "date_basis": "resolved",
