@@ -148,3 +148,11 @@ def test_a_suggestion_s_weekday_looks_ahead_only_after_a_future_word(monkeypatch
     [e] = after_lead("Ghana's foreign minister, Ama Mensah, told reporters on Monday that "
                      "Togo had behaved like a bad neighbour and will pay for it.")
     assert e["id"].endswith("-suggested") and e["date"] == "2031-06-02", e
+
+
+def test_a_day_before_the_verb_looks_ahead_only_with_the_verb_s_own_group():
+    got = dated("In a televised address on Sunday, Ethiopia's prime minister said 85 "
+                "prisoners would be freed on Thursday, and called on Eritrea to do the same.")
+    assert ("REQUEST", "2031-06-01") in got, got   # the Sunday gone by, not the next
+    assert dated("On Friday, Chile and Peru are expected to hold talks in Lima.") == [
+        ("CONSULT", "2031-06-13")]

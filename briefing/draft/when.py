@@ -305,6 +305,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         ahead = future or bool(_AHEAD.search(   # ("a summit next month": ahead by itself)
             window, after_plans - base, (min(start, reach) if start >= stop else
                                          min(stop, close) if start > pos else stop) - base)
+            if start > pos else _AHEAD.search(re.split(r",|\band\b", verbs)[-1])   # (its group)
         ) or pos < start and len(text[verb_end:start].split()) <= 2 and bool(
             re.match(r"(?:next|later this|tomorrow)\b", phrase, re.IGNORECASE))
         ahead = ahead or start > pos and text[start - 4:start] == "for " and bool(
