@@ -156,3 +156,10 @@ def test_a_day_before_the_verb_looks_ahead_only_with_the_verb_s_own_group():
     assert ("REQUEST", "2031-06-01") in got, got   # the Sunday gone by, not the next
     assert dated("On Friday, Chile and Peru are expected to hold talks in Lima.") == [
         ("CONSULT", "2031-06-13")]
+
+
+def test_a_weekday_before_a_calendar_day_is_one_date():
+    text = "Officers opened the van on the morning of Tuesday, May 27, and on Monday 2 June."
+    found = [p for _a, _b, p in find_dates(text, 0, len(text))]
+    assert found == ["Tuesday, May 27", "on Monday 2 June"], found
+    assert [resolve(p, _PUB).start.isoformat() for p in found] == ["2031-05-27", "2031-06-02"]

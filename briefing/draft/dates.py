@@ -41,8 +41,8 @@ _WD = r"(?:" + "|".join(WEEKDAYS) + r")"
 CAPITAL_MONTH = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
 PATTERN = re.compile(
     rf"\b(?:"
-    rf"(?P<dmy>{_D}(?:\s*(?:and|-|–|to)\s*{_D})?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)"
-    rf"|(?P<mdy>{_M}\s+{_D}(?:\s*(?:and|-|–|to)\s*{_D})?(?:,?\s+{_Y})?)"
+    rf"(?P<dmy>(?:(?:on\s+)?{_WD},?\s+)?{_D}(?:\s*(?:and|-|–|to)\s*{_D})?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)"
+    rf"|(?P<mdy>(?:(?:on\s+)?{_WD},?\s+)?{_M}\s+{_D}(?:\s*(?:and|-|–|to)\s*{_D})?(?:,?\s+{_Y})?)"
     rf"|(?P<mm>(?:between|from)\s+{_M}\s+(?:and|to|until)\s+{_M}(?:,?\s+{_Y})?)"
     rf"|(?P<my>(?:(?:in|since|until|by|of|for)\s+(?:(?:early|mid|late)[\s-]+|mid-)?"
     rf"|(?:early|late)\s+|mid-|last\s+){_M}(?:\s+{_Y}|\s+(?:last|next|this)\s+year)?"
