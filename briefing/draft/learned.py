@@ -50,8 +50,8 @@ _SAYING_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "T
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
 # A pronoun before the first name: the name is not who acts ("He accused Zambia").
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)\b")
-_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|plans? to|due to|next|is expected to|"
-                     r"are expected to|is set to|are set to)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|plans to|planning to|(?:is|are) due to|next|"
+                     r"is expected to|are expected to|is set to|are set to)\b", re.IGNORECASE)
 
 
 # Words that open a sentence with a capital and are no name ("Talks", "Officials").
