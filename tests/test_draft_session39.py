@@ -163,3 +163,14 @@ def test_a_weekday_before_a_calendar_day_is_one_date():
     found = [p for _a, _b, p in find_dates(text, 0, len(text))]
     assert found == ["Tuesday, May 27", "on Monday 2 June"], found
     assert [resolve(p, _PUB).start.isoformat() for p in found] == ["2031-05-27", "2031-06-02"]
+
+
+def test_an_expected_call_and_a_meeting_called_for_a_weekday_are_to_come():
+    assert dated("Diplomats expect the prime ministers of Italy and Slovakia to talk by "
+                 "telephone on Tuesday.") == [("CONSULT", "2031-06-10")]
+    assert ("CONSULT", "2031-06-12") in dated(
+        "The Central American Integration System has called the foreign ministers of Honduras "
+        "and El Salvador to an emergency meeting on Thursday.")
+    # What talks are to discuss is no act of its own.
+    assert [t for t, _ in dated("Ethiopia and Eritrea will discuss pulling troops "
+                                "back.")] == ["CONSULT"]

@@ -13,7 +13,8 @@ from briefing.draft.actors import Mention
 BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
                    r"|,\s+and\s+(?=[A-Z])|\s+but\s+|\s+since\s+(?=(?:a|an)\s)")
 FUTURE = re.compile(r"\b(?:will|would(?!-)|shall|to be|is due|are due|is to|are to|"
-                    r"prepar(?:e|es|ing) to|(?:is|are) (?:set|scheduled|planning) to)\b")
+                    r"prepar(?:e|es|ing) to|(?:is|are) (?:set|scheduled|planning) to|"
+                    r"expect\s+(?:[\w’'\-]+\s+){1,8}?to)\b")   # ("Diplomats expect X to talk")
 ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|two|three|four|five|six|seven|"
                        r"eight|nine|ten|several|both|\d+)|[’']s)\s+$", re.IGNORECASE)
 

@@ -75,7 +75,7 @@ _AFTER_CLAUSE = re.compile(r",?\s+(?:after|when|because|as)\s+(?!(?:the|a|an|its
                            r"(?:[a-z]{3,}ed|met|held|took|fled|shot|struck|seized|began|left|"
                            r"broke|sent|made|fought|stormed|hit|went|came)\b[^;.]*$")
 # Words that look ahead, for a bare month or weekday: "could be signed ... in November"
-# (the modal "may", not the month).
+# (the modal "may", not the month), "called X to a meeting on Thursday".
 _AHEAD = re.compile(r"\b(?:will|would(?!-)|shall|could|might|(?-i:may)|"
                     r"(?:is|are|was|were|be|been)\s+expected|scheduled|"
                     r"due(?!\s+(?:process|diligence|respect|regard|care|course))|"
@@ -83,8 +83,10 @@ _AHEAD = re.compile(r"\b(?:will|would(?!-)|shall|could|might|(?-i:may)|"
                     r"plans?\s+to|planned|pencill?ed\s+in|next|upcoming|is to|are to|"
                     r"to\s+(?:begin|start|take\s+effect|come\s+into\s+force)|"   # "to begin"
                     # a trip in the present: "travels on to Belize on Wednesday"
-                    r"(?:travels|heads|flies|goes)\s+(?:on\s+)?to)\b", re.IGNORECASE)
-_EXPLICIT = re.compile(r"\d")
+                    r"(?:travels|heads|flies|goes)\s+(?:on\s+)?to|"
+                    r"(?:called|invited|summoned)\s+(?:[\w’'\-]+\s+){1,9}?to\s+(?:an?|the)\s+"
+                    r"(?:[\w\-]+\s+){0,2}(?:meeting|summit|session))\b", re.IGNORECASE)
+_EXPLICIT = re.compile(r"\d")   # a calendar day; and a timetable's verb ("meet on August 12"):
 _TIMETABLE = re.compile(r"(?:meet|hold|host|visit|open|begin|start|arrive|convene|resume)s?\b")
 _NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|month)",
                    re.IGNORECASE)
@@ -107,8 +109,7 @@ _PARTICIPLE = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|no
                          r"(?:[\w’'\-]+\s+){0,5}$")
 # A speech verb after the act starts what was said: its plans are not the act's.
 _SAYS_AFTER = re.compile(r"\b(?:said|says|told|added|announced)\b")
-_WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAYS) + r")$",
-                      re.IGNORECASE)
+_WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAYS) + r")$", re.IGNORECASE)
 # "the 1951 treaty", "the minister's 2003 remarks": a year naming a thing, not dating the verb.
 _ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s[’'])\s+$",
                              re.IGNORECASE)
