@@ -174,3 +174,10 @@ def test_an_expected_call_and_a_meeting_called_for_a_weekday_are_to_come():
     # What talks are to discuss is no act of its own.
     assert [t for t, _ in dated("Ethiopia and Eritrea will discuss pulling troops "
                                 "back.")] == ["CONSULT"]
+
+
+def test_a_span_of_days_told_before_its_end_starts_that_many_days_earlier():
+    assert dated("Malaysia and the Philippines quarrelled at the two-day ASEAN summit that "
+                 "ended in Phnom Penh on Friday.")[-1] == ("CONSULT", "2031-06-05")
+    assert dated("Chile's president left Quito on Thursday night after a three-day state "
+                 "visit to Ecuador.") == [("CONSULT", "2031-06-03")]

@@ -293,16 +293,30 @@ DAYS_LONG = re.compile(r"\b(?P<verb>end|ended|ends|closed|concluded|wrapped up|w
                         r"(?:[a-z]+\s+){0,2}(?:talks|meetings|negotiations))\b", re.IGNORECASE)
 
 
+# ... told the other way round: "the two-day summit that ended on Friday", "two days of
+# talks ended last Friday", "left Quito on Tuesday night after a two-day state visit".
+DAYS_ENDED = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d)(?:-day\s+(?:[\w\-]+\s+){0,2}"
+                        r"(?:visit|summit|talks|trip|tour|meeting|conference|session|"
+                        r"negotiations)|\s+days\s+of\s+(?:[a-z]+\s+){0,2}(?:talks|meetings|"
+                        r"negotiations))\s+(?:that\s+|which\s+)?(?:[\w’'\-]+\s+){0,6}?"
+                        r"(?:ended|closed|concluded|wound\s+up|wrapped\s+up)\b|"
+                        r"\b(?:left|departed)\s+(?:[\w’'\-]+\s+){0,6}?after\s+(?:a|an|his|her|"
+                        r"their|the)\s+(?P<n2>two|three|four|five|six|seven|\d)-day\s+"
+                        r"(?:[\w\-]+\s+){0,2}(?:visit|trip|tour|stay)\b", re.IGNORECASE)
+
+
 def days_long(text: str, c0: int, c1: int, pos: int, day: Any
                ) -> tuple[str, str, str] | None:
     """The first and last day of the span of days the act at `pos` names, whose end or
     start is `day`, and the words that say how long it lasted."""
-    m = DAYS_LONG.search(text, c0, c1)
+    m = DAYS_LONG.search(text, c0, c1) or DAYS_ENDED.search(text, c0, c1)
     if not m or not m.start() <= pos <= m.end() or not re.fullmatch(r"\d{4}-\d\d-\d\d",
                                                                    str(day)):
         return None
-    n = int(m.group("n")) if m.group("n").isdigit() else NUMBERS[m.group("n").lower()]
+    count = m.group("n") or m.group("n2")
+    n = int(count) if count.isdigit() else NUMBERS[count.lower()]
     d = dt.date.fromisoformat(day)
-    if m.group("verb").lower().startswith(("end", "clos", "conclu", "wrap", "wound")):
+    if m.re is DAYS_ENDED or m.group("verb").lower().startswith(
+            ("end", "clos", "conclu", "wrap", "wound")):
         return (d - dt.timedelta(days=n - 1)).isoformat(), day, m.group(0)
     return day, (d + dt.timedelta(days=n - 1)).isoformat(), m.group(0)
