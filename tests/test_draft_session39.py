@@ -181,3 +181,8 @@ def test_a_span_of_days_told_before_its_end_starts_that_many_days_earlier():
                  "ended in Phnom Penh on Friday.")[-1] == ("CONSULT", "2031-06-05")
     assert dated("Chile's president left Quito on Thursday night after a three-day state "
                  "visit to Ecuador.") == [("CONSULT", "2031-06-03")]
+
+
+def test_from_one_weekday_to_another_next_week_is_that_span():
+    r = resolve("from Monday to Wednesday next week", _PUB)
+    assert (r.start.isoformat(), r.end.isoformat()) == ("2031-06-09", "2031-06-11")

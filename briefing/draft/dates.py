@@ -53,7 +53,8 @@ PATTERN = re.compile(
     rf"|(?:last|this|next|over the|at the|during the)\s+weekend"
     rf"|this (?:morning|afternoon|evening)|(?:earlier|later) today"
     rf"|(?:a few|several|\d{{1,2}}|a|an|one|two|three)\s+(?:minutes?|hours?)\s+ago)"
-    rf"|(?P<wd>(?:(?:on|last|this|next)\s+)?{_WD}(?:\s+(?:of\s+)?(?:next|last)\s+week)?)"
+    rf"|(?P<wd>(?:from\s+{_WD}\s+(?:to|until|through)\s+{_WD}\s+(?:next|last)\s+week)"
+    rf"|(?:(?:on|last|this|next)\s+)?{_WD}(?:\s+(?:of\s+)?(?:next|last)\s+week)?)"
     rf"|(?P<nth>on\s+the\s+{_D}(?<=\d(?:st|nd|rd|th))(?!\s+(?:of\s+)?[a-z]))"
     rf"|(?P<offset>(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
     rf"(?:days?|weeks?)\s+(?:earlier|later|before|after|ago))|hours\s+(?:earlier|later))"
@@ -158,11 +159,14 @@ def resolve(phrase: str, published: dt.date, *, future: bool = False,
         return Resolved(p, dt.date(y, 1, 1), dt.date(y, 12, 31), f'"{p}" as stated', "article")
     if m.group("wd") and low.endswith("week"):
         # "on Thursday next week", "Monday of last week": that day of the week named
-        wd = WEEKDAYS.index(next(w for w in low.split() if w in WEEKDAYS))
-        d = published + dt.timedelta(days=wd - published.weekday() + (
-            7 if low.split()[-2] == "next" else -7))
-        return Resolved(p, d, d, f'"{p}", resolved against the publication date '
-                                 f'({calendar.day_name[published.weekday()]} {pub})')
+        # ("from Monday to Wednesday next week": the span of those days)
+        named = [WEEKDAYS.index(w) for w in low.split() if w in WEEKDAYS]
+        first, last = named[0], named[-1]
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(
+            days=7 if low.split()[-2] == "next" else -7)
+        return Resolved(p, monday + dt.timedelta(days=first), monday + dt.timedelta(days=last),
+                        f'"{p}", resolved against the publication date '
+                        f'({calendar.day_name[published.weekday()]} {pub})')
     if m.group("wd"):
         wd = WEEKDAYS.index(low.split()[-1])
         back = (published.weekday() - wd) % 7

@@ -19,6 +19,7 @@ LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|t
 # The day the sentence before told of: "was summoned in the afternoon", "hours later".
 SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|the same) day|"
                       r"that (?:day|morning|afternoon|evening|night)|the same day|hours later|"
+                      r"minutes later|moments later|"
                       r"within (?:hours|the hour|minutes)|(?:earlier|later) in the day|"
                       r"the same (?:morning|afternoon|evening|night)|afterwards?|"
                       r"(?:shortly\s+)?(?:before|after) midnight)",
