@@ -7,6 +7,7 @@ than the verb ("ahead of the election on", "after their talks", "a statement iss
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -79,12 +80,19 @@ _PAST = re.compile(r"\b(?:(?!(?:expected|scheduled|planned|slated)\b)[a-z]{2,}ed
                    r"fled|broke|spoke|wrote|was|were|had|led)\b")
 
 
+@functools.lru_cache(maxsize=4)
+def headings(text: str) -> tuple[re.Match[str], ...]:
+    """The day headings of a text, in order (read once per text)."""
+    return tuple(DAY_HEADING.finditer(text))
+
+
 def headed_day(text: str, at: int, pub: dt.date, what: str) -> dict[str, Any] | None:
     """The day the last heading before `at` names, for `what` stands under it; None when no
     heading does (or it resolves to no single day)."""
-    head = next(reversed(list(DAY_HEADING.finditer(text, 0, at))), None)
-    if head is None:
+    heads = [h for h in headings(text) if h.end() <= at]
+    if not heads:
         return None
+    head = heads[-1]
     # A week-ahead guide tells of the days under its headings in the present or future
     # ("Kenya hosts ...", "will sit"): they are to come; an account of days gone by, in
     # the past ("received", "held").
