@@ -186,3 +186,15 @@ def test_a_span_of_days_told_before_its_end_starts_that_many_days_earlier():
 def test_from_one_weekday_to_another_next_week_is_that_span():
     r = resolve("from Monday to Wednesday next week", _PUB)
     assert (r.start.isoformat(), r.end.isoformat()) == ("2031-06-09", "2031-06-11")
+
+
+def test_each_state_s_officer_joined_by_and_are_both_the_subject():
+    for sentence in ("Chile's foreign minister and Peru's defence minister met on Thursday.",
+                     "The Chilean minister and the Peruvian minister met on Thursday."):
+        assert acts(sentence) == [("CONSULT", ["chile", "peru"])], sentence
+
+
+def test_an_attribution_between_two_verbs_keeps_the_first_verb_s_day():
+    got = dated("Chile's minister and Peru's minister spoke for about 20 minutes on Thursday "
+                "evening, both ministries said, and agreed to notify each other of flights.")
+    assert got == [("CONSULT", "2031-06-05"), ("AGREE", "2031-06-05")], got

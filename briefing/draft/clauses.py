@@ -168,6 +168,14 @@ def joined(text: str, mentions: list[Mention]) -> list[Mention]:
     return group
 
 
+# "Chile's foreign minister and Peru's", "The Chilean minister and the Peruvian": each
+# state's officer, joined.
+_OFFICE_AND = re.compile(r"(?:[’']s)?\s+(?:[a-z\-]+\s+){0,3}(?:ministers?|president|leaders?|"
+                         r"ambassadors?|envoys?|delegations?|officials?|chiefs?|commanders?|"
+                         r"negotiators?|delegates?|spokes(?:man|woman|person))\s+and\s+"
+                         r"(?:the\s+|his\s+|her\s+|their\s+)?")
+
+
 def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     """The subject: the last mention and those joined to it by ',' / 'and' ("Chile,
     Peru, and Bolivia")."""
@@ -202,7 +210,8 @@ def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
                 re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?", gap) or re.fullmatch(
                     # "X and his Cambodian counterpart, Chea Sovannara,"
                     r",?\s+and\s+(?:his|her|their)\s+(?:[A-Z][\w\-]*\s+)?counterparts?,?\s+",
-                    gap) or (
+                    gap) or (m.kind in ("state", "organization")
+                             and _OFFICE_AND.fullmatch(gap)) or (
                     group[0].via == "title" and re.fullmatch(
                         r"(?:,?\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)?"
                         r"\s*(?:,|,?\s+and)\s+(?:[A-Z][\w’'.\-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)"

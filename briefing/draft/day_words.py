@@ -63,6 +63,23 @@ AFTER_TALKS = re.compile(r"\b(?:after|following|at the end of)\s+(?:(?!months\b|
                          r"discussions|summit)\b")
 
 
+# Words that look ahead, for a bare month or weekday: "could be signed ... in November"
+# (the modal "may", not the month), "travels on to Belize", "called X to a meeting on".
+LOOKS_AHEAD = re.compile(r"\b(?:will|would(?!-)|shall|could|might|(?-i:may)|"
+                         r"(?:is|are|was|were|be|been)\s+expected|scheduled|"
+                         r"due(?!\s+(?:process|diligence|respect|regard|care|course))|"
+                         r"set to|"   # (not "it expected Denmark to", nor "due process")
+                         r"plans?\s+to|planned|pencill?ed\s+in|next|upcoming|is to|are to|"
+                         r"to\s+(?:begin|start|take\s+effect|come\s+into\s+force)|"   # "to begin"
+                         r"(?:travels|heads|flies|goes)\s+(?:on\s+)?to|"
+                         r"(?:called|invited|summoned)\s+(?:[\w’'\-]+\s+){1,9}?to\s+(?:an?|the)\s+"
+                         r"(?:[\w\-]+\s+){0,2}(?:meeting|summit|session))\b", re.IGNORECASE)
+# An attribution set between two verbs of one subject: "X met Y on Monday, both ministries
+# said, and agreed": the second verb goes on with what was said, and its day.
+SAID_ASIDE = re.compile(r"[\s”\"’]*,?\s*(?:[\w’'\-]+\s+){0,5}?(?:said|says|added|confirmed|"
+                        r"reported)\s*,\s+and\s+(?:\w+ly\s+)?")
+
+
 # A speech verb; a dateline just before a date ("WARSAW, Feb 5 —"); a subordinate clause's
 # opening word ("their first since Caicedo took office in August": that clause's date).
 SPEECH = re.compile(r"\b(?:said|says|saying|added|adding|told|telling|announced)\b")

@@ -28,6 +28,8 @@ from briefing.draft.day_words import (
     DOCUMENT_DAY,
     INTENT_TO,
     LATER,
+    LOOKS_AHEAD,
+    SAID_ASIDE,
     SAME_DAY,
     SPEECH,
     SUBORDINATE,
@@ -74,18 +76,6 @@ _AFTER_CLAUSE = re.compile(r",?\s+(?:after|when|because|as)\s+(?!(?:the|a|an|its
                            r"her)\s+[a-z]+\s+(?:on|in|of|at)\b)(?:[\w’'\-]+\s+){1,3}?"
                            r"(?:[a-z]{3,}ed|met|held|took|fled|shot|struck|seized|began|left|"
                            r"broke|sent|made|fought|stormed|hit|went|came)\b[^;.]*$")
-# Words that look ahead, for a bare month or weekday: "could be signed ... in November"
-# (the modal "may", not the month), "called X to a meeting on Thursday".
-_AHEAD = re.compile(r"\b(?:will|would(?!-)|shall|could|might|(?-i:may)|"
-                    r"(?:is|are|was|were|be|been)\s+expected|scheduled|"
-                    r"due(?!\s+(?:process|diligence|respect|regard|care|course))|"
-                    r"set to|"   # (not "it expected Denmark to", nor "due process")
-                    r"plans?\s+to|planned|pencill?ed\s+in|next|upcoming|is to|are to|"
-                    r"to\s+(?:begin|start|take\s+effect|come\s+into\s+force)|"   # "to begin"
-                    # a trip in the present: "travels on to Belize on Wednesday"
-                    r"(?:travels|heads|flies|goes)\s+(?:on\s+)?to|"
-                    r"(?:called|invited|summoned)\s+(?:[\w’'\-]+\s+){1,9}?to\s+(?:an?|the)\s+"
-                    r"(?:[\w\-]+\s+){0,2}(?:meeting|summit|session))\b", re.IGNORECASE)
 _EXPLICIT = re.compile(r"\d")   # a calendar day; and a timetable's verb ("meet on August 12"):
 _TIMETABLE = re.compile(r"(?:meet|hold|host|visit|open|begin|start|arrive|convene|resume)s?\b")
 _NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|month)",
@@ -209,7 +199,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             # on Thursday to suspend": the vote is the suspending)
         if any(a <= d[0] < b and not a <= pos < b for a, b in quoted):
             return False   # “... the world of today”: the quote's words, not a date
-        if any(a <= d[0] < b and not a <= pos < b for a, b in reported):
+        if any(a <= d[0] < b and not a <= pos < b and not SAID_ASIDE.fullmatch(text, b, pos)
+               for a, b in reported):   # (but "X met Y on Monday, both said, and agreed")
             return False   # "said the men would be freed on Thursday, and called on": theirs
         if future and any(a <= pos < b and d[1] <= a for a, b in reported):
             return False   # "On Wednesday, X said the envoy would be expelled": the saying's
@@ -303,10 +294,10 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     for start, close, phrase in ranked:
         # "ended a visit on Tuesday with a promise ... next year": the words up to a
         # date after the verb say which way it looks, not those after it.
-        ahead = future or bool(_AHEAD.search(   # ("a summit next month": ahead by itself)
+        ahead = future or bool(LOOKS_AHEAD.search(   # ("a summit next month": ahead by itself)
             window, after_plans - base, (min(start, reach) if start >= stop else
                                          min(stop, close) if start > pos else stop) - base)
-            if start > pos else _AHEAD.search(re.split(r",|\band\b", verbs)[-1])   # (its group)
+            if start > pos else LOOKS_AHEAD.search(re.split(r",|\band\b", verbs)[-1])   # (its own)
         ) or pos < start and len(text[verb_end:start].split()) <= 2 and bool(
             re.match(r"(?:next|later this|tomorrow)\b", phrase, re.IGNORECASE))
         ahead = ahead or start > pos and text[start - 4:start] == "for " and bool(
@@ -487,7 +478,7 @@ def day_carried(text: str, carry: dict[str, Any] | None, again: list[dict[str, A
                 # ("The tone softened on Wednesday.": a weekday too, unless it looks ahead)
                 # ("His hearing is set for March 24.": a day to come, not the story's)
                 for a, _b, phrase in dates if (_EXPLICIT.search(phrase) or _WEEKDAY.search(
-                    phrase)) and not _AHEAD.search(text, lo, hi)
+                    phrase)) and not LOOKS_AHEAD.search(text, lo, hi)
                 and not _SCHEDULED_FOR.search(text, max(lo, a - 30), a)
                 and not re.search(r"\bsince\b[^,;]*$|\b(?:until|by)\s+$", text[lo:a])   # a bound
                 and not DATELINE_BEFORE.match(text, text.rfind("\n", 0, a) + 1, a)
