@@ -198,3 +198,17 @@ def test_an_attribution_between_two_verbs_keeps_the_first_verb_s_day():
     got = dated("Chile's minister and Peru's minister spoke for about 20 minutes on Thursday "
                 "evening, both ministries said, and agreed to notify each other of flights.")
     assert got == [("CONSULT", "2031-06-05"), ("AGREE", "2031-06-05")], got
+
+
+def test_a_long_portfolio_is_the_title_not_the_name():
+    d = drafted("Talks\n\nKAMPALA, June 7 (Wire) - Emirati Minister of State for Defence "
+                "Affairs Rashid Al Ghufli met Uganda's Minister for Karamoja Affairs Peter "
+                "Lokeris on Friday. Ghana's Minister of Lands and Natural Resources Kofi "
+                "Mensah met them too.\n")
+    people = {a["id"]: a["kind"] for a in d["actors"]}
+    for who in ("rashid-al-ghufli", "peter-lokeris", "kofi-mensah"):
+        assert people.get(who) == "person", people
+    # A body's name is no portfolio.
+    assert ("AGREE", ["sadc"]) in acts(
+        "Lerato Mokoena, executive secretary of the Southern African Development Community, "
+        "said the regional bloc stood ready to mediate.")

@@ -46,9 +46,16 @@ def _title_pattern(titles: list[str], states: list[str]) -> re.Pattern[str]:
 
 
 # What a minister is "of" in the formal register: "Minister of Foreign Affairs".
-_MINISTRY = (r"(?:(?:Foreign|External|Internal|Home|European|Economic|Foreign\s+and\s+European)"
-             r"\s+)?(?:Affairs|Defence|Defense|Interior|Justice|Finance|Economy|Trade|Energy|"
-             r"Health|Education|Culture|Tourism|Agriculture|Fisheries|Mines|Transport)")
+# ("Minister of State for Defence Affairs", "Minister of Lands and Natural Resources")
+_MINISTRY = (r"(?:(?:[A-Z][\w\-]*|and)\s+){0,4}(?:Affairs|Defence|Defense|Interior|Justice|"
+             r"Finance|Economy|Trade|Energy|Health|Education|Culture|Tourism|Agriculture|"
+             r"Fisheries|Mines|Transport|Resources|Development|Relations|Cooperation|"
+             r"Integration|Security|Industry|Planning|Works|Environment|Communications|"
+             r"Information|Lands|Mining|Water|Labour|Labor|Commerce|Investment|Infrastructure)"
+             # (not a body's name: "the Southern African Development Community")
+             r"(?!\s+(?:Community|Organi[sz]ation|Union|Commission|Bank|Authority|Council|"
+             r"Agency|Fund|Programme|Forum|Association|Secretariat|Board|Committee|Bureau|"
+             r"Institute|Cent(?:re|er)|Office|Corporation|Company|Group|Partnership)\b)")
 
 
 def _trim(name: str) -> str:
