@@ -212,3 +212,15 @@ def test_a_long_portfolio_is_the_title_not_the_name():
     assert ("AGREE", ["sadc"]) in acts(
         "Lerato Mokoena, executive secretary of the Southern African Development Community, "
         "said the regional bloc stood ready to mediate.")
+
+
+def test_a_verb_after_the_summoned_envoy_is_the_summoner_s():
+    got = acts("Finland's foreign ministry summoned Russia's ambassador, Dmitry Avilov, "
+               "declared a Russian diplomat persona non grata and gave him 72 hours to leave.")
+    assert ("SANCTION", ["foreign-ministry-of-finland"]) in got, got
+    got = acts("Belarus's foreign ministry summoned Switzerland's ambassador, Martina "
+               "Brühlmann, and handed her a note declaring a Swiss counsellor persona non "
+               "grata.")
+    assert ("SANCTION", ["foreign-ministry-of-belarus"]) in got, got
+    # A subject of its own is kept.
+    assert ("REJECT", ["peru"]) in acts("Chile accused Peru of spying, and Peru denied it.")

@@ -80,10 +80,12 @@ from briefing.draft.day_words import SAME_DAY
 from briefing.draft.evidence import quote, trimmed
 from briefing.draft.occasion import Occasions
 from briefing.draft.readings import (
+    PAST_ACTIVE,
     as_said,
     by_doers,
     controlled,
     denied,
+    listed_after,
     not_an_act,
     ruled_in,
     said_now,
@@ -96,9 +98,6 @@ from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import IF_CLAUSE, Match, clause_status, find_triggers, verb_start
 from briefing.draft.when import counted_on, day_carried, day_of_context, event_date
 
-# "... would be freed on Thursday, and called on Asmara": a verb in the past, active, is
-# done, whatever was said before it of the future.
-_PAST_ACTIVE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )[a-z]{3,}ed\b")
 # Acts told with no doer ("a drone strike on a market"): the agent is drafted as unnamed.
 _AGENTLESS_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"}
 def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list[Said],
@@ -318,7 +317,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 continue   # "an agreement that would guarantee": the agreement's act
             participial = word.endswith("ing") and bool(PARTICIPLE_AFTER.search(
                 text[c0:t.start]) or writer(text, said_here, t.start, text[c0:t.start], reg))
-            if participial or resumed or but or JOINED_VERB.search(text[c0:t.start]):
+            if participial or resumed or but or JOINED_VERB.search(text[c0:t.start]) or \
+                    listed_after(text, before, prev, t):
                 # "Lima has bought ships ... and signed", "travelled to Warsaw to meet",
                 # "imposed sanctions on Belarus, accusing": a second verb, an infinitive or a
                 # participle shares the clause's first subject ("wrote to Salas, asking").
@@ -361,7 +361,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             code = t.trigger
             code = by_doers(text, reg, code, subject, actors, c0, bool(noun))
             agreed = agreed_to(text, prev, t)   # "agreed to hold talks": the talks are to come
-            future = bool(FUTURE.search(text, c0, t.start)) and not _PAST_ACTIVE.match(
+            future = bool(FUTURE.search(text, c0, t.start)) and not PAST_ACTIVE.match(
                 text, t.start) or invited is not None or agreed
             # The verb group, after any aside ("The bloc, of which both are members,
             # called": not the present "are").

@@ -115,6 +115,21 @@ def denied(text: str, control: Any, act: int) -> bool:
     return control.trigger.phrase == "deny" and bool(_DENIED.match(text[control.end:act]))
 
 
+# "... would be freed on Thursday, and called on Asmara": a verb in the past, active, is
+# done, whatever was said before it of the future.
+PAST_ACTIVE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )[a-z]{3,}ed\b")
+# "summoned Russia's ambassador, Dmitry Avilov, declared ... and gave him", "summoned the
+# ambassador, Ana Rojas, and handed her a note declaring": a verb after the object, with no
+# subject of its own, is the first verb's subject's.
+_LISTED_VERB = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)(?:\w+ly\s+)?(?:[a-z]{2,}ed|"
+                          r"gave|sent|met|told|made|took|held|left|put|set|threw|drew)\b")
+
+
+def listed_after(text: str, before: list[Any], prev: Any, t: Any) -> bool:
+    """Whether the verb of trigger `t` follows the object of the verb before it (`prev`)
+    with no subject of its own."""
+    return bool(before and prev and prev.end <= before[-1].start
+                and _LISTED_VERB.match(text, before[-1].end, t.end))
 # "... and impose sanctions", "... and pay for the damage": a bare verb after "and" goes on
 # with what is asked, offered or threatened; a past one ("and threatened") is an act.
 _AND_TAIL = re.compile(r"\s+and\s+$")
