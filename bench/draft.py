@@ -16,6 +16,9 @@ Per article:
   actors   recall of hand-coded states (by ISO code) and people (by name)
   events   recall of hand-coded events: a drafted event citing one of the same sentences
            with the same PLOVER type
+  doers    on those matched events, who did it: a drafted doer (actor) is a hand-coded
+           one (the same state, or the same person or body by name), or the state or body
+           of one, or has one as its state or body
   precise  precision of drafted events: those that match a hand-coded event that way
   dates    on those matched events, the drafted date equals the hand-coded one (same
            precision); an undated draft of a dated event is wrong
@@ -93,6 +96,34 @@ def _within(inner: tuple[str, str] | None, outer: tuple[str, str] | None) -> boo
     return bool(inner and outer and outer[0] <= inner[0] and inner[1] <= outer[1])
 
 
+def _doer_keys(hand, d: dict):
+    """A function giving the keys a doer is known by: for a hand-coded event (by id), its
+    actors'; for a drafted event (its actor ids), theirs. A state is its ISO code, a
+    person or body its name (lower case); each also stands for its state or parent body."""
+    drafted = {a["id"]: (a["kind"], a.get("country") or "", a["name"], a.get("parent"))
+               for a in d["actors"]}
+    coded = {r.actor_id: (r.kind, r.country if isinstance(r.country, str) else "", str(r.name),
+                          r.parent_id if isinstance(r.parent_id, str) else None)
+             for r in hand.actors.itertuples(index=False)}
+    doers = hand.participants[hand.participants["role"] == "actor"]
+    by_event: dict[str, list[str]] = {}
+    for event_id, actor_id in zip(doers["event_id"], doers["actor_id"], strict=True):
+        by_event.setdefault(event_id, []).append(actor_id)
+
+    def keys(table: dict, actor_id: str, deep: bool = True) -> set[tuple[str, str]]:
+        if actor_id not in table:
+            return set()
+        kind, country, name, parent = table[actor_id]
+        out = {("name", name.lower())} | ({("state", country)} if country else set())
+        return out | (keys(table, parent, False) if deep and parent else set())
+
+    def of(event_id: str | None, actor_ids: list[str] = ()) -> set[tuple[str, str]]:
+        if event_id is not None:
+            return set().union(*[keys(coded, a) for a in by_event.get(event_id, [])])
+        return set().union(*[keys(drafted, a) for a in actor_ids])
+    return of
+
+
 def score(folder: Path) -> dict:
     hand = load(folder, cache=False)
     text = (folder / "article.txt").read_text(encoding="utf-8")
@@ -122,7 +153,8 @@ def score(folder: Path) -> dict:
         sents, b = sentences_of(e["evidence"])
         bad += b
         drafted.append((sents, e["plover_type"], _drafted_date(e.get("date")),
-                        _period(_drafted_date(e.get("date")), e.get("date_end"))))
+                        _period(_drafted_date(e.get("date")), e.get("date_end")),
+                        e["participants"].get("actor", [])))
     for kind in ("statements", "sources"):
         for f in d[kind]:
             bad += sentences_of(f.get("evidence", []))[1]
@@ -138,7 +170,8 @@ def score(folder: Path) -> dict:
     hand_sents: dict[str, set[int]] = {}
     for fact_id, start in zip(ev["fact_id"], ev["start"], strict=True):
         hand_sents.setdefault(fact_id, set()).add(sentence_at(starts, int(start)))
-    matched = dates_right = dates_within = 0
+    doer_keys = _doer_keys(hand, d)
+    matched = dates_right = dates_within = doers_right = 0
     missed, wrong, misdated = [], [], []
     for x, e in zip(drafted, d["events"], strict=True):
         if not any(x[1] == h.plover_type and x[0] & hand_sents.get(h.event_id, set())
@@ -160,10 +193,13 @@ def score(folder: Path) -> dict:
                 misdated.append(f"{e.event_id} {e.plover_type} coded {want or 'undated'}, "
                                 f"drafted {got}: {e.summary!r:.90}")
             dates_within += any(_within(x[3], _period(want)) for x in hits)
+            coded = doer_keys(e.event_id)
+            doers_right += any(coded & doer_keys(None, x[4]) for x in hits)
     return {"article": folder.name, "actors": (found_actors, len(states) + len(people)),
             "other_messages": other_messages(d, text),
             "missed": sorted((states - d_states) | (people - d_people)),
             "events": (matched, len(hand.events)), "dates": (dates_right, matched),
+            "doers": (doers_right, matched),
             "within": (dates_within, matched), "precise": (right, len(drafted)),
             "bad": bad, "seconds": seconds, "drafted": len(d["events"]),
             "missed_events": missed, "wrong_events": wrong, "misdated": misdated}
@@ -197,7 +233,7 @@ def _pct(pair: tuple[int, int]) -> str:
 
 GROUPS = {"gold": ("bench/gold",), "held-out": ("bench/heldout",),
           "built-on": ("assets/articles", "tests/data/articles")}
-SUMMED = ("actors", "events", "precise", "dates", "within")
+SUMMED = ("actors", "events", "doers", "precise", "dates", "within")
 
 
 def folders(group: str) -> list[Path]:
@@ -207,6 +243,7 @@ def folders(group: str) -> list[Path]:
 
 def _row(name: str, r: dict) -> str:
     return (f"{name[:34]:34} {_pct(r['actors']):>13} {_pct(r['events']):>13} "
+            f"{_pct(r['doers']):>13} "
             f"{_pct(r['precise']):>13} {_pct(r['dates']):>13} {_pct(r['within']):>13} "
             f"{r['bad']:>4} {r['seconds']:>7.3f}")
 
@@ -239,7 +276,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"load average: {os.getloadavg()[0]:.2f} (1 min); first call (reads the tables) "
           f"{first:.2f} s; first call with the shipped base as knowledge {known:.2f} s")
     for group in dict.fromkeys(a.group):
-        print(f"\n{group:34} {'actors':>13} {'events':>13} {'precise':>13} {'dates':>13} "
+        print(f"\n{group:34} {'actors':>13} {'events':>13} {'doers':>13} {'precise':>13} "
+              f"{'dates':>13} "
               f"{'within':>13} {'bad':>4} {'seconds':>7}")
         results = [score(f) for f in folders(group)]
         if not results:
