@@ -118,7 +118,7 @@ def denied(text: str, control: Any, act: int) -> bool:
 # "... would be freed on Thursday, and called on Asmara": a verb in the past, active, is
 # done, whatever was said before it of the future.
 PAST_ACTIVE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )[a-z]{3,}ed\b")
-# "summoned Russia's ambassador, Dmitry Avilov, declared ... and gave him", "summoned the
+# "summoned Peru's ambassador, Ana Rojas, declared ... and gave him", "summoned the
 # ambassador, Ana Rojas, and handed her a note declaring": a verb after the object, with no
 # subject of its own, is the first verb's subject's.
 _LISTED_VERB = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)(?:\w+ly\s+)?(?:[a-z]{2,}ed|"
