@@ -224,3 +224,11 @@ def test_a_verb_after_the_summoned_envoy_is_the_summoner_s():
     assert ("SANCTION", ["foreign-ministry-of-belarus"]) in got, got
     # A subject of its own is kept.
     assert ("REJECT", ["peru"]) in acts("Chile accused Peru of spying, and Peru denied it.")
+
+
+def test_a_note_s_demand_is_its_sender_s_and_a_relative_clause_s_crowd_acts():
+    got = acts("Serbia's foreign ministry handed the British ambassador, Helen Marsh, a note "
+               "demanding that the fugitive be returned.")
+    assert ("REQUEST", ["foreign-ministry-of-serbia"]) in got, got
+    got = acts("Burundi accused Rwanda of sheltering gunmen who attacked a police post.")
+    assert ("ASSAULT", ["gunmen"]) in got, got

@@ -274,6 +274,24 @@ def crowd_group(reg: Registry, words: str, start: int, end: int) -> Mention:
     return Mention(start, end, actor, "group", "crowd")
 
 
+# "sheltering gunmen who attacked a police post": the people a relative clause is about.
+_WHO_CROWD = re.compile(r"\b(?P<c>(?:(?![a-z]+(?:ing|ed)\b)[a-z\-]+\s+)?(?:[a-z]+(?:men|ers|"
+                        r"ists|ants)|youths|protesters|demonstrators|rebels|militants|fighters|"
+                        r"raiders))\s+(?:who|that)\s+(?:had\s+|have\s+)?$")
+
+
+def crowd_subject(text: str, c0: int, at: int, light: Any, before: list[Mention],
+                  reg: Registry) -> list[Mention]:
+    """The crowd that does the act at `at` in the clause from `c0`: one a relative clause
+    is about ("gunmen who attacked"), else, when no subject was read, one that opens the
+    clause ("The hijackers demand", "Protesters held a rally"); [] when none."""
+    if who := _WHO_CROWD.search(text, max(c0, at - 48), at):
+        return [crowd_group(reg, who.group("c"), who.start("c"), at)]
+    crowd = None if before else CROWD.search(text[c0:at]) or (
+        light and light.start() > c0 and CROWD.search(text[c0:light.start()]))
+    return [crowd_group(reg, crowd.group(0), c0 + crowd.start(), at)] if crowd else []
+
+
 # ---- the unnamed agent and the state an actor speaks for (used by events) ----------
 
 UNNAMED = "unnamed-agent"

@@ -469,7 +469,8 @@ def next_verb(text: str, lo: int, triggers: list[Any], t: Any, c1: int) -> int:
 # "... and signed", "travelled to Warsaw to meet": a second verb or an infinitive.
 # A participle after a comma or "before"/"after" shares its clause's subject: "a note,
 # demanding", "held the ship ... before releasing it" (not "said after meeting": the sayer's).
-PARTICIPLE_AFTER = re.compile(r"(?:,|(?<!said\s)\b(?:before|after))\s$")
+PARTICIPLE_AFTER = re.compile(r"(?:,|(?<!said\s)\b(?:before|after)|\b(?:note|letter|statement|"
+                              r"communiqu[eé]|message|memorandum))\s$")   # "a note demanding"
 JOINED_VERB = re.compile(r"(?:^|\s)(?:and\s+(?:(?:has|have|had|will|would|shall|also|then|"
                          r"later|now)\s+){0,2}|to\s+)(?:\w+ly\s+)?$")   # "and has ordered"
 

@@ -9,10 +9,9 @@ import re
 from typing import Any
 
 from briefing.draft.actors import (
-    CROWD,
     Mention,
     Registry,
-    crowd_group,
+    crowd_subject,
     slug,
     state_of,
     unnamed,
@@ -296,10 +295,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     re.fullmatch(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w\-]*\s+){1,2}",
                                  text[c0:t.start]):
                 before = [unnamed(reg, t.start)]   # "a landmine wounded": who laid it?
-            crowd = None if before else CROWD.search(text[c0:t.start]) or (
-                light and light.start() > c0 and CROWD.search(text[c0:light.start()]))
-            if crowd:   # "The hijackers demand", "Protesters held a rally"
-                before = [crowd_group(reg, crowd.group(0), c0 + crowd.start(), t.start)]
+            before = crowd_subject(text, c0, t.start, light, before, reg) or before
             before = before or ([] if noun or passive else antecedent(text, c0, t.start, local))
             # The saying whose words hold the act, if any.
             voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]), None)
