@@ -232,3 +232,13 @@ def test_a_note_s_demand_is_its_sender_s_and_a_relative_clause_s_crowd_acts():
     assert ("REQUEST", ["foreign-ministry-of-serbia"]) in got, got
     got = acts("Burundi accused Rwanda of sheltering gunmen who attacked a police post.")
     assert ("ASSAULT", ["gunmen"]) in got, got
+
+
+def test_a_suggested_act_told_by_a_speaker_is_done_by_whom_the_words_name(monkeypatch):
+    from briefing.draft import learned
+
+    monkeypatch.setattr(learned, "THRESHOLD", 0.3)
+    got = [(e["plover_type"], e["participants"]["actor"]) for e in after_lead(
+        "Djibouti's army said Eritrean troops had fired machine guns at a Djiboutian "
+        "observation post on Thursday.") if e["id"].endswith("-suggested")]
+    assert got == [("ASSAULT", ["armed-forces-of-eritrea"])], got

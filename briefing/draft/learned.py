@@ -151,8 +151,12 @@ def _suggest(text: str, s: dict, ptype: str, p: float, there: set[str], said: li
     voice = next((x for x in said if x.start <= lo + len(words) // 2 < x.end
                   and x.speaker in reg.actors and not x.speaker.startswith("unnamed-")),
                  None)
+    told = [m for m in named if voice is not None and voice.content[0] <= m.start
+            < voice.content[1] and m.actor != voice.speaker]
     if voice is not None and ptype in _SAYING_TYPES:
         actor = voice.speaker
+    elif told and not _PRONOUN.search(text, voice.content[0], told[0].start):
+        actor = told[0].actor   # "X's army said Eritrean forces had breached": theirs
     elif named and not _PRONOUN.search(text, lo, named[0].start) and not any(
             t.start < named[0].start for t in triggers):
         actor = named[0].actor   # named before any verb of an act: its subject
