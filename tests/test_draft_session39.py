@@ -242,3 +242,11 @@ def test_a_suggested_act_told_by_a_speaker_is_done_by_whom_the_words_name(monkey
         "Djibouti's army said Eritrean troops had fired machine guns at a Djiboutian "
         "observation post on Thursday.") if e["id"].endswith("-suggested")]
     assert got == [("ASSAULT", ["armed-forces-of-eritrea"])], got
+
+
+def test_brussels_is_the_eu_in_a_story_that_names_the_eu():
+    got = acts("The European Commission said Brussels stood ready to help Croatia and "
+               "Slovenia.")
+    assert ("AGREE", ["eu"]) in got, got
+    # With no EU body named, Brussels is Belgium's capital as before.
+    assert acts("Brussels recalled its ambassador to Chile.")[0][1] == ["belgium"]

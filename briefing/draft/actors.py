@@ -167,9 +167,15 @@ def find_places(text: str, reg: Registry) -> None:
                 actor = reg.add(rec["id"], {k: rec[k] for k in ("name", "kind", "country")}
                                 | {"reason": f"known actor '{rec['name']}'"})
             reg.mention(m.start(), m.end(), actor, "known")
-    for start, end, place in g.find(text):
+    places = list(g.find(text))
+    # "Brussels" in a story that names the EU or one of its bodies is the EU's seat.
+    union = next((p.key for _s, _e, p in places if p.kind != "state" and p.key in _EU_BODIES),
+                 None)
+    for start, end, place in places:
         if reg.taken(start, end):
             continue
+        if union and place.via == "capital" and text[start:end] == "Brussels":
+            place = g.forms.get("EU", place)
         # (a word that opens a sentence, "Although Moscow has", is no given name)
         given = re.search(r"(?<![\w’'.\-])(?<![.!?:;“\"(\n]\s)(?<!^)(?<![-—–]\s)([A-Z][a-z]+)\s$",
                           text[max(0, start - 20):start])
@@ -274,6 +280,7 @@ def crowd_group(reg: Registry, words: str, start: int, end: int) -> Mention:
     return Mention(start, end, actor, "group", "crowd")
 
 
+_EU_BODIES = frozenset({"eu", "european-commission", "european-parliament", "european-council"})
 # "sheltering gunmen who attacked a police post": the people a relative clause is about.
 _WHO_CROWD = re.compile(r"\b(?P<c>(?:(?![a-z]+(?:ing|ed)\b)[a-z\-]+\s+)?(?:[a-z]+(?:men|ers|"
                         r"ists|ants)|youths|protesters|demonstrators|rebels|militants|fighters|"
