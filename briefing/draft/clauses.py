@@ -137,91 +137,6 @@ RELATIVE_END = re.compile(r"^[^,;]*,\s*" + AUXILIARIES + r"$")
 PEOPLE_OF = re.compile(r"\b[A-Za-z]+\s+(?:in|of|from)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
 
 
-def leading(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The clause's first subject: the first mention and those joined after it by ',' /
-    'and' ("Brazil and South Africa condemned ... and expressed support": both)."""
-    group = [mentions[0]]
-    for m in mentions[1:]:
-        last = group[-1]
-        if (m.start, m.end) == (last.start, last.end) or \
-                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?", text[last.end:m.start]):
-            group.append(m)
-        else:
-            break
-    return group
-
-
-_JOINED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*")
-
-
-def joined(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The first mention and those joined after it by ',' / 'and' ("urged Norway and
-    Sweden to")."""
-    group = mentions[:1]
-    for m in mentions[1:]:
-        if (m.start, m.end) == (group[-1].start, group[-1].end):
-            group.append(m)   # "urged both governments": a pair on one span
-            continue
-        if not _JOINED.fullmatch(text, group[-1].end, m.start) or m.via == "pronoun":
-            break
-        group.append(m)
-    return group
-
-
-# "Chile's foreign minister and Peru's", "The Chilean minister and the Peruvian": each
-# state's officer, joined.
-_OFFICE_AND = re.compile(r"(?:[’']s)?\s+(?:[a-z\-]+\s+){0,3}(?:ministers?|president|leaders?|"
-                         r"ambassadors?|envoys?|delegations?|officials?|chiefs?|commanders?|"
-                         r"negotiators?|delegates?|spokes(?:man|woman|person))\s+and\s+"
-                         r"(?:the\s+|his\s+|her\s+|their\s+)?")
-
-
-def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The subject: the last mention and those joined to it by ',' / 'and' ("Chile,
-    Peru, and Bolivia")."""
-    # "Armenian Prime Minister A and Azerbaijani President B", "President A of Peru and
-    # President B of Chile": a title's state belongs to its person, not to the chain.
-    # ("Morocco's embassy in Freetown handed": the seat of the embassy does not act.)
-    kept = [m for i, m in enumerate(mentions) if m.via != "title-prefix" and not (
-        i and m.kind == "state" and mentions[i - 1].kind == "person"
-        and re.fullmatch(r",?\s+(?:of|from)\s+(?:the\s+)?", text[mentions[i - 1].end:m.start]))
-        # ("In Lima, Chile met Peru": a place the sentence opens with does not act)
-        and not (text[m.end:m.end + 1] == "," and re.search(
-            r"(?:^|[.;]\s+|\n)\s*(?:In|At|From|Near)\s+$", text[max(0, m.start - 12):m.start]))
-        # ("Kubanych Sydykov, secretary-general of the Organization of Turkic States, is")
-        and not (i and mentions[i - 1].kind == "person" and re.fullmatch(
-            r",\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){1,3}(?:of|at|for)\s+(?:the\s+)?",
-            text[mentions[i - 1].end:m.start]))
-        and not (i and re.fullmatch(r"(?:[’']s\s+(?:ambassador|envoy|embassy|consul|mission|"
-                                    r"delegation|representative)s?)?\s+in\s+",
-                                    text[mentions[i - 1].end:m.start])
-                 and (mentions[i - 1].kind != "state" or text[mentions[i - 1].end] != " "))]
-    mentions = kept or mentions
-    group = [mentions[-1]]
-    for m in reversed(mentions[:-1]):
-        gap = text[m.end:group[0].start]
-        if (m.start, m.end) == (group[0].start, group[0].end) or group[0].via == "pronoun":
-            # ("talks between A and B, and he urged": a pronoun is a subject alone, with
-            # the others it stands for.)
-            if (m.start, m.end) != (group[0].start, group[0].end):
-                break
-            group.insert(0, m)
-        elif \
-                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?", gap) or re.fullmatch(
-                    # "X and his Cambodian counterpart, Chea Sovannara,"
-                    r",?\s+and\s+(?:his|her|their)\s+(?:[A-Z][\w\-]*\s+)?counterparts?,?\s+",
-                    gap) or (m.kind in ("state", "organization")
-                             and _OFFICE_AND.fullmatch(gap)) or (
-                    group[0].via == "title" and re.fullmatch(
-                        r"(?:,?\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)?"
-                        r"\s*(?:,|,?\s+and)\s+(?:[A-Z][\w’'.\-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)"
-                        r"{1,6}", gap)):
-            group.insert(0, m)
-        else:
-            break
-    return group
-
-
 # Verbs whose "to"-infinitive names what is offered, asked or refused, not a second act:
 # "offered to host talks", "urged the Assembly to open negotiations", "invited him to
 # visit". The hand coding codes the appeal or the offer alone.
@@ -234,17 +149,6 @@ def invitation(control: Any, act: Any) -> bool:
     drafted too, as planned (the hand coding codes such a visit or reopening)."""
     return (control.phrase.split()[0] in ("invite", "agree") or control.phrase.endswith(
         "invitation")) and act.plover_type in ("CONSULT", "RETREAT")
-
-
-def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention],
-           mutual: bool) -> list[Mention]:
-    """Who comes to the meeting an invitation proposes: those invited (named between the
-    invitation and the act), with the host when they meet ("invited her to talks")."""
-    invitees = [m for m in before if invited.end <= m.start]
-    if not invitees:
-        return subject
-    host = leading(text, [m for m in before if m.end <= invited.start] or invitees)
-    return (host + invitees) if mutual else invitees
 
 
 # ("... to show restraint and offered": after "and" a verb of its own, not the complement.)

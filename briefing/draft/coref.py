@@ -233,7 +233,7 @@ def document_issuers(text: str, c0: int, at: int, mentions: list[Mention]) -> li
     """Who issued the document a clause opens with ("The statement called on Bolivia"):
     the subject of the last earlier sentence that names a document of that kind ("Chile
     and Peru issued a joint statement"); [] when the clause opens otherwise."""
-    from briefing.draft.clauses import leading
+    from briefing.draft.subjects import leading
 
     m = _DOCUMENT.match(text[c0:at])
     if not m:

@@ -56,15 +56,11 @@ from briefing.draft.clauses import (
     aside_spans,
     asked_or_undone,
     clause_span,
-    coordinated,
     dateline_spans,
     gapped,
-    guests,
     in_name,
     in_spans,
     invitation,
-    joined,
-    leading,
     modifies,
     next_verb,
     nominal,
@@ -92,7 +88,14 @@ from briefing.draft.readings import (
 from briefing.draft.saying_day import VERBAL, by_saying, said_day, saying_date
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.story_day import Lead, day_from_story, day_it_moves_to
-from briefing.draft.subjects import WITH_NEAR, by_agents
+from briefing.draft.subjects import (
+    WITH_NEAR,
+    by_agents,
+    coordinated,
+    guests,
+    joined,
+    leading,
+)
 from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import IF_CLAUSE, Match, clause_status, find_triggers, verb_start
 from briefing.draft.when import counted_on, day_carried, day_of_context, event_date

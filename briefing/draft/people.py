@@ -435,7 +435,7 @@ def they_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Menti
     people that opens the sentence before ("Norway and Sweden held talks. They agreed
     ...") or its own ("... held a summit, during which they agreed"); anything else is
     left alone."""
-    from briefing.draft.clauses import joined
+    from briefing.draft.subjects import joined
 
     named = [m for m in reg.sorted() if m.kind in ("state", "organization", "person")
              and m.via not in ("title-prefix", "pronoun")]
