@@ -250,3 +250,14 @@ def test_brussels_is_the_eu_in_a_story_that_names_the_eu():
     assert ("AGREE", ["eu"]) in got, got
     # With no EU body named, Brussels is Belgium's capital as before.
     assert acts("Brussels recalled its ambassador to Chile.")[0][1] == ["belgium"]
+
+
+def test_a_summons_to_demand_is_a_demand_too_and_arbitration_filed_is_a_claim():
+    got = [t for t, _ in dated("Bangladesh summoned Myanmar's ambassador on Thursday to "
+                               "demand the sailors' release.")]
+    assert got == ["ACCUSE", "REQUEST"], got
+    # (to protest: the summons is the protest)
+    assert [t for t, _ in dated("Japan summoned Russia's ambassador on Thursday to "
+                                "protest.")] == ["ACCUSE"]
+    assert acts("Chile filed a request for arbitration against Peru.") == [
+        ("ACCUSE", ["chile"])]

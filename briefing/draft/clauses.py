@@ -242,10 +242,11 @@ def purpose(text: str, prev: Any, t: Any) -> bool:
     if prev is None or not re.fullmatch(r"[^.;,]{0,40}?\bto\s+", text[prev.end:t.start]):
         return False
     first = t.trigger.phrase.split()[0]
-    # ("summoned the ambassador on Wednesday to protest against": the summons protests.)
+    # ("summoned the ambassador on Wednesday to protest against": the summons protests;
+    # but "summoned the ambassador to demand their release" demands, an act of its own.)
     return prev.trigger.plover_type == "CONSULT" and first in (
         "discuss", "talk", "negotiate", "consult") or prev.trigger.cameo_code == "114" and \
-        first in ("protest", "complain", "demand", "express", "voice", "lodge")
+        first in ("protest", "complain", "express", "voice", "lodge")
 
 
 _TO_COME = re.compile(r"(?:\s+on\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?(?:\s+to)?\s+(?:[\w\-]+\s+){0,3}")
