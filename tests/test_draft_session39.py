@@ -261,3 +261,11 @@ def test_a_summons_to_demand_is_a_demand_too_and_arbitration_filed_is_a_claim():
                                 "protest.")] == ["ACCUSE"]
     assert acts("Chile filed a request for arbitration against Peru.") == [
         ("ACCUSE", ["chile"])]
+
+
+def test_the_next_round_is_talks_but_not_a_round_of_sanctions():
+    d = drafted("Talks\n\nBRATISLAVA, June 7 (Wire) - Hungary and Slovakia held talks on the "
+                "river on Friday. The next round is set for June 21 in Gyor.\n")
+    assert [e["plover_type"] for e in d["events"]] == ["CONSULT", "CONSULT"], d["events"]
+    assert "CONSULT" not in [t for t, _ in dated("Hungary warned that the next round of "
+                                                 "sanctions would hit Slovakia.")]
