@@ -269,3 +269,9 @@ def test_the_next_round_is_talks_but_not_a_round_of_sanctions():
     assert [e["plover_type"] for e in d["events"]] == ["CONSULT", "CONSULT"], d["events"]
     assert "CONSULT" not in [t for t, _ in dated("Hungary warned that the next round of "
                                                  "sanctions would hit Slovakia.")]
+
+
+def test_a_saying_after_and_is_no_part_of_what_was_urged():
+    got = [t for t, _ in dated("The European Commission on Thursday urged both governments "
+                               "to resume negotiations and said it was ready to host talks.")]
+    assert got[:2] == ["REQUEST", "AGREE"], got

@@ -151,13 +151,16 @@ def invitation(control: Any, act: Any) -> bool:
         "invitation")) and act.plover_type in ("CONSULT", "RETREAT")
 
 
-# ("... to show restraint and offered": after "and" a verb of its own, not the complement.)
+# ("... to show restraint and offered", "... and said": after "and" a verb of its own, not
+# the complement.)
+_NOT_PAST = (r"(?![\w’'\-]+ed\b|(?:said|says|told|sent|met|made|took|gave|held|left|was|were|"
+             r"had|has|is|are)\b)")
 # ("according to a statement", "due to": a preposition, not the complement's "to")
 COMPLEMENT = re.compile(r"^(?:\s+[\w’'\-.,]+){0,6}?(?<!according)(?<!due)(?<!owing)(?<!thanks)"
-                        r"\s+to\s+(?:(?:(?!and\b)|and\s+(?![\w’'\-]+ed\b))[\w’'\-]+\s+){0,6}"
+                        r"\s+to\s+(?:(?:(?!and\b)|and\s+" + _NOT_PAST + r")[\w’'\-]+\s+){0,6}"
                         r"(?:and\s+to\s+)?$")   # ("urged X to end strikes and to allow aid")
 # "demanded that the crossing be reopened": what a request's that-clause asks for.
-ASKED_THAT = re.compile(r"^\s+that\s+(?:(?:(?!and\b)|and\s+(?![\w’'\-]+ed\b))[\w’'\-]+\s+){0,7}$")
+ASKED_THAT = re.compile(r"^\s+that\s+(?:(?:(?!and\b)|and\s+" + _NOT_PAST + r")[\w’'\-]+\s+){0,7}$")
 
 
 # "accused the army of shelling": what is alleged, not a second act.
