@@ -275,3 +275,11 @@ def test_a_saying_after_and_is_no_part_of_what_was_urged():
     got = [t for t, _ in dated("The European Commission on Thursday urged both governments "
                                "to resume negotiations and said it was ready to host talks.")]
     assert got[:2] == ["REQUEST", "AGREE"], got
+
+
+def test_a_wto_consultation_request_and_a_plea_to_a_court_are_claims():
+    assert acts("Norway requested consultations with Britain at the World Trade "
+                "Organization.") == [("ACCUSE", ["norway"])]
+    got = acts("The Congolese opposition leader, Firmin Ngakosso, asked the Constitutional "
+               "Court to annul the results.")
+    assert ("ACCUSE", ["firmin-ngakosso"]) in got, got
