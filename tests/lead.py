@@ -38,3 +38,8 @@ def dated(text: str) -> list[tuple[str, str | None]]:
 def acts(text: str) -> list[tuple[str, list[str]]]:
     """(type, actors) of each event the sentences after the lead tell of."""
     return [(e["plover_type"], e["participants"]["actor"]) for e in after_lead(text)]
+
+
+def of_type(body: str, plover_type: str) -> list[dict]:
+    """The events of one PLOVER type drafted from a whole fictional article."""
+    return [e for e in drafted(body)["events"] if e["plover_type"] == plover_type]

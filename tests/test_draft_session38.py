@@ -7,7 +7,7 @@ bodies). The story of tests/lead.py is published on Saturday, June 7, 2031."""
 from __future__ import annotations
 
 from briefing.draft import learned
-from tests.lead import acts, after_lead, dated, drafted
+from tests.lead import acts, after_lead, dated, drafted, of_type
 
 
 def test_a_crowd_after_the_place_it_gathered_in_rallies():
@@ -27,17 +27,16 @@ def test_relatives_of_the_held_men_are_the_crowd_even_after_who():
 
 
 def test_he_after_one_unnamed_official_speaks_for_the_official_s_state():
-    d = drafted("Border row\n\nSALALAH, June 7 (Wire) - Yemen closed the crossing on Friday. "
-                "A senior Omani official, speaking on condition of anonymity, said no "
-                "lorry had been turned back. He accused Yemeni customs officers of "
-                "inventing the figures.\n")
-    accused = [e for e in d["events"] if e["plover_type"] == "ACCUSE"]
+    accused = of_type("Border row\n\nSALALAH, June 7 (Wire) - Yemen closed the crossing on "
+                      "Friday. A senior Omani official, speaking on condition of anonymity, said "
+                      "no lorry had been turned back. He accused Yemeni customs officers of "
+                      "inventing the figures.\n", "ACCUSE")
     assert [e["participants"]["actor"] for e in accused] == [["oman"]], accused
     # A named person in between is who "he" is: the official's state is not guessed then.
-    d = drafted("Border row\n\nSALALAH, June 7 (Wire) - A senior Omani official said no "
-                "lorry had been turned back. Yemen's minister, Faris Haddad, disagreed. He "
-                "accused Omani customs officers of inventing the figures.\n")
-    accused = [e for e in d["events"] if e["plover_type"] == "ACCUSE"]
+    accused = of_type("Border row\n\nSALALAH, June 7 (Wire) - A senior Omani official said "
+                      "no lorry had been turned back. Yemen's minister, Faris Haddad, "
+                      "disagreed. He accused Omani customs officers of inventing the "
+                      "figures.\n", "ACCUSE")
     assert [e["participants"]["actor"] for e in accused] == [["faris-haddad"]], accused
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefing.draft.dates import find_dates, resolve
-from tests.lead import acts, after_lead, dated, drafted
+from tests.lead import acts, after_lead, dated, drafted, of_type
 
 _PUB = dt.date(2031, 6, 7)   # a Saturday
 
@@ -64,11 +64,10 @@ def test_the_two_armies_are_the_story_s_two_states():
 
 
 def test_a_regional_bloc_named_in_the_next_sentence_is_that_bloc():
-    d = drafted("Bloc warns Congo\n\nBRAZZAVILLE, June 7 (Wire) - Central Africa's regional "
-                "bloc threatened on Friday to suspend the Republic of Congo. The warning "
-                "from the Economic Community of Central African States (ECCAS) followed an "
-                "emergency summit.\n")
-    threats = [e for e in d["events"] if e["plover_type"] == "THREATEN"]
+    threats = of_type("Bloc warns Congo\n\nBRAZZAVILLE, June 7 (Wire) - Central Africa's "
+                      "regional bloc threatened on Friday to suspend the Republic of Congo. The "
+                      "warning from the Economic Community of Central African States (ECCAS) "
+                      "followed an emergency summit.\n", "THREATEN")
     assert threats and threats[0]["participants"]["actor"] == ["eccas"], threats
 
 
