@@ -282,3 +282,14 @@ def test_a_wto_consultation_request_and_a_plea_to_a_court_are_claims():
     got = acts("The Congolese opposition leader, Firmin Ngakosso, asked the Constitutional "
                "Court to annul the results.")
     assert ("ACCUSE", ["firmin-ngakosso"]) in got, got
+
+
+def test_a_background_month_is_not_carried_to_the_next_speaker():
+    d = drafted("River row\n\nBUCHAREST, June 7 - Bulgaria and Romania will share the cost "
+                "of the bridge, their foreign ministers said on Friday. Romania's foreign "
+                "minister, Sorin Dumitrescu, told a joint news conference that the work would "
+                "go on. In January Bulgaria asked Romania to put off the work. Dumitrescu "
+                "said Romania would not stop, arguing that barges needed the channel.\n")
+    got = {e["plover_type"]: e.get("date") for e in d["events"]}
+    # (January is the request's; the refusal is left for the analyst, not put in January)
+    assert got["REQUEST"] == "2031-01" and got["REJECT"] is None, got
