@@ -73,6 +73,21 @@ _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia
                     r"(?:\s+[A-Z]\w+)?['’]s)\s+regional\s+bloc\b)")
 
 
+def _bloc_named_next(text: str, g: re.Match[str], named: list[Mention]) -> list[Mention]:
+    """"Central Africa's regional bloc threatened ... The warning from ECCAS": the regional
+    bloc a "regional bloc" names, when the story names it in its next sentence ([] when it
+    does not, or `g` is no regional bloc)."""
+    if not g.group("bloc"):
+        return []
+    ends = _SENTENCE_END.finditer(text, g.end())
+    next(ends, None)   # (the end of the bloc's own sentence)
+    bound = next(ends, None)
+    bound = bound.end() if bound else len(text)
+    unions = load_gazetteer().organizations
+    return [m for m in named if g.end() < m.start < bound
+            and unions.get(m.actor, {}).get("kind") == "union"][:1]
+
+
 def _last_distinct(mentions: list[Mention], before: int, kinds: set[str], n: int,
                    text: str) -> list[str]:
     out: list[str] = []
@@ -203,12 +218,7 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
             continue
         groups = [m for m in named if m.start < g.start()
                   and reg.actors[m.actor].get("kind") in ("group", "organization")
-                  and not reg.actors[m.actor].get("parent")] or [
-            # "Central Africa's regional bloc threatened ... The warning from ECCAS": named
-            # just after, in the story's next sentence
-            m for m in named if g.group("bloc") and g.end() < m.start < next(iter(
-                [e.end() for e in _SENTENCE_END.finditer(text, g.end())][1:2]), len(text))
-            and load_gazetteer().organizations.get(m.actor, {}).get("kind") == "union"][:1]
+                  and not reg.actors[m.actor].get("parent")] or _bloc_named_next(text, g, named)
         if groups:
             out.append(reg.mention(g.start(), g.end(), groups[-1].actor, "group"))
     for g in _BODY.finditer(text):
