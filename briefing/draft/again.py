@@ -70,11 +70,13 @@ def dated_again(event: dict[str, Any], twin: dict[str, Any]) -> None:
 
 
 def same_subject(out: list[tuple[dict[str, Any], tuple[int, int]]], prev: Any,
-                 before: list[Mention], lo: int, reg: Registry) -> list[Mention]:
+                 before: list[Mention] | None, lo: int, reg: Registry) -> list[Mention]:
     """"Norway criticised both countries and urged them": a verb joined to the one before
-    it in the sentence, with only that verb's objects named between them, is done by the
-    same actors. [] when the names before it are not all after the verb before."""
-    if prev is None or not out or not before or any(m.start < prev.start for m in before):
+    it in the sentence, with only that verb's objects named between them (or, `before`
+    None, no name at all: "The kidnappers had demanded ..., and threatened"), is done by
+    the same actors. [] when the names before it are not all after the verb before."""
+    if prev is None or not out or before is not None and (
+            not before or any(m.start < prev.start for m in before)):
         return []
     event, (start, _end) = out[-1]
     if start != prev.start or start < lo:

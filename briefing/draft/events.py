@@ -282,7 +282,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # countries" in "Ethiopia, which has troops in both countries, urged").
                 before = [m for m in local if lo <= m.start and m.end <= t.start
                           and not any(a <= m.start < b for a, b in asides)] or same_subject(
-                    out, prev, [Mention(t.start, t.start, "", "", "")], lo, reg)   # (a group)
+                    out, prev, None, lo, reg)   # (a crowd: no name before the verb)
             if not before and not noun and not passive:
                 before = who_and(text, lo, t.start, local) or document_issuers(
                     text, c0, t.start, mentions) or goes_on(
