@@ -149,6 +149,8 @@ WITH_NEAR = re.compile(r"\bwith\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w’'\-]
 
 # ---- the subject a verb takes among the names before it (used by events) ----------
 
+# "Chile, Peru and the Bolivian government": names joined into one subject.
+_AND_THE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?")
 
 
 def leading(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -158,7 +160,7 @@ def leading(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions[1:]:
         last = group[-1]
         if (m.start, m.end) == (last.start, last.end) or \
-                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?", text[last.end:m.start]):
+                _AND_THE.fullmatch(text, last.end, m.start):
             group.append(m)
         else:
             break
@@ -221,7 +223,7 @@ def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
                 break
             group.insert(0, m)
         elif \
-                re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?", gap) or re.fullmatch(
+                _AND_THE.fullmatch(gap) or re.fullmatch(
                     # "X and his Cambodian counterpart, Chea Sovannara,"
                     r",?\s+and\s+(?:his|her|their)\s+(?:[A-Z][\w\-]*\s+)?counterparts?,?\s+",
                     gap) or (m.kind in ("state", "organization")
