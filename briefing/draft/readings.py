@@ -5,6 +5,7 @@ post had been shelled" is an accusation, "said it would donate" a pledge)."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Any
 
@@ -135,13 +136,19 @@ def listed_after(text: str, before: list[Any], prev: Any, t: Any) -> bool:
 _AND_TAIL = re.compile(r"\s+and\s+$")
 
 
-def _past(word: str) -> bool:
+@functools.lru_cache(maxsize=1)
+def _irregular_past() -> frozenset[str]:
+    """The irregular verbs' forms that are no lemma, third person or -ing form ("met",
+    "sent", "said"), read once from the table."""
     from briefing.draft.gazetteer import load_gazetteer
 
+    return frozenset(f for lemma, forms in load_gazetteer().irregular.items() for f in forms
+                     if f != lemma and not f.endswith(("s", "ing")))
+
+
+def _past(word: str) -> bool:
     low = word.lower()
-    return low.endswith("ed") or any(
-        low in forms and low != lemma and not low.endswith(("s", "ing"))
-        for lemma, forms in load_gazetteer().irregular.items())
+    return low.endswith("ed") or low in _irregular_past()
 
 
 def controlled(text: str, control: Any, act: int, t: Any) -> bool:
