@@ -269,6 +269,14 @@ _FOR_A_THING = re.compile(r"\b(?!(?:set|due|slated|eyed|timed|ready|scheduled|pl
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-–](?:(?:19|20)\d\d|\d\d)\b")
 
 
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def is_day(value: Any) -> bool:
+    """Whether a fact date is one calendar day ("2031-06-05"), not a month or a year."""
+    return bool(_DAY.fullmatch(str(value)))
+
+
 def as_fact_date(r: Resolved) -> tuple[str | int | None, str | None]:
     """The fact format's `date` and `date_end` for a resolved expression: a day; a whole
     month as "YYYY-MM"; a whole year as YYYY; any other range ("last week") as its first
@@ -314,8 +322,7 @@ def days_long(text: str, c0: int, c1: int, pos: int, day: Any
     """The first and last day of the span of days the act at `pos` names, whose end or
     start is `day`, and the words that say how long it lasted."""
     m = DAYS_LONG.search(text, c0, c1) or DAYS_ENDED.search(text, c0, c1)
-    if not m or not m.start() <= pos <= m.end() or not re.fullmatch(r"\d{4}-\d\d-\d\d",
-                                                                   str(day)):
+    if not m or not m.start() <= pos <= m.end() or not is_day(day):
         return None
     count = m.group("n") or m.group("n2")
     n = int(count) if count.isdigit() else NUMBERS[count.lower()]

@@ -11,7 +11,7 @@ import functools
 import re
 from typing import Any
 
-from briefing.draft.dates import MONTHS, WEEKDAY_NAMES, as_fact_date, resolve
+from briefing.draft.dates import MONTHS, WEEKDAY_NAMES, as_fact_date, is_day, resolve
 
 # "two days later", "a week earlier": counted from the day the sentence before told of.
 LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
@@ -116,7 +116,7 @@ def headed_day(text: str, at: int, pub: dt.date, what: str) -> dict[str, Any] | 
     told = re.split(r"(?<!\b[ap]\.m\.)(?<=[.!?])\s|\n", text[at:at + 400], maxsplit=1)[0]
     value, end = as_fact_date(r := resolve(head.group("day"), pub,
                                            future=not _PAST.search(told)))
-    if value is None or end or not re.fullmatch(r"\d{4}-\d\d-\d\d", str(value)):
+    if value is None or end or not is_day(value):
         return None
     return {"date": value, "date_basis": r.basis,
             "date_note": f"{what}, under the heading '{head.group('day')}': {r.note}"}

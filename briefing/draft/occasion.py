@@ -11,6 +11,7 @@ from typing import Any
 
 from briefing.draft.actors import Mention, Registry
 from briefing.draft.attribution import Said
+from briefing.draft.dates import is_day
 from briefing.draft.when import restated
 
 # A document the story cites: its day is the day of what it tells.
@@ -74,8 +75,7 @@ class Occasions:
             return
         day = {k: event[k] for k in ("date", "date_end", "date_basis", "date_note")
                if k in event}
-        if self._first and _SESSION.search(text, lo, hi) and re.fullmatch(
-                r"\d{4}-\d\d-\d\d", str(event["date"])):
+        if self._first and _SESSION.search(text, lo, hi) and is_day(event["date"]):
             self.session = day   # the story's first dated act is a session's
         self._first = False
         self.done.append((str(event["cameo_code"]), day))

@@ -13,6 +13,7 @@ from typing import Any
 from briefing.draft.actors import Mention, Registry
 from briefing.draft.attribution import Said
 from briefing.draft.clauses import CONTINUING
+from briefing.draft.dates import is_day
 from briefing.draft.day_words import headings
 from briefing.draft.occasion import Occasions
 from briefing.draft.saying_day import saying_date, told_with_verb
@@ -54,7 +55,7 @@ def day_from_story(text: str, dates: list[tuple[int, int, str]], pub: dt.date, *
             return found
     if carry and not future and not noun and not labelled(text, c0) \
             and not any(h.end() <= c0 for h in headings(text)) \
-            and re.fullmatch(r"\d{4}-\d\d-\d\d", str(carry.get("date"))) \
+            and is_day(carry.get("date")) \
             and any(m.via in CONTINUING for m in subject) and not state and not background:
         # "Lopez met Soto on Friday. She also demanded ...": the same actors go on with
         # the day's story, with no date of their own. An actor newly named ("Qatar

@@ -17,6 +17,7 @@ from briefing.draft.dates import (
     as_fact_date,
     days_long,
     find_dates,
+    is_day,
     resolve,
 )
 from briefing.draft.day_words import (
@@ -401,7 +402,7 @@ def counted_on(text: str, c0: int, c1: int, day: dict[str, Any],
     """The day a clause text[c0:c1] counts from `day` ("the following day", "two days
     later"); None when it counts none or `day` is no single day."""
     later = LATER.search(text, c0, c1)
-    if not later or not re.fullmatch(r"\d{4}-\d\d-\d\d", str(day.get("date", ""))) \
+    if not later or not is_day(day.get("date", "")) \
             or day.get("date_end"):
         return None
     word = (later.group("n") or "a").lower()   # "the following day": one
@@ -429,7 +430,7 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
     if clock:
         if carry and find_dates(text, para, c0):
             if re.search(r"\ba\.?m\b", clock.group(0)) and re.search(r"\d\s*p\.?m\b", text[
-                    para:c0]) and re.fullmatch(r"\d{4}-\d\d-\d\d", str(carry.get("date"))):
+                    para:c0]) and is_day(carry.get("date")):
                 # "At 11:40 p.m. on Monday ... At 12:15 a.m. shots were fired": past midnight
                 day = (dt.date.fromisoformat(carry["date"]) + dt.timedelta(days=1)).isoformat()
                 return {"date": day, "date_basis": "resolved", "date_note": f"'{clock.group(0)}'"
@@ -485,7 +486,6 @@ def day_carried(text: str, carry: dict[str, Any] | None, again: list[dict[str, A
                 and not any(x.content[0] <= a < x.content[1] for x in said)   # (what was said)
                 and not (SPEECH.search(text, lo, a)
                          and not _SAID_BEFORE.search(text, max(lo, a - 30), a))
-                and re.fullmatch(
-                    r"\d{4}-\d\d-\d\d", str(v := as_fact_date(r := resolve(phrase, pub))[0]))),
+                and is_day(v := as_fact_date(r := resolve(phrase, pub))[0])),
                 None)
     return carry
