@@ -42,7 +42,14 @@ _SINCE_CODES = {"seizur": ("171",), "captur": ("171", "173"), "boarding": ("171"
                 "arrest": ("173",), "detention": ("173",), "attack": ("18", "19"),
                 "raid": ("18", "19"), "strik": ("19", "18"), "clash": ("19",),
                 "expulsion": ("166",)}
+# The end of a sentence: its stop, a closing quote or bracket, and the next one's start.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
 _TOLD = re.compile(r"\s+(?:told|assured|warned|informed)\s+")
+
+
+def _sides(reg: Registry, ids: list[str]) -> set[str]:
+    """The actors `ids` with the states or bodies their people belong to."""
+    return set(ids) | {p for i in ids if (p := reg.actors.get(i, {}).get("parent"))}
 
 
 class Occasions:
@@ -56,6 +63,9 @@ class Occasions:
         self.session: dict[str, Any] | None = None
         self._first = True   # no occurred, dated event noted yet
         self.done: list[tuple[str, dict[str, Any]]] = []   # (CAMEO code, day) so far
+        # The sentences that told of occurred, dated acts, by start: (days, doers and
+        # the doers' states or bodies).
+        self._told: dict[int, tuple[set[str], set[str]]] = {}
 
     def _parties(self, reg: Registry, ids: list[str]) -> set[str]:
         out = set()
@@ -80,11 +90,31 @@ class Occasions:
         self._first = False
         self.done.append((str(event["cameo_code"]), day))
         ids = event["participants"]["actor"] + event["participants"].get("recipient", [])
+        days, doers = self._told.setdefault(lo, (set(), set()))
+        days.add(str(event["date"]))
+        doers.update(_sides(reg, event["participants"]["actor"]))
         people = [i for i in ids if reg.actors.get(i, {}).get("kind") in _KINDS]
         if event["plover_type"] == "CONSULT" and len(set(people)) >= 2:
             self.meeting, self.parties = day, frozenset(self._parties(reg, people))
         if _DOCUMENT.search(text, lo, hi) and not _SAME.search(text, lo, hi):
             self.document = day
+
+    def same_doer_goes_on(self, text: str, lo: int, day: dict[str, Any], reg: Registry,
+                          subject: list[Mention]) -> bool:
+        """Whether the sentence right before the one at `lo`, in its paragraph, told of an
+        act done on `day` by this sentence's subject or its side: "... Angola closed the
+        border on Friday. Foreign Minister Tavares (of Angola) demanded ..." goes on with
+        Friday; a reply from the other side ("Namibia's minister denied ...") is not
+        dated by it."""
+        at = max((s for s in self._told if s < lo), default=None)
+        if at is None or at == min(self._told) or "\n" in text[at:lo] \
+                or len(_SENTENCE_END.findall(text, at, lo + 2)) != 1:
+            # the story's first dated act (its lead, mostly: the story may go on with
+            # another day), or not the sentence right before in its paragraph
+            return False
+        days, doers = self._told[at]
+        return str(day.get("date")) in days and bool(_sides(reg, [m.actor for m in subject])
+                                                       & doers)
 
     def day_for(self, text: str, lo: int, hi: int, ids: list[str], reg: Registry,
                 carry: dict[str, Any] | None, at: int = -1, said: tuple[Said, ...] = (),

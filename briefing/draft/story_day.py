@@ -56,10 +56,14 @@ def day_from_story(text: str, dates: list[tuple[int, int, str]], pub: dt.date, *
     if carry and not future and not noun and not labelled(text, c0) \
             and not any(h.end() <= c0 for h in headings(text)) \
             and is_day(carry.get("date")) \
-            and any(m.via in CONTINUING for m in subject) and not state and not background:
+            and (any(m.via in CONTINUING for m in subject)
+                 or occasions.same_doer_goes_on(text, lo, carry, reg, subject)) \
+            and not state and not background:
         # "Lopez met Soto on Friday. She also demanded ...": the same actors go on with
-        # the day's story, with no date of their own. An actor newly named ("Qatar
-        # promised ...") is left undated, for the analyst: the day before would be a guess.
+        # the day's story, with no date of their own; so does the same side named again
+        # right after ("Angola closed ... on Friday. Its foreign ministry called ...").
+        # An actor newly named ("Qatar promised ...") is left undated, for the analyst:
+        # the day before would be a guess.
         return restated(carry, f"no date in the sentence; the day of the sentence before "
                                f"({carry.get('date_note', '')})"), "date of the sentence before"
     if not future:

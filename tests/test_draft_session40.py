@@ -1,0 +1,44 @@
+"""Issue 21, session 40: rules checked on fictional sentences (real state names, invented
+people, places and bodies). The story of tests/lead.py is published on Saturday, June 7,
+2031."""
+
+from __future__ import annotations
+
+from tests.lead import of_type
+
+
+def test_the_same_side_named_again_right_after_goes_on_with_its_day():
+    body = ("Angola shuts border over smuggling\n\nLUANDA — Angola and Namibia "
+            "traded accusations on Saturday over smuggling. Angola closed its border with "
+            "Namibia on Thursday. "
+            "Angolan Foreign Minister Joana Tavares demanded that Windhoek arrest those "
+            "responsible.\n")
+    asked = of_type(body, "REQUEST")
+    assert [e.get("date") for e in asked] == ["2031-06-05"], asked
+
+
+def test_a_reply_from_the_other_side_is_not_dated_by_the_sentence_before():
+    body = ("Angola shuts border over smuggling\n\nLUANDA — Angola and Namibia "
+            "traded accusations on Saturday over smuggling. Angola closed its border with "
+            "Namibia on Thursday. "
+            "Namibian Foreign Minister Selma Haufiku rejected the closure as unjustified.\n")
+    rejected = of_type(body, "REJECT")
+    assert rejected and all("date" not in e for e in rejected), rejected
+
+
+def test_the_story_s_first_dated_act_is_not_carried_to_the_same_side_after_it():
+    # (its lead: the story may go on with another day, as in session 32's test)
+    body = ("Zambia talks\n\nLUSAKA — Zambia and Malawi agreed on Friday to hold border "
+            "talks. Zambian Foreign Minister Mwila Banda denied any role in the shelling.\n")
+    denied = of_type(body, "REJECT")
+    assert denied and all("date" not in e for e in denied), denied
+
+
+def test_a_new_paragraph_does_not_go_on_with_the_day_before():
+    body = ("Angola shuts border over smuggling\n\nLUANDA — Angola and Namibia "
+            "traded accusations on Saturday over smuggling. Angola closed its border with "
+            "Namibia on Thursday.\n\n"
+            "Angolan Foreign Minister Joana Tavares demanded that Windhoek arrest those "
+            "responsible.\n")
+    asked = of_type(body, "REQUEST")
+    assert asked and all("date" not in e for e in asked), asked
