@@ -42,3 +42,11 @@ def test_a_new_paragraph_does_not_go_on_with_the_day_before():
             "responsible.\n")
     asked = of_type(body, "REQUEST")
     assert asked and all("date" not in e for e in asked), asked
+
+
+def test_an_act_after_days_of_talks_ends_them():
+    body = ("Deal reached\n\nJAKARTA — The deal was reached late on Thursday after two days "
+            "of talks chaired by Indonesia's foreign minister.\n")
+    talks = of_type(body, "CONSULT")
+    assert [(e.get("date"), e.get("date_end")) for e in talks] == [
+        ("2031-06-04", "2031-06-05")], talks

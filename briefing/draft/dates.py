@@ -306,7 +306,8 @@ DAYS_LONG = re.compile(r"\b(?P<verb>end|ended|ends|closed|concluded|wrapped up|w
 
 
 # ... told the other way round: "the two-day summit that ended on Friday", "two days of
-# talks ended last Friday", "left Quito on Tuesday night after a two-day state visit".
+# talks ended last Friday", "left Quito on Tuesday night after a two-day state visit",
+# "agreed on Thursday after two days of talks".
 DAYS_ENDED = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d)(?:-day\s+(?:[\w\-]+\s+){0,2}"
                         r"(?:visit|summit|talks|trip|tour|meeting|conference|session|"
                         r"negotiations)|\s+days\s+of\s+(?:[a-z]+\s+){0,2}(?:talks|meetings|"
@@ -314,7 +315,14 @@ DAYS_ENDED = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d)(?:-day\s+(?:
                         r"(?:ended|closed|concluded|wound\s+up|wrapped\s+up)\b|"
                         r"\b(?:left|departed)\s+(?:[\w’'\-]+\s+){0,6}?after\s+(?:a|an|his|her|"
                         r"their|the)\s+(?P<n2>two|three|four|five|six|seven|\d)-day\s+"
-                        r"(?:[\w\-]+\s+){0,2}(?:visit|trip|tour|stay)\b", re.IGNORECASE)
+                        r"(?:[\w\-]+\s+){0,2}(?:visit|trip|tour|stay)\b|"
+                        # "agreed on Thursday after two days of talks", "signed ..., capping
+                        # a three-day summit": the act told ends them
+                        r"\b(?:after|following|salvaging|capping|at\s+the\s+end\s+of)\s+"
+                        r"(?:(?:a|an|the)\s+)?(?P<n3>two|three|four|five|six|seven|\d)(?:-day\s+"
+                        r"(?:[\w\-]+\s+){0,2}(?:summit|talks|meeting|conference|session|"
+                        r"negotiations)|\s+days\s+of\s+(?:[a-z\-]+\s+){0,2}(?:talks|meetings|"
+                        r"negotiations))\b", re.IGNORECASE)
 
 
 def days_long(text: str, c0: int, c1: int, pos: int, day: Any
@@ -324,7 +332,7 @@ def days_long(text: str, c0: int, c1: int, pos: int, day: Any
     m = DAYS_LONG.search(text, c0, c1) or DAYS_ENDED.search(text, c0, c1)
     if not m or not m.start() <= pos <= m.end() or not is_day(day):
         return None
-    count = m.group("n") or m.group("n2")
+    count = m.group("n") or m.group("n2") or m.group("n3")
     n = int(count) if count.isdigit() else NUMBERS[count.lower()]
     d = dt.date.fromisoformat(day)
     if m.re is DAYS_ENDED or m.group("verb").lower().startswith(
