@@ -4,6 +4,7 @@ people, places and bodies). The story of tests/lead.py is published on Saturday,
 
 from __future__ import annotations
 
+from briefing.draft.triggers import find_triggers
 from tests.lead import of_type
 
 
@@ -50,3 +51,13 @@ def test_an_act_after_days_of_talks_ends_them():
     talks = of_type(body, "CONSULT")
     assert [(e.get("date"), e.get("date_end")) for e in talks] == [
         ("2031-06-04", "2031-06-05")], talks
+
+
+def test_new_trigger_phrases():
+    for sentence, plover_type in [
+            ("Police opened a criminal case against two officers.", "ACCUSE"),
+            ("Officials passed radar data on the aircraft to Latvia.", "COOPERATE"),
+            ("Government troops retook the town from the rebels.", "ASSAULT"),
+            ("The army recaptured the border post on Sunday.", "ASSAULT")]:
+        found = [t.trigger.plover_type for t in find_triggers(sentence, 0, len(sentence))]
+        assert plover_type in found, (sentence, found)
