@@ -61,3 +61,10 @@ def test_new_trigger_phrases():
             ("The army recaptured the border post on Sunday.", "ASSAULT")]:
         found = [t.trigger.plover_type for t in find_triggers(sentence, 0, len(sentence))]
         assert plover_type in found, (sentence, found)
+
+
+def test_we_in_a_briefing_answer_labelled_by_post_is_the_speaker_s_side():
+    body = ("Press briefing by Foreign Ministry Spokesperson Ana Castro\n\nQ: Will you "
+            "protest?\n\nSPOKESPERSON: We summoned Spain's ambassador on Tuesday.\n")
+    summoned = of_type(body, "ACCUSE")
+    assert summoned and summoned[0]["participants"]["actor"] == ["ana-castro"], summoned

@@ -407,8 +407,10 @@ def first_person_mentions(text: str, said: list[Said], reg: Registry) -> list[Me
     return out
 
 
-# An interview's answer: "A: We have asked for the other four."
-_ANSWER = re.compile(r"(?m)^A\s*:\s+")
+# An interview's answer: "A: We have asked for the other four."; a briefing's, labelled by
+# the speaker's post: "SPOKESPERSON: We have shared every figure with Madrid."
+_ANSWER = re.compile(r"(?m)^(?:A|(?:DEPUTY\s+|FOREIGN\s+|PRIME\s+)?(?:SPOKES(?:PERSON|MAN|WOMAN)|"
+                     r"MINISTER|AMBASSADOR|PRESIDENT|SECRETARY))\s*:\s+")
 
 
 def answer_mentions(text: str, reg: Registry) -> list[Mention]:
