@@ -68,3 +68,12 @@ def test_we_in_a_briefing_answer_labelled_by_post_is_the_speaker_s_side():
             "protest?\n\nSPOKESPERSON: We summoned Spain's ambassador on Tuesday.\n")
     summoned = of_type(body, "ACCUSE")
     assert summoned and summoned[0]["participants"]["actor"] == ["ana-castro"], summoned
+
+
+def test_a_saying_with_no_date_does_not_take_a_plan_s_year_from_the_sentence_before():
+    body = ("Forum row\n\nSUVA — The Forum suspended Vanuatu on Monday. Vanuatu's foreign "
+            "minister said her government would withhold its contribution this year. Its "
+            "prime minister, Daniel Saeni, said the Forum had \"punished a cyclone-struck "
+            "neighbour\".\n")
+    said = [e for e in of_type(body, "ACCUSE") if "Saeni" in e["summary"]]
+    assert said and all(str(e.get("date")) != "2031" for e in said), said

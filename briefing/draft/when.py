@@ -380,8 +380,10 @@ def restated(day: dict[str, Any], note: str) -> dict[str, Any]:
 def day_told_before(events: list[tuple[dict[str, Any], tuple[int, int]]],
                     at: int) -> dict[str, Any] | None:
     """The day of the last act drafted before `at` (of equal spans, the one listed later),
-    on which the story goes on; None when no act before it is dated."""
-    dated = [(s, i) for i, (e, s) in enumerate(events) if s[0] < at and "date" in e]
+    on which the story goes on; None when no act before it is dated. Only acts done on a
+    day count: a plan "this year" or a background month is not the story's day."""
+    dated = [(s, i) for i, (e, s) in enumerate(events) if s[0] < at and "date" in e
+             and e.get("status") == "occurred" and is_day(e["date"])]
     if not dated:
         return None
     day = {k: v for k, v in events[max(dated)[1]][0].items() if k.startswith("date")}
