@@ -77,3 +77,12 @@ def test_a_saying_with_no_date_does_not_take_a_plan_s_year_from_the_sentence_bef
             "neighbour\".\n")
     said = [e for e in of_type(body, "ACCUSE") if "Saeni" in e["summary"]]
     assert said and all(str(e.get("date")) != "2031" for e in said), said
+
+
+def test_a_lead_said_on_the_publication_day_dates_what_its_story_goes_on_to_tell():
+    body = ("Bridge deal\n\nBUCHAREST — Bulgaria and Romania will share the cost of the "
+            "bridge, their foreign ministers said on Saturday, but talks failed to end a "
+            "row over dredging.\n\nThe bridge carries most of the traffic between them.\n\n"
+            "Romanian Foreign Minister Sorin Dumitrescu refused to stop the dredging.\n")
+    refused = [e for e in of_type(body, "REJECT") if "'refuse'" in e["reason"]]
+    assert [e.get("date") for e in refused] == ["2031-06-07"], refused

@@ -121,11 +121,12 @@ def day_it_moves_to(text: str, dates: list[tuple[int, int, str]], at: int, lo: i
 
 class Lead:
     """The day a one-day story tells of: its lead's act dated the publication day by a word
-    relative to it ("on Tuesday" in a Tuesday story, "today"). A later sentence with no
-    date of its own and a past act takes it, while the story stays on that day (not after
-    a sentence that moved it, nor once the story turns to its background: an act dated
-    weeks before, a year before this one). A lead dated the day before is left alone:
-    such stories go on with today as often as with yesterday."""
+    relative to it ("on Tuesday" in a Tuesday story, "today"), or the day its lead's
+    speakers said it ("..., their foreign ministers said on Thursday"). A later sentence
+    with no date of its own and a past act takes it, while the story stays on that day
+    (not after a sentence that moved it, nor once the story turns to its background: an
+    act dated weeks before, a year before this one). A lead dated the day before is left
+    alone: such stories go on with today as often as with yesterday."""
 
     def __init__(self, pub: dt.date) -> None:
         self.pub, self.day, self.seen, self.over = pub, None, 0, False
@@ -148,7 +149,7 @@ class Lead:
     def _fresh(self, d: dict[str, Any]) -> bool:
         note = str(d.get("date_note", ""))
         return str(d.get("date", "")) == self.pub.isoformat() and (
-            "resolved against" in note or "today" in note)
+            "resolved against" in note or "today" in note or "the day it was said" in note)
 
     def day_for(self, verbs: str, has_dates: bool,
                 last: dict[str, Any] | None) -> tuple[dict[str, Any], str] | None:
