@@ -86,3 +86,10 @@ def test_a_lead_said_on_the_publication_day_dates_what_its_story_goes_on_to_tell
             "Romanian Foreign Minister Sorin Dumitrescu refused to stop the dredging.\n")
     refused = [e for e in of_type(body, "REJECT") if "'refuse'" in e["reason"]]
     assert [e.get("date") for e in refused] == ["2031-06-07"], refused
+
+
+def test_the_countries_with_no_number_are_the_story_s_two():
+    body = ("Air deal\n\nNAIROBI — Kenya and Uganda held talks on Saturday. The countries "
+            "signed an air services agreement.\n")
+    signed = of_type(body, "SUPPORT")
+    assert [sorted(e["participants"]["actor"]) for e in signed] == [["kenya", "uganda"]], signed

@@ -24,6 +24,9 @@ _STATES = r"(?:countries|states|nations|governments|sides|capitals|neighbours|ne
           r"(?:coast|border)\s+guards)"
 _PAIR = re.compile(
     rf"\b(?:[Tt]he\s+(?P<n>two|three|four)|[Aa]ll\s+(?P<all>three|four)|[Bb]oth(?:\s+the)?|"
+    # "The countries signed": a story's two, with no number said
+    rf"[Tt]he(?=\s+(?:countries|neighbours|neighbors|sides)\b"
+    rf"(?!\s+(?:of|in|that|which|who|involved|concerned)\b))|"
     rf"[Tt]heir(?=\s+(?:(?!the\b)[a-z]+\s+)?{_PEOPLE}))\s+(?:(?:(?!the\b)[a-z]+\s+)?"
     rf"(?P<people>{_PEOPLE})|(?P<states>{_STATES}))\b")   # ("their cyber officials")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
