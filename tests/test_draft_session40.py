@@ -93,3 +93,14 @@ def test_the_countries_with_no_number_are_the_story_s_two():
             "signed an air services agreement.\n")
     signed = of_type(body, "SUPPORT")
     assert [sorted(e["participants"]["actor"]) for e in signed] == [["kenya", "uganda"]], signed
+
+
+def test_a_spokesperson_opening_a_sentence_speaks_for_the_one_the_sentence_before_opened_with():
+    body = ("Talks stall\n\nNAIROBI — Kenya accused Uganda of stalling on Saturday. A "
+            "spokesperson urged Kampala to return to talks.\n")
+    urged = of_type(body, "REQUEST")
+    assert [e["participants"]["actor"] for e in urged] == [["kenya"]], urged
+    # (one who speaks for someone named is theirs: no guess)
+    body = ("Talks stall\n\nNAIROBI — Kenya accused Uganda of stalling on Saturday. A "
+            "spokesperson for the African Union urged Kampala to return to talks.\n")
+    assert all(e["participants"]["actor"] != ["kenya"] for e in of_type(body, "REQUEST"))

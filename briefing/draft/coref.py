@@ -291,10 +291,17 @@ _ITS_BODY = re.compile(r"\b(?P<its>[Ii]ts)\s+(?:[a-z]+\s+){0,2}(?:ministry|gover
                        r"military|embassy|president|spokesman|spokeswoman|leader|navy)\b")
 
 
+# "... Kenya accused Uganda of stalling. A spokesperson urged Kampala to ...": one who
+# speaks for the state or body the sentence before opened with, at a sentence's start.
+_A_SPOKESMAN = re.compile(r"(?:An?|The)\s+(?:(?:government|ministry|foreign\s+ministry)\s+)?"
+                          r"spokes(?:man|woman|person)\b(?!\s+(?:for|of|at)\b)(?!,?\s+[A-Z])")
+
+
 def office_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:
     """"The minister" for the last person named before whose role holds that office;
     "Its foreign ministry" for the state first named in its sentence before it or in the
-    sentence before."""
+    sentence before; "A spokesperson" opening a sentence for the state or body the
+    sentence before opened with."""
     people = [m for m in reg.sorted() if m.kind == "person" and m.via not in ("pronoun",)]
     # ("Croatia's defence ministry said its navy would": a state's body speaks for it)
     states = [m for m in reg.sorted() if m.via not in ("title-prefix",) and (
@@ -309,6 +316,13 @@ def office_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Men
         if last is not None:
             out.append(reg.mention(p.start(), p.end(), last.actor, "office"))
     starts = [s["start"] for s in sentences]
+    for i, s0 in enumerate(starts[1:], 1):
+        p = _A_SPOKESMAN.match(text, s0)
+        if p is None or reg.taken(p.start(), p.end()):
+            continue
+        opener = next((m for m in states if starts[i - 1] <= m.start < s0), None)
+        if opener is not None and len(text[starts[i - 1]:opener.start].split()) <= 2:
+            out.append(reg.mention(p.start(), p.end(), opener.actor, "pronoun"))
     for p in _ITS_BODY.finditer(text):
         if reg.taken(p.start(), p.end("its")):
             continue
