@@ -58,7 +58,9 @@ def test_new_trigger_phrases():
             ("Police opened a criminal case against two officers.", "ACCUSE"),
             ("Officials passed radar data on the aircraft to Latvia.", "COOPERATE"),
             ("Government troops retook the town from the rebels.", "ASSAULT"),
-            ("The army recaptured the border post on Sunday.", "ASSAULT")]:
+            ("The army recaptured the border post on Sunday.", "ASSAULT"),
+            ("Asked about a recall, the minister ruled it out.", "REJECT"),
+            ("The utility paid part of the bill but disputed the total.", "REJECT")]:
         found = [t.trigger.plover_type for t in find_triggers(sentence, 0, len(sentence))]
         assert plover_type in found, (sentence, found)
 
