@@ -106,3 +106,10 @@ def test_a_spokesperson_opening_a_sentence_speaks_for_the_one_the_sentence_befor
     body = ("Talks stall\n\nNAIROBI — Kenya accused Uganda of stalling on Saturday. A "
             "spokesperson for the African Union urged Kampala to return to talks.\n")
     assert all(e["participants"]["actor"] != ["kenya"] for e in of_type(body, "REQUEST"))
+
+
+def test_a_company_named_by_its_trade_is_an_actor():
+    body = ("Gas row\n\nSOFIA — Bulgaria cut transit to Greece on Saturday. Thrakia Energy "
+            "paid part of the bill but disputed the total.\n")
+    disputed = of_type(body, "REJECT")
+    assert [e["participants"]["actor"] for e in disputed] == [["thrakia-energy"]], disputed
