@@ -113,3 +113,12 @@ def test_a_company_named_by_its_trade_is_an_actor():
             "paid part of the bill but disputed the total.\n")
     disputed = of_type(body, "REJECT")
     assert [e["participants"]["actor"] for e in disputed] == [["thrakia-energy"]], disputed
+
+
+def test_a_lead_with_no_act_of_its_own_gives_the_story_its_day():
+    body = ("Funeral diplomacy\n\nPRAGUE — Heads of state from twenty countries filled the "
+            "cathedral on Saturday for the funeral of a former president.\n\nAfter the "
+            "service, President Daniel Roubal received Slovakia's president for forty "
+            "minutes.\n")
+    met = of_type(body, "CONSULT")
+    assert [e.get("date") for e in met] == ["2031-06-07"], met

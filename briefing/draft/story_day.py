@@ -135,7 +135,10 @@ class Lead:
               here: list[dict[str, Any]], handed: dict[str, Any] | None) -> None:
         """Note a sentence: its date phrases, the events it told of and the day it hands on."""
         self.seen += bool(here)
-        if here and self.seen <= 2 and self.day is None and handed and self._fresh(handed):
+        if (here and self.seen <= 2 or self.seen == 0) and self.day is None and handed \
+                and self._fresh(handed):
+            # (a lead with no act of its own sets the day too: "Heads of state filled the
+            # cathedral on Friday for the funeral of ...")
             self.day = handed
             return
         old = (self.pub - dt.timedelta(days=10)).isoformat()
