@@ -122,3 +122,11 @@ def test_a_lead_with_no_act_of_its_own_gives_the_story_its_day():
             "minutes.\n")
     met = of_type(body, "CONSULT")
     assert [e.get("date") for e in met] == ["2031-06-07"], met
+
+
+def test_a_later_clause_s_plan_does_not_date_the_first_verb():
+    body = ("Margins\n\nPRAGUE — Prime Minister Lenka Dvorakova met Polish President Ewa "
+            "Ostrowska, and the two agreed to reconvene the joint commission on cross-border "
+            "rail in January, a government spokesman told reporters.\n")
+    met = of_type(body, "CONSULT")
+    assert met and all(e.get("date") != "2031-01" for e in met), met

@@ -227,6 +227,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if pos < d[0] and (_DEADLINE.search(text, max(0, d[0] - 24), d[0])
                            or _DEADLINE.match(d[2])):
             return False   # "by the end of July": the deadline the act sets
+        if pos < d[0] and _AND_THEY_TO.search(text, pos, d[0]):
+            return False   # "met X, and the two agreed to reconvene in January": theirs
         if (since := _SINCE_DOING.search(text, max(0, d[0] - 48), d[0])) and (
                 pos < since.start() or pos >= d[1]):
             return False   # "since taking office in November": another verb's date
@@ -375,6 +377,11 @@ _PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
 def restated(day: dict[str, Any], note: str) -> dict[str, Any]:
     """A fact date taken over from elsewhere in the story, with its own note saying why."""
     return {k: v for k, v in day.items() if k != "date_note"} | {"date_note": note}
+
+
+# A new subject's promise after ", and", whose plan a later date tells.
+_AND_THEY_TO = re.compile(r",\s+and\s+(?:the\s+two|they|both)\s+(?:\w+\s+)?(?:agreed|promised|"
+                          r"pledged|decided|vowed|undertook|offered|proposed)\s+to\b")
 
 
 def day_told_before(events: list[tuple[dict[str, Any], tuple[int, int]]],
