@@ -130,3 +130,11 @@ def test_a_later_clause_s_plan_does_not_date_the_first_verb():
             "rail in January, a government spokesman told reporters.\n")
     met = of_type(body, "CONSULT")
     assert met and all(e.get("date") != "2031-01" for e in met), met
+
+
+def test_an_act_on_the_margins_of_the_occasion_takes_its_day():
+    body = ("Funeral diplomacy\n\nPRAGUE — Czechia's president praised Poland for its "
+            "help at a state funeral on Thursday.\n\nOn the margins of the funeral, "
+            "Austria's chancellor pressed Czechia for an early look at the reactor study.\n")
+    pressed = of_type(body, "REQUEST")
+    assert [e.get("date") for e in pressed] == ["2031-06-05"], pressed

@@ -23,6 +23,11 @@ _FROM_IT = re.compile(r"\breadouts?\b|\b(?:in|according\s+to)\s+(?:the|their)\s+
                       r"(?:[\w’'-]+\s+){0,2}?(?:statement|communiqu[ée]|declaration)\b|"
                       r"\b(?:during|in|on|at)\s+the\s+(?:(?:phone|telephone|video)\s+)?"
                       r"(?:call|conversation|talks|meeting)\b", re.IGNORECASE)
+# "After the ceremony", "on the margins of the funeral": at the occasion the story tells of.
+_AT_OCCASION = re.compile(r"\b(?:[Aa]fter|[Dd]uring|[Ii]n|[Aa]t|"
+                          r"[Oo]n\s+the\s+(?:margins|sidelines)\s+of)\s+the\s+(?:debate|sitting|ceremony|service|funeral|inauguration|"
+                          r"reception|banquet|state\s+dinner|official\s+talks|swearing-in)\b|"
+                          r"\b[Oo]n\s+the\s+(?:margins|sidelines)\b(?!\s+of\s+(?:a|an|next|last)\b)")
 # "In the same statement": the statement the sentence before told of.
 _SAME = re.compile(r"\b(?:in|according\s+to)\s+the\s+same\s+(?:statement|readout|"
                    r"communiqu[ée]|briefing|interview)\b", re.IGNORECASE)
@@ -62,6 +67,7 @@ class Occasions:
         self.document: dict[str, Any] | None = None
         self.session: dict[str, Any] | None = None
         self._first = True   # no occurred, dated event noted yet
+        self.lead_day: dict[str, Any] | None = None
         self.done: list[tuple[str, dict[str, Any]]] = []   # (CAMEO code, day) so far
         # The sentences that told of occurred, dated acts, by start: (days, doers and
         # the doers' states or bodies).
@@ -85,6 +91,8 @@ class Occasions:
             return
         day = {k: event[k] for k in ("date", "date_end", "date_basis", "date_note")
                if k in event}
+        if self.lead_day is None and is_day(event["date"]):
+            self.lead_day = day   # the story's first act done on a day
         if self._first and _SESSION.search(text, lo, hi) and is_day(event["date"]):
             self.session = day   # the story's first dated act is a session's
         self._first = False
@@ -134,6 +142,10 @@ class Occasions:
         same = _SAME.search(text, lo, hi)
         if same and carry:
             return self._as(carry, f"'{same.group(0)}': the statement of the sentence before")
+        at_it = _AT_OCCASION.search(text, lo, hi)
+        if at_it and (self.meeting or self.lead_day):
+            return self._as(self.meeting or self.lead_day,
+                            f"'{at_it.group(0)}': the day of the occasion the story tells of")
         cue = _FROM_IT.search(text, lo, hi)
         if cue:
             told = cue.group(0)
