@@ -60,7 +60,10 @@ def test_new_trigger_phrases():
             ("Government troops retook the town from the rebels.", "ASSAULT"),
             ("The army recaptured the border post on Sunday.", "ASSAULT"),
             ("Asked about a recall, the minister ruled it out.", "REJECT"),
-            ("The utility paid part of the bill but disputed the total.", "REJECT")]:
+            ("The utility paid part of the bill but disputed the total.", "REJECT"),
+            ("The king extended an invitation to the president to visit.", "AGREE"),
+            ("The two leaders called upon all parties to return to talks.", "REQUEST"),
+            ("The side expressed its appreciation for Oman's mediation.", "SUPPORT")]:
         found = [t.trigger.plover_type for t in find_triggers(sentence, 0, len(sentence))]
         assert plover_type in found, (sentence, found)
 
