@@ -141,3 +141,11 @@ def test_an_act_on_the_margins_of_the_occasion_takes_its_day():
             "Austria's chancellor pressed Czechia for an early look at the reactor study.\n")
     pressed = of_type(body, "REQUEST")
     assert [e.get("date") for e in pressed] == ["2031-06-05"], pressed
+
+
+def test_a_minister_of_a_longer_portfolio_is_a_person_with_that_title():
+    body = ("Fire\n\nCOLOMBO — Sri Lanka sent Deputy Minister of Foreign Employment Kasun "
+            "Rathnayake to Kuwait on Saturday. Rathnayake is due to meet Kuwait's Minister of "
+            "Social Affairs, Hessa al-Rashidi, on Monday.\n")
+    met = of_type(body, "CONSULT")
+    assert any("kasun-rathnayake" in e["participants"]["actor"] for e in met), met

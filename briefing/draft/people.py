@@ -51,7 +51,9 @@ _MINISTRY = (r"(?:(?:[A-Z][\w\-]*|and)\s+){0,4}(?:Affairs|Defence|Defense|Interi
              r"Finance|Economy|Trade|Energy|Health|Education|Culture|Tourism|Agriculture|"
              r"Fisheries|Mines|Transport|Resources|Development|Relations|Cooperation|"
              r"Integration|Security|Industry|Planning|Works|Environment|Communications|"
-             r"Information|Lands|Mining|Water|Labour|Labor|Commerce|Investment|Infrastructure)"
+             r"Information|Lands|Mining|Water|Labour|Labor|Commerce|Investment|Infrastructure|"
+             r"Employment|Migration|Welfare|Sport|Sports|Youth|Power|Aviation|"
+             r"Shipping|Ports|Housing)"
              # (not a body's name: "the Southern African Development Community")
              r"(?!\s+(?:Community|Organi[sz]ation|Union|Commission|Bank|Authority|Council|"
              r"Agency|Fund|Programme|Forum|Association|Secretariat|Board|Committee|Bureau|"
