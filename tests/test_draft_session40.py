@@ -149,3 +149,12 @@ def test_a_minister_of_a_longer_portfolio_is_a_person_with_that_title():
             "Social Affairs, Hessa al-Rashidi, on Monday.\n")
     met = of_type(body, "CONSULT")
     assert any("kasun-rathnayake" in e["participants"]["actor"] for e in met), met
+
+
+def test_a_crowd_after_a_dateline_or_of_relatives_and_neighbours_acts():
+    body = ("Fire\n\nCOLOMBO, June 7 (Wire) - About 200 fishermen gathered outside the Indian "
+            "embassy on Saturday. Nearly 100 relatives and neighbours of the victims gathered "
+            "outside the bureau on Friday.\n")
+    got = [(e["participants"]["actor"], e["summary"][:5]) for e in of_type(body, "PROTEST")]
+    assert got == [(["fishermen"], "About"), (["relatives-and-neighbours-of-the-victims"],
+                                               "Nearl")], got

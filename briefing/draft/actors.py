@@ -243,7 +243,10 @@ def find_bodies(text: str, reg: Registry) -> None:
 
 # People no name gathers, as the subject of a protest: "Hundreds of garment workers
 # rallied", "Protesters marched", "Yesterday afternoon some two hundred traders marched".
-_CROWD_LEAD = (r"(?:\d{1,2}[:.]\d{2}\s*[—–\-]\s+)?"   # a live blog's "12:30 — "
+# A dateline's "COLOMBO, May 3 (Wire) - " or a live blog's "12:30 — " before a crowd.
+_FILED = (r"\s*(?:\d{1,2}[:.]\d{2}\s*[—–\-]\s+|"
+          r"[A-Z][A-Z’'.\-]+(?:\s[A-Z][A-Z’'.\-]+)*(?:,\s[^—–\n]{1,40}?)?\s[—–\-]+\s+)?")
+_CROWD_LEAD = (_FILED +
                r"(?:(?:[Ii]n\s+[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2}|[Oo]utside|[Nn]earby|"
                r"[Mm]eanwhile|[Ee]lsewhere),\s+)?"  # "In Zabol, ", "Outside, "
                r"(?i:(?:[•*\-–]\s+)?(?:(?:yesterday|last|earlier|later|that|on\s+\w+)(?:\s+(?:"
@@ -257,8 +260,11 @@ CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?|pilgrims|"
                    r"citizens|refugees|[Ff]amilies|[Rr]elatives|[Pp]arents|veterans|monks|nurses|"
                    r"fans|members(?=\s+of\s))"
-                   # "Relatives of the detained men, who have staged a sit-in"
-                   r"(?:(?:(?<=elatives)|(?<=amilies)|(?<=arents))\s+of\s+(?:the|those)"
+                   # "Relatives of the detained men, who have staged a sit-in", "relatives
+                   # and neighbours of the victims"
+                   r"(?:(?:(?<=elatives)|(?<=amilies))\s+and\s+(?:neighbou?rs|friends|colleagues))?"
+                   r"(?:(?:(?<=elatives)|(?<=amilies)|(?<=arents)|(?<=eighbours)|"
+                   r"(?<=eighbors)|(?<=riends)|(?<=olleagues))\s+of\s+(?:the|those)"
                    r"\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+(?:,\s+who)?)?"
                    # "Farmers in the Syrdarya region staged"
                    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*\s+){1,3}"
@@ -275,9 +281,11 @@ def crowd_group(reg: Registry, words: str, start: int, end: int) -> Mention:
     is for the analyst."""
     head = re.sub(r"(?:,\s+who)?(?:\s+(?:are|were|have|had))?$", "",
                   re.sub(r"^\s*" + _CROWD_LEAD, "", words).strip()).lower()
+    filed = re.match(_FILED, words)
     actor = reg.add(slug(head), {"name": head.capitalize(), "kind": "group", "country": "",
-                                 "reason": f"the people who protest: '{words.strip()}'"})
-    return Mention(start, end, actor, "group", "crowd")
+                                 "reason": "the people who protest: "
+                                           f"'{words[filed.end():].strip()}'"})
+    return Mention(start + filed.end(), end, actor, "group", "crowd")
 
 
 _EU_BODIES = frozenset({"eu", "european-commission", "european-parliament", "european-council"})
