@@ -4,45 +4,35 @@ people, places and bodies). The story of tests/lead.py is published on Saturday,
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.draft.triggers import find_triggers
 from tests.lead import of_type
 
-
-def test_the_same_side_named_again_right_after_goes_on_with_its_day():
-    body = ("Angola shuts border over smuggling\n\nLUANDA — Angola and Namibia "
-            "traded accusations on Saturday over smuggling. Angola closed its border with "
-            "Namibia on Thursday. "
-            "Angolan Foreign Minister Joana Tavares demanded that Windhoek arrest those "
-            "responsible.\n")
-    asked = of_type(body, "REQUEST")
-    assert [e.get("date") for e in asked] == ["2031-06-05"], asked
+_BORDER = ("Angola shuts border over smuggling\n\nLUANDA — Angola and Namibia traded "
+           "accusations on Saturday over smuggling. Angola closed its border with Namibia on "
+           "Thursday.")
 
 
-def test_a_reply_from_the_other_side_is_not_dated_by_the_sentence_before():
-    body = ("Angola shuts border over smuggling\n\nLUANDA — Angola and Namibia "
-            "traded accusations on Saturday over smuggling. Angola closed its border with "
-            "Namibia on Thursday. "
-            "Namibian Foreign Minister Selma Haufiku rejected the closure as unjustified.\n")
-    rejected = of_type(body, "REJECT")
-    assert rejected and all("date" not in e for e in rejected), rejected
-
-
-def test_the_story_s_first_dated_act_is_not_carried_to_the_same_side_after_it():
-    # (its lead: the story may go on with another day, as in session 32's test)
-    body = ("Zambia talks\n\nLUSAKA — Zambia and Malawi agreed on Friday to hold border "
-            "talks. Zambian Foreign Minister Mwila Banda denied any role in the shelling.\n")
-    denied = of_type(body, "REJECT")
-    assert denied and all("date" not in e for e in denied), denied
-
-
-def test_a_new_paragraph_does_not_go_on_with_the_day_before():
-    body = ("Angola shuts border over smuggling\n\nLUANDA — Angola and Namibia "
-            "traded accusations on Saturday over smuggling. Angola closed its border with "
-            "Namibia on Thursday.\n\n"
-            "Angolan Foreign Minister Joana Tavares demanded that Windhoek arrest those "
-            "responsible.\n")
-    asked = of_type(body, "REQUEST")
-    assert asked and all("date" not in e for e in asked), asked
+@pytest.mark.parametrize("body, plover_type, dates", [
+    # the same side, named again right after, goes on with the day of the sentence before
+    (_BORDER + " Angolan Foreign Minister Joana Tavares demanded that Windhoek arrest "
+     "those responsible.\n", "REQUEST", ["2031-06-05"]),
+    # a reply from the other side is not dated by it
+    (_BORDER + " Namibian Foreign Minister Selma Haufiku rejected the closure as "
+     "unjustified.\n", "REJECT", [None]),
+    # nor is the same side in a new paragraph
+    (_BORDER + "\n\nAngolan Foreign Minister Joana Tavares demanded that Windhoek arrest "
+     "those responsible.\n", "REQUEST", [None]),
+    # nor after the story's first dated act (its lead: the story may go on with another
+    # day, as in session 32's test)
+    ("Zambia talks\n\nLUSAKA — Zambia and Malawi agreed on Friday to hold border talks. "
+     "Zambian Foreign Minister Mwila Banda denied any role in the shelling.\n", "REJECT",
+     [None])])
+def test_an_undated_act_takes_the_day_before_only_from_its_own_side_right_before(
+        body, plover_type, dates):
+    got = of_type(body, plover_type)
+    assert [e.get("date") for e in got] == dates, got
 
 
 def test_an_act_after_days_of_talks_ends_them():
@@ -84,15 +74,6 @@ def test_a_saying_with_no_date_does_not_take_a_plan_s_year_from_the_sentence_bef
     assert said and all(str(e.get("date")) != "2031" for e in said), said
 
 
-def test_a_lead_said_on_the_publication_day_dates_what_its_story_goes_on_to_tell():
-    body = ("Bridge deal\n\nBUCHAREST — Bulgaria and Romania will share the cost of the "
-            "bridge, their foreign ministers said on Saturday, but talks failed to end a "
-            "row over dredging.\n\nThe bridge carries most of the traffic between them.\n\n"
-            "Romanian Foreign Minister Sorin Dumitrescu refused to stop the dredging.\n")
-    refused = [e for e in of_type(body, "REJECT") if "'refuse'" in e["reason"]]
-    assert [e.get("date") for e in refused] == ["2031-06-07"], refused
-
-
 def test_the_countries_with_no_number_are_the_story_s_two():
     body = ("Air deal\n\nNAIROBI — Kenya and Uganda held talks on Saturday. The countries "
             "signed an air services agreement.\n")
@@ -118,29 +99,12 @@ def test_a_company_named_by_its_trade_is_an_actor():
     assert [e["participants"]["actor"] for e in disputed] == [["thrakia-energy"]], disputed
 
 
-def test_a_lead_with_no_act_of_its_own_gives_the_story_its_day():
-    body = ("Funeral diplomacy\n\nPRAGUE — Heads of state from twenty countries filled the "
-            "cathedral on Saturday for the funeral of a former president.\n\nAfter the "
-            "service, President Daniel Roubal received Slovakia's president for forty "
-            "minutes.\n")
-    met = of_type(body, "CONSULT")
-    assert [e.get("date") for e in met] == ["2031-06-07"], met
-
-
 def test_a_later_clause_s_plan_does_not_date_the_first_verb():
     body = ("Margins\n\nPRAGUE — Prime Minister Lenka Dvorakova met Polish President Ewa "
             "Ostrowska, and the two agreed to reconvene the joint commission on cross-border "
             "rail in January, a government spokesman told reporters.\n")
     met = of_type(body, "CONSULT")
     assert met and all(e.get("date") != "2031-01" for e in met), met
-
-
-def test_an_act_on_the_margins_of_the_occasion_takes_its_day():
-    body = ("Funeral diplomacy\n\nPRAGUE — Czechia's president praised Poland for its "
-            "help at a state funeral on Thursday.\n\nOn the margins of the funeral, "
-            "Austria's chancellor pressed Czechia for an early look at the reactor study.\n")
-    pressed = of_type(body, "REQUEST")
-    assert [e.get("date") for e in pressed] == ["2031-06-05"], pressed
 
 
 def test_a_minister_of_a_longer_portfolio_is_a_person_with_that_title():
@@ -158,3 +122,27 @@ def test_a_crowd_after_a_dateline_or_of_relatives_and_neighbours_acts():
     got = [(e["participants"]["actor"], e["summary"][:5]) for e in of_type(body, "PROTEST")]
     assert got == [(["fishermen"], "About"), (["relatives-and-neighbours-of-the-victims"],
                                                "Nearl")], got
+
+
+@pytest.mark.parametrize("body, plover_type, reason, day", [
+    # a lead with no act of its own gives the story its day
+    ("Funeral diplomacy\n\nPRAGUE — Heads of state from twenty countries filled the "
+     "cathedral on Saturday for the funeral of a former president.\n\nAfter the service, "
+     "President Daniel Roubal received Slovakia's president for forty minutes.\n",
+     "CONSULT", "", "2031-06-07"),
+    # a lead its speakers said on the publication day gives it too
+    ("Bridge deal\n\nBUCHAREST — Bulgaria and Romania will share the cost of the bridge, "
+     "their foreign ministers said on Saturday, but talks failed to end a row over "
+     "dredging.\n\nThe bridge carries most of the traffic between them.\n\nRomanian Foreign "
+     "Minister Sorin Dumitrescu refused to stop the dredging.\n", "REJECT", "'refuse'",
+     "2031-06-07"),
+    # "on the margins of the funeral": the occasion's day (the story's first act's), even
+    # the day before publication
+    ("Funeral diplomacy\n\nPRAGUE — Czechia's president praised Poland for its help at a "
+     "state funeral on Thursday.\n\nOn the margins of the funeral, Austria's chancellor "
+     "pressed Czechia for an early look at the reactor study.\n", "REQUEST", "",
+     "2031-06-05")])
+def test_an_act_told_after_the_lead_takes_the_day_of_the_story_s_occasion(
+        body, plover_type, reason, day):
+    got = [e for e in of_type(body, plover_type) if reason in e["reason"]]
+    assert [e.get("date") for e in got] == [day], got
