@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.draft.dates import find_dates
 from briefing.draft.triggers import find_triggers
 from tests.lead import of_type
 
@@ -53,7 +54,8 @@ def test_new_trigger_phrases():
             ("The utility paid part of the bill but disputed the total.", "REJECT"),
             ("The king extended an invitation to the president to visit.", "AGREE"),
             ("The two leaders called upon all parties to return to talks.", "REQUEST"),
-            ("The side expressed its appreciation for Oman's mediation.", "SUPPORT")]:
+            ("The side expressed its appreciation for Oman's mediation.", "SUPPORT"),
+            ("Tosika rang his PNG counterpart on Sunday night.", "CONSULT")]:
         found = [t.trigger.plover_type for t in find_triggers(sentence, 0, len(sentence))]
         assert plover_type in found, (sentence, found)
 
@@ -146,3 +148,12 @@ def test_an_act_told_after_the_lead_takes_the_day_of_the_story_s_occasion(
         body, plover_type, reason, day):
     got = [e for e in of_type(body, plover_type) if reason in e["reason"]]
     assert [e.get("date") for e in got] == [day], got
+
+
+def test_the_next_month_counts_from_the_story_not_from_publication():
+    for text, phrases in [("The next month Papua New Guinea banned timber.", []),
+                          ("Talks resume next month.", ["next month"]),
+                          ("Go back to February, when police detained them.",
+                           ["back to February"]),
+                          ("During March the crossing stayed shut.", ["During March"])]:
+        assert [p for _a, _b, p in find_dates(text, 0, len(text))] == phrases, text

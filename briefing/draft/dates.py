@@ -44,7 +44,7 @@ PATTERN = re.compile(
     rf"(?P<dmy>(?:(?:on\s+)?{_WD},?\s+)?{_D}(?:\s*(?:and|-|–|to)\s*{_D})?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)"
     rf"|(?P<mdy>(?:(?:on\s+)?{_WD},?\s+)?{_M}\s+{_D}(?:\s*(?:and|-|–|to)\s*{_D})?(?:,?\s+{_Y})?)"
     rf"|(?P<mm>(?:between|from)\s+{_M}\s+(?:and|to|until)\s+{_M}(?:,?\s+{_Y})?)"
-    rf"|(?P<my>(?:(?:in|since|until|by|of|for)\s+(?:(?:early|mid|late)[\s-]+|mid-)?"
+    rf"|(?P<my>(?:(?:in|since|until|by|of|for|back\s+to|during)\s+(?:(?:early|mid|late)[\s-]+|mid-)?"
     rf"|(?:early|late)\s+|mid-|last\s+){_M}(?:\s+{_Y}|\s+(?:last|next|this)\s+year)?"
     rf"(?!\s+\d))"
     rf"|(?P<rel>(?:last|this|next|earlier this|later this|past)\s+(?:week|month|year)"
@@ -257,7 +257,11 @@ def find_dates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             and not _YEAR_SPAN.match(text, m.start(), m.end() + 5)
             and not (m.group("year") and _FOR_A_THING.search(text, max(0, m.start() - 40),
                                                              m.start()))
-            and not re.search(r"\b(?:19|20)\d\d[-–]$", text[max(0, m.start() - 5):m.start()])]
+            and not re.search(r"\b(?:19|20)\d\d[-–]$", text[max(0, m.start() - 5):m.start()])
+            # ("The next month Papua New Guinea banned ...": the month after the one the
+            # story told of, not after publication)
+            and not (re.match(r"(?i)next\s+(?:week|month|year)\b", m.group(0))
+                     and re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 4):m.start()]))]
 
 
 # A year a thing is for, after its noun: "a quota of 412,000 tonnes for 2031", "the budget
