@@ -157,3 +157,12 @@ def test_the_next_month_counts_from_the_story_not_from_publication():
                            ["back to February"]),
                           ("During March the crossing stayed shut.", ["During March"])]:
         assert [p for _a, _b, p in find_dates(text, 0, len(text))] == phrases, text
+
+
+def test_a_date_inside_a_later_saying_s_words_does_not_date_the_denial():
+    body = ("Raid\n\nNIAMEY — “This was hot pursuit,” the army spokesman, Colonel Abakar "
+            "Djibrine, told reporters on Thursday. He denied that any civilians had been "
+            "killed, said the troops were back by Sunday afternoon, and insisted that Niger's "
+            "army had been told of the operation on Monday night.\n")
+    denied = of_type(body, "REJECT")
+    assert denied and all(e.get("date") != "2031-06-02" for e in denied), denied

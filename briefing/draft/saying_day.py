@@ -74,8 +74,8 @@ def said_day(text: str, dates: list[tuple[int, int, str]], said: list[Any], at: 
                        and not DATELINE_BEFORE.match(text, text.rfind("\n", 0, d[0]) + 1, d[0])]
             if not found[0]:
                 found = saying_date(opening[-1:], (opening[-1][0], x.start), pub) if opening \
-                    else saying_date([d for d in dates if SPEECH.search(
-                        text, x.content[1], d[0])], (x.content[1], x.end + 48), pub)
+                    else saying_date([d for d in dates if _said_then(text, x.content[1], d[0])],
+                                     (x.content[1], x.end + 48), pub)
             if not found[0] and (y := _goes_on_from(text, said, x)) is not None:
                 # "He added that ...": the saying goes on, on the day of the one before.
                 lo = text.rfind("\n", 0, y.start) + 1
@@ -83,6 +83,16 @@ def said_day(text: str, dates: list[tuple[int, int, str]], said: list[Any], at: 
                     or found
             return found
     return None
+
+
+def _said_then(text: str, lo: int, at: int) -> bool:
+    """A speech verb in text[lo:at], in the active, that the date at `at` follows closely:
+    "...," he said on Monday (not "..., said the troops were back by Sunday", what was
+    said, nor "had been told of the operation on Saturday")."""
+    verbs = [v for v in SPEECH.finditer(text, lo, at)   # (not "had been told of")
+             if not re.search(r"\b(?:been|was|were|is|are)\s+$", text[max(lo, v.start() - 6):
+                                                                     v.start()])]
+    return bool(verbs) and len(text[verbs[-1].end():at].split()) <= 3
 
 
 def _goes_on_from(text: str, said: list[Any], x: Any) -> Any:
