@@ -86,13 +86,16 @@ def said_day(text: str, dates: list[tuple[int, int, str]], said: list[Any], at: 
 
 
 def _said_then(text: str, lo: int, at: int) -> bool:
-    """A speech verb in text[lo:at], in the active, that the date at `at` follows closely:
-    "...," he said on Monday (not "..., said the troops were back by Sunday", what was
-    said, nor "had been told of the operation on Saturday")."""
+    """A speech verb in text[lo:at], in the active, that the date at `at` follows in its
+    own clause: "...," he said (at a news conference) on Monday (not "..., said the troops
+    were back by Sunday", what was said, nor "had been told of the operation on
+    Saturday")."""
     verbs = [v for v in SPEECH.finditer(text, lo, at)   # (not "had been told of")
              if not re.search(r"\b(?:been|was|were|is|are)\s+$", text[max(lo, v.start() - 6):
                                                                      v.start()])]
-    return bool(verbs) and len(text[verbs[-1].end():at].split()) <= 3
+    between = text[verbs[-1].end():at] if verbs else ""
+    return bool(verbs) and len(between.split()) <= 8 and not re.search(
+        r"[,;]|\b(?:that|was|were|is|are|had|has|have|would|will|could)\b", between)
 
 
 def _goes_on_from(text: str, said: list[Any], x: Any) -> Any:
