@@ -143,7 +143,12 @@ def test_a_crowd_after_a_dateline_or_of_relatives_and_neighbours_acts():
     ("Funeral diplomacy\n\nPRAGUE — Czechia's president praised Poland for its help at a "
      "state funeral on Thursday.\n\nOn the margins of the funeral, Austria's chancellor "
      "pressed Czechia for an early look at the reactor study.\n", "REQUEST", "",
-     "2031-06-05")])
+     "2031-06-05"),
+    # a sentence that sets the time, with no act of its own, dates the next one's act
+    ("Back channel\n\nHONIARA — Solomon Islands and Papua New Guinea signed a memorandum "
+     "on Saturday. Go back to last Sunday night, when the week began. Prime Minister "
+     "Dominic Tosika of Solomon Islands refused to lift the ban.\n", "REJECT", "",
+     "2031-06-01")])
 def test_an_act_told_after_the_lead_takes_the_day_of_the_story_s_occasion(
         body, plover_type, reason, day):
     got = [e for e in of_type(body, plover_type) if reason in e["reason"]]

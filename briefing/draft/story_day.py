@@ -130,10 +130,15 @@ class Lead:
 
     def __init__(self, pub: dt.date) -> None:
         self.pub, self.day, self.seen, self.over = pub, None, 0, False
+        # the day a sentence with no act of its own set ("Then go back to last Sunday
+        # night, when the week began."), for the next sentence only
+        self.scene: dict[str, Any] | None = None
 
     def after(self, text: str, phrases: list[tuple[int, int, str]],
               here: list[dict[str, Any]], handed: dict[str, Any] | None) -> None:
         """Note a sentence: its date phrases, the events it told of and the day it hands on."""
+        self.scene = handed if not here and phrases and handed and self.seen \
+            and is_day(handed.get("date")) else None
         self.seen += bool(here)
         if (here and self.seen <= 2 or self.seen == 0) and self.day is None and handed \
                 and self._fresh(handed):
@@ -158,6 +163,11 @@ class Lead:
                 last: dict[str, Any] | None) -> tuple[dict[str, Any], str] | None:
         """The lead's day for a past act in a sentence with no date (`has_dates` false)
         and the verb group `verbs`, told after the day `last`; None when it does not hold."""
+        if self.scene is not None and not has_dates and not PRESENT.search(verbs) \
+                and not NEGATED_PERFECT.search(verbs) and not BACKGROUND.search(verbs):
+            return restated(self.scene, "no date in the sentence; the day the sentence "
+                                        f"before set ({self.scene.get('date_note', '')})"), \
+                "the day the sentence before set"
         if self.day is None or self.over or has_dates or last and last.get(
                 "date") != self.day.get("date") or PRESENT.search(verbs) \
                 or NEGATED_PERFECT.search(verbs) or BACKGROUND.search(verbs):
