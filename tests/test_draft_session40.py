@@ -171,3 +171,10 @@ def test_a_date_inside_a_later_saying_s_words_does_not_date_the_denial():
             "army had been told of the operation on Monday night.\n")
     denied = of_type(body, "REJECT")
     assert denied and all(e.get("date") != "2031-06-02" for e in denied), denied
+
+
+def test_a_bomb_threat_is_no_attack():
+    for sentence in ["Controllers told the crew a bomb was on board.",
+                     "The crew asked to land after a bomb warning."]:
+        found = [t.trigger.plover_type for t in find_triggers(sentence, 0, len(sentence))]
+        assert "ASSAULT" not in found, (sentence, found)
