@@ -55,7 +55,8 @@ def test_new_trigger_phrases():
             ("The king extended an invitation to the president to visit.", "AGREE"),
             ("The two leaders called upon all parties to return to talks.", "REQUEST"),
             ("The side expressed its appreciation for Oman's mediation.", "SUPPORT"),
-            ("Tosika rang his PNG counterpart on Sunday night.", "CONSULT")]:
+            ("Tosika rang his PNG counterpart on Sunday night.", "CONSULT"),
+            ("UEFA opened disciplinary proceedings against both clubs.", "ACCUSE")]:
         found = [t.trigger.plover_type for t in find_triggers(sentence, 0, len(sentence))]
         assert plover_type in found, (sentence, found)
 
