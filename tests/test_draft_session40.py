@@ -8,7 +8,7 @@ import pytest
 
 from briefing.draft.dates import find_dates
 from briefing.draft.triggers import find_triggers
-from tests.lead import of_type
+from tests.lead import drafted, of_type
 
 _BORDER = ("Angola shuts border over smuggling\n\nLUANDA — Angola and Namibia traded "
            "accusations on Saturday over smuggling. Angola closed its border with Namibia on "
@@ -56,7 +56,9 @@ def test_new_trigger_phrases():
             ("The two leaders called upon all parties to return to talks.", "REQUEST"),
             ("The side expressed its appreciation for Oman's mediation.", "SUPPORT"),
             ("Tosika rang his PNG counterpart on Sunday night.", "CONSULT"),
-            ("UEFA opened disciplinary proceedings against both clubs.", "ACCUSE")]:
+            ("UEFA opened disciplinary proceedings against both clubs.", "ACCUSE"),
+            ("The minister signed the surrender order in June.", "COERCE"),
+            ("The judge committed him for extradition in March.", "COERCE")]:
         found = [t.trigger.plover_type for t in find_triggers(sentence, 0, len(sentence))]
         assert plover_type in found, (sentence, found)
 
@@ -179,3 +181,11 @@ def test_a_bomb_threat_is_no_attack():
                      "The crew asked to land after a bomb warning."]:
         found = [t.trigger.plover_type for t in find_triggers(sentence, 0, len(sentence))]
         assert "ASSAULT" not in found, (sentence, found)
+
+
+def test_a_judge_or_magistrate_named_by_title_is_a_person():
+    body = ("Extradition\n\nTORONTO — Justice Lorna Achebe committed Rodrigo Valcarcel for "
+            "extradition to Peru on Saturday. Magistrate Deborah Lang refused bail.\n")
+    actors = {a["id"]: a for a in drafted(body)["actors"]}
+    assert {"lorna-achebe", "deborah-lang"} <= set(actors), sorted(actors)
+    assert actors["lorna-achebe"]["kind"] == "person", actors["lorna-achebe"]
