@@ -243,9 +243,8 @@ def find_bodies(text: str, reg: Registry) -> None:
 
 # People no name gathers, as the subject of a protest: "Hundreds of garment workers
 # rallied", "Protesters marched", "Yesterday afternoon some two hundred traders marched".
-# A dateline's "COLOMBO, May 3 (Wire) - " or a live blog's "12:30 — " before a crowd.
-_FILED = (r"\s*(?:\d{1,2}[:.]\d{2}\s*[—–\-]\s+|"
-          r"[A-Z][A-Z’'.\-]+(?:\s[A-Z][A-Z’'.\-]+)*(?:,\s[^—–\n]{1,40}?)?\s[—–\-]+\s+)?")
+# A live blog's "12:30 — " before a crowd (a dateline's "LIMA - " is passed by the caller).
+_FILED = r"\s*(?:\d{1,2}[:.]\d{2}\s*[—–\-]\s+)?"
 _CROWD_LEAD = (_FILED +
                r"(?:(?:[Ii]n\s+[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2}|[Oo]utside|[Nn]earby|"
                r"[Mm]eanwhile|[Ee]lsewhere),\s+)?"  # "In Zabol, ", "Outside, "

@@ -298,7 +298,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     re.fullmatch(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w\-]*\s+){1,2}",
                                  text[c0:t.start]):
                 before = [unnamed(reg, t.start)]   # "a landmine wounded": who laid it?
-            before = crowd_subject(text, c0, t.start, light, before, reg) or before
+            before = crowd_subject(text, max([c0] + [b for a, b in filed if a <= c0 < b]),
+                                   t.start, light, before, reg) or before   # (past "LIMA - ")
             before = before or ([] if noun or passive else antecedent(text, c0, t.start, local))
             # The saying whose words hold the act, if any.
             voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]), None)

@@ -25,9 +25,11 @@ _FROM_IT = re.compile(r"\breadouts?\b|\b(?:in|according\s+to)\s+(?:the|their)\s+
                       r"(?:call|conversation|talks|meeting)\b", re.IGNORECASE)
 # "After the ceremony", "on the margins of the funeral": at the occasion the story tells of.
 _AT_OCCASION = re.compile(r"\b(?:[Aa]fter|[Dd]uring|[Ii]n|[Aa]t|"
-                          r"[Oo]n\s+the\s+(?:margins|sidelines)\s+of)\s+the\s+(?:debate|sitting|ceremony|service|funeral|inauguration|"
-                          r"reception|banquet|state\s+dinner|official\s+talks|swearing-in)\b|"
-                          r"\b[Oo]n\s+the\s+(?:margins|sidelines)\b(?!\s+of\s+(?:a|an|next|last)\b)")
+                          r"[Oo]n\s+the\s+(?:margins|sidelines)\s+of)\s+the\s+(?:debate|"
+                          r"sitting|ceremony|service|funeral|inauguration|reception|banquet|"
+                          r"state\s+dinner|official\s+talks|swearing-in)\b|"
+                          r"\b[Oo]n\s+the\s+(?:margins|sidelines)\b"
+                          r"(?!\s+of\s+(?:a|an|next|last)\b)")
 # "In the same statement": the statement the sentence before told of.
 _SAME = re.compile(r"\b(?:in|according\s+to)\s+the\s+same\s+(?:statement|readout|"
                    r"communiqu[ée]|briefing|interview)\b", re.IGNORECASE)

@@ -161,16 +161,17 @@ class Lead:
 
     def day_for(self, verbs: str, has_dates: bool,
                 last: dict[str, Any] | None) -> tuple[dict[str, Any], str] | None:
-        """The lead's day for a past act in a sentence with no date (`has_dates` false)
-        and the verb group `verbs`, told after the day `last`; None when it does not hold."""
-        if self.scene is not None and not has_dates and not PRESENT.search(verbs) \
-                and not NEGATED_PERFECT.search(verbs) and not BACKGROUND.search(verbs):
+        """The day for a past act in a sentence with no date (`has_dates` false) and the
+        verb group `verbs`, told after the day `last`: the one the sentence before set, else
+        the lead's; None when neither holds."""
+        if has_dates or PRESENT.search(verbs) or NEGATED_PERFECT.search(verbs) \
+                or BACKGROUND.search(verbs):
+            return None   # (a date of its own, or a state of affairs, not an act done)
+        if self.scene is not None:
             return restated(self.scene, "no date in the sentence; the day the sentence "
                                         f"before set ({self.scene.get('date_note', '')})"), \
                 "the day the sentence before set"
-        if self.day is None or self.over or has_dates or last and last.get(
-                "date") != self.day.get("date") or PRESENT.search(verbs) \
-                or NEGATED_PERFECT.search(verbs) or BACKGROUND.search(verbs):
+        if self.day is None or self.over or last and last.get("date") != self.day.get("date"):
             return None
         return restated(self.day, f"no date in the sentence; the story's day, its lead's "
                                   f"({self.day.get('date_note', '')})"), "the lead's day"
