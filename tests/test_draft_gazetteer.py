@@ -65,6 +65,14 @@ def test_every_trigger_code_is_in_the_codebooks_with_a_valid_plover_mode():
         assert t.plover_mode in books.plover_modes[t.plover_type], t.phrase
 
 
+@pytest.mark.parametrize("table", ["triggers.csv", "not_events.csv", "org_words.csv",
+                                   "titles.csv", "irregular_verbs.csv"])
+def test_no_phrase_table_repeats_a_row(table):
+    rows = [tuple(r.values()) for r in read_table(table)]
+    repeated = sorted({r for r in rows if rows.count(r) > 1})
+    assert not repeated, repeated
+
+
 def test_plover_comes_from_the_codebook_table():
     assert plover_for("042") == ("CONSULT", "visit")
     assert plover_for("195") == ("ASSAULT", "heavy-weapons")
