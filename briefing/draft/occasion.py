@@ -116,8 +116,9 @@ class Occasions:
         border on Friday. Foreign Minister Tavares (of Angola) demanded ..." goes on with
         Friday; a reply from the other side ("Namibia's minister denied ...") is not
         dated by it."""
-        at = max((s for s in self._told if s < lo), default=None)
-        if at is None or at == min(self._told) or "\n" in text[at:lo] \
+        # (noted in text order: the last start before `lo` is found from the end)
+        at = next((s for s in reversed(self._told) if s < lo), None)
+        if at is None or at == next(iter(self._told)) or "\n" in text[at:lo] \
                 or len(_SENTENCE_END.findall(text, at, lo + 2)) != 1:
             # the story's first dated act (its lead, mostly: the story may go on with
             # another day), or not the sentence right before in its paragraph
