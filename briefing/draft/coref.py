@@ -282,8 +282,10 @@ def story_pair(reg: Registry, pos: int) -> list[Mention]:
 
 
 # "The minister warned ...": a person named before by that office, met again by it alone.
-_THE_OFFICE = re.compile(r"\b[Tt]he\s+(?P<office>(?:foreign\s+|defence\s+|prime\s+)?minister|"
-                         r"president|envoy|ambassador|spokesman|spokeswoman|spokesperson)\b"
+# (capitalised too, as formal registers write it: "The President", "the Sultan")
+_THE_OFFICE = re.compile(r"\b[Tt]he\s+(?P<office>(?i:(?:foreign\s+|defence\s+|prime\s+)?minister|"
+                         r"president|envoy|ambassador|spokesman|spokeswoman|spokesperson|"
+                         r"king|queen|emir|sultan|chancellor|premier))\b"
                          r"(?!\s+(?:of|for|to)\b)(?!\s+[A-Z])(?!’s|'s)")
 # "Its foreign ministry rejected ...": the state the sentence before told of.
 # (the mention runs to the body's noun: "Its mines ministry suspended" has no verb "mines")

@@ -16,7 +16,9 @@ _LOWER = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
 _NAME_WORD = (rf"[{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}]?[{_LOWER}’']+)*")   # "Takht-Ravanchi"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|del|van|von|der|le|la|di|dos)"
 _GAP = r"[^\S\n]+"   # between a name's words: never a line break (a headline ends there)
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Dr)\.\s+"
+# (and Malaysia's honours, written before a name: "Dato' Seri", "Tan Sri", "Tun")
+_HONORIFIC = (r"(?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:(?:Dato|Datuk|Datin)[’']?(?:\s+Seri)?|Tan\s+Sri|"
+              r"Toh\s+Puan|Tun)\s+(?=[A-Z]))")
 # Capitalised words that never start or continue a person's name.
 _NOT_NAME = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
              "January", "February", "March", "April", "May", "June", "July", "August",
@@ -167,18 +169,20 @@ def _appositives(text: str, reg: Registry) -> None:
                          # ("an exiled Mauritanian opposition figure")
                          rf"(?:[a-z][\w’'\-]*\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+){{0,3}}?"
                          rf"(?P<title>(?i:{titles}))\b(?!\s+[{_UPPER}])"   # not "X, Bolivian
-                         rf"|(?P<bare>[a-z][a-z\- ]+?)\s+of\b)", text):   # President Luis"
-        # ("Kubanych Sydykov, secretary-general of the Organization of Turkic States")
+                         rf"|(?P<bare>[a-zA-Z][a-zA-Z\- ]+?)\s+of\b)", text):   # President Luis"
+        # ("Kubanych Sydykov, secretary-general of the Organization of Turkic States";
+        # "Rahmat Iskandar, Prime Minister of Malaysia")
         if m.group("bare") is not None and m.group("bare").lower() not in g.titles:
             continue
         if (name := _free_name(m, reg)) is None:
             continue
-        start = m.start("name")
+        start = m.start("name") + m.group("name").find(name)   # (after an honorific)
         country = g.forms[m.group("state")].key if m.group("state") else ""
         of = re.match(r"\s+(?:the\s+)?([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)", text[m.end():])
-        if m.group("bare") and of and of.group(1) in g.forms and \
-                g.forms[of.group(1)].kind == "state":   # ("president of Chile")
-            country = g.forms[of.group(1)].key
+        place = of.group(1).rstrip(".") if of else ""   # ("... of Malaysia.")
+        if m.group("bare") and place in g.forms and \
+                g.forms[place].kind == "state":   # ("president of Chile")
+            country = g.forms[place].key
         role = g.titles[(m.group("title") or m.group("bare")).lower()]
         fields = {"kind": "person", "country": country,
                   "role": f"{role}, {g.countries[country]['name']}" if country else role,

@@ -61,6 +61,18 @@ def described_bodies(text: str, reg: Registry) -> None:
                 reg.mention(x.start(), x.end(), actor, "name")
 
 
+_HEADS = ("president", "prime minister", "king", "queen", "emir", "sultan", "chancellor",
+          "premier")
+
+
+def held(reg: Registry, office: str) -> bool:
+    """Whether `office` is a head's title some person named in the story holds ("the
+    Sultan", "The President"; not a shadow or former one)."""
+    office = office.lower()
+    return office in _HEADS and any(str(a.get("role", "")).lower().startswith(office)
+                                    for a in reg.actors.values() if a["kind"] == "person")
+
+
 def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
     """A capitalised name right before an event verb that no table knows ("Veltravia
     has demanded") is drafted as an actor of unknown kind, with all its mentions."""
@@ -76,8 +88,9 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
             for name in re.split(r"\s+and\s+", m.group("name")):
                 # ("Monday's attack": a day, not a name.)
                 first = re.sub(r"[’']s?$", "", name.split()[0])
+                # ("The Sultan thanked ...": the office of someone named, not a body)
                 if first not in _NOT_SUBJECT and first.lower() not in MONTHS \
-                        and name not in reg.gazetteer.forms:
+                        and name not in reg.gazetteer.forms and not held(reg, name):
                     names.append(name)
     people = {w: a["id"] for a in reg.actors.values() if a["kind"] == "person"
               for w in a["name"].split()}

@@ -398,8 +398,9 @@ def status(text: str, start: int, m: Match, historical: bool, *, reported: bool 
     if len(parts) > 1 and not window.strip() and word.split()[0].lower() == \
             m.trigger.phrase.split()[0] and _SHARED_MODAL.search(parts[-2]):
         window = parts[-2]
-    # ("The crewmen, who were not charged, were released": the aside's words are its own.)
-    window = re.sub(r",\s*(?:who|which|whose)\b[^,;]*,", " ", window)
+    # ("The crewmen, who were not charged, were released": the aside's words are its own;
+    # so is a blessing's: "the Sultan, may God protect him, received")
+    window = re.sub(r",\s*(?:who|which|whose|may\s+(?:God|Allah))\b[^,;]*,", " ", window)
     near = " ".join(window.split()[-10:])
     if _NOT_RULED_OUT.search(near):
         return "hypothetical", f"not ruled out before '{word}'"

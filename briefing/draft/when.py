@@ -51,20 +51,20 @@ NEGATED_PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+){0,2}?\s+(?:not|never|n
                               r"\b(?:has|have)n[’']t\b")
 
 
-# A date right after a speech verb dates the saying, not what was said: "detained on
-# August 28, the ministry said on Saturday".
+# A date right after a speech verb dates the saying: "detained ..., the ministry said on Sunday".
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|"
                           r"confirmed|quoted as saying)\s+$", re.IGNORECASE)
 # A date some plan is "scheduled for" belongs to that plan.
 _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+(?:to\s+(?:start|"
                             r"begin|open|end|take place|resume)\s+)?(?:(?:for|on)\s+)?(?:the\s+)?$",
                             re.IGNORECASE)   # ("the phase, due to start on Thursday")
-# A relative clause holds its own time: "talks, which stalled in 2023".
-# So does a participle's aside: "talks, last held in Qingdao in 2024, are to resume".
+# A relative clause holds its own time: "talks, which stalled in 2023", "the summit which
+# Malaysia hosts in March", "floods that struck ... last week", "the candidate who has been
+# inside since Saturday". So does a participle's aside: "talks, last held in 2024, are to".
 _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which|who|whose|"
                        r"where)\b[^,;—]*|\b(?:under|by|through) which\b[^,;—]*|"
-                       # ("the candidate who has been inside the embassy since Saturday")
-                       r"(?<=[a-z]\s)who\s+[^,;—]*|"
+                       r"(?<=[a-z]\s)(?:who|which|that(?=\s+(?:[a-z]+ed|struck|hit|began)\b))"
+                       r"\s+[^,;—]*|"
                        r",\s+(?:(?:last|first|previously|originally|once|\w+ly)\s+)?"
                        # (not ", called on both governments": a phrasal verb, no aside)
                        r"(?!(?:called|insisted|agreed|commented|focused)\s+on\b)"
@@ -81,8 +81,7 @@ _EXPLICIT = re.compile(r"\d")   # a calendar day; and a timetable's verb ("meet 
 _TIMETABLE = re.compile(r"(?:meet|hold|host|visit|open|begin|start|arrive|convene|resume)s?\b")
 _NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|month)",
                    re.IGNORECASE)
-# A deadline set by the act is not when it happened: "threatened on Thursday to impose
-# sanctions unless ... by the end of July".
+# A deadline set by the act is not when it happened: "threatened ... unless ... by July".
 _DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:at\s+(?:least|the\s+earliest)\s+)?"
                        r"(?:the\s+(?:end|middle|start|beginning)\s+(?:of\s+)?|(?:midday|noon|"
                        r"midnight)\s+(?:on\s+)?)?$|^(?:by|until)\s", re.IGNORECASE)
@@ -246,8 +245,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             # (", but promised": the same doer goes on, that day)
         inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
         # "The strike, which hit the market on Saturday": the clause tells of the noun.
-        return inner is None or inner == mine or (
-            inner[0] >= pos and len(text[pos:inner[0]].split()) <= 1) or (
+        return inner is None or inner == mine or (   # (close after it: "a drone that crossed
+            inner[0] >= pos and len(text[pos:inner[0]].split()) <= (  # ... on Tuesday")
+                7 if re.match(r"(?:who|which|that)\b", text[inner[0]:]) else 1)) or (
             # "A visit to Rabat by X, planned for April,": the plan's day is the visit's
             inner[0] >= pos and len(text[pos:d[0]].split()) <= 12
             and bool(_SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0])))

@@ -1,0 +1,61 @@
+"""Issue 21, session 41: rules checked on fictional sentences (real state names, invented
+people, places and bodies). The story of tests/lead.py is published on Saturday, June 7,
+2031."""
+
+from __future__ import annotations
+
+from tests.lead import drafted, of_type
+
+_CALL = ("Emir receives call\n\nDOHA, June 7 (Agency) – His Highness Emir Faisal bin Nasser, "
+         "may God preserve him, received yesterday evening a telephone call from His "
+         "Excellency Dato' Seri Hakim Rosli, Prime Minister of Malaysia.")
+
+
+def test_a_received_call_is_a_call_between_both_dated_by_its_day_despite_a_blessing():
+    call = of_type(_CALL + "\n", "CONSULT")
+    assert len(call) == 1, call
+    assert call[0]["status"] == "occurred"   # ("may God preserve him" is no modal)
+    assert call[0]["date"] == "2031-06-06"
+    actors = drafted(_CALL + "\n")["actors"]
+    people = {a["id"]: a for a in actors if a["kind"] == "person"}
+    assert set(call[0]["participants"]["actor"]) == set(people), call
+    # the honours before the name are not the name; "Prime Minister of Malaysia" says
+    # what he is and for which state
+    rosli = next(a for a in people.values() if "Rosli" in a["name"])
+    assert rosli["name"] == "Hakim Rosli"
+    assert rosli["role"].startswith("Prime Minister") and rosli["country"] == "MYS"
+
+
+def test_a_capitalised_office_alone_is_its_holder_at_the_call():
+    body = _CALL + (" The Emir thanked the Prime Minister for his good wishes and invited "
+                    "him to visit Doha.\n")
+    got = drafted(body)
+    assert not [a for a in got["actors"] if a["name"] in ("Emir", "Prime Minister")]
+    thanks = [e for e in got["events"] if e["plover_type"] == "SUPPORT"]
+    assert thanks and thanks[0]["participants"]["actor"] == ["faisal-bin-nasser"], thanks
+    assert thanks[0]["date"] == "2031-06-06"   # said at the call
+
+
+def test_an_office_no_one_named_holds_stays_an_actor_to_check():
+    # ("The Foreign Secretary" of a story that never says who she is: kept for the analyst)
+    body = ("Row over boat\n\nLONDON — The Foreign Secretary denied on Friday that any "
+            "escort had been ordered by Britain.\n")
+    got = of_type(body, "REJECT")
+    assert got and got[0]["participants"]["actor"], got
+
+
+def test_a_date_in_a_relative_clause_far_from_the_act_is_the_clauses():
+    body = ("Aid offered\n\nKUALA LUMPUR — Prime Minister Hakim Rosli on Wednesday offered "
+            "Malaysia's assistance to families affected by the floods that struck Aceh last "
+            "week. He also praised President Adi Santoso for his support for the summit which "
+            "Malaysia will host in March.\n")
+    dates = {e["plover_type"]: e.get("date") for e in drafted(body)["events"]}
+    assert dates.get("AGREE") == "2031-06-04", dates   # the offer's, not the floods'
+    assert dates.get("SUPPORT") == "2031-06-04", dates   # the praise's, not the summit's
+
+
+def test_a_date_in_a_relative_clause_right_after_the_act_still_dates_it():
+    body = ("Drone downed\n\nALGIERS — Algeria's air defences shot down a Malian military "
+            "drone that crossed into its airspace late on Thursday, the ministry said.\n")
+    got = of_type(body, "ASSAULT")
+    assert got and got[0]["date"] == "2031-06-05", got
