@@ -27,8 +27,9 @@ _ABBREVIATION = re.compile(
 _OPENING_TIME = re.compile(r"\s*(?:(?:Shortly|Just)\s+)?(?:At|By|Around|From|Until|Before|After|"
                            r"after|before)\s+(?:around\s+|about\s+)?\d{1,2}(?:[:.]\d\d)?\s*"
                            r"[ap]\.m\.")
-# A paragraph ends with sentence punctuation; a line that does not is a heading.
-_FINAL = re.compile(r"[.!?][”\"’')\]]*\s*$")
+# A paragraph ends with sentence punctuation (a list's lead-in and items too: "Under the
+# agreement:", "(a) Zambia shall restore the permits;"); a line that does not is a heading.
+_FINAL = re.compile(r"[.!?;:][”\"’')\]]*\s*$")
 # Quoted words: curly quotes pair by shape; straight ones in order, within a paragraph
 # (“a "short" word” and a long one: the short pair is not read as the long one's opening).
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")

@@ -59,3 +59,44 @@ def test_a_date_in_a_relative_clause_right_after_the_act_still_dates_it():
             "drone that crossed into its airspace late on Thursday, the ministry said.\n")
     got = of_type(body, "ASSAULT")
     assert got and got[0]["date"] == "2031-06-05", got
+
+
+_RELEASE = ("PRESS RELEASE: BORDER REOPENS\nDodoma, 14th June 2031\n"
+            "1. H.E. Dr. Salum Juma, President of the United Republic of Tanzania, spoke by "
+            "telephone with his Zambian counterpart, H.E. Bwalya Mumba, on Thursday. The two "
+            "Heads of State welcomed the outcome of the Lusaka talks.\n"
+            "2. Under the Memorandum of Understanding:\n"
+            "(a) the Tanzania Revenue Authority shall release the trucks still held at Msanzi;\n"
+            "(b) Zambia shall restore the transit permits of Tanzanian hauliers.\n")
+
+
+def test_a_lists_lead_in_and_items_are_sentences_not_headings():
+    from briefing.text import split_sentences
+    rows = split_sentences("a", _RELEASE)
+    items = [r for r in rows if r["text"].startswith(("2.", "(a)", "(b)"))]
+    assert len(items) == 3 and not any(r["is_heading"] for r in items), rows
+    assert [r["is_heading"] for r in rows[:2]] == [True, True]   # (headline and dateline)
+    got = drafted(_RELEASE)["events"]
+    assert any(e["plover_type"] == "RETREAT" and e["status"] == "planned" for e in got), got
+
+
+def test_a_communiques_honours_and_formal_styles_and_its_heads_of_state():
+    got = drafted(_RELEASE)
+    people = {a["id"]: a for a in got["actors"] if a["kind"] == "person"}
+    assert people["salum-juma"]["name"] == "Salum Juma"
+    assert people["salum-juma"]["country"] == "TZA"   # ("of the United Republic of Tanzania")
+    assert "bwalya-mumba" in people
+    assert not [a for a in got["actors"] if a["name"] in ("State", "Heads", "Hon", "H.E.")]
+    welcome = [e for e in got["events"] if "Heads of State" in e["evidence"][0]]
+    assert welcome and set(welcome[0]["participants"]["actor"]) == {
+        "salum-juma", "bwalya-mumba"}, welcome
+
+
+def test_a_surname_read_first_and_the_full_name_after_are_one_person():
+    body = ("President Baek arrives\n\nSEOUL — His Excellency Mr. Baek Jin-ho, President of "
+            "the Republic of Korea, held talks with Ghana's President Kofi Asante on Thursday. "
+            "President Baek thanked Ghana for its support.\n")
+    people = [a for a in drafted(body)["actors"] if a["kind"] == "person"]
+    baek = [a for a in people if "Baek" in a["name"]]
+    assert len(baek) == 1 and baek[0]["name"] == "Baek Jin-ho", people
+    assert baek[0]["country"] == "KOR"

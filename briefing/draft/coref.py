@@ -28,7 +28,8 @@ _PAIR = re.compile(
     rf"[Tt]he(?=\s+(?:countries|neighbours|neighbors|sides)\b"
     rf"(?!\s+(?:of|in|that|which|who|involved|concerned)\b))|"
     rf"[Tt]heir(?=\s+(?:(?!the\b)[a-z]+\s+)?{_PEOPLE}))\s+(?:(?:(?!the\b)[a-z]+\s+)?"
-    rf"(?P<people>{_PEOPLE})|(?P<states>{_STATES}))\b")   # ("their cyber officials")
+    # ("their cyber officials"; "The two Heads of State", as communiqués write it)
+    rf"(?P<people>(?i:{_PEOPLE}))|(?P<states>(?i:{_STATES})))\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _COUNT = {"two": 2, "three": 3, "four": 4}
 # A body two states share, or their ministers named by office alone at a sentence's start.
@@ -105,7 +106,8 @@ def _last_distinct(mentions: list[Mention], before: int, kinds: set[str], n: int
 
 _OFFICES = {"leaders": ("President", "Prime Minister", "King", "Emir", "Chancellor", "Premier",
                         "Sultan", "Leader"),
-            "presidents": ("President",), "prime ministers": ("Prime Minister", "Premier")}
+            "presidents": ("President",), "prime ministers": ("Prime Minister", "Premier"),
+            "heads of state": ("President", "King", "Queen", "Emir", "Sultan")}
 
 
 def _holds(reg: Registry, actor: str, head: str) -> bool:

@@ -17,8 +17,12 @@ _NAME_WORD = (rf"[{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}]?[{_LOWER}’']+)*")   #
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|del|van|von|der|le|la|di|dos)"
 _GAP = r"[^\S\n]+"   # between a name's words: never a line break (a headline ends there)
 # (and Malaysia's honours, written before a name: "Dato' Seri", "Tan Sri", "Tun")
-_HONORIFIC = (r"(?:(?:Mr|Mrs|Ms|Dr)\.\s+|(?:(?:Dato|Datuk|Datin)[’']?(?:\s+Seri)?|Tan\s+Sri|"
-              r"Toh\s+Puan|Tun)\s+(?=[A-Z]))")
+# ("Hon. Dr. Rehema Mkwawa", "H.E. Salum Juma": one or more)
+_HONORIFIC = (r"(?:(?:Mr|Mrs|Ms|Dr|Hon|H\.E)\.\s+|(?:(?:Dato|Datuk|Datin)[’']?(?:\s+Seri)?|"
+              r"Tan\s+Sri|Toh\s+Puan|Tun)\s+(?=[A-Z]))+")
+# A state's formal style before its name: "the United Republic of Tanzania".
+_FORMAL = (r"^(?:(?:United|Federal|Islamic|Democratic|Socialist|Plurinational|Bolivarian)\s+)*"
+           r"(?:Republic|Kingdom|Sultanate|State|Emirate|Principality)\s+of\s+(?:the\s+)?")
 # Capitalised words that never start or continue a person's name.
 _NOT_NAME = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
              "January", "February", "March", "April", "May", "June", "July", "August",
@@ -75,6 +79,12 @@ def _trim(name: str) -> str:
 def _register(reg: Registry, name: str, fields: dict) -> str:
     for a in reg.actors.values():
         if a["kind"] == "person" and (a["name"] == name or a["name"].endswith(" " + name)):
+            return a["id"]
+    words = name.split()
+    for a in reg.actors.values():
+        if a["kind"] == "person" and len(words) > 1 and a["name"] in (words[0], words[-1]):
+            # ("President Baek" read first, "Baek Jin-seong, President of ..." later: one)
+            a.update({k: v for k, v in fields.items() if v and not a.get(k)}, name=name)
             return a["id"]
     known = reg.known.get(name)
     if known and known["kind"] == "person":
@@ -174,12 +184,20 @@ def _appositives(text: str, reg: Registry) -> None:
         # "Rahmat Iskandar, Prime Minister of Malaysia")
         if m.group("bare") is not None and m.group("bare").lower() not in g.titles:
             continue
-        if (name := _free_name(m, reg)) is None:
+        name = _free_name(m, reg)
+        start = m.start("name") + m.group("name").find(_trim(m.group("name")))   # (honorific)
+        # ("H.E. Dr. Ana Moyo, President of ...": met before with no role: it is given now)
+        bare = next((x.actor for x in reg.mentions if x.start == start and x.kind == "person"
+                     and not (reg.actors[x.actor].get("role")
+                              and reg.actors[x.actor].get("country"))), None) \
+            if name is None else None
+        if name is None and bare is None:
             continue
-        start = m.start("name") + m.group("name").find(name)   # (after an honorific)
         country = g.forms[m.group("state")].key if m.group("state") else ""
-        of = re.match(r"\s+(?:the\s+)?([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)", text[m.end():])
+        of = re.match(r"\s+(?:the\s+)?([A-Z][\w’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w’'.\-]*)*)",
+                      text[m.end():])
         place = of.group(1).rstrip(".") if of else ""   # ("... of Malaysia.")
+        place = re.sub(_FORMAL, "", place) if place not in g.forms else place
         if m.group("bare") and place in g.forms and \
                 g.forms[place].kind == "state":   # ("president of Chile")
             country = g.forms[place].key
@@ -189,6 +207,11 @@ def _appositives(text: str, reg: Registry) -> None:
                   "reason": f"name before '{m.group('title') or m.group('bare')}'"}
         if country:
             fields["parent"] = reg.state(country, f"gazetteer: {g.countries[country]['name']}")
+        if bare is not None:
+            a = reg.actors[bare]
+            a.update({k: v for k, v in fields.items() if v and (not a.get(k) or k == "role"
+                                                                 and country)})
+            continue
         actor = _register(reg, name, fields)
         reg.mention(start, start + len(name), actor, "name")
 

@@ -30,6 +30,9 @@ _NOT_SUBJECT = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "
                 "Among", "Between", "For", "With", "From", "By", "As", "Once", "Yet",
                 "Still", "Then", "Now", "Today", "Yesterday", "Tomorrow", "Instead",
                 "Asked", "Upon", "Ahead", "Shortly", "Hours", "Days", "Weeks"}
+# Common nouns communiqués capitalise, alone: "The two Ministers", "The two Heads of State".
+_COMMON = {"Ministers", "State", "States", "Heads", "Parties", "Sides", "Delegations",
+           "Governments"}
 
 
 # A name no table knows, then what it is between commas: "Nahdlatul Ulama, the country's
@@ -90,7 +93,8 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
                 first = re.sub(r"[’']s?$", "", name.split()[0])
                 # ("The Sultan thanked ...": the office of someone named, not a body)
                 if first not in _NOT_SUBJECT and first.lower() not in MONTHS \
-                        and name not in reg.gazetteer.forms and not held(reg, name):
+                        and name not in reg.gazetteer.forms and not held(reg, name) \
+                        and name not in _COMMON:
                     names.append(name)
     people = {w: a["id"] for a in reg.actors.values() if a["kind"] == "person"
               for w in a["name"].split()}
