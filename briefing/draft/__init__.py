@@ -41,11 +41,11 @@ from briefing.draft.criticism import critical_sayings
 from briefing.draft.events import draft_events
 from briefing.draft.evidence import quote
 from briefing.draft.gazetteer import load_gazetteer
+from briefing.draft.homes import place_people
 from briefing.draft.learned import suggested
 from briefing.draft.people import (
     find_people,
     it_mentions,
-    place_people,
     they_mentions,
 )
 from briefing.draft.positions import candidate_positions, known_issues

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from briefing.draft.actors import Registry, slug
-from briefing.draft.people import dateline_state
+from briefing.draft.homes import dateline_state
 
 # The bodies whose state the place of the story gives: those of law and order.
 _BARE = re.compile(r"(?<![\w’'\-])(?:(?:[Tt]he|[Aa])\s+)?(?:(?P<town>[A-Z][\w’'\-]+)\s+)?"

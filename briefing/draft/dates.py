@@ -46,7 +46,7 @@ PATTERN = re.compile(
     rf"|(?P<mm>(?:between|from)\s+{_M}\s+(?:and|to|until)\s+{_M}(?:,?\s+{_Y})?)"
     rf"|(?P<my>(?:(?:in|since|until|by|of|for|back\s+to|during)\s+(?:(?:early|mid|late)[\s-]+|mid-)?"
     rf"|(?:early|late)\s+|mid-|last\s+){_M}(?:\s+{_Y}|\s+(?:last|next|this)\s+year)?"
-    rf"(?!\s+\d))"
+    rf"(?!\s+\d)|{_M}\s+{_Y}(?!\s*\d))"   # (and "September 1991" alone: a timeline's)
     rf"|(?P<rel>(?:last|this|next|earlier this|later this|past)\s+(?:week|month|year)"
     rf"|earlier (?:this|in the) (?:week|month|year)|today|yesterday|tomorrow|tonight"
     rf"|last night"
