@@ -139,3 +139,30 @@ def test_aid_sent_and_a_position_passed_on_are_acts():
             "A U.S. Coast Guard plane passed the boat's position to Ecuador on Thursday.\n")
     types = {e["plover_type"] for e in drafted(body)["events"]}
     assert {"AID", "COOPERATE"} <= types, types
+
+
+def test_a_transcripts_answer_labelled_by_a_name_speaks_for_that_person_and_state():
+    body = ("Press conference after the summit\n\nNAIROBI, June 7 — Kenya's foreign minister, "
+            "Wanjiru Kamau, spoke to reporters on Friday evening.\n\n"
+            "Q (Daily Courier): Will Kenya reopen the crossing?\n\n"
+            "KAMAU: We have asked Juba to release the traders. We welcomed the commitment.\n")
+    got = {e["plover_type"]: e["participants"]["actor"] for e in drafted(body)["events"]}
+    assert got.get("REQUEST") == ["kenya"] and got.get("SUPPORT") == ["kenya"], got
+
+
+def test_a_print_interviews_unlabelled_answers_follow_its_questions():
+    body = ("Interview\n\nJAKARTA — Indonesia's foreign minister, Ratna Wibisono, spoke to "
+            "the Ledger on Friday.\n\nSingapore says the tug entered its waters. Do you "
+            "accept that?\n\nNo. We have protested to Singapore twice this week.\n\n"
+            "What happens next?\n\nWe have asked Singapore to release the crew.\n")
+    got = {e["plover_type"]: e["participants"]["actor"] for e in drafted(body)["events"]}
+    assert got.get("REQUEST") == ["indonesia"], got
+    # (one question alone is no interview: "we" stays unread)
+    one = body.replace("What happens next?\n\n", "")
+    assert "REQUEST" not in {e["plover_type"] for e in drafted(one)["events"]}
+
+
+def test_migrants_pushed_back_across_a_border_is_an_expulsion():
+    got = of_type("Pushbacks\n\nBELGRADE — Hungarian police pushed about sixty migrants back "
+                  "across the border into Serbia on Friday.\n", "COERCE")
+    assert got and got[0]["cameo_code"] == "174" and got[0]["date"] == "2031-06-06", got

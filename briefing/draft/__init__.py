@@ -29,9 +29,9 @@ from briefing.draft.actors import (
     slug,
 )
 from briefing.draft.again import agreed_to_meet, ruled_out_steps, warned_with_appeal
+from briefing.draft.answers import answer_mentions
 from briefing.draft.attribution import (
     Said,
-    answer_mentions,
     find_statements,
     first_person_mentions,
 )

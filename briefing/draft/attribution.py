@@ -371,13 +371,13 @@ def _reported(text: str, lo: int, hi: int, v: re.Match[str], mentions: list[Ment
 # "We will retaliate," said Berg: the first person opening a quote or a clause in it,
 # before a verb (not "the line we recognise", an object's clause, nor "we are being
 # asked", done to the speaker).
-_FIRST_PERSON = re.compile(r"\b(?:We|we|I)\b(?!\s+(?:am|are|was|were|have been|had been|"
+FIRST_PERSON = re.compile(r"\b(?:We|we|I)\b(?!\s+(?:am|are|was|were|have been|had been|"
                            r"being)\b)(?=\s+(?:\w+\s+){0,2}?[a-z]+\b)")
 # "our" before what a hostile act hits: "struck our vessel", "shelled our positions".
 _OURS = re.compile(r"(?<=[a-z]ed |uck |hot |ook )our(?=\s+(?:vessels?|ships?|boats?|patrol|"
                    r"positions?|posts?|soldiers|troops|citizens|nationals|fishermen|"
                    r"territory|embassy|diplomats?)\b)")
-_OPENS = re.compile(r"(?:^|[“\"‘,;:]\s*|\b(?:and|but|that|because|so|if|when|as|while|unless|"
+OPENS = re.compile(r"(?:^|[“\"‘,;:]\s*|\b(?:and|but|that|because|so|if|when|as|while|unless|"
                     r"until)\s+)$")
 
 
@@ -391,8 +391,8 @@ def first_person_mentions(text: str, said: list[Said], reg: Registry) -> list[Me
         if x.quote_type != "direct" or speaker.get("kind") not in ("person", "state",
                                                                    "organization"):
             continue
-        for m in _FIRST_PERSON.finditer(text, x.content[0], x.content[1]):
-            if reg.taken(m.start(), m.end()) or not _OPENS.search(
+        for m in FIRST_PERSON.finditer(text, x.content[0], x.content[1]):
+            if reg.taken(m.start(), m.end()) or not OPENS.search(
                     text[max(x.content[0], m.start() - 12):m.start()]):
                 continue
             who = x.speaker if m.group(0) == "I" or speaker["kind"] != "person" else (
@@ -404,33 +404,6 @@ def first_person_mentions(text: str, said: list[Said], reg: Registry) -> list[Me
         for m in _OURS.finditer(text, x.content[0], x.content[1]):
             if state and not reg.taken(m.start(), m.end()):
                 out.append(reg.mention(m.start(), m.end(), state, "pronoun"))
-    return out
-
-
-# An interview's answer: "A: We have asked for the other four."; a briefing's, labelled by
-# the speaker's post: "SPOKESPERSON: We have shared every figure with Madrid."
-_ANSWER = re.compile(r"(?m)^(?:A|(?:DEPUTY\s+|FOREIGN\s+|PRIME\s+)?(?:SPOKES(?:PERSON|MAN|WOMAN)|"
-                     r"MINISTER|AMBASSADOR|PRESIDENT|SECRETARY))\s*:\s+")
-
-
-def answer_mentions(text: str, reg: Registry) -> list[Mention]:
-    """In an interview's answers ("A: ..."), "I" is the person the interview introduced
-    first (before its first answer) and "we" that person's state."""
-    answers = list(_ANSWER.finditer(text))
-    who = next((m.actor for m in reg.sorted() if m.kind == "person"
-                and m.start < answers[0].start()), None) if answers else None
-    if who is None:
-        return []
-    state = reg.actors[who].get("parent") or who
-    out: list[Mention] = []
-    for a in answers:
-        end = text.find("\n", a.end())
-        for m in _FIRST_PERSON.finditer(text, a.end(), len(text) if end < 0 else end):
-            before = text[max(a.end(), m.start() - 12):m.start()]
-            if not reg.taken(m.start(), m.end()) and (_OPENS.search(before) or re.search(
-                    r"[.!?]\s+$", before)):   # (a later sentence of the answer, too)
-                out.append(reg.mention(m.start(), m.end(), who if m.group(0) == "I" else state,
-                                       "pronoun"))
     return out
 
 

@@ -1,0 +1,50 @@
+"""Who "I" and "we" are in an interview's or a transcript's answers: the answer labelled
+"A:" or by a post ("SPOKESPERSON:"), or by the speaker's name ("KAMAU:"), or set after a
+question of its own paragraph in a print interview."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.draft.actors import Mention, Registry
+from briefing.draft.attribution import FIRST_PERSON, OPENS
+
+# An interview's answer: "A: We have asked for the other four."; a briefing's, labelled by
+# the speaker's post: "SPOKESPERSON: We have shared every figure with Madrid."
+_ANSWER = re.compile(r"(?m)^(?:A|(?:DEPUTY\s+|FOREIGN\s+|PRIME\s+)?(?:SPOKES(?:PERSON|MAN|WOMAN)|"
+                     r"MINISTER|AMBASSADOR|PRESIDENT|SECRETARY))\s*:\s+")
+
+
+# A print interview's question, a paragraph of its own: the next paragraph answers it.
+_ASKED = re.compile(r"(?m)^[^\n]{10,300}\?[”\"’]?[ \t]*\n(?:[ \t]*\n)*(?=[A-Z“\"])")
+# A transcript's answer labelled by the speaker's name: "KAMAU: We will reopen it."
+_NAMED = re.compile(r"(?m)^(?P<who>[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+){0,2})"
+                    r"(?:\s*\([^()\n]{0,40}\))?\s*:\s+")
+
+
+def answer_mentions(text: str, reg: Registry) -> list[Mention]:
+    """In an interview's answers ("A: ..."), "I" is the person the interview introduced
+    first (before its first answer) and "we" that person's state; in a transcript's
+    answers labelled by a name ("KAMAU: ..."), the person of that name and their state."""
+    # (a print interview sets its questions apart, unlabelled: the paragraph after each
+    # question is the answer)
+    asked = list(_ASKED.finditer(text))
+    answers = list(_ANSWER.finditer(text)) or (asked if len(asked) >= 2 else [])
+    first = next((m.actor for m in reg.sorted() if m.kind == "person"
+                  and m.start < answers[0].start()), None) if answers else None
+    people = {w.lower(): a["id"] for a in reg.actors.values() if a["kind"] == "person"
+              for w in a["name"].split()[-1:]}
+    labelled = [(a, first) for a in answers if first] + [
+        (a, people[a.group("who").lower()]) for a in _NAMED.finditer(text)
+        if a.group("who").lower() in people and not _ANSWER.match(text, a.start())]
+    out: list[Mention] = []
+    for a, who in labelled:
+        state = reg.actors[who].get("parent") or who
+        end = text.find("\n", a.end())
+        for m in FIRST_PERSON.finditer(text, a.end(), len(text) if end < 0 else end):
+            before = text[max(a.end(), m.start() - 12):m.start()]
+            if not reg.taken(m.start(), m.end()) and (OPENS.search(before) or re.search(
+                    r"[.!?]\s+$", before)):   # (a later sentence of the answer, too)
+                out.append(reg.mention(m.start(), m.end(), who if m.group(0) == "I" else state,
+                                       "pronoun"))
+    return out
