@@ -166,3 +166,12 @@ def test_migrants_pushed_back_across_a_border_is_an_expulsion():
     got = of_type("Pushbacks\n\nBELGRADE — Hungarian police pushed about sixty migrants back "
                   "across the border into Serbia on Friday.\n", "COERCE")
     assert got and got[0]["cameo_code"] == "174" and got[0]["date"] == "2031-06-06", got
+
+
+def test_an_after_clause_with_an_irregular_past_dates_its_own_act():
+    body = ("Aid accepted\n\nNUKU'ALOFA — Tonga has accepted emergency aid from Australia "
+            "after Cyclone Mele tore through the islands last weekend. Prime Minister Siaosi "
+            "Vea reversed course on Wednesday.\n")
+    got = {e["plover_type"]: e.get("date") for e in drafted(body)["events"]}
+    assert got.get("AGREE") is None, got   # (the cyclone's weekend, not the accepting's)
+    assert got.get("CONCEDE") == "2031-06-04", got

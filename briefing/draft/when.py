@@ -76,7 +76,8 @@ _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which
 _AFTER_CLAUSE = re.compile(r",?\s+(?:after|when|because|as)\s+(?!(?:the|a|an|its|their|his|"
                            r"her)\s+[a-z]+\s+(?:on|in|of|at)\b)(?:[\w’'\-]+\s+){1,3}?"
                            r"(?:[a-z]{3,}ed|met|held|took|fled|shot|struck|seized|began|left|"
-                           r"broke|sent|made|fought|stormed|hit|went|came)\b[^;.]*$")
+                           r"broke|sent|made|fought|stormed|hit|went|came|tore|swept|fell|"
+                           r"drove|flew|ran|sank|blew|spread|caught|froze|stole|led)\b[^;.]*$")
 _EXPLICIT = re.compile(r"\d")   # a calendar day; and a timetable's verb ("meet on August 12"):
 _TIMETABLE = re.compile(r"(?:meet|hold|host|visit|open|begin|start|arrive|convene|resume)s?\b")
 _NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|month)",
@@ -88,9 +89,8 @@ _DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:at\s+(?:least|the\s+ear
 # "his first visit since taking office in November": the date of that other verb.
 _SINCE_DOING = re.compile(r"\bsince\s+(?:[a-z]+ing\b|(?:[\w’'\-]+\s+){1,3}?(?:took|became|"
                           r"came|won|began|was|were|[a-z]+ed)\b)[^,;.]*$", re.IGNORECASE)
-# "lorries impounded at Chaman since October", "a path cleared last year": a participle
-# after its noun holds its own time.
-# ("accused X of ... and summoned the envoy on Tuesday": a conjunct verb, no participle.)
+# "lorries impounded at Chaman since October": a participle after its noun holds its own
+# time ("accused X of ... and summoned the envoy on Tuesday": a conjunct verb, no participle).
 _PARTICIPLE = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|not|also|already|"
                          r"then|later|jointly|formally|officially|reportedly|and|or|"
                          r"but|the|a|an|its|their|his|her|our|this|that)\b)[a-z]+\s+"
