@@ -175,3 +175,19 @@ def test_an_after_clause_with_an_irregular_past_dates_its_own_act():
     got = {e["plover_type"]: e.get("date") for e in drafted(body)["events"]}
     assert got.get("AGREE") is None, got   # (the cyclone's weekend, not the accepting's)
     assert got.get("CONCEDE") == "2031-06-04", got
+
+
+def test_a_relative_clauses_negation_and_tense_are_its_own():
+    got = of_type("Restraint urged\n\nCAIRO — Egypt, which is not a party to the dispute, urged "
+                  "both sides on Friday to show restraint.\n", "REQUEST")
+    assert got and got[0]["status"] == "occurred", got
+    assert got[0]["date"] == "2031-06-06", got
+
+
+def test_a_participle_after_a_clause_of_its_own_is_that_clauses_doers():
+    body = ("Talks collapse\n\nADDIS ABABA — Talks between Ethiopia and Sudan collapsed on "
+            "Wednesday when the Sudanese delegation walked out, accusing Addis Ababa of bad "
+            "faith.\n")
+    got = of_type(body, "ACCUSE")
+    assert got and got[0]["participants"]["actor"] == ["sudan"], got
+    assert got[0]["participants"].get("recipient") == ["ethiopia"], got

@@ -85,6 +85,24 @@ def aside_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in ASIDE.finditer(text, lo, hi)]
 
 
+def verb_group(text: str, lo: int, c0: int, subject_end: int, at: int, end: int,
+               asides: list[tuple[int, int]]) -> str:
+    """The verb group of the act at text[at:end], after any aside ("The bloc, of which both
+    are members, called": not the present "are"; "Egypt, which is not a party to the
+    talks, urged": not "is not")."""
+    v0 = max([c0, subject_end] + [b for _, b in asides if b <= at])
+    if re.search(r"\b(?:which|who)\s*$", text[max(lo, c0 - 8):c0]) and "," in text[v0:at]:
+        v0 = text.rfind(",", v0, at) + 1
+    return " ".join(text[v0:end].split()[-8:])
+
+
+def subordinate(text: str, lo: int, at: int) -> bool:
+    """Whether the verb at `at` is in a clause of its own opened by "when", "because" or
+    "while" in the sentence starting at `lo` ("Talks collapsed when the delegation walked
+    out")."""
+    return bool(re.search(r"\b(?:when|because|while)\s+(?!an?\s)[^,;]*$", text[lo:at]))
+
+
 def clause_span(text: str, lo: int, hi: int, pos: int, end: int) -> tuple[int, int]:
     """The clause around text[pos:end] within the sentence text[lo:hi]: from the last
     break before it (";", ", which", ", and" before a new subject) to the next after."""

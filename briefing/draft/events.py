@@ -66,7 +66,9 @@ from briefing.draft.clauses import (
     nominal,
     owned,
     purpose,
+    subordinate,
     told_by,
+    verb_group,
     who_and,
 )
 from briefing.draft.coref import document_issuers, story_pair
@@ -122,8 +124,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
         control: Match | None = None
         triggers = stances(text, lo, hi, allegations(text, lo, hi, find_triggers(text, lo, hi)))
         noun_starts = tuple(t.start for t in triggers if t.trigger.noun or nominal(text, lo, t))
-        # The date a sentence without one of its own carries on: the last sentence's
-        # that told of an event (a quote in between does not break the story).
+        # A sentence with no date carries on the last one's that told of an event.
         carry, carry_next = carry_next if carry_next is not None else carry, None
         last_day = carry if carry else last_day   # the last day a sentence told of
         again: list[dict[str, Any]] = []   # events this sentence tells of again
@@ -163,9 +164,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # (from the sentence: "announced joint patrols" names the act, not a saying)
             light = reg.gazetteer.light_verbs.search(text, max(lo, t.start - 40), t.start)
             for x in said_here:
-                # In reported speech the event's subject is inside what was said:
-                # "Lopez said Peru has provided ..." — Peru provides, not Lopez. But
-                # 'said “...” and urged': after the quote closes, the speaker acts again.
+                # In reported speech the subject is inside what was said ("Lopez said Peru
+                # has provided": Peru), but 'said “...” and urged': the speaker acts again.
                 if x.content[0] <= t.start < x.content[1] and not re.search(
                         r"[”\"]\s+and\s+(?:\w+ly\s+)?$", text[x.content[0]:t.start]) \
                         and not (light and light.start() < x.content[0]) and not any(
@@ -322,9 +322,12 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "Lima has bought ships ... and signed", "travelled to Warsaw to meet",
                 # "imposed sanctions on Belarus, accusing": a second verb, an infinitive or a
                 # participle shares the clause's first subject ("wrote to Salas, asking").
+                # (a participle after a clause of its own: "when Sudan walked out, accusing")
+                own = participial and prev is not None and subordinate(text, lo, prev.start)
                 subject = speaker_acts(text, said_here, t.start, text[c0:t.start], reg, before) \
-                    or same_subject(out, prev, before, lo, reg) or ([] if participial and prev and (
-                        all(m.start > prev.end for m in before)) else leading(text, before))
+                    or same_subject(out, prev, None if own else before, lo, reg) or ([] if (
+                        participial and prev and all(m.start > prev.end for m in before))
+                        else leading(text, before))
                 if not subject:
                     continue   # "X urged Kigali to ..., warning": not Kigali's warning
             else:
@@ -363,10 +366,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             agreed = agreed_to(text, prev, t)   # "agreed to hold talks": the talks are to come
             future = bool(FUTURE.search(text, c0, t.start)) and not PAST_ACTIVE.match(
                 text, t.start) or invited is not None or agreed
-            # The verb group, after any aside ("The bloc, of which both are members,
-            # called": not the present "are").
-            v0 = max([c0, subject[-1].end] + [b for _, b in asides if b <= t.start])
-            verbs = " ".join(text[v0:t.end].split()[-8:])
+            verbs = verb_group(text, lo, c0, subject[-1].end, t.start, t.end, asides)
             date, why = event_date(text, dates, act, c0, c1, pub, future, verbs,
                                    object_of=prev if noun else None, nouns=noun_starts,
                                    lo=lo, reported=tuple(x.content for x in said_here))

@@ -401,6 +401,8 @@ def status(text: str, start: int, m: Match, historical: bool, *, reported: bool 
     # ("The crewmen, who were not charged, were released": the aside's words are its own;
     # so is a blessing's: "the Sultan, may God protect him, received")
     window = re.sub(r",\s*(?:who|which|whose|may\s+(?:God|Allah))\b[^,;]*,", " ", window)
+    if re.search(r",\s*(?:who|which|whose)\s*$", text[max(0, start - 10):start]):
+        window = re.sub(r"^[^,;]*,", " ", window)   # (the aside's pronoun read as a subject)
     near = " ".join(window.split()[-10:])
     if _NOT_RULED_OUT.search(near):
         return "hypothetical", f"not ruled out before '{word}'"
