@@ -191,3 +191,11 @@ def test_a_participle_after_a_clause_of_its_own_is_that_clauses_doers():
     got = of_type(body, "ACCUSE")
     assert got and got[0]["participants"]["actor"] == ["sudan"], got
     assert got[0]["participants"].get("recipient") == ["ethiopia"], got
+
+
+def test_a_refusal_to_reverse_a_measure_is_dated_by_its_own_conjunct():
+    got = drafted("Shops row\n\nACCRA — Deputy Trade Minister Abena Sarpong said on Friday that "
+                  "Ghana would not reverse the closures but was ready to meet Nigerian officials "
+                  "next week.\n")["events"]
+    refusal = [e for e in got if e["plover_type"] == "REJECT"]
+    assert refusal and refusal[0]["date"] == "2031-06-06", got   # (not "next week")

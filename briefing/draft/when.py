@@ -163,7 +163,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "had suspended returns, after gunmen attacked ... on Monday"
         if told and d[0] >= told.end():
             return True    # "the closure ..., which was announced by X on March 6"
-        if pos < d[0] and re.search(r",\s+but\b|;", text[verb_end:d[0]]):
+        if pos < d[0] and re.search(r"\sbut\b|;", text[verb_end:d[0]]):
             return False   # "mediated a 2010 accord, but it withdrew in 2017": the other's
         if pos < d[0] and SPEECH.search(text, verb_end, d[0]):
             return False   # "thanked the donors and said ... next month": what was said
