@@ -199,3 +199,11 @@ def test_a_refusal_to_reverse_a_measure_is_dated_by_its_own_conjunct():
                   "next week.\n")["events"]
     refusal = [e for e in got if e["plover_type"] == "REJECT"]
     assert refusal and refusal[0]["date"] == "2031-06-06", got   # (not "next week")
+
+
+def test_an_envoy_named_between_commas_is_the_one_summoned():
+    got = of_type("Envoy summoned\n\nOSLO — Russia's ambassador, Nikolai Petrov, was summoned "
+                  "to the ministry on Thursday evening.\n", "ACCUSE")
+    assert got and got[0]["cameo_code"] == "114", got
+    assert got[0]["participants"].get("recipient") == ["nikolai-petrov"], got
+    assert got[0]["date"] == "2031-06-05", got

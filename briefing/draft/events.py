@@ -179,7 +179,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                       and not any(a <= m.start < b for a, b in asides)]
             after = [m for m in local if t.end <= m.start and m.end <= next_verb(text, lo, triggers,
                                                                                  t, c1)]
-            if not t.trigger.noun:
+            if not t.trigger.noun or t.trigger.subject:   # ("X's envoy, Y, was summoned")
                 # "accepted Peru's offer", "welcomed Chile's decision": the owner of the
                 # phrase's object is the one the act is toward.
                 # So is whoever stands in the phrase's gap ("asked Norway to withdraw").
