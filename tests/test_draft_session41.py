@@ -207,3 +207,12 @@ def test_an_envoy_named_between_commas_is_the_one_summoned():
     assert got and got[0]["cameo_code"] == "114", got
     assert got[0]["participants"].get("recipient") == ["nikolai-petrov"], got
     assert got[0]["date"] == "2031-06-05", got
+
+
+def test_overnight_alone_is_the_night_before_the_story_and_gives_way_to_a_stated_day():
+    got = of_type("Crew home\n\nMUSCAT — Omani authorities brought the crew home from "
+                  "Salalah overnight.\n", "AID")
+    assert got and got[0]["date"] == "2031-06-06", got
+    got = of_type("Barges held\n\nPARAMARIBO — Surinamese sailors boarded two barges on Monday "
+                  "and held their crews overnight.\n", "COERCE")
+    assert got and {e["date"] for e in got} == {"2031-06-02"}, got

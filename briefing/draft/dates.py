@@ -49,7 +49,7 @@ PATTERN = re.compile(
     rf"(?!\s+\d)|{_M}\s+{_Y}(?!\s*\d))"   # (and "September 1991" alone: a timeline's)
     rf"|(?P<rel>(?:last|this|next|earlier this|later this|past)\s+(?:week|month|year)"
     rf"|earlier (?:this|in the) (?:week|month|year)|today|yesterday|tomorrow|tonight"
-    rf"|last night"
+    rf"|last night|overnight(?!\s+(?:on|from|into|between|to|in)\b)"
     rf"|(?:last|this|next|over the|at the|during the)\s+weekend"
     rf"|this (?:morning|afternoon|evening)|(?:earlier|later) today"
     rf"|(?:a few|several|\d{{1,2}}|a|an|one|two|three)\s+(?:minutes?|hours?)\s+ago)"
@@ -212,7 +212,7 @@ def _relative(low: str, p: str, published: dt.date, future: bool = False) -> Res
                                                     "evening")):
         # "this morning", "earlier today", "a few minutes ago": the day of publication
         return Resolved(p, published, published, note)
-    if low in ("yesterday", "last night"):   # (the night before the story's day)
+    if low in ("yesterday", "last night", "overnight"):   # (the night before the story's day)
         return Resolved(p, published - one, published - one, note)
     if low == "tomorrow":
         return Resolved(p, published + one, published + one, note)
@@ -251,17 +251,21 @@ def find_dates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     with a capital ("planned for May", not "hoped for may"), and one "for" a noun names
     it ("called for May elections"). Years joined by a dash name a period something covers
     ("a Programme of Cooperation for 2031-2034"), not when anything was done."""
-    return [(m.start(), m.end(), m.group(0)) for m in PATTERN.finditer(text, start, end)
-            if (not m.group("my") or CAPITAL_MONTH.search(m.group("my")) and not (
-                m.group("my")[:4].lower() == "for " and re.match(r"\s+[a-z]", text[m.end():])))
-            and not _YEAR_SPAN.match(text, m.start(), m.end() + 5)
-            and not (m.group("year") and _FOR_A_THING.search(text, max(0, m.start() - 40),
-                                                             m.start()))
-            and not re.search(r"\b(?:19|20)\d\d[-–]$", text[max(0, m.start() - 5):m.start()])
-            # ("The next month Papua New Guinea banned ...": the month after the one the
-            # story told of, not after publication)
-            and not (re.match(r"(?i)next\s+(?:week|month|year)\b", m.group(0))
-                     and re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 4):m.start()]))]
+    found = [(m.start(), m.end(), m.group(0)) for m in PATTERN.finditer(text, start, end)
+             if (not m.group("my") or CAPITAL_MONTH.search(m.group("my")) and not (
+                 m.group("my")[:4].lower() == "for " and re.match(r"\s+[a-z]", text[m.end():])))
+             and not _YEAR_SPAN.match(text, m.start(), m.end() + 5)
+             and not (m.group("year") and _FOR_A_THING.search(text, max(0, m.start() - 40),
+                                                              m.start()))
+             and not re.search(r"\b(?:19|20)\d\d[-–]$", text[max(0, m.start() - 5):m.start()])
+             # ("The next month Papua New Guinea banned ...": the month after the one the
+             # story told of, not after publication)
+             and not (re.match(r"(?i)next\s+(?:week|month|year)\b", m.group(0))
+                      and re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 4):m.start()]))]
+    # "overnight" is the night before the story's day only where nothing else dates the
+    # words ("held their crews overnight" after "on May 4" is that night)
+    others = [f for f in found if f[2].lower() != "overnight"]
+    return others if others else found
 
 
 # A year a thing is for, after its noun: "a quota of 412,000 tonnes for 2031", "the budget
