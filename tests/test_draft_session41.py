@@ -216,3 +216,13 @@ def test_overnight_alone_is_the_night_before_the_story_and_gives_way_to_a_stated
     got = of_type("Barges held\n\nPARAMARIBO — Surinamese sailors boarded two barges on Monday "
                   "and held their crews overnight.\n", "COERCE")
     assert got and {e["date"] for e in got} == {"2031-06-02"}, got
+
+
+def test_crews_and_staff_are_groups_that_act():
+    got = drafted("Boat row\n\nROSEAU — The coast guard ordered the boats to leave on Friday. "
+                  "The crews refused, and the patrol boat stayed nearby. Embassy staff have "
+                  "accused the authorities of cutting the water.\n")
+    groups = {a["id"]: a for a in got["actors"] if a["kind"] == "group"}
+    assert {"crews", "embassy-staff"} <= set(groups), got["actors"]
+    acts = {e["plover_type"]: e["participants"]["actor"] for e in got["events"]}
+    assert acts.get("REJECT") == ["crews"] and acts.get("ACCUSE") == ["embassy-staff"], acts

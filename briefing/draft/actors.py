@@ -258,7 +258,7 @@ CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"(?:[A-Za-z\-]+\s+){0,2}?(?:[A-Za-z][a-z]+(?:ers|ors|ists|ants|ents)|people|"
                    r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?|pilgrims|"
                    r"citizens|refugees|[Ff]amilies|[Rr]elatives|[Pp]arents|veterans|monks|nurses|"
-                   r"fans|members(?=\s+of\s))"
+                   r"fans|[Cc]rews|staff|athletes|delegates|members(?=\s+of\s))"
                    # "Relatives of the detained men, who have staged a sit-in", "relatives
                    # and neighbours of the victims"
                    r"(?:(?:(?<=elatives)|(?<=amilies))\s+and\s+(?:neighbou?rs|friends|colleagues))?"
@@ -280,6 +280,7 @@ def crowd_group(reg: Registry, words: str, start: int, end: int) -> Mention:
     is for the analyst."""
     head = re.sub(r"(?:,\s+who)?(?:\s+(?:are|were|have|had))?$", "",
                   re.sub(r"^\s*" + _CROWD_LEAD, "", words).strip()).lower()
+    head = re.sub(r"^the\s+", "", head)   # ("The crews refused")
     filed = re.match(_FILED, words)
     actor = reg.add(slug(head), {"name": head.capitalize(), "kind": "group", "country": "",
                                  "reason": "the people who protest: "
