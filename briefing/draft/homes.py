@@ -42,8 +42,8 @@ def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
                 a["role"] = f"{a['role']}, {reg.actors[state]['name']}"
             a["reason"] += f"; state: the one named before them in the sentence ({state})"
     home = dateline_state(text, reg)
-    # (only a capital whose state the story has acting: "SUVA — Vanuatu's Parliament ...
-    # talks in Suva" is filed from a third state's capital, a place only)
+    # (only a capital whose state the story has acting: "APIA — Tonga's parliament ...
+    # talks in Apia" is filed from a third state's capital, a place only)
     spans, key = dateline_spans(text), reg.actors[home]["country"] if home else None
     forms = [f for f, p in reg.gazetteer.forms.items() if p.key == key and p.kind == "state"]
     home = home if forms and any(

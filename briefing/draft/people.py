@@ -17,7 +17,7 @@ _NAME_WORD = (rf"[{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}]?[{_LOWER}’']+)*")   #
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|del|van|von|der|le|la|di|dos)"
 _GAP = r"[^\S\n]+"   # between a name's words: never a line break (a headline ends there)
 # (and Malaysia's honours, written before a name: "Dato' Seri", "Tan Sri", "Tun")
-# ("Hon. Dr. Rehema Mkwawa", "H.E. Salum Juma": one or more)
+# ("Hon. Dr. Amina Otieno", "H.E. Joseph Banda": one or more)
 _HONORIFIC = (r"(?:(?:Mr|Mrs|Ms|Dr|Hon|H\.E)\.\s+|(?:(?:Dato|Datuk|Datin)[’']?(?:\s+Seri)?|"
               r"Tan\s+Sri|Toh\s+Puan|Tun)\s+(?=[A-Z]))+")
 # A state's formal style before its name: "the United Republic of Tanzania".
@@ -83,7 +83,7 @@ def _register(reg: Registry, name: str, fields: dict) -> str:
     words = name.split()
     for a in reg.actors.values():
         if a["kind"] == "person" and len(words) > 1 and a["name"] in (words[0], words[-1]):
-            # ("President Baek" read first, "Baek Jin-seong, President of ..." later: one)
+            # ("President Kang" read first, "Kang Min-ho, President of ..." later: one)
             a.update({k: v for k, v in fields.items() if v and not a.get(k)}, name=name)
             return a["id"]
     known = reg.known.get(name)
@@ -181,7 +181,7 @@ def _appositives(text: str, reg: Registry) -> None:
                          rf"(?P<title>(?i:{titles}))\b(?!\s+[{_UPPER}])"   # not "X, Bolivian
                          rf"|(?P<bare>[a-zA-Z][a-zA-Z\- ]+?)\s+of\b)", text):   # President Luis"
         # ("Kubanych Sydykov, secretary-general of the Organization of Turkic States";
-        # "Rahmat Iskandar, Prime Minister of Malaysia")
+        # "Azman Hakim, Prime Minister of Malaysia")
         if m.group("bare") is not None and m.group("bare").lower() not in g.titles:
             continue
         name = _free_name(m, reg)
@@ -275,7 +275,7 @@ def _possessed(text: str, reg: Registry) -> None:
             continue
         # the last name used again ("Achurra said", not "Rodrigo Achurra" once more)
         alone = rf"(?<![\w’'\-])(?<!{re.escape(words[-2])}\s){re.escape(words[-1])}(?![\w\-])"
-        # (not inside another name: "Vanuatu's Torres Islands" is not met again alone in
+        # (not inside another name: "Fiji's Lau Islands" is not met again alone in
         # "Solomon Islands")
         if not any(not start <= x.start() < start + len(name) and not (
                 (w := re.search(r"([A-Z][\w’'\-]*)\s+$", text[max(0, x.start() - 30):x.start()]))
