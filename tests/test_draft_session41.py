@@ -141,12 +141,17 @@ def test_aid_sent_and_a_position_passed_on_are_acts():
     assert {"AID", "COOPERATE"} <= types, types
 
 
+def _doers(body: str) -> dict[str, list[str]]:
+    """The doers of each type of event drafted from a whole fictional article."""
+    return {e["plover_type"]: e["participants"]["actor"] for e in drafted(body)["events"]}
+
+
 def test_a_transcripts_answer_labelled_by_a_name_speaks_for_that_person_and_state():
     body = ("Press conference after the summit\n\nNAIROBI, June 7 — Kenya's foreign minister, "
             "Wanjiru Kamau, spoke to reporters on Friday evening.\n\n"
             "Q (Daily Courier): Will Kenya reopen the crossing?\n\n"
             "KAMAU: We have asked Juba to release the traders. We welcomed the commitment.\n")
-    got = {e["plover_type"]: e["participants"]["actor"] for e in drafted(body)["events"]}
+    got = _doers(body)
     assert got.get("REQUEST") == ["kenya"] and got.get("SUPPORT") == ["kenya"], got
 
 
@@ -155,7 +160,7 @@ def test_a_print_interviews_unlabelled_answers_follow_its_questions():
             "the Ledger on Friday.\n\nSingapore says the tug entered its waters. Do you "
             "accept that?\n\nNo. We have protested to Singapore twice this week.\n\n"
             "What happens next?\n\nWe have asked Singapore to release the crew.\n")
-    got = {e["plover_type"]: e["participants"]["actor"] for e in drafted(body)["events"]}
+    got = _doers(body)
     assert got.get("REQUEST") == ["indonesia"], got
     # (one question alone is no interview: "we" stays unread)
     one = body.replace("What happens next?\n\n", "")
