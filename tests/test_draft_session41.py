@@ -231,3 +231,15 @@ def test_crews_and_staff_are_groups_that_act():
     assert {"crews", "embassy-staff"} <= set(groups), got["actors"]
     acts = {e["plover_type"]: e["participants"]["actor"] for e in got["events"]}
     assert acts.get("REJECT") == ["crews"] and acts.get("ACCUSE") == ["embassy-staff"], acts
+
+
+def test_asset_freezes_and_travel_bans_are_sanctions_on_those_accused_of_a_crime():
+    got = drafted("Sanctions adopted\n\nBRUSSELS — European Union foreign ministers on Monday "
+                  "imposed asset freezes and travel bans on 14 Belarusian officials accused of "
+                  "organising the transport of migrants.\n")["events"]
+    measure = [e for e in got if e["cameo_code"] == "163"]
+    assert measure and measure[0]["participants"]["actor"] == ["eu"], got
+    accused = [e for e in got if e["plover_type"] == "ACCUSE"]
+    # (a participle after the noun it is done to: the officials are accused, not accusers)
+    assert accused and accused[0]["participants"].get("recipient") == ["belarus"], got
+    assert "belarus" not in accused[0]["participants"]["actor"], got

@@ -22,6 +22,20 @@ ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|two|three|four|f
 # ("was shot and wounded": the second participle is passive too.)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?"
                      r"(?:[a-z]+(?:ed|en|wn|ot|ut|eld)\s+(?:and|or)\s+)?$")
+# "14 officials accused of organising ...": a participle after its noun, done to it (the
+# active verb takes an object first: "accused Peru of").
+PASSIVE_AFTER = re.compile(r"(?:accused|suspected|convicted)\s+of\b|charged\s+with\b")
+
+
+def passive_at(text: str, c0: int, at: int) -> str:
+    """Whether the verb at `at` (its clause from `c0`) is passive: "" when not, "after"
+    for a participle after the noun it is done to, else "was"."""
+    plural = re.search(r"\b(?!(?:was|has|is|this|his|as|thus|always|perhaps|sometimes)\b)"
+                       r"[a-z]+s\s+$", text[max(c0, at - 30):at])   # ("six men accused of")
+    return "after" if plural and PASSIVE_AFTER.match(text, at) else "was" * bool(
+        PASSIVE.search(text[c0:at]))
+
+
 ABOUT = re.compile(r"\b(?:about|over|regarding|concerning)\s+(?:the\s+)?$",
                    re.IGNORECASE)
 DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+$",

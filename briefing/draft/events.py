@@ -40,7 +40,6 @@ from briefing.draft.clauses import (
     ONLY_AFTER,
     OPEN_IF,
     PARTICIPLE_AFTER,
-    PASSIVE,
     PUT_OFF,
     RELATIVE_END,
     RESUMED,
@@ -65,6 +64,7 @@ from briefing.draft.clauses import (
     next_verb,
     nominal,
     owned,
+    passive_at,
     purpose,
     subordinate,
     told_by,
@@ -194,7 +194,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             noun = noun and not light
             word = text[t.start:t.end].split()[0]
             passive = not noun and not word.endswith("ing") and word.lower() != "due" \
-                and PASSIVE.search(text[c0:t.start])   # ("is due in Paris": no passive)
+                and passive_at(text, c0, t.start)   # ("is due in Paris": no passive)
             agent = BY.match(text, t.end, c1)
             # "by the two ministers": a pair; "by Fisheries Minister Ana Ruiz": a title.
             # ("detained by officers of the Nauru Police Force": the force's officers)
@@ -262,7 +262,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "Three soldiers were killed by Houthi rebels": the agent acts on the
                 # subject (without one, someone unnamed does); the passive's subject heads
                 # the clause: "Azerbaijan’s envoy was summoned" is done to Azerbaijan('s).
-                patient = before[:1]
+                patient = before[-1:] if passive == "after" else before[:1]
                 before = agent_mentions or [unnamed(reg, t.start)]
                 after = patient + [m for m in after if m not in agent_mentions]
             if not noun and not passive and RELATIVE_END.search(text[c0:t.start]) and \
