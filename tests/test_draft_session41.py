@@ -243,3 +243,9 @@ def test_asset_freezes_and_travel_bans_are_sanctions_on_those_accused_of_a_crime
     # (a participle after the noun it is done to: the officials are accused, not accusers)
     assert accused and accused[0]["participants"].get("recipient") == ["belarus"], got
     assert "belarus" not in accused[0]["participants"]["actor"], got
+
+
+def test_a_date_in_the_subjects_participle_phrase_is_not_the_main_verbs():
+    got = of_type("Engineers freed\n\nALGIERS — Two Algerian engineers kidnapped in northern "
+                  "Mali in March were freed on Thursday.\n", "RETREAT")
+    assert got and got[0]["date"] == "2031-06-05", got   # (not March)

@@ -42,14 +42,12 @@ from briefing.text import QUOTED
 
 # The verb group before a trigger, read for what the tense says about the date.
 PRESENT = re.compile(r"\b(?:is|are|am)\b")
-# The perfect and the simple present ("has accused", "had agreed", "blames"):
-# background that holds now, not the day the sentence before told of.
+# The perfect and the simple present ("has accused", "blames"): background holding now.
 BACKGROUND = re.compile(r"\b(?:has|have|had)\s+(?:(?:\w+ly|long|also|already|often|always|"
                         r"since|twice|once|never)\s+)?\w+(?:ed|en|wn|ne|ght)\b|"
                         r"^\s*(?:\w+ly\s+)?(?!was\b|has\b|does\b|is\b)\w+[^s\W]s\b")
 NEGATED_PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+){0,2}?\s+(?:not|never|no)\b|"
                               r"\b(?:has|have)n[’']t\b")
-
 
 # A date right after a speech verb dates the saying: "detained ..., the ministry said on Sunday".
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|"
@@ -58,9 +56,8 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|s
 _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+(?:to\s+(?:start|"
                             r"begin|open|end|take place|resume)\s+)?(?:(?:for|on)\s+)?(?:the\s+)?$",
                             re.IGNORECASE)   # ("the phase, due to start on Thursday")
-# A relative clause holds its own time: "talks, which stalled in 2023", "the summit which
-# Malaysia hosts in March", "floods that struck ... last week", "the candidate who has been
-# inside since Saturday". So does a participle's aside: "talks, last held in 2024, are to".
+# A relative clause holds its own time: "talks, which stalled in 2023", "floods that struck
+# ... last week"; so does a participle's aside: "talks, last held in 2024, are to resume".
 _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which|who|whose|"
                        r"where)\b[^,;—]*|\b(?:under|by|through) which\b[^,;—]*|"
                        r"(?<=[a-z]\s)(?:who|which|that(?=\s+(?:[a-z]+ed|struck|hit|began)\b))"
@@ -83,6 +80,8 @@ _TIMETABLE = re.compile(r"(?:meet|hold|host|visit|open|begin|start|arrive|conven
 _NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|month)",
                    re.IGNORECASE)
 # A deadline set by the act is not when it happened: "threatened ... unless ... by July".
+# A subject's participle phrase ends at a date, then the main verb: "men seized in June were".
+_SUBJECT_ENDS = re.compile(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?")
 _DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:at\s+(?:least|the\s+earliest)\s+)?"
                        r"(?:the\s+(?:end|middle|start|beginning)\s+(?:of\s+)?|(?:midday|noon|"
                        r"midnight)\s+(?:on\s+)?)?$|^(?:by|until)\s", re.IGNORECASE)
@@ -231,8 +230,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if (since := _SINCE_DOING.search(text, max(0, d[0] - 48), d[0])) and (
                 pos < since.start() or pos >= d[1]):
             return False   # "since taking office in November": another verb's date
-        if d[1] <= pos and re.search(r"\b(?:after|following|because)\s+(?:[\w’'\-]+\s+){1,10}?"
-                                     r"(?:was|were|had|has|have)\b", text[d[1]:pos]):
+        if d[1] <= pos and (re.search(r"\b(?:after|following|because)\s+(?:[\w’'\-]+\s+){1,10}?"
+                                      r"(?:was|were|had|has|have)\b", text[d[1]:pos])
+                            or _SUBJECT_ENDS.fullmatch(text, d[1], pos)):
             return False   # "summoned the envoy on Thursday after the players were refused"
         if d[1] <= pos and re.match(r",?\s+after\s+[^,;]*$", text[d[1]:pos]) \
                 and re.search(r"\bto\s+[a-z]+\b[^,;]*$", text[sentence_lo:d[0]]):
