@@ -249,3 +249,10 @@ def test_a_date_in_the_subjects_participle_phrase_is_not_the_main_verbs():
     got = of_type("Engineers freed\n\nALGIERS — Two Algerian engineers kidnapped in northern "
                   "Mali in March were freed on Thursday.\n", "RETREAT")
     assert got and got[0]["date"] == "2031-06-05", got   # (not March)
+
+
+def test_each_side_accusing_the_other_is_the_storys_two_states():
+    got = of_type("Border clash\n\nBISHKEK — Kyrgyz and Tajik border guards exchanged fire on "
+                  "Thursday. Each side accused the other of moving troops into disputed land.\n",
+                  "ACCUSE")
+    assert got and set(got[0]["participants"]["actor"]) == {"kyrgyzstan", "tajikistan"}, got

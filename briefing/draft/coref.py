@@ -139,6 +139,11 @@ def _story_states(named: list[Mention], before: int, recent: list[str],
                                          if m.actor == a and m.start < before))
 
 
+# "Each side accused the other of ...": the story's two states, each doing it.
+_EACH = re.compile(r"\b[Ee]ach\s+(?:side|country|government|capital)\b"
+                   r"(?=\s+(?:\w+\s+){0,2}?[a-z]+(?:ed|s)\s+the\s+other\b)")
+
+
 def pair_mentions(text: str, reg: Registry) -> list[Mention]:
     """Mentions for "the two X", "both X", "their X" (the last two people or states named
     before; "the three X" the last three), "his government" (the state of the person
@@ -168,7 +173,7 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
             actors = _story_states(named, p.start(), actors, reg)
         if len(actors) == n:
             out += [reg.mention(p.start(), p.end(), a, "pair") for a in actors]
-    for j in _JOINT.finditer(text):
+    for j in [*_JOINT.finditer(text), *_EACH.finditer(text)]:
         # "The joint committee is due to meet", "Trade ministers will meet": the story's
         # two states, together.
         actors = _story_states(named, j.start(), _last_distinct(named, j.start(), {"state"},
