@@ -256,3 +256,10 @@ def test_each_side_accusing_the_other_is_the_storys_two_states():
                   "Thursday. Each side accused the other of moving troops into disputed land.\n",
                   "ACCUSE")
     assert got and set(got[0]["participants"]["actor"]) == {"kyrgyzstan", "tajikistan"}, got
+
+
+def test_a_when_clauses_day_is_the_main_acts_day_too():
+    got = of_type("Guards killed\n\nBISHKEK — Two Kyrgyz border guards were killed and three "
+                  "wounded when Tajik forces opened fire on a post near the village of Kok-Tash "
+                  "on Thursday night.\n", "ASSAULT")
+    assert got and {e.get("date") for e in got} == {"2031-06-05"}, got

@@ -70,7 +70,7 @@ _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which
 # A clause of its own after the verb, with its own subject and past verb: its date is its
 # act's ("suspended returns after gunmen attacked a centre on Monday"; not "after the
 # attack on Monday", a noun).
-_AFTER_CLAUSE = re.compile(r",?\s+(?:after|when|because|as)\s+(?!(?:the|a|an|its|their|his|"
+_AFTER_CLAUSE = re.compile(r",?\s+(?:after|because|as)\s+(?!(?:the|a|an|its|their|his|"
                            r"her)\s+[a-z]+\s+(?:on|in|of|at)\b)(?:[\w’'\-]+\s+){1,3}?"
                            r"(?:[a-z]{3,}ed|met|held|took|fled|shot|struck|seized|began|left|"
                            r"broke|sent|made|fought|stormed|hit|went|came|tore|swept|fell|"
