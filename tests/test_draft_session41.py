@@ -263,3 +263,9 @@ def test_a_when_clauses_day_is_the_main_acts_day_too():
                   "wounded when Tajik forces opened fire on a post near the village of Kok-Tash "
                   "on Thursday night.\n", "ASSAULT")
     assert got and {e.get("date") for e in got} == {"2031-06-05"}, got
+
+
+def test_protesters_breaking_into_a_consulate_is_a_violent_protest():
+    got = of_type("Consulate stormed\n\nWARSAW — Several hundred protesters broke into the "
+                  "grounds of Poland's consulate in Grodno on Friday evening.\n", "PROTEST")
+    assert got and got[0]["cameo_code"] == "145" and got[0]["date"] == "2031-06-06", got
