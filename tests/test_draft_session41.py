@@ -269,3 +269,13 @@ def test_protesters_breaking_into_a_consulate_is_a_violent_protest():
     got = of_type("Consulate stormed\n\nWARSAW — Several hundred protesters broke into the "
                   "grounds of Poland's consulate in Grodno on Friday evening.\n", "PROTEST")
     assert got and got[0]["cameo_code"] == "145" and got[0]["date"] == "2031-06-06", got
+
+
+def test_an_explainers_question_headings_are_no_interview():
+    body = ("Explainer: the reef row\n\nAPIA — Tonga's foreign minister, Sione Vake, said "
+            "on Friday that the reefs were Tongan.\n\nHow did Apia respond?\n\n\"We have "
+            "asked Tonga to withdraw its boats.\"\n\nWhat happens now?\n\nTalks are due "
+            "in Suva.\n")
+    got = _doers(body)
+    # ("we" in a quote no one is said to have spoken is not the minister named first)
+    assert got.get("REQUEST") != ["sione-vake"] and got.get("REQUEST") != ["tonga"], got

@@ -17,6 +17,9 @@ _ANSWER = re.compile(r"(?m)^(?:A|(?:DEPUTY\s+|FOREIGN\s+|PRIME\s+)?(?:SPOKES(?:P
 
 # A print interview's question, a paragraph of its own: the next paragraph answers it.
 _ASKED = re.compile(r"(?m)^[^\n]{10,300}\?[”\"’]?[ \t]*\n(?:[ \t]*\n)*(?=[A-Z“\"])")
+# (an interview says so before its first question: an explainer's questions head sections)
+_INTERVIEW = re.compile(r"\b(?:interview(?:ed)?|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
+                        r"sat\s+down\s+with|Q&A)\b", re.IGNORECASE)
 # A transcript's answer labelled by the speaker's name: "KAMAU: We will reopen it."
 _NAMED = re.compile(r"(?m)^(?P<who>[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+){0,2})"
                     r"(?:\s*\([^()\n]{0,40}\))?\s*:\s+")
@@ -29,7 +32,8 @@ def answer_mentions(text: str, reg: Registry) -> list[Mention]:
     # (a print interview sets its questions apart, unlabelled: the paragraph after each
     # question is the answer)
     asked = list(_ASKED.finditer(text))
-    answers = list(_ANSWER.finditer(text)) or (asked if len(asked) >= 2 else [])
+    answers = list(_ANSWER.finditer(text)) or (
+        asked if len(asked) >= 2 and _INTERVIEW.search(text, 0, asked[0].start()) else [])
     first = next((m.actor for m in reg.sorted() if m.kind == "person"
                   and m.start < answers[0].start()), None) if answers else None
     people = {w.lower(): a["id"] for a in reg.actors.values() if a["kind"] == "person"
