@@ -279,3 +279,9 @@ def test_an_explainers_question_headings_are_no_interview():
     got = _doers(body)
     # ("we" in a quote no one is said to have spoken is not the minister named first)
     assert got.get("REQUEST") != ["sione-vake"] and got.get("REQUEST") != ["tonga"], got
+
+
+def test_guarantees_demanded_are_a_noun_not_a_promise():
+    got = drafted("Consulate row\n\nWARSAW — Poland demanded compensation and guarantees for "
+                  "the safety of its staff on Friday.\n")["events"]
+    assert [e["plover_type"] for e in got] == ["REQUEST"], got
