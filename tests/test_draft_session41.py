@@ -285,3 +285,12 @@ def test_guarantees_demanded_are_a_noun_not_a_promise():
     got = drafted("Consulate row\n\nWARSAW — Poland demanded compensation and guarantees for "
                   "the safety of its staff on Friday.\n")["events"]
     assert [e["plover_type"] for e in got] == ["REQUEST"], got
+
+
+def test_a_crowd_with_its_day_before_the_verb_acts_and_unfroze_is_read():
+    got = drafted("Sanctions lifted\n\nABUJA — West African leaders on Friday lifted economic "
+                  "sanctions on Guinea. ECOWAS also unfroze Guinea's assets.\n")
+    lifted = [e for e in got["events"] if e["cameo_code"] == "085"]
+    assert len(lifted) == 2, got["events"]   # (the lifting, and "unfroze")
+    assert lifted[0]["participants"]["actor"] == ["west-african-leaders"], lifted
+    assert lifted[0]["date"] == "2031-06-06", lifted

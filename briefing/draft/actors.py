@@ -272,6 +272,7 @@ CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    # "supporters of the governing coalition"
                    r"\s+of\s+(?:the\s+|its\s+)?(?:[\w’'\-]+\s+){0,3}(?:coalition|party|"
                    r"opposition|union|movement|association|cooperative))?"
+                   r"(?:\s+(?:(?:late|early)\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
                    r"\s+(?:(?:are|were|have|had)\s+)?$")   # ("800 people from villages marched")
 
 
@@ -280,7 +281,7 @@ def crowd_group(reg: Registry, words: str, start: int, end: int) -> Mention:
     is for the analyst."""
     head = re.sub(r"(?:,\s+who)?(?:\s+(?:are|were|have|had))?$", "",
                   re.sub(r"^\s*" + _CROWD_LEAD, "", words).strip()).lower()
-    head = re.sub(r"^the\s+", "", head)   # ("The crews refused")
+    head = re.sub(r"^the\s+|\s+(?:(?:late|early)\s+)?on\s+\w+day$", "", head)   # ("The crews")
     filed = re.match(_FILED, words)
     actor = reg.add(slug(head), {"name": head.capitalize(), "kind": "group", "country": "",
                                  "reason": "the people who protest: "
