@@ -4,6 +4,8 @@ people, places and bodies). The story of tests/lead.py is published on Saturday,
 
 from __future__ import annotations
 
+import pytest
+
 from tests.lead import drafted, of_type
 
 _CALL = ("Emir receives call\n\nDOHA, June 7 (Agency) – His Highness Emir Faisal bin Nasser, "
@@ -167,10 +169,16 @@ def test_a_print_interviews_unlabelled_answers_follow_its_questions():
     assert "REQUEST" not in {e["plover_type"] for e in drafted(one)["events"]}
 
 
-def test_migrants_pushed_back_across_a_border_is_an_expulsion():
-    got = of_type("Pushbacks\n\nBELGRADE — Hungarian police pushed about sixty migrants back "
-                  "across the border into Serbia on Friday.\n", "COERCE")
-    assert got and got[0]["cameo_code"] == "174" and got[0]["date"] == "2031-06-06", got
+@pytest.mark.parametrize("body, plover_type, code", [
+    # migrants pushed back across a border: an expulsion
+    ("Pushbacks\n\nBELGRADE — Hungarian police pushed about sixty migrants back across the "
+     "border into Serbia on Friday.\n", "COERCE", "174"),
+    # protesters breaking into a consulate: a violent protest
+    ("Consulate stormed\n\nWARSAW — Several hundred protesters broke into the grounds of "
+     "Poland's consulate in Grodno on Friday evening.\n", "PROTEST", "145")])
+def test_new_phrases_are_acts_of_their_code_on_their_day(body, plover_type, code):
+    got = of_type(body, plover_type)
+    assert got and got[0]["cameo_code"] == code and got[0]["date"] == "2031-06-06", got
 
 
 def test_an_after_clause_with_an_irregular_past_dates_its_own_act():
@@ -263,12 +271,6 @@ def test_a_when_clauses_day_is_the_main_acts_day_too():
                   "wounded when Tajik forces opened fire on a post near the village of Kok-Tash "
                   "on Thursday night.\n", "ASSAULT")
     assert got and {e.get("date") for e in got} == {"2031-06-05"}, got
-
-
-def test_protesters_breaking_into_a_consulate_is_a_violent_protest():
-    got = of_type("Consulate stormed\n\nWARSAW — Several hundred protesters broke into the "
-                  "grounds of Poland's consulate in Grodno on Friday evening.\n", "PROTEST")
-    assert got and got[0]["cameo_code"] == "145" and got[0]["date"] == "2031-06-06", got
 
 
 def test_an_explainers_question_headings_are_no_interview():
