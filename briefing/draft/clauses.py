@@ -30,10 +30,11 @@ PASSIVE_AFTER = re.compile(r"(?:accused|suspected|convicted)\s+of\b|charged\s+wi
 def passive_at(text: str, c0: int, at: int) -> str:
     """Whether the verb at `at` (its clause from `c0`) is passive: "" when not, "after"
     for a participle after the noun it is done to, else "was"."""
-    plural = re.search(r"\b(?!(?:was|has|is|this|his|as|thus|always|perhaps|sometimes)\b)"
-                       r"[a-z]+s\s+$", text[max(c0, at - 30):at])   # ("six men accused of")
-    return "after" if plural and PASSIVE_AFTER.match(text, at) else "was" * bool(
-        PASSIVE.search(text[c0:at]))
+    if PASSIVE_AFTER.match(text, at) and re.search(   # ("six men accused of")
+            r"\b(?!(?:was|has|is|this|his|as|thus|always|perhaps|sometimes)\b)[a-z]+s\s+$",
+            text[max(c0, at - 30):at]):
+        return "after"
+    return "was" if PASSIVE.search(text[c0:at]) else ""
 
 
 ABOUT = re.compile(r"\b(?:about|over|regarding|concerning)\s+(?:the\s+)?$",

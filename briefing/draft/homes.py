@@ -10,6 +10,12 @@ from briefing.draft.actors import Registry
 from briefing.draft.clauses import dateline_spans
 from briefing.text import QUOTED
 
+# A state named as a place, after a preposition: "travels to Ankara" (and, for a
+# dateline's state, "talks in the Republic of Congo").
+_PLACE_BEFORE = r"\b(?:to|in|at|from|into|for|with|on|against)\s+"
+_AS_PLACE = re.compile(_PLACE_BEFORE + "$")
+_AS_PLACE_THE = re.compile(_PLACE_BEFORE + r"(?:the\s+)?$")
+
 
 def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
     """A person the text gives no state ("Deputy Foreign Minister Nino Beridze") is put
@@ -28,8 +34,7 @@ def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
             here = {x.actor for x in mentions if x.kind == "state" and x.via != "title-prefix"
                     and s["start"] <= x.start < m.start
                     and not any(qa <= x.start < qb <= m.start for qa, qb in quoted)
-                    and not re.search(r"\b(?:to|in|at|from|into|for|with|on|against)\s+$",
-                                      text[max(0, x.start - 10):x.start])}
+                    and not _AS_PLACE.search(text, max(0, x.start - 10), x.start)}
             led = _LED.match(text, m.end)   # ("Keo Ratanak, who led Cambodia's delegation")
             here = here or {x.actor for x in mentions if led and x.start == led.end()
                             and x.kind == "state"}
@@ -48,8 +53,7 @@ def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
     forms = [f for f, p in reg.gazetteer.forms.items() if p.key == key and p.kind == "state"]
     home = home if forms and any(
         not any(a <= x.start() < b for a, b in spans)
-        and not re.search(r"\b(?:to|in|at|from|into|for|with|on|against)\s+(?:the\s+)?$",
-                          text[max(0, x.start() - 14):x.start()])
+        and not _AS_PLACE_THE.search(text, max(0, x.start() - 14), x.start())
         for x in re.finditer(r"(?<![\w’'])(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)",
                              text)) else None
     for a in reg.actors.values():
