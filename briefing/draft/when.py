@@ -56,6 +56,7 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|s
 _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+(?:to\s+(?:start|"
                             r"begin|open|end|take place|resume)\s+)?(?:(?:for|on)\s+)?(?:the\s+)?$",
                             re.IGNORECASE)   # ("the phase, due to start on Thursday")
+_WHO = re.compile(r"(?:who|which|that)\b")   # (a relative clause with no comma before)
 # A relative clause holds its own time: "talks, which stalled in 2023", "floods that struck
 # ... last week"; so does a participle's aside: "talks, last held in 2024, are to resume".
 _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which|who|whose|"
@@ -244,10 +245,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "agreed in 2019 to set up a committee, but it has not met"
             # (", but promised": the same doer goes on, that day)
         inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
-        # "The strike, which hit the market on Saturday": the clause tells of the noun.
-        return inner is None or inner == mine or (   # (close after it: "a drone that crossed
-            inner[0] >= pos and len(text[pos:inner[0]].split()) <= (  # ... on Tuesday")
-                7 if re.match(r"(?:who|which|that)\b", text[inner[0]:]) else 1)) or (
+        # "The strike, which hit ... on Saturday": the noun's (not "a drone that crossed ...").
+        return inner is None or inner == mine or (inner[0] >= pos and len(
+            text[pos:inner[0]].split()) <= (7 if _WHO.match(text, inner[0]) else 1)) or (
             # "A visit to Rabat by X, planned for April,": the plan's day is the visit's
             inner[0] >= pos and len(text[pos:d[0]].split()) <= 12
             and bool(_SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0])))
