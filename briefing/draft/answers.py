@@ -16,7 +16,7 @@ _ANSWER = re.compile(r"(?m)^(?:A|(?:DEPUTY\s+|FOREIGN\s+|PRIME\s+)?(?:SPOKES(?:P
 
 
 # A print interview's question, a paragraph of its own: the next paragraph answers it.
-_ASKED = re.compile(r"(?m)^[^\n]{10,300}\?[”\"’]?[ \t]*\n(?:[ \t]*\n)*(?=[A-Z“\"])")
+_ASKED = re.compile(r"(?m)^[^\n]{10,300}\?[”\"’]?(?:\*\*|__)?[ \t]*\n(?:[ \t]*\n)*(?=[A-Z“\"])")
 # (an interview says so before its first question: an explainer's questions head sections)
 _INTERVIEW = re.compile(r"\b(?:interview(?:ed)?|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
                         r"sat\s+down\s+with|Q&A)\b", re.IGNORECASE)

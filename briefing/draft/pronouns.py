@@ -25,7 +25,7 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
                 # "At 9:30 she called X. At 2 p.m. she received Y": the same "she".
                 before = {carried}
             elif not before and i > 0:
-                prev = sentences[i - 1]
+                prev = sentences[_quote_began(text, sentences, i - 1)]
                 before = {m.actor for m in people if prev["start"] <= m.start < prev["end"]} \
                     or _spoke_for(text, prev, reg)
             if len(before) > 1 and i > 0 and not any(
@@ -51,6 +51,20 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
                         s["start"] <= m.start < p.start() for m in people):
                     opened_by = actor
     return out
+
+
+def _quote_began(text: str, sentences: list[dict], j: int) -> int:
+    """The sentence in which the quotation holding sentence `j` opened ("X told MPs, “We
+    stopped them. We pushed no one.” She accused ...": "she" is X), or `j` itself."""
+    para = text.rfind("\n", 0, sentences[j]["start"]) + 1
+    while j > 0 and sentences[j - 1]["start"] >= para:
+        before = text[para:sentences[j]["start"]]
+        if before.count("“") > before.count("”") or "“" not in before and "”" not in before \
+                and before.count('"') % 2:
+            j -= 1   # (the quotation opened before this sentence: step back to its start)
+        else:
+            break
+    return j
 
 
 # "Sudan's army spokesman said ...": someone who speaks for a body, named by their post.

@@ -77,7 +77,8 @@ _AFTER_CLAUSE = re.compile(r",?\s+(?:after|because|as)\s+(?!(?:the|a|an|its|thei
                            r"broke|sent|made|fought|stormed|hit|went|came|tore|swept|fell|"
                            r"drove|flew|ran|sank|blew|spread|caught|froze|stole|led)\b[^;.]*$")
 _EXPLICIT = re.compile(r"\d")   # a calendar day; and a timetable's verb ("meet on August 12"):
-_TIMETABLE = re.compile(r"(?:meet|hold|host|visit|open|begin|start|arrive|convene|resume)s?\b")
+_TIMETABLE = re.compile(r"(?:(?:meet|hold|host|visit|open|begin|start|arrive|convene|resume|travel|head|"
+                        r"leave|return|sign)s?|fl(?:y|ies)|go(?:es)?)\b")
 _NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|month)",
                    re.IGNORECASE)
 # A deadline set by the act is not when it happened: "threatened ... unless ... by July".
