@@ -42,6 +42,14 @@ DAY_LABEL = re.compile(rf"\s*(?:[-•*]\s*)?(?P<day>(?i:{WEEKDAY_NAMES})(?:,?\s+
                        rf"(?:{MONTH_NAMES})\s+\d{{1,2}}(?:,\s+\d{{4}})?|(?:{MONTH_NAMES})\s+\d{{4}}|"
                        rf"(?:1[89]|20)\d\d(?=\s+[—–]))"
                        rf"(?:\s*[:—–]|(?:,\s+[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){{0,2}})?\.\s)")
+# Verbs whose object is an act to come: a date after that object is the object's.
+PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
+# A timetable's verb in the present, with a calendar day after it: "ministers meet on August 12".
+TIMETABLE = re.compile(r"(?:(?:meet|hold|host|visit|open|begin|start|arrive|convene|resume|"
+                       r"travel|head|leave|return|sign)s?|fl(?:y|ies)|go(?:es)?)\b")
+# A paragraph that tells what is to come: "Next week. Ministers meet on Monday".
+AHEAD_LABEL = re.compile(r"\s*(?:Next\s+week|The\s+week\s+ahead|Coming\s+up|Looking\s+ahead|"
+                         r"What\s+comes\s+next|What(?:'|’)s\s+next)\s*[.:—–]", re.IGNORECASE)
 # A live page's entry opens with its clock time ("14:20 — ..."): it tells of that day.
 CLOCK = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[—–-]")
 # A breaking story's update stamped with its clock time ("UPDATE, 7:15 p.m. —"): what

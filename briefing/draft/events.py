@@ -97,6 +97,7 @@ from briefing.draft.subjects import (
     guests,
     joined,
     leading,
+    recaller,
 )
 from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import IF_CLAUSE, Match, clause_status, find_triggers, verb_start
@@ -263,7 +264,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # subject (without one, someone unnamed does); the passive's subject heads
                 # the clause: "Azerbaijan’s envoy was summoned" is done to Azerbaijan('s).
                 patient = before[-1:] if passive == "after" else before[:1]
-                before = agent_mentions or [unnamed(reg, t.start)]
+                before = agent_mentions or recaller(reg, t.trigger, patient) or [
+                    unnamed(reg, t.start)]
                 after = patient + [m for m in after if m not in agent_mentions]
             if not noun and not passive and RELATIVE_END.search(text[c0:t.start]) and \
                     re.search(r"\b(?:which|who)\s*$", text[max(lo, c0 - 8):c0]):
@@ -459,8 +461,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 "id": f"ev-{n}-{slug(code.phrase.replace('*', ''))}"[:64].rstrip("-"),
                 **date,
                 "plover_type": code.plover_type, "plover_mode": code.plover_mode,
-                "cameo_code": code.cameo_code, "status": st, "source": source,
-                "credibility": TODO,
+                "cameo_code": code.cameo_code, "status": st, "source": source, "credibility": TODO,
                 "summary": clause_summary(text, subject, t, [
                     m for m in after if (m.actor in recipients or m.actor in actors)
                     and len(text[t.end:m.start].split()) <= 6], c1,
@@ -472,8 +473,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                  **({"subject": subjects} if subjects else {})},
                 "evidence": [quote(text, ev_start, ev_end)],
                 "review": PENDING,
-                "reason": f"trigger '{code.phrase}' → CAMEO {code.cameo_code}; {st_why}; "
-                          f"{why}",
+                "reason": f"trigger '{code.phrase}' → CAMEO {code.cameo_code}; {st_why}; {why}",
             }
             # "killed in an attack": two triggers, one event.
             # ("accused X ... and summoned its envoy": two acts, two codes; one meeting

@@ -264,3 +264,12 @@ def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention
         return subject
     host = leading(text, [m for m in before if m.end <= invited.start] or invitees)
     return (host + invitees) if mutual else invitees
+
+
+def recaller(reg: Registry, code: Any, patient: list[Mention]) -> list[Mention]:
+    """Who recalls an envoy told in the passive with no agent ("Vahtra was called home for
+    consultations"): the envoy's own state. Empty for any other act."""
+    home = reg.actors[patient[0].actor].get("parent") if patient else None
+    if code.cameo_code != "161" or home not in reg.actors:
+        return []
+    return [Mention(patient[0].start, patient[0].start, home, reg.actors[home]["kind"], "again")]

@@ -22,6 +22,7 @@ from briefing.draft.dates import (
 )
 from briefing.draft.day_words import (
     AFTER_TALKS,
+    AHEAD_LABEL,
     AHEAD_OF,
     CLOCK_TIME,
     DATELINE_BEFORE,
@@ -30,10 +31,12 @@ from briefing.draft.day_words import (
     INTENT_TO,
     LATER,
     LOOKS_AHEAD,
+    PROPOSING,
     SAID_ASIDE,
     SAME_DAY,
     SPEECH,
     SUBORDINATE,
+    TIMETABLE,
     entry_day,
     headed_day,
 )
@@ -76,9 +79,7 @@ _AFTER_CLAUSE = re.compile(r",?\s+(?:after|because|as)\s+(?!(?:the|a|an|its|thei
                            r"(?:[a-z]{3,}ed|met|held|took|fled|shot|struck|seized|began|left|"
                            r"broke|sent|made|fought|stormed|hit|went|came|tore|swept|fell|"
                            r"drove|flew|ran|sank|blew|spread|caught|froze|stole|led)\b[^;.]*$")
-_EXPLICIT = re.compile(r"\d")   # a calendar day; and a timetable's verb ("meet on August 12"):
-_TIMETABLE = re.compile(r"(?:(?:meet|hold|host|visit|open|begin|start|arrive|convene|resume|travel|head|"
-                        r"leave|return|sign)s?|fl(?:y|ies)|go(?:es)?)\b")
+_EXPLICIT = re.compile(r"\d")   # a calendar day (and a timetable's verb: "meet on August 12")
 _NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|month)",
                    re.IGNORECASE)
 # A deadline set by the act is not when it happened: "threatened ... unless ... by July".
@@ -191,7 +192,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             # (and "accused X of shelling a town on Monday", not "... and summoned Y on")
         if pos < d[0] and AHEAD_OF.search(text[verb_end:d[0]]):
             return False   # "accused X ahead of the election on 27 October": the vote's day
-        if pos < d[0] and _PROPOSING.search(verbs) and len(text[verb_end:d[0]].split()) > 2:
+        if pos < d[0] and PROPOSING.search(verbs) and len(text[verb_end:d[0]].split()) > 2:
             return False   # "proposed a meeting of foreign secretaries in January"
         if d[1] <= pos and re.fullmatch(r"\s+to\s+(?:[a-z][\w\-]*\s+){0,3}", text[d[1]:pos]) \
                 and re.search(r"\b[a-z]{3,}ed\s+$", w := text[max(0, d[0] - 16):d[0]]) and not \
@@ -309,7 +310,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start])
                      or phrase.lower().startswith("since"))
         ahead = ahead and not since   # ("their first meeting since February": past)
-        label = DAY_LABEL.match(text, text.rfind("\n", 0, start) + 1)
+        label = DAY_LABEL.match(text, para := text.rfind("\n", 0, start) + 1)
+        ahead = ahead or not since and bool(AHEAD_LABEL.match(text, para))   # ("Next week.")
         if ahead and label and label.start("day") == start and re.search(
                 r"\b(?:told|said|[a-z]{3,}ed)\b", text[label.end():pos]):
             ahead = False   # "Wednesday: X told MPs the men would be tried": a day gone by
@@ -348,7 +350,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if r.start > pub and not ahead and not (start < pos and text[close:close + 2] in (
                 "'s", "’s")) and not (pos < start and (_SCHEDULED_FOR.search(
                     text, max(0, start - 30), start) or _EXPLICIT.search(phrase)
-                    and _TIMETABLE.match(text, pos))):   # ("ministers meet on August 12")
+                    and TIMETABLE.match(text, pos))):   # ("ministers meet on August 12")
             # ("called off next week's talks", "postponed a visit set for May 9": their day
             # may lie ahead)
             continue   # "pledged to double trade by 2030": a target, not when it happened
@@ -371,9 +373,6 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     # Past, perfect or future with no date ("has offered", "will deliver") is vague.
     return {}, "no date in the sentence: left for the analyst"
 
-
-# Verbs whose object is an act to come: a date after that object is the object's.
-_PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
 
 def restated(day: dict[str, Any], note: str) -> dict[str, Any]:
     """A fact date taken over from elsewhere in the story, with its own note saying why."""
@@ -403,8 +402,7 @@ def labelled(text: str, c0: int) -> bool:
     """The paragraph of the sentence starting at `c0` is headed by its day ("THURSDAY.",
     "May 3 —"), and the sentence is not that heading: the label, not the sentence before,
     dates what the sentence tells undated."""
-    para = text.rfind("\n", 0, c0) + 1
-    return para < c0 and bool(DAY_LABEL.match(text, para))
+    return (para := text.rfind("\n", 0, c0) + 1) < c0 and bool(DAY_LABEL.match(text, para))
 
 
 def counted_on(text: str, c0: int, c1: int, day: dict[str, Any],
