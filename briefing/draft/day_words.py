@@ -139,7 +139,11 @@ def entry_day(text: str, c0: int, at: int, pub: dt.date) -> tuple[dict[str, Any]
     day; else ({}, "")."""
     if headed := headed_day(text, c0, pub, "no date in the sentence"):
         return headed, "under a day heading"
-    if CLOCK.match(text, text.rfind("\n", 0, c0) + 1) or UPDATE.search(text, 0, at):
+    para = text.rfind("\n", 0, c0) + 1
+    head = text.rfind("\n", 0, len(text[:para].rstrip())) + 1   # (the line above, a stamp
+    # of its own: "1:48 p.m. ET - Panama: no mission")
+    if CLOCK.match(text, para) or UPDATE.search(text, 0, at) or para and CLOCK.match(
+            text, head) and len(text[head:para].strip()) <= 120:
         return {"date": pub.isoformat(), "date_basis": "resolved",
                 "date_note": "no date in the entry; a live page's entry stamped with a clock "
                              f"time tells of its publication day {pub.isoformat()}"}, \
