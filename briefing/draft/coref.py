@@ -223,6 +223,9 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
             state = states[-1].actor
         if state in reg.actors and reg.actors[state].get("kind") == "state":
             out.append(reg.mention(g.start(), g.end(), state, "own-state"))
+        elif people and people[-1].start > lead and text[g.start()] in "Hh":   # (her state
+            # unknown: she speaks for it)
+            out.append(reg.mention(g.start(), g.end(), people[-1].actor, "own-state"))
     for g in _GROUP.finditer(text):
         if reg.taken(g.start(), g.end()):
             continue

@@ -268,7 +268,8 @@ def said_now(code: Any, st: str, why: str, on_condition: bool, *, only_if: bool 
         # "said it would respond in kind": the threat is made as it is said.
         return code, "occurred", f"{why}: a threat is made when said"
     if st == "negated" and (code.phrase.split()[0] in ("accept", "tolerate", "recognise",
-                                                         "recognize", "negotiate", "discuss")
+                                                         "recognize", "negotiate", "discuss",
+                                                         "receive")
                             or code.plover_type in ("RETREAT", "CONCEDE")):
         # ("would not lift the restriction until ...": not easing is refusing, too.)
         # "would not accept the proposal", "will not tolerate": a refusal, said now.
