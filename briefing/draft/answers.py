@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from briefing.draft.actors import Mention, Registry
-from briefing.draft.attribution import FIRST_PERSON, OPENS
+from briefing.draft.attribution import FIRST_PERSON
 
 # An interview's answer: "A: We have asked for the other four."; a briefing's, labelled by
 # the speaker's post: "SPOKESPERSON: We have shared every figure with Madrid."
@@ -46,9 +46,9 @@ def answer_mentions(text: str, reg: Registry) -> list[Mention]:
         state = reg.actors[who].get("parent") or who
         end = text.find("\n", a.end())
         for m in FIRST_PERSON.finditer(text, a.end(), len(text) if end < 0 else end):
-            before = text[max(a.end(), m.start() - 12):m.start()]
-            if not reg.taken(m.start(), m.end()) and (OPENS.search(before) or re.search(
-                    r"[.!?]\s+$", before)):   # (a later sentence of the answer, too)
+            said = text[a.end():m.start()]   # (not "we" in the words of another it quotes)
+            if not reg.taken(m.start(), m.end()) and said.count("“") <= said.count("”") and \
+                    not said.count('"') % 2:   # (anywhere: "At that meeting we offered")
                 out.append(reg.mention(m.start(), m.end(), who if m.group(0) == "I" else state,
                                        "pronoun"))
     return out

@@ -42,7 +42,7 @@ def _title_pattern(titles: list[str], states: list[str]) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w\-])(?:(?P<former>[Ff]ormer)\s+)?(?:(?P<state>{state})(?:[’']s)?\s+)?"
         rf"(?P<title>(?i:{title}))"
-        rf"(?:(?P<of>\s+(?:for|to|of|at)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,)|"
+        rf"(?:(?P<of>\s+(?:for|to|of|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,)|"
         # the formal register: "President of the Republic of Serbia Dusan Petrovic",
         # "Minister of Foreign Affairs of Cyprus Andreas Loizou"
         rf"(?P<office>\s+(?:of|for)\s+(?:the\s+)?{_MINISTRY})?(?P<formal>\s+of\s+(?:the\s+)?"

@@ -113,7 +113,7 @@ _MEETING = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:meeting|summit|session|conference|
 # An infinitive after the verb holds its own time: "agreed to hold a meeting in June".
 # ("the visit is expected to take place in October": the act's own time.)
 _TO_DO = re.compile(r"\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+){0,3}?to\s+"
-                    r"(?!(?:the|a|an|its|their|his|her|this|that|these|those|all|any|some|"
+                    r"(?!(?:the|a|an|its|their|his|her|my|our|your|this|that|these|those|all|any|some|"
                     r"both|each|every|more|most|other|such|no|one|two|three|them|him|us|it|"
                     r"date|power|office|court|talks|take|be|happen|occur|four|five|six|"
                     r"seven|eight|nine|ten|twelve|fifteen|twenty|life|death|prison|jail)\b)"
