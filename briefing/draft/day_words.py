@@ -44,6 +44,14 @@ DAY_LABEL = re.compile(rf"\s*(?:[-•*]\s*)?(?P<day>(?i:{WEEKDAY_NAMES})(?:,?\s+
                        rf"(?:\s*[:—–]|(?:,\s+[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){{0,2}})?\.\s)")
 # Verbs whose object is an act to come: a date after that object is the object's.
 PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
+# "at the forum's 2029 meeting", "at the 2030 summit": the year of the gathering the act
+# was done at.
+AT_MEETING_OF = re.compile(r"\b(?:at|during)\s+(?:(?:the|its|their)\s+)?(?:[\w\-]+[’']s\s+)?$")
+MEETING = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:meeting|summit|session|conference|congress|"
+                     r"assembly|talks|forum)\b")
+# A sentence that opens on the occasion of its act: "At the second round, held in Harare".
+AT_OCCASION = re.compile(r"\s*(?:At|During)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,3}"
+                         r"[\w\-]+")
 # A timetable's verb in the present, with a calendar day after it: "ministers meet on August 12".
 TIMETABLE = re.compile(r"(?:(?:meet|hold|host|visit|open|begin|start|arrive|convene|resume|"
                        r"travel|head|leave|return|sign)s?|fl(?:y|ies)|go(?:es)?)\b")

@@ -24,6 +24,8 @@ from briefing.draft.day_words import (
     AFTER_TALKS,
     AHEAD_LABEL,
     AHEAD_OF,
+    AT_MEETING_OF,
+    AT_OCCASION,
     CLOCK_TIME,
     DATELINE_BEFORE,
     DAY_LABEL,
@@ -31,6 +33,7 @@ from briefing.draft.day_words import (
     INTENT_TO,
     LATER,
     LOOKS_AHEAD,
+    MEETING,
     PROPOSING,
     SAID_ASIDE,
     SAME_DAY,
@@ -105,11 +108,6 @@ _WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAYS) + r")$", re.IGNORECASE)
 # "the 1951 treaty", "the minister's 2003 remarks": a year naming a thing, not dating the verb.
 _ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s[’'])\s+$",
                              re.IGNORECASE)
-# "at the forum's 2029 meeting", "at the 2030 summit": the year of the gathering the act
-# was done at.
-_AT_MEETING_OF = re.compile(r"\b(?:at|during)\s+(?:(?:the|its|their)\s+)?(?:[\w\-]+[’']s\s+)?$")
-_MEETING = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:meeting|summit|session|conference|congress|"
-                      r"assembly|talks|forum)\b")
 # An infinitive after the verb holds its own time: "agreed to hold a meeting in June".
 # ("the visit is expected to take place in October": the act's own time.)
 _TO_DO = re.compile(r"\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+){0,3}?to\s+"
@@ -209,8 +207,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if text[d[1]:d[1] + 2] in ("'s", "’s"):
             # "condemned Monday's attack": the attack's day, not the condemning's
             return pos > d[0] and not text[d[1] + 2:pos].strip()
-        if re.fullmatch(r"\d{4}", d[2]) and pos < d[0] and _AT_MEETING_OF.search(
-                text, max(0, d[0] - 40), d[0]) and _MEETING.match(text, d[1]):
+        if re.fullmatch(r"\d{4}", d[2]) and pos < d[0] and AT_MEETING_OF.search(
+                text, max(0, d[0] - 40), d[0]) and MEETING.match(text, d[1]):
             return True   # "blocked a moratorium at the forum's 2029 meeting": then
         if re.fullmatch(r"\d{4}", d[2]) and _ATTRIBUTE_YEAR.search(text, max(0, d[0] - 8),
                                                                    d[0]):
@@ -247,12 +245,14 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "agreed in 2019 to set up a committee, but it has not met"
             # (", but promised": the same doer goes on, that day)
         inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
-        # "The strike, which hit ... on Saturday": the noun's (not "a drone that crossed ...").
+        # "The strike, which hit ... on Saturday": the noun's (not "a drone that crossed ..."),
+        # but "At the round, held on Oct. 21, X proposed": the occasion's day is the act's.
         return inner is None or inner == mine or (inner[0] >= pos and len(
             text[pos:inner[0]].split()) <= (7 if _WHO.match(text, inner[0]) else 1)) or (
             # "A visit to Rabat by X, planned for April,": the plan's day is the visit's
             inner[0] >= pos and len(text[pos:d[0]].split()) <= 12
-            and bool(_SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0])))
+            and bool(_SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0]))) or inner[1] <= pos \
+            and bool(AT_OCCASION.fullmatch(text, sentence_lo, inner[0]))
 
     verb_end = pos + len(re.match(r"\S*", text[pos:]).group(0))
     # A noun whose doer is told after it ("the suspension ... was announced by X last
