@@ -1,0 +1,113 @@
+"""Issue 21, session 42: rules checked on fictional sentences (real state names, invented
+people, places and bodies). The story of tests/lead.py is published on Saturday, June 7,
+2031."""
+
+from __future__ import annotations
+
+from tests.lead import after_lead, dated, drafted, of_type
+
+_INTERVIEW = ("THE WEEKEND INTERVIEW\n\nLatvia's foreign minister on fishing boats and Norway\n\n"
+              "Dace Kalnina, Latvia's foreign minister, received the Courier in Riga on "
+              "Thursday.\n\n**Your trawler crew is still held in Tromso. What did you ask "
+              "for?**\n\nThat it was an accident. The note we handed the ambassador on "
+              "Tuesday asked for consular access, and at that meeting we offered Norway a "
+              "joint inquiry.\n\n**When will you see your counterpart?**\n\nI fly to Oslo on "
+              "June 20 for talks.\n")
+
+
+def test_a_print_interview_with_bold_questions_speaks_for_its_minister_and_her_state():
+    got = drafted(_INTERVIEW)
+    offer = [e for e in got["events"] if e["plover_type"] == "AGREE"]
+    assert offer and offer[0]["participants"]["actor"] == ["latvia"], offer
+    trip = [e for e in got["events"] if e["cameo_code"] == "042"]
+    assert trip and trip[0]["participants"]["actor"] == ["dace-kalnina"], trip
+    # ("I fly to Oslo on June 20": a timetable's present, the trip to come)
+    assert trip[0]["date"] == "2031-06-20" and trip[0]["status"] == "planned", trip
+
+
+def test_she_after_a_quotation_of_two_sentences_is_the_one_who_spoke_it():
+    body = ("Border row\n\nSOFIA — Bulgaria's interior minister, Elena Dobreva, told "
+            "parliament on Thursday, “Our officers stopped a crossing. They pushed no one "
+            "back.” She accused the Turkish authorities of helping smugglers.\n")
+    accused = [e for e in of_type(body, "ACCUSE") if e["cameo_code"] == "112"]
+    assert accused and accused[0]["participants"]["actor"] == ["elena-dobreva"], accused
+
+
+def test_a_next_week_paragraph_looks_ahead():
+    body = ("The week in review\n\nMonday. Estonia barred nine Georgian officials.\n\nNext "
+            "week. EU foreign ministers meet in Brussels on Monday.\n")
+    meet = of_type(body, "CONSULT")
+    assert meet and meet[0]["date"] == "2031-06-09" and meet[0]["status"] == "planned", meet
+    bars = of_type(body, "COERCE")   # ("barred nine Georgian officials": an entry ban)
+    assert bars and bars[0]["cameo_code"] == "172", bars
+
+
+def test_an_envoy_called_home_in_the_passive_is_recalled_by_her_own_state():
+    body = ("Envoy recalled\n\nTALLINN — Estonia's ambassador to Georgia, Kadri Tamm, met "
+            "officials on Monday. Tamm was called home for consultations on Thursday.\n")
+    recall = of_type(body, "SANCTION")
+    assert recall and recall[0]["participants"]["actor"] == ["estonia"], recall
+    assert recall[0]["cameo_code"] == "161" and recall[0]["date"] == "2031-06-05"
+
+
+def test_held_at_an_airport_and_put_on_a_flight_are_detention_and_removal():
+    body = ("MP turned back\n\nTBILISI — Rein Saar, an Estonian MP, was held at the airport "
+            "for four hours on Thursday and then put on a flight to Istanbul.\n")
+    codes = {e["cameo_code"] for e in of_type(body, "COERCE")}
+    assert {"173", "174"} <= codes, codes
+    assert not of_type(body, "CONSULT")
+
+
+def test_a_live_entry_under_a_stamp_line_of_its_own_tells_of_the_pages_day():
+    body = ("Live: council votes\n\n2:10 p.m. - Reaction\nThe International Organization "
+            "for Migration welcomed the resolution.\n")
+    welcome = of_type(body, "SUPPORT")
+    assert welcome and welcome[0]["date"] == "2031-06-07", welcome
+
+
+def test_her_government_will_not_receive_a_mission_is_her_refusal():
+    body = ("Live\n\nForeign Minister Ana Cedeno said her government \"will not receive any "
+            "OAS mission while the border is under review.\"\n")
+    refusal = of_type(body, "REJECT")
+    assert refusal and refusal[0]["participants"]["actor"] == ["ana-cedeno"], refusal
+
+
+def test_a_counterpart_in_a_capital_is_a_person_and_a_call_by_telephone_is_one_call():
+    body = ("Call\n\nNAIROBI — Kenya's foreign minister, Achieng Otieno, spoke to her "
+            "counterpart in Juba, Nyandeng Garang, by telephone on Wednesday night.\n")
+    got = drafted(body)
+    assert any(a["name"] == "Nyandeng Garang" for a in got["actors"]), got["actors"]
+    calls = [e for e in got["events"] if e["plover_type"] == "CONSULT"]
+    assert len(calls) == 1 and calls[0]["cameo_code"] == "041", calls
+    assert calls[0]["date"] == "2031-06-04"   # ("to her counterpart": no infinitive)
+
+
+def test_aid_flights_that_land_carrying_relief_are_aid():
+    got = dated("A New Zealand Air Force Hercules landed at Faleolo on Wednesday carrying "
+                "tarpaulins and water purification units.")
+    assert ("AID", "2031-06-04") in got, got
+
+
+def test_defending_a_right_to_decide_is_support_and_drawing_fire_is_no_attack():
+    types = {e["plover_type"] for e in after_lead(
+        "The stance drew fire at home. New Zealand's foreign minister, Mere Parata, "
+        "defended Samoa's right to decide on Wednesday.")}
+    assert "SUPPORT" in types and "ASSAULT" not in types and "REJECT" not in types, types
+
+
+def test_a_plan_put_forward_at_a_round_held_on_a_day_takes_that_day():
+    got = dated("At the second round, held in Harare on May 21, Zimbabwe put forward an "
+                "interim plan to release a share of the river's flow.")
+    assert ("AGREE", "2031-05-21") in got, got
+    assert not [t for t, _d in got if t == "RETREAT"], got   # (the plan's content)
+
+
+def test_a_flood_that_killed_is_no_ones_attack():
+    assert not [t for t, _d in dated("The flood killed 41 people in Manica province.")
+                if t == "ASSAULT"]
+
+
+def test_taking_a_dispute_to_the_security_council_unless_is_a_threat():
+    got = dated("Mozambique said on Wednesday it would take the dispute over the dam to the "
+                "United Nations Security Council unless Harare tabled an offer by July 1.")
+    assert ("THREATEN", "2031-06-04") in got, got
