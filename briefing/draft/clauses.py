@@ -31,7 +31,8 @@ def passive_at(text: str, c0: int, at: int) -> str:
     """Whether the verb at `at` (its clause from `c0`) is passive: "" when not, "after"
     for a participle after the noun it is done to, else "was"."""
     if PASSIVE_AFTER.match(text, at) and re.search(   # ("six men accused of")
-            r"\b(?!(?:was|has|is|this|his|as|thus|always|perhaps|sometimes)\b)[a-z]+s\s+$",
+            r"\b(?!(?:was|has|is|this|his|as|thus|always|perhaps|sometimes)\b)(?:[a-z]+s|[a-z]*men|"
+            r"people|children)\s+$",
             text[max(c0, at - 30):at]):
         return "after"
     return "was" if PASSIVE.search(text[c0:at]) else ""

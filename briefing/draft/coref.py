@@ -300,7 +300,8 @@ _THE_OFFICE = re.compile(r"\b[Tt]he\s+(?P<office>(?i:(?:foreign\s+|defence\s+|pr
 # "Its foreign ministry rejected ...": the state the sentence before told of.
 # (the mention runs to the body's noun: "Its mines ministry suspended" has no verb "mines")
 _ITS_BODY = re.compile(r"\b(?P<its>[Ii]ts)\s+(?:[a-z]+\s+){0,2}(?:ministry|government|army|"
-                       r"military|embassy|president|spokesman|spokeswoman|leader|navy)\b")
+                       r"military|embassy|president|spokesman|spokeswoman|leader|navy|"
+                       r"diplomats|officials|envoys?|ambassador|negotiators|delegation)\b")
 
 
 # "... Kenya accused Uganda of stalling. A spokesperson urged Kampala to ...": one who
