@@ -60,7 +60,8 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|s
                           r"confirmed|quoted as saying)\s+$", re.IGNORECASE)
 # A date some plan is "scheduled for" belongs to that plan.
 _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+(?:to\s+(?:start|"
-                            r"begin|open|end|take place|resume)\s+)?(?:(?:for|on)\s+)?(?:the\s+)?$",
+                            r"begin|open|end|take place|resume)\s+|for\s+(?:renewal|review|"
+                            r"signing|delivery)\s+)?(?:(?:for|on|in)\s+)?(?:the\s+)?$",
                             re.IGNORECASE)   # ("the phase, due to start on Thursday")
 _WHO = re.compile(r"(?:who|which|that)\b")   # (a relative clause with no comma before)
 # A relative clause holds its own time: "talks, which stalled in 2023", "floods that struck
