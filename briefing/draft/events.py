@@ -100,7 +100,7 @@ from briefing.draft.subjects import (
     recaller,
 )
 from briefing.draft.summary import built_summary, clause_summary
-from briefing.draft.triggers import IF_CLAUSE, Match, clause_status, find_triggers, verb_start
+from briefing.draft.triggers import Match, clause_status, find_triggers, if_first, verb_start
 from briefing.draft.when import counted_on, day_carried, day_of_context, event_date
 
 # Acts told with no doer ("a drone strike on a market"): the agent is drafted as unnamed.
@@ -405,8 +405,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if agreed and st == "occurred":
                 st, st_why = "planned", f"agreed to: '{text[prev.start:prev.end]}'"
             code, st, st_why = said_now(code, st, st_why, bool(
-                CONDITION.search(text, t.end, c1) or IF_CLAUSE.match(text, lo)
-                and "," in text[lo:t.start]),   # "If Sweden refuses, Norway will close"
+                CONDITION.search(text, t.end, c1) or if_first(text, lo, t.start)),
                 only_if=bool(ONLY_AFTER.match(text, t.end, c1)))
             if not date and code.plover_type in VERBAL and (
                     t.trigger.plover_type not in VERBAL or code.cameo_code != t.trigger.cameo_code):

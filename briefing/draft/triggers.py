@@ -429,6 +429,15 @@ def status(text: str, start: int, m: Match, historical: bool, *, reported: bool 
 
 # "If Sweden refuses, Norway will close the border": the act of an "if" clause may be.
 IF_CLAUSE = re.compile(r"\s*(?:If|Should|Unless)\b")
+# ... or after what is said: "He said that if this happens again, Turkey will stop".
+_SAID_IF = re.compile(r"\b(?:said|says|warned|warns|added|told\s+\w+)\s+(?:\w+\s+){0,3}?(?:that\s+)?"
+                      r"(?:if|unless)\b[^.;:]*,")
+
+
+def if_first(text: str, lo: int, at: int) -> bool:
+    """Whether a condition opens the clause of the act at `at` ("If Sweden refuses, Norway
+    will close", "said that if it happens again, Turkey will stop")."""
+    return bool(IF_CLAUSE.match(text, lo) and "," in text[lo:at] or _SAID_IF.search(text, lo, at))
 
 
 def clause_status(text: str, lo: int, start: int, m: Match, historical: bool,
