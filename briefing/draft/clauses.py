@@ -35,7 +35,12 @@ def passive_at(text: str, c0: int, at: int) -> str:
             r"people|children)\s+$",
             text[max(c0, at - 30):at]):
         return "after"
-    return "was" if PASSIVE.search(text[c0:at]) else ""
+    if not (m := PASSIVE.search(text[c0:at])):
+        return ""
+    # ("denied any request had been refused and accused Suva of": a conjunct with an
+    # object of its own is active)
+    joined = re.search(r"\s(?:and|or)\s+$", m.group(0)) and re.match(r"\S+\s+[A-Z]", text[at:])
+    return "" if joined else "was"
 
 
 ABOUT = re.compile(r"\b(?:about|over|regarding|concerning)\s+(?:the\s+)?$",

@@ -430,8 +430,8 @@ def status(text: str, start: int, m: Match, historical: bool, *, reported: bool 
 # "If Sweden refuses, Norway will close the border": the act of an "if" clause may be.
 IF_CLAUSE = re.compile(r"\s*(?:If|Should|Unless)\b")
 # ... or after what is said: "He said that if this happens again, Turkey will stop".
-_SAID_IF = re.compile(r"\b(?:said|says|warned|warns|added|told\s+\w+)\s+(?:\w+\s+){0,3}?(?:that\s+)?"
-                      r"(?:if|unless)\b[^.;:]*,")
+_SAID_IF = re.compile(r"\b(?:said|says|warned|warns|added|told\s+\w+)\s+(?:\w+\s+){0,3}?"
+                      r"(?:that\s+)?(?:if|unless)\b[^.;:]*,")
 
 
 def if_first(text: str, lo: int, at: int) -> bool:
