@@ -24,7 +24,15 @@ PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?"
                      r"(?:[a-z]+(?:ed|en|wn|ot|ut|eld)\s+(?:and|or)\s+)?$")
 # "14 officials accused of organising ...": a participle after its noun, done to it (the
 # active verb takes an object first: "accused Peru of").
+# What the writer thinks someone ought to do: "Kenya should reopen the post".
+_OPINION = re.compile(r"\b(?:should|ought\s+to)\b")
 PASSIVE_AFTER = re.compile(r"(?:accused|suspected|convicted)\s+of\b|charged\s+with\b")
+
+
+def judged(text: str, lo: int, at: int, status: str, reported: bool) -> bool:
+    """Whether the act at `at` is the writer's own judgement of what someone should do
+    ("Kenya should reopen the post", in no one's words): an opinion, not a report."""
+    return status == "hypothetical" and not reported and bool(_OPINION.search(text, lo, at))
 
 
 def passive_at(text: str, c0: int, at: int) -> str:
@@ -62,11 +70,16 @@ _NOUN_MODIFIER = re.compile(r"\s+(?:(?!(?:the|a|an|and|or|to|of|in|on|at|by|for|
                             r"[a-z][\w\-]*(?<!ed)(?<!ly)\s+){1,2}")
 
 
+# "three offers", "repeated requests" (not "the two signed": the pair that acts).
+_COUNTED = re.compile(r"(?<![Tt]he\s)\b(?:two|three|four|five|six|several|repeated)\s+$")
+
+
 def nominal(text: str, lo: int, t: Any) -> bool:
     """Whether a verb's form is used as a noun here: after a determiner ("an attack",
     "the talks") or after an article and modifiers ("a drone attack"; not "attacked", not
     "a resolution calling for")."""
-    if DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start) or re.search(
+    if DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start) or _COUNTED.search(
+            text, max(lo, t.start - 14), t.start) or re.search(
             r"\w(?:[’']s|s[’'])\s+(?:[a-z]+-[a-z\-]+\s+)?$", text[max(lo, t.start - 40):t.start]):
         return True   # ("Monday's attack", "Islamabad's long-standing demand": possessives)
     if re.search(r"\b(?:(?:after|before|during|following|amid|despite)\s+|for\s+(?:[a-z]+\s+)?)$",
@@ -330,10 +343,17 @@ def asked_or_undone(text: str, t: Any, lo: int, hi: int) -> bool:
                 or UNDONE.search(text, max(lo, t.start - 50), t.start))
 
 
+# What one side gives or puts to another, and "from" whom: "three offers from the AU".
+_GIVEN = re.compile(r"\b(?:offers?|proposals?|requests?|invitations?|appeals?|demands?|pressure|"
+                    r"threats?|pledges?|criticism|complaints?)$")
+_FROM = re.compile(r"\s+from\s+")
+
+
 def told_by(text: str, end: int, hi: int, after: list[Mention]) -> list[Mention]:
     """Who did what a noun names, told after it ("the closure of the crossing, which was
     announced by Moroccan authorities"): the mention after "by", or none."""
-    told = ANNOUNCED_BY.match(text, end, hi)
+    told = ANNOUNCED_BY.match(text, end, hi) or (   # ("three offers from the AU": its)
+        _FROM.match(text, end, hi) if _GIVEN.search(text, max(0, end - 14), end) else None)
     if told is None:
         return []
     return [m for m in after if m.start >= told.end() and re.fullmatch(

@@ -60,6 +60,7 @@ from briefing.draft.clauses import (
     in_name,
     in_spans,
     invitation,
+    judged,
     modifies,
     next_verb,
     nominal,
@@ -392,7 +393,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # subject ("the officers would be charged"): read from the clause start.
             st, st_why = clause_status(text, lo, c0 if passive else max(c0, subject[-1].end),
                                        t, historical, reported)
-            if st == "negated" and all(a.startswith("unnamed-") for a in actors):
+            if st == "negated" and all(a.startswith("unnamed-") for a in actors) or judged(
+                    text, lo, t.start, st, reported or bool(said_here)):
                 continue   # "No one was injured": no act, and no one named to deny it
             if st == "planned" and why == "present tense":   # "is expected to visit": when?
                 date, why = {}, "planned, no date in the sentence: left for the analyst"
@@ -474,9 +476,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 "review": PENDING,
                 "reason": f"trigger '{code.phrase}' → CAMEO {code.cameo_code}; {st_why}; {why}",
             }
-            # "killed in an attack": two triggers, one event.
-            # ("accused X ... and summoned its envoy": two acts, two codes; one meeting
-            # told by "hosted" and "talks" is one.)
+            # "killed in an attack": two triggers, one event ("accused X ... and summoned its
+            # envoy": two acts, two codes; one meeting told by "hosted" and "talks" is one).
             key = (lo, code.plover_type, "" if code.plover_type == "CONSULT" else
                    code.cameo_code, tuple(actors))
             if key in seen:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.draft.actors import Registry, slug
+from briefing.draft.clauses import judged
 from briefing.draft.dates import as_fact_date, find_dates, resolve
 from briefing.draft.evidence import quote
 from briefing.draft.sources import PENDING, TODO
@@ -153,6 +154,8 @@ def _suggest(text: str, s: dict, ptype: str, p: float, there: set[str], said: li
                  None)
     told = [m for m in named if voice is not None and voice.content[0] <= m.start
             < voice.content[1] and m.actor != voice.speaker]
+    if voice is None and judged(text, lo, hi, "hypothetical", False):
+        return None   # "Both capitals should accept the offer": the writer's judgement
     if voice is not None and ptype in _SAYING_TYPES:
         actor = voice.speaker
     elif told and not _PRONOUN.search(text, voice.content[0], told[0].start):
