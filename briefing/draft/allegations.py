@@ -110,6 +110,9 @@ _OFF_TABLE = re.compile(r"\s*,?\s*(?:(?:[\w’'\-]+\s+){0,6}?that\s+)?(?:[\w’'
                         r"(?:is|was|are|were)\s+[\"“']?not\s+[\"“']?(?:on the table|negotiable|"
                         r"an option|up for (?:discussion|negotiation)|(?:legally\s+)?binding)\b")
 _IN_KIND = re.compile(r"\b(?:did|does|do) the same\b|\breciprocat|\bin kind\b")
+# ... and help on a condition is an offer: "said it would carry more if space allowed".
+_HELPFUL = re.compile(r"(?:also\s+)?(?:help|assist|carry|send|provide|take|host|support|contribute|"
+                      r"supply|fly|evacuate|welcome|accept|give|donate|share)\b")
 _STANCES = {"130": "would, if", "120": "would not", "030": "would, in kind"}
 
 
@@ -146,7 +149,7 @@ def stances(text: str, lo: int, hi: int, found: list[Match]) -> list[Match]:
         rest = f.group("rest")
         cond = _CONDITION.search(rest)
         if cond:
-            code = "030" if _IN_KIND.search(rest, cond.end()) else "130"
+            code = "030" if _IN_KIND.search(rest, cond.end()) or _HELPFUL.match(rest) else "130"
         elif f.group("neg") or re.search(r"\b(?:despite|regardless of)\b", rest):
             code = "120"   # ("would stay on site despite the order": defiance refuses)
         else:
