@@ -17,8 +17,9 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
     people = [m for m in reg.sorted() if m.kind == "person"]
     out: list[Mention] = []
     opened_by = None   # who the sentence before opened with, as "she": its subject goes on
+    told: set[str] = set()   # whom the sentence before meant by "he" or "she"
     for i, s in enumerate(sentences):
-        carried, opened_by = opened_by, None
+        carried, opened_by, prior, told = opened_by, None, told, set()
         for p in _PRONOUN.finditer(text, s["start"], s["end"]):
             before = {m.actor for m in people if s["start"] <= m.start < p.start()}
             if not before and carried:
@@ -27,7 +28,8 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
             elif not before and i > 0:
                 prev = sentences[_quote_began(text, sentences, i - 1)]
                 before = {m.actor for m in people if prev["start"] <= m.start < prev["end"]} \
-                    or _spoke_for(text, prev, reg)
+                    or _spoke_for(text, prev, reg) or prior   # ("... he had shown it. In
+                # Muscat he spent": the same "he")
             if len(before) > 1 and i > 0 and not any(
                     s["start"] <= m.start < p.start() for m in people):
                 # Two people in the sentence before: "he" continues its subject, the
@@ -47,7 +49,8 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
                     before = {first.actor}
             if len(before) == 1:
                 out.append(reg.mention(p.start(), p.end(), actor := before.pop(), "pronoun"))
-                if len(text[s["start"]:p.start()].split()) <= 3 and not any(
+                told.add(actor)
+                if len(text[s["start"]:p.start()].split()) <= 4 and not any(
                         s["start"] <= m.start < p.start() for m in people):
                     opened_by = actor
     return out
