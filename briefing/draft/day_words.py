@@ -49,6 +49,10 @@ PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
 AT_MEETING_OF = re.compile(r"\b(?:at|during)\s+(?:(?:the|its|their)\s+)?(?:[\w\-]+[’']s\s+)?$")
 MEETING = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:meeting|summit|session|conference|congress|"
                      r"assembly|talks|forum)\b")
+# The act of a clause after another's date: "... on Thursday after the players were refused"
+# (but "on Tuesday, after La Paz granted asylum": often that day too).
+AFTER_THEY = re.compile(r"\b(?:after|following|because)\s+(?:[\w’'\-]+\s+){1,10}?(?:was|were|"
+                        r"had|has|have)\b")
 # A sentence that opens on the occasion of its act: "At the second round, held in Harare".
 AT_OCCASION = re.compile(r"\s*(?:At|During)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,3}"
                          r"[\w\-]+")

@@ -22,6 +22,7 @@ from briefing.draft.dates import (
 )
 from briefing.draft.day_words import (
     AFTER_TALKS,
+    AFTER_THEY,
     AHEAD_LABEL,
     AHEAD_OF,
     AT_MEETING_OF,
@@ -224,16 +225,15 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if object_of is None and any(pos < n < d[0] and len(text[pos:n].split()) <= 3
                                      and len(text[n:d[0]].split()) >= 5 for n in nouns):
             return False   # "condemned the attack ... last month": the attack's date
-        if pos < d[0] and (_DEADLINE.search(text, max(0, d[0] - 24), d[0])
-                           or _DEADLINE.match(d[2])):
+        if (pos < d[0] or re.search(r",\s+and\b", text[d[1]:pos])) and (_DEADLINE.search(
+                text, max(0, d[0] - 24), d[0]) or _DEADLINE.match(d[2])):
             return False   # "by the end of July": the deadline the act sets
         if pos < d[0] and _AND_THEY_TO.search(text, pos, d[0]):
             return False   # "met X, and the two agreed to reconvene in January": theirs
         if (since := _SINCE_DOING.search(text, max(0, d[0] - 48), d[0])) and (
                 pos < since.start() or pos >= d[1]):
             return False   # "since taking office in November": another verb's date
-        if d[1] <= pos and (re.search(r"\b(?:after|following|because)\s+(?:[\w’'\-]+\s+){1,10}?"
-                                      r"(?:was|were|had|has|have)\b", text[d[1]:pos])
+        if d[1] <= pos and (AFTER_THEY.search(text, d[1], pos)
                             or _SUBJECT_ENDS.fullmatch(text, d[1], pos)):
             return False   # "summoned the envoy on Thursday after the players were refused"
         if d[1] <= pos and re.match(r",?\s+after\s+[^,;]*$", text[d[1]:pos]) \
