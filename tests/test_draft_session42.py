@@ -111,3 +111,70 @@ def test_taking_a_dispute_to_the_security_council_unless_is_a_threat():
     got = dated("Mozambique said on Wednesday it would take the dispute over the dam to the "
                 "United Nations Security Council unless Harare tabled an offer by July 1.")
     assert ("THREATEN", "2031-06-04") in got, got
+
+
+def test_a_condition_after_what_is_said_makes_the_hostile_act_a_threat():
+    got = dated("Interior Minister Selim Ozkan said on Wednesday that if it happens again, "
+                "Turkey will suspend its readmission deal with the EU.")
+    assert ("THREATEN", "2031-06-04") in got, got
+
+
+def test_help_promised_on_a_condition_is_an_offer_not_a_threat():
+    types = [t for t, _d in dated("India took 64 Sri Lankans aboard its navy ship on "
+                                  "Tuesday. New Delhi said it would carry more if space "
+                                  "allowed.")]
+    assert "AID" in types and "AGREE" in types and "THREATEN" not in types, types
+
+
+def test_a_conjunct_with_its_own_object_after_a_passive_is_active():
+    body = ("Search row\n\nNUKU'ALOFA — Tonga's Prime Minister Sione Fifita denied on Tuesday "
+            "that any request had been refused and accused Suva of playing politics.\n")
+    accused = of_type(body, "ACCUSE")
+    assert accused and accused[0]["participants"]["actor"] == ["sione-fifita"], accused
+
+
+def test_men_accused_of_a_plot_are_not_accusers():
+    got = after_lead("Seven foreign men accused of plotting to blow up a terminal went on "
+                     "trial here on Monday.")
+    assert not [e for e in got if e["plover_type"] == "ACCUSE"], got
+
+
+def test_its_diplomats_speak_for_the_state_before():
+    got = after_lead("South Africa has not been allowed to see its citizens. Its diplomats "
+                     "have asked for consular visits at least nine times.")
+    asked = [e for e in got if e["plover_type"] == "REQUEST"]
+    assert asked and asked[0]["participants"]["actor"] == ["south-africa"], got
+    assert not [e for e in got if e["plover_type"] == "CONSULT"], got   # (visits asked for)
+
+
+def test_an_editorials_should_is_the_writers_judgement_not_an_event():
+    body = ("Editorial: no excuses\n\nKenya has refused three offers from the African Union "
+            "to mediate. Both capitals should accept the AU's offer this week, and Kenya "
+            "should reopen the border post.\n")
+    got = drafted(body)["events"]
+    assert not [e for e in got if "should" in e["evidence"][0]], got
+    offers = [e for e in got if e["plover_type"] == "AGREE"]
+    # ("three offers from the African Union": the AU's offers, refused by Kenya)
+    assert offers and offers[0]["participants"]["actor"] == ["african-union"], offers
+
+
+def test_he_goes_on_from_a_sentence_that_meant_him_by_he():
+    body = ("The envoy's week\n\nOn Monday Kuwait's special envoy, Sheikh Fahad al-Mutairi, "
+            "landed in Muscat. By the following Friday he had shown his paper to three "
+            "governments. In Muscat he spent three hours with Oman's foreign minister, Salim "
+            "al-Harthy, who promised to study it. On Tuesday he flew to Abu Dhabi.\n")
+    got = drafted(body)["events"]
+    trips = [e for e in got if "flew to Abu Dhabi" in e["evidence"][0]]
+    assert trips and trips[0]["participants"]["actor"] == ["fahad-al-mutairi"], trips
+    met = [e for e in got if "spent three hours" in e["evidence"][0]]
+    assert met and met[0]["plover_type"] == "CONSULT", got
+
+
+def test_diplomats_given_hours_to_leave_are_expelled():
+    got = dated("Paraguay broke off relations with Bolivia on Thursday, giving its diplomats "
+                "72 hours to leave the country.")
+    assert ("SANCTION", "2031-06-05") in got, got
+    codes = {e["cameo_code"] for e in after_lead(
+        "Paraguay broke off relations with Bolivia on Thursday, giving its diplomats 72 hours "
+        "to leave the country.")}
+    assert {"161", "166"} <= codes, codes

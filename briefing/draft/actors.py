@@ -296,11 +296,18 @@ _WHO_CROWD = re.compile(r"\b(?P<c>(?:(?![a-z]+(?:ing|ed)\b)[a-z\-]+\s+)?(?:[a-z]
                         r"raiders))\s+(?:who|that)\s+(?:had\s+|have\s+)?$")
 
 
+# "14 officials accused of organising ...": a participle after its noun, done to it (the
+# active verb takes an object first: "accused Peru of").
+UNDERGONE = re.compile(r"(?:accused|suspected|convicted)\s+of\b|charged\s+with\b")
+
+
 def crowd_subject(text: str, c0: int, at: int, light: Any, before: list[Mention],
                   reg: Registry) -> list[Mention]:
     """The crowd that does the act at `at` in the clause from `c0`: one a relative clause
     is about ("gunmen who attacked"), else, when no subject was read, one that opens the
     clause ("The hijackers demand", "Protesters held a rally"); [] when none."""
+    if UNDERGONE.match(text, at):
+        return []   # "Seven foreign men accused of plotting": the crowd undergoes it
     if who := _WHO_CROWD.search(text, max(c0, at - 48), at):
         return [crowd_group(reg, who.group("c"), who.start("c"), at)]
     crowd = None if before else CROWD.search(text[c0:at]) or (
