@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from briefing.draft.actors import Mention
+from briefing.draft.actors import UNDERGONE, Mention
 
 BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
                    r"|,\s+and\s+(?=[A-Z])|\s+but\s+|\s+since\s+(?=(?:a|an)\s)")
@@ -22,11 +22,9 @@ ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|two|three|four|f
 # ("was shot and wounded": the second participle is passive too.)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?"
                      r"(?:[a-z]+(?:ed|en|wn|ot|ut|eld)\s+(?:and|or)\s+)?$")
-# "14 officials accused of organising ...": a participle after its noun, done to it (the
-# active verb takes an object first: "accused Peru of").
 # What the writer thinks someone ought to do: "Kenya should reopen the post".
 _OPINION = re.compile(r"\b(?:should|ought\s+to)\b")
-PASSIVE_AFTER = re.compile(r"(?:accused|suspected|convicted)\s+of\b|charged\s+with\b")
+PASSIVE_AFTER = UNDERGONE   # "14 officials accused of organising ...": done to them
 
 
 def judged(text: str, lo: int, at: int, status: str, reported: bool) -> bool:
