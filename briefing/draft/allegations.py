@@ -111,8 +111,8 @@ _OFF_TABLE = re.compile(r"\s*,?\s*(?:(?:[\w’'\-]+\s+){0,6}?that\s+)?(?:[\w’'
                         r"an option|up for (?:discussion|negotiation)|(?:legally\s+)?binding)\b")
 _IN_KIND = re.compile(r"\b(?:did|does|do) the same\b|\breciprocat|\bin kind\b")
 # ... and help on a condition is an offer: "said it would carry more if space allowed".
-_HELPFUL = re.compile(r"(?:also\s+)?(?:help|assist|carry|send|provide|take|host|support|contribute|"
-                      r"supply|fly|evacuate|welcome|accept|give|donate|share)\b")
+_HELPFUL = re.compile(r"(?:also\s+)?(?:help|assist|carry|provide|host|support|contribute|supply|"
+                      r"evacuate|welcome|accept|give|donate|share)\b")
 _STANCES = {"130": "would, if", "120": "would not", "030": "would, in kind"}
 
 

@@ -1,6 +1,7 @@
 """A state's body the text names without its state ("Police detained 14 people", "A judge
-in Lisbon ordered ..."): the state of the place named with it, else of the capital the
-story was filed from. Left alone when neither is known: the analyst says whose it is."""
+in Lisbon ordered ...", "The Foreign Ministry summoned"): the state of the place named with
+it, else of the capital the story was filed from. Left alone when neither is known: the
+analyst says whose it is."""
 
 from __future__ import annotations
 
@@ -12,12 +13,16 @@ from briefing.draft.homes import dateline_state
 # The bodies whose state the place of the story gives: those of law and order.
 _BARE = re.compile(r"(?<![\w’'\-])(?:(?:[Tt]he|[Aa])\s+)?(?:(?P<town>[A-Z][\w’'\-]+)\s+)?"
                    r"(?P<head>[Pp]olice|[Pp]rosecutors|"
-                   r"[Cc]ustoms(?:\s+officers)?|[Mm]agistrate|[Jj]udge)\b"
+                   r"[Cc]ustoms(?:\s+officers)?|[Mm]agistrate|[Jj]udge|"
+                   # ("The Foreign Ministry summoned", capitalised as a state's own paper does)
+                   r"(?:Foreign|Interior|Defen[cs]e|Justice)\s+Ministry)\b"
                    r"(?P<at>\s+in\s+(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?))?")
 
 # Each head's row in bodies.csv: a magistrate or a judge speaks for the courts.
 _BODY_OF = {"police": "police", "prosecutors": "prosecutors", "customs": "customs officers",
-            "magistrate": "court", "judge": "court"}
+            "magistrate": "court", "judge": "court", "foreign": "foreign ministry",
+            "interior": "interior ministry", "defence": "defence ministry",
+            "defense": "defense ministry", "justice": "justice ministry"}
 
 
 def find_bare_bodies(text: str, reg: Registry) -> None:
@@ -28,6 +33,9 @@ def find_bare_bodies(text: str, reg: Registry) -> None:
     for m in _BARE.finditer(text):
         if reg.taken(m.start("head"), m.end("head")) or m.group("town") and reg.taken(
                 m.start("town"), m.end("town")):
+            if m.group("head").endswith("Ministry") and not m.group("town"):
+                home = home or [dateline_state(text, reg)]
+                _adopted(reg, m.start("head"), home[0])
             continue
         # ("On Monday police detained", "Riot police": a capital word with no article
         # before it is no town; the mention is the head's alone)
@@ -50,3 +58,15 @@ def find_bare_bodies(text: str, reg: Registry) -> None:
                                      "reason": f"'{m.group('head')}' with no state named: "
                                                f"the state of the place of the story"})
         reg.mention(start, m.end("head"), actor, "body")
+
+
+def _adopted(reg: Registry, at: int, state: str | None) -> None:
+    """The ministry read at `at` as a body of no state ("The Foreign Ministry summoned")
+    becomes the dateline state's, when the story was filed from a capital."""
+    actor = next((reg.actors.get(x.actor) for x in reg.mentions if x.start <= at < x.end), None)
+    if state is None or actor is None or actor.get("country") or actor["kind"] != "organization":
+        return
+    key = reg.actors[state]["country"]
+    actor.update(country=key, parent=state, name=f"{actor['name']} of {reg.actors[state]['name']}",
+                 reason=f"'{actor['name']}' with no state named: the state of the place of "
+                        f"the story")

@@ -68,7 +68,8 @@ _NOUN_MODIFIER = re.compile(r"\s+(?:(?!(?:the|a|an|and|or|to|of|in|on|at|by|for|
                             r"[a-z][\w\-]*(?<!ed)(?<!ly)\s+){1,2}")
 
 
-# "three offers", "repeated requests" (not "the two signed": the pair that acts).
+# "three offers", "repeated requests" (not "the two signed": the pair that acts; nor "three
+# wounded").
 _COUNTED = re.compile(r"(?<![Tt]he\s)\b(?:two|three|four|five|six|several|repeated)\s+$")
 
 
@@ -76,8 +77,9 @@ def nominal(text: str, lo: int, t: Any) -> bool:
     """Whether a verb's form is used as a noun here: after a determiner ("an attack",
     "the talks") or after an article and modifiers ("a drone attack"; not "attacked", not
     "a resolution calling for")."""
+    word = text[t.start:t.end].split()[0]
     if DETERMINER_BEFORE.search(text, max(lo, t.start - 8), t.start) or _COUNTED.search(
-            text, max(lo, t.start - 14), t.start) or re.search(
+            text, max(lo, t.start - 14), t.start) and not word.endswith("ed") or re.search(
             r"\w(?:[’']s|s[’'])\s+(?:[a-z]+-[a-z\-]+\s+)?$", text[max(lo, t.start - 40):t.start]):
         return True   # ("Monday's attack", "Islamabad's long-standing demand": possessives)
     if re.search(r"\b(?:(?:after|before|during|following|amid|despite)\s+|for\s+(?:[a-z]+\s+)?)$",

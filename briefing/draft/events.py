@@ -265,8 +265,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # subject (without one, someone unnamed does); the passive's subject heads
                 # the clause: "Azerbaijan’s envoy was summoned" is done to Azerbaijan('s).
                 patient = before[-1:] if passive == "after" else before[:1]
-                before = agent_mentions or recaller(reg, t.trigger, patient) or (
-                    [] if passive == "after" else [unnamed(reg, t.start)])   # ("men accused of")
+                before = agent_mentions or recaller(reg, t.trigger, patient) or [
+                    unnamed(reg, t.start)]
                 after = patient + [m for m in after if m not in agent_mentions]
             if not noun and not passive and RELATIVE_END.search(text[c0:t.start]) and \
                     re.search(r"\b(?:which|who)\s*$", text[max(lo, c0 - 8):c0]):
