@@ -52,7 +52,7 @@ def passive_at(text: str, c0: int, at: int) -> str:
 
 ABOUT = re.compile(r"\b(?:about|over|regarding|concerning)\s+(?:the\s+)?$",
                    re.IGNORECASE)
-DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+$",
+DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|another)\s+$",
                                re.IGNORECASE)
 BY = re.compile(r"(?:\s+[\w’'\-]+){0,5}?\s+by\s+(?:the\s+)?")
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "’s", "'s", "s"}
@@ -69,6 +69,9 @@ _NOUN_MODIFIER = re.compile(r"\s+(?:(?!(?:the|a|an|and|or|to|of|in|on|at|by|for|
                             r"[a-z][\w\-]*(?<!ed)(?<!ly)\s+){1,2}")
 
 
+# Nouns in "-ing" a modifier may stand before: "a new meeting", "the deadly shelling".
+_ING_NOUNS = {"meeting", "meetings", "shelling", "bombing", "bombings", "shooting", "killing",
+              "killings", "hearing", "ruling"}
 # "three offers", "repeated requests" (not "the two signed": the pair that acts; nor "three
 # wounded").
 _COUNTED = re.compile(r"(?<![Tt]he\s)\b(?:two|three|four|five|six|several|repeated)\s+$")
@@ -88,7 +91,7 @@ def nominal(text: str, lo: int, t: Any) -> bool:
             r"[a-z]+ing\s+(?:the|a|an|its|their|his|her|[A-Z])", text[t.start:]):
         return True   # "said after talks with", "flew to Baku for emergency talks with"
         # (not "before lifting its objection": a gerund with its object is a verb)
-    return not text[t.start:t.end].split()[0].endswith(("ed", "ing")) and bool(
+    return (not word.endswith(("ed", "ing")) or word.lower() in _ING_NOUNS) and bool(
         MODIFIED.search(text, max(lo, t.start - 40), t.start))
 
 
