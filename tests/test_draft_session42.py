@@ -180,3 +180,34 @@ def test_diplomats_given_hours_to_leave_are_expelled():
         "Paraguay broke off relations with Bolivia on Thursday, giving its diplomats 72 hours "
         "to leave the country.")}
     assert {"161", "166"} <= codes, codes
+
+
+def test_the_foreign_ministry_with_no_state_is_the_datelines_states():
+    body = ("Jet breaches airspace\n\nSTOCKHOLM, June 7 (Wire) - The Foreign Ministry "
+            "summoned Russia's ambassador, Pavel Orlov, on Thursday morning, a day after a "
+            "fighter entered the country's airspace east of Gotland.\n")
+    got = drafted(body)
+    summons = [e for e in got["events"] if e["cameo_code"] == "114"]
+    ministry = {a["id"]: a for a in got["actors"]}[summons[0]["participants"]["actor"][0]]
+    assert ministry["country"] == "SWE" and ministry["parent"] == "sweden", ministry
+
+
+def test_one_under_house_arrest_undergoes_it():
+    got = after_lead("The ousted president, Umaro Djalo, remains under house arrest.")
+    arrest = [e for e in got if e["cameo_code"] == "173"]
+    assert arrest and arrest[0]["participants"]["recipient"] == ["umaro-djalo"], got
+    assert "umaro-djalo" not in arrest[0]["participants"]["actor"]
+
+
+def test_the_democratic_republic_of_congo_is_not_the_republic_of_congo():
+    got = drafted("Levy row\n\nLUSAKA — The Democratic Republic of Congo introduced a $500 "
+                  "road levy on Zambian trucks on Monday.\n")
+    states = {a["country"] for a in got["actors"] if a["kind"] == "state"}
+    assert "COD" in states and "COG" not in states, states
+    assert [e for e in got["events"] if e["cameo_code"] == "163"], got["events"]
+
+
+def test_a_new_meeting_of_the_pair_is_planned_for_its_day():
+    got = dated("Ministers of Zambia and Malawi met in Mchinji on Monday but failed to agree. "
+                "A new meeting is scheduled for June 13 in Lilongwe.")
+    assert ("CONSULT", "2031-06-13") in got and ("CONSULT", "2031-06-02") in got, got
