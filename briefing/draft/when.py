@@ -118,12 +118,12 @@ _TO_DO = re.compile(r"\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+){0,3}?to\s+"
                     r"date|power|office|court|talks|take|be|happen|occur|four|five|six|"
                     r"seven|eight|nine|ten|twelve|fifteen|twenty|life|death|prison|jail)\b)"
                     r"[a-z]+\b")
-# ", but" and whether a verb follows it straight away (the same doer goes on).
-_BUT = re.compile(r",\s+but\b")
+_BUT = re.compile(r",\s+but\b")   # (and whether a simple past follows: the story goes on)
 # ("refused bail to the captain of a boat seized by the coast guard last week, but freed
 # his crew": that date is the seizing's.)
 _BY_AGENT = re.compile(r"\b[a-z]+(?:ed|en)\s+by\b[^,;]*$")
-_SAME_DOER = re.compile(r"\s+(?:also\s+)?(?:[a-z]+ed|said|told|sent|made|gave|held|met|sought)\b")
+_SAME_DOER = re.compile(r"\s+(?:(?:[A-Z][\w’'\-]+\s+){1,2})?(?:also\s+)?(?:[a-z]+ed|said|told|"
+                        r"sent|made|gave|held|met|sought)\b")   # (", but Ankara refused": then)
 # What a verb's object clause says ("asked for guarantees that he would not be held")
 # does not make the asking look ahead.
 _COMPLEMENT = re.compile(r"\b(?:that|whether|unless|if)\b", re.IGNORECASE)
