@@ -211,3 +211,12 @@ def test_a_new_meeting_of_the_pair_is_planned_for_its_day():
     got = dated("Ministers of Zambia and Malawi met in Mchinji on Monday but failed to agree. "
                 "A new meeting is scheduled for June 13 in Lilongwe.")
     assert ("CONSULT", "2031-06-13") in got and ("CONSULT", "2031-06-02") in got, got
+
+
+def test_the_morning_after_counts_back_a_day_and_but_refused_keeps_the_requests_date():
+    got = dated("Ministers took questions on Thursday, the morning after the leaders of "
+                "Kenya and Uganda closed a one-day summit in Nairobi.")
+    assert ("CONSULT", "2031-06-04") in got, got
+    got = dated("Syria had asked in January for three prisoners to be added to the list, but "
+                "Ankara refused.")
+    assert ("REJECT", "2031-01") in got, got

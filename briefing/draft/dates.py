@@ -57,7 +57,8 @@ PATTERN = re.compile(
     rf"|(?:(?:on|last|this|next)\s+)?{_WD}(?:\s+(?:of\s+)?(?:next|last)\s+week)?)"
     rf"|(?P<nth>on\s+the\s+{_D}(?<=\d(?:st|nd|rd|th))(?!\s+(?:of\s+)?[a-z]))"
     rf"|(?P<offset>(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
-    rf"(?:days?|weeks?)\s+(?:earlier|later|before|after|ago))|hours\s+(?:earlier|later))"
+    rf"(?:days?|weeks?)\s+(?:earlier|later|before|after|ago))|hours\s+(?:earlier|later)"
+    rf"|the\s+(?:day|morning|evening|night)\s+(?:before|after))"
     rf"|(?P<year>{_Y})"
     rf"|(?P<vague>recently|soon|in recent (?:days|weeks|months)|lately|previously)"
     rf")\b", re.IGNORECASE)
@@ -145,7 +146,7 @@ def resolve(phrase: str, published: dt.date, *, future: bool = False,
                         basis)
     if m.group("offset"):
         count_word, unit, way = (["0"] + low.split())[-3:]   # "hours later": the same day
-        count = int(count_word) if count_word.isdigit() else NUMBERS[count_word]
+        count = int(count_word) if count_word.isdigit() else NUMBERS.get(count_word, 1)   # "the"
         step = dt.timedelta(days=count * (7 if unit.startswith("week") else 1))
         if way == "ago":
             d = published - step
