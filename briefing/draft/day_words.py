@@ -53,6 +53,14 @@ MEETING = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:meeting|summit|session|conference|c
 # (but "on Tuesday, after La Paz granted asylum": often that day too).
 AFTER_THEY = re.compile(r"\b(?:after|following|because)\s+(?:[\w’'\-]+\s+){1,10}?(?:was|were|"
                         r"had|has|have)\b")
+# An infinitive after the verb holds its own time: "agreed to hold a meeting in June".
+# ("the visit is expected to take place in October": the act's own time.)
+TO_DO = re.compile(r"\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+){0,3}?to\s+"
+                   r"(?!(?:the|a|an|its|their|his|her|my|our|your|this|that|these|those|all|any|some|"
+                   r"both|each|every|more|most|other|such|no|one|two|three|them|him|us|it|"
+                   r"date|power|office|court|talks|take|be|happen|occur|four|five|six|"
+                   r"seven|eight|nine|ten|twelve|fifteen|twenty|life|death|prison|jail)\b)"
+                   r"[a-z]+\b")
 # A sentence that opens on the occasion of its act: "At the second round, held in Harare".
 AT_OCCASION = re.compile(r"\s*(?:At|During)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,3}"
                          r"[\w\-]+")

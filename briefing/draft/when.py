@@ -41,6 +41,7 @@ from briefing.draft.day_words import (
     SPEECH,
     SUBORDINATE,
     TIMETABLE,
+    TO_DO,
     entry_day,
     headed_day,
 )
@@ -110,14 +111,6 @@ _WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAYS) + r")$", re.IGNORECASE)
 # "the 1951 treaty", "the minister's 2003 remarks": a year naming a thing, not dating the verb.
 _ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s[’'])\s+$",
                              re.IGNORECASE)
-# An infinitive after the verb holds its own time: "agreed to hold a meeting in June".
-# ("the visit is expected to take place in October": the act's own time.)
-_TO_DO = re.compile(r"\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+){0,3}?to\s+"
-                    r"(?!(?:the|a|an|its|their|his|her|my|our|your|this|that|these|those|all|any|some|"
-                    r"both|each|every|more|most|other|such|no|one|two|three|them|him|us|it|"
-                    r"date|power|office|court|talks|take|be|happen|occur|four|five|six|"
-                    r"seven|eight|nine|ten|twelve|fifteen|twenty|life|death|prison|jail)\b)"
-                    r"[a-z]+\b")
 _BUT = re.compile(r",\s+but\b")   # (and whether a simple past follows: the story goes on)
 # ("refused bail to the captain of a boat seized by the coast guard last week, but freed
 # his crew": that date is the seizing's.)
@@ -178,7 +171,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if pos < d[0] and DOCUMENT_DAY.search(text, max(0, d[0] - 60), d[0]):
             return not future   # "agreed to reopen ..., according to a statement issued on
             # Sunday": the agreeing's day (told then), not the reopening's
-        if pos < d[0] and (_TO_DO.match(text, verb_end, d[0]) and not re.search(
+        if pos < d[0] and (TO_DO.match(text, verb_end, d[0]) and not re.search(
                 r"\bto\s+\w+$", verbs) or INTENT_TO.search(verbs)
                            and text.startswith("agree", pos)):
             # (but "ordered them to leave ... on Thursday": the order's day)
