@@ -220,3 +220,12 @@ def test_the_morning_after_counts_back_a_day_and_but_refused_keeps_the_requests_
     got = dated("Syria had asked in January for three prisoners to be added to the list, but "
                 "Ankara refused.")
     assert ("REJECT", "2031-01") in got, got
+
+
+def test_handshakes_representations_and_dissatisfaction():
+    assert ("CONSULT", "2031-06-05") in dated(
+        "The presidents of Colombia and Peru shook hands on Thursday in Santo Domingo.")
+    assert ("ACCUSE", "2031-06-05") in dated(
+        "Beijing lodged stern representations with Tokyo on Thursday.")
+    assert ("ACCUSE", "2031-06-05") in dated(
+        "China expressed strong dissatisfaction with Manila on Thursday.")
