@@ -229,3 +229,11 @@ def test_handshakes_representations_and_dissatisfaction():
         "Beijing lodged stern representations with Tokyo on Thursday.")
     assert ("ACCUSE", "2031-06-05") in dated(
         "China expressed strong dissatisfaction with Manila on Thursday.")
+
+
+def test_a_name_met_whole_then_by_its_last_word_is_one_actor():
+    got = drafted("Handshake\n\nSANTO DOMINGO — Gustavo Villamil and Rosa Quispe met on "
+                  "Thursday on the sidelines of the summit. Quispe invited Villamil to visit "
+                  "Lima before the end of the year.\n")
+    ids = [a["id"] for a in got["actors"]]
+    assert "rosa-quispe" in ids and "quispe" not in ids, ids

@@ -98,7 +98,7 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
                     names.append(name)
     people = {w: a["id"] for a in reg.actors.values() if a["kind"] == "person"
               for w in a["name"].split()}
-    for name in dict.fromkeys(names):
+    for name in sorted(dict.fromkeys(names), key=lambda n: -len(n.split())):
         if name in people:
             # "Wang" after "Wang Lu": a family name written first is still the person.
             for m in re.finditer(rf"(?<![\w’']){re.escape(name)}(?!\w)", text):
@@ -115,6 +115,8 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
                               f"adjective '{adjective}' appears too") if adjective else \
             ("organization", "capitalised subject of an event verb, in no table: kind to check")
         actor = reg.add(slug(name), {"name": name, "kind": kind, "country": "", "reason": why})
+        if " " in name and not adjective:   # ("Rosa Quispe met ... Quispe invited": one)
+            people.setdefault(name.split()[-1], actor)
         forms = [name] + ([adjective] if adjective else [])
         people_at = {m.start: m.actor for m in reg.mentions if m.kind == "person"}
         for form in forms:
