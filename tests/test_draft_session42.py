@@ -237,3 +237,11 @@ def test_a_name_met_whole_then_by_its_last_word_is_one_actor():
                   "Lima before the end of the year.\n")
     ids = [a["id"] for a in got["actors"]]
     assert "rosa-quispe" in ids and "quispe" not in ids, ids
+
+
+def test_a_paragraph_told_in_the_present_from_its_opening_day_keeps_that_day():
+    body = ("The toll row\n\nIt is Monday morning when Romania's transport ministry doubles "
+            "the toll on the Giurgiu bridge.\n\nOn Tuesday Sofia hits back. Its economy "
+            "minister, Petar Vasilev, accuses Romania of taxing Bulgarian exporters.\n")
+    accused = [e for e in of_type(body, "ACCUSE") if e["cameo_code"] == "112"]
+    assert accused and accused[0]["date"] == "2031-06-03", accused   # (not publication)
