@@ -245,3 +245,9 @@ def test_a_paragraph_told_in_the_present_from_its_opening_day_keeps_that_day():
             "minister, Petar Vasilev, accuses Romania of taxing Bulgarian exporters.\n")
     accused = [e for e in of_type(body, "ACCUSE") if e["cameo_code"] == "112"]
     assert accused and accused[0]["date"] == "2031-06-03", accused   # (not publication)
+
+
+def test_a_planned_visit_called_off_on_a_day_was_called_off_that_day():
+    got = of_type("Visit off\n\nBELGRADE — Serbia cancelled a planned visit to Skopje on "
+                  "Thursday.\n", "CONSULT")
+    assert got and got[0]["status"] == "cancelled" and got[0]["date"] == "2031-06-05", got

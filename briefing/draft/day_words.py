@@ -100,7 +100,8 @@ LOOKS_AHEAD = re.compile(r"\b(?:will|would(?!-)|shall|could|might|(?-i:may)|"
                          r"(?:is|are|was|were|be|been)\s+expected|scheduled|"
                          r"due(?!\s+(?:process|diligence|respect|regard|care|course))|"
                          r"set to|"   # (not "it expected Denmark to", nor "due process")
-                         r"plans?\s+to|planned|pencill?ed\s+in|next|upcoming|is to|are to|"
+                         r"plans?\s+to|(?<!\ba\s)(?<!\bthe\s)(?<!\bits\s)planned|pencill?ed\s+in|next|"
+                         r"upcoming|is to|are to|"   # (not "cancelled a planned visit on Monday")
                          r"to\s+(?:begin|start|take\s+effect|come\s+into\s+force)|"   # "to begin"
                          r"(?:travels|heads|flies|goes)\s+(?:on\s+)?to|"
                          r"(?:called|invited|summoned)\s+(?:[\w’'\-]+\s+){1,9}?to\s+(?:an?|the)\s+"
