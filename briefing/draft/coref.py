@@ -301,7 +301,8 @@ _THE_OFFICE = re.compile(r"\b[Tt]he\s+(?P<office>(?i:(?:foreign\s+|defence\s+|pr
 # (the mention runs to the body's noun: "Its mines ministry suspended" has no verb "mines")
 _ITS_BODY = re.compile(r"\b(?P<its>[Ii]ts)\s+(?:[a-z]+\s+){0,2}(?:ministry|government|army|"
                        r"military|embassy|president|spokesman|spokeswoman|leader|navy|"
-                       r"diplomats|officials|envoys?|ambassador|negotiators|delegation)\b")
+                       r"diplomats|officials|envoys?|ambassador|negotiators|delegation|officer|"
+                       r"representative|minister)\b")
 
 
 # "... Kenya accused Uganda of stalling. A spokesperson urged Kampala to ...": one who
