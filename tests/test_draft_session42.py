@@ -251,3 +251,14 @@ def test_a_planned_visit_called_off_on_a_day_was_called_off_that_day():
     got = of_type("Visit off\n\nBELGRADE — Serbia cancelled a planned visit to Skopje on "
                   "Thursday.\n", "CONSULT")
     assert got and got[0]["status"] == "cancelled" and got[0]["date"] == "2031-06-05", got
+
+
+def test_a_demonym_two_states_share_is_the_one_the_story_names():
+    got = drafted("Trial\n\nBRAZZAVILLE — Seven men went on trial on Monday in a case that "
+                  "has soured relations between the Republic of Congo and South Africa. "
+                  "Congolese police detained them on 9 March at a farmhouse.\n")
+    police = {a["id"]: a for a in got["actors"]}.get("police-of-republic-of-the-congo")
+    assert police and police["country"] == "COG", got["actors"]
+    got = of_type("Quota cut\n\nMANILA — South Korea halved the quota on Friday. Korean "
+                  "officials blamed the Philippines for the delays on Thursday.\n", "ACCUSE")
+    assert got and got[0]["participants"]["actor"] == ["south-korea"], got

@@ -152,6 +152,17 @@ _BEFORE_A_PLACE = {"In", "At", "From", "To", "For", "Of", "On", "By", "With", "A
                    "Hotel", "Airport", "Port", "Capital", "City", "Metropolitan"}
 
 
+# Demonyms two states share: the one the story names by name or capital, if only one
+# ("Congolese police" in a story from Brazzaville are the Republic of the Congo's).
+_SHARED = {"Congolese": ("COD", "COG"), "Korean": ("KOR", "PRK"), "Koreans": ("KOR", "PRK")}
+
+
+def _shared(word: str, places: list[Any]) -> str | None:
+    named = {p.key for _s, _e, p in places if p.kind == "state" and p.via != "demonym"}
+    one = named & set(_SHARED.get(word, ()))
+    return one.pop() if len(one) == 1 else None
+
+
 def find_places(text: str, reg: Registry) -> None:
     """States and organisations from the gazetteer, the known base and name shapes."""
     g = reg.gazetteer
@@ -186,13 +197,18 @@ def find_places(text: str, reg: Registry) -> None:
                     text[end:end + 16]):
             continue   # "off St Martin's Island", "the San José-based court": no state acts
         if place.kind == "state":
-            actor = reg.state(place.key, f"gazetteer: {place.via} of {place.name}")
+            key = _shared(text[start:end], places) or place.key
+            actor = reg.state(key, f"gazetteer: {place.via} of {g.countries[key]['name']}")
         else:
             row = g.organizations[place.key]
             actor = reg.add(place.key, {"name": row["name"], "kind": "organization",
                                         "country": row["country"],
                                         "reason": f"gazetteer: organisation '{row['name']}'"})
         reg.mention(start, end, actor, place.via)
+    for m in re.finditer(r"(?<![\w\-])Koreans?(?!\w)", text):   # (no state's alone)
+        if not reg.taken(m.start(), m.end()) and (key := _shared(m.group(0), places)):
+            reg.mention(m.start(), m.end(), reg.state(key, "the one Korea the story names"),
+                        "demonym")
     # An organisation named in the text but absent from the table: capitalised words
     # ending in a head noun that names a body ("the Andes Wire Agency").
     for m in g.org_pattern.finditer(text):
@@ -230,12 +246,14 @@ def find_bodies(text: str, reg: Registry) -> None:
         if reg.taken(m.start(), m.end()):
             continue
         place = g.forms[m.group("state")]
+        key = (_shared(m.group("state"), list(g.find(text))) if m.group("state") in _SHARED
+               else None) or place.key   # ("Congolese police" from Brazzaville)
         body = g.bodies[m.group("head").lower()]
         label = body["label"]
-        parent = reg.state(place.key, f"gazetteer: {m.group('state')}")
-        name = f"{label} of {place.name}"
+        parent = reg.state(key, f"gazetteer: {m.group('state')}")
+        name = f"{label} of {g.countries[key]['name']}"
         actor = reg.add(slug(name), {"name": name, "kind": "organization",
-                                     "country": place.key, "parent": parent,
+                                     "country": key, "parent": parent,
                                      "reason": f"a state's body: '{m.group(0)}'"}
                       | ({"source_kind": body["source_kind"]} if body["source_kind"] else {}))
         reg.mention(m.start(), m.end(), actor, "body")
