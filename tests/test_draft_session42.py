@@ -262,3 +262,9 @@ def test_a_demonym_two_states_share_is_the_one_the_story_names():
     got = of_type("Quota cut\n\nMANILA — South Korea halved the quota on Friday. Korean "
                   "officials blamed the Philippines for the delays on Thursday.\n", "ACCUSE")
     assert got and got[0]["participants"]["actor"] == ["south-korea"], got
+
+
+def test_but_the_meeting_broke_up_keeps_the_day_of_the_clause_before():
+    got = dated("In May the African Union convened the three ministers in Kinshasa, but the "
+                "meeting broke up after Ethiopia refused to discuss the filling schedule.")
+    assert ("REJECT", "2031-05") in got, got

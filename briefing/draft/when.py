@@ -115,8 +115,9 @@ _BUT = re.compile(r",\s+but\b")   # (and whether a simple past follows: the stor
 # ("refused bail to the captain of a boat seized by the coast guard last week, but freed
 # his crew": that date is the seizing's.)
 _BY_AGENT = re.compile(r"\b[a-z]+(?:ed|en)\s+by\b[^,;]*$")
-_SAME_DOER = re.compile(r"\s+(?:(?:[A-Z][\w’'\-]+\s+){1,2})?(?:also\s+)?(?:[a-z]+ed|said|told|"
-                        r"sent|made|gave|held|met|sought)\b")   # (", but Ankara refused": then)
+_SAME_DOER = re.compile(r"\s+(?:(?:[A-Z][\w’'\-]+\s+){1,2}|the\s+(?:meeting|talks|session|round|"
+                        r"summit)\s+)?(?:also\s+)?(?:[a-z]+ed|said|told|sent|made|gave|held|met|"
+                        r"sought|broke)\b")   # (", but Ankara refused", "but the talks broke up")
 # What a verb's object clause says ("asked for guarantees that he would not be held")
 # does not make the asking look ahead.
 _COMPLEMENT = re.compile(r"\b(?:that|whether|unless|if)\b", re.IGNORECASE)
