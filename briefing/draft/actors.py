@@ -158,8 +158,9 @@ _SHARED = {"Congolese": ("COD", "COG"), "Korean": ("KOR", "PRK"), "Koreans": ("K
 
 
 def _shared(word: str, places: list[Any]) -> str | None:
-    named = {p.key for _s, _e, p in places if p.kind == "state" and p.via != "demonym"}
-    one = named & set(_SHARED.get(word, ()))
+    if word not in _SHARED:
+        return None
+    one = {p.key for _s, _e, p in places if p.key in _SHARED[word] and p.via != "demonym"}
     return one.pop() if len(one) == 1 else None
 
 
@@ -241,13 +242,15 @@ def find_bodies(text: str, reg: Registry) -> None:
     states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
                       if p.kind == "state" and p.via in ("name", "alias", "demonym"))
     heads = "|".join(re.escape(h) for h in sorted(g.bodies, key=len, reverse=True))
+    places = None
     for m in re.finditer(rf"(?<![\w.\-])(?P<state>{states})(?:[’']s)?\s+(?P<head>(?i:{heads}))\b",
                          text):
         if reg.taken(m.start(), m.end()):
             continue
         place = g.forms[m.group("state")]
-        key = (_shared(m.group("state"), list(g.find(text))) if m.group("state") in _SHARED
-               else None) or place.key   # ("Congolese police" from Brazzaville)
+        if m.group("state") in _SHARED and places is None:
+            places = list(g.find(text))   # (read once, for "Congolese police" from Brazzaville)
+        key = _shared(m.group("state"), places or []) or place.key
         body = g.bodies[m.group("head").lower()]
         label = body["label"]
         parent = reg.state(key, f"gazetteer: {m.group('state')}")

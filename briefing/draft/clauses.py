@@ -28,10 +28,10 @@ _OPINION = re.compile(r"\b(?:should|ought\s+to)\b")
 PASSIVE_AFTER = UNDERGONE   # "14 officials accused of organising ...": done to them
 
 
-def judged(text: str, lo: int, at: int, status: str, reported: bool) -> bool:
-    """Whether the act at `at` is the writer's own judgement of what someone should do
-    ("Kenya should reopen the post", in no one's words): an opinion, not a report."""
-    return status == "hypothetical" and not reported and bool(_OPINION.search(text, lo, at))
+def judged(text: str, lo: int, at: int) -> bool:
+    """Whether the sentence from `lo` says before `at` what someone should do ("Kenya
+    should reopen the post"): in no one's words, the writer's judgement, not a report."""
+    return bool(_OPINION.search(text, lo, at))
 
 
 def passive_at(text: str, c0: int, at: int) -> str:

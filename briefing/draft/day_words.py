@@ -154,6 +154,16 @@ def headed_day(text: str, at: int, pub: dt.date, what: str) -> dict[str, Any] | 
             "date_note": f"{what}, under the heading '{head.group('day')}': {r.note}"}
 
 
+def _stamp_above(text: str, para: int) -> bool:
+    """Whether the last line above the paragraph at `para` is a short clock stamp of its
+    own ("1:48 p.m. ET - Panama: no mission"), heading the entry below it."""
+    above = para
+    while above and text[above - 1].isspace():
+        above -= 1
+    head = text.rfind("\n", 0, above) + 1
+    return bool(above) and bool(CLOCK.match(text, head)) and len(text[head:above].strip()) <= 120
+
+
 def entry_day(text: str, c0: int, at: int, pub: dt.date) -> tuple[dict[str, Any], str]:
     """The day an undated sentence at `c0` tells of from where it stands: under a day
     heading, that day; in a live page's entry or after an update's stamp, the publication
@@ -161,10 +171,7 @@ def entry_day(text: str, c0: int, at: int, pub: dt.date) -> tuple[dict[str, Any]
     if headed := headed_day(text, c0, pub, "no date in the sentence"):
         return headed, "under a day heading"
     para = text.rfind("\n", 0, c0) + 1
-    head = text.rfind("\n", 0, len(text[:para].rstrip())) + 1   # (the line above, a stamp
-    # of its own: "1:48 p.m. ET - Panama: no mission")
-    if CLOCK.match(text, para) or UPDATE.search(text, 0, at) or para and CLOCK.match(
-            text, head) and len(text[head:para].strip()) <= 120:
+    if CLOCK.match(text, para) or UPDATE.search(text, 0, at) or _stamp_above(text, para):
         return {"date": pub.isoformat(), "date_basis": "resolved",
                 "date_note": "no date in the entry; a live page's entry stamped with a clock "
                              f"time tells of its publication day {pub.isoformat()}"}, \

@@ -393,8 +393,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # subject ("the officers would be charged"): read from the clause start.
             st, st_why = clause_status(text, lo, c0 if passive else max(c0, subject[-1].end),
                                        t, historical, reported)
-            if st == "negated" and all(a.startswith("unnamed-") for a in actors) or judged(
-                    text, lo, t.start, st, reported or bool(said_here)):
+            if st == "negated" and all(a.startswith("unnamed-") for a in actors) or st == \
+                    "hypothetical" and not (reported or said_here) and judged(text, lo, t.start):
                 continue   # "No one was injured": no act, and no one named to deny it
             if st == "planned" and why == "present tense":   # "is expected to visit": when?
                 date, why = {}, "planned, no date in the sentence: left for the analyst"

@@ -154,7 +154,7 @@ def _suggest(text: str, s: dict, ptype: str, p: float, there: set[str], said: li
                  None)
     told = [m for m in named if voice is not None and voice.content[0] <= m.start
             < voice.content[1] and m.actor != voice.speaker]
-    if voice is None and judged(text, lo, hi, "hypothetical", False):
+    if voice is None and judged(text, lo, hi):
         return None   # "Both capitals should accept the offer": the writer's judgement
     if voice is not None and ptype in _SAYING_TYPES:
         actor = voice.speaker
