@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -195,6 +196,63 @@ def resolve(phrase: str, published: dt.date, *, future: bool = False,
     if m.group("rel"):
         return _relative(low.replace("earlier in the", "earlier this"), p, published, future)
     return Resolved(p, None, None, f'"{p}" is vague: left for the analyst')
+
+
+# A weekday dated in full ("on Monday morning, January 26", "Tuesday, 4 March"): the day a
+# story may tell its week from.
+_DATED_WEEKDAY = re.compile(rf"\b(?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
+                            rf"(?P<d>{_D}\s+(?:of\s+)?{_M}|{_M}\s+{_D})(?:,?\s+{_Y})?\b",
+                            re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=32)
+def _weeks_told(text: str, pub: dt.date) -> tuple[tuple[int, dt.date | None, str], ...]:
+    """Where a story tells of a week before the publication's: (end, day, words) for a
+    weekday dated in full, (end, None, words) where the story leaves that week (a date
+    after it, a day counted from publication: "last week", "yesterday"; a date before it
+    is background the story comes back from). A story that
+    names a weekday before any such date tells of the publication week: ()."""
+    out: list[tuple[int, dt.date | None, str]] = []
+    dated = {w.end(): w for w in _DATED_WEEKDAY.finditer(text)}
+    for m in PATTERN.finditer(text):
+        p, week = m.group(0), out[-1][1] if out else None
+        wd = next((w for e, w in dated.items() if w.start() < m.end() and m.start() < e), None)
+        if m.group("dmy") or m.group("mdy"):
+            r = resolve(p, pub)
+            if wd and r.start and r.start.weekday() == WEEKDAYS.index(wd.group("wd").lower()) \
+                    and r.start < pub - dt.timedelta(days=6):
+                out.append((m.end(), r.start, wd.group(0)))
+            elif out and week and r.start and (r.start - week).days >= 7:
+                out.append((m.end(), None, p))
+        elif m.group("wd") and not out and not wd:
+            return ()
+        elif m.group("rel") and out:
+            out.append((m.end(), None, p))
+    return tuple(out)
+
+
+def in_week_told(text: str, at: int, phrase: str, pub: dt.date) -> Resolved | None:
+    """A bare weekday ("on Wednesday") told after a weekday dated in full before the
+    publication week ("landed on Monday, January 26 ... On Wednesday he flew back"): the
+    day of that week, not of the publication's. None when the story is not in such a week."""
+    low = phrase.lower().strip()
+    told = [w for w in _weeks_told(text, pub) if w[0] <= at]
+    if not told or not re.fullmatch(rf"(?:on\s+)?{_WD}", low):
+        return None
+    _end, day, words = told[-1]
+    if day is None:
+        return None
+    d = day + dt.timedelta(days=(WEEKDAYS.index(low.split()[-1]) - day.weekday()) % 7)
+    return Resolved(phrase.strip(), d, d, f'"{phrase.strip()}", in the week of "{words}" told '
+                                          f"before it")
+
+
+def resolve_at(text: str, at: int, phrase: str, pub: dt.date, *, future: bool = False,
+               anchor: dt.date | None = None) -> Resolved:
+    """`resolve` for the phrase at `at` of `text`: a bare weekday in a week the story told
+    of before it is that week's day."""
+    return not future and in_week_told(text, at, phrase, pub) or \
+        resolve(phrase, pub, future=future, anchor=anchor)
 
 
 def _relative(low: str, p: str, published: dt.date, future: bool = False) -> Resolved:

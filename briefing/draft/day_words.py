@@ -11,7 +11,7 @@ import functools
 import re
 from typing import Any
 
-from briefing.draft.dates import MONTHS, WEEKDAY_NAMES, as_fact_date, is_day, resolve
+from briefing.draft.dates import MONTHS, WEEKDAY_NAMES, as_fact_date, is_day, resolve_at
 
 # "two days later", "a week earlier": counted from the day the sentence before told of.
 LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
@@ -146,8 +146,8 @@ def headed_day(text: str, at: int, pub: dt.date, what: str) -> dict[str, Any] | 
     # ("Kenya hosts ...", "will sit"): they are to come; an account of days gone by, in
     # the past ("received", "held").
     told = re.split(r"(?<!\b[ap]\.m\.)(?<=[.!?])\s|\n", text[at:at + 400], maxsplit=1)[0]
-    value, end = as_fact_date(r := resolve(head.group("day"), pub,
-                                           future=not _PAST.search(told)))
+    value, end = as_fact_date(r := resolve_at(text, head.start("day"), head.group("day"), pub,
+                                              future=not _PAST.search(told)))
     if value is None or end or not is_day(value):
         return None
     return {"date": value, "date_basis": r.basis,

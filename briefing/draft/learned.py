@@ -24,7 +24,7 @@ from typing import Any
 
 from briefing.draft.actors import Registry, slug
 from briefing.draft.clauses import judged
-from briefing.draft.dates import as_fact_date, find_dates, resolve
+from briefing.draft.dates import as_fact_date, find_dates, resolve_at
 from briefing.draft.evidence import quote
 from briefing.draft.sources import PENDING, TODO
 from briefing.draft.triggers import find_triggers, plover_for
@@ -177,7 +177,7 @@ def _suggest(text: str, s: dict, ptype: str, p: float, there: set[str], said: li
     for a, _b, phrase in find_dates(text, lo, hi)[:1]:
         # ("said on Friday the others will stay": a future after the day is not its own)
         ahead = future and bool(_FUTURE.search(text, lo, a) or re.match(r"(?i)next\b", phrase))
-        day, end = as_fact_date(resolve(phrase, pub, future=ahead))
+        day, end = as_fact_date(resolve_at(text, a, phrase, pub, future=ahead))
         if day is not None:
             date = {"date": day, **({"date_end": end} if end else {}),
                     "date_basis": "resolved",

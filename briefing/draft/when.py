@@ -18,7 +18,7 @@ from briefing.draft.dates import (
     days_long,
     find_dates,
     is_day,
-    resolve,
+    resolve_at,
 )
 from briefing.draft.day_words import (
     AFTER_TALKS,
@@ -330,8 +330,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             # "two days earlier": counted from the date said before it in the sentence.
             prior = [d for d in dates if d[0] < start and (inverse or _EXPLICIT.search(d[2]))]
             if prior:
-                anchor = resolve(prior[-1][2], pub, future=ahead)
-        r = resolve(phrase, pub, future=ahead, anchor=anchor.start if anchor else None)
+                anchor = resolve_at(text, prior[-1][0], prior[-1][2], pub, future=ahead)
+        r = resolve_at(text, start, phrase, pub, future=ahead,
+                       anchor=anchor.start if anchor else None)
         if inverse and anchor and anchor.start and r.start:
             day = anchor.start - (r.start - anchor.start)
             r = Resolved(phrase, day, day, f'"{phrase}" the act dated {anchor.note}: '
@@ -454,7 +455,8 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
     if label and para < c0:
         # "Thursday: Algeria's minister telephoned ... Tunis welcomed the offer": a
         # day-by-day account's paragraph label dates what the paragraph tells undated.
-        value, end = as_fact_date(r := resolve(label.group("day"), pub))
+        value, end = as_fact_date(r := resolve_at(text, label.start("day"), label.group("day"),
+                                                  pub))
         if value is not None:
             return ({"date": value, "date_basis": r.basis,
                      "date_note": f"no date in the sentence; its paragraph is headed "
@@ -489,6 +491,6 @@ def day_carried(text: str, carry: dict[str, Any] | None, again: list[dict[str, A
                 and not any(x.content[0] <= a < x.content[1] for x in said)   # (what was said)
                 and not (SPEECH.search(text, lo, a)
                          and not _SAID_BEFORE.search(text, max(lo, a - 30), a))
-                and is_day(v := as_fact_date(r := resolve(phrase, pub))[0])),
+                and is_day(v := as_fact_date(r := resolve_at(text, a, phrase, pub))[0])),
                 None)
     return carry

@@ -1,0 +1,43 @@
+"""Issue 21, session 43: rules checked on fictional sentences (real state names, invented
+people, places and bodies). The story of tests/lead.py is published on Saturday, June 7,
+2031."""
+
+from __future__ import annotations
+
+from tests.lead import drafted, of_type
+
+_SHUTTLE = ("Three capitals in a week\n\nShe spent most of last week on planes. "
+            "Estonia's envoy, Kadri Ots, landed in Vilnius on Monday evening, May 26, carrying "
+            "a proposal.\n\nOn Wednesday she met Lithuania's foreign minister, Rasa Kairiene, "
+            "in Vilnius. On Friday Kairiene rejected the proposal.\n")
+
+
+def test_weekdays_after_a_weekday_dated_in_full_before_the_publication_week_are_of_its_week():
+    got = drafted(_SHUTTLE)
+    meeting = [e for e in got["events"] if e["plover_type"] == "CONSULT"
+               and "Wednesday" in e["evidence"][0]]
+    assert meeting and meeting[0]["date"] == "2031-05-28", meeting
+    assert "in the week of" in meeting[0]["date_note"], meeting
+    rejected = of_type(_SHUTTLE, "REJECT")
+    assert rejected and rejected[0]["date"] == "2031-05-30", rejected
+
+
+def test_a_story_that_names_a_weekday_of_its_own_week_first_keeps_its_weekdays():
+    body = ("Border to reopen\n\nLatvia and Estonia signed a protocol on Tuesday. Estonia "
+            "had closed the crossing on Monday, May 19. Riga protested on Wednesday, May 21."
+            "\n\nThe EU welcomed the deal on Wednesday.\n")
+    welcomed = [e for e in of_type(body, "SUPPORT") if "welcomed" in e["evidence"][0]]
+    assert welcomed and welcomed[0]["date"] == "2031-06-04", welcomed
+
+
+def test_a_later_date_ends_the_week_told_of():
+    body = ("Quota deal\n\nThe turning point came on Tuesday, May 13, when Latvia's minister "
+            "telephoned his Polish counterpart. Talks opened in Warsaw on June 2.\n\nPoland's "
+            "parliament welcomed the agreement on Friday.\n")
+    welcomed = [e for e in of_type(body, "SUPPORT") if "welcomed" in e["evidence"][0]]
+    assert welcomed and welcomed[0]["date"] == "2031-06-06", welcomed
+
+
+def test_landing_carrying_a_proposal_is_no_aid():
+    landed = [e for e in drafted(_SHUTTLE)["events"] if "landed" in e["evidence"][0]]
+    assert landed and landed[0]["cameo_code"] == "042", landed
