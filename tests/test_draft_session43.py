@@ -41,3 +41,26 @@ def test_a_later_date_ends_the_week_told_of():
 def test_landing_carrying_a_proposal_is_no_aid():
     landed = [e for e in drafted(_SHUTTLE)["events"] if "landed" in e["evidence"][0]]
     assert landed and landed[0]["cameo_code"] == "042", landed
+
+
+_COUP = ("Bloc suspends Mali after coup\n\nABUJA, June 7 (Wire) - West African leaders suspended "
+         "Mali from ECOWAS on Saturday, five days after soldiers seized power in Bamako.\n\n"
+         "The summit gave the junta until July 31 to free the president. The junta dismissed "
+         "the decision and called the sanctions \"a declaration of economic war\".\n")
+
+
+def test_the_junta_is_the_group_that_rules_the_state_of_the_coup():
+    got = drafted(_COUP)
+    junta = [a for a in got["actors"] if "junta" in a["name"].lower()]
+    assert junta and junta[0]["country"] == "MLI", junta
+    rejected = of_type(_COUP, "REJECT")
+    assert rejected and rejected[0]["participants"]["actor"] == [junta[0]["id"]], rejected
+    called = of_type(_COUP, "ACCUSE")   # (calling a measure "a declaration of war")
+    assert called and called[0]["cameo_code"] == "111", called
+    assert not of_type(_COUP, "ASSAULT")
+
+
+def test_a_summit_that_gives_a_deadline_is_its_bloc_making_a_demand():
+    demand = [e for e in of_type(_COUP, "REQUEST") if "until" in e["evidence"][0]]
+    assert demand and demand[0]["participants"]["actor"] == ["ecowas"], demand
+    assert demand[0]["cameo_code"] == "100", demand

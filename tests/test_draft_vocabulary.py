@@ -50,7 +50,10 @@ def _codes(text: str) -> list[tuple[str, str]]:
     ("Latvia voiced deep concern over the troop build-up.", "ACCUSE", "110"),
     ("Latvia took Estonia to task over the fishing quotas.", "ACCUSE", "111"),
     ("Latvia shrugged off the threat of sanctions.", "REJECT", "120"),
-    ("Latvia gave Estonia until Friday to release the crew.", "THREATEN", "130"),
+    # (a deadline is a demand; with what follows if it is missed, a threat)
+    ("Latvia gave Estonia until Friday to release the crew.", "REQUEST", "100"),
+    ("Latvia gave Estonia until Friday to release the crew, or it would close the border.",
+     "THREATEN", "130"),
     ("Latvia sought assurances from Estonia on the pipeline.", "REQUEST", "100"),
     ("Latvia's president received the Estonian ambassador.", "CONSULT", "043"),
     ("Latvia cut off electricity to the enclave.", "COERCE", "163"),

@@ -35,7 +35,7 @@ from briefing.draft.attribution import (
     find_statements,
     first_person_mentions,
 )
-from briefing.draft.bodies import find_bare_bodies
+from briefing.draft.bodies import find_bare_bodies, find_juntas
 from briefing.draft.coref import office_mentions, pair_mentions
 from briefing.draft.criticism import critical_sayings
 from briefing.draft.events import draft_events
@@ -138,6 +138,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     find_abbreviations(text, reg)
     find_places(text, reg)
     find_bare_bodies(text, reg)
+    find_juntas(text, reg)
     sentences = split_sentences("draft", text)
     body = [s for s in sentences if not s["is_heading"]]
     unknown_subjects(text, body, reg)

@@ -70,3 +70,41 @@ def _adopted(reg: Registry, at: int, state: str | None) -> None:
     actor.update(country=key, parent=state, name=f"{actor['name']} of {reg.actors[state]['name']}",
                  reason=f"'{actor['name']}' with no state named: the state of the place of "
                         f"the story")
+
+
+# The soldiers who took power, named without their state: "the junta", "the coup leaders".
+_JUNTA = re.compile(r"\b(?:[Tt]he\s+)?(?:(?:ruling\s+)?military\s+junta|junta|coup\s+leaders|"
+                    r"putschists|(?:ruling\s+)?military\s+council|military\s+rulers|"
+                    r"military\s+government)\b(?![’']s\s+own)")
+# What says a state's power was taken by force.
+_COUP = re.compile(r"\bcoup\b|\bputsch\b|\bjunta\b|\bseiz(?:ed|ing)\s+power\b|"
+                   r"\btook\s+power\b|\bmilitary\s+takeover\b", re.IGNORECASE)
+
+
+def find_juntas(text: str, reg: Registry) -> None:
+    """Register "the junta" (and "the coup leaders", "the military council") as the group
+    that rules the state the story's coup words name: the state named nearest "coup" or
+    "seized power" in their sentences, most often. Left alone when no state is near."""
+    found = [m for m in _JUNTA.finditer(text) if not reg.taken(m.start(), m.end())]
+    if not found:
+        return
+    states = [x for x in reg.mentions if x.kind == "state"]
+    tally: dict[str, int] = {}
+    for c in _COUP.finditer(text):
+        lo = max(text.rfind(". ", 0, c.start()), text.rfind("\n", 0, c.start())) + 1
+        hi = min(i for i in (text.find(". ", c.end()), text.find("\n", c.end()), len(text))
+                 if i >= 0)
+        near = min((x for x in states if lo <= x.start < hi),
+                   key=lambda x: abs(x.start - c.start()), default=None)
+        if near is not None:
+            tally[near.actor] = tally.get(near.actor, 0) + 1
+    if not tally:
+        return
+    state = max(tally, key=lambda a: tally[a])
+    key = reg.actors[state]["country"]
+    name = f"Military junta of {reg.actors[state]['name']}"
+    actor = reg.add(slug(name), {"name": name, "kind": "group", "country": key,
+                                 "reason": "'the junta' with no state named: the state the "
+                                           "story's coup words name"})
+    for m in found:
+        reg.mention(m.start(), m.end(), actor, "body")

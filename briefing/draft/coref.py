@@ -76,6 +76,12 @@ _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia
                     r"paramilitaries|bloc|alliance)\b(?!\s+of\b)|(?P<bloc>\b(?:[Tt]he|[A-Z]\w+"
                     r"(?:\s+[A-Z]\w+)?['’]s)\s+regional\s+bloc\b)")
 
+# "The summit gave the junta until Dec. 31": a bloc's summit as the subject of an act.
+_SUMMIT = re.compile(r"\b[Tt]he\s+(?:(?:emergency|extraordinary|special)\s+)?summit\b"
+                     r"(?=\s+(?:also\s+|then\s+)?(?!(?:was|is|has|had|will|would|opened|"
+                     r"ended|closed|began|started)\b)(?:[a-z]+ed|gave|took|made|set|sent|told|"
+                     r"said|put|kept|let|held|threw|struck)\b)")
+
 
 def _bloc_named_next(text: str, g: re.Match[str], named: list[Mention]) -> list[Mention]:
     """"Central Africa's regional bloc threatened ... The warning from ECCAS": the regional
@@ -234,6 +240,13 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
                   and not reg.actors[m.actor].get("parent")] or _bloc_named_next(text, g, named)
         if groups:
             out.append(reg.mention(g.start(), g.end(), groups[-1].actor, "group"))
+    for g in _SUMMIT.finditer(text):
+        # "The summit turned down Senegal's request": the bloc named before, whose summit
+        unions = load_gazetteer().organizations
+        blocs = [m for m in named if m.start < g.start()
+                 and unions.get(m.actor, {}).get("kind") == "union"]
+        if blocs and not reg.taken(g.start(), g.end()):
+            out.append(reg.mention(g.start(), g.end(), blocs[-1].actor, "group"))
     for g in _BODY.finditer(text):
         # "The council also called on ...": the body named before whose name holds "Council"
         head = (g.group("head") or g.group("office")).lower().replace("organis", "organiz")
