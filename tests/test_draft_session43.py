@@ -64,3 +64,16 @@ def test_a_summit_that_gives_a_deadline_is_its_bloc_making_a_demand():
     demand = [e for e in of_type(_COUP, "REQUEST") if "until" in e["evidence"][0]]
     assert demand and demand[0]["participants"]["actor"] == ["ecowas"], demand
     assert demand[0]["cameo_code"] == "100", demand
+
+
+def test_a_saying_tag_set_between_subject_and_verb_leaves_the_subject_acting():
+    body = ("Border opened\n\nLatvia's foreign minister, Ilze Berzina, told parliament on "
+            "Monday that the crew was safe. Estonia, she said, opened the Valga crossing for "
+            "three hours on Sunday. Ministry officials privately called the refusal "
+            "\"unhelpful\". A Latvian Air Force transport then flew the evacuees to Riga.\n")
+    opened = [e for e in drafted(body)["events"] if "opened" in e["evidence"][0]]
+    assert opened and opened[0]["participants"]["actor"] == ["estonia"], opened
+    assert opened[0]["date"] == "2031-06-01", opened
+    flown = of_type(body, "AID")
+    assert flown and flown[0]["cameo_code"] == "073", flown
+    assert [e for e in of_type(body, "ACCUSE") if "unhelpful" in e["evidence"][0]]

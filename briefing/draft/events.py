@@ -99,6 +99,7 @@ from briefing.draft.subjects import (
     joined,
     leading,
     recaller,
+    tagged_subject,
 )
 from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import Match, clause_status, find_triggers, if_first, verb_start
@@ -158,8 +159,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if control is not None and controlled(text, control, act, t):
                 if not invitation(control.trigger, t.trigger):
                     continue   # "offered to host talks": the offer is the event
-                # "invited the minister to visit Lima": the visit is an event too, to come.
-                invited = control
+                invited = control   # "invited the minister to visit Lima": a visit to come
             if t.trigger.plover_type in CONTROL_TYPES | {"ACCUSE"}:
                 control = t
             c0, c1 = clause_span(text, lo, hi, t.start, t.end)
@@ -334,7 +334,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 if not subject:
                     continue   # "X urged Kigali to ..., warning": not Kigali's warning
             else:
-                subject = coordinated(text, before)
+                subject = tagged_subject(text, lo, t.start, local) or coordinated(text, before)
             if invited is not None:
                 subject = guests(text, invited, before, subject, t.trigger.mutual)
             actors = list(dict.fromkeys(m.actor for m in subject))

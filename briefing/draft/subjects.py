@@ -275,3 +275,29 @@ def recaller(reg: Registry, code: Any, patient: list[Mention]) -> list[Mention]:
     if code.cameo_code != "161" or home not in reg.actors:
         return []
     return [Mention(patient[0].start, patient[0].start, home, reg.actors[home]["kind"], "again")]
+
+
+# ", she said, " between a subject and its verb: a saying's tag set into the clause.
+_TAG = re.compile(r",\s+(?:he|she|they|it|officials|diplomats|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)"
+                  r"\s+(?:said|says|added|noted|insisted|claimed|argued|recalled|told\s+\w+)"
+                  r",\s+(?:(?:has|have|had|will|would|also|then|now|later|quietly)\s+){0,2}$")
+
+
+def tagged_subject(text: str, lo: int, at: int, mentions: list[Mention]) -> list[Mention]:
+    """"Thailand, she said, opened the crossing": the subject before the saying's tag set
+    between it and the verb at `at`, not the sayer; [] when there is no such tag."""
+    tag = _TAG.search(text, lo, at)
+    if tag is None:
+        return []
+    first = [m for m in mentions if lo <= m.start and m.end <= tag.start()]
+    if not first or text[first[-1].end:tag.start()].strip():
+        return []
+    subject = [m for m in first if m.start >= first[-1].start - 80]
+    group = [subject[-1]]
+    for m in reversed(subject[:-1]):
+        if (m.start, m.end) == (group[0].start, group[0].end) or \
+                _AND_THE.fullmatch(text, m.end, group[0].start):
+            group.insert(0, m)
+        else:
+            break
+    return group
