@@ -69,7 +69,7 @@ def test_a_summit_that_gives_a_deadline_is_its_bloc_making_a_demand():
 def test_a_saying_tag_set_between_subject_and_verb_leaves_the_subject_acting():
     body = ("Border opened\n\nLatvia's foreign minister, Ilze Berzina, told parliament on "
             "Monday that the crew was safe. Estonia, she said, opened the Valga crossing for "
-            "three hours on Sunday. Ministry officials privately called the refusal "
+            "three hours on Sunday. Latvian officials privately called the refusal "
             "\"unhelpful\". A Latvian Air Force transport then flew the evacuees to Riga.\n")
     opened = [e for e in drafted(body)["events"] if "opened" in e["evidence"][0]]
     assert opened and opened[0]["participants"]["actor"] == ["estonia"], opened
