@@ -77,3 +77,10 @@ def test_a_saying_tag_set_between_subject_and_verb_leaves_the_subject_acting():
     flown = of_type(body, "AID")
     assert flown and flown[0]["cameo_code"] == "073", flown
     assert [e for e in of_type(body, "ACCUSE") if "unhelpful" in e["evidence"][0]]
+
+
+def test_demands_handed_over_are_a_demand_and_what_they_list_is_no_act():
+    body = ("Envoy shuttles\n\nIn Riga, Latvia's foreign minister, Ilze Berzina, gave the "
+            "envoy two demands to carry north: free the fishermen, and apologise.\n")
+    got = drafted(body)["events"]
+    assert [e["cameo_code"] for e in got] == ["100"], got

@@ -134,6 +134,8 @@ def listed_after(text: str, before: list[Any], prev: Any, t: Any) -> bool:
 # "... and impose sanctions", "... and pay for the damage": a bare verb after "and" goes on
 # with what is asked, offered or threatened; a past one ("and threatened") is an act.
 _AND_TAIL = re.compile(r"\s+and\s+$")
+# What was asked, listed after a colon: ": free the fishermen, and " before "apologise".
+_LISTED = re.compile(r":\s*(?:[^.;:]*,\s*(?:and\s+|or\s+)?)?$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -164,6 +166,8 @@ def controlled(text: str, control: Any, act: int, t: Any) -> bool:
     if kind not in CONTROL_TYPES:
         return False
     words = text[control.end:act]
+    if kind == "REQUEST" and _LISTED.search(words) and not _past(text[t.start:].split()[0]):
+        return True   # "two demands to carry north: free the fishermen, and apologise"
     if (tail := _AND_TAIL.search(words)) and not _past(text[t.start:].split(None, 1)[0]):
         words = words[:tail.start()] + " "   # (so "to suspend Congo and impose" ends "to X ")
     asked = (" that" if control.trigger.phrase.endswith(" that") else "") + words
