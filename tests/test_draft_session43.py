@@ -84,3 +84,11 @@ def test_demands_handed_over_are_a_demand_and_what_they_list_is_no_act():
             "envoy two demands to carry north: free the fishermen, and apologise.\n")
     got = drafted(body)["events"]
     assert [e["cameo_code"] for e in got] == ["100"], got
+
+
+def test_days_later_than_a_month_told_before_is_within_that_month():
+    body = ("Handshake ends freeze\n\nSANTO DOMINGO — On Friday the two presidents met at the "
+            "summit.\n\nThe rift dates to early August 2029, when Echavarria called the "
+            "election \"a fraud\". Lima expelled Colombia's ambassador days later.\n")
+    expelled = of_type(body, "SANCTION")
+    assert expelled and expelled[0]["date"] == "2029-08", expelled

@@ -17,6 +17,8 @@ from briefing.draft.dates import MONTHS, WEEKDAY_NAMES, as_fact_date, is_day, re
 LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                    r"(?P<unit>days?|weeks?)\s+(?P<way>later|earlier|(?:after|before)\b(?!\s+\w))"
                    r"|\bthe\s+(?:following|next)\s+(?P<unit2>day|morning|week)\b", re.IGNORECASE)
+# Some days after a month told of ("in early August 2029 ... Lima expelled X days later").
+FEW_DAYS = re.compile(r"\b(?:(?:a\s+few|several)\s+)?days\s+later\b")
 # The day the sentence before told of: "was summoned in the afternoon", "hours later".
 SAME_DAY = re.compile(r"\b(?:in the (?:morning|afternoon|evening)|later (?:that|the same) day|"
                       r"that (?:day|morning|afternoon|evening|night)|the same day|hours later|"

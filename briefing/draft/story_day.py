@@ -13,8 +13,8 @@ from typing import Any
 from briefing.draft.actors import Mention, Registry
 from briefing.draft.attribution import Said
 from briefing.draft.clauses import CONTINUING
-from briefing.draft.dates import is_day
-from briefing.draft.day_words import headings
+from briefing.draft.dates import as_fact_date, find_dates, is_day, resolve
+from briefing.draft.day_words import FEW_DAYS, headings
 from briefing.draft.occasion import Occasions
 from briefing.draft.saying_day import saying_date, told_with_verb
 from briefing.draft.when import (
@@ -49,6 +49,8 @@ def day_from_story(text: str, dates: list[tuple[int, int, str]], pub: dt.date, *
     its verb group `verbs`), tried in order of how surely it holds."""
     state = PRESENT.search(verbs) or NEGATED_PERFECT.search(verbs)
     background = BACKGROUND.search(verbs)
+    if not future and FEW_DAYS.search(text, c0, c1) and (found := _month_before(text, lo, pub)):
+        return found, "days later"   # "in early August 2029 ... . Lima expelled X days later"
     if not future and (found := occasions.since_then(text, at, hi))[0]:
         return found   # "The crew have been held since the seizure"
     if not future and not noun and not background:
@@ -99,6 +101,18 @@ def day_from_story(text: str, dates: list[tuple[int, int, str]], pub: dt.date, *
                 "date_note": "no date in the sentence; told in the present: the stand at the "
                              f"publication date {pub.isoformat()}"}, "simple present"
     return {}, ""
+
+
+def _month_before(text: str, lo: int, pub: dt.date) -> dict[str, Any] | None:
+    """The month the sentence before the one at `lo` dates its act in, when it gives one
+    ("The rift dates to early August 2029"); None when it gives a day or none."""
+    before = max(text.rfind(". ", 0, max(0, lo - 2)), text.rfind("\n", 0, max(0, lo - 2))) + 1
+    phrases = find_dates(text, before, lo)
+    value = as_fact_date(r := resolve(phrases[-1][2], pub))[0] if phrases else None
+    if not re.fullmatch(r"\d{4}-\d\d", str(value)):
+        return None
+    return {"date": value, "date_basis": r.basis,
+            "date_note": f"'days later' than the sentence before's {r.note}: within that month"}
 
 
 def day_it_moves_to(text: str, dates: list[tuple[int, int, str]], at: int, lo: int,
