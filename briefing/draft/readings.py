@@ -167,7 +167,7 @@ def controlled(text: str, control: Any, act: int, t: Any) -> bool:
         return False
     words = text[control.end:act]
     if kind == "REQUEST" and _LISTED.search(words) and not _past(text[t.start:].split()[0]):
-        return True   # "two demands to carry north: free the fishermen, and apologise"
+        return True   # "gave the envoy two demands: free the fishermen, and apologise"
     if (tail := _AND_TAIL.search(words)) and not _past(text[t.start:].split(None, 1)[0]):
         words = words[:tail.start()] + " "   # (so "to suspend Congo and impose" ends "to X ")
     asked = (" that" if control.trigger.phrase.endswith(" that") else "") + words
