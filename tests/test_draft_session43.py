@@ -92,3 +92,12 @@ def test_days_later_than_a_month_told_before_is_within_that_month():
             "election \"a fraud\". Lima expelled Colombia's ambassador days later.\n")
     expelled = of_type(body, "SANCTION")
     assert expelled and expelled[0]["date"] == "2029-08", expelled
+
+
+def test_an_offer_of_a_thing_on_a_weekday_is_made_that_day():
+    body = "Search goes on\n\nAustralia offered a second aircraft on Sunday.\n"
+    offer = of_type(body, "AGREE")
+    assert offer and offer[0]["date"] == "2031-06-01", offer
+    body = "Talks offered\n\nAustralia proposed talks with Fiji on Friday next week.\n"
+    talks = of_type(body, "AGREE")
+    assert talks and talks[0].get("date") != "2031-06-06", talks
