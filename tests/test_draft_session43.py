@@ -101,3 +101,18 @@ def test_an_offer_of_a_thing_on_a_weekday_is_made_that_day():
     body = "Talks offered\n\nAustralia proposed talks with Fiji on Friday next week.\n"
     talks = of_type(body, "AGREE")
     assert talks and talks[0].get("date") != "2031-06-06", talks
+
+
+def test_a_capital_after_a_month_name_is_the_capital():
+    body = "Asylum row\n\nIn late May Addis Ababa asked that he be sent home.\n"
+    asked = of_type(body, "REQUEST")
+    assert asked and asked[0]["participants"]["actor"] == ["ethiopia"], asked
+    assert asked[0]["date"] == "2031-05", asked
+
+
+def test_calling_in_an_ambassador_is_a_summons_and_announcing_a_surcharge_imposes_it():
+    body = ("Bridge row\n\nSweden has called in Denmark's ambassador. Last Wednesday the "
+            "Danish government announced a new surcharge on the bridge.\n")
+    assert [e["cameo_code"] for e in of_type(body, "ACCUSE")] == ["114"]
+    imposed = of_type(body, "COERCE")
+    assert imposed and imposed[0]["cameo_code"] == "163" and imposed[0]["date"] == "2031-05-28"

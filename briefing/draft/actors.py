@@ -9,6 +9,7 @@ by `people.py` and registered here too, so every later step asks one registry.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -149,7 +150,8 @@ _BEFORE_A_PLACE = {"In", "At", "From", "To", "For", "Of", "On", "By", "With", "A
                    "Where", "Since", "Until", "After", "Before", "Like", "Unlike", "As", "If",
                    "Only", "Even", "Why", "How", "When", "Whether", "Neither", "Nor", "Or",
                    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                   "Hotel", "Airport", "Port", "Capital", "City", "Metropolitan"}
+                   "Hotel", "Airport", "Port", "Capital", "City", "Metropolitan",
+                   *calendar.month_name[1:]}   # ("In late January Addis Ababa asked")
 
 
 # Demonyms two states share: the one the story names by name or capital, if only one
