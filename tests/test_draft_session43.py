@@ -115,4 +115,4 @@ def test_calling_in_an_ambassador_is_a_summons_and_announcing_a_surcharge_impose
             "Danish government announced a new surcharge on the bridge.\n")
     assert [e["cameo_code"] for e in of_type(body, "ACCUSE")] == ["114"]
     imposed = of_type(body, "COERCE")
-    assert imposed and imposed[0]["cameo_code"] == "163" and imposed[0]["date"] == "2031-05-28"
+    assert imposed and imposed[0]["cameo_code"] == "163" and imposed[0]["date"] == "2031-06-04"
