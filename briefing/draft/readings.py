@@ -286,6 +286,11 @@ def said_now(code: Any, st: str, why: str, on_condition: bool, *, only_if: bool 
             f"{why}: a refusal, made when said"
     return code, st, why
 
+# People named after the body they follow: "the party's supporters", "union members".
+_FOLLOWERS = re.compile(r"(?:[’']s)?\s+(?:supporters|members|activists|protesters|"
+                        r"demonstrators|farmers|drivers|truckers|fishermen|workers|students|"
+                        r"residents|villagers|loyalists|followers)\b")
+
 
 def by_doers(text: str, reg: Registry, code: Any, subject: list[Mention], actors: list[str],
              c0: int, noun: bool) -> Any:
@@ -294,7 +299,8 @@ def by_doers(text: str, reg: Registry, code: Any, subject: list[Mention], actors
     people = subject and (PEOPLE_OF.search(text, c0, subject[0].start) or (
         subject[0].via == "demonym" and re.match(r"\s+[a-z]+s\b", text[subject[0].end:])
         and not STATE_MEANS.match(text, subject[0].end))
-        or all(reg.actors[a].get("kind") == "group" for a in actors))
+        or all(reg.actors[a].get("kind") == "group" for a in actors)
+        or _FOLLOWERS.match(text, subject[-1].end))   # ("Patria Noua supporters block")
     if code.cameo_code == "191" and not noun and people:
         # "Bolivian miners blocked the highway": people obstructing, not a state's
         # blockade.
