@@ -116,3 +116,11 @@ def test_calling_in_an_ambassador_is_a_summons_and_announcing_a_surcharge_impose
     assert [e["cameo_code"] for e in of_type(body, "ACCUSE")] == ["114"]
     imposed = of_type(body, "COERCE")
     assert imposed and imposed[0]["cameo_code"] == "163" and imposed[0]["date"] == "2031-06-04"
+
+
+def test_a_sentence_opening_with_a_telephone_call_names_its_two_sides_after_it():
+    body = ("Treaty\n\nIn a telephone call on Tuesday, Prime Minister Elena Rusu assured her "
+            "Romanian counterpart, Victor Dragomir, that the vote would go ahead.\n")
+    call = of_type(body, "CONSULT")
+    assert call and set(call[0]["participants"]["actor"]) == {"elena-rusu", "victor-dragomir"}
+    assert call[0]["cameo_code"] == "041" and call[0]["date"] == "2031-06-03", call

@@ -264,8 +264,8 @@ SCHEDULED = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s+(?:is|are|was|were)\s+(?:\w+
 PUT_OFF = re.compile(r"(?:\s+[\w’'\-]+){0,10}?\s+(?:was|were|has been|have been)\s+"
                      r"(?P<how>postponed|put off|delayed|deferred|shelved|cancell?ed|called off|"
                      r"scrapped)\b", re.IGNORECASE)
-AT_MEETING = re.compile(r"\b(?:at|after|during|before|for|on the sidelines of)\s+(?:(?:a|an|the|"
-                        r"this|"
+AT_MEETING = re.compile(r"\b(?:at|after|during|before|for|(?-i:In)|on the sidelines of)\s+"
+                        r"(?:(?:a|an|the|this|"
                         r"last\s+week's|their|his|her)\s+)?(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 ARMS_NOUN = re.compile(r"\s+(?:exports?|sales?|deliver(?:y|ies)|embargo|control|race|deals?|"
                        r"trade|suppl(?:y|ies)|shipments?|transfers?|packages?|imports?)\b")

@@ -94,6 +94,7 @@ from briefing.draft.story_day import Lead, day_from_story, day_it_moves_to
 from briefing.draft.subjects import (
     WITH_NEAR,
     by_agents,
+    call_parties,
     coordinated,
     guests,
     joined,
@@ -244,18 +245,17 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                         merged = merge_again(out, text, t, c0, c1, dates, pub, lo, again)
                         if merged is True:
                             continue   # "the strike" again: one happening, more evidence
-                        if merged and t.trigger.mutual:
-                            # "The talks will continue on Friday": the same parties, again
+                        if merged and t.trigger.mutual:   # ("The talks will continue")
                             before = [Mention(t.start, t.start, a, reg.actors[a]["kind"],
                                               "again")
                                       for a in merged["participants"]["actor"]]
                     if not before and t.trigger.plover_type == "CONSULT" and AT_MEETING.search(
                             text, max(lo, t.start - 24), t.start):
-                        # "pledged aid at a conference in Paris", "a statement issued
-                        # after a summit in Abuja": the sentence's subject met there.
+                        # "pledged aid at a conference in Paris": the subject met there.
                         first = [m for m in local if lo <= m.start and m.end <= t.start
                                  and not any(a <= m.start < b for a, b in asides)]
-                        before = leading(text, first) if first else []
+                        before = leading(text, first) if first else call_parties(
+                            text, lo, t, local)   # ("In a telephone call on Tuesday, X told Y")
                     if not before and t.trigger.plover_type in _AGENTLESS_TYPES and not \
                             TOPIC.search(text, max(lo, t.start - 40), t.start):
                         # ("voiced concern over the arrests": what another act is about.)

@@ -301,3 +301,23 @@ def tagged_subject(text: str, lo: int, at: int, mentions: list[Mention]) -> list
         else:
             break
     return group
+
+
+# A sentence that opens with the call it tells of: "In a telephone call on Tuesday, ".
+_OPENING_CALL = re.compile(r"\s*(?:[A-Z][A-Z\s,.’'\-]+\s+[—–\-]+\s+)?(?:In|During|Over)\s+"
+                           r"(?:a|an|the|their|his|her)\s+(?:[\w\-]+\s+){0,2}$")
+
+
+def call_parties(text: str, lo: int, t: Any, local: list[Mention]) -> list[Mention]:
+    """"In a telephone call on Tuesday, Rusu assured her counterpart, Dragomir, ...": the
+    two sides of the call the sentence opens with, the clause's subject and the one it
+    spoke to ([] when the sentence does not open so, or names fewer than two)."""
+    comma = text.find(",", t.end)
+    if not _OPENING_CALL.fullmatch(text, lo, t.start) or comma < 0:
+        return []
+    parties: list[Mention] = []
+    for m in local:
+        if m.start > comma and m.kind in ("person", "state") and \
+                m.actor not in {p.actor for p in parties}:
+            parties.append(m)
+    return parties[:2] if len(parties) >= 2 else []
