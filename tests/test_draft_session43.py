@@ -124,3 +124,12 @@ def test_a_sentence_opening_with_a_telephone_call_names_its_two_sides_after_it()
     call = of_type(body, "CONSULT")
     assert call and set(call[0]["participants"]["actor"]) == {"elena-rusu", "victor-dragomir"}
     assert call[0]["cameo_code"] == "041" and call[0]["date"] == "2031-06-03", call
+
+
+def test_a_roundup_whose_lead_tells_of_the_day_before_dates_its_items_that_day():
+    body = ("World reacts\n\nHAVANA, June 7 (Wire) - Governments reacted on Friday to the "
+            "shelling of the port. Here is a selection.\n\nMEXICO: President Lucia Barragan "
+            "condemned the attack.\n\nUNITED NATIONS: Secretary-General Ama Owusu urged all "
+            "sides to show restraint.\n")
+    got = [e for e in drafted(body)["events"] if e["plover_type"] in ("ACCUSE", "REQUEST")]
+    assert len(got) == 2 and {e.get("date") for e in got} == {"2031-06-06"}, got

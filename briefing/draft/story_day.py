@@ -165,7 +165,8 @@ class Lead:
             and is_day(handed.get("date")) else None
         self.seen += bool(here)
         if (here and self.seen <= 2 or self.seen == 0) and self.day is None and handed \
-                and self._fresh(handed):
+                and (self._fresh(handed) or self.seen <= 1 and self._eve(handed)
+                     and not any("date" in e for e in here)):
             # (a lead with no act of its own sets the day too: "Heads of state filled the
             # cathedral on Friday for the funeral of ...")
             self.day = handed
@@ -177,6 +178,12 @@ class Lead:
                        for y in re.findall(r"\b(?:19|20)\d\d\b", p)
                        if not re.search(r"\bsince\s+(?:\S+\s+){0,5}$", text[max(0, a - 50):a]))):
             self.over = True   # the story turned to its background (not "since ... 2029")
+
+    def _eve(self, d: dict[str, Any]) -> bool:
+        """("Governments reacted on Friday to ...", published on Saturday: a lead with no
+        act of its own that tells of the day before sets that day.)"""
+        return str(d.get("date", "")) == (self.pub - dt.timedelta(days=1)).isoformat() and \
+            "resolved against" in str(d.get("date_note", ""))
 
     def _fresh(self, d: dict[str, Any]) -> bool:
         note = str(d.get("date_note", ""))
