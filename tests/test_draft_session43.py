@@ -133,3 +133,31 @@ def test_a_roundup_whose_lead_tells_of_the_day_before_dates_its_items_that_day()
             "sides to show restraint.\n")
     got = [e for e in drafted(body)["events"] if e["plover_type"] in ("ACCUSE", "REQUEST")]
     assert len(got) == 2 and {e.get("date") for e in got} == {"2031-06-06"}, got
+
+
+_DECLARATION = ("Rail corridor\n\nTARTU — The foreign ministers of Estonia, Finland and Lithuania "
+                "on Monday adopted a joint declaration.\n\nIn the declaration, the three "
+                "governments:\n- ask the European Commission to fund a study;\n- call on Latvia "
+                "to join the project.\n\nLatvia, which was invited but did not attend, "
+                "criticised the declaration. A spokesman for the Latvian foreign ministry told "
+                "reporters that Riga would not be bound by it. He accused Tallinn of \"drawing "
+                "maps for its neighbours\".\n")
+
+
+def test_the_items_of_a_list_are_done_by_the_subject_that_introduced_it():
+    asked = of_type(_DECLARATION, "REQUEST")
+    assert [e["participants"].get("recipient") for e in asked] == [["european-commission"],
+                                                                    ["latvia"]], asked
+    assert all(set(e["participants"]["actor"]) == {"estonia", "finland", "lithuania"}
+               for e in asked), asked
+
+
+def test_a_relative_clause_with_but_leaves_its_subject_acting_and_not_negated():
+    criticised = [e for e in of_type(_DECLARATION, "ACCUSE") if "criticised" in e["evidence"][0]]
+    assert criticised and criticised[0]["participants"]["actor"] == ["latvia"], criticised
+    assert criticised[0]["status"] == "occurred", criticised
+
+
+def test_he_after_a_spokesman_for_a_ministry_speaks_for_the_ministry():
+    accused = [e for e in of_type(_DECLARATION, "ACCUSE") if "He accused" in e["evidence"][0]]
+    assert accused and accused[0]["participants"]["actor"] == ["foreign-ministry-of-latvia"]

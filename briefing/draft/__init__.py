@@ -49,7 +49,7 @@ from briefing.draft.people import (
     they_mentions,
 )
 from briefing.draft.positions import candidate_positions, known_issues
-from briefing.draft.pronouns import pronoun_mentions
+from briefing.draft.pronouns import list_mentions, pronoun_mentions
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.subjects import described_bodies, unknown_subjects
 from briefing.text import split_sentences
@@ -150,6 +150,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     # person named before it.
     place_people(text, body, reg)
     pair_mentions(text, reg)
+    list_mentions(text, body, reg)   # ("The ministers: - agree to ...")
     reg.sorted()
     said = find_statements(text, body, reg)
     first_person_mentions(text, said, reg)

@@ -111,6 +111,9 @@ def modifies(gap: str) -> bool:
 TITLE_AFTER = re.compile(r"(?:[’']s)?(?:,?\s+(?:[A-Z][\w\-]*|for|of|to|the|at)){1,6},?\s+")
 ASIDE = re.compile(r"—[^—\n]{1,200}—|,\s+(?:to|in|of|for|with|from|by|among|at|under)\s+"
                    r"(?:which|whom)\b[^,;—\n]{1,150},|,\s+whose\b[^,;—\n]{1,150},|"
+                   # "Latvia, which was invited but did not attend, criticised"
+                   r",\s+(?:which|who)\s+[^,;—\n]{1,120}\s+but\s+[^,;—\n]{1,80},"
+                   r"(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b)|"
                    # "Norway, the largest buyer of gas from both countries, called for"
                    r"(?<=[a-z]),\s+the\s+(?:[a-z]+est|only|main|chief|largest|biggest)\s+"
                    r"[^,;—\n]{1,100},(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b)")

@@ -389,10 +389,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             historical = isinstance(year, int | str) and int(str(year)[:4]) < pub.year
             reported = any(x.content[0] <= t.start < x.content[1] for x in said_here) or \
                 bool(SAID_BEFORE.search(text, lo, t.start))   # "Both readouts said ... would"
-            # A passive's words of time and modality stand before its verb, after its
-            # subject ("the officers would be charged"): read from the clause start.
-            st, st_why = clause_status(text, lo, c0 if passive else max(c0, subject[-1].end),
-                                       t, historical, reported)
+            # A passive's words of time and modality stand before its verb: read from c0.
+            st, st_why = clause_status(text, lo, c0 if passive else max(  # (past an aside)
+                [c0, subject[-1].end] + [b for _a, b in asides if b <= t.start]), t, historical,
+                                       reported)
             if st == "negated" and all(a.startswith("unnamed-") for a in actors) or st == \
                     "hypothetical" and not (reported or said_here) and judged(text, lo, t.start):
                 continue   # "No one was injured": no act, and no one named to deny it

@@ -77,6 +77,9 @@ _ONE_UNNAMED = re.compile(r"\s*(?:An?|One|Another)\s+(?:(?:senior|top|high-ranki
 _UNNAMED_POST = re.compile(r"\s+(?:(?:government|military|security|army|police|border|"
                            r"defen[cs]e|ministry)\s+)?(?:official|diplomat|officer|source)\b")
 
+_POST_FOR = re.compile(r"\s*(?:An?|The|One)\s+(?:(?:senior|top|government)\s+)?(?:spokes(?:man|"
+                       r"woman|person)|official|diplomat)\s+(?:for|of|at|from|in)\s+(?:the\s+)?")
+
 
 def _spoke_for(text: str, s: dict, reg: Registry) -> set[str]:
     """The body or state whose unnamed spokesman opens sentence `s` ("Sudan's army
@@ -87,4 +90,29 @@ def _spoke_for(text: str, s: dict, reg: Registry) -> set[str]:
     lead = len(text[s["start"]:first.start].split()) <= 1 and _SPEAKER_POST.match(text, first.end)
     one = _ONE_UNNAMED.fullmatch(text, s["start"], first.start) and \
         _UNNAMED_POST.match(text, first.end)   # ("A senior Omani official ... . He accused")
-    return {first.actor} if lead or one else set()
+    # ("A spokesman for the Latvian foreign ministry told reporters ... . He accused")
+    post_first = _POST_FOR.fullmatch(text, s["start"], first.start)
+    return {first.actor} if lead or one or post_first else set()
+
+
+# A list item that opens with its verb: "- ask the Commission to fund ...", "• agree to".
+_ITEM = re.compile(r"\s*[-–•*]\s+(?=[a-z])")
+
+
+def list_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:
+    """"In the declaration, the three governments:" then "- commit to ...", "- ask the
+    Commission to ...": each item's marker stands for the subject of the line that
+    introduced the list (the mentions that end it), so each item's verb has its doers."""
+    out: list[Mention] = []
+    lead: list[Mention] = []
+    for s in sentences:
+        words = text[s["start"]:s["end"]]
+        if lead and (item := _ITEM.match(text, s["start"], s["end"])):
+            out += [reg.mention(s["start"], item.end() - 1, m.actor, "pair") for m in lead]
+            continue
+        lead = []
+        if words.rstrip().endswith(":"):
+            here = [m for m in reg.sorted() if s["start"] <= m.start < s["end"]]
+            last = here[-1] if here else None
+            lead = [m for m in here if last and (m.start, m.end) == (last.start, last.end)]
+    return out
