@@ -161,3 +161,11 @@ def test_a_relative_clause_with_but_leaves_its_subject_acting_and_not_negated():
 def test_he_after_a_spokesman_for_a_ministry_speaks_for_the_ministry():
     accused = [e for e in of_type(_DECLARATION, "ACCUSE") if "He accused" in e["evidence"][0]]
     assert accused and accused[0]["participants"]["actor"] == ["foreign-ministry-of-latvia"]
+
+
+def test_a_timetable_present_with_a_weekday_after_it_looks_ahead():
+    body = ("What to watch today\n\nZAMBIA: President Chanda Mulenga begins a state visit to "
+            "Angola on Friday. \"Nobody asked us,\" one official said.\n")
+    visit = of_type(body, "CONSULT")
+    assert visit and visit[0]["date"] == "2031-06-13" and visit[0]["status"] == "planned", visit
+    assert not of_type(body, "REQUEST")   # ("Nobody" is no one's name)

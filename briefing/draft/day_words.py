@@ -71,7 +71,7 @@ AT_OCCASION = re.compile(r"\s*(?:At|During)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?
                          r"[\w\-]+")
 # A timetable's verb in the present, with a calendar day after it: "ministers meet on August 12".
 TIMETABLE = re.compile(r"(?:(?:meet|hold|host|visit|open|begin|start|arrive|convene|resume|"
-                       r"travel|head|leave|return|sign)s?|fl(?:y|ies)|go(?:es)?)\b")
+                       r"travel|head|leave|return|sign|gather)s?|fl(?:y|ies)|go(?:es)?)\b")
 # A paragraph that tells what is to come: "Next week. Ministers meet on Monday".
 AHEAD_LABEL = re.compile(r"\s*(?:Next\s+week|The\s+week\s+ahead|Coming\s+up|Looking\s+ahead|"
                          r"What\s+comes\s+next|What(?:'|’)s\s+next)\s*[.:—–]", re.IGNORECASE)

@@ -29,7 +29,9 @@ _NOT_SUBJECT = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "
                 "Later", "Meanwhile", "Speaking", "According", "Without", "Until", "Over",
                 "Among", "Between", "For", "With", "From", "By", "As", "Once", "Yet",
                 "Still", "Then", "Now", "Today", "Yesterday", "Tomorrow", "Instead",
-                "Asked", "Upon", "Ahead", "Shortly", "Hours", "Days", "Weeks"}
+                "Asked", "Upon", "Ahead", "Shortly", "Hours", "Days", "Weeks",
+                "Nobody", "Everybody", "Everyone", "Someone", "Somebody", "Anyone",
+                "Anybody", "Nothing", "Everything", "None"}
 # Common nouns communiqués capitalise, alone: "The two Ministers", "The two Heads of State".
 _COMMON = {"Ministers", "State", "States", "Heads", "Parties", "Sides", "Delegations",
            "Governments"}

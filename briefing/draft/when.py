@@ -303,8 +303,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             if start > pos else LOOKS_AHEAD.search(re.split(r",|\band\b", verbs)[-1])   # (its own)
         ) or pos < start and len(text[verb_end:start].split()) <= 2 and bool(
             re.match(r"(?:next|later this|tomorrow)\b", phrase, re.IGNORECASE))
-        ahead = ahead or start > pos and text[start - 4:start] == "for " and bool(
+        ahead = ahead or start > pos and (text[start - 4:start] == "for " and bool(
             _WEEKDAY.search(phrase) or _EXPLICIT.search(phrase))   # "a rally for Monday"
+            or bool(_WEEKDAY.search(phrase) and TIMETABLE.match(text, pos)))   # "begins on Friday"
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start])
                      or phrase.lower().startswith("since"))
         ahead = ahead and not since   # ("their first meeting since February": past)
