@@ -169,3 +169,13 @@ def test_a_timetable_present_with_a_weekday_after_it_looks_ahead():
     visit = of_type(body, "CONSULT")
     assert visit and visit[0]["date"] == "2031-06-13" and visit[0]["status"] == "planned", visit
     assert not of_type(body, "REQUEST")   # ("Nobody" is no one's name)
+
+
+def test_a_joint_force_of_two_named_states_is_both_states_cooperating():
+    body = ("Patrols\n\nA joint Chad-Sudan force of 3,000 troops is to start patrolling the "
+            "border by 1 January. The first joint Indonesian-Australian patrol is to begin on "
+            "Monday to fight smuggling.\n")
+    got = of_type(body, "COOPERATE")
+    assert [sorted(e["participants"]["actor"]) for e in got] == [["chad", "sudan"],
+                                                                 ["australia", "indonesia"]]
+    assert not of_type(body, "ASSAULT")   # (fighting smuggling is no attack)

@@ -99,6 +99,8 @@ def modifies(gap: str) -> bool:
     """Whether a mention followed by `gap` modifies the noun after it ("U.S. strikes",
     "Peru’s deadly strikes", "Chilean drone strikes"), rather than standing apart
     ("Lopez about the ceasefire")."""
+    if pair := re.match(r"[-–][A-Z][\w’']*", gap):   # ("a joint Dutch-Belgian visit": both)
+        gap = gap[pair.end():]
     if not gap.strip() or _NOUN_MODIFIER.fullmatch(gap):
         return True
     if not re.match(r"[’']s\b", gap):

@@ -72,6 +72,18 @@ AT_OCCASION = re.compile(r"\s*(?:At|During)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?
 # A timetable's verb in the present, with a calendar day after it: "ministers meet on August 12".
 TIMETABLE = re.compile(r"(?:(?:meet|hold|host|visit|open|begin|start|arrive|convene|resume|"
                        r"travel|head|leave|return|sign|gather)s?|fl(?:y|ies)|go(?:es)?)\b")
+
+
+def timetable_verb(text: str, at: int) -> bool:
+    """A timetable's verb in the present at `at` ("Mulenga begins a state visit on Friday"),
+    not the noun ("cancelled a planned visit on Thursday")."""
+    word = TIMETABLE.match(text, at)
+    return bool(word) and not (re.fullmatch(r"(?:visit|return|start|head|leave|open)s?",
+                                            word.group(0)) and re.search(
+        r"(?:\b(?:a|an|the|its|their|his|her|this|that|of)|ed)\s+(?:[\w\-]+\s+)?$",
+        text[max(0, at - 30):at]))
+
+
 # A paragraph that tells what is to come: "Next week. Ministers meet on Monday".
 AHEAD_LABEL = re.compile(r"\s*(?:Next\s+week|The\s+week\s+ahead|Coming\s+up|Looking\s+ahead|"
                          r"What\s+comes\s+next|What(?:'|’)s\s+next)\s*[.:—–]", re.IGNORECASE)

@@ -178,8 +178,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             if not_an_act(text, lo, t):
                 continue   # "armed groups", "discussed trade": no act named here
             asides = aside_spans(text, lo, hi)
-            before = [m for m in local if c0 <= m.start and m.end <= t.start
-                      and not any(a <= m.start < b for a, b in asides)]
+            before = [m for m in local if c0 <= m.start and m.end <= (t.end if t.trigger.phrase[
+                :6] == "joint " else t.start) and not any(a <= m.start < b for a, b in asides)]
             after = [m for m in local if t.end <= m.start and m.end <= next_verb(text, lo, triggers,
                                                                                  t, c1)]
             if not t.trigger.noun or t.trigger.subject:   # ("X's envoy, Y, was summoned")
@@ -217,8 +217,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                        and not re.search(r"\b(?:would|will|could|to)\s", text[t.end:m.start])]
             if noun:
                 # "the U.S. strikes", "Israeli airstrikes": the actor modifies the noun;
-                # "an attack by Houthi rebels": the actor follows "by"; "talks between A
-                # and B", "the war between A and B": both sides act.
+                # "an attack by Houthi rebels"; "talks between A and B", "a joint A-B force"
                 if invited is None:
                     before = [m for m in before if modifies(text[m.end:t.start])]
                 if t.trigger.done_to_owner:   # "Guyanese barges were boarded": the owner's
@@ -238,7 +237,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     first = between[0]
                     group = [first] + [m for m in after if m is not first and (
                         (m.start, m.end) == (first.start, first.end) or
-                        m.start > first.start and AND.fullmatch(text[first.end:m.start]))]
+                        m.start > first.start and (AND.fullmatch(text[first.end:m.start])
+                                                   or text[first.end:m.start] in ("-", "–")))]
                     before, after = group, []
                 if not before:
                     if DEFINITE.search(text, max(lo, t.start - 24), t.start):

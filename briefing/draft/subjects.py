@@ -171,7 +171,7 @@ WITH_NEAR = re.compile(r"\bwith\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w’'\-]
 # ---- the subject a verb takes among the names before it (used by events) ----------
 
 # "Chile, Peru and the Bolivian government": names joined into one subject.
-_AND_THE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?")
+_AND_THE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?|[-–]")   # ("Chad-Sudan")
 
 
 def leading(text: str, mentions: list[Mention]) -> list[Mention]:

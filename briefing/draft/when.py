@@ -41,10 +41,10 @@ from briefing.draft.day_words import (
     SAME_DAY,
     SPEECH,
     SUBORDINATE,
-    TIMETABLE,
     TO_DO,
     entry_day,
     headed_day,
+    timetable_verb,
 )
 from briefing.draft.saying_day import saying_date
 from briefing.text import QUOTED
@@ -303,9 +303,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             if start > pos else LOOKS_AHEAD.search(re.split(r",|\band\b", verbs)[-1])   # (its own)
         ) or pos < start and len(text[verb_end:start].split()) <= 2 and bool(
             re.match(r"(?:next|later this|tomorrow)\b", phrase, re.IGNORECASE))
-        ahead = ahead or start > pos and (text[start - 4:start] == "for " and bool(
-            _WEEKDAY.search(phrase) or _EXPLICIT.search(phrase))   # "a rally for Monday"
-            or bool(_WEEKDAY.search(phrase) and TIMETABLE.match(text, pos)))   # "begins on Friday"
+        ahead = ahead or start > pos and (text[start - 4:start] == "for " and bool(  # "a rally
+            _WEEKDAY.search(phrase) or _EXPLICIT.search(phrase)) or bool(  # for Monday", "begins
+            _WEEKDAY.search(phrase)) and timetable_verb(text, pos))   # on Friday"
         since = bool(re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, start - 12):start])
                      or phrase.lower().startswith("since"))
         ahead = ahead and not since   # ("their first meeting since February": past)
@@ -350,7 +350,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if r.start > pub and not ahead and not (start < pos and text[close:close + 2] in (
                 "'s", "’s")) and not (pos < start and (_SCHEDULED_FOR.search(
                     text, max(0, start - 30), start) or _EXPLICIT.search(phrase)
-                    and TIMETABLE.match(text, pos))):   # ("ministers meet on August 12")
+                    and timetable_verb(text, pos))):   # ("ministers meet on August 12")
             # ("called off next week's talks", "postponed a visit set for May 9": their day
             # may lie ahead)
             continue   # "pledged to double trade by 2030": a target, not when it happened
