@@ -179,3 +179,12 @@ def test_a_joint_force_of_two_named_states_is_both_states_cooperating():
     assert [sorted(e["participants"]["actor"]) for e in got] == [["chad", "sudan"],
                                                                  ["australia", "indonesia"]]
     assert not of_type(body, "ASSAULT")   # (fighting smuggling is no attack)
+
+
+def test_two_unnamed_commanders_are_the_two_states_and_a_refusal_after_and_is_said():
+    body = ("Temple standoff\n\nSISAKET — Thai and Cambodian troops faced off on Wednesday. "
+            "Cambodia's defence ministry said its troops were on Cambodian soil and would not "
+            "withdraw. The two regional commanders held a flag meeting on Wednesday afternoon.\n")
+    met = of_type(body, "CONSULT")
+    assert met and sorted(met[0]["participants"]["actor"]) == ["cambodia", "thailand"], met
+    assert of_type(body, "REJECT")

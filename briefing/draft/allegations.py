@@ -101,7 +101,8 @@ def speaker(t: Match, said: list[Said], reg: Registry) -> list[Mention]:
 # What is said of the future with no act the lexicon knows in it: "said it would review
 # its budget support if the delay stood" (a threat), "said Vanuatu would not be lectured"
 # (a refusal), "would observe ... if the army did the same" (an offer).
-_FUTURE_SAID = re.compile(r"\s*,?\s*(?:that\s+)?(?:[\w’'\-]+\s+){1,5}?(?:would|will|could)\s+"
+_FUTURE_SAID = re.compile(r"\s*,?\s*(?:that\s+)?(?:(?:[\w’'\-]+\s+){1,5}?|"
+                          r"(?:[\w’'\-]+\s+){2,9}?and\s+)(?:would|will|could)\s+"
                           r"(?P<neg>(?:not|never)\s+)?(?P<rest>[^;.—“\"]*)")
 _CONDITION = re.compile(r"\b(?:if|unless)\b")
 # "said compensation was not on the table", "... is not negotiable", "said in a statement

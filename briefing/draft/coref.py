@@ -18,7 +18,7 @@ from briefing.draft.gazetteer import load_gazetteer
 _PEOPLE = r"(?:(?:foreign|defence|defense|interior|trade|finance|energy|fisheries|health|" \
           r"agriculture|justice|transport)\s+)?" \
           r"(?:ministers|leaders|presidents|prime ministers|heads of state|envoys|officials|" \
-          r"diplomats|counterparts)"
+          r"diplomats|counterparts|commanders|generals|army chiefs|negotiators|ambassadors)"
 _STATES = r"(?:countries|states|nations|governments|sides|capitals|neighbours|neighbors|" \
           r"(?:\w+\s+)?ministries|delegations|parties|armies|militaries|navies|coastguards|" \
           r"(?:coast|border)\s+guards)"
