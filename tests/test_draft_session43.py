@@ -188,3 +188,13 @@ def test_two_unnamed_commanders_are_the_two_states_and_a_refusal_after_and_is_sa
     met = of_type(body, "CONSULT")
     assert met and sorted(met[0]["participants"]["actor"]) == ["cambodia", "thailand"], met
     assert of_type(body, "REJECT")
+
+
+def test_signs_put_up_are_no_signing_and_could_not_refuses_only_what_was_asked():
+    body = ("Half a ribbon\n\nOSIJEK — Budapest put up signs on the bridge in Hungarian only. "
+            "The mayor, Ivana Horvat, said she regretted that the ministers could not do the "
+            "same. Zambia asked Botswana to waive the charge, but Botswana said it could not do "
+            "so before a review.\n")
+    assert not [e for e in of_type(body, "SUPPORT") if "suggested" not in e["id"]]
+    refused = of_type(body, "REJECT")
+    assert [e["participants"]["actor"] for e in refused] == [["botswana"]], refused

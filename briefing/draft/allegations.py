@@ -102,7 +102,7 @@ def speaker(t: Match, said: list[Said], reg: Registry) -> list[Mention]:
 # its budget support if the delay stood" (a threat), "said Vanuatu would not be lectured"
 # (a refusal), "would observe ... if the army did the same" (an offer).
 _FUTURE_SAID = re.compile(r"\s*,?\s*(?:that\s+)?(?:(?:[\w’'\-]+\s+){1,5}?|"
-                          r"(?:[\w’'\-]+\s+){2,9}?and\s+)(?:would|will|could)\s+"
+                          r"(?:[\w’'\-]+\s+){2,9}?and\s+)(?P<modal>would|will|could)\s+"
                           r"(?P<neg>(?:not|never)\s+)?(?P<rest>[^;.—“\"]*)")
 _CONDITION = re.compile(r"\b(?:if|unless)\b")
 # "said compensation was not on the table", "... is not negotiable", "said in a statement
@@ -114,6 +114,9 @@ _IN_KIND = re.compile(r"\b(?:did|does|do) the same\b|\breciprocat|\bin kind\b")
 # ... and help on a condition is an offer: "said it would carry more if space allowed".
 _HELPFUL = re.compile(r"(?:also\s+)?(?:help|assist|carry|provide|host|support|contribute|supply|"
                       r"evacuate|welcome|accept|give|donate|share)\b")
+# What "could not" refuses: "said it could not do so", "could not accept the terms".
+_GRANT = re.compile(r"(?:do\s+so|do\s+that|agree|accept|allow|grant|comply|release|return|"
+                    r"lift|waive|support|attend|take\s+part)\b")
 _STANCES = {"130": "would, if", "120": "would not", "030": "would, in kind"}
 
 
@@ -151,8 +154,10 @@ def stances(text: str, lo: int, hi: int, found: list[Match]) -> list[Match]:
         cond = _CONDITION.search(rest)
         if cond:
             code = "030" if _IN_KIND.search(rest, cond.end()) or _HELPFUL.match(rest) else "130"
-        elif f.group("neg") or re.search(r"\b(?:despite|regardless of)\b", rest):
-            code = "120"   # ("would stay on site despite the order": defiance refuses)
+        elif f.group("neg") and (f.group("modal") != "could" or _GRANT.match(rest)) or \
+                re.search(r"\b(?:despite|regardless of)\b", rest):
+            code = "120"   # ("would stay on site despite the order": defiance refuses; "could
+            # not do so" refuses what was asked, "could not do the same" is what one cannot)
         else:
             continue
         out.append(Match(v.start(), v.end(), _stance_triggers()[code]))
