@@ -198,3 +198,17 @@ def test_signs_put_up_are_no_signing_and_could_not_refuses_only_what_was_asked()
     assert not [e for e in of_type(body, "SUPPORT") if "suggested" not in e["id"]]
     refused = of_type(body, "REJECT")
     assert [e["participants"]["actor"] for e in refused] == [["botswana"]], refused
+
+
+def test_a_column_by_a_former_ambassador_makes_its_i_the_writer():
+    body = ("OPINION: What Lima forgets\n\nBy Hernan Villalobos, Chile's ambassador to Peru from "
+            "2018 to 2022\n\nIn the spring of 2019 I sat across a table in Arica from my "
+            "Peruvian counterpart, Rosa Quispe, for eleven days. \"I will not sign,\" she said "
+            "once. In the end I accepted her proposal.\n")
+    got = drafted(body)
+    writer = [a for a in got["actors"] if a["name"] == "Hernan Villalobos"]
+    assert writer and writer[0].get("parent") == "chile", got["actors"]
+    met = of_type(body, "CONSULT")
+    assert met and set(met[0]["participants"]["actor"]) == {"hernan-villalobos", "rosa-quispe"}
+    accepted = of_type(body, "AGREE")
+    assert accepted and accepted[0]["participants"]["actor"] == ["hernan-villalobos"], accepted

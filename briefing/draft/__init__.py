@@ -29,7 +29,7 @@ from briefing.draft.actors import (
     slug,
 )
 from briefing.draft.again import agreed_to_meet, ruled_out_steps, warned_with_appeal
-from briefing.draft.answers import answer_mentions
+from briefing.draft.answers import answer_mentions, author_mentions
 from briefing.draft.attribution import (
     Said,
     find_statements,
@@ -155,6 +155,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     said = find_statements(text, body, reg)
     first_person_mentions(text, said, reg)
     answer_mentions(text, reg)   # ("A: We have asked for ...")
+    author_mentions(text, reg)   # ("By X, a former ambassador": "I accepted")
     title = (title or _title(text, sentences)).strip()
     article_id = slug(f"{title[:48]} {pub.isoformat()}")
     reg.scope = article_id

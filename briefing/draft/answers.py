@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.draft.actors import Mention, Registry
+from briefing.draft.actors import Mention, Registry, slug
 from briefing.draft.attribution import FIRST_PERSON
 
 # An interview's answer: "A: We have asked for the other four."; a briefing's, labelled by
@@ -51,4 +51,37 @@ def answer_mentions(text: str, reg: Registry) -> list[Mention]:
                     not said.count('"') % 2:   # (anywhere: "At that meeting we offered")
                 out.append(reg.mention(m.start(), m.end(), who if m.group(0) == "I" else state,
                                        "pronoun"))
+    return out
+
+
+# A column's byline that says who its writer is and what post they hold or held: "By
+# Hernan Villalobos, Chile's ambassador to Peru from 2018 to 2022".
+_BYLINE = re.compile(r"(?m)^By\s+(?P<name>[^,\n]{3,60}),\s+(?P<post>[^\n]{5,160})$")
+_POST = re.compile(r"\b(?:ambassador|minister|envoy|diplomat|negotiator|president|secretary|"
+                   r"adviser|advisor|commissioner|senator|general|mediator)\b", re.IGNORECASE)
+
+
+def author_mentions(text: str, reg: Registry) -> list[Mention]:
+    """In a column whose byline gives its writer's post, "I" outside quotes is the writer
+    (a reporter's byline gives no post: their "I" does nothing the story codes)."""
+    b = _BYLINE.search(text, 0, min(len(text), 600))
+    if b is None or not _POST.search(b.group("post")):
+        return []
+    who = next((m.actor for m in reg.sorted() if m.kind == "person"
+                and m.start < b.end("name") and b.start("name") < m.end), None)
+    state = next((m.actor for m in reg.sorted() if m.kind == "state"
+                  and b.start("post") <= m.start < b.end("post")), None)
+    if who is None:   # (the writer, named once, by the byline)
+        name = b.group("name").strip()
+        who = reg.add(slug(name), {"name": name, "kind": "person", "country": reg.actors[
+            state]["country"] if state else "", **({"parent": state} if state else {}),
+            "reason": f"the column's writer: '{b.group(0).strip()}'"})
+        reg.mention(b.start("name"), b.end("name"), who, "name")
+    out: list[Mention] = []
+    for m in re.finditer(r"\bI\b", text[b.end():]):
+        at = b.end() + m.start()
+        said = text[text.rfind("\n", 0, at) + 1:at]   # (not "I" in the words it quotes)
+        if not reg.taken(at, at + 1) and said.count("“") <= said.count("”") and \
+                not said.count('"') % 2:
+            out.append(reg.mention(at, at + 1, who, "pronoun"))
     return out

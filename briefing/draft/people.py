@@ -28,7 +28,7 @@ _NOT_NAME = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
              "January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December", "The", "A", "An", "He", "She",
              "They", "It", "We", "In", "On", "At", "But", "And", "However", "Although",
-             "While", "After", "Before", "Once", "This", "That", "Within", "Neither"}
+             "While", "After", "Before", "Once", "This", "That", "Within", "Neither", "By"}
 NAME = (rf"(?:{_HONORIFIC})?{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,4}}")
 # Words written before a name that are not the name: "Sheikh Mohammed ...".
 _COURTESY = {"Sheikh", "Sheikha", "Sheik", "Prof", "Prof.", "Dr", "Dr.", "Mr", "Mrs", "Ms"}
