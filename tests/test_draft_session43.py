@@ -212,3 +212,15 @@ def test_a_column_by_a_former_ambassador_makes_its_i_the_writer():
     assert met and set(met[0]["participants"]["actor"]) == {"hernan-villalobos", "rosa-quispe"}
     accepted = of_type(body, "AGREE")
     assert accepted and accepted[0]["participants"]["actor"] == ["hernan-villalobos"], accepted
+
+
+def test_two_titled_ministers_joined_by_and_both_hold_the_talks():
+    body = ("Levy\n\nKITWE — On Monday, Zambia's Minister of Commerce, Trade and Industry, Chanda "
+            "Mwale, and Congo's foreign trade minister, Jean-Pierre Kasongo, held talks in a tent, "
+            "a week after Congo began charging a $175 \"cargo scanning levy\" on trucks. More "
+            "than 2,000 trucks were backed up for 38 kilometres.\n")
+    talks = of_type(body, "CONSULT")
+    assert talks and set(talks[0]["participants"]["actor"]) == {"chanda-mwale",
+                                                                 "jean-pierre-kasongo"}, talks
+    assert [e["cameo_code"] for e in of_type(body, "COERCE")] == ["163"]
+    assert not of_type(body, "SUPPORT")   # (trucks backed up: no one's backing)

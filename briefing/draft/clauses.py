@@ -146,6 +146,11 @@ def subordinate(text: str, lo: int, at: int) -> bool:
     return bool(re.search(r"\b(?:when|because|while)\s+(?!an?\s)[^,;]*$", text[lo:at]))
 
 
+# A word that may be a clause's verb: a past or present tense, an auxiliary.
+_VERBISH = re.compile(r"\b(?:[a-z]{2,}ed|said|says|was|were|is|are|has|had|have|will|would|"
+                      r"could|can|did|does|[a-z]{3,}(?<![su])s)\b")
+
+
 def clause_span(text: str, lo: int, hi: int, pos: int, end: int) -> tuple[int, int]:
     """The clause around text[pos:end] within the sentence text[lo:hi]: from the last
     break before it (";", ", which", ", and" before a new subject) to the next after."""
@@ -154,8 +159,9 @@ def clause_span(text: str, lo: int, hi: int, pos: int, end: int) -> tuple[int, i
     start = lo
     for m in BREAK.finditer(text, lo, pos):
         if inside(m.start()) or (m.group(0).startswith(",") and "and" in m.group(0)
-                                 and not re.search(r"\b[a-z]{4,}\b", text[start:m.start()])):
-            continue   # ", and" ends a clause, not a list of names ("Chile, Peru, and")
+                                 and not _VERBISH.search(text[start:m.start()])):
+            continue   # ", and" ends a clause, not a list of names ("Chile, Peru, and";
+            # "Zambia's trade minister, Chanda Mwale, and Congo's, X, held talks")
         start = m.end()
     stop = next((m for m in BREAK.finditer(text, end, hi) if not inside(m.start())), None)
     return start, stop.start() if stop else hi

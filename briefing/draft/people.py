@@ -34,6 +34,9 @@ NAME = (rf"(?:{_HONORIFIC})?{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}[\s-]+)?{_NAME_WO
 _COURTESY = {"Sheikh", "Sheikha", "Sheik", "Prof", "Prof.", "Dr", "Dr.", "Mr", "Mrs", "Ms"}
 
 
+_W = r"[A-Z][\w.]*"   # a capitalised word of an office's name
+
+
 def _title_pattern(titles: list[str], states: list[str]) -> re.Pattern[str]:
     title = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     state = "|".join(re.escape(s) for s in sorted(states, key=len, reverse=True))
@@ -42,7 +45,9 @@ def _title_pattern(titles: list[str], states: list[str]) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w\-])(?:(?P<former>[Ff]ormer)\s+)?(?:(?P<state>{state})(?:[’']s)?\s+)?"
         rf"(?P<title>(?i:{title}))"
-        rf"(?:(?P<of>\s+(?:for|to|of|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,)|"
+        # ("Minister of Commerce, Trade and Industry, Chanda Mwale": a list in the office)
+        rf"(?:(?P<of>\s+(?:for|to|of|at|in)\s+(?:the\s+)?{_W}(?:\s+{_W})*(?:(?:,\s+{_W}(?:\s+{_W})*)*"
+        rf"\s+and\s+{_W}(?:\s+{_W})*)?,)|"
         # the formal register: "President of the Republic of Serbia Dusan Petrovic",
         # "Minister of Foreign Affairs of Cyprus Andreas Loizou"
         rf"(?P<office>\s+(?:of|for)\s+(?:the\s+)?{_MINISTRY})?(?P<formal>\s+of\s+(?:the\s+)?"

@@ -213,6 +213,11 @@ _OFFICE_AND = re.compile(r"(?:[’']s)?\s+(?:[a-z\-]+\s+){0,3}(?:ministers?|pres
                          r"(?:the\s+|his\s+|her\s+|their\s+)?")
 
 
+# ", and Congo's foreign trade minister, " before a titled name: one more of the subjects.
+_AND_TITLED = re.compile(r",?\s+and\s+(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?[’']s\s+)?"
+                         r"(?:[a-z\-]+\s+){0,4}[a-z\-]+,\s+")
+
+
 def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     """The subject: the last mention and those joined to it by ',' / 'and' ("Chile,
     Peru, and Bolivia")."""
@@ -249,6 +254,7 @@ def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
                     r",?\s+and\s+(?:his|her|their)\s+(?:[A-Z][\w\-]*\s+)?counterparts?,?\s+",
                     gap) or (m.kind in ("state", "organization")
                              and _OFFICE_AND.fullmatch(gap)) or (
+                    group[0].via == "title" and _AND_TITLED.fullmatch(gap)) or (
                     group[0].via == "title" and re.fullmatch(
                         r"(?:,?\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)?"
                         r"\s*(?:,|,?\s+and)\s+(?:[A-Z][\w’'.\-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)"
