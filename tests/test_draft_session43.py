@@ -224,3 +224,11 @@ def test_two_titled_ministers_joined_by_and_both_hold_the_talks():
                                                                  "jean-pierre-kasongo"}, talks
     assert [e["cameo_code"] for e in of_type(body, "COERCE")] == ["163"]
     assert not of_type(body, "SUPPORT")   # (trucks backed up: no one's backing)
+
+
+def test_a_crowd_described_between_commas_still_protests():
+    body = ("Execution row\n\nDHAKA — Hundreds of people, many of them relatives of migrant "
+            "workers, protested outside the Saudi embassy on Thursday.\n")
+    protest = of_type(body, "PROTEST")
+    assert protest and protest[0]["participants"]["actor"] == ["people"], protest
+    assert protest[0]["date"] == "2031-06-05", protest

@@ -296,6 +296,8 @@ CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"\s+of\s+(?:the\s+|its\s+)?(?:[\w’'\-]+\s+){0,3}(?:coalition|party|"
                    r"opposition|union|movement|association|cooperative))?"
                    r"(?:\s+(?:(?:late|early)\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
+                   # ("Hundreds of people, many of them relatives of the workers, protested")
+                   r"(?:,\s+(?:many|most|some|all|several|half)\s+of\s+them\s+[^,;]{1,80},)?"
                    r"\s+(?:(?:are|were|have|had)\s+)?$")   # ("800 people from villages marched")
 
 
@@ -304,7 +306,8 @@ def crowd_group(reg: Registry, words: str, start: int, end: int) -> Mention:
     is for the analyst."""
     head = re.sub(r"(?:,\s+who)?(?:\s+(?:are|were|have|had))?$", "",
                   re.sub(r"^\s*" + _CROWD_LEAD, "", words).strip()).lower()
-    head = re.sub(r"^the\s+|\s+(?:(?:late|early)\s+)?on\s+\w+day$", "", head)   # ("The crews")
+    head = re.sub(r"^the\s+|\s+(?:(?:late|early)\s+)?on\s+\w+day$|,\s+(?:many|most|some|all|"
+                  r"several|half)\s+of\s+them\b.*$", "", head)   # ("The crews", ", many of them")
     filed = re.match(_FILED, words)
     actor = reg.add(slug(head), {"name": head.capitalize(), "kind": "group", "country": "",
                                  "reason": "the people who protest: "
