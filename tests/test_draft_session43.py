@@ -232,3 +232,10 @@ def test_a_crowd_described_between_commas_still_protests():
     protest = of_type(body, "PROTEST")
     assert protest and protest[0]["participants"]["actor"] == ["people"], protest
     assert protest[0]["date"] == "2031-06-05", protest
+
+
+def test_a_plural_body_in_the_present_takes_its_stand_at_publication():
+    body = ("Exercise off\n\nSUVA — The journalist was released on Friday. Fiji's police accuse "
+            "her of filming a military base without permission.\n")
+    accused = of_type(body, "ACCUSE")
+    assert accused and accused[0]["date"] == "2031-06-07", accused
