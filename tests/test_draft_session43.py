@@ -239,3 +239,11 @@ def test_a_plural_body_in_the_present_takes_its_stand_at_publication():
             "her of filming a military base without permission.\n")
     accused = of_type(body, "ACCUSE")
     assert accused and accused[0]["date"] == "2031-06-07", accused
+
+
+def test_a_vote_on_ratifying_a_treaty_is_its_ratification_to_come():
+    body = ("Watch\n\nKenya's parliament will vote on Thursday on ratifying the border treaty "
+            "with Tanzania.\n")
+    vote = of_type(body, "SUPPORT")
+    assert vote and vote[0]["cameo_code"] == "057" and vote[0]["status"] == "planned", vote
+    assert vote[0]["date"] == "2031-06-12", vote
