@@ -247,3 +247,13 @@ def test_a_vote_on_ratifying_a_treaty_is_its_ratification_to_come():
     vote = of_type(body, "SUPPORT")
     assert vote and vote[0]["cameo_code"] == "057" and vote[0]["status"] == "planned", vote
     assert vote[0]["date"] == "2031-06-12", vote
+
+
+def test_an_alliance_spokeswoman_speaks_for_the_alliance_named_before():
+    body = ("Airspace\n\nSTOCKHOLM — NATO praised Sweden's response. \"We call on Russia to stop "
+            "these reckless actions,\" alliance spokeswoman Ines Carvalho said in Brussels.\n")
+    got = drafted(body)
+    person = [a for a in got["actors"] if a["name"] == "Ines Carvalho"]
+    assert person and person[0].get("parent") == "nato", person
+    asked = [e for e in got["events"] if e["plover_type"] == "REQUEST"]
+    assert asked and asked[0]["participants"]["actor"] == ["nato"], asked

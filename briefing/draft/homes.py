@@ -38,6 +38,11 @@ def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
             led = _LED.match(text, m.end)   # ("Keo Ratanak, who led Cambodia's delegation")
             here = here or {x.actor for x in mentions if led and x.start == led.end()
                             and x.kind == "state"}
+            if not here and _BODY_WORD.search(text, max(0, m.start - 40), m.start):
+                # ("alliance spokeswoman Ines Carvalho": the alliance named before her)
+                body = [x.actor for x in mentions if x.start < m.start and x.kind ==
+                        "organization" and not reg.actors[x.actor].get("parent")]
+                here = set(body[-1:])
             if len(here) != 1:
                 continue
             state = next(iter(here))
@@ -66,6 +71,9 @@ def place_people(text: str, sentences: list[dict], reg: Registry) -> None:
             a["reason"] += f"; state: the story is filed from its capital ({home})"
 
 
+# A body's own people, named by the body's common noun: "alliance spokeswoman X".
+_BODY_WORD = re.compile(r"\b(?:alliance|bloc|union|commission|agency|court|council|"
+                        r"secretariat|organi[sz]ation)(?:[’']s)?\s+(?:[a-z\-]+\s+){0,2}$")
 _LED = re.compile(r",\s+who\s+(?:led|leads|heads|headed|chairs|chaired|represents|"
                   r"represented)\s+")
 _OFFICE = re.compile(r"\b(?:Minister|President|Premier|Chancellor|Secretary|Spokes\w+)\b")
