@@ -257,3 +257,10 @@ def test_an_alliance_spokeswoman_speaks_for_the_alliance_named_before():
     assert person and person[0].get("parent") == "nato", person
     asked = [e for e in got["events"] if e["plover_type"] == "REQUEST"]
     assert asked and asked[0]["participants"]["actor"] == ["nato"], asked
+
+
+def test_giving_in_to_demands_concedes_and_giving_two_demands_demands():
+    body = ("Survey\n\nZambia gave in to their demands to reopen the survey. Latvia's minister, "
+            "Ilze Berzina, gave the envoy two demands to carry north.\n")
+    got = drafted(body)["events"]
+    assert [e["cameo_code"] for e in got] == ["080", "100"], got
