@@ -25,6 +25,11 @@ _NAMED = re.compile(r"(?m)^(?P<who>[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+){0,2
                     r"(?:\s*\([^()\n]{0,40}\))?\s*:\s+")
 
 
+def _unquoted(before: str) -> bool:
+    """Whether what follows `before` (its paragraph so far) stands outside a quotation."""
+    return before.count("“") <= before.count("”") and not before.count('"') % 2
+
+
 def answer_mentions(text: str, reg: Registry) -> list[Mention]:
     """In an interview's answers ("A: ..."), "I" is the person the interview introduced
     first (before its first answer) and "we" that person's state; in a transcript's
@@ -46,9 +51,9 @@ def answer_mentions(text: str, reg: Registry) -> list[Mention]:
         state = reg.actors[who].get("parent") or who
         end = text.find("\n", a.end())
         for m in FIRST_PERSON.finditer(text, a.end(), len(text) if end < 0 else end):
-            said = text[a.end():m.start()]   # (not "we" in the words of another it quotes)
-            if not reg.taken(m.start(), m.end()) and said.count("“") <= said.count("”") and \
-                    not said.count('"') % 2:   # (anywhere: "At that meeting we offered")
+            # (not "we" in the words of another it quotes; anywhere else: "At that
+            # meeting we offered")
+            if not reg.taken(m.start(), m.end()) and _unquoted(text[a.end():m.start()]):
                 out.append(reg.mention(m.start(), m.end(), who if m.group(0) == "I" else state,
                                        "pronoun"))
     return out
@@ -80,8 +85,7 @@ def author_mentions(text: str, reg: Registry) -> list[Mention]:
     out: list[Mention] = []
     for m in re.finditer(r"\bI\b", text[b.end():]):
         at = b.end() + m.start()
-        said = text[text.rfind("\n", 0, at) + 1:at]   # (not "I" in the words it quotes)
-        if not reg.taken(at, at + 1) and said.count("“") <= said.count("”") and \
-                not said.count('"') % 2:
+        # (not "I" in the words the column quotes)
+        if not reg.taken(at, at + 1) and _unquoted(text[text.rfind("\n", 0, at) + 1:at]):
             out.append(reg.mention(at, at + 1, who, "pronoun"))
     return out

@@ -210,13 +210,13 @@ def _weeks_told(text: str, pub: dt.date) -> tuple[tuple[int, dt.date | None, str
     """Where a story tells of a week before the publication's: (end, day, words) for a
     weekday dated in full, (end, None, words) where the story leaves that week (a date
     after it, a day counted from publication: "last week", "yesterday"; a date before it
-    is background the story comes back from). A story that
-    names a weekday before any such date tells of the publication week: ()."""
+    is background the story comes back from). A story that names a weekday before any
+    such date tells of the publication week: ()."""
     out: list[tuple[int, dt.date | None, str]] = []
-    dated = {w.end(): w for w in _DATED_WEEKDAY.finditer(text)}
+    dated = list(_DATED_WEEKDAY.finditer(text))
     for m in PATTERN.finditer(text):
         p, week = m.group(0), out[-1][1] if out else None
-        wd = next((w for e, w in dated.items() if w.start() < m.end() and m.start() < e), None)
+        wd = next((w for w in dated if w.start() < m.end() and m.start() < w.end()), None)
         if m.group("dmy") or m.group("mdy"):
             r = resolve(p, pub)
             if wd and r.start and r.start.weekday() == WEEKDAYS.index(wd.group("wd").lower()) \
@@ -236,8 +236,10 @@ def in_week_told(text: str, at: int, phrase: str, pub: dt.date) -> Resolved | No
     publication week ("landed on Monday, January 26 ... On Wednesday he flew back"): the
     day of that week, not of the publication's. None when the story is not in such a week."""
     low = phrase.lower().strip()
+    if not re.fullmatch(rf"(?:on\s+)?{_WD}", low):
+        return None
     told = [w for w in _weeks_told(text, pub) if w[0] <= at]
-    if not told or not re.fullmatch(rf"(?:on\s+)?{_WD}", low):
+    if not told:
         return None
     _end, day, words = told[-1]
     if day is None:

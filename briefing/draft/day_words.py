@@ -45,10 +45,10 @@ DAY_LABEL = re.compile(rf"\s*(?:[-•*]\s*)?(?P<day>(?i:{WEEKDAY_NAMES})(?:,?\s+
                        rf"(?:1[89]|20)\d\d(?=\s+[—–]))"
                        rf"(?:\s*[:—–]|(?:,\s+[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){{0,2}})?\.\s)")
 # Verbs whose object is an act to come: a date after that object is the object's.
+PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
 # What a proposal may be for, dated by its own day ("proposed talks on Friday").
 PROPOSED_HAPPENING = re.compile(r"\b(?:talks|meeting|visit|summit|session|round|negotiations|"
                                 r"ceasefire|truce|vote|conference|call|exchange|swap)\b")
-PROPOSING = re.compile(r"\b(?:propos|offer|suggest|invit)\w*$", re.IGNORECASE)
 # "at the forum's 2029 meeting", "at the 2030 summit": the year of the gathering the act
 # was done at.
 AT_MEETING_OF = re.compile(r"\b(?:at|during)\s+(?:(?:the|its|their)\s+)?(?:[\w\-]+[’']s\s+)?$")

@@ -165,10 +165,10 @@ def controlled(text: str, control: Any, act: int, t: Any) -> bool:
         return bool(ALLEGED.match(text[control.end:t.start]))
     if kind not in CONTROL_TYPES:
         return False
-    words = text[control.end:act]
-    if kind == "REQUEST" and _LISTED.search(words) and not _past(text[t.start:].split()[0]):
+    words, past = text[control.end:act], _past(text[t.start:t.end].split()[0])
+    if kind == "REQUEST" and _LISTED.search(words) and not past:
         return True   # "gave the envoy two demands: free the fishermen, and apologise"
-    if (tail := _AND_TAIL.search(words)) and not _past(text[t.start:].split(None, 1)[0]):
+    if (tail := _AND_TAIL.search(words)) and not past:
         words = words[:tail.start()] + " "   # (so "to suspend Congo and impose" ends "to X ")
     asked = (" that" if control.trigger.phrase.endswith(" that") else "") + words
     return bool(COMPLEMENT.match(words) or (kind == "REQUEST" and ASKED_THAT.match(asked)) or (
@@ -285,6 +285,7 @@ def said_now(code: Any, st: str, why: str, on_condition: bool, *, only_if: bool 
         return recoded(code, _REFUSABLE[code.plover_type], mutual=False), "occurred", \
             f"{why}: a refusal, made when said"
     return code, st, why
+
 
 # People named after the body they follow: "the party's supporters", "union members".
 _FOLLOWERS = re.compile(r"(?:[’']s)?\s+(?:supporters|members|activists|protesters|"

@@ -37,6 +37,7 @@ _SIMPLE_PRESENT = re.compile(r"(?!(?:has|was|is|does|says|plans|aims|hopes|wants
 # A plural subject whose verb in the present has no "-s": "Fiji's police accuse her".
 _PLURAL_SUBJECT = re.compile(r"(?:[’']s|\bthe)\s+(?:police|authorities|prosecutors|officials|"
                              r"ministers|rebels|militants|protesters)\s+$", re.IGNORECASE)
+_BARE_VERB = re.compile(r"[a-z]+(?<!ed)\b")
 # ... after its subject, not a determiner or preposition ("despite calls for restraint").
 _NOT_SUBJECT = re.compile(r"\b(?:the|a|an|of|for|to|in|on|with|and|or|by|their|its|his|her|"
                           r"after|despite|amid|new|opposition)\s+$", re.IGNORECASE)
@@ -90,7 +91,7 @@ def day_from_story(text: str, dates: list[tuple[int, int, str]], pub: dt.date, *
                 return saying_date(told_with_verb(text, dates, x.start), (x.start, x.content[0]),
                                    pub)
     if future or noun or not (_SIMPLE_PRESENT.match(text, at) or _PLURAL_SUBJECT.search(
-            text, max(0, at - 24), at) and re.match(r"[a-z]+(?<!ed)\b", text[at:])):
+            text, max(0, at - 24), at) and _BARE_VERB.match(text, at)):
         return {}, ""
     if carry and is_day(carry.get("date")) and _DAY_OPENS.match(text, text.rfind("\n", 0, at) + 1):
         # "On Tuesday Bucharest hits back. Its minister accuses ...": a paragraph told in

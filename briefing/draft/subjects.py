@@ -300,15 +300,7 @@ def tagged_subject(text: str, lo: int, at: int, mentions: list[Mention]) -> list
     first = [m for m in mentions if lo <= m.start and m.end <= tag.start()]
     if not first or text[first[-1].end:tag.start()].strip():
         return []
-    subject = [m for m in first if m.start >= first[-1].start - 80]
-    group = [subject[-1]]
-    for m in reversed(subject[:-1]):
-        if (m.start, m.end) == (group[0].start, group[0].end) or \
-                _AND_THE.fullmatch(text, m.end, group[0].start):
-            group.insert(0, m)
-        else:
-            break
-    return group
+    return coordinated(text, [m for m in first if m.start >= first[-1].start - 80])
 
 
 # A sentence that opens with the call it tells of: "In a telephone call on Tuesday, ".
