@@ -277,6 +277,8 @@ _CROWD_LEAD = (_FILED +
                r"(?:(?:hundreds|thousands|dozens|scores)\s+of\s+|\d[\d,]*\s+|"
                r"(?:(?:two|three|four|five|six|several|a\s+few|a)\s+)?(?:hundred|thousand)\s+)?"
                r"(?:of\s+(?:the|their|its)\s+)?)")   # ("About 150 of the students")
+# A crowd described between commas: ", many of them relatives of the workers,".
+_OF_THEM = r",\s+(?:many|most|some|all|several|half)\s+of\s+them"
 CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"(?:[A-Za-z\-]+\s+){0,2}?(?:[A-Za-z][a-z]+(?:ers|ors|ists|ants|ents)|people|"
                    r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?|pilgrims|"
@@ -297,7 +299,7 @@ CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"opposition|union|movement|association|cooperative))?"
                    r"(?:\s+(?:(?:late|early)\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
                    # ("Hundreds of people, many of them relatives of the workers, protested")
-                   r"(?:,\s+(?:many|most|some|all|several|half)\s+of\s+them\s+[^,;]{1,80},)?"
+                   r"(?:" + _OF_THEM + r"\s+[^,;]{1,80},)?"
                    r"\s+(?:(?:are|were|have|had)\s+)?$")   # ("800 people from villages marched")
 
 
@@ -306,8 +308,8 @@ def crowd_group(reg: Registry, words: str, start: int, end: int) -> Mention:
     is for the analyst."""
     head = re.sub(r"(?:,\s+who)?(?:\s+(?:are|were|have|had))?$", "",
                   re.sub(r"^\s*" + _CROWD_LEAD, "", words).strip()).lower()
-    head = re.sub(r"^the\s+|\s+(?:(?:late|early)\s+)?on\s+\w+day$|,\s+(?:many|most|some|all|"
-                  r"several|half)\s+of\s+them\b.*$", "", head)   # ("The crews", ", many of them")
+    head = re.sub(r"^the\s+|\s+(?:(?:late|early)\s+)?on\s+\w+day$|" + _OF_THEM + r"\b.*$", "",
+                  head)   # ("The crews", ", many of them ...")
     filed = re.match(_FILED, words)
     actor = reg.add(slug(head), {"name": head.capitalize(), "kind": "group", "country": "",
                                  "reason": "the people who protest: "
