@@ -199,6 +199,8 @@ def find_places(text: str, reg: Registry) -> None:
         if re.match(r"[’']s\s+(?:Island|Reef|Bay|Cathedral|Church|Day)\b|-based\b",
                     text[end:end + 16]):
             continue   # "off St Martin's Island", "the San José-based court": no state acts
+        if re.search(r"\b(?:Lake|Gulf of|Sea of|Bay of)\s+$", text[max(0, start - 8):start]):
+            continue   # "the Lake Chad Rights Observatory", "the Gulf of Mexico": a place's name
         if place.kind == "state":
             key = _shared(text[start:end], places) or place.key
             actor = reg.state(key, f"gazetteer: {place.via} of {g.countries[key]['name']}")

@@ -55,6 +55,9 @@ ABOUT = re.compile(r"\b(?:about|over|regarding|concerning)\s+(?:the\s+)?$",
 DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|another)\s+$",
                                re.IGNORECASE)
 BY = re.compile(r"(?:\s+[\w’'\-]+){0,5}?\s+by\s+(?:the\s+)?")
+# "signed by", "signed in Yaoundé on Monday by": a participle's agent, after a place or day
+PLACED_BY = re.compile(r"(?:\s+(?:in|at|on)\s+[A-Z][\w’'\-]*(?:\s+[A-Z0-9][\w’'\-]*)?){0,2},?"
+                       r"\s+by\b(?!\s+[a-z]+ing\b)")
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "’s", "'s", "s"}
 PREPOSITIONS = {"about", "on", "over", "for", "of", "to", "with", "against", "after", "before",
                 "following", "since", "during", "in", "at", "from", "into", "by", "and", "or"}

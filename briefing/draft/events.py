@@ -40,6 +40,7 @@ from briefing.draft.clauses import (
     ONLY_AFTER,
     OPEN_IF,
     PARTICIPLE_AFTER,
+    PLACED_BY,
     PUT_OFF,
     RELATIVE_END,
     RESUMED,
@@ -203,13 +204,12 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             # ("detained by officers of the Nauru Police Force": the force's officers)
             agent_mentions = by_agents(text, agent.end(), after) if agent else []
             if not noun and not passive and word.endswith("ed") and not OBJECT_LAST.search(
-                    t.trigger.phrase) and re.match(r"\s+by\b(?!\s+[a-z]+ing\b)", text[t.end:]):
-                # "an accord signed by the two governments"; "a truce brokered by the
-                # regional bloc IGAD": a description may stand before the name. ("retaliated
-                # by banning": a means, not an agent.)
-                agent_mentions = [m for m in after if agent and m.start >= agent.end() and
-                                  re.fullmatch(r"(?:[a-z][\w\-]*\s+){0,3}",
-                                               text[agent.end():m.start])][:1]
+                    t.trigger.phrase) and PLACED_BY.match(text, t.end):
+                # "an accord signed by the two governments", "a truce brokered by the regional
+                # bloc IGAD": a description may stand before the name. ("retaliated by banning")
+                agent_mentions = agent_mentions or [
+                    m for m in after if agent and m.start >= agent.end() and re.fullmatch(
+                        r"(?:[a-z][\w\-]*\s+){0,3}", text[agent.end():m.start])][:1]
                 passive = bool(agent_mentions)
             patient: list[Mention] = []
             t_end = t.end - 8 * t.trigger.phrase.endswith(" between")   # ("fighting between")

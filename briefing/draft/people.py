@@ -46,7 +46,8 @@ def _title_pattern(titles: list[str], states: list[str]) -> re.Pattern[str]:
         rf"(?<![\w\-])(?:(?P<former>[Ff]ormer)\s+)?(?:(?P<state>{state})(?:[’']s)?\s+)?"
         rf"(?P<title>(?i:{title}))"
         # ("Minister of Commerce, Trade and Industry, Chanda Mwale": a list in the office)
-        rf"(?:(?P<of>\s+(?:for|to|of|at|in)\s+(?:the\s+)?{_W}(?:\s+{_W})*(?:(?:,\s+{_W}(?:\s+{_W})*)*"
+        rf"(?:(?P<of>\s+(?:for|to|of|at|in)\s+(?:the\s+)?(?:{_W}(?:\s+{_W})*|[a-z]{{4,}}(?:\s+[a-z]{{4,}})?)"
+        rf"(?:(?:,\s+{_W}(?:\s+{_W})*)*"
         rf"\s+and\s+{_W}(?:\s+{_W})*)?,)|"
         # the formal register: "President of the Republic of Serbia Dusan Petrovic",
         # "Minister of Foreign Affairs of Cyprus Andreas Loizou"
@@ -180,7 +181,8 @@ def _appositives(text: str, reg: Registry) -> None:
     states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
                       if p.kind == "state")
     for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{1,3}}),\s+"
-                         rf"(?:(?:a|an|the|its|his|her|their|(?P<state>{states})(?:[’']s)?)\s+"
+                         rf"(?:(?:a|an|the|its|his|her|their|(?P<state>{states})(?:[’']s)?|"
+                         rf"[A-Z][A-Za-z]*[A-Z][’']s)\s+"   # ("Ana Ruiz, UNHCR's envoy,")
                          # ("an exiled Mauritanian opposition figure")
                          rf"(?:[a-z][\w’'\-]*\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+){{0,3}}?"
                          rf"(?P<title>(?i:{titles}))\b(?!\s+[{_UPPER}])"   # not "X, Bolivian

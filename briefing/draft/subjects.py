@@ -144,6 +144,7 @@ _BY_GAP = re.compile(r"(?:[A-Z][\w\-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,6}|(?:
                      r"agents|units|troops|soldiers)\s+of\s+(?:the\s+)?")
 _AND_GAP = re.compile(r",?\s+and\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)"
                       r"{0,6}")
+_COMMA_GAP = re.compile(_AND_GAP.pattern.replace(r",?\s+and\s+", ",\\s+"))
 
 
 def by_agents(text: str, by_end: int, after: list[Mention]) -> list[Mention]:
@@ -154,11 +155,12 @@ def by_agents(text: str, by_end: int, after: list[Mention]) -> list[Mention]:
              or m.start < by_end and re.fullmatch(r"[Tt]he\s+", text[m.start:by_end])]
     if not found:
         return []
-    last = max(m.end for m in found)
+    last, listed = max(m.end for m in found), []   # ("by A, B and C": B waits for the "and")
     for m in sorted(after, key=lambda x: x.start):
         if m.start >= last and m not in found and _AND_GAP.fullmatch(text, last, m.start):
-            found.append(m)
-            last = m.end
+            found, listed, last = found + listed + [m], [], m.end
+        elif m.start >= last and m not in found and _COMMA_GAP.fullmatch(text, last, m.start):
+            listed, last = listed + [m], m.end
     return found
 
 
@@ -234,6 +236,10 @@ def coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
         and not (i and mentions[i - 1].kind == "person" and re.fullmatch(
             r",\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){1,3}(?:of|at|for)\s+(?:the\s+)?",
             text[mentions[i - 1].end:m.start]))
+        # ("The Lake Chad Rights Observatory, a Nigerian monitoring group, accused")
+        and not (i and m.via == "demonym" and mentions[i - 1].kind in ("organization", "person")
+                 and re.fullmatch(r",\s+(?:an?|the)\s+(?:[a-z][\w\-]*\s+)?",
+                                  text[mentions[i - 1].end:m.start]))
         and not (i and re.fullmatch(r"(?:[’']s\s+(?:ambassador|envoy|embassy|consul|mission|"
                                     r"delegation|representative)s?)?\s+in\s+",
                                     text[mentions[i - 1].end:m.start])

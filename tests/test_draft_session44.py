@@ -1,0 +1,32 @@
+"""Issue 21, session 44: rules checked on fictional sentences (real state names, invented
+people, places and bodies). The story of tests/lead.py is published on Saturday, June 7,
+2031."""
+
+from __future__ import annotations
+
+from tests.lead import acts, drafted
+
+
+def test_a_participle_s_agents_after_a_place_and_a_day_are_all_its_signatories():
+    got = acts("That is the plan in an accord signed in Lusaka on Monday by Zambia, Malawi "
+               "and the UN refugee agency, UNHCR.")
+    assert ("SUPPORT", ["zambia", "malawi", "unhcr"]) in got, got
+
+
+def test_a_body_named_after_a_lake_is_no_state_and_its_described_kind_is_not_the_subject():
+    got = acts("The Lake Chad Fishers Observatory, a Nigerian monitoring group, accused "
+               "Cameroonian soldiers of seizing boats.")
+    assert got == [("ACCUSE", ["lake-chad-fishers-observatory"])], got
+
+
+def test_people_described_with_a_body_s_post_or_a_lowercase_ministry_are_people():
+    got = drafted("Camp deal\n\n\"Nobody will be forced,\" Ines Korhonen, UNHCR's "
+                  "representative in Malawi, said. She appealed to donors for $20 million.\n\n"
+                  "Malawi's minister of home affairs, Chikondi Banda Phiri, thanked UNHCR for "
+                  "its support.\n")
+    people = {a["name"]: a for a in got["actors"] if a["kind"] == "person"}
+    assert {"Ines Korhonen", "Chikondi Banda Phiri"} <= set(people), people
+    assert people["Chikondi Banda Phiri"]["country"] == "MWI", people
+    doers = {e["plover_type"]: e["participants"]["actor"] for e in got["events"]}
+    assert doers.get("REQUEST") == ["ines-korhonen"], got["events"]
+    assert doers.get("SUPPORT") == ["chikondi-banda-phiri"], got["events"]
