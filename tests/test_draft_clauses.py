@@ -93,7 +93,8 @@ def test_her_government_is_the_speakers_state_and_a_stance_said_takes_the_saying
 
 
 def test_accepting_is_agreeing():
-    (agree,) = _events("Chile accepted the tribunal's ruling on Monday.")
+    # (accepting a court's ruling is yielding to it, CAMEO 080: tests/test_draft_session44.py)
+    (agree,) = _events("Chile accepted the new arrangement on Monday.")
     assert (agree["plover_type"], agree["status"], agree["date"]) == \
         ("AGREE", "occurred", "2025-06-23")
 

@@ -4,7 +4,9 @@ people, places and bodies). The story of tests/lead.py is published on Saturday,
 
 from __future__ import annotations
 
-from tests.lead import acts, drafted
+import pytest
+
+from tests.lead import acts, after_lead, drafted
 
 
 def test_a_participle_s_agents_after_a_place_and_a_day_are_all_its_signatories():
@@ -30,3 +32,20 @@ def test_people_described_with_a_body_s_post_or_a_lowercase_ministry_are_people(
     doers = {e["plover_type"]: e["participants"]["actor"] for e in got["events"]}
     assert doers.get("REQUEST") == ["ines-korhonen"], got["events"]
     assert doers.get("SUPPORT") == ["chikondi-banda-phiri"], got["events"]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "code"), [
+    ("Latvia's transport minister, Ilze Berzina, stayed away from the ceremony.", "PROTEST", "143"),
+    ("Mayor Ana Ruiz walked over and shook Berzina's hand.", "CONSULT", "040"),
+    ("A Lithuanian patrol fired warning shots near the border post.", "MOBILIZE", "150"),
+    ("Estonia accepted the court's ruling at the time.", "CONCEDE", "080"),
+    ("Riga said it expected a clear apology from Vilnius.", "REQUEST", "100"),
+])
+def test_boycotts_handshakes_warning_shots_and_accepted_rulings(sentence, kind, code):
+    got = [(e["plover_type"], e["cameo_code"]) for e in after_lead(sentence)]
+    assert (kind, code) in got, got
+
+
+def test_shaking_the_hand_of_a_figure_of_speech_is_no_meeting():
+    got = after_lead('She said the president had "shaken the hand that insulted Riga".')
+    assert not [e for e in got if e["plover_type"] == "CONSULT"], got
