@@ -49,3 +49,14 @@ def test_boycotts_handshakes_warning_shots_and_accepted_rulings(sentence, kind, 
 def test_shaking_the_hand_of_a_figure_of_speech_is_no_meeting():
     got = after_lead('She said the president had "shaken the hand that insulted Riga".')
     assert not [e for e in got if e["plover_type"] == "CONSULT"], got
+
+
+def test_a_column_s_closing_line_gives_its_writer_s_post_and_then_before_a_post():
+    got = drafted("OPINION | The lake deserves better\n\nBy Tamar Ostrovsky\n\nIn May 2027 I sat "
+                  "across a table in Narva from Ivo Saar, then Estonia's vice-minister for "
+                  "foreign affairs, and heard him out.\n\nTamar Ostrovsky was Latvia's "
+                  "ambassador to Estonia from 2025 to 2029.\n")
+    people = {a["id"]: a for a in got["actors"] if a["kind"] == "person"}
+    assert {"tamar-ostrovsky", "ivo-saar"} <= set(people), people
+    met = [e for e in got["events"] if e["plover_type"] == "CONSULT"]
+    assert met and met[0]["participants"]["actor"] == ["tamar-ostrovsky", "ivo-saar"], met

@@ -66,16 +66,25 @@ _POST = re.compile(r"\b(?:ambassador|minister|envoy|diplomat|negotiator|presiden
                    r"adviser|advisor|commissioner|senator|general|mediator)\b", re.IGNORECASE)
 
 
+# ... or gives it in a line of its own at the end: "Ana Ruiz was Chile's ambassador to Peru."
+_BARE_BYLINE = re.compile(r"(?m)^By\s+(?P<name>[A-Z][^,\n]{2,59})$")
+
+
 def author_mentions(text: str, reg: Registry) -> list[Mention]:
-    """In a column whose byline gives its writer's post, "I" outside quotes is the writer
-    (a reporter's byline gives no post: their "I" does nothing the story codes)."""
-    b = _BYLINE.search(text, 0, min(len(text), 600))
-    if b is None or not _POST.search(b.group("post")):
+    """In a column whose byline (or closing line) gives its writer's post, "I" outside
+    quotes is the writer (a reporter's byline gives no post: their "I" does nothing the
+    story codes)."""
+    b = _BYLINE.search(text, 0, min(len(text), 600)) or _BARE_BYLINE.search(
+        text, 0, min(len(text), 600))
+    post = b and (b if "post" in b.re.groupindex else re.compile(
+        rf"(?m)^{re.escape(b.group('name').strip())}\s+(?:is|was)\s+(?P<post>[^\n]{{5,200}})$"
+    ).search(text, b.end()))
+    if b is None or not post or not _POST.search(post.group("post")):
         return []
     who = next((m.actor for m in reg.sorted() if m.kind == "person"
                 and m.start < b.end("name") and b.start("name") < m.end), None)
     state = next((m.actor for m in reg.sorted() if m.kind == "state"
-                  and b.start("post") <= m.start < b.end("post")), None)
+                  and post.start("post") <= m.start < post.end("post")), None)
     if who is None:   # (the writer, named once, by the byline)
         name = b.group("name").strip()
         who = reg.add(slug(name), {"name": name, "kind": "person", "country": reg.actors[

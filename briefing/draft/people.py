@@ -181,7 +181,7 @@ def _appositives(text: str, reg: Registry) -> None:
     states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
                       if p.kind == "state")
     for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{1,3}}),\s+"
-                         rf"(?:(?:a|an|the|its|his|her|their|(?P<state>{states})(?:[’']s)?|"
+                         rf"(?:then\s+|now\s+)?(?:(?:a|an|the|its|his|her|their|(?P<state>{states})(?:[’']s)?|"
                          rf"[A-Z][A-Za-z]*[A-Z][’']s)\s+"   # ("Ana Ruiz, UNHCR's envoy,")
                          # ("an exiled Mauritanian opposition figure")
                          rf"(?:[a-z][\w’'\-]*\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+){{0,3}}?"
