@@ -60,3 +60,15 @@ def test_a_column_s_closing_line_gives_its_writer_s_post_and_then_before_a_post(
     assert {"tamar-ostrovsky", "ivo-saar"} <= set(people), people
     met = [e for e in got["events"] if e["plover_type"] == "CONSULT"]
     assert met and met[0]["participants"]["actor"] == ["tamar-ostrovsky", "ivo-saar"], met
+
+
+def test_an_execution_is_a_killing_and_executing_a_plan_is_no_act():
+    got = [(e["plover_type"], e["cameo_code"]) for e in after_lead(
+        "Qatar executed a Nepali driver on Monday. The ministry executed its plan on Thursday.")]
+    assert got == [("ASSAULT", "1823")], got
+
+
+def test_a_date_in_a_that_clause_with_its_own_subject_is_not_the_verb_s():
+    got = [(e["plover_type"], e["date"]) for e in after_lead(
+        "Governor Ana Ruiz late on Thursday turned down a plea that Peru had filed on May 9.")]
+    assert ("REJECT", "2031-06-05") in got, got

@@ -119,8 +119,7 @@ _BY_AGENT = re.compile(r"\b[a-z]+(?:ed|en)\s+by\b[^,;]*$")
 _SAME_DOER = re.compile(r"\s+(?:(?:[A-Z][\w’'\-]+\s+){1,2}|the\s+(?:meeting|talks|session|round|"
                         r"summit)\s+)?(?:also\s+)?(?:[a-z]+ed|said|told|sent|made|gave|held|met|"
                         r"sought|broke)\b")   # (", but Ankara refused", "but the talks broke up")
-# What a verb's object clause says ("asked for guarantees that he would not be held")
-# does not make the asking look ahead.
+# A verb's object clause ("asked for guarantees that he would not be held"): not ahead.
 _COMPLEMENT = re.compile(r"\b(?:that|whether|unless|if)\b", re.IGNORECASE)
 
 
@@ -178,9 +177,10 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
                            and text.startswith("agree", pos)):
             # (but "ordered them to leave ... on Thursday": the order's day)
             return False   # "agreed to hold a meeting in June": the meeting's month
-        if pos < d[0] and re.search(r"\b(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:it|he|"
-                                    r"she|they|we)\s+(?:had\s+)?[a-z]+ed\b", text[verb_end:d[0]]):
-            return False   # "agreed to withdraw a complaint it filed in 2029": the filing's
+        if pos < d[0] and re.search(r"\b(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:(?:it|he|"
+                                    r"she|they|we)\s+|that\s+(?:[\w’'\-]+\s+){1,4}had\s+)[a-z]+ed\b",
+                                    text[verb_end:d[0]]):
+            return False   # "withdrew a complaint it filed in 2029", "... that X had filed on"
         if pos < d[0] and re.search(r"\b(?:for|after|before|by)\s+[a-z]+ing\b|\bof\s+[a-z]+ing"
                                     r"\b(?!.*\band\s+[a-z]+(?:ed|t)\b)", text[verb_end:d[0]]):
             return False   # "thanked Accra for extraditing a suspect last month": its date
