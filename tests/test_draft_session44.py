@@ -72,3 +72,16 @@ def test_a_date_in_a_that_clause_with_its_own_subject_is_not_the_verb_s():
     got = [(e["plover_type"], e["date"]) for e in after_lead(
         "Governor Ana Ruiz late on Thursday turned down a plea that Peru had filed on May 9.")]
     assert ("REJECT", "2031-06-05") in got, got
+
+
+_SUMMONED = ("Survey row\n\nSUVA - Fiji accused New Zealand on Monday of spying. Vakaloloma "
+             "demanded the sonar records on Wednesday, and the following day the foreign "
+             "ministry summoned New Zealand's envoy.\n\nIn Wellington, the foreign ministry "
+             "summoned Fiji's envoy on Friday.\n")
+
+
+def test_a_lowercase_ministry_is_the_dateline_s_or_the_opening_place_s_and_the_next_day_counts():
+    got = [(e["participants"]["actor"], e["date"]) for e in drafted(_SUMMONED)["events"]
+           if e["cameo_code"] == "114"]
+    assert got == [(["foreign-ministry-of-fiji"], "2031-06-05"),
+                   (["foreign-ministry-of-new-zealand"], "2031-06-06")], got

@@ -6,6 +6,7 @@ analyst says whose it is."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from briefing.draft.actors import Registry, slug
 from briefing.draft.homes import dateline_state
@@ -15,7 +16,8 @@ _BARE = re.compile(r"(?<![\w’'\-])(?:(?:[Tt]he|[Aa])\s+)?(?:(?P<town>[A-Z][\w�
                    r"(?P<head>[Pp]olice|[Pp]rosecutors|"
                    r"[Cc]ustoms(?:\s+officers)?|[Mm]agistrate|[Jj]udge|"
                    # ("The Foreign Ministry summoned", capitalised as a state's own paper does)
-                   r"(?:Foreign|Interior|Defen[cs]e|Justice)\s+Ministry)\b"
+                   r"(?<![Ii]ts\s)(?<![Tt]heir\s)(?:[Ff]oreign|[Ii]nterior|[Dd]efen[cs]e|[Jj]ustice)"
+                   r"\s+[Mm]inistry)\b"
                    r"(?P<at>\s+in\s+(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?))?")
 
 # Each head's row in bodies.csv: a magistrate or a judge speaks for the courts.
@@ -33,7 +35,7 @@ def find_bare_bodies(text: str, reg: Registry) -> None:
     for m in _BARE.finditer(text):
         if reg.taken(m.start("head"), m.end("head")) or m.group("town") and reg.taken(
                 m.start("town"), m.end("town")):
-            if m.group("head").endswith("Ministry") and not m.group("town"):
+            if m.group("head").lower().endswith("ministry") and not m.group("town"):
                 home = home or [dateline_state(text, reg)]
                 _adopted(reg, m.start("head"), home[0])
             continue
@@ -42,7 +44,7 @@ def find_bare_bodies(text: str, reg: Registry) -> None:
         start = m.start("head") if m.group("town") and m.start("town") == m.start() else \
             m.start()
         town = m.group("town") if start == m.start() else None
-        place = g.forms.get(m.group("place") or town or "")
+        place = g.forms.get(m.group("place") or town or "") or _named_before(text, m, g)
         if place is not None and place.kind == "state":
             key = place.key
         else:
@@ -58,6 +60,19 @@ def find_bare_bodies(text: str, reg: Registry) -> None:
                                      "reason": f"'{m.group('head')}' with no state named: "
                                                f"the state of the place of the story"})
         reg.mention(start, m.end("head"), actor, "body")
+
+
+def _named_before(text: str, m: re.Match[str], g: Any) -> Any:
+    """The place that says whose a lowercase ministry is: the sentence's opening "In
+    Moscow, the foreign ministry summoned", or the state named with the same ministry
+    before ("Seoul's justice ministry announced ... wrote to the justice ministry")."""
+    if m.group("head")[0].isupper():
+        return None
+    opening = re.search(r"\b[Ii]n\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?),\s+(?:the\s+)?$",
+                        text[max(0, m.start() - 40):m.start()])
+    owners = re.findall(rf"([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)[’']s\s+"
+                        rf"{re.escape(m.group('head').lower())}\b", text[:m.start()])
+    return g.forms.get(opening.group(1) if opening else owners[-1] if owners else "")
 
 
 def _adopted(reg: Registry, at: int, state: str | None) -> None:

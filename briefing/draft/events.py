@@ -75,7 +75,7 @@ from briefing.draft.clauses import (
 )
 from briefing.draft.coref import document_issuers, story_pair
 from briefing.draft.dates import find_dates
-from briefing.draft.day_words import SAME_DAY
+from briefing.draft.day_words import LATER, SAME_DAY
 from briefing.draft.evidence import quote, trimmed
 from briefing.draft.occasion import Occasions
 from briefing.draft.readings import (
@@ -373,8 +373,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             date, why = event_date(text, dates, act, c0, c1, pub, future, verbs,
                                    object_of=prev if noun else None, nouns=noun_starts,
                                    lo=lo, reported=tuple(x.content for x in said_here))
-            if date and not any(c0 <= a < c1 for a, _b, _p in dates):   # "on Wednesday, and
-                # X flew to Baghdad the following day": counted from the clause before's day
+            if date and not any(c0 <= a < c1 and not LATER.search(text, b, t.start)
+                                for a, b, _p in dates):   # "on Monday, and the next day X flew"
                 date, why = counted_on(text, c0, c1, date, "the clause before") or (date, why)
             if not date and by_saying(t.trigger.plover_type, verbs):
                 date, why = said_day(text, dates, said, t.start, pub) or (date, why)
