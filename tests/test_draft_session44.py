@@ -85,3 +85,17 @@ def test_a_lowercase_ministry_is_the_dateline_s_or_the_opening_place_s_and_the_n
            if e["cameo_code"] == "114"]
     assert got == [(["foreign-ministry-of-fiji"], "2031-06-05"),
                    (["foreign-ministry-of-new-zealand"], "2031-06-06")], got
+
+
+def test_they_after_a_list_s_ordinal_are_the_group_that_acted_last():
+    got = acts("The ministers of Latvia and Lithuania signed a declaration.\n\nFirst, they "
+               "urged the Commission to act.\n\nSecond, they agreed to meet again in Riga.")
+    assert ("REQUEST", ["latvia", "lithuania"]) in got, got
+    assert ("CONSULT", ["latvia", "lithuania"]) in got, got
+
+
+def test_a_state_s_named_person_who_acts_next_is_a_person():
+    got = drafted("Talks\n\nGermany's Katrin Albers-Lenz announced new aid for Moldova. The host, "
+                  "Poland's Tomasz Wierzbicki, was blunt. Romania's Black Sea ports reopened.\n")
+    people = {a["id"]: a["country"] for a in got["actors"] if a["kind"] == "person"}
+    assert people == {"katrin-albers-lenz": "DEU", "tomasz-wierzbicki": "POL"}, people

@@ -186,7 +186,8 @@ RESUMED = re.compile(r"(?:^|,)\s*and\s+" + AUXILIARIES + r"$|^(?:which|who)\b[^,
 # ministers" is a pair the coreference rules resolve).
 GROUP_AGAIN = re.compile(r"(?:^|[.;:]\s*|\b)(?P<head>[Tt]he|[Bb]oth)\s+(?:[a-z]+\s+)?(?:ministers|"
                          r"leaders|presidents|premiers|delegations|envoys|negotiators|sides)"
-                         r"\s+(?:[a-z]+\s+){0,3}$|^\s*(?P<they>They)\s+(?:[a-z]+\s+){0,3}$|"
+                         r"\s+(?:[a-z]+\s+){0,3}$|^\s*(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Finally|"
+                         r"Then|Later|[A-Z][a-z]+ly),\s+(?=t))?(?P<they>[Tt]hey)\s+(?:[a-z]+\s+){0,3}$|"
                          # "The two signed", "Each accused the other", "Both say"
                          r"^\s*(?P<pair>[Tt]he\s+two|[Bb]oth|[Ee]ach)\s+(?:\w+ly\s+)?$")
 _WHICH = re.compile(r",\s*(?:which|who)\s*$")

@@ -265,6 +265,11 @@ def _aged(text: str, reg: Registry) -> None:
         reg.mention(m.start("name"), m.start("name") + len(name), actor, "name")
 
 
+# A verb right after a name: "Germany's Katrin Albers-Lenz announced", "Poland's X, was".
+_ACTS_NEXT = re.compile(r",?\s+(?:[a-z]+ly\s+)?(?:said|says|told|struck|was|is|has|had|"
+                        r"(?!need|seed|feed|speed|breed|shed|red)[a-z]{3,}ed)\b")
+
+
 def _possessed(text: str, reg: Registry) -> None:
     # "Panama's Rodrigo Achurra spoke ... Achurra said": a state's named person with no
     # title, a person because the text goes on to call them by the last name alone.
@@ -284,7 +289,8 @@ def _possessed(text: str, reg: Registry) -> None:
         alone = rf"(?<![\w’'\-])(?<!{re.escape(words[-2])}\s){re.escape(words[-1])}(?![\w\-])"
         # (not inside another name: "Fiji's Lau Islands" is not met again alone in
         # "Solomon Islands")
-        if not any(not start <= x.start() < start + len(name) and not (
+        if not _ACTS_NEXT.match(text, start + len(name)) and not any(
+                not start <= x.start() < start + len(name) and not (
                 (w := re.search(r"([A-Z][\w’'\-]*)\s+$", text[max(0, x.start() - 30):x.start()]))
                 and w.group(1).lower() not in g.titles and w.group(1) not in _COURTESY)
                 for x in re.finditer(alone, text)):
@@ -292,7 +298,9 @@ def _possessed(text: str, reg: Registry) -> None:
         country = g.forms[m.group("state")].key
         fields = {"kind": "person", "country": country, "role": "",
                   "parent": reg.state(country, f"gazetteer: {m.group('state')}"),
-                  "reason": f"named as {m.group('state')}'s, then by the last name alone"}
+                  "reason": f"named as {m.group('state')}'s, " + (
+                      "then acting" if _ACTS_NEXT.match(text, start + len(name))
+                      else "then by the last name alone")}
         reg.mention(start, start + len(name), _register(reg, name, fields), "name")
 
 
@@ -319,7 +327,8 @@ def _speakers(text: str, reg: Registry) -> None:
                          rf",?\s+(?:{verbs})\b", text):
         name = _trim(m.group("name"))
         if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in reg.gazetteer.forms \
-                or name.split()[-1] in reg.gazetteer.org_heads \
+                or name.split()[-1] in reg.gazetteer.org_heads or re.sub(
+                    r"[’']s$", "", name.split()[0]) in reg.gazetteer.forms \
                 or any(w in reg.gazetteer.news_words for w in name.split()):
             continue   # "The Andes Wire Agency reported": a body, not a person
         start = m.start("name")
