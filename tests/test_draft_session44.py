@@ -99,3 +99,22 @@ def test_a_state_s_named_person_who_acts_next_is_a_person():
                   "Poland's Tomasz Wierzbicki, was blunt. Romania's Black Sea ports reopened.\n")
     people = {a["id"]: a["country"] for a in got["actors"] if a["kind"] == "person"}
     assert people == {"katrin-albers-lenz": "DEU", "tomasz-wierzbicki": "POL"}, people
+
+
+@pytest.mark.parametrize(("sentence", "kind", "day"), [
+    # a past verb after its noun: the words before it do not make it look ahead
+    ("Senators are due to vote on the treaty Latvia signed with Estonia in March.", "SUPPORT",
+     "2031-03"),
+    # nor a relative clause's plan before the verb
+    ("Lithuania, which had planned to send observers, urged both governments on Thursday to "
+     "talk.", "REQUEST", "2031-06-05"),
+])
+def test_a_past_verb_looks_from_itself(sentence, kind, day):
+    got = [(e["plover_type"], e["date"]) for e in after_lead(sentence)]
+    assert (kind, day) in got, got
+
+
+def test_a_date_of_the_treaty_a_vote_is_on_is_not_the_vote_s():
+    got = [e for e in after_lead("Latvia's senators are due to vote on ratifying the treaty Latvia "
+                                 "signed with Estonia in March.") if "vote" in e["evidence"][0]]
+    assert got and got[0].get("date") is None, got

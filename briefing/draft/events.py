@@ -368,7 +368,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             code = by_doers(text, reg, code, subject, actors, c0, bool(noun))
             agreed = agreed_to(text, prev, t)   # "agreed to hold talks": the talks are to come
             future = bool(FUTURE.search(text, c0, t.start)) and not PAST_ACTIVE.match(
-                text, t.start) or invited is not None or agreed
+                text, act) or invited is not None or agreed
             verbs = verb_group(text, lo, c0, subject[-1].end, t.start, t.end, asides)
             date, why = event_date(text, dates, act, c0, c1, pub, future, verbs,
                                    object_of=prev if noun else None, nouns=noun_starts,

@@ -346,7 +346,7 @@ def verb_start(text: str, m: Match) -> int:
     """Where a match's act is named: its start, but for a phrase led by what undergoes
     it ("the crossing, which was closed") its last word — the noun may be another
     phrase's object too ("agreed to reopen the crossing, which was closed in June")."""
-    if not m.trigger.subject:
+    if not (m.trigger.subject or m.trigger.object_first):   # ("the treaty Peru signed")
         return m.start
     return m.start + text[m.start:m.end].rstrip().rfind(" ") + 1
 

@@ -78,9 +78,8 @@ _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which
                        r"(?!(?:called|insisted|agreed|commented|focused)\s+on\b)"
                        r"[a-z]+(?:ed|en|eld|ught|et|ut)\s+(?:in|on|at|by|since|during|after|"
                        r"before)\b[^,;—]*,")
-# A clause of its own after the verb, with its own subject and past verb: its date is its
-# act's ("suspended returns after gunmen attacked a centre on Monday"; not "after the
-# attack on Monday", a noun).
+# A clause after the verb with its own subject and past verb has its own date ("suspended
+# returns after gunmen attacked a centre on Monday"; not "after the attack on Monday").
 _AFTER_CLAUSE = re.compile(r",?\s+(?:after|because|as)\s+(?!(?:the|a|an|its|their|his|"
                            r"her)\s+[a-z]+\s+(?:on|in|of|at)\b)(?:[\w’'\-]+\s+){1,3}?"
                            r"(?:[a-z]{3,}ed|met|held|took|fled|shot|struck|seized|began|left|"
@@ -113,8 +112,7 @@ _WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAYS) + r")$", re.IGNORECASE)
 _ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s[’'])\s+$",
                              re.IGNORECASE)
 _BUT = re.compile(r",\s+but\b")   # (and whether a simple past follows: the story goes on)
-# ("refused bail to the captain of a boat seized by the coast guard last week, but freed
-# his crew": that date is the seizing's.)
+# ("refused bail to the captain of a boat seized by police last week, but freed his crew")
 _BY_AGENT = re.compile(r"\b[a-z]+(?:ed|en)\s+by\b[^,;]*$")
 _SAME_DOER = re.compile(r"\s+(?:(?:[A-Z][\w’'\-]+\s+){1,2}|the\s+(?:meeting|talks|session|round|"
                         r"summit)\s+)?(?:also\s+)?(?:[a-z]+ed|said|told|sent|made|gave|held|met|"
@@ -177,8 +175,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
                            and text.startswith("agree", pos)):
             # (but "ordered them to leave ... on Thursday": the order's day)
             return False   # "agreed to hold a meeting in June": the meeting's month
-        if pos < d[0] and re.search(r"\b(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:(?:it|he|"
-                                    r"she|they|we)\s+|that\s+(?:[\w’'\-]+\s+){1,4}had\s+)[a-z]+ed\b",
+        if pos < d[0] and re.search(r"\b(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:(?:it|he|"
+                                    r"she|they|we|[A-Z][\w’'\-]+)\s+|that\s+(?:[\w’'\-]+\s+){1,4}had\s+)[a-z]+ed\b",
                                     text[verb_end:d[0]]):
             return False   # "withdrew a complaint it filed in 2029", "... that X had filed on"
         if pos < d[0] and re.search(r"\b(?:for|after|before|by)\s+[a-z]+ing\b|\bof\s+[a-z]+ing"
@@ -275,9 +273,11 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
                                                bool(_WEEKDAY.search(d[2])
                                                     or _NEAR.match(d[2])),
                                                abs(d[0] - pos)))
-    # A plan told before this verb ("talks scheduled for Thursday after police arrested
-    # ... on Monday") does not make this verb look ahead.
+    # A plan told before this verb ("talks scheduled for Thursday after police arrested ...")
+    # does not make it look ahead; nor words before a past verb ("the pact Peru signed in").
     after_plans = max([c0] + [d[1] for d in dates if d[1] <= pos and _bound_elsewhere(d)])
+    past = bool(re.match(r"[a-z]{3,}ed\b", text[pos:pos + 24])) and not re.search(
+        r"\b(?:be|been|being|to|will|would|shall)\s+$", text[max(0, pos - 10):pos])
     said_after = _SAYS_AFTER.search(text, pos, c1)
     complement = _COMPLEMENT.search(text, pos, c1)
     stop = min(m.start() for m in (said_after, complement) if m) if (said_after or
@@ -295,11 +295,11 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             plain[a:b] = " " * (b - a)
     window = "".join(plain)
     for start, close, phrase in ranked:
-        # "ended a visit on Tuesday with a promise ... next year": the words up to a
-        # date after the verb say which way it looks, not those after it.
+        # The words up to a date after the verb say which way it looks, not those after it.
+        frm = pos if past and " to " not in text[pos:start] else after_plans
         ahead = future or bool(LOOKS_AHEAD.search(   # ("a summit next month": ahead by itself)
-            window, after_plans - base, (min(start, reach) if start >= stop else
-                                         min(stop, close) if start > pos else stop) - base)
+            window, frm - base, (min(start, reach) if start >= stop else
+                                 min(stop, close) if start > pos else stop) - base)
             if start > pos else LOOKS_AHEAD.search(re.split(r",|\band\b", verbs)[-1])   # (its own)
         ) or pos < start and len(text[verb_end:start].split()) <= 2 and bool(
             re.match(r"(?:next|later this|tomorrow)\b", phrase, re.IGNORECASE))
