@@ -118,3 +118,10 @@ def test_a_date_of_the_treaty_a_vote_is_on_is_not_the_vote_s():
     got = [e for e in after_lead("Latvia's senators are due to vote on ratifying the treaty Latvia "
                                  "signed with Estonia in March.") if "vote" in e["evidence"][0]]
     assert got and got[0].get("date") is None, got
+
+
+def test_a_petition_or_an_application_filed_in_court_is_legal_action_by_a_named_forum():
+    got = acts("The Kasungu Legal Forum filed an urgent application in the High Court to stop "
+               "the visit. Ana Banda filed a petition with the Constitutional Court.")
+    assert ("ACCUSE", ["kasungu-legal-forum"]) in got, got
+    assert ("ACCUSE", ["ana-banda"]) in got, got
