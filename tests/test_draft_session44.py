@@ -125,3 +125,26 @@ def test_a_petition_or_an_application_filed_in_court_is_legal_action_by_a_named_
                "the visit. Ana Banda filed a petition with the Constitutional Court.")
     assert ("ACCUSE", ["kasungu-legal-forum"]) in got, got
     assert ("ACCUSE", ["ana-banda"]) in got, got
+
+
+_COUNCIL = ("Council takes up fisheries row\n\nWASHINGTON, June 7 (OAS Press Office) - "
+            "Introducing the text, the representative of Jamaica said his Government had "
+            "received no notification. He called on Haiti to release the men.\n\nThe "
+            "representative of Haiti rejected what he described as a distorted account.\n")
+
+
+def test_he_is_the_state_whose_representative_spoke_in_a_meetings_summary():
+    got = [(e["plover_type"], e["participants"]["actor"], e["participants"].get("recipient"))
+           for e in drafted(_COUNCIL)["events"]]
+    assert ("REQUEST", ["jamaica"], ["haiti"]) in got, got
+    assert ("REJECT", ["haiti"], None) in got, got
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Estonia's ambassador, Kadri Ots, will deliver a final appeal to the governor.", "REQUEST"),
+    ("Latvia's envoy, Ilze Berzina, shuttled between the two delegations.", "CONSULT"),
+    ("Lithuania's president received Poland's new foreign minister on Thursday.", "CONSULT"),
+])
+def test_appeals_delivered_shuttles_and_receiving_a_minister(sentence, kind):
+    got = [e["plover_type"] for e in after_lead(sentence)]
+    assert kind in got, got

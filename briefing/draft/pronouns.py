@@ -21,7 +21,8 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
     for i, s in enumerate(sentences):
         carried, opened_by, prior, told = opened_by, None, told, set()
         for p in _PRONOUN.finditer(text, s["start"], s["end"]):
-            before = {m.actor for m in people if s["start"] <= m.start < p.start()}
+            before = {m.actor for m in people if s["start"] <= m.start < p.start()} or \
+                _represented(text, s["start"], p.start(), reg)
             if not before and carried:
                 # "At 9:30 she called X. At 2 p.m. she received Y": the same "she".
                 before = {carried}
@@ -80,6 +81,10 @@ _UNNAMED_POST = re.compile(r"\s+(?:(?:government|military|security|army|police|b
 _POST_FOR = re.compile(r"\s*(?:An?|The|One)\s+(?:(?:senior|top|government)\s+)?(?:spokes(?:man|"
                        r"woman|person)|official|diplomat)\s+(?:for|of|at|from|in)\s+(?:the\s+)?")
 
+# "the representative of Haiti", "the delegate of the European Union": a state's voice.
+_REPRESENTATIVE = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:permanent\s+)?(?:representative|delegate|"
+                             r"delegation)\s+of\s+(?:the\s+)?$")
+
 
 def _spoke_for(text: str, s: dict, reg: Registry) -> set[str]:
     """The body or state whose unnamed spokesman opens sentence `s` ("Sudan's army
@@ -92,7 +97,17 @@ def _spoke_for(text: str, s: dict, reg: Registry) -> set[str]:
         _UNNAMED_POST.match(text, first.end)   # ("A senior Omani official ... . He accused")
     # ("A spokesman for the Latvian foreign ministry told reporters ... . He accused")
     post_first = _POST_FOR.fullmatch(text, s["start"], first.start)
-    return {first.actor} if lead or one or post_first else set()
+    if lead or one or post_first:
+        return {first.actor}
+    return _represented(text, s["start"], s["end"], reg)
+
+
+def _represented(text: str, lo: int, hi: int, reg: Registry) -> set[str]:
+    """The one state or body whose representative text[lo:hi] names ("Introducing the
+    text, the representative of Jamaica said ... . He called on"), or none."""
+    reps = {m.actor for m in reg.sorted() if lo <= m.start < hi
+            and _REPRESENTATIVE.search(text, max(lo, m.start - 40), m.start)}
+    return reps if len(reps) == 1 else set()
 
 
 # A list item that opens with its verb: "- ask the Commission to fund ...", "• agree to".
