@@ -148,3 +148,9 @@ def test_he_is_the_state_whose_representative_spoke_in_a_meetings_summary():
 def test_appeals_delivered_shuttles_and_receiving_a_minister(sentence, kind):
     got = [e["plover_type"] for e in after_lead(sentence)]
     assert kind in got, got
+
+
+def test_a_rank_s_abbreviation_before_a_name_is_not_the_name():
+    got = drafted("Pullback row\n\nUganda's army spokesman, Brig. Felix Okello, told reporters "
+                  "that patrols had seen soldiers. He called on Nairobi to let a team visit.\n")
+    assert [a["id"] for a in got["actors"] if a["kind"] == "person"] == ["felix-okello"], got

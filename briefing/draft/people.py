@@ -17,9 +17,9 @@ _NAME_WORD = (rf"[{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}]?[{_LOWER}’']+)*")   #
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|del|van|von|der|le|la|di|dos)"
 _GAP = r"[^\S\n]+"   # between a name's words: never a line break (a headline ends there)
 # (and Malaysia's honours, written before a name: "Dato' Seri", "Tan Sri", "Tun")
-# ("Hon. Dr. Amina Otieno", "H.E. Joseph Banda": one or more)
-_HONORIFIC = (r"(?:(?:Mr|Mrs|Ms|Dr|Hon|H\.E)\.\s+|(?:(?:Dato|Datuk|Datin)[’']?(?:\s+Seri)?|"
-              r"Tan\s+Sri|Toh\s+Puan|Tun)\s+(?=[A-Z]))+")
+# ("Hon. Dr. Amina Otieno", "H.E. Joseph Banda", "spokesman, Brig. Ana Ruiz": one or more)
+_HONORIFIC = (r"(?:(?:Mr|Mrs|Ms|Dr|Hon|H\.E|Brig|Gen|Col|Maj|Capt|Lt|Cmdr|Adm)\.\s+|"
+              r"(?:(?:Dato|Datuk|Datin)[’']?(?:\s+Seri)?|Tan\s+Sri|Toh\s+Puan|Tun)\s+(?=[A-Z]))+")
 # A state's formal style before its name: "the United Republic of Tanzania".
 _FORMAL = (r"^(?:(?:United|Federal|Islamic|Democratic|Socialist|Plurinational|Bolivarian)\s+)*"
            r"(?:Republic|Kingdom|Sultanate|State|Emirate|Principality)\s+of\s+(?:the\s+)?")
