@@ -154,3 +154,16 @@ def test_a_rank_s_abbreviation_before_a_name_is_not_the_name():
     got = drafted("Pullback row\n\nUganda's army spokesman, Brig. Felix Okello, told reporters "
                   "that patrols had seen soldiers. He called on Nairobi to let a team visit.\n")
     assert [a["id"] for a in got["actors"] if a["kind"] == "person"] == ["felix-okello"], got
+
+
+def test_bodies_of_the_un_family_and_regional_blocs_and_a_ban_on_flying_is_no_visit():
+    got = acts("The ICAO urged both governments to keep humanitarian flights running. Qatar "
+               "banned its carriers from flying to Manama. The Andean Community offered talks.")
+    assert ("REQUEST", ["icao"]) in got and ("AGREE", ["andean-community"]) in got, got
+    assert not [a for a in got if a[0] == "CONSULT"], got
+
+
+def test_blocking_an_accession_chapter_is_a_veto_not_a_blockade():
+    got = [(e["plover_type"], e["cameo_code"]) for e in after_lead(
+        "Greece blocked the opening of Albania's next chapter on Thursday.")]
+    assert got[0] == ("REJECT", "129"), got
