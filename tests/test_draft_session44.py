@@ -167,3 +167,9 @@ def test_blocking_an_accession_chapter_is_a_veto_not_a_blockade():
     got = [(e["plover_type"], e["cameo_code"]) for e in after_lead(
         "Greece blocked the opening of Albania's next chapter on Thursday.")]
     assert got[0] == ("REJECT", "129"), got
+
+
+def test_a_verb_joined_by_and_to_the_verb_before_it_shares_its_subject_not_the_sentence_s():
+    got = acts("Czechia froze arms licences to Hungary, a week after a Hungarian border guard "
+               "shot and wounded a Czech hunter.")
+    assert [a for a in got if a[0] == "ASSAULT"] == [("ASSAULT", ["hungary"])], got

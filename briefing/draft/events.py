@@ -184,9 +184,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             after = [m for m in local if t.end <= m.start and m.end <= next_verb(text, lo, triggers,
                                                                                  t, c1)]
             if not t.trigger.noun or t.trigger.subject:   # ("X's envoy, Y, was summoned")
-                # "accepted Peru's offer", "welcomed Chile's decision": the owner of the
-                # phrase's object is the one the act is toward.
-                # So is whoever stands in the phrase's gap ("asked Norway to withdraw").
+                # "accepted Peru's offer", "welcomed Chile's decision": the owner of the phrase's
+                # object is the one the act is toward, as is who stands in its gap ("asked X to").
                 after = [m for m in local if t.start < m.start and m.end < t.end
                          and (re.match(r"[’']s\b", text[m.end:])
                               or re.search(r"[*+]", t.trigger.phrase))] + after
@@ -322,15 +321,15 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 text[c0:t.start]) or writer(text, said_here, t.start, text[c0:t.start], reg))
             if participial or resumed or but or JOINED_VERB.search(text[c0:t.start]) or \
                     listed_after(text, before, prev, t):
-                # "Lima has bought ships ... and signed", "travelled to Warsaw to meet",
-                # "imposed sanctions on Belarus, accusing": a second verb, an infinitive or a
-                # participle shares the clause's first subject ("wrote to Salas, asking").
-                # (a participle after a clause of its own: "when Sudan walked out, accusing")
+                # "Lima has bought ships ... and signed", "travelled to Warsaw to meet", "wrote to
+                # Salas, asking": a second verb shares the clause's first subject (not after a
+                # clause of its own: "when Sudan walked out, accusing").
                 own = participial and prev is not None and subordinate(text, lo, prev.start)
                 subject = speaker_acts(text, said_here, t.start, text[c0:t.start], reg, before) \
                     or same_subject(out, prev, None if own else before, lo, reg) or ([] if (
                         participial and prev and all(m.start > prev.end for m in before))
-                        else leading(text, before))
+                        else leading(text, before, prev and text[prev.end:t.start] == " and "
+                                     and not nominal(text, lo, prev) and prev.start))
                 if not subject:
                     continue   # "X urged Kigali to ..., warning": not Kigali's warning
             else:

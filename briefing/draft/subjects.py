@@ -176,9 +176,16 @@ WITH_NEAR = re.compile(r"\bwith\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w’'\-]
 _AND_THE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?|[-–]")   # ("Chad-Sudan")
 
 
-def leading(text: str, mentions: list[Mention]) -> list[Mention]:
+_OPENS_CLAUSE = re.compile(r"\b(?:after|before|when|while|because|since|until|as)\s")
+
+
+def leading(text: str, mentions: list[Mention], joined_to: int | None = None) -> list[Mention]:
     """The clause's first subject: the first mention and those joined after it by ',' /
-    'and' ("Brazil and South Africa condemned ... and expressed support": both)."""
+    'and' ("Brazil and South Africa condemned ... and expressed support": both). A verb
+    joined by "and" to one at `joined_to` inside a clause of its own ("..., a week after a
+    Hungarian guard shot and wounded") is done by that clause's subject."""
+    if joined_to and (opens := list(_OPENS_CLAUSE.finditer(text, mentions[0].start, joined_to))):
+        mentions = [m for m in mentions if opens[-1].end() <= m.start < joined_to] or mentions
     group = [mentions[0]]
     for m in mentions[1:]:
         last = group[-1]
