@@ -173,3 +173,13 @@ def test_a_verb_joined_by_and_to_the_verb_before_it_shares_its_subject_not_the_s
     got = acts("Czechia froze arms licences to Hungary, a week after a Hungarian border guard "
                "shot and wounded a Czech hunter.")
     assert [a for a in got if a[0] == "ASSAULT"] == [("ASSAULT", ["hungary"])], got
+
+
+def test_a_speaker_named_after_the_quote_and_a_name_with_particles_are_people():
+    got = drafted("Swap done\n\n\"This is unacceptable,\" said Tomas Varga. He accused Slovakia "
+                  "of lying.\n\n\"It took months,\" said Khalid bin Saad al-Mansouri, Qatar's "
+                  "minister of state. He thanked both governments.\n")
+    people = {a["id"] for a in got["actors"] if a["kind"] == "person"}
+    assert {"tomas-varga", "khalid-bin-saad-al-mansouri"} <= people, people
+    assert ("ACCUSE", ["tomas-varga"]) in [(e["plover_type"], e["participants"]["actor"])
+                                           for e in got["events"]], got["events"]

@@ -15,6 +15,7 @@ _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _LOWER = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
 _NAME_WORD = (rf"[{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}]?[{_LOWER}’']+)*")   # "Takht-Ravanchi"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|del|van|von|der|le|la|di|dos)"
+_LINK = rf"(?:{_PARTICLE}[\s-]+)?"   # "Hamad bin Faleh al-Ghanem": a particle inside a name
 _GAP = r"[^\S\n]+"   # between a name's words: never a line break (a headline ends there)
 # (and Malaysia's honours, written before a name: "Dato' Seri", "Tan Sri", "Tun")
 # ("Hon. Dr. Amina Otieno", "H.E. Joseph Banda", "spokesman, Brig. Ana Ruiz": one or more)
@@ -29,7 +30,7 @@ _NOT_NAME = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
              "September", "October", "November", "December", "The", "A", "An", "He", "She",
              "They", "It", "We", "In", "On", "At", "But", "And", "However", "Although",
              "While", "After", "Before", "Once", "This", "That", "Within", "Neither", "By"}
-NAME = (rf"(?:{_HONORIFIC})?{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,4}}")
+NAME = rf"(?:{_HONORIFIC})?{_NAME_WORD}(?:{_GAP}{_LINK}{_NAME_WORD}){{0,4}}"
 # Words written before a name that are not the name: "Sheikh Mohammed ...".
 _COURTESY = {"Sheikh", "Sheikha", "Sheik", "Prof", "Prof.", "Dr", "Dr.", "Mr", "Mrs", "Ms"}
 
@@ -180,7 +181,8 @@ def _appositives(text: str, reg: Registry) -> None:
     # "Lars Berg, Sweden's defence minister,": the state's person.
     states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
                       if p.kind == "state")
-    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{1,3}}),\s+"
+    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:{_GAP}{_LINK}{_NAME_WORD}){{1,3}}),"
+                         rf"\s+"
                          rf"(?:then\s+|now\s+)?(?:(?:a|an|the|its|his|her|their|(?P<state>{states})(?:[’']s)?|"
                          rf"[A-Z][A-Za-z]*[A-Z][’']s)\s+"   # ("Ana Ruiz, UNHCR's envoy,")
                          # ("an exiled Mauritanian opposition figure")
@@ -256,7 +258,8 @@ def _free_name(m: re.Match[str], reg: Registry) -> str | None:
 def _aged(text: str, reg: Registry) -> None:
     """A name followed by an age ("Viorel Cebotari, 52, whose company ...") or by what the
     person does ("Yusuf Banda, who chairs the hauliers' association,"): a person."""
-    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{1,3}}),\s+"
+    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:{_GAP}{_LINK}{_NAME_WORD}){{1,3}}),"
+                         rf"\s+"
                          rf"(?:\d{{1,3}},|who\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b)", text):
         if (name := _free_name(m, reg)) is None:
             continue
@@ -321,17 +324,20 @@ def _known_people(text: str, reg: Registry) -> None:
 
 
 def _speakers(text: str, reg: Registry) -> None:
-    # Two or more capitalised words right before a speech verb: "Ana Lopez said".
+    # Two or more capitalised words right before a speech verb: "Ana Lopez said"; or after
+    # it, past a quotation: '"We will respond," said Ana Lopez.'
     verbs = "|".join(sorted(reg.gazetteer.speech_verbs, key=len, reverse=True))
     for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{1,2}})"
-                         rf",?\s+(?:{verbs})\b", text):
-        name = _trim(m.group("name"))
+                         rf",?\s+(?:{verbs})\b|[,”\"]\s+(?:{verbs})\s+(?P<after>{_NAME_WORD}"
+                         rf"(?:{_GAP}{_LINK}{_NAME_WORD}){{1,3}})(?=[.,;])", text):
+        group = "name" if m.group("name") else "after"
+        name = _trim(m.group(group))
         if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in reg.gazetteer.forms \
                 or name.split()[-1] in reg.gazetteer.org_heads or re.sub(
                     r"[’']s$", "", name.split()[0]) in reg.gazetteer.forms \
                 or any(w in reg.gazetteer.news_words for w in name.split()):
             continue   # "The Andes Wire Agency reported": a body, not a person
-        start = m.start("name")
+        start = m.start(group)
         if reg.taken(start, start + len(name)) or any(
                 w in reg.gazetteer.forms for w in name.split()) \
                 or re.search(r"\b(?:of|for)\s+(?:the\s+)?$", text[max(0, start - 12):start]):
