@@ -183,3 +183,10 @@ def test_a_speaker_named_after_the_quote_and_a_name_with_particles_are_people():
     assert {"tomas-varga", "khalid-bin-saad-al-mansouri"} <= people, people
     assert ("ACCUSE", ["tomas-varga"]) in [(e["plover_type"], e["participants"]["actor"])
                                            for e in got["events"]], got["events"]
+
+
+def test_the_company_is_the_firm_named_before_not_an_international_body():
+    got = acts("Kenya revoked the licence of Rift Minerals, a Nairobi-listed company, after "
+               "talks with the World Bank. On Friday the company filed a request for "
+               "arbitration.")
+    assert ("ACCUSE", ["rift-minerals"]) in got, got

@@ -73,7 +73,7 @@ _BODY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?-base
                    r"spokes(?:man|woman|person)|official|source)\b)")
 _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia|regional|"
                     r"economic|trade|military)\s+)?(?:group|militia|movement|rebels|"
-                    r"paramilitaries|bloc|alliance)\b(?!\s+of\b)|(?P<bloc>\b(?:[Tt]he|[A-Z]\w+"
+                    r"paramilitaries|bloc|alliance|(?P<firm>company|firm))\b(?!\s+of\b)|(?P<bloc>\b(?:[Tt]he|[A-Z]\w+"
                     r"(?:\s+[A-Z]\w+)?['’]s)\s+regional\s+bloc\b)")
 
 # "The summit gave the junta until Dec. 31": a bloc's summit as the subject of an act.
@@ -237,7 +237,9 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
             continue
         groups = [m for m in named if m.start < g.start()
                   and reg.actors[m.actor].get("kind") in ("group", "organization")
-                  and not reg.actors[m.actor].get("parent")] or _bloc_named_next(text, g, named)
+                  and not reg.actors[m.actor].get("parent") and not (g.group("firm") and (
+                      m.actor in load_gazetteer().organizations or reg.actors[m.actor].get(
+                          "news")))] or _bloc_named_next(text, g, named)   # ("the company")
         if groups:
             out.append(reg.mention(g.start(), g.end(), groups[-1].actor, "group"))
     for g in _SUMMIT.finditer(text):
