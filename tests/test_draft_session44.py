@@ -190,3 +190,11 @@ def test_the_company_is_the_firm_named_before_not_an_international_body():
                "talks with the World Bank. On Friday the company filed a request for "
                "arbitration.")
     assert ("ACCUSE", ["rift-minerals"]) in got, got
+
+
+def test_a_lead_with_no_act_that_tells_of_a_day_of_the_week_before_sets_the_story_s_day():
+    got = drafted("Bridge opens\n\nThe new bridge between the two towns finally opened on "
+                  "Thursday, but only one side turned up.\n\nLatvia's transport minister, Ilze "
+                  "Berzina, stayed away. Mayor Ana Ruiz walked over and shook Berzina's hand.\n")
+    days = {e["plover_type"]: e.get("date") for e in got["events"]}
+    assert days.get("PROTEST") == "2031-06-05" and days.get("CONSULT") == "2031-06-05", days

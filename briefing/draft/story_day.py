@@ -185,10 +185,13 @@ class Lead:
             self.over = True   # the story turned to its background (not "since ... 2029")
 
     def _eve(self, d: dict[str, Any]) -> bool:
-        """("Governments reacted on Friday to ...", published on Saturday: a lead with no
-        act of its own that tells of the day before sets that day.)"""
-        return str(d.get("date", "")) == (self.pub - dt.timedelta(days=1)).isoformat() and \
-            "resolved against" in str(d.get("date_note", ""))
+        """("Governments reacted on Friday to ...", published on Saturday; "The bridge
+        finally opened on Saturday", in a Monday paper: a lead with no act of its own that
+        tells of a day of the week before publication sets that day.)"""
+        note, day = str(d.get("date_note", "")), str(d.get("date", ""))
+        return "resolved against" in note and (day == str(self.pub - dt.timedelta(days=1)) or (
+            is_day(day) and self.pub - dt.timedelta(days=6) <= dt.date.fromisoformat(day) < self.pub
+            and note.lower().startswith('"on ')))   # (a weekday as a subject sets no day)
 
     def _fresh(self, d: dict[str, Any]) -> bool:
         note = str(d.get("date_note", ""))
