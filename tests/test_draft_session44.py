@@ -198,3 +198,13 @@ def test_a_lead_with_no_act_that_tells_of_a_day_of_the_week_before_sets_the_stor
                   "Berzina, stayed away. Mayor Ana Ruiz walked over and shook Berzina's hand.\n")
     days = {e["plover_type"]: e.get("date") for e in got["events"]}
     assert days.get("PROTEST") == "2031-06-05" and days.get("CONSULT") == "2031-06-05", days
+
+
+def test_said_at_the_signing_or_the_same_ceremony_is_the_signing_s_day():
+    got = drafted("Returns deal\n\nLatvia and Lithuania signed a return accord in Riga on "
+                  "Tuesday.\n\nEstonia's envoy, Kadri Ots, said at the signing that it was "
+                  "fair. Speaking at the same ceremony, Latvia's minister, Ilze Berzina, "
+                  "thanked Lithuania for its help.\n")
+    thanked = [e for e in got["events"] if e["plover_type"] == "SUPPORT"
+               and "thanked" in e["evidence"][0]]
+    assert thanked and thanked[0]["date"] == "2031-06-03", thanked

@@ -25,8 +25,9 @@ _FROM_IT = re.compile(r"\breadouts?\b|\b(?:in|according\s+to)\s+(?:the|their)\s+
                       r"(?:call|conversation|talks|meeting)\b", re.IGNORECASE)
 # "After the ceremony", "on the margins of the funeral": at the occasion the story tells of.
 _AT_OCCASION = re.compile(r"\b(?:[Aa]fter|[Dd]uring|[Ii]n|[Aa]t|"
-                          r"[Oo]n\s+the\s+(?:margins|sidelines)\s+of)\s+the\s+(?:debate|"
-                          r"sitting|ceremony|service|funeral|inauguration|reception|banquet|"
+                          r"[Oo]n\s+the\s+(?:margins|sidelines)\s+of)\s+the\s+(?:same\s+)?(?:debate|"
+                          r"sitting|ceremony|(?P<sign>signing)|service|funeral|inauguration|"
+                          r"reception|banquet|"
                           r"state\s+dinner|official\s+talks|swearing-in)\b|"
                           r"\b[Oo]n\s+the\s+(?:margins|sidelines)\b"
                           r"(?!\s+of\s+(?:a|an|next|last)\b)")
@@ -146,8 +147,10 @@ class Occasions:
         if same and carry:
             return self._as(carry, f"'{same.group(0)}': the statement of the sentence before")
         at_it = _AT_OCCASION.search(text, lo, hi)
-        if at_it and (self.meeting or self.lead_day):
-            return self._as(self.meeting or self.lead_day,
+        signed = next((d for c, d in reversed(self.done) if c == "057"), None) \
+            if at_it and at_it.group("sign") else None   # ("said at the signing")
+        if at_it and (signed or self.meeting or self.lead_day):
+            return self._as(signed or self.meeting or self.lead_day,
                             f"'{at_it.group(0)}': the day of the occasion the story tells of")
         cue = _FROM_IT.search(text, lo, hi)
         if cue:
