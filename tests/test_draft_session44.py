@@ -208,3 +208,8 @@ def test_said_at_the_signing_or_the_same_ceremony_is_the_signing_s_day():
     thanked = [e for e in got["events"] if e["plover_type"] == "SUPPORT"
                and "thanked" in e["evidence"][0]]
     assert thanked and thanked[0]["date"] == "2031-06-03", thanked
+
+
+def test_a_protest_note_sent_and_its_protesting_participle_are_one_protest_by_the_sender():
+    got = acts("Bolivia sent Peru a protest note on Monday protesting against a fence.")
+    assert got == [("ACCUSE", ["bolivia"])], got

@@ -312,7 +312,12 @@ TOPIC = re.compile(r"\b(?:about|over|regarding|concerning|into)\s+(?:the|their|i
 
 def purpose(text: str, prev: Any, t: Any) -> bool:
     """"held a phone call on Monday to discuss the floods": the meeting's purpose, not a
-    second meeting; "summoned the envoy to protest": the summons' purpose."""
+    second meeting; "summoned the envoy to protest", "sent Peru a note on Monday protesting
+    against": the summons' or the note's purpose."""
+    if prev is not None and prev.trigger.cameo_code == "114" and not prev.trigger.noun and \
+            re.fullmatch(r"[^.;,]{0,30}?\s", text[prev.end:t.start]) and re.match(
+            r"(?:protest|complain)ing\b", text[t.start:t.end]):
+        return True
     if prev is None or not re.fullmatch(r"[^.;,]{0,40}?\bto\s+", text[prev.end:t.start]):
         return False
     first = t.trigger.phrase.split()[0]
