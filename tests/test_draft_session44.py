@@ -213,3 +213,9 @@ def test_said_at_the_signing_or_the_same_ceremony_is_the_signing_s_day():
 def test_a_protest_note_sent_and_its_protesting_participle_are_one_protest_by_the_sender():
     got = acts("Bolivia sent Peru a protest note on Monday protesting against a fence.")
     assert got == [("ACCUSE", ["bolivia"])], got
+
+
+def test_sending_or_deploying_observers_or_peacekeepers_is_peacekeeping_aid():
+    got = [(e["plover_type"], e["cameo_code"]) for e in after_lead(
+        "Kenya deployed peacekeepers to the town on Thursday.")]
+    assert ("AID", "074") in got, got
