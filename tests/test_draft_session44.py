@@ -219,3 +219,10 @@ def test_sending_or_deploying_observers_or_peacekeepers_is_peacekeeping_aid():
     got = [(e["plover_type"], e["cameo_code"]) for e in after_lead(
         "Kenya deployed peacekeepers to the town on Thursday.")]
     assert ("AID", "074") in got, got
+
+
+def test_a_state_s_ministry_or_department_of_something_is_that_state_s_body():
+    got = acts("France's Ministry of Ecology refused the inspection. Kenya's Department of "
+               "Immigration refused the visas. A department spokesperson denied any bias.")
+    kenya = ["department-of-immigration-of-kenya"]
+    assert [a for _t, a in got] == [["ministry-of-ecology-of-france"], kenya, kenya], got

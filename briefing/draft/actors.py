@@ -247,8 +247,10 @@ def find_bodies(text: str, reg: Registry) -> None:
                       if p.kind == "state" and p.via in ("name", "alias", "demonym"))
     heads = "|".join(re.escape(h) for h in sorted(g.bodies, key=len, reverse=True))
     places = None
-    for m in re.finditer(rf"(?<![\w.\-])(?P<state>{states})(?:[’']s)?\s+(?P<head>(?i:{heads}))\b",
-                         text):
+    # ("France's Ministry of Ecology", "Australia's Department of Home Affairs": its name)
+    for m in re.finditer(rf"(?<![\w.\-])(?P<state>{states})(?:[’']s)?\s+(?P<head>(?i:{heads}))\b"
+                         rf"(?P<of>\s+of\s+(?:the\s+)?"
+                         rf"[A-Z][\w’'\-]*(?:\s+(?:and\s+)?[A-Z][\w’'\-]*){{0,3}})?", text):
         if reg.taken(m.start(), m.end()):
             continue
         place = g.forms[m.group("state")]
@@ -258,12 +260,14 @@ def find_bodies(text: str, reg: Registry) -> None:
         body = g.bodies[m.group("head").lower()]
         label = body["label"]
         parent = reg.state(key, f"gazetteer: {m.group('state')}")
-        name = f"{label} of {g.countries[key]['name']}"
+        of = m.group("of") if m.group("head")[0].isupper() else None
+        name = f"{m.group('head')}{of} of {g.countries[key]['name']}" if of else \
+            f"{label} of {g.countries[key]['name']}"
         actor = reg.add(slug(name), {"name": name, "kind": "organization",
                                      "country": key, "parent": parent,
                                      "reason": f"a state's body: '{m.group(0)}'"}
                       | ({"source_kind": body["source_kind"]} if body["source_kind"] else {}))
-        reg.mention(m.start(), m.end(), actor, "body")
+        reg.mention(m.start(), m.end() if of else m.end("head"), actor, "body")
 
 
 # People no name gathers, as the subject of a protest: "Hundreds of garment workers
