@@ -226,3 +226,11 @@ def test_a_state_s_ministry_or_department_of_something_is_that_state_s_body():
                "Immigration refused the visas. A department spokesperson denied any bias.")
     kenya = ["department-of-immigration-of-kenya"]
     assert [a for _t, a in got] == [["ministry-of-ecology-of-france"], kenya, kenya], got
+
+
+def test_a_second_participle_after_a_passive_and_its_place_is_passive_too():
+    got = drafted("Observers turned back\n\nThe observers were held at the airport for six hours "
+                  "and deported to Peru, Chile's interior ministry said.\n")
+    deported = [e for e in got["events"] if e["cameo_code"] == "174"]
+    # (the men are deported to Peru: Peru is where, not whom the act is done to)
+    assert deported and "peru" not in deported[0]["participants"].get("recipient", []), deported

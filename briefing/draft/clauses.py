@@ -21,7 +21,7 @@ ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|two|three|four|f
 
 # ("was shot and wounded": the second participle is passive too.)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?"
-                     r"(?:[a-z]+(?:ed|en|wn|ot|ut|eld)\s+(?:and|or)\s+)?$|"
+                     r"(?:[a-z]+(?:ed|en|wn|ot|ut|eld)\s+(?:[^,;.“”\"]{0,60}?\s)?(?:and|or)\s+)?$|"
                      r"\bunder\s+(?:house\s+)?$")   # ("remains under house arrest")
 # What the writer thinks someone ought to do: "Kenya should reopen the post".
 _OPINION = re.compile(r"\b(?:should|ought\s+to)\b")
