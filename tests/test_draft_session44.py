@@ -234,3 +234,10 @@ def test_a_second_participle_after_a_passive_and_its_place_is_passive_too():
     deported = [e for e in got["events"] if e["cameo_code"] == "174"]
     # (the men are deported to Peru: Peru is where, not whom the act is done to)
     assert deported and "peru" not in deported[0]["participants"].get("recipient", []), deported
+
+
+def test_a_passive_arrest_in_a_capital_with_no_agent_is_that_capital_s_state_s():
+    got = acts("Two Kenyan traders were detained in Kampala and deported. Qureshi was arrested "
+               "on Monday.")
+    assert got[:2] == [("COERCE", ["uganda"]), ("COERCE", ["uganda"])], got
+    assert got[2][1][0].startswith("unnamed-"), got   # (no place: no one named)

@@ -46,7 +46,8 @@ def passive_at(text: str, c0: int, at: int) -> str:
         return ""
     # ("denied any request had been refused and accused Suva of": a conjunct with an
     # object of its own is active)
-    joined = re.search(r"\s(?:and|or)\s+$", m.group(0)) and re.match(r"\S+\s+[A-Z]", text[at:])
+    joined = re.search(r"\s(?:and|or)\s+$", m.group(0)) and re.match(r"[\w’'\-]+\s+[A-Z]",
+                                                                     text[at:])
     return "" if joined else "was"
 
 

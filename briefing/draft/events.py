@@ -264,7 +264,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # subject (without one, someone unnamed does); the passive's subject heads
                 # the clause: "Azerbaijan’s envoy was summoned" is done to Azerbaijan('s).
                 patient = before[-1:] if passive == "after" else before[:1]
-                before = agent_mentions or recaller(reg, t.trigger, patient) or [
+                before = agent_mentions or recaller(reg, t.trigger, patient, text, after) or [
                     unnamed(reg, t.start)]
                 after = patient + [m for m in after if m not in agent_mentions]
             if not noun and not passive and RELATIVE_END.search(text[c0:t.start]) and \

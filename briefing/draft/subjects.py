@@ -289,13 +289,21 @@ def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention
     return (host + invitees) if mutual else invitees
 
 
-def recaller(reg: Registry, code: Any, patient: list[Mention]) -> list[Mention]:
-    """Who recalls an envoy told in the passive with no agent ("Vahtra was called home for
-    consultations"): the envoy's own state. Empty for any other act."""
+def recaller(reg: Registry, code: Any, patient: list[Mention], text: str = "",
+             after: list[Mention] = ()) -> list[Mention]:
+    """Who does an act told in the passive with no agent: an envoy recalled ("Vahtra was
+    called home for consultations"), the envoy's own state; a person held, tried or sent
+    away in a capital ("Qureshi was arrested in New Delhi"), that capital's state. Empty
+    for any other act."""
     home = reg.actors[patient[0].actor].get("parent") if patient else None
-    if code.cameo_code != "161" or home not in reg.actors:
+    if code.cameo_code == "161" and home in reg.actors:
+        return [Mention(patient[0].start, patient[0].start, home, reg.actors[home]["kind"],
+                        "again")]
+    if code.plover_type not in ("COERCE", "SANCTION"):
         return []
-    return [Mention(patient[0].start, patient[0].start, home, reg.actors[home]["kind"], "again")]
+    seat = next((m for m in after if m.via == "capital" and m.kind == "state"
+                 and re.search(r"\b(?:in|at)\s+$", text[max(0, m.start - 4):m.start])), None)
+    return [Mention(seat.start, seat.start, seat.actor, seat.kind, "again")] if seat else []
 
 
 # ", she said, " between a subject and its verb: a saying's tag set into the clause.
