@@ -241,3 +241,9 @@ def test_a_passive_arrest_in_a_capital_with_no_agent_is_that_capital_s_state_s()
                "on Monday.")
     assert got[:2] == [("COERCE", ["uganda"]), ("COERCE", ["uganda"])], got
     assert got[2][1][0].startswith("unnamed-"), got   # (no place: no one named)
+
+
+def test_prompting_someone_to_act_makes_them_the_doer():
+    got = acts("Latvian police stopped an Estonian delegation on Sunday, prompting Tallinn to "
+               "summon Latvia's ambassador.")
+    assert ("ACCUSE", ["estonia"]) in got, got

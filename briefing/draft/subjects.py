@@ -176,6 +176,8 @@ WITH_NEAR = re.compile(r"\bwith\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w’'\-]
 _AND_THE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?|[-–]")   # ("Chad-Sudan")
 
 
+_PROMPTED = re.compile(r"\b(?:prompt|forc|lead|led|push|spurr?|caus|driv|drove|persuad|"
+                       r"convinc)(?:e|es|ed|ing)?\s+$")
 _OPENS_CLAUSE = re.compile(r"\b(?:after|before|when|while|because|since|until|as)\s")
 
 
@@ -184,6 +186,10 @@ def leading(text: str, mentions: list[Mention], joined_to: int | None = None) ->
     'and' ("Brazil and South Africa condemned ... and expressed support": both). A verb
     joined by "and" to one at `joined_to` inside a clause of its own ("..., a week after a
     Hungarian guard shot and wounded") is done by that clause's subject."""
+    last = mentions[-1]
+    if _PROMPTED.search(text, max(0, last.start - 30), last.start) and re.match(
+            r"\s+to\s+[a-z]", text[last.end:last.end + 8]):
+        return [last]   # "..., prompting Warsaw to summon": Warsaw summons
     if joined_to and (opens := list(_OPENS_CLAUSE.finditer(text, mentions[0].start, joined_to))):
         mentions = [m for m in mentions if opens[-1].end() <= m.start < joined_to] or mentions
     group = [mentions[0]]
