@@ -9,6 +9,11 @@ import pytest
 from tests.lead import acts, after_lead, drafted
 
 
+def _people(got: dict, key: str = "id") -> dict[str, dict]:
+    """The drafted people of a draft, by `key`."""
+    return {a[key]: a for a in got["actors"] if a["kind"] == "person"}
+
+
 def test_a_participle_s_agents_after_a_place_and_a_day_are_all_its_signatories():
     got = acts("That is the plan in an accord signed in Lusaka on Monday by Zambia, Malawi "
                "and the UN refugee agency, UNHCR.")
@@ -26,7 +31,7 @@ def test_people_described_with_a_body_s_post_or_a_lowercase_ministry_are_people(
                   "representative in Malawi, said. She appealed to donors for $20 million.\n\n"
                   "Malawi's minister of home affairs, Chikondi Banda Phiri, thanked UNHCR for "
                   "its support.\n")
-    people = {a["name"]: a for a in got["actors"] if a["kind"] == "person"}
+    people = _people(got, "name")
     assert {"Ines Korhonen", "Chikondi Banda Phiri"} <= set(people), people
     assert people["Chikondi Banda Phiri"]["country"] == "MWI", people
     doers = {e["plover_type"]: e["participants"]["actor"] for e in got["events"]}
@@ -56,7 +61,7 @@ def test_a_column_s_closing_line_gives_its_writer_s_post_and_then_before_a_post(
                   "across a table in Narva from Ivo Saar, then Estonia's vice-minister for "
                   "foreign affairs, and heard him out.\n\nTamar Ostrovsky was Latvia's "
                   "ambassador to Estonia from 2025 to 2029.\n")
-    people = {a["id"]: a for a in got["actors"] if a["kind"] == "person"}
+    people = _people(got)
     assert {"tamar-ostrovsky", "ivo-saar"} <= set(people), people
     met = [e for e in got["events"] if e["plover_type"] == "CONSULT"]
     assert met and met[0]["participants"]["actor"] == ["tamar-ostrovsky", "ivo-saar"], met
@@ -97,7 +102,7 @@ def test_they_after_a_list_s_ordinal_are_the_group_that_acted_last():
 def test_a_state_s_named_person_who_acts_next_is_a_person():
     got = drafted("Talks\n\nGermany's Katrin Albers-Lenz announced new aid for Moldova. The host, "
                   "Poland's Tomasz Wierzbicki, was blunt. Romania's Black Sea ports reopened.\n")
-    people = {a["id"]: a["country"] for a in got["actors"] if a["kind"] == "person"}
+    people = {k: a["country"] for k, a in _people(got).items()}
     assert people == {"katrin-albers-lenz": "DEU", "tomasz-wierzbicki": "POL"}, people
 
 
@@ -153,7 +158,7 @@ def test_appeals_delivered_shuttles_and_receiving_a_minister(sentence, kind):
 def test_a_rank_s_abbreviation_before_a_name_is_not_the_name():
     got = drafted("Pullback row\n\nUganda's army spokesman, Brig. Felix Okello, told reporters "
                   "that patrols had seen soldiers. He called on Nairobi to let a team visit.\n")
-    assert [a["id"] for a in got["actors"] if a["kind"] == "person"] == ["felix-okello"], got
+    assert list(_people(got)) == ["felix-okello"], got
 
 
 def test_bodies_of_the_un_family_and_regional_blocs_and_a_ban_on_flying_is_no_visit():
@@ -179,7 +184,7 @@ def test_a_speaker_named_after_the_quote_and_a_name_with_particles_are_people():
     got = drafted("Swap done\n\n\"This is unacceptable,\" said Tomas Varga. He accused Slovakia "
                   "of lying.\n\n\"It took months,\" said Khalid bin Saad al-Mansouri, Qatar's "
                   "minister of state. He thanked both governments.\n")
-    people = {a["id"] for a in got["actors"] if a["kind"] == "person"}
+    people = set(_people(got))
     assert {"tomas-varga", "khalid-bin-saad-al-mansouri"} <= people, people
     assert ("ACCUSE", ["tomas-varga"]) in [(e["plover_type"], e["participants"]["actor"])
                                            for e in got["events"]], got["events"]
