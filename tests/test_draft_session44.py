@@ -252,3 +252,10 @@ def test_prompting_someone_to_act_makes_them_the_doer():
     got = acts("Latvian police stopped an Estonian delegation on Sunday, prompting Tallinn to "
                "summon Latvia's ambassador.")
     assert ("ACCUSE", ["estonia"]) in got, got
+
+
+def test_a_present_verb_with_tomorrow_after_its_object_looks_ahead():
+    got = drafted("Visit opens\n\nEgypt's president, Karim Adel, arrives in Luanda today. He holds "
+                  "talks with Angola's president, Domingos Kaluvi, tomorrow morning.\n")
+    talks = [e for e in got["events"] if e["cameo_code"] == "040"]
+    assert talks and talks[0]["date"] == "2031-06-08", talks

@@ -301,8 +301,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             window, frm - base, (min(start, reach) if start >= stop else
                                  min(stop, close) if start > pos else stop) - base)
             if start > pos else LOOKS_AHEAD.search(re.split(r",|\band\b", verbs)[-1])   # (its own)
-        ) or pos < start and len(text[verb_end:start].split()) <= 2 and bool(
-            re.match(r"(?:next|later this|tomorrow)\b", phrase, re.IGNORECASE))
+        ) or pos < start and (len(text[verb_end:start].split()) <= 2 or text[verb_end - 1] == "s"
+                              ) and bool(re.match(r"(?:next|later this|tomorrow)\b", phrase, re.I))
         ahead = ahead or start > pos and (text[start - 4:start] == "for " and bool(  # "a rally
             _WEEKDAY.search(phrase) or _EXPLICIT.search(phrase)) or bool(  # for Monday", "begins
             _WEEKDAY.search(phrase)) and timetable_verb(text, pos))   # on Friday"
