@@ -259,3 +259,8 @@ def test_a_present_verb_with_tomorrow_after_its_object_looks_ahead():
                   "talks with Angola's president, Domingos Kaluvi, tomorrow morning.\n")
     talks = [e for e in got["events"] if e["cameo_code"] == "040"]
     assert talks and talks[0]["date"] == "2031-06-08", talks
+
+
+def test_an_oil_block_is_no_blockade():
+    got = after_lead("The court awarded Benin most of a disputed offshore oil block.")
+    assert not [e for e in got if e["cameo_code"] == "191"], got
