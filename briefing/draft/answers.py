@@ -74,12 +74,15 @@ def author_mentions(text: str, reg: Registry) -> list[Mention]:
     """In a column whose byline (or closing line) gives its writer's post, "I" outside
     quotes is the writer (a reporter's byline gives no post: their "I" does nothing the
     story codes)."""
-    b = _BYLINE.search(text, 0, min(len(text), 600)) or _BARE_BYLINE.search(
-        text, 0, min(len(text), 600))
-    post = b and (b if "post" in b.re.groupindex else re.compile(
+    top = min(len(text), 600)
+    b = _BYLINE.search(text, 0, top) or _BARE_BYLINE.search(text, 0, top)
+    if b is None:
+        return []
+    # (the byline's own post, else the closing line's: "Ana Ruiz was Chile's ambassador")
+    post = b if b.re is _BYLINE else re.compile(
         rf"(?m)^{re.escape(b.group('name').strip())}\s+(?:is|was)\s+(?P<post>[^\n]{{5,200}})$"
-    ).search(text, b.end()))
-    if b is None or not post or not _POST.search(post.group("post")):
+    ).search(text, b.end())
+    if post is None or not _POST.search(post.group("post")):
         return []
     who = next((m.actor for m in reg.sorted() if m.kind == "person"
                 and m.start < b.end("name") and b.start("name") < m.end), None)

@@ -16,8 +16,8 @@ _BARE = re.compile(r"(?<![\w’'\-])(?:(?:[Tt]he|[Aa])\s+)?(?:(?P<town>[A-Z][\w�
                    r"(?P<head>[Pp]olice|[Pp]rosecutors|"
                    r"[Cc]ustoms(?:\s+officers)?|[Mm]agistrate|[Jj]udge|"
                    # ("The Foreign Ministry summoned", capitalised as a state's own paper does)
-                   r"(?<![Ii]ts\s)(?<![Tt]heir\s)(?:[Ff]oreign|[Ii]nterior|[Dd]efen[cs]e|[Jj]ustice)"
-                   r"\s+[Mm]inistry)\b"
+                   r"(?<![Ii]ts\s)(?<![Tt]heir\s)"
+                   r"(?:[Ff]oreign|[Ii]nterior|[Dd]efen[cs]e|[Jj]ustice)\s+[Mm]inistry)\b"
                    r"(?P<at>\s+in\s+(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?))?")
 
 # Each head's row in bodies.csv: a magistrate or a judge speaks for the courts.

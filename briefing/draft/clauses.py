@@ -21,7 +21,8 @@ ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|two|three|four|f
 
 # ("was shot and wounded": the second participle is passive too.)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?"
-                     r"(?:[a-z]+(?:ed|en|wn|ot|ut|eld)\s+(?:[^,;.“”\"]{0,60}?\s)?(?:and|or)\s+)?$|"
+                     r"(?:[a-z]+(?:ed|en|wn|ot|ut|eld)\s+(?:[^,;.“”\"]{0,60}?\s)?"
+                     r"(?:and|or)\s+)?$|"
                      r"\bunder\s+(?:house\s+)?$")   # ("remains under house arrest")
 # What the writer thinks someone ought to do: "Kenya should reopen the post".
 _OPINION = re.compile(r"\b(?:should|ought\s+to)\b")
@@ -187,8 +188,10 @@ RESUMED = re.compile(r"(?:^|,)\s*and\s+" + AUXILIARIES + r"$|^(?:which|who)\b[^,
 # ministers" is a pair the coreference rules resolve).
 GROUP_AGAIN = re.compile(r"(?:^|[.;:]\s*|\b)(?P<head>[Tt]he|[Bb]oth)\s+(?:[a-z]+\s+)?(?:ministers|"
                          r"leaders|presidents|premiers|delegations|envoys|negotiators|sides)"
-                         r"\s+(?:[a-z]+\s+){0,3}$|^\s*(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Finally|"
-                         r"Then|Later|[A-Z][a-z]+ly),\s+(?=t))?(?P<they>[Tt]hey)\s+(?:[a-z]+\s+){0,3}$|"
+                         r"\s+(?:[a-z]+\s+){0,3}$|"
+                         # "They agreed", "Fourth, they urged"
+                         r"^\s*(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Finally|Then|Later|"
+                         r"[A-Z][a-z]+ly),\s+(?=t))?(?P<they>[Tt]hey)\s+(?:[a-z]+\s+){0,3}$|"
                          # "The two signed", "Each accused the other", "Both say"
                          r"^\s*(?P<pair>[Tt]he\s+two|[Bb]oth|[Ee]ach)\s+(?:\w+ly\s+)?$")
 _WHICH = re.compile(r",\s*(?:which|who)\s*$")

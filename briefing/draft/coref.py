@@ -73,8 +73,8 @@ _BODY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?-base
                    r"spokes(?:man|woman|person)|official|source)\b)")
 _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|paramilitary|rebel|militant|militia|regional|"
                     r"economic|trade|military)\s+)?(?:group|militia|movement|rebels|"
-                    r"paramilitaries|bloc|alliance|(?P<firm>company|firm))\b(?!\s+of\b)|(?P<bloc>\b(?:[Tt]he|[A-Z]\w+"
-                    r"(?:\s+[A-Z]\w+)?['’]s)\s+regional\s+bloc\b)")
+                    r"paramilitaries|bloc|alliance|(?P<firm>company|firm))\b(?!\s+of\b)|"
+                    r"(?P<bloc>\b(?:[Tt]he|[A-Z]\w+(?:\s+[A-Z]\w+)?['’]s)\s+regional\s+bloc\b)")
 
 # "The summit gave the junta until Dec. 31": a bloc's summit as the subject of an act.
 _SUMMIT = re.compile(r"\b[Tt]he\s+(?:(?:emergency|extraordinary|special)\s+)?summit\b"
@@ -232,21 +232,22 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
         elif people and people[-1].start > lead and text[g.start()] in "Hh":   # (her state
             # unknown: she speaks for it)
             out.append(reg.mention(g.start(), g.end(), people[-1].actor, "own-state"))
+    tables = load_gazetteer().organizations   # (the bodies the gazetteer knows)
     for g in _GROUP.finditer(text):
         if reg.taken(g.start(), g.end()):
             continue
+        # ("the company": a firm, neither a body the gazetteer knows nor a news outlet)
         groups = [m for m in named if m.start < g.start()
                   and reg.actors[m.actor].get("kind") in ("group", "organization")
                   and not reg.actors[m.actor].get("parent") and not (g.group("firm") and (
-                      m.actor in load_gazetteer().organizations or reg.actors[m.actor].get(
-                          "news")))] or _bloc_named_next(text, g, named)   # ("the company")
+                      m.actor in tables or reg.actors[m.actor].get("news")))] \
+            or _bloc_named_next(text, g, named)
         if groups:
             out.append(reg.mention(g.start(), g.end(), groups[-1].actor, "group"))
     for g in _SUMMIT.finditer(text):
         # "The summit turned down Senegal's request": the bloc named before, whose summit
-        unions = load_gazetteer().organizations
         blocs = [m for m in named if m.start < g.start()
-                 and unions.get(m.actor, {}).get("kind") == "union"]
+                 and tables.get(m.actor, {}).get("kind") == "union"]
         if blocs and not reg.taken(g.start(), g.end()):
             out.append(reg.mention(g.start(), g.end(), blocs[-1].actor, "group"))
     for g in _BODY.finditer(text):

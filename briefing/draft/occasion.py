@@ -25,10 +25,10 @@ _FROM_IT = re.compile(r"\breadouts?\b|\b(?:in|according\s+to)\s+(?:the|their)\s+
                       r"(?:call|conversation|talks|meeting)\b", re.IGNORECASE)
 # "After the ceremony", "on the margins of the funeral": at the occasion the story tells of.
 _AT_OCCASION = re.compile(r"\b(?:[Aa]fter|[Dd]uring|[Ii]n|[Aa]t|"
-                          r"[Oo]n\s+the\s+(?:margins|sidelines)\s+of)\s+the\s+(?:same\s+)?(?:debate|"
-                          r"sitting|ceremony|(?P<sign>signing)|service|funeral|inauguration|"
-                          r"reception|banquet|"
-                          r"state\s+dinner|official\s+talks|swearing-in)\b|"
+                          r"[Oo]n\s+the\s+(?:margins|sidelines)\s+of)\s+the\s+(?:same\s+)?"
+                          r"(?:debate|sitting|ceremony|(?P<sign>signing)|service|funeral|"
+                          r"inauguration|reception|banquet|state\s+dinner|official\s+talks|"
+                          r"swearing-in)\b|"
                           r"\b[Oo]n\s+the\s+(?:margins|sidelines)\b"
                           r"(?!\s+of\s+(?:a|an|next|last)\b)")
 # "In the same statement": the statement the sentence before told of.

@@ -31,6 +31,8 @@ _NOT_NAME = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
              "They", "It", "We", "In", "On", "At", "But", "And", "However", "Although",
              "While", "After", "Before", "Once", "This", "That", "Within", "Neither", "By"}
 NAME = rf"(?:{_HONORIFIC})?{_NAME_WORD}(?:{_GAP}{_LINK}{_NAME_WORD}){{0,4}}"
+# Two to four name words as a group `name`, not inside a word: "Hamad bin Faleh al-Ghanem".
+_NAMED = rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:{_GAP}{_LINK}{_NAME_WORD}){{1,3}})"
 # Words written before a name that are not the name: "Sheikh Mohammed ...".
 _COURTESY = {"Sheikh", "Sheikha", "Sheik", "Prof", "Prof.", "Dr", "Dr.", "Mr", "Mrs", "Ms"}
 
@@ -47,8 +49,9 @@ def _title_pattern(titles: list[str], states: list[str]) -> re.Pattern[str]:
         rf"(?<![\w\-])(?:(?P<former>[Ff]ormer)\s+)?(?:(?P<state>{state})(?:[’']s)?\s+)?"
         rf"(?P<title>(?i:{title}))"
         # ("Minister of Commerce, Trade and Industry, Chanda Mwale": a list in the office)
-        rf"(?:(?P<of>\s+(?:for|to|of|at|in)\s+(?:the\s+)?(?:{_W}(?:\s+{_W})*|[a-z]{{4,}}(?:\s+[a-z]{{4,}})?)"
-        rf"(?:(?:,\s+{_W}(?:\s+{_W})*)*"
+        # ("minister of territorial administration, Paul Essomba": an office in lower case)
+        rf"(?:(?P<of>\s+(?:for|to|of|at|in)\s+(?:the\s+)?"
+        rf"(?:{_W}(?:\s+{_W})*|[a-z]{{4,}}(?:\s+[a-z]{{4,}})?)(?:(?:,\s+{_W}(?:\s+{_W})*)*"
         rf"\s+and\s+{_W}(?:\s+{_W})*)?,)|"
         # the formal register: "President of the Republic of Serbia Dusan Petrovic",
         # "Minister of Foreign Affairs of Cyprus Andreas Loizou"
@@ -181,9 +184,9 @@ def _appositives(text: str, reg: Registry) -> None:
     # "Lars Berg, Sweden's defence minister,": the state's person.
     states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
                       if p.kind == "state")
-    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:{_GAP}{_LINK}{_NAME_WORD}){{1,3}}),"
-                         rf"\s+"
-                         rf"(?:then\s+|now\s+)?(?:(?:a|an|the|its|his|her|their|(?P<state>{states})(?:[’']s)?|"
+    for m in re.finditer(_NAMED + rf",\s+"
+                         rf"(?:then\s+|now\s+)?(?:(?:a|an|the|its|his|her|their|"
+                         rf"(?P<state>{states})(?:[’']s)?|"
                          rf"[A-Z][A-Za-z]*[A-Z][’']s)\s+"   # ("Ana Ruiz, UNHCR's envoy,")
                          # ("an exiled Mauritanian opposition figure")
                          rf"(?:[a-z][\w’'\-]*\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+){{0,3}}?"
@@ -258,9 +261,8 @@ def _free_name(m: re.Match[str], reg: Registry) -> str | None:
 def _aged(text: str, reg: Registry) -> None:
     """A name followed by an age ("Viorel Cebotari, 52, whose company ...") or by what the
     person does ("Yusuf Banda, who chairs the hauliers' association,"): a person."""
-    for m in re.finditer(rf"(?<![\w’'])(?P<name>{_NAME_WORD}(?:{_GAP}{_LINK}{_NAME_WORD}){{1,3}}),"
-                         rf"\s+"
-                         rf"(?:\d{{1,3}},|who\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b)", text):
+    for m in re.finditer(_NAMED + r",\s+"
+                         r"(?:\d{1,3},|who\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b)", text):
         if (name := _free_name(m, reg)) is None:
             continue
         actor = _register(reg, name, {"kind": "person", "country": "", "role": "",
@@ -292,7 +294,8 @@ def _possessed(text: str, reg: Registry) -> None:
         alone = rf"(?<![\w’'\-])(?<!{re.escape(words[-2])}\s){re.escape(words[-1])}(?![\w\-])"
         # (not inside another name: "Fiji's Lau Islands" is not met again alone in
         # "Solomon Islands")
-        if not _ACTS_NEXT.match(text, start + len(name)) and not any(
+        acts = _ACTS_NEXT.match(text, start + len(name))
+        if not acts and not any(
                 not start <= x.start() < start + len(name) and not (
                 (w := re.search(r"([A-Z][\w’'\-]*)\s+$", text[max(0, x.start() - 30):x.start()]))
                 and w.group(1).lower() not in g.titles and w.group(1) not in _COURTESY)
@@ -301,9 +304,8 @@ def _possessed(text: str, reg: Registry) -> None:
         country = g.forms[m.group("state")].key
         fields = {"kind": "person", "country": country, "role": "",
                   "parent": reg.state(country, f"gazetteer: {m.group('state')}"),
-                  "reason": f"named as {m.group('state')}'s, " + (
-                      "then acting" if _ACTS_NEXT.match(text, start + len(name))
-                      else "then by the last name alone")}
+                  "reason": f"named as {m.group('state')}'s, "
+                            + ("then acting" if acts else "then by the last name alone")}
         reg.mention(start, start + len(name), _register(reg, name, fields), "name")
 
 

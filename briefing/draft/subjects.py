@@ -6,6 +6,7 @@ joined to it ("coordinated")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from briefing.draft.actors import Mention, Registry, slug
@@ -296,7 +297,7 @@ def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention
 
 
 def recaller(reg: Registry, code: Any, patient: list[Mention], text: str = "",
-             after: list[Mention] = ()) -> list[Mention]:
+             after: Sequence[Mention] = ()) -> list[Mention]:
     """Who does an act told in the passive with no agent: an envoy recalled ("Vahtra was
     called home for consultations"), the envoy's own state; a person held, tried or sent
     away in a capital ("Qureshi was arrested in New Delhi"), that capital's state. Empty

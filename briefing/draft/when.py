@@ -113,6 +113,10 @@ _ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s
                              re.IGNORECASE)
 _BUT = re.compile(r",\s+but\b")   # (and whether a simple past follows: the story goes on)
 # ("refused bail to the captain of a boat seized by police last week, but freed his crew")
+# "a complaint it filed", "the treaty Liberia signed", "a plea that X had filed": its date.
+_ITS_OWN_DOER = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:(?:it|he|she|they|"
+                           r"we|[A-Z][\w’'\-]+)\s+|that\s+(?:[\w’'\-]+\s+){1,4}had\s+)"
+                           r"[a-z]+ed\b")
 _BY_AGENT = re.compile(r"\b[a-z]+(?:ed|en)\s+by\b[^,;]*$")
 _SAME_DOER = re.compile(r"\s+(?:(?:[A-Z][\w’'\-]+\s+){1,2}|the\s+(?:meeting|talks|session|round|"
                         r"summit)\s+)?(?:also\s+)?(?:[a-z]+ed|said|told|sent|made|gave|held|met|"
@@ -130,10 +134,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
           pub: dt.date, future: bool, verbs: str, object_of: Any = None,
           nouns: tuple[int, ...] = (), lo: int | None = None,
           reported: tuple[tuple[int, int], ...] = ()) -> tuple[dict[str, Any], str]:
-    # The date expression nearest the trigger, preferring one in the trigger's clause,
-    # and within the clause a stated calendar date over a weekday ("lodged on March 5
-    # ... on Thursday"). "the largest attack since 1979": a year after "since" bounds the
-    # event, not dates it. "Fighting since 13 June": the span starts then and runs on.
+    # The date nearest the trigger, preferring one in its clause and there a calendar date
+    # over a weekday ("lodged on March 5 ... on Thursday"). "the largest attack since 1979":
+    # a year after "since" bounds the event; "Fighting since 13 June" runs on from it.
     sentence_lo = min([c0] + [d[0] for d in dates]) if lo is None else lo
     relative = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, sentence_lo, c1 + 400)]
     mine = next(((a, b) for a, b in relative if a <= pos < b), None)
@@ -168,16 +171,13 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
                                     text[verb_end:d[0]]):
             return False   # "spoke by phone and agreed to meet on Monday": the meeting's
         if pos < d[0] and DOCUMENT_DAY.search(text, max(0, d[0] - 60), d[0]):
-            return not future   # "agreed to reopen ..., according to a statement issued on
-            # Sunday": the agreeing's day (told then), not the reopening's
+            return not future   # "agreed to reopen ..., said a statement issued on Sunday"
         if pos < d[0] and (TO_DO.match(text, verb_end, d[0]) and not re.search(
                 r"\bto\s+\w+$", verbs) or INTENT_TO.search(verbs)
                            and text.startswith("agree", pos)):
             # (but "ordered them to leave ... on Thursday": the order's day)
             return False   # "agreed to hold a meeting in June": the meeting's month
-        if pos < d[0] and re.search(r"\b(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:(?:it|he|"
-                                    r"she|they|we|[A-Z][\w’'\-]+)\s+|that\s+(?:[\w’'\-]+\s+){1,4}had\s+)[a-z]+ed\b",
-                                    text[verb_end:d[0]]):
+        if pos < d[0] and _ITS_OWN_DOER.search(text, verb_end, d[0]):
             return False   # "withdrew a complaint it filed in 2029", "... that X had filed on"
         if pos < d[0] and re.search(r"\b(?:for|after|before|by)\s+[a-z]+ing\b|\bof\s+[a-z]+ing"
                                     r"\b(?!.*\band\s+[a-z]+(?:ed|t)\b)", text[verb_end:d[0]]):
