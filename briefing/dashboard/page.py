@@ -113,10 +113,10 @@ class Dashboard:
         for view in self.views.values():
             view.add_class("briefing-card")
             view.on_click(self._on_click)
+        self._page_key = uuid.uuid4().hex[:12]
         self._build_controls(plan)
         # the key points' facts and articles, in the order of their buttons
         self.key_point_facts: list[tuple[tuple[str, ...], str]] = []
-        self._page_key = uuid.uuid4().hex[:12]
         self.header = self._header(plan["header"])
         for name, c in charts.items():
             if c["live"]:
@@ -199,6 +199,8 @@ class Dashboard:
                                   value=self.selection.issue, description="Issue",
                                   layout=w.Layout(width="auto"))
         self.w_reset = w.Button(description="Reset", icon="undo", tooltip="Show everything again")
+        # the browser empties Details from this class at once (live.js), as `reset` does
+        self.w_reset.add_class(f"briefing-reset-{self._page_key}")
         self.w_csv = w.Button(description="Export CSV", icon="download",
                               tooltip="Every frame of the current selection, zipped")
         self.w_html = w.Button(description="Export HTML", icon="download",

@@ -281,6 +281,17 @@ function initialize({ model }) {
     if (point) withReading((r) => r.show(point[0], point[1]));
   };
   document.addEventListener("click", onKeyPoint, true);
+  // Reset (an ipywidgets button of class briefing-reset-<page>) empties Details here at
+  // once, as Dashboard.reset does: a Details value still held back by the widget's
+  // message throttle is replaced, not sent after the kernel's reset
+  const onReset = (event) => {
+    const meta = model.get("meta") || {};
+    const button = event.target && event.target.closest && event.target.closest("button");
+    if (!button || !meta.page_key || !button.classList.contains(`briefing-reset-${meta.page_key}`)) return;
+    waiting = null; // a key point clicked before the reading data no longer opens
+    if (reading) reading.placeholder();
+  };
+  document.addEventListener("click", onReset, true);
   // a key point's evidence, when the page handles it here (the static page)
   const unlistenShow = listen(SHOW_KEY, ({ ids, article }) => {
     withReading((r) => r.show(ids, article || null));
@@ -325,6 +336,7 @@ function initialize({ model }) {
     unlisten();
     unlistenShow();
     document.removeEventListener("click", onKeyPoint, true);
+    document.removeEventListener("click", onReset, true);
     for (const [k, c] of Object.entries(controls)) if (FILTERS.has(k)) c.off("change:index", onControl);
   };
 }

@@ -205,6 +205,54 @@ def test_a_key_points_evidence_opens_with_the_kernel_suspended(voila_server: Any
             k.resume()
 
 
+def _detail(page: Any) -> str:
+    return str(page.evaluate("() => document.querySelector('.briefing-detail').innerHTML"))
+
+
+def _wait_detail_changed(page: Any, was: str) -> None:
+    page.wait_for_function("(was) => document.querySelector('.briefing-detail').innerHTML "
+                           "!== was", arg=was, timeout=WAIT_MS)
+
+
+def test_reset_empties_details_at_once_and_for_good(voila_server: Any, open_page: Any,
+                                                     facts: Any) -> None:
+    """Reset empties Details in the browser at once, as the kernel's reset does, and it
+    stays empty once the kernel has caught up: a Details value that the widget's message
+    throttle held back (the one before it not yet answered, the kernel being stopped) is
+    not sent to the kernel after its reset."""
+    page = open_page(voila_server.url, viewport={"width": 1366, "height": 900}).page
+    page.wait_for_selector(READY, state="attached", timeout=WAIT_MS)
+    page.wait_for_selector("body[data-briefing-reading]", state="attached", timeout=WAIT_MS)
+    settle(page)
+    total = len(facts.events)
+    busiest = str(facts.participants["actor_id"].value_counts().index[0])
+    empty = _detail(page)
+    assert "briefing-fact" not in empty
+    kernels = voila_server.kernels()
+    for k in kernels:
+        k.suspend()
+    try:
+        before = revs(page)
+        click_point(page, "network", "actor", busiest)  # Details: the node (sent, unanswered)
+        wait_redrawn(page, before, ("network",))
+        _wait_detail_changed(page, empty)
+        node = _detail(page)
+        page.locator("button.briefing-kp-button").first.click()  # Details: held back
+        _wait_detail_changed(page, node)
+        assert "briefing-fact" in _detail(page)
+        page.locator("button.widget-button", has_text="Reset").click()
+        page.wait_for_function("(was) => document.querySelector('.briefing-detail')"
+                               ".innerHTML === was", arg=empty, timeout=WAIT_MS)
+    finally:
+        for k in kernels:
+            k.resume()
+    wait_status(page, total)  # the kernel's reset dropped the node's focus
+    # the export's link comes from the kernel once it has handled every message before it
+    page.locator("button.widget-button", has_text="Export CSV").click()
+    page.locator("a.briefing-download").wait_for(timeout=WAIT_MS)
+    assert _detail(page) == empty
+
+
 ORDER_JS = """() => {
   window.__briefingOrder = [];
   new MutationObserver((records) => {
