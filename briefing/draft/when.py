@@ -185,10 +185,10 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             # (and "accused X of shelling a town on Monday", not "... and summoned Y on")
         if pos < d[0] and AHEAD_OF.search(text[verb_end:d[0]]):
             return False   # "accused X ahead of the election on 27 October": the vote's day
-        if pos < d[0] and PROPOSING.search(verbs) and len(text[verb_end:d[0]].split()) > 2 \
-                and (not _WEEKDAY.search(d[2]) or PROPOSED_HAPPENING.search(text, verb_end, d[0])):
-            return False   # "proposed a meeting of foreign secretaries in January" (not
-            # "offered a second aircraft on Sunday": the offer's day)
+        if pos < d[0] and PROPOSING.search(verbs) and len(text[verb_end:d[0]].split()) > 2 and (
+                not _WEEKDAY.search(d[2]) or PROPOSED_HAPPENING.search(text, verb_end, d[0])) \
+                and not (d[2].isdigit() and int(d[2]) < pub.year):   # (a past year: the offer's)
+            return False   # "proposed a meeting in January" (not "offered aircraft on Sunday")
         if d[1] <= pos and re.fullmatch(r"\s+to\s+(?:[a-z][\w\-]*\s+){0,3}", text[d[1]:pos]) \
                 and re.search(r"\b[a-z]{3,}ed\s+$", w := text[max(0, d[0] - 16):d[0]]) and not \
                 re.search(r"\b(?:voted|decided|resolved|opted|chose)\s+$", w):

@@ -1,0 +1,33 @@
+"""Issue 21, session 45: rules checked on fictional sentences (real state names, invented
+people, places and bodies). The story of tests/lead.py is published on Saturday, June 7,
+2031."""
+
+from __future__ import annotations
+
+from tests.lead import after_lead, dated
+
+
+def test_a_quarrel_that_dates_from_a_month_dates_the_act_of_its_when_clause():
+    got = dated("The quarrel dates from April, when Serbian police detained a priest.")
+    assert ("COERCE", "2031-04") in got, got
+
+
+def test_a_month_abbreviated_before_its_day_is_that_day_not_the_month():
+    got = dated("Hungary will close its ports to Slovak barges from Feb. 1, the ministry said.")
+    assert all(d != "2031-02" and d != "2032-02" for _t, d in got), got
+
+
+def test_an_offer_made_in_a_past_year_is_dated_by_that_year():
+    got = dated("Liberia offered the three fields to investors in 2029.")
+    assert ("AGREE", 2029) in got, got   # (a year alone is a number, as in facts.yaml)
+
+
+def test_a_meeting_proposed_for_a_month_still_dates_the_meeting_not_the_proposal():
+    got = dated("Ghana proposed a meeting of foreign ministers in September.")
+    assert got and all(d is None for _t, d in got), got
+
+
+def test_war_graves_and_a_war_cemetery_are_no_attack():
+    got = after_lead("Italy says the order breaches a war graves agreement, and the war "
+                     "cemetery at Gorizia stays closed.")
+    assert all(e["plover_type"] != "ASSAULT" for e in got), got
