@@ -31,3 +31,22 @@ def test_war_graves_and_a_war_cemetery_are_no_attack():
     got = after_lead("Italy says the order breaches a war graves agreement, and the war "
                      "cemetery at Gorizia stays closed.")
     assert all(e["plover_type"] != "ASSAULT" for e in got), got
+
+
+def test_a_verb_s_word_after_a_count_is_a_noun_but_the_two_still_act():
+    got = after_lead("Liberia offered the three blocks to investors.")
+    assert [e["plover_type"] for e in got] == ["AGREE"], got
+    got = after_lead("Ghana and Togo held talks, and the two agreed to reopen the border.")
+    assert "AGREE" in [e["plover_type"] for e in got], got
+
+
+def test_fences_walls_cases_cancelled_passes_and_a_withdrawn_invitation():
+    for sentence, code in (
+            ("Poland is building a fence along the border.", "191"),
+            ("Croatia erected a wall at the crossing.", "191"),
+            ("Liberia brought the case in 2022.", "115"),
+            ("Malaysia's Immigration Department cancelled the passes of 318 students.", "172"),
+            ("Suriname withdrew its invitation to the OAS mission.", "125"),
+            ("Kenya stripped two charities of their legal status.", "172")):
+        got = after_lead(sentence)
+        assert [e["cameo_code"] for e in got] == [code], (sentence, got)

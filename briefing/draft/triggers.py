@@ -302,6 +302,8 @@ def _index() -> dict[str, tuple[Trigger, ...]]:
 _INDEXES: dict[str, dict[str, tuple[Trigger, ...]]] = {}
 _WORD = re.compile(r"[\w’'\-]+")
 _DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
+_COUNTED = re.compile(r"\b(?:the|these|those|its|their)\s+(?:two|three|four|five|six|seven|"
+                      r"eight|nine|ten|\d+)\s+$", re.IGNORECASE)
 
 
 _DATED_ONLY = frozenset({"agreement", "treaty", "protocol", "pact"})
@@ -326,6 +328,11 @@ def find_triggers(text: str, start: int, end: int) -> list[Match]:
                if all(n in lower for n in needs) for m in p.finditer(text, start, end)}
     # ("a 2022 transit accord": an agreement's noun names a signing only with its year)
     # ("agreed in March to revive": a month's name, capitalised, is the month)
+    # ("offered the three blocks to investors": a verb's word in -s after a count is a
+    # noun; "the two agreed" is their act)
+    found = [m for m in found if m.trigger.noun or m.trigger.subject or m.trigger.object_first
+             or not re.match(r"[a-z]+[^s\W]s\b", text[m.start:m.end])
+             or not _COUNTED.search(text, max(start, m.start - 16), m.start)]
     found = [m for m in found if m.start not in figures and not CAPITAL_MONTH.match(
         text, m.start) and not (
         m.trigger.phrase in _DATED_ONLY and not _YEAR_BEFORE.search(
