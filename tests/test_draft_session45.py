@@ -50,3 +50,14 @@ def test_fences_walls_cases_cancelled_passes_and_a_withdrawn_invitation():
             ("Kenya stripped two charities of their legal status.", "172")):
         got = after_lead(sentence)
         assert [e["cameo_code"] for e in got] == [code], (sentence, got)
+
+
+def test_compensation_paid_a_close_look_and_a_deep_regret():
+    for sentence, code in (
+            ("Kuwait would pay 5,000 dinars in compensation to each family, its envoy said.",
+             "0331"),
+            ("The European Commission said it would look closely at the notification.",
+             "090"),
+            ("The ICC said it deeply regrets Malawi's failure to act.", "111")):
+        got = after_lead(sentence)
+        assert code in [e["cameo_code"] for e in got], (sentence, got)
