@@ -61,3 +61,11 @@ def test_compensation_paid_a_close_look_and_a_deep_regret():
             ("The ICC said it deeply regrets Malawi's failure to act.", "111")):
         got = after_lead(sentence)
         assert code in [e["cameo_code"] for e in got], (sentence, got)
+
+
+def test_said_earlier_this_week_then_the_clause_and_both_governments_as_its_object():
+    got = after_lead("Paraguay and Argentina clashed. Uruguay said earlier this week it was "
+                     "in contact with both governments.")
+    consult = [e for e in got if e["plover_type"] == "CONSULT"]
+    assert consult and consult[0]["participants"]["actor"] == ["uruguay"], got
+    assert sorted(consult[0]["participants"]["recipient"]) == ["argentina", "paraguay"], got

@@ -31,6 +31,8 @@ _PAIR = re.compile(
     # ("their cyber officials"; "The two Heads of State", as communiqués write it)
     rf"(?P<people>(?i:{_PEOPLE}))|(?P<states>(?i:{_STATES})))\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# A phrase for the two states as what the verb acts on, or who it is done with or to.
+_AS_OBJECT = re.compile(r"\b(?:with|to|between|urged|asked|told|called\s+on|invited)\s+$")
 _COUNT = {"two": 2, "three": 3, "four": 4}
 # A body two states share, or their ministers named by office alone at a sentence's start.
 _STARTS = r"(?:(?<=^)|(?<=\.\s)|(?<=\n))"   # at a sentence's start
@@ -176,6 +178,13 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
                 states = _last_distinct(named, p.start(), {"state"}, n, text)
                 actors = _story_states(named, p.start(), states, reg)
         if kinds == {"state"}:
+            lead = max(text.rfind(". ", 0, p.start()), text.rfind("\n", 0, p.start()))
+            if _AS_OBJECT.search(text, max(0, p.start() - 24), p.start()):
+                # "Uruguay said it was in contact with both governments": the two are
+                # others than the sentence's own states
+                own = {m.actor for m in named if lead < m.start < p.start()}
+                actors = _last_distinct([m for m in named if m.actor not in own],
+                                        p.start(), kinds, n, text) or actors
             actors = _story_states(named, p.start(), actors, reg)
         if len(actors) == n:
             out += [reg.mention(p.start(), p.end(), a, "pair") for a in actors]
