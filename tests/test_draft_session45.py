@@ -4,7 +4,7 @@ people, places and bodies). The story of tests/lead.py is published on Saturday,
 
 from __future__ import annotations
 
-from tests.lead import after_lead, dated
+from tests.lead import after_lead, dated, drafted
 
 
 def test_a_quarrel_that_dates_from_a_month_dates_the_act_of_its_when_clause():
@@ -69,3 +69,17 @@ def test_said_earlier_this_week_then_the_clause_and_both_governments_as_its_obje
     consult = [e for e in got if e["plover_type"] == "CONSULT"]
     assert consult and consult[0]["participants"]["actor"] == ["uruguay"], got
     assert sorted(consult[0]["participants"]["recipient"]) == ["argentina", "paraguay"], got
+
+
+def test_officers_and_patrol_boats_sent_and_an_encouragement_to_act():
+    got = after_lead("Argentina sent about 200 extra officers to Clorinda. Canada encouraged "
+                     "the Secretary General to offer his good offices. Chile was encouraged "
+                     "to see progress.")
+    assert [(e["cameo_code"], e["participants"]["actor"]) for e in got] == [
+        ("154", ["argentina"]), ("020", ["canada"])], got
+
+
+def test_a_title_after_a_title_is_no_person():
+    got = drafted("Row\n\nCITY, June 7 (Wire) - Canada encouraged the Secretary General to "
+                  "offer his good offices.\n")["actors"]
+    assert all(a["kind"] != "person" for a in got), got

@@ -121,8 +121,9 @@ def find_people(text: str, reg: Registry) -> None:
         while len(words) > 2 and (words[0].lower() in g.titles or words[0] in _COURTESY):
             lead.append(words.pop(0))
         name = " ".join(words)
-        if not name or name.split()[0] in _NOT_NAME or name in g.forms:
-            continue
+        if not name or name.split()[0] in _NOT_NAME or name in g.forms or all(
+                w.lower() in g.titles for w in name.split()):
+            continue   # ("the Secretary General to": a title, no name)
         nstart = m.start("name") + m.group("name").find(name)
         nend = nstart + len(name)
         if reg.taken(nstart, nend) or text[m.start("title"):nend] in g.forms:
