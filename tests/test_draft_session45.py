@@ -83,3 +83,10 @@ def test_a_title_after_a_title_is_no_person():
     got = drafted("Row\n\nCITY, June 7 (Wire) - Canada encouraged the Secretary General to "
                   "offer his good offices.\n")["actors"]
     assert all(a["kind"] != "person" for a in got), got
+
+
+def test_illegal_fishing_said_is_an_accusation_and_landing_rights_withdrawn_a_sanction():
+    got = after_lead("Honduras says the Belizean vessels were fishing illegally in its waters.")
+    assert [e["plover_type"] for e in got] == ["ACCUSE"], got
+    got = after_lead("Kuwait withdrew the landing rights of Lebanese carriers.")
+    assert [e["cameo_code"] for e in got] == ["172"], got
