@@ -20,7 +20,7 @@ from briefing.draft.when import day_told_before
 # Words of news English that judge an act or a side harshly.
 _HARSH = re.compile(
     r"\b(?:unacceptable|unjustifi\w+|disproportionate|illegal(?:ly)?|unlawful(?:ly)?|"
-    r"illegitimate|without\s+(?:a\s+)?(?:licen[cs]e|permission|authori[sz]ation|consent)|"
+    r"illegitimate|"
     r"violat(?:es?|ed|ing|ions?)|breach(?:es|ed|ing)?|provocati\w+|provocations?|hostile|"
     r"aggressi\w+|harass\w*|intimidat\w+|interfer\w+|meddl\w+|hypocri\w+|irresponsible|"
     r"reckless\w*|dangerous|at\s+risk|punish\w*|punitive|discriminat\w+|humiliat\w+|"
