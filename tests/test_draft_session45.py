@@ -90,3 +90,8 @@ def test_illegal_fishing_said_is_an_accusation_and_landing_rights_withdrawn_a_sa
     assert [e["plover_type"] for e in got] == ["ACCUSE"], got
     got = after_lead("Kuwait withdrew the landing rights of Lebanese carriers.")
     assert [e["cameo_code"] for e in got] == ["172"], got
+
+
+def test_a_spill_that_killed_fish_is_no_attack():
+    got = after_lead("The chemical spill killed tonnes of fish downstream.")
+    assert all(e["plover_type"] != "ASSAULT" for e in got), got
