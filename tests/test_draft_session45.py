@@ -95,3 +95,17 @@ def test_illegal_fishing_said_is_an_accusation_and_landing_rights_withdrawn_a_sa
 def test_a_spill_that_killed_fish_is_no_attack():
     got = after_lead("The chemical spill killed tonnes of fish downstream.")
     assert all(e["plover_type"] != "ASSAULT" for e in got), got
+
+
+_PROFILE = ("New minister\n\nACCRA, May 20 (Wire) - When Abena Mensah-Ofori was sworn in as "
+            "Ghana's foreign minister on May 6, she promised to mend ties with the neighbours."
+            "\n\nOn her second day in office she telephoned her Togolese counterpart, Koffi "
+            "Adjavon. A day later she received the ambassador of Burkina Faso.\n")
+
+
+def test_a_person_sworn_in_as_a_minister_is_that_state_s_and_her_she_goes_on():
+    got = drafted(_PROFILE)
+    people = {a["name"]: a for a in got["actors"] if a["kind"] == "person"}
+    assert people["Abena Mensah-Ofori"]["parent"] == "ghana", people
+    received = [e for e in got["events"] if e["cameo_code"] == "043"]
+    assert received and received[0]["participants"]["actor"] == ["abena-mensah-ofori"], got

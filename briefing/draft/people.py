@@ -173,6 +173,7 @@ def find_people(text: str, reg: Registry) -> None:
     _speakers(text, reg)
     _appositives(text, reg)
     _named_after(text, reg)
+    _sworn_in(text, reg)
     _aged(text, reg)
     _possessed(text, reg)
     _later_mentions(text, reg)
@@ -246,11 +247,37 @@ def _named_after(text: str, reg: Registry) -> None:
         reg.mention(m.start("name"), m.start("name") + len(name), actor, "name")
 
 
-def _free_name(m: re.Match[str], reg: Registry) -> str | None:
-    """The whole name a match's group `name` holds, unless it is a single word, a place,
-    a body's or a state's, or already read as someone's."""
+def _sworn_in(text: str, reg: Registry) -> None:
+    # A name made what the person now is: "Abena Mensah was sworn in as Ghana's foreign
+    # minister", "Ana Ruiz, who was appointed defence minister".
     g = reg.gazetteer
-    name, start = _trim(m.group("name")), m.start("name")
+    titles = "|".join(re.escape(t) for t in sorted(g.titles, key=len, reverse=True))
+    states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
+                      if p.kind == "state")
+    for m in re.finditer(_NAMED + rf",?\s+(?:who\s+)?(?:was|has\s+been|had\s+been|is)\s+"
+                         rf"(?:sworn\s+in|appointed|named|elected|confirmed)\s+(?:as\s+)?"
+                         rf"(?:(?:the\s+)?(?P<state>{states})(?:[’']s)?\s+|the\s+|its\s+)?"
+                         rf"(?:new\s+|first\s+|acting\s+)?(?P<title>(?i:{titles}))\b", text):
+        head = re.match(r"(?:When|Since|As|If|Until|Where|Once)\s+", m.group("name"))
+        skip = head.end() if head else 0   # ("When Abena Mensah was sworn in as ...")
+        if (name := _free_name(m, reg, skip)) is None:
+            continue
+        country = g.forms[m.group("state")].key if m.group("state") else ""
+        role = g.titles[m.group("title").lower()]
+        fields = {"kind": "person", "country": country,
+                  "role": f"{role}, {g.countries[country]['name']}" if country else role,
+                  "reason": f"name made '{m.group('title')}'"}
+        if country:
+            fields["parent"] = reg.state(country, f"gazetteer: {g.countries[country]['name']}")
+        actor = _register(reg, name, fields)
+        reg.mention(m.start("name") + skip, m.start("name") + skip + len(name), actor, "name")
+
+
+def _free_name(m: re.Match[str], reg: Registry, skip: int = 0) -> str | None:
+    """The whole name a match's group `name` holds (past its first `skip` characters),
+    unless it is a single word, a place, a body's or a state's, or already someone's."""
+    g = reg.gazetteer
+    name, start = _trim(m.group("name")[skip:]), m.start("name") + skip
     if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in g.forms \
             or reg.taken(start, start + len(name)) \
             or any(w in g.forms and g.forms[w].via != "capital" or w in g.org_heads

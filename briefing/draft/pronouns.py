@@ -18,11 +18,13 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
     out: list[Mention] = []
     opened_by = None   # who the sentence before opened with, as "she": its subject goes on
     told: set[str] = set()   # whom the sentence before meant by "he" or "she"
+    called: dict[str, str] = {}   # the pronoun each person was meant by so far
     for i, s in enumerate(sentences):
         carried, opened_by, prior, told = opened_by, None, told, set()
         for p in _PRONOUN.finditer(text, s["start"], s["end"]):
             before = {m.actor for m in people if s["start"] <= m.start < p.start()} or \
                 _represented(text, s["start"], p.start(), reg)
+            earlier = not before   # (whom the sentence so far names comes first)
             if not before and carried:
                 # "At 9:30 she called X. At 2 p.m. she received Y": the same "she".
                 before = {carried}
@@ -48,9 +50,17 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
                             key=lambda m: m.start)
                 if len(text[s["start"]:first.start].split()) <= 3:
                     before = {first.actor}
+            word = p.group(0).lower()
+            same = [a for a in prior if called.get(a) == word]
+            if earlier and len(before) == 1 and len(same) == 1 and not before & prior \
+                    and called.get(next(iter(before))) != word:
+                # "On her second day she telephoned X. A day later she received ...": the
+                # "she" of the sentence before, not the person it named
+                before = set(same)
             if len(before) == 1:
                 out.append(reg.mention(p.start(), p.end(), actor := before.pop(), "pronoun"))
                 told.add(actor)
+                called[actor] = word
                 if len(text[s["start"]:p.start()].split()) <= 4 and not any(
                         s["start"] <= m.start < p.start() for m in people):
                     opened_by = actor
