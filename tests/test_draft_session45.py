@@ -109,3 +109,10 @@ def test_a_person_sworn_in_as_a_minister_is_that_state_s_and_her_she_goes_on():
     assert people["Abena Mensah-Ofori"]["parent"] == "ghana", people
     received = [e for e in got["events"] if e["cameo_code"] == "043"]
     assert received and received[0]["participants"]["actor"] == ["abena-mensah-ofori"], got
+
+
+def test_what_was_said_in_an_interview_published_on_a_day_is_dated_that_day():
+    got = dated("Ghana's president accused Togo of stalling the talks and said Lome had "
+                "moved troops last month, in an interview with a German daily published on "
+                "Thursday.")
+    assert ("ACCUSE", "2031-06-05") in got, got

@@ -65,7 +65,7 @@ TO_DO = re.compile(r"\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+){0,3}?to\s+"
                    r"both|each|every|more|most|other|such|no|one|two|three|them|him|us|it|"
                    r"date|power|office|court|talks|take|be|happen|occur|four|five|six|"
                    r"seven|eight|nine|ten|twelve|fifteen|twenty|life|death|prison|jail)\b)"
-                   r"(?![a-z]+(?:ers|ors|ists|ants|ents)\b)[a-z]+\b")   # ("to investors": no verb)
+                   r"(?![a-z]+(?:ers|ors|ists|ants|ents)\b)[a-z]+\b")   # (not "to investors")
 # A sentence that opens on the occasion of its act: "At the second round, held in Harare".
 AT_OCCASION = re.compile(r"\s*(?:At|During)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,3}"
                          r"[\w\-]+")
@@ -102,9 +102,12 @@ AHEAD_OF = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in adva
 # 4"): a date after it is the meeting's, to come, not the agreeing's.
 INTENT_TO = re.compile(r"\bagree[sd]?\s+to\s+(?:meet|hold|resume|convene)$", re.IGNORECASE)
 # The day a document that tells of the act came out: "a joint statement issued on Sunday".
-DOCUMENT_DAY = re.compile(r"\b(?:statement|communiqu[eé]|readout|declaration|announcement|reply|"
-                          r"response|letter|note)\s+(?:was\s+)?(?:issued|released|published|"
-                          r"adopted|posted)\s+(?:(?:late|early)\s+)?$", re.IGNORECASE)
+# ("in an interview with the daily X published on Wednesday": the day it was told)
+DOCUMENT_DAY = re.compile(r"\b(?:(?:statement|communiqu[eé]|readout|declaration|announcement|"
+                          r"reply|response|letter|note)\s+(?:was\s+)?(?:issued|released|published|"
+                          r"adopted|posted)|interview\s+(?:(?:with|to)\s+(?:[\w’'\-]+\s+){1,6}?)?"
+                          r"(?:published|broadcast|aired))\s+(?:(?:late|early)\s+)?$",
+                          re.IGNORECASE)
 # A meeting the act came out of: "after their talks" (not "after months of talks").
 AFTER_TALKS = re.compile(r"\b(?:after|following|at the end of)\s+(?:(?!months\b|weeks\b|years\b)"
                          r"[\w’'\-]+\s+){0,4}?(?:talks|meetings?|consultations|negotiations|"

@@ -162,6 +162,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return True    # "the closure ..., which was announced by X on March 6"
         if pos < d[0] and re.search(r"\sbut\b|;", text[verb_end:d[0]]):
             return False   # "mediated a 2010 accord, but it withdrew in 2017": the other's
+        if pos < d[0] and DOCUMENT_DAY.search(text, max(0, d[0] - 90), d[0]):
+            return not future   # "agreed to reopen ..., said a statement issued on Sunday"
         if pos < d[0] and SPEECH.search(text, verb_end, d[0]):
             return False   # "thanked the donors and said ... next month": what was said
         if pos < d[0] and _PARTICIPLE.search(text, verb_end, d[0]) and \
@@ -170,8 +172,6 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if pos < d[0] and re.search(r"\band\s+(?:also\s+)?[a-z]+ed\s+to\s+[a-z]+",
                                     text[verb_end:d[0]]):
             return False   # "spoke by phone and agreed to meet on Monday": the meeting's
-        if pos < d[0] and DOCUMENT_DAY.search(text, max(0, d[0] - 60), d[0]):
-            return not future   # "agreed to reopen ..., said a statement issued on Sunday"
         if pos < d[0] and (TO_DO.match(text, verb_end, d[0]) and not re.search(
                 r"\bto\s+\w+$", verbs) or INTENT_TO.search(verbs)
                            and text.startswith("agree", pos)):
