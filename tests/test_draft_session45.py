@@ -116,3 +116,8 @@ def test_what_was_said_in_an_interview_published_on_a_day_is_dated_that_day():
                 "moved troops last month, in an interview with a German daily published on "
                 "Thursday.")
     assert ("ACCUSE", "2031-06-05") in got, got
+
+
+def test_a_ruling_appealed_is_a_case_brought():
+    got = after_lead("Kenya appealed the ruling, the interior minister said.")
+    assert [e["cameo_code"] for e in got] == ["115"], got
