@@ -121,3 +121,10 @@ def test_what_was_said_in_an_interview_published_on_a_day_is_dated_that_day():
 def test_a_ruling_appealed_is_a_case_brought():
     got = after_lead("Kenya appealed the ruling, the interior minister said.")
     assert [e["cameo_code"] for e in got] == ["115"], got
+
+
+def test_the_government_in_a_story_filed_from_a_capital_is_that_state_s():
+    got = drafted("Camp row\n\nNAIROBI, June 7 (Wire) - Kenya ordered the camp closed on "
+                  "Friday. UNHCR appealed to the government to extend the deadline.\n")
+    appeal = [e for e in got["events"] if e["plover_type"] == "REQUEST"]
+    assert appeal and appeal[0]["participants"].get("recipient") == ["kenya"], got["events"]

@@ -13,6 +13,7 @@ import re
 
 from briefing.draft.actors import Mention, Registry, state_of
 from briefing.draft.gazetteer import load_gazetteer
+from briefing.draft.homes import dateline_state
 
 # The head noun says what kind of actor the pair is: people or states.
 _PEOPLE = r"(?:(?:foreign|defence|defense|interior|trade|finance|energy|fisheries|health|" \
@@ -58,6 +59,8 @@ _SIGNED_IN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<y>a
 # "He said the government had recalled ...": the speaker's, unless another is named.
 _OWN_STATE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:government|country|nation|administration)\b|"
                         r"(?<=\bsaid\s)the\s+government\b(?!\s+(?:of|in)\b)")
+# "the government": a government that names no state.
+_THE_GOVERNMENT = re.compile(r"\b[Tt]he\s+government\b(?!\s+(?:of|in)\b)(?![’']s)")
 # "Burkina Faso and Niger, allies of Mali, said they would ...": the subject that says.
 # ("said on Monday it would", "told reporters that it had": the saying's date or hearers
 # may come between.)
@@ -241,6 +244,18 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
         elif people and people[-1].start > lead and text[g.start()] in "Hh":   # (her state
             # unknown: she speaks for it)
             out.append(reg.mention(g.start(), g.end(), people[-1].actor, "own-state"))
+    home = None
+    for g in _THE_GOVERNMENT.finditer(text):
+        # "UNHCR appealed to the government": in a story filed from a capital, with no other
+        # state named in its sentence before it, that capital's state
+        lead = max(text.rfind(". ", 0, g.start()), text.rfind("\n", 0, g.start()))
+        if reg.taken(g.start(), g.end()) or any(
+                lead < m.start < g.start() and m.kind == "state" and m.via != "capital"
+                for m in named):
+            continue
+        home = home or dateline_state(text, reg)
+        if home:
+            out.append(reg.mention(g.start(), g.end(), home, "own-state"))
     tables = load_gazetteer().organizations   # (the bodies the gazetteer knows)
     for g in _GROUP.finditer(text):
         if reg.taken(g.start(), g.end()):
