@@ -128,3 +128,10 @@ def test_the_government_in_a_story_filed_from_a_capital_is_that_state_s():
                   "Friday. UNHCR appealed to the government to extend the deadline.\n")
     appeal = [e for e in got["events"] if e["plover_type"] == "REQUEST"]
     assert appeal and appeal[0]["participants"].get("recipient") == ["kenya"], got["events"]
+
+
+def test_the_one_who_accepted_an_invitation_to_visit_is_the_visitor():
+    got = after_lead("Rabat said Benali had restated the kingdom's position and that Spain's "
+                     "Prime Minister Elena Castro had accepted an invitation to visit Rabat.")
+    visit = [e for e in got if e["cameo_code"] == "042"]
+    assert visit and visit[0]["participants"]["actor"] == ["elena-castro"], got

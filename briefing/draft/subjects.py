@@ -290,6 +290,9 @@ def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention
     """Who comes to the meeting an invitation proposes: those invited (named between the
     invitation and the act), with the host when they meet ("invited her to talks")."""
     invitees = [m for m in before if invited.end <= m.start]
+    if not invitees and invited.trigger.phrase.startswith("accept"):
+        # "and that Castro had accepted an invitation to visit Rabat": the one who accepted
+        return [m for m in before if m.end <= invited.start][-1:] or subject
     if not invitees:
         return subject
     host = leading(text, [m for m in before if m.end <= invited.start] or invitees)
