@@ -6,6 +6,7 @@ speech verb ("Ana Lopez said"), a name the fact base knows; then their later men
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from briefing.draft.actors import Mention, Registry, slug
 from briefing.text import QUOTED
@@ -17,8 +18,7 @@ _NAME_WORD = (rf"[{_UPPER}][{_LOWER}’']+(?:-[{_UPPER}]?[{_LOWER}’']+)*")   #
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|del|van|von|der|le|la|di|dos)"
 _LINK = rf"(?:{_PARTICLE}[\s-]+)?"   # "Hamad bin Faleh al-Ghanem": a particle inside a name
 _GAP = r"[^\S\n]+"   # between a name's words: never a line break (a headline ends there)
-# (and Malaysia's honours, written before a name: "Dato' Seri", "Tan Sri", "Tun")
-# ("Hon. Dr. Amina Otieno", "H.E. Joseph Banda", "spokesman, Brig. Ana Ruiz": one or more)
+# ("Hon. Dr. Amina Otieno", "H.E. Joseph Banda", "Brig. Ana Ruiz", Malaysia's "Tan Sri")
 _HONORIFIC = (r"(?:(?:Mr|Mrs|Ms|Dr|Hon|H\.E|Brig|Gen|Col|Maj|Capt|Lt|Cmdr|Adm)\.\s+|"
               r"(?:(?:Dato|Datuk|Datin)[’']?(?:\s+Seri)?|Tan\s+Sri|Toh\s+Puan|Tun)\s+(?=[A-Z]))+")
 # A state's formal style before its name: "the United Republic of Tanzania".
@@ -179,13 +179,31 @@ def find_people(text: str, reg: Registry) -> None:
     _later_mentions(text, reg)
 
 
-def _appositives(text: str, reg: Registry) -> None:
-    # A name followed by what the person is: "Yara Haddad, a spokeswoman for the army,".
-    g = reg.gazetteer
+def _titles_and_states(g: Any) -> tuple[str, str]:
+    """The gazetteer's titles and states' names as regex alternations, longest first."""
     titles = "|".join(re.escape(t) for t in sorted(g.titles, key=len, reverse=True))
-    # "Lars Berg, Sweden's defence minister,": the state's person.
     states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
                       if p.kind == "state")
+    return titles, states
+
+
+def _person_fields(reg: Registry, title: str, country: str, reason: str) -> dict:
+    """A person's fields from a title the gazetteer knows and a state's key (or "")."""
+    g = reg.gazetteer
+    role = g.titles[title.lower()]
+    fields = {"kind": "person", "country": country,
+              "role": f"{role}, {g.countries[country]['name']}" if country else role,
+              "reason": reason}
+    if country:
+        fields["parent"] = reg.state(country, f"gazetteer: {g.countries[country]['name']}")
+    return fields
+
+
+def _appositives(text: str, reg: Registry) -> None:
+    # A name followed by what the person is: "Yara Haddad, a spokeswoman for the army,";
+    # "Lars Berg, Sweden's defence minister,": the state's person.
+    g = reg.gazetteer
+    titles, states = _titles_and_states(g)
     for m in re.finditer(_NAMED + rf",\s+"
                          rf"(?:then\s+|now\s+)?(?:(?:a|an|the|its|his|her|their|"
                          rf"(?P<state>{states})(?:[’']s)?|"
@@ -215,12 +233,8 @@ def _appositives(text: str, reg: Registry) -> None:
         if m.group("bare") and place in g.forms and \
                 g.forms[place].kind == "state":   # ("president of Chile")
             country = g.forms[place].key
-        role = g.titles[(m.group("title") or m.group("bare")).lower()]
-        fields = {"kind": "person", "country": country,
-                  "role": f"{role}, {g.countries[country]['name']}" if country else role,
-                  "reason": f"name before '{m.group('title') or m.group('bare')}'"}
-        if country:
-            fields["parent"] = reg.state(country, f"gazetteer: {g.countries[country]['name']}")
+        title = m.group("title") or m.group("bare")
+        fields = _person_fields(reg, title, country, f"name before '{title}'")
         if bare is not None:
             a = reg.actors[bare]
             a.update({k: v for k, v in fields.items() if v and (not a.get(k) or k == "role"
@@ -234,7 +248,7 @@ def _named_after(text: str, reg: Registry) -> None:
     # What the person is, then the name between commas: "The head of the mission, Joseph
     # Ebanga, said", "The opposition candidate, Marta Lima, says".
     g = reg.gazetteer
-    titles = "|".join(re.escape(t) for t in sorted(g.titles, key=len, reverse=True))
+    titles, _states = _titles_and_states(g)
     for m in re.finditer(rf"(?<![\w’'])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w\-]*"
                          rf"\s+){{0,3}}?(?P<title>(?i:{titles})|head|candidate|owner)(?:\s+of\s+"
                          rf"(?:the\s+)?[\w\-’']+(?:\s+[\w\-’']+){{0,4}}?)?,\s+(?P<name>{_NAME_WORD}"
@@ -251,9 +265,7 @@ def _sworn_in(text: str, reg: Registry) -> None:
     # A name made what the person now is: "Abena Mensah was sworn in as Ghana's foreign
     # minister", "Ana Ruiz, who was appointed defence minister".
     g = reg.gazetteer
-    titles = "|".join(re.escape(t) for t in sorted(g.titles, key=len, reverse=True))
-    states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
-                      if p.kind == "state")
+    titles, states = _titles_and_states(g)
     for m in re.finditer(_NAMED + rf",?\s+(?:who\s+)?(?:was|has\s+been|had\s+been|is)\s+"
                          rf"(?:sworn\s+in|appointed|named|elected|confirmed)\s+(?:as\s+)?"
                          rf"(?:(?:the\s+)?(?P<state>{states})(?:[’']s)?\s+|the\s+|its\s+)?"
@@ -263,12 +275,7 @@ def _sworn_in(text: str, reg: Registry) -> None:
         if (name := _free_name(m, reg, skip)) is None:
             continue
         country = g.forms[m.group("state")].key if m.group("state") else ""
-        role = g.titles[m.group("title").lower()]
-        fields = {"kind": "person", "country": country,
-                  "role": f"{role}, {g.countries[country]['name']}" if country else role,
-                  "reason": f"name made '{m.group('title')}'"}
-        if country:
-            fields["parent"] = reg.state(country, f"gazetteer: {g.countries[country]['name']}")
+        fields = _person_fields(reg, m.group("title"), country, f"name made '{m.group('title')}'")
         actor = _register(reg, name, fields)
         reg.mention(m.start("name") + skip, m.start("name") + skip + len(name), actor, "name")
 
