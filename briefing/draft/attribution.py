@@ -69,9 +69,9 @@ _NOUN_USE = re.compile(r"\b(?:(?:a|an|the|its|his|her|their|this|our)\s+(?:[\w\-
 
 
 _SAID_WHEN = re.compile(rf"\s+(?:(?:(?:on|late on|early on)\s+)?(?:{WEEKDAY_NAMES}|yesterday|"
-                        r"today)(?:\s+(?:night|morning|afternoon|evening))?|(?:earlier\s+|later\s+)?"
-                        r"this\s+(?:week|month|morning)|last\s+(?:week|month|night)),?"
-                        r"(?:\s+that\b)?")
+                        r"today)(?:\s+(?:night|morning|afternoon|evening))?|"
+                        r"(?:earlier\s+|later\s+)?this\s+(?:week|month|morning)|"
+                        r"last\s+(?:week|month|night)),?(?:\s+that\b)?")
 _MODAL = re.compile(r"\b(?:would|will|could|might|should|must|can)\b")
 _SAYER_GOES_ON = re.compile(r",?\s+and\s+(?:\w+ly\s+)?(?!(?:was|were|had|did)\b)[a-z]+ed\b")
 

@@ -181,10 +181,10 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
                 states = _last_distinct(named, p.start(), {"state"}, n, text)
                 actors = _story_states(named, p.start(), states, reg)
         if kinds == {"state"}:
-            lead = max(text.rfind(". ", 0, p.start()), text.rfind("\n", 0, p.start()))
             if _AS_OBJECT.search(text, max(0, p.start() - 24), p.start()):
                 # "Uruguay said it was in contact with both governments": the two are
                 # others than the sentence's own states
+                lead = max(text.rfind(". ", 0, p.start()), text.rfind("\n", 0, p.start()))
                 own = {m.actor for m in named if lead < m.start < p.start()}
                 actors = _last_distinct([m for m in named if m.actor not in own],
                                         p.start(), kinds, n, text) or actors

@@ -45,7 +45,8 @@ PATTERN = re.compile(
     rf"(?P<dmy>(?:(?:on\s+)?{_WD},?\s+)?{_D}(?:\s*(?:and|-|–|to)\s*{_D})?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)"
     rf"|(?P<mdy>(?:(?:on\s+)?{_WD},?\s+)?{_M}\s+{_D}(?:\s*(?:and|-|–|to)\s*{_D})?(?:,?\s+{_Y})?)"
     rf"|(?P<mm>(?:between|from)\s+{_M}\s+(?:and|to|until)\s+{_M}(?:,?\s+{_Y})?)"
-    rf"|(?P<my>(?:(?:in|since|until|by|of|for|from|back\s+to|during)\s+(?:(?:early|mid|late)[\s-]+|mid-)?"
+    rf"|(?P<my>(?:(?:in|since|until|by|of|for|from|back\s+to|during)\s+"
+    rf"(?:(?:early|mid|late)[\s-]+|mid-)?"
     rf"|(?:early|late)\s+|mid-|last\s+){_M}(?:\s+{_Y}|\s+(?:last|next|this)\s+year)?"
     rf"(?!\.?\s+\d)|{_M}\s+{_Y}(?!\s*\d))"   # (and "September 1991" alone: a timeline's)
     rf"|(?P<rel>(?:last|this|next|earlier this|later this|past)\s+(?:week|month|year)"

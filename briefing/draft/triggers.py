@@ -326,13 +326,13 @@ def find_triggers(text: str, start: int, end: int) -> list[Match]:
     lower = text[start:end].lower()
     figures = {m.start("w") for p, needs in _figures(str(assets_dir() / "gazetteer"))
                if all(n in lower for n in needs) for m in p.finditer(text, start, end)}
-    # ("a 2022 transit accord": an agreement's noun names a signing only with its year)
-    # ("agreed in March to revive": a month's name, capitalised, is the month)
     # ("offered the three blocks to investors": a verb's word in -s after a count is a
     # noun; "the two agreed" is their act)
     found = [m for m in found if m.trigger.noun or m.trigger.subject or m.trigger.object_first
              or not re.match(r"[a-z]+[^s\W]s\b", text[m.start:m.end])
              or not _COUNTED.search(text, max(start, m.start - 16), m.start)]
+    # ("a 2022 transit accord": an agreement's noun names a signing only with its year)
+    # ("agreed in March to revive": a month's name, capitalised, is the month)
     found = [m for m in found if m.start not in figures and not CAPITAL_MONTH.match(
         text, m.start) and not (
         m.trigger.phrase in _DATED_ONLY and not _YEAR_BEFORE.search(
