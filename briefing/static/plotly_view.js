@@ -180,11 +180,38 @@ function markReady(chartId, groupSize, el) {
 }
 
 // While any view has a redraw queued or running, <body> carries data-briefing-drawing:
-// tests and the benchmark wait for it to go away after an interaction.
-function drawing(delta) {
+// tests and the benchmark wait for it to go away after an interaction. A redraw whose end
+// never came (no redraw began or ended for STUCK_MS) stops counting, with a warning in the
+// console, so a lost end cannot leave the page "drawing" for ever; what the charts show is
+// then what waiters check.
+const STUCK_MS = 30000;
+
+function drawing(delta, what) {
   const state = pageState();
   state.pending = Math.max(0, state.pending + delta);
+  // what is open, by kind (named in the warning): "fit", "live", "redraw", "resize"
+  const open = state.open || (state.open = {});
+  open[what] = Math.max(0, (open[what] || 0) + delta);
+  state.drawingAt = Date.now();
   if (document.body) document.body.toggleAttribute("data-briefing-drawing", state.pending > 0);
+  if (state.pending > 0 && !state.drawingWatch) {
+    const watch = () => {
+      state.drawingWatch = null;
+      if (state.pending <= 0) return;
+      const quiet = Date.now() - state.drawingAt;
+      if (quiet < STUCK_MS) {
+        state.drawingWatch = setTimeout(watch, STUCK_MS - quiet);
+        return;
+      }
+      const kinds = Object.entries(state.open).filter(([, n]) => n > 0)
+        .map(([k, n]) => `${k} ${n}`).join(", ");
+      console.warn(`briefing: redraws never ended (${kinds}); no longer counted`);
+      state.pending = 0;
+      state.open = {};
+      if (document.body) document.body.removeAttribute("data-briefing-drawing");
+    };
+    state.drawingWatch = setTimeout(watch, STUCK_MS);
+  }
 }
 
 // ---- clicks --------------------------------------------------------------------------
@@ -506,12 +533,12 @@ function plotGeometry(plot) {
 function declutterSettled(plot, alive) {
   const before = plotGeometry(plot);
   declutter(plot);
-  drawing(+1);
+  drawing(+1, "fit");
   requestAnimationFrame(() => requestAnimationFrame(() => {
     try {
       if (alive() && plot.isConnected && plotGeometry(plot) !== before) declutter(plot);
     } finally {
-      drawing(-1);
+      drawing(-1, "fit");
     }
   }));
 }
@@ -764,7 +791,7 @@ function render({ model, el }) {
   const redraw = () => {
     if (scheduled) return;
     scheduled = true;
-    drawing(+1);
+    drawing(+1, liveKey ? "live" : "redraw");
     if (liveKey) {
       // a live chart redraws with the page's other live charts, in view first
       enqueueLive(el, {
@@ -775,14 +802,14 @@ function render({ model, el }) {
         finish,
         done: (err) => {
           if (err) failed(err);
-          drawing(-1);
+          drawing(-1, "live");
         },
       });
       return;
     }
     queueMicrotask(() => {
       scheduled = false;
-      chain = chain.then(draw).catch(failed).finally(() => drawing(-1));
+      chain = chain.then(draw).catch(failed).finally(() => drawing(-1, "redraw"));
     });
   };
   // A live chart out of view waits to be drawn until it comes near the viewport: its first
@@ -864,11 +891,11 @@ function render({ model, el }) {
       }
       // a narrower chart may wrap its legend into more rows or crowd its labels: fit and
       // decide again; the resize counts as drawing (tests wait for it to end)
-      drawing(+1);
+      drawing(+1, "resize");
       Promise.resolve().then(() => Plotly.Plots.resize(plot))
         .then(() => growToFit(Plotly, plot)).then(() => declutterSettled(plot, () => alive))
         .catch(() => {})
-        .finally(() => { markWidth(el); drawing(-1); });
+        .finally(() => { markWidth(el); drawing(-1, "resize"); });
     });
     resizeObserver.observe(el);
   }
