@@ -316,6 +316,10 @@ def open_page(browser: Any) -> Any:
             lambda msg: rec.console_errors.append(msg.text) if msg.type == "error" else None,
         )
         page.on("pageerror", lambda exc: rec.console_errors.append(f"pageerror: {exc}"))
+        # the page's own warnings ("briefing: redraws never ended (live 1) ...") are shown
+        # with a failing test's output
+        page.on("console", lambda msg: print(f"browser console: {msg.text}")
+                if msg.type == "warning" and msg.text.startswith("briefing:") else None)
         if url is not None:
             response = page.goto(url)
             rec.response_text = response.text() if response is not None else None
