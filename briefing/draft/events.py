@@ -325,11 +325,12 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # Salas, asking": a second verb shares the clause's first subject (not after a
                 # clause of its own: "when Sudan walked out, accusing").
                 own = participial and prev is not None and subordinate(text, lo, prev.start)
+                joined_to = prev.start if prev is not None and text[prev.end:t.start] == \
+                    " and " and not nominal(text, lo, prev) else None   # ("shot and wounded")
                 subject = speaker_acts(text, said_here, t.start, text[c0:t.start], reg, before) \
                     or same_subject(out, prev, None if own else before, lo, reg) or ([] if (
                         participial and prev and all(m.start > prev.end for m in before))
-                        else leading(text, before, prev and text[prev.end:t.start] == " and "
-                                     and not nominal(text, lo, prev) and prev.start))
+                        else leading(text, before, joined_to))
                 if not subject:
                     continue   # "X urged Kigali to ..., warning": not Kigali's warning
             else:

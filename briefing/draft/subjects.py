@@ -191,7 +191,9 @@ def leading(text: str, mentions: list[Mention], joined_to: int | None = None) ->
     if _PROMPTED.search(text, max(0, last.start - 30), last.start) and re.match(
             r"\s+to\s+[a-z]", text[last.end:last.end + 8]):
         return [last]   # "..., prompting Warsaw to summon": Warsaw summons
-    if joined_to and (opens := list(_OPENS_CLAUSE.finditer(text, mentions[0].start, joined_to))):
+    opens = list(_OPENS_CLAUSE.finditer(text, mentions[0].start, joined_to)) \
+        if joined_to is not None else []
+    if opens:
         mentions = [m for m in mentions if opens[-1].end() <= m.start < joined_to] or mentions
     group = [mentions[0]]
     for m in mentions[1:]:
@@ -299,8 +301,8 @@ def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention
     return (host + invitees) if mutual else invitees
 
 
-def recaller(reg: Registry, code: Any, patient: list[Mention], text: str = "",
-             after: Sequence[Mention] = ()) -> list[Mention]:
+def recaller(reg: Registry, code: Any, patient: list[Mention], text: str,
+             after: Sequence[Mention]) -> list[Mention]:
     """Who does an act told in the passive with no agent: an envoy recalled ("Vahtra was
     called home for consultations"), the envoy's own state; a person held, tried or sent
     away in a capital ("Qureshi was arrested in New Delhi"), that capital's state. Empty
