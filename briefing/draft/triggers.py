@@ -302,6 +302,10 @@ def _index() -> dict[str, tuple[Trigger, ...]]:
 _INDEXES: dict[str, dict[str, tuple[Trigger, ...]]] = {}
 _WORD = re.compile(r"[\w’'\-]+")
 _DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
+# Phrases whose word is a verb only where no determiner or adjective stands before it.
+_VERB_ONLY = frozenset({"appeal .", "appeal against"})
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|last|final|without|any|no|"
+                          r"further)\s+$", re.IGNORECASE)
 _COUNTED = re.compile(r"\b(?:the|these|those|its|their)\s+(?:two|three|four|five|six|seven|"
                       r"eight|nine|ten|\d+)\s+$", re.IGNORECASE)
 
@@ -333,6 +337,9 @@ def find_triggers(text: str, start: int, end: int) -> list[Match]:
              or not _COUNTED.search(text, max(start, m.start - 16), m.start)]
     # ("a 2022 transit accord": an agreement's noun names a signing only with its year)
     # ("agreed in March to revive": a month's name, capitalised, is the month)
+    # ("said it would appeal", not "threw out his last appeal", "without appeal")
+    found = [m for m in found if m.trigger.phrase not in _VERB_ONLY or not _NOUN_BEFORE.search(
+        text, max(start, m.start - 16), m.start)]
     found = [m for m in found if m.start not in figures and not CAPITAL_MONTH.match(
         text, m.start) and not (
         m.trigger.phrase in _DATED_ONLY and not _YEAR_BEFORE.search(

@@ -111,16 +111,16 @@ _WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAYS) + r")$", re.IGNORECASE)
 # "the 1951 treaty", "the minister's 2003 remarks": a year naming a thing, not dating the verb.
 _ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s[’'])\s+$",
                              re.IGNORECASE)
-_BUT = re.compile(r",\s+but\b")   # (and whether a simple past follows: the story goes on)
-# ("refused bail to the captain of a boat seized by police last week, but freed his crew")
+_BUT = re.compile(r",\s+but\b")   # (", but freed his crew": whether the story goes on)
 # "a complaint it filed", "the treaty Liberia signed", "a plea that X had filed": its date.
 _ITS_OWN_DOER = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:(?:it|he|she|they|"
                            r"we|[A-Z][\w’'\-]+)\s+|that\s+(?:[\w’'\-]+\s+){1,4}had\s+)"
                            r"[a-z]+ed\b")
 _BY_AGENT = re.compile(r"\b[a-z]+(?:ed|en)\s+by\b[^,;]*$")
 _SAME_DOER = re.compile(r"\s+(?:(?:[A-Z][\w’'\-]+\s+){1,2}|the\s+(?:meeting|talks|session|round|"
-                        r"summit)\s+)?(?:also\s+)?(?:[a-z]+ed|said|told|sent|made|gave|held|met|"
-                        r"sought|broke)\b")   # (", but Ankara refused", "but the talks broke up")
+                        r"summit)\s+|(?:[A-Z][\w\-]+\s+){0,2}[A-Z][\w\-]+[’']s\s+(?:[a-z]+\s+){1,2}"
+                        r")?(?:also\s+)?(?:[a-z]+ed|said|told|sent|made|gave|held|met|"
+                        r"sought|broke)\b")   # (", but Ankara refused", ", but Togo's envoy left")
 # A verb's object clause ("asked for guarantees that he would not be held"): not ahead.
 _COMPLEMENT = re.compile(r"\b(?:that|whether|unless|if)\b", re.IGNORECASE)
 
