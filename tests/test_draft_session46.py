@@ -4,7 +4,7 @@ people, places and bodies). The story of tests/lead.py is published on Saturday,
 
 from __future__ import annotations
 
-from tests.lead import after_lead, dated, drafted
+from tests.lead import acts, after_lead, dated, drafted
 
 
 def _codes(text: str) -> list[tuple[str, str]]:
@@ -69,3 +69,64 @@ def test_a_walkout_after_but_in_a_lead_takes_the_lead_s_day_and_the_story_goes_o
     got = {(e["plover_type"], e.get("date")) for e in drafted(
         body.replace("Jan 14", "June 7"))["events"]}
     assert ("PROTEST", "2031-06-04") in got and ("ACCUSE", "2031-06-04") in got, got
+
+
+def test_a_year_that_names_what_is_recognised_does_not_date_the_vote():
+    got = dated("Greece's parliament on Tuesday passed a resolution recognising the "
+                "killings of 1915 as genocide.")
+    assert got and all(d != 1915 for _t, d in got) and ("SUPPORT", "2031-06-03") in got, got
+
+
+def test_a_year_after_in_the_drought_of_still_dates_the_act():
+    got = dated("The accord nearly collapsed in the drought of 2027, when Belize recalled "
+                "its consul general in Chetumal.")
+    assert ("SANCTION", 2027) in got, got
+
+
+def test_a_log_released_by_a_government_frees_no_one():
+    got = _codes("The police log released by Hungary on Tuesday does not say who fired "
+                 "first.")
+    assert all(t != "RETREAT" for t, _c in got), got
+
+
+def test_a_sayer_who_then_acts_on_a_day_does_the_act_the_story_tells():
+    got = acts("Kenya's transport ministry said the seizure was hostile and on Friday "
+               "suspended Zambia Airways' landing rights in Nairobi.")
+    assert ("COERCE", ["kenya"]) in got, got
+
+
+def test_verbs_that_double_their_last_letter_are_read_in_the_past():
+    assert ("SANCTION", "160") in _codes("Mali scrapped the deal with France on Monday.")
+    assert ("ACCUSE", "111") in _codes("Secretary-General Lucia Ferraz of the United Nations "
+                                       "regretted the decision.")
+
+
+def test_a_government_statement_in_a_story_filed_from_a_capital_is_that_state_s():
+    got = drafted("Envoy expelled\n\nBAMAKO, June 7 (Wire) - Mali on Monday declared the head "
+                  "of the United Nations mission, Anders Holm, persona non grata and gave him "
+                  "72 hours to leave the country.\n\nA government spokesman accused France of "
+                  "interference.\n")
+    accuse = [e for e in got["events"] if e["plover_type"] == "ACCUSE"]
+    assert accuse and accuse[0]["participants"]["actor"] == ["mali"], got["events"]
+
+
+def test_an_ambassador_ordered_out_is_expelled():
+    assert ("SANCTION", 2022) in dated("Mali ordered the French ambassador out in 2022.")
+
+
+def test_people_killed_when_a_storm_struck_were_attacked_by_no_one():
+    got = _codes("At least 27 people were killed when the storm struck the island on "
+                 "Saturday.")
+    assert all(t != "ASSAULT" for t, _c in got), got
+
+
+def test_vessels_sent_with_water_and_food_are_aid():
+    got = dated("Trinidad and Tobago sent two coast guard vessels with water and food to "
+                "Dominica on Sunday.")
+    assert ("AID", "2031-06-01") in got, got
+
+
+def test_the_day_a_decision_was_said_dates_it_when_a_while_clause_follows_the_saying():
+    got = dated("Dominica declined an offer of 300 Venezuelan soldiers, Prime Minister Ruth "
+                "Charles said on Tuesday, while accepting relief supplies from others.")
+    assert ("REJECT", "2031-06-03") in got, got

@@ -74,6 +74,9 @@ _SAID_WHEN = re.compile(rf"\s+(?:(?:(?:on|late on|early on)\s+)?(?:{WEEKDAY_NAME
                         r"last\s+(?:week|month|night)),?(?:\s+that\b)?")
 _MODAL = re.compile(r"\b(?:would|will|could|might|should|must|can)\b")
 _SAYER_GOES_ON = re.compile(r",?\s+and\s+(?:\w+ly\s+)?(?!(?:was|were|had|did)\b)[a-z]+ed\b")
+# ("said the seizure was hostile and on Friday suspended ...": a day or "then" before it)
+_SAYER_THEN = re.compile(r",?\s+and\s+(?:then|later|also|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|"
+                         r"Satur|Sun)day)\s+(?:\w+ly\s+)?(?!(?:was|were|had|did)\b)[a-z]+ed\b")
 
 
 def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Said]:
@@ -236,7 +239,7 @@ _AUDIENCE_VERBS = ("told", "tell", "tells", "telling")
 # ministry said on Monday." / "... in a statement."
 # ("... in an interview on Thursday", "... at a news conference in Lusaka late on Monday")
 _TAIL = re.compile(r"^(?:\s*(?:on|late on|early on|in|at|last|this|during)\s+[\w’'\-]+"
-                   r"(?:\s+[\w’'\-]+){0,3}?){0,3}\s*[.!]?\s*$")
+                   r"(?:\s+[\w’'\-]+){0,3}?){0,3}\s*(?:[.!]?\s*$|,\s+(?:while|as|adding|saying)\s)")
 # "..., the president said after meeting his counterpart": when it was said, not what.
 _WHEN = re.compile(r"\s*(?:after|before|while|when|during|following|upon)\s+[a-z]+ing\b")
 # A dateline before the first sentence: "WASHINGTON (Reuters) - ".
@@ -362,7 +365,8 @@ def _reported(text: str, lo: int, hi: int, v: re.Match[str], mentions: list[Ment
     # "said the closure would hurt traders and demanded that ...": a past verb after a
     # modal's clause goes on with the sayer, not with what was said.
     own = _MODAL.search(text, cstart, hi)
-    back = own and _SAYER_GOES_ON.search(text, own.end(), hi)
+    back = own and _SAYER_GOES_ON.search(text, own.end(), hi) or _SAYER_THEN.search(
+        text, cstart, hi)
     end = back.start() if back else hi
     return Said(actor, mention, kind, "indirect", start, _content_end(text, cstart, end),
                 (cstart, end), anon_phrase=text[start:v.end()].rstrip(" ,:")

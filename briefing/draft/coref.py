@@ -60,7 +60,8 @@ _SIGNED_IN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<y>a
 _OWN_STATE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:government|country|nation|administration)\b|"
                         r"(?<=\bsaid\s)the\s+government\b(?!\s+(?:of|in)\b)")
 # "the government": a government that names no state.
-_THE_GOVERNMENT = re.compile(r"\b[Tt]he\s+government\b(?!\s+(?:of|in)\b)(?![’']s)")
+_THE_GOVERNMENT = re.compile(r"\b[Tt]he\s+government\b(?!\s+(?:of|in)\b)(?![’']s)|"
+                             r"\b[Aa]\s+government(?=\s+(?:statement|spokes(?:man|woman|person))\b)")
 # "Burkina Faso and Niger, allies of Mali, said they would ...": the subject that says.
 # ("said on Monday it would", "told reporters that it had": the saying's date or hearers
 # may come between.)

@@ -198,3 +198,12 @@ def entry_day(text: str, c0: int, at: int, pub: dt.date) -> tuple[dict[str, Any]
                              f"time tells of its publication day {pub.isoformat()}"}, \
             "live entry"
     return {}, ""
+
+# "the 1951 treaty", "the minister's 2003 remarks", "the killings of 1915": a year naming a
+# thing, not dating the verb (but "the spring of 2029", "in the drought of 2027" date it).
+ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s[’'])\s+$|"
+                            r"(?<!\bin\s)(?<!during\s)(?<!since\s)(?<!after\s)(?<!before\s)"
+                            r"\b(?:the|a|an)\s+(?!(?:spring|summer|autumn|fall|winter|end|"
+                            r"start|beginning|middle|half|rest|course|turn|first|second|"
+                            r"last|close|height|wake|aftermath)\b)[a-z]+\s+of\s+$",
+                            re.IGNORECASE)

@@ -27,6 +27,7 @@ from briefing.draft.day_words import (
     AHEAD_OF,
     AT_MEETING_OF,
     AT_OCCASION,
+    ATTRIBUTE_YEAR,
     CLOCK_TIME,
     DATELINE_BEFORE,
     DAY_LABEL,
@@ -108,9 +109,6 @@ _PARTICIPLE = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|no
 # A speech verb after the act starts what was said: its plans are not the act's.
 _SAYS_AFTER = re.compile(r"\b(?:said|says|told|added|announced)\b")
 _WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAYS) + r")$", re.IGNORECASE)
-# "the 1951 treaty", "the minister's 2003 remarks": a year naming a thing, not dating the verb.
-_ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s[’'])\s+$",
-                             re.IGNORECASE)
 _BUT = re.compile(r",\s+but\b")   # (", but freed his crew": whether the story goes on)
 # "a complaint it filed", "the treaty Liberia signed", "a plea that X had filed": its date.
 _ITS_OWN_DOER = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:(?:it|he|she|they|"
@@ -207,8 +205,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if re.fullmatch(r"\d{4}", d[2]) and pos < d[0] and AT_MEETING_OF.search(
                 text, max(0, d[0] - 40), d[0]) and MEETING.match(text, d[1]):
             return True   # "blocked a moratorium at the forum's 2029 meeting": then
-        if re.fullmatch(r"\d{4}", d[2]) and _ATTRIBUTE_YEAR.search(text, max(0, d[0] - 8),
-                                                                   d[0]):
+        if re.fullmatch(r"\d{4}", d[2]) and ATTRIBUTE_YEAR.search(text, max(0, d[0] - 40),
+                                                                  d[0]):
             # ("breaches a 2022 accord": the accord's year, not the breach's)
             return pos in nouns and bool(re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+){0,3}",
                                                       text[d[1]:pos]))
