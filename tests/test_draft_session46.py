@@ -130,3 +130,22 @@ def test_the_day_a_decision_was_said_dates_it_when_a_while_clause_follows_the_sa
     got = dated("Dominica declined an offer of 300 Venezuelan soldiers, Prime Minister Ruth "
                 "Charles said on Tuesday, while accepting relief supplies from others.")
     assert ("REJECT", "2031-06-03") in got, got
+
+
+def test_irregular_and_ee_verbs_are_read_in_every_form():
+    assert ("ACCUSE", "116") in _codes("A court in Accra found the Togolese trader guilty of "
+                                       "smuggling on Monday.")
+    assert ("SANCTION", "160") in _codes("Mali left the regional bloc on Monday.")
+    assert "RETREAT" in [t for t, _c in _codes("Ivory Coast is freeing the Ghanaian crews.")]
+
+
+def test_a_row_that_blew_up_bombed_nothing():
+    got = _codes("The trouble blew up in April, when Panama's council ordered the statue "
+                 "moved.")
+    assert all(t != "ASSAULT" for t, _c in got), got
+
+
+def test_a_year_in_what_a_rejecter_argues_does_not_date_the_rejection():
+    got = dated("Suriname's counsel, Pieter Brandsma, rejected the claim, arguing that "
+                "Guyana had been informed in 2029.")
+    assert ("REJECT", None) in got and all(d != 2029 for _t, d in got), got

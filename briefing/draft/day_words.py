@@ -135,7 +135,8 @@ SAID_ASIDE = re.compile(r"[\s”\"’]*,?\s*(?:[\w’'\-]+\s+){0,5}?(?:said|says
 
 # A speech verb; a dateline just before a date ("WARSAW, Feb 5 —"); a subordinate clause's
 # opening word ("their first since Caicedo took office in August": that clause's date).
-SPEECH = re.compile(r"\b(?:said|says|saying|added|adding|told|telling|announced)\b")
+SPEECH = re.compile(r"\b(?:said|says|saying|added|adding|told|telling|announced|arguing|"
+                    r"insisting|claiming|noting)\b")
 DATELINE_BEFORE = re.compile(r"[A-Z][A-Z'’.\-/ ]+(?:,\s+[A-Z][A-Za-z.\- ]+)?,\s+$")
 SUBORDINATE = re.compile(r"\b(?:after|before|when|while|until|following|since)\b",
                          re.IGNORECASE)

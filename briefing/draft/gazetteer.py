@@ -79,6 +79,10 @@ def inflections(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
     """A verb's forms: the table's irregular ones, else English's regular endings."""
     if lemma in irregular:
         return [lemma, *irregular[lemma]]
+    if lemma.endswith(("ee", "ye", "oe")):   # "agreeing", "eyeing", "canoeing"
+        return [lemma, lemma + "s", lemma + "d", lemma + "ing"]
+    if lemma.endswith("ie"):   # "tying"
+        return [lemma, lemma + "s", lemma + "d", lemma[:-2] + "ying"]
     if lemma.endswith("e"):
         return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
     if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
