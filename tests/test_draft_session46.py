@@ -149,3 +149,16 @@ def test_a_year_in_what_a_rejecter_argues_does_not_date_the_rejection():
     got = dated("Suriname's counsel, Pieter Brandsma, rejected the claim, arguing that "
                 "Guyana had been informed in 2029.")
     assert ("REJECT", None) in got and all(d != 2029 for _t, d in got), got
+
+
+def test_a_rocket_launched_is_a_show_of_force_and_a_threat_met_with_a_response_no_meeting():
+    assert ("MOBILIZE", "150") in _codes("North Korea launched a long-range rocket on "
+                                         "Tuesday.")
+    got = _codes("Pyongyang warned that further drills by South Korea would be met with a "
+                 "resolute response.")
+    assert all(t != "CONSULT" for t, _c in got), got
+
+
+def test_a_truce_village_is_a_place_not_a_truce():
+    got = _codes("Seoul summoned North Korea's envoy at the truce village of Panmunjom.")
+    assert all(t != "RETREAT" for t, _c in got), got
