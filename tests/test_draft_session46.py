@@ -162,3 +162,9 @@ def test_a_rocket_launched_is_a_show_of_force_and_a_threat_met_with_a_response_n
 def test_a_truce_village_is_a_place_not_a_truce():
     got = _codes("Seoul summoned North Korea's envoy at the truce village of Panmunjom.")
     assert all(t != "RETREAT" for t, _c in got), got
+
+
+def test_halting_the_recruitment_of_workers_for_a_state_is_an_embargo_and_a_fire_no_attack():
+    got = dated("Nepal halted the recruitment of workers for Malaysia in 2029 after a fire "
+                "killed 12 of its citizens.")
+    assert ("COERCE", 2029) in got and all(t != "ASSAULT" for t, _d in got), got
