@@ -168,3 +168,13 @@ def test_halting_the_recruitment_of_workers_for_a_state_is_an_embargo_and_a_fire
     got = dated("Nepal halted the recruitment of workers for Malaysia in 2029 after a fire "
                 "killed 12 of its citizens.")
     assert ("COERCE", 2029) in got and all(t != "ASSAULT" for t, _d in got), got
+
+
+def test_a_name_that_had_been_a_minister_is_a_person_and_her_week_goes_on_with_her():
+    got = drafted("Profile\n\nNOUAKCHOTT, 7 June 2031\n\nMariem Mint Sidi Baba had been "
+                  "foreign minister for a matter of hours when she made her first call abroad."
+                  "\n\nHer first week was spent in Nouakchott. On 2 June she received the "
+                  "Algerian ambassador, Rachid Benkhedda.\n")
+    assert "Mariem Mint Sidi Baba" in [a["name"] for a in got["actors"]], got["actors"]
+    hosted = [e for e in got["events"] if e["cameo_code"] == "043"]
+    assert hosted and hosted[0]["participants"]["actor"] == ["mariem-mint-sidi-baba"], hosted

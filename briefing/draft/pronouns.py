@@ -9,6 +9,7 @@ import re
 from briefing.draft.actors import Mention, Registry
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_POSSESSIVE = re.compile(r"\b(?:[Hh]is|[Hh]er)\b")
 
 
 def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:
@@ -19,6 +20,7 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
     opened_by = None   # who the sentence before opened with, as "she": its subject goes on
     told: set[str] = set()   # whom the sentence before meant by "he" or "she"
     called: dict[str, str] = {}   # the pronoun each person was meant by so far
+    held = None   # the one person the story went on with through "Her first week was ..."
     for i, s in enumerate(sentences):
         carried, opened_by, prior, told = opened_by, None, told, set()
         for p in _PRONOUN.finditer(text, s["start"], s["end"]):
@@ -33,6 +35,8 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
                 before = {m.actor for m in people if prev["start"] <= m.start < prev["end"]} \
                     or _spoke_for(text, prev, reg) or prior   # ("... he had shown it. In
                 # Muscat he spent": the same "he")
+                if not before and held and _POSSESSIVE.search(text, prev["start"], prev["end"]):
+                    before = {held}   # ("X had been minister. Her first week was ... she")
             if len(before) > 1 and i > 0 and not any(
                     s["start"] <= m.start < p.start() for m in people):
                 # Two people in the sentence before: "he" continues its subject, the
@@ -64,6 +68,9 @@ def pronoun_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Me
                 if len(text[s["start"]:p.start()].split()) <= 4 and not any(
                         s["start"] <= m.start < p.start() for m in people):
                     opened_by = actor
+        named = {m.actor for m in people if s["start"] <= m.start < s["end"]} | told
+        if named or not _POSSESSIVE.search(text, s["start"], s["end"]):
+            held = next(iter(named)) if len(named) == 1 else None
     return out
 
 
