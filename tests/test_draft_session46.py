@@ -178,3 +178,9 @@ def test_a_name_that_had_been_a_minister_is_a_person_and_her_week_goes_on_with_h
     assert "Mariem Mint Sidi Baba" in [a["name"] for a in got["actors"]], got["actors"]
     hosted = [e for e in got["events"] if e["cameo_code"] == "043"]
     assert hosted and hosted[0]["participants"]["actor"] == ["mariem-mint-sidi-baba"], hosted
+
+
+def test_the_year_of_an_accord_dates_its_negotiation():
+    got = dated("Kofi Asante, a Ghanaian diplomat who negotiated the 1998 Volta accord with "
+                "Burkina Faso, died on Tuesday.")
+    assert ("CONSULT", 1998) in got, got

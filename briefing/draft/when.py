@@ -21,6 +21,7 @@ from briefing.draft.dates import (
     resolve_at,
 )
 from briefing.draft.day_words import (
+    ACCORD_AFTER,
     AFTER_TALKS,
     AFTER_THEY,
     AHEAD_LABEL,
@@ -35,6 +36,7 @@ from briefing.draft.day_words import (
     INTENT_TO,
     LATER,
     LOOKS_AHEAD,
+    MADE_ACCORD,
     MEETING,
     PROPOSED_HAPPENING,
     PROPOSING,
@@ -106,8 +108,7 @@ _PARTICIPLE = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|no
                          r"(?!(?:issued|released|published|adopted)\b)"
                          r"(?:[a-z]+ed|held|shut|set|cut|built|kept|seen|made)\s+"
                          r"(?:[\w’'\-]+\s+){0,5}$")
-# A speech verb after the act starts what was said: its plans are not the act's.
-_SAYS_AFTER = re.compile(r"\b(?:said|says|told|added|announced)\b")
+_SAYS_AFTER = re.compile(r"\b(?:said|says|told|added|announced)\b")   # (what was said)
 _WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAYS) + r")$", re.IGNORECASE)
 _BUT = re.compile(r",\s+but\b")   # (", but freed his crew": whether the story goes on)
 # "a complaint it filed", "the treaty Liberia signed", "a plea that X had filed": its date.
@@ -207,9 +208,10 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return True   # "blocked a moratorium at the forum's 2029 meeting": then
         if re.fullmatch(r"\d{4}", d[2]) and ATTRIBUTE_YEAR.search(text, max(0, d[0] - 40),
                                                                   d[0]):
-            # ("breaches a 2022 accord": the accord's year, not the breach's)
+            # ("breaches a 2022 accord": the accord's year; but "signed the 1998 accord")
             return pos in nouns and bool(re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+){0,3}",
-                                                      text[d[1]:pos]))
+                                                      text[d[1]:pos])) or bool(
+                MADE_ACCORD.fullmatch(text, pos, d[0]) and ACCORD_AFTER.match(text, d[1]))
         if object_of is not None and d[0] < pos and not (AFTER_TALKS.search(
                 text, max(0, pos - 50), pos + 16) and not _DEADLINE.search(
                 text, max(0, d[0] - 24), d[0]) and not _DEADLINE.match(d[2])):
