@@ -184,3 +184,10 @@ def test_the_year_of_an_accord_dates_its_negotiation():
     got = dated("Kofi Asante, a Ghanaian diplomat who negotiated the 1998 Volta accord with "
                 "Burkina Faso, died on Tuesday.")
     assert ("CONSULT", 1998) in got, got
+
+
+def test_maps_shared_or_footage_handed_over_is_information_shared():
+    assert ("COOPERATE", "064") in _codes("Ecuador shared its maps of the minefields with "
+                                          "Peru on Monday.")
+    assert ("COOPERATE", "064") in _codes("Hungary handed over the border camera footage to "
+                                          "Slovakia on Saturday.")
