@@ -191,3 +191,12 @@ def test_maps_shared_or_footage_handed_over_is_information_shared():
                                           "Peru on Monday.")
     assert ("COOPERATE", "064") in _codes("Hungary handed over the border camera footage to "
                                           "Slovakia on Saturday.")
+
+
+def test_taking_part_only_if_the_other_acts_first_demands_that_act():
+    got = _codes("Mali said it would attend only if Guinea froze preparations for the filling "
+                 "in the meantime.")
+    assert ("REQUEST", "100") in got and all(t != "THREATEN" for t, _c in got), got
+    got = _codes("Paraguayan Foreign Minister Mirta Aquino said Paraguay would attend the talks "
+                 "only if construction was halted first.")
+    assert ("REQUEST", "100") in got, got

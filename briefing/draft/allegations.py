@@ -117,7 +117,12 @@ _HELPFUL = re.compile(r"(?:also\s+)?(?:help|assist|carry|provide|host|support|co
 # What "could not" refuses: "said it could not do so", "could not accept the terms".
 _GRANT = re.compile(r"(?:do\s+so|do\s+that|agree|accept|allow|grant|comply|release|return|"
                     r"lift|waive|support|attend|take\s+part)\b")
-_STANCES = {"130": "would, if", "120": "would not", "030": "would, in kind"}
+_STANCES = {"130": "would, if", "120": "would not", "030": "would, in kind",
+            "100": "would, only if"}
+# "said Asuncion would attend only if construction was halted first", "would sign nothing
+# until the owners were named": what the other must do first is demanded (the act said to
+# follow, if the lexicon has it, is drafted too).
+_ONLY_IF = re.compile(r"\bonly\s+(?:if|after|once|when)\b|\b(?:nothing|no\s+\w+)\s+until\b")
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,6 +152,9 @@ def stances(text: str, lo: int, hi: int, found: list[Match]) -> list[Match]:
             out.append(Match(v.start(), v.end(), _stance_triggers()["120"]))
             continue   # "said compensation was not on the table": a refusal said now
         f = _FUTURE_SAID.match(text, v.end(), stop)
+        if f and _ONLY_IF.search(f.group("rest")):
+            out.append(Match(v.start(), v.end(), _stance_triggers()["100"]))
+            continue
         if not f or any(v.end() <= m.start < stop for m in found) \
                 or _verbs(folder).search(text, v.end(), f.start("rest")):
             continue
