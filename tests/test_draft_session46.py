@@ -200,3 +200,15 @@ def test_taking_part_only_if_the_other_acts_first_demands_that_act():
     got = _codes("Paraguayan Foreign Minister Mirta Aquino said Paraguay would attend the talks "
                  "only if construction was halted first.")
     assert ("REQUEST", "100") in got, got
+
+
+def test_legal_action_said_to_come_threatens_only_on_a_condition_or_a_warning():
+    got = _codes("Argentine Foreign Minister Luis Ferrando said Argentina would take the case "
+                 "to the Organization of American States next Tuesday.")
+    assert "ACCUSE" in [t for t, _c in got] and "THREATEN" not in [t for t, _c in got], got
+    got = _codes("Malawi warned that it would take the dispute to the Southern African "
+                 "Development Community.")
+    assert "THREATEN" in [t for t, _c in got], got
+    got = _codes("Dominica said it would take the dispute to the tribunal if the boats were "
+                 "not released.")
+    assert "THREATEN" in [t for t, _c in got], got

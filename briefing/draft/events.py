@@ -116,8 +116,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
     mentions = [m for m in reg.sorted() if m.via != "title-prefix" and not in_spans(m, filed)]
     seen: dict[tuple, dict[str, Any]] = {}
     starts = [m.start for m in mentions]
-    # (the date a sentence hands on, the one it was handed, the last day one told of)
-    carry_next, carry, last_day = None, None, None   # each a fact date, or None
+    carry_next, carry, last_day = None, None, None   # dates handed on, handed, last told
     occasions = Occasions()
     lead = Lead(pub)
     for s in body:
@@ -406,8 +405,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 st, st_why = "planned", f"invited by '{text[invited.start:invited.end]}'"
             if agreed and st == "occurred":
                 st, st_why = "planned", f"agreed to: '{text[prev.start:prev.end]}'"
-            code, st, st_why = said_now(code, st, st_why, bool(
-                CONDITION.search(text, t.end, c1) or if_first(text, lo, t.start)),
+            code, st, st_why = said_now(code, st, st_why, bool(   # ("warned it would")
+                CONDITION.search(text, t.end, c1) or if_first(text, lo, t.start)
+                or re.search(r"\bwarn(?:s|ed|ing)?\b", text[lo:t.start])),
                 only_if=bool(ONLY_AFTER.match(text, t.end, c1)))
             if not date and code.plover_type in VERBAL and (
                     t.trigger.plover_type not in VERBAL or code.cameo_code != t.trigger.cameo_code):

@@ -258,9 +258,8 @@ def said_now(code: Any, st: str, why: str, on_condition: bool, *, only_if: bool 
         # "would pull the squad out of the tournament if ...": walking out, threatened.
         return recoded(code, "130", mutual=False), "occurred", \
             f"{why}, on a condition: a threat to walk out"
-    if code.cameo_code.startswith("115") and (st == "planned" and not (
-            code.phrase.startswith("appeal") and not on_condition) or (
-            st == "hypothetical" and on_condition)):   # ("said it would appeal": a step)
+    if code.cameo_code.startswith("115") and st in ("planned", "hypothetical") \
+            and on_condition:   # ("said it would appeal", "would take the case to": a step)
         # "would take the dispute to the court if ...": going to law, said ahead, threatens.
         return recoded(code, "130", mutual=False), "occurred", \
             f"{why}: legal action said to come is a threat"
