@@ -212,3 +212,12 @@ def test_legal_action_said_to_come_threatens_only_on_a_condition_or_a_warning():
     got = _codes("Dominica said it would take the dispute to the tribunal if the boats were "
                  "not released.")
     assert "THREATEN" in [t for t, _c in got], got
+
+
+def test_landing_refused_boarding_stopped_and_a_convoy_halted_coerce():
+    assert ("COERCE", "2031-06-02") in dated("Guatemala's civil aviation directorate denied the "
+                                             "charter permission to land on Monday.")
+    assert ("COERCE", "2031-06-06") in dated("Indian immigration officers at Delhi airport "
+                                             "stopped the pair from boarding on Friday.")
+    assert ("COERCE", "2031-06-01") in dated("Saudi border authorities halted the convoy of 34 "
+                                             "coaches on Sunday afternoon.")
