@@ -221,3 +221,9 @@ def test_landing_refused_boarding_stopped_and_a_convoy_halted_coerce():
                                              "stopped the pair from boarding on Friday.")
     assert ("COERCE", "2031-06-01") in dated("Saudi border authorities halted the convoy of 34 "
                                              "coaches on Sunday afternoon.")
+
+
+def test_keeping_what_the_other_wants_ended_until_something_happens_refuses_it():
+    got = _codes('President Rosa Villacorta of Peru said the other five boats would stay in '
+                 'Paita "until the courts decide".')
+    assert ("REJECT", "120") in got, got

@@ -117,6 +117,10 @@ _HELPFUL = re.compile(r"(?:also\s+)?(?:help|assist|carry|provide|host|support|co
 # What "could not" refuses: "said it could not do so", "could not accept the terms".
 _GRANT = re.compile(r"(?:do\s+so|do\s+that|agree|accept|allow|grant|comply|release|return|"
                     r"lift|waive|support|attend|take\s+part)\b")
+# "said the five would stay in Paita until the courts decide", "would go ahead as planned":
+# a side keeping what the other wants ended refuses it.
+_STAYS = re.compile(r"(?:stay|remain)\b[^;]*?[\s“\"](?:until|whatever|regardless|unless)\b|"
+                    r"go\s+ahead\s+as\s+planned\b")
 _STANCES = {"130": "would, if", "120": "would not", "030": "would, in kind",
             "100": "would, only if"}
 # "said Asuncion would attend only if construction was halted first", "would sign nothing
@@ -163,7 +167,8 @@ def stances(text: str, lo: int, hi: int, found: list[Match]) -> list[Match]:
         if cond:
             code = "030" if _IN_KIND.search(rest, cond.end()) or _HELPFUL.match(rest) else "130"
         elif f.group("neg") and (f.group("modal") != "could" or _GRANT.match(rest)) or \
-                re.search(r"\b(?:despite|regardless of)\b", rest):
+                re.search(r"\b(?:despite|regardless of)\b", rest) or _STAYS.match(
+                    text, f.start("rest"), stop):
             code = "120"   # ("would stay on site despite the order": defiance refuses; "could
             # not do so" refuses what was asked, "could not do the same" is what one cannot)
         else:
