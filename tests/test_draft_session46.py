@@ -227,3 +227,13 @@ def test_keeping_what_the_other_wants_ended_until_something_happens_refuses_it()
     got = _codes('President Rosa Villacorta of Peru said the other five boats would stay in '
                  'Paita "until the courts decide".')
     assert ("REJECT", "120") in got, got
+
+
+def test_a_joint_patrol_with_no_one_named_is_the_story_s_two_states_together():
+    got = drafted("Patrols\n\nCOTONOU, June 7 (Wire) - Benin and Burkina Faso signed a border "
+                  "security agreement on Monday after talks in Cotonou that lasted two days and "
+                  "ended late.\n\nThe first joint patrol left the town of Koubega on "
+                  "Thursday.\n")
+    coop = [e for e in got["events"] if e["plover_type"] == "COOPERATE"]
+    assert coop and set(coop[0]["participants"]["actor"]) == {"benin", "burkina-faso"}, \
+        got["events"]

@@ -291,8 +291,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             group = None if before or noun or passive else GROUP_AGAIN.search(
                 text[c0:t.start])
             if group or not before and noun and t.trigger.mutual and t.trigger.plover_type \
-                    == "CONSULT" and (prev is None or prev.end <= c0):   # (not "derail talks")
-                # "The ministers are due to meet", "Talks ... ended": who last acted together
+                    in ("CONSULT", "COOPERATE") and (prev is None or prev.end <= c0):
+                # "The ministers are due to meet", "The first joint patrol left": who acted together
                 before = together(out, reg, c0 + group.start(group.lastgroup or "head"),
                                   unnamed_id(reg)) if group else story_pair(reg, t.start)
             if not before and not noun and t.trigger.plover_type in _AGENTLESS_TYPES and \
