@@ -237,3 +237,11 @@ def test_a_joint_patrol_with_no_one_named_is_the_story_s_two_states_together():
     coop = [e for e in got["events"] if e["plover_type"] == "COOPERATE"]
     assert coop and set(coop[0]["participants"]["actor"]) == {"benin", "burkina-faso"}, \
         got["events"]
+
+
+def test_veiled_threats_to_draw_conclusions_or_answer_in_kind_are_threats():
+    got = _codes('Russia\'s embassy said late on Wednesday that Moscow would "draw the necessary '
+                 'conclusions".')
+    assert ("THREATEN", "130") in got, got
+    assert ("THREATEN", "130") in _codes("A German government source said Germany would answer "
+                                         "any expulsion in kind.")
