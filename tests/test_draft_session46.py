@@ -245,3 +245,12 @@ def test_veiled_threats_to_draw_conclusions_or_answer_in_kind_are_threats():
     assert ("THREATEN", "130") in got, got
     assert ("THREATEN", "130") in _codes("A German government source said Germany would answer "
                                          "any expulsion in kind.")
+
+
+def test_a_crowd_from_named_communities_outside_a_forum_protests_and_keeps_their_name():
+    got = drafted("Forum\n\nSANTIAGO, June 7 (Wire) - Outside the forum, about 40 protesters "
+                  "from Atacama Desert communities rallied against the lithium pact on Monday."
+                  "\n")
+    names = [a["name"] for a in got["actors"]]
+    assert "Protesters from Atacama Desert communities" in names, names
+    assert [e["plover_type"] for e in got["events"]] == ["PROTEST"], got["events"]

@@ -275,7 +275,8 @@ def find_bodies(text: str, reg: Registry) -> None:
 # A live blog's "12:30 — " before a crowd (a dateline's "LIMA - " is passed by the caller).
 _FILED = r"\s*(?:\d{1,2}[:.]\d{2}\s*[—–\-]\s+)?"
 _CROWD_LEAD = (_FILED +
-               r"(?:(?:[Ii]n\s+[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2}|[Oo]utside|[Nn]earby|"
+               r"(?:(?:[Ii]n\s+[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2}|[Oo]utside(?:\s+the\s+"
+               r"[a-z]+)?|[Nn]earby|"
                r"[Mm]eanwhile|[Ee]lsewhere),\s+)?"  # "In Zabol, ", "Outside, "
                r"(?i:(?:[•*\-–]\s+)?(?:(?:yesterday|last|earlier|later|that|on\s+\w+)(?:\s+(?:"
                r"morning|afternoon|evening|night))?,?\s+)?"
@@ -298,7 +299,7 @@ CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+(?:,\s+who)?)?"
                    # "Farmers in the Syrdarya region staged"
                    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*\s+){1,3}"
-                   r"(?:region|province|district|state|valley|city|area)?|(?:border|frontier|"
+                   r"(?:region|province|district|state|valley|city|area|communities|villages)?|(?:border|frontier|"
                    r"nearby|coastal|fishing|mining)\s+(?:villages|towns|areas|communities))|"
                    # "supporters of the governing coalition"
                    r"\s+of\s+(?:the\s+|its\s+)?(?:[\w’'\-]+\s+){0,3}(?:coalition|party|"
@@ -313,11 +314,13 @@ def crowd_group(reg: Registry, words: str, start: int, end: int) -> Mention:
     """"About 200 fishermen rallied": a group named by what its people are, whose state
     is for the analyst."""
     head = re.sub(r"(?:,\s+who)?(?:\s+(?:are|were|have|had))?$", "",
-                  re.sub(r"^\s*" + _CROWD_LEAD, "", words).strip()).lower()
-    head = re.sub(r"^the\s+|\s+(?:(?:late|early)\s+)?on\s+\w+day$|" + _OF_THEM + r"\b.*$", "",
-                  head)   # ("The crews", ", many of them ...")
+                  re.sub(r"^\s*" + _CROWD_LEAD, "", words).strip())
+    head = re.sub(r"^[Tt]he\s+|\s+(?:(?:late|early)\s+)?on\s+\w+day$|" + _OF_THEM + r"\b.*$",
+                  "", head)   # ("The crews", ", many of them ..."; "from Atacama" keeps its case)
+    head = head[:1].lower() + head[1:]
     filed = re.match(_FILED, words)
-    actor = reg.add(slug(head), {"name": head.capitalize(), "kind": "group", "country": "",
+    actor = reg.add(slug(head), {"name": head[:1].upper() + head[1:], "kind": "group",
+                                 "country": "",
                                  "reason": "the people who protest: "
                                            f"'{words[filed.end():].strip()}'"})
     return Mention(start + filed.end(), end, actor, "group", "crowd")
