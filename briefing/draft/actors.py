@@ -317,7 +317,6 @@ def crowd_group(reg: Registry, words: str, start: int, end: int) -> Mention:
                   re.sub(r"^\s*" + _CROWD_LEAD, "", words).strip())
     head = re.sub(r"^[Tt]he\s+|\s+(?:(?:late|early)\s+)?on\s+\w+day$|" + _OF_THEM + r"\b.*$",
                   "", head)   # ("The crews", ", many of them ..."; "from Atacama" keeps its case)
-    head = head[:1].lower() + head[1:]
     filed = re.match(_FILED, words)
     actor = reg.add(slug(head), {"name": head[:1].upper() + head[1:], "kind": "group",
                                  "country": "",

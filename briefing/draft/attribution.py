@@ -73,10 +73,11 @@ _SAID_WHEN = re.compile(rf"\s+(?:(?:(?:on|late on|early on)\s+)?(?:{WEEKDAY_NAME
                         r"(?:earlier\s+|later\s+)?this\s+(?:week|month|morning)|"
                         r"last\s+(?:week|month|night)),?(?:\s+that\b)?")
 _MODAL = re.compile(r"\b(?:would|will|could|might|should|must|can)\b")
-_SAYER_GOES_ON = re.compile(r",?\s+and\s+(?:\w+ly\s+)?(?!(?:was|were|had|did)\b)[a-z]+ed\b")
+_PAST_VERB = r"(?:\w+ly\s+)?(?!(?:was|were|had|did)\b)[a-z]+ed\b"
+_SAYER_GOES_ON = re.compile(r",?\s+and\s+" + _PAST_VERB)
 # ("said the seizure was hostile and on Friday suspended ...": a day or "then" before it)
-_SAYER_THEN = re.compile(r",?\s+and\s+(?:then|later|also|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|"
-                         r"Satur|Sun)day)\s+(?:\w+ly\s+)?(?!(?:was|were|had|did)\b)[a-z]+ed\b")
+_SAYER_THEN = re.compile(rf",?\s+and\s+(?:then|later|also|on\s+(?:{WEEKDAY_NAMES}))\s+"
+                         + _PAST_VERB)
 
 
 def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Said]:

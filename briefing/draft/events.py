@@ -292,7 +292,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 text[c0:t.start])
             if group or not before and noun and t.trigger.mutual and t.trigger.plover_type \
                     in ("CONSULT", "COOPERATE") and (prev is None or prev.end <= c0):
-                # "The ministers are due to meet", "The first joint patrol left": who acted together
+                # "The first joint patrol left": who acted together (not "derail talks")
                 before = together(out, reg, c0 + group.start(group.lastgroup or "head"),
                                   unnamed_id(reg)) if group else story_pair(reg, t.start)
             if not before and not noun and t.trigger.plover_type in _AGENTLESS_TYPES and \

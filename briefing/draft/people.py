@@ -262,12 +262,12 @@ def _named_after(text: str, reg: Registry) -> None:
 
 
 def _sworn_in(text: str, reg: Registry) -> None:
-    # A name made what it is: "Abena Mensah was sworn in as Ghana's foreign minister", "..."
+    # A name made what it is: "Abena Mensah was sworn in as Ghana's foreign minister".
     g = reg.gazetteer
     titles, states = _titles_and_states(g)
     for m in re.finditer(_NAMED + rf",?\s+(?:who\s+)?(?:(?:was|has\s+been|had\s+been|is)\s+"
                          rf"(?:sworn\s+in|appointed|named|elected|confirmed)\s+(?:as\s+)?|"
-                         rf"(?:had|has)\s+been\s+|became\s+)"   # ("who was appointed", "had been")
+                         rf"(?:had|has)\s+been\s+|became\s+)"   # ("X had been foreign minister")
                          rf"(?:(?:the\s+)?(?P<state>{states})(?:[’']s)?\s+|the\s+|its\s+)?"
                          rf"(?:new\s+|first\s+|acting\s+)?(?P<title>(?i:{titles}))\b", text):
         head = re.match(r"(?:When|Since|As|If|Until|Where|Once)\s+", m.group("name"))

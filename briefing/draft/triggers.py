@@ -335,11 +335,11 @@ def find_triggers(text: str, start: int, end: int) -> list[Match]:
     found = [m for m in found if m.trigger.noun or m.trigger.subject or m.trigger.object_first
              or not re.match(r"[a-z]+[^s\W]s\b", text[m.start:m.end])
              or not _COUNTED.search(text, max(start, m.start - 16), m.start)]
-    # ("a 2022 transit accord": an agreement's noun names a signing only with its year)
-    # ("agreed in March to revive": a month's name, capitalised, is the month)
     # ("said it would appeal", not "threw out his last appeal", "without appeal")
     found = [m for m in found if m.trigger.phrase not in _VERB_ONLY or not _NOUN_BEFORE.search(
         text, max(start, m.start - 16), m.start)]
+    # ("a 2022 transit accord": an agreement's noun names a signing only with its year)
+    # ("agreed in March to revive": a month's name, capitalised, is the month)
     found = [m for m in found if m.start not in figures and not CAPITAL_MONTH.match(
         text, m.start) and not (
         m.trigger.phrase in _DATED_ONLY and not _YEAR_BEFORE.search(
