@@ -258,9 +258,10 @@ def said_now(code: Any, st: str, why: str, on_condition: bool, *, only_if: bool 
         # "would pull the squad out of the tournament if ...": walking out, threatened.
         return recoded(code, "130", mutual=False), "occurred", \
             f"{why}, on a condition: a threat to walk out"
-    if code.cameo_code.startswith("115") and st in ("planned", "hypothetical") \
+    if code.cameo_code.startswith(("114", "115")) and st in ("planned", "hypothetical") \
             and on_condition:   # ("said it would appeal", "would take the case to": a step)
-        # "would take the dispute to the court if ...": going to law, said ahead, threatens.
+        # "would take the dispute to the court if ...", "would raise the matter at the OSCE
+        # unless ...": going to law or to a body, said ahead on a condition, threatens.
         return recoded(code, "130", mutual=False), "occurred", \
             f"{why}: legal action said to come is a threat"
     if st == "planned" and code.plover_type == "AID":

@@ -91,7 +91,8 @@ _AFTER_CLAUSE = re.compile(r",?\s+(?:after|because|as)\s+(?!(?:the|a|an|its|thei
 _EXPLICIT = re.compile(r"\d")   # a calendar day (and a timetable's verb: "meet on August 12")
 _NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|month)",
                    re.IGNORECASE)
-# A deadline set by the act is not when it happened: "threatened ... unless ... by July".
+# A deadline set by the act is not when it happened: "threatened ... unless ... by July";
+_IF_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless)\b[^,;]*$")   # nor one in its condition
 # A subject's participle phrase ends at a date, then the main verb: "men seized in June were".
 _SUBJECT_ENDS = re.compile(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?")
 _DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:at\s+(?:least|the\s+earliest)\s+)?"
@@ -220,9 +221,10 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if object_of is None and any(pos < n < d[0] and len(text[pos:n].split()) <= 3
                                      and len(text[n:d[0]].split()) >= 5 for n in nouns):
             return False   # "condemned the attack ... last month": the attack's date
-        if (pos < d[0] or re.search(r",\s+and\b", text[d[1]:pos])) and (_DEADLINE.search(
-                text, max(0, d[0] - 24), d[0]) or _DEADLINE.match(d[2])):
-            return False   # "by the end of July": the deadline the act sets
+        if (pos < d[0] or re.search(r",\s+and\b", text[d[1]:pos]) or _IF_BEFORE.search(
+                text, sentence_lo, d[0])) and (_DEADLINE.search(text, max(0, d[0] - 24), d[0])
+                                               or _DEADLINE.match(d[2])):
+            return False   # "by the end of July", "If ... not freed by Friday": a deadline
         if pos < d[0] and _AND_THEY_TO.search(text, pos, d[0]):
             return False   # "met X, and the two agreed to reconvene in January": theirs
         if (since := _SINCE_DOING.search(text, max(0, d[0] - 48), d[0])) and (
@@ -251,12 +253,10 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             and bool(AT_OCCASION.fullmatch(text, sentence_lo, inner[0]))
 
     verb_end = pos + len(re.match(r"\S*", text[pos:]).group(0))
-    # A noun whose doer is told after it ("the suspension ... was announced by X last
-    # week"): the passive's date is the noun's.
+    # A noun whose doer is told after it ("the suspension ... was announced by X"): its date.
     told = ANNOUNCED_BY.match(text, verb_end) if pos in nouns else None
     candidates = [d for d in dates if usable(d)]
-    # A stated calendar date before a weekday; a weekday or "last week" by nearness
-    # ("on Tuesday imposed sanctions after drills last week": Tuesday).
+    # A calendar date before a weekday, else a weekday or "last week" by nearness.
     ranked = sorted(candidates, key=lambda d: (not (   # "a visit ... planned for next week"
         pos < d[0] and _SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0])),
                                                # "held until last month, when each accused"
