@@ -289,7 +289,7 @@ _OF_THEM = r",\s+(?:many|most|some|all|several|half)\s+of\s+them"
 CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"(?:[A-Za-z\-]+\s+){0,2}?(?:[A-Za-z][a-z]+(?:ers|ors|ists|ants|ents)|people|"
                    r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?|pilgrims|"
-                   r"citizens|refugees|[Ff]amilies|[Rr]elatives|[Pp]arents|veterans|monks|nurses|"
+                   r"citizens|refugees|[Ff]amil(?:ies|y)|[Rr]elatives|[Pp]arents|veterans|monks|nurses|"
                    r"fans|[Cc]rews|staff|athletes|delegates|members(?=\s+of\s))"
                    # "Relatives of the detained men, who have staged a sit-in", "relatives
                    # and neighbours of the victims"
@@ -307,13 +307,13 @@ CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"(?:\s+(?:(?:late|early)\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
                    # ("Hundreds of people, many of them relatives of the workers, protested")
                    r"(?:" + _OF_THEM + r"\s+[^,;]{1,80},)?"
-                   r"\s+(?:(?:are|were|have|had)\s+)?$")   # ("800 people from villages marched")
+                   r"\s+(?:(?:are|were|have|had|has|is)\s+)?$")   # ("800 people from villages")
 
 
 def crowd_group(reg: Registry, words: str, start: int, end: int) -> Mention:
     """"About 200 fishermen rallied": a group named by what its people are, whose state
     is for the analyst."""
-    head = re.sub(r"(?:,\s+who)?(?:\s+(?:are|were|have|had))?$", "",
+    head = re.sub(r"(?:,\s+who)?(?:\s+(?:are|were|have|had|has|is))?$", "",
                   re.sub(r"^\s*" + _CROWD_LEAD, "", words).strip())
     head = re.sub(r"^[Tt]he\s+|\s+(?:(?:late|early)\s+)?on\s+\w+day$|" + _OF_THEM + r"\b.*$",
                   "", head)   # ("The crews", ", many of them ..."; "from Atacama" keeps its case)

@@ -318,8 +318,10 @@ def _speaker(text: str, start: int, end: int, mentions: list[Mention], reg: Regi
         if person is not None and re.fullmatch(r",?\s+(?:of|from)\s+(?:the\s+)?",
                                                text[person.end:mention.start]):
             mention = person
-    if mention is None or len(text[mention.end:end].split()) > 4:
-        return None
+    if mention is None or len(text[mention.end:end].split()) > 4 and not (
+            mention.kind == "person" and re.fullmatch(r",\s+(?:the|an?)\s[^,;“”\"]{1,80},\s*",
+                                                      text[mention.end:end])):
+        return None   # (but "X, the deputy who drafted the text, said": an aside)
     return mention.actor, mention, "on_record", mention.start, \
         f"'{text[mention.start:mention.end]}' + speech verb"
 

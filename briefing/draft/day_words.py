@@ -206,8 +206,10 @@ ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s[
                             r"(?<!\bin\s)(?<!during\s)(?<!since\s)(?<!after\s)(?<!before\s)"
                             r"\b(?:the|a|an)\s+(?!(?:spring|summer|autumn|fall|winter|end|"
                             r"start|beginning|middle|half|rest|course|turn|first|second|"
-                            r"last|close|height|wake|aftermath)\b)[a-z]+\s+of\s+$",
-                            re.IGNORECASE)
+                            r"last|close|height|wake|aftermath)\b)[a-z]+\s+of\s+$|"
+                            # ("open its archives from 1920": the papers' year)
+                            r"\b(?:archives?|records?|documents?|files?|papers|logs?|footage|"
+                            r"maps?)\s+from\s+$", re.IGNORECASE)
 # "negotiated the 1998 Volta accord": the accord's year dates the act that made it.
 MADE_ACCORD = re.compile(r"(?:negotiat|sign|broker|conclud|seal|ink|draft)\w*\s+(?:the|a|an)\s+")
 ACCORD_AFTER = re.compile(r"\s+(?:[\w\-]+\s+){0,3}?(?:accord|agreement|treaty|pact|deal|"

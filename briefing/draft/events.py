@@ -89,7 +89,7 @@ from briefing.draft.readings import (
     ruled_in,
     said_now,
 )
-from briefing.draft.saying_day import VERBAL, by_saying, said_day, saying_date
+from briefing.draft.saying_day import VERBAL, by_saying, said_day, saying_date, speaker_goes_on
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.story_day import Lead, day_from_story, day_it_moves_to
 from briefing.draft.subjects import (
@@ -259,9 +259,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                         # ("voiced concern over the arrests": what another act is about.)
                         before = [unnamed(reg, t.start)]
             elif passive:
-                # "Three soldiers were killed by Houthi rebels": the agent acts on the
-                # subject (without one, someone unnamed does); the passive's subject heads
-                # the clause: "Azerbaijan’s envoy was summoned" is done to Azerbaijan('s).
+                # "Three soldiers were killed by Houthi rebels": the agent (else someone
+                # unnamed) acts on the subject; "Azerbaijan’s envoy was summoned": on Azerbaijan.
                 patient = before[-1:] if passive == "after" else before[:1]
                 before = agent_mentions or recaller(reg, t.trigger, patient, text, after) or [
                     unnamed(reg, t.start)]
@@ -277,10 +276,10 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             but = not before and not noun and not passive and not text[c0:t.start].strip() \
                 and bool(re.search(r"\bbut\s*$", text[max(lo, c0 - 6):c0]))
             if resumed or but:
-                # "A and B condemned the attack, which killed four, and expressed
-                # support", "the state, which chairs the forum, warned": the verb follows a
-                # relative clause; the sentence's first subject acts (not "both
-                # countries" in "Ethiopia, which has troops in both countries, urged").
+                # "A and B condemned the attack, which killed four, and expressed support",
+                # "the state, which chairs the forum, warned": after a relative clause the
+                # sentence's first subject acts (not "both countries" in "Ethiopia, which has
+                # troops in both countries, urged").
                 before = [m for m in local if lo <= m.start and m.end <= t.start
                           and not any(a <= m.start < b for a, b in asides)] or same_subject(
                     out, prev, None, lo, reg)   # (a crowd: no name before the verb)
@@ -419,10 +418,11 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                               t.start, tuple(said_here), tuple(local))
             if not date and voice is not None and code.plover_type in VERBAL and \
                     st == "occurred" and SAME_DAY.search(text, voice.start, voice.content[0]):
-                # "Sichone told reporters afterwards that Zambia would not lift ...": a
-                # stance taken by saying it, on the day the saying points back to.
+                # "Sichone told reporters afterwards that Zambia would not lift": said that day.
                 date, why = day_of_context(text, voice.start, voice.content[0], t.start,
                                            carry or last_day, pub)
+            if not date and code.plover_type in VERBAL and st == "occurred":
+                date, why = speaker_goes_on(text, said, lo, t.start, actors, pub) or (date, why)
             if voice is not None and (turned := as_said(code, st, actors, recipients, (
                     voice.speaker), state_of(reg, voice.speaker), why=st_why)):
                 # "told B that enemy troops had shelled its post": the speaker's accusation.

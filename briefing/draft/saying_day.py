@@ -108,3 +108,25 @@ def _goes_on_from(text: str, said: list[Any], x: Any) -> Any:
             x.speaker == y.speaker and _GOES_ON.match(text, x.start)):
         return y
     return None
+
+
+_HE_SHE = re.compile(r"\s*(?:He|She)\s+(?:[^.;]*\s(?:and|but)\s+)?(?:also\s+|then\s+|later\s+|"
+                     r"\w+ly\s+)?$")   # ("She accused X of ... and urged")
+
+
+def speaker_goes_on(text: str, said: list[Any], lo: int, at: int, actors: list[str],
+                    pub: dt.date) -> tuple[dict[str, Any], str] | None:
+    """'"...," X said on Sunday. She accused Baku of ...': an act done by saying, told next
+    with "He" or "She" for the one who just spoke, on the day of that saying; None else."""
+    if not _HE_SHE.fullmatch(text, lo, at):
+        return None
+    y = next((y for y in reversed(said) if y.end <= lo), None)
+    between = text[y.end:lo].strip()   # (the quote's speaker may follow it: '"…," X said.')
+    if y is None or y.speaker not in actors or "\n" in text[y.end:lo] or re.search(
+            r"[.!?]", between[:-1]):
+        return None
+    after = [d for d in find_dates(text, y.end, lo) if _said_then(text, y.end, d[0])]
+    line = text.rfind("\n", 0, y.start) + 1   # ('"…," X, the deputy who ..., said on Sunday')
+    found = saying_date(after, (y.end, lo), pub) if after else said_day(
+        text, find_dates(text, line, y.end), [y], y.content[0], pub)
+    return found if found and found[0] else None
