@@ -118,7 +118,8 @@ def test_the_sayer_is_the_one_its_words_say_is_ready():
 
 
 def test_what_the_sayer_s_side_would_do_is_a_threat_a_refusal_or_an_offer_said_now():
-    assert ("THREATEN", "130", ["south-sudan"], []) in _acts(
+    # (the body the matter is taken to is drafted as the recipient, as for "take the case to")
+    assert ("THREATEN", "130", ["south-sudan"], ["unsc"]) in _acts(
         "South Sudan said it would take the matter to the UN Security Council if work had not "
         "stopped by the deadline.")
     assert ("REJECT", "120", ["iceland"], []) in _acts(

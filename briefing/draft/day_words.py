@@ -15,8 +15,10 @@ from briefing.draft.dates import MONTHS, WEEKDAY_NAMES, as_fact_date, is_day, re
 
 # "two days later", "a week earlier": counted from the day the sentence before told of.
 LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-                   r"(?P<unit>days?|weeks?)\s+(?P<way>later|earlier|(?:after|before)\b(?!\s+\w))"
-                   r"|\bthe\s+(?:following|next)\s+(?P<unit2>day|morning|week)\b", re.IGNORECASE)
+                   r"(?P<unit>days?|weeks?|months?|years?)\s+(?P<way>later|earlier|"
+                   r"(?:after|before)\b(?!\s+\w))"
+                   r"|\bthe\s+(?:following|next)\s+(?P<unit2>day|morning|week|year)\b",
+                   re.IGNORECASE)
 # Some days after a month told of ("in early August 2029 ... Lima expelled X days later").
 FEW_DAYS = re.compile(r"\b(?:(?:a\s+few|several)\s+)?days\s+later\b")
 # The day the sentence before told of: "was summoned in the afternoon", "hours later".

@@ -60,7 +60,6 @@ BACKGROUND = re.compile(r"\b(?:has|have|had)\s+(?:(?:\w+ly|long|also|already|oft
                         r"^\s*(?:\w+ly\s+)?(?!was\b|has\b|does\b|is\b)\w+[^s\W]s\b")
 NEGATED_PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+){0,2}?\s+(?:not|never|no)\b|"
                               r"\b(?:has|have)n[’']t\b")
-
 # A date right after a speech verb dates the saying: "detained ..., the ministry said on Sunday".
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|"
                           r"confirmed|quoted as saying)\s+$", re.IGNORECASE)
@@ -70,8 +69,8 @@ _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+
                             r"signing|delivery)\s+)?(?:(?:for|on|in)\s+)?(?:the\s+)?$",
                             re.IGNORECASE)   # ("the phase, due to start on Thursday")
 _WHO = re.compile(r"(?:who|which|that)\b")   # (a relative clause with no comma before)
-# A relative clause holds its own time: "talks, which stalled in 2023", "floods that struck
-# ... last week"; so does a participle's aside: "talks, last held in 2024, are to resume".
+# A relative clause holds its own time ("talks, which stalled in 2023"); so does a
+# participle's aside: "talks, last held in 2024, are to resume".
 _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which|who|whose|"
                        r"where)\b[^,;—]*|\b(?:under|by|through) which\b[^,;—]*|"
                        r"(?<=[a-z]\s)(?:who|which|that(?=\s+(?:[a-z]+ed|struck|hit|began)\b))"
@@ -91,18 +90,17 @@ _AFTER_CLAUSE = re.compile(r",?\s+(?:after|because|as)\s+(?!(?:the|a|an|its|thei
 _EXPLICIT = re.compile(r"\d")   # a calendar day (and a timetable's verb: "meet on August 12")
 _NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|month)",
                    re.IGNORECASE)
-# A deadline set by the act is not when it happened: "threatened ... unless ... by July";
-_IF_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless)\b[^,;]*$")   # nor one in its condition
 # A subject's participle phrase ends at a date, then the main verb: "men seized in June were".
 _SUBJECT_ENDS = re.compile(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?")
+# A deadline the act sets, or its condition, is not when it happened ("unless ... by July").
+_IF_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless)\b[^,;]*$")
 _DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:at\s+(?:least|the\s+earliest)\s+)?"
                        r"(?:the\s+(?:end|middle|start|beginning)\s+(?:of\s+)?|(?:midday|noon|"
                        r"midnight)\s+(?:on\s+)?)?$|^(?:by|until)\s", re.IGNORECASE)
 # "his first visit since taking office in November": the date of that other verb.
 _SINCE_DOING = re.compile(r"\bsince\s+(?:[a-z]+ing\b|(?:[\w’'\-]+\s+){1,3}?(?:took|became|"
                           r"came|won|began|was|were|[a-z]+ed)\b)[^,;.]*$", re.IGNORECASE)
-# "lorries impounded at Chaman since October": a participle after its noun holds its own
-# time ("accused X of ... and summoned the envoy on Tuesday": a conjunct verb, no participle).
+# "lorries impounded at Chaman since October": a participle after its noun has its own time.
 _PARTICIPLE = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|not|also|already|"
                          r"then|later|jointly|formally|officially|reportedly|and|or|"
                          r"but|the|a|an|its|their|his|her|our|this|that)\b)[a-z]+\s+"
@@ -324,8 +322,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
                 r"\b(?:has|have|had|been)\b", verbs + " " + text[max(0, pos - 24):pos]):
             continue   # "demanded ... since October": a past act is not a state since then
         anchor = None
-        # "recalled on Friday, a day after a soldier was shot": the shooting is the day
-        # before the Friday, not the day after it.
+        # "recalled on Friday, a day after a soldier was shot": the shooting, the day before.
         # ("four days after protesters stormed the embassy, setting fire to": a
         # participle after the comma goes on with the stormers.)
         inverse = start < pos and bool(re.search(r"\b(?:before|after)$", phrase, re.I)) \
@@ -386,9 +383,8 @@ _AND_THEY_TO = re.compile(r",\s+and\s+(?:the\s+two|they|both)\s+(?:\w+\s+)?(?:ag
 
 def day_told_before(events: list[tuple[dict[str, Any], tuple[int, int]]],
                     at: int) -> dict[str, Any] | None:
-    """The day of the last act drafted before `at` (of equal spans, the one listed later),
-    on which the story goes on; None when no act before it is dated. Only acts done on a
-    day count: a plan "this year" or a background month is not the story's day."""
+    """The day of the last act done on a day drafted before `at` (of equal spans, the one
+    listed later; not a plan "this year" nor a background month), or None."""
     dated = [(s, i) for i, (e, s) in enumerate(events) if s[0] < at and "date" in e
              and e.get("status") == "occurred" and is_day(e["date"])]
     if not dated:
@@ -407,18 +403,22 @@ def labelled(text: str, c0: int) -> bool:
 
 def counted_on(text: str, c0: int, c1: int, day: dict[str, Any],
                whose: str) -> tuple[dict[str, Any], str] | None:
-    """The day a clause text[c0:c1] counts from `day` ("the following day", "two days
-    later"); None when it counts none or `day` is no single day."""
+    """The day a clause text[c0:c1] counts from `day` ("the following day"), or the year
+    from the year told before ("Two years later"); None when it counts none."""
     later = LATER.search(text, c0, c1)
-    if not later or not is_day(day.get("date", "")) \
-            or day.get("date_end"):
-        return None
+    unit, d = (later.group("unit") or later.group("unit2") if later else ""), day.get("date", "")
+    year = re.findall(r"\b(?:1[89]|20)\d\d\b", text[max(0, c0 - 400):c0]) if later and \
+        unit[0] == "y" and not text[c0:later.start()].strip(" ,") else None
+    if not later or day.get("date_end") or unit.startswith("month") or not (
+            year or is_day(d) and unit[0] != "y"):
+        return None   # ("In 1993 ... . Two years later X": from the year told before)
     word = (later.group("n") or "a").lower()   # "the following day": one
     n = int(word) if word.isdigit() else NUMBERS.get(word, 1)   # ("an": one)
-    days = n * (7 if (later.group("unit") or later.group("unit2")).startswith("week") else 1)
-    out = dt.date.fromisoformat(day["date"]) + dt.timedelta(
-        days=-days if later.group("way") in ("earlier", "before") else days)
-    return {"date": out.isoformat(), "date_basis": "resolved",
+    n = -n if later.group("way") in ("earlier", "before") else n
+    d = year[-1] if year else d
+    out = int(d) + n if year else (dt.date.fromisoformat(d) + dt.timedelta(
+        days=n * (7 if unit.startswith("week") else 1))).isoformat()
+    return {"date": out, "date_basis": "resolved",
             "date_note": f"'{later.group(0)}': counted from the day of {whose} "
                          f"({day['date']})"}, f"counted: '{later.group(0)}'"
 
