@@ -183,15 +183,14 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             after = [m for m in local if t.end <= m.start and m.end <= next_verb(text, lo, triggers,
                                                                                  t, c1)]
             if not t.trigger.noun or t.trigger.subject:   # ("X's envoy, Y, was summoned")
-                # "accepted Peru's offer", "welcomed Chile's decision": the owner of the phrase's
-                # object is the one the act is toward, as is who stands in its gap ("asked X to").
+                # "accepted Peru's offer", "asked X to": the object's owner, or who stands in
+                # the gap, is the one the act is toward.
                 after = [m for m in local if t.start < m.start and m.end < t.end
                          and (re.match(r"[’']s\b", text[m.end:])
                               or re.search(r"[*+]", t.trigger.phrase))] + after
             if t.trigger.phrase.startswith(ALLEGED_BY):
                 before = speaker(t, said_here, reg) or before
-            # "an attack", "the talks": a verb's form used as a noun; but "Chile postponed a
-            # visit": Chile's act, its status 'postponed'.
+            # "an attack", "the talks": a noun; but "Chile postponed a visit": Chile's act.
             noun = t.trigger.noun or nominal(text, lo, t)
             noun = noun and not light
             word = text[t.start:t.end].split()[0]
@@ -421,7 +420,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "Sichone told reporters afterwards that Zambia would not lift": said that day.
                 date, why = day_of_context(text, voice.start, voice.content[0], t.start,
                                            carry or last_day, pub)
-            if not date and code.plover_type in VERBAL and st == "occurred":
+            if code.plover_type in VERBAL and st == "occurred" and not (date and not str(date.get(
+                    "date_note")).startswith("no date in the sentence")):   # (nor carried on)
                 date, why = speaker_goes_on(text, said, lo, t.start, actors, pub) or (date, why)
             if voice is not None and (turned := as_said(code, st, actors, recipients, (
                     voice.speaker), state_of(reg, voice.speaker), why=st_why)):

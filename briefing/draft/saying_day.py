@@ -121,9 +121,9 @@ def speaker_goes_on(text: str, said: list[Any], lo: int, at: int, actors: list[s
     if not _HE_SHE.fullmatch(text, lo, at):
         return None
     y = next((y for y in reversed(said) if y.end <= lo), None)
-    between = text[y.end:lo].strip()   # (the quote's speaker may follow it: '"…," X said.')
+    # (the quote's speaker may follow it: '"…," X said.')
     if y is None or y.speaker not in actors or "\n" in text[y.end:lo] or re.search(
-            r"[.!?]", between[:-1]):
+            r"[.!?]", text[y.end:lo].strip()[:-1]):
         return None
     after = [d for d in find_dates(text, y.end, lo) if _said_then(text, y.end, d[0])]
     line = text.rfind("\n", 0, y.start) + 1   # ('"…," X, the deputy who ..., said on Sunday')

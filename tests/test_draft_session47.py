@@ -1,0 +1,88 @@
+"""Issue 21, session 47: rules checked on fictional sentences (real state names, invented
+people, places and bodies). The story of tests/lead.py is published on Saturday, June 7,
+2031 ("on Monday" is June 2, "on Thursday" June 5)."""
+
+from __future__ import annotations
+
+from tests.lead import after_lead, dated, drafted
+
+
+def _codes(text: str) -> list[tuple[str, str]]:
+    return [(e["plover_type"], e["cameo_code"]) for e in after_lead(text)]
+
+
+def _actor_names(d: dict, ids: list[str]) -> list[str]:
+    names = {a["id"]: a["name"] for a in d["actors"]}
+    return [names[i] for i in ids]
+
+
+def test_a_quoted_verb_keeps_its_subject():
+    got = _codes("A spokesman for the UN said on Thursday that the Secretary-General "
+                 "“deeply regrets” the decision.")
+    assert ("ACCUSE", "111") in got, got
+
+
+def test_regretting_what_the_other_side_did_is_disapproval():
+    for act in ("expulsion", "recall of its ambassador", "suspension"):
+        got = _codes(f"The Senegalese foreign ministry said it regretted the {act}.")
+        assert any(t == "ACCUSE" for t, _c in got), (act, got)
+
+
+def test_ordering_a_consulate_closed_cuts_relations():
+    got = _codes("Mali has ordered Niger to close its consulate-general in the city of Gao.")
+    assert ("SANCTION", "161") in got and ("REQUEST", "100") not in got, got
+
+
+def test_revoked_authorisations_and_tighter_checks_restrict():
+    assert ("COERCE", "172") in _codes("Ghana's interior ministry revoked the "
+                                       "authorisations on Monday.")
+    assert ("COERCE", "172") in _codes("Togo tightened checks on Ghanaian lorries at the "
+                                       "border on Monday.")
+
+
+def test_a_complaint_to_a_body_on_a_condition_is_a_threat_dated_by_the_saying():
+    got = dated("Moldova would raise the matter at the OSCE if the stations were not reopened "
+                "by Friday, Foreign Minister Ana Rusu said on Thursday.")
+    assert ("THREATEN", "2031-06-05") in got, got
+    got = _codes("If the border is not reopened by Monday, Niger would take the matter to "
+                 "the African Union, the minister said.")
+    assert ("THREATEN", "130") in got, got
+
+
+def test_a_deadline_in_the_condition_does_not_date_the_threat():
+    got = dated("If the fishermen are not freed by Monday, Ghana will take the matter to the "
+                "African Union, the minister said.")
+    assert ("THREATEN", "2031-06-02") not in got, got
+
+
+def test_a_quote_s_speaker_named_with_an_aside_and_she_going_on_that_day():
+    d = drafted("Row over resolution\n\nTBILISI, June 7 (Wire) - Officials met on Friday. "
+                "\"Parliament will not withdraw a single word,\" Nino Abashidze, the opposition "
+                "deputy who drafted the text, said on Thursday. She accused Azerbaijan of "
+                "meddling and urged it to open its archives from 1920 to historians.\n")
+    accuse = [e for e in d["events"] if e["plover_type"] == "ACCUSE"]
+    assert accuse and _actor_names(d, accuse[0]["participants"]["actor"]) == ["Nino Abashidze"]
+    assert accuse[0].get("date") == "2031-06-05", accuse[0]
+    urge = [e for e in d["events"] if e["plover_type"] == "REQUEST"]
+    assert urge and urge[0].get("date") == "2031-06-05", urge
+
+
+def test_a_family_is_a_group_that_acts():
+    d = drafted("Custody death\n\nCITY, June 7 (Wire) - Officials met on Friday. The family "
+                "has accused officers of beating him.\n")
+    accuse = [e for e in d["events"] if e["plover_type"] == "ACCUSE"]
+    assert accuse and _actor_names(d, accuse[0]["participants"]["actor"]) == ["Family"]
+
+
+def test_money_announced_as_aid_is_a_pledge():
+    got = _codes("Canada announced C$5 million in emergency assistance for Grenada on Monday.")
+    assert ("AGREE", "033") in got, got
+
+
+def test_years_later_counts_from_the_year_told_before():
+    got = dated("His first posting was to Lome in 1993. Two years later the Togolese "
+                "government expelled him.")
+    assert ("SANCTION", 1995) in got, got
+    # ... but not from the day of the story: "the following year" after no year is no date
+    got = dated("Kenya breached the order by allowing surveys there the following year.")
+    assert all(d not in ("2031-06-07", "2031-06-08") for _t, d in got), got
