@@ -287,7 +287,8 @@ _CROWD_LEAD = (_FILED +
 # A crowd described between commas: ", many of them relatives of the workers,".
 _OF_THEM = r",\s+(?:many|most|some|all|several|half)\s+of\s+them"
 CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
-                   r"(?:[A-Za-z\-]+\s+){0,2}?(?:[A-Za-z][a-z]+(?:ers|ors|ists|ants|ents)|people|"
+                   r"(?:[A-Za-z\-]+\s+|[a-z]+(?:[’']s|s[’'])\s+){0,2}?"   # ("the cyclist's family")
+                   r"(?:[A-Za-z][a-z]+(?:ers|ors|ists|ants|ents)|people|"
                    r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?|pilgrims|"
                    r"citizens|refugees|[Ff]amil(?:ies|y)|[Rr]elatives|[Pp]arents|veterans|monks|nurses|"
                    r"fans|[Cc]rews|staff|athletes|delegates|members(?=\s+of\s))"

@@ -34,7 +34,8 @@ _HARSH = re.compile(
     re.IGNORECASE)
 # "said the claims were unfounded" (a denial), "if London chooses escalation" (a threat):
 # other acts, for other rules.
-_OTHER_ACT = re.compile(r"\b(?:unfounded|baseless|groundless|false|untrue|fabricat\w+|if|unless)\b",
+_OTHER_ACT = re.compile(r"\b(?:unfounded|baseless|groundless|false|untrue|fabricat\w+|if|unless|"
+                        r"(?:will|would)\s+be\s+punished)\b",   # ("would be punished": a pledge)
                         re.IGNORECASE)
 # "not illegal", "no provocation": the harsh word denied.
 _DENIED = re.compile(r"\b(?:not|no|never|nothing|neither|nor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)

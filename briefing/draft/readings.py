@@ -269,6 +269,10 @@ def said_now(code: Any, st: str, why: str, on_condition: bool, *, only_if: bool 
         return recoded(code, {"071": "0331", "072": "0332", "073": "0333",
                               "074": "0334"}.get(code.cameo_code[:3], "033")), "occurred", \
             f"{why}: aid promised is an intent, said now"
+    if st == "planned" and code.phrase == "cooperate":
+        # "said it would cooperate fully with the investigators": a promise, made when said.
+        return recoded(code, "0313", mutual=False), "occurred", \
+            f"{why}: cooperation promised is an intent, said now"
     if st == "planned" and code.plover_type == "THREATEN":
         # "said it would respond in kind": the threat is made as it is said.
         return code, "occurred", f"{why}: a threat is made when said"
