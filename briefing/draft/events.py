@@ -85,7 +85,9 @@ from briefing.draft.readings import (
     controlled,
     denied,
     listed_after,
+    made_to,
     not_an_act,
+    not_own,
     ruled_in,
     said_now,
 )
@@ -197,8 +199,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             passive = not noun and not word.endswith("ing") and word.lower() != "due" \
                 and passive_at(text, c0, t.start)   # ("is due in Paris": no passive)
             agent = BY.match(text, t.end, c1)
-            # "by the two ministers": a pair; "by Fisheries Minister Ana Ruiz": a title.
-            # ("detained by officers of the Nauru Police Force": the force's officers)
+            # "by the two ministers": a pair; "by Minister Ana Ruiz", "by officers of the Police".
             agent_mentions = by_agents(text, agent.end(), after) if agent else []
             if not noun and not passive and word.endswith("ed") and not OBJECT_LAST.search(
                     t.trigger.phrase) and PLACED_BY.match(text, t.end):
@@ -247,8 +248,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                               "again")
                                       for a in merged["participants"]["actor"]]
                     if not before and t.trigger.plover_type == "CONSULT" and AT_MEETING.search(
-                            text, max(lo, t.start - 24), t.start):
-                        # "pledged aid at a conference in Paris": the subject met there.
+                            text, max(lo, t.start - 24), t.start):   # ("pledged aid at a summit")
                         first = [m for m in local if lo <= m.start and m.end <= t.start
                                  and not any(a <= m.start < b for a, b in asides)]
                         before = leading(text, first) if first else call_parties(
@@ -271,9 +271,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     RESUMED.search(text[c0:t.start]) or (
                         RELATIVE_END.search(text[c0:t.start])
                         and re.search(r"\b(?:which|who)\s*$", text[max(lo, c0 - 8):c0])))
-            # "welcomed the truce but rejected ...": the same subject goes on.
             but = not before and not noun and not passive and not text[c0:t.start].strip() \
-                and bool(re.search(r"\bbut\s*$", text[max(lo, c0 - 6):c0]))
+                and bool(re.search(r"\bbut\s*$", text[max(lo, c0 - 6):c0]))   # ("... but rejected")
             if resumed or but:
                 # "A and B condemned the attack, which killed four, and expressed support",
                 # "the state, which chairs the forum, warned": after a relative clause the
@@ -300,7 +299,6 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             before = crowd_subject(text, max([c0] + [b for a, b in filed if a <= c0 < b]),
                                    t.start, light, before, reg) or before   # (past "LIMA - ")
             before = before or ([] if noun or passive else antecedent(text, c0, t.start, local))
-            # The saying whose words hold the act, if any.
             voice = next((x for x in said_here if x.content[0] <= t.start < x.content[1]), None)
             if not before and voice and voice.speaker in reg.actors and (
                     t.trigger.plover_type == "REJECT" or SELF_SUBJECT.fullmatch(text, c0, t.start)):
@@ -331,7 +329,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 if not subject:
                     continue   # "X urged Kigali to ..., warning": not Kigali's warning
             else:
-                subject = tagged_subject(text, lo, t.start, local) or coordinated(text, before)
+                subject = (not noun and not passive and made_to(text, c0, t.start, local)) or \
+                    tagged_subject(text, lo, t.start, local) or coordinated(text, before)
             if invited is not None:
                 subject = guests(text, invited, before, subject, t.trigger.mutual)
             actors = list(dict.fromkeys(m.actor for m in subject))
@@ -361,6 +360,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 actors, recipients = actors + recipients, []
             subjects = [a for a in dict.fromkeys(m.actor for m in about)
                         if a not in actors and a not in recipients][:3]
+            recipients = not_own(reg, actors, recipients)   # ("its ministry recalled its envoy")
             code = t.trigger
             code = by_doers(text, reg, code, subject, actors, c0, bool(noun))
             agreed = agreed_to(text, prev, t)   # "agreed to hold talks": the talks are to come

@@ -317,3 +317,23 @@ def by_doers(text: str, reg: Registry, code: Any, subject: list[Mention], actors
         # may still demonstrate, boycott or march: those stay dissent).
         code = recoded(code, "114")
     return code
+
+
+def not_own(reg: Any, actors: list[str], recipients: list[str]) -> list[str]:
+    """The recipients, less the state a ministry, body or unnamed official acting belongs to
+    ("Chad's foreign ministry recalled its ambassador": not toward Chad). A person may act
+    against their own state (a defector, an opposition leader)."""
+    own = {reg.actors[a].get("parent") for a in actors
+           if reg.actors.get(a, {}).get("kind") not in ("person", "state")}
+    return [r for r in recipients if r not in own]
+
+
+# "..., prompting Ashgabat to recall its ambassador": the one prompted does the act.
+_MADE_TO = re.compile(r"\b(?:prompting|forcing|leading|causing|pushing|spurring|provoking|"
+                      r"driving|compelling)\s+(?P<x>[^,;]{1,60}?)\s+to\s+(?:\w+ly\s+)?$")
+
+
+def made_to(text: str, c0: int, at: int, local: list[Any]) -> list[Any]:
+    """The mentions of who is prompted or forced to do the act at `at`, or []."""
+    m = _MADE_TO.search(text, c0, at)
+    return [x for x in local if m and m.start("x") <= x.start and x.end <= m.end("x")]
