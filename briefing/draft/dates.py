@@ -324,6 +324,10 @@ def find_dates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
              # story told of, not after publication)
              and not (re.match(r"(?i)next\s+(?:week|month|year)\b", m.group(0))
                       and re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 4):m.start()]))]
+    # ("by June 30 next year": the day's year, said after it, is no date of its own)
+    found = [f for i, f in enumerate(found) if not (i and re.fullmatch(
+        r"(?i)(?:next|last|this)\s+year", f[2]) and found[i - 1][1] + 1 == f[0]
+                                                 and found[i - 1][2][-1].isdigit())]
     # "overnight" is the night before the story's day only where nothing else dates the
     # words ("held their crews overnight" after "on May 4" is that night)
     others = [f for f in found if f[2].lower() != "overnight"]
