@@ -352,6 +352,17 @@ def crowd_subject(text: str, c0: int, at: int, light: Any, before: list[Mention]
     return [crowd_group(reg, crowd.group(0), c0 + crowd.start(), at)] if crowd else []
 
 
+def their_own(text: str, s: dict, plural: Any, reg: Registry, they: Any) -> list[Mention]:
+    """"Survivors told UN staff that they had called for help": the crowd that opens the
+    sentence is "they" in it ([] when its noun names no crowd: "Officials said they")."""
+    words = plural.group(0).rsplit(None, 1)[0]
+    if not CROWD.search(words + " "):
+        return []
+    group = crowd_group(reg, words, s["start"], s["start"] + len(words))
+    return [reg.mention(p.start(), p.end(), group.actor, "pronoun")
+            for p in they.finditer(text, plural.end(), s["end"]) if not reg.taken(*p.span())]
+
+
 # ---- the unnamed agent and the state an actor speaks for (used by events) ----------
 
 UNNAMED = "unnamed-agent"

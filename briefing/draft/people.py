@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from briefing.draft.actors import Mention, Registry, slug
+from briefing.draft.actors import Mention, Registry, slug, their_own
 from briefing.text import QUOTED
 
 # Latin letters with their accents ("Óscar", "Jankauskienė", "Łukasz", "Şahin").
@@ -392,9 +392,8 @@ def _later_mentions(text: str, reg: Registry) -> None:
         if len(words) > 1:
             surnames.setdefault(words[-1], set()).add(a["id"])
     for a in people:
-        # "Chea Sovannara" goes on as "Chea", "Kang Min-seo" as "Kang": a family name
-        # written first (or a Thai given name) is a later mention too, and so is a
-        # Spanish name's first surname ("Marta Benítez Ocampo" goes on as "Benítez").
+        # "Chea Sovannara" goes on as "Chea" (a family name written first, a Thai given
+        # name), "Marta Benítez Ocampo" as "Benítez" (a Spanish name's first surname).
         for first in a["name"].split()[:-1] if len(a["name"].split()) in (2, 3) else []:
             if len(first) >= 3 and first[0].isupper() and first not in _NOT_NAME \
                     and first not in reg.gazetteer.forms and first not in surnames \
@@ -453,20 +452,20 @@ def it_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention
     return out
 
 
-# "They agreed to set up a commission": "they" as the subject of an act.
-# "..., during which they agreed", "where they signed": the sentence's own group.
+# "They agreed"; "..., during which they agreed", "where they signed": the sentence's own.
 _WHICH_THEY = re.compile(r"(?:\b(?:during|at|after|in)\s+which|,\s+where|,\s+when|,\s+and)\s+$")
 # A dateline before a sentence's first name ("Ha Noi (LHNA) – President ...").
 _DATELINE_LEAD = re.compile(r"(?:[A-Z][\w’'.]*,?\s+){1,4}(?:\([^()\n]{1,40}\)\s*)?[-–—]+\s+")
+_PLURAL_SAYS = re.compile(r"\s*(?:The\s+|Some\s+|Many\s+)?(?:[a-z]+\s+)?[A-Z]?[a-z]{3,}s\s+"
+                          r"(?:told|said|say|says|recalled|described)\b")   # "Survivors said"
 _THEY = re.compile(r"\b(?:They|they)\b(?!\s+(?:are|were|have been|had been|remain|remained|"
                    r"seem|seemed|appear|appeared)\b)(?=\s+[“\"]?(?:\w+ly\s+)?[a-z])")
 
 
 def they_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:
     """"they" as a subject, outside quotes, is the group of two or more states, bodies or
-    people that opens the sentence before ("Norway and Sweden held talks. They agreed
-    ...") or its own ("... held a summit, during which they agreed"); anything else is
-    left alone."""
+    people that opens the sentence before ("Norway and Sweden held talks. They agreed") or
+    its own ("... held a summit, during which they agreed"); anything else is left alone."""
     from briefing.draft.subjects import joined
 
     named = [m for m in reg.sorted() if m.kind in ("state", "organization", "person")
@@ -474,8 +473,9 @@ def they_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Menti
     quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
     out: list[Mention] = []
     for i, s in enumerate(sentences):
-        if not _THEY.search(text, s["start"], s["end"]):
-            continue
+        if not _THEY.search(text, s["start"], s["end"]) or (plural := _PLURAL_SAYS.match(
+                text, s["start"])) and not (out := out + their_own(text, s, plural, reg, _THEY)):
+            continue   # ("Survivors told UN staff that they had called for help": theirs)
         for src, opens in ((sentences[i - 1], _IT_OPENS), (s, _WHICH_THEY))[i == 0:]:
             lead = _DATELINE_LEAD.match(text, src["start"])   # ("Ha Noi (LHNA) – President")
             opening = [m for m in named if (lead.end() if lead else src["start"]) <= m.start
