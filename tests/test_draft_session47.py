@@ -86,3 +86,79 @@ def test_years_later_counts_from_the_year_told_before():
     # ... but not from the day of the story: "the following year" after no year is no date
     got = dated("Kenya breached the order by allowing surveys there the following year.")
     assert all(d not in ("2031-06-07", "2031-06-08") for _t, d in got), got
+
+
+def test_calling_a_decision_groundless_criticises_it_calling_claims_so_rejects_them():
+    assert ("ACCUSE", "111") in _codes("Rintala called the decision \"entirely groundless\".")
+    assert ("REJECT", "120") in _codes("Togo's foreign ministry called the claims "
+                                       "\"groundless\".")
+
+
+def test_a_demand_after_a_summons_before_lunch_is_the_ministry_s():
+    d = drafted("Row\n\nCITY, June 7 (Wire) - Officials met on Friday. The Turkish foreign "
+                "ministry called in Bulgaria's ambassador, Ivaylo Stanchev, before lunch and "
+                "demanded what it called a transparent investigation.\n")
+    demand = [e for e in d["events"] if e["plover_type"] == "REQUEST"]
+    assert demand and _actor_names(d, demand[0]["participants"]["actor"]) == [
+        "Foreign Ministry of Türkiye"], demand
+
+
+def test_a_promise_to_cooperate_fully_is_an_intent():
+    assert ("AGREE", "0313") in _codes("Moldova's foreign ministry said on Thursday that "
+                                       "Chisinau would cooperate fully with Danish "
+                                       "investigators.")
+
+
+def test_a_dead_cyclist_s_family_acts_and_a_car_crash_is_no_attack():
+    d = drafted("Crash\n\nVIENNA, June 7 (Wire) - Officials met on Friday. Austria asked "
+                "Ghana on Thursday to waive the immunity of an embassy official whose car "
+                "struck and killed a cyclist. The cyclist's family accused the embassy of "
+                "lying.\n")
+    assert not [e for e in d["events"] if e["plover_type"] == "ASSAULT"], d["events"]
+    accuse = [e for e in d["events"] if e["plover_type"] == "ACCUSE"]
+    assert accuse and _actor_names(d, accuse[0]["participants"]["actor"]) == [
+        "Cyclist's family"]
+
+
+def test_a_minister_touring_the_affected_area_makes_no_visit():
+    assert all(t != "CONSULT" for t, _c in _codes(
+        "Spain's interior minister visited the affected area on Thursday."))
+
+
+def test_troops_confined_to_base_are_restricted():
+    assert ("COERCE", "172") in _codes("The UN mission said on Thursday it had confined the "
+                                       "Ghanaian battalion to its base.")
+
+
+def test_a_pledge_to_punish_the_guilty_is_no_criticism():
+    assert _codes("Ghana's defence ministry said any soldier found guilty would be "
+                  "punished.") == []
+
+
+def test_the_one_prompted_does_the_act_and_a_ministry_s_own_state_is_no_recipient():
+    d = drafted("Asylum\n\nTASHKENT, June 7 (Wire) - Officials met on Friday. Uzbekistan has "
+                "granted asylum to a Turkmen officer, the ministry said on Thursday, prompting "
+                "Ashgabat to recall its ambassador. Turkmenistan's foreign ministry called the "
+                "decision \"an unfriendly act\".\n")
+    recall = [e for e in d["events"] if e["plover_type"] == "SANCTION"]
+    assert recall and recall[0]["participants"]["actor"] == ["turkmenistan"], recall
+    accuse = [e for e in d["events"] if e["plover_type"] == "ACCUSE"]
+    assert accuse and "turkmenistan" not in accuse[0]["participants"].get("recipient", []), \
+        accuse
+
+
+def test_two_accounts_offered_are_no_offer():
+    assert all(t != "AGREE" for t, _c in _codes(
+        "Romania and Ukraine have offered two accounts that cannot both be true."))
+
+
+def test_a_day_and_its_year_said_after_it_are_a_deadline():
+    got = dated("Djibouti asked the Italian troops on Thursday to leave by June 30 next year.")
+    assert ("REQUEST", "2031-06-05") in got, got
+
+
+def test_they_after_survivors_who_speak_are_the_survivors():
+    d = drafted("Boat\n\nVALLETTA, June 7 (Wire) - Malta and Tunisia blamed each other on "
+                "Friday. Survivors told UN staff that they had called for help for hours.\n")
+    appeal = [e for e in d["events"] if e["plover_type"] == "REQUEST"]
+    assert appeal and _actor_names(d, appeal[0]["participants"]["actor"]) == ["Survivors"]

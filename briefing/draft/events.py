@@ -329,8 +329,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 if not subject:
                     continue   # "X urged Kigali to ..., warning": not Kigali's warning
             else:
-                subject = (not noun and not passive and made_to(text, c0, t.start, local)) or \
-                    tagged_subject(text, lo, t.start, local) or coordinated(text, before)
+                subject = tagged_subject(text, lo, t.start, local) or coordinated(text, before)
+            subject = (not noun and not passive and made_to(text, c0, t.start, local)) or subject
             if invited is not None:
                 subject = guests(text, invited, before, subject, t.trigger.mutual)
             actors = list(dict.fromkeys(m.actor for m in subject))

@@ -283,8 +283,7 @@ def _sworn_in(text: str, reg: Registry) -> None:
 def _free_name(m: re.Match[str], reg: Registry, skip: int = 0) -> str | None:
     """The whole name a match's group `name` holds (past its first `skip` characters),
     unless it is a single word, a place, a body's or a state's, or already someone's."""
-    g = reg.gazetteer
-    name, start = _trim(m.group("name")[skip:]), m.start("name") + skip
+    g, name, start = reg.gazetteer, _trim(m.group("name")[skip:]), m.start("name") + skip
     if len(name.split()) < 2 or name.split()[0] in _NOT_NAME or name in g.forms \
             or reg.taken(start, start + len(name)) \
             or any(w in g.forms and g.forms[w].via != "capital" or w in g.org_heads
@@ -456,8 +455,9 @@ def it_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention
 _WHICH_THEY = re.compile(r"(?:\b(?:during|at|after|in)\s+which|,\s+where|,\s+when|,\s+and)\s+$")
 # A dateline before a sentence's first name ("Ha Noi (LHNA) – President ...").
 _DATELINE_LEAD = re.compile(r"(?:[A-Z][\w’'.]*,?\s+){1,4}(?:\([^()\n]{1,40}\)\s*)?[-–—]+\s+")
-_PLURAL_SAYS = re.compile(r"\s*(?:The\s+|Some\s+|Many\s+)?(?:[a-z]+\s+)?[A-Z]?[a-z]{3,}s\s+"
-                          r"(?:told|said|say|says|recalled|described)\b")   # "Survivors said"
+_PLURAL_SAYS = re.compile(r"\s*(?:The\s+|Some\s+|Many\s+)?(?!(?:two|both|three)\b)(?:[a-z]+\s+)?"
+                          r"(?![Mm]inisters|[Ll]eaders|[Pp]residents|[Gg]overnments|[Oo]fficials)"
+                          r"[A-Z]?[a-z]{3,}s\s+(?:told|said|say|says|recalled|described)\b")
 _THEY = re.compile(r"\b(?:They|they)\b(?!\s+(?:are|were|have been|had been|remain|remained|"
                    r"seem|seemed|appear|appeared)\b)(?=\s+[“\"]?(?:\w+ly\s+)?[a-z])")
 
