@@ -162,3 +162,16 @@ def test_they_after_survivors_who_speak_are_the_survivors():
                 "Friday. Survivors told UN staff that they had called for help for hours.\n")
     appeal = [e for e in d["events"] if e["plover_type"] == "REQUEST"]
     assert appeal and _actor_names(d, appeal[0]["participants"]["actor"]) == ["Survivors"]
+
+
+def test_a_bloc_that_calls_a_summit_convenes_it():
+    d = drafted("Summit\n\nLIBREVILLE, June 7 (Wire) - Officials met on Friday. The Economic "
+                "Community of Central African States (ECCAS) called an emergency summit in "
+                "Libreville for Monday.\n")
+    summit = [e for e in d["events"] if e["plover_type"] == "CONSULT"
+              and "summit" in str(e["evidence"])]
+    assert summit and summit[0]["participants"]["actor"] == ["eccas"], summit
+    # ... but what someone calls "secret meetings" is no meeting called
+    assert all(t != "CONSULT" for t, _c in _codes(
+        "Gabon expelled the observers for what it calls \"secret meetings\" with the "
+        "opposition."))
