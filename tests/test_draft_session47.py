@@ -175,3 +175,13 @@ def test_a_bloc_that_calls_a_summit_convenes_it():
     assert all(t != "CONSULT" for t, _c in _codes(
         "Gabon expelled the observers for what it calls \"secret meetings\" with the "
         "opposition."))
+
+
+def test_a_memorandum_of_understanding_signed_on_a_day_is_dated():
+    assert ("SUPPORT", "2031-06-02") in dated("Benin signed a memorandum of understanding with "
+                                              "Niger on Monday.")
+
+
+def test_food_delivered_is_aid():
+    assert ("AID", "073") in _codes("The World Food Programme delivered food to 30,000 "
+                                    "refugees in Chad on Monday.")

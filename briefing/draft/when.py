@@ -132,9 +132,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
           pub: dt.date, future: bool, verbs: str, object_of: Any = None,
           nouns: tuple[int, ...] = (), lo: int | None = None,
           reported: tuple[tuple[int, int], ...] = ()) -> tuple[dict[str, Any], str]:
-    # The date nearest the trigger, preferring one in its clause and there a calendar date
-    # over a weekday ("lodged on March 5 ... on Thursday"). "the largest attack since 1979":
-    # a year after "since" bounds the event; "Fighting since 13 June" runs on from it.
+    # The date nearest the trigger, in its clause first, a calendar date before a weekday.
+    # "the largest attack since 1979" is bounded by it; "Fighting since 13 June" runs on.
     sentence_lo = min([c0] + [d[0] for d in dates]) if lo is None else lo
     relative = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, sentence_lo, c1 + 400)]
     mine = next(((a, b) for a, b in relative if a <= pos < b), None)
@@ -177,7 +176,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "agreed to hold a meeting in June": the meeting's month
         if pos < d[0] and _ITS_OWN_DOER.search(text, verb_end, d[0]):
             return False   # "withdrew a complaint it filed in 2029", "... that X had filed on"
-        if pos < d[0] and re.search(r"\b(?:for|after|before|by)\s+[a-z]+ing\b|\bof\s+[a-z]+ing"
+        if pos < d[0] and re.search(r"\b(?:for|after|before|by)\s+[a-z]+ing\b|\bof\s+(?!(?:under"
+                                    r"stand|meet|hear|brief|fund|train)ing)[a-z]+ing"
                                     r"\b(?!.*\band\s+[a-z]+(?:ed|t)\b)", text[verb_end:d[0]]):
             return False   # "thanked Accra for extraditing a suspect last month": its date
             # (and "accused X of shelling a town on Monday", not "... and summoned Y on")
