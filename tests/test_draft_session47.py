@@ -185,3 +185,13 @@ def test_a_memorandum_of_understanding_signed_on_a_day_is_dated():
 def test_food_delivered_is_aid():
     assert ("AID", "073") in _codes("The World Food Programme delivered food to 30,000 "
                                     "refugees in Chad on Monday.")
+
+
+def test_idioms_of_shooting_handing_over_closing_a_consulate_and_saying_no():
+    assert ("ASSAULT", "190") in _codes("Belarusian border guards fired shots at a Lithuanian "
+                                        "patrol on Monday.")
+    assert ("RETREAT", "0841") in _codes("Belarus on Monday handed the detained Lithuanian "
+                                         "journalist over to Lithuanian officials.")
+    assert ("SANCTION", "161") in _codes("Lithuania on Monday ordered the closure of the "
+                                         "Belarusian consulate in Klaipeda.")
+    assert ("REJECT", "120") in _codes("Minsk on Monday said no to the proposal.")
