@@ -195,3 +195,21 @@ def test_idioms_of_shooting_handing_over_closing_a_consulate_and_saying_no():
     assert ("SANCTION", "161") in _codes("Lithuania on Monday ordered the closure of the "
                                          "Belarusian consulate in Klaipeda.")
     assert ("REJECT", "120") in _codes("Minsk on Monday said no to the proposal.")
+
+
+def test_a_quote_s_day_may_follow_a_long_attribution():
+    got = dated("\"We ask our neighbours to respect the court's decision,\" Peru's foreign "
+                "minister, Ana Ruiz, told reporters on Monday.")
+    assert ("REQUEST", "2031-06-02") in got, got
+
+
+def test_a_demand_read_from_must_is_dated_by_the_saying():
+    got = dated("Peru's foreign minister, Ana Ruiz, said on Monday that Bolivia must withdraw "
+                "its troops.")
+    assert ("REQUEST", "2031-06-02") in got, got
+
+
+def test_a_promise_to_respond_with_force_on_a_condition_is_a_threat():
+    assert any(t == "THREATEN" for t, _c in _codes(
+        "\"If they cross again, we will respond with force,\" Peru's defence minister, Jorge "
+        "Paz, said on Monday."))

@@ -427,7 +427,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     voice.speaker), state_of(reg, voice.speaker), why=st_why)):
                 # "told B that enemy troops had shelled its post": the speaker's accusation.
                 code, st, actors, recipients, st_why = turned
-                if code.plover_type == "ACCUSE":
+                if code.plover_type == "ACCUSE" or code.plover_type == "REQUEST" and not date:
                     date, why = saying_date(dates, (voice.start, voice.content[0]), pub)
                     if not date:   # "Toktorov told Abenov that ...": in the call before
                         date, why = occasions.day_for(text, lo, hi, [], reg, None, t.start,

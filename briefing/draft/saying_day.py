@@ -75,7 +75,7 @@ def said_day(text: str, dates: list[tuple[int, int, str]], said: list[Any], at: 
             if not found[0]:
                 found = saying_date(opening[-1:], (opening[-1][0], x.start), pub) if opening \
                     else saying_date([d for d in dates if _said_then(text, x.content[1], d[0])],
-                                     (x.content[1], x.end + 48), pub)
+                                     (x.content[1], x.end + 100), pub)
             if not found[0] and (y := _goes_on_from(text, said, x)) is not None:
                 # "He added that ...": the saying goes on, on the day of the one before.
                 lo = text.rfind("\n", 0, y.start) + 1

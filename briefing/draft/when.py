@@ -483,7 +483,7 @@ def day_carried(text: str, carry: dict[str, Any] | None, again: list[dict[str, A
         # does a calendar day a sentence gives with no act ("The standoff began on May 2").
         return next((d for x in said if lo <= x.start < hi and "date" in (
             d := saying_date(dates, (x.start, x.content[0]), pub)[0] or saying_date(
-                dates, (x.content[1], x.end + 48), pub)[0])), None) or next((
+                dates, (x.content[1], x.end + 100), pub)[0])), None) or next((
                 {"date": v, "date_basis": "resolved", "date_note": r.note}
                 # ("The tone softened on Wednesday.": a weekday too, unless it looks ahead)
                 # ("His hearing is set for March 24.": a day to come, not the story's)
