@@ -213,3 +213,14 @@ def test_a_promise_to_respond_with_force_on_a_condition_is_a_threat():
     assert any(t == "THREATEN" for t, _c in _codes(
         "\"If they cross again, we will respond with force,\" Peru's defence minister, Jorge "
         "Paz, said on Monday."))
+
+
+def test_a_crowd_after_after_does_its_own_act():
+    d = drafted("Abuse\n\nJUBA, June 7 (Wire) - Officials met on Friday. South Sudan on Monday "
+                "demanded the withdrawal of a Ghanaian battalion from Bentiu after local "
+                "leaders accused its soldiers of beating displaced people.\n")
+    accuse = [e for e in d["events"] if e["plover_type"] == "ACCUSE"]
+    assert accuse and _actor_names(d, accuse[0]["participants"]["actor"]) == ["Local leaders"]
+    # ... but "after soldiers seized power" stays a state's act, as before
+    got = _codes("ECOWAS suspended Gambia on Saturday, five days after soldiers seized power.")
+    assert all(t != "PROTEST" for t, _c in got), got

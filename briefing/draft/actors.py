@@ -335,6 +335,10 @@ _WHO_CROWD = re.compile(r"\b(?P<c>(?:(?![a-z]+(?:ing|ed)\b)[a-z\-]+\s+)?(?:[a-z]
 
 # "14 officials accused of organising ...": a participle after its noun, done to it (the
 # active verb takes an object first: "accused Peru of").
+_AFTER_CROWD = re.compile(r"\b(?:after|when|because|as|since|while|until)\s+(?=[a-z])")
+# (not "after soldiers seized power", "until the two presidents spoke": a state's, a pair's)
+_NOT_A_CROWD = re.compile(r"\b(?:two|both|three|soldiers|troops|protesters|demonstrators|"
+                          r"governments|presidents|ministers|officials|diplomats|sides)\b")
 UNDERGONE = re.compile(r"(?:accused|suspected|convicted)\s+of\b|charged\s+with\b")
 
 
@@ -347,6 +351,10 @@ def crowd_subject(text: str, c0: int, at: int, light: Any, before: list[Mention]
         return []   # "Seven foreign men accused of plotting": the crowd undergoes it
     if who := _WHO_CROWD.search(text, max(c0, at - 48), at):
         return [crowd_group(reg, who.group("c"), who.start("c"), at)]
+    if (sub := _AFTER_CROWD.search(text, max(c0, at - 60), at)) and CROWD.search(
+            text[sub.end():at]) and not _NOT_A_CROWD.search(text, sub.end(), at):
+        # "demanded ... after local leaders accused": theirs
+        return [crowd_group(reg, text[sub.end():at], sub.end(), at)]
     crowd = None if before else CROWD.search(text[c0:at]) or (
         light and light.start() > c0 and CROWD.search(text[c0:light.start()]))
     return [crowd_group(reg, crowd.group(0), c0 + crowd.start(), at)] if crowd else []
