@@ -224,3 +224,15 @@ def test_a_crowd_after_after_does_its_own_act():
     # ... but "after soldiers seized power" stays a state's act, as before
     got = _codes("ECOWAS suspended Gambia on Saturday, five days after soldiers seized power.")
     assert all(t != "PROTEST" for t, _c in got), got
+
+
+def test_days_after_a_day_told_inside_the_phrase_count_from_it():
+    got = dated("Two days after the arrests on Monday, Kenya recalled its ambassador from "
+                "Kampala.")
+    assert ("SANCTION", "2031-06-04") in got, got
+
+
+def test_a_speaker_s_aside_of_where_and_when_dates_the_saying():
+    got = dated("Kenya's foreign minister, who was speaking in Mombasa on Wednesday, accused "
+                "Uganda of harassing traders.")
+    assert ("ACCUSE", "2031-06-04") in got, got

@@ -69,6 +69,7 @@ _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+
                             r"signing|delivery)\s+)?(?:(?:for|on|in)\s+)?(?:the\s+)?$",
                             re.IGNORECASE)   # ("the phase, due to start on Thursday")
 _WHO = re.compile(r"(?:who|which|that)\b")   # (a relative clause with no comma before)
+_SPEAKING = re.compile(r",\s+who\s+(?:was|were)\s+(?:speaking|visiting|travelling|in)\b")
 # A relative clause holds its own time ("talks, which stalled in 2023"); so does a
 # participle's aside: "talks, last held in 2024, are to resume".
 _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which|who|whose|"
@@ -241,14 +242,14 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "agreed in 2019 to set up a committee, but it has not met"
             # (", but promised": the same doer goes on, that day)
         inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
-        # "The strike, which hit ... on Saturday": the noun's (not "a drone that crossed ..."),
-        # but "At the round, held on Oct. 21, X proposed": the occasion's day is the act's.
+        # "The strike, which hit ... on Saturday": the noun's; but "At the round, held on ...
         return inner is None or inner == mine or (inner[0] >= pos and len(
             text[pos:inner[0]].split()) <= (7 if _WHO.match(text, inner[0]) else 1)) or (
             # "A visit to Rabat by X, planned for April,": the plan's day is the visit's
             inner[0] >= pos and len(text[pos:d[0]].split()) <= 12
             and bool(_SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0]))) or inner[1] <= pos \
-            and bool(AT_OCCASION.fullmatch(text, sentence_lo, inner[0]))
+            and bool(AT_OCCASION.fullmatch(text, sentence_lo, inner[0]) or _SPEAKING.match(
+                text, inner[0]))   # X proposed", "X, who was speaking ... on Monday, accused"
 
     verb_end = pos + len(re.match(r"\S*", text[pos:]).group(0))
     # A noun whose doer is told after it ("the suspension ... was announced by X"): its date.
@@ -283,8 +284,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     # "by the end of next year": a date's own words say nothing of the verb's tense. Only
     # the words read are copied (from one character before, for the word boundary).
     base = max(0, after_plans - 1)
-    # (A date past the clause of a noun, "a session of the commission, ..., had been
-    # pencilled in for December": the words up to it tell which way it looks.)
+    # (past a noun's clause, "a session ..., had been pencilled in for December": up to it)
     reach = max([stop] + [a for a, _b, _p in ranked if pos in nouns])
     plain = list(text[base:reach])
     for a, b, _ in dates + [(a, b, "") for a, b in relative if (a, b) != mine and a > pos]:
@@ -322,14 +322,15 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
                 r"\b(?:has|have|had|been)\b", verbs + " " + text[max(0, pos - 24):pos]):
             continue   # "demanded ... since October": a past act is not a state since then
         anchor = None
-        # "recalled on Friday, a day after a soldier was shot": the shooting, the day before.
-        # ("four days after protesters stormed the embassy, setting fire to": a
-        # participle after the comma goes on with the stormers.)
+        # "recalled on Friday, a day after a soldier was shot": the shooting, the day before
+        # ("four days after protesters stormed ..., setting fire to": still the stormers').
         inverse = start < pos and bool(re.search(r"\b(?:before|after)$", phrase, re.I)) \
             and not re.search(r";|,(?!\s+[a-z]+ing\b)", text[close:verb_end])
         if re.search(r"\b(?:earlier|later|before|after)$", phrase, re.IGNORECASE):
             # "two days earlier": counted from the date said before it in the sentence.
-            prior = [d for d in dates if d[0] < start and (inverse or _EXPLICIT.search(d[2]))]
+            prior = [d for d in dates if d[0] < start and (inverse or _EXPLICIT.search(d[2]))] \
+                or [d for d in dates if start < d[0] < pos and not inverse][:1]   # ("Two days
+            # after the arrests on Monday, X recalled": from the day inside the phrase)
             if prior:
                 anchor = resolve_at(text, prior[-1][0], prior[-1][2], pub, future=ahead)
         r = resolve_at(text, start, phrase, pub, future=ahead,
@@ -348,8 +349,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
                 "'s", "’s")) and not (pos < start and (_SCHEDULED_FOR.search(
                     text, max(0, start - 30), start) or _EXPLICIT.search(phrase)
                     and timetable_verb(text, pos))):   # ("ministers meet on August 12")
-            # ("called off next week's talks", "postponed a visit set for May 9": their day
-            # may lie ahead)
+            # ("called off next week's talks", "postponed a visit set for May 9": ahead)
             continue   # "pledged to double trade by 2030": a target, not when it happened
         found = {"date": value, "date_basis": r.basis, "date_note": r.note}
         note = r.note
