@@ -236,3 +236,10 @@ def test_a_speaker_s_aside_of_where_and_when_dates_the_saying():
     got = dated("Kenya's foreign minister, who was speaking in Mombasa on Wednesday, accused "
                 "Uganda of harassing traders.")
     assert ("ACCUSE", "2031-06-04") in got, got
+
+
+def test_troops_leaving_a_base_withdraw_and_firefighting_planes_sent_are_aid():
+    assert ("RETREAT", "0874") in _codes("The last 120 Italian soldiers left the base on "
+                                         "Monday, ending a 20-year presence.")
+    assert ("AID", "073") in _codes("Spain on Monday sent two firefighting planes to "
+                                    "Portugal.")
