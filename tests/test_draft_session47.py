@@ -243,3 +243,15 @@ def test_troops_leaving_a_base_withdraw_and_firefighting_planes_sent_are_aid():
                                          "Monday, ending a 20-year presence.")
     assert ("AID", "073") in _codes("Spain on Monday sent two firefighting planes to "
                                     "Portugal.")
+
+
+def test_a_chronology_s_abbreviated_month_label_dates_its_paragraph():
+    d = drafted("Chronology: the seized ship\n\nTbilisi and Baku have been at odds since "
+                "Georgian authorities detained an Azerbaijani cargo ship in the port of Poti, "
+                "and here is how the dispute developed over six weeks.\n\n"
+                "Sept. 6: Azerbaijan's foreign ministry summons Georgia's charge d'affaires and "
+                "demands the ship's release.\n\n"
+                "Sept. 11: A Poti court orders the ship held for 30 days. Georgia's prime "
+                "minister says the case is \"a matter for the courts\".\n")
+    said = [e for e in d["events"] if "matter for the courts" in str(e["evidence"])]
+    assert said and said[0].get("date") == "2030-09-11", said

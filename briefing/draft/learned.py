@@ -28,7 +28,7 @@ from briefing.draft.dates import as_fact_date, find_dates, resolve_at
 from briefing.draft.evidence import quote
 from briefing.draft.sources import PENDING, TODO
 from briefing.draft.triggers import find_triggers, plover_for
-from briefing.draft.when import day_told_before
+from briefing.draft.when import day_told_before, paragraph_day
 
 MODEL = Path(__file__).resolve().parents[2] / "assets" / "gazetteer" / "sentence_types.json"
 # How sure the model must be before it suggests an act where no rule drafted one (chosen
@@ -183,6 +183,8 @@ def _suggest(text: str, s: dict, ptype: str, p: float, there: set[str], said: li
                     "date_basis": "resolved",
                     "date_note": f'"{phrase}", resolved against the publication date'}
             why = f"date from '{phrase}'"
+    if not date and not future and (labelled := paragraph_day(text, lo, pub)):
+        date, why = labelled   # ("Sept. 11: ... . X says ...": the paragraph's day)
     if not date and not future and (day := day_told_before(events, lo)):
         # ("He rejected the claim."): the story goes on, on the day it last told of
         date, why = day, "no date in the sentence: the day of the act drafted before it"

@@ -70,8 +70,7 @@ _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+
                             re.IGNORECASE)   # ("the phase, due to start on Thursday")
 _WHO = re.compile(r"(?:who|which|that)\b")   # (a relative clause with no comma before)
 _SPEAKING = re.compile(r",\s+who\s+(?:was|were)\s+(?:speaking|visiting|travelling|in)\b")
-# A relative clause holds its own time ("talks, which stalled in 2023"); so does a
-# participle's aside: "talks, last held in 2024, are to resume".
+# A relative clause or a participle's aside holds its own time ("talks, last held in 2024").
 _RELATIVE = re.compile(r",\s+(?:(?:under|by|through|with|in|for|from) )?(?:which|who|whose|"
                        r"where)\b[^,;—]*|\b(?:under|by|through) which\b[^,;—]*|"
                        r"(?<=[a-z]\s)(?:who|which|that(?=\s+(?:[a-z]+ed|struck|hit|began)\b))"
@@ -383,8 +382,8 @@ _AND_THEY_TO = re.compile(r",\s+and\s+(?:the\s+two|they|both)\s+(?:\w+\s+)?(?:ag
 
 def day_told_before(events: list[tuple[dict[str, Any], tuple[int, int]]],
                     at: int) -> dict[str, Any] | None:
-    """The day of the last act done on a day drafted before `at` (of equal spans, the one
-    listed later; not a plan "this year" nor a background month), or None."""
+    """The day of the last act done on a day drafted before `at` (of equal spans, the last
+    listed; not a plan "this year" nor a background month), or None."""
     dated = [(s, i) for i, (e, s) in enumerate(events) if s[0] < at and "date" in e
              and e.get("status") == "occurred" and is_day(e["date"])]
     if not dated:
@@ -426,8 +425,7 @@ def counted_on(text: str, c0: int, c1: int, day: dict[str, Any],
 def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
                    pub: dt.date) -> tuple[dict[str, Any], str]:
     """A date the sentence gives only by pointing back ("in the afternoon": the day of the
-    sentence before) or a live page gives by its entry's clock time (the day it was
-    published); ({}, "") when neither holds."""
+    sentence before), by its paragraph's label, or by a live page's entry clock time."""
     if carry and SAME_DAY.search(text, c0, c1):
         phrase = SAME_DAY.search(text, c0, c1).group(0)
         return restated(carry, f"'{phrase}': the day of the sentence before "
@@ -455,18 +453,20 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
     if carry and (found := counted_on(text, c0, c1, carry, "the sentence before")):
         # "The standoff began on November 28 ... Manila deployed ships two days later"
         return found
-    label = DAY_LABEL.match(text, para)
-    if label and para < c0:
-        # "Thursday: Algeria's minister telephoned ... Tunis welcomed the offer": a
-        # day-by-day account's paragraph label dates what the paragraph tells undated.
-        value, end = as_fact_date(r := resolve_at(text, label.start("day"), label.group("day"),
-                                                  pub))
-        if value is not None:
-            return ({"date": value, "date_basis": r.basis,
-                     "date_note": f"no date in the sentence; its paragraph is headed "
-                                  f"'{label.group('day')}': {r.note}"}
-                    | ({"date_end": end} if end else {})), f"paragraph '{label.group('day')}'"
-    return entry_day(text, c0, at, pub)
+    return paragraph_day(text, c0, pub) or entry_day(text, c0, at, pub)
+
+
+def paragraph_day(text: str, c0: int, pub: dt.date) -> tuple[dict[str, Any], str] | None:
+    """"Thursday: Algeria's minister telephoned ... Tunis welcomed the offer": a day-by-day
+    account's paragraph label dates what the paragraph tells undated; None with no label."""
+    label = DAY_LABEL.match(text, para := text.rfind("\n", 0, c0) + 1)
+    if not (label and para < c0):
+        return None
+    value, end = as_fact_date(r := resolve_at(text, label.start("day"), label.group("day"), pub))
+    return None if value is None else ({
+        "date": value, "date_basis": r.basis, "date_note": f"no date in the sentence; its "
+        f"paragraph is headed '{label.group('day')}': {r.note}"} | (
+            {"date_end": end} if end else {})), f"paragraph '{label.group('day')}'"
 
 
 def day_carried(text: str, carry: dict[str, Any] | None, again: list[dict[str, Any]],
