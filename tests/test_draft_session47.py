@@ -255,3 +255,11 @@ def test_a_chronology_s_abbreviated_month_label_dates_its_paragraph():
                 "minister says the case is \"a matter for the courts\".\n")
     said = [e for e in d["events"] if "matter for the courts" in str(e["evidence"])]
     assert said and said[0].get("date") == "2030-09-11", said
+
+
+def test_a_verb_in_quotes_keeps_its_phrase_and_a_sign_carried_is_no_signing():
+    assert ("ACCUSE", "111") in _codes("Kremlin spokesman Dmitry Lavrentiev said on Thursday "
+                                       "that Russia \"regrets\" the decision.")
+    assert all(c != "057" for _t, c in _codes(
+        "Several dozen people gathered outside the Russian embassy on Thursday, some carrying "
+        "signs."))

@@ -143,8 +143,9 @@ def _phrase_pattern(phrase: str, noun: bool, irregular: dict[str, list[str]],
                        _UP_TO_TWELVE if w == "**"
                        else r"(?:\S+\s+){0,3}?")   # ("called on": no "**" gap)
             continue
-        if i == 0 and not noun and not subject:
-            piece = "(?:" + "|".join(re.escape(f) for f in inflections(w, irregular)) + ")"
+        if i == 0 and not noun and not subject:   # ('said it "regrets" the decision')
+            piece = "(?:" + "|".join(re.escape(f) for f in inflections(w, irregular)) + ")" + (
+                "(?:[”\"’](?=\\s))?" if len(words) > 1 else "")
         elif subject and i == len(words) - 1:
             forms = [f for f in inflections(w, irregular) if f != w]
             bare = "|".join(rf"(?<=\b{a}\s){re.escape(w)}" for a in _AUXILIARY)
