@@ -17,7 +17,8 @@ from briefing.draft.triggers import find_triggers
 _AUX = r"(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|also|not|yet|never|" \
        r"now|\w+ly)\s+){0,3}"
 _SUBJECT = re.compile(r"(?<![\w’'])(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?"
-                      r"(?:\s+and\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)?)\s+[“\"]?" + _AUX + "[“\"]?$")
+                      r"(?:\s+and\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)?)\s+[“\"]?" + _AUX
+                      + "[“\"]?$")
 _NOT_SUBJECT = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "This", "That",
                 "These", "Those", "There", "But", "And", "However", "Although", "While", "If",
                 "When", "After", "Before", "On", "In", "At", "Last", "Next", "Neither",
