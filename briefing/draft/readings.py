@@ -263,7 +263,7 @@ def said_now(code: Any, st: str, why: str, on_condition: bool, *, only_if: bool 
         # "would take the dispute to the court if ...", "would raise the matter at the OSCE
         # unless ...": going to law or to a body, said ahead on a condition, threatens.
         return recoded(code, "130", mutual=False), "occurred", \
-            f"{why}: legal action said to come is a threat"
+            f"{why}: legal action or a complaint said to come is a threat"
     if st == "planned" and code.plover_type == "AID":
         # "said it would lend $240 million": an intent to give aid (CAMEO 033).
         return recoded(code, {"071": "0331", "072": "0332", "073": "0333",
@@ -336,4 +336,4 @@ _MADE_TO = re.compile(r"\b(?:prompting|forcing|leading|causing|pushing|spurring|
 def made_to(text: str, c0: int, at: int, local: list[Any]) -> list[Any]:
     """The mentions of who is prompted or forced to do the act at `at`, or []."""
     m = _MADE_TO.search(text, c0, at)
-    return [x for x in local if m and m.start("x") <= x.start and x.end <= m.end("x")]
+    return [x for x in local if m.start("x") <= x.start and x.end <= m.end("x")] if m else []

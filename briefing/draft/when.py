@@ -241,14 +241,15 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "agreed in 2019 to set up a committee, but it has not met"
             # (", but promised": the same doer goes on, that day)
         inner = next(((a, b) for a, b in relative if a <= d[0] < b), None)
-        # "The strike, which hit ... on Saturday": the noun's; but "At the round, held on ...
+        # "The strike, which hit ... on Saturday": the noun's; but "At the round, held on Oct.
+        # 21, X proposed", "X, who was speaking ... on Monday, accused": the act's day.
         return inner is None or inner == mine or (inner[0] >= pos and len(
             text[pos:inner[0]].split()) <= (7 if _WHO.match(text, inner[0]) else 1)) or (
             # "A visit to Rabat by X, planned for April,": the plan's day is the visit's
             inner[0] >= pos and len(text[pos:d[0]].split()) <= 12
             and bool(_SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0]))) or inner[1] <= pos \
             and bool(AT_OCCASION.fullmatch(text, sentence_lo, inner[0]) or _SPEAKING.match(
-                text, inner[0]))   # X proposed", "X, who was speaking ... on Monday, accused"
+                text, inner[0]))
 
     verb_end = pos + len(re.match(r"\S*", text[pos:]).group(0))
     # A noun whose doer is told after it ("the suspension ... was announced by X"): its date.
@@ -459,8 +460,7 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
 def paragraph_day(text: str, c0: int, pub: dt.date) -> tuple[dict[str, Any], str] | None:
     """"Thursday: Algeria's minister telephoned ... Tunis welcomed the offer": a day-by-day
     account's paragraph label dates what the paragraph tells undated; None with no label."""
-    label = DAY_LABEL.match(text, para := text.rfind("\n", 0, c0) + 1)
-    if not (label and para < c0):
+    if not ((label := DAY_LABEL.match(text, para := text.rfind("\n", 0, c0) + 1)) and para < c0):
         return None
     value, end = as_fact_date(r := resolve_at(text, label.start("day"), label.group("day"), pub))
     return None if value is None else ({
