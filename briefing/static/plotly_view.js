@@ -527,20 +527,30 @@ function plotGeometry(plot) {
   return [r.left, r.top, r.width, r.height, f.width, f.height].map(Math.round).join(",");
 }
 
-// Fit the texts, then again two frames later if the plot area has moved meanwhile; the
-// second look counts as drawing (tests wait for it). The place is read before the fitting
+// Fit the texts, then look again two frames later and fit again while the plot area has
+// moved meanwhile (a busy machine may move it late, more than once; at most SETTLE looks);
+// the looks count as drawing (tests wait for them). The place is read before each fitting
 // (which moves only texts): a read after its writes would lay the page out once more.
+const SETTLE = 6;
 function declutterSettled(plot, alive) {
-  const before = plotGeometry(plot);
+  let before = plotGeometry(plot);
   declutter(plot);
   drawing(+1, "fit");
-  requestAnimationFrame(() => requestAnimationFrame(() => {
+  const look = (left) => requestAnimationFrame(() => requestAnimationFrame(() => {
+    let again = false;
     try {
-      if (alive() && plot.isConnected && plotGeometry(plot) !== before) declutter(plot);
+      const now = alive() && plot.isConnected ? plotGeometry(plot) : before;
+      if (now !== before) {
+        before = now;
+        declutter(plot);
+        again = left > 1;
+      }
     } finally {
-      drawing(-1, "fit");
+      if (again) look(left - 1);
+      else drawing(-1, "fit");
     }
   }));
+  look(SETTLE);
 }
 
 // The width the chart was last fitted to: a test that resizes the window waits until
