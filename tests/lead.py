@@ -35,6 +35,11 @@ def dated(text: str) -> list[tuple[str, str | None]]:
     return [(e["plover_type"], e.get("date")) for e in after_lead(text)]
 
 
+def codes(text: str) -> list[tuple[str, str]]:
+    """(type, CAMEO code) of each event the sentences after the lead tell of."""
+    return [(e["plover_type"], e["cameo_code"]) for e in after_lead(text)]
+
+
 def acts(text: str) -> list[tuple[str, list[str]]]:
     """(type, actors) of each event the sentences after the lead tell of."""
     return [(e["plover_type"], e["participants"]["actor"]) for e in after_lead(text)]

@@ -4,11 +4,8 @@ people, places and bodies). The story of tests/lead.py is published on Saturday,
 
 from __future__ import annotations
 
-from tests.lead import acts, after_lead, dated, drafted
-
-
-def _codes(text: str) -> list[tuple[str, str]]:
-    return [(e["plover_type"], e["cameo_code"]) for e in after_lead(text)]
+from tests.lead import acts, dated, drafted
+from tests.lead import codes as _codes
 
 
 def test_a_party_that_says_it_will_appeal_takes_a_legal_step_not_a_threat():

@@ -4,11 +4,8 @@ people, places and bodies). The story of tests/lead.py is published on Saturday,
 
 from __future__ import annotations
 
-from tests.lead import after_lead, dated, drafted
-
-
-def _codes(text: str) -> list[tuple[str, str]]:
-    return [(e["plover_type"], e["cameo_code"]) for e in after_lead(text)]
+from tests.lead import codes as _codes
+from tests.lead import dated, drafted
 
 
 def _actor_names(d: dict, ids: list[str]) -> list[str]:

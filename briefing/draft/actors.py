@@ -290,7 +290,8 @@ CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"(?:[A-Za-z\-]+\s+|[a-z]+(?:[’']s|s[’'])\s+){0,2}?"   # ("the cyclist's family")
                    r"(?:[A-Za-z][a-z]+(?:ers|ors|ists|ants|ents)|people|"
                    r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?|pilgrims|"
-                   r"citizens|refugees|[Ff]amil(?:ies|y)|[Rr]elatives|[Pp]arents|veterans|monks|nurses|"
+                   r"citizens|refugees|[Ff]amil(?:ies|y)|[Rr]elatives|[Pp]arents|veterans|monks|"
+                   r"nurses|"
                    r"fans|[Cc]rews|staff|athletes|delegates|members(?=\s+of\s))"
                    # "Relatives of the detained men, who have staged a sit-in", "relatives
                    # and neighbours of the victims"
@@ -300,7 +301,8 @@ CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+(?:,\s+who)?)?"
                    # "Farmers in the Syrdarya region staged"
                    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*\s+){1,3}"
-                   r"(?:region|province|district|state|valley|city|area|communities|villages)?|(?:border|frontier|"
+                   r"(?:region|province|district|state|valley|city|area|communities|villages)?|"
+                   r"(?:border|frontier|"
                    r"nearby|coastal|fishing|mining)\s+(?:villages|towns|areas|communities))|"
                    # "supporters of the governing coalition"
                    r"\s+of\s+(?:the\s+|its\s+)?(?:[\w’'\-]+\s+){0,3}(?:coalition|party|"

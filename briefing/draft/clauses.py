@@ -11,7 +11,8 @@ from typing import Any
 from briefing.draft.actors import UNDERGONE, Mention
 
 BREAK = re.compile(r"[;—]|,\s+(?:while|which|but|even as|following|although|after|before)\b"
-                   r"(?!\s+(?:lunch|noon|dawn|midnight|midday|nightfall|daybreak)\b)|,\s+and\s+(?=[A-Z])|\s+but\s+|\s+since\s+(?=(?:a|an)\s)")
+                   r"(?!\s+(?:lunch|noon|dawn|midnight|midday|nightfall|daybreak)\b)"
+                   r"|,\s+and\s+(?=[A-Z])|\s+but\s+|\s+since\s+(?=(?:a|an)\s)")
 FUTURE = re.compile(r"\b(?:will|would(?!-)|shall|to be|is due|are due|is to|are to|"
                     r"prepar(?:e|es|ing) to|(?:is|are) (?:set|scheduled|planning) to|"
                     r"expect\s+(?:[\w’'\-]+\s+){1,8}?to)\b")   # ("Diplomats expect X to talk")

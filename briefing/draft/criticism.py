@@ -72,8 +72,8 @@ def critical_sayings(text: str, body: list[dict], said: list[Any], reg: Registry
         found = said_day(text, find_dates(text, sentence["start"], sentence["end"]), [x],
                          c0, pub)
         date, why = found if found and found[0] else ({}, "no date for the saying")
-        date, why = (date, why) if date else paragraph_day(text, sentence["start"], pub) or (
-            date, why)
+        if not date and (labelled := paragraph_day(text, sentence["start"], pub)):
+            date, why = labelled   # ("Sept. 11: ... . X said ...": the paragraph's day)
         if not date and (day := day_told_before(events + out, sentence["start"])):
             date, why = day, "no date for the saying: the day of the act drafted before it"
         ptype, mode = plover_for("111")

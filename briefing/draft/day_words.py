@@ -43,7 +43,8 @@ MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
 # A timeline's entries are headed by their date: "• 2 August 2004 — ", "• September 1991 —".
 DAY_LABEL = re.compile(rf"\s*(?:[-•*]\s*)?(?P<day>(?i:{WEEKDAY_NAMES})(?:,?\s+(?:{MONTH_NAMES})\.?"
                        rf"\s+\d{{1,2}})?|\d{{1,2}}\s+(?:{MONTH_NAMES})\.?(?:\s+\d{{4}})?|"
-                       rf"(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?|(?:{MONTH_NAMES})\.?\s+\d{{4}}|"
+                       rf"(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?|"
+                       rf"(?:{MONTH_NAMES})\.?\s+\d{{4}}|"
                        rf"(?:1[89]|20)\d\d(?=\s+[—–]))"
                        rf"(?:\s*[:—–]|(?:,\s+[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){{0,2}})?\.\s)")
 # Verbs whose object is an act to come: a date after that object is the object's.

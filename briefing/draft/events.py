@@ -420,8 +420,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "Sichone told reporters afterwards that Zambia would not lift": said that day.
                 date, why = day_of_context(text, voice.start, voice.content[0], t.start,
                                            carry or last_day, pub)
-            if code.plover_type in VERBAL and st == "occurred" and not (date and not str(date.get(
-                    "date_note")).startswith("no date in the sentence")):   # (nor carried on)
+            if code.plover_type in VERBAL and st == "occurred" and (not date or str(date.get(
+                    "date_note", "")).startswith("no date in the sentence")):   # (or carried on)
                 date, why = speaker_goes_on(text, said, lo, t.start, actors, pub) or (date, why)
             if voice is not None and (turned := as_said(code, st, actors, recipients, (
                     voice.speaker), state_of(reg, voice.speaker), why=st_why)):

@@ -1,7 +1,6 @@
 """People: a title and a name ("Chilean Foreign Minister Ana Lopez"), a name before a
 speech verb ("Ana Lopez said"), a name the fact base knows; then their later mentions
-(the surname alone; "he"/"she" are `pronouns.py`).
-"""
+(the surname alone; "he"/"she" are `pronouns.py`)."""
 
 from __future__ import annotations
 
@@ -416,10 +415,9 @@ _TIME_OPENS = re.compile(r"\s*(?:On|In|Last|Earlier|Later|By|Since|Then|Hours|Da
 
 
 def it_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Mention]:
-    """"it" as a subject, outside quotes, is the state or body first named in its
-    sentence before it, or else in the sentence before ("Somalia summoned Kenya's envoy to
-    protest what it called an incursion"; "The ministry said ... It demanded"); a sentence
-    that names none before leaves it alone."""
+    """"it" as a subject, outside quotes, is the state or body first named before it in its
+    sentence, else in the sentence before ("Somalia summoned Kenya's envoy to protest what
+    it called an incursion"; "The ministry said ... It demanded"); else it is left alone."""
     # ("In a statement from Libreville, the commission says it": a venue is not "it")
     bodies = [m for m in reg.sorted() if m.kind in ("state", "organization")
               and m.via not in ("title-prefix",) and not (m.via == "capital" and re.search(
@@ -473,9 +471,11 @@ def they_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Menti
     quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
     out: list[Mention] = []
     for i, s in enumerate(sentences):
-        if not _THEY.search(text, s["start"], s["end"]) or (plural := _PLURAL_SAYS.match(
-                text, s["start"])) and not (out := out + their_own(text, s, plural, reg, _THEY)):
-            continue   # ("Survivors told UN staff that they had called for help": theirs)
+        if not _THEY.search(text, s["start"], s["end"]):
+            continue
+        if plural := _PLURAL_SAYS.match(text, s["start"]):
+            out += their_own(text, s, plural, reg, _THEY)   # ("Survivors told ... that they")
+            continue
         for src, opens in ((sentences[i - 1], _IT_OPENS), (s, _WHICH_THEY))[i == 0:]:
             lead = _DATELINE_LEAD.match(text, src["start"])   # ("Ha Noi (LHNA) – President")
             opening = [m for m in named if (lead.end() if lead else src["start"]) <= m.start
