@@ -167,7 +167,8 @@ class PlotlyView(anywidget.AnyWidget):
     Traits (all synced):
       figure      figure JSON as a dict (``fig.to_json()`` parsed); accepts a go.Figure,
                   JSON text or dict on assignment; each change bumps ``revision``
-      config      plotly.js config (merged over ``displaylogo=False, responsive=True``)
+      config      plotly.js config (merged over ``displaylogo=False, responsive=False``: the view
+                  resizes the plot itself when its box changes width)
       chart_id    page-unique id used for click messages and readiness counting
       revision    bumped on every figure update; mirrored as ``data-briefing-rev``
       group_size  how many charts the page expects before it is marked ready

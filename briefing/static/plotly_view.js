@@ -247,7 +247,10 @@ const FORCED_CONFIG = {
 
 function plotConfig(model) {
   const config = Object.assign(
-    { displaylogo: false, responsive: true },
+    // (not plotly's `responsive`: its window-resize redraw, on a timer of its own, could
+    // land after a chart's labels were fitted; the view's ResizeObserver resizes the plot
+    // whenever its box changes width, and that redraw counts as drawing)
+    { displaylogo: false, responsive: false },
     model.get("config") || {},
     FORCED_CONFIG,
   );
@@ -730,16 +733,24 @@ function render({ model, el }) {
     Plotly = await loadPlotly(model);
     if (!alive) return false;
     paintedRevision = liveKey ? liveRevision : model.get("revision");
+    // A figure drawn for the other screen (a phone's ranked list after the wide network) is
+    // drawn afresh: plotly kept the margin the old figure's legend had pushed (a ranked list
+    // once came out with a 247 px bottom margin and half its names hidden).
+    const flipped = drawnOnce && narrowScreen() !== narrow;
     narrow = narrowScreen();
     const source = liveKey ? liveFigure : model.get("figure");
     const figure = fitNarrow(structuredClone(source || {}), narrow);
     await ensureTopojson(model, figure);
-    // A definite height for the plot's box: with `responsive`, plotly sizes its SVG to
+    // A definite height for the plot's box: on a resize plotly sizes its SVG to
     // 100% of this element, and a box without a height collapses after quick redraws
     // or a window resize.
     const height = Number((figure.layout || {}).height) || 450;
     plot.style.height = `${height}px`;
     fitting = true;
+    if (flipped && plot.data) {
+      Plotly.purge(plot);
+      listening = false; // purge dropped the chart's listeners: finish adds them again
+    }
     try {
       await Plotly.react(plot, {
         data: figure.data || [],
@@ -895,17 +906,21 @@ function render({ model, el }) {
         return;
       }
       lastWidth = width;
-      if (narrowScreen() !== narrow) {
-        schedule(); // the legend moves between the side and below: draw again
-        return;
-      }
+      // A phone's width flips the figure (the legend moves between the side and below, a
+      // network becomes a ranked list): laid out at the new width, then drawn again.
+      const flip = narrowScreen() !== narrow;
       // a narrower chart may wrap its legend into more rows or crowd its labels: fit and
       // decide again; the resize counts as drawing (tests wait for it to end)
       drawing(+1, "resize");
       Promise.resolve().then(() => Plotly.Plots.resize(plot))
-        .then(() => growToFit(Plotly, plot)).then(() => declutterSettled(plot, () => alive))
+        .then(() => (flip ? null : growToFit(Plotly, plot)
+          .then(() => declutterSettled(plot, () => alive))))
         .catch(() => {})
-        .finally(() => { markWidth(el); drawing(-1, "resize"); });
+        .finally(() => {
+          if (flip) schedule();
+          else markWidth(el);
+          drawing(-1, "resize");
+        });
     });
     resizeObserver.observe(el);
   }

@@ -94,7 +94,18 @@ LABELS_JS = r"""
                          hidden_texts: gone.map((t) => t.textContent),
                          drawn_as: plot.closest('.briefing-plotly-view')
                            ?.getAttribute('data-briefing-narrow') === '1' ? 'phone' : 'wide',
-                         texts: labels.map((l) => l.text)};
+                         texts: labels.map((l) => l.text),
+                         // where the figure and its texts stood (a failure's record says why)
+                         frame: {fig: [fig.left, fig.top, fig.width, fig.height].map(Math.round),
+                                 full: plot._fullLayout ? [plot._fullLayout.width,
+                                   plot._fullLayout.height, plot._fullLayout._size.l,
+                                   plot._fullLayout._size.t, plot._fullLayout._size.b,
+                                   plot._fullLayout._size.h] : null,
+                                 asked: plot.layout ? [plot.layout.height,
+                                   JSON.stringify(plot.layout.margin)] : null,
+                                 style: plot.style.height},
+                         boxes: labels.slice(0, 40).map((l) => [l.text.slice(0, 20),
+                           ...l.box[0].map(Math.round), ...l.box[2].map(Math.round)])};
   }
   // Form labels against the controls of the filter card.
   const form = document.querySelector('.briefing-filters');
