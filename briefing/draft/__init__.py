@@ -48,6 +48,7 @@ from briefing.draft.people import (
     it_mentions,
     they_mentions,
 )
+from briefing.draft.plural_titles import two_under_one_title
 from briefing.draft.positions import candidate_positions, known_issues
 from briefing.draft.pronouns import list_mentions, pronoun_mentions
 from briefing.draft.sources import PENDING, TODO, Sources
@@ -131,6 +132,7 @@ def draft(text: str, *, published: dt.date | str, title: str | None = None,
     forms, issues = _shipped() if known is _DEFAULT else (known_forms(known),
                                                           known_issues(known))
     reg = Registry(load_gazetteer(), known=dict(forms))
+    two_under_one_title(text, reg)   # ("Foreign ministers A of X and B of Y")
     find_people(text, reg)
     described_bodies(text, reg)   # "Nahdlatul Ulama, the country's largest ... organisation,"
     find_nationals(text, reg)

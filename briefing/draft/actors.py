@@ -292,13 +292,16 @@ CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"[a-z]*(?:men|women)|youths|[Pp]rotesters|[Ss]tudents|[Cc]rowds?|pilgrims|"
                    r"citizens|refugees|[Ff]amil(?:ies|y)|[Rr]elatives|[Pp]arents|veterans|monks|"
                    r"nurses|"
-                   r"fans|[Cc]rews|staff|athletes|delegates|members(?=\s+of\s))"
+                   r"fans|[Cc]rews|staff|athletes|delegates|members(?=\s+of\s)|"
+                   r"(?<=opposition\s)parties)"
                    # "Relatives of the detained men, who have staged a sit-in", "relatives
                    # and neighbours of the victims"
                    r"(?:(?:(?<=elatives)|(?<=amilies))\s+and\s+(?:neighbou?rs|friends|colleagues))?"
                    r"(?:(?:(?<=elatives)|(?<=amilies)|(?<=arents)|(?<=eighbours)|"
                    r"(?<=eighbors)|(?<=riends)|(?<=olleagues))\s+of\s+(?:the|those)"
                    r"\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+(?:,\s+who)?)?"
+                   # "Lawyers for 14 women filed"
+                   r"(?:(?<=awyers)\s+for\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+)?"
                    # "Farmers in the Syrdarya region staged"
                    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:(?:[A-Z][\w\-]*\s+){1,3}"
                    r"(?:region|province|district|state|valley|city|area|communities|villages)?|"
@@ -341,6 +344,11 @@ _AFTER_CROWD = re.compile(r"\b(?:after|when|because|as|since|while|until)\s+(?=[
 # (not "after soldiers seized power", "until the two presidents spoke": a state's, a pair's)
 _NOT_A_CROWD = re.compile(r"\b(?:two|both|three|soldiers|troops|protesters|demonstrators|"
                           r"governments|presidents|ministers|officials|diplomats|sides)\b")
+_WHOSE_MEN = re.compile(r",\s*whose\s+(?:[a-z\-]+\s+)?(?:fighters|forces|troops|soldiers|militia|"
+                        r"militiamen|men|supporters|followers|guards|agents|gunmen|police)\s+"
+                        r"(?:had\s+|have\s+|has\s+)?$")
+_SAID_THAT = re.compile(r"\b(?:said|say|says|alleged|allege|claimed|told\s+[\w\-]+)\s+"
+                        r"(?:that\s+)?(?=[A-Za-z])")
 UNDERGONE = re.compile(r"(?:accused|suspected|convicted)\s+of\b|charged\s+with\b")
 
 
@@ -351,6 +359,9 @@ def crowd_subject(text: str, c0: int, at: int, light: Any, before: list[Mention]
     clause ("The hijackers demand", "Protesters held a rally"); [] when none."""
     if UNDERGONE.match(text, at):
         return []   # "Seven foreign men accused of plotting": the crowd undergoes it
+    if not before and (whose := _WHOSE_MEN.search(text, max(0, at - 64), at)) and (owner := [
+            m for m in reg.mentions if 0 <= whose.start() - m.end <= 1]):
+        return owner[-1:]   # "Abakar Ndallah, whose fighters seized": his
     if who := _WHO_CROWD.search(text, max(c0, at - 48), at):
         return [crowd_group(reg, who.group("c"), who.start("c"), at)]
     if (sub := _AFTER_CROWD.search(text, max(c0, at - 60), at)) and CROWD.search(
@@ -359,6 +370,10 @@ def crowd_subject(text: str, c0: int, at: int, light: Any, before: list[Mention]
         return [crowd_group(reg, text[sub.end():at], sub.end(), at)]
     crowd = None if before else CROWD.search(text[c0:at]) or (
         light and light.start() > c0 and CROWD.search(text[c0:light.start()]))
+    if not crowd and not before and (said := [*_SAID_THAT.finditer(text, c0, at)]):
+        # "His family said soldiers beat him": the crowd the saying tells of
+        c0 = said[-1].end()
+        crowd = CROWD.search(text[c0:at])
     return [crowd_group(reg, crowd.group(0), c0 + crowd.start(), at)] if crowd else []
 
 

@@ -391,7 +391,9 @@ def told_by(text: str, end: int, hi: int, after: list[Mention]) -> list[Mention]
 
 # "sent to guard the crossings": a verb and its object after a consultation's "to".
 _TASK = re.compile(r"\s+(?!(?:the|a|an|its|their|his|her)\b)[a-z]+\s+(?:the|a|an)\b")
-_WHOSE = re.compile(r"\bwhose\s+[a-z]+\s+$")
+# (not "whose fighters seized": the owner's men act for it, `actors.crowd_subject`)
+_WHOSE = re.compile(r"\bwhose\s+(?!(?:fighters|forces|troops|soldiers|militia|militiamen|men|"
+                    r"supporters|followers|guards|agents|gunmen|police)\s)[a-z]+\s+$")
 
 
 def a_task(text: str, t: Any) -> bool:

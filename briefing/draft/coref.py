@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from briefing.draft.actors import Mention, Registry, state_of
+from briefing.draft.clauses import dateline_spans
 from briefing.draft.gazetteer import load_gazetteer
 from briefing.draft.homes import dateline_state
 
@@ -67,8 +68,12 @@ _THE_GOVERNMENT = re.compile(r"\b[Tt]he\s+government\b(?!\s+(?:of|in)\b)(?![’'
 # may come between.)
 _SAID_THEY = re.compile(r"\b(?:(?:said|says|say|added|announced|stated|warned|insisted)"
                         r"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+\d{1,2})?)?|"
-                        r"told\s+(?:reporters|journalists|parliament|lawmakers))"
-                        r",?\s+(?:that\s+)?(?P<p>they|it)\b")
+                        r"told\s+(?:reporters|journalists|parliament|lawmakers|(?P<hearer>[A-Z]"
+                        r"[\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)))"
+                        r",?\s+(?:that\s+)?(?P<p>they|it)\b"
+                        # ("told Italy it will not renew", not "told Italy it must leave")
+                        r"(?(hearer)(?!\s+(?:must|should|ought|had\s+to|has\s+to|needs?\s+to|"
+                        r"needed\s+to|would\s+have\s+to|was\s+(?:expected|required))\b))")
 # ("The San José-based court": the court named before)
 _BODY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?-based\s+)?"
                    r"(?P<head>council|commission|court|union|community|tribunal|"
@@ -209,7 +214,8 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
         if reg.taken(t.start("p"), t.end("p")):
             continue
         dot = text.rfind(". ", 0, t.start())
-        start = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, t.start()) + 1)
+        start = max([dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, t.start()) + 1] + [
+            b for a, b in dateline_spans(text) if a <= t.start() and b <= t.start()])
         lead = [m for m in named if start <= m.start < t.start()
                 and m.kind in ("state", "organization")]
         pair = [m for m in out if start <= m.start < t.start()]

@@ -85,7 +85,10 @@ def dateline_state(text: str, reg: Registry) -> str | None:
     for a, b in dateline_spans(text)[:1]:
         city = re.match(r"[A-Z][A-Z.’'\-]+(?:\s[A-Z][A-Z.’'\-]+)*", text[a:b])
         place = reg.gazetteer.forms.get(city.group(0).strip().title()) if city else None
-        if place is not None and place.kind == "state" and place.via == "capital":
+        # ("DJIBOUTI - ", "SINGAPORE - ": a capital that bears its state's name)
+        if place is not None and place.kind == "state" and (
+                place.via == "capital" or reg.gazetteer.countries[place.key].get(
+                    "capital") == city.group(0).strip().title()):
             return reg.state(place.key, f"gazetteer: capital {place.name}")
     return None
 

@@ -85,7 +85,7 @@ def _trim(name: str) -> str:
     return " ".join(words)
 
 
-def _register(reg: Registry, name: str, fields: dict) -> str:
+def register_person(reg: Registry, name: str, fields: dict) -> str:
     for a in reg.actors.values():
         if a["kind"] == "person" and (a["name"] == name or a["name"].endswith(" " + name)):
             return a["id"]
@@ -161,7 +161,7 @@ def find_people(text: str, reg: Registry) -> None:
                   "reason": f"title '{m.group('title')}' before a name"}
         if country:
             fields["parent"] = reg.state(country, f"gazetteer: {m.group('state')}")
-        actor = _register(reg, name, fields)
+        actor = register_person(reg, name, fields)
         reg.mention(nstart, nend, actor, "title")
         where = "state" if m.group("state") else "ofstate"
         if country and not reg.taken(m.start(where), m.end(where)):
@@ -239,7 +239,7 @@ def _appositives(text: str, reg: Registry) -> None:
             a.update({k: v for k, v in fields.items() if v and (not a.get(k) or k == "role"
                                                                  and country)})
             continue
-        actor = _register(reg, name, fields)
+        actor = register_person(reg, name, fields)
         reg.mention(start, start + len(name), actor, "name")
 
 
@@ -255,7 +255,7 @@ def _named_after(text: str, reg: Registry) -> None:
         if (name := _free_name(m, reg)) is None:
             continue
         role = g.titles.get(m.group("title").lower(), m.group("title").capitalize())
-        actor = _register(reg, name, {"kind": "person", "country": "", "role": role,
+        actor = register_person(reg, name, {"kind": "person", "country": "", "role": role,
                                       "reason": f"name after '{m.group('title')}'"})
         reg.mention(m.start("name"), m.start("name") + len(name), actor, "name")
 
@@ -275,7 +275,7 @@ def _sworn_in(text: str, reg: Registry) -> None:
             continue
         country = g.forms[m.group("state")].key if m.group("state") else ""
         fields = _person_fields(reg, m.group("title"), country, f"name made '{m.group('title')}'")
-        actor = _register(reg, name, fields)
+        actor = register_person(reg, name, fields)
         reg.mention(m.start("name") + skip, m.start("name") + skip + len(name), actor, "name")
 
 
@@ -298,7 +298,7 @@ def _aged(text: str, reg: Registry) -> None:
                          r"(?:\d{1,3},|who\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b)", text):
         if (name := _free_name(m, reg)) is None:
             continue
-        actor = _register(reg, name, {"kind": "person", "country": "", "role": "",
+        actor = register_person(reg, name, {"kind": "person", "country": "", "role": "",
                                       "reason": "a name followed by an age or 'who'"})
         reg.mention(m.start("name"), m.start("name") + len(name), actor, "name")
 
@@ -339,7 +339,7 @@ def _possessed(text: str, reg: Registry) -> None:
                   "parent": reg.state(country, f"gazetteer: {m.group('state')}"),
                   "reason": f"named as {m.group('state')}'s, "
                             + ("then acting" if acts else "then by the last name alone")}
-        reg.mention(start, start + len(name), _register(reg, name, fields), "name")
+        reg.mention(start, start + len(name), register_person(reg, name, fields), "name")
 
 
 def _known_people(text: str, reg: Registry) -> None:
@@ -355,7 +355,7 @@ def _known_people(text: str, reg: Registry) -> None:
                   "reason": f"known actor '{k['name']}'"}
         if k["country"] in reg.gazetteer.countries:
             fields["parent"] = reg.state(k["country"], f"known actor '{k['name']}'")
-        reg.mention(m.start(), m.end(), _register(reg, k["name"], fields), "known")
+        reg.mention(m.start(), m.end(), register_person(reg, k["name"], fields), "known")
 
 
 def _speakers(text: str, reg: Registry) -> None:
@@ -377,7 +377,7 @@ def _speakers(text: str, reg: Registry) -> None:
                 w in reg.gazetteer.forms for w in name.split()) \
                 or re.search(r"\b(?:of|for)\s+(?:the\s+)?$", text[max(0, start - 12):start]):
             continue   # "the Department of Foreign Affairs said": a body's name
-        actor = _register(reg, name, {"kind": "person", "country": "", "role": "",
+        actor = register_person(reg, name, {"kind": "person", "country": "", "role": "",
                                       "reason": "capitalised name before a speech verb"})
         reg.mention(start, start + len(name), actor, "name")
 

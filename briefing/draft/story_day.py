@@ -21,6 +21,7 @@ from briefing.draft.when import (
     BACKGROUND,
     NEGATED_PERFECT,
     PRESENT,
+    counted_on,
     day_of_context,
     labelled,
     restated,
@@ -67,7 +68,8 @@ def day_from_story(text: str, dates: list[tuple[int, int, str]], pub: dt.date, *
             and is_day(carry.get("date")) \
             and (any(m.via in CONTINUING for m in subject)
                  or occasions.same_doer_goes_on(text, lo, carry, reg, subject)) \
-            and not state and not background:
+            and not state and not background \
+            and not counted_on(text, c0, c1, carry, "the sentence before"):   # ("The next day")
         # "Lopez met Soto on Friday. She also demanded ...": the same actors go on with
         # the day's story, with no date of their own; so does the same side named again
         # right after ("Angola closed ... on Friday. Its foreign ministry called ...").

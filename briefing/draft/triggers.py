@@ -304,7 +304,7 @@ _INDEXES: dict[str, dict[str, tuple[Trigger, ...]]] = {}
 _WORD = re.compile(r"[\w’'\-]+")
 _DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$", re.IGNORECASE)
 # Phrases whose word is a verb only where no determiner or adjective stands before it.
-_VERB_ONLY = frozenset({"appeal .", "appeal against"})
+_VERB_ONLY = frozenset({"appeal .", "appeal against", "blast"})
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|last|final|without|any|no|"
                           r"further)\s+$", re.IGNORECASE)
 _COUNTED = re.compile(r"\b(?:the|these|those|its|their)\s+(?:two|three|four|five|six|seven|"
@@ -381,6 +381,8 @@ _WILL_NOT = re.compile(r"\b(?:will|would|shall)\s+(?:\w+\s+)?not\b|\b(?:won|woul
 REFUSED_WHY = "refused: 'will not' before"
 _HYPOTHETICAL = re.compile(r"\b(?:would(?!-)|could|might|may|if|possibility of|possible|consider"
                            r"(?:s|ed|ing)?)\b", re.IGNORECASE)
+# "... should Jordan say no": a condition told by inversion, mid-sentence
+_SHOULD_IT = re.compile(r"[\w,]\s+should\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s+){1,3}$")
 _ANNOUNCED = re.compile(r"\b(?:will|shall|plans? to|planned to|is to|are to|is set to|"
                         r"are set to|intends? to|expected to|is due to|are due to)\b",
                         re.IGNORECASE)
@@ -433,7 +435,7 @@ def status(text: str, start: int, m: Match, historical: bool, *, reported: bool 
         return "planned", f"future or plan before '{word}'"
     if _OBLIGED.search(near):
         return "hypothetical", f"{OBLIGED_WHY} '{word}'"
-    if _HYPOTHETICAL.search(near):
+    if _HYPOTHETICAL.search(near) or _SHOULD_IT.search(text, max(0, m.start - 48), m.start):
         return "hypothetical", f"modal or condition before '{word}'"
     if _PROPOSED.match(word) or _PROPOSED_BEFORE.search(near):
         return "proposed", f"offer or proposal: '{word}'"

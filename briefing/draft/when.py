@@ -147,8 +147,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         # due to start on Thursday, be moved": the phase's day, not the demand's)
 
     def usable(d: tuple[int, int, str]) -> bool:
-        if _SAID_BEFORE.search(text, max(0, d[0] - 30), d[0]):
-            return False
+        if (said := _SAID_BEFORE.search(text, max(0, d[0] - 30), d[0])) and said.start() != pos:
+            return False   # (not when the telling is the act: "told France on Friday to leave")
         if DATELINE_BEFORE.match(text, text.rfind("\n", 0, d[0]) + 1, d[0]):
             return False   # "NUKU'ALOFA, Sept 12 -": the day it was filed, no event's
         if _bound_elsewhere(d):
