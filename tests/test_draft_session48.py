@@ -108,3 +108,14 @@ def test_tear_gas_compensation_objections_silent_marches_and_regret():
     assert ("SUPPORT", "055") in _codes("Mali regretted the accident on Monday.")
     assert ("SANCTION", "160") in _codes("The council declined to renew the mission's "
                                          "mandate on Monday.")
+
+
+def test_a_parliament_approving_a_treaty_ratifies_it():
+    assert ("SUPPORT", "057") in _codes("Niger's parliament approved the defence pact with "
+                                        "Mali on Thursday.")
+
+
+def test_nothing_to_apologise_for_is_no_apology_and_the_opposition_acts():
+    assert _codes("Pressed on the row, she said Niger had nothing to apologise for.") == []
+    assert ("REQUEST", ["Opposition"]) in _doers(
+        "The opposition called for nationwide protests on Friday.")

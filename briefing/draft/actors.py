@@ -293,7 +293,7 @@ CROWD = re.compile(r"^\s*" + _CROWD_LEAD +
                    r"citizens|refugees|[Ff]amil(?:ies|y)|[Rr]elatives|[Pp]arents|veterans|monks|"
                    r"nurses|"
                    r"fans|[Cc]rews|staff|athletes|delegates|members(?=\s+of\s)|"
-                   r"(?<=opposition\s)parties)"
+                   r"(?<=opposition\s)parties|(?<=[Tt]he\s)opposition)"
                    # "Relatives of the detained men, who have staged a sit-in", "relatives
                    # and neighbours of the victims"
                    r"(?:(?:(?<=elatives)|(?<=amilies))\s+and\s+(?:neighbou?rs|friends|colleagues))?"
