@@ -119,3 +119,8 @@ def test_nothing_to_apologise_for_is_no_apology_and_the_opposition_acts():
     assert _codes("Pressed on the row, she said Niger had nothing to apologise for.") == []
     assert ("REQUEST", ["Opposition"]) in _doers(
         "The opposition called for nationwide protests on Friday.")
+
+
+def test_days_after_an_event_on_a_day_count_from_that_day_after_the_verb_too():
+    assert ("SANCTION", "2031-06-04") in dated(
+        "Mali expelled the envoy two days after the incident on Monday.")

@@ -329,8 +329,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if re.search(r"\b(?:earlier|later|before|after)$", phrase, re.IGNORECASE):
             # "two days earlier": counted from the date said before it in the sentence.
             prior = [d for d in dates if d[0] < start and (inverse or _EXPLICIT.search(d[2]))] \
-                or [d for d in dates if start < d[0] < pos and not inverse][:1]   # ("Two days
-            # after the arrests on Monday, X recalled": from the day inside the phrase)
+                or [d for d in dates if start < d[0] < (pos if start < pos else close + 48)
+                    and not inverse][:1]   # ("[expelled] two days after the arrests on Monday")
             if prior:
                 anchor = resolve_at(text, prior[-1][0], prior[-1][2], pub, future=ahead)
         r = resolve_at(text, start, phrase, pub, future=ahead,
