@@ -210,12 +210,13 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
                                                                 2, text), reg)
         if not reg.taken(d.start("y"), d.end("y")) and len(actors) == 2:
             out += [reg.mention(d.start("y"), d.end("y"), a, "pair") for a in actors]
+    filed = [b for _a, b in dateline_spans(text)]   # (the sentence starts after a dateline)
     for t in _SAID_THEY.finditer(text):
         if reg.taken(t.start("p"), t.end("p")):
             continue
         dot = text.rfind(". ", 0, t.start())
         start = max([dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, t.start()) + 1] + [
-            b for a, b in dateline_spans(text) if a <= t.start() and b <= t.start()])
+            b for b in filed if b <= t.start()])
         lead = [m for m in named if start <= m.start < t.start()
                 and m.kind in ("state", "organization")]
         pair = [m for m in out if start <= m.start < t.start()]

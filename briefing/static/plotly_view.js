@@ -907,8 +907,13 @@ function render({ model, el }) {
       }
       lastWidth = width;
       // A phone's width flips the figure (the legend moves between the side and below, a
-      // network becomes a ranked list): laid out at the new width, then drawn again.
+      // network becomes a ranked list): drawn afresh at the new width when it is drawn now;
+      // a chart left stale out of view is laid out at the new width until it is seen.
       const flip = narrowScreen() !== narrow;
+      if (flip && (!liveKey || nearView(el))) {
+        schedule();
+        return;
+      }
       // a narrower chart may wrap its legend into more rows or crowd its labels: fit and
       // decide again; the resize counts as drawing (tests wait for it to end)
       drawing(+1, "resize");
