@@ -11,7 +11,14 @@ import functools
 import re
 from typing import Any
 
-from briefing.draft.dates import MONTHS, WEEKDAY_NAMES, as_fact_date, is_day, resolve_at
+from briefing.draft.dates import (
+    MONTHS,
+    WEEKDAY_NAMES,
+    as_fact_date,
+    find_dates,
+    is_day,
+    resolve_at,
+)
 
 # "two days later", "a week earlier": counted from the day the sentence before told of.
 LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
@@ -140,6 +147,16 @@ SAID_ASIDE = re.compile(r"[\s”\"’]*,?\s*(?:[\w’'\-]+\s+){0,5}?(?:said|says
 # opening word ("their first since Caicedo took office in August": that clause's date).
 SPEECH = re.compile(r"\b(?:said|says|saying|added|adding|told|telling|announced|arguing|"
                     r"insisting|claiming|noting)\b")
+# A date some plan is "scheduled for" belongs to that plan.
+SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+(?:to\s+(?:start|"
+                            r"begin|open|end|take place|resume)\s+|for\s+(?:renewal|review|"
+                            r"signing|delivery)\s+)?(?:(?:for|on|in)\s+)?(?:the\s+)?$",
+                            re.IGNORECASE)   # ("the phase, due to start on Thursday")
+# A deadline the act sets, or its condition, is not when it happened ("unless ... by July").
+IF_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless)\b[^,;]*$")
+DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:at\s+(?:least|the\s+earliest)\s+)?"
+                       r"(?:the\s+(?:end|middle|start|beginning)\s+(?:of\s+)?|(?:midday|noon|"
+                       r"midnight)\s+(?:on\s+)?)?$|^(?:by|until)\s", re.IGNORECASE)
 DATELINE_BEFORE = re.compile(r"[A-Z][A-Z'’.\-/ ]+(?:,\s+[A-Z][A-Za-z.\- ]+)?,\s+$")
 SUBORDINATE = re.compile(r"\b(?:after|before|when|while|until|following|since)\b",
                          re.IGNORECASE)
@@ -217,3 +234,17 @@ ATTRIBUTE_YEAR = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our)|[’']s|s[
 MADE_ACCORD = re.compile(r"(?:negotiat|sign|broker|conclud|seal|ink|draft)\w*\s+(?:the|a|an)\s+")
 ACCORD_AFTER = re.compile(r"\s+(?:[\w\-]+\s+){0,3}?(?:accord|agreement|treaty|pact|deal|"
                           r"protocol|convention)s?\b")
+
+
+def day_last_named(text: str, c0: int, day: dict[str, Any], pub: dt.date) -> dict[str, Any] | None:
+    """The last day the paragraph of `c0` names before it, when it names none that is the
+    story's day `day`: "She gave her account of the October 11 incident ... . The ambassador
+    was summoned the following day" counts from October 11, not from a day told paragraphs
+    before. None when the paragraph names no day, or names `day`."""
+    para = text.rfind("\n", 0, c0) + 1
+    told = [(v, r) for a, _b, p in find_dates(text, para, c0)
+            if not DATELINE_BEFORE.match(text, para, a)
+            and is_day(v := as_fact_date(r := resolve_at(text, a, p, pub))[0])]
+    if not told or any(v == day.get("date") for v, _r in told):
+        return None
+    return {"date": told[-1][0], "date_basis": told[-1][1].basis, "date_note": told[-1][1].note}

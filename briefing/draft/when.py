@@ -32,7 +32,9 @@ from briefing.draft.day_words import (
     CLOCK_TIME,
     DATELINE_BEFORE,
     DAY_LABEL,
+    DEADLINE,
     DOCUMENT_DAY,
+    IF_BEFORE,
     INTENT_TO,
     LATER,
     LOOKS_AHEAD,
@@ -42,9 +44,11 @@ from briefing.draft.day_words import (
     PROPOSING,
     SAID_ASIDE,
     SAME_DAY,
+    SCHEDULED_FOR,
     SPEECH,
     SUBORDINATE,
     TO_DO,
+    day_last_named,
     entry_day,
     headed_day,
     timetable_verb,
@@ -63,11 +67,6 @@ NEGATED_PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+\w+){0,2}?\s+(?:not|never|n
 # A date right after a speech verb dates the saying: "detained ..., the ministry said on Sunday".
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated|"
                           r"confirmed|quoted as saying)\s+$", re.IGNORECASE)
-# A date some plan is "scheduled for" belongs to that plan.
-_SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected)\s+(?:to\s+(?:start|"
-                            r"begin|open|end|take place|resume)\s+|for\s+(?:renewal|review|"
-                            r"signing|delivery)\s+)?(?:(?:for|on|in)\s+)?(?:the\s+)?$",
-                            re.IGNORECASE)   # ("the phase, due to start on Thursday")
 _WHO = re.compile(r"(?:who|which|that)\b")   # (a relative clause with no comma before)
 _SPEAKING = re.compile(r",\s+who\s+(?:was|were)\s+(?:speaking|visiting|travelling|in)\b")
 # A relative clause or a participle's aside holds its own time ("talks, last held in 2024").
@@ -92,11 +91,6 @@ _NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|m
                    re.IGNORECASE)
 # A subject's participle phrase ends at a date, then the main verb: "men seized in June were".
 _SUBJECT_ENDS = re.compile(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?")
-# A deadline the act sets, or its condition, is not when it happened ("unless ... by July").
-_IF_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless)\b[^,;]*$")
-_DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:at\s+(?:least|the\s+earliest)\s+)?"
-                       r"(?:the\s+(?:end|middle|start|beginning)\s+(?:of\s+)?|(?:midday|noon|"
-                       r"midnight)\s+(?:on\s+)?)?$|^(?:by|until)\s", re.IGNORECASE)
 # "his first visit since taking office in November": the date of that other verb.
 _SINCE_DOING = re.compile(r"\bsince\s+(?:[a-z]+ing\b|(?:[\w’'\-]+\s+){1,3}?(?:took|became|"
                           r"came|won|began|was|were|[a-z]+ed)\b)[^,;.]*$", re.IGNORECASE)
@@ -141,7 +135,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
               if m.end() > sentence_lo]
 
     def _bound_elsewhere(d: tuple[int, int, str]) -> bool:
-        return bool(_SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0])) and not (
+        return bool(SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0])) and not (
             pos < d[0] and len(text[pos:d[0]].split()) <= 12
             and not re.match(r"[\w’'\-]+\s+that\b", text[pos:d[0]]))   # ("demanded that the phase,
         # due to start on Thursday, be moved": the phase's day, not the demand's)
@@ -212,16 +206,16 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
                                                       text[d[1]:pos])) or bool(
                 MADE_ACCORD.fullmatch(text, pos, d[0]) and ACCORD_AFTER.match(text, d[1]))
         if object_of is not None and d[0] < pos and not (AFTER_TALKS.search(
-                text, max(0, pos - 50), pos + 16) and not _DEADLINE.search(
-                text, max(0, d[0] - 24), d[0]) and not _DEADLINE.match(d[2])):
+                text, max(0, pos - 50), pos + 16) and not DEADLINE.search(
+                text, max(0, d[0] - 24), d[0]) and not DEADLINE.match(d[2])):
             return False   # "condemned on Sunday a strike": Sunday dates the condemning
             # (but "agreed on Wednesday ..., after their talks": talks of that day)
         if object_of is None and any(pos < n < d[0] and len(text[pos:n].split()) <= 3
                                      and len(text[n:d[0]].split()) >= 5 for n in nouns):
             return False   # "condemned the attack ... last month": the attack's date
-        if (pos < d[0] or re.search(r",\s+and\b", text[d[1]:pos]) or _IF_BEFORE.search(
-                text, sentence_lo, d[0])) and (_DEADLINE.search(text, max(0, d[0] - 24), d[0])
-                                               or _DEADLINE.match(d[2])):
+        if (pos < d[0] or re.search(r",\s+and\b", text[d[1]:pos]) or IF_BEFORE.search(
+                text, sentence_lo, d[0])) and (DEADLINE.search(text, max(0, d[0] - 24), d[0])
+                                               or DEADLINE.match(d[2])):
             return False   # "by the end of July", "If ... not freed by Friday": a deadline
         if pos < d[0] and _AND_THEY_TO.search(text, pos, d[0]):
             return False   # "met X, and the two agreed to reconvene in January": theirs
@@ -247,7 +241,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             text[pos:inner[0]].split()) <= (7 if _WHO.match(text, inner[0]) else 1)) or (
             # "A visit to Rabat by X, planned for April,": the plan's day is the visit's
             inner[0] >= pos and len(text[pos:d[0]].split()) <= 12
-            and bool(_SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0]))) or inner[1] <= pos \
+            and bool(SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0]))) or inner[1] <= pos \
             and bool(AT_OCCASION.fullmatch(text, sentence_lo, inner[0]) or _SPEAKING.match(
                 text, inner[0]))
 
@@ -257,7 +251,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
     candidates = [d for d in dates if usable(d)]
     # A calendar date before a weekday, else a weekday or "last week" by nearness.
     ranked = sorted(candidates, key=lambda d: (not (   # "a visit ... planned for next week"
-        pos < d[0] and _SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0])),
+        pos < d[0] and SCHEDULED_FOR.search(text, max(0, d[0] - 30), d[0])),
                                                # "held until last month, when each accused"
                                                not re.fullmatch(r",?\s+when\s+[^;.]*",
                                                                 text[d[1]:max(d[1], pos)]),
@@ -346,7 +340,7 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
         if value is None:
             return {}, r.note
         if r.start > pub and not ahead and not (start < pos and text[close:close + 2] in (
-                "'s", "’s")) and not (pos < start and (_SCHEDULED_FOR.search(
+                "'s", "’s")) and not (pos < start and (SCHEDULED_FOR.search(
                     text, max(0, start - 30), start) or _EXPLICIT.search(phrase)
                     and timetable_verb(text, pos))):   # ("ministers meet on August 12")
             # ("called off next week's talks", "postponed a visit set for May 9": ahead)
@@ -401,11 +395,14 @@ def labelled(text: str, c0: int) -> bool:
     return (para := text.rfind("\n", 0, c0) + 1) < c0 and bool(DAY_LABEL.match(text, para))
 
 
-def counted_on(text: str, c0: int, c1: int, day: dict[str, Any],
-               whose: str) -> tuple[dict[str, Any], str] | None:
-    """The day a clause text[c0:c1] counts from `day` ("the following day"), or the year
-    from the year told before ("Two years later"); None when it counts none."""
+def counted_on(text: str, c0: int, c1: int, day: dict[str, Any], whose: str,
+               pub: dt.date | None = None) -> tuple[dict[str, Any], str] | None:
+    """The day a clause text[c0:c1] counts from `day` ("the following day"; given `pub`, from
+    the day its paragraph last names), or the year from the year told before ("Two years
+    later"); None when it counts none."""
     later = LATER.search(text, c0, c1)
+    if later and pub and (named := day_last_named(text, c0, day, pub)):
+        day, whose = named, "the day its paragraph last names"
     unit, d = (later.group("unit") or later.group("unit2") if later else ""), day.get("date", "")
     year = re.findall(r"\b(?:1[89]|20)\d\d\b", text[max(0, c0 - 400):c0]) if later and \
         unit[0] == "y" and not text[c0:later.start()].strip(" ,") else None
@@ -451,7 +448,7 @@ def day_of_context(text: str, c0: int, c1: int, at: int, carry: dict[str, Any],
             "date_note": f"'{clock.group(0)}': a time of day, no day told in its paragraph: "
                          f"the story's own day, its publication {pub.isoformat()}"}, \
             f"time of day: '{clock.group(0)}'"
-    if carry and (found := counted_on(text, c0, c1, carry, "the sentence before")):
+    if carry and (found := counted_on(text, c0, c1, carry, "the sentence before", pub)):
         # "The standoff began on November 28 ... Manila deployed ships two days later"
         return found
     return paragraph_day(text, c0, pub) or entry_day(text, c0, at, pub)
@@ -479,6 +476,8 @@ def day_carried(text: str, carry: dict[str, Any] | None, again: list[dict[str, A
         return {k: again[-1][k] for k in ("date", "date_end", "date_basis", "date_note")
                 if k in again[-1]}
     if carry is None:
+        ahead = any(not any(x.content[0] <= m.start() < x.content[1] for x in said)
+                    for m in LOOKS_AHEAD.finditer(text, lo, hi))   # (not in what was said)
         # "Naseem said on Friday that ... . He accused ...": the saying's day goes on; so
         # does a calendar day a sentence gives with no act ("The standoff began on May 2").
         return next((d for x in said if lo <= x.start < hi and "date" in (
@@ -488,8 +487,8 @@ def day_carried(text: str, carry: dict[str, Any] | None, again: list[dict[str, A
                 # ("The tone softened on Wednesday.": a weekday too, unless it looks ahead)
                 # ("His hearing is set for March 24.": a day to come, not the story's)
                 for a, _b, phrase in dates if (_EXPLICIT.search(phrase) or _WEEKDAY.search(
-                    phrase)) and not LOOKS_AHEAD.search(text, lo, hi)
-                and not _SCHEDULED_FOR.search(text, max(lo, a - 30), a)
+                    phrase)) and not ahead
+                and not SCHEDULED_FOR.search(text, max(lo, a - 30), a)
                 and not re.search(r"\bsince\b[^,;]*$|\b(?:until|by)\s+$", text[lo:a])   # a bound
                 and not DATELINE_BEFORE.match(text, text.rfind("\n", 0, a) + 1, a)
                 and not any(x.content[0] <= a < x.content[1] for x in said)   # (what was said)

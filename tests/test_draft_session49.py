@@ -1,0 +1,34 @@
+"""Issue 21, session 49: rules checked on fictional sentences (real state names, invented
+people, places and bodies). The stories are published on Saturday, June 7, 2031 ("on
+Monday" is June 2, "on Thursday" June 5)."""
+
+from __future__ import annotations
+
+from tests.lead import drafted
+
+
+def _dates(body: str) -> list[tuple[str, str | None, str]]:
+    """(type, date, evidence) of each event of a story with `body` after its dateline."""
+    d = drafted(f"Row over a border post\n\nCITY, June 7 (Wire) - {body}\n")
+    return [(e["plover_type"], e.get("date"), e["evidence"][0]) for e in d["events"]]
+
+
+def test_the_following_day_counts_from_the_day_its_paragraph_last_names():
+    got = _dates("Chile's embassy rejected the charges on Friday.\n\nA court in Arica "
+                 "extended the detention of the two engineers on Monday.\n\nThe minister gave "
+                 "her account of the May 28 incident at the border post, in which, according "
+                 "to Chile's interior ministry, two Peruvian officers chasing a suspect crossed "
+                 "into Chile and shoved a guard to the ground. The guard was treated in hospital. "
+                 "The Peruvian ambassador was summoned to the foreign ministry the following "
+                 "day.")
+    summoned = [d for t, d, q in got if "summoned" in q]
+    assert summoned == ["2031-05-29"], got
+
+
+def test_a_statement_s_day_goes_on_though_what_it_said_looks_ahead():
+    got = _dates("Lawmakers voted on Wednesday to freeze the talks.\n\nIn a statement on "
+                 "Thursday, Peru's embassy said the case was a matter for the courts and that "
+                 "the engineers would not be freed under pressure. It accused the lawmakers "
+                 "of playing to a domestic audience.")
+    accused = [d for t, d, q in got if q.startswith("It accused")]
+    assert accused == ["2031-06-05"], got
