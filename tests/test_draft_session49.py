@@ -32,3 +32,18 @@ def test_a_statement_s_day_goes_on_though_what_it_said_looks_ahead():
                  "of playing to a domestic audience.")
     accused = [d for t, d, q in got if q.startswith("It accused")]
     assert accused == ["2031-06-05"], got
+
+
+def test_an_act_by_saying_takes_the_day_of_the_doer_s_own_words_quoted_next():
+    got = _dates("Libya set a deadline on Tuesday for the scholarships to resume.\n\n"
+                 "Education Minister Sami Gharbi rejected the deadline. \"Tunisia does not "
+                 "take instructions on who studies in its universities,\" Gharbi told "
+                 "parliament on Thursday. In May, Libya closed two crossings.")
+    rejected = [d for t, d, q in got if "rejected the deadline" in q]
+    assert rejected == ["2031-06-05"], got
+    # ... but not from a date of the sentence after the quote's
+    got = _dates("Libya set a deadline on Tuesday for the scholarships to resume.\n\n"
+                 "Education Minister Sami Gharbi rejected the deadline. \"Tunisia does not "
+                 "take instructions,\" Gharbi said. On Thursday, Libya closed two crossings.")
+    rejected = [d for t, d, q in got if "rejected the deadline" in q]
+    assert rejected != ["2031-06-05"], got

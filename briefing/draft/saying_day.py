@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from briefing.draft.dates import as_fact_date, find_dates, resolve
+from briefing.draft.dates import as_fact_date, find_dates, is_day, resolve
 from briefing.draft.day_words import DATELINE_BEFORE, SPEECH, SUBORDINATE
 
 _ADDED = re.compile(r"\badd(?:ed|s)\b")
@@ -119,7 +119,7 @@ def speaker_goes_on(text: str, said: list[Any], lo: int, at: int, actors: list[s
     """'"...," X said on Sunday. She accused Baku of ...': an act done by saying, told next
     with "He" or "She" for the one who just spoke, on the day of that saying; None else."""
     if not _HE_SHE.fullmatch(text, lo, at):
-        return None
+        return _quoted_next(text, said, at, actors, pub)
     y = next((y for y in reversed(said) if y.end <= lo), None)
     # (the quote's speaker may follow it: '"…," X said.')
     if y is None or y.speaker not in actors or "\n" in text[y.end:lo] or re.search(
@@ -130,3 +130,23 @@ def speaker_goes_on(text: str, said: list[Any], lo: int, at: int, actors: list[s
     found = saying_date(after, (y.end, lo), pub) if after else said_day(
         text, find_dates(text, line, y.end), [y], y.content[0], pub)
     return found if found and found[0] else None
+
+
+def _quoted_next(text: str, said: list[Any], at: int, actors: list[str],
+                 pub: dt.date) -> tuple[dict[str, Any], str] | None:
+    """'Gharbi rejected the deadline. "Tunisia takes no instructions," he told parliament
+    on March 4.': an act done by saying, then the doer's own words quoted on the day he
+    said them; None else."""
+    stop = _NEXT_SENTENCE.search(text, at)
+    y = next((y for y in said if stop and y.content[1] > stop.end()), None)
+    if stop is None or y is None or y.speaker not in actors or y.quote_type != "direct" \
+            or not stop.end() <= y.content[0] <= stop.end() + 1 or "\n" in text[at:y.end]:
+        return None
+    end = (re.compile(r"[.!?]").search(text, y.content[1]) or re.search(r"$", text)).start()
+    found = saying_date([d for d in find_dates(text, y.content[1], end)
+                         if _said_then(text, y.content[1], d[0])], (y.content[1], end), pub)
+    return found if is_day(found[0].get("date")) and "date_end" not in found[0] else None
+
+
+# The end of a sentence, and whether the next opens with a quotation mark.
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“])|[.!?][\"”’']?\s+(?=[A-Z])")
