@@ -47,3 +47,18 @@ def test_an_act_by_saying_takes_the_day_of_the_doer_s_own_words_quoted_next():
                  "take instructions,\" Gharbi said. On Thursday, Libya closed two crossings.")
     rejected = [d for t, d, q in got if "rejected the deadline" in q]
     assert rejected != ["2031-06-05"], got
+
+
+def test_a_side_named_in_the_speaker_s_own_quoted_words_is_judged():
+    got = [(t, q) for t, _d, q in _dates(
+        "Spain's Foreign Minister Marta Ferrandiz called Portugal \"alarmist\" on Friday.")]
+    assert ("ACCUSE", "Marta Ferrandiz called Portugal \"alarmist\" on Friday") in got, got
+    # ... but not the words that say why of an act told ("turned it down, calling it"),
+    # nor a side's defence of its own measure, nor "what it called"
+    for body in ("Peru's interior ministry described the closure as \"a sovereign measure of "
+                 "public security\".",
+                 "Hungary threw the plan out within a week, calling it \"a summer favour, not "
+                 "a settlement\".",
+                 "Chile's embassy rejected what it called \"unfounded accusations\" by "
+                 "lawmakers."):
+        assert "ACCUSE" not in [t for t, _d, _q in _dates(body)], (body, _dates(body))

@@ -74,6 +74,10 @@ def allegations(text: str, lo: int, hi: int, found: list[Match]) -> list[Match]:
             said = (lo, comma)
         words = text[said[0]:said[1]]
         cued = [(m.start(), t) for p, t in cues if (m := p.search(words))]
+        if not cued and not (v.group(0).lower().endswith("ing") and any(
+                lo <= m.start < v.start() for m in found)) and (code := _judged(text, v, stop)):
+            # (not "rejected the offer, calling it ...": the words say why, of an act told)
+            out.append(Match(v.start(), v.end(), _stance_triggers()[code]))
         if not cued:
             continue
         at, trigger = min(cued, key=lambda f: (f[0], -f[1].weight))
@@ -122,7 +126,37 @@ _GRANT = re.compile(r"(?:do\s+so|do\s+that|agree|accept|allow|grant|comply|relea
 _STAYS = re.compile(r"(?:stay|remain)\b[^;]*?[\s“\"](?:until|whatever|regardless|unless)\b|"
                     r"go\s+ahead\s+as\s+planned\b")
 _STANCES = {"130": "would, if", "120": "would not", "030": "would, in kind",
-            "100": "would, only if"}
+            "100": "would, only if", "111": "called it, in quotes", "051": "called it, in praise"}
+# 'called the expulsion "without precedent"', 'described Portugal as "alarmist"': a side
+# named in the speaker's own quoted words is judged: criticised, or praised when the words
+# praise ('called the talks "constructive"'). (Not "called on", "called off", "what it
+# called", "so-called".)
+_CALLED_QUOTE = re.compile(r"\s+(?!(?:on|for|off|in|up|out|back|upon|it\s+a\s+day)\b)"
+                           r"(?:[\w’'\-]+\s+){1,6}?(?:as\s+)?[“\"](?P<words>[^”\"]{2,120})[”\"]")
+_PRAISE = re.compile(r"\b(?:constructive|positive|productive|historic|fruitful|excellent|good|"
+                     r"great|friendly|warm|cordial|success\w*|important|milestone|breakthrough|"
+                     r"exemplary|brotherly|welcome|landmark|encouraging|step\s+forward|"
+                     r"turning\s+point|new\s+chapter|valuable|courage\w*|wise|wisdom|"
+                     r"generous|remarkable|model)\b", re.IGNORECASE)
+_DEFENDED = re.compile(r"\b(?:we|our|us|lawful|legal|legitimate|sovereign|frank|fair|firm|"
+                       r"necessary|justified|proportionate|measured|routine|technical|"
+                       r"purely)\b", re.IGNORECASE)
+_NAMING_ONLY = re.compile(r"(?:call|describ|label|brand|term)", re.IGNORECASE)
+
+
+def _judged(text: str, v: re.Match[str], stop: int) -> str:
+    """"111" or "051" for a naming verb `v` whose object the speaker's own quoted words
+    judge, else ""."""
+    q = _CALLED_QUOTE.match(text, v.end(), stop + 1)
+    if q is None or not _NAMING_ONLY.match(v.group(0)) or re.search(
+            r"\bwhat\s+(?:[\w’'\-]+\s+){1,3}$|\bso-$", text[max(0, v.start() - 30):v.start()]):
+        return ""
+    if _DEFENDED.search(q.group("words")):
+        return ""   # ('called it "a sovereign measure"', '"a promise we intend to keep"')
+    praise = _PRAISE.search(q.group("words"))
+    denied = praise and re.search(r"\b(?:not|no|never|hardly|less\s+than)\s+(?:\w+\s+)?$",
+                                  q.group("words")[:praise.start()])
+    return "051" if praise and not denied else "111"
 # "said Asuncion would attend only if construction was halted first", "would sign nothing
 # until the owners were named": what the other must do first is demanded (the act said to
 # follow, if the lexicon has it, is drafted too).
