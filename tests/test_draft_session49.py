@@ -62,3 +62,13 @@ def test_a_side_named_in_the_speaker_s_own_quoted_words_is_judged():
                  "Chile's embassy rejected what it called \"unfounded accusations\" by "
                  "lawmakers."):
         assert "ACCUSE" not in [t for t, _d, _q in _dates(body)], (body, _dates(body))
+
+
+def test_her_ministry_as_a_subject_is_the_body_of_her_state():
+    d = drafted("Power cut row\n\nQUITO, June 7 (Wire) - Ecuador's Energy Minister Paola "
+                "Cevallos called the cut unfair. In a statement late on Friday, her ministry "
+                "denied that the full sum was owed.\n")
+    names = {a["id"]: a["name"] for a in d["actors"]}
+    denied = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
+              if e["plover_type"] == "REJECT"]
+    assert denied == [["Ecuador"]], d["events"]

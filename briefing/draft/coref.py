@@ -353,6 +353,11 @@ _ITS_BODY = re.compile(r"\b(?P<its>[Ii]ts)\s+(?:[a-z]+\s+){0,2}(?:ministry|gover
                        r"representative|minister)\b")
 
 
+_HER_BODY = re.compile(r"\b(?P<her>[Hh](?:is|er))\s+(?:[a-z]+\s+){0,1}(?:ministry|government|"
+                       r"embassy|office|spokesman|spokeswoman|spokesperson)\b"
+                       r"(?!\s+(?:said|says|added|announced|confirmed|stated)\b)")   # (its voice)
+
+
 # "... Kenya accused Uganda of stalling. A spokesperson urged Kampala to ...": one who
 # speaks for the state or body the sentence before opened with, at a sentence's start.
 _A_SPOKESMAN = re.compile(r"(?:An?|The)\s+(?:(?:government|ministry|foreign\s+ministry)\s+)?"
@@ -385,6 +390,17 @@ def office_mentions(text: str, sentences: list[dict], reg: Registry) -> list[Men
         opener = next((m for m in states if starts[i - 1] <= m.start < s0), None)
         if opener is not None and len(text[starts[i - 1]:opener.start].split()) <= 2:
             out.append(reg.mention(p.start(), p.end(), opener.actor, "pronoun"))
+    for p in _HER_BODY.finditer(text):
+        # "Ecuador's Energy Minister Paola Cevallos ... . In a statement, her ministry denied":
+        # the body of the state of the person named last, in its sentence or the one before
+        i = max((k for k, s0 in enumerate(starts) if s0 <= p.start()), default=0)
+        last = next((m for m in reversed(people) if starts[max(0, i - 1)] <= m.start
+                     < p.start()), None)
+        state = state_of(reg, last.actor) if last is not None else None
+        # (as the subject only: "a readout issued by his ministry" names no doer)
+        if state and not reg.taken(p.start(), p.end()) and re.search(
+                r"(?:^|,)\s*$", text[starts[i]:p.start()]):
+            out.append(reg.mention(p.start(), p.end(), state, "pronoun"))
     for p in _ITS_BODY.finditer(text):
         if reg.taken(p.start(), p.end("its")):
             continue
