@@ -72,3 +72,10 @@ def test_her_ministry_as_a_subject_is_the_body_of_her_state():
     denied = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
               if e["plover_type"] == "REJECT"]
     assert denied == [["Ecuador"]], d["events"]
+
+
+def test_the_mission_is_the_body_whose_mission_the_story_named():
+    got = [(t, q) for t, _d, q in _dates(
+        "The AU mission criticised the ruling party on Friday. The mission also urged Malawi "
+        "to publish the results.")]
+    assert ("REQUEST", "The mission also urged Malawi to publish the results") in got, got

@@ -287,7 +287,9 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
         head = (g.group("head") or g.group("office")).lower().replace("organis", "organiz")
         bodies = [m for m in named if m.start < g.start() and m.kind == "organization"
                   and (head in reg.actors[m.actor]["name"].lower().replace("organis", "organiz")
-                       or g.group("office") and reg.actors[m.actor].get("parent"))]
+                       or g.group("office") and reg.actors[m.actor].get("parent")
+                       # ("the AU observer mission ... . The mission urged": the AU's)
+                       or re.match(rf"\s+(?:[a-z]+\s+)?{head}\b", text[m.end:m.end + 40]))]
         if bodies and not reg.taken(g.start(), g.end()):
             out.append(reg.mention(g.start(), g.end(), bodies[-1].actor, "group"))
     return out
