@@ -79,3 +79,12 @@ def test_the_mission_is_the_body_whose_mission_the_story_named():
         "The AU mission criticised the ruling party on Friday. The mission also urged Malawi "
         "to publish the results.")]
     assert ("REQUEST", "The mission also urged Malawi to publish the results") in got, got
+
+
+def test_a_body_led_by_someone_is_the_doer_not_its_leader():
+    d = drafted("Vote row\n\nLILONGWE, June 7 (Wire) - The AU mission, led by former Botswana "
+                "foreign minister Boitumelo Sekgoma, criticised the ruling party on Friday.\n")
+    names = {a["id"]: a["name"] for a in d["actors"]}
+    doers = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
+             if e["plover_type"] == "ACCUSE"]
+    assert doers == [["African Union"]], d["events"]

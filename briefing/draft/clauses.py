@@ -124,7 +124,10 @@ ASIDE = re.compile(r"—[^—\n]{1,200}—|,\s+(?:to|in|of|for|with|from|by|amon
                    r"(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b)|"
                    # "Norway, the largest buyer of gas from both countries, called for"
                    r"(?<=[a-z]),\s+the\s+(?:[a-z]+est|only|main|chief|largest|biggest)\s+"
-                   r"[^,;—\n]{1,100},(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b)")
+                   r"[^,;—\n]{1,100},(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b)|"
+                   # "the AU mission, led by Boitumelo Sekgoma, criticised": the mission did
+                   r",\s+(?:led|headed|chaired|accompanied|backed|funded)\s+by\s+[^,;—\n]{1,120},"
+                   r"(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b)")
 
 
 def aside_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
