@@ -88,3 +88,10 @@ def test_a_body_led_by_someone_is_the_doer_not_its_leader():
     doers = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
              if e["plover_type"] == "ACCUSE"]
     assert doers == [["African Union"]], d["events"]
+
+
+def test_an_act_done_without_is_no_act():
+    got = [t for t, _d, _q in _dates(
+        "Ghana and Togo last held talks on fishing rights in 2028, without reaching "
+        "agreement. Togo built the weir without consulting Accra.")]
+    assert "AGREE" not in got and got.count("CONSULT") == 1, got

@@ -104,8 +104,9 @@ def not_an_act(text: str, lo: int, t: Any) -> bool:
             and re.search(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[a-z]+er)\s+$",
                           text[lo:t.start]))):
         return True   # "released a statement", "a higher release", "that release ran"
-    if re.search(r"\bnothing\s+to\s+$", text[lo:t.start]):
-        return True   # "had nothing to apologise for"
+    if re.search(r"\bnothing\s+to\s+$|\bwithout\s+(?:[a-z]+ing\s+)?(?:an?\s+|any\s+)?$",
+                 text[max(lo, t.start - 30):t.start]):
+        return True   # "had nothing to apologise for", "met without reaching agreement"
     if t.trigger.phrase == "retaliate" and re.match(r"\s+(?:\w+\s+){0,2}?by\s+[a-z]+ing\b",
                                                    text[t.end:]):
         return True   # "retaliated by banning imports": the ban is the act
