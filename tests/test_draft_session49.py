@@ -4,7 +4,7 @@ Monday" is June 2, "on Thursday" June 5)."""
 
 from __future__ import annotations
 
-from tests.lead import drafted
+from tests.lead import codes, drafted
 
 
 def _dates(body: str) -> list[tuple[str, str | None, str]]:
@@ -95,3 +95,8 @@ def test_an_act_done_without_is_no_act():
         "Ghana and Togo last held talks on fishing rights in 2028, without reaching "
         "agreement. Togo built the weir without consulting Accra.")]
     assert "AGREE" not in got and got.count("CONSULT") == 1, got
+
+
+def test_hours_given_to_do_something_are_an_ultimatum():
+    got = [(t, c) for t, c in codes("Suriname gave Georgetown 48 hours to withdraw its officers.")]
+    assert ("THREATEN", "139") in got, got
