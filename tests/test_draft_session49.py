@@ -100,3 +100,9 @@ def test_an_act_done_without_is_no_act():
 def test_hours_given_to_do_something_are_an_ultimatum():
     got = [(t, c) for t, c in codes("Suriname gave Georgetown 48 hours to withdraw its officers.")]
     assert ("THREATEN", "139") in got, got
+
+
+def test_a_threat_is_made_when_said_not_on_the_day_it_threatens():
+    got = _dates("Namibia's foreign minister said on Friday that Namibia would take the "
+                 "dispute to the SADC Tribunal next month if the filling continued.")
+    assert [(t, d) for t, d, _q in got if t == "THREATEN"] == [("THREATEN", "2031-06-06")], got

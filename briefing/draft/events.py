@@ -93,7 +93,7 @@ from briefing.draft.readings import (
 )
 from briefing.draft.saying_day import VERBAL, by_saying, said_day, saying_date, speaker_goes_on
 from briefing.draft.sources import PENDING, TODO, Sources
-from briefing.draft.story_day import Lead, day_from_story, day_it_moves_to
+from briefing.draft.story_day import Lead, dated_ahead, day_from_story, day_it_moves_to
 from briefing.draft.subjects import (
     WITH_NEAR,
     by_agents,
@@ -445,8 +445,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 st, st_why = "planned", "'is scheduled/expected' after the noun"
             if not date and st == "occurred" and not future and not noun:
                 date, why = lead.day_for(verbs, bool(dates), carry or last_day) or (date, why)
-            if st == "occurred" and str(date.get("date", ""))[:10] > pub.isoformat():
-                st, st_why = "planned", "dated after the publication day"
+            date, why, st, st_why = dated_ahead(code.plover_type, date, why, st, st_why, text,
+                                                dates, said_here, t.start, pub)
             ev_start = min([m.start for m in subject if m.via != "agentless"] + [t.start])
             if passive or actors == [unnamed_id(reg)]:
                 ev_start = min([ev_start] + [m.start for m in after[:1] if m.start < t.start]

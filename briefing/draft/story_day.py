@@ -16,7 +16,7 @@ from briefing.draft.clauses import CONTINUING
 from briefing.draft.dates import as_fact_date, find_dates, is_day, resolve
 from briefing.draft.day_words import FEW_DAYS, headings
 from briefing.draft.occasion import Occasions
-from briefing.draft.saying_day import saying_date, told_with_verb
+from briefing.draft.saying_day import said_day, saying_date, told_with_verb
 from briefing.draft.when import (
     BACKGROUND,
     NEGATED_PERFECT,
@@ -216,3 +216,21 @@ class Lead:
             return None
         return restated(self.day, f"no date in the sentence; the story's day, its lead's "
                                   f"({self.day.get('date_note', '')})"), "the lead's day"
+
+
+def dated_ahead(plover_type: str, date: dict[str, Any], why: str, st: str, st_why: str,
+                text: str, dates: list[tuple[int, int, str]], said: list[Any], at: int,
+                pub: dt.date) -> tuple[dict[str, Any], str, str, str]:
+    """An act told as done but dated after the publication day is planned; but a threat, a
+    refusal or a promise is made when it is said ("warned she would take the dispute to the
+    tribunal next month"): the day of its saying, else no date (the day ahead is the
+    threatened act's, not the threat's)."""
+    if st != "occurred" or str(date.get("date", ""))[:10] <= pub.isoformat():
+        return date, why, st, st_why
+    if plover_type not in ("THREATEN", "REJECT", "AGREE"):
+        return date, why, "planned", "dated after the publication day"
+    found = said_day(text, dates, said, at, pub)
+    if found and found[0] and str(found[0].get("date", ""))[:10] <= pub.isoformat():
+        return found[0], found[1], st, st_why
+    return {}, "a day to come is the promised act's, not the saying's: left for the analyst", \
+        st, st_why
