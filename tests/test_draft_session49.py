@@ -106,3 +106,10 @@ def test_a_threat_is_made_when_said_not_on_the_day_it_threatens():
     got = _dates("Namibia's foreign minister said on Friday that Namibia would take the "
                  "dispute to the SADC Tribunal next month if the filling continued.")
     assert [(t, d) for t, d, _q in got if t == "THREATEN"] == [("THREATEN", "2031-06-06")], got
+
+
+def test_a_stance_takes_the_day_its_state_s_spokesman_told_next():
+    got = _dates("Iran denies that any aircraft crossed the border. Brigadier General Hamid "
+                 "Rezaeifar, a spokesman for the Iranian army's ground forces, said on Monday "
+                 "evening that the drone had been Iraqi.")
+    assert [d for t, d, q in got if q.startswith("Iran denies")] == ["2031-06-02"], got

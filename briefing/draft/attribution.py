@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.draft.actors import Mention, Registry, slug
+from briefing.draft.actors import Mention, Registry, slug, state_of
 from briefing.draft.clauses import SENT_DOC
 from briefing.draft.dates import WEEKDAY_NAMES
 from briefing.text import QUOTED
@@ -47,6 +47,7 @@ class Said:
     relay: str = ""        # the relaying organisation's actor id
     anon_phrase: str = ""
     reason: str = ""
+    side: str = ""         # the state the speaker speaks for, if any
 
 
 def _last_mention(mentions: list[Mention], lo: int, hi: int) -> Mention | None:
@@ -203,6 +204,9 @@ def _continued(out: list[Said], reg: Registry) -> list[Said]:
     """"the official said" after "a senior Iraqi official said": the same voice, so the
     same unnamed actor (and source), not a new one."""
     out = sorted(out, key=lambda x: x.start)
+    for x in out:
+        # (a spokesman for a state's army speaks for the state)
+        x.side = state_of(reg, state_of(reg, x.speaker) or "") or state_of(reg, x.speaker) or ""
     for i, x in enumerate(out):
         m = re.match(r"(?i)the\s+(\w+?)s?(?:\s+\w+)?$", x.anon_phrase.strip(" ,"))
         if x.kind != "anonymous" or not m:

@@ -135,16 +135,21 @@ def speaker_goes_on(text: str, said: list[Any], lo: int, at: int, actors: list[s
 def _quoted_next(text: str, said: list[Any], at: int, actors: list[str],
                  pub: dt.date) -> tuple[dict[str, Any], str] | None:
     """'Gharbi rejected the deadline. "Tunisia takes no instructions," he told parliament
-    on March 4.': an act done by saying, then the doer's own words quoted on the day he
-    said them; None else."""
+    on March 4.': an act done by saying, then the words of its doer (or of one who speaks
+    for the doer's state) told next, on the day they were said; None else."""
     stop = _NEXT_SENTENCE.search(text, at)
     y = next((y for y in said if stop and y.content[1] > stop.end()), None)
-    if stop is None or y is None or y.speaker not in actors or y.quote_type != "direct" \
-            or not stop.end() <= y.content[0] <= stop.end() + 1 or "\n" in text[at:y.end]:
+    if stop is None or y is None or not (y.speaker in actors or y.side in actors) \
+            or not stop.end() <= min(y.start, y.content[0]) <= stop.end() + 1 \
+            or "\n" in text[at:y.end]:
         return None
+    # ("Tehran denies it. General X, a spokesman for its army, said on Monday that ...":
+    # the day said with the verb, before the words; or after them: '"…," he said on Monday')
     end = (re.compile(r"[.!?]").search(text, y.content[1]) or re.search(r"$", text)).start()
-    found = saying_date([d for d in find_dates(text, y.content[1], end)
-                         if _said_then(text, y.content[1], d[0])], (y.content[1], end), pub)
+    found = saying_date(find_dates(text, y.start, y.content[0]), (y.start, y.content[0]), pub) \
+        if y.start < y.content[0] else ({}, "")
+    found = found if found[0] else saying_date([d for d in find_dates(
+        text, y.content[1], end) if _said_then(text, y.content[1], d[0])], (y.content[1], end), pub)
     return found if is_day(found[0].get("date")) and "date_end" not in found[0] else None
 
 
