@@ -113,3 +113,13 @@ def test_a_stance_takes_the_day_its_state_s_spokesman_told_next():
                  "Rezaeifar, a spokesman for the Iranian army's ground forces, said on Monday "
                  "evening that the drone had been Iraqi.")
     assert [d for t, d, q in got if q.startswith("Iran denies")] == ["2031-06-02"], got
+
+
+def test_it_after_a_second_sayer_is_that_sayer():
+    d = drafted("Vote row\n\nLILONGWE, June 7 (Wire) - Zambia's President Mwansa Kabwe "
+                "telephoned the winner on Friday to congratulate him, while Mozambique said on "
+                "Friday it could not recognise the result.\n")
+    names = {a["id"]: a["name"] for a in d["actors"]}
+    refused = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
+               if e["plover_type"] == "REJECT"]
+    assert refused == [["Mozambique"]], d["events"]

@@ -225,6 +225,12 @@ def pair_mentions(text: str, reg: Registry) -> list[Mention]:
             same = [m for m in pair if (m.start, m.end) == (pair[0].start, pair[0].end)]
             out += [reg.mention(t.start("p"), t.end("p"), m.actor, "pronoun") for m in same]
             continue
+        sayer = [m for m in lead if not text[m.end:t.start()].strip()]
+        if t.group("p") == "it" and sayer and sayer[-1].actor != lead[0].actor and re.search(
+                r"[,;]|\b(?:while|whereas)\b", text[lead[0].end:sayer[-1].start]):
+            # ("X telephoned Y, while Mozambique said on Wednesday it could not"): the sayer
+            out.append(reg.mention(t.start("p"), t.end("p"), sayer[-1].actor, "pronoun"))
+            continue
         if not lead or len(text[start:lead[0].start].split()) > 3:
             continue
         group = [lead[0]]
