@@ -145,7 +145,7 @@ def _quoted_next(text: str, said: list[Any], at: int, actors: list[str],
         return None
     # ("Tehran denies it. General X, a spokesman for its army, said on Monday that ...":
     # the day said with the verb, before the words; or after them: '"…," he said on Monday')
-    end = (re.compile(r"[.!?]").search(text, y.content[1]) or re.search(r"$", text)).start()
+    end = (_STOP.search(text, y.content[1]) or re.search(r"$", text)).start()
     found = saying_date(find_dates(text, y.start, y.content[0]), (y.start, y.content[0]), pub) \
         if y.start < y.content[0] else ({}, "")
     found = found if found[0] else saying_date([d for d in find_dates(
@@ -153,5 +153,6 @@ def _quoted_next(text: str, said: list[Any], at: int, actors: list[str],
     return found if is_day(found[0].get("date")) and "date_end" not in found[0] else None
 
 
-# The end of a sentence, and whether the next opens with a quotation mark.
-_NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“])|[.!?][\"”’']?\s+(?=[A-Z])")
+# The end of a sentence, before the next one's capital or opening quotation mark.
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“A-Z])")
+_STOP = re.compile(r"[.!?]")
