@@ -123,3 +123,13 @@ def test_it_after_a_second_sayer_is_that_sayer():
     refused = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
                if e["plover_type"] == "REJECT"]
     assert refused == [["Mozambique"]], d["events"]
+
+
+def test_a_saying_s_participle_is_the_sayer_s():
+    d = drafted("Airspace row\n\nPARAMARIBO, June 7 (Wire) - Suriname's President Ivan Doekhi "
+                "said on Friday that flights from Guyana would be exempted from the ban, "
+                "accusing Georgetown of escalating the row.\n")
+    names = {a["id"]: a["name"] for a in d["actors"]}
+    accused = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
+               if e["plover_type"] == "ACCUSE"]
+    assert accused == [["Ivan Doekhi"]], d["events"]

@@ -80,6 +80,12 @@ _SAYER_GOES_ON = re.compile(r",?\s+and\s+" + _PAST_VERB)
 _SAYER_THEN = re.compile(rf",?\s+and\s+(?:then|later|also|on\s+(?:{WEEKDAY_NAMES}))\s+"
                          + _PAST_VERB)
 
+# ("said the flights would be exempted, calling the retaliation regrettable": the
+# participle of a saying is the sayer's, not a part of what was said)
+_SAYER_DOING = re.compile(r",\s+(?:accusing|calling|urging|warning|describing|insisting|blaming|"
+                          r"denying|citing|branding|condemning|critici[sz]ing|demanding|"
+                          r"rejecting|dismissing|adding|saying)\b")
+
 
 def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Said]:
     g = reg.gazetteer
@@ -373,7 +379,7 @@ def _reported(text: str, lo: int, hi: int, v: re.Match[str], mentions: list[Ment
     # modal's clause goes on with the sayer, not with what was said.
     own = _MODAL.search(text, cstart, hi)
     back = own and _SAYER_GOES_ON.search(text, own.end(), hi) or _SAYER_THEN.search(
-        text, cstart, hi)
+        text, cstart, hi) or _SAYER_DOING.search(text, cstart, hi)
     end = back.start() if back else hi
     return Said(actor, mention, kind, "indirect", start, _content_end(text, cstart, end),
                 (cstart, end), anon_phrase=text[start:v.end()].rstrip(" ,:")
