@@ -133,3 +133,21 @@ def test_a_saying_s_participle_is_the_sayer_s():
     accused = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
                if e["plover_type"] == "ACCUSE"]
     assert accused == [["Ivan Doekhi"]], d["events"]
+
+
+def test_who_summoned_an_envoy_told_in_the_passive():
+    def summoners(body: str) -> list[list[str]]:
+        d = drafted(f"Envoy summoned\n\n{body}\n")
+        names = {a["id"]: a["name"] for a in d["actors"]}
+        return [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
+                if "summoned" in e["evidence"][0]]
+
+    # the ministry it was summoned to; the capital it serves in; the dateline's state
+    assert summoners("WINDHOEK, June 7 (Wire) - Angola's ambassador, Domingos Cafuxi, was "
+                     "summoned to the Namibian foreign ministry on Friday.") == [
+        ["Foreign Ministry of Namibia"]]
+    assert summoners("ZAGREB, June 7 (Wire) - Croatia's charge d'affaires in Belgrade was "
+                     "summoned on Friday morning.") == [["Serbia"]]
+    assert summoners("SOFIA, June 7 (Wire) - Bulgaria's border police reported a scuffle on "
+                     "Thursday. The North Macedonian ambassador was summoned to the foreign "
+                     "ministry on Friday.") == [["Foreign Ministry of Bulgaria"]]

@@ -103,6 +103,7 @@ from briefing.draft.subjects import (
     joined,
     leading,
     recaller,
+    summoned_by,
     tagged_subject,
 )
 from briefing.draft.summary import built_summary, clause_summary
@@ -229,8 +230,8 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                     # "the arrest of two journalists by Ethiopian police": by the "by" agent
                     before, after = agent_mentions, [m for m in after
                                                      if m.end <= agent_mentions[0].start]
-                elif not before and t.trigger.done_to_owner and after:
-                    before = [unnamed(reg, t.start)]   # "Ghana's envoy was summoned": by whom?
+                elif not before and t.trigger.done_to_owner and after:   # "Ghana's envoy was
+                    before = summoned_by(reg, t.trigger, after, text) or [unnamed(reg, t.start)]
                 elif not before and between:
                     first = between[0]
                     group = [first] + [m for m in after if m is not first and (
@@ -349,8 +350,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 m.actor for m in joined(text, others[near:]) if m not in gaps))
             also = list(dict.fromkeys(m.actor for m in gaps if m.actor not in actors))
             if passive:
-                # The passive's subject undergoes it; nothing else in the clause does
-                # ("were released and returned to Georgia": Georgia is not released).
+                # Its subject undergoes it ("released and returned to Georgia": not Georgia)
                 recipients = [m.actor for m in patient if m.actor not in actors][:1]
             appeal = t.trigger.phrase.startswith(("call for", "appeal for", "calls for"))
             if appeal:

@@ -9,9 +9,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from briefing.draft.actors import Mention, Registry, slug
+from briefing.draft.actors import Mention, Registry, slug, state_of
 from briefing.draft.clauses import TITLE_AFTER
+from briefing.draft.coref import story_pair
 from briefing.draft.dates import MONTHS
+from briefing.draft.homes import dateline_state
 from briefing.draft.triggers import find_triggers
 
 _AUX = r"(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|also|not|yet|never|" \
@@ -309,6 +311,8 @@ def recaller(reg: Registry, code: Any, patient: list[Mention], text: str,
     away in a capital ("Qureshi was arrested in New Delhi"), that capital's state. Empty
     for any other act."""
     home = reg.actors[patient[0].actor].get("parent") if patient else None
+    if "summon" in code.phrase and patient:
+        return summoner(reg, patient[0], text, after)
     if code.cameo_code == "161" and home in reg.actors:
         return [Mention(patient[0].start, patient[0].start, home, reg.actors[home]["kind"],
                         "again")]
@@ -317,6 +321,35 @@ def recaller(reg: Registry, code: Any, patient: list[Mention], text: str,
     seat = next((m for m in after if m.via == "capital" and m.kind == "state"
                  and re.search(r"\b(?:in|at)\s+$", text[max(0, m.start - 4):m.start])), None)
     return [Mention(seat.start, seat.start, seat.actor, seat.kind, "again")] if seat else []
+
+
+def summoned_by(reg: Registry, code: Any, owned: Sequence[Mention], text: str
+                ) -> list[Mention]:
+    """Who summoned the envoy of the owner first in `owned` ("Ghana's envoy was summoned":
+    by whom?), for a summons; [] for any other act done to what someone owns."""
+    return summoner(reg, owned[0], text, owned[1:]) if "summon" in code.phrase else []
+
+
+def summoner(reg: Registry, envoy: Mention, text: str, after: Sequence[Mention]
+             ) -> list[Mention]:
+    """Who summons an envoy told in the passive with no agent: the ministry or state it was
+    summoned to ("was summoned to the Namibian foreign ministry"), else the state of the
+    capital it serves in ("Croatia's chargé d'affaires in Belgrade was summoned"), else the
+    state the story is filed from, else the story's other state ([] when none holds)."""
+    home = state_of(reg, envoy.actor)
+    to = next((m for m in after if state_of(reg, m.actor) not in (None, home) and re.search(
+        r"\bto\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}$", text[max(0, m.start - 40):m.start])), None)
+    posted = next((m for m in reg.sorted() if envoy.end <= m.start < envoy.end + 60
+                   and m.via == "capital" and state_of(reg, m.actor) not in (None, home)
+                   and re.search(r"\bin\s+$", text[max(0, m.start - 4):m.start])), None)
+    found = to or posted
+    if found is not None:
+        return [Mention(found.start, found.start, found.actor, found.kind, "again")]
+    filed = dateline_state(text, reg)
+    others = [m.actor for m in story_pair(reg, envoy.start) if m.actor != home]
+    host = filed if filed not in (None, home) else others[0] if len(others) == 1 else None
+    return [Mention(envoy.start, envoy.start, host, reg.actors[host]["kind"], "again")] \
+        if host in reg.actors else []
 
 
 # ", she said, " between a subject and its verb: a saying's tag set into the clause.
