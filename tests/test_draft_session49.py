@@ -151,3 +151,13 @@ def test_who_summoned_an_envoy_told_in_the_passive():
     assert summoners("SOFIA, June 7 (Wire) - Bulgaria's border police reported a scuffle on "
                      "Thursday. The North Macedonian ambassador was summoned to the foreign "
                      "ministry on Friday.") == [["Foreign Ministry of Bulgaria"]]
+
+
+def test_a_consul_allowed_to_visit_is_allowed_by_the_state_it_serves_in():
+    d = drafted("Journalist held\n\nKOROR, June 7 (Wire) - Nauru detained a Palauan reporter "
+                "last week. Palau's honorary consul in Yaren was finally allowed to see her on "
+                "Friday.\n")
+    names = {a["id"]: a["name"] for a in d["actors"]}
+    allowed = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
+               if "allowed" in e["evidence"][0]]
+    assert allowed == [["Nauru"]], d["events"]

@@ -311,7 +311,8 @@ def recaller(reg: Registry, code: Any, patient: list[Mention], text: str,
     away in a capital ("Qureshi was arrested in New Delhi"), that capital's state. Empty
     for any other act."""
     home = reg.actors[patient[0].actor].get("parent") if patient else None
-    if "summon" in code.phrase and patient:
+    if code.phrase.startswith(("summon", "allow", "permit", "grant")) and patient:
+        # ("was summoned", "the consul was allowed to visit"): by the state it serves in
         return summoner(reg, patient[0], text, after)
     if code.cameo_code == "161" and home in reg.actors:
         return [Mention(patient[0].start, patient[0].start, home, reg.actors[home]["kind"],
