@@ -161,3 +161,12 @@ def test_a_consul_allowed_to_visit_is_allowed_by_the_state_it_serves_in():
     allowed = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
                if "allowed" in e["evidence"][0]]
     assert allowed == [["Nauru"]], d["events"]
+
+
+def test_a_foreigner_held_in_a_state_is_held_by_that_state():
+    d = drafted("Traders held\n\nBAMAKO, June 7 (Wire) - Two Malian traders were arrested in "
+                "Niger on Thursday.\n")
+    names = {a["id"]: a["name"] for a in d["actors"]}
+    held = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
+            if e["plover_type"] == "COERCE"]
+    assert held == [["Niger"]], d["events"]

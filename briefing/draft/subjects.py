@@ -306,10 +306,11 @@ def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention
 
 def recaller(reg: Registry, code: Any, patient: list[Mention], text: str,
              after: Sequence[Mention]) -> list[Mention]:
-    """Who does an act told in the passive with no agent: an envoy recalled ("Vahtra was
-    called home for consultations"), the envoy's own state; a person held, tried or sent
-    away in a capital ("Qureshi was arrested in New Delhi"), that capital's state. Empty
-    for any other act."""
+    """Who does an act told in the passive with no agent: an envoy summoned or allowed a
+    visit, the state it serves in (`summoner`); an envoy recalled ("Vahtra was called home
+    for consultations"), the envoy's own state; a person held, tried or sent away in a
+    capital or a state ("Qureshi was arrested in New Delhi"), that state. Empty for any
+    other act."""
     home = reg.actors[patient[0].actor].get("parent") if patient else None
     if code.phrase.startswith(("summon", "allow", "permit", "grant")) and patient:
         # ("was summoned", "the consul was allowed to visit"): by the state it serves in
@@ -319,7 +320,9 @@ def recaller(reg: Registry, code: Any, patient: list[Mention], text: str,
                         "again")]
     if code.plover_type not in ("COERCE", "SANCTION"):
         return []
-    seat = next((m for m in after if m.via == "capital" and m.kind == "state"
+    # (or the state named: "two Malian traders were arrested in Niger")
+    seat = next((m for m in after if m.kind == "state" and m.via in ("capital", "name")
+                 and m.actor != state_of(reg, patient[0].actor if patient else "")
                  and re.search(r"\b(?:in|at)\s+$", text[max(0, m.start - 4):m.start])), None)
     return [Mention(seat.start, seat.start, seat.actor, seat.kind, "again")] if seat else []
 
