@@ -170,3 +170,15 @@ def test_a_foreigner_held_in_a_state_is_held_by_that_state():
     held = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
             if e["plover_type"] == "COERCE"]
     assert held == [["Niger"]], d["events"]
+
+
+def test_a_side_s_own_people_held_with_no_agent_are_held_by_the_other_side():
+    def doers(body: str, word: str) -> list[list[str]]:
+        d = drafted(f"Crew held\n\nDHAKA, June 7 (Wire) - Bangladesh protested to Myanmar on "
+                    f"Thursday over the seizure of a trawler. {body}\n")
+        names = {a["id"]: a["name"] for a in d["actors"]}
+        return [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
+                if word in e["evidence"][0]]
+
+    assert doers("Two Bangladeshi consular officers were turned away at the base gate on "
+                 "Friday.", "turned away") == [["Myanmar"]]

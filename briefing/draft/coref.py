@@ -331,22 +331,6 @@ def document_issuers(text: str, c0: int, at: int, mentions: list[Mention]) -> li
             for x in leading(text, named)] if named else []
 
 
-def story_pair(reg: Registry, pos: int) -> list[Mention]:
-    """The two states a story keeps naming before text[pos] (their bodies and people
-    count for them), as mentions at `pos`: the parties of talks no one is named in ("The
-    last round of talks ... ended without progress"). [] unless two stand out."""
-    counts: dict[str, int] = {}
-    for m in reg.sorted():
-        state = state_of(reg, m.actor)
-        if m.start < pos and state and m.via not in ("pronoun", "pair", "again"):
-            counts[state] = counts.get(state, 0) + 1
-    top = sorted(counts, key=lambda a: -counts[a])[:3]
-    if len(top) < 2 or len(top) == 3 and (counts[top[1]] < 2
-                                          or counts[top[2]] == counts[top[1]]):
-        return []   # (two states only: theirs; more: two must stand out)
-    return [Mention(pos, pos, a, "state", "pair") for a in top[:2]]
-
-
 # "The minister warned ...": a person named before by that office, met again by it alone.
 # (capitalised too, as formal registers write it: "The President", "the Sultan")
 _THE_OFFICE = re.compile(r"\b[Tt]he\s+(?P<office>(?i:(?:foreign\s+|defence\s+|prime\s+)?minister|"

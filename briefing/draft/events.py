@@ -73,10 +73,11 @@ from briefing.draft.clauses import (
     verb_group,
     who_and,
 )
-from briefing.draft.coref import document_issuers, story_pair
+from briefing.draft.coref import document_issuers
 from briefing.draft.dates import find_dates
 from briefing.draft.day_words import LATER, SAME_DAY
 from briefing.draft.evidence import quote, trimmed
+from briefing.draft.homes import story_pair
 from briefing.draft.occasion import Occasions
 from briefing.draft.readings import (
     PAST_ACTIVE,
@@ -186,8 +187,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
             after = [m for m in local if t.end <= m.start and m.end <= next_verb(text, lo, triggers,
                                                                                  t, c1)]
             if not t.trigger.noun or t.trigger.subject:   # ("X's envoy, Y, was summoned")
-                # "accepted Peru's offer", "asked X to": the object's owner, or who stands in
-                # the gap, is the one the act is toward.
+                # "accepted Peru's offer", "asked X to": toward the object's owner, or who is asked
                 after = [m for m in local if t.start < m.start and m.end < t.end
                          and (re.match(r"[’']s\b", text[m.end:])
                               or re.search(r"[*+]", t.trigger.phrase))] + after
@@ -262,7 +262,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "Three soldiers were killed by Houthi rebels": the agent (else someone
                 # unnamed) acts on the subject; "Azerbaijan’s envoy was summoned": on Azerbaijan.
                 patient = before[-1:] if passive == "after" else before[:1]
-                before = agent_mentions or recaller(reg, t.trigger, patient, text, after) or [
+                before = agent_mentions or recaller(reg, t, patient, text, after) or [
                     unnamed(reg, t.start)]
                 after = patient + [m for m in after if m not in agent_mentions]
             if not noun and not passive and RELATIVE_END.search(text[c0:t.start]) and \

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.draft.actors import Registry
+from briefing.draft.actors import Mention, Registry, state_of
 from briefing.draft.clauses import dateline_spans
 from briefing.text import QUOTED
 
@@ -94,3 +94,19 @@ def dateline_state(text: str, reg: Registry) -> str | None:
 
 
 # "It demanded their release", "what it called an incursion": "it" as a subject.
+
+
+def story_pair(reg: Registry, pos: int) -> list[Mention]:
+    """The two states a story keeps naming before text[pos] (their bodies and people
+    count for them), as mentions at `pos`: the parties of talks no one is named in ("The
+    last round of talks ... ended without progress"). [] unless two stand out."""
+    counts: dict[str, int] = {}
+    for m in reg.sorted():
+        state = state_of(reg, m.actor)
+        if m.start < pos and state and m.via not in ("pronoun", "pair", "again"):
+            counts[state] = counts.get(state, 0) + 1
+    top = sorted(counts, key=lambda a: -counts[a])[:3]
+    if len(top) < 2 or len(top) == 3 and (counts[top[1]] < 2
+                                          or counts[top[2]] == counts[top[1]]):
+        return []   # (two states only: theirs; more: two must stand out)
+    return [Mention(pos, pos, a, "state", "pair") for a in top[:2]]

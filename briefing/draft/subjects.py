@@ -11,9 +11,8 @@ from typing import Any
 
 from briefing.draft.actors import Mention, Registry, slug, state_of
 from briefing.draft.clauses import TITLE_AFTER
-from briefing.draft.coref import story_pair
 from briefing.draft.dates import MONTHS
-from briefing.draft.homes import dateline_state
+from briefing.draft.homes import dateline_state, story_pair
 from briefing.draft.triggers import find_triggers
 
 _AUX = r"(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|also|not|yet|never|" \
@@ -304,13 +303,14 @@ def guests(text: str, invited: Any, before: list[Mention], subject: list[Mention
     return (host + invitees) if mutual else invitees
 
 
-def recaller(reg: Registry, code: Any, patient: list[Mention], text: str,
+def recaller(reg: Registry, t: Any, patient: list[Mention], text: str,
              after: Sequence[Mention]) -> list[Mention]:
     """Who does an act told in the passive with no agent: an envoy summoned or allowed a
     visit, the state it serves in (`summoner`); an envoy recalled ("Vahtra was called home
     for consultations"), the envoy's own state; a person held, tried or sent away in a
     capital or a state ("Qureshi was arrested in New Delhi"), that state. Empty for any
     other act."""
+    code = t.trigger
     home = reg.actors[patient[0].actor].get("parent") if patient else None
     if code.phrase.startswith(("summon", "allow", "permit", "grant")) and patient:
         # ("was summoned", "the consul was allowed to visit"): by the state it serves in
@@ -318,13 +318,23 @@ def recaller(reg: Registry, code: Any, patient: list[Mention], text: str,
     if code.cameo_code == "161" and home in reg.actors:
         return [Mention(patient[0].start, patient[0].start, home, reg.actors[home]["kind"],
                         "again")]
-    if code.plover_type not in ("COERCE", "SANCTION"):
+    if code.plover_type not in ("COERCE", "SANCTION", "RETREAT", "REJECT"):
         return []
     # (or the state named: "two Malian traders were arrested in Niger")
     seat = next((m for m in after if m.kind == "state" and m.via in ("capital", "name")
                  and m.actor != state_of(reg, patient[0].actor if patient else "")
                  and re.search(r"\b(?:in|at)\s+$", text[max(0, m.start - 4):m.start])), None)
-    return [Mention(seat.start, seat.start, seat.actor, seat.kind, "again")] if seat else []
+    if seat is not None:
+        return [Mention(seat.start, seat.start, seat.actor, seat.kind, "again")]
+    # ("Two Malian traders were detained", "the Bangladeshi consuls were turned away", "the
+    # prisoners of war would be freed"): a side's own people, held, freed or turned away by
+    # the other side of the story
+    # (not what is said to be done or not: "said the ship would not be released")
+    # (nor a timeline's present: "the crew are freed after nine days")
+    said = re.search(r"\b(?:not|never|would|will|could|may|might|should|must|is|are)\b",
+                     text[patient[0].end:t.start]) if patient else True
+    own = state_of(reg, patient[0].actor) if patient else None
+    return summoner(reg, patient[0], text, []) if own in reg.actors and not said else []
 
 
 def summoned_by(reg: Registry, code: Any, owned: Sequence[Mention], text: str
