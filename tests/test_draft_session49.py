@@ -13,6 +13,13 @@ def _dates(body: str) -> list[tuple[str, str | None, str]]:
     return [(e["plover_type"], e.get("date"), e["evidence"][0]) for e in d["events"]]
 
 
+def _doers(article: str, keep) -> list[list[str]]:
+    """The doers' names of each event of `article` that `keep` holds."""
+    d = drafted(article)
+    names = {a["id"]: a["name"] for a in d["actors"]}
+    return [[names[a] for a in e["participants"]["actor"]] for e in d["events"] if keep(e)]
+
+
 def test_the_following_day_counts_from_the_day_its_paragraph_last_names():
     got = _dates("Chile's embassy rejected the charges on Friday.\n\nA court in Arica "
                  "extended the detention of the two engineers on Monday.\n\nThe minister gave "
@@ -65,13 +72,11 @@ def test_a_side_named_in_the_speaker_s_own_quoted_words_is_judged():
 
 
 def test_her_ministry_as_a_subject_is_the_body_of_her_state():
-    d = drafted("Power cut row\n\nQUITO, June 7 (Wire) - Ecuador's Energy Minister Paola "
-                "Cevallos called the cut unfair. In a statement late on Friday, her ministry "
-                "denied that the full sum was owed.\n")
-    names = {a["id"]: a["name"] for a in d["actors"]}
-    denied = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
-              if e["plover_type"] == "REJECT"]
-    assert denied == [["Ecuador"]], d["events"]
+    denied = _doers("Power cut row\n\nQUITO, June 7 (Wire) - Ecuador's Energy Minister Paola "
+        "Cevallos called the cut unfair. In a statement late on Friday, her ministry denied that "
+        "the full sum was owed.\n",
+        lambda e: e["plover_type"] == "REJECT")
+    assert denied == [["Ecuador"]]
 
 
 def test_the_mission_is_the_body_whose_mission_the_story_named():
@@ -82,12 +87,10 @@ def test_the_mission_is_the_body_whose_mission_the_story_named():
 
 
 def test_a_body_led_by_someone_is_the_doer_not_its_leader():
-    d = drafted("Vote row\n\nLILONGWE, June 7 (Wire) - The AU mission, led by former Botswana "
-                "foreign minister Boitumelo Sekgoma, criticised the ruling party on Friday.\n")
-    names = {a["id"]: a["name"] for a in d["actors"]}
-    doers = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
-             if e["plover_type"] == "ACCUSE"]
-    assert doers == [["African Union"]], d["events"]
+    doers = _doers("Vote row\n\nLILONGWE, June 7 (Wire) - The AU mission, led by former Botswana "
+        "foreign minister Boitumelo Sekgoma, criticised the ruling party on Friday.\n",
+        lambda e: e["plover_type"] == "ACCUSE")
+    assert doers == [["African Union"]]
 
 
 def test_an_act_done_without_is_no_act():
@@ -116,31 +119,24 @@ def test_a_stance_takes_the_day_its_state_s_spokesman_told_next():
 
 
 def test_it_after_a_second_sayer_is_that_sayer():
-    d = drafted("Vote row\n\nLILONGWE, June 7 (Wire) - Zambia's President Mwansa Kabwe "
-                "telephoned the winner on Friday to congratulate him, while Mozambique said on "
-                "Friday it could not recognise the result.\n")
-    names = {a["id"]: a["name"] for a in d["actors"]}
-    refused = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
-               if e["plover_type"] == "REJECT"]
-    assert refused == [["Mozambique"]], d["events"]
+    refused = _doers("Vote row\n\nLILONGWE, June 7 (Wire) - Zambia's President Mwansa Kabwe "
+        "telephoned the winner on Friday to congratulate him, while Mozambique said on Friday it "
+        "could not recognise the result.\n",
+        lambda e: e["plover_type"] == "REJECT")
+    assert refused == [["Mozambique"]]
 
 
 def test_a_saying_s_participle_is_the_sayer_s():
-    d = drafted("Airspace row\n\nPARAMARIBO, June 7 (Wire) - Suriname's President Ivan Doekhi "
-                "said on Friday that flights from Guyana would be exempted from the ban, "
-                "accusing Georgetown of escalating the row.\n")
-    names = {a["id"]: a["name"] for a in d["actors"]}
-    accused = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
-               if e["plover_type"] == "ACCUSE"]
-    assert accused == [["Ivan Doekhi"]], d["events"]
+    accused = _doers("Airspace row\n\nPARAMARIBO, June 7 (Wire) - Suriname's President Ivan "
+        "Doekhi said on Friday that flights from Guyana would be exempted from the ban, accusing "
+        "Georgetown of escalating the row.\n",
+        lambda e: e["plover_type"] == "ACCUSE")
+    assert accused == [["Ivan Doekhi"]]
 
 
 def test_who_summoned_an_envoy_told_in_the_passive():
     def summoners(body: str) -> list[list[str]]:
-        d = drafted(f"Envoy summoned\n\n{body}\n")
-        names = {a["id"]: a["name"] for a in d["actors"]}
-        return [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
-                if "summoned" in e["evidence"][0]]
+        return _doers(f"Envoy summoned\n\n{body}\n", lambda e: "summoned" in e["evidence"][0])
 
     # the ministry it was summoned to; the capital it serves in; the dateline's state
     assert summoners("WINDHOEK, June 7 (Wire) - Angola's ambassador, Domingos Cafuxi, was "
@@ -154,31 +150,24 @@ def test_who_summoned_an_envoy_told_in_the_passive():
 
 
 def test_a_consul_allowed_to_visit_is_allowed_by_the_state_it_serves_in():
-    d = drafted("Journalist held\n\nKOROR, June 7 (Wire) - Nauru detained a Palauan reporter "
-                "last week. Palau's honorary consul in Yaren was finally allowed to see her on "
-                "Friday.\n")
-    names = {a["id"]: a["name"] for a in d["actors"]}
-    allowed = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
-               if "allowed" in e["evidence"][0]]
-    assert allowed == [["Nauru"]], d["events"]
+    allowed = _doers("Journalist held\n\nKOROR, June 7 (Wire) - Nauru detained a Palauan reporter "
+        "last week. Palau's honorary consul in Yaren was finally allowed to see her on Friday.\n",
+        lambda e: "allowed" in e["evidence"][0])
+    assert allowed == [["Nauru"]]
 
 
 def test_a_foreigner_held_in_a_state_is_held_by_that_state():
-    d = drafted("Traders held\n\nBAMAKO, June 7 (Wire) - Two Malian traders were arrested in "
-                "Niger on Thursday.\n")
-    names = {a["id"]: a["name"] for a in d["actors"]}
-    held = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
-            if e["plover_type"] == "COERCE"]
-    assert held == [["Niger"]], d["events"]
+    held = _doers("Traders held\n\nBAMAKO, June 7 (Wire) - Two Malian traders were arrested in "
+        "Niger on Thursday.\n",
+        lambda e: e["plover_type"] == "COERCE")
+    assert held == [["Niger"]]
 
 
 def test_a_side_s_own_people_held_with_no_agent_are_held_by_the_other_side():
     def doers(body: str, word: str) -> list[list[str]]:
-        d = drafted(f"Crew held\n\nDHAKA, June 7 (Wire) - Bangladesh protested to Myanmar on "
-                    f"Thursday over the seizure of a trawler. {body}\n")
-        names = {a["id"]: a["name"] for a in d["actors"]}
-        return [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
-                if word in e["evidence"][0]]
+        return _doers(f"Crew held\n\nDHAKA, June 7 (Wire) - Bangladesh protested to Myanmar on "
+                      f"Thursday over the seizure of a trawler. {body}\n",
+                      lambda e: word in e["evidence"][0])
 
     assert doers("Two Bangladeshi consular officers were turned away at the base gate on "
                  "Friday.", "turned away") == [["Myanmar"]]
