@@ -141,14 +141,13 @@ _PRAISE = re.compile(r"\b(?:constructive|positive|productive|historic|fruitful|e
 _DEFENDED = re.compile(r"\b(?:we|our|us|lawful|legal|legitimate|sovereign|frank|fair|firm|"
                        r"necessary|justified|proportionate|measured|routine|technical|"
                        r"purely)\b", re.IGNORECASE)
-_NAMING_ONLY = re.compile(r"(?:call|describ|label|brand|term)", re.IGNORECASE)
 
 
 def _judged(text: str, v: re.Match[str], stop: int) -> str:
     """"111" or "051" for a naming verb `v` whose object the speaker's own quoted words
     judge, else ""."""
     q = _CALLED_QUOTE.match(text, v.end(), stop + 1)
-    if q is None or not _NAMING_ONLY.match(v.group(0)) or re.search(
+    if q is None or not re.fullmatch(_NAMING, v.group(0), re.IGNORECASE) or re.search(
             r"\bwhat\s+(?:[\w’'\-]+\s+){1,3}$|\bso-$", text[max(0, v.start() - 30):v.start()]):
         return ""
     if _DEFENDED.search(q.group("words")):

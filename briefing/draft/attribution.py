@@ -212,7 +212,8 @@ def _continued(out: list[Said], reg: Registry) -> list[Said]:
     out = sorted(out, key=lambda x: x.start)
     for x in out:
         # (a spokesman for a state's army speaks for the state)
-        x.side = state_of(reg, state_of(reg, x.speaker) or "") or state_of(reg, x.speaker) or ""
+        own = state_of(reg, x.speaker) or ""
+        x.side = state_of(reg, own) or own
     for i, x in enumerate(out):
         m = re.match(r"(?i)the\s+(\w+?)s?(?:\s+\w+)?$", x.anon_phrase.strip(" ,"))
         if x.kind != "anonymous" or not m:

@@ -178,7 +178,7 @@ def find_people(text: str, reg: Registry) -> None:
     _later_mentions(text, reg)
 
 
-def _titles_and_states(g: Any) -> tuple[str, str]:
+def titles_and_states(g: Any) -> tuple[str, str]:
     """The gazetteer's titles and states' names as regex alternations, longest first."""
     titles = "|".join(re.escape(t) for t in sorted(g.titles, key=len, reverse=True))
     states = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(x[0]))
@@ -186,7 +186,7 @@ def _titles_and_states(g: Any) -> tuple[str, str]:
     return titles, states
 
 
-def _person_fields(reg: Registry, title: str, country: str, reason: str) -> dict:
+def person_fields(reg: Registry, title: str, country: str, reason: str) -> dict:
     """A person's fields from a title the gazetteer knows and a state's key (or "")."""
     g = reg.gazetteer
     role = g.titles[title.lower()]
@@ -202,7 +202,7 @@ def _appositives(text: str, reg: Registry) -> None:
     # A name followed by what the person is: "Yara Haddad, a spokeswoman for the army,";
     # "Lars Berg, Sweden's defence minister,": the state's person.
     g = reg.gazetteer
-    titles, states = _titles_and_states(g)
+    titles, states = titles_and_states(g)
     for m in re.finditer(_NAMED + rf",\s+"
                          rf"(?:then\s+|now\s+)?(?:(?:a|an|the|its|his|her|their|"
                          rf"(?P<state>{states})(?:[’']s)?|"
@@ -233,7 +233,7 @@ def _appositives(text: str, reg: Registry) -> None:
                 g.forms[place].kind == "state":   # ("president of Chile")
             country = g.forms[place].key
         title = m.group("title") or m.group("bare")
-        fields = _person_fields(reg, title, country, f"name before '{title}'")
+        fields = person_fields(reg, title, country, f"name before '{title}'")
         if bare is not None:
             a = reg.actors[bare]
             a.update({k: v for k, v in fields.items() if v and (not a.get(k) or k == "role"
@@ -247,7 +247,7 @@ def _named_after(text: str, reg: Registry) -> None:
     # What the person is, then the name between commas: "The head of the mission, Joseph
     # Ebanga, said", "The opposition candidate, Marta Lima, says".
     g = reg.gazetteer
-    titles, _states = _titles_and_states(g)
+    titles, _states = titles_and_states(g)
     for m in re.finditer(rf"(?<![\w’'])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w\-]*"
                          rf"\s+){{0,3}}?(?P<title>(?i:{titles})|head|candidate|owner)(?:\s+of\s+"
                          rf"(?:the\s+)?[\w\-’']+(?:\s+[\w\-’']+){{0,4}}?)?,\s+(?P<name>{_NAME_WORD}"
@@ -256,14 +256,14 @@ def _named_after(text: str, reg: Registry) -> None:
             continue
         role = g.titles.get(m.group("title").lower(), m.group("title").capitalize())
         actor = register_person(reg, name, {"kind": "person", "country": "", "role": role,
-                                      "reason": f"name after '{m.group('title')}'"})
+                                             "reason": f"name after '{m.group('title')}'"})
         reg.mention(m.start("name"), m.start("name") + len(name), actor, "name")
 
 
 def _sworn_in(text: str, reg: Registry) -> None:
     # A name made what it is: "Abena Mensah was sworn in as Ghana's foreign minister".
     g = reg.gazetteer
-    titles, states = _titles_and_states(g)
+    titles, states = titles_and_states(g)
     for m in re.finditer(_NAMED + rf",?\s+(?:who\s+)?(?:(?:was|has\s+been|had\s+been|is)\s+"
                          rf"(?:sworn\s+in|appointed|named|elected|confirmed)\s+(?:as\s+)?|"
                          rf"(?:had|has)\s+been\s+|became\s+)"   # ("X had been foreign minister")
@@ -274,7 +274,7 @@ def _sworn_in(text: str, reg: Registry) -> None:
         if (name := _free_name(m, reg, skip)) is None:
             continue
         country = g.forms[m.group("state")].key if m.group("state") else ""
-        fields = _person_fields(reg, m.group("title"), country, f"name made '{m.group('title')}'")
+        fields = person_fields(reg, m.group("title"), country, f"name made '{m.group('title')}'")
         actor = register_person(reg, name, fields)
         reg.mention(m.start("name") + skip, m.start("name") + skip + len(name), actor, "name")
 
@@ -299,7 +299,7 @@ def _aged(text: str, reg: Registry) -> None:
         if (name := _free_name(m, reg)) is None:
             continue
         actor = register_person(reg, name, {"kind": "person", "country": "", "role": "",
-                                      "reason": "a name followed by an age or 'who'"})
+                                             "reason": "a name followed by an age or 'who'"})
         reg.mention(m.start("name"), m.start("name") + len(name), actor, "name")
 
 
@@ -378,7 +378,7 @@ def _speakers(text: str, reg: Registry) -> None:
                 or re.search(r"\b(?:of|for)\s+(?:the\s+)?$", text[max(0, start - 12):start]):
             continue   # "the Department of Foreign Affairs said": a body's name
         actor = register_person(reg, name, {"kind": "person", "country": "", "role": "",
-                                      "reason": "capitalised name before a speech verb"})
+                                             "reason": "capitalised name before a speech verb"})
         reg.mention(start, start + len(name), actor, "name")
 
 

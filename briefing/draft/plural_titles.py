@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from briefing.draft.actors import Registry
-from briefing.draft.people import NAME, register_person
+from briefing.draft.people import NAME, person_fields, register_person, titles_and_states
 
 _PATTERNS: dict[int, re.Pattern[str]] = {}
 
@@ -15,9 +15,7 @@ _PATTERNS: dict[int, re.Pattern[str]] = {}
 def _pattern(reg: Registry) -> re.Pattern[str]:
     g = reg.gazetteer
     if id(g) not in _PATTERNS:
-        title = "|".join(re.escape(t) for t in sorted(g.titles, key=len, reverse=True))
-        state = "|".join(re.escape(f) for f, p in sorted(g.forms.items(), key=lambda x: -len(
-            x[0])) if p.kind == "state")
+        title, state = titles_and_states(g)
 
         def one(n: str) -> str:
             return rf"(?P<{n}>{NAME})(?:\s+of\s+(?:the\s+)?(?P<{n}s>{state}))?"
@@ -30,18 +28,12 @@ def two_under_one_title(text: str, reg: Registry) -> None:
     """Register both people a plural title names (see the module's doc)."""
     g = reg.gazetteer
     for m in _pattern(reg).finditer(text):
-        office = g.titles[m.group("title").lower()]
         for n in ("a", "b"):
             name = m.group(n)
             if reg.taken(m.start(n), m.end(n)) or name in g.forms or name.split()[0] in (
                     "The", "A", "An"):
                 continue
             said = m.group(n + "s")
-            country = g.forms[said].key if said else ""
-            fields = {"kind": "person", "country": country,
-                      "role": f"{office}, {g.countries[country]['name']}" if country
-                      else office, "reason": f"plural title '{m.group('title')}s' before "
-                                             f"two names"}
-            if country:
-                fields["parent"] = reg.state(country, f"gazetteer: {said}")
+            fields = person_fields(reg, m.group("title"), g.forms[said].key if said else "",
+                                   f"plural title '{m.group('title')}s' before two names")
             reg.mention(m.start(n), m.end(n), register_person(reg, name, fields), "title")

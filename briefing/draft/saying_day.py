@@ -143,14 +143,12 @@ def _quoted_next(text: str, said: list[Any], at: int, actors: list[str],
             or not stop.end() <= min(y.start, y.content[0]) <= stop.end() + 1 \
             or "\n" in text[at:y.end]:
         return None
-    # ("Tehran denies it. General X, a spokesman for its army, said on Monday that ...":
-    # the day said with the verb, before the words; or after them: '"…," he said on Monday')
+    # ("Tehran denies it. General X, a spokesman for its army, said on Monday that ...",
+    # '"…," he said on Monday': the saying's day, read in its own sentence only)
     end = (_STOP.search(text, y.content[1]) or re.search(r"$", text)).start()
-    found = saying_date(find_dates(text, y.start, y.content[0]), (y.start, y.content[0]), pub) \
-        if y.start < y.content[0] else ({}, "")
-    found = found if found[0] else saying_date([d for d in find_dates(
-        text, y.content[1], end) if _said_then(text, y.content[1], d[0])], (y.content[1], end), pub)
-    return found if is_day(found[0].get("date")) and "date_end" not in found[0] else None
+    found = said_day(text, find_dates(text, y.start, end), [y], y.content[0], pub)
+    return found if found and is_day(found[0].get("date")) and "date_end" not in found[0] \
+        else None
 
 
 # The end of a sentence, before the next one's capital or opening quotation mark.

@@ -312,6 +312,7 @@ def recaller(reg: Registry, t: Any, patient: list[Mention], text: str,
     other act."""
     code = t.trigger
     home = reg.actors[patient[0].actor].get("parent") if patient else None
+    own = state_of(reg, patient[0].actor) if patient else None   # (the patient's side)
     if code.phrase.startswith(("summon", "allow", "permit", "grant")) and patient:
         # ("was summoned", "the consul was allowed to visit"): by the state it serves in
         return summoner(reg, patient[0], text, after)
@@ -322,19 +323,17 @@ def recaller(reg: Registry, t: Any, patient: list[Mention], text: str,
         return []
     # (or the state named: "two Malian traders were arrested in Niger")
     seat = next((m for m in after if m.kind == "state" and m.via in ("capital", "name")
-                 and m.actor != state_of(reg, patient[0].actor if patient else "")
+                 and m.actor != own
                  and re.search(r"\b(?:in|at)\s+$", text[max(0, m.start - 4):m.start])), None)
     if seat is not None:
         return [Mention(seat.start, seat.start, seat.actor, seat.kind, "again")]
-    # ("Two Malian traders were detained", "the Bangladeshi consuls were turned away", "the
-    # prisoners of war would be freed"): a side's own people, held, freed or turned away by
-    # the other side of the story
-    # (not what is said to be done or not: "said the ship would not be released")
-    # (nor a timeline's present: "the crew are freed after nine days")
-    said = re.search(r"\b(?:not|never|would|will|could|may|might|should|must|is|are)\b",
-                     text[patient[0].end:t.start]) if patient else True
-    own = state_of(reg, patient[0].actor) if patient else None
-    return summoner(reg, patient[0], text, []) if own in reg.actors and not said else []
+    # ("Two Malian traders were detained", "the Bangladeshi consuls were turned away"): a
+    # side's own people, held, freed or turned away by the other side of the story; not
+    # what is said to be done or not ("said the ship would not be released"), nor a
+    # timeline's present ("the crew are freed after nine days")
+    unsure = re.search(r"\b(?:not|never|would|will|could|may|might|should|must|is|are)\b",
+                       text[patient[0].end:t.start]) if patient else True
+    return summoner(reg, patient[0], text, []) if own in reg.actors and not unsure else []
 
 
 def summoned_by(reg: Registry, code: Any, owned: Sequence[Mention], text: str
