@@ -345,7 +345,8 @@ _ITS_BODY = re.compile(r"\b(?P<its>[Ii]ts)\s+(?:[a-z]+\s+){0,2}(?:ministry|gover
                        r"representative|minister)\b")
 
 
-_HER_BODY = re.compile(r"\b(?P<her>[Hh](?:is|er))\s+(?:[a-z]+\s+){0,1}(?:ministry|government|"
+# ("his government" is _OWN_STATE's, read in pair_mentions)
+_HER_BODY = re.compile(r"\b(?P<her>[Hh](?:is|er))\s+(?:[a-z]+\s+){0,1}(?:ministry|"
                        r"embassy|office|spokesman|spokeswoman|spokesperson)\b"
                        r"(?!\s+(?:said|says|added|announced|confirmed|stated)\b)")   # (its voice)
 
