@@ -53,17 +53,49 @@ _DESCRIBED = re.compile(
     r"faction|NGO)s?\b[^,;.]{0,40},", re.MULTILINE)
 
 
+# The kind of body first, then its name between commas: "The company, Kestrel Orbital,",
+# "the fair's organiser, Sajam Jadran,", "the state carrier, Namib Air,".
+_KIND_FIRST = re.compile(
+    r"\b(?P<kind>(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w\-]+[’']s)\s+(?:[a-z][\w\-]*\s+){0,3}?"
+    r"(?P<what>company|firm|carrier|airline|operator|organi[sz]er|manufacturer|maker|"
+    r"contractor|developer|lender|bank|insurer|broadcaster|newspaper|federation|"
+    r"association|union|party|group|coalition|charity|foundation|club|league|consortium|"
+    r"cooperative|co-operative|NGO)),\s+"
+    r"(?P<name>[A-Z][\w’'\-]+(?:\s+(?:of|for|and|[A-Z][\w’'\-]+)){0,5}),")
+
+# A party's name between its place in politics and the word "party": "the opposition Civic
+# Renewal party", "Ghana's ruling New Dawn movement".
+_PARTY = re.compile(
+    r"\b(?P<kind>(?:(?:main|largest|opposition|ruling|governing|nationalist|centrist|"
+    r"conservative|liberal|far-right|far-left|left-wing|right-wing|populist|junior|"
+    r"coalition)\s+)+)(?P<name>[A-Z][\w’'\-]+(?:\s+(?:of|for|and|[A-Z][\w’'\-]+)){0,4})\s+"
+    r"(?P<what>party|movement|bloc|alliance)\b")
+
+
 def described_bodies(text: str, reg: Registry) -> None:
     """A capitalised name that no table knows, followed by what kind of body it is
-    ("Nahdlatul Ulama, the country's largest Muslim organisation,"): an organisation,
-    with every mention of its name (before places inside the name are read)."""
-    for m in _DESCRIBED.finditer(text):
-        name = m.group("name")
+    ("Nahdlatul Ulama, the country's largest Muslim organisation,") or after it ("The
+    company, Kestrel Orbital,"): an organisation, with every mention of its name (before
+    places inside the name are read); a kind said first is that name's mention too."""
+    found = [(m.group("name"), m.group("what"), None) for m in _DESCRIBED.finditer(text)]
+    found += [(m.group("name"), m.group("what"), m.span("kind"))
+              for m in _KIND_FIRST.finditer(text)]
+    found += [(m.group("name"), m.group("what"), m.span("kind")) for m in _PARTY.finditer(text)]
+    for name, what, kind in found:
         if name in reg.gazetteer.forms or name.split()[-1] in ("of", "for", "in", "and") \
-                or name.split()[0] in _NOT_SUBJECT or len(name) < 4:
+                or name.split()[0] in _NOT_SUBJECT or len(name) < 4 \
+                or any(w in reg.gazetteer.forms for w in name.split()[:1]):
             continue
-        actor = reg.add(slug(name), {"name": name, "kind": "organization", "country": "",
-                                     "reason": f"named, then called a {m.group('what')}"})
+        # ("Angola's state carrier, Kwanza Airways,": a body of that state)
+        owner = reg.gazetteer.forms.get(re.sub(r"[’']s$", "", text[kind[0]:kind[1]].split()[0])
+                                        ) if kind else None
+        home = owner.key if owner and owner.kind == "state" else ""
+        actor = reg.add(slug(name), {"name": name, "kind": "organization", "country": home,
+                                     "reason": f"named, and called a {what}"}
+                        | ({"parent": reg.state(home, f"its state: '{text[kind[0]:kind[1]]}'")}
+                           if home else {}))
+        if kind and not reg.taken(*kind):
+            reg.mention(*kind, actor, "name")
         for x in re.finditer(rf"(?<![\w’']){re.escape(name)}(?!\w)", text):
             if not reg.taken(x.start(), x.end()):
                 reg.mention(x.start(), x.end(), actor, "name")

@@ -1,0 +1,69 @@
+"""Issue 21, session 50: rules checked on fictional sentences (real state names, invented
+people, places and bodies). The stories are published on Saturday, June 7, 2031 ("on
+Monday" is June 2, "on Thursday" June 5)."""
+
+from __future__ import annotations
+
+from tests.lead import after_lead, codes, drafted
+
+
+def _doers(article: str, keep) -> list[list[str]]:
+    """The doers' names of each event of `article` that `keep` holds."""
+    d = drafted(article)
+    names = {a["id"]: a["name"] for a in d["actors"]}
+    return [[names[a] for a in e["participants"]["actor"]] for e in d["events"] if keep(e)]
+
+
+def test_relief_goods_sent_flown_or_given_are_humanitarian_aid():
+    assert codes("The World Health Organization flew 400,000 doses of oral vaccine into "
+                 "Malawi on Thursday.") == [("AID", "073")]
+    assert codes("Malaysia's coast guard gave those on board food, water and fuel on "
+                 "Monday.") == [("AID", "073")]
+    assert codes("Italy shipped 300 tents and blankets to Albania on Monday.") == [
+        ("AID", "073")]
+
+
+def test_a_grant_handed_over_is_economic_aid_not_a_return():
+    assert codes("Japan's ambassador, Haruto Minegishi, handed over a $4.2 million grant to "
+                 "Laos on Monday.") == [("AID", "071")]
+
+
+def test_paying_for_repairs_is_aid_and_saying_it_will_is_a_pledge():
+    assert codes("Angola's embassy paid for hotel rooms for the stranded passengers on "
+                 "Monday.") == [("AID", "071")]
+    assert codes("Zambia said on Monday it would pay for the repair of the embassy.") == [
+        ("AGREE", "0331")]
+
+
+def test_a_joint_exercise_is_military_cooperation_not_a_show_of_force():
+    assert codes("The Philippine and Vietnamese navies began a joint naval exercise on "
+                 "Thursday.") == [("COOPERATE", "062")]
+    # Alone, an exercise is still a show of force.
+    assert codes("China's navy began a naval exercise near the strait on Thursday.") == [
+        ("MOBILIZE", "150")]
+
+
+def test_a_body_named_after_its_kind_between_commas_is_an_organisation():
+    got = _doers("Row over a map\n\nLJUBLJANA, June 7 (Wire) - The organiser, Sajam Jadran, "
+                 "apologised to Slovenia on Thursday. The company, Kestrel Orbital, said on "
+                 "Friday it would pay for the repair of the school roof.\n", lambda e: True)
+    assert got == [["Sajam Jadran"], ["Kestrel Orbital"]], got
+
+
+def test_a_state_s_named_carrier_belongs_to_that_state():
+    d = drafted("Flights cut\n\nLUANDA, June 7 (Wire) - Angola's state carrier, Kwanza "
+                "Airways, suspended its flights to Windhoek on Monday.\n")
+    [carrier] = [a for a in d["actors"] if a["name"] == "Kwanza Airways"]
+    assert carrier["kind"] == "organization" and carrier["country"] == "AGO", carrier
+    # A person after their office is still a person.
+    got = _doers("Apology\n\nCITY, June 7 (Wire) - The company's chief executive, Ana Ruiz, "
+                 "apologised to Botswana on Monday.\n", lambda e: True)
+    assert got == [["Ana Ruiz"]], got
+
+
+def test_a_party_named_between_its_place_in_politics_and_the_word_party_acts():
+    got = _doers("Row at home\n\nBUCHAREST, June 7 (Wire) - The opposition Civic Renewal "
+                 "party demanded on Monday that the foreign minister explain the episode to "
+                 "parliament.\n", lambda e: e["plover_type"] == "REQUEST")
+    assert got == [["Civic Renewal"]], got
+    assert [e["plover_type"] for e in after_lead("The ruling party welcomed the deal.")] == []
