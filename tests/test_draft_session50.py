@@ -67,3 +67,25 @@ def test_a_party_named_between_its_place_in_politics_and_the_word_party_acts():
                  "parliament.\n", lambda e: e["plover_type"] == "REQUEST")
     assert got == [["Civic Renewal"]], got
     assert [e["plover_type"] for e in after_lead("The ruling party welcomed the deal.")] == []
+
+
+def test_the_ministry_or_the_federation_is_the_body_of_that_kind_named_before():
+    article = ("Row over a crossing\n\nGITEGA, June 7 (Wire) - Burundi's health ministry said "
+               "on Thursday that the closure was illegal. That afternoon the ministry summoned "
+               "Tanzania's ambassador to lodge a formal complaint.\n\nThe Haitian Football "
+               "Federation said its players had been vetted. The federation lodged a formal "
+               "protest with the Caribbean Football Union on Friday.\n")
+    got = _doers(article, lambda e: e["plover_type"] == "ACCUSE"
+                 and e["evidence"][0].startswith(("the ministry", "The federation")))
+    assert got == [["Health Ministry of Burundi"], ["Football Federation"]], got
+
+
+def test_a_body_named_by_its_place_and_members_acts_and_a_demonym_gives_its_state():
+    d = drafted("Boycott\n\nVALLETTA, June 7 (Wire) - The Marsaxlokk fishermen's cooperative "
+                "said it would stage a protest outside the Tunisian embassy next Monday. The "
+                "Slovenian marine association accused Croatia of bad faith on Friday.\n")
+    names = {a["id"]: a for a in d["actors"]}
+    doers = [[names[a]["name"] for a in e["participants"]["actor"]] for e in d["events"]]
+    assert doers == [["Marsaxlokk fishermen's cooperative"], ["Slovenian marine association"]]
+    [assoc] = [a for a in d["actors"] if a["name"] == "Slovenian marine association"]
+    assert assoc["country"] == "SVN" and assoc["kind"] == "organization", assoc

@@ -78,7 +78,9 @@ _SAID_THEY = re.compile(r"\b(?:(?:said|says|say|added|announced|stated|warned|in
 _BODY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?-based\s+)?"
                    r"(?P<head>council|commission|court|union|community|tribunal|"
                    r"organi[sz]ation|agency|forum|assembly|mission|secretariat|committee|bank|"
-                   r"fund)\b(?!\s+of\b)(?![’']s\s+own\b)|"
+                   r"fund|ministry|federation|association|co-?operative|authority|board|"
+                   r"directorate|institute|foundation|confederation|chamber|league|regulator|"
+                   r"watchdog)\b(?!\s+of\b)(?![’']s\s+own\b)|"
                    # "A department spokesperson denied": the department named before
                    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<office>department|ministry|embassy)(?=\s+(?:"
                    r"spokes(?:man|woman|person)|official|source)\b)")

@@ -71,6 +71,30 @@ _PARTY = re.compile(
     r"coalition)\s+)+)(?P<name>[A-Z][\w’'\-]+(?:\s+(?:of|for|and|[A-Z][\w’'\-]+)){0,4})\s+"
     r"(?P<what>party|movement|bloc|alliance)\b")
 
+# A body named by its place and its members: "the Marsaxlokk fishermen's cooperative", "the
+# Slovenian marine association" (a demonym's body belongs to its state).
+_LOCAL = re.compile(
+    r"\b[Tt]he\s+(?P<name>(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)\s+(?:[a-z\-]+"
+    r"(?:[’']s|s[’'])?\s+){1,2}(?:cooperative|co-operative|association|union|federation|"
+    r"chamber|league|club|syndicate))\b(?!\s+of\b)")
+
+
+def _local_bodies(text: str, reg: Registry) -> None:
+    for m in _LOCAL.finditer(text):
+        if reg.taken(m.start("name"), m.end("name")):
+            continue
+        place = reg.gazetteer.forms.get(m.group("place"))
+        home = place.key if place and place.kind == "state" else ""
+        name = m.group("name")
+        actor = reg.add(slug(name), {"name": name, "kind": "organization", "country": home,
+                                     "reason": f"a body named by its place and members: "
+                                               f"'{name}'"}
+                        | ({"parent": reg.state(home, f"its state: '{m.group('place')}'")}
+                           if home else {}))
+        for x in re.finditer(rf"(?<![\w’']){re.escape(name)}(?!\w)", text):
+            if not reg.taken(x.start(), x.end()):
+                reg.mention(x.start(), x.end(), actor, "name")
+
 
 def described_bodies(text: str, reg: Registry) -> None:
     """A capitalised name that no table knows, followed by what kind of body it is
@@ -81,6 +105,7 @@ def described_bodies(text: str, reg: Registry) -> None:
     found += [(m.group("name"), m.group("what"), m.span("kind"))
               for m in _KIND_FIRST.finditer(text)]
     found += [(m.group("name"), m.group("what"), m.span("kind")) for m in _PARTY.finditer(text)]
+    _local_bodies(text, reg)
     for name, what, kind in found:
         if name in reg.gazetteer.forms or name.split()[-1] in ("of", "for", "in", "and") \
                 or name.split()[0] in _NOT_SUBJECT or len(name) < 4 \
