@@ -89,3 +89,30 @@ def test_a_body_named_by_its_place_and_members_acts_and_a_demonym_gives_its_stat
     assert doers == [["Marsaxlokk fishermen's cooperative"], ["Slovenian marine association"]]
     [assoc] = [a for a in d["actors"] if a["name"] == "Slovenian marine association"]
     assert assoc["country"] == "SVN" and assoc["kind"] == "organization", assoc
+
+
+def test_a_quote_that_goes_on_after_its_speaker_is_still_theirs():
+    d = drafted("Manuscripts return\n\nBISSAU, June 7 (Wire) - Portuguese Culture Minister Ines "
+                "Carvalhal spoke at the ceremony on Thursday. \"It was taken by force,\" she "
+                "said. \"We apologise to Guinea-Bissau.\"\n")
+    names = {a["id"]: a["name"] for a in d["actors"]}
+    got = [(e["plover_type"], [names[a] for a in e["participants"]["actor"]])
+           for e in d["events"]]
+    assert ("SUPPORT", ["Portugal"]) in got, got
+    # A quote in a new paragraph is no longer the last speaker's without a speech verb.
+    d = drafted("Manuscripts return\n\nBISSAU, June 7 (Wire) - Portuguese Culture Minister Ines "
+                "Carvalhal spoke on Thursday. \"It was taken by force,\" she said.\n\n"
+                "\"We apologise to Guinea-Bissau.\"\n")
+    assert not [e for e in d["events"] if e["plover_type"] == "SUPPORT"], d["events"]
+
+
+def test_things_returned_to_a_state_are_property_given_back_not_a_trip_home():
+    assert codes("Portugal returned 36 manuscripts to Guinea-Bissau on Monday.") == [
+        ("RETREAT", "0842")]
+    assert codes("The delegation returned home to Harare on Monday.") == []
+    assert codes("Both sides should return to the table.") == []
+
+
+def test_begging_a_leader_to_act_is_an_appeal():
+    assert codes("\"I beg the president of Botswana to let him live,\" said Esther Chidzomba, "
+                 "the man's mother, on Monday.") == [("REQUEST", "020")]

@@ -146,6 +146,15 @@ def find_statements(text: str, sentences: list[dict], reg: Registry) -> list[Sai
                        "the subject of the sentence the quote is in")
                 ev_start = first.start
                 reason = who[4]
+        if who is None and out and not text[line_start:a].strip() and out[-1].end <= a \
+                and out[-1].kind in ("on_record", "spokesperson") \
+                and "\n" not in text[out[-1].end:a] and len(text[out[-1].end:a]) < 80 \
+                and not in_quote(out[-1].end + 1):
+            # '"It was taken by force," she said. "We apologise."': the same voice goes on.
+            p = out[-1]
+            who = (p.speaker, p.speaker_mention, p.kind, a,
+                   "a quote that goes on from the speaker's words before it")
+            ev_start, reason = a, who[4]
         if who is None:
             continue
         actor, speaker, kind, _, why = who
