@@ -116,3 +116,11 @@ def test_things_returned_to_a_state_are_property_given_back_not_a_trip_home():
 def test_begging_a_leader_to_act_is_an_appeal():
     assert codes("\"I beg the president of Botswana to let him live,\" said Esther Chidzomba, "
                  "the man's mother, on Monday.") == [("REQUEST", "020")]
+
+
+def test_an_apology_sent_or_accepted_and_police_posted():
+    assert codes("Romania's foreign ministry sent Chad a written apology on Thursday.") == [
+        ("SUPPORT", "055")]
+    assert codes("Chad said on Friday it had accepted Romania's apologies.") == [
+        ("SUPPORT", "056")]
+    assert ("MOBILIZE", "153") in codes("Tanzania posted police along the river on Monday.")
