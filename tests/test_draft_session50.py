@@ -124,3 +124,20 @@ def test_an_apology_sent_or_accepted_and_police_posted():
     assert codes("Chad said on Friday it had accepted Romania's apologies.") == [
         ("SUPPORT", "056")]
     assert ("MOBILIZE", "153") in codes("Tanzania posted police along the river on Monday.")
+
+
+def test_a_saying_told_next_after_an_opening_phrase_dates_the_act_before_it():
+    d = drafted("Cholera\n\nKASOLI, June 7 (Wire) - Cases rose sharply.\n\nTanzanian Health "
+                "Minister Rehema Mwakilema blamed Burundi for the outbreak. Speaking in Kigoma "
+                "on Thursday, she said waste from a camp had contaminated the river.\n\nKenya "
+                "accused Uganda of negligence. On Monday, Kenyan Health Minister Ann Moraa said "
+                "the camps had no latrines.\n")
+    got = [(e["plover_type"], e.get("date")) for e in d["events"]]
+    assert got == [("ACCUSE", "2031-06-05"), ("ACCUSE", "2031-06-02")], got
+
+
+def test_a_quoted_noun_does_not_take_the_day_of_the_condemnation_after_the_quote():
+    got = [(e["plover_type"], e.get("date")) for e in after_lead(
+        "Congo's environment minister, Prosper Ebaka, condemned \"a cowardly attack on men "
+        "who protect our shared heritage\" in a statement on Monday.")]
+    assert ("ACCUSE", "2031-06-02") in got, got

@@ -140,17 +140,23 @@ def _quoted_next(text: str, said: list[Any], at: int, actors: list[str],
     stop = _NEXT_SENTENCE.search(text, at)
     y = next((y for y in said if stop and y.content[1] > stop.end()), None)
     if stop is None or y is None or not (y.speaker in actors or y.side in actors) \
-            or not stop.end() <= min(y.start, y.content[0]) <= stop.end() + 1 \
+            or not (stop.end() <= min(y.start, y.content[0]) <= stop.end() + 1
+                    or _OPENING.fullmatch(text, stop.end(), min(y.start, y.content[0]))) \
             or "\n" in text[at:y.end]:
         return None
     # ("Tehran denies it. General X, a spokesman for its army, said on Monday that ...",
     # '"…," he said on Monday': the saying's day, read in its own sentence only)
     end = (_STOP.search(text, y.content[1]) or re.search(r"$", text)).start()
-    found = said_day(text, find_dates(text, y.start, end), [y], y.content[0], pub)
+    found = said_day(text, find_dates(text, stop.end(), end), [y], y.content[0], pub)
     return found if found and is_day(found[0].get("date")) and "date_end" not in found[0] \
         else None
 
 
+# What may open the next sentence before its saying: "Speaking in Kigoma on Wednesday, she
+# said", "On Monday, he told reporters".
+_OPENING = re.compile(r"(?:(?:Speaking|Addressing|Writing|Interviewed)\b[^.;\"“”]{0,80}|"
+                      r"(?:On|Late\s+on|Early\s+on)\s+\w+(?:\s+\w+)?),\s*"
+                      r"(?:[A-Z][\w’'\-]*\s+){0,5}")   # (a title before the name)
 # The end of a sentence, before the next one's capital or opening quotation mark.
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“A-Z])")
 _STOP = re.compile(r"[.!?]")

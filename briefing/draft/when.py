@@ -211,8 +211,9 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "condemned on Sunday a strike": Sunday dates the condemning
             # (but "agreed on Wednesday ..., after their talks": talks of that day)
         if object_of is None and any(pos < n < d[0] and len(text[pos:n].split()) <= 3
-                                     and len(text[n:d[0]].split()) >= 5 for n in nouns):
-            return False   # "condemned the attack ... last month": the attack's date
+                                     and len(text[n:d[0]].split()) >= 5 and not any(
+                                         a <= n < b <= d[0] for a, b in quoted) for n in nouns):
+            return False   # "condemned the attack ... last month" (not a quote's "attack")
         if (pos < d[0] or re.search(r",\s+and\b", text[d[1]:pos]) or IF_BEFORE.search(
                 text, sentence_lo, d[0])) and (DEADLINE.search(text, max(0, d[0] - 24), d[0])
                                                or DEADLINE.match(d[2])):
