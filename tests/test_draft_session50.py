@@ -141,3 +141,9 @@ def test_a_quoted_noun_does_not_take_the_day_of_the_condemnation_after_the_quote
         "Congo's environment minister, Prosper Ebaka, condemned \"a cowardly attack on men "
         "who protect our shared heritage\" in a statement on Monday.")]
     assert ("ACCUSE", "2031-06-02") in got, got
+
+
+def test_a_noun_after_to_is_no_infinitive_holding_its_own_time():
+    # "shut the crossing to freight in 2029": the year is the shutting's.
+    assert [(t, d) for t, d in [(e["plover_type"], e.get("date")) for e in after_lead(
+        "Laos shut the crossing to freight in 2029.")]] == [("COERCE", 2029)]

@@ -76,6 +76,8 @@ TO_DO = re.compile(r"\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+){0,3}?to\s+"
                    r"date|power|office|court|talks|take|be|happen|occur|four|five|six|"
                    r"seven|eight|nine|ten|twelve|fifteen|twenty|life|death|prison|jail)\b)"
                    r"(?![a-z]+(?:ers|ors|ists|ants|ents)\b)"   # (not "to investors")
+                   r"(?![a-z]*[^su]s\b|(?:freight|traffic|cargo|shipping|trade|people|"
+                   r"fishermen|women|children|civilians)\b)"   # ("shut it to freight in")
                    r"[a-z]+\b")
 # A sentence that opens on the occasion of its act: "At the second round, held in Harare".
 AT_OCCASION = re.compile(r"\s*(?:At|During)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,3}"

@@ -87,8 +87,7 @@ _AFTER_CLAUSE = re.compile(r",?\s+(?:after|because|as)\s+(?!(?:the|a|an|its|thei
                            r"broke|sent|made|fought|stormed|hit|went|came|tore|swept|fell|"
                            r"drove|flew|ran|sank|blew|spread|caught|froze|stole|led)\b[^;.]*$")
 _EXPLICIT = re.compile(r"\d")   # a calendar day (and a timetable's verb: "meet on August 12")
-_NEAR = re.compile(r"(?:last|this|next|past|earlier this|later this)\s+(?:week|month)",
-                   re.IGNORECASE)
+_NEAR = re.compile(r"(?i:last|this|next|past|earlier this|later this)\s+(?i:week|month)")
 # A subject's participle phrase ends at a date, then the main verb: "men seized in June were".
 _SUBJECT_ENDS = re.compile(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?")
 # "his first visit since taking office in November": the date of that other verb.
