@@ -147,3 +147,19 @@ def test_a_noun_after_to_is_no_infinitive_holding_its_own_time():
     # "shut the crossing to freight in 2029": the year is the shutting's.
     assert [(t, d) for t, d in [(e["plover_type"], e.get("date")) for e in after_lead(
         "Laos shut the crossing to freight in 2029.")]] == [("COERCE", 2029)]
+
+
+def test_paying_debts_supplying_gas_and_handing_over_suspects_are_cooperation():
+    assert codes("Djibouti paid a first instalment of $9 million to Ethiopia on Monday.") == [
+        ("COOPERATE", "061")]
+    assert codes("Azerbaijan supplies Georgia with gas at a discounted price.") == [
+        ("COOPERATE", "061")]
+    assert codes("Costa Rica handed over two suspects to Panama on Monday.") == [
+        ("COOPERATE", "063")]
+
+
+def test_restoring_permits_or_waiving_a_fee_eases_a_restriction():
+    assert codes("Zambia restored the transit permits of Tanzanian hauliers on Monday.") == [
+        ("CONCEDE", "081")]
+    assert codes("Iraq waived the visa fee for Iranian pilgrims in 2027.") == [
+        ("CONCEDE", "081")]
