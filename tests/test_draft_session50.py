@@ -163,3 +163,12 @@ def test_restoring_permits_or_waiving_a_fee_eases_a_restriction():
         ("CONCEDE", "081")]
     assert codes("Iraq waived the visa fee for Iranian pilgrims in 2027.") == [
         ("CONCEDE", "081")]
+
+
+def test_a_court_or_jury_no_table_names_still_convicts_and_an_inquiry_ordered_is_one():
+    assert codes("A military court sentenced him to 14 years in prison in November 2029.") \
+        == [("ACCUSE", "116")]
+    assert codes("A Tulsa County jury convicted Aquino in 2028 of killing a guard.") == [
+        ("ACCUSE", "116")]
+    assert codes("President Joseph Mbewe has ordered an inquiry into the police response.") \
+        == [("ACCUSE", "090")]

@@ -96,6 +96,7 @@ from briefing.draft.saying_day import VERBAL, by_saying, said_day, saying_date, 
 from briefing.draft.sources import PENDING, TODO, Sources
 from briefing.draft.story_day import Lead, dated_ahead, day_from_story, day_it_moves_to
 from briefing.draft.subjects import (
+    AGENTLESS_TYPES,
     WITH_NEAR,
     by_agents,
     call_parties,
@@ -106,13 +107,13 @@ from briefing.draft.subjects import (
     recaller,
     summoned_by,
     tagged_subject,
+    unnamed_subject,
 )
 from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import Match, clause_status, find_triggers, if_first, verb_start
 from briefing.draft.when import counted_on, day_carried, day_of_context, event_date
 
-# Acts told with no doer ("a drone strike on a market"): the agent is drafted as unnamed.
-_AGENTLESS_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"}
+
 def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said: list[Said],
             sources: Sources) -> list[tuple[dict[str, Any], tuple[int, int]]]:
     out: list[tuple[dict[str, Any], tuple[int, int]]] = []
@@ -254,7 +255,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                                  and not any(a <= m.start < b for a, b in asides)]
                         before = leading(text, first) if first else call_parties(
                             text, lo, t, local)   # ("In a telephone call on Tuesday, X told Y")
-                    if not before and t.trigger.plover_type in _AGENTLESS_TYPES and not \
+                    if not before and t.trigger.plover_type in AGENTLESS_TYPES and not \
                             TOPIC.search(text, max(lo, t.start - 40), t.start):
                         # ("voiced concern over the arrests": what another act is about.)
                         before = [unnamed(reg, t.start)]
@@ -293,10 +294,9 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "The first joint patrol left": who acted together (not "derail talks")
                 before = together(out, reg, c0 + group.start(group.lastgroup or "head"),
                                   unnamed_id(reg)) if group else story_pair(reg, t.start)
-            if not before and not noun and t.trigger.plover_type in _AGENTLESS_TYPES and \
-                    re.fullmatch(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w\-]*\s+){1,2}",
-                                 text[c0:t.start]):
-                before = [unnamed(reg, t.start)]   # "a landmine wounded": who laid it?
+            if not before and not noun and unnamed_subject(text, c0, t.start,
+                                                           t.trigger.plover_type):
+                before = [unnamed(reg, t.start)]   # "a landmine wounded", "a court sentenced"
             before = crowd_subject(text, max([c0] + [b for a, b in filed if a <= c0 < b]),
                                    t.start, light, before, reg) or before   # (past "LIMA - ")
             before = before or ([] if noun or passive else antecedent(text, c0, t.start, local))

@@ -458,3 +458,20 @@ def call_parties(text: str, lo: int, t: Any, local: list[Mention]) -> list[Menti
                 m.actor not in {p.actor for p in parties}:
             parties.append(m)
     return parties[:2] if len(parties) >= 2 else []
+
+
+# Acts told with no doer ("a drone strike on a market"): the agent is drafted as unnamed.
+AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"})
+_SOME_THING = re.compile(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w\-]*\s+){1,2}")
+# A bench no table names: "A military court sentenced him", "A Tulsa County jury convicted".
+_BENCH = re.compile(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w\-]+\s+){0,3}?(?:court|jury|judge|"
+                    r"tribunal|magistrate)\s+(?:(?:in|of)\s+[A-Z][\w\-]*\s+)?")
+
+
+def unnamed_subject(text: str, c0: int, at: int, plover_type: str) -> bool:
+    """Whether the act at `at` has a subject no one is named in that still acts: a thing
+    for an act told without its doer ("a landmine wounded": who laid it?), or a court, jury
+    or judge the text does not name ("A military court sentenced him")."""
+    return bool(plover_type in AGENTLESS_TYPES and _SOME_THING.fullmatch(text, c0, at)
+                or _BENCH.fullmatch(text, c0, at))
+
