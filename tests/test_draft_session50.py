@@ -172,3 +172,22 @@ def test_a_court_or_jury_no_table_names_still_convicts_and_an_inquiry_ordered_is
         ("ACCUSE", "116")]
     assert codes("President Joseph Mbewe has ordered an inquiry into the police response.") \
         == [("ACCUSE", "090")]
+
+
+def test_but_it_or_but_he_goes_on_with_the_subject_before():
+    d = drafted("Row\n\nBAGHDAD, June 7 (Wire) - Iraqi cleric Ali Hashimi praised the pilgrims "
+                "on Monday. But he accused Riyadh of closing the border.\n\nIraq thanked "
+                "Kuwait. But it accused Saudi Arabia of closing the border.\n")
+    names = {a["id"]: a["name"] for a in d["actors"]}
+    got = [[names[a] for a in e["participants"]["actor"]] for e in d["events"]
+           if e["plover_type"] == "ACCUSE"]
+    assert got == [["Ali Hashimi"], ["Iraq"]], got
+    [cleric] = [a for a in d["actors"] if a["name"] == "Ali Hashimi"]
+    assert cleric["kind"] == "person", cleric
+
+
+def test_a_relative_clause_opened_by_its_day_and_hour_is_done_by_its_antecedent():
+    got = _doers("Row\n\nASHGABAT, June 7 (Wire) - That was a jab at Turkmenistan, which on "
+                 "Thursday evening accused Uzbekistan of sheltering a thief.\n",
+                 lambda e: e["plover_type"] == "ACCUSE")
+    assert got == [["Turkmenistan"]], got

@@ -184,8 +184,8 @@ CONTINUING = frozenset({"pronoun", "pair", "surname", "own-state", "again", "off
 # Words that may stand between a subject and its verb: "has", "will also", "quickly".
 AUXILIARIES = (r"(?:(?:has|have|had|will|would|shall|should|could|can|may|might|must|is|are|"
                r"was|were|did|does|do|also|not|never|then|now|already|\w+ly|later|earlier|"
-               r"(?:last|this)\s+(?:week|month)|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
-               r"Sun)day)\s+)*")
+               r"(?:last|this)\s+(?:week|month)|(?:(?:late|early)\s+)?(?:on\s+)?(?:Mon|Tues|"
+               r"Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?)\s+)*")
 RESUMED = re.compile(r"(?:^|,)\s*and\s+" + AUXILIARIES + r"$|^(?:which|who)\b[^,;]*,\s*"
                      + AUXILIARIES + r"$")
 # "The ministers are due to": people named before as a group, with no number ("the two

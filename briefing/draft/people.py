@@ -408,7 +408,7 @@ def _later_mentions(text: str, reg: Registry) -> None:
 
 _IT = re.compile(r"\b(?:It|it)\b(?!\s+(?:is|was|has been|had been|remains|remained|seems|"
                  r"seemed|appears|appeared)\b)(?=\s+[“\"]?(?:\w+ly\s+)?[a-z])")
-_IT_OPENS = re.compile(r"(?:^\s*|[,;]\s+|\b(?:and|but|that|what|said|says)\s+)$")
+_IT_OPENS = re.compile(r"(?:^\s*|[,;]\s+|\b(?i:and|but|yet|that|what|said|says)\s+)$")
 # A sentence opened by when it happened: "On June 3 it suspended", "Last week it said".
 _TIME_OPENS = re.compile(r"\s*(?:On|In|Last|Earlier|Later|By|Since|Then|Hours|Days|Weeks)\b"
                          r"[^,.;:“\"]{0,25}?,?\s+")
