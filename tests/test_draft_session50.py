@@ -191,3 +191,11 @@ def test_a_relative_clause_opened_by_its_day_and_hour_is_done_by_its_antecedent(
                  "Thursday evening accused Uzbekistan of sheltering a thief.\n",
                  lambda e: e["plover_type"] == "ACCUSE")
     assert got == [["Turkmenistan"]], got
+
+
+def test_police_teams_or_a_council_no_table_names_still_act_as_unnamed():
+    assert codes("That night police detained 14 supporters near the embassy.") == [
+        ("COERCE", "173")]
+    assert codes("Technical teams will meet in Djibouti on June 17.") == [("CONSULT", "040")]
+    # A thing for subject acts only when the act is one told without its doer.
+    assert codes("The text urged calm on Monday.") == []

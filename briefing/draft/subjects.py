@@ -464,8 +464,12 @@ def call_parties(text: str, lo: int, t: Any, local: list[Mention]) -> list[Menti
 AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "RETREAT"})
 _SOME_THING = re.compile(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w\-]*\s+){1,2}")
 # A bench no table names: "A military court sentenced him", "A Tulsa County jury convicted".
-_BENCH = re.compile(r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w\-]+\s+){0,3}?(?:court|jury|judge|"
-                    r"tribunal|magistrate)\s+(?:(?:in|of)\s+[A-Z][\w\-]*\s+)?")
+_BENCH = re.compile(r"\s*(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]wo|[Tt]hree|[Ss]ome)\s+)?"
+                    r"(?:[\w\-]+\s+){0,3}?(?:court|jury|judge|tribunal|magistrate|embassy|envoy|"
+                    r"delegation|police|officers|marines|guards|troops|soldiers|prosecutors|"
+                    r"investigators|inspectors|negotiators|teams?|commission|council|committee|"
+                    r"parliament|parties|lawmakers|authorities)\s+(?:(?:in|of)\s+[A-Z][\w\-]*"
+                    r"\s+)?(?:(?:also|then|later|had|has|have|will|would)\s+)?")
 
 
 def unnamed_subject(text: str, c0: int, at: int, plover_type: str) -> bool:
