@@ -468,8 +468,10 @@ _BENCH = re.compile(r"\s*(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]wo|[Tt]hree|[Ss
                     r"(?:[\w\-]+\s+){0,3}?(?:court|jury|judge|tribunal|magistrate|embassy|envoy|"
                     r"delegation|police|officers|marines|guards|troops|soldiers|prosecutors|"
                     r"investigators|inspectors|negotiators|teams?|commission|council|committee|"
-                    r"parliament|parties|lawmakers|authorities)\s+(?:(?:in|of)\s+[A-Z][\w\-]*"
-                    r"\s+)?(?:(?:also|then|later|had|has|have|will|would)\s+)?")
+                    r"parliament|parties|lawmakers|authorities)(?:,\s*(?:however|meanwhile|though|"
+                    r"in\s+turn),)?\s+(?:(?:in|of)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:province|"
+                    r"region|district|state|county))?\s+)?(?:(?:also|then|later|had|has|have|will|"
+                    r"would)\s+)?")
 
 
 def unnamed_subject(text: str, c0: int, at: int, plover_type: str) -> bool:
