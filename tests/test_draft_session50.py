@@ -199,3 +199,13 @@ def test_police_teams_or_a_council_no_table_names_still_act_as_unnamed():
     assert codes("Technical teams will meet in Djibouti on June 17.") == [("CONSULT", "040")]
     # A thing for subject acts only when the act is one told without its doer.
     assert codes("The text urged calm on Monday.") == []
+
+
+def test_blame_history_rewritten_or_a_scapegoat_said_of_another_accuses():
+    assert ("ACCUSE", "112") in codes(
+        "Interior Minister Gustavo Antezana said on Sunday that \"criminal groups "
+        "infiltrated among the marchers\" were to blame for the deaths.")
+    assert ("ACCUSE", "111") in codes(
+        "Its envoy, Rodrigo Paiz, said Belize was \"rewriting history to hide abuses.\"")
+    assert codes("\"Muscat is looking for a scapegoat,\" Yemeni spokesman Fadhl al-Kathiri "
+                 "said.") == [("ACCUSE", "111")]

@@ -68,7 +68,7 @@ def allegations(text: str, lo: int, hi: int, found: list[Match]) -> list[Match]:
         said = (v.end(), stop)
         if len(text[v.end():stop].split()) < 3:
             # "..., the ministry said.": what was said comes first.
-            comma = text.rfind(", ", lo, v.start())
+            comma = max(text.rfind(m, lo, v.start()) for m in (", ", ',"', ",”"))
             if comma < 0:
                 continue
             said = (lo, comma)
