@@ -107,7 +107,8 @@ from briefing.draft.subjects import (
     recaller,
     summoned_by,
     tagged_subject,
-    unnamed_subject,
+    unnamed_body,
+    unnamed_thing,
 )
 from briefing.draft.summary import built_summary, clause_summary
 from briefing.draft.triggers import Match, clause_status, find_triggers, if_first, verb_start
@@ -294,9 +295,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "The first joint patrol left": who acted together (not "derail talks")
                 before = together(out, reg, c0 + group.start(group.lastgroup or "head"),
                                   unnamed_id(reg)) if group else story_pair(reg, t.start)
-            if not before and not noun and unnamed_subject(text, c0, t.start,
-                                                           t.trigger.plover_type):
-                before = [unnamed(reg, t.start)]   # "a landmine wounded", "a court sentenced"
+            before = before or unnamed_thing(reg, text, c0, t, noun)   # ("a landmine wounded")
             before = crowd_subject(text, max([c0] + [b for a, b in filed if a <= c0 < b]),
                                    t.start, light, before, reg) or before   # (past "LIMA - ")
             before = before or ([] if noun or passive else antecedent(text, c0, t.start, local))
@@ -306,6 +305,7 @@ def draft_events(text: str, body: list[dict], reg: Registry, pub: dt.date, said:
                 # "said the bridge would remain closed" (a refusal), "said it was ready to"
                 before = [Mention(t.start, t.start, voice.speaker,
                                   reg.actors[voice.speaker]["kind"], "again")]
+            before = before or unnamed_body(reg, text, c0, t.start, noun)   # ("A court ...")
             if not before:
                 continue
             rel = re.search(r"\b(?:that(?!\s+(?:morning|afternoon|evening|night|day|week)\b)|"

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from briefing.draft.actors import Mention, Registry, slug, state_of
+from briefing.draft.actors import Mention, Registry, slug, state_of, unnamed
 from briefing.draft.clauses import TITLE_AFTER
 from briefing.draft.dates import MONTHS
 from briefing.draft.homes import dateline_state, story_pair
@@ -474,10 +474,16 @@ _BENCH = re.compile(r"\s*(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]wo|[Tt]hree|[Ss
                     r"would)\s+)?")
 
 
-def unnamed_subject(text: str, c0: int, at: int, plover_type: str) -> bool:
-    """Whether the act at `at` has a subject no one is named in that still acts: a thing
-    for an act told without its doer ("a landmine wounded": who laid it?), or a court, jury
-    or judge the text does not name ("A military court sentenced him")."""
-    return bool(plover_type in AGENTLESS_TYPES and _SOME_THING.fullmatch(text, c0, at)
-                or _BENCH.fullmatch(text, c0, at))
+def unnamed_thing(reg: Registry, text: str, c0: int, t: Any, noun: bool) -> list[Mention]:
+    """An unnamed agent for the act `t`, told without its doer, whose subject is a thing
+    ("a landmine wounded": who laid it?); [] else."""
+    return [unnamed(reg, t.start)] if not noun and t.trigger.plover_type in AGENTLESS_TYPES \
+        and _SOME_THING.fullmatch(text, c0, t.start) else []
+
+
+def unnamed_body(reg: Registry, text: str, c0: int, at: int, noun: bool) -> list[Mention]:
+    """A court, jury, police or a team no table or sentence before names, as the subject
+    of the act at `at` ("A military court sentenced him", "Technical teams will meet"):
+    an unnamed agent for the analyst to name; [] when the subject is no such body."""
+    return [] if noun or not _BENCH.fullmatch(text, c0, at) else [unnamed(reg, at)]
 
