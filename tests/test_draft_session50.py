@@ -209,3 +209,10 @@ def test_blame_history_rewritten_or_a_scapegoat_said_of_another_accuses():
         "Its envoy, Rodrigo Paiz, said Belize was \"rewriting history to hide abuses.\"")
     assert codes("\"Muscat is looking for a scapegoat,\" Yemeni spokesman Fadhl al-Kathiri "
                  "said.") == [("ACCUSE", "111")]
+
+
+def test_boats_frigates_or_patrol_aircraft_sent_are_forces_mobilised():
+    assert codes("Bangladesh's border guard sent two speedboats to the area on Monday.") == [
+        ("MOBILIZE", "154")]
+    assert codes("China sent patrol aircraft to follow the ships on Thursday.") == [
+        ("MOBILIZE", "154")]
