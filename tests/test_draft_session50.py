@@ -216,3 +216,13 @@ def test_boats_frigates_or_patrol_aircraft_sent_are_forces_mobilised():
         ("MOBILIZE", "154")]
     assert codes("China sent patrol aircraft to follow the ships on Thursday.") == [
         ("MOBILIZE", "154")]
+
+
+def test_an_accord_signed_in_a_month_and_year_between_commas_was_signed_by_the_pair():
+    d = drafted("Row\n\nSOFIA, June 7 (Wire) - Bulgaria accused Serbia of cutting gas supplies "
+                "on Thursday.\n\nThe agreement, signed in December 2020, capped the transit fee "
+                "at 1.25 euros.\n")
+    names = {a["id"]: a["name"] for a in d["actors"]}
+    got = [(e["plover_type"], e.get("date"), sorted(names[a] for a in e["participants"]["actor"]))
+           for e in d["events"] if e["plover_type"] == "SUPPORT"]
+    assert got == [("SUPPORT", "2020-12", ["Bulgaria", "Serbia"])], got

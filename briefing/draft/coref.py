@@ -52,10 +52,11 @@ _JOINT = re.compile(r"\b[Tt]he\s+(?:new\s+)?joint\s+(?:[a-z]+\s+)?(?:committee|c
 _DATED_ACCORD = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<y>(?:19|20)\d\d)\s+(?="
                            r"(?:[a-z][\w\-]*\s+){0,3}(?:agreement|accord|treaty|protocol|pact)"
                            r"\b)")
-# "the accord signed in 2015", "replaces the one signed in 2015": the parties unnamed.
+# "the accord signed in 2015", "replaces the one signed in 2015", "The lease, signed in
+# December 2023,": the parties unnamed.
 _SIGNED_IN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<y>accord|"
-                        r"agreement|treaty|protocol|pact|one)\s+(?=signed\s+in\s+"
-                        r"(?:19|20)\d\d\b)")
+                        r"agreement|treaty|protocol|pact|lease|one)(?=,?\s+signed\s+(?:in|on)\s+"
+                        r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b)")
 # "his government", "her country": the state of the person named last before.
 # "He said the government had recalled ...": the speaker's, unless another is named.
 _OWN_STATE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:government|country|nation|administration)\b|"
