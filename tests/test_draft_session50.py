@@ -4,7 +4,7 @@ Monday" is June 2, "on Thursday" June 5)."""
 
 from __future__ import annotations
 
-from tests.lead import after_lead, codes, drafted
+from tests.lead import after_lead, codes, dated, drafted
 
 
 def _doers(article: str, keep) -> list[list[str]]:
@@ -226,3 +226,13 @@ def test_an_accord_signed_in_a_month_and_year_between_commas_was_signed_by_the_p
     got = [(e["plover_type"], e.get("date"), sorted(names[a] for a in e["participants"]["actor"]))
            for e in d["events"] if e["plover_type"] == "SUPPORT"]
     assert got == [("SUPPORT", "2020-12", ["Bulgaria", "Serbia"])], got
+
+
+def test_an_unnamed_subject_after_an_opening_phrase_and_the_occasion_s_day_dates_it():
+    assert dated("At Thursday's hearing, prosecutors charged the captain with illegal "
+                 "fishing.") == [("COERCE", "2031-06-05")]
+    got = dated("During Monday's call, Chile and Peru agreed to convene the border "
+                "commission.")
+    assert ("AGREE", "2031-06-02") in got and ("CONSULT", "2031-06-02") not in got, got
+    # A possessive day after the verb is still what the verb is about.
+    assert ("ACCUSE", None) in dated("Chile condemned Monday's attack.")

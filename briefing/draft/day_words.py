@@ -250,3 +250,11 @@ def day_last_named(text: str, c0: int, day: dict[str, Any], pub: dt.date) -> dic
     if not told or any(v == day.get("date") for v, _r in told):
         return None
     return {"date": told[-1][0], "date_basis": told[-1][1].basis, "date_note": told[-1][1].note}
+
+
+def occasion_day(text: str, d: tuple[int, int, str], pos: int) -> bool:
+    """"At Tuesday's hearing, prosecutors charged ...", "During Monday's call, the two
+    agreed": an occasion's day that opens the sentence dates its main verb (not a verb in
+    "to" after it, nor "condemned Monday's attack", whose day is the attack's)."""
+    return bool(re.search(r"(?:^|[.!?\n]\s*)(?:At|During)\s+$", text[max(0, d[0] - 12):d[0]])
+                and re.match(r"\s+[^,;]{1,40},(?:(?!\bto\s)[^,;])*$", text[d[1] + 2:pos]))

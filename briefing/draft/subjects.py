@@ -468,7 +468,7 @@ _BENCH = re.compile(r"\s*(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]wo|[Tt]hree|[Ss
                     r"(?:[\w\-]+\s+){0,3}?(?:court|jury|judge|tribunal|magistrate|embassy|envoy|"
                     r"delegation|police|officers|marines|guards|troops|soldiers|prosecutors|"
                     r"investigators|inspectors|negotiators|teams?|commission|council|committee|"
-                    r"parliament|parties|lawmakers|authorities)(?:,\s*(?:however|meanwhile|though|"
+                    r"parliament|parties|lawmakers|authorities|officials|units)(?:,\s*(?:however|meanwhile|though|"
                     r"in\s+turn),)?\s+(?:(?:in|of)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:province|"
                     r"region|district|state|county))?\s+)?(?:(?:also|then|later|had|has|have|will|"
                     r"would)\s+)?")
@@ -485,5 +485,12 @@ def unnamed_body(reg: Registry, text: str, c0: int, at: int, noun: bool) -> list
     """A court, jury, police or a team no table or sentence before names, as the subject
     of the act at `at` ("A military court sentenced him", "Technical teams will meet"):
     an unnamed agent for the analyst to name; [] when the subject is no such body."""
-    return [] if noun or not _BENCH.fullmatch(text, c0, at) else [unnamed(reg, at)]
+    comma = text.rfind(", ", c0, at)   # ("At Tuesday's hearing, prosecutors charged")
+    opened = comma > c0 and _OPENER.match(text, c0, comma)
+    return [] if noun or not (_BENCH.fullmatch(text, c0, at) or opened and _BENCH.fullmatch(
+        text, comma + 1, at)) else [unnamed(reg, at)]
+
+
+_OPENER = re.compile(r"\s*(?:At|In|On|After|During|Later|Earlier|Late|Early|Last|Meanwhile|"
+                     r"Separately|Elsewhere|By|That)\b[^,;:]*$")
 

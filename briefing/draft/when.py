@@ -51,6 +51,7 @@ from briefing.draft.day_words import (
     day_last_named,
     entry_day,
     headed_day,
+    occasion_day,
     timetable_verb,
 )
 from briefing.draft.saying_day import saying_date
@@ -192,9 +193,8 @@ def event_date(text: str, dates: list[tuple[int, int, str]], pos: int, c0: int, 
             return False   # "said the men would be freed on Thursday, and called on": theirs
         if future and any(a <= pos < b and d[1] <= a for a, b in reported):
             return False   # "On Wednesday, X said the envoy would be expelled": the saying's
-        if text[d[1]:d[1] + 2] in ("'s", "’s"):
-            # "condemned Monday's attack": the attack's day, not the condemning's
-            return pos > d[0] and not text[d[1] + 2:pos].strip()
+        if text[d[1]:d[1] + 2] in ("'s", "’s"):   # "condemned Monday's attack": the attack's
+            return pos > d[0] and (not text[d[1] + 2:pos].strip() or occasion_day(text, d, pos))
         if re.fullmatch(r"\d{4}", d[2]) and pos < d[0] and AT_MEETING_OF.search(
                 text, max(0, d[0] - 40), d[0]) and MEETING.match(text, d[1]):
             return True   # "blocked a moratorium at the forum's 2029 meeting": then
