@@ -71,6 +71,13 @@ _PARTY = re.compile(
     r"coalition)\s+)+)(?P<name>[A-Z][\w’'\-]+(?:\s+(?:of|for|and|[A-Z][\w’'\-]+)){0,4})\s+"
     r"(?P<what>party|movement|bloc|alliance)\b")
 
+def _mention_every(text: str, reg: Registry, name: str, actor: str, via: str) -> None:
+    """Every mention of `name` as a whole word that no other actor has taken, as `actor`'s."""
+    for x in re.finditer(rf"(?<![\w’']){re.escape(name)}(?!\w)", text):
+        if not reg.taken(x.start(), x.end()):
+            reg.mention(x.start(), x.end(), actor, via)
+
+
 # A body named by its place and its members: "the Marsaxlokk fishermen's cooperative", "the
 # Slovenian marine association" (a demonym's body belongs to its state).
 _LOCAL = re.compile(
@@ -91,9 +98,7 @@ def _local_bodies(text: str, reg: Registry) -> None:
                                                f"'{name}'"}
                         | ({"parent": reg.state(home, f"its state: '{m.group('place')}'")}
                            if home else {}))
-        for x in re.finditer(rf"(?<![\w’']){re.escape(name)}(?!\w)", text):
-            if not reg.taken(x.start(), x.end()):
-                reg.mention(x.start(), x.end(), actor, "name")
+        _mention_every(text, reg, name, actor, "name")
 
 
 def described_bodies(text: str, reg: Registry) -> None:
@@ -121,9 +126,7 @@ def described_bodies(text: str, reg: Registry) -> None:
                            if home else {}))
         if kind and not reg.taken(*kind):
             reg.mention(*kind, actor, "name")
-        for x in re.finditer(rf"(?<![\w’']){re.escape(name)}(?!\w)", text):
-            if not reg.taken(x.start(), x.end()):
-                reg.mention(x.start(), x.end(), actor, "name")
+        _mention_every(text, reg, name, actor, "name")
 
 
 _HEADS = ("president", "prime minister", "king", "queen", "emir", "sultan", "chancellor",
@@ -163,9 +166,7 @@ def unknown_subjects(text: str, body: list[dict], reg: Registry) -> None:
     for name in sorted(dict.fromkeys(names), key=lambda n: -len(n.split())):
         if name in people:
             # "Wang" after "Wang Lu": a family name written first is still the person.
-            for m in re.finditer(rf"(?<![\w’']){re.escape(name)}(?!\w)", text):
-                if not reg.taken(m.start(), m.end()):
-                    reg.mention(m.start(), m.end(), people[name], "surname")
+            _mention_every(text, reg, name, people[name], "surname")
             continue
         # Its adjective in the text too ("Veltravia" … "Veltravian trawlers") makes it a
         # place: a state the gazetteer does not list (no ISO code to give).
